@@ -1,0 +1,65 @@
+import { capitalize } from '../paths.js';
+import { fhirTypeCode } from '../element-list.js';
+import type { ApplyContext } from './context.js';
+import type { ValueIR } from '../../ir/types.js';
+
+function valueKeys(el: Record<string, unknown>, prefix: 'fixed' | 'pattern'): string[] {
+  return Object.keys(el).filter((k) => k.startsWith(prefix) && k.length > prefix.length && k[prefix.length]! === k[prefix.length]!.toUpperCase());
+}
+
+function typeSuffix(ctx: ApplyContext, v: ValueIR): string | undefined {
+  if (v.type) return capitalize(v.type);
+  const codes = [...new Set((ctx.el.type ?? []).map(fhirTypeCode))];
+  if (codes.length === 1) return capitalize(codes[0]!);
+  ctx.report('compile/invalid-value', `${ctx.el.id}: element has ${codes.length} types; give the value's type explicitly`);
+  return undefined;
+}
+
+function stable(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(stable).join(',')}]`;
+  if (v && typeof v === 'object') {
+    return `{${Object.keys(v).sort().map((k) => JSON.stringify(k) + ':' + stable((v as Record<string, unknown>)[k])).join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
+/** True when `pattern` is contained in `value` (FHIR pattern[x] semantics). */
+export function matchesPattern(value: unknown, pattern: unknown): boolean {
+  if (Array.isArray(pattern)) {
+    if (!Array.isArray(value)) return false;
+    return pattern.every((p) => value.some((v) => matchesPattern(v, p)));
+  }
+  if (pattern && typeof pattern === 'object') {
+    if (!value || typeof value !== 'object') return false;
+    return Object.entries(pattern).every(([k, p]) => matchesPattern((value as Record<string, unknown>)[k], p));
+  }
+  return value === pattern;
+}
+
+/** fixed[x] (exact) and pattern[x] (subset) values; the [x] suffix follows the element type. */
+export function applyValues(ctx: ApplyContext): void {
+  const { rule, el } = ctx;
+  for (const kind of ['fixed', 'pattern'] as const) {
+    const v = rule[kind];
+    if (!v) continue;
+    const suffix = typeSuffix(ctx, v);
+    if (suffix === undefined) continue;
+    const key = `${kind}${suffix}`;
+    const rec = el as Record<string, unknown>;
+    // a parent's fixed value may only be repeated; a parent's pattern may be refined
+    for (const existing of valueKeys(rec, 'fixed')) {
+      if (stable(rec[existing]) !== stable(v.value) || existing !== key) {
+        ctx.report('compile/fixed-conflict', `${el.id}: parent fixes ${existing} = ${stable(rec[existing])}`);
+        return;
+      }
+    }
+    for (const existing of valueKeys(rec, 'pattern')) {
+      if (!matchesPattern(v.value, rec[existing])) {
+        ctx.report('compile/fixed-conflict', `${el.id}: ${stable(v.value)} does not keep the parent's ${existing} = ${stable(rec[existing])}`);
+        return;
+      }
+      if (kind === 'pattern' || existing !== key) delete rec[existing];
+    }
+    rec[key] = structuredClone(v.value);
+  }
+}

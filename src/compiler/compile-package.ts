@@ -1,0 +1,142 @@
+import { Resolver, type Definitions } from '../defs/registry.js';
+import { PackageSource, type PackageManifest } from '../defs/package-source.js';
+import type { DefinitionSource, FhirResource, LoadedResource } from '../defs/resource.js';
+import type { InvariantIR, PackageIR, ResourceIR, StructureDefinitionIR } from '../ir/types.js';
+import type { Diagnostics } from './diagnostics.js';
+import { checkInvariantExamples } from './invariants.js';
+import { compileStructureDefinition } from './structure-definition.js';
+import { SNAPSHOT_RULES } from './snapshot-rules.js';
+import { compileCodeSystem, compileValueSet } from './terminology.js';
+
+export interface CompiledPackage {
+  ir: PackageIR;
+  manifest: PackageManifest;
+  source: PackageSource;
+  /** Conformance resources in package order. */
+  resources: FhirResource[];
+  /** Example instances (go to `package/example/`). */
+  examples: FhirResource[];
+}
+
+/**
+ * Stands in for profiles of the package being compiled that are not compiled yet, so that
+ * reference targets (which may point at a profile compiled later, or at the profile itself)
+ * resolve to their type and base definition.
+ */
+class PendingSource implements DefinitionSource {
+  readonly label = 'pending';
+  private readonly stubs = new Map<string, LoadedResource>();
+  constructor(pkg: PackageIR, private readonly done: PackageSource) {
+    for (const r of pkg.resources) {
+      if (r.resourceType !== 'StructureDefinition') continue;
+      const stub: FhirResource = { resourceType: 'StructureDefinition', url: r.url, version: r.version, id: r.id, baseDefinition: r.parent.url };
+      this.stubs.set(r.url, { resource: stub, from: { packageId: pkg.id, packageVersion: pkg.version } });
+    }
+  }
+  find(url: string): LoadedResource | undefined {
+    if (this.done.find(url)) return undefined;
+    return this.stubs.get(url);
+  }
+}
+
+function dependencyUrls(sd: StructureDefinitionIR): string[] {
+  const out = [sd.parent.url];
+  for (const r of sd.rules) {
+    for (const t of r.types ?? []) if (t.code !== 'Reference' && t.code !== 'canonical') out.push(...(t.profile ?? []));
+    for (const c of r.contains ?? []) if (c.profile) out.push(c.profile);
+  }
+  return out;
+}
+
+/** Order StructureDefinitions so parents and type profiles compile before their users. */
+function compileOrder(resources: ResourceIR[]): ResourceIR[] {
+  const sds = resources.filter((r): r is StructureDefinitionIR => r.resourceType === 'StructureDefinition');
+  const byUrl = new Map(sds.map((s) => [s.url, s]));
+  const out: ResourceIR[] = resources.filter((r) => r.resourceType !== 'StructureDefinition');
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (sd: StructureDefinitionIR): void => {
+    if (state.get(sd.url) === 'done') return;
+    if (state.get(sd.url) === 'visiting') return; // cycle through type profiles: compile in authoring order
+    state.set(sd.url, 'visiting');
+    for (const dep of dependencyUrls(sd)) {
+      const d = byUrl.get(dep.split('|')[0]!);
+      if (d && d !== sd) visit(d);
+    }
+    state.set(sd.url, 'done');
+    out.push(sd);
+  };
+  for (const sd of sds) visit(sd);
+  return out;
+}
+
+export function manifestOf(ir: PackageIR): PackageManifest {
+  const m: PackageManifest = {
+    name: ir.id,
+    version: ir.version,
+    'tools-version': 3,
+    type: 'IG',
+    canonical: ir.canonical,
+    url: `${ir.canonical}/${ir.version}`,
+    title: ir.title,
+    fhirVersions: ['4.0.1'],
+    dependencies: { ...ir.dependencies },
+  };
+  if (ir.description !== undefined) m.description = ir.description;
+  for (const [k, v] of Object.entries(ir.extra ?? {})) m[k] = v;
+  m['directories'] = { lib: 'package', example: 'example' };
+  return m;
+}
+
+/**
+ * Compile one package: terminology first, then StructureDefinitions in dependency order (each
+ * added to the package as soon as it is compiled), then the invariant examples.
+ */
+export function compilePackage(ir: PackageIR, defs: Definitions, diagnostics: Diagnostics): CompiledPackage {
+  const manifest = manifestOf(ir);
+  const source = new PackageSource(manifest);
+  defs.addPackage(source);
+  const base = defs.scope([{ id: ir.id, version: ir.version }]);
+  const pending = new PendingSource(ir, source);
+  const resolver = new Resolver([...base.sources, pending]);
+  const defaults = { ...ir.defaults };
+  const compiled = new Map<ResourceIR, FhirResource>();
+  const examples: FhirResource[] = [];
+  const seen = new Set<string>();
+  for (const r of compileOrder(ir.resources)) {
+    const key = r.resourceType === 'Instance' ? `${r.resource.resourceType}/${r.resource.id}` : `${r.resourceType}/${r.id}`;
+    if (seen.has(key)) {
+      diagnostics.report('compile/duplicate-resource', `${ir.id}#${ir.version} has two resources ${key}`, { source: r.source });
+      continue;
+    }
+    seen.add(key);
+    let out: FhirResource | undefined;
+    switch (r.resourceType) {
+      case 'StructureDefinition':
+        out = compileStructureDefinition(r, resolver, diagnostics, { defaults, rules: SNAPSHOT_RULES[ir.snapshotRules] }) as unknown as FhirResource | undefined;
+        break;
+      case 'ValueSet':
+        out = compileValueSet(r, defaults) as unknown as FhirResource;
+        break;
+      case 'CodeSystem':
+        out = compileCodeSystem(r, defaults) as unknown as FhirResource;
+        break;
+      case 'Instance':
+        if (r.usage === 'example') examples.push(structuredClone(r.resource));
+        else out = structuredClone(r.resource);
+        break;
+    }
+    if (out) {
+      compiled.set(r, out);
+      source.add(out);
+    }
+  }
+  // invariants authored in this package: evaluate their examples once each
+  const invariants = new Set<InvariantIR>();
+  for (const r of ir.resources) {
+    if (r.resourceType !== 'StructureDefinition') continue;
+    for (const rule of r.rules) for (const c of rule.constraints ?? []) invariants.add(c);
+  }
+  for (const inv of invariants) checkInvariantExamples(inv, diagnostics);
+  const resources = ir.resources.map((r) => compiled.get(r)).filter((r): r is FhirResource => r !== undefined);
+  return { ir, manifest, source, resources, examples };
+}

@@ -1,0 +1,57 @@
+import type { ED } from './element-list.js';
+
+const IGNORED = new Set(['id', 'path', 'base', 'sliceName', 'mapping']);
+const FIELD_ORDER = ['id', 'extension', 'path', 'representation', 'sliceName', 'sliceIsConstraining', 'label', 'code', 'slicing',
+  'short', 'definition', 'comment', 'requirements', 'alias', 'min', 'max', 'base', 'contentReference', 'type'];
+
+export function stableJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
+  if (v && typeof v === 'object') {
+    return `{${Object.keys(v).sort().map((k) => JSON.stringify(k) + ':' + stableJson((v as Record<string, unknown>)[k])).join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
+/**
+ * The differential is computed from the snapshot: every element that is new (a slice) or whose
+ * content differs from what it was in the parent (or when it was unfolded from its type).
+ */
+export function computeDifferential(snapshot: ED[], originals: ReadonlyMap<string, ED>, parentIds: ReadonlySet<string>): ED[] {
+  const out: ED[] = [];
+  for (const el of snapshot) {
+    const orig = originals.get(el.id!);
+    const isNewSlice = el.sliceName !== undefined && !parentIds.has(el.id!) && (!orig || orig.sliceName !== undefined);
+    const diff: ED = { id: el.id!, path: el.path } as ED;
+    if (isNewSlice) diff.sliceName = el.sliceName!;
+    const keys = new Set([...Object.keys(el), ...Object.keys(orig ?? {})]);
+    let changed = false;
+    for (const k of keys) {
+      if (IGNORED.has(k)) continue;
+      const now = el[k];
+      const was = orig?.[k];
+      if (stableJson(now) === stableJson(was)) continue;
+      if (now === undefined) continue;
+      if (k === 'constraint') {
+        const before = new Set(((was as fhir4.ElementDefinitionConstraint[] | undefined) ?? []).map(stableJson));
+        const added = (now as fhir4.ElementDefinitionConstraint[]).filter((c) => !before.has(stableJson(c)));
+        if (added.length) { diff.constraint = added; changed = true; }
+        continue;
+      }
+      diff[k] = structuredClone(now);
+      changed = true;
+    }
+    if (isNewSlice) {
+      diff.min = el.min!;
+      diff.max = el.max!;
+    }
+    if (changed || isNewSlice) out.push(orderFields(diff));
+  }
+  return out;
+}
+
+export function orderFields(el: ED): ED {
+  const out: Record<string, unknown> = {};
+  for (const k of FIELD_ORDER) if (k in el) out[k] = el[k];
+  for (const k of Object.keys(el)) if (!(k in out)) out[k] = el[k];
+  return out as ED;
+}

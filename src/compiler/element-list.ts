@@ -1,0 +1,220 @@
+import type { Resolver } from '../defs/registry.js';
+import { capitalize, idToPath, type PathSegment } from './paths.js';
+
+/** A mutable ElementDefinition (JSON as in a StructureDefinition snapshot). */
+export type ED = fhir4.ElementDefinition & { [key: string]: unknown };
+export type SD = fhir4.StructureDefinition;
+
+export const FHIRPATH_SYSTEM = 'http://hl7.org/fhirpath/System.';
+const FHIR_TYPE_EXT = 'http://hl7.org/fhir/StructureDefinition/structuredefinition-fhir-type';
+
+/** The FHIR type code of a type entry (`System.String` entries carry the FHIR type in an extension). */
+export function fhirTypeCode(t: fhir4.ElementDefinitionType): string {
+  if (t.code.startsWith(FHIRPATH_SYSTEM)) {
+    const ext = t.extension?.find((e) => e.url === FHIR_TYPE_EXT);
+    if (ext?.valueUrl) return ext.valueUrl;
+    return t.code.slice(FHIRPATH_SYSTEM.length).toLowerCase();
+  }
+  return t.code;
+}
+
+const BACKBONE = new Set(['BackboneElement', 'Element']);
+
+export class UnfoldError extends Error {}
+
+/**
+ * The element list of a snapshot under construction, in snapshot order. Ids are kept unique and
+ * the list is re-indexed after every insertion.
+ */
+export class ElementList {
+  private index = new Map<string, number>();
+  /** Each element as it was in the parent (or when it was first unfolded or created). */
+  private readonly originals = new Map<string, ED>();
+
+  constructor(readonly elements: ED[], private readonly resolver: Resolver) {
+    this.reindex();
+    this.capture();
+  }
+
+  /** Remember the current state of elements not seen before (new unfoldings and slices). */
+  capture(): void {
+    for (const e of this.elements) if (!this.originals.has(e.id!)) this.originals.set(e.id!, structuredClone(e));
+  }
+
+  /** The element as the parent profile had it (or as it was when first unfolded or created). */
+  original(id: string): ED | undefined {
+    return this.originals.get(id);
+  }
+
+  get originalMap(): ReadonlyMap<string, ED> {
+    return this.originals;
+  }
+
+  private reindex(): void {
+    this.index.clear();
+    this.elements.forEach((e, i) => this.index.set(e.id ?? e.path, i));
+  }
+
+  indexOf(id: string): number | undefined {
+    return this.index.get(id);
+  }
+
+  get(id: string): ED | undefined {
+    const i = this.index.get(id);
+    return i === undefined ? undefined : this.elements[i];
+  }
+
+  root(): ED {
+    return this.elements[0]!;
+  }
+
+  /** True when the element has (unfolded) children in the list. */
+  hasChildren(i: number): boolean {
+    const id = this.elements[i]!.id!;
+    const next = this.elements[i + 1];
+    return next !== undefined && next.id!.startsWith(id + '.');
+  }
+
+  /** Index after the element's subtree: its children, its slices and their children. */
+  subtreeEnd(i: number): number {
+    const id = this.elements[i]!.id!;
+    let j = i + 1;
+    while (j < this.elements.length) {
+      const other = this.elements[j]!.id!;
+      if (!(other.startsWith(id + '.') || other.startsWith(id + ':'))) break;
+      j++;
+    }
+    return j;
+  }
+
+  /** Index after the element's own children (not its slices). */
+  childrenEnd(i: number): number {
+    const id = this.elements[i]!.id!;
+    let j = i + 1;
+    while (j < this.elements.length && this.elements[j]!.id!.startsWith(id + '.')) j++;
+    return j;
+  }
+
+  /** Direct children ids of an element. */
+  childIds(i: number): string[] {
+    const id = this.elements[i]!.id!;
+    const depth = id.split('.').length + 1;
+    const out: string[] = [];
+    for (let j = i + 1; j < this.childrenEnd(i); j++) {
+      const other = this.elements[j]!.id!;
+      if (other.split('.').length === depth && !other.slice(id.length + 1).includes(':')) out.push(other);
+    }
+    return out;
+  }
+
+  insert(at: number, items: ED[]): void {
+    this.elements.splice(at, 0, ...items);
+    this.reindex();
+    this.capture();
+  }
+
+  /**
+   * Make the children of element `i` explicit: from its contentReference, from the base element
+   * (for slices of backbone elements) or from the snapshot of its (profiled) type.
+   * Returns the StructureDefinition the children came from, when they came from a type.
+   */
+  unfold(i: number): void {
+    if (this.hasChildren(i)) return;
+    const el = this.elements[i]!;
+    const id = el.id!;
+    let source: ED[];
+    let fromId: string;
+    let fromPath: string;
+    if (el.contentReference) {
+      const ref = el.contentReference.replace(/^.*#/, '');
+      const target = this.indexOf(ref);
+      if (target === undefined) throw new UnfoldError(`${id}: contentReference ${el.contentReference} not found`);
+      this.unfold(target);
+      source = this.elements.slice(target + 1, this.childrenEnd(target));
+      fromId = ref;
+      fromPath = this.elements[target]!.path;
+    } else if (el.sliceName !== undefined && (!el.type || el.type.every((t) => BACKBONE.has(t.code)))) {
+      const baseId = id.slice(0, id.lastIndexOf(':'));
+      const base = this.indexOf(baseId);
+      if (base === undefined) throw new UnfoldError(`${id}: sliced element ${baseId} not found`);
+      this.unfold(base);
+      source = this.elements.slice(base + 1, this.childrenEnd(base)).map((c) => this.originals.get(c.id!) ?? c);
+      fromId = baseId;
+      fromPath = this.elements[base]!.path;
+    } else {
+      const sd = this.typeDefinition(el);
+      const els = (sd.snapshot?.element ?? []) as ED[];
+      if (els.length === 0) throw new UnfoldError(`${id}: type ${sd.url} has no snapshot`);
+      source = els.slice(1);
+      fromId = els[0]!.id!;
+      fromPath = els[0]!.path;
+    }
+    const copies = source.map((s) => {
+      const c = structuredClone(s);
+      c.id = id + c.id!.slice(fromId.length);
+      c.path = el.path + c.path.slice(fromPath.length);
+      return c;
+    });
+    this.insert(i + 1, copies);
+  }
+
+  /** The StructureDefinition whose snapshot gives an element's children. */
+  typeDefinition(el: ED): SD {
+    const types = el.type ?? [];
+    const codes = new Set(types.map(fhirTypeCode));
+    if (codes.size !== 1) {
+      throw new UnfoldError(`${el.id}: cannot unfold an element with ${codes.size === 0 ? 'no type' : 'several types (' + [...codes].join(', ') + ')'}`);
+    }
+    const t = types[0]!;
+    const code = fhirTypeCode(t);
+    const profiles = code === 'Reference' || code === 'canonical' ? [] : (t.profile ?? []);
+    if (profiles.length > 1) throw new UnfoldError(`${el.id}: cannot unfold an element with several type profiles`);
+    const url = profiles[0] ?? code;
+    const hit = this.resolver.resolve(url, 'StructureDefinition');
+    if (!hit) throw new UnfoldError(`${el.id}: type ${url} cannot be resolved`);
+    return hit.resource as unknown as SD;
+  }
+
+  /**
+   * For a name like `onsetDateTime` under `parentId`, find the choice element (`onset[x]`) and the
+   * type code it names.
+   */
+  findChoice(parentIndex: number, name: string): { index: number; typeCode: string } | undefined {
+    for (const cid of this.childIds(parentIndex)) {
+      if (!cid.endsWith('[x]')) continue;
+      const prefix = cid.slice(cid.lastIndexOf('.') + 1, -3);
+      if (!name.startsWith(prefix) || name.length === prefix.length) continue;
+      const rest = name.slice(prefix.length);
+      const ci = this.indexOf(cid)!;
+      const ch = this.elements[ci]!;
+      const code = (ch.type ?? []).map(fhirTypeCode).find((c) => capitalize(c) === rest);
+      if (code) return { index: ci, typeCode: code };
+    }
+    return undefined;
+  }
+
+  /** Resolve one segment below element `i`; returns the index or a reason it failed. */
+  child(i: number, seg: PathSegment): { index: number } | { choice: { index: number; typeCode: string; name: string } } | { error: string; kind: 'path' | 'slice' } {
+    const el = this.elements[i]!;
+    let childId = `${el.id}.${seg.name}`;
+    if (this.indexOf(childId) === undefined && !this.hasChildren(i)) this.unfold(i);
+    if (this.indexOf(childId) === undefined) {
+      const choice = this.findChoice(i, seg.name);
+      if (!choice) return { error: `${idToPath(el.id!)} has no element '${seg.name}'`, kind: 'path' };
+      const ch = this.elements[choice.index]!;
+      if ((ch.type ?? []).length === 1) {
+        childId = ch.id!;
+      } else {
+        const sliceId = `${ch.id}:${seg.name}`;
+        if (this.indexOf(sliceId) === undefined) return { choice: { ...choice, name: seg.name } };
+        childId = sliceId;
+      }
+    }
+    for (const s of seg.slices) {
+      const sid = `${childId}:${s}`;
+      if (this.indexOf(sid) === undefined) return { error: `${childId} has no slice '${s}'`, kind: 'slice' };
+      childId = sid;
+    }
+    return { index: this.indexOf(childId)! };
+  }
+}

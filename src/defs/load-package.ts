@@ -1,0 +1,159 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, createReadStream } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { PackageSource, type PackageManifest } from './package-source.js';
+import type { FhirResource } from './resource.js';
+
+/** A definitions input the user named that could not be read. Carries the path and the reason. */
+export class PackageLoadError extends Error {
+  constructor(readonly path: string, readonly reason: string) {
+    super(`${path}: ${reason}`);
+    this.name = 'PackageLoadError';
+  }
+}
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new PackageLoadError(file, `not valid JSON (${(e as Error).message})`);
+  }
+}
+
+function isResource(x: unknown): x is FhirResource {
+  return typeof x === 'object' && x !== null && typeof (x as FhirResource).resourceType === 'string';
+}
+
+/** Read a FHIR package folder: `<dir>/package/package.json` or `<dir>/package.json` with resources beside it. */
+function readPackageDir(pkgDir: string): PackageSource {
+  const manifest = readJson(join(pkgDir, 'package.json')) as PackageManifest;
+  if (typeof manifest.name !== 'string' || typeof manifest.version !== 'string') {
+    throw new PackageLoadError(join(pkgDir, 'package.json'), 'package.json lacks name or version');
+  }
+  const source = new PackageSource(manifest, pkgDir);
+  for (const sub of ['', 'example', 'examples', 'other']) {
+    const dir = join(pkgDir, sub);
+    if (sub !== '' && !existsSync(dir)) continue;
+    for (const f of readdirSync(dir)) {
+      if (!f.endsWith('.json') || f === 'package.json' || f.startsWith('.')) continue;
+      const file = join(dir, f);
+      if (!statSync(file).isFile()) continue;
+      const r = readJson(file);
+      if (isResource(r)) source.add(r, file);
+    }
+  }
+  return source;
+}
+
+/** Read any folder of FHIR JSON resources, recursively; Bundles of type collection are unpacked. */
+function readConformanceFolder(dir: string, manifest?: PackageManifest): PackageSource {
+  const source = new PackageSource(manifest ?? { name: `folder:${basename(dir)}`, version: '0.0.0' }, dir);
+  const walk = (d: string): void => {
+    for (const f of readdirSync(d).sort()) {
+      if (f.startsWith('.') || f === 'node_modules') continue;
+      const p = join(d, f);
+      const st = statSync(p);
+      if (st.isDirectory()) { walk(p); continue; }
+      if (!f.endsWith('.json') || f === 'package.json') continue;
+      let r: unknown;
+      try { r = JSON.parse(readFileSync(p, 'utf8')); } catch { continue; }
+      if (!isResource(r)) continue;
+      source.add(r, p);
+    }
+  };
+  walk(dir);
+  return source;
+}
+
+/**
+ * Load a FHIR package from a path: a package folder (with `package/package.json`), a `.tgz`, or any
+ * folder of conformance resources (searched recursively). Never touches the network.
+ */
+export async function loadPackagePath(path: string): Promise<PackageSource> {
+  if (!existsSync(path)) throw new PackageLoadError(path, 'no such file or folder');
+  const st = statSync(path);
+  if (st.isFile()) {
+    if (path.endsWith('.tgz') || path.endsWith('.tar.gz')) return loadTarball(path);
+    throw new PackageLoadError(path, 'expected a package folder, a .tgz or a folder of resources');
+  }
+  if (existsSync(join(path, 'package', 'package.json'))) return readPackageDir(join(path, 'package'));
+  if (existsSync(join(path, 'package.json')) && existsSync(join(path, '.index.json'))) return readPackageDir(path);
+  return readConformanceFolder(path);
+}
+
+/** The local FHIR package cache folder (`~/.fhir/packages`, or `$FHIR_PACKAGE_CACHE`). */
+export function defaultPackageCache(): string {
+  return process.env['FHIR_PACKAGE_CACHE'] ?? join(homedir(), '.fhir', 'packages');
+}
+
+/** Load `id#version` from a FHIR package cache folder (no network: a missing package is an error). */
+export async function loadFromCache(id: string, version: string, cacheDir = defaultPackageCache()): Promise<PackageSource> {
+  return withFpl(cacheDir, async (loader) => {
+    const status = await loader.loadPackage(id, version);
+    if (status !== 'LOADED') throw new PackageLoadError(join(cacheDir, `${id}#${version}`), 'package is not in the local FHIR package cache');
+    return fromLoader(loader, id, version, join(cacheDir, `${id}#${version}`));
+  });
+}
+
+async function loadTarball(path: string): Promise<PackageSource> {
+  const cacheDir = mkdtempSync(join(tmpdir(), 'medcom-ig-fpl-'));
+  try {
+    return await withFpl(cacheDir, async (loader, cache) => {
+      // name and version are read back from the tarball's package.json once cached
+      const placeholder = `tarball-${basename(path).replace(/[^A-Za-z0-9.-]/g, '_')}`;
+      let cachedPath: string;
+      try {
+        cachedPath = await cache.cachePackageTarball(placeholder, '0.0.0', createReadStream(path));
+      } catch (e) {
+        throw new PackageLoadError(path, `not a readable package tarball (${(e as Error).message})`);
+      }
+      const manifestFile = join(cachedPath, 'package', 'package.json');
+      if (!existsSync(manifestFile)) throw new PackageLoadError(path, 'tarball has no package/package.json');
+      const status = await loader.loadPackage(placeholder, '0.0.0');
+      if (status !== 'LOADED') throw new PackageLoadError(path, 'fhir-package-loader could not load the tarball');
+      const pkg = fromLoader(loader, placeholder, '0.0.0', path);
+      return pkg;
+    });
+  } finally {
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
+}
+
+type Fpl = typeof import('fhir-package-loader');
+type Loader = InstanceType<Fpl['BasePackageLoader']>;
+type Cache = InstanceType<Fpl['DiskBasedPackageCache']>;
+
+async function withFpl<T>(cacheDir: string, body: (loader: Loader, cache: Cache) => Promise<T>): Promise<T> {
+  const fpl = (await import('fhir-package-loader')) as Fpl & { default?: Fpl };
+  const lib: Fpl = fpl.BasePackageLoader ? fpl : (fpl.default as Fpl);
+  const log = (): void => {};
+  const offline = {
+    async resolveVersion(name: string, version: string): Promise<string> {
+      if (/^\d+\.\d+\.\d+/.test(version)) return version;
+      throw new Error(`offline: cannot resolve ${name}#${version}; give an exact version`);
+    },
+    async download(name: string, version: string): Promise<never> {
+      throw new Error(`offline: ${name}#${version} is not in the local package cache`);
+    },
+  };
+  const currentBuild = {
+    async downloadCurrentBuild(name: string): Promise<never> { throw new Error(`offline: no current build for ${name}`); },
+    async getCurrentBuildDate(): Promise<undefined> { return undefined; },
+  };
+  const cache = new lib.DiskBasedPackageCache(cacheDir, { log });
+  const db = await lib.createSQLJSPackageDB();
+  const loader = new lib.BasePackageLoader(db, cache, offline, currentBuild as never, { log, resourceCacheSize: 0 });
+  try {
+    return await body(loader, cache);
+  } finally {
+    loader.clear();
+  }
+}
+
+function fromLoader(loader: Loader, id: string, version: string, location: string): PackageSource {
+  const manifest = loader.findPackageJSON(id, version) as PackageManifest;
+  const source = new PackageSource(manifest, location);
+  const scope = { scope: id };
+  for (const r of loader.findResourceJSONs('*', scope) as FhirResource[]) source.add(r);
+  return source;
+}

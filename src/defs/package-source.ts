@@ -1,0 +1,59 @@
+import type { DefinitionSource, FhirResource, LoadedResource, Provenance } from './resource.js';
+import { isConformanceResource } from './resource.js';
+
+/** The identity of a FHIR package, as in its package.json. */
+export interface PackageManifest {
+  name: string;
+  version: string;
+  canonical?: string;
+  title?: string;
+  description?: string;
+  fhirVersions?: string[];
+  dependencies?: Record<string, string>;
+  [key: string]: unknown;
+}
+
+/**
+ * An in-memory index of one package's resources: what a loaded FHIR package, a folder of
+ * conformance resources or one of our own compiled packages looks like to the rest of the code.
+ */
+export class PackageSource implements DefinitionSource {
+  readonly label: string;
+  private readonly byUrl = new Map<string, LoadedResource[]>();
+  private readonly items: LoadedResource[] = [];
+
+  constructor(readonly manifest: PackageManifest, readonly location?: string) {
+    this.label = `${manifest.name}#${manifest.version}`;
+  }
+
+  get id(): string { return this.manifest.name; }
+  get version(): string { return this.manifest.version; }
+
+  add(resource: FhirResource, file?: string): LoadedResource {
+    const from: Provenance = { packageId: this.manifest.name, packageVersion: this.manifest.version };
+    if (file !== undefined) from.file = file;
+    const loaded: LoadedResource = { resource, from };
+    this.items.push(loaded);
+    if (isConformanceResource(resource)) {
+      const list = this.byUrl.get(resource.url);
+      if (list) list.push(loaded);
+      else this.byUrl.set(resource.url, [loaded]);
+    }
+    return loaded;
+  }
+
+  find(url: string, version?: string): LoadedResource | undefined {
+    const list = this.byUrl.get(url);
+    if (!list) return undefined;
+    if (version === undefined) return list[0];
+    return list.find((r) => r.resource.version === version) ??
+      // a package's own version is the version of every resource it holds that omits one
+      list.find((r) => r.resource.version === undefined && this.manifest.version === version);
+  }
+
+  *all(resourceType?: string): Iterable<LoadedResource> {
+    for (const r of this.items) if (resourceType === undefined || r.resource.resourceType === resourceType) yield r;
+  }
+
+  get size(): number { return this.items.length; }
+}

@@ -1,0 +1,73 @@
+import { BaseR4Source } from './base-r4.js';
+import type { PackageSource } from './package-source.js';
+import type { DefinitionSource, LoadedResource } from './resource.js';
+import { splitCanonical } from './resource.js';
+
+export const FHIR_SD_BASE = 'http://hl7.org/fhir/StructureDefinition/';
+
+/**
+ * Canonical resolution. Packages are registered by `id#version`; a lookup runs against a *scope*:
+ * the packages a given package depends on (transitively), then base R4. This is what lets the same
+ * canonical URL mean different things in different chains (MedCom core 2.4.0 vs 4.0.0).
+ */
+export class Definitions {
+  private readonly packages = new Map<string, PackageSource>();
+  readonly base: BaseR4Source;
+
+  constructor(base?: BaseR4Source) {
+    this.base = base ?? new BaseR4Source();
+  }
+
+  addPackage(pkg: PackageSource): void {
+    this.packages.set(pkg.label, pkg);
+  }
+
+  getPackage(id: string, version: string): PackageSource | undefined {
+    return this.packages.get(`${id}#${version}`);
+  }
+
+  listPackages(): PackageSource[] {
+    return [...this.packages.values()];
+  }
+
+  /** A resolver over the given packages (and their registered dependencies), then base R4. */
+  scope(roots: { id: string; version: string }[]): Resolver {
+    const ordered: PackageSource[] = [];
+    const seen = new Set<string>();
+    const visit = (id: string, version: string): void => {
+      const key = `${id}#${version}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      const pkg = this.packages.get(key);
+      if (!pkg) return;
+      ordered.push(pkg);
+      for (const [depId, depVersion] of Object.entries(pkg.manifest.dependencies ?? {})) visit(depId, depVersion);
+    };
+    for (const r of roots) visit(r.id, r.version);
+    return new Resolver([...ordered, this.base]);
+  }
+
+  /** A resolver over every registered package, then base R4 (first registered wins). */
+  all(): Resolver {
+    return new Resolver([...this.packages.values(), this.base]);
+  }
+}
+
+export class Resolver {
+  constructor(readonly sources: readonly DefinitionSource[]) {}
+
+  /** Resolve `url`, `url|version`, or a bare FHIR type name such as `Patient`. */
+  resolve(canonical: string, resourceType?: string): LoadedResource | undefined {
+    const { url, version } = splitCanonical(canonical);
+    const full = /^[A-Za-z][A-Za-z0-9]*$/.test(url) ? FHIR_SD_BASE + url : url;
+    for (const source of this.sources) {
+      const hit = source.find(full, version);
+      if (hit && (resourceType === undefined || hit.resource.resourceType === resourceType)) return hit;
+    }
+    return undefined;
+  }
+
+  *all(resourceType?: string): Iterable<LoadedResource> {
+    for (const s of this.sources) if (s.all) yield* s.all(resourceType);
+  }
+}

@@ -1,0 +1,158 @@
+import type { FhirResource } from '../defs/resource.js';
+
+type ED = fhir4.ElementDefinition & Record<string, unknown>;
+
+/** The element properties parity is measured on. */
+export const PARITY_FIELDS = ['sliceName', 'min', 'max', 'mustSupport', 'type', 'fixed', 'pattern', 'binding', 'slicing', 'constraint', 'maxLength'] as const;
+export type ParityField = (typeof PARITY_FIELDS)[number];
+
+export interface ElementDifference {
+  id: string;
+  field: ParityField | 'presence' | 'order';
+  ours: unknown;
+  official: unknown;
+}
+
+export interface StructureParity {
+  url: string;
+  version: string;
+  kind: 'StructureDefinition';
+  elements: number;
+  matching: number;
+  differences: ElementDifference[];
+}
+
+export interface TerminologyParity {
+  url: string;
+  version: string;
+  kind: 'ValueSet' | 'CodeSystem';
+  /** Codes (CodeSystem) or include/exclude entries (ValueSet) compared. */
+  elements: number;
+  matching: number;
+  differences: ElementDifference[];
+}
+
+function stable(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(stable).join(',')}]`;
+  if (v && typeof v === 'object') {
+    return `{${Object.keys(v).sort().map((k) => JSON.stringify(k) + ':' + stable((v as Record<string, unknown>)[k])).join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
+function normType(types: fhir4.ElementDefinitionType[] | undefined): unknown {
+  return (types ?? []).map((t) => ({
+    code: t.code,
+    profile: [...(t.profile ?? [])].sort(),
+    targetProfile: [...(t.targetProfile ?? [])].sort(),
+    aggregation: [...(t.aggregation ?? [])].sort(),
+  })).sort((a, b) => stable(a).localeCompare(stable(b)));
+}
+
+function valuesOf(el: ED, prefix: 'fixed' | 'pattern'): unknown {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(el)) if (k.startsWith(prefix) && k.length > prefix.length) out[k] = el[k];
+  return Object.keys(out).length ? out : undefined;
+}
+
+function fieldValue(el: ED, field: ParityField): unknown {
+  switch (field) {
+    case 'mustSupport': return el.mustSupport === true;
+    case 'type': return normType(el.type);
+    case 'fixed': return valuesOf(el, 'fixed');
+    case 'pattern': return valuesOf(el, 'pattern');
+    case 'binding': return el.binding ? { strength: el.binding.strength, valueSet: el.binding.valueSet } : undefined;
+    case 'slicing': return el.slicing ? {
+      discriminator: (el.slicing.discriminator ?? []).map((d) => ({ type: d.type, path: d.path })),
+      rules: el.slicing.rules,
+      ordered: el.slicing.ordered === true,
+    } : undefined;
+    case 'constraint': return (el.constraint ?? []).map((c) => ({ key: c.key, severity: c.severity, expression: c.expression }))
+      .sort((a, b) => a.key.localeCompare(b.key));
+    default: return el[field];
+  }
+}
+
+/** Compare two snapshots element by element (matched by element id). */
+export function compareStructure(ours: FhirResource, official: FhirResource): StructureParity {
+  const a = ((ours['snapshot'] as { element?: ED[] } | undefined)?.element ?? []);
+  const b = ((official['snapshot'] as { element?: ED[] } | undefined)?.element ?? []);
+  const aById = new Map(a.map((e) => [e.id!, e]));
+  const bById = new Map(b.map((e) => [e.id!, e]));
+  const ids = [...new Set([...b.map((e) => e.id!), ...a.map((e) => e.id!)])];
+  const differences: ElementDifference[] = [];
+  let matching = 0;
+  for (const id of ids) {
+    const x = aById.get(id);
+    const y = bById.get(id);
+    if (!x || !y) {
+      differences.push({ id, field: 'presence', ours: x ? 'present' : 'missing', official: y ? 'present' : 'missing' });
+      continue;
+    }
+    let same = true;
+    for (const f of PARITY_FIELDS) {
+      const u = fieldValue(x, f);
+      const v = fieldValue(y, f);
+      if (stable(u) !== stable(v)) {
+        differences.push({ id, field: f, ours: u, official: v });
+        same = false;
+      }
+    }
+    if (same) matching++;
+  }
+  const orderA = a.map((e) => e.id).filter((id) => bById.has(id!));
+  const orderB = b.map((e) => e.id).filter((id) => aById.has(id!));
+  if (stable(orderA) !== stable(orderB)) {
+    const at = orderA.findIndex((id, i) => id !== orderB[i]);
+    differences.push({ id: orderA[at] ?? '?', field: 'order', ours: orderA.slice(at, at + 3), official: orderB.slice(at, at + 3) });
+  }
+  return { url: String(ours.url), version: String(ours.version), kind: 'StructureDefinition', elements: ids.length, matching, differences };
+}
+
+interface Concept { code: string; display?: string; concept?: Concept[] }
+
+function flatten(cs: Concept[] | undefined, out: Map<string, string | undefined> = new Map()): Map<string, string | undefined> {
+  for (const c of cs ?? []) { out.set(c.code, c.display); flatten(c.concept, out); }
+  return out;
+}
+
+/** Compare code lists: a CodeSystem's concepts (code + display), a ValueSet's compose (system + codes + filters). */
+export function compareTerminology(ours: FhirResource, official: FhirResource): TerminologyParity {
+  const kind = ours.resourceType as 'ValueSet' | 'CodeSystem';
+  const differences: ElementDifference[] = [];
+  let elements = 0;
+  let matching = 0;
+  if (kind === 'CodeSystem') {
+    const a = flatten(ours['concept'] as Concept[] | undefined);
+    const b = flatten(official['concept'] as Concept[] | undefined);
+    for (const code of new Set([...b.keys(), ...a.keys()])) {
+      elements++;
+      if (!a.has(code) || !b.has(code)) differences.push({ id: code, field: 'presence', ours: a.has(code), official: b.has(code) });
+      else if ((a.get(code) ?? '') !== (b.get(code) ?? '')) differences.push({ id: code, field: 'fixed', ours: a.get(code), official: b.get(code) });
+      else matching++;
+    }
+    for (const f of ['content', 'caseSensitive'] as const) {
+      elements++;
+      if (stable(ours[f]) !== stable(official[f])) differences.push({ id: f, field: 'fixed', ours: ours[f], official: official[f] });
+      else matching++;
+    }
+  } else {
+    type Inc = { system?: string; version?: string; concept?: { code: string; display?: string }[]; filter?: unknown[]; valueSet?: string[] };
+    const norm = (list: Inc[] | undefined): string[] => (list ?? []).map((i) => stable({
+      system: i.system, version: i.version, valueSet: i.valueSet ?? [], filter: i.filter ?? [],
+      concept: (i.concept ?? []).map((c) => ({ code: c.code, display: c.display })),
+    }));
+    const compose = (r: FhirResource): { include?: Inc[]; exclude?: Inc[] } => (r['compose'] as { include?: Inc[]; exclude?: Inc[] } | undefined) ?? {};
+    for (const part of ['include', 'exclude'] as const) {
+      const a = norm(compose(ours)[part]);
+      const b = norm(compose(official)[part]);
+      const n = Math.max(a.length, b.length);
+      for (let i = 0; i < n; i++) {
+        elements++;
+        if (a[i] === b[i]) matching++;
+        else differences.push({ id: `compose.${part}[${i}]`, field: 'fixed', ours: a[i] && JSON.parse(a[i]!), official: b[i] && JSON.parse(b[i]!) });
+      }
+    }
+  }
+  return { url: String(ours.url), version: String(ours.version), kind, elements, matching, differences };
+}
