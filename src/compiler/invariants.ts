@@ -1,12 +1,18 @@
 import fhirpath from 'fhirpath';
-import r4 from 'fhirpath/fhir-context/r4/index.js';
+import { evaluateAt, evaluateFocus } from '../fhirpath/engine.js';
 import type { InvariantIR } from '../ir/types.js';
 import type { Diagnostics } from './diagnostics.js';
 
-const model = r4 as unknown as Parameters<typeof fhirpath.evaluate>[3];
+/** An example given in context: the focus is what `at` selects inside `in` (for resolve(), %resource …). */
+export interface InContextExample { in: unknown; at: string }
+
+function isInContext(v: unknown): v is InContextExample {
+  return typeof v === 'object' && v !== null && 'in' in v && 'at' in v && typeof (v as InContextExample).at === 'string';
+}
 
 function evaluate(value: unknown, focus: string, expression: string): unknown[] {
-  return fhirpath.evaluate(structuredClone(value), { base: focus, expression }, {}, model) as unknown[];
+  if (isInContext(value)) return evaluateAt(value.in, value.at, expression);
+  return evaluateFocus(value, focus, expression);
 }
 
 function verdict(result: unknown[]): 'true' | 'false' | 'empty' | 'other' {

@@ -16,6 +16,11 @@ interface InvariantBase {
   readonly focus: string;
 }
 
+/** An example evaluated in context: the focus is what the FHIRPath `at` selects inside `in`. */
+export function inContext(resource: { resourceType: string }, at: string): { in: unknown; at: string } {
+  return { in: resource, at };
+}
+
 /**
  * An invariant ships with evidence: values on which it must hold (`pass`) and values on which it
  * must fail (`fail`). The build evaluates both. A published invariant that cannot fail (a MedCom

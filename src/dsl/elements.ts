@@ -49,18 +49,24 @@ export interface ExtensionSliceSpec extends Omit<ElementSpec, 'only'> {
   readonly extension: ExtensionHandle | StructureHandle | string;
 }
 
-/** Checks every key of an `elements` map against the structure `K`, recursively into slices. */
-export type CheckElements<K extends string, E> = {
+type JoinPath<A extends string, B extends string> = B extends '.' ? (A extends '' ? '.' : A) : A extends '' | '.' ? B : `${A}.${B}`;
+
+/**
+ * Checks every key of an `elements` map against the structure `K`, recursively into slices and
+ * nested `elements` (whose keys are relative to their element; slice children are the sliced
+ * element's children, so a new slice needs no entry of its own).
+ */
+export type CheckElements<K extends string, E, Prefix extends string = ''> = {
   [P in keyof E]: P extends string
-    ? [TypeAtPath<K, P>] extends [never]
-      ? UnknownPath<P, K>
-      : CheckSpec<TypeAtPath<K, P>, E[P]>
+    ? [TypeAtPath<K, JoinPath<Prefix, P>>] extends [never]
+      ? UnknownPath<JoinPath<Prefix, P>, K>
+      : CheckSpec<K, JoinPath<Prefix, P>, E[P]>
     : never;
 };
 
-type CheckSpec<T, X> = Omit<ElementSpec<T>, 'elements' | 'slices'> &
-  (X extends { readonly elements: infer N } ? { readonly elements: CheckElements<T & string, N> } : { readonly elements?: never }) &
-  (X extends { readonly slices: infer S } ? { readonly slices: { readonly [N in keyof S]: CheckSpec<T, S[N]> } } : { readonly slices?: never });
+type CheckSpec<K extends string, Path extends string, X> = Omit<ElementSpec<TypeAtPath<K, Path>>, 'elements' | 'slices'> &
+  (X extends { readonly elements: infer N } ? { readonly elements: CheckElements<K, N, Path> } : { readonly elements?: never }) &
+  (X extends { readonly slices: infer S } ? { readonly slices: { readonly [N in keyof S]: CheckSpec<K, Path, S[N]> } } : { readonly slices?: never });
 
 function join(prefix: string, key: string): string {
   if (key === '.' || key === '') return prefix === '' ? '.' : prefix;

@@ -67,7 +67,7 @@ function fieldValue(el: ED, field: ParityField): unknown {
       rules: el.slicing.rules,
       ordered: el.slicing.ordered === true,
     } : undefined;
-    case 'constraint': return (el.constraint ?? []).map((c) => ({ key: c.key, severity: c.severity, expression: c.expression }))
+    case 'constraint': return (el.constraint ?? []).map((c) => ({ key: c.key, severity: c.severity, human: c.human, expression: c.expression }))
       .sort((a, b) => a.key.localeCompare(b.key));
     default: return el[field];
   }

@@ -1,0 +1,46 @@
+import { defineProfile, R4, Reference, required, slicing } from '../../../src/dsl/index.js';
+import { ConditionLastAssertedDate, NotFollowedAnymore } from './extensions.js';
+import { pkg } from './package.js';
+import { DkCorePatient } from './patient.js';
+import { DkCorePractitioner } from './practitioner.js';
+import { DkCoreRelatedPerson } from './related-person.js';
+
+const codingSlice = (short: string, system: string) => ({
+  card: '0..1', short, elements: { system: { card: '1..', pattern: system } },
+} as const);
+
+export const DkCoreCondition = defineProfile(pkg, R4.Condition, {
+  id: 'dk-core-condition',
+  name: 'DkCoreCondition',
+  title: 'Danish Core Condition Profile',
+  description: 'HL7 Denmark core profile for professionally asserted conditions, as specified by danish health and social care organizations',
+  elements: {
+    extension: {
+      slicing: { discriminator: [{ type: 'value', path: 'url' }], ordered: false, rules: 'open' },
+      extensions: {
+        dueTo: { extension: 'http://hl7.org/fhir/StructureDefinition/condition-dueTo', card: '0..1' },
+        conditionLastAssertedDate: { extension: ConditionLastAssertedDate, card: '0..1', short: 'Last date a condition was confirmed valid in its current state' },
+        notFollowedAnymore: { extension: NotFollowedAnymore, card: '0..1', short: 'Date where a condition lost focus in a specific clinical context' },
+      },
+    },
+    'code.coding': {
+      short: 'Condition code, [DA] tilstandskode',
+      slicing: {
+        discriminator: [{ type: 'value', path: 'system' }],
+        description: 'Slice based on the code.system value which allow different code-systems to represent a condition',
+        ordered: false,
+        rules: 'open',
+      },
+      slices: {
+        FSIIIConditionCode: codingSlice('[DA] FSIII tilstandskode', 'urn:oid:1.2.208.176.2.21'),
+        SCTConditionCode: { ...codingSlice('SNOMED CT condition code', 'http://snomed.info/sct'), binding: required('http://hl7.org/fhir/ValueSet/condition-code') },
+        FFBConditionCode: codingSlice('[DA] FFB undertemakode', 'urn:oid:1.2.208.176.2.22'),
+        'SKS-D': codingSlice('[DA] Kode fra D-hierarkiet i SKS', 'urn:oid:1.2.208.176.2.4.12'),
+        ICPC2code: codingSlice('ICPC2 code', 'urn:oid:1.2.208.176.2.31'),
+      },
+    },
+    subject: { only: [Reference(DkCorePatient)] },
+    recorder: { only: [Reference(DkCorePractitioner, R4.PractitionerRole, DkCorePatient, DkCoreRelatedPerson)] },
+    asserter: { only: [Reference(DkCorePractitioner, R4.PractitionerRole)] },
+  },
+});

@@ -1,0 +1,78 @@
+import { defineInvariant, defineProfile, extensible, R4, Reference, slicing } from '../../../src/dsl/index.js';
+import { MunicipalityCodes, RegionalSubDivisionCodes } from './extensions.js';
+import { DkCoreCprIdentifier, DkCoreDeCprIdentifier, DkCoreXeCprIdentifier, SORIdentifier } from './identifiers.js';
+import { pkg } from './package.js';
+
+const V3_MARITAL = 'http://terminology.hl7.org/CodeSystem/v3-MaritalStatus';
+
+/**
+ * Published as is. Note: the expression only fails when *both* P and A are present, because the two
+ * `empty()` tests are joined with `or` (an `and` was presumably meant).
+ */
+export const maritalStatusUnknownUsage = defineInvariant({
+  key: 'marital-status-unknown-usage',
+  severity: 'warning',
+  human: 'Status in maritalStatus is unknown in a danish context. Consider mapping the value to UNK. See https://cpr.dk/borgere/hvad-staar-der-om-mig-i-cpr-registerindsigt/hvad-og-hvem-er-registreret-i-cpr-og-hvem-opdaterer-oplysninger-om-dig-i-cpr/',
+  expression: `maritalStatus.coding.where(code = 'P' and system = '${V3_MARITAL}').empty() or maritalStatus.coding.where(code = 'A' and system = '${V3_MARITAL}').empty()`,
+  focus: 'Patient',
+  examples: {
+    pass: [
+      { resourceType: 'Patient', maritalStatus: { coding: [{ system: V3_MARITAL, code: 'M' }] } },
+      { resourceType: 'Patient', maritalStatus: { coding: [{ system: V3_MARITAL, code: 'P' }] } },
+    ],
+    fail: [{ resourceType: 'Patient', maritalStatus: { coding: [{ system: V3_MARITAL, code: 'P' }, { system: V3_MARITAL, code: 'A' }] } }],
+  },
+});
+
+export const DkCorePatient = defineProfile(pkg, R4.Patient, {
+  id: 'dk-core-patient',
+  name: 'DkCorePatient',
+  title: 'Danish Core Patient Profile',
+  description: 'HL7 Denmark core profile for a patient',
+  obeys: [maritalStatusUnknownUsage],
+  elements: {
+    identifier: {
+      card: '1..',
+      slicing: slicing.value('system'),
+      slices: {
+        cpr: { card: '0..1', short: '[DA] cpr-nummer, som det fremgår af CPR registeret', only: [DkCoreCprIdentifier] },
+        'x-ecpr': { card: '0..1', short: '[DA] X-eCPR, tildelt fra den nationale eCPR service', only: [DkCoreXeCprIdentifier] },
+        'd-ecpr': { card: '0..1', short: '[DA] D-eCPR, decentral eCPR', only: [DkCoreDeCprIdentifier] },
+      },
+    },
+    name: {
+      slicing: slicing.value('use'),
+      slices: {
+        official: {
+          card: '0..1',
+          short: '[DA] Officielt navn, som det fremgår af CPR registeret',
+          elements: { use: { card: '1..', fixed: 'official' }, family: { card: '1..' } },
+        },
+      },
+    },
+    address: {
+      definition: 'An address for the individual. Danish addresses must comply with directions issued by https://dawa.aws.dk/ and underlying authorities',
+    },
+    'address.extension': {
+      extensions: {
+        municipalityCode: { extension: MunicipalityCodes, card: '0..1', short: '[DA] Kommunekode' },
+        regionalSubDivisionCodes: { extension: RegionalSubDivisionCodes, card: '0..1', short: '[DA] Regionskode' },
+      },
+    },
+    maritalStatus: { binding: extensible('http://hl7.dk/fhir/core/ValueSet/dk-marital-status') },
+    'contact.relationship': { binding: extensible('http://hl7.dk/fhir/core/ValueSet/dk-core-RelatedPersonRelationshipTypes') },
+    generalPractitioner: {
+      slicing: slicing.value('identifier.system'),
+      slices: {
+        referencedSORUnit: {
+          card: '0..*',
+          short: '[DA] Praktiserende læges SOR-id på sundhedsinstistutionsniveau',
+          elements: { identifier: { only: [SORIdentifier] } },
+        },
+      },
+    },
+    'link.other': {
+      only: [Reference('http://hl7.dk/fhir/core/StructureDefinition/dk-core-patient', 'http://hl7.dk/fhir/core/StructureDefinition/dk-core-related-person')],
+    },
+  },
+});

@@ -1,0 +1,65 @@
+import fhirpath from 'fhirpath';
+import r4 from 'fhirpath/fhir-context/r4/index.js';
+
+/** The FHIR R4 model fhirpath.js needs for typed navigation (choice types, ofType, is). */
+export const R4_MODEL = r4 as unknown as Parameters<typeof fhirpath.evaluate>[3];
+
+type Json = Record<string, unknown>;
+
+/**
+ * `resolve()` without a server: references are looked up among the entries of the Bundle (by
+ * fullUrl, or `Type/id` against the entries' resources) and among contained resources.
+ */
+export function bundleResolver(root: unknown): (ref: string) => Json | undefined {
+  const entries: { fullUrl?: string; resource?: Json }[] = [];
+  const r = root as Json | undefined;
+  if (r?.['resourceType'] === 'Bundle' && Array.isArray(r['entry'])) entries.push(...(r['entry'] as { fullUrl?: string; resource?: Json }[]));
+  const contained = (r?.['contained'] as Json[] | undefined) ?? [];
+  return (ref: string) => {
+    if (ref.startsWith('#')) return contained.find((c) => c['id'] === ref.slice(1));
+    const byFullUrl = entries.find((e) => e.fullUrl === ref);
+    if (byFullUrl?.resource) return byFullUrl.resource;
+    const m = /(?:^|\/)([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/.exec(ref);
+    if (m) {
+      const hit = entries.find((e) => e.resource?.['resourceType'] === m[1] && e.resource?.['id'] === m[2]);
+      if (hit?.resource) return hit.resource;
+    }
+    return undefined;
+  };
+}
+
+function invocationTable(resolveRef: (ref: string) => Json | undefined): Record<string, unknown> {
+  return {
+    resolve: {
+      fn(inputs: unknown[]): Json[] {
+        const out: Json[] = [];
+        for (const item of inputs) {
+          const data = (item && typeof item === 'object' && 'data' in (item as Json)) ? (item as Json)['data'] : item;
+          const ref = typeof data === 'string' ? data : (data as Json | undefined)?.['reference'];
+          if (typeof ref !== 'string') continue;
+          const hit = resolveRef(ref);
+          if (hit) out.push(hit);
+        }
+        return out;
+      },
+    },
+  };
+}
+
+/** Evaluate an expression with a typed focus value (`focusType` like `Identifier.value` or `Patient`). */
+export function evaluateFocus(value: unknown, focusType: string, expression: string): unknown[] {
+  return fhirpath.evaluate(structuredClone(value), { base: focusType, expression }, {}, R4_MODEL, {
+    userInvocationTable: invocationTable(bundleResolver(value)),
+  } as never) as unknown[];
+}
+
+/**
+ * Evaluate an expression on the node(s) `at` selects inside `resource` (which is also %resource
+ * and %rootResource), with `resolve()` working inside the resource (a Bundle's entries).
+ */
+export function evaluateAt(resource: unknown, at: string, expression: string): unknown[] {
+  const data = structuredClone(resource);
+  return fhirpath.evaluate(data, `(${at}).select(${expression})`, { resource: data, rootResource: data }, R4_MODEL, {
+    userInvocationTable: invocationTable(bundleResolver(data)),
+  } as never) as unknown[];
+}
