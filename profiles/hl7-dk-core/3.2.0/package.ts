@@ -10,7 +10,7 @@ export const pkg = definePackage({
   description: 'A FHIR Implementation Guide for the Danish common needs across healthcare sectors',
   dependencies: { 'hl7.terminology.r4': '5.5.0', 'hl7.fhir.uv.extensions.r4': '5.1.0', 'hl7.fhir.uv.phd': '1.0.0' },
   coverage: 'partial',
-  coverageNote: 'Every StructureDefinition of DK Core 3.2.0 and the value sets and code systems they bind; examples, NamingSystems and the remaining terminology are not re-authored.',
+  coverageNote: 'Every StructureDefinition, ValueSet and CodeSystem of DK Core 3.2.0; the examples and NamingSystems are not re-authored.',
   defaults: {
     date: '2024-05-06T15:21:43+02:00',
     publisher: 'HL7 Denmark',
