@@ -48,6 +48,25 @@ function dependencyUrls(sd: StructureDefinitionIR): string[] {
   return out;
 }
 
+/** Drop (and report) a second resource with the same type and id, or the same canonical url. */
+function withoutDuplicates(ir: PackageIR, diagnostics: Diagnostics): ResourceIR[] {
+  const seen = new Set<string>();
+  const out: ResourceIR[] = [];
+  for (const r of ir.resources) {
+    const keys = r.resourceType === 'Instance'
+      ? [`${r.resource.resourceType}/${r.resource.id}`]
+      : [`${r.resourceType}/${r.id}`, `${r.resourceType} ${r.url}`];
+    const clash = keys.find((k) => seen.has(k));
+    if (clash) {
+      diagnostics.report('compile/duplicate-resource', `${ir.id}#${ir.version} has two resources ${clash}`, { source: r.source });
+      continue;
+    }
+    for (const k of keys) seen.add(k);
+    out.push(r);
+  }
+  return out;
+}
+
 /** Order StructureDefinitions so parents and type profiles compile before their users. */
 function compileOrder(resources: ResourceIR[]): ResourceIR[] {
   const sds = resources.filter((r): r is StructureDefinitionIR => r.resourceType === 'StructureDefinition');
@@ -101,14 +120,8 @@ export function compilePackage(ir: PackageIR, defs: Definitions, diagnostics: Di
   const defaults = { ...ir.defaults };
   const compiled = new Map<ResourceIR, FhirResource>();
   const examples: FhirResource[] = [];
-  const seen = new Set<string>();
-  for (const r of compileOrder(ir.resources)) {
-    const key = r.resourceType === 'Instance' ? `${r.resource.resourceType}/${r.resource.id}` : `${r.resourceType}/${r.id}`;
-    if (seen.has(key)) {
-      diagnostics.report('compile/duplicate-resource', `${ir.id}#${ir.version} has two resources ${key}`, { source: r.source });
-      continue;
-    }
-    seen.add(key);
+  const unique = withoutDuplicates(ir, diagnostics);
+  for (const r of compileOrder(unique)) {
     let out: FhirResource | undefined;
     switch (r.resourceType) {
       case 'StructureDefinition':

@@ -26,7 +26,7 @@ export interface CompileOptions {
 export type Touched = Set<string>;
 
 /** Resolve an FSH path to an element index, unfolding and creating type slices on the way. */
-function resolvePath(list: ElementList, path: string, touched: Touched): { index: number } | { error: string; kind: 'path' | 'slice' } {
+function resolvePath(list: ElementList, path: string, touched: Touched): { index: number } | { error: string; kind: 'path' | 'slice' | 'unfold' } {
   let segments;
   try {
     segments = parseFshPath(path);
@@ -39,7 +39,7 @@ function resolvePath(list: ElementList, path: string, touched: Touched): { index
     try {
       r = list.child(i, seg);
     } catch (e) {
-      if (e instanceof UnfoldError) return { error: e.message, kind: 'path' };
+      if (e instanceof UnfoldError) return { error: e.message, kind: 'unfold' };
       throw e;
     }
     if ('error' in r) return r;
@@ -89,7 +89,8 @@ export function compileStructureDefinition(ir: StructureDefinitionIR, resolver: 
     const found = resolvePath(list, rule.path, touched);
     list.capture();
     if ('error' in found) {
-      diagnostics.report(found.kind === 'slice' ? 'compile/unknown-slice' : 'compile/unknown-path',
+      const id = found.kind === 'slice' ? 'compile/unknown-slice' : found.kind === 'unfold' ? 'compile/unfoldable' : 'compile/unknown-path';
+      diagnostics.report(id,
         `${ir.id}: ${rule.path}: ${found.error}`, { resource: ir.url, source: rule.source });
       continue;
     }

@@ -1,5 +1,6 @@
 import { defineExtension, required } from '../../../src/dsl/index.js';
 import { pkg } from './package.js';
+import { MunicipalityCodesValueSet, RegionalSubdivisionCodes } from './terminology.js';
 
 export const ConditionLastAssertedDate = defineExtension(pkg, {
   id: 'ConditionLastAssertedDate',
@@ -33,7 +34,7 @@ export const MunicipalityCodes = defineExtension(pkg, {
   definition: 'Identifier holding the official identifier for a danish municipality',
   value: ['CodeableConcept'],
   elements: {
-    'valueCodeableConcept.coding': { binding: required('http://hl7.dk/fhir/core/ValueSet/dk-core-MunicipalityCodes') },
+    'valueCodeableConcept.coding': { binding: required(MunicipalityCodesValueSet) },
   },
 });
 
@@ -47,6 +48,6 @@ export const RegionalSubDivisionCodes = defineExtension(pkg, {
   definition: 'Identifier holding the official organization identifier for a danish region',
   value: ['CodeableConcept'],
   elements: {
-    'valueCodeableConcept.coding': { binding: required('http://hl7.dk/fhir/core/ValueSet/dk-core-RegionalSubDivisionCodes') },
+    'valueCodeableConcept.coding': { binding: required(RegionalSubdivisionCodes) },
   },
 });

@@ -1,6 +1,7 @@
 import { defineInvariant, defineProfile, example, extensible, R4, Reference, slicing } from '../../../src/dsl/index.js';
 import { DkCoreOrganization } from './organization.js';
 import { pkg } from './package.js';
+import { IEEEBasicObservation, LoincBasicObservation, NPUBasicObservation, SCTBasicObservation, TechniquesSCTCodes, UCUMBasicUnits } from './terminology.js';
 import { DkCorePatient } from './patient.js';
 import { DkCorePractitioner } from './practitioner.js';
 import { DkCoreRelatedPerson } from './related-person.js';
@@ -52,7 +53,7 @@ export const DkCoreObservation = defineProfile(pkg, R4.Observation, {
     'method.coding': {
       slicing: slicing.value('system'),
       slices: {
-        SCTCode: { card: '0..1', binding: example('http://hl7.dk/fhir/core/ValueSet/dk-core-TechniquesSCTCodes'), elements: { system: { card: '1..', pattern: 'http://snomed.info/sct' } } },
+        SCTCode: { card: '0..1', binding: example(TechniquesSCTCodes), elements: { system: { card: '1..', pattern: 'http://snomed.info/sct' } } },
       },
     },
     device: { short: 'The device used for the measurement. It is recommended that when information about the device is sent, it is contained in the same Bundle as the Observation the device measured.' },
@@ -70,11 +71,11 @@ export const DkCoreBasicObservation = defineProfile(pkg, DkCoreObservation, {
   elements: {
     category: { card: '1..1', pattern: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'vital-signs' }] } },
     'code.coding': { card: '1..' },
-    'code.coding[LOINC]': { card: '1..', binding: extensible('http://hl7.dk/fhir/core/ValueSet/dk-core-LoincBasicObservation') },
-    'code.coding[SNOMEDCT]': { binding: extensible('http://hl7.dk/fhir/core/ValueSet/dk-core-SCTBasicObservation') },
-    'code.coding[NPU]': { binding: extensible('http://hl7.dk/fhir/core/ValueSet/dk-core-NPUBasicObservation') },
-    'code.coding[IEEE]': { binding: extensible('http://hl7.dk/fhir/core/ValueSet/dk-core-IEEEBasicObservation') },
-    valueQuantity: { only: ['Quantity'], elements: { system: { binding: extensible('http://hl7.dk/fhir/core/ValueSet/dk-core-UCUM-BasicUnits') } } },
-    'component.valueQuantity': { only: ['Quantity'], elements: { system: { binding: extensible('http://hl7.dk/fhir/core/ValueSet/dk-core-UCUM-BasicUnits') } } },
+    'code.coding[LOINC]': { card: '1..', binding: extensible(LoincBasicObservation) },
+    'code.coding[SNOMEDCT]': { binding: extensible(SCTBasicObservation) },
+    'code.coding[NPU]': { binding: extensible(NPUBasicObservation) },
+    'code.coding[IEEE]': { binding: extensible(IEEEBasicObservation) },
+    valueQuantity: { only: ['Quantity'], elements: { system: { binding: extensible(UCUMBasicUnits) } } },
+    'component.valueQuantity': { only: ['Quantity'], elements: { system: { binding: extensible(UCUMBasicUnits) } } },
   },
 });

@@ -1,6 +1,7 @@
 import { defineInvariant, defineProfile, preferred, R4, required, slicing } from '../../../src/dsl/index.js';
 import { CVRIdentifier, GLNIdentifier, KombitOrgIdentifier, ProducentId, SORIdentifier } from './identifiers.js';
 import { pkg } from './package.js';
+import { MunicipalityCodesValueSet, SorOrganizationType } from './terminology.js';
 
 export const dkCoreOrganizationMandatoryIdentifier = defineInvariant({
   key: 'dk-core-organization-mandatory-identifier',
@@ -41,7 +42,7 @@ export const DkCoreOrganization = defineProfile(pkg, R4.Organization, {
           card: '0..1', short: '[DA] Kommunekode',
           elements: {
             system: { card: '1..', fixed: 'http://hl7.dk/fhir/core/CodeSystem/dk-core-municipality-codes' },
-            value: { card: '1..', binding: required('http://hl7.dk/fhir/core/ValueSet/dk-core-MunicipalityCodes') },
+            value: { card: '1..', binding: required(MunicipalityCodesValueSet) },
           },
         },
         Regionskode: {
@@ -54,6 +55,6 @@ export const DkCoreOrganization = defineProfile(pkg, R4.Organization, {
         ProducentID: { card: '0..1', short: '[DA] Producent Id', only: [ProducentId] },
       },
     },
-    type: { binding: preferred('http://hl7.dk/fhir/core/ValueSet/sor-organization-type') },
+    type: { binding: preferred(SorOrganizationType) },
   },
 });

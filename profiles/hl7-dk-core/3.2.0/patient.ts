@@ -2,6 +2,7 @@ import { defineInvariant, defineProfile, extensible, R4, Reference, slicing } fr
 import { MunicipalityCodes, RegionalSubDivisionCodes } from './extensions.js';
 import { DkCoreCprIdentifier, DkCoreDeCprIdentifier, DkCoreXeCprIdentifier, SORIdentifier } from './identifiers.js';
 import { pkg } from './package.js';
+import { DkMaritalStatusValueSet, RelatedPersonRelationshipTypes } from './terminology.js';
 
 const V3_MARITAL = 'http://terminology.hl7.org/CodeSystem/v3-MaritalStatus';
 
@@ -59,8 +60,8 @@ export const DkCorePatient = defineProfile(pkg, R4.Patient, {
         regionalSubDivisionCodes: { extension: RegionalSubDivisionCodes, card: '0..1', short: '[DA] Regionskode' },
       },
     },
-    maritalStatus: { binding: extensible('http://hl7.dk/fhir/core/ValueSet/dk-marital-status') },
-    'contact.relationship': { binding: extensible('http://hl7.dk/fhir/core/ValueSet/dk-core-RelatedPersonRelationshipTypes') },
+    maritalStatus: { binding: extensible(DkMaritalStatusValueSet) },
+    'contact.relationship': { binding: extensible(RelatedPersonRelationshipTypes) },
     generalPractitioner: {
       slicing: slicing.value('identifier.system'),
       slices: {

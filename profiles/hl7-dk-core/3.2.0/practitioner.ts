@@ -1,6 +1,7 @@
 import { defineProfile, extensible, R4 } from '../../../src/dsl/index.js';
 import { AuthorizationIdentifier } from './identifiers.js';
 import { pkg } from './package.js';
+import { DkCoreProfessionGroupValueSet } from './terminology.js';
 
 export const DkCorePractitioner = defineProfile(pkg, R4.Practitioner, {
   id: 'dk-core-practitioner',
@@ -22,7 +23,7 @@ export const DkCorePractitioner = defineProfile(pkg, R4.Practitioner, {
             identifier: { short: '[DA] Autorisationskode, som specificeret af autorisationsregisteret', only: [AuthorizationIdentifier] },
             code: {
               short: '[DA] Kode for kvalifikation, som specificeret af autorisationsregisteret',
-              binding: extensible('http://hl7.dk/fhir/core/ValueSet/DkCoreProfessionGroupValueSet'),
+              binding: extensible(DkCoreProfessionGroupValueSet),
             },
           },
         },

@@ -1,6 +1,7 @@
 import { defineProfile, extensible, R4, Reference, slicing } from '../../../src/dsl/index.js';
 import { DkCoreCprIdentifier, DkCoreDeCprIdentifier, DkCoreXeCprIdentifier } from './identifiers.js';
 import { pkg } from './package.js';
+import { RelatedPersonRelationshipTypes } from './terminology.js';
 import { DkCorePatient } from './patient.js';
 
 export const DkCoreRelatedPerson = defineProfile(pkg, R4.RelatedPerson, {
@@ -18,7 +19,7 @@ export const DkCoreRelatedPerson = defineProfile(pkg, R4.RelatedPerson, {
       },
     },
     patient: { only: [Reference(DkCorePatient)] },
-    relationship: { binding: extensible('http://hl7.dk/fhir/core/ValueSet/dk-core-RelatedPersonRelationshipTypes') },
+    relationship: { binding: extensible(RelatedPersonRelationshipTypes) },
     name: {
       slicing: slicing.value('use'),
       slices: {

