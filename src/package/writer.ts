@@ -29,6 +29,12 @@ function indexEntry(r: FhirResource, filename: string): Record<string, unknown> 
   return e;
 }
 
+function pick(from: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of keys) if (from[k] !== undefined) out[k] = structuredClone(from[k]);
+  return out;
+}
+
 function json(value: unknown): string {
   return JSON.stringify(value, null, 2) + '\n';
 }
@@ -52,7 +58,10 @@ export function implementationGuide(pkg: CompiledPackage): FhirResource {
     name: ir.name,
     title: ir.title,
     status: 'active',
+    ...pick(ir.defaults, ['date', 'publisher', 'contact']),
     ...(ir.description !== undefined ? { description: ir.description } : {}),
+    ...pick(ir.defaults, ['jurisdiction', 'copyright']),
+    ...(typeof ir.extra?.['license'] === 'string' ? { license: ir.extra['license'] } : {}),
     packageId: ir.id,
     fhirVersion: ['4.0.1'],
     dependsOn: depends,

@@ -1,6 +1,5 @@
 import type { CompiledPackage } from '../compiler/compile-package.js';
-import type { FhirResource } from '../defs/resource.js';
-import { type AnchorIndex } from './anchors.js';
+import type { AnchorIndex } from './anchors.js';
 import { compareStructure, compareTerminology, type StructureParity, type TerminologyParity } from './compare.js';
 
 export interface PackageParity {
@@ -14,26 +13,23 @@ export interface PackageParity {
   notAuthored: string[];
 }
 
-function officialOf(index: AnchorIndex, r: FhirResource): FhirResource | undefined {
-  return index.byCanonical.get(`${r.url}|${r.version ?? ''}`)?.resource;
-}
-
-/** Compare every compiled conformance resource with its official counterpart. */
+/** Compare every compiled conformance resource with its counterpart in the same official package. */
 export function packageParity(pkg: CompiledPackage, index: AnchorIndex): PackageParity {
+  const label = `${pkg.ir.id}#${pkg.ir.version}`;
   const out: PackageParity = { packageId: pkg.ir.id, version: pkg.ir.version, structures: [], terminology: [], unmatched: [], notAuthored: [] };
+  const official = index.packages.get(label);
   const ours = new Set<string>();
   for (const r of pkg.resources) {
-    ours.add(`${r.url}|${r.version ?? ''}`);
-    const official = officialOf(index, r);
-    if (!official) { out.unmatched.push(`${r.resourceType}/${r.id}`); continue; }
-    if (r.resourceType === 'StructureDefinition') out.structures.push(compareStructure(r, official));
-    else if (r.resourceType === 'ValueSet' || r.resourceType === 'CodeSystem') out.terminology.push(compareTerminology(r, official));
+    if (typeof r.url !== 'string') continue;
+    ours.add(r.url);
+    const o = official?.resources.get(r.url)?.resource;
+    if (!o || (o.version ?? '') !== (r.version ?? '')) { out.unmatched.push(`${r.resourceType}/${r.id}`); continue; }
+    if (r.resourceType === 'StructureDefinition') out.structures.push(compareStructure(r, o));
+    else if (r.resourceType === 'ValueSet' || r.resourceType === 'CodeSystem') out.terminology.push(compareTerminology(r, o));
   }
-  for (const [key, { resource }] of index.byCanonical) {
-    if (ours.has(key)) continue;
+  for (const [url, { resource }] of official?.resources ?? []) {
+    if (ours.has(url)) continue;
     if (!['StructureDefinition', 'ValueSet', 'CodeSystem'].includes(resource.resourceType)) continue;
-    if (resource.version !== pkg.ir.version) continue;
-    if (!String(resource.url).startsWith(pkg.ir.canonical + '/')) continue;
     out.notAuthored.push(`${resource.resourceType}/${resource.id}`);
   }
   return out;

@@ -4,6 +4,9 @@ import { pkg } from './package.js';
 export const DkCoreDeCPRValueSet = defineValueSet(pkg, {
   id: 'DkCoreDeCPRValueSet',
   name: 'DkCoreDeCPRValueSet',
+  title: 'DK D-eCPR OID values',
+  description: 'DK D-eCPR OID values',
+  experimental: false,
   include: [{ system: 'http://hl7.dk/fhir/core/CodeSystem/dk-core-d-ecpr-codes' }],
 });
 
