@@ -1,10 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIg, type BuildResult } from '../../src/api/build.js';
 import { igPackages } from '../../src/api/packages.js';
-import { loadPackagePath, PackageLoadError } from '../../src/defs/load-package.js';
+import { loadFromCache, loadPackagePath, PackageLoadError } from '../../src/defs/load-package.js';
 
 let out: string;
 let result: BuildResult;
@@ -57,6 +57,15 @@ describe('medcom-ig build output', () => {
     const pkg = await loadPackagePath(join(out, CL));
     expect(pkg.label).toBe(CL);
     expect(pkg.size).toBe(6);
+  });
+
+  it('loads from a FHIR package cache folder by id#version (fhir-package-loader, offline)', async () => {
+    const cache = join(out, 'cache');
+    cpSync(join(out, CL), join(cache, CL), { recursive: true });
+    const pkg = await loadFromCache('medcom.fhir.dk.conditionlist', '1.0.1', cache);
+    expect(pkg.label).toBe(CL);
+    expect(pkg.size).toBe(6);
+    await expect(loadFromCache('medcom.fhir.dk.notes', '1.0.0', cache)).rejects.toBeInstanceOf(PackageLoadError);
   });
 
   it('is byte-identical when built twice', async () => {
