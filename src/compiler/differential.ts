@@ -44,7 +44,34 @@ export function computeDifferential(snapshot: ED[], originals: ReadonlyMap<strin
       diff.min = el.min!;
       diff.max = el.max!;
     }
+    if (el.sliceName !== undefined) diff.sliceName = el.sliceName;
     if (changed || isNewSlice) out.push(orderFields(diff));
+  }
+  return withSliceAncestors(out, snapshot);
+}
+
+/**
+ * Differential consumers match elements by path and slice name, not by id: a rule on a slice's
+ * child (`Patient.identifier:cpr.system`) must be preceded by its slice (`Patient.identifier:cpr`,
+ * with `sliceName`), or it would be read as a rule on the unsliced element. Add those slices.
+ */
+function withSliceAncestors(diff: ED[], snapshot: ED[]): ED[] {
+  const present = new Set(diff.map((e) => e.id!));
+  const needed = new Set<string>();
+  for (const e of diff) {
+    const parts = e.id!.split('.');
+    for (let i = 1; i < parts.length; i++) {
+      const prefix = parts.slice(0, i).join('.');
+      if (parts[i - 1]!.includes(':') && !present.has(prefix)) needed.add(prefix);
+    }
+  }
+  if (needed.size === 0) return diff;
+  const byId = new Map(diff.map((e) => [e.id!, e]));
+  const out: ED[] = [];
+  for (const el of snapshot) {
+    const have = byId.get(el.id!);
+    if (have) out.push(have);
+    else if (needed.has(el.id!)) out.push(orderFields({ id: el.id!, path: el.path, sliceName: el.sliceName! } as ED));
   }
   return out;
 }

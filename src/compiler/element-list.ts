@@ -46,6 +46,11 @@ export class ElementList {
     return this.originals.get(id);
   }
 
+  /** Record what a new element (a slice) is a variation of, so the differential states its changes. */
+  setOriginal(id: string, el: ED): void {
+    this.originals.set(id, structuredClone(el));
+  }
+
   get originalMap(): ReadonlyMap<string, ED> {
     return this.originals;
   }

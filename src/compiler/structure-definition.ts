@@ -104,8 +104,10 @@ export function compileStructureDefinition(ir: StructureDefinitionIR, resolver: 
     for (const c of rule.contains ?? []) touched.add(`${ctx.el.id}:${c.name}`);
   }
 
-  finishSnapshot(list, { ir, resolver, diagnostics, touched, parent });
+  // the differential states the rules as authored; the snapshot also gets what the snapshot
+  // generator derives from them (type-slicing closure), as in published packages
   const differential = computeDifferential(list.elements, list.originalMap, parentIds);
+  finishSnapshot(list, { ir, resolver, diagnostics, touched, parent });
   return buildSd(ir, parent, list.elements, differential, options);
 }
 

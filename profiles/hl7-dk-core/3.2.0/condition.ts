@@ -1,4 +1,4 @@
-import { defineProfile, R4, Reference, required, slicing } from '../../../src/dsl/index.js';
+import { defineProfile, R4, Reference, required } from '../../../src/dsl/index.js';
 import { ConditionLastAssertedDate, NotFollowedAnymore } from './extensions.js';
 import { pkg } from './package.js';
 import { DkCorePatient } from './patient.js';

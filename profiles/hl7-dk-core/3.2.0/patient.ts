@@ -1,7 +1,8 @@
 import { defineInvariant, defineProfile, extensible, R4, Reference, slicing } from '../../../src/dsl/index.js';
 import { MunicipalityCodes, RegionalSubDivisionCodes } from './extensions.js';
-import { DkCoreCprIdentifier, DkCoreDeCprIdentifier, DkCoreXeCprIdentifier, SORIdentifier } from './identifiers.js';
+import { SORIdentifier } from './identifiers.js';
 import { pkg } from './package.js';
+import { officialName, personIdentifiers } from './person.js';
 import { DkMaritalStatusValueSet, RelatedPersonRelationshipTypes } from './terminology.js';
 
 const V3_MARITAL = 'http://terminology.hl7.org/CodeSystem/v3-MaritalStatus';
@@ -32,25 +33,8 @@ export const DkCorePatient = defineProfile(pkg, R4.Patient, {
   description: 'HL7 Denmark core profile for a patient',
   obeys: [maritalStatusUnknownUsage],
   elements: {
-    identifier: {
-      card: '1..',
-      slicing: slicing.value('system'),
-      slices: {
-        cpr: { card: '0..1', short: '[DA] cpr-nummer, som det fremgår af CPR registeret', only: [DkCoreCprIdentifier] },
-        'x-ecpr': { card: '0..1', short: '[DA] X-eCPR, tildelt fra den nationale eCPR service', only: [DkCoreXeCprIdentifier] },
-        'd-ecpr': { card: '0..1', short: '[DA] D-eCPR, decentral eCPR', only: [DkCoreDeCprIdentifier] },
-      },
-    },
-    name: {
-      slicing: slicing.value('use'),
-      slices: {
-        official: {
-          card: '0..1',
-          short: '[DA] Officielt navn, som det fremgår af CPR registeret',
-          elements: { use: { card: '1..', fixed: 'official' }, family: { card: '1..' } },
-        },
-      },
-    },
+    identifier: { card: '1..', ...personIdentifiers },
+    name: officialName,
     address: {
       definition: 'An address for the individual. Danish addresses must comply with directions issued by https://dawa.aws.dk/ and underlying authorities',
     },

@@ -1,4 +1,4 @@
-import { defineProfile, R4, Reference, required, slicing } from '../../../src/dsl/index.js';
+import { defineProfile, Reference, required, slicing } from '../../../src/dsl/index.js';
 import { DkCoreCondition } from '../../hl7-dk-core/3.2.0/condition.js';
 import {
   MedComDocumentBundle, MedComDocumentComposition, MedComDocumentOrganization, MedComDocumentReference,

@@ -21,9 +21,9 @@ export function applySlicing(ctx: ApplyContext): void {
   if (!before) {
     const s: fhir4.ElementDefinitionSlicing = {
       discriminator: rule.slicing.discriminator.map((d) => ({ ...d })),
-      ordered: rule.slicing.ordered ?? false,
       rules: rule.slicing.rules,
     };
+    if (rule.slicing.ordered !== undefined) s.ordered = rule.slicing.ordered;
     if (rule.slicing.description !== undefined) s.description = rule.slicing.description;
     el.slicing = orderSlicing(s);
     return;
@@ -51,14 +51,14 @@ export function applySlicing(ctx: ApplyContext): void {
   el.slicing = orderSlicing(s);
 }
 
+/** Slicing with its fields in FHIR's order (discriminator, description, ordered, rules). */
 function orderSlicing(s: fhir4.ElementDefinitionSlicing): fhir4.ElementDefinitionSlicing {
-  const out: fhir4.ElementDefinitionSlicing = { rules: s.rules };
   const o: Record<string, unknown> = {};
   if (s.discriminator) o['discriminator'] = s.discriminator;
   if (s.description !== undefined) o['description'] = s.description;
   if (s.ordered !== undefined) o['ordered'] = s.ordered;
   o['rules'] = s.rules;
-  return Object.assign(out, o);
+  return o as unknown as fhir4.ElementDefinitionSlicing;
 }
 
 /**
@@ -97,7 +97,21 @@ export function applyContains(ctx: ApplyContext): void {
       slice.type = [{ code, profile: [c.profile] }];
     }
     list.insert(list.subtreeEnd(list.indexOf(el.id!)!), [slice]);
+    // the differential states a new slice by what the author set: its type (profile) and the
+    // rules that follow, not what the snapshot generator derives from the extension's root
+    const stated = structuredClone(slice);
+    if (base.type) stated.type = structuredClone(base.type);
+    else delete stated.type;
+    list.setOriginal(slice.id!, stated);
   }
+}
+
+function sliceOf(base: ED, name: string): ED {
+  const s = structuredClone(base);
+  delete s.slicing;
+  s.id = `${base.id}:${name}`;
+  s.sliceName = name;
+  return s;
 }
 
 /** A new slice: a copy of the (parent's) sliced element without its slicing, min 0. */
@@ -126,5 +140,6 @@ export function createTypeSlice(list: ApplyContext['list'], choiceIndex: number,
   slice.sliceName = name;
   slice.type = (base.type ?? []).filter((t) => fhirTypeCode(t) === typeCode).map((t) => structuredClone(t));
   list.insert(list.subtreeEnd(choiceIndex), [slice]);
+  list.setOriginal(slice.id, sliceOf(base, name));
   return list.indexOf(slice.id)!;
 }

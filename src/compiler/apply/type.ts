@@ -55,9 +55,9 @@ function disallowed(ctx: ApplyContext, t: TypeRefIR, parentTypes: fhir4.ElementD
 }
 
 function toType(t: TypeRefIR, template: fhir4.ElementDefinitionType | undefined): fhir4.ElementDefinitionType {
-  const out: fhir4.ElementDefinitionType = { code: t.code };
+  const out = {} as fhir4.ElementDefinitionType;
   if (template?.extension) out.extension = structuredClone(template.extension);
-  if (template && template.code !== t.code) out.code = template.code;
+  out.code = template && template.code !== t.code ? template.code : t.code;
   if (t.profile) out.profile = [...t.profile];
   if (t.targetProfile) out.targetProfile = [...t.targetProfile];
   if (t.aggregation) out.aggregation = [...t.aggregation];

@@ -1,0 +1,24 @@
+import { slicing } from '../../../src/dsl/index.js';
+import { DkCoreCprIdentifier, DkCoreDeCprIdentifier, DkCoreXeCprIdentifier } from './identifiers.js';
+
+/** The Danish person identifiers, as DK Core slices them on Patient and RelatedPerson. */
+export const personIdentifiers = {
+  slicing: slicing.value('system'),
+  slices: {
+    cpr: { card: '0..1', short: '[DA] cpr-nummer, som det fremgår af CPR registeret', only: [DkCoreCprIdentifier] },
+    'x-ecpr': { card: '0..1', short: '[DA] X-eCPR, tildelt fra den nationale eCPR service', only: [DkCoreXeCprIdentifier] },
+    'd-ecpr': { card: '0..1', short: '[DA] D-eCPR, decentral eCPR', only: [DkCoreDeCprIdentifier] },
+  },
+} as const;
+
+/** The official name (as registered in CPR), as DK Core slices it on Patient and RelatedPerson. */
+export const officialName = {
+  slicing: slicing.value('use'),
+  slices: {
+    official: {
+      card: '0..1',
+      short: '[DA] Officielt navn, som det fremgår af CPR registeret',
+      elements: { use: { card: '1..', fixed: 'official' }, family: { card: '1..' } },
+    },
+  },
+} as const;
