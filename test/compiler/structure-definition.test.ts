@@ -274,3 +274,42 @@ describe('more compiler diagnostics', () => {
     expect(c.diagnostics.filter((x) => x.id === 'compile/invalid-value')).toHaveLength(2);
   });
 });
+
+describe('the differential reads like SUSHI’s', () => {
+  it('states a new extension slice with its type, and every slice on the way to a constrained child', async () => {
+    const E = defineExtension(pkg, { id: 'ext-d', name: 'ExtD', context: ['Patient'], value: ['string'] });
+    const A = defineProfile(pkg, R4.Patient, {
+      id: 'diff-a', name: 'DiffA',
+      elements: {
+        extension: { extensions: { d: { extension: E, card: '0..1' } } },
+        identifier: { slicing: slicing.value('system'), slices: { mrn: { card: '0..1' } } },
+      },
+    });
+    const B = defineProfile(pkg, A, { id: 'diff-b', name: 'DiffB', elements: { 'identifier[mrn].system': { card: '1..' } } });
+    const c = await compile(pkg, [E, A, B]);
+    const da = c.sd('diff-a').differential!.element;
+    expect(da.find((e) => e.id === 'Patient.extension:d')).toMatchObject({
+      sliceName: 'd', min: 0, max: '1', type: [{ code: 'Extension', profile: ['http://example.org/fhir/StructureDefinition/ext-d'] }],
+    });
+    const db = c.sd('diff-b').differential!.element;
+    expect(db.map((e) => e.id)).toEqual(['Patient.identifier:mrn', 'Patient.identifier:mrn.system']);
+    expect(db[0]).toMatchObject({ sliceName: 'mrn' });
+    expect(db[1]).toMatchObject({ min: 1 });
+  });
+
+  it('states type slices with their type and leaves the closure to the snapshot', async () => {
+    const E = defineExtension(pkg, {
+      id: 'ext-cp', name: 'ExtCp', context: ['Patient'],
+      elements: {
+        'value[x]': { card: '1..', slicing: { discriminator: [{ type: 'type', path: '$this' }], ordered: false, rules: 'open' } },
+        valueContactPoint: { card: '1..1' },
+      },
+    });
+    const c = await compile(pkg, [E]);
+    const diff = c.sd('ext-cp').differential!.element;
+    expect(diff.find((e) => e.id === 'Extension.value[x]')).toMatchObject({ min: 1, slicing: { rules: 'open' } });
+    expect(diff.find((e) => e.id === 'Extension.value[x]')?.type).toBeUndefined();
+    expect(diff.find((e) => e.id === 'Extension.value[x]:valueContactPoint')).toMatchObject({ sliceName: 'valueContactPoint', min: 1, max: '1', type: [{ code: 'ContactPoint' }] });
+    expect(c.el('ext-cp', 'Extension.value[x]').slicing?.rules).toBe('closed');
+  });
+});
