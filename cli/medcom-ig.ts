@@ -11,6 +11,13 @@ import { BaseR4Source } from '../src/defs/base-r4.js';
 import { defaultPackageCache } from '../src/defs/load-package.js';
 import { writeR4CorePackage } from '../src/defs/r4-package.js';
 import { renderParity } from '../src/parity/run.js';
+import { IG_ALIASES, type IgAlias } from '../src/api/igs.js';
+import { UsageError, validateFiles } from '../src/api/validate.js';
+import { renderJunit } from '../src/report/junit.js';
+import { renderOutcome } from '../src/report/outcome.js';
+import { renderText } from '../src/report/text.js';
+import { SEVERITY_RANK as ISSUE_RANK } from '../src/validator/issue.js';
+import { readFileSync, writeFileSync } from 'node:fs';
 
 process.setSourceMapsEnabled(true);
 
@@ -88,11 +95,52 @@ program
     out(`hl7.fhir.r4.core#4.0.1 at ${dir}`);
   });
 
+program
+  .command('validate')
+  .description('validate FHIR resources and Bundles (JSON or XML) against the MedCom profiles, offline')
+  .argument('<inputs...>', 'files, folders (every *.json and *.xml below them), or - for stdin')
+  .addOption(new Option('--ig <standard>', "validate against the standard's Bundle profile").choices(IG_ALIASES))
+  .option('--profile <url...>', 'profile(s) the root resource must conform to')
+  .option('--package <path...>', 'load FHIR packages: a package folder, a .tgz, a folder of conformance resources, or id#version from the package cache')
+  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'outcome', 'junit']).default('text'))
+  .option('--out <file>', 'write the report to a file instead of stdout')
+  .addOption(new Option('--fail-on <severity>', 'exit 1 when an issue is at or above').choices(['error', 'warning', 'information']).default('error'))
+  .addOption(new Option('--lang <lang>', 'message language').choices(['en', 'da']).default('en'))
+  .option('--quiet', 'text format: only errors')
+  .action(async (inputs: string[], opts: { ig?: IgAlias; profile?: string[]; package?: string[]; format: string; out?: string;
+    failOn: 'error' | 'warning' | 'information'; lang: 'en' | 'da'; quiet?: boolean }) => {
+    const stdin = inputs.includes('-') ? readFileSync(0, 'utf8') : undefined;
+    const tty = process.stderr.isTTY === true;
+    const report = await validateFiles({
+      inputs,
+      ...(stdin !== undefined ? { stdin } : {}),
+      ...(opts.ig ? { ig: opts.ig } : {}),
+      ...(opts.profile ? { profiles: opts.profile } : {}),
+      ...(opts.package ? { packages: opts.package } : {}),
+      locale: opts.lang,
+      ...(tty ? { onFile: (done: number, total: number) => { if (total > 1) process.stderr.write(`\rvalidated ${done}/${total}`); if (done === total && total > 1) process.stderr.write('\n'); } } : {}),
+    });
+    let text: string;
+    switch (opts.format) {
+      case 'json': text = JSON.stringify(report, null, 2) + '\n'; break;
+      case 'outcome': text = renderOutcome(report); break;
+      case 'junit': text = renderJunit(report); break;
+      default: text = renderText(report, opts.quiet ? { minSeverity: 'error' } : {});
+    }
+    if (opts.out) writeFileSync(opts.out, text);
+    else out(text);
+    const threshold = ISSUE_RANK[opts.failOn];
+    process.exitCode = report.files.some((f) => f.issues.some((i) => ISSUE_RANK[i.severity] >= threshold)) ? 1 : 0;
+  });
+
 try {
   await program.parseAsync(process.argv);
 } catch (e) {
   if (e instanceof CommanderError) {
     process.exitCode = e.exitCode === 0 ? 0 : 2;
+  } else if (e instanceof UsageError) {
+    err(`medcom-ig: ${e.message}`);
+    process.exitCode = 2;
   } else {
     err(`medcom-ig: internal error: ${(e as Error).message}`);
     if (process.env['MEDCOM_IG_DEBUG']) err((e as Error).stack ?? '');

@@ -15,3 +15,14 @@ describe('every compiler diagnostic id has a doc page', () => {
     expect(text).toContain(`Severity: **${severity}**`);
   });
 });
+
+describe('every validator rule id has a doc page', async () => {
+  const { RULES } = await import('../src/validator/rules/registry.js');
+  it.each(Object.entries(RULES))('%s', (id, rule) => {
+    const page = join(docs, 'rules', `${id}.md`);
+    expect(existsSync(page), page).toBe(true);
+    const text = readFileSync(page, 'utf8');
+    expect(text).toContain(`# ${id}`);
+    expect(text).toContain(`Severity: **${rule.severity}**`);
+  });
+});

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,5 +57,48 @@ describe('medcom-ig CLI', () => {
     const r = run('parity');
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toMatch(/element parity: (\d+)\/\1 = 100\.0%/);
+  });
+});
+
+describe.skipIf(!anchorsOrSkip('cli validate'))('medcom-ig validate', () => {
+  const official = join(root, '..', 'shared', 'anchors', 'medcom', 'conditionlist', 'examples');
+  const invalid = join(root, '..', 'shared', 'anchors', 'testscripts', 'conditionlist', 'test-examples', 'TestExamples', 'Receive', 'Selftest', 'TestExample_invalid.json');
+
+  it('accepts the official ConditionList bundles (exit 0)', () => {
+    const files = readdirSync(official).filter((f) => f.startsWith('Bundle-')).map((f) => join(official, f));
+    const r = run('validate', '--ig', 'conditionlist', ...files);
+    expect(r.status, r.stdout).toBe(0);
+    expect(r.stdout).toMatch(/7 file\(s\), 7 valid; 0 error\(s\)/);
+  });
+
+  it('rejects the invalid test example with the rule id and position (exit 1)', () => {
+    const r = run('validate', '--ig', 'conditionlist', invalid);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/TestExample_invalid\.json:\d+:\d+ {2}error {2}slicing\/slice-min {2}Bundle\.entry\[3\]\.resource\.category/);
+  });
+
+  it('writes OperationOutcome, JSON and JUnit', () => {
+    const outcome = JSON.parse(run('validate', '--ig', 'conditionlist', '--format', 'outcome', invalid).stdout) as { resourceType: string; issue: unknown[] };
+    expect(outcome.resourceType).toBe('OperationOutcome');
+    const json = JSON.parse(run('validate', '--ig', 'conditionlist', '--format', 'json', invalid).stdout) as { files: { valid: boolean }[] };
+    expect(json.files[0]!.valid).toBe(false);
+    expect(run('validate', '--ig', 'conditionlist', '--format', 'junit', invalid).stdout).toContain('<failure type="slicing/slice-min"');
+  });
+
+  it('reports unreadable input as fatal (exit 1) and a missing file as a usage error (exit 2)', () => {
+    const bad = join(tmp, 'truncated.json');
+    writeFileSync(bad, '{"resourceType": "Bundle", "entry": [');
+    const r = run('validate', bad);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/truncated\.json:1:\d+ {2}fatal {2}input\/unreadable/);
+    const missing = run('validate', join(tmp, 'nope.json'));
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('nope.json: no such file or folder');
+    expect(missing.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('speaks Danish', () => {
+    const r = run('validate', '--ig', 'conditionlist', '--lang', 'da', invalid);
+    expect(r.stdout).toContain('kræver mindst');
   });
 });

@@ -1,0 +1,160 @@
+import fhirpath from 'fhirpath';
+import { R4_MODEL } from './engine.js';
+import { htmlChecks } from './xhtml.js';
+
+type Json = Record<string, unknown>;
+
+/** What FHIRPath functions need from the validation around them. */
+export interface FhirPathHost {
+  /** Resolve a reference string in the context of the evaluation (Bundle entries, contained). */
+  resolve(reference: string, vars: EvalVars): Json | undefined;
+  /** memberOf(): 'in' | 'not-in' | 'unknown' */
+  memberOf?(valueSet: string, system: string | undefined, code: string): 'in' | 'not-in' | 'unknown';
+  /** conformsTo(): true/false, or undefined when the profile is not available. */
+  conformsTo?(resource: Json, profile: string): boolean | undefined;
+}
+
+export interface EvalVars {
+  resource: unknown;
+  rootResource: unknown;
+  [key: string]: unknown;
+}
+
+/** The plain value of a FHIRPath collection item (fhirpath.js wraps FHIR data in ResourceNodes). */
+function data(item: unknown): unknown {
+  return (fhirpath.util as { valData(v: unknown): unknown }).valData(item);
+}
+
+/**
+ * Java / XML-schema regex idioms translated for JavaScript: a leading inline `(?i)` becomes the
+ * `i` flag (MedCom Document 2.0 invariants start with it; `RegExp` rejects it).
+ */
+export function translateRegex(regex: string): { source: string; flags: string } {
+  let source = regex;
+  let flags = 'su';
+  const m = /^\(\?([imsx]+)\)/.exec(source);
+  if (m) {
+    source = source.slice(m[0].length);
+    if (m[1]!.includes('i')) flags += 'i';
+  }
+  return { source, flags };
+}
+
+const regexCache = new Map<string, RegExp>();
+function compileRegex(regex: string): RegExp {
+  let r = regexCache.get(regex);
+  if (!r) {
+    const { source, flags } = translateRegex(regex);
+    r = new RegExp(source, flags);
+    regexCache.set(regex, r);
+  }
+  return r;
+}
+
+type Compiled = (resource: unknown, vars: EvalVars) => unknown[];
+
+/**
+ * fhirpath.js (pinned 5.2.0, R4 model) with the functions a validator needs offline: resolve()
+ * inside the Bundle, memberOf() on local terminology, conformsTo() against local profiles, and
+ * matches()/replaceMatches() with Java regex idioms translated. Expressions compile once per
+ * (expression, base type) and are cached.
+ */
+export class FhirPathRunner {
+  private readonly compiled = new Map<string, Compiled | Error>();
+  private readonly table: Record<string, unknown>;
+
+  constructor(private readonly host: FhirPathHost) {
+    const runner = this;
+    this.table = {
+      resolve: {
+        fn(this: { vars: EvalVars }, inputs: unknown[]): Json[] {
+          const out: Json[] = [];
+          for (const item of inputs) {
+            const d = data(item);
+            const ref = typeof d === 'string' ? d : (d as Json | undefined)?.['reference'];
+            if (typeof ref !== 'string') continue;
+            const hit = runner.host.resolve(ref, this.vars);
+            if (hit) out.push(hit);
+          }
+          return out;
+        },
+      },
+      matches: {
+        fn(inputs: unknown[], regex: unknown): boolean[] {
+          const s = inputs.length === 1 ? data(inputs[0]) : undefined;
+          if (typeof s !== 'string' || typeof regex !== 'string') return [];
+          return [compileRegex(regex).test(s)];
+        },
+        arity: { 1: ['String'] },
+      },
+      replaceMatches: {
+        fn(inputs: unknown[], regex: unknown, substitution: unknown): string[] {
+          const s = inputs.length === 1 ? data(inputs[0]) : undefined;
+          if (typeof s !== 'string' || typeof regex !== 'string' || typeof substitution !== 'string') return [];
+          const { source, flags } = translateRegex(regex);
+          return [s.replace(new RegExp(source, flags + 'g'), substitution)];
+        },
+        arity: { 2: ['String', 'String'] },
+      },
+      memberOf: {
+        fn(inputs: unknown[], valueSet: unknown): boolean[] {
+          if (!runner.host.memberOf || typeof valueSet !== 'string' || inputs.length !== 1) return [];
+          const d = data(inputs[0]) as unknown;
+          const codings: { system?: string; code?: string }[] = typeof d === 'string'
+            ? [{ code: d }]
+            : Array.isArray((d as Json | undefined)?.['coding']) ? ((d as Json)['coding'] as { system?: string; code?: string }[])
+              : [d as { system?: string; code?: string }];
+          let unknown = false;
+          for (const c of codings) {
+            if (typeof c?.code !== 'string') continue;
+            const r = runner.host.memberOf(valueSet, c.system, c.code);
+            if (r === 'in') return [true];
+            if (r === 'unknown') unknown = true;
+          }
+          return unknown ? [] : [false];
+        },
+        arity: { 1: ['String'] },
+      },
+      htmlChecks: {
+        fn(inputs: unknown[]): boolean[] {
+          if (inputs.length !== 1) return [];
+          const d = data(inputs[0]);
+          return typeof d === 'string' ? [htmlChecks(d).ok] : [];
+        },
+      },
+      conformsTo: {
+        fn(inputs: unknown[], profile: unknown): boolean[] {
+          if (!runner.host.conformsTo || typeof profile !== 'string' || inputs.length !== 1) return [];
+          const d = data(inputs[0]);
+          if (!d || typeof d !== 'object') return [];
+          const r = runner.host.conformsTo(d as Json, profile);
+          return r === undefined ? [] : [r];
+        },
+        arity: { 1: ['String'] },
+      },
+    };
+  }
+
+  private compile(expression: string, base: string): Compiled {
+    const key = `${base}\u0000${expression}`;
+    let c = this.compiled.get(key);
+    if (c === undefined) {
+      try {
+        c = fhirpath.compile({ base, expression }, R4_MODEL, { userInvocationTable: this.table, traceFn: () => {} } as never) as unknown as Compiled;
+      } catch (e) {
+        c = e instanceof Error ? e : new Error(String(e));
+      }
+      this.compiled.set(key, c);
+    }
+    if (c instanceof Error) throw c;
+    return c;
+  }
+
+  /**
+   * Evaluate `expression` with `focus` (of FHIR type `base`) as the input; returns the result
+   * collection. Throws when the expression does not compile or evaluation fails.
+   */
+  evaluate(focus: unknown, base: string, expression: string, vars: EvalVars): unknown[] {
+    return this.compile(expression, base)(focus, vars);
+  }
+}

@@ -1,0 +1,40 @@
+import type { Locale } from './messages/index.js';
+import type { RuleId, Severity } from './rules/registry.js';
+
+/** One finding. Maps 1:1 to an OperationOutcome.issue and to a MedCom ITB report item. */
+export interface Issue {
+  ruleId: RuleId;
+  severity: Severity;
+  issueType: string;
+  params: Record<string, string | number>;
+  /** Rendered in the run's locale. */
+  message: string;
+  location: {
+    /** FHIRPath of the element (`Bundle.entry[2].resource.code.coding[0]`). */
+    fhirpath: string;
+    file: string;
+    line?: number;
+    column?: number;
+  };
+  /** The profile element that produced the finding. */
+  profile?: { url: string; version?: string; elementId?: string };
+  /** For invariants: the constraint key (`cpr`, `bdl-7`). */
+  constraintKey?: string;
+}
+
+export interface FileReport {
+  file: string;
+  valid: boolean;
+  /** The profiles the root resource was validated against. */
+  profiles: string[];
+  issues: Issue[];
+}
+
+export interface ValidationReport {
+  tool: { name: 'medcom-ig'; version: string };
+  locale: Locale;
+  files: FileReport[];
+  summary: { files: number; valid: number; errors: number; warnings: number; information: number };
+}
+
+export const SEVERITY_RANK: Record<Severity, number> = { information: 0, warning: 1, error: 2, fatal: 3 };

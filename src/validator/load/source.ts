@@ -1,0 +1,39 @@
+/**
+ * What the validator reads: a parsed FHIR JSON value plus a way back to the source text, so issues
+ * carry line and column. Positions are looked up only for issues (the fast path never asks).
+ */
+
+/** A step in a JSON path: an object key or an array index. */
+export type PathStep = string | number;
+
+export interface Position {
+  /** 1-based */
+  line: number;
+  /** 1-based */
+  column: number;
+  /** 0-based character offset */
+  offset: number;
+}
+
+export interface SourceDoc {
+  /** The file name as the user gave it (or `-` for stdin). */
+  file: string;
+  format: 'json' | 'xml';
+  /** The FHIR JSON value (XML is converted to the JSON form). */
+  value: unknown;
+  /**
+   * Where the value at `path` starts in the source (for an object property: where its name
+   * starts). Falls back to the nearest located ancestor.
+   */
+  locate(path: readonly PathStep[]): Position | undefined;
+  /** The literal text of a number at `path` as written (`1.50`), when the format keeps it. */
+  numberText(path: readonly PathStep[]): string | undefined;
+}
+
+/** Input that could not be read as FHIR JSON/XML. Carries the file and the reason; no stack trace is shown. */
+export class InputError extends Error {
+  constructor(readonly file: string, readonly reason: string, readonly position?: Position) {
+    super(`${file}${position ? `:${position.line}:${position.column}` : ''}: ${reason}`);
+    this.name = 'InputError';
+  }
+}

@@ -1,0 +1,159 @@
+import { fhirTypeCode } from '../../compiler/element-list.js';
+import type { Resolver } from '../../defs/registry.js';
+
+type ED = fhir4.ElementDefinition & Record<string, unknown>;
+type SD = fhir4.StructureDefinition;
+
+export interface TypeRef {
+  /** FHIR type code (`string`, `HumanName`, `Reference`, `Patient`, `BackboneElement`). */
+  code: string;
+  profiles: string[];
+  targetProfiles: string[];
+  aggregation: string[];
+}
+
+export interface SlicingPlan {
+  discriminators: { type: 'value' | 'exists' | 'pattern' | 'type' | 'profile'; path: string }[];
+  rules: 'open' | 'closed' | 'openAtEnd';
+  ordered: boolean;
+  slices: ElementPlan[];
+}
+
+/** One element of a profile, compiled for validation (children keyed by instance name). */
+export interface ElementPlan {
+  id: string;
+  path: string;
+  /** Instance property name (`value` for `value[x]`). */
+  name: string;
+  choice: boolean;
+  sliceName?: string;
+  min: number;
+  max: number;
+  maxText: string;
+  types: TypeRef[];
+  /** Children from the snapshot (empty when the snapshot does not unfold the element's type). */
+  children: Map<string, ElementPlan>;
+  slicing?: SlicingPlan;
+  fixed?: { key: string; value: unknown };
+  pattern?: { key: string; value: unknown };
+  binding?: { strength: string; valueSet?: string };
+  constraints: fhir4.ElementDefinitionConstraint[];
+  maxLength?: number;
+  contentReference?: string;
+  ed: ED;
+  /** The structure the element belongs to. */
+  structure: StructurePlan;
+}
+
+export interface StructurePlan {
+  url: string;
+  version?: string;
+  /** The FHIR type the structure constrains. */
+  type: string;
+  kind: string;
+  root: ElementPlan;
+  byId: Map<string, ElementPlan>;
+}
+
+function valueKey(el: ED, prefix: 'fixed' | 'pattern'): { key: string; value: unknown } | undefined {
+  for (const k of Object.keys(el)) {
+    if (k.startsWith(prefix) && k.length > prefix.length && /[A-Z]/.test(k[prefix.length]!)) return { key: k, value: el[k] };
+  }
+  return undefined;
+}
+
+function lastSegment(path: string): string {
+  return path.slice(path.lastIndexOf('.') + 1);
+}
+
+/**
+ * Compile a StructureDefinition snapshot into a tree of element plans: children grouped under
+ * their parent, slices under their slicer. Done once per profile and cached by the engine.
+ */
+export function buildStructurePlan(sd: SD): StructurePlan {
+  const els = (sd.snapshot?.element ?? []) as ED[];
+  if (els.length === 0) throw new Error(`${sd.url} has no snapshot`);
+  const byId = new Map<string, ElementPlan>();
+  const plan = { url: sd.url, type: sd.type, kind: sd.kind, byId } as StructurePlan;
+  if (sd.version !== undefined) plan.version = sd.version;
+  for (const el of els) {
+    const id = el.id ?? el.path;
+    const seg = lastSegment(el.path);
+    const max = el.max ?? '*';
+    const node: ElementPlan = {
+      id,
+      path: el.path,
+      name: seg.endsWith('[x]') ? seg.slice(0, -3) : seg,
+      choice: seg.endsWith('[x]'),
+      min: el.min ?? 0,
+      max: max === '*' ? Infinity : Number(max),
+      maxText: max,
+      types: (el.type ?? []).map((t) => ({
+        code: fhirTypeCode(t),
+        profiles: t.profile ?? [],
+        targetProfiles: t.targetProfile ?? [],
+        aggregation: t.aggregation ?? [],
+      })),
+      children: new Map(),
+      constraints: el.constraint ?? [],
+      ed: el,
+      structure: plan,
+    };
+    if (el.sliceName !== undefined) node.sliceName = el.sliceName;
+    const fixed = valueKey(el, 'fixed');
+    if (fixed) node.fixed = fixed;
+    const pattern = valueKey(el, 'pattern');
+    if (pattern) node.pattern = pattern;
+    if (el.binding) node.binding = { strength: el.binding.strength, ...(el.binding.valueSet ? { valueSet: el.binding.valueSet } : {}) };
+    if (el.maxLength !== undefined) node.maxLength = el.maxLength;
+    if (el.contentReference) node.contentReference = el.contentReference.replace(/^.*#/, '');
+    if (el.slicing) {
+      node.slicing = {
+        discriminators: (el.slicing.discriminator ?? []).map((d) => ({ type: d.type, path: d.path })),
+        rules: el.slicing.rules,
+        ordered: el.slicing.ordered === true,
+        slices: [],
+      };
+    }
+    byId.set(id, node);
+    if (id === els[0]!.id || !id.includes('.')) {
+      plan.root = node;
+      continue;
+    }
+    // a slice hangs under its slicer; anything else under its parent
+    const lastColon = id.lastIndexOf(':');
+    const lastDot = id.lastIndexOf('.');
+    if (lastColon > lastDot) {
+      const slicer = byId.get(id.slice(0, lastColon));
+      if (slicer) {
+        slicer.slicing ??= { discriminators: [], rules: 'open', ordered: false, slices: [] };
+        slicer.slicing.slices.push(node);
+      }
+    } else {
+      const parent = byId.get(id.slice(0, lastDot));
+      if (parent) parent.children.set(node.name, node);
+    }
+  }
+  return plan;
+}
+
+/** Cache of structure plans by canonical (`url|version`), resolved through a resolver. */
+export class PlanCache {
+  private readonly plans = new Map<string, StructurePlan | null>();
+
+  constructor(private readonly resolver: Resolver) {}
+
+  get(canonical: string): StructurePlan | undefined {
+    const hit = this.plans.get(canonical);
+    if (hit !== undefined) return hit ?? undefined;
+    const sd = this.resolver.resolve(canonical, 'StructureDefinition')?.resource as unknown as SD | undefined;
+    const plan = sd?.snapshot ? buildStructurePlan(sd) : undefined;
+    this.plans.set(canonical, plan ?? null);
+    return plan;
+  }
+
+  /** The base definition of a FHIR type (`Patient`, `HumanName`). */
+  type(code: string): StructurePlan | undefined {
+    return this.get(`http://hl7.org/fhir/StructureDefinition/${code}`);
+  }
+}

@@ -1,0 +1,44 @@
+import type { ElementPlan, StructurePlan } from '../../plan/plan.js';
+import type { Walker } from '../../walk/validate.js';
+import type { IssueSink, Json, Where } from '../../walk/context.js';
+
+const ANY = new Set(['http://hl7.org/fhir/StructureDefinition/Resource', 'http://hl7.org/fhir/StructureDefinition/DomainResource']);
+
+/**
+ * A Reference: it must resolve (contained `#id`, `urn:uuid:`/`urn:oid:` references and elements
+ * with aggregation `bundled` as errors, other references inside a Bundle as warnings), the
+ * target's type must be allowed, and it must conform to one of the target profiles.
+ */
+export function checkReference(value: Json, node: ElementPlan, where: Where, sink: IssueSink, walker: Walker): void {
+  const ref = value['reference'];
+  if (typeof ref !== 'string') return;
+  const refType = node.types.find((t) => t.code === 'Reference');
+  const bundled = refType?.aggregation.includes('bundled') ?? false;
+  const inBundle = where.bundle !== undefined;
+  if (!ref.startsWith('#') && !inBundle) return; // a standalone resource's references point elsewhere
+  const target = walker.resolveReference(ref, where);
+  if (!target) {
+    // an error where the target must be there (contained '#id', aggregation 'bundled', or a
+    // urn:uuid/urn:oid fullUrl that can only mean a Bundle entry); otherwise a warning, as the
+    // HL7 validator gives (FHIR documents need only what the Composition references)
+    const mustResolve = ref.startsWith('#') || bundled || /^urn:(uuid|oid):/.test(ref);
+    sink.report('references/unresolved', { jsonPath: [...where.jsonPath, 'reference'], fhirPath: `${where.fhirPath}.reference` }, { reference: ref },
+      { node, severity: mustResolve ? 'error' : 'warning' });
+    return;
+  }
+  const targets = refType?.targetProfiles ?? [];
+  if (targets.length === 0 || targets.some((t) => ANY.has(t.split('|')[0]!))) return;
+  const plans = targets.map((t) => walker.plans.get(t)).filter((p): p is StructurePlan => p !== undefined);
+  if (plans.length < targets.length) return; // a target profile we cannot see: not checked
+  const type = target['resourceType'];
+  const allowed = [...new Set(plans.map((p) => p.type))];
+  if (typeof type !== 'string' || !allowed.includes(type)) {
+    sink.report('references/target-type', where, { type: String(type), allowed: allowed.join(', ') }, { node });
+    return;
+  }
+  const candidates = plans.filter((p) => p.type === type);
+  if (candidates.some((p) => p.url === `http://hl7.org/fhir/StructureDefinition/${type}`)) return;
+  if (!candidates.some((p) => walker.conforms(target, p, where))) {
+    sink.report('references/target-profile', where, { reference: ref, profiles: candidates.map((p) => p.url).join(', ') }, { node });
+  }
+}

@@ -1,0 +1,258 @@
+import type { ElementPlan, StructurePlan } from '../../plan/plan.js';
+import type { Walker } from '../../walk/validate.js';
+import { IssueSink, type Json, type Where } from '../../walk/context.js';
+import { equalsFixed, matchesPattern } from '../fixed-pattern/check.js';
+
+function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function capitalize(s: string): string {
+  return s.length === 0 ? s : s[0]!.toUpperCase() + s.slice(1);
+}
+
+/** Split a discriminator path on dots outside parentheses and quotes. */
+export function splitPath(path: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let quote: string | undefined;
+  let cur = '';
+  for (const ch of path) {
+    if (quote) { cur += ch; if (ch === quote) quote = undefined; continue; }
+    if (ch === "'" || ch === '"') { quote = ch; cur += ch; continue; }
+    if (ch === '(') depth++;
+    if (ch === ')') depth--;
+    if (ch === '.' && depth === 0) { out.push(cur); cur = ''; continue; }
+    cur += ch;
+  }
+  if (cur !== '') out.push(cur);
+  return out;
+}
+
+interface Item { value: unknown; type: string }
+
+class NotEvaluable extends Error {}
+
+/** The instance values a discriminator path selects from an item. */
+function select(item: Item, path: string, where: Where, walker: Walker): Item[] {
+  let current: Item[] = [item];
+  for (const seg of splitPath(path)) {
+    const next: Item[] = [];
+    for (const c of current) {
+      if (seg === '$this') { next.push(c); continue; }
+      if (seg === 'resolve()') {
+        const ref = isObject(c.value) ? c.value['reference'] : typeof c.value === 'string' ? c.value : undefined;
+        if (typeof ref !== 'string') continue;
+        const target = walker.resolveReference(ref, where);
+        if (target) next.push({ value: target, type: String(target['resourceType']) });
+        continue;
+      }
+      const ext = /^extension\(['"](.+)['"]\)$/.exec(seg);
+      if (ext) {
+        const list = isObject(c.value) && Array.isArray(c.value['extension']) ? (c.value['extension'] as unknown[]) : [];
+        for (const e of list) if (isObject(e) && e['url'] === ext[1]) next.push({ value: e, type: 'Extension' });
+        continue;
+      }
+      const ofType = /^ofType\((\w+)\)$/.exec(seg);
+      if (ofType) { if (c.type === ofType[1]) next.push(c); continue; }
+      if (/\(/.test(seg)) throw new NotEvaluable(`function ${seg} in discriminator`);
+      if (!isObject(c.value)) continue;
+      const v = c.value[seg];
+      if (v !== undefined) {
+        const type = typeOfChild(c, seg, walker);
+        for (const x of Array.isArray(v) ? v : [v]) {
+          if (x === null) continue;
+          // a resource's type is its resourceType (Bundle.entry.resource, contained)
+          next.push({ value: x, type: isObject(x) && typeof x['resourceType'] === 'string' ? x['resourceType'] : type });
+        }
+        continue;
+      }
+      // a choice element addressed by its name: valueQuantity for value
+      for (const [k, x] of Object.entries(c.value)) {
+        if (k.startsWith(seg) && k.length > seg.length && /[A-Z]/.test(k[seg.length]!)) {
+          const t = k.slice(seg.length);
+          const lower = t[0]!.toLowerCase() + t.slice(1);
+          next.push({ value: x, type: walker.deps.model.structure(lower)?.kind === 'primitive-type' ? lower : t });
+        }
+      }
+    }
+    current = next;
+  }
+  return current;
+}
+
+function typeOfChild(parent: Item, name: string, walker: Walker): string {
+  const els = walker.deps.model.elements(parent.type);
+  const info = [...els.values()].find((e) => e.path === `${parent.type}.${name}`);
+  return info?.types[0] ?? 'Element';
+}
+
+interface Target { nodes: ElementPlan[]; types: string[]; profiles: string[] }
+
+/** What the slice defines at a discriminator path: element definitions, allowed types, profiles. */
+function definitionAt(slice: ElementPlan, sliceType: string, path: string, walker: Walker): Target {
+  let nodes: { node: ElementPlan; type: string }[] = [{ node: slice, type: sliceType }];
+  let viaResolve: StructurePlan[] | undefined;
+  for (const seg of splitPath(path)) {
+    if (seg === '$this') continue;
+    if (seg === 'resolve()') {
+      const plans: StructurePlan[] = [];
+      for (const n of nodes) {
+        for (const t of n.node.types) {
+          for (const tp of t.targetProfiles) { const p = walker.plans.get(tp); if (p) plans.push(p); }
+        }
+      }
+      viaResolve = plans;
+      nodes = plans.map((p) => ({ node: p.root, type: p.type }));
+      continue;
+    }
+    const ext = /^extension\(['"](.+)['"]\)$/.exec(seg);
+    if (ext) {
+      const out: { node: ElementPlan; type: string }[] = [];
+      for (const n of nodes) {
+        const extEl = walker.childrenOf(n.node, n.type)?.get('extension');
+        for (const s of extEl?.slicing?.slices ?? []) {
+          const url = definitionAt(s, 'Extension', 'url', walker).nodes.map((x) => x.fixed?.value ?? x.pattern?.value).find((u) => u !== undefined);
+          if (url === ext[1]) out.push({ node: s, type: 'Extension' });
+        }
+      }
+      nodes = out;
+      continue;
+    }
+    const ofType = /^ofType\((\w+)\)$/.exec(seg);
+    if (ofType) { nodes = nodes.map((n) => ({ ...n, type: ofType[1]! })); continue; }
+    if (/\(/.test(seg)) throw new NotEvaluable(`function ${seg} in discriminator`);
+    const out: { node: ElementPlan; type: string }[] = [];
+    for (const n of nodes) {
+      const children = walker.childrenOf(n.node, n.type);
+      const c = children?.get(seg);
+      if (c) { out.push({ node: c, type: c.types[0]?.code ?? 'BackboneElement' }); continue; }
+      for (const x of children?.values() ?? []) {
+        if (x.choice && seg.startsWith(x.name)) {
+          const t = x.types.find((tt) => capitalize(tt.code) === seg.slice(x.name.length));
+          if (t) out.push({ node: x, type: t.code });
+        }
+      }
+    }
+    nodes = out;
+  }
+  const types = viaResolve ? [...new Set(viaResolve.map((p) => p.type))] : [...new Set(nodes.flatMap((n) => n.node.types.map((t) => t.code)))];
+  const profiles = viaResolve
+    ? viaResolve.map((p) => p.url)
+    : nodes.flatMap((n) => n.node.types.flatMap((t) => (t.code === 'Reference' ? t.targetProfiles : t.profiles)));
+  return { nodes: nodes.map((n) => n.node), types, profiles };
+}
+
+/** Does the item belong to the slice? `undefined` when a discriminator cannot be evaluated. */
+function matches(item: Item, slice: ElementPlan, slicer: ElementPlan, where: Where, walker: Walker): boolean {
+  for (const d of slicer.slicing!.discriminators) {
+    const selected = select(item, d.path, where, walker);
+    const def = definitionAt(slice, item.type, d.path, walker);
+    switch (d.type) {
+      case 'value':
+      case 'pattern': {
+        const node = def.nodes[0];
+        if (!node) throw new NotEvaluable(`slice ${slice.sliceName} defines nothing at ${d.path}`);
+        if (node.fixed) { if (!selected.some((s) => equalsFixed(s.value, node.fixed!.value))) return false; break; }
+        if (node.pattern) { if (!selected.some((s) => matchesPattern(s.value, node.pattern!.value))) return false; break; }
+        if (node.binding?.valueSet && node.binding.strength === 'required') {
+          const ok = selected.some((s) => {
+            const code = typeof s.value === 'string' ? s.value : isObject(s.value) && typeof s.value['code'] === 'string' ? s.value['code'] : undefined;
+            const system = isObject(s.value) && typeof s.value['system'] === 'string' ? s.value['system'] : undefined;
+            if (code === undefined) return false;
+            const r = walker.deps.terminology.check(node.binding!.valueSet!, system, code);
+            if (r.result === 'unknown') throw new NotEvaluable(`value set ${node.binding!.valueSet} cannot be expanded`);
+            return r.result === 'in';
+          });
+          if (!ok) return false;
+          break;
+        }
+        throw new NotEvaluable(`slice ${slice.sliceName} has no fixed value, pattern or required binding at ${d.path}`);
+      }
+      case 'exists': {
+        const node = def.nodes[0];
+        if (!node) throw new NotEvaluable(`slice ${slice.sliceName} defines nothing at ${d.path}`);
+        const mustExist = node.min > 0;
+        const mustNot = node.max === 0;
+        if (mustExist && selected.length === 0) return false;
+        if (mustNot && selected.length > 0) return false;
+        if (!mustExist && !mustNot) throw new NotEvaluable(`slice ${slice.sliceName} neither requires nor forbids ${d.path}`);
+        break;
+      }
+      case 'type': {
+        if (def.types.length === 0) throw new NotEvaluable(`slice ${slice.sliceName} gives no type at ${d.path}`);
+        if (!selected.some((s) => def.types.includes(s.type))) return false;
+        break;
+      }
+      case 'profile': {
+        if (def.profiles.length === 0) throw new NotEvaluable(`slice ${slice.sliceName} gives no profile at ${d.path}`);
+        const plans = def.profiles.map((p) => walker.plans.get(p)).filter((p): p is StructurePlan => p !== undefined);
+        if (plans.length === 0) throw new NotEvaluable(`profiles ${def.profiles.join(', ')} are not available`);
+        const ok = selected.some((s) => isObject(s.value) && plans.some((p) => {
+          if (p.kind === 'resource') return walker.conforms(s.value as Json, p, where);
+          const sink = new IssueSink(undefined, walker.deps.locale, true);
+          walker.validateNode(s.value, p.root, s.type, where, sink);
+          return !sink.hasErrors;
+        }));
+        if (!ok) return false;
+        break;
+      }
+    }
+  }
+  return true;
+}
+
+/**
+ * Assign each item of a sliced element to its slice, and check the slicing: closed (every item in
+ * a slice), ordered (slices in order, open-at-end items last), and each slice's min/max.
+ * Returns the slice of each item (undefined when it matches none).
+ */
+export function assignSlices(items: { value: unknown; where: Where }[], slicer: ElementPlan, type: string, elementWhere: Where,
+  sink: IssueSink, walker: Walker): (ElementPlan | undefined)[] {
+  const slicing = slicer.slicing!;
+  const out: (ElementPlan | undefined)[] = [];
+  const counts = new Map<ElementPlan, number>();
+  let notEvaluated: string | undefined;
+  let lastSliceIndex = -1;
+  let unmatchedSeen = false;
+  const isExtension = slicer.name === 'extension' || slicer.name === 'modifierExtension';
+  for (const x of items) {
+    const item: Item = { value: x.value, type };
+    const hits: ElementPlan[] = [];
+    for (const s of slicing.slices) {
+      try {
+        if (matches(item, s, slicer, x.where, walker)) hits.push(s);
+      } catch (e) {
+        if (e instanceof NotEvaluable) notEvaluated ??= e.message;
+        else throw e;
+      }
+    }
+    if (hits.length > 1) sink.report('slicing/ambiguous', x.where, { slices: hits.map((h) => h.sliceName).join(', ') }, { node: slicer });
+    const hit = hits[0];
+    out.push(hit);
+    if (hit) {
+      counts.set(hit, (counts.get(hit) ?? 0) + 1);
+      const idx = slicing.slices.indexOf(hit);
+      if ((slicing.ordered && idx < lastSliceIndex) || (slicing.rules === 'openAtEnd' && unmatchedSeen)) {
+        sink.report('slicing/ordered', x.where, { slice: hit.sliceName ?? '' }, { node: slicer });
+      }
+      lastSliceIndex = Math.max(lastSliceIndex, idx);
+    } else {
+      unmatchedSeen = true;
+      if (slicing.rules === 'closed' && notEvaluated === undefined) {
+        sink.report('slicing/no-match-closed', x.where, { slicer: slicer.id }, { node: slicer });
+      } else if (isExtension && isObject(x.value)) {
+        walker.validateUnslicedExtension(x.value, x.where, sink, slicer.name === 'modifierExtension');
+      }
+    }
+  }
+  for (const s of slicing.slices) {
+    const n = counts.get(s) ?? 0;
+    if (n < s.min && notEvaluated === undefined) sink.report('slicing/slice-min', elementWhere, { slice: s.sliceName ?? '', min: s.min, found: n }, { node: s });
+    if (n > s.max) sink.report('slicing/slice-max', elementWhere, { slice: s.sliceName ?? '', max: s.maxText, found: n }, { node: s });
+  }
+  if (notEvaluated !== undefined) {
+    sink.report('slicing/not-evaluated', elementWhere, { discriminator: slicing.discriminators.map((d) => `${d.type}:${d.path}`).join(', '), reason: notEvaluated }, { node: slicer });
+  }
+  return out;
+}

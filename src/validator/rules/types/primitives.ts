@@ -1,0 +1,71 @@
+import type { FhirModel } from '../../model.js';
+
+export type JsonKind = 'boolean' | 'number' | 'integer' | 'string';
+
+const NUMBER_TYPES = new Set(['decimal']);
+const INTEGER_TYPES = new Set(['integer', 'positiveInt', 'unsignedInt']);
+
+/** The JSON kind FHIR JSON uses for a primitive type. */
+export function jsonKind(type: string): JsonKind {
+  if (type === 'boolean') return 'boolean';
+  if (INTEGER_TYPES.has(type)) return 'integer';
+  if (NUMBER_TYPES.has(type)) return 'number';
+  return 'string';
+}
+
+const DATE_PART = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/;
+
+function validCalendarDate(text: string): boolean {
+  const m = DATE_PART.exec(text);
+  if (!m || m[3] === undefined) return true;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const days = [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+  return day <= days;
+}
+
+/**
+ * Primitive value checks per the R4 regexes, read from the base primitive type definitions
+ * (`<type>.value` carries them in the `regex` extension), plus what a regex cannot say: calendar
+ * dates (no 30 February), 32-bit integer ranges, string length.
+ */
+export class PrimitiveChecker {
+  private readonly regexes = new Map<string, RegExp | null>();
+
+  constructor(private readonly model: FhirModel) {}
+
+  private regex(type: string): RegExp | undefined {
+    let r = this.regexes.get(type);
+    if (r === undefined) {
+      const sd = this.model.structure(type);
+      const value = sd?.snapshot?.element.find((e) => e.path === `${type}.value`);
+      const ext = value?.type?.[0]?.extension?.find((x) => x.url === 'http://hl7.org/fhir/StructureDefinition/regex');
+      r = ext?.valueString ? new RegExp(`^(?:${ext.valueString})$`, 'u') : null;
+      this.regexes.set(type, r);
+    }
+    return r ?? undefined;
+  }
+
+  /** Is the JSON value of the right kind? */
+  kindOk(type: string, value: unknown): boolean {
+    switch (jsonKind(type)) {
+      case 'boolean': return typeof value === 'boolean';
+      case 'integer': return typeof value === 'number' && Number.isInteger(value);
+      case 'number': return typeof value === 'number';
+      default: return typeof value === 'string';
+    }
+  }
+
+  /** Does the value's lexical form match the type? `text` is the literal (numbers as written). */
+  formatOk(type: string, text: string): boolean {
+    if (type === 'xhtml') return text.trim().startsWith('<div');
+    const re = this.regex(type);
+    if (re && !re.test(text)) return false;
+    if (type === 'date' || type === 'dateTime' || type === 'instant') return validCalendarDate(text);
+    if (type === 'integer') return Number(text) >= -2147483648 && Number(text) <= 2147483647;
+    if (type === 'positiveInt' || type === 'unsignedInt') return Number(text) <= 2147483647;
+    if ((type === 'string' || type === 'markdown') && text.length > 1048576) return false;
+    return true;
+  }
+}

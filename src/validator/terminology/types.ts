@@ -1,0 +1,21 @@
+/** Whether a code is in a value set: decided locally, or `unknown` (reported as "not checked"). */
+export type Membership = 'in' | 'not-in' | 'unknown';
+
+export interface CodeCheck {
+  result: Membership;
+  /** Why the answer is `unknown` (value set not found, external code system, filter not decidable …). */
+  reason?: string;
+  /** The display the code system gives the code, when known (for display checks). */
+  display?: string;
+}
+
+/**
+ * Local terminology: ValueSet expansion and membership from the loaded packages only (no server).
+ * A value set that cannot be expanded locally answers `unknown`, never a false `not-in`.
+ */
+export interface TerminologyService {
+  /** Is `system#code` in the value set (canonical, optionally `|version`)? `system` may be absent for `code` elements. */
+  check(valueSet: string, system: string | undefined, code: string): CodeCheck;
+  /** Is the code defined by the code system (when the code system is available and complete)? */
+  checkCodeSystem(system: string, code: string): CodeCheck;
+}

@@ -1,0 +1,106 @@
+import type { Definitions } from '../defs/registry.js';
+import type { FileReport } from './issue.js';
+import { readJson } from './load/json.js';
+import { InputError, type SourceDoc } from './load/source.js';
+import { renderMessage, type Locale } from './messages/index.js';
+import { FhirModel } from './model.js';
+import type { StructurePlan } from './plan/plan.js';
+import { NoTerminology } from './terminology/none.js';
+import type { TerminologyService } from './terminology/types.js';
+import { IssueSink, type Json } from './walk/context.js';
+import { Walker } from './walk/validate.js';
+
+export interface ValidatorOptions {
+  definitions: Definitions;
+  terminology?: TerminologyService;
+  locale?: Locale;
+  /** Read XML (set by the XML loader module when available). */
+  readXml?: (file: string, text: string, model: FhirModel) => SourceDoc;
+}
+
+export interface ValidateOptions {
+  /** Profiles the root resource must conform to (canonical urls, optionally |version). */
+  profiles?: string[];
+}
+
+/**
+ * Validate FHIR resources and Bundles against StructureDefinitions: one Validator per set of
+ * definitions; it compiles each profile into a plan once and reuses it for every file.
+ */
+/** The report of a file that could not be read. */
+export function unreadable(file: string, e: InputError, locale: Locale): FileReport {
+  const params = { reason: e.reason };
+  return {
+    file, valid: false, profiles: [],
+    issues: [{
+      ruleId: 'input/unreadable', severity: 'fatal', issueType: 'structure', params,
+      message: renderMessage('input/unreadable', params, locale),
+      location: { fhirpath: '', file, line: e.position?.line ?? 1, column: e.position?.column ?? 1 },
+    }],
+  };
+}
+
+export class Validator {
+  readonly model: FhirModel;
+  private readonly walker: Walker;
+  private readonly locale: Locale;
+
+  constructor(private readonly options: ValidatorOptions) {
+    const resolver = options.definitions.all();
+    this.model = new FhirModel(resolver);
+    this.locale = options.locale ?? 'en';
+    this.walker = new Walker({ resolver, model: this.model, terminology: options.terminology ?? new NoTerminology(), locale: this.locale });
+  }
+
+  /** Parse and validate one file's text; input that cannot be read becomes an `input/unreadable` issue. */
+  validateText(file: string, text: string, options: ValidateOptions = {}): FileReport {
+    let doc: SourceDoc;
+    try {
+      doc = this.parse(file, text);
+    } catch (e) {
+      if (e instanceof InputError) return unreadable(file, e, this.locale);
+      throw e;
+    }
+    return this.validateDoc(doc, options);
+  }
+
+  /** Read JSON or XML (decided by the first non-blank character). Throws InputError. */
+  parse(file: string, text: string): SourceDoc {
+    const trimmed = text.replace(/^\uFEFF/, '').trimStart();
+    if (trimmed.startsWith('<')) {
+      if (!this.options.readXml) throw new InputError(file, 'XML input is not supported in this build');
+      return this.options.readXml(file, text, this.model);
+    }
+    return readJson(file, text);
+  }
+
+  validateDoc(doc: SourceDoc, options: ValidateOptions = {}): FileReport {
+    const sink = new IssueSink(doc, this.locale);
+    if ('duplicates' in doc) {
+      const rt = (doc.value as Json | null)?.['resourceType'];
+      for (const d of (doc as SourceDoc & { duplicates: { path: (string | number)[]; key: string }[] }).duplicates) {
+        const fhirPath = [typeof rt === 'string' ? rt : '', ...d.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)), `.${d.key}`].join('').replace(/\.\[/g, '[');
+        sink.report('structure/duplicate-property', { jsonPath: [...d.path, d.key], fhirPath }, { name: d.key });
+      }
+    }
+    const required: StructurePlan[] = [];
+    const root = doc.value as Json;
+    const where = { jsonPath: [], fhirPath: typeof root?.['resourceType'] === 'string' ? root['resourceType'] : '', resource: root, root };
+    for (const p of options.profiles ?? []) {
+      const plan = this.walker.plans.get(p);
+      if (plan) required.push(plan);
+      else sink.report('profiles/unknown', where, { profile: p });
+    }
+    this.walker.doc = doc;
+    try {
+      this.walker.validateResource(doc.value, where, sink, required);
+    } finally {
+      this.walker.doc = undefined;
+    }
+    const profiles = required.map((p) => p.url);
+    const meta = root?.['meta'] as Json | undefined;
+    if (Array.isArray(meta?.['profile'])) for (const p of meta['profile'] as unknown[]) if (typeof p === 'string' && !profiles.includes(p)) profiles.push(p);
+    const issues = sink.issues.sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0) || (a.location.column ?? 0) - (b.location.column ?? 0));
+    return { file: doc.file, valid: !issues.some((i) => i.severity === 'error' || i.severity === 'fatal'), profiles, issues };
+  }
+}

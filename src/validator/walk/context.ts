@@ -1,0 +1,77 @@
+import type { PathStep, SourceDoc } from '../load/source.js';
+import type { Issue } from '../issue.js';
+import type { Locale } from '../messages/index.js';
+import { renderMessage } from '../messages/index.js';
+import { RULES, type RuleId, type Severity } from '../rules/registry.js';
+import type { ElementPlan } from '../plan/plan.js';
+
+export type Json = Record<string, unknown>;
+
+/** A Bundle's entries, indexed for reference resolution. */
+export interface BundleIndex {
+  bundle: Json;
+  type: string | undefined;
+  entries: { fullUrl?: string; resource?: Json; index: number }[];
+  byFullUrl: Map<string, { fullUrl?: string; resource?: Json; index: number }>;
+  byTypeId: Map<string, { fullUrl?: string; resource?: Json; index: number }>;
+}
+
+/** Where the walk is: positions for locating, FHIRPath for reporting, resources for FHIRPath variables. */
+export interface Where {
+  jsonPath: PathStep[];
+  fhirPath: string;
+  /** The resource the element belongs to (%resource). */
+  resource: Json;
+  /** The outermost resource (%rootResource), e.g. the Bundle. */
+  root: Json;
+  bundle?: BundleIndex;
+  /** fullUrl of the entry the resource is in, for relative references. */
+  entryFullUrl?: string;
+}
+
+export function child(w: Where, key: string, index?: number): Where {
+  const jsonPath = index === undefined ? [...w.jsonPath, key] : [...w.jsonPath, key, index];
+  const fhirPath = `${w.fhirPath}.${key.startsWith('_') ? key.slice(1) : key}${index === undefined ? '' : `[${index}]`}`;
+  return { ...w, jsonPath, fhirPath };
+}
+
+export interface ReportOptions {
+  severity?: Severity;
+  node?: ElementPlan;
+  constraintKey?: string;
+}
+
+/** Collects the issues of one validation (or of a silent conformance probe). */
+export class IssueSink {
+  readonly issues: Issue[] = [];
+  private readonly seen = new Set<string>();
+
+  constructor(private readonly doc: SourceDoc | undefined, private readonly locale: Locale, readonly silent = false) {}
+
+  report(ruleId: RuleId, where: Pick<Where, 'jsonPath' | 'fhirPath'>, params: Record<string, string | number> = {}, options: ReportOptions = {}): void {
+    const rule = RULES[ruleId];
+    const severity = options.severity ?? rule.severity;
+    const message = renderMessage(ruleId, params, this.locale);
+    const key = `${ruleId}|${where.fhirPath}|${options.constraintKey ?? ''}|${message}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    const issue: Issue = {
+      ruleId, severity, issueType: rule.issueType, params, message,
+      location: { fhirpath: where.fhirPath, file: this.doc?.file ?? '' },
+    };
+    if (!this.silent && this.doc) {
+      const pos = this.doc.locate(where.jsonPath);
+      if (pos) { issue.location.line = pos.line; issue.location.column = pos.column; }
+    }
+    if (options.node) {
+      issue.profile = { url: options.node.structure.url, elementId: options.node.id };
+      if (options.node.structure.version !== undefined) issue.profile.version = options.node.structure.version;
+    }
+    if (options.constraintKey !== undefined) issue.constraintKey = options.constraintKey;
+    this.issues.push(issue);
+  }
+
+  get hasErrors(): boolean {
+    return this.issues.some((i) => i.severity === 'error' || i.severity === 'fatal');
+  }
+}

@@ -1,0 +1,458 @@
+import type { Resolver } from '../../defs/registry.js';
+import { FhirPathRunner, type EvalVars } from '../../fhirpath/runner.js';
+import type { SourceDoc } from '../load/source.js';
+import type { Locale } from '../messages/index.js';
+import type { FhirModel } from '../model.js';
+import { PlanCache, type ElementPlan, type StructurePlan } from '../plan/plan.js';
+import { checkBinding } from '../rules/bindings/check.js';
+import { checkBundle, indexBundle, resolveIn } from '../rules/bundle/check.js';
+import { equalsFixed, matchesPattern, show } from '../rules/fixed-pattern/check.js';
+import { checkReference } from '../rules/references/check.js';
+import { assignSlices } from '../rules/slicing/check.js';
+import { PrimitiveChecker } from '../rules/types/primitives.js';
+import type { TerminologyService } from '../terminology/types.js';
+import { child, IssueSink, type BundleIndex, type Json, type Where } from './context.js';
+
+const RESOURCE_BASES = new Set(['Resource', 'DomainResource']);
+const NATIVE_CONSTRAINTS = new Set(['ele-1', 'ext-1']);
+const EXTENSION_URL = 'http://hl7.org/fhir/StructureDefinition/Extension';
+
+function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function capitalize(s: string): string {
+  return s.length === 0 ? s : s[0]!.toUpperCase() + s.slice(1);
+}
+
+export interface EngineDeps {
+  resolver: Resolver;
+  model: FhirModel;
+  terminology: TerminologyService;
+  locale: Locale;
+}
+
+/**
+ * The validation walk: a resource against one or more structure plans, element by element.
+ * Concerns (structure, cardinality, types, fixed/pattern, slicing, bindings, invariants,
+ * references, bundle) are checked where the walk meets them; every finding goes to an IssueSink.
+ */
+export class Walker {
+  readonly plans: PlanCache;
+  readonly primitives: PrimitiveChecker;
+  readonly fhirpath: FhirPathRunner;
+  /** Conformance of (resource, profile) pairs already established (profile discriminators, target profiles). */
+  private readonly conformance = new WeakMap<object, Map<string, boolean>>();
+
+  constructor(readonly deps: EngineDeps) {
+    this.plans = new PlanCache(deps.resolver);
+    this.primitives = new PrimitiveChecker(deps.model);
+    this.fhirpath = new FhirPathRunner({
+      resolve: (reference, vars) => {
+        const v = vars as EvalVars & { medcomWhere?: Where };
+        const w = v.medcomWhere;
+        return w ? resolveIn(reference, w) : undefined;
+      },
+      memberOf: (vs, system, code) => this.deps.terminology.check(vs, system, code).result,
+      conformsTo: (resource, profile) => {
+        const plan = this.plans.get(profile);
+        if (!plan) return undefined;
+        return this.conforms(resource, plan, undefined);
+      },
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // resources
+
+  /** Validate a resource (the root, an entry or a contained resource) against profiles. */
+  validateResource(value: unknown, where: Where, sink: IssueSink, required: StructurePlan[] = []): void {
+    if (!isObject(value)) {
+      sink.report('types/json-type', where, { expected: 'a JSON object', fhirType: 'Resource' });
+      return;
+    }
+    const rt = value['resourceType'];
+    if (typeof rt !== 'string') {
+      sink.report('structure/resource-type', where, { reason: 'resourceType is missing' });
+      return;
+    }
+    const base = this.plans.type(rt);
+    if (!base || base.kind !== 'resource') {
+      sink.report('structure/resource-type', where, { reason: `'${rt}' is not a FHIR R4 resource type` });
+      return;
+    }
+    const w: Where = { ...where, resource: value, fhirPath: where.fhirPath || rt };
+    const plans: StructurePlan[] = [];
+    for (const p of required) {
+      if (p.type !== rt && !RESOURCE_BASES.has(p.type)) {
+        sink.report('structure/resource-type', w, { reason: `expected a ${p.type} (${p.url}), found ${rt}` }, { node: p.root });
+        continue;
+      }
+      if (!plans.includes(p)) plans.push(p);
+    }
+    const meta = value['meta'];
+    const declared = isObject(meta) && Array.isArray(meta['profile']) ? (meta['profile'] as unknown[]) : [];
+    declared.forEach((p, i) => {
+      if (typeof p !== 'string') return;
+      const plan = this.plans.get(p);
+      if (!plan) {
+        sink.report('profiles/unknown', { jsonPath: [...w.jsonPath, 'meta', 'profile', i], fhirPath: `${w.fhirPath}.meta.profile[${i}]` }, { profile: p });
+        return;
+      }
+      if (plan.type !== rt) {
+        sink.report('structure/resource-type', w, { reason: `meta.profile ${p} is for ${plan.type}, the resource is a ${rt}` });
+        return;
+      }
+      if (!plans.includes(plan)) plans.push(plan);
+    });
+    // a profile's snapshot contains everything its base says; the base alone when no profile applies
+    if (plans.length === 0) plans.push(base);
+    let bundleWhere = w;
+    if (rt === 'Bundle') {
+      const index = indexBundle(value);
+      bundleWhere = { ...w, bundle: index, root: where.bundle ? where.root : value };
+      checkBundle(index, bundleWhere, sink);
+    }
+    for (const plan of plans) this.validateNode(value, plan.root, rt, bundleWhere, sink);
+  }
+
+  /** Does `resource` conform to `plan`? (A silent validation, cached per resource and profile.) */
+  conforms(resource: Json, plan: StructurePlan, where: Where | undefined): boolean {
+    const key = `${plan.url}|${plan.version ?? ''}`;
+    let map = this.conformance.get(resource);
+    if (!map) { map = new Map(); this.conformance.set(resource, map); }
+    const hit = map.get(key);
+    if (hit !== undefined) return hit;
+    map.set(key, true); // cycles (a resource referring to itself) count as conforming
+    const sink = new IssueSink(undefined, this.deps.locale, true);
+    const w: Where = where
+      ? { ...where, resource, jsonPath: [], fhirPath: String(resource['resourceType'] ?? '') }
+      : { jsonPath: [], fhirPath: String(resource['resourceType'] ?? ''), resource, root: resource };
+    const entry = w.bundle?.entries.find((e) => e.resource === resource);
+    if (entry?.fullUrl) w.entryFullUrl = entry.fullUrl; else delete w.entryFullUrl;
+    this.validateResource(resource, w, sink, [plan]);
+    const ok = !sink.hasErrors;
+    map.set(key, ok);
+    return ok;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // elements
+
+  /** The child definitions of an element: the snapshot's, else its type's (profile first). */
+  childrenOf(node: ElementPlan, typeCode: string): Map<string, ElementPlan> | undefined {
+    if (node.children.size > 0) return node.children;
+    if (node.contentReference) {
+      const ref = node.structure.byId.get(node.contentReference);
+      if (ref && ref.children.size > 0) return ref.children;
+    }
+    const typed = node.types.find((t) => t.code === typeCode) ?? (node.types.length === 1 ? node.types[0] : undefined);
+    const profile = typed && typed.profiles.length === 1 && typed.code !== 'Reference' ? typed.profiles[0] : undefined;
+    const plan = profile ? this.plans.get(profile) ?? this.plans.type(typeCode) : this.plans.type(typeCode);
+    return plan?.root.children;
+  }
+
+  /** The type profile plan an element's value must also satisfy at its root (invariants, fixed values). */
+  private typeProfileRoot(node: ElementPlan, typeCode: string): ElementPlan | undefined {
+    if (node.children.size > 0) return undefined;
+    const typed = node.types.find((t) => t.code === typeCode);
+    const profile = typed && typed.profiles.length === 1 && typed.code !== 'Reference' ? typed.profiles[0] : undefined;
+    if (!profile) return undefined;
+    return this.plans.get(profile)?.root;
+  }
+
+  /** Validate one occurrence of an element. `typeCode` is the value's FHIR type. */
+  validateNode(value: unknown, node: ElementPlan, typeCode: string, where: Where, sink: IssueSink): void {
+    if (this.deps.model.isPrimitive(typeCode)) {
+      this.validatePrimitive(value, undefined, node, typeCode, where, sink);
+      return;
+    }
+    if (RESOURCE_BASES.has(typeCode) || (node !== node.structure.root && this.plans.type(typeCode)?.kind === 'resource')) {
+      const required = node.types.flatMap((t) => t.profiles).map((p) => this.plans.get(p)).filter((p): p is StructurePlan => p !== undefined);
+      const nested: Where = { ...where };
+      const jp = where.jsonPath;
+      if (where.bundle && jp.length >= 3 && jp[jp.length - 1] === 'resource' && jp[jp.length - 3] === 'entry') {
+        const entry = where.bundle.entries.find((e) => e.index === jp[jp.length - 2]);
+        if (entry?.fullUrl) nested.entryFullUrl = entry.fullUrl; else delete nested.entryFullUrl;
+      }
+      this.validateResource(value, nested, sink, required);
+      return;
+    }
+    if (!isObject(value)) {
+      sink.report('types/json-type', where, { expected: 'a JSON object', fhirType: typeCode }, { node });
+      return;
+    }
+    const keys = Object.keys(value);
+    if (keys.length === 0 || (keys.length === 1 && keys[0] === 'id')) {
+      sink.report('structure/empty-element', where, {}, { node, constraintKey: 'ele-1' });
+    }
+    const children = this.childrenOf(node, typeCode);
+    if (children) this.validateChildren(value, node, children, typeCode, where, sink);
+    const profileRoot = this.typeProfileRoot(node, typeCode);
+    for (const n of profileRoot ? [node, profileRoot] : [node]) {
+      this.checkValue(value, n, typeCode, where, sink);
+      this.checkConstraints(value, n, typeCode, where, sink);
+    }
+    if (typeCode === 'Reference') checkReference(value, node, where, sink, this);
+    if (typeCode === 'Extension') this.checkExtension(value, where, sink);
+  }
+
+  private validateChildren(value: Json, node: ElementPlan, children: Map<string, ElementPlan>, typeCode: string, where: Where, sink: IssueSink): void {
+    const isResourceRoot = node === node.structure.root && node.structure.kind === 'resource';
+    // group the JSON properties by element: value and `_value` twins, choice names
+    const groups = new Map<ElementPlan, { key: string; type: string; values: unknown; twin: unknown; twinKey?: string }>();
+    const choiceSeen = new Map<ElementPlan, string[]>();
+    for (const key of Object.keys(value)) {
+      if (key === 'resourceType' && isResourceRoot) continue;
+      if (key === 'fhir_comments') continue;
+      const isTwin = key.startsWith('_');
+      const name = isTwin ? key.slice(1) : key;
+      let el = children.get(name);
+      let type: string | undefined;
+      if (el && el.choice) el = undefined;
+      if (el) {
+        type = el.types[0]?.code ?? 'BackboneElement';
+        if (el.contentReference && el.types.length === 0) type = 'BackboneElement';
+      } else {
+        for (const c of children.values()) {
+          if (!c.choice || !name.startsWith(c.name)) continue;
+          const t = c.types.find((x) => capitalize(x.code) === name.slice(c.name.length));
+          if (t) { el = c; type = t.code; break; }
+        }
+      }
+      if (!el || !type) {
+        sink.report('structure/unknown-element', child(where, key), { name: key, type: node.id === node.path && node.id === typeCode ? typeCode : `${node.path} (${typeCode})` }, { node });
+        continue;
+      }
+      if (el.choice && !isTwin) {
+        const seen = choiceSeen.get(el) ?? [];
+        seen.push(key);
+        choiceSeen.set(el, seen);
+      }
+      const g = groups.get(el) ?? { key: name, type, values: undefined, twin: undefined };
+      if (isTwin) { g.twin = value[key]; g.twinKey = key; } else { g.values = value[key]; g.key = key; g.type = type; }
+      groups.set(el, g);
+    }
+    for (const [el, names] of choiceSeen) {
+      if (names.length > 1) sink.report('structure/choice-multiple', where, { name: el.name, names: names.join(', ') }, { node: el });
+    }
+    for (const el of children.values()) {
+      const g = groups.get(el);
+      this.validateElementList(g?.values, g?.twin, el, g?.key ?? el.name, g?.twinKey, g?.type ?? el.types[0]?.code ?? 'BackboneElement', where, sink);
+    }
+  }
+
+  /**
+   * All occurrences of one child element: JSON shape, cardinality, slicing, then each occurrence.
+   */
+  validateElementList(raw: unknown, twinRaw: unknown, el: ElementPlan, key: string, twinKey: string | undefined, type: string,
+    parent: Where, sink: IssueSink): void {
+    // the JSON shape follows the base definition: a profile that limits a list to one keeps it a list
+    const baseMax = el.ed.base?.max ?? el.maxText;
+    const repeating = baseMax !== '1' && baseMax !== '0';
+    const isPrimitive = this.deps.model.isPrimitive(type);
+    let values: unknown[];
+    let twins: unknown[] = [];
+    const here = child(parent, key);
+    if (raw === undefined && twinRaw === undefined) {
+      values = [];
+    } else if (repeating) {
+      if (raw !== undefined && !Array.isArray(raw)) {
+        sink.report('structure/array-expected', here, { name: key }, { node: el });
+        values = [raw];
+      } else {
+        values = (raw as unknown[] | undefined) ?? [];
+      }
+      if (twinRaw !== undefined) {
+        if (!Array.isArray(twinRaw)) {
+          sink.report('structure/array-expected', child(parent, twinKey ?? `_${key}`), { name: twinKey ?? `_${key}` }, { node: el });
+          twins = [twinRaw];
+        } else {
+          twins = twinRaw;
+        }
+        if (raw !== undefined && twins.length !== values.length) {
+          sink.report('structure/primitive-twin', here, { name: key, reason: `${values.length} values but ${twins.length} extension entries` }, { node: el });
+        }
+      }
+      if (Array.isArray(raw) && raw.length === 0) sink.report('structure/empty-element', here, {}, { node: el, constraintKey: 'ele-1' });
+    } else {
+      if (Array.isArray(raw)) {
+        sink.report('structure/single-expected', here, { name: key }, { node: el });
+        values = raw;
+      } else {
+        values = raw === undefined ? [] : [raw];
+      }
+      if (twinRaw !== undefined) twins = [twinRaw];
+    }
+    if (isPrimitive) {
+      // a primitive occurs where it has a value or an extension
+      const n = Math.max(values.length, twins.length);
+      const occurrences: { v: unknown; t: unknown; i: number }[] = [];
+      for (let i = 0; i < n; i++) {
+        const v = values[i];
+        const t = twins[i];
+        if ((v === null || v === undefined) && (t === null || t === undefined)) {
+          if (i < values.length || i < twins.length) {
+            if (!(Array.isArray(raw) && Array.isArray(twinRaw))) sink.report('structure/empty-element', repeating ? child(parent, key, i) : here, {}, { node: el, constraintKey: 'ele-1' });
+          }
+          continue;
+        }
+        occurrences.push({ v: v ?? undefined, t: t ?? undefined, i });
+      }
+      this.checkCardinality(el, occurrences.length, here, sink);
+      for (const o of occurrences) {
+        const w = repeating ? child(parent, key, o.i) : here;
+        this.validatePrimitive(o.v, o.t, el, type, w, sink);
+      }
+      return;
+    }
+    if (twinRaw !== undefined) {
+      sink.report('structure/primitive-twin', child(parent, twinKey ?? `_${key}`), { name: key, reason: `'${key}' is not a primitive` }, { node: el });
+    }
+    const items = values.map((v, i) => ({ value: v, where: repeating ? child(parent, key, i) : here }));
+    const present = items.filter((x) => x.value !== null && x.value !== undefined);
+    for (const x of items) if (x.value === null) sink.report('structure/empty-element', x.where, {}, { node: el, constraintKey: 'ele-1' });
+    this.checkCardinality(el, present.length, here, sink);
+    const sliced = el.slicing && el.slicing.slices.length > 0 ? assignSlices(present, el, type, here, sink, this) : undefined;
+    if (!sliced && (el.name === 'extension' || el.name === 'modifierExtension')) {
+      for (const x of present) if (isObject(x.value)) this.validateUnslicedExtension(x.value, x.where, sink, el.name === 'modifierExtension');
+    }
+    for (const [k, x] of present.entries()) {
+      this.validateNode(x.value, el, type, x.where, sink);
+      const slice = sliced?.[k];
+      if (slice) this.validateNode(x.value, slice, type, x.where, sink);
+    }
+  }
+
+  checkCardinality(el: ElementPlan, count: number, where: Where, sink: IssueSink): void {
+    if (el.sliceName !== undefined) return; // slices are counted by the slicing
+    if (count < el.min) sink.report('cardinality/min', where, { min: el.min, found: count, element: el.id }, { node: el });
+    if (count > el.max) sink.report('cardinality/max', where, { max: el.maxText, found: count, element: el.id }, { node: el });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // primitives
+
+  validatePrimitive(value: unknown, twin: unknown, node: ElementPlan, type: string, where: Where, sink: IssueSink): void {
+    if (value !== undefined) {
+      if (!this.primitives.kindOk(type, value)) {
+        const expected = typeof value === 'object' ? 'a JSON primitive' : type === 'boolean' ? 'a JSON boolean' : ['integer', 'positiveInt', 'unsignedInt'].includes(type) ? 'a JSON integer' : type === 'decimal' ? 'a JSON number' : 'a JSON string';
+        sink.report('types/json-type', where, { expected, fhirType: type }, { node });
+      } else {
+        const text = typeof value === 'number' ? this.numberText(where, value) : String(value);
+        if (!this.primitives.formatOk(type, text)) {
+          sink.report('types/primitive-format', where, { value: text.length > 80 ? text.slice(0, 77) + '…' : text, fhirType: type }, { node });
+        }
+        if (node.maxLength !== undefined && text.length > node.maxLength) {
+          sink.report('types/max-length', where, { maxLength: node.maxLength, length: text.length }, { node });
+        }
+      }
+      this.checkValue(value, node, type, where, sink);
+      if (node.binding && (type === 'code' || type === 'string' || type === 'uri') && typeof value === 'string') {
+        checkBinding({ system: undefined, code: value, kind: type }, node, where, sink, this.deps.terminology);
+      }
+      this.checkConstraints(value, node, type, where, sink);
+    }
+    if (twin !== undefined && twin !== null) {
+      if (!isObject(twin)) {
+        sink.report('structure/primitive-twin', where, { name: where.fhirPath.split('.').pop() ?? '', reason: 'must be a JSON object' }, { node });
+        return;
+      }
+      const elementPlan = this.plans.type('Element');
+      const children = new Map<string, ElementPlan>();
+      if (elementPlan) for (const [k, c] of elementPlan.root.children) if (k === 'id' || k === 'extension') children.set(k, c);
+      const twinWhere: Where = { ...where, jsonPath: [...where.jsonPath.slice(0, -1), `_${String(where.jsonPath[where.jsonPath.length - 1])}`] };
+      if (typeof where.jsonPath[where.jsonPath.length - 1] === 'number') {
+        const jp = [...where.jsonPath];
+        const idx = jp.pop();
+        const name = jp.pop();
+        twinWhere.jsonPath = [...jp, `_${String(name)}`, idx as number];
+      }
+      const keys = Object.keys(twin);
+      if (keys.length === 0) sink.report('structure/empty-element', twinWhere, {}, { node, constraintKey: 'ele-1' });
+      const pseudo: ElementPlan = { ...node, children, slicing: undefined } as unknown as ElementPlan;
+      this.validateChildren(twin, pseudo, children, type, twinWhere, sink);
+    }
+  }
+
+  private numberText(where: Where, value: number): string {
+    return this.doc?.numberText(where.jsonPath) ?? String(value);
+  }
+
+  /** The document being validated (for exact number texts). */
+  doc: SourceDoc | undefined;
+
+  // ---------------------------------------------------------------------------------------------
+  // values, invariants, extensions
+
+  checkValue(value: unknown, node: ElementPlan, type: string, where: Where, sink: IssueSink): void {
+    if (node.fixed && !equalsFixed(value, node.fixed.value)) {
+      sink.report('fixed-pattern/fixed-mismatch', where, { expected: show(node.fixed.value) }, { node });
+    }
+    if (node.pattern && !matchesPattern(value, node.pattern.value)) {
+      sink.report('fixed-pattern/pattern-mismatch', where, { expected: show(node.pattern.value) }, { node });
+    }
+    if (node.binding && isObject(value)) {
+      if (type === 'Coding') checkBinding({ codings: [value], kind: 'Coding' }, node, where, sink, this.deps.terminology);
+      else if (type === 'CodeableConcept') {
+        const codings = Array.isArray(value['coding']) ? (value['coding'] as unknown[]).filter(isObject) : [];
+        checkBinding({ codings, kind: 'CodeableConcept', hasText: typeof value['text'] === 'string' }, node, where, sink, this.deps.terminology);
+      } else if (type === 'Quantity' && (value['code'] !== undefined)) {
+        checkBinding({ codings: [{ system: value['system'], code: value['code'] }], kind: 'Quantity' }, node, where, sink, this.deps.terminology);
+      }
+    }
+  }
+
+  checkConstraints(value: unknown, node: ElementPlan, type: string, where: Where, sink: IssueSink): void {
+    if (node.constraints.length === 0) return;
+    const base = this.deps.model.isPrimitive(type) || node === node.structure.root || !node.path.includes('.') ? type
+      : type === 'BackboneElement' || type === 'Element' ? (node.ed.base?.path ?? node.path) : type;
+    const vars = { resource: where.resource, rootResource: where.root, medcomWhere: where } as EvalVars;
+    for (const c of node.constraints) {
+      if (NATIVE_CONSTRAINTS.has(c.key) || !c.expression) continue;
+      let result: unknown[];
+      try {
+        result = this.fhirpath.evaluate(value, base, c.expression, vars);
+      } catch (e) {
+        sink.report('invariants/not-evaluated', where, { key: c.key, reason: (e as Error).message.split('\n')[0]!.slice(0, 200) }, { node, constraintKey: c.key });
+        continue;
+      }
+      if (result.length === 1 && result[0] === false) {
+        sink.report('invariants/failed', where, { key: c.key, human: c.human }, {
+          node, constraintKey: c.key, severity: c.severity === 'warning' ? 'warning' : 'error',
+        });
+      }
+    }
+  }
+
+  private checkExtension(value: Json, where: Where, sink: IssueSink): void {
+    const hasValue = Object.keys(value).some((k) => k.startsWith('value'));
+    const hasExt = Array.isArray(value['extension']) && (value['extension'] as unknown[]).length > 0;
+    if (typeof value['url'] !== 'string') sink.report('structure/extension-invalid', where, { reason: 'url is missing' });
+    if (hasValue === hasExt) {
+      sink.report('structure/extension-invalid', where, { reason: hasValue ? 'it has both a value and extensions (ext-1)' : 'it has neither a value nor extensions (ext-1)' }, { constraintKey: 'ext-1' });
+    }
+  }
+
+  /** Validate an extension that matched no slice against its definition, when one is available. */
+  validateUnslicedExtension(value: Json, where: Where, sink: IssueSink, modifier: boolean): void {
+    const url = value['url'];
+    if (typeof url !== 'string') return;
+    const plan = this.plans.get(url);
+    if (!plan || plan.type !== 'Extension') {
+      sink.report('structure/unknown-extension', where, { url }, modifier ? { severity: 'error' } : {});
+      return;
+    }
+    if (plan.url === EXTENSION_URL) return;
+    this.validateNode(value, plan.root, 'Extension', where, sink);
+  }
+
+  /** Resolve a bundle-internal reference for the references and slicing concerns. */
+  resolveReference(reference: string, where: Where): Json | undefined {
+    return resolveIn(reference, where);
+  }
+
+  bundleOf(where: Where): BundleIndex | undefined {
+    return where.bundle;
+  }
+}

@@ -1,0 +1,234 @@
+/**
+ * Every validator rule id, with a fixture that must trigger it (at the given FHIRPath, with a line)
+ * and a fixture that must not. Fixtures are FHIR JSON; some use our compiled MedCom profiles, the
+ * slicing ones a small profile compiled here.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildIg } from '../../../src/api/build.js';
+import { definePackage, defineInvariant, defineProfile, packageContents, R4, slicing } from '../../../src/dsl/index.js';
+import { RULE_IDS, type RuleId } from '../../../src/validator/rules/registry.js';
+import type { Validator } from '../../../src/validator/validator.js';
+import { igDefinitions, issuesOf, validate, validatorFor } from '../../helpers/validate.js';
+
+const DK_PATIENT = 'http://hl7.dk/fhir/core/StructureDefinition/dk-core-patient';
+const DK_CONDITION = 'http://hl7.dk/fhir/core/StructureDefinition/dk-core-condition';
+const CL_CONDITION = 'http://medcomfhir.dk/ig/conditionlist/StructureDefinition/medcom-conditionlist-condition';
+const CL_BUNDLE = 'http://medcomfhir.dk/ig/conditionlist/StructureDefinition/medcom-conditionlist-bundle';
+const T = 'http://example.org/fhir/StructureDefinition/';
+
+const patient = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({ resourceType: 'Patient', id: 'p1', ...extra });
+const cpr = (value = '0101011234', extra: Record<string, unknown> = {}): Record<string, unknown> => ({ system: 'urn:oid:1.2.208.176.1.2', value, ...extra });
+const condition = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+  resourceType: 'Condition', id: 'c1', subject: { reference: 'Patient/p1' }, ...extra,
+});
+const collection = (...resources: Record<string, unknown>[]): Record<string, unknown> => ({
+  resourceType: 'Bundle', id: 'b1', type: 'collection',
+  entry: resources.map((r) => ({ fullUrl: `http://example.org/fhir/${String(r['resourceType'])}/${String(r['id'])}`, resource: r })),
+});
+const document = (...resources: Record<string, unknown>[]): Record<string, unknown> => ({ ...collection(...resources), type: 'document' });
+
+// a small profile set for slicing and invariant rules
+const pkg = definePackage({ id: 'example.rules', version: '0.1.0', canonical: 'http://example.org/fhir', name: 'Rules', title: 'Rules', dependencies: {}, coverage: 'complete' });
+const notEvaluable = defineInvariant({
+  key: 'test-ne', severity: 'error', human: 'uses a function the engine lacks', expression: 'noSuchFunction()', focus: 'Patient',
+  examples: { pass: [{ resourceType: 'Patient' }], fail: [{ resourceType: 'Patient' }] },
+});
+const Closed = defineProfile(pkg, R4.Patient, {
+  id: 'closed', name: 'Closed',
+  elements: {
+    identifier: {
+      slicing: slicing.value('system', 'closed'),
+      slices: {
+        a: { card: '1..1', elements: { system: { fixed: 'urn:a' } } },
+        b: { card: '0..1', elements: { system: { fixed: 'urn:b' } } },
+      },
+    },
+  },
+});
+const Ordered = defineProfile(pkg, R4.Patient, {
+  id: 'ordered', name: 'Ordered',
+  elements: {
+    identifier: {
+      slicing: { discriminator: [{ type: 'value', path: 'system' }], ordered: true, rules: 'open' },
+      slices: { a: { card: '0..1', elements: { system: { fixed: 'urn:a' } } }, b: { card: '0..1', elements: { system: { fixed: 'urn:b' } } } },
+    },
+  },
+});
+const Ambiguous = defineProfile(pkg, R4.Patient, {
+  id: 'ambiguous', name: 'Ambiguous',
+  elements: {
+    identifier: {
+      slicing: slicing.pattern('system'),
+      slices: { a: { card: '0..*', elements: { system: { pattern: 'urn:a' } } }, alsoA: { card: '0..*', elements: { system: { pattern: 'urn:a' } } } },
+    },
+  },
+});
+const Vague = defineProfile(pkg, R4.Patient, {
+  id: 'vague', name: 'Vague',
+  elements: { identifier: { slicing: slicing.value('value'), slices: { a: { card: '0..1' } } } },
+});
+const NotEvaluated = defineProfile(pkg, R4.Patient, { id: 'not-evaluated', name: 'NotEvaluated', obeys: [notEvaluable] });
+const Unbound = defineProfile(pkg, R4.Patient, {
+  id: 'unbound', name: 'Unbound',
+  elements: { maritalStatus: { binding: { strength: 'required', valueSet: 'http://example.org/fhir/ValueSet/not-available' } } },
+});
+
+let local: Promise<Validator> | undefined;
+function rulesValidator(): Promise<Validator> {
+  local ??= (async () => {
+    const defs = await igDefinitions();
+    await buildIg({ packages: [packageContents(pkg, [Closed, Ordered, Ambiguous, Vague, NotEvaluated, Unbound])], definitions: defs });
+    return validatorFor(defs);
+  })();
+  return local;
+}
+
+interface Case {
+  rule: RuleId;
+  fail: unknown;
+  pass: unknown;
+  at: string;
+  profiles?: string[];
+  /** Profiles for the passing fixture, when they differ. */
+  passProfiles?: string[];
+  local?: boolean;
+}
+
+const CASES: Case[] = [
+  { rule: 'input/unreadable', fail: '{"resourceType": "Patient", "gender": ', pass: patient(), at: '' },
+  { rule: 'structure/unknown-element', fail: patient({ favouriteColour: 'blue' }), pass: patient({ gender: 'female' }), at: 'Patient.favouriteColour' },
+  { rule: 'structure/array-expected', fail: patient({ name: { family: 'Hansen' } }), pass: patient({ name: [{ family: 'Hansen' }] }), at: 'Patient.name' },
+  { rule: 'structure/single-expected', fail: patient({ gender: ['female'] }), pass: patient({ gender: 'female' }), at: 'Patient.gender' },
+  { rule: 'structure/empty-element', fail: patient({ name: [{}] }), pass: patient({ name: [{ family: 'Hansen' }] }), at: 'Patient.name[0]' },
+  { rule: 'structure/resource-type', fail: { resourceType: 'Patiant', id: 'p1' }, pass: patient(), at: 'Patiant' },
+  {
+    rule: 'structure/choice-multiple',
+    fail: { resourceType: 'Observation', status: 'final', code: { text: 'x' }, valueString: 'a', valueBoolean: true },
+    pass: { resourceType: 'Observation', status: 'final', code: { text: 'x' }, valueString: 'a' }, at: 'Observation',
+  },
+  {
+    rule: 'structure/primitive-twin', fail: patient({ name: [{ given: ['Anne'], _given: [null, { id: 'x' }] }] }),
+    pass: patient({ name: [{ given: ['Anne'], _given: [{ id: 'g1' }] }] }), at: 'Patient.name[0].given',
+  },
+  { rule: 'structure/duplicate-property', fail: '{"resourceType": "Patient", "gender": "male", "gender": "female"}', pass: patient({ gender: 'male' }), at: 'Patient.gender' },
+  {
+    rule: 'structure/extension-invalid',
+    fail: patient({ extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/patient-birthPlace', valueAddress: { city: 'Odense' }, extension: [{ url: 'x', valueString: 'y' }] }] }),
+    pass: patient({ extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/patient-birthPlace', valueAddress: { city: 'Odense' } }] }), at: 'Patient.extension[0]',
+  },
+  {
+    rule: 'structure/unknown-extension', fail: patient({ extension: [{ url: 'http://example.org/no-such-extension', valueString: 'x' }] }),
+    pass: patient({ extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/patient-birthPlace', valueAddress: { city: 'Odense' } }] }), at: 'Patient.extension[0]',
+  },
+  { rule: 'cardinality/min', fail: { resourceType: 'Observation', code: { text: 'x' } }, pass: { resourceType: 'Observation', status: 'final', code: { text: 'x' } }, at: 'Observation.status' },
+  {
+    rule: 'cardinality/max', profiles: [CL_CONDITION],
+    fail: condition({ note: [{ text: 'a' }, { text: 'b' }] }), pass: condition({ note: [{ text: 'a' }] }), at: 'Condition.note',
+  },
+  { rule: 'types/json-type', fail: patient({ active: 'yes' }), pass: patient({ active: true }), at: 'Patient.active' },
+  { rule: 'types/primitive-format', fail: patient({ birthDate: '1980-02-30' }), pass: patient({ birthDate: '1980-02-29' }), at: 'Patient.birthDate' },
+  {
+    rule: 'types/max-length', profiles: [DK_PATIENT],
+    fail: patient({ identifier: [cpr('01010112345')] }), pass: patient({ identifier: [cpr()] }), at: 'Patient.identifier[0].value',
+  },
+  {
+    rule: 'fixed-pattern/fixed-mismatch', profiles: [DK_PATIENT],
+    fail: patient({ identifier: [cpr('0101011234', { use: 'usual' })] }), pass: patient({ identifier: [cpr('0101011234', { use: 'official' })] }), at: 'Patient.identifier[0].use',
+  },
+  {
+    rule: 'fixed-pattern/pattern-mismatch', profiles: [CL_BUNDLE],
+    fail: { resourceType: 'Bundle', type: 'collection' }, pass: { resourceType: 'Bundle', type: 'document' }, at: 'Bundle.type',
+  },
+  {
+    rule: 'slicing/no-match-closed', local: true, profiles: [`${T}closed`],
+    fail: patient({ identifier: [{ system: 'urn:a', value: '1' }, { system: 'urn:c', value: '3' }] }),
+    pass: patient({ identifier: [{ system: 'urn:a', value: '1' }, { system: 'urn:b', value: '2' }] }), at: 'Patient.identifier[1]',
+  },
+  {
+    rule: 'slicing/slice-min', local: true, profiles: [`${T}closed`],
+    fail: patient({ identifier: [{ system: 'urn:b', value: '2' }] }), pass: patient({ identifier: [{ system: 'urn:a', value: '1' }] }), at: 'Patient.identifier',
+  },
+  {
+    rule: 'slicing/slice-max', local: true, profiles: [`${T}closed`],
+    fail: patient({ identifier: [{ system: 'urn:a', value: '1' }, { system: 'urn:a', value: '2' }] }), pass: patient({ identifier: [{ system: 'urn:a', value: '1' }] }), at: 'Patient.identifier',
+  },
+  {
+    rule: 'slicing/ordered', local: true, profiles: [`${T}ordered`],
+    fail: patient({ identifier: [{ system: 'urn:b', value: '2' }, { system: 'urn:a', value: '1' }] }),
+    pass: patient({ identifier: [{ system: 'urn:a', value: '1' }, { system: 'urn:b', value: '2' }] }), at: 'Patient.identifier[1]',
+  },
+  {
+    rule: 'slicing/ambiguous', local: true, profiles: [`${T}ambiguous`],
+    fail: patient({ identifier: [{ system: 'urn:a', value: '1' }] }), pass: patient({ identifier: [{ system: 'urn:z', value: '1' }] }), at: 'Patient.identifier[0]',
+  },
+  {
+    rule: 'slicing/not-evaluated', local: true, profiles: [`${T}vague`],
+    fail: patient({ identifier: [{ use: 'usual', value: '1' }] }), pass: patient(), at: 'Patient.identifier',
+  },
+  { rule: 'bindings/required', fail: patient({ gender: 'F' }), pass: patient({ gender: 'female' }), at: 'Patient.gender' },
+  {
+    rule: 'bindings/extensible',
+    fail: condition({ category: [{ coding: [{ system: 'http://example.org/categories', code: 'x' }] }] }),
+    pass: condition({ category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-category', code: 'problem-list-item' }] }] }), at: 'Condition.category[0]',
+  },
+  {
+    rule: 'bindings/not-checked', local: true, profiles: [`${T}unbound`],
+    fail: patient({ maritalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-MaritalStatus', code: 'M' }] } }), pass: patient(), at: 'Patient.maritalStatus',
+  },
+  {
+    rule: 'invariants/failed',
+    fail: condition({ clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'active' }] }, abatementDateTime: '2020-01-01' }),
+    pass: condition({ clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'resolved' }] }, abatementDateTime: '2020-01-01' }),
+    at: 'Condition',
+  },
+  { rule: 'invariants/not-evaluated', local: true, profiles: [`${T}not-evaluated`], passProfiles: [], fail: patient(), pass: patient(), at: 'Patient' },
+  {
+    rule: 'references/unresolved',
+    fail: collection(condition({ subject: { reference: 'urn:uuid:9b2c4f1e-3c1a-4d5e-8f6a-0b1c2d3e4f5a' } })),
+    pass: collection(condition(), patient()), at: 'Bundle.entry[0].resource.subject.reference',
+  },
+  {
+    rule: 'references/target-type', profiles: [],
+    fail: collection(condition({ meta: { profile: [DK_CONDITION] }, subject: { reference: 'Practitioner/p1' } }), { resourceType: 'Practitioner', id: 'p1' }),
+    pass: collection(condition({ meta: { profile: [DK_CONDITION] } }), patient({ meta: { profile: [DK_PATIENT] }, identifier: [cpr()] })), at: 'Bundle.entry[0].resource.subject',
+  },
+  {
+    rule: 'references/target-profile',
+    fail: collection(condition({ meta: { profile: [DK_CONDITION] } }), patient()),
+    pass: collection(condition({ meta: { profile: [DK_CONDITION] } }), patient({ identifier: [cpr()] })), at: 'Bundle.entry[0].resource.subject',
+  },
+  { rule: 'bundle/first-entry', fail: document(patient()), pass: collection(patient()), at: 'Bundle.entry[0].resource' },
+  {
+    rule: 'bundle/fullurl-missing', fail: { resourceType: 'Bundle', type: 'document', entry: [{ resource: { resourceType: 'Composition', status: 'final', type: { text: 'x' }, date: '2020-01-01', author: [{ display: 'x' }], title: 't' } }] },
+    pass: collection(patient()), at: 'Bundle.entry[0]',
+  },
+  {
+    rule: 'bundle/fullurl-duplicate', fail: { resourceType: 'Bundle', type: 'collection', entry: [{ fullUrl: 'urn:uuid:9b2c4f1e-3c1a-4d5e-8f6a-0b1c2d3e4f5a', resource: patient() }, { fullUrl: 'urn:uuid:9b2c4f1e-3c1a-4d5e-8f6a-0b1c2d3e4f5a', resource: patient({ id: 'p2' }) }] },
+    pass: collection(patient(), patient({ id: 'p2' })), at: 'Bundle.entry[0].fullUrl',
+  },
+  {
+    rule: 'bundle/message-focus',
+    fail: { resourceType: 'Bundle', type: 'message', timestamp: '2020-01-01T10:00:00Z', entry: [{ fullUrl: 'urn:uuid:9b2c4f1e-3c1a-4d5e-8f6a-0b1c2d3e4f51', resource: { resourceType: 'MessageHeader', id: 'h', eventCoding: { code: 'x' }, source: { endpoint: 'http://x' }, focus: [{ reference: 'urn:uuid:9b2c4f1e-3c1a-4d5e-8f6a-0b1c2d3e4f59' }] } }] },
+    pass: { resourceType: 'Bundle', type: 'message', timestamp: '2020-01-01T10:00:00Z', entry: [{ fullUrl: 'urn:uuid:9b2c4f1e-3c1a-4d5e-8f6a-0b1c2d3e4f51', resource: { resourceType: 'MessageHeader', id: 'h', eventCoding: { code: 'x' }, source: { endpoint: 'http://x' }, focus: [{ reference: 'urn:uuid:9b2c4f1e-3c1a-4d5e-8f6a-0b1c2d3e4f52' }] } }, { fullUrl: 'urn:uuid:9b2c4f1e-3c1a-4d5e-8f6a-0b1c2d3e4f52', resource: patient() }] },
+    at: 'Bundle.entry[0].resource.focus[0]',
+  },
+  { rule: 'profiles/unknown', fail: patient({ meta: { profile: ['http://example.org/no-such-profile'] } }), pass: patient({ meta: { profile: [DK_PATIENT] }, identifier: [cpr()] }), at: 'Patient.meta.profile[0]' },
+];
+
+describe('every rule has a failing and a passing fixture', () => {
+  it('covers every rule id', () => {
+    expect(CASES.map((c) => c.rule).sort()).toEqual([...RULE_IDS].sort());
+  });
+
+  it.each(CASES.map((c) => [c.rule, c] as const))('%s', async (_rule, c) => {
+    const v = c.local ? await rulesValidator() : undefined;
+    const failing = await validate(c.fail, c.profiles ?? [], v);
+    const hits = issuesOf(failing, c.rule);
+    expect(hits.map((h) => h.location.fhirpath), JSON.stringify(failing.issues.map((i) => [i.ruleId, i.location.fhirpath]))).toContain(c.at);
+    expect(hits[0]!.location.line).toBeGreaterThan(0);
+    const passing = await validate(c.pass, c.passProfiles ?? c.profiles ?? [], v);
+    // the passing fixture must not produce this finding (same rule, place and constraint)
+    const same = issuesOf(passing, c.rule).filter((i) => i.location.fhirpath === c.at && i.constraintKey === hits[0]!.constraintKey);
+    expect(same, JSON.stringify(same)).toEqual([]);
+  });
+});
