@@ -27,6 +27,10 @@ type FailOn = keyof typeof SEVERITY_RANK;
 function out(text: string): void { process.stdout.write(text.endsWith('\n') ? text : text + '\n'); }
 function err(text: string): void { process.stderr.write(text.endsWith('\n') ? text : text + '\n'); }
 
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
 function failing(diags: Diagnostic[], failOn: FailOn): boolean {
   return diags.some((d) => SEVERITY_RANK[d.severity] >= SEVERITY_RANK[failOn]);
 }
@@ -100,8 +104,8 @@ program
   .description('validate FHIR resources and Bundles (JSON or XML) against the MedCom profiles, offline')
   .argument('<inputs...>', 'files, folders (every *.json and *.xml below them), or - for stdin')
   .addOption(new Option('--ig <standard>', "validate against the standard's Bundle profile").choices(IG_ALIASES))
-  .option('--profile <url...>', 'profile(s) the root resource must conform to')
-  .option('--package <path...>', 'load FHIR packages: a package folder, a .tgz, a folder of conformance resources, or id#version from the package cache')
+  .option('--profile <url>', 'a profile the root resource must conform to (repeatable)', collect, [] as string[])
+  .option('--package <path>', 'load a FHIR package: a package folder, a .tgz, a folder of conformance resources, or id#version from the package cache (repeatable)', collect, [] as string[])
   .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'outcome', 'junit']).default('text'))
   .option('--out <file>', 'write the report to a file instead of stdout')
   .addOption(new Option('--fail-on <severity>', 'exit 1 when an issue is at or above').choices(['error', 'warning', 'information']).default('error'))
@@ -115,8 +119,8 @@ program
       inputs,
       ...(stdin !== undefined ? { stdin } : {}),
       ...(opts.ig ? { ig: opts.ig } : {}),
-      ...(opts.profile ? { profiles: opts.profile } : {}),
-      ...(opts.package ? { packages: opts.package } : {}),
+      ...(opts.profile?.length ? { profiles: opts.profile } : {}),
+      ...(opts.package?.length ? { packages: opts.package } : {}),
       locale: opts.lang,
       ...(tty ? { onFile: (done: number, total: number) => { if (total > 1) process.stderr.write(`\rvalidated ${done}/${total}`); if (done === total && total > 1) process.stderr.write('\n'); } } : {}),
     });

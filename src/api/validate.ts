@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadFromCache, loadPackagePath } from '../defs/load-package.js';
+import { loadFromCache, loadPackages } from '../defs/load-package.js';
 import type { Definitions } from '../defs/registry.js';
 import type { FileReport, ValidationReport } from '../validator/issue.js';
 import { InputError } from '../validator/load/source.js';
@@ -63,8 +63,8 @@ export async function validationDefinitions(packages: string[] = []): Promise<De
   for (const p of packages) {
     const m = /^([a-z0-9][a-z0-9._-]*)#([0-9][A-Za-z0-9.-]*)$/i.exec(p);
     try {
-      const pkg = m && !existsSync(p) ? await loadFromCache(m[1]!, m[2]!) : await loadPackagePath(p);
-      defs.addPackage(pkg);
+      const loaded = m && !existsSync(p) ? [await loadFromCache(m[1]!, m[2]!)] : await loadPackages(p);
+      for (const pkg of loaded) defs.addPackage(pkg);
     } catch (e) {
       throw new UsageError((e as Error).message);
     }
@@ -89,7 +89,8 @@ export async function validateFiles(options: ValidateFilesOptions, definitions?:
       throw new UsageError(`--ig ${options.ig}: ${ig.packageId}#${ig.version} is not available yet (load it with --package)`);
     }
   }
-  const validator = new Validator({ definitions: defs, terminology: new LocalTerminology(defs.all()), locale, readXml });
+  const scopeProfile = profiles[0];
+  const validator = new Validator({ definitions: defs, terminology: new LocalTerminology(defs.all()), locale, readXml, ...(scopeProfile ? { scopeProfile } : {}) });
   const reports: FileReport[] = [];
   files.forEach((file, i) => {
     reports.push(validateOne(validator, file, file === '-' ? options.stdin ?? '' : undefined, profiles, locale));

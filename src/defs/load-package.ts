@@ -45,40 +45,63 @@ function readPackageDir(pkgDir: string): PackageSource {
   return source;
 }
 
-/** Read any folder of FHIR JSON resources, recursively; Bundles of type collection are unpacked. */
-function readConformanceFolder(dir: string, manifest?: PackageManifest): PackageSource {
-  const source = new PackageSource(manifest ?? { name: `folder:${basename(dir)}`, version: '0.0.0' }, dir);
-  const walk = (d: string): void => {
-    for (const f of readdirSync(d).sort()) {
-      if (f.startsWith('.') || f === 'node_modules') continue;
-      const p = join(d, f);
-      const st = statSync(p);
-      if (st.isDirectory()) { walk(p); continue; }
-      if (!f.endsWith('.json') || f === 'package.json') continue;
-      let r: unknown;
-      try { r = JSON.parse(readFileSync(p, 'utf8')); } catch { continue; }
-      if (!isResource(r)) continue;
-      source.add(r, p);
-    }
+/**
+ * Read a folder of FHIR JSON resources, recursively. A folder holding `ig/package.json` (the layout
+ * of the official packages in ../shared/anchors) is a package of its own, with that identity and
+ * dependencies; its resources are those below it that are not in a nested package folder.
+ */
+function readConformanceFolders(dir: string): PackageSource[] {
+  const out: PackageSource[] = [];
+  const visit = (root: string): void => {
+    const manifestFile = join(root, 'ig', 'package.json');
+    const manifest = existsSync(manifestFile) ? (readJson(manifestFile) as PackageManifest) : undefined;
+    const source = new PackageSource(manifest ?? { name: `folder:${root}`, version: '0.0.0' }, root);
+    out.push(source);
+    const walk = (d: string): void => {
+      for (const f of readdirSync(d).sort()) {
+        if (f.startsWith('.') || f === 'node_modules') continue;
+        const p = join(d, f);
+        const st = statSync(p);
+        if (st.isDirectory()) {
+          if (existsSync(join(p, 'ig', 'package.json'))) visit(p);
+          else walk(p);
+          continue;
+        }
+        if (!f.endsWith('.json') || f === 'package.json') continue;
+        let r: unknown;
+        try { r = JSON.parse(readFileSync(p, 'utf8')); } catch { continue; }
+        if (!isResource(r)) continue;
+        source.add(r, p);
+      }
+    };
+    walk(root);
   };
-  walk(dir);
-  return source;
+  visit(dir);
+  return out.filter((p) => p.size > 0);
 }
 
 /**
- * Load a FHIR package from a path: a package folder (with `package/package.json`), a `.tgz`, or any
- * folder of conformance resources (searched recursively). Never touches the network.
+ * Load FHIR packages from a path: a package folder (with `package/package.json`), a `.tgz`, or any
+ * folder of conformance resources (searched recursively; nested official package folders become
+ * packages of their own). Never touches the network.
  */
-export async function loadPackagePath(path: string): Promise<PackageSource> {
+export async function loadPackages(path: string): Promise<PackageSource[]> {
   if (!existsSync(path)) throw new PackageLoadError(path, 'no such file or folder');
   const st = statSync(path);
   if (st.isFile()) {
-    if (path.endsWith('.tgz') || path.endsWith('.tar.gz')) return loadTarball(path);
+    if (path.endsWith('.tgz') || path.endsWith('.tar.gz')) return [await loadTarball(path)];
     throw new PackageLoadError(path, 'expected a package folder, a .tgz or a folder of resources');
   }
-  if (existsSync(join(path, 'package', 'package.json'))) return readPackageDir(join(path, 'package'));
-  if (existsSync(join(path, 'package.json')) && existsSync(join(path, '.index.json'))) return readPackageDir(path);
-  return readConformanceFolder(path);
+  if (existsSync(join(path, 'package', 'package.json'))) return [readPackageDir(join(path, 'package'))];
+  if (existsSync(join(path, 'package.json')) && existsSync(join(path, '.index.json'))) return [readPackageDir(path)];
+  const found = readConformanceFolders(path);
+  if (found.length === 0) throw new PackageLoadError(path, 'no FHIR resources found');
+  return found;
+}
+
+/** Load one FHIR package from a path (the first, when a folder holds several). */
+export async function loadPackagePath(path: string): Promise<PackageSource> {
+  return (await loadPackages(path))[0]!;
 }
 
 /** The local FHIR package cache folder (`~/.fhir/packages`, or `$FHIR_PACKAGE_CACHE`). */

@@ -1,6 +1,21 @@
 import type { DefinitionSource, FhirResource, LoadedResource, Provenance } from './resource.js';
 import { isConformanceResource } from './resource.js';
 
+/** Compare dotted versions numerically where possible (1.10.0 > 1.9.2). */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split(/[.-]/);
+  const pb = b.split(/[.-]/);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const x = pa[i] ?? '';
+    const y = pb[i] ?? '';
+    const nx = Number(x);
+    const ny = Number(y);
+    const c = !Number.isNaN(nx) && !Number.isNaN(ny) && x !== '' && y !== '' ? nx - ny : x.localeCompare(y);
+    if (c !== 0) return c;
+  }
+  return 0;
+}
+
 /** The identity of a FHIR package, as in its package.json. */
 export interface PackageManifest {
   name: string;
@@ -46,9 +61,11 @@ export class PackageSource implements DefinitionSource {
     const list = this.byUrl.get(url);
     if (!list) return undefined;
     if (version === undefined) return list[0];
-    return list.find((r) => r.resource.version === version) ??
-      // a package's own version is the version of every resource it holds that omits one
-      list.find((r) => r.resource.version === undefined && this.manifest.version === version);
+    const versionOf = (r: LoadedResource): string => r.resource.version ?? this.manifest.version;
+    return list.find((r) => versionOf(r) === version) ??
+      // a partial semver version (`|1.0`) matches the highest 1.0.x
+      list.filter((r) => versionOf(r).startsWith(version + '.'))
+        .sort((a, b) => compareVersions(versionOf(b), versionOf(a)))[0];
   }
 
   *all(resourceType?: string): Iterable<LoadedResource> {

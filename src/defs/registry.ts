@@ -47,6 +47,16 @@ export class Definitions {
     return new Resolver([...ordered, this.base]);
   }
 
+  /**
+   * A resolver that looks first in the given packages and their dependencies (in dependency
+   * order), then in every other registered package, then base R4.
+   */
+  preferring(roots: { id: string; version: string }[]): Resolver {
+    const scoped = this.scope(roots).sources.filter((s) => s !== this.base);
+    const rest = [...this.packages.values()].filter((p) => !scoped.includes(p));
+    return new Resolver([...scoped, ...rest, this.base]);
+  }
+
   /** A resolver over every registered package, then base R4 (first registered wins). */
   all(): Resolver {
     return new Resolver([...this.packages.values(), this.base]);

@@ -61,19 +61,23 @@ type Compiled = (resource: unknown, vars: EvalVars) => unknown[];
  */
 export class FhirPathRunner {
   private readonly compiled = new Map<string, Compiled | Error>();
+  /** The variables of the evaluations in progress (evaluation is synchronous; conformsTo() nests). */
+  private readonly current: EvalVars[] = [];
   private readonly table: Record<string, unknown>;
 
   constructor(private readonly host: FhirPathHost) {
     const runner = this;
     this.table = {
       resolve: {
-        fn(this: { vars: EvalVars }, inputs: unknown[]): Json[] {
+        fn(inputs: unknown[]): Json[] {
+          const vars = runner.current[runner.current.length - 1];
           const out: Json[] = [];
+          if (!vars) return out;
           for (const item of inputs) {
             const d = data(item);
             const ref = typeof d === 'string' ? d : (d as Json | undefined)?.['reference'];
             if (typeof ref !== 'string') continue;
-            const hit = runner.host.resolve(ref, this.vars);
+            const hit = runner.host.resolve(ref, vars);
             if (hit) out.push(hit);
           }
           return out;
@@ -155,6 +159,12 @@ export class FhirPathRunner {
    * collection. Throws when the expression does not compile or evaluation fails.
    */
   evaluate(focus: unknown, base: string, expression: string, vars: EvalVars): unknown[] {
-    return this.compile(expression, base)(focus, vars);
+    const fn = this.compile(expression, base);
+    this.current.push(vars);
+    try {
+      return fn(focus, vars);
+    } finally {
+      this.current.pop();
+    }
   }
 }

@@ -9,7 +9,7 @@ export function renderText(report: ValidationReport, options: { minSeverity?: 'i
     for (const i of f.issues) {
       if (rank[i.severity] < min) continue;
       const where = `${i.location.file}${i.location.line !== undefined ? `:${i.location.line}:${i.location.column ?? 1}` : ''}`;
-      lines.push(`${where}  ${i.severity}  ${i.ruleId}  ${i.location.fhirpath || '-'}  ${i.message}`);
+      lines.push(`${where}  ${i.severity}  ${i.ruleId}  ${i.location.fhirpath || '-'}  ${i.message.replace(/\s*\n\s*/g, ' ')}`);
     }
   }
   const s = report.summary;

@@ -12,6 +12,11 @@ import { Walker } from './walk/validate.js';
 
 export interface ValidatorOptions {
   definitions: Definitions;
+  /**
+   * Resolve canonicals in the dependency scope of this profile's package first (the same url means
+   * different things in different MedCom chains), then everywhere else.
+   */
+  scopeProfile?: string;
   terminology?: TerminologyService;
   locale?: Locale;
   /** Read XML (set by the XML loader module when available). */
@@ -46,7 +51,11 @@ export class Validator {
   private readonly locale: Locale;
 
   constructor(private readonly options: ValidatorOptions) {
-    const resolver = options.definitions.all();
+    let resolver = options.definitions.all();
+    if (options.scopeProfile) {
+      const hit = resolver.resolve(options.scopeProfile, 'StructureDefinition');
+      if (hit) resolver = options.definitions.preferring([{ id: hit.from.packageId, version: hit.from.packageVersion }]);
+    }
     this.model = new FhirModel(resolver);
     this.locale = options.locale ?? 'en';
     this.walker = new Walker({ resolver, model: this.model, terminology: options.terminology ?? new NoTerminology(), locale: this.locale });

@@ -12,6 +12,8 @@ export interface BundleIndex {
   bundle: Json;
   type: string | undefined;
   entries: { fullUrl?: string; resource?: Json; index: number }[];
+  byIndex: Map<number, { fullUrl?: string; resource?: Json; index: number }>;
+  byResource: Map<Json, { fullUrl?: string; resource?: Json; index: number }>;
   byFullUrl: Map<string, { fullUrl?: string; resource?: Json; index: number }>;
   byTypeId: Map<string, { fullUrl?: string; resource?: Json; index: number }>;
 }

@@ -14,7 +14,9 @@ import type { TerminologyService } from '../terminology/types.js';
 import { child, IssueSink, type BundleIndex, type Json, type Where } from './context.js';
 
 const RESOURCE_BASES = new Set(['Resource', 'DomainResource']);
-const NATIVE_CONSTRAINTS = new Set(['ele-1', 'ext-1']);
+// checked natively (structure/empty-element, structure/extension-invalid, bundle/fullurl-duplicate): bdl-7's
+// isDistinct() is quadratic in the number of entries
+const NATIVE_CONSTRAINTS = new Set(['ele-1', 'ext-1', 'bdl-7']);
 const EXTENSION_URL = 'http://hl7.org/fhir/StructureDefinition/Extension';
 
 function isObject(v: unknown): v is Json {
@@ -128,7 +130,7 @@ export class Walker {
     const w: Where = where
       ? { ...where, resource, jsonPath: [], fhirPath: String(resource['resourceType'] ?? '') }
       : { jsonPath: [], fhirPath: String(resource['resourceType'] ?? ''), resource, root: resource };
-    const entry = w.bundle?.entries.find((e) => e.resource === resource);
+    const entry = w.bundle?.byResource.get(resource);
     if (entry?.fullUrl) w.entryFullUrl = entry.fullUrl; else delete w.entryFullUrl;
     this.validateResource(resource, w, sink, [plan]);
     const ok = !sink.hasErrors;
@@ -172,7 +174,7 @@ export class Walker {
       const nested: Where = { ...where };
       const jp = where.jsonPath;
       if (where.bundle && jp.length >= 3 && jp[jp.length - 1] === 'resource' && jp[jp.length - 3] === 'entry') {
-        const entry = where.bundle.entries.find((e) => e.index === jp[jp.length - 2]);
+        const entry = where.bundle.byIndex.get(jp[jp.length - 2] as number);
         if (entry?.fullUrl) nested.entryFullUrl = entry.fullUrl; else delete nested.entryFullUrl;
       }
       this.validateResource(value, nested, sink, required);

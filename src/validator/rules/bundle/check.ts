@@ -9,6 +9,8 @@ export function indexBundle(bundle: Json): BundleIndex {
   const entries: BundleIndex['entries'] = [];
   const byFullUrl: BundleIndex['byFullUrl'] = new Map();
   const byTypeId: BundleIndex['byTypeId'] = new Map();
+  const byIndex: BundleIndex['byIndex'] = new Map();
+  const byResource: BundleIndex['byResource'] = new Map();
   const raw = Array.isArray(bundle['entry']) ? (bundle['entry'] as unknown[]) : [];
   raw.forEach((e, index) => {
     if (!isObject(e)) return;
@@ -16,6 +18,8 @@ export function indexBundle(bundle: Json): BundleIndex {
     if (typeof e['fullUrl'] === 'string') entry.fullUrl = e['fullUrl'];
     if (isObject(e['resource'])) entry.resource = e['resource'];
     entries.push(entry);
+    byIndex.set(index, entry);
+    if (entry.resource) byResource.set(entry.resource, entry);
     if (entry.fullUrl && !byFullUrl.has(entry.fullUrl)) byFullUrl.set(entry.fullUrl, entry);
     const r = entry.resource;
     if (r && typeof r['resourceType'] === 'string' && typeof r['id'] === 'string') {
@@ -23,7 +27,7 @@ export function indexBundle(bundle: Json): BundleIndex {
       if (!byTypeId.has(k)) byTypeId.set(k, entry);
     }
   });
-  return { bundle, type: typeof bundle['type'] === 'string' ? bundle['type'] : undefined, entries, byFullUrl, byTypeId };
+  return { bundle, type: typeof bundle['type'] === 'string' ? bundle['type'] : undefined, entries, byFullUrl, byTypeId, byIndex, byResource };
 }
 
 const TYPE_ID = /^([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(\/_history\/[A-Za-z0-9\-.]{1,64})?$/;

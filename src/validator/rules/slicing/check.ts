@@ -126,7 +126,12 @@ function definitionAt(slice: ElementPlan, sliceType: string, path: string, walke
     for (const n of nodes) {
       const children = walker.childrenOf(n.node, n.type);
       const c = children?.get(seg);
-      if (c) { out.push({ node: c, type: c.types[0]?.code ?? 'BackboneElement' }); continue; }
+      if (c) {
+        out.push({ node: c, type: c.types[0]?.code ?? 'BackboneElement' });
+        // a discriminator path through a sliced element (`extension.value`) also sees its slices' definitions
+        for (const s of c.slicing?.slices ?? []) out.push({ node: s, type: s.types[0]?.code ?? 'BackboneElement' });
+        continue;
+      }
       for (const x of children?.values() ?? []) {
         if (x.choice && seg.startsWith(x.name)) {
           const t = x.types.find((tt) => capitalize(tt.code) === seg.slice(x.name.length));
@@ -151,10 +156,14 @@ function matches(item: Item, slice: ElementPlan, slicer: ElementPlan, where: Whe
     switch (d.type) {
       case 'value':
       case 'pattern': {
-        const node = def.nodes[0];
-        if (!node) throw new NotEvaluable(`slice ${slice.sliceName} defines nothing at ${d.path}`);
-        if (node.fixed) { if (!selected.some((s) => equalsFixed(s.value, node.fixed!.value))) return false; break; }
-        if (node.pattern) { if (!selected.some((s) => matchesPattern(s.value, node.pattern!.value))) return false; break; }
+        if (def.nodes.length === 0) throw new NotEvaluable(`slice ${slice.sliceName} defines nothing at ${d.path}`);
+        const valued = def.nodes.filter((n) => n.fixed || n.pattern);
+        if (valued.length > 0) {
+          const ok = selected.some((s) => valued.some((n) => (n.fixed ? equalsFixed(s.value, n.fixed.value) : matchesPattern(s.value, n.pattern!.value))));
+          if (!ok) return false;
+          break;
+        }
+        const node = def.nodes.find((n) => n.binding?.valueSet && n.binding.strength === 'required') ?? def.nodes[0]!;
         if (node.binding?.valueSet && node.binding.strength === 'required') {
           const ok = selected.some((s) => {
             const code = typeof s.value === 'string' ? s.value : isObject(s.value) && typeof s.value['code'] === 'string' ? s.value['code'] : undefined;

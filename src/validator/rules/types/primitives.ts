@@ -13,6 +13,21 @@ export function jsonKind(type: string): JsonKind {
   return 'string';
 }
 
+/** base64: groups of four characters from the alphabet (padding at the end), whitespace allowed. */
+function isBase64(text: string): boolean {
+  let n = 0;
+  let padding = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) continue;
+    const alpha = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2f;
+    if (c === 0x3d) padding++;
+    else if (!alpha || padding > 0) return false;
+    n++;
+  }
+  return n > 0 && n % 4 === 0 && padding <= 2;
+}
+
 const DATE_PART = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/;
 
 function validCalendarDate(text: string): boolean {
@@ -60,6 +75,10 @@ export class PrimitiveChecker {
   /** Does the value's lexical form match the type? `text` is the literal (numbers as written). */
   formatOk(type: string, text: string): boolean {
     if (type === 'xhtml') return text.trim().startsWith('<div');
+    // the R4 regexes for these backtrack on very long values (attachments of many MB): check by hand
+    if (type === 'base64Binary') return isBase64(text);
+    // [ \r\n\t\S]+ : not empty, and no whitespace other than space, CR, LF and tab
+    if (type === 'string' || type === 'markdown') return text.length > 0 && text.length <= 1048576 && !/[^\S \r\n\t]/.test(text);
     const re = this.regex(type);
     if (re && !re.test(text)) return false;
     if (type === 'date' || type === 'dateTime' || type === 'instant') return validCalendarDate(text);
