@@ -92,6 +92,14 @@ export class Validator {
         sink.report('structure/duplicate-property', { jsonPath: [...d.path, d.key], fhirPath }, { name: d.key });
       }
     }
+    if ('notes' in doc) {
+      for (const n of (doc as SourceDoc & { notes: { message: string; path?: (string | number)[] }[] }).notes) {
+        const path = n.path ?? [];
+        const rt = (doc.value as Json | null)?.['resourceType'];
+        const fhirPath = [typeof rt === 'string' ? rt : '', ...path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))].join('');
+        sink.report('structure/xml-form', { jsonPath: path, fhirPath }, { reason: n.message });
+      }
+    }
     const required: StructurePlan[] = [];
     const root = doc.value as Json;
     const where = { jsonPath: [], fhirPath: typeof root?.['resourceType'] === 'string' ? root['resourceType'] : '', resource: root, root };

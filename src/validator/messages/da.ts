@@ -12,6 +12,7 @@ export const da: Record<RuleId, string> = {
   'structure/primitive-twin': "'_{name}' passer ikke til '{name}': {reason}",
   'structure/duplicate-property': "egenskaben '{name}' er angivet mere end én gang",
   'structure/extension-invalid': 'ugyldig extension: {reason}',
+  'structure/xml-form': 'ikke gyldig FHIR XML: {reason}',
   'structure/unknown-extension': 'extension {url} er ukendt; dens indhold er ikke kontrolleret',
   'cardinality/min': '{element}: mindst {min} påkrævet, fandt {found}',
   'cardinality/max': '{element}: højst {max} tilladt, fandt {found}',

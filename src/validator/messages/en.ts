@@ -12,6 +12,7 @@ export const en: Record<RuleId, string> = {
   'structure/primitive-twin': "'_{name}' does not fit '{name}': {reason}",
   'structure/duplicate-property': "property '{name}' is given more than once",
   'structure/extension-invalid': 'invalid extension: {reason}',
+  'structure/xml-form': 'not valid FHIR XML: {reason}',
   'structure/unknown-extension': 'extension {url} is not known; its content is not checked',
   'cardinality/min': '{element}: at least {min} required, found {found}',
   'cardinality/max': '{element}: at most {max} allowed, found {found}',

@@ -25,6 +25,7 @@ export const RULES = {
   'structure/primitive-twin': { concern: 'structure', severity: 'error', issueType: 'structure', summary: 'a `_name` primitive extension that does not fit its primitive (shape or array alignment)' },
   'structure/duplicate-property': { concern: 'structure', severity: 'error', issueType: 'structure', summary: 'a JSON property given twice in one object' },
   'structure/extension-invalid': { concern: 'structure', severity: 'error', issueType: 'structure', summary: 'an extension with both a value and sub-extensions, or neither (ext-1), or without url' },
+  'structure/xml-form': { concern: 'structure', severity: 'error', issueType: 'structure', summary: 'FHIR XML that breaks the XML representation rules (an element in a foreign namespace, id or url written as elements)' },
   'structure/unknown-extension': { concern: 'structure', severity: 'warning', issueType: 'processing', summary: 'an extension whose definition is not available: its content is not checked' },
   'cardinality/min': { concern: 'cardinality', severity: 'error', issueType: 'required', summary: 'fewer occurrences than the element requires' },
   'cardinality/max': { concern: 'cardinality', severity: 'error', issueType: 'structure', summary: 'more occurrences than the element allows' },

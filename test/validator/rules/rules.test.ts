@@ -117,6 +117,11 @@ const CASES: Case[] = [
     pass: patient({ extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/patient-birthPlace', valueAddress: { city: 'Odense' } }] }), at: 'Patient.extension[0]',
   },
   {
+    rule: 'structure/xml-form',
+    fail: '<Patient xmlns="http://hl7.org/fhir"><id value="p1"/><gender xmlns="http://example.org/other" value="female"/></Patient>',
+    pass: '<Patient xmlns="http://hl7.org/fhir"><id value="p1"/><gender value="female"/></Patient>', at: 'Patient.gender',
+  },
+  {
     rule: 'structure/unknown-extension', fail: patient({ extension: [{ url: 'http://example.org/no-such-extension', valueString: 'x' }] }),
     pass: patient({ extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/patient-birthPlace', valueAddress: { city: 'Odense' } }] }), at: 'Patient.extension[0]',
   },
