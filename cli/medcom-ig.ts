@@ -5,15 +5,18 @@
 import { Command, CommanderError, Option } from 'commander';
 import { buildIg } from '../src/api/build.js';
 import { igPackages } from '../src/api/packages.js';
+import { stampPrebuilt } from '../src/api/prebuilt.js';
 import { runParity } from '../src/api/parity.js';
 import { formatDiagnostic, type Diagnostic } from '../src/compiler/diagnostics.js';
 import { BaseR4Source } from '../src/defs/base-r4.js';
 import { defaultPackageCache } from '../src/defs/load-package.js';
-import { writeR4CorePackage } from '../src/defs/r4-package.js';
+import { writeR4CorePackage, writeR4PackageFolder } from '../src/defs/r4-package.js';
 import { renderParity } from '../src/parity/run.js';
 import { IG_ALIASES, type IgAlias } from '../src/api/igs.js';
 import { UsageError, validateFiles } from '../src/api/validate.js';
+import { renderHtml } from '../src/report/html.js';
 import { renderJunit } from '../src/report/junit.js';
+import { renderMarkdown } from '../src/report/md.js';
 import { renderOutcome } from '../src/report/outcome.js';
 import { renderText } from '../src/report/text.js';
 import { SEVERITY_RANK as ISSUE_RANK } from '../src/validator/issue.js';
@@ -50,7 +53,8 @@ program
   .option('--only <packageIds...>', 'build only these packages (and what they depend on)')
   .addOption(new Option('--format <format>', 'diagnostics format').choices(['text', 'json']).default('text'))
   .addOption(new Option('--fail-on <severity>', 'exit 1 on diagnostics at or above').choices(['error', 'warning', 'info']).default('error'))
-  .action(async (opts: { out: string; only?: string[]; format: 'text' | 'json'; failOn: FailOn }) => {
+  .addOption(new Option('--prebuilt', 'mark the output as the prebuilt packages validate starts from (npm run compile)').hideHelp())
+  .action(async (opts: { out: string; only?: string[]; format: 'text' | 'json'; failOn: FailOn; prebuilt?: boolean }) => {
     const started = performance.now();
     const result = await buildIg({ packages: await igPackages(), out: opts.out, ...(opts.only ? { only: opts.only } : {}) });
     const diags = result.diagnostics.items;
@@ -66,6 +70,7 @@ program
       for (const w of result.written) out(`wrote ${w.dir} (${w.files} resources) and ${w.tgz}`);
       out(`${result.packages.length} packages in ${Math.round(performance.now() - started)} ms`);
     }
+    if (opts.prebuilt && !result.diagnostics.hasErrors) stampPrebuilt(opts.out);
     process.exitCode = failing(diags, opts.failOn) ? 1 : 0;
   });
 
@@ -94,8 +99,11 @@ program
   .description('write the base FHIR R4 definitions as hl7.fhir.r4.core#4.0.1 into a FHIR package cache (for SUSHI, the HL7 validator)')
   .option('--cache <dir>', 'package cache folder', defaultPackageCache())
   .option('--force', 'rewrite even if present')
-  .action((opts: { cache: string; force?: boolean }) => {
-    const dir = writeR4CorePackage(new BaseR4Source(), opts.cache, opts.force === true);
+  .addOption(new Option('--into <packageDir>', 'write the package folder here instead (the compact copy validate reads, dist/r4)').hideHelp())
+  .addOption(new Option('--min', 'the compact definitions (no narratives or differentials)').hideHelp())
+  .action((opts: { cache: string; force?: boolean; into?: string; min?: boolean }) => {
+    const base = new BaseR4Source({ flavor: opts.min ? 'min' : 'full' });
+    const dir = opts.into ? writeR4PackageFolder(base, opts.into, opts.force === true) : writeR4CorePackage(base, opts.cache, opts.force === true);
     out(`hl7.fhir.r4.core#4.0.1 at ${dir}`);
   });
 
@@ -106,13 +114,14 @@ program
   .addOption(new Option('--ig <standard>', "validate against the standard's Bundle profile").choices(IG_ALIASES))
   .option('--profile <url>', 'a profile the root resource must conform to (repeatable)', collect, [] as string[])
   .option('--package <path>', 'load a FHIR package: a package folder, a .tgz, a folder of conformance resources, or id#version from the package cache (repeatable)', collect, [] as string[])
-  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'outcome', 'junit']).default('text'))
+  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'outcome', 'junit', 'html', 'md']).default('text'))
   .option('--out <file>', 'write the report to a file instead of stdout')
   .addOption(new Option('--fail-on <severity>', 'exit 1 when an issue is at or above').choices(['error', 'warning', 'information']).default('error'))
   .addOption(new Option('--lang <lang>', 'message language').choices(['en', 'da']).default('en'))
   .option('--quiet', 'text format: only errors')
+  .option('--docs-base <url>', 'html and md formats: where rule links point (default: relative docs/rules/<id>.md)')
   .action(async (inputs: string[], opts: { ig?: IgAlias; profile?: string[]; package?: string[]; format: string; out?: string;
-    failOn: 'error' | 'warning' | 'information'; lang: 'en' | 'da'; quiet?: boolean }) => {
+    failOn: 'error' | 'warning' | 'information'; lang: 'en' | 'da'; quiet?: boolean; docsBase?: string }) => {
     const stdin = inputs.includes('-') ? readFileSync(0, 'utf8') : undefined;
     const tty = process.stderr.isTTY === true;
     const report = await validateFiles({
@@ -129,6 +138,8 @@ program
       case 'json': text = JSON.stringify(report, null, 2) + '\n'; break;
       case 'outcome': text = renderOutcome(report); break;
       case 'junit': text = renderJunit(report); break;
+      case 'html': text = renderHtml(report, opts.docsBase !== undefined ? { docsBaseUrl: opts.docsBase } : {}); break;
+      case 'md': text = renderMarkdown(report, opts.docsBase !== undefined ? { docsBaseUrl: opts.docsBase } : {}); break;
       default: text = renderText(report, opts.quiet ? { minSeverity: 'error' } : {});
     }
     if (opts.out) writeFileSync(opts.out, text);

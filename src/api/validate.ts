@@ -1,7 +1,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadFromCache, loadPackages } from '../defs/load-package.js';
-import type { Definitions } from '../defs/registry.js';
+import { BaseR4Source } from '../defs/base-r4.js';
+import { Definitions } from '../defs/registry.js';
+import { loadPrebuilt, r4PackageDir } from './prebuilt.js';
 import type { FileReport, ValidationReport } from '../validator/issue.js';
 import { InputError } from '../validator/load/source.js';
 import type { Locale } from '../validator/messages/index.js';
@@ -56,10 +58,14 @@ function expandInputs(inputs: string[]): string[] {
   return out;
 }
 
-/** Definitions for validation: our compiled IG packages, plus any FHIR packages given. */
+/**
+ * Definitions for validation: our IG packages (prebuilt at install time when current, compiled in
+ * memory otherwise) over the compact base R4 bundles, plus any FHIR packages given.
+ */
 export async function validationDefinitions(packages: string[] = []): Promise<Definitions> {
-  const build = await buildIg({ packages: await igPackages() });
-  const defs = build.definitions;
+  const packageDir = r4PackageDir();
+  const defs = new Definitions(new BaseR4Source({ flavor: 'min', ...(packageDir ? { packageDir } : {}) }));
+  if (!(await loadPrebuilt(defs))) await buildIg({ packages: await igPackages(), definitions: defs });
   for (const p of packages) {
     const m = /^([a-z0-9][a-z0-9._-]*)#([0-9][A-Za-z0-9.-]*)$/i.exec(p);
     try {

@@ -33,6 +33,12 @@ export interface BaseR4Options {
   flavor?: 'full' | 'min';
   /** Directory holding the definition bundles; defaults to the installed npm package. */
   dir?: string;
+  /**
+   * A FHIR package folder with the same definitions one file per resource and an `.index.json`
+   * (written by `medcom-ig r4-cache`, and at install time to dist/r4): lookups then read single
+   * files instead of parsing whole bundles.
+   */
+  packageDir?: string;
 }
 
 export function baseR4Dir(): string {
@@ -48,9 +54,24 @@ export class BaseR4Source implements DefinitionSource {
   private readonly byUrl = new Map<string, LoadedResource>();
   private readonly byGroup = new Map<Group, LoadedResource[]>();
 
+  private readonly packageDir: string | undefined;
+  private fileIndex: Map<string, string> | undefined;
+
   constructor(options: BaseR4Options = {}) {
     this.dir = options.dir ?? baseR4Dir();
     this.flavor = options.flavor ?? 'full';
+    this.packageDir = options.packageDir;
+  }
+
+  /** url → file name, from the package folder's .index.json (when one was given). */
+  private index(): Map<string, string> | undefined {
+    if (!this.packageDir) return undefined;
+    if (!this.fileIndex) {
+      const idx = JSON.parse(readFileSync(join(this.packageDir, '.index.json'), 'utf8')) as { files: { filename: string; url?: string }[] };
+      this.fileIndex = new Map();
+      for (const f of idx.files) if (f.url && !this.fileIndex.has(f.url)) this.fileIndex.set(f.url, f.filename);
+    }
+    return this.fileIndex;
   }
 
   /** FHIR version string recorded by the definitions build (e.g. `4.0.1-9346c8cc45`). */
@@ -110,6 +131,15 @@ export class BaseR4Source implements DefinitionSource {
   private lookup(url: string): LoadedResource | undefined {
     const hit = this.byUrl.get(url);
     if (hit) return hit;
+    const index = this.index();
+    if (index) {
+      const file = index.get(url);
+      if (!file) return undefined;
+      const resource = JSON.parse(readFileSync(join(this.packageDir!, file), 'utf8')) as FhirResource;
+      const loaded = { resource, from: { ...R4_PACKAGE, file } };
+      this.byUrl.set(url, loaded);
+      return loaded;
+    }
     if (!url.includes('hl7.org/')) return undefined;
     const guessed = this.guessGroups(url);
     for (const group of [...guessed, ...SEARCH_ORDER.filter((g) => !guessed.includes(g))]) {

@@ -8,7 +8,11 @@ import type { BaseR4Source } from './base-r4.js';
  * Returns the package folder. Does nothing when it already exists (unless `force`).
  */
 export function writeR4CorePackage(base: BaseR4Source, cacheDir: string, force = false): string {
-  const dir = join(cacheDir, 'hl7.fhir.r4.core#4.0.1', 'package');
+  return writeR4PackageFolder(base, join(cacheDir, 'hl7.fhir.r4.core#4.0.1', 'package'), force);
+}
+
+/** The same, into a given package folder. */
+export function writeR4PackageFolder(base: BaseR4Source, dir: string, force = false): string {
   if (existsSync(join(dir, 'package.json')) && !force) return dir;
   mkdirSync(dir, { recursive: true });
   const files: Record<string, unknown>[] = [];
