@@ -11,7 +11,7 @@ export interface FhirPathHost {
   /** memberOf(): 'in' | 'not-in' | 'unknown' */
   memberOf?(valueSet: string, system: string | undefined, code: string): 'in' | 'not-in' | 'unknown';
   /** conformsTo(): true/false, or undefined when the profile is not available. */
-  conformsTo?(resource: Json, profile: string): boolean | undefined;
+  conformsTo?(resource: Json, profile: string, vars: EvalVars | undefined): boolean | undefined;
 }
 
 export interface EvalVars {
@@ -40,16 +40,6 @@ export function translateRegex(regex: string): { source: string; flags: string }
   return { source, flags };
 }
 
-const regexCache = new Map<string, RegExp>();
-function compileRegex(regex: string): RegExp {
-  let r = regexCache.get(regex);
-  if (!r) {
-    const { source, flags } = translateRegex(regex);
-    r = new RegExp(source, flags);
-    regexCache.set(regex, r);
-  }
-  return r;
-}
 
 type Compiled = (resource: unknown, vars: EvalVars) => unknown[];
 
@@ -64,6 +54,9 @@ export class FhirPathRunner {
   /** The variables of the evaluations in progress (evaluation is synchronous; conformsTo() nests). */
   private readonly current: EvalVars[] = [];
   private readonly table: Record<string, unknown>;
+  private readonly regexes = new Map<string, RegExp>();
+  /** The last narrative htmlChecks() looked at: txt-1 and txt-2 both ask about the same div. */
+  private lastHtml: { text: string; ok: boolean } | undefined;
 
   constructor(private readonly host: FhirPathHost) {
     const runner = this;
@@ -87,7 +80,7 @@ export class FhirPathRunner {
         fn(inputs: unknown[], regex: unknown): boolean[] {
           const s = inputs.length === 1 ? data(inputs[0]) : undefined;
           if (typeof s !== 'string' || typeof regex !== 'string') return [];
-          return [compileRegex(regex).test(s)];
+          return [runner.regex(regex).test(s)];
         },
         arity: { 1: ['String'] },
       },
@@ -123,7 +116,7 @@ export class FhirPathRunner {
         fn(inputs: unknown[]): boolean[] {
           if (inputs.length !== 1) return [];
           const d = data(inputs[0]);
-          return typeof d === 'string' ? [htmlChecks(d).ok] : [];
+          return typeof d === 'string' ? [runner.htmlOk(d)] : [];
         },
       },
       conformsTo: {
@@ -131,12 +124,27 @@ export class FhirPathRunner {
           if (!runner.host.conformsTo || typeof profile !== 'string' || inputs.length !== 1) return [];
           const d = data(inputs[0]);
           if (!d || typeof d !== 'object') return [];
-          const r = runner.host.conformsTo(d as Json, profile);
+          const r = runner.host.conformsTo(d as Json, profile, runner.current[runner.current.length - 1]);
           return r === undefined ? [] : [r];
         },
         arity: { 1: ['String'] },
       },
     };
+  }
+
+  private regex(regex: string): RegExp {
+    let r = this.regexes.get(regex);
+    if (!r) {
+      const { source, flags } = translateRegex(regex);
+      r = new RegExp(source, flags);
+      this.regexes.set(regex, r);
+    }
+    return r;
+  }
+
+  private htmlOk(text: string): boolean {
+    if (this.lastHtml?.text !== text) this.lastHtml = { text, ok: htmlChecks(text).ok };
+    return this.lastHtml.ok;
   }
 
   private compile(expression: string, base: string): Compiled {

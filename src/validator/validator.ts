@@ -19,6 +19,8 @@ export interface ValidatorOptions {
   scopeProfile?: string;
   terminology?: TerminologyService;
   locale?: Locale;
+  /** Check the native invariants against fhirpath.js on every evaluation (tests). */
+  crossCheckNatives?: boolean;
   /** Read XML (set by the XML loader module when available). */
   readXml?: (file: string, text: string, model: FhirModel) => SourceDoc;
 }
@@ -58,7 +60,8 @@ export class Validator {
     }
     this.model = new FhirModel(resolver);
     this.locale = options.locale ?? 'en';
-    this.walker = new Walker({ resolver, model: this.model, terminology: options.terminology ?? new NoTerminology(), locale: this.locale });
+    this.walker = new Walker({ resolver, model: this.model, terminology: options.terminology ?? new NoTerminology(), locale: this.locale,
+      ...(options.crossCheckNatives ? { crossCheckNatives: true } : {}) });
   }
 
   /** Parse and validate one file's text; input that cannot be read becomes an `input/unreadable` issue. */

@@ -10,6 +10,9 @@ export type Json = Record<string, unknown>;
 /** A Bundle's entries, indexed for reference resolution. */
 export interface BundleIndex {
   bundle: Json;
+  /** Where the Bundle itself is in the document. */
+  jsonPath: PathStep[];
+  fhirPath: string;
   type: string | undefined;
   entries: { fullUrl?: string; resource?: Json; index: number }[];
   byIndex: Map<number, { fullUrl?: string; resource?: Json; index: number }>;
@@ -75,5 +78,42 @@ export class IssueSink {
 
   get hasErrors(): boolean {
     return this.issues.some((i) => i.severity === 'error' || i.severity === 'fatal');
+  }
+}
+
+/** One finding as reported, before it is rendered and located. */
+export interface Recorded {
+  ruleId: RuleId;
+  where: Pick<Where, 'jsonPath' | 'fhirPath'>;
+  params: Record<string, string | number>;
+  options: ReportOptions;
+}
+
+/**
+ * A sink that keeps findings as reported, unrendered, to be replayed into another sink later:
+ * conformance probes (only whether there are errors matters) and the findings of a Bundle
+ * entry against a profile, which several checks of one document need (the walk itself, profile
+ * discriminators, reference target profiles).
+ */
+export class RecordingSink extends IssueSink {
+  readonly recorded: Recorded[] = [];
+  private errors = 0;
+
+  constructor(locale: Locale) {
+    super(undefined, locale, true);
+  }
+
+  override report(ruleId: RuleId, where: Pick<Where, 'jsonPath' | 'fhirPath'>, params: Record<string, string | number> = {}, options: ReportOptions = {}): void {
+    this.recorded.push({ ruleId, where: { jsonPath: where.jsonPath, fhirPath: where.fhirPath }, params, options });
+    const severity = options.severity ?? RULES[ruleId].severity;
+    if (severity === 'error' || severity === 'fatal') this.errors++;
+  }
+
+  override get hasErrors(): boolean {
+    return this.errors > 0;
+  }
+
+  replay(sink: IssueSink): void {
+    for (const r of this.recorded) sink.report(r.ruleId, r.where, r.params, r.options);
   }
 }

@@ -7,11 +7,12 @@ import { PlanCache, type ElementPlan, type StructurePlan } from '../plan/plan.js
 import { checkBinding } from '../rules/bindings/check.js';
 import { checkBundle, indexBundle, resolveIn } from '../rules/bundle/check.js';
 import { equalsFixed, matchesPattern, show } from '../rules/fixed-pattern/check.js';
+import { nativeInvariants, type NativeInvariant } from '../rules/invariants/native.js';
 import { checkReference } from '../rules/references/check.js';
 import { assignSlices } from '../rules/slicing/check.js';
 import { PrimitiveChecker } from '../rules/types/primitives.js';
 import type { TerminologyService } from '../terminology/types.js';
-import { child, IssueSink, type BundleIndex, type Json, type Where } from './context.js';
+import { child, IssueSink, RecordingSink, type BundleIndex, type Json, type Where } from './context.js';
 
 const RESOURCE_BASES = new Set(['Resource', 'DomainResource']);
 // checked natively (structure/empty-element, structure/extension-invalid, bundle/fullurl-duplicate): bdl-7's
@@ -23,6 +24,14 @@ function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** Is `jsonPath` the place of entry `index` of Bundle `b` (…entry[index].resource)? */
+function isEntryPath(jsonPath: readonly (string | number)[], b: BundleIndex, index: number): boolean {
+  const n = b.jsonPath.length;
+  if (jsonPath.length !== n + 3 || jsonPath[n] !== 'entry' || jsonPath[n + 1] !== index || jsonPath[n + 2] !== 'resource') return false;
+  for (let i = 0; i < n; i++) if (jsonPath[i] !== b.jsonPath[i]) return false;
+  return true;
+}
+
 function capitalize(s: string): string {
   return s.length === 0 ? s : s[0]!.toUpperCase() + s.slice(1);
 }
@@ -32,6 +41,11 @@ export interface EngineDeps {
   model: FhirModel;
   terminology: TerminologyService;
   locale: Locale;
+  /**
+   * Evaluate every invariant that has a native implementation with fhirpath.js as well, and
+   * throw when they disagree (for tests over example corpora).
+   */
+  crossCheckNatives?: boolean;
 }
 
 /**
@@ -43,8 +57,15 @@ export class Walker {
   readonly plans: PlanCache;
   readonly primitives: PrimitiveChecker;
   readonly fhirpath: FhirPathRunner;
+  private readonly natives: Map<string, NativeInvariant> = nativeInvariants();
   /** Conformance of (resource, profile) pairs already established (profile discriminators, target profiles). */
   private readonly conformance = new WeakMap<object, Map<string, boolean>>();
+  /**
+   * The findings of a Bundle entry's resource against one profile, keyed by resource and profile:
+   * the walk, profile discriminators and reference target profiles all need them, so they are
+   * recorded once (at the entry's own place in the document) and replayed.
+   */
+  private readonly entryFindings = new WeakMap<object, Map<string, { bundle: BundleIndex; root: Json; sink: RecordingSink | undefined }>>();
 
   constructor(readonly deps: EngineDeps) {
     this.plans = new PlanCache(deps.resolver);
@@ -56,10 +77,10 @@ export class Walker {
         return w ? resolveIn(reference, w) : undefined;
       },
       memberOf: (vs, system, code) => this.deps.terminology.check(vs, system, code).result,
-      conformsTo: (resource, profile) => {
+      conformsTo: (resource, profile, vars) => {
         const plan = this.plans.get(profile);
         if (!plan) return undefined;
-        return this.conforms(resource, plan, undefined);
+        return this.conforms(resource, plan, (vars as (EvalVars & { medcomWhere?: Where }) | undefined)?.medcomWhere);
       },
     });
   }
@@ -111,11 +132,39 @@ export class Walker {
     if (plans.length === 0) plans.push(base);
     let bundleWhere = w;
     if (rt === 'Bundle') {
-      const index = indexBundle(value);
+      const index = indexBundle(value, w);
       bundleWhere = { ...w, bundle: index, root: where.bundle ? where.root : value };
       checkBundle(index, bundleWhere, sink);
     }
-    for (const plan of plans) this.validateNode(value, plan.root, rt, bundleWhere, sink);
+    for (const plan of plans) this.validateAgainst(value, plan, rt, bundleWhere, w, sink);
+  }
+
+  /**
+   * Validate a resource against one profile. A Bundle entry's resource, walked at its own place
+   * in the document (`outer`), is walked once per profile and its findings replayed afterwards.
+   */
+  private validateAgainst(value: Json, plan: StructurePlan, rt: string, walkWhere: Where, outer: Where, sink: IssueSink): void {
+    const b = outer.bundle;
+    const entry = b?.byResource.get(value);
+    if (!b || !entry || !isEntryPath(outer.jsonPath, b, entry.index)) {
+      this.validateNode(value, plan.root, rt, walkWhere, sink);
+      return;
+    }
+    const key = `${plan.url}|${plan.version ?? ''}`;
+    let byPlan = this.entryFindings.get(value);
+    if (!byPlan) { byPlan = new Map(); this.entryFindings.set(value, byPlan); }
+    const hit = byPlan.get(key);
+    if (hit && hit.bundle === b && hit.root === outer.root) {
+      if (hit.sink) hit.sink.replay(sink);
+      else this.validateNode(value, plan.root, rt, walkWhere, sink); // being recorded further up: a cycle
+      return;
+    }
+    const record: { bundle: BundleIndex; root: Json; sink: RecordingSink | undefined } = { bundle: b, root: outer.root, sink: undefined };
+    byPlan.set(key, record);
+    const recording = new RecordingSink(this.deps.locale);
+    this.validateNode(value, plan.root, rt, walkWhere, recording);
+    record.sink = recording;
+    recording.replay(sink);
   }
 
   /** Does `resource` conform to `plan`? (A silent validation, cached per resource and profile.) */
@@ -126,12 +175,20 @@ export class Walker {
     const hit = map.get(key);
     if (hit !== undefined) return hit;
     map.set(key, true); // cycles (a resource referring to itself) count as conforming
-    const sink = new IssueSink(undefined, this.deps.locale, true);
-    const w: Where = where
-      ? { ...where, resource, jsonPath: [], fhirPath: String(resource['resourceType'] ?? '') }
-      : { jsonPath: [], fhirPath: String(resource['resourceType'] ?? ''), resource, root: resource };
-    const entry = w.bundle?.byResource.get(resource);
-    if (entry?.fullUrl) w.entryFullUrl = entry.fullUrl; else delete w.entryFullUrl;
+    const sink = new RecordingSink(this.deps.locale);
+    const b = where?.bundle;
+    const entry = b?.byResource.get(resource);
+    let w: Where;
+    if (where && b && entry) {
+      // at the entry's own place, so that the findings are the walk's (and shared with it)
+      w = { ...where, resource, jsonPath: [...b.jsonPath, 'entry', entry.index, 'resource'], fhirPath: `${b.fhirPath}.entry[${entry.index}].resource` };
+      if (entry.fullUrl) w.entryFullUrl = entry.fullUrl; else delete w.entryFullUrl;
+    } else {
+      w = where
+        ? { ...where, resource, jsonPath: [], fhirPath: String(resource['resourceType'] ?? '') }
+        : { jsonPath: [], fhirPath: String(resource['resourceType'] ?? ''), resource, root: resource };
+      delete w.entryFullUrl;
+    }
     this.validateResource(resource, w, sink, [plan]);
     const ok = !sink.hasErrors;
     map.set(key, ok);
@@ -412,14 +469,23 @@ export class Walker {
     const vars = { resource: where.resource, rootResource: where.root, medcomWhere: where } as EvalVars;
     for (const c of node.constraints) {
       if (NATIVE_CONSTRAINTS.has(c.key) || !c.expression) continue;
-      let result: unknown[];
-      try {
-        result = this.fhirpath.evaluate(value, base, c.expression, vars);
-      } catch (e) {
-        sink.report('invariants/not-evaluated', where, { key: c.key, reason: (e as Error).message.split('\n')[0]!.slice(0, 200) }, { node, constraintKey: c.key });
-        continue;
+      const native = this.natives.get(c.key);
+      let verdict = native?.expression === c.expression ? native.check(value, where.resource) : undefined;
+      if (verdict === undefined || this.deps.crossCheckNatives) {
+        let result: unknown[];
+        try {
+          result = this.fhirpath.evaluate(value, base, c.expression, vars);
+        } catch (e) {
+          sink.report('invariants/not-evaluated', where, { key: c.key, reason: (e as Error).message.split('\n')[0]!.slice(0, 200) }, { node, constraintKey: c.key });
+          continue;
+        }
+        const engine = result.length === 1 && result[0] === false ? 'fail' : 'pass';
+        if (verdict !== undefined && verdict !== engine) {
+          throw new Error(`native ${c.key} says ${verdict}, fhirpath.js says ${engine} at ${where.fhirPath}`);
+        }
+        verdict = engine;
       }
-      if (result.length === 1 && result[0] === false) {
+      if (verdict === 'fail') {
         sink.report('invariants/failed', where, { key: c.key, human: c.human }, {
           node, constraintKey: c.key, severity: c.severity === 'warning' ? 'warning' : 'error',
         });

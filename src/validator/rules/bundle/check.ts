@@ -4,8 +4,8 @@ function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Index a Bundle's entries by fullUrl and by `Type/id`. */
-export function indexBundle(bundle: Json): BundleIndex {
+/** Index a Bundle's entries by fullUrl and by `Type/id`; `at` is where the Bundle is in the document. */
+export function indexBundle(bundle: Json, at: Pick<Where, 'jsonPath' | 'fhirPath'>): BundleIndex {
   const entries: BundleIndex['entries'] = [];
   const byFullUrl: BundleIndex['byFullUrl'] = new Map();
   const byTypeId: BundleIndex['byTypeId'] = new Map();
@@ -27,7 +27,7 @@ export function indexBundle(bundle: Json): BundleIndex {
       if (!byTypeId.has(k)) byTypeId.set(k, entry);
     }
   });
-  return { bundle, type: typeof bundle['type'] === 'string' ? bundle['type'] : undefined, entries, byFullUrl, byTypeId, byIndex, byResource };
+  return { bundle, jsonPath: at.jsonPath, fhirPath: at.fhirPath, type: typeof bundle['type'] === 'string' ? bundle['type'] : undefined, entries, byFullUrl, byTypeId, byIndex, byResource };
 }
 
 const TYPE_ID = /^([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(\/_history\/[A-Za-z0-9\-.]{1,64})?$/;

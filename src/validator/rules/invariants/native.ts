@@ -1,0 +1,282 @@
+/**
+ * Native evaluation of the base R4 invariants every resource, Bundle and entry meets (dom-*,
+ * bdl-*, ref-1, per-1). fhirpath.js spends most of a validation on them; these answer the common
+ * shapes directly and give up (`undefined`) on anything else, which the FHIRPath engine then
+ * evaluates. A native applies only when the constraint's expression is exactly the R4 text it was
+ * written for: a profile that changes the expression gets the engine.
+ *
+ * Semantics follow the validator's reading of a FHIRPath result: `fail` is the result `false`,
+ * `pass` anything else (`true`, or an empty result). test/validator/invariants/native.test.ts
+ * checks every native against fhirpath.js on passing, failing and give-up inputs.
+ */
+type Json = Record<string, unknown>;
+
+export type NativeResult = 'pass' | 'fail' | undefined;
+
+export interface NativeInvariant {
+  key: string;
+  /** The R4 expression this native stands in for, verbatim. */
+  expression: string;
+  /** `focus` is the element the constraint is on; `resource` is %resource. */
+  check(focus: unknown, resource: unknown): NativeResult;
+}
+
+function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Is the element `name` present (FHIRPath `name.exists()`): a value, or only its `_name` twin.
+ * `undefined` for shapes the engine should judge (null, empty arrays, arrays with nulls).
+ */
+function present(obj: Json, name: string): boolean | undefined {
+  const v = obj[name];
+  const twin = obj[`_${name}`];
+  if (v === null || twin === null) return undefined;
+  if (Array.isArray(v)) return v.length === 0 || v.includes(null) ? undefined : true;
+  if (Array.isArray(twin)) return undefined;
+  return v !== undefined || twin !== undefined;
+}
+
+/**
+ * The plain string value of a primitive: `null` when the element is absent, `undefined` when it
+ * is there in a shape the engine should judge (not a string, or with a `_name` twin).
+ */
+function stringValue(obj: Json, name: string): string | null | undefined {
+  if (obj[`_${name}`] !== undefined) return undefined;
+  const v = obj[name];
+  if (v === undefined) return null;
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** The entries of a Bundle as objects; `undefined` for shapes the engine should judge. */
+function entries(bundle: Json): Json[] | undefined {
+  const e = bundle['entry'];
+  if (e === undefined) return [];
+  if (!Array.isArray(e) || e.length === 0 || !e.every(isObject)) return undefined;
+  return e;
+}
+
+/** `contained` absent: the contained-resource invariants hold trivially. */
+function noContained(focus: unknown): NativeResult {
+  if (!isObject(focus)) return undefined;
+  return present(focus, 'contained') === false ? 'pass' : undefined;
+}
+
+/** bdl-3 / bdl-4: `entry.all(<name>.exists() = (%resource.type in types))`. */
+function entriesHave(name: string, types: readonly string[]) {
+  return (focus: unknown, resource: unknown): NativeResult => {
+    if (!isObject(focus) || focus !== resource) return undefined;
+    const type = stringValue(focus, 'type');
+    if (typeof type !== 'string') return undefined;
+    const list = entries(focus);
+    if (!list) return undefined;
+    const expected = types.includes(type);
+    for (const e of list) {
+      const has = present(e, name);
+      if (has === undefined) return undefined;
+      if (has !== expected) return 'fail';
+    }
+    return 'pass';
+  };
+}
+
+/** bdl-9..12: `type = '<type>' implies <then>`; an absent type makes the result empty. */
+function whenType(type: string, then: (bundle: Json) => NativeResult) {
+  return (focus: unknown): NativeResult => {
+    if (!isObject(focus)) return undefined;
+    const t = stringValue(focus, 'type');
+    if (t === undefined) return undefined;
+    if (t === null || t !== type) return 'pass';
+    return then(focus);
+  };
+}
+
+/** bdl-11 / bdl-12: `entry.first().resource.is(<resourceType>)`. */
+function firstEntryIs(resourceType: string) {
+  return (bundle: Json): NativeResult => {
+    const list = entries(bundle);
+    if (!list) return undefined;
+    const first = list[0];
+    if (!first) return 'pass';
+    const r = first['resource'];
+    if (r === undefined) return 'pass';
+    if (!isObject(r) || typeof r['resourceType'] !== 'string') return undefined;
+    return r['resourceType'] === resourceType ? 'pass' : 'fail';
+  };
+}
+
+const NATIVES: readonly NativeInvariant[] = [
+  {
+    key: 'dom-2',
+    expression: 'contained.contained.empty()',
+    check(focus) {
+      if (!isObject(focus)) return undefined;
+      const has = present(focus, 'contained');
+      if (has !== true) return has === false ? 'pass' : undefined;
+      const contained = focus['contained'];
+      if (!Array.isArray(contained) || !contained.every(isObject)) return undefined;
+      let nested = false;
+      for (const c of contained) {
+        const p = present(c, 'contained');
+        if (p === undefined) return undefined;
+        nested ||= p;
+      }
+      return nested ? 'fail' : 'pass';
+    },
+  },
+  {
+    key: 'dom-3',
+    expression: "contained.where((('#'+id in (%resource.descendants().reference | %resource.descendants().as(canonical) | %resource.descendants().as(uri) | %resource.descendants().as(url))) or descendants().where(reference = '#').exists() or descendants().where(as(canonical) = '#').exists() or descendants().where(as(canonical) = '#').exists()).not()).trace('unmatched', id).empty()",
+    check: noContained,
+  },
+  {
+    key: 'dom-4',
+    expression: 'contained.meta.versionId.empty() and contained.meta.lastUpdated.empty()',
+    check: noContained,
+  },
+  {
+    key: 'dom-5',
+    expression: 'contained.meta.security.empty()',
+    check: noContained,
+  },
+  {
+    key: 'dom-6',
+    expression: 'text.`div`.exists()',
+    check(focus) {
+      if (!isObject(focus)) return undefined;
+      const has = present(focus, 'text');
+      if (has !== true) return has === false ? 'fail' : undefined;
+      const text = focus['text'];
+      if (!isObject(text)) return undefined;
+      const div = present(text, 'div');
+      return div === undefined ? undefined : div ? 'pass' : 'fail';
+    },
+  },
+  {
+    key: 'bdl-1',
+    expression: "total.empty() or (type = 'searchset') or (type = 'history')",
+    check(focus) {
+      if (!isObject(focus)) return undefined;
+      const total = present(focus, 'total');
+      if (total === undefined) return undefined;
+      if (!total) return 'pass';
+      const type = stringValue(focus, 'type');
+      if (type === undefined) return undefined;
+      return type === null || type === 'searchset' || type === 'history' ? 'pass' : 'fail';
+    },
+  },
+  {
+    key: 'bdl-2',
+    expression: "entry.search.empty() or (type = 'searchset')",
+    check(focus) {
+      if (!isObject(focus)) return undefined;
+      const list = entries(focus);
+      if (!list) return undefined;
+      let search = false;
+      for (const e of list) {
+        const p = present(e, 'search');
+        if (p === undefined) return undefined;
+        search ||= p;
+      }
+      if (!search) return 'pass';
+      const type = stringValue(focus, 'type');
+      if (type === undefined) return undefined;
+      return type === null || type === 'searchset' ? 'pass' : 'fail';
+    },
+  },
+  {
+    key: 'bdl-3',
+    expression: "entry.all(request.exists() = (%resource.type = 'batch' or %resource.type = 'transaction' or %resource.type = 'history'))",
+    check: entriesHave('request', ['batch', 'transaction', 'history']),
+  },
+  {
+    key: 'bdl-4',
+    expression: "entry.all(response.exists() = (%resource.type = 'batch-response' or %resource.type = 'transaction-response' or %resource.type = 'history'))",
+    check: entriesHave('response', ['batch-response', 'transaction-response', 'history']),
+  },
+  {
+    key: 'bdl-5',
+    expression: 'resource.exists() or request.exists() or response.exists()',
+    check(focus) {
+      if (!isObject(focus)) return undefined;
+      let any = false;
+      for (const name of ['resource', 'request', 'response']) {
+        const p = present(focus, name);
+        if (p === undefined) return undefined;
+        any ||= p;
+      }
+      return any ? 'pass' : 'fail';
+    },
+  },
+  {
+    key: 'bdl-8',
+    expression: "fullUrl.contains('/_history/').not()",
+    check(focus) {
+      if (!isObject(focus)) return undefined;
+      const url = stringValue(focus, 'fullUrl');
+      if (url === undefined) return undefined;
+      return url !== null && url.includes('/_history/') ? 'fail' : 'pass';
+    },
+  },
+  {
+    key: 'bdl-9',
+    expression: "type = 'document' implies (identifier.system.exists() and identifier.value.exists())",
+    check: whenType('document', (bundle) => {
+      const has = present(bundle, 'identifier');
+      if (has === undefined) return undefined;
+      if (!has) return 'fail';
+      const id = bundle['identifier'];
+      if (!isObject(id)) return undefined;
+      const system = present(id, 'system');
+      const value = present(id, 'value');
+      if (system === undefined || value === undefined) return undefined;
+      return system && value ? 'pass' : 'fail';
+    }),
+  },
+  {
+    key: 'bdl-10',
+    expression: "type = 'document' implies (timestamp.hasValue())",
+    check: whenType('document', (bundle) => {
+      const ts = stringValue(bundle, 'timestamp');
+      if (ts === undefined) return undefined;
+      return ts === null ? 'fail' : 'pass';
+    }),
+  },
+  {
+    key: 'bdl-11',
+    expression: "type = 'document' implies entry.first().resource.is(Composition)",
+    check: whenType('document', firstEntryIs('Composition')),
+  },
+  {
+    key: 'bdl-12',
+    expression: "type = 'message' implies entry.first().resource.is(MessageHeader)",
+    check: whenType('message', firstEntryIs('MessageHeader')),
+  },
+  {
+    key: 'ref-1',
+    expression: "reference.startsWith('#').not() or (reference.substring(1).trace('url') in %rootResource.contained.id.trace('ids'))",
+    check(focus) {
+      if (!isObject(focus)) return undefined;
+      const ref = stringValue(focus, 'reference');
+      if (ref === undefined) return undefined;
+      return ref === null || !ref.startsWith('#') ? 'pass' : undefined;
+    },
+  },
+  {
+    key: 'per-1',
+    expression: 'start.hasValue().not() or end.hasValue().not() or (start <= end)',
+    check(focus) {
+      if (!isObject(focus)) return undefined;
+      const start = stringValue(focus, 'start');
+      const end = stringValue(focus, 'end');
+      if (start === undefined || end === undefined) return undefined;
+      return start === null || end === null ? 'pass' : undefined;
+    },
+  },
+];
+
+/** The natives by constraint key. */
+export function nativeInvariants(): Map<string, NativeInvariant> {
+  return new Map(NATIVES.map((n) => [n.key, n]));
+}
