@@ -35,9 +35,18 @@ export interface Where {
 }
 
 export function child(w: Where, key: string, index?: number): Where {
-  const jsonPath = index === undefined ? [...w.jsonPath, key] : [...w.jsonPath, key, index];
-  const fhirPath = `${w.fhirPath}.${key.startsWith('_') ? key.slice(1) : key}${index === undefined ? '' : `[${index}]`}`;
-  return { ...w, jsonPath, fhirPath };
+  const parent = w.jsonPath;
+  const n = parent.length;
+  const jsonPath: PathStep[] = new Array<PathStep>(index === undefined ? n + 1 : n + 2);
+  for (let i = 0; i < n; i++) jsonPath[i] = parent[i]!;
+  jsonPath[n] = key;
+  if (index !== undefined) jsonPath[n + 1] = index;
+  const name = key.charCodeAt(0) === 95 /* _ */ ? key.slice(1) : key;
+  const fhirPath = index === undefined ? `${w.fhirPath}.${name}` : `${w.fhirPath}.${name}[${index}]`;
+  const out: Where = { jsonPath, fhirPath, resource: w.resource, root: w.root };
+  if (w.bundle !== undefined) out.bundle = w.bundle;
+  if (w.entryFullUrl !== undefined) out.entryFullUrl = w.entryFullUrl;
+  return out;
 }
 
 export interface ReportOptions {
