@@ -88,8 +88,11 @@ export class Walker {
   // ---------------------------------------------------------------------------------------------
   // resources
 
-  /** Validate a resource (the root, an entry or a contained resource) against profiles. */
-  validateResource(value: unknown, where: Where, sink: IssueSink, required: StructurePlan[] = []): void {
+  /**
+   * Validate a resource (the root, an entry or a contained resource) against profiles: the
+   * `required` ones, and (unless `declared` is false) those its meta.profile claims.
+   */
+  validateResource(value: unknown, where: Where, sink: IssueSink, required: StructurePlan[] = [], declared = true): void {
     if (!isObject(value)) {
       sink.report('types/json-type', where, { expected: 'a JSON object', fhirType: 'Resource' });
       return;
@@ -114,8 +117,8 @@ export class Walker {
       if (!plans.includes(p)) plans.push(p);
     }
     const meta = value['meta'];
-    const declared = isObject(meta) && Array.isArray(meta['profile']) ? (meta['profile'] as unknown[]) : [];
-    declared.forEach((p, i) => {
+    const claimed = declared && isObject(meta) && Array.isArray(meta['profile']) ? (meta['profile'] as unknown[]) : [];
+    claimed.forEach((p, i) => {
       if (typeof p !== 'string') return;
       const plan = this.plans.get(p);
       if (!plan) {
@@ -189,7 +192,8 @@ export class Walker {
         : { jsonPath: [], fhirPath: String(resource['resourceType'] ?? ''), resource, root: resource };
       delete w.entryFullUrl;
     }
-    this.validateResource(resource, w, sink, [plan]);
+    // against this profile only: what the resource claims besides is the walk's business
+    this.validateResource(resource, w, sink, [plan], false);
     const ok = !sink.hasErrors;
     map.set(key, ok);
     return ok;
@@ -359,9 +363,14 @@ export class Walker {
         occurrences.push({ v: v ?? undefined, t: t ?? undefined, i });
       }
       this.checkCardinality(el, occurrences.length, here, sink);
-      for (const o of occurrences) {
-        const w = repeating ? child(parent, key, o.i) : here;
-        this.validatePrimitive(o.v, o.t, el, type, w, sink);
+      const located = occurrences.map((o) => ({ ...o, where: repeating ? child(parent, key, o.i) : here }));
+      // slices of a primitive: a choice's type slices (value[x]:valueString), value slices on a code
+      const sliced = el.slicing && el.slicing.slices.length > 0
+        ? assignSlices(located.map((o) => ({ value: o.v ?? o.t, where: o.where })), el, type, here, sink, this) : undefined;
+      for (const [k, o] of located.entries()) {
+        this.validatePrimitive(o.v, o.t, el, type, o.where, sink);
+        const slice = sliced?.[k];
+        if (slice) this.validatePrimitive(o.v, o.t, slice, type, o.where, sink);
       }
       return;
     }

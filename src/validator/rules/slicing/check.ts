@@ -1,6 +1,6 @@
 import type { ElementPlan, StructurePlan } from '../../plan/plan.js';
 import type { Walker } from '../../walk/validate.js';
-import { IssueSink, type Json, type Where } from '../../walk/context.js';
+import { RecordingSink, type IssueSink, type Json, type Where } from '../../walk/context.js';
 import { equalsFixed, matchesPattern } from '../fixed-pattern/check.js';
 
 function isObject(v: unknown): v is Json {
@@ -199,7 +199,7 @@ function matches(item: Item, slice: ElementPlan, slicer: ElementPlan, where: Whe
         if (plans.length === 0) throw new NotEvaluable(`profiles ${def.profiles.join(', ')} are not available`);
         const ok = selected.some((s) => isObject(s.value) && plans.some((p) => {
           if (p.kind === 'resource') return walker.conforms(s.value as Json, p, where);
-          const sink = new IssueSink(undefined, walker.deps.locale, true);
+          const sink = new RecordingSink(walker.deps.locale);
           walker.validateNode(s.value, p.root, s.type, where, sink);
           return !sink.hasErrors;
         }));
