@@ -1,0 +1,193 @@
+/**
+ * Our example corpus (examples/, manifest examples/corpus.json): valid bundles validate with zero
+ * errors and exactly the warnings the manifest lists; every invalid bundle — a copy of a valid one
+ * with one defect — gives exactly the errors the manifest lists (rule id and FHIRPath, and the
+ * constraint key where given): all of them, and no other. XML forms give the same findings as
+ * their JSON.
+ *
+ * ConditionList is validated against our compiled chain; HomeCareObservation and Notes against the
+ * official packages in ../shared/anchors/medcom (skipped, with a message, when they are absent).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { validationDefinitions } from '../../src/api/validate.js';
+import type { Definitions } from '../../src/defs/registry.js';
+import type { FileReport, Issue } from '../../src/validator/issue.js';
+import { readXml } from '../../src/validator/load/xml.js';
+import { RULE_IDS, RULES } from '../../src/validator/rules/registry.js';
+import { LocalTerminology } from '../../src/validator/terminology/local.js';
+import { Validator } from '../../src/validator/validator.js';
+import { anchorsOrSkip } from '../helpers/shared.js';
+
+type Standard = 'conditionlist' | 'hco' | 'notes';
+
+interface Finding {
+  ruleId: string;
+  fhirpath: string;
+  /** For invariants: the constraint key; when absent, any key matches. */
+  constraintKey?: string;
+}
+
+interface CorpusEntry {
+  /** Relative to examples/. */
+  file: string;
+  standard: Standard;
+  valid: boolean;
+  description: string;
+  /** Invalid files: the valid file they are a copy of. */
+  base?: string;
+  /** The errors the file must produce (none for valid files). */
+  expect: Finding[];
+  /** Valid files: the warnings they get (and why is in examples/README.md). */
+  warnings?: Finding[];
+}
+
+const STANDARDS: Standard[] = ['conditionlist', 'hco', 'notes'];
+const PROFILES: Record<Standard, string> = {
+  conditionlist: 'http://medcomfhir.dk/ig/conditionlist/StructureDefinition/medcom-conditionlist-bundle',
+  hco: 'http://medcomfhir.dk/ig/homecareobservation/StructureDefinition/medcom-homecareobservation-message',
+  notes: 'http://medcomfhir.dk/ig/notes/StructureDefinition/medcom-notes-bundle',
+};
+/** Error rules no defect in these standards can trigger: none of their profiles has an ordered slicing. */
+const NOT_APPLICABLE = ['slicing/ordered'];
+
+const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples');
+const corpus = JSON.parse(readFileSync(join(EXAMPLES, 'corpus.json'), 'utf8')) as CorpusEntry[];
+const anchors = anchorsOrSkip('examples: the HomeCareObservation and Notes corpus against the official packages');
+
+const isError = (i: Issue): boolean => i.severity === 'error' || i.severity === 'fatal';
+const show = (f: { ruleId: string; constraintKey?: string | undefined }, fhirpath: string): string =>
+  `${f.ruleId}${f.constraintKey ? ` (${f.constraintKey})` : ''} at '${fhirpath}'`;
+const matches = (i: Issue, f: Finding): boolean =>
+  i.ruleId === f.ruleId && i.location.fhirpath === f.fhirpath && (f.constraintKey === undefined || i.constraintKey === f.constraintKey);
+
+/** Every expected finding is among `issues`, and every issue is one of the expected findings. */
+function expectExactly(issues: Issue[], expected: Finding[], what: string): void {
+  const actual = issues.map((i) => show(i, i.location.fhirpath));
+  for (const f of expected) {
+    expect(issues.some((i) => matches(i, f)), `missing ${what}: ${show(f, f.fhirpath)}; got ${JSON.stringify(actual)}`).toBe(true);
+  }
+  for (const i of issues) {
+    expect(expected.some((f) => matches(i, f)), `unexpected ${what}: ${show(i, i.location.fhirpath)}: ${i.message}`).toBe(true);
+  }
+}
+
+function filesBelow(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? filesBelow(join(dir, d.name)) : [join(dir, d.name)]));
+}
+
+// --------------------------------------------------------------------------------------------------
+// the manifest itself
+
+describe('examples/corpus.json', () => {
+  const listed = corpus.map((e) => e.file);
+
+  it('lists every example file once, and only files that exist', () => {
+    expect(new Set(listed).size).toBe(listed.length);
+    const onDisk = STANDARDS.flatMap((s) => filesBelow(join(EXAMPLES, s))).map((f) => f.slice(EXAMPLES.length + 1).split('\\').join('/'));
+    expect([...listed].sort()).toEqual(onDisk.sort());
+  });
+
+  it.each(corpus.map((e) => [e.file, e] as const))('%s: consistent with its folder and name', (_file, e) => {
+    expect(e.file.startsWith(`${e.standard}/${e.valid ? 'valid' : 'invalid'}/`)).toBe(true);
+    expect(e.file).toMatch(/\.(json|xml)$/);
+    expect(e.description.length).toBeGreaterThan(0);
+    for (const f of [...e.expect, ...(e.warnings ?? [])]) expect(RULE_IDS).toContain(f.ruleId);
+    if (e.valid) {
+      expect(e.expect).toEqual([]);
+      expect(e.base).toBeUndefined();
+      return;
+    }
+    expect(e.expect.length).toBeGreaterThan(0);
+    for (const f of e.expect) expect(['error', 'fatal']).toContain(RULES[f.ruleId as keyof typeof RULES].severity);
+    // a copy of one of our valid bundles
+    const base = corpus.find((b) => b.file === e.base);
+    expect(base?.valid, `base ${String(e.base)}`).toBe(true);
+    expect(base?.standard).toBe(e.standard);
+    expect(base?.file.endsWith('.json')).toBe(true);
+    // named for the rule it breaks (the first expectation): cardinality-min-…, invariants-…
+    const first = e.expect[0]!.ruleId;
+    const prefix = first === 'invariants/failed' ? 'invariants' : first.replace('/', '-');
+    expect(e.file.split('/').pop()!.startsWith(`${prefix}-`), `${e.file} should start with ${prefix}-`).toBe(true);
+  });
+
+  it('has at least 3 valid bundles for ConditionList and HCO, 2 for Notes, and 15 invalid ones per standard', () => {
+    const count = (s: Standard, valid: boolean): number => corpus.filter((e) => e.standard === s && e.valid === valid && e.file.endsWith('.json')).length;
+    expect([count('conditionlist', true), count('hco', true), count('notes', true)].map((n, i) => n >= [3, 3, 2][i]!)).toEqual([true, true, true]);
+    for (const s of STANDARDS) expect(count(s, false), s).toBeGreaterThanOrEqual(15);
+  });
+
+  it('covers every error rule that a defect in these standards can trigger', () => {
+    const covered = new Set(corpus.flatMap((e) => e.expect.map((f) => f.ruleId)));
+    const errorRules = RULE_IDS.filter((r) => RULES[r].severity === 'error' || RULES[r].severity === 'fatal');
+    expect(errorRules.filter((r) => !covered.has(r) && !NOT_APPLICABLE.includes(r))).toEqual([]);
+  });
+});
+
+// --------------------------------------------------------------------------------------------------
+// validation
+
+let official: Promise<Definitions> | undefined;
+/** Our compiled IG plus the official packages (HCO 1.1.0, Notes 1.0.0 and their dependencies), built once. */
+function officialDefinitions(): Promise<Definitions> {
+  official ??= validationDefinitions([anchors!]);
+  return official;
+}
+
+function validatorFor(definitions: Definitions, standard: Standard): Validator {
+  return new Validator({ definitions, terminology: new LocalTerminology(definitions.all()), readXml, scopeProfile: PROFILES[standard] });
+}
+
+const GROUPS: { standard: Standard; title: string; needsAnchors: boolean }[] = [
+  { standard: 'conditionlist', title: 'ConditionList 1.0.1, against our compiled chain', needsAnchors: false },
+  { standard: 'hco', title: 'HomeCareObservation 1.1.0, against the official packages', needsAnchors: true },
+  { standard: 'notes', title: 'Notes 1.0.0, against the official packages', needsAnchors: true },
+];
+
+for (const group of GROUPS) {
+  describe.skipIf(group.needsAnchors && !anchors)(`examples: ${group.title}`, () => {
+    let validator: Validator;
+    const reports = new Map<string, FileReport>();
+    beforeAll(async () => {
+      validator = validatorFor(group.needsAnchors ? await officialDefinitions() : await validationDefinitions(), group.standard);
+    }, 120_000);
+
+    const entries = corpus.filter((e) => e.standard === group.standard);
+    const report = (e: CorpusEntry): FileReport => {
+      let r = reports.get(e.file);
+      if (!r) {
+        r = validator.validateText(e.file, readFileSync(join(EXAMPLES, e.file), 'utf8'), { profiles: [PROFILES[group.standard]] });
+        reports.set(e.file, r);
+      }
+      return r;
+    };
+
+    it.each(entries.filter((e) => e.valid).map((e) => [e.file, e] as const))('%s: zero errors, only the listed warnings', (_file, e) => {
+      const r = report(e);
+      expectExactly(r.issues.filter(isError), [], 'error');
+      expectExactly(r.issues.filter((i) => i.severity === 'warning'), e.warnings ?? [], 'warning');
+      expect(r.valid).toBe(true);
+    });
+
+    it.each(entries.filter((e) => !e.valid).map((e) => [e.file, e] as const))('%s: exactly the expected errors', (_file, e) => {
+      const r = report(e);
+      const errors = r.issues.filter(isError);
+      expectExactly(errors, e.expect, 'error');
+      expect(new Set(errors.map((i) => i.ruleId))).toEqual(new Set(e.expect.map((f) => f.ruleId)));
+      expect(r.valid).toBe(false);
+    });
+
+    const xmlPairs = entries.filter((e) => e.file.endsWith('.xml'))
+      .map((x) => [x, entries.find((j) => j.file === x.file.replace(/\.xml$/, '.json'))] as const)
+      .filter((p): p is readonly [CorpusEntry, CorpusEntry] => p[1] !== undefined);
+
+    it.each(xmlPairs.map(([x, j]) => [x.file, x, j] as const))('%s: the same findings as its JSON form', (_file, x, j) => {
+      const key = (r: FileReport): string[] => r.issues.map((i) => `${i.severity} ${i.ruleId} ${i.location.fhirpath} ${i.constraintKey ?? ''}`).sort();
+      const xml = report(x);
+      expect(key(xml)).toEqual(key(report(j)));
+      expect(xml.issues.every((i) => (i.location.line ?? 0) > 0)).toBe(true);
+    });
+  });
+}
