@@ -3,24 +3,15 @@
  * maps results to exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or internal error.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { buildIg } from '../src/api/build.js';
-import { igPackages } from '../src/api/packages.js';
-import { stampPrebuilt } from '../src/api/prebuilt.js';
-import { runParity } from '../src/api/parity.js';
-import { formatDiagnostic, type Diagnostic } from '../src/compiler/diagnostics.js';
-import { BaseR4Source } from '../src/defs/base-r4.js';
-import { defaultPackageCache } from '../src/defs/load-package.js';
-import { writeR4CorePackage, writeR4PackageFolder } from '../src/defs/r4-package.js';
-import { renderParity } from '../src/parity/run.js';
-import { IG_ALIASES, type IgAlias } from '../src/api/igs.js';
-import { UsageError, validateFiles } from '../src/api/validate.js';
-import { renderHtml } from '../src/report/html.js';
-import { renderJunit } from '../src/report/junit.js';
-import { renderMarkdown } from '../src/report/md.js';
-import { renderOutcome } from '../src/report/outcome.js';
-import { renderText } from '../src/report/text.js';
-import { SEVERITY_RANK as ISSUE_RANK } from '../src/validator/issue.js';
 import { readFileSync, writeFileSync } from 'node:fs';
+import type { Diagnostic } from '../src/compiler/diagnostics.js';
+import { UsageError } from '../src/api/errors.js';
+import { IG_ALIASES, type IgAlias } from '../src/api/igs.js';
+import { defaultPackageCache } from '../src/defs/load-package.js';
+import { SEVERITY_RANK as ISSUE_RANK } from '../src/validator/issue.js';
+
+// Each command imports what it needs when it runs: `validate` starts without the compiler,
+// the parity tool or the report templates it does not use.
 
 process.setSourceMapsEnabled(true);
 
@@ -55,6 +46,9 @@ program
   .addOption(new Option('--fail-on <severity>', 'exit 1 on diagnostics at or above').choices(['error', 'warning', 'info']).default('error'))
   .addOption(new Option('--prebuilt', 'mark the output as the prebuilt packages validate starts from (npm run compile)').hideHelp())
   .action(async (opts: { out: string; only?: string[]; format: 'text' | 'json'; failOn: FailOn; prebuilt?: boolean }) => {
+    const [{ buildIg }, { igPackages }, { stampPrebuilt }, { formatDiagnostic }] = await Promise.all([
+      import('../src/api/build.js'), import('../src/api/packages.js'), import('../src/api/prebuilt.js'), import('../src/compiler/diagnostics.js'),
+    ]);
     const started = performance.now();
     const result = await buildIg({ packages: await igPackages(), out: opts.out, ...(opts.only ? { only: opts.only } : {}) });
     const diags = result.diagnostics.items;
@@ -82,6 +76,9 @@ program
   .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
   .argument('[packageIds...]', 'limit to these package ids')
   .action(async (ids: string[], opts: { anchors?: string; verbose?: boolean; format: 'text' | 'json' }) => {
+    const [{ runParity }, { renderParity }, { formatDiagnostic }] = await Promise.all([
+      import('../src/api/parity.js'), import('../src/parity/run.js'), import('../src/compiler/diagnostics.js'),
+    ]);
     const run = await runParity({ only: ids, ...(opts.anchors ? { anchors: opts.anchors } : {}) });
     if (!run.anchors) {
       err('parity: the official MedCom packages were not found (looked for $MEDCOM_SHARED/anchors/medcom and ../shared/anchors/medcom)');
@@ -101,7 +98,10 @@ program
   .option('--force', 'rewrite even if present')
   .addOption(new Option('--into <packageDir>', 'write the package folder here instead (the compact copy validate reads, dist/r4)').hideHelp())
   .addOption(new Option('--min', 'the compact definitions (no narratives or differentials)').hideHelp())
-  .action((opts: { cache: string; force?: boolean; into?: string; min?: boolean }) => {
+  .action(async (opts: { cache: string; force?: boolean; into?: string; min?: boolean }) => {
+    const [{ BaseR4Source }, { writeR4CorePackage, writeR4PackageFolder }] = await Promise.all([
+      import('../src/defs/base-r4.js'), import('../src/defs/r4-package.js'),
+    ]);
     const base = new BaseR4Source({ flavor: opts.min ? 'min' : 'full' });
     const dir = opts.into ? writeR4PackageFolder(base, opts.into, opts.force === true) : writeR4CorePackage(base, opts.cache, opts.force === true);
     out(`hl7.fhir.r4.core#4.0.1 at ${dir}`);
@@ -122,6 +122,7 @@ program
   .option('--docs-base <url>', 'html and md formats: where rule links point (default: relative docs/rules/<id>.md)')
   .action(async (inputs: string[], opts: { ig?: IgAlias; profile?: string[]; package?: string[]; format: string; out?: string;
     failOn: 'error' | 'warning' | 'information'; lang: 'en' | 'da'; quiet?: boolean; docsBase?: string }) => {
+    const { validateFiles } = await import('../src/api/validate.js');
     const stdin = inputs.includes('-') ? readFileSync(0, 'utf8') : undefined;
     const tty = process.stderr.isTTY === true;
     const report = await validateFiles({
@@ -133,14 +134,15 @@ program
       locale: opts.lang,
       ...(tty ? { onFile: (done: number, total: number) => { if (total > 1) process.stderr.write(`\rvalidated ${done}/${total}`); if (done === total && total > 1) process.stderr.write('\n'); } } : {}),
     });
+    const docs = opts.docsBase !== undefined ? { docsBaseUrl: opts.docsBase } : {};
     let text: string;
     switch (opts.format) {
       case 'json': text = JSON.stringify(report, null, 2) + '\n'; break;
-      case 'outcome': text = renderOutcome(report); break;
-      case 'junit': text = renderJunit(report); break;
-      case 'html': text = renderHtml(report, opts.docsBase !== undefined ? { docsBaseUrl: opts.docsBase } : {}); break;
-      case 'md': text = renderMarkdown(report, opts.docsBase !== undefined ? { docsBaseUrl: opts.docsBase } : {}); break;
-      default: text = renderText(report, opts.quiet ? { minSeverity: 'error' } : {});
+      case 'outcome': text = (await import('../src/report/outcome.js')).renderOutcome(report); break;
+      case 'junit': text = (await import('../src/report/junit.js')).renderJunit(report); break;
+      case 'html': text = (await import('../src/report/html.js')).renderHtml(report, docs); break;
+      case 'md': text = (await import('../src/report/md.js')).renderMarkdown(report, docs); break;
+      default: text = (await import('../src/report/text.js')).renderText(report, opts.quiet ? { minSeverity: 'error' } : {});
     }
     if (opts.out) writeFileSync(opts.out, text);
     else out(text);

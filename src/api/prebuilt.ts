@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,8 +7,8 @@ import type { Definitions } from '../defs/registry.js';
 
 /**
  * The IG packages compiled at install time (`npm run compile` writes them to dist/ig), so that
- * `validate` starts without compiling the profiles. Used only when newer than every compiled
- * profile module; otherwise the caller compiles in memory.
+ * `validate` starts without compiling the profiles. Used only when built from the compiled profile
+ * modules as they are now (a hash of their code); otherwise the caller compiles in memory.
  */
 const here = dirname(fileURLToPath(import.meta.url));
 export const PREBUILT_DIR = join(here, '..', '..', 'ig');
@@ -20,28 +21,31 @@ export function r4PackageDir(): string | undefined {
   return existsSync(join(R4_DIST_DIR, '.index.json')) ? R4_DIST_DIR : undefined;
 }
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  if (!existsSync(dir)) return newest;
-  for (const f of readdirSync(dir)) {
-    const p = join(dir, f);
-    const st = statSync(p);
-    newest = Math.max(newest, st.isDirectory() ? newestMtime(p) : st.mtimeMs);
-  }
-  return newest;
+/** A hash of the compiled profile modules (*.js below `dir`, by relative path and content). */
+function profilesHash(dir: string): string {
+  const hash = createHash('sha256');
+  const visit = (d: string, rel: string): void => {
+    for (const f of readdirSync(d).sort()) {
+      const p = join(d, f);
+      if (statSync(p).isDirectory()) visit(p, `${rel}${f}/`);
+      else if (f.endsWith('.js')) hash.update(`${rel}${f}\0`).update(readFileSync(p)).update('\0');
+    }
+  };
+  if (existsSync(dir)) visit(dir, '');
+  return hash.digest('hex');
 }
 
 /** Record that dist/ig matches the compiled profiles (called after `medcom-ig build --out dist/ig`). */
 export function stampPrebuilt(dir = PREBUILT_DIR): void {
-  writeFileSync(join(dir, STAMP), JSON.stringify({ profiles: newestMtime(PROFILES_DIR) }) + '\n');
+  writeFileSync(join(dir, STAMP), JSON.stringify({ profiles: profilesHash(PROFILES_DIR) }) + '\n');
 }
 
 /** Add the prebuilt packages to `defs`; false when there are none or they are stale. */
 export async function loadPrebuilt(defs: Definitions, dir = PREBUILT_DIR): Promise<boolean> {
   const stampFile = join(dir, STAMP);
   if (!existsSync(stampFile)) return false;
-  const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as { profiles?: number };
-  if (!existsSync(PROFILES_DIR) || stamp.profiles !== newestMtime(PROFILES_DIR)) return false;
+  const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as { profiles?: string };
+  if (!existsSync(PROFILES_DIR) || stamp.profiles !== profilesHash(PROFILES_DIR)) return false;
   for (const f of readdirSync(dir).sort()) {
     if (!f.includes('#')) continue;
     for (const pkg of await loadPackages(join(dir, f))) defs.addPackage(pkg);

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadFromCache, loadPackages } from '../defs/load-package.js';
 import { BaseR4Source } from '../defs/base-r4.js';
@@ -9,20 +9,13 @@ import { InputError } from '../validator/load/source.js';
 import type { Locale } from '../validator/messages/index.js';
 import { LocalTerminology } from '../validator/terminology/local.js';
 import { unreadable, Validator } from '../validator/validator.js';
-import { readXml } from '../validator/load/xml.js';
-import { buildIg } from './build.js';
+import type { SourceDoc } from '../validator/load/source.js';
+import type { FhirModel } from '../validator/model.js';
+import { UsageError } from './errors.js';
 import { IGS, type IgAlias } from './igs.js';
-import { igPackages } from './packages.js';
 
+export { UsageError } from './errors.js';
 export const VERSION = '0.1.0';
-
-/** A usage problem (missing file, unknown --ig, unavailable package): exit code 2. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
 
 export interface ValidateFilesOptions {
   /** Files and folders (folders: every *.json and *.xml below them); `-` reads `stdin`. */
@@ -65,7 +58,11 @@ function expandInputs(inputs: string[]): string[] {
 export async function validationDefinitions(packages: string[] = []): Promise<Definitions> {
   const packageDir = r4PackageDir();
   const defs = new Definitions(new BaseR4Source({ flavor: 'min', ...(packageDir ? { packageDir } : {}) }));
-  if (!(await loadPrebuilt(defs))) await buildIg({ packages: await igPackages(), definitions: defs });
+  if (!(await loadPrebuilt(defs))) {
+    // not installed through npm ci / npm run compile: compile our packages in memory
+    const [{ buildIg }, { igPackages }] = await Promise.all([import('./build.js'), import('./packages.js')]);
+    await buildIg({ packages: await igPackages(), definitions: defs });
+  }
   for (const p of packages) {
     const m = /^([a-z0-9][a-z0-9._-]*)#([0-9][A-Za-z0-9.-]*)$/i.exec(p);
     try {
@@ -96,7 +93,13 @@ export async function validateFiles(options: ValidateFilesOptions, definitions?:
     }
   }
   const scopeProfile = profiles[0];
-  const validator = new Validator({ definitions: defs, terminology: new LocalTerminology(defs.all()), locale, readXml, ...(scopeProfile ? { scopeProfile } : {}) });
+  // the XML reader (and its parser) is loaded only when some input is XML
+  let readXml: ((file: string, text: string, model: FhirModel) => SourceDoc) | undefined;
+  if (files.some((f) => (f === '-' ? startsLikeXml(options.stdin ?? '') : fileStartsLikeXml(f)))) {
+    readXml = (await import('../validator/load/xml.js')).readXml;
+  }
+  const validator = new Validator({ definitions: defs, terminology: new LocalTerminology(defs.all()), locale,
+    ...(readXml ? { readXml } : {}), ...(scopeProfile ? { scopeProfile } : {}) });
   const reports: FileReport[] = [];
   files.forEach((file, i) => {
     reports.push(validateOne(validator, file, file === '-' ? options.stdin ?? '' : undefined, profiles, locale));
@@ -125,6 +128,26 @@ function validateOne(validator: Validator, file: string, text: string | undefine
     throw e;
   }
   return validator.validateText(file, content, { profiles });
+}
+
+/** The first non-blank character (after a byte order mark) is `<`. */
+function startsLikeXml(text: string): boolean {
+  return text.replace(/^\uFEFF/, '').trimStart().startsWith('<');
+}
+
+/** Does the file look like XML from its first kilobyte? (Unreadable files: no; reading reports them.) */
+function fileStartsLikeXml(file: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const buf = Buffer.alloc(1024);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    return startsLikeXml(buf.subarray(0, n).toString('utf8'));
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 const MAX_BYTES = 256 * 1024 * 1024;

@@ -12,7 +12,11 @@ const tmp = mkdtempSync(join(tmpdir(), 'medcom-ig-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+  return runWithInput(undefined, ...args);
+}
+
+function runWithInput(input: string | undefined, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', timeout: 120_000, ...(input !== undefined ? { input } : {}) });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -100,5 +104,26 @@ describe.skipIf(!anchorsOrSkip('cli validate'))('medcom-ig validate', () => {
   it('speaks Danish', () => {
     const r = run('validate', '--ig', 'conditionlist', '--lang', 'da', invalid);
     expect(r.stdout).toContain('kræver mindst');
+  });
+});
+
+describe('medcom-ig validate: XML wherever it comes from', () => {
+  const xml = '<Patient xmlns="http://hl7.org/fhir"><gender value="nope"/></Patient>';
+
+  it('reads XML from stdin', () => {
+    const r = runWithInput(xml, 'validate', '-');
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stdout).toMatch(/error {2}bindings\/required {2}Patient\.gender/);
+  });
+
+  it('reads XML in a file named .json, and JSON in one named .xml', () => {
+    const a = join(tmp, 'really-xml.json');
+    const b = join(tmp, 'really-json.xml');
+    writeFileSync(a, '\uFEFF  ' + xml);
+    writeFileSync(b, JSON.stringify({ resourceType: 'Patient', gender: 'nope' }));
+    const r = run('validate', a, b);
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stdout).toMatch(/really-xml\.json:1:\d+ {2}error {2}bindings\/required/);
+    expect(r.stdout).toMatch(/really-json\.xml:1:\d+ {2}error {2}bindings\/required/);
   });
 });
