@@ -1,18 +1,16 @@
 import { InputError, type PathStep, type Position, type SourceDoc } from './source.js';
 
-interface ContainerLoc {
-  start: number;
-  /** object: property name → offsets of the name and of the value */
-  keys?: Map<string, { key: number; value: number }>;
-  /** array: offsets of the items */
-  items?: number[];
-  /** literal text of numbers that JSON.parse would not keep exactly (fractions, exponents) */
-  raw?: Map<PathStep, string>;
-}
-
 export interface JsonReadOptions {
   /** Deeper nesting is rejected (default 512; FHIR resources are never nearly that deep). */
   maxDepth?: number;
+  /**
+   * `lazy` (default): positions are found when an issue asks for one, by scanning the text along
+   * the path (and, after LAZY_LOOKUPS lookups, by indexing the whole text once). `eager`: every
+   * property's and item's position is recorded while reading.
+   */
+  positions?: 'lazy' | 'eager';
+  /** Lazy positions: lookups answered by scanning before the text is indexed (default LAZY_LOOKUPS). */
+  scanLookups?: number;
 }
 
 /** Properties given twice in one object (FHIR JSON forbids it; JSON.parse silently keeps the last). */
@@ -26,21 +24,120 @@ export interface JsonDoc extends SourceDoc {
   duplicates: DuplicateKey[];
 }
 
+/** Where an eagerly read container is: its own offset, and those of its properties (name) or items. */
+interface ContainerLoc {
+  start: number;
+  keys?: Map<string, number>;
+  items?: number[];
+}
+
+/** Lookups answered by scanning before the whole text is indexed instead. */
+const LAZY_LOOKUPS = 32;
+
 const WS = new Uint8Array(128);
 WS[0x20] = 1; WS[0x09] = 1; WS[0x0a] = 1; WS[0x0d] = 1;
 
 /**
- * Read FHIR JSON keeping the position of every property and array item. One iterative pass (no
- * recursion, so deep nesting cannot overflow the stack); values are built as it goes.
+ * Read FHIR JSON: the value, with the literal text of numbers JSON.parse would not keep exactly
+ * (`1.50`), properties given twice, and a way back to the position of any path. One iterative
+ * pass (no recursion, so deep nesting cannot overflow the stack); values are built as it goes.
  */
-export function readJson(file: string, text: string, options: JsonReadOptions = {}): JsonDoc {
+export function readJson(file: string, input: string, options: JsonReadOptions = {}): JsonDoc {
   const maxDepth = options.maxDepth ?? 512;
-  if (text.length === 0) throw new InputError(file, 'the file is empty');
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (input.length === 0) throw new InputError(file, 'the file is empty');
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   if (text.includes('\u0000')) {
     throw new InputError(file, 'the file contains NUL characters: not UTF-8 text (UTF-16 or binary?); FHIR JSON must be UTF-8');
   }
-  const locs = new Map<object, ContainerLoc>();
+  const locs = options.positions === 'eager' ? new Map<object, ContainerLoc>() : undefined;
+  const { root, raws, duplicates, position } = parse(file, text, maxDepth, locs);
+
+  let rootStart = 0;
+  while (rootStart < text.length && WS[text.charCodeAt(rootStart)]) rootStart++;
+
+  /** The value at the end of `path` and the container it is in (undefined where the path leaves the value). */
+  const valueAt = (path: readonly PathStep[]): { parent: unknown; value: unknown } => {
+    let parent: unknown;
+    let value = root;
+    for (const step of path) {
+      if (value === null || typeof value !== 'object') return { parent: undefined, value: undefined };
+      parent = value;
+      value = (value as Record<PathStep, unknown>)[step];
+    }
+    return { parent, value };
+  };
+
+  /** Recorded positions: follow the offsets (nearest located ancestor when the path leaves the value). */
+  const indexedOffset = (path: readonly PathStep[], index: Map<object, ContainerLoc>, start: unknown): number => {
+    let value = start;
+    let loc = index.get(value as object);
+    let offset = loc ? loc.start : rootStart;
+    for (const step of path) {
+      if (!loc || value === null || typeof value !== 'object') break;
+      const at = typeof step === 'number' ? loc.items?.[step] : loc.keys?.get(step);
+      if (at === undefined) break;
+      offset = at;
+      value = (value as Record<PathStep, unknown>)[step];
+      loc = typeof value === 'object' && value !== null ? index.get(value) : undefined;
+    }
+    return offset;
+  };
+
+  let lookups = 0;
+  let index: { locs: Map<object, ContainerLoc>; root: unknown } | undefined;
+  const offsetOf = (path: readonly PathStep[]): number => {
+    if (locs) return indexedOffset(path, locs, root);
+    if (!index && ++lookups > (options.scanLookups ?? LAZY_LOOKUPS)) {
+      // many issues: index the whole text once instead of scanning it for each
+      const full = new Map<object, ContainerLoc>();
+      index = { locs: full, root: parse(file, text, maxDepth, full).root };
+    }
+    if (index) return indexedOffset(path, index.locs, index.root);
+    return scanOffset(text, rootStart, path, duplicates.length > 0);
+  };
+
+  const pathOf = (container: object): PathStep[] => {
+    // breadth-first search for the container's path (only used for the rare duplicate keys)
+    const queue: { v: unknown; p: PathStep[] }[] = [{ v: root, p: [] }];
+    while (queue.length) {
+      const { v, p } = queue.shift()!;
+      if (v === container) return p;
+      if (Array.isArray(v)) v.forEach((x, k) => queue.push({ v: x, p: [...p, k] }));
+      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) queue.push({ v: x, p: [...p, k] });
+    }
+    return [];
+  };
+
+  return {
+    file,
+    format: 'json',
+    value: root,
+    duplicates: duplicates.map((d) => ({ path: pathOf(d.container), key: d.key, position: position(d.offset) })),
+    locate(path) {
+      return position(offsetOf(path));
+    },
+    numberText(path) {
+      if (path.length === 0) return undefined;
+      const { parent, value } = valueAt(path);
+      if (typeof value !== 'number') return undefined;
+      const raw = parent !== undefined ? raws.get(parent as object)?.get(path[path.length - 1]!) : undefined;
+      return raw ?? String(value);
+    },
+  };
+}
+
+interface Parsed {
+  root: unknown;
+  /** container → property name or index → literal text of a number with a fraction or exponent */
+  raws: Map<object, Map<PathStep, string>>;
+  duplicates: { container: object; key: string; offset: number }[];
+  position(offset: number): Position;
+}
+
+/** The reading pass; records every container's positions into `locs` when given. */
+function parse(file: string, text: string, maxDepth: number, locs: Map<object, ContainerLoc> | undefined): Parsed {
+  /** container → property name or index → literal text of a number with a fraction or exponent */
+  const raws = new Map<object, Map<PathStep, string>>();
   const duplicates: { container: object; key: string; offset: number }[] = [];
   let lineStarts: number[] | undefined;
   const position = (offset: number): Position => {
@@ -108,7 +205,7 @@ export function readJson(file: string, text: string, options: JsonReadOptions = 
   };
 
   // explicit stack of open containers
-  type Frame = { value: Record<string, unknown> | unknown[]; loc: ContainerLoc; isArray: boolean; pendingKey?: string; keyOffset?: number };
+  interface Frame { value: Record<string, unknown> | unknown[]; isArray: boolean; count: number; loc: ContainerLoc | undefined; pendingKey: string | undefined; keyOffset: number }
   const stack: Frame[] = [];
   let root: unknown;
   let haveRoot = false;
@@ -116,20 +213,24 @@ export function readJson(file: string, text: string, options: JsonReadOptions = 
   const attach = (value: unknown, at: number, numberText?: string): void => {
     const top = stack[stack.length - 1];
     if (!top) { root = value; haveRoot = true; return; }
+    const exact = numberText !== undefined && /[.eE]/.test(numberText) ? numberText : undefined;
     if (top.isArray) {
       const arr = top.value as unknown[];
-      top.loc.items!.push(at);
-      if (numberText !== undefined && /[.eE]/.test(numberText)) (top.loc.raw ??= new Map()).set(arr.length, numberText);
+      top.loc?.items!.push(at);
+      if (exact !== undefined) rawsOf(raws, arr).set(arr.length, exact);
       arr.push(value);
     } else {
       const key = top.pendingKey!;
       const obj = top.value as Record<string, unknown>;
-      if (top.loc.keys!.has(key)) duplicates.push({ container: obj, key, offset: top.keyOffset! });
-      top.loc.keys!.set(key, { key: top.keyOffset!, value: at });
-      if (numberText !== undefined && /[.eE]/.test(numberText)) (top.loc.raw ??= new Map()).set(key, numberText);
-      obj[key] = value;
-      delete top.pendingKey;
+      if (Object.hasOwn(obj, key)) duplicates.push({ container: obj, key, offset: top.keyOffset });
+      top.loc?.keys!.set(key, top.keyOffset);
+      if (exact !== undefined) rawsOf(raws, obj).set(key, exact);
+      // an own property, as JSON.parse makes it (assignment would set the object's prototype)
+      if (key === '__proto__') Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
+      else obj[key] = value;
+      top.pendingKey = undefined;
     }
+    top.count++;
   };
 
   skipWs();
@@ -144,7 +245,7 @@ export function readJson(file: string, text: string, options: JsonReadOptions = 
       if (c === '}') {
         i++; stack.pop();
       } else {
-        if ((top.value && Object.keys(top.value).length > 0) || top.loc.keys!.size > 0) {
+        if (top.count > 0) {
           if (c !== ',') fail("expected ',' or '}'", i);
           i++; skipWs();
         }
@@ -161,7 +262,7 @@ export function readJson(file: string, text: string, options: JsonReadOptions = 
     } else if (top && top.isArray && text[i] === ']') {
       i++; stack.pop();
     } else {
-      if (top && top.isArray && (top.value as unknown[]).length > 0) {
+      if (top && top.isArray && top.count > 0) {
         if (text[i] !== ',') fail("expected ',' or ']'", i);
         i++; skipWs();
       }
@@ -172,10 +273,13 @@ export function readJson(file: string, text: string, options: JsonReadOptions = 
         i++;
         const isArray = c === '[';
         const value: Record<string, unknown> | unknown[] = isArray ? [] : {};
-        const loc: ContainerLoc = isArray ? { start: at, items: [] } : { start: at, keys: new Map() };
-        locs.set(value, loc);
+        let loc: ContainerLoc | undefined;
+        if (locs) {
+          loc = isArray ? { start: at, items: [] } : { start: at, keys: new Map() };
+          locs.set(value, loc);
+        }
         attach(value, at);
-        stack.push({ value, loc, isArray });
+        stack.push({ value, isArray, count: 0, loc, pendingKey: undefined, keyOffset: -1 });
         continue;
       } else if (c === '"') {
         attach(readString(), at);
@@ -191,60 +295,130 @@ export function readJson(file: string, text: string, options: JsonReadOptions = 
   skipWs();
   if (i < n) fail('unexpected content after the end of the JSON value', i);
   if (!haveRoot) fail('no content', 0);
+  return { root, raws, duplicates, position };
+}
 
-  const walk = (path: readonly PathStep[]): { offset: number; loc?: ContainerLoc; value: unknown } => {
-    let value = root;
-    let offset = 0;
-    let loc = locs.get(root as object);
-    if (loc) offset = loc.start;
-    for (const step of path) {
-      if (!loc || value === null || typeof value !== 'object') break;
-      if (typeof step === 'number') {
-        const at = loc.items?.[step];
-        if (at === undefined) break;
-        offset = at;
-        value = (value as unknown[])[step];
-      } else {
-        const at = loc.keys?.get(step);
-        if (!at) break;
-        offset = at.key;
-        value = (value as Record<string, unknown>)[step];
+function rawsOf(raws: Map<object, Map<PathStep, string>>, container: object): Map<PathStep, string> {
+  let m = raws.get(container);
+  if (!m) { m = new Map(); raws.set(container, m); }
+  return m;
+}
+
+/** After the string starting at `j` (a `"`): the index just past its closing quote. */
+function skipString(text: string, j: number): number {
+  let k = j + 1;
+  for (;;) {
+    const q = text.indexOf('"', k);
+    if (q < 0) return text.length;
+    let backslashes = 0;
+    for (let b = q - 1; text.charCodeAt(b) === 0x5c; b--) backslashes++;
+    if (backslashes % 2 === 0) return q + 1;
+    k = q + 1;
+  }
+}
+
+/** After the JSON value starting at `j`. */
+function skipValue(text: string, j: number): number {
+  const c = text.charCodeAt(j);
+  if (c === 0x22) return skipString(text, j);
+  if (c === 0x7b || c === 0x5b) {
+    let depth = 0;
+    let k = j;
+    while (k < text.length) {
+      const d = text.charCodeAt(k);
+      if (d === 0x22) { k = skipString(text, k); continue; }
+      if (d === 0x7b || d === 0x5b) depth++;
+      else if (d === 0x7d || d === 0x5d) { depth--; if (depth === 0) return k + 1; }
+      k++;
+    }
+    return text.length;
+  }
+  let k = j;
+  while (k < text.length) {
+    const d = text.charCodeAt(k);
+    if (d === 0x2c || d === 0x7d || d === 0x5d || (d < 128 && WS[d])) break;
+    k++;
+  }
+  return k;
+}
+
+function skipWsAt(text: string, j: number): number {
+  let k = j;
+  while (k < text.length) {
+    const c = text.charCodeAt(k);
+    if (c < 128 && WS[c]) k++; else break;
+  }
+  return k;
+}
+
+/** Does the string literal `text[start..end)` (quotes included) spell `key`? */
+function keyIs(text: string, start: number, end: number, key: string): boolean {
+  const inner = end - start - 2;
+  if (inner === key.length && text.startsWith(key, start + 1)) return true;
+  // escaped spellings are rare: decode only when the literal contains a backslash
+  if (text.lastIndexOf('\\', end - 2) < start + 1) return false;
+  try {
+    return JSON.parse(text.slice(start, end)) === key;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Where `path` starts in valid JSON `text` whose root value starts at `rootStart`, found by
+ * scanning along the path: a property's name, an item's value; the nearest ancestor when the path
+ * leaves the value. With duplicate keys the last one counts, as when reading.
+ */
+function scanOffset(text: string, rootStart: number, path: readonly PathStep[], duplicates: boolean): number {
+  let at = rootStart;
+  let found = rootStart;
+  for (const step of path) {
+    const open = text.charCodeAt(at);
+    if (typeof step === 'string' && open === 0x7b) {
+      let j = at + 1;
+      let hitKey = -1;
+      let hitValue = -1;
+      for (;;) {
+        j = skipWsAt(text, j);
+        const d = text.charCodeAt(j);
+        if (d === 0x2c) { j++; continue; }
+        if (d !== 0x22) break;
+        const keyStart = j;
+        const keyEnd = skipString(text, j);
+        j = skipWsAt(text, keyEnd);
+        if (text.charCodeAt(j) !== 0x3a) break;
+        j = skipWsAt(text, j + 1);
+        if (keyIs(text, keyStart, keyEnd, step)) {
+          hitKey = keyStart;
+          hitValue = j;
+          if (!duplicates) break;
+        }
+        j = skipValue(text, j);
       }
-      loc = typeof value === 'object' && value !== null ? locs.get(value) : undefined;
+      if (hitKey < 0) break;
+      found = hitKey;
+      at = hitValue;
+    } else if (typeof step === 'number' && open === 0x5b) {
+      let j = at + 1;
+      let k = 0;
+      let hit = -1;
+      for (;;) {
+        j = skipWsAt(text, j);
+        const d = text.charCodeAt(j);
+        if (d === 0x2c) { j++; continue; }
+        if (d === 0x5d || Number.isNaN(d)) break;
+        if (k === step) { hit = j; break; }
+        j = skipValue(text, j);
+        k++;
+      }
+      if (hit < 0) break;
+      found = hit;
+      at = hit;
+    } else {
+      break;
     }
-    return { offset, value, ...(loc ? { loc } : {}) };
-  };
-
-  const pathOf = (container: object): PathStep[] => {
-    // breadth-first search for the container's path (only used for the rare duplicate keys)
-    const queue: { v: unknown; p: PathStep[] }[] = [{ v: root, p: [] }];
-    while (queue.length) {
-      const { v, p } = queue.shift()!;
-      if (v === container) return p;
-      if (Array.isArray(v)) v.forEach((x, k) => queue.push({ v: x, p: [...p, k] }));
-      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) queue.push({ v: x, p: [...p, k] });
-    }
-    return [];
-  };
-
-  return {
-    file,
-    format: 'json',
-    value: root,
-    duplicates: duplicates.map((d) => ({ path: pathOf(d.container), key: d.key, position: position(d.offset) })),
-    locate(path) {
-      return position(walk(path).offset);
-    },
-    numberText(path) {
-      if (path.length === 0) return undefined;
-      const parent = walk(path.slice(0, -1));
-      const last = path[path.length - 1]!;
-      const raw = parent.loc?.raw?.get(last);
-      if (raw !== undefined) return raw;
-      const v = (parent.value as Record<PathStep, unknown> | undefined)?.[last];
-      return typeof v === 'number' ? String(v) : undefined;
-    },
-  };
+  }
+  return found;
 }
 
 function computeLineStarts(text: string): number[] {
