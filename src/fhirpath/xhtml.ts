@@ -9,50 +9,86 @@ const ALLOWED = new Set([
   'small', 'span', 'strong', 'sub', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'tt', 'ul', 'var',
 ]);
 
-const SPACE = /\s/;
+/** XML whitespace (space, tab, CR, LF): what separates attributes. */
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+/** `[\w:.-]` */
+function isNameChar(c: number): boolean {
+  return isLetter(c) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x3a || c === 0x2e || c === 0x2d;
+}
+
+const EQUALS = 0x3d;
+const GT = 0x3e;
+const SLASH = 0x2f;
 
 export interface HtmlCheck {
   ok: boolean;
   reason?: string;
 }
 
-/** The attributes of a start tag, `text[from..to)`: each name and its value (unquoted, trimmed, lower case). */
+/** Does `text[from..from+word.length)` equal `word` (lower case) ignoring ASCII case? */
+function startsWithIgnoreCase(text: string, from: number, word: string): boolean {
+  if (from + word.length > text.length) return false;
+  for (let k = 0; k < word.length; k++) {
+    if ((text.charCodeAt(from + k) | 0x20) !== word.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+/**
+ * The attributes of a start tag, `text[from..to)`: no event handler (`on…`), no `javascript:`
+ * in href or src. The reason when one is found.
+ */
 function checkAttributes(text: string, from: number, to: number): string | undefined {
   let i = from;
   while (i < to) {
-    while (i < to && (SPACE.test(text[i]!) || text[i] === '/')) i++;
+    while (i < to && (isSpace(text.charCodeAt(i)) || text.charCodeAt(i) === SLASH)) i++;
     if (i >= to) break;
     const nameStart = i;
-    while (i < to && !SPACE.test(text[i]!) && text[i] !== '=' && text[i] !== '>' && text[i] !== '/') i++;
-    const attr = text.slice(nameStart, i).toLowerCase();
-    while (i < to && SPACE.test(text[i]!)) i++;
-    let value = '';
-    if (text[i] === '=') {
+    for (let c = text.charCodeAt(i); i < to && !isSpace(c) && c !== EQUALS && c !== GT && c !== SLASH; c = text.charCodeAt(++i));
+    const nameEnd = i;
+    while (i < to && isSpace(text.charCodeAt(i))) i++;
+    let valueStart = i;
+    let valueEnd = i;
+    if (text.charCodeAt(i) === EQUALS) {
       i++;
-      while (i < to && SPACE.test(text[i]!)) i++;
+      while (i < to && isSpace(text.charCodeAt(i))) i++;
       const q = text[i];
       if (q === '"' || q === "'") {
         const end = text.indexOf(q, i + 1);
         const stop = end === -1 || end > to ? to : end;
-        value = text.slice(i + 1, stop);
+        valueStart = i + 1;
+        valueEnd = stop;
         i = stop + 1;
       } else {
-        const valueStart = i;
-        while (i < to && !SPACE.test(text[i]!)) i++;
-        value = text.slice(valueStart, i);
+        valueStart = i;
+        while (i < to && !isSpace(text.charCodeAt(i))) i++;
+        valueEnd = i;
       }
     }
-    if (attr.startsWith('on')) return `event attribute ${attr} is not allowed`;
-    if ((attr === 'href' || attr === 'src') && value.trim().toLowerCase().startsWith('javascript:')) return 'javascript: URLs are not allowed';
+    const nameLength = nameEnd - nameStart;
+    if (nameLength >= 2 && startsWithIgnoreCase(text, nameStart, 'on')) {
+      return `event attribute ${text.slice(nameStart, nameEnd).toLowerCase()} is not allowed`;
+    }
+    if ((nameLength === 4 && startsWithIgnoreCase(text, nameStart, 'href')) || (nameLength === 3 && startsWithIgnoreCase(text, nameStart, 'src'))) {
+      while (valueStart < valueEnd && /\s/.test(text[valueStart]!)) valueStart++;
+      if (startsWithIgnoreCase(text, valueStart, 'javascript:') && valueStart + 11 <= valueEnd) return 'javascript: URLs are not allowed';
+    }
   }
   return undefined;
 }
 
 /** The end of the element name starting at `from` (`[A-Za-z][\w:.-]*`); `from` when there is none. */
 function tagName(text: string, from: number): number {
-  if (!/[A-Za-z]/.test(text[from] ?? '')) return from;
+  if (!isLetter(text.charCodeAt(from))) return from;
   let i = from + 1;
-  while (i < text.length && /[\w:.-]/.test(text[i]!)) i++;
+  while (i < text.length && isNameChar(text.charCodeAt(i))) i++;
   return i;
 }
 
@@ -71,9 +107,20 @@ function tagEnd(text: string, from: number): number {
   return -1;
 }
 
-/** Non-whitespace text between tags (`&nbsp;` and `&#160;` count as space). */
-function hasContent(chunk: string): boolean {
-  return chunk.replace(/&nbsp;|&#160;/g, ' ').trim() !== '';
+/** Is there non-whitespace text in `text[from..to)` (`&nbsp;` and `&#160;` count as space)? */
+function hasContent(text: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (c === 0x26 /* & */) {
+      if (text.startsWith('&nbsp;', i) && i + 6 <= to) { i += 6; continue; }
+      if (text.startsWith('&#160;', i) && i + 6 <= to) { i += 6; continue; }
+      return true;
+    }
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xa0 || (c > 0x7f && /\s/.test(text[i]!))) { i++; continue; }
+    return true;
+  }
+  return false;
 }
 
 export function htmlChecks(xhtml: string): HtmlCheck {
@@ -88,16 +135,16 @@ export function htmlChecks(xhtml: string): HtmlCheck {
   while (i < text.length) {
     const lt = text.indexOf('<', i);
     if (lt === -1) {
-      content ||= hasContent(text.slice(i));
+      content ||= hasContent(text, i, text.length);
       break;
     }
-    if (!content && lt > i) content = hasContent(text.slice(i, lt));
+    if (!content && lt > i) content = hasContent(text, i, lt);
     if (text.startsWith('<!--', lt)) {
       const end = text.indexOf('-->', lt + 4);
       i = end === -1 ? text.length : end + 3;
       continue;
     }
-    if (text.startsWith('<![CDATA[', lt) || text.startsWith('<?', lt) || /^<!DOCTYPE/i.test(text.slice(lt, lt + 9))) {
+    if (text.startsWith('<![CDATA[', lt) || text.startsWith('<?', lt) || startsWithIgnoreCase(text, lt + 2, 'doctype') && text.startsWith('<!', lt)) {
       return { ok: false, reason: 'CDATA, processing instructions and DOCTYPE are not allowed' };
     }
     const closing = text[lt + 1] === '/';
@@ -109,7 +156,8 @@ export function htmlChecks(xhtml: string): HtmlCheck {
       i = end === -1 ? text.length : end + 1;
       continue;
     }
-    const name = text.slice(nameStart, nameEnd).toLowerCase().replace(/^.*:/, '');
+    const colon = text.lastIndexOf(':', nameEnd - 1);
+    const name = text.slice(colon >= nameStart ? colon + 1 : nameStart, nameEnd).toLowerCase();
     if (!ALLOWED.has(name)) return { ok: false, reason: `element <${name}> is not allowed in a narrative` };
     if (name === 'img' && !closing) image = true;
     if (!closing) {

@@ -1,7 +1,7 @@
 import type { Definitions } from '../defs/registry.js';
 import type { FileReport } from './issue.js';
 import { readJson } from './load/json.js';
-import { InputError, type SourceDoc } from './load/source.js';
+import { InputError, pathFromSteps, ROOT_PATH, type SourceDoc } from './load/source.js';
 import { renderMessage, type Locale } from './messages/index.js';
 import { FhirModel } from './model.js';
 import type { StructurePlan } from './plan/plan.js';
@@ -92,7 +92,7 @@ export class Validator {
       const rt = (doc.value as Json | null)?.['resourceType'];
       for (const d of (doc as SourceDoc & { duplicates: { path: (string | number)[]; key: string }[] }).duplicates) {
         const fhirPath = [typeof rt === 'string' ? rt : '', ...d.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)), `.${d.key}`].join('').replace(/\.\[/g, '[');
-        sink.report('structure/duplicate-property', { jsonPath: [...d.path, d.key], fhirPath }, { name: d.key });
+        sink.report('structure/duplicate-property', { jsonPath: pathFromSteps([...d.path, d.key]), fhirPath }, { name: d.key });
       }
     }
     if ('notes' in doc) {
@@ -100,23 +100,18 @@ export class Validator {
         const path = n.path ?? [];
         const rt = (doc.value as Json | null)?.['resourceType'];
         const fhirPath = [typeof rt === 'string' ? rt : '', ...path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))].join('');
-        sink.report('structure/xml-form', { jsonPath: path, fhirPath }, { reason: n.message });
+        sink.report('structure/xml-form', { jsonPath: pathFromSteps(path), fhirPath }, { reason: n.message });
       }
     }
     const required: StructurePlan[] = [];
     const root = doc.value as Json;
-    const where = { jsonPath: [], fhirPath: typeof root?.['resourceType'] === 'string' ? root['resourceType'] : '', resource: root, root };
+    const where = { jsonPath: ROOT_PATH, fhirPath: typeof root?.['resourceType'] === 'string' ? root['resourceType'] : '', resource: root, root };
     for (const p of options.profiles ?? []) {
       const plan = this.walker.plans.get(p);
       if (plan) required.push(plan);
       else sink.report('profiles/unknown', where, { profile: p });
     }
-    this.walker.doc = doc;
-    try {
-      this.walker.validateResource(doc.value, where, sink, required);
-    } finally {
-      this.walker.doc = undefined;
-    }
+    this.walker.withDocument(doc, () => this.walker.validateResource(doc.value, where, sink, required));
     const profiles = required.map((p) => p.url);
     const meta = root?.['meta'] as Json | undefined;
     if (Array.isArray(meta?.['profile'])) for (const p of meta['profile'] as unknown[]) if (typeof p === 'string' && !profiles.includes(p)) profiles.push(p);

@@ -33,6 +33,7 @@ describe('htmlChecks', () => {
     ['a javascript: image, quoted with spaces', div(`<img src=' JavaScript:alert(1)'/>x`)],
     ['CDATA', div('<![CDATA[x]]>')],
     ['a processing instruction', div('<?xml-stylesheet x?>x')],
+    ['a DOCTYPE, in any case', div('<!doctype html>x')],
     ['no content', div('  ')],
     ['only non-breaking spaces', div('<p>&nbsp;&#160;</p>')],
     ['an event handler on the div itself', div('x', ' onload="x"')],

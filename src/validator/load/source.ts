@@ -6,6 +6,37 @@
 /** A step in a JSON path: an object key or an array index. */
 export type PathStep = string | number;
 
+/**
+ * A JSON path as a persistent list: each path points at its parent, so extending one costs one
+ * small object and siblings share their ancestors (the walk makes one per element it visits).
+ * Turned into an array of steps only where a position is looked up.
+ */
+export interface JsonPath {
+  readonly up: JsonPath | undefined;
+  readonly step: PathStep;
+  /** Number of steps. */
+  readonly length: number;
+}
+
+/** The path of the document's root value (no steps). */
+export const ROOT_PATH: JsonPath = Object.freeze({ up: undefined, step: '', length: 0 });
+
+export function extendPath(path: JsonPath, ...steps: PathStep[]): JsonPath {
+  let p = path;
+  for (const step of steps) p = { up: p, step, length: p.length + 1 };
+  return p;
+}
+
+export function pathSteps(path: JsonPath): PathStep[] {
+  const out = new Array<PathStep>(path.length);
+  for (let p: JsonPath | undefined = path; p && p.length > 0; p = p.up) out[p.length - 1] = p.step;
+  return out;
+}
+
+export function pathFromSteps(steps: readonly PathStep[]): JsonPath {
+  return extendPath(ROOT_PATH, ...steps);
+}
+
 export interface Position {
   /** 1-based */
   line: number;

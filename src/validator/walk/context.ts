@@ -1,4 +1,4 @@
-import type { PathStep, SourceDoc } from '../load/source.js';
+import { extendPath, pathSteps, type JsonPath, type SourceDoc } from '../load/source.js';
 import type { Issue } from '../issue.js';
 import type { Locale } from '../messages/index.js';
 import { renderMessage } from '../messages/index.js';
@@ -11,7 +11,7 @@ export type Json = Record<string, unknown>;
 export interface BundleIndex {
   bundle: Json;
   /** Where the Bundle itself is in the document. */
-  jsonPath: PathStep[];
+  jsonPath: JsonPath;
   fhirPath: string;
   type: string | undefined;
   entries: { fullUrl?: string; resource?: Json; index: number }[];
@@ -23,7 +23,7 @@ export interface BundleIndex {
 
 /** Where the walk is: positions for locating, FHIRPath for reporting, resources for FHIRPath variables. */
 export interface Where {
-  jsonPath: PathStep[];
+  jsonPath: JsonPath;
   fhirPath: string;
   /** The resource the element belongs to (%resource). */
   resource: Json;
@@ -35,18 +35,19 @@ export interface Where {
 }
 
 export function child(w: Where, key: string, index?: number): Where {
-  const parent = w.jsonPath;
-  const n = parent.length;
-  const jsonPath: PathStep[] = new Array<PathStep>(index === undefined ? n + 1 : n + 2);
-  for (let i = 0; i < n; i++) jsonPath[i] = parent[i]!;
-  jsonPath[n] = key;
-  if (index !== undefined) jsonPath[n + 1] = index;
+  const named: JsonPath = { up: w.jsonPath, step: key, length: w.jsonPath.length + 1 };
+  const jsonPath: JsonPath = index === undefined ? named : { up: named, step: index, length: named.length + 1 };
   const name = key.charCodeAt(0) === 95 /* _ */ ? key.slice(1) : key;
   const fhirPath = index === undefined ? `${w.fhirPath}.${name}` : `${w.fhirPath}.${name}[${index}]`;
   const out: Where = { jsonPath, fhirPath, resource: w.resource, root: w.root };
   if (w.bundle !== undefined) out.bundle = w.bundle;
   if (w.entryFullUrl !== undefined) out.entryFullUrl = w.entryFullUrl;
   return out;
+}
+
+/** `where`, one or more steps further down (for issues about a child the walk does not visit). */
+export function below(where: Pick<Where, 'jsonPath' | 'fhirPath'>, fhirPath: string, ...steps: (string | number)[]): Pick<Where, 'jsonPath' | 'fhirPath'> {
+  return { jsonPath: extendPath(where.jsonPath, ...steps), fhirPath };
 }
 
 export interface ReportOptions {
@@ -74,7 +75,7 @@ export class IssueSink {
       location: { fhirpath: where.fhirPath, file: this.doc?.file ?? '' },
     };
     if (!this.silent && this.doc) {
-      const pos = this.doc.locate(where.jsonPath);
+      const pos = this.doc.locate(pathSteps(where.jsonPath));
       if (pos) { issue.location.line = pos.line; issue.location.column = pos.column; }
     }
     if (options.node) {

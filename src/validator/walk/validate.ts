@@ -1,6 +1,5 @@
 import type { Resolver } from '../../defs/registry.js';
 import { FhirPathRunner, type EvalVars } from '../../fhirpath/runner.js';
-import type { SourceDoc } from '../load/source.js';
 import type { Locale } from '../messages/index.js';
 import type { FhirModel } from '../model.js';
 import { PlanCache, type ElementPlan, type StructurePlan } from '../plan/plan.js';
@@ -9,10 +8,11 @@ import { checkBundle, indexBundle, resolveIn } from '../rules/bundle/check.js';
 import { equalsFixed, matchesPattern, show } from '../rules/fixed-pattern/check.js';
 import { nativeInvariants, type NativeInvariant } from '../rules/invariants/native.js';
 import { checkReference } from '../rules/references/check.js';
-import { assignSlices } from '../rules/slicing/check.js';
+import { assignSlices, SlicingMemo } from '../rules/slicing/check.js';
 import { PrimitiveChecker } from '../rules/types/primitives.js';
 import type { TerminologyService } from '../terminology/types.js';
-import { child, IssueSink, RecordingSink, type BundleIndex, type Json, type Where } from './context.js';
+import { extendPath, pathSteps, ROOT_PATH, type JsonPath, type SourceDoc } from '../load/source.js';
+import { below, child, IssueSink, RecordingSink, type BundleIndex, type Json, type Where } from './context.js';
 
 const RESOURCE_BASES = new Set(['Resource', 'DomainResource']);
 // checked natively (structure/empty-element, structure/extension-invalid, bundle/fullurl-duplicate): bdl-7's
@@ -24,16 +24,34 @@ function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Is `jsonPath` the place of entry `index` of Bundle `b` (…entry[index].resource)? */
-function isEntryPath(jsonPath: readonly (string | number)[], b: BundleIndex, index: number): boolean {
-  const n = b.jsonPath.length;
-  if (jsonPath.length !== n + 3 || jsonPath[n] !== 'entry' || jsonPath[n + 1] !== index || jsonPath[n + 2] !== 'resource') return false;
-  for (let i = 0; i < n; i++) if (jsonPath[i] !== b.jsonPath[i]) return false;
+/** Is `path` the place of entry `index` of Bundle `b` (…entry[index].resource)? */
+function isEntryPath(path: JsonPath, b: BundleIndex, index: number): boolean {
+  const i = path.up;
+  const e = i?.up;
+  if (path.step !== 'resource' || i?.step !== index || e?.step !== 'entry' || path.length !== b.jsonPath.length + 3) return false;
+  let p = e.up;
+  let q: JsonPath | undefined = b.jsonPath;
+  while (p !== q) {
+    if (!p || !q || p.step !== q.step) return false;
+    p = p.up; q = q.up;
+  }
   return true;
 }
 
 function capitalize(s: string): string {
   return s.length === 0 ? s : s[0]!.toUpperCase() + s.slice(1);
+}
+
+/** Per document: conformance of (resource, profile) pairs, and the recorded findings of Bundle entries. */
+interface DocState {
+  /** Conformance of (resource, profile) pairs already established (profile discriminators, target profiles). */
+  conformance: Map<object, Map<string, boolean>>;
+  /**
+   * The findings of a Bundle entry's resource against one profile, keyed by resource and profile:
+   * the walk, profile discriminators and reference target profiles all need them, so they are
+   * recorded once (at the entry's own place in the document) and replayed.
+   */
+  entryFindings: Map<object, Map<string, { bundle: BundleIndex; root: Json; sink: RecordingSink | undefined }>>;
 }
 
 export interface EngineDeps {
@@ -58,14 +76,10 @@ export class Walker {
   readonly primitives: PrimitiveChecker;
   readonly fhirpath: FhirPathRunner;
   private readonly natives: Map<string, NativeInvariant> = nativeInvariants();
-  /** Conformance of (resource, profile) pairs already established (profile discriminators, target profiles). */
-  private readonly conformance = new WeakMap<object, Map<string, boolean>>();
-  /**
-   * The findings of a Bundle entry's resource against one profile, keyed by resource and profile:
-   * the walk, profile discriminators and reference target profiles all need them, so they are
-   * recorded once (at the entry's own place in the document) and replayed.
-   */
-  private readonly entryFindings = new WeakMap<object, Map<string, { bundle: BundleIndex; root: Json; sink: RecordingSink | undefined }>>();
+  /** Discriminator paths and what slices define at them, worked out once. */
+  readonly slicing = new SlicingMemo();
+  /** What is known about the document being validated (dropped with it: see withDocument). */
+  private docState: DocState | undefined;
 
   constructor(readonly deps: EngineDeps) {
     this.plans = new PlanCache(deps.resolver);
@@ -122,7 +136,7 @@ export class Walker {
       if (typeof p !== 'string') return;
       const plan = this.plans.get(p);
       if (!plan) {
-        sink.report('profiles/unknown', { jsonPath: [...w.jsonPath, 'meta', 'profile', i], fhirPath: `${w.fhirPath}.meta.profile[${i}]` }, { profile: p });
+        sink.report('profiles/unknown', below(w, `${w.fhirPath}.meta.profile[${i}]`, 'meta', 'profile', i), { profile: p });
         return;
       }
       if (plan.type !== rt) {
@@ -154,8 +168,9 @@ export class Walker {
       return;
     }
     const key = `${plan.url}|${plan.version ?? ''}`;
-    let byPlan = this.entryFindings.get(value);
-    if (!byPlan) { byPlan = new Map(); this.entryFindings.set(value, byPlan); }
+    const findings = this.state.entryFindings;
+    let byPlan = findings.get(value);
+    if (!byPlan) { byPlan = new Map(); findings.set(value, byPlan); }
     const hit = byPlan.get(key);
     if (hit && hit.bundle === b && hit.root === outer.root) {
       if (hit.sink) hit.sink.replay(sink);
@@ -173,8 +188,9 @@ export class Walker {
   /** Does `resource` conform to `plan`? (A silent validation, cached per resource and profile.) */
   conforms(resource: Json, plan: StructurePlan, where: Where | undefined): boolean {
     const key = `${plan.url}|${plan.version ?? ''}`;
-    let map = this.conformance.get(resource);
-    if (!map) { map = new Map(); this.conformance.set(resource, map); }
+    const conformance = this.state.conformance;
+    let map = conformance.get(resource);
+    if (!map) { map = new Map(); conformance.set(resource, map); }
     const hit = map.get(key);
     if (hit !== undefined) return hit;
     map.set(key, true); // cycles (a resource referring to itself) count as conforming
@@ -184,12 +200,12 @@ export class Walker {
     let w: Where;
     if (where && b && entry) {
       // at the entry's own place, so that the findings are the walk's (and shared with it)
-      w = { ...where, resource, jsonPath: [...b.jsonPath, 'entry', entry.index, 'resource'], fhirPath: `${b.fhirPath}.entry[${entry.index}].resource` };
+      w = { ...where, resource, jsonPath: extendPath(b.jsonPath, 'entry', entry.index, 'resource'), fhirPath: `${b.fhirPath}.entry[${entry.index}].resource` };
       if (entry.fullUrl) w.entryFullUrl = entry.fullUrl; else delete w.entryFullUrl;
     } else {
       w = where
-        ? { ...where, resource, jsonPath: [], fhirPath: String(resource['resourceType'] ?? '') }
-        : { jsonPath: [], fhirPath: String(resource['resourceType'] ?? ''), resource, root: resource };
+        ? { ...where, resource, jsonPath: ROOT_PATH, fhirPath: String(resource['resourceType'] ?? '') }
+        : { jsonPath: ROOT_PATH, fhirPath: String(resource['resourceType'] ?? ''), resource, root: resource };
       delete w.entryFullUrl;
     }
     // against this profile only: what the resource claims besides is the walk's business
@@ -234,8 +250,8 @@ export class Walker {
       const required = node.types.flatMap((t) => t.profiles).map((p) => this.plans.get(p)).filter((p): p is StructurePlan => p !== undefined);
       const nested: Where = { ...where };
       const jp = where.jsonPath;
-      if (where.bundle && jp.length >= 3 && jp[jp.length - 1] === 'resource' && jp[jp.length - 3] === 'entry') {
-        const entry = where.bundle.byIndex.get(jp[jp.length - 2] as number);
+      if (where.bundle && jp.step === 'resource' && typeof jp.up?.step === 'number' && jp.up.up?.step === 'entry') {
+        const entry = where.bundle.byIndex.get(jp.up.step);
         if (entry?.fullUrl) nested.entryFullUrl = entry.fullUrl; else delete nested.entryFullUrl;
       }
       this.validateResource(value, nested, sink, required);
@@ -310,6 +326,8 @@ export class Walker {
    */
   validateElementList(raw: unknown, twinRaw: unknown, el: ElementPlan, key: string, twinKey: string | undefined, type: string,
     parent: Where, sink: IssueSink): void {
+    // an absent element only matters when it, or one of its slices, is required
+    if (raw === undefined && twinRaw === undefined && el.min === 0 && !el.slicing?.slices.some((s) => s.min > 0)) return;
     // the JSON shape follows the base definition: a profile that limits a list to one keeps it a list
     const baseMax = el.ed.base?.max ?? el.maxText;
     const repeating = baseMax !== '1' && baseMax !== '0';
@@ -429,13 +447,12 @@ export class Walker {
       const elementPlan = this.plans.type('Element');
       const children = new Map<string, ElementPlan>();
       if (elementPlan) for (const [k, c] of elementPlan.root.children) if (k === 'id' || k === 'extension') children.set(k, c);
-      const twinWhere: Where = { ...where, jsonPath: [...where.jsonPath.slice(0, -1), `_${String(where.jsonPath[where.jsonPath.length - 1])}`] };
-      if (typeof where.jsonPath[where.jsonPath.length - 1] === 'number') {
-        const jp = [...where.jsonPath];
-        const idx = jp.pop();
-        const name = jp.pop();
-        twinWhere.jsonPath = [...jp, `_${String(name)}`, idx as number];
-      }
+      // the twin's place: `_name` (or `_name[i]`) beside `name`
+      const p = where.jsonPath;
+      const twinPath = typeof p.step === 'number' && p.up?.up
+        ? extendPath(p.up.up, `_${String(p.up.step)}`, p.step)
+        : extendPath(p.up ?? ROOT_PATH, `_${String(p.step)}`);
+      const twinWhere: Where = { ...where, jsonPath: twinPath };
       const keys = Object.keys(twin);
       if (keys.length === 0) sink.report('structure/empty-element', twinWhere, {}, { node, constraintKey: 'ele-1' });
       const pseudo: ElementPlan = { ...node, children, slicing: undefined } as unknown as ElementPlan;
@@ -444,11 +461,33 @@ export class Walker {
   }
 
   private numberText(where: Where, value: number): string {
-    return this.doc?.numberText(where.jsonPath) ?? String(value);
+    return this.doc?.numberText(pathSteps(where.jsonPath)) ?? String(value);
   }
 
   /** The document being validated (for exact number texts). */
   doc: SourceDoc | undefined;
+
+  /**
+   * Run `fn` as the validation of one document: what is learnt about its resources (conformance,
+   * recorded entry findings) lives in plain maps made for it and dropped after, so that nothing
+   * long-lived refers to the document and its data can die young.
+   */
+  withDocument<T>(doc: SourceDoc | undefined, fn: () => T): T {
+    const saved = { doc: this.doc, state: this.docState };
+    this.doc = doc;
+    this.docState = { conformance: new Map(), entryFindings: new Map() };
+    try {
+      return fn();
+    } finally {
+      this.doc = saved.doc;
+      this.docState = saved.state;
+    }
+  }
+
+  private get state(): DocState {
+    this.docState ??= { conformance: new Map(), entryFindings: new Map() };
+    return this.docState;
+  }
 
   // ---------------------------------------------------------------------------------------------
   // values, invariants, extensions

@@ -1,6 +1,6 @@
 import type { ElementPlan, StructurePlan } from '../../plan/plan.js';
 import type { Walker } from '../../walk/validate.js';
-import type { IssueSink, Json, Where } from '../../walk/context.js';
+import { below, type IssueSink, type Json, type Where } from '../../walk/context.js';
 
 const ANY = new Set(['http://hl7.org/fhir/StructureDefinition/Resource', 'http://hl7.org/fhir/StructureDefinition/DomainResource']);
 
@@ -22,7 +22,7 @@ export function checkReference(value: Json, node: ElementPlan, where: Where, sin
     // urn:uuid/urn:oid fullUrl that can only mean a Bundle entry); otherwise a warning, as the
     // HL7 validator gives (FHIR documents need only what the Composition references)
     const mustResolve = ref.startsWith('#') || bundled || /^urn:(uuid|oid):/.test(ref);
-    sink.report('references/unresolved', { jsonPath: [...where.jsonPath, 'reference'], fhirPath: `${where.fhirPath}.reference` }, { reference: ref },
+    sink.report('references/unresolved', below(where, `${where.fhirPath}.reference`, 'reference'), { reference: ref },
       { node, severity: mustResolve ? 'error' : 'warning' });
     return;
   }

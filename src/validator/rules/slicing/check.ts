@@ -33,10 +33,25 @@ interface Item { value: unknown; type: string }
 
 class NotEvaluable extends Error {}
 
+/**
+ * What slicing works out once per validator rather than per item: the segments of each
+ * discriminator path, and what each slice defines at a path (both depend only on the profiles).
+ */
+export class SlicingMemo {
+  readonly paths = new Map<string, string[]>();
+  readonly targets = new WeakMap<ElementPlan, Map<string, Target | NotEvaluable>>();
+
+  segments(path: string): string[] {
+    let s = this.paths.get(path);
+    if (!s) { s = splitPath(path); this.paths.set(path, s); }
+    return s;
+  }
+}
+
 /** The instance values a discriminator path selects from an item. */
 function select(item: Item, path: string, where: Where, walker: Walker): Item[] {
   let current: Item[] = [item];
-  for (const seg of splitPath(path)) {
+  for (const seg of walker.slicing.segments(path)) {
     const next: Item[] = [];
     for (const c of current) {
       if (seg === '$this') { next.push(c); continue; }
@@ -82,18 +97,35 @@ function select(item: Item, path: string, where: Where, walker: Walker): Item[] 
 }
 
 function typeOfChild(parent: Item, name: string, walker: Walker): string {
-  const els = walker.deps.model.elements(parent.type);
-  const info = [...els.values()].find((e) => e.path === `${parent.type}.${name}`);
-  return info?.types[0] ?? 'Element';
+  const info = walker.deps.model.elements(parent.type).get(name);
+  return info && info.path === `${parent.type}.${name}` ? info.types[0] ?? 'Element' : 'Element';
 }
 
 interface Target { nodes: ElementPlan[]; types: string[]; profiles: string[] }
 
-/** What the slice defines at a discriminator path: element definitions, allowed types, profiles. */
+/** What the slice defines at a discriminator path: element definitions, allowed types, profiles (memoized). */
 function definitionAt(slice: ElementPlan, sliceType: string, path: string, walker: Walker): Target {
+  let bySlice = walker.slicing.targets.get(slice);
+  if (!bySlice) { bySlice = new Map(); walker.slicing.targets.set(slice, bySlice); }
+  const key = `${sliceType}\u0000${path}`;
+  let hit = bySlice.get(key);
+  if (hit === undefined) {
+    try {
+      hit = computeDefinitionAt(slice, sliceType, path, walker);
+    } catch (e) {
+      if (!(e instanceof NotEvaluable)) throw e;
+      hit = e;
+    }
+    bySlice.set(key, hit);
+  }
+  if (hit instanceof NotEvaluable) throw hit;
+  return hit;
+}
+
+function computeDefinitionAt(slice: ElementPlan, sliceType: string, path: string, walker: Walker): Target {
   let nodes: { node: ElementPlan; type: string }[] = [{ node: slice, type: sliceType }];
   let viaResolve: StructurePlan[] | undefined;
-  for (const seg of splitPath(path)) {
+  for (const seg of walker.slicing.segments(path)) {
     if (seg === '$this') continue;
     if (seg === 'resolve()') {
       const plans: StructurePlan[] = [];
