@@ -48,7 +48,7 @@ export async function loadPrebuilt(defs: Definitions, dir = PREBUILT_DIR): Promi
   if (!existsSync(PROFILES_DIR) || stamp.profiles !== profilesHash(PROFILES_DIR)) return false;
   for (const f of readdirSync(dir).sort()) {
     if (!f.includes('#')) continue;
-    for (const pkg of await loadPackages(join(dir, f))) defs.addPackage(pkg);
+    for (const pkg of await loadPackages(join(dir, f), { definitionsOnly: true })) defs.addPackage(pkg);
   }
   return true;
 }

@@ -3,6 +3,7 @@ import { homedir, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { PackageSource, type PackageManifest } from './package-source.js';
 import type { FhirResource } from './resource.js';
+import { DEFINITION_TYPES, slimDefinition } from './slim.js';
 
 /** A definitions input the user named that could not be read. Carries the path and the reason. */
 export class PackageLoadError extends Error {
@@ -24,8 +25,50 @@ function isResource(x: unknown): x is FhirResource {
   return typeof x === 'object' && x !== null && typeof (x as FhirResource).resourceType === 'string';
 }
 
+export interface LoadOptions {
+  /**
+   * Only what validation reads: StructureDefinitions, ValueSets, CodeSystems and NamingSystems,
+   * without their documentation (src/defs/slim.ts; examples and other resources are skipped
+   * unparsed where the resourceType leads the file).
+   */
+  definitionsOnly?: boolean;
+}
+
+const LEADING_TYPE = /^\uFEFF?\s*\{\s*"resourceType"\s*:\s*"([A-Za-z]+)"/;
+
+/** Read one resource file; undefined for what the options leave out (or what is not a resource). */
+function readResource(file: string, options: LoadOptions, strict: boolean): FhirResource | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    if (strict) throw new PackageLoadError(file, (e as Error).message);
+    return undefined;
+  }
+  if (options.definitionsOnly) {
+    const lead = LEADING_TYPE.exec(text.slice(0, 256));
+    if (lead && !DEFINITION_TYPES.has(lead[1]!)) return undefined;
+  }
+  let r: unknown;
+  try {
+    r = JSON.parse(text);
+  } catch (e) {
+    if (strict) throw new PackageLoadError(file, `not valid JSON (${(e as Error).message})`);
+    return undefined;
+  }
+  if (!isResource(r)) return undefined;
+  return keep(r, options);
+}
+
+/** The resource as the options want it, or undefined when they leave it out. */
+function keep(r: FhirResource, options: LoadOptions): FhirResource | undefined {
+  if (!options.definitionsOnly) return r;
+  if (!DEFINITION_TYPES.has(r.resourceType)) return undefined;
+  return slimDefinition(r);
+}
+
 /** Read a FHIR package folder: `<dir>/package/package.json` or `<dir>/package.json` with resources beside it. */
-function readPackageDir(pkgDir: string): PackageSource {
+function readPackageDir(pkgDir: string, options: LoadOptions = {}): PackageSource {
   const manifest = readJson(join(pkgDir, 'package.json')) as PackageManifest;
   if (typeof manifest.name !== 'string' || typeof manifest.version !== 'string') {
     throw new PackageLoadError(join(pkgDir, 'package.json'), 'package.json lacks name or version');
@@ -38,8 +81,8 @@ function readPackageDir(pkgDir: string): PackageSource {
       if (!f.endsWith('.json') || f === 'package.json' || f.startsWith('.')) continue;
       const file = join(dir, f);
       if (!statSync(file).isFile()) continue;
-      const r = readJson(file);
-      if (isResource(r)) source.add(r, file);
+      const r = readResource(file, options, true);
+      if (r) source.add(r, file);
     }
   }
   return source;
@@ -50,7 +93,7 @@ function readPackageDir(pkgDir: string): PackageSource {
  * of the official packages in ../shared/anchors) is a package of its own, with that identity and
  * dependencies; its resources are those below it that are not in a nested package folder.
  */
-function readConformanceFolders(dir: string): PackageSource[] {
+function readConformanceFolders(dir: string, options: LoadOptions = {}): PackageSource[] {
   const out: PackageSource[] = [];
   const visit = (root: string): void => {
     const manifestFile = join(root, 'ig', 'package.json');
@@ -68,10 +111,8 @@ function readConformanceFolders(dir: string): PackageSource[] {
           continue;
         }
         if (!f.endsWith('.json') || f === 'package.json') continue;
-        let r: unknown;
-        try { r = JSON.parse(readFileSync(p, 'utf8')); } catch { continue; }
-        if (!isResource(r)) continue;
-        source.add(r, p);
+        const r = readResource(p, options, false);
+        if (r) source.add(r, p);
       }
     };
     walk(root);
@@ -85,16 +126,16 @@ function readConformanceFolders(dir: string): PackageSource[] {
  * folder of conformance resources (searched recursively; nested official package folders become
  * packages of their own). Never touches the network.
  */
-export async function loadPackages(path: string): Promise<PackageSource[]> {
+export async function loadPackages(path: string, options: LoadOptions = {}): Promise<PackageSource[]> {
   if (!existsSync(path)) throw new PackageLoadError(path, 'no such file or folder');
   const st = statSync(path);
   if (st.isFile()) {
-    if (path.endsWith('.tgz') || path.endsWith('.tar.gz')) return [await loadTarball(path)];
+    if (path.endsWith('.tgz') || path.endsWith('.tar.gz')) return [await loadTarball(path, options)];
     throw new PackageLoadError(path, 'expected a package folder, a .tgz or a folder of resources');
   }
-  if (existsSync(join(path, 'package', 'package.json'))) return [readPackageDir(join(path, 'package'))];
-  if (existsSync(join(path, 'package.json')) && existsSync(join(path, '.index.json'))) return [readPackageDir(path)];
-  const found = readConformanceFolders(path);
+  if (existsSync(join(path, 'package', 'package.json'))) return [readPackageDir(join(path, 'package'), options)];
+  if (existsSync(join(path, 'package.json')) && existsSync(join(path, '.index.json'))) return [readPackageDir(path, options)];
+  const found = readConformanceFolders(path, options);
   if (found.length === 0) throw new PackageLoadError(path, 'no FHIR resources found');
   return found;
 }
@@ -110,15 +151,15 @@ export function defaultPackageCache(): string {
 }
 
 /** Load `id#version` from a FHIR package cache folder (no network: a missing package is an error). */
-export async function loadFromCache(id: string, version: string, cacheDir = defaultPackageCache()): Promise<PackageSource> {
+export async function loadFromCache(id: string, version: string, cacheDir = defaultPackageCache(), options: LoadOptions = {}): Promise<PackageSource> {
   return withFpl(cacheDir, async (loader) => {
     const status = await loader.loadPackage(id, version);
     if (status !== 'LOADED') throw new PackageLoadError(join(cacheDir, `${id}#${version}`), 'package is not in the local FHIR package cache');
-    return fromLoader(loader, id, version, join(cacheDir, `${id}#${version}`));
+    return fromLoader(loader, id, version, join(cacheDir, `${id}#${version}`), options);
   });
 }
 
-async function loadTarball(path: string): Promise<PackageSource> {
+async function loadTarball(path: string, options: LoadOptions = {}): Promise<PackageSource> {
   const cacheDir = mkdtempSync(join(tmpdir(), 'medcom-ig-fpl-'));
   try {
     return await withFpl(cacheDir, async (loader, cache) => {
@@ -134,7 +175,7 @@ async function loadTarball(path: string): Promise<PackageSource> {
       if (!existsSync(manifestFile)) throw new PackageLoadError(path, 'tarball has no package/package.json');
       const status = await loader.loadPackage(placeholder, '0.0.0');
       if (status !== 'LOADED') throw new PackageLoadError(path, 'fhir-package-loader could not load the tarball');
-      const pkg = fromLoader(loader, placeholder, '0.0.0', path);
+      const pkg = fromLoader(loader, placeholder, '0.0.0', path, options);
       return pkg;
     });
   } finally {
@@ -173,10 +214,13 @@ async function withFpl<T>(cacheDir: string, body: (loader: Loader, cache: Cache)
   }
 }
 
-function fromLoader(loader: Loader, id: string, version: string, location: string): PackageSource {
+function fromLoader(loader: Loader, id: string, version: string, location: string, options: LoadOptions = {}): PackageSource {
   const manifest = loader.findPackageJSON(id, version) as PackageManifest;
   const source = new PackageSource(manifest, location);
   const scope = { scope: id };
-  for (const r of loader.findResourceJSONs('*', scope) as FhirResource[]) source.add(r);
+  for (const r of loader.findResourceJSONs('*', scope) as FhirResource[]) {
+    const kept = keep(r, options);
+    if (kept) source.add(kept);
+  }
   return source;
 }

@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BaseR4Source } from './base-r4.js';
+import { DEFINITION_TYPES, slimDefinition } from './slim.js';
 
 /**
  * Write the base R4 definitions as a FHIR package folder (`<cache>/hl7.fhir.r4.core#4.0.1/package`),
@@ -12,13 +13,18 @@ export function writeR4CorePackage(base: BaseR4Source, cacheDir: string, force =
 }
 
 /** The same, into a given package folder. */
-export function writeR4PackageFolder(base: BaseR4Source, dir: string, force = false): string {
-  if (existsSync(join(dir, 'package.json')) && !force) return dir;
+export function writeR4PackageFolder(base: BaseR4Source, dir: string, force = false, options: { definitionsOnly?: boolean } = {}): string {
+  if (existsSync(join(dir, 'package.json'))) {
+    if (!force) return dir;
+    rmSync(dir, { recursive: true, force: true }); // no files left over from an earlier write
+  }
   mkdirSync(dir, { recursive: true });
   const files: Record<string, unknown>[] = [];
   const seen = new Set<string>();
-  for (const { resource } of base.all()) {
-    if (!resource.id) continue;
+  for (const { resource: full } of base.all()) {
+    if (!full.id) continue;
+    if (options.definitionsOnly && !DEFINITION_TYPES.has(full.resourceType)) continue;
+    const resource = options.definitionsOnly ? slimDefinition(structuredClone(full)) : full;
     const filename = `${resource.resourceType}-${resource.id}.json`;
     if (seen.has(filename)) continue;
     seen.add(filename);

@@ -1,0 +1,44 @@
+/**
+ * Loading FHIR packages from folders: every resource by default; for validation only the
+ * definitions, without their narratives.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadPackages, PackageLoadError } from '../../src/defs/load-package.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'medcom-ig-load-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const folder = join(tmp, 'defs');
+mkdirSync(join(folder, 'examples'), { recursive: true });
+writeFileSync(join(folder, 'sd.json'), JSON.stringify({
+  resourceType: 'StructureDefinition', url: 'http://example.org/sd', text: { status: 'generated', div: '<div xmlns="http://www.w3.org/1999/xhtml">big</div>' },
+}));
+writeFileSync(join(folder, 'vs.json'), JSON.stringify({ url: 'http://example.org/vs', resourceType: 'ValueSet' }));
+writeFileSync(join(folder, 'examples', 'bundle.json'), JSON.stringify({ resourceType: 'Bundle', type: 'collection' }));
+writeFileSync(join(folder, 'examples', 'late-type.json'), JSON.stringify({ id: 'x', resourceType: 'Patient' }));
+writeFileSync(join(folder, 'broken.json'), '{ "resourceType": "Structure');
+
+describe('loadPackages on a folder of resources', () => {
+  it('loads every resource by default', async () => {
+    const [pkg] = await loadPackages(folder);
+    expect(pkg!.size).toBe(4);
+  });
+
+  it('loads only definitions, without narratives, for validation', async () => {
+    const [pkg] = await loadPackages(folder, { definitionsOnly: true });
+    expect(pkg!.size).toBe(2);
+    const sd = pkg!.find('http://example.org/sd')!.resource as { text?: unknown };
+    expect(sd.text).toBeUndefined();
+    expect(pkg!.find('http://example.org/vs')).toBeDefined();
+  });
+
+  it('names a folder without definitions', async () => {
+    const only = join(tmp, 'examples-only');
+    mkdirSync(only);
+    writeFileSync(join(only, 'p.json'), JSON.stringify({ resourceType: 'Patient' }));
+    await expect(loadPackages(only, { definitionsOnly: true })).rejects.toBeInstanceOf(PackageLoadError);
+  });
+});
