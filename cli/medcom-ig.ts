@@ -2,7 +2,7 @@
  * `medcom-ig` command line: commander wiring only. Parses flags, calls src/api, writes output and
  * maps results to exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or internal error.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Diagnostic } from '../src/compiler/diagnostics.js';
 import { UsageError } from '../src/api/errors.js';
@@ -97,13 +97,13 @@ program
   .option('--cache <dir>', 'package cache folder', defaultPackageCache())
   .option('--force', 'rewrite even if present')
   .addOption(new Option('--into <packageDir>', 'write the package folder here instead (the compact copy validate reads, dist/r4)').hideHelp())
-  .addOption(new Option('--min', 'the compact definitions (no narratives or differentials)').hideHelp())
+  .addOption(new Option('--min', 'the compact definitions validation reads (no narratives, differentials or documentation; definition resources only)').hideHelp())
   .action(async (opts: { cache: string; force?: boolean; into?: string; min?: boolean }) => {
     const [{ BaseR4Source }, { writeR4CorePackage, writeR4PackageFolder }] = await Promise.all([
       import('../src/defs/base-r4.js'), import('../src/defs/r4-package.js'),
     ]);
     const base = new BaseR4Source({ flavor: opts.min ? 'min' : 'full' });
-    const dir = opts.into ? writeR4PackageFolder(base, opts.into, opts.force === true) : writeR4CorePackage(base, opts.cache, opts.force === true);
+    const dir = opts.into ? writeR4PackageFolder(base, opts.into, opts.force === true, { definitionsOnly: opts.min === true }) : writeR4CorePackage(base, opts.cache, opts.force === true);
     out(`hl7.fhir.r4.core#4.0.1 at ${dir}`);
   });
 
@@ -119,9 +119,14 @@ program
   .addOption(new Option('--fail-on <severity>', 'exit 1 when an issue is at or above').choices(['error', 'warning', 'information']).default('error'))
   .addOption(new Option('--lang <lang>', 'message language').choices(['en', 'da']).default('en'))
   .option('--quiet', 'text format: only errors')
+  .option('--workers <n>', 'worker threads for directory runs (1: none; default: one per core when there are enough files)', (v: string) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1');
+    return n;
+  })
   .option('--docs-base <url>', 'html and md formats: where rule links point (default: relative docs/rules/<id>.md)')
   .action(async (inputs: string[], opts: { ig?: IgAlias; profile?: string[]; package?: string[]; format: string; out?: string;
-    failOn: 'error' | 'warning' | 'information'; lang: 'en' | 'da'; quiet?: boolean; docsBase?: string }) => {
+    failOn: 'error' | 'warning' | 'information'; lang: 'en' | 'da'; quiet?: boolean; docsBase?: string; workers?: number }) => {
     const { validateFiles } = await import('../src/api/validate.js');
     const stdin = inputs.includes('-') ? readFileSync(0, 'utf8') : undefined;
     const tty = process.stderr.isTTY === true;
@@ -132,6 +137,7 @@ program
       ...(opts.profile?.length ? { profiles: opts.profile } : {}),
       ...(opts.package?.length ? { packages: opts.package } : {}),
       locale: opts.lang,
+      ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
       ...(tty ? { onFile: (done: number, total: number) => { if (total > 1) process.stderr.write(`\rvalidated ${done}/${total}`); if (done === total && total > 1) process.stderr.write('\n'); } } : {}),
     });
     const docs = opts.docsBase !== undefined ? { docsBaseUrl: opts.docsBase } : {};

@@ -12,6 +12,7 @@ import { unreadable, Validator } from '../validator/validator.js';
 import type { SourceDoc } from '../validator/load/source.js';
 import type { FhirModel } from '../validator/model.js';
 import { UsageError } from './errors.js';
+import { workerCount, WorkerPool, workerScript, type WorkerJob } from './pool.js';
 import { IGS, type IgAlias } from './igs.js';
 
 export { UsageError } from './errors.js';
@@ -28,6 +29,8 @@ export interface ValidateFilesOptions {
   locale?: Locale;
   /** Called after each file (progress). */
   onFile?: (done: number, total: number, file: string) => void;
+  /** Worker threads for the run (1: this thread); by default one per core for larger runs. */
+  workers?: number;
 }
 
 function expandInputs(inputs: string[]): string[] {
@@ -66,7 +69,7 @@ export async function validationDefinitions(packages: string[] = []): Promise<De
   for (const p of packages) {
     const m = /^([a-z0-9][a-z0-9._-]*)#([0-9][A-Za-z0-9.-]*)$/i.exec(p);
     try {
-      const loaded = m && !existsSync(p) ? [await loadFromCache(m[1]!, m[2]!)] : await loadPackages(p);
+      const loaded = m && !existsSync(p) ? [await loadFromCache(m[1]!, m[2]!, undefined, { definitionsOnly: true })] : await loadPackages(p, { definitionsOnly: true });
       for (const pkg of loaded) defs.addPackage(pkg);
     } catch (e) {
       throw new UsageError((e as Error).message);
@@ -85,26 +88,49 @@ export async function validateFiles(options: ValidateFilesOptions, definitions?:
     const ig = IGS[options.ig];
     profiles.push(ig.bundleProfile);
   }
-  const defs = definitions ?? await validationDefinitions(options.packages);
-  if (options.ig) {
-    const ig = IGS[options.ig];
-    if (!defs.all().resolve(ig.bundleProfile, 'StructureDefinition')) {
-      throw new UsageError(`--ig ${options.ig}: ${ig.packageId}#${ig.version} is not available yet (load it with --package)`);
+  const xml = files.some((f) => (f === '-' ? startsLikeXml(options.stdin ?? '') : fileStartsLikeXml(f)));
+  // workers need to load the definitions themselves: only when the caller did not hand us some
+  const bytes = files.reduce((sum, f) => sum + (f === '-' ? (options.stdin ?? '').length : sizeOf(f)), 0);
+  const size = definitions ? 1 : workerCount(files.length, bytes, options.workers);
+  const script = size > 1 ? workerScript() : undefined;
+  const pool = script ? new WorkerPool(script, size, { packages: options.packages ?? [], profiles, locale, xml }) : undefined;
+  try {
+    const defs = definitions ?? await validationDefinitions(options.packages);
+    if (options.ig) {
+      const ig = IGS[options.ig];
+      if (!defs.all().resolve(ig.bundleProfile, 'StructureDefinition')) {
+        throw new UsageError(`--ig ${options.ig}: ${ig.packageId}#${ig.version} is not available yet (load it with --package)`);
+      }
     }
+    const jobs = files.map((file, index) => ({ index, file, ...(file === '-' ? { text: options.stdin ?? '' } : {}) }));
+    const reports = pool ? await pool.run(jobs, options.onFile) : await validateHere(defs, jobs, profiles, locale, xml, options.onFile);
+    return summarize(reports, locale);
+  } finally {
+    await pool?.close();
   }
-  const scopeProfile = profiles[0];
+}
+
+/** A validator for a run: the first profile scopes canonical resolution (Validator's scopeProfile). */
+export async function createValidator(defs: Definitions, profiles: string[], locale: Locale, xml: boolean): Promise<Validator> {
   // the XML reader (and its parser) is loaded only when some input is XML
-  let readXml: ((file: string, text: string, model: FhirModel) => SourceDoc) | undefined;
-  if (files.some((f) => (f === '-' ? startsLikeXml(options.stdin ?? '') : fileStartsLikeXml(f)))) {
-    readXml = (await import('../validator/load/xml.js')).readXml;
-  }
-  const validator = new Validator({ definitions: defs, terminology: new LocalTerminology(defs.all()), locale,
+  const readXml: ((file: string, text: string, model: FhirModel) => SourceDoc) | undefined = xml
+    ? (await import('../validator/load/xml.js')).readXml : undefined;
+  const scopeProfile = profiles[0];
+  return new Validator({ definitions: defs, terminology: new LocalTerminology(defs.all()), locale,
     ...(readXml ? { readXml } : {}), ...(scopeProfile ? { scopeProfile } : {}) });
-  const reports: FileReport[] = [];
-  files.forEach((file, i) => {
-    reports.push(validateOne(validator, file, file === '-' ? options.stdin ?? '' : undefined, profiles, locale));
-    options.onFile?.(i + 1, files.length, file);
+}
+
+async function validateHere(defs: Definitions, jobs: WorkerJob[], profiles: string[], locale: Locale, xml: boolean,
+  onFile?: (done: number, total: number, file: string) => void): Promise<FileReport[]> {
+  const validator = await createValidator(defs, profiles, locale, xml);
+  return jobs.map((job, i) => {
+    const report = validateOne(validator, job.file, job.text, profiles, locale);
+    onFile?.(i + 1, jobs.length, job.file);
+    return report;
   });
+}
+
+function summarize(reports: FileReport[], locale: Locale): ValidationReport {
   let errors = 0; let warnings = 0; let information = 0;
   for (const r of reports) for (const is of r.issues) {
     if (is.severity === 'error' || is.severity === 'fatal') errors++;
@@ -119,7 +145,7 @@ export async function validateFiles(options: ValidateFilesOptions, definitions?:
   };
 }
 
-function validateOne(validator: Validator, file: string, text: string | undefined, profiles: string[], locale: Locale): FileReport {
+export function validateOne(validator: Validator, file: string, text: string | undefined, profiles: string[], locale: Locale): FileReport {
   let content: string;
   try {
     content = text ?? readText(file);
@@ -128,6 +154,10 @@ function validateOne(validator: Validator, file: string, text: string | undefine
     throw e;
   }
   return validator.validateText(file, content, { profiles });
+}
+
+function sizeOf(file: string): number {
+  try { return statSync(file).size; } catch { return 0; }
 }
 
 /** The first non-blank character (after a byte order mark) is `<`. */

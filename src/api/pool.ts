@@ -1,0 +1,128 @@
+/**
+ * Directory runs across cores: worker threads that each load the definitions once and validate
+ * the files the pool hands them, one at a time (so a few large files do not leave the other
+ * workers idle). Reports come back in file order whatever order they finish in.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { FileReport } from '../validator/issue.js';
+import type { Locale } from '../validator/messages/index.js';
+
+/** What every worker is started with. */
+export interface WorkerSetup {
+  packages: string[];
+  profiles: string[];
+  locale: Locale;
+  /** Load the XML reader (some input is XML). */
+  xml: boolean;
+}
+
+/** A job: a file to read, or stdin's text under the name `-`. */
+export interface WorkerJob {
+  index: number;
+  file: string;
+  text?: string;
+}
+
+export type WorkerMessage =
+  | { kind: 'ready' }
+  | { kind: 'report'; index: number; report: FileReport }
+  | { kind: 'failed'; message: string };
+
+/**
+ * Input per worker below which another worker does not pay for itself: a worker loads the
+ * definitions and warms up its own compiled code and caches (about a second of CPU), which is
+ * what one thread spends on some 40 MB of typical bundles (docs/bench.md).
+ */
+const BYTES_PER_WORKER = 40 * 1024 * 1024;
+
+/**
+ * How many workers for `files` inputs of `bytes` in all: `requested` when given (1 = in this
+ * thread), otherwise one per core (at most 8) as long as each gets BYTES_PER_WORKER of input.
+ */
+export function workerCount(files: number, bytes: number, requested?: number): number {
+  if (requested !== undefined) return Math.max(1, Math.min(requested, files));
+  return Math.max(1, Math.min(availableParallelism(), 8, files, Math.floor(bytes / BYTES_PER_WORKER)));
+}
+
+/** The compiled worker script: beside this module in dist/, or dist/ when running from sources. */
+export function workerScript(): string | undefined {
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (const candidate of [join(here, 'validate-worker.js'), join(here, '..', '..', 'dist', 'src', 'api', 'validate-worker.js')]) {
+    if (existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+export class WorkerPool {
+  private readonly workers: { worker: Worker; ready: boolean }[] = [];
+  private jobs: WorkerJob[] = [];
+  private reports: FileReport[] = [];
+  private next = 0;
+  private done = 0;
+  private onReport: ((done: number, total: number, file: string) => void) | undefined;
+  private finish: ((reports: FileReport[]) => void) | undefined;
+  private failure: Error | undefined;
+  private abort: ((e: Error) => void) | undefined;
+  private closed = false;
+
+  /**
+   * Start `size` workers. They load the definitions while the caller does its own setup; what they
+   * say is listened to from the start (a message nobody listens to would be lost).
+   */
+  constructor(script: string, size: number, setup: WorkerSetup) {
+    for (let i = 0; i < size; i++) {
+      // execArgv: [] so that loaders and hooks of the host process (a test runner's) stay out of the workers
+      const slot = { worker: new Worker(script, { workerData: setup, execArgv: [] }), ready: false };
+      this.workers.push(slot);
+      slot.worker.on('message', (m: WorkerMessage) => this.receive(slot, m));
+      slot.worker.on('error', (e: Error) => this.fail(e));
+      slot.worker.on('exit', (code) => { if (code !== 0 && !this.closed) this.fail(new Error(`a validation worker stopped (exit code ${code})`)); });
+    }
+  }
+
+  private receive(slot: { worker: Worker; ready: boolean }, m: WorkerMessage): void {
+    if (m.kind === 'failed') { this.fail(new Error(m.message)); return; }
+    if (m.kind === 'ready') { slot.ready = true; this.feed(slot); return; }
+    this.reports[m.index] = m.report;
+    this.done++;
+    this.onReport?.(this.done, this.jobs.length, this.jobs[m.index]!.file);
+    if (this.done === this.jobs.length) this.finish?.(this.reports);
+    else this.feed(slot);
+  }
+
+  private feed(slot: { worker: Worker; ready: boolean }): void {
+    if (!this.finish || !slot.ready) return; // not running yet: run() feeds every ready worker
+    const job = this.jobs[this.next];
+    if (job) { this.next++; slot.worker.postMessage(job); }
+  }
+
+  private fail(e: Error): void {
+    this.failure ??= e;
+    this.abort?.(this.failure);
+  }
+
+  /** Validate every job; `onReport` after each (progress). Rejects on the first worker failure. */
+  run(jobs: WorkerJob[], onReport?: (done: number, total: number, file: string) => void): Promise<FileReport[]> {
+    return new Promise((resolve, reject) => {
+      if (this.failure) { reject(this.failure); return; }
+      if (jobs.length === 0) { resolve([]); return; }
+      this.jobs = jobs;
+      this.reports = new Array<FileReport>(jobs.length);
+      this.next = 0;
+      this.done = 0;
+      this.onReport = onReport;
+      this.abort = reject;
+      this.finish = resolve;
+      for (const slot of this.workers) this.feed(slot);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.workers.map((w) => w.worker.terminate()));
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * A validation worker thread (src/api/pool.ts): loads the definitions once, then validates the
+ * files it is sent and posts each report back.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { WorkerJob, WorkerMessage, WorkerSetup } from './pool.js';
+import { createValidator, validateOne, validationDefinitions } from './validate.js';
+
+const port = parentPort;
+if (!port) throw new Error('validate-worker.js runs as a worker thread');
+const setup = workerData as WorkerSetup;
+const post = (m: WorkerMessage): void => port.postMessage(m);
+
+try {
+  const defs = await validationDefinitions(setup.packages);
+  const validator = await createValidator(defs, setup.profiles, setup.locale, setup.xml);
+  port.on('message', (job: WorkerJob) => {
+    try {
+      post({ kind: 'report', index: job.index, report: validateOne(validator, job.file, job.text, setup.profiles, setup.locale) });
+    } catch (e) {
+      post({ kind: 'failed', message: `${job.file}: ${(e as Error).message}` });
+    }
+  });
+  post({ kind: 'ready' });
+} catch (e) {
+  post({ kind: 'failed', message: (e as Error).message });
+}
