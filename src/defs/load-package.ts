@@ -1,9 +1,10 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, createReadStream } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, createReadStream, openSync, readSync, closeSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { PackageSource, type PackageManifest } from './package-source.js';
 import type { FhirResource } from './resource.js';
 import { DEFINITION_TYPES, slimDefinition } from './slim.js';
+import { topLevelStrings } from '../util/json-scan.js';
 
 /** A definitions input the user named that could not be read. Carries the path and the reason. */
 export class PackageLoadError extends Error {
@@ -36,19 +37,75 @@ export interface LoadOptions {
 
 const LEADING_TYPE = /^\uFEFF?\s*\{\s*"resourceType"\s*:\s*"([A-Za-z]+)"/;
 
-/** Read one resource file; undefined for what the options leave out (or what is not a resource). */
-function readResource(file: string, options: LoadOptions, strict: boolean): FhirResource | undefined {
+/**
+ * Add one resource file to `source`, as the options want it. With definitionsOnly a definition is
+ * indexed from its top-level resourceType, url and version and read (again, from the file) only
+ * when something asks for it: a validation run touches a few dozen of the hundreds of definitions
+ * an official package folder holds. Other files are skipped; unreadable ones too, unless `strict`.
+ */
+function addResourceFile(source: PackageSource, file: string, options: LoadOptions, strict: boolean): void {
+  if (options.definitionsOnly) {
+    // most files of an official package folder are examples: tell from the first bytes; and a
+    // definition's resourceType, url and version usually come within its first kilobytes
+    const start = head(file, 16384);
+    const lead = LEADING_TYPE.exec(start);
+    if (lead && !DEFINITION_TYPES.has(lead[1]!)) return;
+    if (lead && addLazyDefinition(source, file, start)) return;
+  }
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
     if (strict) throw new PackageLoadError(file, (e as Error).message);
-    return undefined;
+    return;
   }
-  if (options.definitionsOnly) {
-    const lead = LEADING_TYPE.exec(text.slice(0, 256));
-    if (lead && !DEFINITION_TYPES.has(lead[1]!)) return undefined;
+  if (options.definitionsOnly && addLazyDefinition(source, file, text)) return;
+  const r = parseResource(file, text, strict);
+  const kept = r ? keep(r, options) : undefined;
+  if (kept) source.add(kept, file);
+}
+
+/**
+ * Index a definition from the start of its text (or all of it) when its top-level resourceType,
+ * url and version are there: true when done (added, or skipped as not a definition).
+ */
+function addLazyDefinition(source: PackageSource, file: string, text: string): boolean {
+  const top = topLevelStrings(text, ['resourceType', 'url', 'version']);
+  const resourceType = top?.get('resourceType');
+  if (!top || resourceType === undefined) return false;
+  if (!DEFINITION_TYPES.has(resourceType)) return true;
+  const url = top.get('url');
+  const version = top.get('version');
+  source.addLazy({ resourceType, ...(url !== undefined ? { url } : {}), ...(version !== undefined ? { version } : {}) }, () => {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      throw new PackageLoadError(file, `could not be read again (${(e as Error).message})`);
+    }
+    const r = parseResource(file, text, true);
+    if (!r) throw new PackageLoadError(file, 'no longer a FHIR resource');
+    return slimDefinition(r);
+  }, file);
+  return true;
+}
+
+/** The first `bytes` of a file as text ('' when it cannot be read). */
+function head(file: string, bytes: number): string {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const buf = Buffer.alloc(bytes);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    return buf.subarray(0, n).toString('utf8');
+  } catch {
+    return '';
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
+}
+
+function parseResource(file: string, text: string, strict: boolean): FhirResource | undefined {
   let r: unknown;
   try {
     r = JSON.parse(text);
@@ -56,8 +113,7 @@ function readResource(file: string, options: LoadOptions, strict: boolean): Fhir
     if (strict) throw new PackageLoadError(file, `not valid JSON (${(e as Error).message})`);
     return undefined;
   }
-  if (!isResource(r)) return undefined;
-  return keep(r, options);
+  return isResource(r) ? r : undefined;
 }
 
 /** The resource as the options want it, or undefined when they leave it out. */
@@ -81,8 +137,7 @@ function readPackageDir(pkgDir: string, options: LoadOptions = {}): PackageSourc
       if (!f.endsWith('.json') || f === 'package.json' || f.startsWith('.')) continue;
       const file = join(dir, f);
       if (!statSync(file).isFile()) continue;
-      const r = readResource(file, options, true);
-      if (r) source.add(r, file);
+      addResourceFile(source, file, options, true);
     }
   }
   return source;
@@ -111,8 +166,7 @@ function readConformanceFolders(dir: string, options: LoadOptions = {}): Package
           continue;
         }
         if (!f.endsWith('.json') || f === 'package.json') continue;
-        const r = readResource(p, options, false);
-        if (r) source.add(r, p);
+        addResourceFile(source, p, options, false);
       }
     };
     walk(root);

@@ -28,14 +28,22 @@ export interface PackageManifest {
   [key: string]: unknown;
 }
 
+/** A resource of the package with what its index needs, so that a lazily read one stays unread. */
+interface Item {
+  loaded: LoadedResource;
+  resourceType: string;
+  url?: string;
+  version?: string;
+}
+
 /**
  * An in-memory index of one package's resources: what a loaded FHIR package, a folder of
  * conformance resources or one of our own compiled packages looks like to the rest of the code.
  */
 export class PackageSource implements DefinitionSource {
   readonly label: string;
-  private readonly byUrl = new Map<string, LoadedResource[]>();
-  private readonly items: LoadedResource[] = [];
+  private readonly byUrl = new Map<string, Item[]>();
+  private readonly items: Item[] = [];
 
   constructor(readonly manifest: PackageManifest, readonly location?: string) {
     this.label = `${manifest.name}#${manifest.version}`;
@@ -44,32 +52,62 @@ export class PackageSource implements DefinitionSource {
   get id(): string { return this.manifest.name; }
   get version(): string { return this.manifest.version; }
 
-  add(resource: FhirResource, file?: string): LoadedResource {
+  private provenance(file: string | undefined): Provenance {
     const from: Provenance = { packageId: this.manifest.name, packageVersion: this.manifest.version };
     if (file !== undefined) from.file = file;
-    const loaded: LoadedResource = { resource, from };
-    this.items.push(loaded);
-    if (isConformanceResource(resource)) {
-      const list = this.byUrl.get(resource.url);
-      if (list) list.push(loaded);
-      else this.byUrl.set(resource.url, [loaded]);
+    return from;
+  }
+
+  private index(item: Item): void {
+    this.items.push(item);
+    if (item.url !== undefined) {
+      const list = this.byUrl.get(item.url);
+      if (list) list.push(item);
+      else this.byUrl.set(item.url, [item]);
     }
+  }
+
+  add(resource: FhirResource, file?: string): LoadedResource {
+    const loaded: LoadedResource = { resource, from: this.provenance(file) };
+    const conformance = isConformanceResource(resource);
+    this.index({
+      loaded, resourceType: resource.resourceType,
+      ...(conformance ? { url: resource.url } : {}),
+      ...(typeof resource.version === 'string' ? { version: resource.version } : {}),
+    });
+    return loaded;
+  }
+
+  /**
+   * Add a resource known by its summary (type, url, version) and read only when something asks
+   * for it: `read` runs on first access of `.resource`.
+   */
+  addLazy(summary: { resourceType: string; url?: string; version?: string }, read: () => FhirResource, file?: string): LoadedResource {
+    let resource: FhirResource | undefined;
+    const loaded: LoadedResource = {
+      get resource(): FhirResource {
+        resource ??= read();
+        return resource;
+      },
+      from: this.provenance(file),
+    };
+    this.index({ loaded, ...summary });
     return loaded;
   }
 
   find(url: string, version?: string): LoadedResource | undefined {
     const list = this.byUrl.get(url);
     if (!list) return undefined;
-    if (version === undefined) return list[0];
-    const versionOf = (r: LoadedResource): string => r.resource.version ?? this.manifest.version;
-    return list.find((r) => versionOf(r) === version) ??
+    if (version === undefined) return list[0]!.loaded;
+    const versionOf = (r: Item): string => r.version ?? this.manifest.version;
+    return (list.find((r) => versionOf(r) === version) ??
       // a partial semver version (`|1.0`) matches the highest 1.0.x
       list.filter((r) => versionOf(r).startsWith(version + '.'))
-        .sort((a, b) => compareVersions(versionOf(b), versionOf(a)))[0];
+        .sort((a, b) => compareVersions(versionOf(b), versionOf(a)))[0])?.loaded;
   }
 
   *all(resourceType?: string): Iterable<LoadedResource> {
-    for (const r of this.items) if (resourceType === undefined || r.resource.resourceType === resourceType) yield r;
+    for (const r of this.items) if (resourceType === undefined || r.resourceType === resourceType) yield r.loaded;
   }
 
   get size(): number { return this.items.length; }

@@ -41,4 +41,21 @@ describe('loadPackages on a folder of resources', () => {
     writeFileSync(join(only, 'p.json'), JSON.stringify({ resourceType: 'Patient' }));
     await expect(loadPackages(only, { definitionsOnly: true })).rejects.toBeInstanceOf(PackageLoadError);
   });
+
+  it('reads a definition only when it is asked for', async () => {
+    const lazy = join(tmp, 'lazy');
+    mkdirSync(lazy);
+    const big = '<div xmlns="http://www.w3.org/1999/xhtml">' + 'x'.repeat(40_000) + '</div>';
+    // the url comes after a narrative longer than the first read
+    writeFileSync(join(lazy, 'late-url.json'), JSON.stringify({ resourceType: 'ValueSet', text: { div: big }, url: 'http://example.org/late', version: '2.0.0' }));
+    writeFileSync(join(lazy, 'gone.json'), JSON.stringify({ resourceType: 'CodeSystem', url: 'http://example.org/gone', version: '1.0.0' }));
+    const [pkg] = await loadPackages(lazy, { definitionsOnly: true });
+    expect(pkg!.find('http://example.org/late', '2.0.0')).toBeDefined();
+    expect(pkg!.find('http://example.org/late', '2.0')).toBeDefined();
+    expect((pkg!.find('http://example.org/late')!.resource as { text?: unknown }).text).toBeUndefined();
+    rmSync(join(lazy, 'gone.json'));
+    const gone = pkg!.find('http://example.org/gone');
+    expect(gone).toBeDefined(); // indexed from its first bytes, not read since
+    expect(() => gone!.resource).toThrow(PackageLoadError);
+  });
 });

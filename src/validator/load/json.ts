@@ -1,3 +1,4 @@
+import { skipSpace as skipWsAt, skipString, skipValue } from '../../util/json-scan.js';
 import { InputError, type PathStep, type Position, type SourceDoc } from './source.js';
 
 export interface JsonReadOptions {
@@ -302,53 +303,6 @@ function rawsOf(raws: Map<object, Map<PathStep, string>>, container: object): Ma
   let m = raws.get(container);
   if (!m) { m = new Map(); raws.set(container, m); }
   return m;
-}
-
-/** After the string starting at `j` (a `"`): the index just past its closing quote. */
-function skipString(text: string, j: number): number {
-  let k = j + 1;
-  for (;;) {
-    const q = text.indexOf('"', k);
-    if (q < 0) return text.length;
-    let backslashes = 0;
-    for (let b = q - 1; text.charCodeAt(b) === 0x5c; b--) backslashes++;
-    if (backslashes % 2 === 0) return q + 1;
-    k = q + 1;
-  }
-}
-
-/** After the JSON value starting at `j`. */
-function skipValue(text: string, j: number): number {
-  const c = text.charCodeAt(j);
-  if (c === 0x22) return skipString(text, j);
-  if (c === 0x7b || c === 0x5b) {
-    let depth = 0;
-    let k = j;
-    while (k < text.length) {
-      const d = text.charCodeAt(k);
-      if (d === 0x22) { k = skipString(text, k); continue; }
-      if (d === 0x7b || d === 0x5b) depth++;
-      else if (d === 0x7d || d === 0x5d) { depth--; if (depth === 0) return k + 1; }
-      k++;
-    }
-    return text.length;
-  }
-  let k = j;
-  while (k < text.length) {
-    const d = text.charCodeAt(k);
-    if (d === 0x2c || d === 0x7d || d === 0x5d || (d < 128 && WS[d])) break;
-    k++;
-  }
-  return k;
-}
-
-function skipWsAt(text: string, j: number): number {
-  let k = j;
-  while (k < text.length) {
-    const c = text.charCodeAt(k);
-    if (c < 128 && WS[c]) k++; else break;
-  }
-  return k;
 }
 
 /** Does the string literal `text[start..end)` (quotes included) spell `key`? */
