@@ -1,14 +1,18 @@
 /**
- * Native evaluation of the base R4 invariants every resource, Bundle and entry meets (dom-*,
- * bdl-*, ref-1, per-1). fhirpath.js spends most of a validation on them; these answer the common
- * shapes directly and give up (`undefined`) on anything else, which the FHIRPath engine then
- * evaluates. A native applies only when the constraint's expression is exactly the R4 text it was
- * written for: a profile that changes the expression gets the engine.
+ * Native evaluation of the invariants nearly every MedCom instance meets: the base R4 ones of
+ * every resource, Bundle, entry and narrative (dom-*, bdl-*, ref-1, per-1, txt-1/2), and the
+ * dk-core check digits of GLN and CVR identifiers (whose nested arithmetic alone takes fhirpath.js
+ * tens of milliseconds to parse). fhirpath.js spends most of a validation on these; the natives
+ * answer the common shapes directly and give up (`undefined`) on anything else, which the
+ * FHIRPath engine then evaluates. A native applies only when the constraint's expression is
+ * exactly the text it was written for: a profile that changes the expression gets the engine.
  *
  * Semantics follow the validator's reading of a FHIRPath result: `fail` is the result `false`,
  * `pass` anything else (`true`, or an empty result). test/validator/invariants/native.test.ts
  * checks every native against fhirpath.js on passing, failing and give-up inputs.
  */
+import { htmlChecks } from '../../../fhirpath/xhtml.js';
+
 type Json = Record<string, unknown>;
 
 export type NativeResult = 'pass' | 'fail' | undefined;
@@ -104,6 +108,22 @@ function firstEntryIs(resourceType: string) {
     if (!isObject(r) || typeof r['resourceType'] !== 'string') return undefined;
     return r['resourceType'] === resourceType ? 'pass' : 'fail';
   };
+}
+
+/**
+ * A weighted check-digit sum over the first `weights.length` digits of `value`: FHIRPath's
+ * `substring(i,1).toInteger()` is empty for a missing or non-digit character, which makes the
+ * whole expression empty (a pass). Undefined when that happens, else the digits.
+ */
+function digits(value: unknown, count: number): number[] | undefined {
+  if (typeof value !== 'string' || value.length < count) return undefined;
+  const out: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return undefined;
+    out.push(c - 0x30);
+  }
+  return out;
 }
 
 const NATIVES: readonly NativeInvariant[] = [
@@ -272,6 +292,45 @@ const NATIVES: readonly NativeInvariant[] = [
       const end = stringValue(focus, 'end');
       if (start === undefined || end === undefined) return undefined;
       return start === null || end === null ? 'pass' : undefined;
+    },
+  },
+  {
+    key: 'txt-1',
+    expression: 'htmlChecks()',
+    check(focus) {
+      return typeof focus === 'string' ? (htmlChecks(focus).ok ? 'pass' : 'fail') : undefined;
+    },
+  },
+  {
+    key: 'txt-2',
+    expression: 'htmlChecks()',
+    check(focus) {
+      return typeof focus === 'string' ? (htmlChecks(focus).ok ? 'pass' : 'fail') : undefined;
+    },
+  },
+  {
+    key: 'gln-modulus-10',
+    expression: '((\n(10-((substring(0,1).toInteger()*1)+\n(substring(1,1).toInteger()*3)+\n(substring(2,1).toInteger()*1)+\n(substring(3,1).toInteger()*3)+\n(substring(4,1).toInteger()*1)\n+(substring(5,1).toInteger()*3)\n+(substring(6,1).toInteger()*1)\n+(substring(7,1).toInteger()*3)\n+(substring(8,1).toInteger()*1)\n+(substring(9,1).toInteger()*3)\n+(substring(10,1).toInteger()*1)\n+(substring(11,1).toInteger()*3))mod(10))mod(10))=substring(12,1).toInteger())',
+    check(focus) {
+      if (typeof focus !== 'string') return undefined;
+      const d = digits(focus, 13);
+      if (!d) return 'pass';
+      let sum = 0;
+      for (let i = 0; i < 12; i++) sum += d[i]! * (i % 2 === 0 ? 1 : 3);
+      return (10 - (sum % 10)) % 10 === d[12] ? 'pass' : 'fail';
+    },
+  },
+  {
+    key: 'CVR-modulus-11',
+    expression: '((\n    (substring(0,1).toInteger()*2)+\n    (substring(1,1).toInteger()*7)+\n    (substring(2,1).toInteger()*6)+\n    (substring(3,1).toInteger()*5)+\n    (substring(4,1).toInteger()*4)+\n    (substring(5,1).toInteger()*3)+\n    (substring(6,1).toInteger()*2)+\n    (substring(7,1).toInteger()*1)) mod(11)=0)',
+    check(focus) {
+      if (typeof focus !== 'string') return undefined;
+      const d = digits(focus, 8);
+      if (!d) return 'pass';
+      const weights = [2, 7, 6, 5, 4, 3, 2, 1];
+      let sum = 0;
+      for (let i = 0; i < 8; i++) sum += d[i]! * weights[i]!;
+      return sum % 11 === 0 ? 'pass' : 'fail';
     },
   },
 ];
