@@ -29,11 +29,14 @@ function isResource(x: unknown): x is FhirResource {
 export interface LoadOptions {
   /**
    * Only what validation reads: StructureDefinitions, ValueSets, CodeSystems and NamingSystems,
-   * without their documentation (src/defs/slim.ts; examples and other resources are skipped
-   * unparsed where the resourceType leads the file).
+   * without their documentation (src/defs/slim.ts). Folders named `example` or `examples` are not
+   * read; other files that are not definitions are skipped unparsed where the resourceType leads.
    */
   definitionsOnly?: boolean;
 }
+
+/** Folders that hold examples by the FHIR package convention (`package/example`): not read for definitions. */
+const EXAMPLE_FOLDERS = new Set(['example', 'examples']);
 
 const LEADING_TYPE = /^\uFEFF?\s*\{\s*"resourceType"\s*:\s*"([A-Za-z]+)"/;
 
@@ -45,8 +48,7 @@ const LEADING_TYPE = /^\uFEFF?\s*\{\s*"resourceType"\s*:\s*"([A-Za-z]+)"/;
  */
 function addResourceFile(source: PackageSource, file: string, options: LoadOptions, strict: boolean): void {
   if (options.definitionsOnly) {
-    // most files of an official package folder are examples: tell from the first bytes; and a
-    // definition's resourceType, url and version usually come within its first kilobytes
+    // a definition's resourceType, url and version usually come within its first kilobytes
     const start = head(file, 16384);
     const lead = LEADING_TYPE.exec(start);
     if (lead && !DEFINITION_TYPES.has(lead[1]!)) return;
@@ -130,7 +132,7 @@ function readPackageDir(pkgDir: string, options: LoadOptions = {}): PackageSourc
     throw new PackageLoadError(join(pkgDir, 'package.json'), 'package.json lacks name or version');
   }
   const source = new PackageSource(manifest, pkgDir);
-  for (const sub of ['', 'example', 'examples', 'other']) {
+  for (const sub of options.definitionsOnly ? ['', 'other'] : ['', 'example', 'examples', 'other']) {
     const dir = join(pkgDir, sub);
     if (sub !== '' && !existsSync(dir)) continue;
     for (const f of readdirSync(dir)) {
@@ -162,7 +164,7 @@ function readConformanceFolders(dir: string, options: LoadOptions = {}): Package
         const st = statSync(p);
         if (st.isDirectory()) {
           if (existsSync(join(p, 'ig', 'package.json'))) visit(p);
-          else walk(p);
+          else if (!(options.definitionsOnly && EXAMPLE_FOLDERS.has(f))) walk(p);
           continue;
         }
         if (!f.endsWith('.json') || f === 'package.json') continue;

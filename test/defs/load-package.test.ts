@@ -19,17 +19,20 @@ writeFileSync(join(folder, 'sd.json'), JSON.stringify({
 writeFileSync(join(folder, 'vs.json'), JSON.stringify({ url: 'http://example.org/vs', resourceType: 'ValueSet' }));
 writeFileSync(join(folder, 'examples', 'bundle.json'), JSON.stringify({ resourceType: 'Bundle', type: 'collection' }));
 writeFileSync(join(folder, 'examples', 'late-type.json'), JSON.stringify({ id: 'x', resourceType: 'Patient' }));
+writeFileSync(join(folder, 'examples', 'vs-among-examples.json'), JSON.stringify({ resourceType: 'ValueSet', url: 'http://example.org/among-examples' }));
+writeFileSync(join(folder, 'late-type.json'), JSON.stringify({ id: 'y', resourceType: 'Patient' }));
 writeFileSync(join(folder, 'broken.json'), '{ "resourceType": "Structure');
 
 describe('loadPackages on a folder of resources', () => {
   it('loads every resource by default', async () => {
     const [pkg] = await loadPackages(folder);
-    expect(pkg!.size).toBe(4);
+    expect(pkg!.size).toBe(6);
   });
 
-  it('loads only definitions, without narratives, for validation', async () => {
+  it('loads only definitions, without narratives, for validation (example folders not read)', async () => {
     const [pkg] = await loadPackages(folder, { definitionsOnly: true });
     expect(pkg!.size).toBe(2);
+    expect(pkg!.find('http://example.org/among-examples')).toBeUndefined();
     const sd = pkg!.find('http://example.org/sd')!.resource as { text?: unknown };
     expect(sd.text).toBeUndefined();
     expect(pkg!.find('http://example.org/vs')).toBeDefined();
