@@ -642,11 +642,13 @@ export function readXml(file: string, text: string, model: FhirModel, options: X
     let spec = UNKNOWN;
     if (uri === FHIR_NS || uri === XHTML_NS) spec = view.spec(ctx, local);
     if (uri !== FHIR_NS && spec.kind !== 'xhtml') {
-      // not a FHIR element: kept under the name as written, read without the model
+      // not a FHIR element: kept, read without the model, under its name as written; without a
+      // prefix, in Clark notation ({uri}name), so that it cannot pass for the FHIR element of that name
+      const key = prefixed || ctx.kind === 'generic' ? name : `{${uri}}${local}`;
       if (ctx.kind !== 'generic') {
-        pendingNotes.push({ message: `element <${name}> is ${uri ? `in the namespace '${uri}'` : 'in no namespace'}, not in the FHIR namespace`, at, container: frame.obj, key: name });
+        pendingNotes.push({ message: `element <${name}> is ${uri ? `in the namespace '${uri}'` : 'in no namespace'}, not in the FHIR namespace`, at, container: frame.obj, key });
       }
-      generic(frame, node, name, name, scope, at);
+      generic(frame, node, name, key, scope, at);
       continue;
     }
 
