@@ -635,21 +635,28 @@ export function readXml(file: string, text: string, model: FhirModel, options: X
     }
     const at = startOf(node);
     const attrs = attrsOf(node);
-    const scope = scopeOf(frame.ns, attrs, at);
+    let scope = scopeOf(frame.ns, attrs, at);
     const { uri, local, prefixed } = nsOf(scope, name, at);
     const ctx = frame.ctx;
 
     let spec = UNKNOWN;
     if (uri === FHIR_NS || uri === XHTML_NS) spec = view.spec(ctx, local);
     if (uri !== FHIR_NS && spec.kind !== 'xhtml') {
-      // not a FHIR element: kept, read without the model, under its name as written; without a
-      // prefix, in Clark notation ({uri}name), so that it cannot pass for the FHIR element of that name
-      const key = prefixed || ctx.kind === 'generic' ? name : `{${uri}}${local}`;
-      if (ctx.kind !== 'generic') {
-        pendingNotes.push({ message: `element <${name}> is ${uri ? `in the namespace '${uri}'` : 'in no namespace'}, not in the FHIR namespace`, at, container: frame.obj, key });
+      const note = `element <${name}> is ${uri ? `in the namespace '${uri}'` : 'in no namespace'}, not in the FHIR namespace`;
+      // the name of a FHIR element here, written without a prefix: read as that element (so that it
+      // is checked, and repeats as it should), the namespace noted
+      const asFhir = !prefixed && ctx.kind !== 'generic' ? view.spec(ctx, local) : UNKNOWN;
+      if (asFhir.kind !== 'unknown' && asFhir.kind !== 'xhtml') {
+        pendingNotes.push({ message: note, at, container: frame.obj, key: local });
+        spec = asFhir;
+        // its children inherit the wrong default namespace: noted once, here
+        if (scope.default === uri) scope = { ...scope, default: FHIR_NS };
+      } else {
+        // not a FHIR element: kept under the name as written, read without the model
+        if (ctx.kind !== 'generic') pendingNotes.push({ message: note, at, container: frame.obj, key: name });
+        generic(frame, node, name, name, scope, at);
+        continue;
       }
-      generic(frame, node, name, key, scope, at);
-      continue;
     }
 
     if (spec.attribute) {
