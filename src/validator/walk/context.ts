@@ -66,10 +66,13 @@ export class IssueSink {
   report(ruleId: RuleId, where: Pick<Where, 'jsonPath' | 'fhirPath'>, params: Record<string, string | number> = {}, options: ReportOptions = {}): void {
     const rule = RULES[ruleId];
     const severity = options.severity ?? rule.severity;
-    const message = renderMessage(ruleId, params, this.locale);
-    const key = `${ruleId}|${where.fhirPath}|${options.constraintKey ?? ''}|${message}`;
+    // one finding per rule, place and content: the same cardinality broken by the base type's
+    // definition and by the profile's (`element` differs) is reported once, by the first
+    const { element: _definedBy, ...identity } = params;
+    const key = `${ruleId}|${where.fhirPath}|${options.constraintKey ?? ''}|${JSON.stringify(identity)}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
+    const message = renderMessage(ruleId, params, this.locale);
     const issue: Issue = {
       ruleId, severity, issueType: rule.issueType, params, message,
       location: { fhirpath: where.fhirPath, file: this.doc?.file ?? '' },
