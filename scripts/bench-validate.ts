@@ -1,5 +1,6 @@
 /**
- * `npm run bench:validate [-- --bundles N] [-- --runs N] [-- --medplum-runs N] [-- --cold-runs N] [-- --json FILE] [-- --anchors DIR]`:
+ * `npm run bench:validate [-- --bundles N] [-- --runs N] [-- --medplum-runs N] [-- --cold-runs N] [-- --json FILE] [-- --anchors DIR]
+ *  [-- --only throughput,cold,defects]`:
  * our validator against @medplum/core's, side by side in one run, on MedCom's official example
  * Bundles and the official MedCom packages (../shared/anchors/medcom).
  *
@@ -14,6 +15,13 @@
  *    <HCO bundle>` and its medplum counterpart (scripts/bench/validate-medplum-cold.ts), one warm-up
  *    each (not counted), then `--cold-runs` runs interleaved; median wall-clock of the whole process;
  *    peak RSS from `/usr/bin/time -f %M`.
+ * 3. Defects caught: the invalid JSON bundles of our example corpus (examples/corpus.json; each a copy
+ *    of a valid bundle, its `base`, with one defect), one child process per tool
+ *    (scripts/bench/validate-defects-ours.ts, validate-defects-medplum.ts) validating each bundle and
+ *    its base the way the throughput children do. A tool catches a defect when it reports an error on
+ *    the bundle that it does not report on its base. For ours, also whether the manifest's expected
+ *    findings are all among the errors.
+ * `--only` runs some of the sections (default: all three).
  * The targets of the issue are printed next to the figures as met / NOT met. Offline: nothing here
  * opens a network connection. Exits 0 when the benchmark ran, 2 when it could not.
  */
@@ -25,7 +33,8 @@ import { anchorsDir } from '../src/parity/anchors.js';
 import { exitText, runNode, runTimed, tail, type RunOptions, type Timed } from './bench/proc.js';
 import { ratio, seconds, summarize, table, type Summary } from './bench/report.js';
 import {
-  inputBundles, isRecord, STANDARDS, TARGETS, type InputBundle, type SeverityCounts, type ThroughputResult,
+  defectCorpus, inputBundles, isDefectsResult, isRecord, STANDARDS, TARGETS, type DefectCase, type DefectCorpus, type DefectOutcome,
+  type DefectsResult, type InputBundle, type SeverityCounts, type ThroughputResult,
 } from './bench/validate-common.js';
 import { medplumVersion } from './bench/validate-medplum-lib.js';
 
@@ -34,11 +43,22 @@ const root = resolve(here, '..', '..');
 const cli = join(root, 'bin', 'medcom-ig.js');
 const TIME = '/usr/bin/time';
 const RSS_MARK = 'BENCH_MAXRSS_KIB=';
+const CORPUS = join(root, 'examples', 'corpus.json');
 
-interface Args { bundles: number; runs: number; medplumRuns: number; coldRuns: number; json: string | undefined; anchors: string | undefined }
+const SECTIONS = ['throughput', 'cold', 'defects'] as const;
+type Section = (typeof SECTIONS)[number];
+const isSection = (v: string): v is Section => (SECTIONS as readonly string[]).includes(v);
+const USAGE = 'usage: npm run bench:validate [-- --bundles N] [-- --runs N] [-- --medplum-runs N] [-- --cold-runs N] [-- --json FILE] [-- --anchors DIR]\n'
+  + '                              [-- --only SECTION[,SECTION…]]   sections: throughput, cold (cold start), defects (defects caught); default all\n';
+
+interface Args {
+  bundles: number; runs: number; medplumRuns: number; coldRuns: number; json: string | undefined; anchors: string | undefined;
+  /** the sections to run */
+  only: ReadonlySet<Section>;
+}
 
 function parseArgs(raw: readonly string[]): Args {
-  const args: Args = { bundles: 2000, runs: 3, medplumRuns: 1, coldRuns: 5, json: undefined, anchors: undefined };
+  const args: Args = { bundles: 2000, runs: 3, medplumRuns: 1, coldRuns: 5, json: undefined, anchors: undefined, only: new Set(SECTIONS) };
   const argv = raw.flatMap((a) => (/^--[a-z-]+=/.test(a) ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a]));
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -58,11 +78,16 @@ function parseArgs(raw: readonly string[]): Args {
     else if (a === '--cold-runs') args.coldRuns = whole(value());
     else if (a === '--json') args.json = value();
     else if (a === '--anchors') args.anchors = value();
-    else if (a === '-h' || a === '--help') {
-      process.stdout.write('usage: npm run bench:validate [-- --bundles N] [-- --runs N] [-- --medplum-runs N] [-- --cold-runs N] [-- --json FILE] [-- --anchors DIR]\n');
+    else if (a === '--only') {
+      const list = value().split(',').map((x) => x.trim()).filter((x) => x !== '');
+      const bad = list.filter((x) => !isSection(x));
+      if (list.length === 0 || bad.length) throw new Error(`--only: expected one or more of ${SECTIONS.join(', ')} (comma-separated), got ${bad.join(', ') || 'nothing'}`);
+      args.only = new Set(list.filter(isSection));
+    } else if (a === '-h' || a === '--help') {
+      process.stdout.write(USAGE);
       process.exit(0);
     } else {
-      throw new Error(`unknown argument ${a} (expected --bundles N, --runs N, --medplum-runs N, --cold-runs N, --json FILE, --anchors DIR; `
+      throw new Error(`unknown argument ${a} (expected --bundles N, --runs N, --medplum-runs N, --cold-runs N, --json FILE, --anchors DIR, --only SECTIONS; `
         + 'the build benchmark\'s flags go to `npm run bench:build -- …`)');
     }
   }
@@ -137,6 +162,92 @@ function coldRun(command: readonly string[], useTime: boolean, opts: RunOptions)
   return { ms: t.ms, rssKiB: rss !== undefined && Number.isFinite(rss) ? rss : undefined, exit: exitText(t), summary: lines[lines.length - 1] ?? '' };
 }
 
+/** Run a defects child and read its JSON line. */
+function defectsRun(script: string, anchors: string, opts: RunOptions): DefectsResult {
+  const t = runNode(join(here, 'bench', script), ['--anchors', anchors, '--corpus', CORPUS], opts);
+  const last = t.stdout.trimEnd().split('\n').pop() ?? '';
+  let parsed: unknown;
+  try { parsed = JSON.parse(last) as unknown; } catch { parsed = undefined; }
+  if (t.status !== 0 || !isDefectsResult(parsed)) throw new Error(`${script} failed (${exitText(t)}):\n${tail(t)}`);
+  return parsed;
+}
+
+/** One defect case with what each tool made of it. */
+interface DefectRow { case: DefectCase; ours: DefectOutcome; medplum: DefectOutcome }
+
+interface DefectTally {
+  invalid: number;
+  ours: number;
+  medplum: number;
+  oursOnly: number;
+  medplumOnly: number;
+  neither: number;
+  /** ours: the manifest's expected findings all among the errors */
+  expectedAll: number;
+}
+
+const caught = (o: DefectOutcome): boolean => o.newErrors > 0;
+
+function tallyDefects(rows: readonly DefectRow[]): DefectTally {
+  const t: DefectTally = { invalid: 0, ours: 0, medplum: 0, oursOnly: 0, medplumOnly: 0, neither: 0, expectedAll: 0 };
+  for (const r of rows) {
+    const o = caught(r.ours);
+    const m = caught(r.medplum);
+    t.invalid++;
+    if (o) t.ours++;
+    if (m) t.medplum++;
+    if (o && !m) t.oursOnly++;
+    if (m && !o) t.medplumOnly++;
+    if (!o && !m) t.neither++;
+    if ((r.ours.missingExpected ?? []).length === 0) t.expectedAll++;
+  }
+  return t;
+}
+
+interface Defects {
+  corpus: DefectCorpus;
+  ours: DefectsResult;
+  medplum: DefectsResult;
+  rows: DefectRow[];
+  perStandard: Record<string, DefectTally>;
+  total: DefectTally;
+  /** rule id of the corpus entry → defects medplum misses / defects with that rule id */
+  medplumMisses: { ruleId: string; missed: number; of: number }[];
+  oursMisses: string[];
+}
+
+function defects(anchors: string, opts: RunOptions): Defects {
+  const corpus = defectCorpus(CORPUS);
+  progress(`defects caught: ${corpus.cases.length} invalid JSON bundles of examples/corpus.json and their bases, medcom-ig`);
+  const ours = defectsRun('validate-defects-ours.js', anchors, opts);
+  progress('defects caught: the same with @medplum/core');
+  const medplum = defectsRun('validate-defects-medplum.js', anchors, opts);
+  const byFile = (r: DefectsResult): Map<string, DefectOutcome> => new Map(r.cases.map((c) => [c.file, c]));
+  const o = byFile(ours);
+  const m = byFile(medplum);
+  const rows: DefectRow[] = corpus.cases.map((c) => {
+    const ro = o.get(c.file);
+    const rm = m.get(c.file);
+    if (!ro || !rm) throw new Error(`defects: no result for ${c.file} from ${ro ? 'medplum' : 'ours'}`);
+    return { case: c, ours: ro, medplum: rm };
+  });
+  const perStandard: Record<string, DefectTally> = {};
+  for (const s of STANDARDS) perStandard[s.alias] = tallyDefects(rows.filter((r) => r.case.standard === s.alias));
+  const byRule = new Map<string, { missed: number; of: number }>();
+  for (const r of rows) {
+    const e = byRule.get(r.case.ruleId) ?? { missed: 0, of: 0 };
+    e.of++;
+    if (!caught(r.medplum)) e.missed++;
+    byRule.set(r.case.ruleId, e);
+  }
+  return {
+    corpus, ours, medplum, rows, perStandard, total: tallyDefects(rows),
+    medplumMisses: [...byRule.entries()].map(([ruleId, e]) => ({ ruleId, ...e })).filter((e) => e.missed > 0)
+      .sort((a, b) => b.missed - a.missed || a.ruleId.localeCompare(b.ruleId)),
+    oursMisses: rows.filter((r) => !caught(r.ours)).map((r) => r.case.file),
+  };
+}
+
 const mib = (kib: number | undefined): string => (kib === undefined ? 'n/a' : `${(kib / 1024).toFixed(1)} MiB`);
 const num = (n: number, digits = 0): string => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const verdict = (ok: boolean): string => (ok ? 'met' : 'NOT met');
@@ -162,121 +273,208 @@ async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', FPL_REGISTRY: 'http://127.0.0.1:9' };
   const opts: RunOptions = { cwd: root, env, timeoutMs: 10 * 60 * 1000 };
   const mpVersion = medplumVersion();
-  progress(`anchors ${anchors}; ${inputs.length} input bundles (${STANDARDS.map((s) => `${s.expected} ${s.alias}`).join(', ')}), ${args.bundles} validations per tool`);
+  const runs = (s: Section): boolean => args.only.has(s);
+  progress(`anchors ${anchors}; ${inputs.length} input bundles (${STANDARDS.map((s) => `${s.expected} ${s.alias}`).join(', ')})`
+    + `${runs('throughput') ? `, ${args.bundles} validations per tool` : ''}; sections: ${SECTIONS.filter(runs).join(', ')}`);
 
   // ---- 1. throughput, one process at a time ----
-  const ours = throughput('medcom-ig', 'validate-ours.js', args.runs, anchors, args.bundles, opts);
-  const mp = throughput(`@medplum/core ${mpVersion}`, 'validate-medplum.js', args.medplumRuns, anchors, args.bundles, opts);
+  const tp = runs('throughput')
+    ? {
+      ours: throughput('medcom-ig', 'validate-ours.js', args.runs, anchors, args.bundles, opts),
+      mp: throughput(`@medplum/core ${mpVersion}`, 'validate-medplum.js', args.medplumRuns, anchors, args.bundles, opts),
+    }
+    : undefined;
 
   // ---- 2. cold start ----
   const coldInput = inputs.find((i) => i.standard === 'hco')!;
   const useTime = existsSync(TIME);
-  const oursCmd = [process.execPath, cli, 'validate', '--package', anchors, '--profile', coldInput.profile, coldInput.file];
-  const mpCmd = [process.execPath, join(here, 'bench', 'validate-medplum-cold.js'), '--anchors', anchors, '--profile', coldInput.profile, coldInput.file];
-  progress(`cold start: 1 warm-up + ${args.coldRuns} runs each, interleaved`);
-  coldRun(oursCmd, useTime, opts);
-  coldRun(mpCmd, useTime, opts);
-  const coldOurs: ColdRun[] = [];
-  const coldMp: ColdRun[] = [];
-  for (let r = 1; r <= args.coldRuns; r++) {
-    coldOurs.push(coldRun(oursCmd, useTime, opts));
-    coldMp.push(coldRun(mpCmd, useTime, opts));
+  let cold: { ours: ColdRun[]; mp: ColdRun[] } | undefined;
+  if (runs('cold')) {
+    const oursCmd = [process.execPath, cli, 'validate', '--package', anchors, '--profile', coldInput.profile, coldInput.file];
+    const mpCmd = [process.execPath, join(here, 'bench', 'validate-medplum-cold.js'), '--anchors', anchors, '--profile', coldInput.profile, coldInput.file];
+    progress(`cold start: 1 warm-up + ${args.coldRuns} runs each, interleaved`);
+    coldRun(oursCmd, useTime, opts);
+    coldRun(mpCmd, useTime, opts);
+    cold = { ours: [], mp: [] };
+    for (let r = 1; r <= args.coldRuns; r++) {
+      cold.ours.push(coldRun(oursCmd, useTime, opts));
+      cold.mp.push(coldRun(mpCmd, useTime, opts));
+    }
   }
 
+  // ---- 3. defects caught ----
+  const df = runs('defects') ? defects(anchors, opts) : undefined;
+
   // ---- report ----
-  const o = ours.median;
-  const m = mp.median;
-  const perS = (t: Throughput, n: number): number => n / (t.validate.medianMs / 1000);
-  const oursBps = perS(ours, o.bundles);
-  const mpBps = perS(mp, m.bundles);
-  const tRatio = oursBps / mpBps;
-  const coldO: Summary = summarize(coldOurs.map((c) => c.ms));
-  const coldM: Summary = summarize(coldMp.map((c) => c.ms));
-  const maxRss = (runs: readonly ColdRun[]): number | undefined => {
-    const v = runs.map((c) => c.rssKiB).filter((x): x is number => x !== undefined);
-    return v.length ? Math.max(...v) : undefined;
-  };
-  const coldRssO = maxRss(coldOurs);
-  const coldRssM = maxRss(coldMp);
   const date = new Date();
   const cpuList = cpus();
   const machine = `${cpuList.length} cores (${cpuList[0]?.model.trim() ?? 'unknown CPU'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const oursVersion = tp?.ours.median.version ?? df?.ours.version ?? '?';
+  const med = (x: Summary): string => (x.runs > 1 ? `${seconds(x.medianMs)} (${seconds(x.minMs)}–${seconds(x.maxMs)})` : seconds(x.medianMs));
+  const targetRows: string[][] = [];
+  const targetsJson: Record<string, { goal: number | string; value: number | string; met: boolean }> = {};
 
   const lines: string[] = [];
   lines.push(`medcom-ig validator bench  ${date.toISOString()}`);
   lines.push(`machine: ${machine}`);
-  lines.push(`tools: medcom-ig ${o.version} (dist/), @medplum/core ${m.version}; inputs: ${inputs.length} official Bundles from ${anchors}`);
+  lines.push(`tools: medcom-ig ${oursVersion} (dist/), @medplum/core ${tp?.mp.median.version ?? mpVersion}; inputs: ${inputs.length} official Bundles from ${anchors}`);
   lines.push(`  ${STANDARDS.map((s) => `${s.alias} ${inputs.filter((i) => i.standard === s.alias).length} → ${inputs.find((i) => i.standard === s.alias)?.profile ?? '?'}`).join('\n  ')}`);
-  lines.push('');
-  lines.push(`1. Throughput: ${num(o.bundles)} bundles (${num(o.resources)} entry resources), cycling through the ${inputs.length} inputs`
-    + ` (${Object.entries(o.perStandard).map(([k, v]) => `${k} ${v}`).join(', ')}); one process per run, one at a time;`);
-  lines.push(`   times are medians over the runs (min–max in brackets when more than one), peak RSS the highest of the runs`);
-  const med = (x: Summary): string => (x.runs > 1 ? `${seconds(x.medianMs)} (${seconds(x.minMs)}–${seconds(x.maxMs)})` : seconds(x.medianMs));
-  const rssCell = (t: Throughput): string => (t.runs.length > 1 ? `${mib(t.maxRssKiB)} (${t.runs.map((r) => (r.maxRssKiB / 1024).toFixed(0)).join(', ')})` : mib(t.maxRssKiB));
-  lines.push(table(
-    ['', 'medcom-ig', '@medplum/core', 'ours / medplum'],
-    [
-      ['runs', String(ours.runs.length), String(mp.runs.length), ''],
-      ['validation time (parse and load excluded)', med(ours.validate), med(mp.validate), ratio(ours.validate.medianMs, mp.validate.medianMs)],
-      ['bundles/s', num(oursBps, 1), num(mpBps, 1), `${tRatio.toFixed(2)}×`],
-      ['resources/s', num(perS(ours, o.resources), 0), num(perS(mp, m.resources), 0), ratio(perS(ours, o.resources), perS(mp, m.resources))],
-      ['load: import + definitions (not in throughput)', med(ours.load), med(mp.load), ratio(ours.load.medianMs, mp.load.medianMs)],
-      ['parse: JSON text → objects (not in throughput)', med(ours.parse), med(mp.parse), ratio(ours.parse.medianMs, mp.parse.medianMs)],
-      ['child process until validation ended', med(ours.process), med(mp.process), ratio(ours.process.medianMs, mp.process.medianMs)],
-      ['peak RSS of the throughput process (MiB per run)', rssCell(ours), rssCell(mp), ratio(ours.maxRssKiB, mp.maxRssKiB)],
-      [`issues, all ${num(o.bundles)} bundles: errors / warnings / information`, sev(o.issues), sev(m.issues), ''],
-      [`issues, one pass over the ${o.onePass.bundles} inputs: E / W / I`, sev(o.onePass.issues), sev(m.onePass.issues), ''],
-      ['medplum validateResource calls / failed / profiles unresolved', '', m.calls ? `${num(m.calls.total)} / ${num(m.calls.failed)} / ${num(m.calls.unresolvedProfiles)}` : '?', ''],
-    ],
-  ));
-  if (m.profileParseMs !== undefined) {
-    // the estimate of the median medplum run, against that run's own validation time
-    const share = m.profileParseMs / m.validateMs;
-    const without = m.validateMs - m.profileParseMs;
-    lines.push(`medplum re-parses the profile StructureDefinition on every validateResource call (its API takes the StructureDefinition, not a`);
-    lines.push(`  compiled schema): ≈${seconds(m.profileParseMs)} of its ${seconds(m.validateMs)} (≈${(share * 100).toFixed(0)} %), measured by parsing one pass's profiles apart.`);
-    lines.push(`  Without that share medplum would do ≈${num(m.bundles / (without / 1000), 1)} bundles/s, and the ratio would be ≈${(oursBps / (m.bundles / (without / 1000))).toFixed(2)}× (shown for context; the target is against medplum as it is).`);
+
+  let throughputJson: unknown;
+  if (tp) {
+    const { ours, mp } = tp;
+    const o = ours.median;
+    const m = mp.median;
+    const perS = (t: Throughput, n: number): number => n / (t.validate.medianMs / 1000);
+    const oursBps = perS(ours, o.bundles);
+    const mpBps = perS(mp, m.bundles);
+    const tRatio = oursBps / mpBps;
+    lines.push('');
+    lines.push(`1. Throughput: ${num(o.bundles)} bundles (${num(o.resources)} entry resources), cycling through the ${inputs.length} inputs`
+      + ` (${Object.entries(o.perStandard).map(([k, v]) => `${k} ${v}`).join(', ')}); one process per run, one at a time;`);
+    lines.push(`   times are medians over the runs (min–max in brackets when more than one), peak RSS the highest of the runs`);
+    const rssCell = (t: Throughput): string => (t.runs.length > 1 ? `${mib(t.maxRssKiB)} (${t.runs.map((r) => (r.maxRssKiB / 1024).toFixed(0)).join(', ')})` : mib(t.maxRssKiB));
+    lines.push(table(
+      ['', 'medcom-ig', '@medplum/core', 'ours / medplum'],
+      [
+        ['runs', String(ours.runs.length), String(mp.runs.length), ''],
+        ['validation time (parse and load excluded)', med(ours.validate), med(mp.validate), ratio(ours.validate.medianMs, mp.validate.medianMs)],
+        ['bundles/s', num(oursBps, 1), num(mpBps, 1), `${tRatio.toFixed(2)}×`],
+        ['resources/s', num(perS(ours, o.resources), 0), num(perS(mp, m.resources), 0), ratio(perS(ours, o.resources), perS(mp, m.resources))],
+        ['load: import + definitions (not in throughput)', med(ours.load), med(mp.load), ratio(ours.load.medianMs, mp.load.medianMs)],
+        ['parse: JSON text → objects (not in throughput)', med(ours.parse), med(mp.parse), ratio(ours.parse.medianMs, mp.parse.medianMs)],
+        ['child process until validation ended', med(ours.process), med(mp.process), ratio(ours.process.medianMs, mp.process.medianMs)],
+        ['peak RSS of the throughput process (MiB per run)', rssCell(ours), rssCell(mp), ratio(ours.maxRssKiB, mp.maxRssKiB)],
+        [`issues, all ${num(o.bundles)} bundles: errors / warnings / information`, sev(o.issues), sev(m.issues), ''],
+        [`issues, one pass over the ${o.onePass.bundles} inputs: E / W / I`, sev(o.onePass.issues), sev(m.onePass.issues), ''],
+        ['medplum validateResource calls / failed / profiles unresolved', '', m.calls ? `${num(m.calls.total)} / ${num(m.calls.failed)} / ${num(m.calls.unresolvedProfiles)}` : '?', ''],
+      ],
+    ));
+    if (m.profileParseMs !== undefined) {
+      // the estimate of the median medplum run, against that run's own validation time
+      const share = m.profileParseMs / m.validateMs;
+      const without = m.validateMs - m.profileParseMs;
+      lines.push(`medplum re-parses the profile StructureDefinition on every validateResource call (its API takes the StructureDefinition, not a`);
+      lines.push(`  compiled schema): ≈${seconds(m.profileParseMs)} of its ${seconds(m.validateMs)} (≈${(share * 100).toFixed(0)} %), measured by parsing one pass's profiles apart.`);
+      lines.push(`  Without that share medplum would do ≈${num(m.bundles / (without / 1000), 1)} bundles/s, and the ratio would be ≈${(oursBps / (m.bundles / (without / 1000))).toFixed(2)}× (shown for context; the target is against medplum as it is).`);
+    }
+    lines.push('');
+    lines.push(`What each found in one pass over the ${o.onePass.bundles} inputs (MedCom's published examples), by kind:`);
+    const kindRows = Math.max(o.onePass.kinds.length, m.onePass.kinds.length);
+    const kindCell = (k: { kind: string; severity: string; count: number } | undefined): string => (k ? `${k.count} × ${k.severity} ${k.kind}` : '');
+    lines.push(table(['medcom-ig', '@medplum/core'], Array.from({ length: kindRows }, (_, i) => [kindCell(o.onePass.kinds[i]), kindCell(m.onePass.kinds[i])]), [0, 1]));
+    targetRows.push([`throughput ≥ ${TARGETS.throughputRatio}× medplum (bundles/s)`, `${tRatio.toFixed(2)}× (${num(oursBps, 1)} vs ${num(mpBps, 1)})`, verdict(tRatio >= TARGETS.throughputRatio)]);
+    targetsJson['throughputRatio'] = { goal: TARGETS.throughputRatio, value: tRatio, met: tRatio >= TARGETS.throughputRatio };
+    throughputJson = {
+      ours: { runs: ours.runs, validateMs: ours.validate, loadMs: ours.load, parseMs: ours.parse, maxRssKiB: ours.maxRssKiB, bundlesPerS: oursBps },
+      medplum: { runs: mp.runs, validateMs: mp.validate, loadMs: mp.load, parseMs: mp.parse, maxRssKiB: mp.maxRssKiB, bundlesPerS: mpBps },
+      ratio: tRatio,
+    };
   }
-  lines.push('');
-  lines.push(`What each found in one pass over the ${o.onePass.bundles} inputs (MedCom's published examples), by kind:`);
-  const kindRows = Math.max(o.onePass.kinds.length, m.onePass.kinds.length);
-  const kindCell = (k: { kind: string; severity: string; count: number } | undefined): string => (k ? `${k.count} × ${k.severity} ${k.kind}` : '');
-  lines.push(table(['medcom-ig', '@medplum/core'], Array.from({ length: kindRows }, (_, i) => [kindCell(o.onePass.kinds[i]), kindCell(m.onePass.kinds[i])]), [0, 1]));
-  lines.push('');
-  lines.push(`2. Cold start: one process validating ${coldInput.file.replace(anchors + '/', '')} from scratch; 1 warm-up each (not counted), then ${args.coldRuns} runs interleaved`);
-  lines.push(`  medcom-ig:     node bin/medcom-ig.js validate --package <anchors> --profile ${coldInput.profile} <bundle>`);
-  lines.push('  @medplum/core: node dist/scripts/bench/validate-medplum-cold.js --anchors <anchors> --profile <same> <bundle>  (same work per bundle as above)');
-  lines.push(table(
-    ['', 'medcom-ig', '@medplum/core', 'ours / medplum'],
-    [
-      [`median wall-clock (${args.coldRuns} runs)`, seconds(coldO.medianMs), seconds(coldM.medianMs), ratio(coldO.medianMs, coldM.medianMs)],
-      ['min / max', `${seconds(coldO.minMs)} / ${seconds(coldO.maxMs)}`, `${seconds(coldM.minMs)} / ${seconds(coldM.maxMs)}`, ''],
-      [`peak RSS (highest of the runs${useTime ? ', /usr/bin/time %M' : ''})`, mib(coldRssO), mib(coldRssM), coldRssO && coldRssM ? ratio(coldRssO, coldRssM) : ''],
-      ['exit (last run)', coldOurs[coldOurs.length - 1]?.exit ?? '?', coldMp[coldMp.length - 1]?.exit ?? '?', ''],
-    ],
-  ));
-  lines.push(`  medcom-ig said:     ${coldOurs[coldOurs.length - 1]?.summary ?? ''}`);
-  lines.push(`  @medplum/core said: ${(coldMp[coldMp.length - 1]?.summary ?? '').replace(coldInput.file, '<bundle>')}`);
+
+  let coldJson: unknown;
+  let coldRssO: number | undefined;
+  if (cold) {
+    const coldO: Summary = summarize(cold.ours.map((c) => c.ms));
+    const coldM: Summary = summarize(cold.mp.map((c) => c.ms));
+    const maxRss = (list: readonly ColdRun[]): number | undefined => {
+      const v = list.map((c) => c.rssKiB).filter((x): x is number => x !== undefined);
+      return v.length ? Math.max(...v) : undefined;
+    };
+    coldRssO = maxRss(cold.ours);
+    const coldRssM = maxRss(cold.mp);
+    lines.push('');
+    lines.push(`2. Cold start: one process validating ${coldInput.file.replace(anchors + '/', '')} from scratch; 1 warm-up each (not counted), then ${args.coldRuns} runs interleaved`);
+    lines.push(`  medcom-ig:     node bin/medcom-ig.js validate --package <anchors> --profile ${coldInput.profile} <bundle>`);
+    lines.push('  @medplum/core: node dist/scripts/bench/validate-medplum-cold.js --anchors <anchors> --profile <same> <bundle>  (same work per bundle as above)');
+    lines.push(table(
+      ['', 'medcom-ig', '@medplum/core', 'ours / medplum'],
+      [
+        [`median wall-clock (${args.coldRuns} runs)`, seconds(coldO.medianMs), seconds(coldM.medianMs), ratio(coldO.medianMs, coldM.medianMs)],
+        ['min / max', `${seconds(coldO.minMs)} / ${seconds(coldO.maxMs)}`, `${seconds(coldM.minMs)} / ${seconds(coldM.maxMs)}`, ''],
+        [`peak RSS (highest of the runs${useTime ? ', /usr/bin/time %M' : ''})`, mib(coldRssO), mib(coldRssM), coldRssO && coldRssM ? ratio(coldRssO, coldRssM) : ''],
+        ['exit (last run)', cold.ours[cold.ours.length - 1]?.exit ?? '?', cold.mp[cold.mp.length - 1]?.exit ?? '?', ''],
+      ],
+    ));
+    lines.push(`  medcom-ig said:     ${cold.ours[cold.ours.length - 1]?.summary ?? ''}`);
+    lines.push(`  @medplum/core said: ${(cold.mp[cold.mp.length - 1]?.summary ?? '').replace(coldInput.file, '<bundle>')}`);
+    targetRows.push([`cold start ≤ ${TARGETS.coldStartMs / 1000} s (median)`, seconds(coldO.medianMs), verdict(coldO.medianMs <= TARGETS.coldStartMs)]);
+    targetRows.push([`cold start ≤ ${TARGETS.coldStartRatio}× medplum (median)`, ratio(coldO.medianMs, coldM.medianMs), verdict(coldO.medianMs / coldM.medianMs <= TARGETS.coldStartRatio)]);
+    targetsJson['coldStartMs'] = { goal: TARGETS.coldStartMs, value: coldO.medianMs, met: coldO.medianMs <= TARGETS.coldStartMs };
+    targetsJson['coldStartRatio'] = { goal: TARGETS.coldStartRatio, value: coldO.medianMs / coldM.medianMs, met: coldO.medianMs / coldM.medianMs <= TARGETS.coldStartRatio };
+    coldJson = { bundle: coldInput.file, profile: coldInput.profile, ours: { ...coldO, runs: cold.ours }, medplum: { ...coldM, runs: cold.mp } };
+  }
+  if (tp) {
+    const rss = tp.ours.maxRssKiB;
+    targetRows.push([`peak RSS ≤ ${TARGETS.peakRssMiB} MB (throughput, highest of the runs; MB = 2^20 bytes)`, mib(rss), verdict(rss / 1024 <= TARGETS.peakRssMiB)]);
+    targetsJson['peakRssMiB'] = { goal: TARGETS.peakRssMiB, value: rss / 1024, met: rss / 1024 <= TARGETS.peakRssMiB };
+  }
+  if (cold) targetRows.push([`  (cold start, for information)`, mib(coldRssO), coldRssO === undefined ? 'n/a' : (coldRssO / 1024 <= TARGETS.peakRssMiB ? 'within' : 'above')]);
+
+  let defectsJson: unknown;
+  if (df) {
+    const t = df.total;
+    const pct = (n: number, of: number): string => (of ? `${num(n)} (${Math.round((n / of) * 100)} %)` : '0');
+    const more = t.ours > t.medplum;
+    lines.push('');
+    lines.push(`3. Defects caught: the ${df.rows.length} invalid JSON bundles of examples/corpus.json (each a copy of a valid bundle with one defect) and their`);
+    lines.push(`   ${df.ours.bases} base bundles, validated by each tool as in 1. (one child process per tool, each base once); a defect is caught when the tool`);
+    lines.push('   reports an error on the bundle that it does not report on its base (error identity: ours rule id + FHIRPath + constraint key;');
+    lines.push('   medplum the validated resource with its entry index + issue code + expression + location + text)');
+    lines.push(`   ${df.corpus.invalidEntries} invalid entries in the manifest; ${df.corpus.skipped.length} skipped:`);
+    for (const sk of df.corpus.skipped) lines.push(`     ${sk.file}: ${sk.reason}`);
+    const row = (label: string, x: DefectTally): string[] => [
+      label, num(x.invalid), pct(x.ours, x.invalid), pct(x.medplum, x.invalid), num(x.oursOnly), num(x.medplumOnly), num(x.neither), `${num(x.expectedAll)} / ${num(x.invalid)}`,
+    ];
+    lines.push(table(
+      ['', 'invalid bundles', 'caught: medcom-ig', 'caught: @medplum/core', 'ours only', 'medplum only', 'neither', 'ours: expected findings all present'],
+      [...STANDARDS.map((s) => row(s.alias, df.perStandard[s.alias]!)), row('total', t)],
+    ));
+    lines.push('');
+    lines.push(`Defects @medplum/core misses (${t.invalid - t.medplum} of ${t.invalid}), by the rule the defect breaks (the corpus entry's first expected finding):`);
+    lines.push(df.medplumMisses.length ? table(['rule id', 'missed', 'of'], df.medplumMisses.map((e) => [e.ruleId, num(e.missed), num(e.of)])) : '  none');
+    lines.push(`Defects medcom-ig misses: ${df.oursMisses.length ? '' : 'none'}`);
+    for (const f of df.oursMisses) lines.push(`  ${f}`);
+    const incomplete = df.rows.filter((r) => (r.ours.missingExpected ?? []).length > 0);
+    lines.push(`medcom-ig, expected findings not among the errors: ${incomplete.length ? '' : 'none'}`);
+    for (const r of incomplete) lines.push(`  ${r.case.file}: ${(r.ours.missingExpected ?? []).join('; ')}`);
+    const threw = df.rows.filter((r) => (r.medplum.newFailures ?? []).length > 0);
+    if (threw.length) {
+      lines.push(`@medplum/core threw something other than an OperationOutcomeError on ${threw.length} invalid bundle(s) and not on the base (not counted as caught):`);
+      for (const r of threw) lines.push(`  ${r.case.file}${caught(r.medplum) ? '' : ' (otherwise missed)'}: ${(r.medplum.newFailures ?? []).join('; ')}`);
+    }
+    lines.push(`time (for information): medcom-ig load ${seconds(df.ours.loadMs)}, validation ${seconds(df.ours.validateMs)};`
+      + ` @medplum/core load ${seconds(df.medplum.loadMs)}, validation ${seconds(df.medplum.validateMs)}`);
+    lines.push(`Target (issue: "≥ ${TARGETS.throughputRatio}× medplum's throughput while catching more"): catching more: ${verdict(more)}`
+      + ` (medcom-ig ${t.ours}, @medplum/core ${t.medplum} of ${t.invalid} defects)`);
+    targetRows.push(['catching more defects than medplum (examples/corpus.json)', `${t.ours} vs ${t.medplum} of ${t.invalid}`, verdict(more)]);
+    targetsJson['catchingMore'] = { goal: 'more defects caught than medplum', value: `${t.ours} vs ${t.medplum} of ${t.invalid}`, met: more };
+    defectsJson = {
+      corpus: CORPUS,
+      invalidEntries: df.corpus.invalidEntries,
+      skipped: df.corpus.skipped,
+      bases: df.ours.bases,
+      perStandard: df.perStandard,
+      total: t,
+      medplumMissesByRule: df.medplumMisses,
+      oursMisses: df.oursMisses,
+      ours: { version: df.ours.version, loadMs: df.ours.loadMs, validateMs: df.ours.validateMs, notes: df.ours.notes },
+      medplum: { version: df.medplum.version, loadMs: df.medplum.loadMs, validateMs: df.medplum.validateMs, notes: df.medplum.notes },
+      cases: df.rows.map((r) => ({ file: r.case.file, standard: r.case.standard, base: r.case.base, ruleId: r.case.ruleId, ours: r.ours, medplum: r.medplum })),
+    };
+  }
+
   lines.push('');
   lines.push('Targets (issue):');
-  const rssOk = ours.maxRssKiB / 1024 <= TARGETS.peakRssMiB;
-  lines.push(table(
-    ['target', 'figure', 'status'],
-    [
-      [`throughput ≥ ${TARGETS.throughputRatio}× medplum (bundles/s)`, `${tRatio.toFixed(2)}× (${num(oursBps, 1)} vs ${num(mpBps, 1)})`, verdict(tRatio >= TARGETS.throughputRatio)],
-      [`cold start ≤ ${TARGETS.coldStartMs / 1000} s (median)`, seconds(coldO.medianMs), verdict(coldO.medianMs <= TARGETS.coldStartMs)],
-      [`cold start ≤ ${TARGETS.coldStartRatio}× medplum (median)`, ratio(coldO.medianMs, coldM.medianMs), verdict(coldO.medianMs / coldM.medianMs <= TARGETS.coldStartRatio)],
-      [`peak RSS ≤ ${TARGETS.peakRssMiB} MB (throughput, highest of the runs; MB = 2^20 bytes)`, mib(ours.maxRssKiB), verdict(rssOk)],
-      [`  (cold start, for information)`, mib(coldRssO), coldRssO === undefined ? 'n/a' : (coldRssO / 1024 <= TARGETS.peakRssMiB ? 'within' : 'above')],
-    ],
-  ));
+  lines.push(table(['target', 'figure', 'status'], targetRows));
   lines.push('');
   lines.push('What each tool was asked to do per bundle:');
   for (const n of WORK_NOTES) lines.push(`  ${n}`);
   lines.push('');
   lines.push('notes:');
-  for (const n of o.notes) lines.push(`  medcom-ig: ${n}`);
-  for (const n of m.notes) lines.push(`  @medplum/core: ${n}`);
+  for (const n of tp?.ours.median.notes ?? df?.ours.notes ?? []) lines.push(`  medcom-ig: ${n}`);
+  for (const n of tp?.mp.median.notes ?? []) lines.push(`  @medplum/core: ${n}`);
+  for (const n of df?.medplum.notes ?? []) lines.push(`  @medplum/core (defects caught): ${n}`);
   lines.push('  offline: no network at run time (inputs and definitions are local files; FPL_REGISTRY points at a closed local port).');
   process.stdout.write(lines.join('\n') + '\n');
 
@@ -286,19 +484,12 @@ async function main(): Promise<void> {
     writeFileSync(file, JSON.stringify({
       date: date.toISOString(),
       machine: { cores: cpuList.length, cpu: cpuList[0]?.model.trim() ?? null, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform },
+      sections: SECTIONS.filter(runs),
       inputs: inputs.map((i) => ({ standard: i.standard, file: i.file, profile: i.profile, resources: i.resources })),
-      throughput: {
-        ours: { runs: ours.runs, validateMs: ours.validate, loadMs: ours.load, parseMs: ours.parse, maxRssKiB: ours.maxRssKiB, bundlesPerS: oursBps },
-        medplum: { runs: mp.runs, validateMs: mp.validate, loadMs: mp.load, parseMs: mp.parse, maxRssKiB: mp.maxRssKiB, bundlesPerS: mpBps },
-        ratio: tRatio,
-      },
-      coldStart: { bundle: coldInput.file, profile: coldInput.profile, ours: { ...coldO, runs: coldOurs }, medplum: { ...coldM, runs: coldMp } },
-      targets: {
-        throughputRatio: { goal: TARGETS.throughputRatio, value: tRatio, met: tRatio >= TARGETS.throughputRatio },
-        coldStartMs: { goal: TARGETS.coldStartMs, value: coldO.medianMs, met: coldO.medianMs <= TARGETS.coldStartMs },
-        coldStartRatio: { goal: TARGETS.coldStartRatio, value: coldO.medianMs / coldM.medianMs, met: coldO.medianMs / coldM.medianMs <= TARGETS.coldStartRatio },
-        peakRssMiB: { goal: TARGETS.peakRssMiB, value: ours.maxRssKiB / 1024, met: rssOk },
-      },
+      ...(throughputJson !== undefined ? { throughput: throughputJson } : {}),
+      ...(coldJson !== undefined ? { coldStart: coldJson } : {}),
+      ...(defectsJson !== undefined ? { defects: defectsJson } : {}),
+      targets: targetsJson,
     }, null, 2) + '\n');
     progress(`wrote ${file}`);
   }

@@ -7,8 +7,8 @@
  * the tool they measure.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { IGS, type IgAlias } from '../../src/api/igs.js';
+import { dirname, join } from 'node:path';
+import { IG_ALIASES, IGS, type IgAlias } from '../../src/api/igs.js';
 
 /** The standards in the throughput mix, in the order the bundles are cycled through. */
 export const STANDARDS: readonly { alias: IgAlias; folder: string; expected: number }[] = [
@@ -158,4 +158,148 @@ export function childArgs(argv: readonly string[]): { anchors: string; bundles: 
 /** Print the result as the child's last stdout line. */
 export function emit(result: ThroughputResult): void {
   process.stdout.write(JSON.stringify(result) + '\n');
+}
+
+// --------------------------------------------------------------------------------------------------
+// "Defects caught": the invalid bundles of our example corpus (examples/corpus.json)
+
+/** A finding the corpus manifest expects (rule id, FHIRPath, and for invariants the constraint key). */
+export interface ExpectedFinding {
+  ruleId: string;
+  fhirpath: string;
+  constraintKey?: string;
+}
+
+/** One invalid JSON bundle of the corpus: a copy of `base` with exactly one defect. */
+export interface DefectCase {
+  standard: IgAlias;
+  /** Relative to the corpus folder (examples/). */
+  file: string;
+  base: string;
+  /** The standard's Bundle profile (canonical|version), as in the throughput run. */
+  profile: string;
+  /** The rule the defect breaks: the manifest's first expected finding. */
+  ruleId: string;
+  expect: ExpectedFinding[];
+}
+
+export interface DefectCorpus {
+  /** The folder the manifest's paths are relative to. */
+  dir: string;
+  /** Invalid entries in the manifest (JSON and XML). */
+  invalidEntries: number;
+  cases: DefectCase[];
+  /** Invalid entries left out, with the reason. */
+  skipped: { file: string; reason: string }[];
+}
+
+function isFinding(v: unknown): v is ExpectedFinding {
+  return isRecord(v) && typeof v['ruleId'] === 'string' && typeof v['fhirpath'] === 'string'
+    && (v['constraintKey'] === undefined || typeof v['constraintKey'] === 'string');
+}
+
+function isStandard(v: unknown): v is IgAlias {
+  return typeof v === 'string' && (IG_ALIASES as readonly string[]).includes(v);
+}
+
+/**
+ * The invalid bundles of the corpus manifest that both tools can read: JSON files that parse (XML
+ * forms are left out, medplum reads JSON only; so are files that are not JSON, `input-unreadable-*`,
+ * which medplum cannot be handed at all), in manifest order. Throws when the manifest is malformed.
+ */
+export function defectCorpus(manifest: string): DefectCorpus {
+  const dir = dirname(manifest);
+  const entries = JSON.parse(readFileSync(manifest, 'utf8')) as unknown;
+  if (!Array.isArray(entries)) throw new Error(`${manifest}: expected an array`);
+  const readable = new Map<string, string | undefined>();
+  /** undefined when the file parses as JSON, else why not */
+  const unreadable = (file: string): string | undefined => {
+    if (!readable.has(file)) {
+      let why: string | undefined;
+      try { JSON.parse(readFileSync(join(dir, file), 'utf8')); } catch (e) {
+        // JSON.parse quotes the text around the fault, new lines and all: one line, shortened
+        const text = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ').trim();
+        why = text.length > 90 ? `${text.slice(0, 89)}…` : text;
+      }
+      readable.set(file, why);
+    }
+    return readable.get(file);
+  };
+  const out: DefectCorpus = { dir, invalidEntries: 0, cases: [], skipped: [] };
+  for (const e of entries as unknown[]) {
+    if (!isRecord(e) || e['valid'] !== false) continue;
+    out.invalidEntries++;
+    const file = e['file'];
+    const base = e['base'];
+    const standard = e['standard'];
+    const expect = Array.isArray(e['expect']) ? (e['expect'] as unknown[]) : [];
+    if (typeof file !== 'string' || typeof base !== 'string' || !isStandard(standard) || expect.length === 0 || !expect.every(isFinding)) {
+      throw new Error(`${manifest}: malformed invalid entry ${JSON.stringify(file)}`);
+    }
+    if (!file.endsWith('.json')) { out.skipped.push({ file, reason: 'not JSON (the XML form of a bundle; medplum reads JSON only)' }); continue; }
+    const why = unreadable(file);
+    if (why !== undefined) { out.skipped.push({ file, reason: `not readable JSON (JSON.parse: ${why}): neither tool can be handed a resource` }); continue; }
+    const baseWhy = base.endsWith('.json') ? unreadable(base) : 'not JSON';
+    if (baseWhy !== undefined) { out.skipped.push({ file, reason: `its base ${base} is not readable JSON (${baseWhy})` }); continue; }
+    out.cases.push({ standard, file, base, profile: IGS[standard].bundleProfile, ruleId: expect[0]!.ruleId, expect });
+  }
+  return out;
+}
+
+/** What one tool made of one defect case. */
+export interface DefectOutcome {
+  file: string;
+  /** Distinct error identities on the invalid bundle / on its base. */
+  errors: number;
+  baseErrors: number;
+  /** Error identities on the invalid bundle that are not on its base (caught when > 0). */
+  newErrors: number;
+  /** The first few of them, for the report. */
+  newErrorSample: string[];
+  /** ours only: expected findings (manifest) not among the errors. */
+  missingExpected?: string[];
+  /** medplum only: validateResource calls that failed (threw something else than an OperationOutcomeError) on the invalid bundle and not on its base. */
+  newFailures?: string[];
+}
+
+/** What a defects child prints (one JSON line on stdout). */
+export interface DefectsResult {
+  tool: string;
+  version: string;
+  /** Import + definitions. */
+  loadMs: number;
+  /** Parsing and validating the invalid bundles and their bases (each base once). */
+  validateMs: number;
+  bases: number;
+  cases: DefectOutcome[];
+  notes: string[];
+}
+
+export function isDefectsResult(v: unknown): v is DefectsResult {
+  return isRecord(v) && typeof v['tool'] === 'string' && typeof v['version'] === 'string' && typeof v['loadMs'] === 'number'
+    && typeof v['validateMs'] === 'number' && typeof v['bases'] === 'number' && Array.isArray(v['notes'])
+    && Array.isArray(v['cases']) && (v['cases'] as unknown[]).every((c) => isRecord(c) && typeof c['file'] === 'string'
+      && typeof c['errors'] === 'number' && typeof c['baseErrors'] === 'number' && typeof c['newErrors'] === 'number'
+      && Array.isArray(c['newErrorSample']));
+}
+
+/** Compare a defect's error identities with its base's. */
+export function defectOutcome(file: string, errors: ReadonlySet<string>, baseErrors: ReadonlySet<string>, sample = 5): DefectOutcome {
+  const fresh = [...errors].filter((k) => !baseErrors.has(k));
+  return { file, errors: errors.size, baseErrors: baseErrors.size, newErrors: fresh.length, newErrorSample: fresh.slice(0, sample) };
+}
+
+/** Arguments of a defects child: `--anchors DIR --corpus FILE`. */
+export function defectsChildArgs(argv: readonly string[]): { anchors: string; corpus: string } {
+  let anchors: string | undefined;
+  let corpus: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const v = argv[i + 1];
+    if (a === '--anchors' && v !== undefined) { anchors = v; i++; }
+    else if (a === '--corpus' && v !== undefined) { corpus = v; i++; }
+    else throw new Error(`unexpected argument ${a ?? ''}`);
+  }
+  if (!anchors || !corpus) throw new Error('--anchors DIR and --corpus FILE are required');
+  return { anchors, corpus };
 }

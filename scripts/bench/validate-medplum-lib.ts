@@ -16,7 +16,7 @@ import { createRequire } from 'node:module';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Bundle, OperationOutcomeIssue, Resource, StructureDefinition } from '@medplum/fhirtypes';
-import { declaredProfiles, entryResources, isRecord } from './validate-common.js';
+import { declaredProfiles, isRecord } from './validate-common.js';
 
 export type MedplumCore = typeof import('@medplum/core');
 
@@ -189,7 +189,12 @@ export interface MedplumWork {
 }
 
 export interface MedplumSinks {
-  issue: (issue: OperationOutcomeIssue) => void;
+  /**
+   * One issue; `where` is the resource the call validated: `Bundle` for the Bundle call,
+   * `Bundle.entry[<index in Bundle.entry>].resource` for an entry resource's call (medplum's own
+   * expressions start at the resource it was given).
+   */
+  issue: (issue: OperationOutcomeIssue, where: string) => void;
   /** A call that threw: the profile's url and the message. */
   failure: (profile: string, message: string) => void;
 }
@@ -208,29 +213,32 @@ export function medplumValidateBundle(
   mp: MedplumCore, bundle: unknown, bundleProfile: StructureDefinition, scope: ScopedProfiles, sinks: MedplumSinks, work: MedplumWork,
 ): void {
   if (!isResource(bundle)) throw new Error('not a FHIR resource');
-  const call = (resource: Resource, profile: StructureDefinition): void => {
+  const call = (resource: Resource, profile: StructureDefinition, where: string): void => {
     work.calls++;
     work.profilesUsed?.push(profile);
     try {
-      for (const issue of mp.validateResource(resource, { profile })) sinks.issue(issue);
+      for (const issue of mp.validateResource(resource, { profile })) sinks.issue(issue, where);
     } catch (e) {
       if (e instanceof mp.OperationOutcomeError) {
-        for (const issue of e.outcome.issue ?? []) sinks.issue(issue);
+        for (const issue of e.outcome.issue ?? []) sinks.issue(issue, where);
       } else {
         work.failed++;
         sinks.failure(profile.url ?? '?', e instanceof Error ? e.message : String(e));
       }
     }
   };
-  call(bundle, bundleProfile);
-  for (const resource of entryResources(bundle)) {
-    if (!isResource(resource)) continue;
+  call(bundle, bundleProfile, 'Bundle');
+  // the same resources as entryResources(), with their index in Bundle.entry
+  const entries = isRecord(bundle) && Array.isArray(bundle['entry']) ? (bundle['entry'] as unknown[]) : [];
+  entries.forEach((entry, index) => {
+    const resource = isRecord(entry) ? entry['resource'] : undefined;
+    if (!isRecord(resource) || !isResource(resource)) return;
     for (const canonical of declaredProfiles(resource)) {
       const sd = scope.resolve(canonical);
-      if (sd) call(resource, sd);
+      if (sd) call(resource, sd, `Bundle.entry[${index}].resource`);
       else work.unresolved++;
     }
-  }
+  });
 }
 
 /** A short, stable name for a medplum issue (quoted values and numbers folded). */
@@ -239,4 +247,13 @@ export function medplumIssueKind(issue: OperationOutcomeIssue): string {
   const constraint = /^Constraint (\S+) not met/.exec(text);
   if (constraint) return `${issue.code}: constraint ${constraint[1]} not met`;
   return `${issue.code}: ${text.replace(/"[^"]*"|'[^']*'/g, '…').replace(/\d+(\.\.(\d+|\*))?/g, '#')}`;
+}
+
+/**
+ * The identity of a medplum issue in the "Defects caught" comparison: the resource the call validated
+ * (with its entry index), the issue code, its expression and location, and its text — nothing folded,
+ * so an issue at another entry, element or with another text is another issue.
+ */
+export function medplumIssueIdentity(issue: OperationOutcomeIssue, where: string): string {
+  return [where, issue.code, (issue.expression ?? []).join(', '), (issue.location ?? []).join(', '), issue.details?.text ?? issue.diagnostics ?? ''].join(' | ');
 }
