@@ -28,16 +28,12 @@ async function main(): Promise<void> {
   const corpus = defectCorpus(manifest);
 
   const loadStart = performance.now();
-  const [{ validationDefinitions, VERSION }, { Validator }, { LocalTerminology }] = await Promise.all([
-    import('../../src/api/validate.js'),
-    import('../../src/validator/validator.js'),
-    import('../../src/validator/terminology/local.js'),
-  ]);
+  const { validationDefinitions, newValidator, VERSION } = await import('../../src/api/validate.js');
   const defs = await validationDefinitions([anchors]);
-  const validators = new Map<string, InstanceType<typeof Validator>>();
+  const validators = new Map<string, ReturnType<typeof newValidator>>();
   for (const c of corpus.cases) {
     if (validators.has(c.profile)) continue;
-    validators.set(c.profile, new Validator({ definitions: defs, terminology: new LocalTerminology(defs.all()), scopeProfile: c.profile }));
+    validators.set(c.profile, newValidator(defs, { scopeProfile: c.profile }));
   }
   const loadMs = performance.now() - loadStart;
 

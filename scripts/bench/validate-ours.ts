@@ -17,16 +17,12 @@ async function main(): Promise<void> {
   const inputs = inputBundles(anchors);
 
   const loadStart = performance.now();
-  const [{ validationDefinitions, VERSION }, { Validator }, { LocalTerminology }] = await Promise.all([
-    import('../../src/api/validate.js'),
-    import('../../src/validator/validator.js'),
-    import('../../src/validator/terminology/local.js'),
-  ]);
+  const { validationDefinitions, newValidator, VERSION } = await import('../../src/api/validate.js');
   const defs = await validationDefinitions([anchors]);
-  const validators = new Map<string, InstanceType<typeof Validator>>();
+  const validators = new Map<string, ReturnType<typeof newValidator>>();
   for (const input of inputs) {
     if (validators.has(input.profile)) continue;
-    validators.set(input.profile, new Validator({ definitions: defs, terminology: new LocalTerminology(defs.all()), scopeProfile: input.profile }));
+    validators.set(input.profile, newValidator(defs, { scopeProfile: input.profile }));
   }
   const loadMs = performance.now() - loadStart;
 

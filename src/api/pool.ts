@@ -16,8 +16,6 @@ export interface WorkerSetup {
   packages: string[];
   profiles: string[];
   locale: Locale;
-  /** Load the XML reader (some input is XML). */
-  xml: boolean;
 }
 
 /** A job: a file to read, or stdin's text under the name `-`. */

@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { WorkerJob, WorkerMessage, WorkerSetup } from './pool.js';
-import { createValidator, validateOne, validationDefinitions } from './validate.js';
+import { RunValidator, validationDefinitions } from './validate.js';
 
 const port = parentPort;
 if (!port) throw new Error('validate-worker.js runs as a worker thread');
@@ -13,13 +13,13 @@ const post = (m: WorkerMessage): void => port.postMessage(m);
 
 try {
   const defs = await validationDefinitions(setup.packages);
-  const validator = await createValidator(defs, setup.profiles, setup.locale, setup.xml);
+  const run = new RunValidator(defs, setup.profiles, setup.locale);
+  // the pool hands a worker its next file only after the report of the last
   port.on('message', (job: WorkerJob) => {
-    try {
-      post({ kind: 'report', index: job.index, report: validateOne(validator, job.file, job.text, setup.profiles, setup.locale) });
-    } catch (e) {
-      post({ kind: 'failed', message: `${job.file}: ${(e as Error).message}` });
-    }
+    run.validate(job.file, job.text).then(
+      (report) => post({ kind: 'report', index: job.index, report }),
+      (e: unknown) => post({ kind: 'failed', message: `${job.file}: ${(e as Error).message}` }),
+    );
   });
   post({ kind: 'ready' });
 } catch (e) {

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadFromCache, loadPackages } from '../defs/load-package.js';
 import { BaseR4Source } from '../defs/base-r4.js';
@@ -33,22 +33,25 @@ export interface ValidateFilesOptions {
   workers?: number;
 }
 
-function expandInputs(inputs: string[]): string[] {
-  const out: string[] = [];
+/** The files the inputs name (folders: every *.json and *.xml below them), with their sizes. */
+function expandInputs(inputs: string[], stdin: string | undefined): { file: string; size: number }[] {
+  const out: { file: string; size: number }[] = [];
   for (const input of inputs) {
-    if (input === '-') { out.push('-'); continue; }
+    if (input === '-') { out.push({ file: '-', size: stdin?.length ?? 0 }); continue; }
     if (!existsSync(input)) throw new UsageError(`${input}: no such file or folder`);
-    if (statSync(input).isDirectory()) {
+    const st = statSync(input);
+    if (st.isDirectory()) {
       const walk = (dir: string): void => {
         for (const f of readdirSync(dir).sort()) {
           const p = join(dir, f);
-          if (statSync(p).isDirectory()) { if (!f.startsWith('.') && f !== 'node_modules') walk(p); continue; }
-          if (/\.(json|xml)$/i.test(f)) out.push(p);
+          const sp = statSync(p);
+          if (sp.isDirectory()) { if (!f.startsWith('.') && f !== 'node_modules') walk(p); continue; }
+          if (/\.(json|xml)$/i.test(f)) out.push({ file: p, size: sp.size });
         }
       };
       walk(input);
     } else {
-      out.push(input);
+      out.push({ file: input, size: st.size });
     }
   }
   return out;
@@ -81,19 +84,19 @@ export async function validationDefinitions(packages: string[] = []): Promise<De
 /** Validate files and folders; input that cannot be read is reported as `input/unreadable`. */
 export async function validateFiles(options: ValidateFilesOptions, definitions?: Definitions): Promise<ValidationReport> {
   const locale = options.locale ?? 'en';
-  const files = expandInputs(options.inputs);
+  const inputs = expandInputs(options.inputs, options.stdin);
+  const files = inputs.map((i) => i.file);
   if (files.length === 0) throw new UsageError('no *.json or *.xml files found in the given inputs');
   const profiles = [...(options.profiles ?? [])];
   if (options.ig) {
     const ig = IGS[options.ig];
     profiles.push(ig.bundleProfile);
   }
-  const xml = files.some((f) => (f === '-' ? startsLikeXml(options.stdin ?? '') : fileStartsLikeXml(f)));
   // workers need to load the definitions themselves: only when the caller did not hand us some
-  const bytes = files.reduce((sum, f) => sum + (f === '-' ? (options.stdin ?? '').length : sizeOf(f)), 0);
+  const bytes = inputs.reduce((sum, i) => sum + i.size, 0);
   const size = definitions ? 1 : workerCount(files.length, bytes, options.workers);
   const script = size > 1 ? workerScript() : undefined;
-  const pool = script ? new WorkerPool(script, size, { packages: options.packages ?? [], profiles, locale, xml }) : undefined;
+  const pool = script ? new WorkerPool(script, size, { packages: options.packages ?? [], profiles, locale }) : undefined;
   try {
     const defs = definitions ?? await validationDefinitions(options.packages);
     if (options.ig) {
@@ -103,31 +106,62 @@ export async function validateFiles(options: ValidateFilesOptions, definitions?:
       }
     }
     const jobs = files.map((file, index) => ({ index, file, ...(file === '-' ? { text: options.stdin ?? '' } : {}) }));
-    const reports = pool ? await pool.run(jobs, options.onFile) : await validateHere(defs, jobs, profiles, locale, xml, options.onFile);
+    const reports = pool ? await pool.run(jobs, options.onFile) : await validateHere(new RunValidator(defs, profiles, locale), jobs, options.onFile);
     return summarize(reports, locale);
   } finally {
     await pool?.close();
   }
 }
 
-/** A validator for a run: the first profile scopes canonical resolution (Validator's scopeProfile). */
-export async function createValidator(defs: Definitions, profiles: string[], locale: Locale, xml: boolean): Promise<Validator> {
-  // the XML reader (and its parser) is loaded only when some input is XML
-  const readXml: ((file: string, text: string, model: FhirModel) => SourceDoc) | undefined = xml
-    ? (await import('../validator/load/xml.js')).readXml : undefined;
-  const scopeProfile = profiles[0];
-  return new Validator({ definitions: defs, terminology: new LocalTerminology(defs.all()), locale,
-    ...(readXml ? { readXml } : {}), ...(scopeProfile ? { scopeProfile } : {}) });
+/** A Validator on `defs` with local terminology; `scopeProfile` decides which package's canonicals win. */
+export function newValidator(defs: Definitions, options: { scopeProfile?: string; locale?: Locale; readXml?: XmlReader } = {}): Validator {
+  return new Validator({ definitions: defs, terminology: new LocalTerminology(defs.all()), ...options });
 }
 
-async function validateHere(defs: Definitions, jobs: WorkerJob[], profiles: string[], locale: Locale, xml: boolean,
-  onFile?: (done: number, total: number, file: string) => void): Promise<FileReport[]> {
-  const validator = await createValidator(defs, profiles, locale, xml);
-  return jobs.map((job, i) => {
-    const report = validateOne(validator, job.file, job.text, profiles, locale);
-    onFile?.(i + 1, jobs.length, job.file);
-    return report;
-  });
+type XmlReader = (file: string, text: string, model: FhirModel) => SourceDoc;
+
+/**
+ * The validator of a run (in this thread or a worker): reads each file and validates it against the
+ * run's profiles (the first scopes canonical resolution). The XML reader and its parser are loaded
+ * when the first input that starts with `<` comes.
+ */
+export class RunValidator {
+  private readonly validator: Validator;
+  private xml: XmlReader | undefined;
+
+  constructor(defs: Definitions, private readonly profiles: string[], private readonly locale: Locale) {
+    const scopeProfile = profiles[0];
+    this.validator = newValidator(defs, {
+      locale,
+      readXml: (file, text, model) => {
+        if (!this.xml) throw new Error('the XML reader is not loaded'); // validate() loads it first
+        return this.xml(file, text, model);
+      },
+      ...(scopeProfile ? { scopeProfile } : {}),
+    });
+  }
+
+  /** Validate a file (or `text`, for stdin); input that cannot be read is an `input/unreadable` report. */
+  async validate(file: string, text?: string): Promise<FileReport> {
+    let content: string;
+    try {
+      content = text ?? readText(file);
+    } catch (e) {
+      if (e instanceof InputError) return unreadable(file, e, this.locale);
+      throw e;
+    }
+    if (!this.xml && startsLikeXml(content)) this.xml = (await import('../validator/load/xml.js')).readXml;
+    return this.validator.validateText(file, content, { profiles: this.profiles });
+  }
+}
+
+async function validateHere(run: RunValidator, jobs: WorkerJob[], onFile?: (done: number, total: number, file: string) => void): Promise<FileReport[]> {
+  const reports: FileReport[] = [];
+  for (const job of jobs) {
+    reports.push(await run.validate(job.file, job.text));
+    onFile?.(reports.length, jobs.length, job.file);
+  }
+  return reports;
 }
 
 function summarize(reports: FileReport[], locale: Locale): ValidationReport {
@@ -145,39 +179,9 @@ function summarize(reports: FileReport[], locale: Locale): ValidationReport {
   };
 }
 
-export function validateOne(validator: Validator, file: string, text: string | undefined, profiles: string[], locale: Locale): FileReport {
-  let content: string;
-  try {
-    content = text ?? readText(file);
-  } catch (e) {
-    if (e instanceof InputError) return unreadable(file, e, locale);
-    throw e;
-  }
-  return validator.validateText(file, content, { profiles });
-}
-
-function sizeOf(file: string): number {
-  try { return statSync(file).size; } catch { return 0; }
-}
-
 /** The first non-blank character (after a byte order mark) is `<`. */
 function startsLikeXml(text: string): boolean {
   return text.replace(/^\uFEFF/, '').trimStart().startsWith('<');
-}
-
-/** Does the file look like XML from its first kilobyte? (Unreadable files: no; reading reports them.) */
-function fileStartsLikeXml(file: string): boolean {
-  let fd: number | undefined;
-  try {
-    fd = openSync(file, 'r');
-    const buf = Buffer.alloc(1024);
-    const n = readSync(fd, buf, 0, buf.length, 0);
-    return startsLikeXml(buf.subarray(0, n).toString('utf8'));
-  } catch {
-    return false;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
 }
 
 const MAX_BYTES = 256 * 1024 * 1024;

@@ -11,13 +11,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { validationDefinitions } from '../../src/api/validate.js';
+import { newValidator, validationDefinitions } from '../../src/api/validate.js';
 import type { Definitions } from '../../src/defs/registry.js';
 import type { FileReport, Issue } from '../../src/validator/issue.js';
 import { readXml } from '../../src/validator/load/xml.js';
 import { RULE_IDS, RULES } from '../../src/validator/rules/registry.js';
-import { LocalTerminology } from '../../src/validator/terminology/local.js';
-import { Validator } from '../../src/validator/validator.js';
+import type { Validator } from '../../src/validator/validator.js';
 import { anchorsOrSkip } from '../helpers/shared.js';
 
 type Standard = 'conditionlist' | 'hco' | 'notes';
@@ -137,7 +136,7 @@ function officialDefinitions(): Promise<Definitions> {
 }
 
 function validatorFor(definitions: Definitions, standard: Standard): Validator {
-  return new Validator({ definitions, terminology: new LocalTerminology(definitions.all()), readXml, scopeProfile: PROFILES[standard] });
+  return newValidator(definitions, { readXml, scopeProfile: PROFILES[standard] });
 }
 
 const GROUPS: { standard: Standard; title: string; needsAnchors: boolean }[] = [

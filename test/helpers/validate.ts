@@ -1,9 +1,8 @@
 import type { Definitions } from '../../src/defs/registry.js';
-import { validationDefinitions } from '../../src/api/validate.js';
+import { newValidator, validationDefinitions } from '../../src/api/validate.js';
 import type { FileReport, Issue } from '../../src/validator/issue.js';
 import { readXml } from '../../src/validator/load/xml.js';
-import { LocalTerminology } from '../../src/validator/terminology/local.js';
-import { Validator } from '../../src/validator/validator.js';
+import type { Validator } from '../../src/validator/validator.js';
 
 let defs: Promise<Definitions> | undefined;
 let validator: Promise<Validator> | undefined;
@@ -15,7 +14,7 @@ export function igDefinitions(): Promise<Definitions> {
 }
 
 export function validatorFor(definitions: Definitions): Validator {
-  return new Validator({ definitions, terminology: new LocalTerminology(definitions.all()), readXml });
+  return newValidator(definitions, { readXml });
 }
 
 export async function sharedValidator(): Promise<Validator> {
