@@ -1,4 +1,4 @@
-import { skipSpace as skipWsAt, skipString, skipValue } from '../../util/json-scan.js';
+import { isJsonSpace, skipSpace as skipWsAt, skipString, skipValue } from '../../util/json-scan.js';
 import { InputError, type PathStep, type Position, type SourceDoc } from './source.js';
 
 export interface JsonReadOptions {
@@ -35,8 +35,6 @@ interface ContainerLoc {
 /** Lookups answered by scanning before the whole text is indexed instead. */
 const LAZY_LOOKUPS = 32;
 
-const WS = new Uint8Array(128);
-WS[0x20] = 1; WS[0x09] = 1; WS[0x0a] = 1; WS[0x0d] = 1;
 
 /**
  * Read FHIR JSON: the value, with the literal text of numbers JSON.parse would not keep exactly
@@ -53,8 +51,7 @@ export function readJson(file: string, input: string, options: JsonReadOptions =
   const locs = options.positions === 'eager' ? new Map<object, ContainerLoc>() : undefined;
   const { root, raws, duplicates, position } = parse(file, text, maxDepth, locs);
 
-  let rootStart = 0;
-  while (rootStart < text.length && WS[text.charCodeAt(rootStart)]) rootStart++;
+  const rootStart = skipWsAt(text, 0);
 
   /** The value at the end of `path` and the container it is in (undefined where the path leaves the value). */
   const valueAt = (path: readonly PathStep[]): { parent: unknown; value: unknown } => {
@@ -159,8 +156,7 @@ function parse(file: string, text: string, maxDepth: number, locs: Map<object, C
   const n = text.length;
   const skipWs = (): void => {
     while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c < 128 && WS[c]) i++; else break;
+      if (isJsonSpace(text.charCodeAt(i))) i++; else break;
     }
   };
 
