@@ -16,6 +16,8 @@ export interface WorkerSetup {
   packages: string[];
   profiles: string[];
   locale: Locale;
+  /** Findings not to report (`--suppress`). */
+  suppress: string[];
 }
 
 /** A job: a file to read, or stdin's text under the name `-`. */

@@ -9,6 +9,7 @@ import { InputError } from '../validator/load/source.js';
 import type { Locale } from '../validator/messages/index.js';
 import { LocalTerminology } from '../validator/terminology/local.js';
 import { unreadable, Validator } from '../validator/validator.js';
+import { SuppressionError, Suppressions } from '../validator/suppress.js';
 import type { SourceDoc } from '../validator/load/source.js';
 import type { FhirModel } from '../validator/model.js';
 import { UsageError } from './errors.js';
@@ -27,6 +28,11 @@ export interface ValidateFilesOptions {
   /** FHIR packages to load: folders, .tgz files, folders of conformance resources, or id#version from the cache. */
   packages?: string[];
   locale?: Locale;
+  /**
+   * Findings not to report, `<rule id>[@<FHIRPath>]` with `*` wildcards (e.g. `cardinality/min@*.text`);
+   * they do not count against conformance either, and reports give their number.
+   */
+  suppress?: string[];
   /** Called after each file (progress). */
   onFile?: (done: number, total: number, file: string) => void;
   /** Worker threads for the run (1: this thread); by default one per core for larger runs. */
@@ -88,6 +94,13 @@ export async function validateFiles(options: ValidateFilesOptions, definitions?:
   const files = inputs.map((i) => i.file);
   if (files.length === 0) throw new UsageError('no *.json or *.xml files found in the given inputs');
   const profiles = [...(options.profiles ?? [])];
+  const suppress = [...(options.suppress ?? [])];
+  try {
+    new Suppressions(suppress);
+  } catch (e) {
+    if (e instanceof SuppressionError) throw new UsageError(e.message);
+    throw e;
+  }
   if (options.ig) {
     const ig = IGS[options.ig];
     profiles.push(ig.bundleProfile);
@@ -96,7 +109,7 @@ export async function validateFiles(options: ValidateFilesOptions, definitions?:
   const bytes = inputs.reduce((sum, i) => sum + i.size, 0);
   const size = definitions ? 1 : workerCount(files.length, bytes, options.workers);
   const script = size > 1 ? workerScript() : undefined;
-  const pool = script ? new WorkerPool(script, size, { packages: options.packages ?? [], profiles, locale }) : undefined;
+  const pool = script ? new WorkerPool(script, size, { packages: options.packages ?? [], profiles, locale, suppress }) : undefined;
   try {
     const defs = definitions ?? await validationDefinitions(options.packages);
     if (options.ig) {
@@ -106,16 +119,19 @@ export async function validateFiles(options: ValidateFilesOptions, definitions?:
       }
     }
     const jobs = files.map((file, index) => ({ index, file, ...(file === '-' ? { text: options.stdin ?? '' } : {}) }));
-    const reports = pool ? await pool.run(jobs, options.onFile) : await validateHere(new RunValidator(defs, profiles, locale), jobs, options.onFile);
+    const reports = pool ? await pool.run(jobs, options.onFile) : await validateHere(new RunValidator(defs, profiles, locale, suppress), jobs, options.onFile);
     return summarize(reports, locale);
   } finally {
     await pool?.close();
   }
 }
 
-/** A Validator on `defs` with local terminology; `scopeProfile` decides which package's canonicals win. */
-export function newValidator(defs: Definitions, options: { scopeProfile?: string; locale?: Locale; readXml?: XmlReader } = {}): Validator {
-  return new Validator({ definitions: defs, terminology: new LocalTerminology(defs.all()), ...options });
+/**
+ * A Validator on `defs` with local terminology; `scopeProfile` decides which package's canonicals win,
+ * for profiles and value sets alike (HCO's NPU value set is not Notes').
+ */
+export function newValidator(defs: Definitions, options: { scopeProfile?: string; locale?: Locale; readXml?: XmlReader; suppress?: readonly string[] } = {}): Validator {
+  return new Validator({ definitions: defs, terminology: (resolver) => new LocalTerminology(resolver), ...options });
 }
 
 type XmlReader = (file: string, text: string, model: FhirModel) => SourceDoc;
@@ -129,10 +145,11 @@ export class RunValidator {
   private readonly validator: Validator;
   private xml: XmlReader | undefined;
 
-  constructor(defs: Definitions, private readonly profiles: string[], private readonly locale: Locale) {
+  constructor(defs: Definitions, private readonly profiles: string[], private readonly locale: Locale, suppress: readonly string[] = []) {
     const scopeProfile = profiles[0];
     this.validator = newValidator(defs, {
       locale,
+      suppress,
       readXml: (file, text, model) => {
         if (!this.xml) throw new Error('the XML reader is not loaded'); // validate() loads it first
         return this.xml(file, text, model);
@@ -165,7 +182,8 @@ async function validateHere(run: RunValidator, jobs: WorkerJob[], onFile?: (done
 }
 
 function summarize(reports: FileReport[], locale: Locale): ValidationReport {
-  let errors = 0; let warnings = 0; let information = 0;
+  let errors = 0; let warnings = 0; let information = 0; let suppressed = 0;
+  for (const r of reports) suppressed += r.suppressed ?? 0;
   for (const r of reports) for (const is of r.issues) {
     if (is.severity === 'error' || is.severity === 'fatal') errors++;
     else if (is.severity === 'warning') warnings++;
@@ -175,7 +193,7 @@ function summarize(reports: FileReport[], locale: Locale): ValidationReport {
     tool: { name: 'medcom-ig', version: VERSION },
     locale,
     files: reports,
-    summary: { files: reports.length, valid: reports.filter((r) => r.valid).length, errors, warnings, information },
+    summary: { files: reports.length, valid: reports.filter((r) => r.valid).length, errors, warnings, information, ...(suppressed > 0 ? { suppressed } : {}) },
   };
 }
 

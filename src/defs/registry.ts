@@ -30,20 +30,29 @@ export class Definitions {
     return [...this.packages.values()];
   }
 
-  /** A resolver over the given packages (and their registered dependencies), then base R4. */
+  /**
+   * A resolver over the given packages and their registered dependencies, then base R4. The
+   * dependency graph is walked breadth first, so the version a package declares itself wins over
+   * one that only a dependency declares (HCO 1.1.0 declares DK Core 3.4.0, while its MedCom Core
+   * 2.4.0 was built on 3.2.0: bare DK Core canonicals mean 3.4.0 there, as in HCO's published
+   * snapshots). Other versions stay in the scope, later, for `url|version` lookups.
+   */
   scope(roots: { id: string; version: string }[]): Resolver {
     const ordered: PackageSource[] = [];
     const seen = new Set<string>();
-    const visit = (id: string, version: string): void => {
-      const key = `${id}#${version}`;
-      if (seen.has(key)) return;
-      seen.add(key);
-      const pkg = this.packages.get(key);
-      if (!pkg) return;
-      ordered.push(pkg);
-      for (const [depId, depVersion] of Object.entries(pkg.manifest.dependencies ?? {})) visit(depId, depVersion);
-    };
-    for (const r of roots) visit(r.id, r.version);
+    let level = roots.map((r) => `${r.id}#${r.version}`);
+    while (level.length > 0) {
+      const next: string[] = [];
+      for (const key of level) {
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const pkg = this.packages.get(key);
+        if (!pkg) continue;
+        ordered.push(pkg);
+        for (const [depId, depVersion] of Object.entries(pkg.manifest.dependencies ?? {})) next.push(`${depId}#${depVersion}`);
+      }
+      level = next;
+    }
     return new Resolver([...ordered, this.base]);
   }
 

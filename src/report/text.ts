@@ -13,6 +13,7 @@ export function renderText(report: ValidationReport, options: { minSeverity?: 'i
     }
   }
   const s = report.summary;
-  lines.push(`${s.files} file(s), ${s.valid} valid; ${s.errors} error(s), ${s.warnings} warning(s), ${s.information} information`);
+  const suppressed = s.suppressed ? ` (${s.suppressed} suppressed by --suppress)` : '';
+  lines.push(`${s.files} file(s), ${s.valid} valid; ${s.errors} error(s), ${s.warnings} warning(s), ${s.information} information${suppressed}`);
   return lines.join('\n') + '\n';
 }

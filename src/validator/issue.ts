@@ -28,13 +28,15 @@ export interface FileReport {
   /** The profiles the root resource was validated against. */
   profiles: string[];
   issues: Issue[];
+  /** How many findings the run's suppressions dropped (absent: none). */
+  suppressed?: number;
 }
 
 export interface ValidationReport {
   tool: { name: 'medcom-ig'; version: string };
   locale: Locale;
   files: FileReport[];
-  summary: { files: number; valid: number; errors: number; warnings: number; information: number };
+  summary: { files: number; valid: number; errors: number; warnings: number; information: number; suppressed?: number };
 }
 
 export const SEVERITY_RANK: Record<Severity, number> = { information: 0, warning: 1, error: 2, fatal: 3 };

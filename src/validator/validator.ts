@@ -1,4 +1,4 @@
-import type { Definitions } from '../defs/registry.js';
+import type { Definitions, Resolver } from '../defs/registry.js';
 import type { FileReport } from './issue.js';
 import { readJson } from './load/json.js';
 import { InputError, pathFromSteps, ROOT_PATH, type SourceDoc } from './load/source.js';
@@ -9,6 +9,7 @@ import { NoTerminology } from './terminology/none.js';
 import type { TerminologyService } from './terminology/types.js';
 import { IssueSink, type Json } from './walk/context.js';
 import { Walker } from './walk/validate.js';
+import { Suppressions } from './suppress.js';
 
 export interface ValidatorOptions {
   definitions: Definitions;
@@ -17,10 +18,13 @@ export interface ValidatorOptions {
    * different things in different MedCom chains), then everywhere else.
    */
   scopeProfile?: string;
-  terminology?: TerminologyService;
+  /** A terminology service, or a factory given the (scoped) resolver the validator uses. */
+  terminology?: TerminologyService | ((resolver: Resolver) => TerminologyService);
   locale?: Locale;
   /** Check the native invariants against fhirpath.js on every evaluation (tests). */
   crossCheckNatives?: boolean;
+  /** Findings not to report, e.g. `cardinality/min@*.text` (see suppress.ts). */
+  suppress?: readonly string[];
   /** Read XML (set by the XML loader module when available). */
   readXml?: (file: string, text: string, model: FhirModel) => SourceDoc;
 }
@@ -60,8 +64,10 @@ export class Validator {
     }
     this.model = new FhirModel(resolver);
     this.locale = options.locale ?? 'en';
-    this.walker = new Walker({ resolver, model: this.model, terminology: options.terminology ?? new NoTerminology(), locale: this.locale,
-      ...(options.crossCheckNatives ? { crossCheckNatives: true } : {}) });
+    const terminology = typeof options.terminology === 'function' ? options.terminology(resolver) : options.terminology ?? new NoTerminology();
+    this.walker = new Walker({ resolver, model: this.model, terminology, locale: this.locale,
+      ...(options.crossCheckNatives ? { crossCheckNatives: true } : {}),
+      ...(options.suppress && options.suppress.length > 0 ? { suppressions: new Suppressions(options.suppress) } : {}) });
   }
 
   /** Parse and validate one file's text; input that cannot be read becomes an `input/unreadable` issue. */
@@ -87,7 +93,7 @@ export class Validator {
   }
 
   validateDoc(doc: SourceDoc, options: ValidateOptions = {}): FileReport {
-    const sink = new IssueSink(doc, this.locale);
+    const sink = new IssueSink(doc, this.locale, false, this.walker.deps.suppressions);
     if ('duplicates' in doc) {
       const rt = (doc.value as Json | null)?.['resourceType'];
       for (const d of (doc as SourceDoc & { duplicates: { path: (string | number)[]; key: string }[] }).duplicates) {
@@ -116,6 +122,8 @@ export class Validator {
     const meta = root?.['meta'] as Json | undefined;
     if (Array.isArray(meta?.['profile'])) for (const p of meta['profile'] as unknown[]) if (typeof p === 'string' && !profiles.includes(p)) profiles.push(p);
     const issues = sink.issues.sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0) || (a.location.column ?? 0) - (b.location.column ?? 0));
-    return { file: doc.file, valid: !issues.some((i) => i.severity === 'error' || i.severity === 'fatal'), profiles, issues };
+    const report: FileReport = { file: doc.file, valid: !issues.some((i) => i.severity === 'error' || i.severity === 'fatal'), profiles, issues };
+    if (sink.suppressed > 0) report.suppressed = sink.suppressed;
+    return report;
   }
 }

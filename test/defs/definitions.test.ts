@@ -47,4 +47,14 @@ describe('canonical resolution is scoped to a package and its dependencies', () 
     expect(defs.all().resolve('http://example.org/StructureDefinition/x|2.0.0')?.resource.version).toBe('2.0.0');
     expect(defs.scope([{ id: 'ex.a', version: '1.0.0' }]).resolve('http://example.org/StructureDefinition/x|2.0.0')).toBeUndefined();
   });
+
+  it('prefers the version a package declares itself over one a dependency declares (breadth first)', () => {
+    // ex.top declares ex.a (which brings ex.core 1.0.0) first and ex.core 2.0.0 itself
+    const top = new PackageSource({ name: 'ex.top', version: '1.0.0', dependencies: { 'ex.a': '1.0.0', 'ex.core': '2.0.0' } });
+    defs.addPackage(top);
+    const scope = defs.scope([{ id: 'ex.top', version: '1.0.0' }]);
+    expect(scope.resolve('http://example.org/StructureDefinition/x')?.resource.version).toBe('2.0.0');
+    // the other version stays reachable by url|version
+    expect(scope.resolve('http://example.org/StructureDefinition/x|1.0.0')?.resource.version).toBe('1.0.0');
+  });
 });

@@ -173,7 +173,8 @@ function fileView(locale: Locale, file: FileReport, index: number, docsBaseUrl: 
 export function summaryLine(report: ValidationReport): string {
   const l = report.locale;
   const s = report.summary;
-  return `${count(l, s.files, 'file')}, ${count(l, s.valid, 'valid')}; ${count(l, s.errors, 'error')}, ${count(l, s.warnings, 'warning')}, ${count(l, s.information, 'information')}`;
+  const suppressed = s.suppressed ? (l === 'da' ? ` (${s.suppressed} undertrykt med --suppress)` : ` (${s.suppressed} suppressed by --suppress)`) : '';
+  return `${count(l, s.files, 'file')}, ${count(l, s.valid, 'valid')}; ${count(l, s.errors, 'error')}, ${count(l, s.warnings, 'warning')}, ${count(l, s.information, 'information')}${suppressed}`;
 }
 
 export function buildModel(report: ValidationReport, options: ReportRenderOptions = {}): ReportModel {

@@ -31,6 +31,7 @@ export const en: Record<RuleId, string> = {
   'bindings/extensible': '{code} is not in the value set {valueSet} (extensible binding)',
   'bindings/not-checked': 'binding to {valueSet} not checked: {reason}',
   'invariants/failed': '{key}: {human}',
+  'invariants/intended': '{key} never fails as published (it navigates to `value` below a primitive); its evident intent {expression} does not hold',
   'invariants/not-evaluated': '{key} not evaluated: {reason}',
   'references/unresolved': "reference '{reference}' does not resolve to a resource in the Bundle",
   'references/target-type': 'reference to a {type}; allowed: {allowed}',

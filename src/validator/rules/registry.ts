@@ -44,6 +44,7 @@ export const RULES = {
   'bindings/extensible': { concern: 'bindings', severity: 'warning', issueType: 'code-invalid', summary: 'a code not in the value set of an extensible binding' },
   'bindings/not-checked': { concern: 'bindings', severity: 'information', issueType: 'informational', summary: 'a required or extensible binding whose value set (or code system) cannot be expanded locally: not checked' },
   'invariants/failed': { concern: 'invariants', severity: 'error', issueType: 'invariant', summary: 'a FHIRPath constraint (invariant) that does not hold; severity as the constraint says' },
+  'invariants/intended': { concern: 'invariants', severity: 'warning', issueType: 'invariant', summary: 'a published constraint that can never fail as written (`value.matches(…)` on a primitive) and whose evident intent does not hold' },
   'invariants/not-evaluated': { concern: 'invariants', severity: 'information', issueType: 'informational', summary: 'a constraint that could not be evaluated here: not checked' },
   'references/unresolved': { concern: 'references', severity: 'error', issueType: 'not-found', summary: 'a reference that does not resolve to an entry of the Bundle (or a contained resource)' },
   'references/target-type': { concern: 'references', severity: 'error', issueType: 'structure', summary: 'a reference to a resource type the element does not allow' },

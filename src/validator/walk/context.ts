@@ -1,5 +1,6 @@
 import { extendPath, pathSteps, type JsonPath, type SourceDoc } from '../load/source.js';
 import type { Issue } from '../issue.js';
+import type { Suppressions } from '../suppress.js';
 import type { Locale } from '../messages/index.js';
 import { renderMessage } from '../messages/index.js';
 import { RULES, type RuleId, type Severity } from '../rules/registry.js';
@@ -59,9 +60,11 @@ export interface ReportOptions {
 /** Collects the issues of one validation (or of a silent conformance probe). */
 export class IssueSink {
   readonly issues: Issue[] = [];
+  /** Findings dropped by the run's suppressions (counted, never silently lost). */
+  suppressed = 0;
   private readonly seen = new Set<string>();
 
-  constructor(private readonly doc: SourceDoc | undefined, private readonly locale: Locale, readonly silent = false) {}
+  constructor(private readonly doc: SourceDoc | undefined, private readonly locale: Locale, readonly silent = false, readonly suppressions?: Suppressions) {}
 
   report(ruleId: RuleId, where: Pick<Where, 'jsonPath' | 'fhirPath'>, params: Record<string, string | number> = {}, options: ReportOptions = {}): void {
     const rule = RULES[ruleId];
@@ -72,6 +75,7 @@ export class IssueSink {
     const key = `${ruleId}|${where.fhirPath}|${options.constraintKey ?? ''}|${JSON.stringify(identity)}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
+    if (this.suppressions?.matches(ruleId, where.fhirPath)) { this.suppressed++; return; }
     const message = renderMessage(ruleId, params, this.locale);
     const issue: Issue = {
       ruleId, severity, issueType: rule.issueType, params, message,
@@ -112,12 +116,14 @@ export class RecordingSink extends IssueSink {
   readonly recorded: Recorded[] = [];
   private errors = 0;
 
-  constructor(locale: Locale) {
-    super(undefined, locale, true);
+  constructor(locale: Locale, suppressions?: Suppressions) {
+    super(undefined, locale, true, suppressions);
   }
 
   override report(ruleId: RuleId, where: Pick<Where, 'jsonPath' | 'fhirPath'>, params: Record<string, string | number> = {}, options: ReportOptions = {}): void {
+    // kept for the replay (which counts it), but a suppressed finding does not make the probe fail
     this.recorded.push({ ruleId, where: { jsonPath: where.jsonPath, fhirPath: where.fhirPath }, params, options });
+    if (this.suppressions?.matches(ruleId, where.fhirPath)) return;
     const severity = options.severity ?? RULES[ruleId].severity;
     if (severity === 'error' || severity === 'fatal') this.errors++;
   }

@@ -12,6 +12,7 @@ import { assignSlices, SlicingMemo } from '../rules/slicing/check.js';
 import { PrimitiveChecker } from '../rules/types/primitives.js';
 import type { TerminologyService } from '../terminology/types.js';
 import { extendPath, pathSteps, ROOT_PATH, type JsonPath, type SourceDoc } from '../load/source.js';
+import type { Suppressions } from '../suppress.js';
 import { below, child, IssueSink, RecordingSink, type BundleIndex, type Json, type Where } from './context.js';
 
 const RESOURCE_BASES = new Set(['Resource', 'DomainResource']);
@@ -64,6 +65,8 @@ export interface EngineDeps {
    * throw when they disagree (for tests over example corpora).
    */
   crossCheckNatives?: boolean;
+  /** Findings the run does not report (and that do not count against conformance). */
+  suppressions?: Suppressions;
 }
 
 /**
@@ -179,7 +182,7 @@ export class Walker {
     }
     const record: { bundle: BundleIndex; root: Json; sink: RecordingSink | undefined } = { bundle: b, root: outer.root, sink: undefined };
     byPlan.set(key, record);
-    const recording = new RecordingSink(this.deps.locale);
+    const recording = new RecordingSink(this.deps.locale, this.deps.suppressions);
     this.validateNode(value, plan.root, rt, walkWhere, recording);
     record.sink = recording;
     recording.replay(sink);
@@ -194,7 +197,7 @@ export class Walker {
     const hit = map.get(key);
     if (hit !== undefined) return hit;
     map.set(key, true); // cycles (a resource referring to itself) count as conforming
-    const sink = new RecordingSink(this.deps.locale);
+    const sink = new RecordingSink(this.deps.locale, this.deps.suppressions);
     const b = where?.bundle;
     const entry = b?.byResource.get(resource);
     let w: Where;
@@ -537,7 +540,29 @@ export class Walker {
         sink.report('invariants/failed', where, { key: c.key, human: c.human }, {
           node, constraintKey: c.key, severity: c.severity === 'warning' ? 'warning' : 'error',
         });
+      } else if (base === type && this.deps.model.isPrimitive(type)) {
+        this.checkIntended(value, c, type, where, sink, node);
       }
+    }
+  }
+
+  /**
+   * A published constraint on a primitive that starts `value.matches(…)` navigates to a `value`
+   * child a primitive does not have: it is always empty, so it never fails (MedCom Core 2.4.0's
+   * `medcom-uuidv4` and `uuidv5`, the ECPR ones). The published behaviour stands; its evident
+   * intent, `matches(…)` on the value itself, is checked separately as a warning.
+   */
+  private checkIntended(value: unknown, c: fhir4.ElementDefinitionConstraint, type: string, where: Where, sink: IssueSink, node: ElementPlan): void {
+    const intended = intendedExpression(c.expression!);
+    if (intended === undefined) return;
+    let result: unknown[];
+    try {
+      result = this.fhirpath.evaluate(value, type, intended, { resource: where.resource, rootResource: where.root } as EvalVars);
+    } catch {
+      return; // the published constraint was evaluated; an intent we cannot evaluate adds nothing
+    }
+    if (result.length === 1 && result[0] === false) {
+      sink.report('invariants/intended', where, { key: c.key, expression: intended }, { node, constraintKey: c.key });
     }
   }
 
@@ -571,4 +596,10 @@ export class Walker {
   bundleOf(where: Where): BundleIndex | undefined {
     return where.bundle;
   }
+}
+
+const VACUOUS = /^value\.(matches\((['"]).*\2\))$/s;
+/** `matches('…')` for a published `value.matches('…')`; undefined for any other expression. */
+export function intendedExpression(expression: string): string | undefined {
+  return expression.startsWith('value.') ? VACUOUS.exec(expression.trim())?.[1] : undefined;
 }

@@ -68,6 +68,13 @@ const Vague = defineProfile(pkg, R4.Patient, {
   elements: { identifier: { slicing: slicing.value('value'), slices: { a: { card: '0..1' } } } },
 });
 const NotEvaluated = defineProfile(pkg, R4.Patient, { id: 'not-evaluated', name: 'NotEvaluated', obeys: [notEvaluable] });
+// as MedCom Core 2.4.0's medcom-uuidv4: `value.matches(…)` on a string is always empty
+const vacuousUuid = defineInvariant({
+  key: 'test-vacuous', severity: 'error', human: 'the identifier is a urn:uuid', expression: "value.matches('^urn:uuid:[0-9a-f-]{36}$')", focus: 'Identifier.value',
+  examples: { pass: ['urn:uuid:9b2c4f1e-3c1a-4d5e-8f6a-0b1c2d3e4f5a'], fail: [] },
+  quirk: { neverFails: 'navigates to a value child a string does not have', shouldFail: ['not-a-uuid'] },
+});
+const Vacuous = defineProfile(pkg, R4.Patient, { id: 'vacuous', name: 'Vacuous', elements: { 'identifier.value': { obeys: [vacuousUuid] } } });
 const Unbound = defineProfile(pkg, R4.Patient, {
   id: 'unbound', name: 'Unbound',
   elements: { maritalStatus: { binding: { strength: 'required', valueSet: 'http://example.org/fhir/ValueSet/not-available' } } },
@@ -77,7 +84,7 @@ let local: Promise<Validator> | undefined;
 function rulesValidator(): Promise<Validator> {
   local ??= (async () => {
     const defs = await igDefinitions();
-    await buildIg({ packages: [packageContents(pkg, [Closed, Ordered, Ambiguous, Vague, NotEvaluated, Unbound])], definitions: defs });
+    await buildIg({ packages: [packageContents(pkg, [Closed, Ordered, Ambiguous, Vague, NotEvaluated, Unbound, Vacuous])], definitions: defs });
     return validatorFor(defs);
   })();
   return local;
@@ -185,6 +192,10 @@ const CASES: Case[] = [
     fail: condition({ clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'active' }] }, abatementDateTime: '2020-01-01' }),
     pass: condition({ clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'resolved' }] }, abatementDateTime: '2020-01-01' }),
     at: 'Condition',
+  },
+  {
+    rule: 'invariants/intended', local: true, profiles: [`${T}vacuous`],
+    fail: patient({ identifier: [{ value: 'not-a-uuid' }] }), pass: patient({ identifier: [{ value: 'urn:uuid:9b2c4f1e-3c1a-4d5e-8f6a-0b1c2d3e4f5a' }] }), at: 'Patient.identifier[0].value',
   },
   { rule: 'invariants/not-evaluated', local: true, profiles: [`${T}not-evaluated`], passProfiles: [], fail: patient(), pass: patient(), at: 'Patient' },
   {

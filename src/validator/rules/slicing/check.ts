@@ -231,7 +231,7 @@ function matches(item: Item, slice: ElementPlan, slicer: ElementPlan, where: Whe
         if (plans.length === 0) throw new NotEvaluable(`profiles ${def.profiles.join(', ')} are not available`);
         const ok = selected.some((s) => isObject(s.value) && plans.some((p) => {
           if (p.kind === 'resource') return walker.conforms(s.value as Json, p, where);
-          const sink = new RecordingSink(walker.deps.locale);
+          const sink = new RecordingSink(walker.deps.locale, walker.deps.suppressions);
           walker.validateNode(s.value, p.root, s.type, where, sink);
           return !sink.hasErrors;
         }));
