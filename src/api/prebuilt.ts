@@ -21,14 +21,21 @@ export function r4PackageDir(): string | undefined {
   return existsSync(join(R4_DIST_DIR, '.index.json')) ? R4_DIST_DIR : undefined;
 }
 
-/** A hash of the compiled profile modules (*.js below `dir`, by relative path and content). */
+/**
+ * A fingerprint of the compiled profile modules (*.js below `dir`: relative path, size and
+ * modification time). Stat only, no reading: it runs at every start. `npm run compile` rewrites
+ * the modules and the prebuilt packages together; a module compiled since (tsc alone) changes it.
+ */
 function profilesHash(dir: string): string {
   const hash = createHash('sha256');
   const visit = (d: string, rel: string): void => {
-    for (const f of readdirSync(d).sort()) {
-      const p = join(d, f);
-      if (statSync(p).isDirectory()) visit(p, `${rel}${f}/`);
-      else if (f.endsWith('.js')) hash.update(`${rel}${f}\0`).update(readFileSync(p)).update('\0');
+    for (const f of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const p = join(d, f.name);
+      if (f.isDirectory()) visit(p, `${rel}${f.name}/`);
+      else if (f.name.endsWith('.js')) {
+        const st = statSync(p);
+        hash.update(`${rel}${f.name}\0${st.size}\0${st.mtimeMs}\0`);
+      }
     }
   };
   if (existsSync(dir)) visit(dir, '');
@@ -48,7 +55,7 @@ export async function loadPrebuilt(defs: Definitions, dir = PREBUILT_DIR): Promi
   if (!existsSync(PROFILES_DIR) || stamp.profiles !== profilesHash(PROFILES_DIR)) return false;
   for (const f of readdirSync(dir).sort()) {
     if (!f.includes('#')) continue;
-    for (const pkg of await loadPackages(join(dir, f), { definitionsOnly: true })) defs.addPackage(pkg);
+    for (const pkg of await loadPackages(join(dir, f), { definitionsOnly: true, trustIndex: true })) defs.addPackage(pkg);
   }
   return true;
 }

@@ -33,6 +33,12 @@ export interface LoadOptions {
    * read; other files that are not definitions are skipped unparsed where the resourceType leads.
    */
   definitionsOnly?: boolean;
+  /**
+   * With definitionsOnly: take each definition's resourceType, url and version from the package's
+   * `.index.json` instead of the file's first kilobytes — for packages we wrote ourselves (the
+   * prebuilt ones), whose index is known to match. Files are still read only when asked for.
+   */
+  trustIndex?: boolean;
 }
 
 /** Folders that hold examples by the FHIR package convention (`package/example`): not read for definitions. */
@@ -92,6 +98,28 @@ function addLazyDefinition(source: PackageSource, file: string, text: string): b
   return true;
 }
 
+/** Index the definitions `.index.json` lists (false when there is no usable index). */
+function addFromIndex(source: PackageSource, pkgDir: string): boolean {
+  const indexFile = join(pkgDir, '.index.json');
+  if (!existsSync(indexFile)) return false;
+  const index = readJson(indexFile) as { files?: { filename?: unknown; resourceType?: unknown; url?: unknown; version?: unknown }[] };
+  if (!Array.isArray(index.files)) return false;
+  for (const e of index.files) {
+    if (typeof e.filename !== 'string' || typeof e.resourceType !== 'string' || !DEFINITION_TYPES.has(e.resourceType)) continue;
+    const file = join(pkgDir, e.filename);
+    source.addLazy({
+      resourceType: e.resourceType,
+      ...(typeof e.url === 'string' ? { url: e.url } : {}),
+      ...(typeof e.version === 'string' ? { version: e.version } : {}),
+    }, () => {
+      const r = parseResource(file, readFileSync(file, 'utf8'), true);
+      if (!r) throw new PackageLoadError(file, 'not a FHIR resource');
+      return slimDefinition(r);
+    }, file);
+  }
+  return true;
+}
+
 /** The first `bytes` of a file as text ('' when it cannot be read). */
 function head(file: string, bytes: number): string {
   let fd: number | undefined;
@@ -132,6 +160,7 @@ function readPackageDir(pkgDir: string, options: LoadOptions = {}): PackageSourc
     throw new PackageLoadError(join(pkgDir, 'package.json'), 'package.json lacks name or version');
   }
   const source = new PackageSource(manifest, pkgDir);
+  if (options.definitionsOnly && options.trustIndex && addFromIndex(source, pkgDir)) return source;
   for (const sub of options.definitionsOnly ? ['', 'other'] : ['', 'example', 'examples', 'other']) {
     const dir = join(pkgDir, sub);
     if (sub !== '' && !existsSync(dir)) continue;

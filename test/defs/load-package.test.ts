@@ -62,3 +62,25 @@ describe('loadPackages on a folder of resources', () => {
     expect(() => gone!.resource).toThrow(PackageLoadError);
   });
 });
+
+describe('loadPackages with trustIndex (our prebuilt packages)', () => {
+  const pkgDir = join(tmp, 'pkg', 'package');
+  mkdirSync(pkgDir, { recursive: true });
+  writeFileSync(join(pkgDir, 'package.json'), JSON.stringify({ name: 'ex.pkg', version: '1.0.0' }));
+  writeFileSync(join(pkgDir, 'StructureDefinition-a.json'), JSON.stringify({ resourceType: 'StructureDefinition', url: 'http://example.org/a', version: '1.0.0', text: { status: 'generated', div: '<div/>' } }));
+  writeFileSync(join(pkgDir, 'Patient-p.json'), JSON.stringify({ resourceType: 'Patient', id: 'p' }));
+  writeFileSync(join(pkgDir, '.index.json'), JSON.stringify({ 'index-version': 1, files: [
+    { filename: 'StructureDefinition-a.json', resourceType: 'StructureDefinition', url: 'http://example.org/a', version: '1.0.0' },
+    { filename: 'Patient-p.json', resourceType: 'Patient', id: 'p' },
+  ] }));
+
+  it('indexes the definitions .index.json lists, reading a file only when asked for', async () => {
+    const [trusted] = await loadPackages(join(tmp, 'pkg'), { definitionsOnly: true, trustIndex: true });
+    const [scanned] = await loadPackages(join(tmp, 'pkg'), { definitionsOnly: true });
+    expect(trusted!.size).toBe(1);
+    expect(trusted!.size).toBe(scanned!.size);
+    const a = trusted!.find('http://example.org/a', '1.0.0')!.resource as { text?: unknown; url: string };
+    expect(a.url).toBe('http://example.org/a');
+    expect(a.text).toBeUndefined();
+  });
+});
