@@ -110,7 +110,7 @@ export function compileStructureDefinition(ir: StructureDefinitionIR, resolver: 
   // the differential states the rules as authored; the snapshot also gets what the snapshot
   // generator derives from them (type-slicing closure), as in published packages
   const differential = computeDifferential(list.elements, list.originalMap, parentIds);
-  finishSnapshot(list, { ir, resolver, diagnostics, touched, parent });
+  finishSnapshot(list, { ir, resolver, diagnostics, touched, parent, rules });
   return buildSd(ir, parent, list.elements, differential, options);
 }
 
