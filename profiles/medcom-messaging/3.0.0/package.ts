@@ -23,5 +23,8 @@ export const pkg = definePackage({
     contact: [{ name: 'MedCom', telecom: [{ system: 'url', value: 'http://www.medcom.dk' }] }],
     jurisdiction: [{ coding: [{ system: 'urn:iso:std:iso:3166', code: 'DK', display: 'Denmark' }] }],
   },
-  manifest: { author: 'MedCom', license: 'CC0-1.0', date: '20250514110214', jurisdiction: 'urn:iso:std:iso:3166#DK' },
+  manifest: {
+    author: 'MedCom', license: 'CC0-1.0', date: '20250514110214', jurisdiction: 'urn:iso:std:iso:3166#DK',
+    maintainers: [{ name: 'MedCom', url: 'http://www.medcom.dk' }],
+  },
 });
