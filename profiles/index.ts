@@ -5,6 +5,9 @@ import medcomXdsMetadata101 from './medcom-xdsmetadata/1.0.1/index.js';
 import medcomCore240 from './medcom-core/2.4.0/index.js';
 import medcomDocument101 from './medcom-document/1.0.1/index.js';
 import medcomConditionList101 from './medcom-conditionlist/1.0.1/index.js';
+import medcomMessaging300 from './medcom-messaging/3.0.0/index.js';
+import medcomMessageDefinitions100 from './medcom-messagedefinitions/1.0.0-trial-use/index.js';
+import medcomHco110 from './medcom-hco/1.1.0-trial-use/index.js';
 
 /** Every package this project authors, in dependency order. */
-export const packages: PackageIR[] = [medcomTerminology181, medcomXdsMetadata101, dkCore320, medcomCore240, medcomDocument101, medcomConditionList101];
+export const packages: PackageIR[] = [medcomTerminology181, medcomXdsMetadata101, dkCore320, medcomCore240, medcomDocument101, medcomConditionList101, medcomMessaging300, medcomMessageDefinitions100, medcomHco110];

@@ -88,6 +88,40 @@ function compileOrder(resources: ResourceIR[]): ResourceIR[] {
   return out;
 }
 
+/**
+ * The IG Publisher's `pin-multiples`, for what a package's profiles inherit: the packages that
+ * appear in more than one version in the dependency closure (from the declared dependencies and
+ * the manifests of the registered packages), and for a canonical under one of their canonical
+ * bases, `url|version` — the resource's version in the version this package declares (that
+ * package's version when it is not registered). Canonicals of packages only reached indirectly
+ * are left alone, as are packages no registered version tells us the canonical base of.
+ */
+export function inheritedCanonicalPins(ir: PackageIR, defs: Definitions): (url: string) => string | undefined {
+  const versions = new Map<string, Set<string>>();
+  const visit = (id: string, version: string): void => {
+    const seen = versions.get(id) ?? new Set<string>();
+    if (seen.has(version)) return;
+    seen.add(version);
+    versions.set(id, seen);
+    const pkg = defs.getPackage(id, version);
+    for (const [d, v] of Object.entries(pkg?.manifest.dependencies ?? {})) visit(d, v);
+  };
+  for (const [d, v] of Object.entries(ir.dependencies)) visit(d, v);
+  const bases: { base: string; id: string; declared: string }[] = [];
+  for (const [id, vs] of versions) {
+    const declared = ir.dependencies[id];
+    if (vs.size < 2 || declared === undefined) continue;
+    const canonical = defs.listPackages().find((p) => p.manifest.name === id)?.manifest.canonical;
+    if (typeof canonical === 'string') bases.push({ base: `${canonical}/`, id, declared });
+  }
+  return (url) => {
+    const hit = bases.find((b) => url.startsWith(b.base));
+    if (!hit) return undefined;
+    const version = defs.getPackage(hit.id, hit.declared)?.find(url)?.resource['version'];
+    return `${url}|${typeof version === 'string' ? version : hit.declared}`;
+  };
+}
+
 export function manifestOf(ir: PackageIR): PackageManifest {
   const m: PackageManifest = {
     name: ir.id,
@@ -118,6 +152,7 @@ export function compilePackage(ir: PackageIR, defs: Definitions, diagnostics: Di
   const pending = new PendingSource(ir, source);
   const resolver = new Resolver([...base.sources, pending]);
   const defaults = { ...ir.defaults };
+  const pin = ir.pinInheritedCanonicals ? inheritedCanonicalPins(ir, defs) : undefined;
   const compiled = new Map<ResourceIR, FhirResource>();
   const examples: FhirResource[] = [];
   const unique = withoutDuplicates(ir, diagnostics);
@@ -125,7 +160,7 @@ export function compilePackage(ir: PackageIR, defs: Definitions, diagnostics: Di
     let out: FhirResource | undefined;
     switch (r.resourceType) {
       case 'StructureDefinition':
-        out = compileStructureDefinition(r, resolver, diagnostics, { defaults, rules: SNAPSHOT_RULES[ir.snapshotRules] }) as unknown as FhirResource | undefined;
+        out = compileStructureDefinition(r, resolver, diagnostics, { defaults, rules: SNAPSHOT_RULES[ir.snapshotRules], ...(pin ? { pin } : {}) }) as unknown as FhirResource | undefined;
         break;
       case 'ValueSet':
         out = compileValueSet(r, defaults) as unknown as FhirResource;

@@ -10,9 +10,33 @@ function isInContext(v: unknown): v is InContextExample {
   return typeof v === 'object' && v !== null && 'in' in v && 'at' in v && typeof (v as InContextExample).at === 'string';
 }
 
+/**
+ * An example evaluated with fixed answers for the functions a build cannot decide on its own
+ * (`conformsTo()` needs a validator, `memberOf()` the value set): the example then tests what the
+ * expression does around them (navigation, `all()`, `implies` …), not the profile or value set.
+ */
+export interface AssumingExample { assume: { conformsTo?: boolean; memberOf?: boolean }; example: unknown }
+
+function isAssuming(v: unknown): v is AssumingExample {
+  return typeof v === 'object' && v !== null && 'assume' in v && 'example' in v;
+}
+
+function hostAnswers(assume: AssumingExample['assume']): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const answer = (value: boolean | undefined) => ({
+    fn: (inputs: unknown[]): boolean[] => (value === undefined || inputs.length !== 1 ? [] : [value]),
+    arity: { 1: ['String'] },
+  });
+  if (assume.conformsTo !== undefined) out['conformsTo'] = answer(assume.conformsTo);
+  if (assume.memberOf !== undefined) out['memberOf'] = answer(assume.memberOf);
+  return out;
+}
+
 function evaluate(value: unknown, focus: string, expression: string): unknown[] {
-  if (isInContext(value)) return evaluateAt(value.in, value.at, expression);
-  return evaluateFocus(value, focus, expression);
+  const extra = isAssuming(value) ? hostAnswers(value.assume) : {};
+  const v = isAssuming(value) ? value.example : value;
+  if (isInContext(v)) return evaluateAt(v.in, v.at, expression, extra);
+  return evaluateFocus(v, focus, expression, extra);
 }
 
 function verdict(result: unknown[]): 'true' | 'false' | 'empty' | 'other' {

@@ -4,6 +4,7 @@ import type { Diagnostics } from './diagnostics.js';
 import { orderFields } from './differential.js';
 import { fhirTypeCode, type ElementList, type ED, type SD } from './element-list.js';
 import { capitalize } from './paths.js';
+import type { SnapshotRules } from './snapshot-rules.js';
 
 export interface FinishContext {
   ir: StructureDefinitionIR;
@@ -12,6 +13,7 @@ export interface FinishContext {
   /** Element ids the profile's rules addressed or created. */
   touched: Set<string>;
   parent: SD;
+  rules: SnapshotRules;
 }
 
 /**
@@ -33,7 +35,9 @@ function directSlices(list: ElementList, choice: ED): ED[] {
  * slicing `type`/`$this`, unordered, closed; a type slice with min ≥ 1 (which must be the last one)
  * fixes the choice to its type and makes the choice required; if types remain that no slice
  * covers, the slicing is re-opened, except on an extension's `value[x]` addressed only through its
- * slices, where the uncovered types are dropped. A type slice with max 0 removes its type.
+ * slices, where the uncovered types are dropped. When the parent had sliced the choice already and
+ * this profile addresses only type slices, 2025 builds keep only the sliced types. A type slice
+ * with max 0 removes its type.
  */
 function finishTypeSlicing(list: ElementList, ctx: FinishContext): void {
   for (const choice of list.elements) {
@@ -74,6 +78,12 @@ function finishTypeSlicing(list: ElementList, ctx: FinishContext): void {
           choice.slicing.rules = 'open';
         }
       }
+    }
+    if (choice.max !== '0' && parentHadSlicing && shortCut && ctx.rules.preSlicedChoiceTypes === 'sliced-only') {
+      // the parent sliced the choice already and this profile only names type slices: the choice
+      // keeps only the sliced types (HCO 1.1.0's value[x] under Core 2.4.0's open valueQuantity slicing)
+      const covered = new Set(slices.flatMap((s) => (s.type ?? []).map(fhirTypeCode)));
+      choice.type = (choice.type ?? []).filter((t) => covered.has(fhirTypeCode(t)));
     }
     for (const s of slices) {
       if (s.max === '0') {

@@ -12,13 +12,20 @@ export interface SnapshotRules {
    * `extension-and-resource` only for Extension and Resource types (later builds).
    */
   profileRootTemplate: 'all' | 'extension-and-resource';
+  /**
+   * A choice the parent had type-sliced already (`value[x]` with `valueQuantity`), addressed by
+   * this profile only through its type slices, ends up closed; `keep` leaves every type on it
+   * (builds of 2024: DK Core 3.2.0's basic observation), `sliced-only` keeps only the sliced types
+   * (builds of 2025: HCO 1.1.0's `value[x]` becomes Quantity | string).
+   */
+  preSlicedChoiceTypes: 'keep' | 'sliced-only';
 }
 
 export const SNAPSHOT_RULES = {
   /** IG Publisher 1.6–1.8.3 (core ≤ 6.5.1), used for packages published in 2024. */
-  'publisher-2024': { profileRootTemplate: 'all' },
+  'publisher-2024': { profileRootTemplate: 'all', preSlicedChoiceTypes: 'keep' },
   /** IG Publisher ≥ 1.8.4 (core ≥ 6.5.2), used for packages published from 2025. */
-  'publisher-2025': { profileRootTemplate: 'extension-and-resource' },
+  'publisher-2025': { profileRootTemplate: 'extension-and-resource', preSlicedChoiceTypes: 'sliced-only' },
 } as const satisfies Record<string, SnapshotRules>;
 
 export type SnapshotRulesName = keyof typeof SNAPSHOT_RULES;

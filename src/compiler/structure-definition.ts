@@ -20,6 +20,8 @@ export interface CompileOptions {
   /** StructureDefinition-level fields every resource of the package carries (publisher, contact…). */
   defaults?: Record<string, unknown>;
   rules?: SnapshotRules;
+  /** `url|version` for an inherited canonical the package pins (see `pinInheritedCanonicals`), else undefined. */
+  pin?: (url: string) => string | undefined;
 }
 
 /** Element ids a profile's rules addressed (directly, or by creating them). */
@@ -80,6 +82,7 @@ export function compileStructureDefinition(ir: StructureDefinitionIR, resolver: 
   }
   const elements = structuredClone(parent.snapshot.element) as ED[];
   fillConstraintSources(elements, parent.url);
+  if (options.pin) pinCanonicals(elements, options.pin);
   const list = new ElementList(elements, resolver);
   const parentIds = new Set(elements.map((e) => e.id!));
   const touched: Touched = new Set();
@@ -107,7 +110,7 @@ export function compileStructureDefinition(ir: StructureDefinitionIR, resolver: 
   // the differential states the rules as authored; the snapshot also gets what the snapshot
   // generator derives from them (type-slicing closure), as in published packages
   const differential = computeDifferential(list.elements, list.originalMap, parentIds);
-  finishSnapshot(list, { ir, resolver, diagnostics, touched, parent });
+  finishSnapshot(list, { ir, resolver, diagnostics, touched, parent, rules });
   return buildSd(ir, parent, list.elements, differential, options);
 }
 
@@ -122,6 +125,22 @@ function makeContext(list: ElementList, index: number, rule: ElementRuleIR, ir: 
 /** Constraints inherited without a `source` get the url of the definition they came from. */
 function fillConstraintSources(elements: ED[], url: string): void {
   for (const e of elements) for (const c of e.constraint ?? []) if (c.source === undefined) c.source = url;
+}
+
+/**
+ * Pin the unversioned canonicals of inherited elements (before this profile's rules, so that what
+ * the profile authors stays as written and the differential does not list the pins).
+ */
+export function pinCanonicals(elements: ED[], pin: (url: string) => string | undefined): void {
+  const pinned = (url: string): string => (url.includes('|') ? url : pin(url) ?? url);
+  for (const e of elements) {
+    for (const t of e.type ?? []) {
+      if (t.profile) t.profile = t.profile.map(pinned);
+      if (t.targetProfile) t.targetProfile = t.targetProfile.map(pinned);
+    }
+    if (e.binding?.valueSet) e.binding.valueSet = pinned(e.binding.valueSet);
+    for (const c of e.constraint ?? []) if (c.source) c.source = pinned(c.source);
+  }
 }
 
 const SD_FIELD_ORDER = ['resourceType', 'id', 'meta', 'extension', 'url', 'identifier', 'version', 'name', 'title', 'status',

@@ -22,6 +22,14 @@ export function inContext(resource: { resourceType: string }, at: string): { in:
 }
 
 /**
+ * An example evaluated with fixed answers for `conformsTo()` / `memberOf()`, which the build cannot
+ * decide (they need a validator or the value set): the example tests the expression around them.
+ */
+export function assuming(assume: { conformsTo?: boolean; memberOf?: boolean }, example: unknown): { assume: typeof assume; example: unknown } {
+  return { assume, example };
+}
+
+/**
  * An invariant ships with evidence: values on which it must hold (`pass`) and values on which it
  * must fail (`fail`). The build evaluates both. A published invariant that cannot fail (a MedCom
  * quirk we reproduce for parity) says so in `quirk`, with the values it *should* reject; the build

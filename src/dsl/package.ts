@@ -23,6 +23,15 @@ export interface PackageSpec<C extends string, V extends string> {
    * were built with different ones); see docs/compiler/snapshot-generation.md. Default `publisher-2025`.
    */
   snapshotRules?: 'publisher-2024' | 'publisher-2025';
+  /**
+   * Reproduce the IG Publisher's pinning of canonicals from packages that appear in more than one
+   * version in this package's dependency closure (`pin-multiples`): an unversioned canonical a
+   * profile *inherits* (binding value set, type profile, target profile, constraint source) that
+   * lies under such a package's canonical gets `|version` of the version this package declares.
+   * References the package authors itself are written as published. See
+   * docs/compiler/snapshot-generation.md. Default false.
+   */
+  pinInheritedCanonicals?: boolean;
   /** StructureDefinition/ValueSet/CodeSystem fields every resource in the package carries. */
   defaults?: {
     publisher?: string;
@@ -50,6 +59,7 @@ export function definePackage<const C extends string, const V extends string>(sp
     dependencies: { 'hl7.fhir.r4.core': '4.0.1', ...spec.dependencies },
     coverage: spec.coverage,
     snapshotRules: spec.snapshotRules ?? 'publisher-2025',
+    ...(spec.pinInheritedCanonicals ? { pinInheritedCanonicals: true } : {}),
     defaults: { ...(spec.defaults ?? {}) },
     source,
   };

@@ -47,9 +47,9 @@ function invocationTable(resolveRef: (ref: string) => Json | undefined): Record<
 }
 
 /** Evaluate an expression with a typed focus value (`focusType` like `Identifier.value` or `Patient`). */
-export function evaluateFocus(value: unknown, focusType: string, expression: string): unknown[] {
+export function evaluateFocus(value: unknown, focusType: string, expression: string, extra: Record<string, unknown> = {}): unknown[] {
   return fhirpath.evaluate(structuredClone(value), { base: focusType, expression }, {}, R4_MODEL, {
-    userInvocationTable: invocationTable(bundleResolver(value)),
+    userInvocationTable: { ...invocationTable(bundleResolver(value)), ...extra },
   } as never) as unknown[];
 }
 
@@ -57,9 +57,9 @@ export function evaluateFocus(value: unknown, focusType: string, expression: str
  * Evaluate an expression on the node(s) `at` selects inside `resource` (which is also %resource
  * and %rootResource), with `resolve()` working inside the resource (a Bundle's entries).
  */
-export function evaluateAt(resource: unknown, at: string, expression: string): unknown[] {
+export function evaluateAt(resource: unknown, at: string, expression: string, extra: Record<string, unknown> = {}): unknown[] {
   const data = structuredClone(resource);
   return fhirpath.evaluate(data, `(${at}).select(${expression})`, { resource: data, rootResource: data }, R4_MODEL, {
-    userInvocationTable: invocationTable(bundleResolver(data)),
+    userInvocationTable: { ...invocationTable(bundleResolver(data)), ...extra },
   } as never) as unknown[];
 }

@@ -210,6 +210,8 @@ export interface PackageIR {
   resources: ResourceIR[];
   /** Which generation of FHIR snapshot-generator behaviour the published snapshots follow. */
   snapshotRules: 'publisher-2024' | 'publisher-2025';
+  /** Pin inherited canonicals of packages present in several versions in the closure (IG Publisher `pin-multiples`). */
+  pinInheritedCanonicals?: boolean;
   /** Fields every conformance resource of the package carries (publisher, contact, jurisdiction…). */
   defaults: Record<string, unknown>;
   /** Extra package.json fields. */

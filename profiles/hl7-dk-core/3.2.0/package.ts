@@ -11,6 +11,7 @@ export const pkg = definePackage({
   dependencies: { 'hl7.terminology.r4': '5.5.0', 'hl7.fhir.uv.extensions.r4': '5.1.0', 'hl7.fhir.uv.phd': '1.0.0' },
   coverage: 'partial',
   coverageNote: 'Every StructureDefinition, ValueSet and CodeSystem of DK Core 3.2.0; the examples and NamingSystems are not re-authored.',
+  snapshotRules: 'publisher-2024',
   defaults: {
     date: '2024-05-06T15:21:43+02:00',
     publisher: 'HL7 Denmark',

@@ -139,7 +139,11 @@ export function createTypeSlice(list: ApplyContext['list'], choiceIndex: number,
   slice.id = `${el.id}:${name}`;
   slice.sliceName = name;
   slice.type = (base.type ?? []).filter((t) => fhirTypeCode(t) === typeCode).map((t) => structuredClone(t));
+  // like any new slice, a type slice starts at min 0 (a required choice does not make each type required)
+  slice.min = 0;
   list.insert(list.subtreeEnd(choiceIndex), [slice]);
-  list.setOriginal(slice.id, sliceOf(base, name));
+  const original = sliceOf(base, name);
+  original.min = 0;
+  list.setOriginal(slice.id, original);
   return list.indexOf(slice.id)!;
 }

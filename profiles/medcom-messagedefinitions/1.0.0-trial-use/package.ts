@@ -1,0 +1,36 @@
+import { definePackage } from '../../../src/dsl/index.js';
+
+/** MedCom MessageDefinitions 1.0.0-trial-use: the MessageDefinition profiles and instances HCO 1.1.0 points to. */
+export const pkg = definePackage({
+  id: 'medcom.fhir.dk.messagedefinitions',
+  version: '1.0.0-trial-use',
+  canonical: 'http://medcomfhir.dk/ig/messagedefinitions',
+  name: 'dkmedcommessagedefinitions',
+  title: 'MedCom MessageDefinitions',
+  description: 'The MessageDefinitions IG contains the collection of all MedCom MessageDefinitions inherited from MedComMessagingMessageDefinitionFHIR related to specific MedCom FHIR messaging standards',
+  status: 'draft',
+  dependencies: {
+    'hl7.terminology.r4': '6.4.0',
+    'hl7.fhir.uv.extensions.r4': '5.2.0',
+    'hl7.fhir.dk.core': '3.4.0',
+    'medcom.fhir.dk.core': '2.4.0',
+    'medcom.fhir.dk.terminology': '1.8.1',
+  },
+  coverage: 'complete',
+  coverageNote: 'Every StructureDefinition and the three MessageDefinition instances of MedCom MessageDefinitions 1.0.0-trial-use.',
+  snapshotRules: 'publisher-2025',
+  pinInheritedCanonicals: true,
+  defaults: {
+    date: '2025-06-30T11:01:22+00:00',
+    publisher: 'MedCom',
+    contact: [
+      { name: 'MedCom', telecom: [{ system: 'url', value: 'http://www.medcom.dk' }] },
+      { name: 'MedCom FHIR Team', telecom: [{ system: 'email', value: 'fhir@medcom.dk', use: 'work' }] },
+    ],
+    jurisdiction: [{ coding: [{ system: 'urn:iso:std:iso:3166', code: 'DK', display: 'Denmark' }] }],
+  },
+  manifest: {
+    author: 'MedCom', license: 'CC0-1.0', date: '20250630110122', jurisdiction: 'urn:iso:std:iso:3166#DK',
+    maintainers: [{ name: 'MedCom', url: 'http://www.medcom.dk' }, { name: 'MedCom FHIR Team', email: 'fhir@medcom.dk' }],
+  },
+});

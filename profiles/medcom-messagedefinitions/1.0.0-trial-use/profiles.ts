@@ -1,0 +1,116 @@
+import { defineInvariant, defineProfile, R4, required } from '../../../src/dsl/index.js';
+import { pkg } from './package.js';
+
+// terminology 1.8.1 is declared here and 1.7.0 comes in through MedCom Core 2.4.0, so the publisher
+// pinned these bindings (`pin-multiples`); they are authored here, hence written with the version
+const TERMINOLOGY_VS = 'http://medcomfhir.dk/ig/terminology/ValueSet/';
+const DEFINITION_TYPE_CS = 'http://medcomfhir.dk/ig/terminology/CodeSystem/medcom-message-definition-type';
+const USAGE_CONTEXT_TYPE = 'http://terminology.hl7.org/CodeSystem/usage-context-type';
+export const EVENT_CODES = 'http://medcomfhir.dk/ig/terminology/CodeSystem/medcom-messaging-eventCodes';
+
+/**
+ * Parent of all MedCom MessageDefinitions. Compared with Messaging 3.0.0's profile of the same name:
+ * publisher `MedCom` (was "MedCom, https://www.medcom.dk"), one contact slice `AuthorOrganization`
+ * sliced by `name` (was InteroperabilityConsultant/SubjectMatterExpert by `id`), `identifier.period`
+ * required, no binding on `identifier.system`, bindings pinned to terminology 1.8.1.
+ */
+export const MedComMessagingMessageDefinition = defineProfile(pkg, R4.MessageDefinition, {
+  id: 'medcom-messaging-messagedefinition',
+  name: 'MedComMessagingMessageDefinition',
+  description: 'Parent of all MessageDefinition resources',
+  status: 'draft',
+  elements: {
+    identifier: { card: '1..1', ms: true },
+    'identifier.use': { card: '1..', ms: true },
+    'identifier.type': { card: '1..', ms: true, binding: required(`${TERMINOLOGY_VS}medcom-message-definition-type-valueset|1.8.1`) },
+    'identifier.type.coding.system': { pattern: DEFINITION_TYPE_CS },
+    'identifier.value': { card: '1..', ms: true },
+    'identifier.period': { card: '1..', ms: true },
+    'identifier.period.start': { card: '1..', ms: true },
+    'identifier.period.end': { ms: true },
+    version: { card: '1..', ms: true },
+    title: { card: '1..', ms: true },
+    'replaces.value': { ms: true },
+    publisher: { card: '1..', ms: true, pattern: 'MedCom' },
+    contact: {
+      ms: true,
+      slicing: { discriminator: [{ type: 'value', path: 'name' }], rules: 'open' },
+      slices: {
+        AuthorOrganization: {
+          card: '0..1', ms: true,
+          elements: {
+            name: { card: '1..', ms: true },
+            telecom: { card: '1..1', ms: true },
+            'telecom.system': { card: '1..', ms: true, fixed: 'email' },
+            'telecom.value': { card: '1..', ms: true },
+            'telecom.use': { card: '1..', ms: true, fixed: 'work' },
+          },
+        },
+      },
+    },
+    'useContext.code': { binding: required(`${TERMINOLOGY_VS}medcom-messagedefinition-use-context-code-valueset|1.8.1`) },
+    'useContext.code.system': { pattern: USAGE_CONTEXT_TYPE },
+    jurisdiction: { card: '1..1', ms: true, pattern: { coding: [{ code: 'DK' }] } },
+    category: { card: '1..', ms: true, fixed: 'notification' },
+    responseRequired: { card: '1..', ms: true },
+  },
+});
+
+export const noSpacesRule = defineInvariant({
+  key: 'NoSpacesRule',
+  severity: 'error',
+  human: 'The element SHALL NOT contain whitespace.',
+  expression: "matches('^[^\\\\s]+$')",
+  focus: 'MessageDefinition.name',
+  examples: {
+    pass: ['HomeCareObservation_MessageDefinition_1.1'],
+    fail: ['HomeCareObservation MessageDefinition', 'tab\there'],
+  },
+});
+
+export const MedComMessagingMessageDefinitionFhir = defineProfile(pkg, MedComMessagingMessageDefinition, {
+  id: 'medcom-messaging-messagedefinition-fhir',
+  name: 'MedComMessagingMessageDefinitionFhir',
+  description: 'Parent of all FHIR MessageDefinitions in MedCom.',
+  status: 'draft',
+  elements: {
+    url: { card: '1..', ms: true },
+    'identifier.type': { fixed: { coding: [{ system: DEFINITION_TYPE_CS, code: 'FHIR' }] } },
+    name: { short: 'Computer readable name', obeys: [noSpacesRule] },
+    title: { short: 'Human readable name' },
+    replaces: { short: 'Takes the place of a MessageDefinition that is superseded by this MessageDefinition.' },
+    status: { short: 'Must always be defined in the individual MessageDefinition' },
+    contact: { card: '1..' },
+    'contact[AuthorOrganization]': { card: '1..' },
+    'contact[AuthorOrganization].name': { pattern: 'MedCom FHIR Team' },
+    'contact[AuthorOrganization].telecom.value': { pattern: 'fhir@medcom.dk' },
+    description: { card: '1..', ms: true },
+    'useContext.code': { fixed: { system: USAGE_CONTEXT_TYPE, code: 'workflow' } },
+    'jurisdiction.coding': { ms: true },
+    'jurisdiction.coding.code': { ms: true },
+    purpose: { card: '1..', ms: true },
+  },
+});
+
+/** The parent of the MessageDefinitions of one standard: its event code, whether a response is required, how many. */
+const standardDefinition = <const Id extends string>(id: Id, name: string, standard: string, event: string,
+  responseRequired: 'always' | 'never', allowedResponse: '..0' | '1..' | '2..') => defineProfile(pkg, MedComMessagingMessageDefinitionFhir, {
+  id,
+  name,
+  description: `The parent of all ${standard} MessageDefinitions`,
+  status: 'draft',
+  elements: {
+    'event[x]': { only: ['Coding'] },
+    'event[x].system': { pattern: EVENT_CODES },
+    'event[x].code': { pattern: event },
+    responseRequired: { pattern: responseRequired },
+    allowedResponse: { card: allowedResponse },
+  },
+});
+
+export const MedComAcknowledgementMessageDefinition = standardDefinition('medcom-acknowledgement-message-definition',
+  'MedComAcknowledgementMessageDefinition', 'Acknowledgement', 'acknowledgement-message', 'never', '..0');
+export const MedComCareCommunicationMessageDefinition = standardDefinition('medcom-careCommunication-message-definition',
+  'MedComCareCommunicationMessageDefinition', 'CareCommunication', 'care-communication-message', 'always', '2..');
+export const MedComHomeCareObservationMessageDefinition = standardDefinition('medcom-homecareobservation-message-definition',
+  'MedComHomeCareObservationMessageDefinition', 'HomeCareObservation', 'homecareobservation-message', 'always', '1..');
