@@ -132,8 +132,8 @@ export interface ConceptIR {
   code: string;
   display?: string;
   definition?: string;
-  designation?: { language?: string; use?: { system?: string; code?: string; display?: string }; value: string }[];
-  property?: { code: string; valueCode?: string; valueString?: string; valueBoolean?: boolean; valueCoding?: unknown }[];
+  designation?: { language?: string; use?: { system?: string; version?: string; code?: string; display?: string }; value: string }[];
+  property?: { code: string; valueCode?: string; valueString?: string; valueBoolean?: boolean; valueDateTime?: string; valueInteger?: number; valueDecimal?: number; valueCoding?: unknown }[];
   concept?: ConceptIR[];
 }
 
@@ -209,7 +209,7 @@ export interface PackageIR {
   coverageNote?: string;
   resources: ResourceIR[];
   /** Which generation of FHIR snapshot-generator behaviour the published snapshots follow. */
-  snapshotRules: 'publisher-2024' | 'publisher-2025';
+  snapshotRules: 'publisher-2024' | 'publisher-2025' | 'publisher-2026';
   /** Pin inherited canonicals of packages present in several versions in the closure (IG Publisher `pin-multiples`). */
   pinInheritedCanonicals?: boolean;
   /** Fields every conformance resource of the package carries (publisher, contact, jurisdiction…). */

@@ -30,7 +30,7 @@ describe('medcom-ig CLI', () => {
     const out = join(tmp, 'output');
     const r = run('build', '--out', out);
     expect(r.status, r.stderr).toBe(0);
-    // every package profiles/index.ts registers (other chains add theirs)
+    // every package of profiles/index.ts (not a fixed count: chains are added over time)
     expect(readdirSync(out)).toHaveLength(packages.length);
     expect(r.stdout).toMatch(new RegExp(`${packages.length} packages in \\d+ ms`));
     expect(r.stderr).not.toMatch(/error /);
