@@ -5,8 +5,9 @@
  * constraint key where given): all of them, and no other. XML forms give the same findings as
  * their JSON.
  *
- * ConditionList is validated against our compiled chain; HomeCareObservation and Notes against the
- * official packages in ../shared/anchors/medcom (skipped, with a message, when they are absent).
+ * ConditionList and HomeCareObservation are validated against our compiled chains; Notes against the
+ * official packages in ../shared/anchors/medcom (skipped, with a message, when they are absent) until
+ * its chain is ours too.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -53,7 +54,7 @@ const NOT_APPLICABLE = ['slicing/ordered'];
 
 const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples');
 const corpus = JSON.parse(readFileSync(join(EXAMPLES, 'corpus.json'), 'utf8')) as CorpusEntry[];
-const anchors = anchorsOrSkip('examples: the HomeCareObservation and Notes corpus against the official packages');
+const anchors = anchorsOrSkip('examples: the Notes corpus against the official packages');
 
 const isError = (i: Issue): boolean => i.severity === 'error' || i.severity === 'fatal';
 const show = (f: { ruleId: string; constraintKey?: string | undefined }, fhirpath: string): string =>
@@ -141,7 +142,7 @@ function validatorFor(definitions: Definitions, standard: Standard): Validator {
 
 const GROUPS: { standard: Standard; title: string; needsAnchors: boolean }[] = [
   { standard: 'conditionlist', title: 'ConditionList 1.0.1, against our compiled chain', needsAnchors: false },
-  { standard: 'hco', title: 'HomeCareObservation 1.1.0, against the official packages', needsAnchors: true },
+  { standard: 'hco', title: 'HomeCareObservation 1.1.0-trial-use, against our compiled chain', needsAnchors: false },
   { standard: 'notes', title: 'Notes 1.0.0, against the official packages', needsAnchors: true },
 ];
 

