@@ -132,7 +132,7 @@ export interface ConceptIR {
   code: string;
   display?: string;
   definition?: string;
-  designation?: { language?: string; use?: { system?: string; code?: string; display?: string }; value: string }[];
+  designation?: { language?: string; use?: { system?: string; version?: string; code?: string; display?: string }; value: string }[];
   property?: { code: string; valueCode?: string; valueString?: string; valueBoolean?: boolean; valueCoding?: unknown }[];
   concept?: ConceptIR[];
 }

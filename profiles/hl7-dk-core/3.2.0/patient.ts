@@ -2,6 +2,7 @@ import type { StructureHandle, ValueSetHandle } from '../../../src/dsl/handles.j
 import { defineInvariant, defineProfile, extensible, R4, Reference, slicing } from '../../../src/dsl/index.js';
 import { MunicipalityCodes, RegionalSubDivisionCodes } from './extensions.js';
 import { DkCoreCprIdentifier, DkCoreDeCprIdentifier, DkCoreXeCprIdentifier, SORIdentifier } from './identifiers.js';
+import type { InvariantSpec } from '../../../src/dsl/define-invariant.js';
 import { pkg } from './package.js';
 import { officialName, personIdentifiersOf } from './person.js';
 import { DkMaritalStatusValueSet, RelatedPersonRelationshipTypes } from './terminology.js';
@@ -12,7 +13,7 @@ const V3_MARITAL = 'http://terminology.hl7.org/CodeSystem/v3-MaritalStatus';
  * Published as is. Note: the expression only fails when *both* P and A are present, because the two
  * `empty()` tests are joined with `or` (an `and` was presumably meant).
  */
-export const maritalStatusUnknownUsage = defineInvariant({
+export const maritalStatusUnknownUsageSpec = {
   key: 'marital-status-unknown-usage',
   severity: 'warning',
   human: 'Status in maritalStatus is unknown in a danish context. Consider mapping the value to UNK. See https://cpr.dk/borgere/hvad-staar-der-om-mig-i-cpr-registerindsigt/hvad-og-hvem-er-registreret-i-cpr-og-hvem-opdaterer-oplysninger-om-dig-i-cpr/',
@@ -25,7 +26,8 @@ export const maritalStatusUnknownUsage = defineInvariant({
     ],
     fail: [{ resourceType: 'Patient', maritalStatus: { coding: [{ system: V3_MARITAL, code: 'P' }, { system: V3_MARITAL, code: 'A' }] } }],
   },
-});
+} as const satisfies InvariantSpec;
+export const maritalStatusUnknownUsage = defineInvariant(maritalStatusUnknownUsageSpec);
 
 export interface PatientRefs {
   readonly Cpr: StructureHandle;

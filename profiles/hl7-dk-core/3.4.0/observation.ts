@@ -1,0 +1,42 @@
+import { defineProfile, R4 } from '../../../src/dsl/index.js';
+import { DkCoreBasicObservationSpec, DkCoreObservationSpec } from '../3.2.0/observation.js';
+import { DkCoreLocation } from './location.js';
+import { DkCoreOrganization } from './organization.js';
+import { pkg } from './package.js';
+import { DkCorePatient } from './patient.js';
+import { DkCorePractitionerRole } from './practitioner-role.js';
+import { DkCorePractitioner } from './practitioner.js';
+import { DkCoreRelatedPerson } from './related-person.js';
+import {
+  DK_SCT_EDITION, DkNpuFragment, IEEEBasicObservation, LoincBasicObservation, NPUBasicObservation, SCTBasicObservation, TechniquesSCTCodes,
+  UCUMBasicUnits,
+} from './terminology.js';
+
+/** Subject may be a DK Core Location, performer a DK Core PractitionerRole. */
+const base = DkCoreObservationSpec({
+  Patient: DkCorePatient, Location: DkCoreLocation, Practitioner: DkCorePractitioner, PractitionerRole: DkCorePractitionerRole,
+  Organization: DkCoreOrganization, RelatedPerson: DkCoreRelatedPerson, Techniques: TechniquesSCTCodes,
+  NpuSystem: DkNpuFragment.url,
+});
+
+export const DkCoreObservation = defineProfile(pkg, R4.Observation, {
+  ...base,
+  elements: {
+    ...base.elements,
+    // the SNOMED CT method slice's system pattern names the Danish edition (as `system|edition`)
+    'method.coding': {
+      ...base.elements['method.coding'],
+      slices: {
+        SCTCode: {
+          ...base.elements['method.coding'].slices.SCTCode,
+          elements: { system: { card: '1..', pattern: `http://snomed.info/sct|${DK_SCT_EDITION}` } },
+        },
+      },
+    },
+  },
+});
+
+// Unchanged since 3.2.0.
+export const DkCoreBasicObservation = defineProfile(pkg, DkCoreObservation, DkCoreBasicObservationSpec({
+  Loinc: LoincBasicObservation, SCT: SCTBasicObservation, NPU: NPUBasicObservation, IEEE: IEEEBasicObservation, Units: UCUMBasicUnits,
+}));

@@ -1,0 +1,18 @@
+import { defineProfile, R4, Reference } from '../../../src/dsl/index.js';
+import { DkCoreLocation } from './location.js';
+import { DkCoreOrganization } from './organization.js';
+import { pkg } from './package.js';
+import { DkCorePractitioner } from './practitioner.js';
+
+/** New in 3.4.0. */
+export const DkCorePractitionerRole = defineProfile(pkg, R4.PractitionerRole, {
+  id: 'dk-core-practitioner-role',
+  name: 'DkCorePractitionerRole',
+  title: 'Danish Core PractitionerRole Profile',
+  description: 'HL7 Denmark core profile for health professional roles',
+  elements: {
+    practitioner: { only: [Reference(DkCorePractitioner)] },
+    organization: { only: [Reference(DkCoreOrganization)] },
+    location: { only: [Reference(DkCoreLocation)] },
+  },
+});
