@@ -12,6 +12,14 @@ export interface SnapshotRules {
    * `extension-and-resource` only for Extension and Resource types (later builds).
    */
   profileRootTemplate: 'all' | 'extension-and-resource';
+  /**
+   * Canonicals an element takes over from the base FHIR definitions (binding value sets, type
+   * profiles, reference target profiles under `http://hl7.org/fhir/`) get the core version
+   * appended (`…/ValueSet/languages|4.0.1`) where the snapshot starts from a base resource or data
+   * type, or unfolds a base data type's children. What the profile itself states stays unversioned.
+   * Seen in packages built by IG Publishers of late 2025 (DK Core 3.5.0).
+   */
+  pinCoreCanonicals?: boolean;
 }
 
 export const SNAPSHOT_RULES = {
@@ -19,6 +27,8 @@ export const SNAPSHOT_RULES = {
   'publisher-2024': { profileRootTemplate: 'all' },
   /** IG Publisher ≥ 1.8.4 (core ≥ 6.5.2), used for packages published from 2025. */
   'publisher-2025': { profileRootTemplate: 'extension-and-resource' },
+  /** IG Publisher of late 2025 (DK Core 3.5.0, December 2025): as 2025, and base canonicals pinned to `|4.0.1`. */
+  'publisher-2025-12': { profileRootTemplate: 'extension-and-resource', pinCoreCanonicals: true },
 } as const satisfies Record<string, SnapshotRules>;
 
 export type SnapshotRulesName = keyof typeof SNAPSHOT_RULES;

@@ -15,7 +15,7 @@ const imposes = (ipaProfile: string) => ({
   extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/structuredefinition-imposeProfile', valueCanonical: `http://hl7.org/fhir/uv/ipa/StructureDefinition/${ipaProfile}` }],
 });
 
-const ipaSpec = <const Id extends string, const Name extends string>(id: Id, name: Name, title: string, what: string, ipaProfile: string) => ({
+export const ipaSpec = <const Id extends string, const Name extends string>(id: Id, name: Name, title: string, what: string, ipaProfile: string) => ({
   id, name, title, description: `HL7 Denmark core profile for IPA and DK Core compliant ${what}`, extra: imposes(ipaProfile),
 });
 

@@ -1,5 +1,5 @@
 import { defineProfile, R4 } from '../../../src/dsl/index.js';
-import { DkCoreBasicObservationSpec, DkCoreObservationSpec } from '../3.2.0/observation.js';
+import { DkCoreBasicObservationSpec, DkCoreObservationSpec, type ObservationRefs } from '../3.2.0/observation.js';
 import { DkCoreLocation } from './location.js';
 import { DkCoreOrganization } from './organization.js';
 import { pkg } from './package.js';
@@ -12,14 +12,10 @@ import {
   UCUMBasicUnits,
 } from './terminology.js';
 
-/** Subject may be a DK Core Location, performer a DK Core PractitionerRole. */
-const base = DkCoreObservationSpec({
-  Patient: DkCorePatient, Location: DkCoreLocation, Practitioner: DkCorePractitioner, PractitionerRole: DkCorePractitionerRole,
-  Organization: DkCoreOrganization, RelatedPerson: DkCoreRelatedPerson, Techniques: TechniquesSCTCodes,
-  NpuSystem: DkNpuFragment.url,
-});
-
-export const DkCoreObservation = defineProfile(pkg, R4.Observation, {
+/** 3.2.0's observation with the SNOMED CT method slice on the Danish edition. */
+export const DkCoreObservationSpec340 = (h: ObservationRefs) => {
+  const base = DkCoreObservationSpec(h);
+  return {
   ...base,
   elements: {
     ...base.elements,
@@ -34,7 +30,15 @@ export const DkCoreObservation = defineProfile(pkg, R4.Observation, {
       },
     },
   },
-});
+  } as const;
+};
+
+/** Subject may be a DK Core Location, performer a DK Core PractitionerRole. */
+export const DkCoreObservation = defineProfile(pkg, R4.Observation, DkCoreObservationSpec340({
+  Patient: DkCorePatient, Location: DkCoreLocation, Practitioner: DkCorePractitioner, PractitionerRole: DkCorePractitionerRole,
+  Organization: DkCoreOrganization, RelatedPerson: DkCoreRelatedPerson, Techniques: TechniquesSCTCodes,
+  NpuSystem: DkNpuFragment.url,
+}));
 
 // Unchanged since 3.2.0.
 export const DkCoreBasicObservation = defineProfile(pkg, DkCoreObservation, DkCoreBasicObservationSpec({

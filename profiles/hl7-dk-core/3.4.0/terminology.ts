@@ -1,4 +1,5 @@
 import { defineCodeSystem, defineValueSet } from '../../../src/dsl/index.js';
+import type { ValueSetHandle } from '../../../src/dsl/handles.js';
 import type { CodeSystemSpec, ConceptSpec, IncludeSpec, ValueSetSpec } from '../../../src/dsl/terminology.js';
 import * as t from '../3.2.0/terminology.js';
 import { pkg } from './package.js';
@@ -22,21 +23,36 @@ const withCopyright = <S extends ValueSetSpec>(spec: S, copyright: string): S =>
 
 // Code systems: unchanged, or with the SNOMED CT edition on their designation uses
 
-export const AddressType = defineCodeSystem(pkg, withEditionedDesignations(t.AddressTypeSpec));
-export const AddressUse = defineCodeSystem(pkg, withEditionedDesignations(t.AddressUseSpec));
-export const AdministrativeGenderDkSupplement = defineCodeSystem(pkg, t.AdministrativeGenderDkSupplementSpec);
-export const CareTeamStatus = defineCodeSystem(pkg, withEditionedDesignations(t.CareTeamStatusSpec));
-export const ConsentState = defineCodeSystem(pkg, withEditionedDesignations(t.ConsentStateSpec));
-export const DaysOfWeek = defineCodeSystem(pkg, withEditionedDesignations(t.DaysOfWeekSpec));
-export const DkCoreDeCPRCodes = defineCodeSystem(pkg, t.DkCoreDeCPRCodesSpec);
-export const EpisodeOfCareStatus = defineCodeSystem(pkg, withEditionedDesignations(t.EpisodeOfCareStatusSpec));
-export const GreenlandMunicipalityCodes = defineCodeSystem(pkg, t.GreenlandMunicipalityCodesSpec);
-export const DkMaritalStatus = defineCodeSystem(pkg, t.DkMaritalStatusSpec);
-export const MunicipalityCodesCodeSystem = defineCodeSystem(pkg, t.MunicipalityCodesCodeSystemSpec);
-export const DkCoreProfessionGroupCodes = defineCodeSystem(pkg, t.DkCoreProfessionGroupCodesSpec);
-export const PublicationStatus = defineCodeSystem(pkg, withEditionedDesignations(t.PublicationStatusSpec));
-export const DKCoreRegionalSubdivisionCodes = defineCodeSystem(pkg, t.DKCoreRegionalSubdivisionCodesSpec);
-export const RequestStatus = defineCodeSystem(pkg, withEditionedDesignations(t.RequestStatusSpec));
+export const AddressTypeSpec = withEditionedDesignations(t.AddressTypeSpec);
+export const AddressType = defineCodeSystem(pkg, AddressTypeSpec);
+export const AddressUseSpec = withEditionedDesignations(t.AddressUseSpec);
+export const AddressUse = defineCodeSystem(pkg, AddressUseSpec);
+export const AdministrativeGenderDkSupplementSpec = t.AdministrativeGenderDkSupplementSpec;
+export const AdministrativeGenderDkSupplement = defineCodeSystem(pkg, AdministrativeGenderDkSupplementSpec);
+export const CareTeamStatusSpec = withEditionedDesignations(t.CareTeamStatusSpec);
+export const CareTeamStatus = defineCodeSystem(pkg, CareTeamStatusSpec);
+export const ConsentStateSpec = withEditionedDesignations(t.ConsentStateSpec);
+export const ConsentState = defineCodeSystem(pkg, ConsentStateSpec);
+export const DaysOfWeekSpec = withEditionedDesignations(t.DaysOfWeekSpec);
+export const DaysOfWeek = defineCodeSystem(pkg, DaysOfWeekSpec);
+export const DkCoreDeCPRCodesSpec = t.DkCoreDeCPRCodesSpec;
+export const DkCoreDeCPRCodes = defineCodeSystem(pkg, DkCoreDeCPRCodesSpec);
+export const EpisodeOfCareStatusSpec = withEditionedDesignations(t.EpisodeOfCareStatusSpec);
+export const EpisodeOfCareStatus = defineCodeSystem(pkg, EpisodeOfCareStatusSpec);
+export const GreenlandMunicipalityCodesSpec = t.GreenlandMunicipalityCodesSpec;
+export const GreenlandMunicipalityCodes = defineCodeSystem(pkg, GreenlandMunicipalityCodesSpec);
+export const DkMaritalStatusSpec = t.DkMaritalStatusSpec;
+export const DkMaritalStatus = defineCodeSystem(pkg, DkMaritalStatusSpec);
+export const MunicipalityCodesCodeSystemSpec = t.MunicipalityCodesCodeSystemSpec;
+export const MunicipalityCodesCodeSystem = defineCodeSystem(pkg, MunicipalityCodesCodeSystemSpec);
+export const DkCoreProfessionGroupCodesSpec = t.DkCoreProfessionGroupCodesSpec;
+export const DkCoreProfessionGroupCodes = defineCodeSystem(pkg, DkCoreProfessionGroupCodesSpec);
+export const PublicationStatusSpec = withEditionedDesignations(t.PublicationStatusSpec);
+export const PublicationStatus = defineCodeSystem(pkg, PublicationStatusSpec);
+export const DKCoreRegionalSubdivisionCodesSpec = t.DKCoreRegionalSubdivisionCodesSpec;
+export const DKCoreRegionalSubdivisionCodes = defineCodeSystem(pkg, DKCoreRegionalSubdivisionCodesSpec);
+export const RequestStatusSpec = withEditionedDesignations(t.RequestStatusSpec);
+export const RequestStatus = defineCodeSystem(pkg, RequestStatusSpec);
 
 /** New code: ECON (emergency contact, [DA] primær kontakt). */
 export const RoleCodeDkSupplementSpec = {
@@ -124,11 +140,16 @@ export const V2ContactRoleDkSupplement = defineCodeSystem(pkg, V2ContactRoleDkSu
 
 // Value sets
 
-export const DkCoreDeCPRValueSet = defineValueSet(pkg, t.DkCoreDeCPRValueSetSpec);
-export const DkMaritalStatusValueSet = defineValueSet(pkg, t.DkMaritalStatusValueSetSpec);
-export const MunicipalityCodesValueSet = defineValueSet(pkg, t.MunicipalityCodesValueSetSpec);
-export const DkCoreProfessionGroupValueSet = defineValueSet(pkg, t.DkCoreProfessionGroupValueSetSpec);
-export const RegionalSubdivisionCodes = defineValueSet(pkg, t.RegionalSubdivisionCodesSpec);
+export const DkCoreDeCPRValueSetSpec = t.DkCoreDeCPRValueSetSpec;
+export const DkCoreDeCPRValueSet = defineValueSet(pkg, DkCoreDeCPRValueSetSpec);
+export const DkMaritalStatusValueSetSpec = t.DkMaritalStatusValueSetSpec;
+export const DkMaritalStatusValueSet = defineValueSet(pkg, DkMaritalStatusValueSetSpec);
+export const MunicipalityCodesValueSetSpec = t.MunicipalityCodesValueSetSpec;
+export const MunicipalityCodesValueSet = defineValueSet(pkg, MunicipalityCodesValueSetSpec);
+export const DkCoreProfessionGroupValueSetSpec = t.DkCoreProfessionGroupValueSetSpec;
+export const DkCoreProfessionGroupValueSet = defineValueSet(pkg, DkCoreProfessionGroupValueSetSpec);
+export const RegionalSubdivisionCodesSpec = t.RegionalSubdivisionCodesSpec;
+export const RegionalSubdivisionCodes = defineValueSet(pkg, RegionalSubdivisionCodesSpec);
 
 /** The IEEE copyright statement spelled out; the SNOMED CT edition on the designation uses. */
 export const IEEEBasicObservationSpec = {
@@ -169,17 +190,18 @@ export const RelatedPersonRelationshipTypesSpec = {
 export const RelatedPersonRelationshipTypes = defineValueSet(pkg, RelatedPersonRelationshipTypesSpec);
 
 /** New: the patient contact relationships of FHIR and DK Core's related person relationship types together. */
-export const ExtendedPatientContactRelationship = defineValueSet(pkg, {
+export const ExtendedPatientContactRelationshipSpec = (relatedPersonTypes: ValueSetHandle) => ({
   id: 'extended-patient-contactrelationship',
   name: 'extended-patient-contactrelationship',
   title: 'DK Extended Patient Contact Relationship',
   experimental: false,
   description: 'DK Extended Patient Contact Relationship',
-  include: [{ valueSet: ['http://hl7.org/fhir/ValueSet/patient-contactrelationship'] }, { valueSet: [RelatedPersonRelationshipTypes] }],
-});
+  include: [{ valueSet: ['http://hl7.org/fhir/ValueSet/patient-contactrelationship'] }, { valueSet: [relatedPersonTypes] }],
+}) as const satisfies ValueSetSpec;
+export const ExtendedPatientContactRelationship = defineValueSet(pkg, ExtendedPatientContactRelationshipSpec(RelatedPersonRelationshipTypes));
 
 /** New: request priorities without `urgent` and `stat`. */
-export const DkCorePriorityCodes = defineValueSet(pkg, {
+export const DkCorePriorityCodesSpec = {
   id: 'dk-core-priority-codes',
   name: 'DkCorePriorityCodes',
   title: 'DK priority codes',
@@ -187,7 +209,8 @@ export const DkCorePriorityCodes = defineValueSet(pkg, {
   description: 'DK Codes for priority',
   include: [{ valueSet: ['http://hl7.org/fhir/ValueSet/request-priority'] }],
   exclude: [{ system: 'http://hl7.org/fhir/request-priority', concepts: ['urgent', 'stat'] }],
-});
+} as const satisfies ValueSetSpec;
+export const DkCorePriorityCodes = defineValueSet(pkg, DkCorePriorityCodesSpec);
 
 const plain = (value: string) => ({ value });
 
