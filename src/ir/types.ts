@@ -133,7 +133,7 @@ export interface ConceptIR {
   display?: string;
   definition?: string;
   designation?: { language?: string; use?: { system?: string; version?: string; code?: string; display?: string }; value: string }[];
-  property?: { code: string; valueCode?: string; valueString?: string; valueBoolean?: boolean; valueCoding?: unknown }[];
+  property?: { code: string; valueCode?: string; valueString?: string; valueBoolean?: boolean; valueDateTime?: string; valueInteger?: number; valueDecimal?: number; valueCoding?: unknown }[];
   concept?: ConceptIR[];
 }
 
@@ -214,5 +214,11 @@ export interface PackageIR {
   defaults: Record<string, unknown>;
   /** Extra package.json fields. */
   extra?: Record<string, unknown>;
+  /**
+   * Packages the IG Publisher provides without a declared dependency (cross-version extensions,
+   * which it synthesizes from the other FHIR version): resolvable while compiling this package,
+   * compiled on demand, never listed in its package.json.
+   */
+  implicit?: PackageIR[];
   source: SourceInfo;
 }

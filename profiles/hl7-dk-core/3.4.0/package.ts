@@ -10,7 +10,7 @@ export const pkg = definePackage({
   description: 'A FHIR Implementation Guide for the Danish common needs across healthcare sectors',
   dependencies: { 'hl7.terminology.r4': '6.2.0', 'hl7.fhir.uv.extensions.r4': '5.1.0', 'hl7.fhir.uv.phd': '1.1.0', 'hl7.fhir.uv.ipa': '1.0.0' },
   coverage: 'partial',
-  coverageNote: 'Every StructureDefinition, ValueSet and CodeSystem of DK Core 3.4.0; the examples and NamingSystems are not re-authored, nor the per-concept properties of the NPU fragment code system.',
+  coverageNote: 'Every StructureDefinition, ValueSet and CodeSystem of DK Core 3.4.0; the examples and NamingSystems are not re-authored.',
   snapshotRules: 'publisher-2025',
   defaults: {
     date: '2025-02-01T19:18:26+01:00',
