@@ -18,5 +18,8 @@ export const pkg = definePackage({
     contact: [{ name: 'HL7 Denmark', telecom: [{ system: 'url', value: 'http://www.hl7.dk' }, { system: 'email', value: 'jenskristianvilladsen@gmail.com' }] }],
     jurisdiction: [{ coding: [{ system: 'urn:iso:std:iso:3166', code: 'DK', display: 'Denmark' }] }],
   },
-  manifest: { author: 'HL7 Denmark', license: 'CC0-1.0', date: '20250201191800' },
+  manifest: {
+    author: 'HL7 Denmark', license: 'CC0-1.0', date: '20250201191800',
+    maintainers: [{ name: 'HL7 Denmark', email: 'jenskristianvilladsen@gmail.com', url: 'http://www.hl7.dk' }], jurisdiction: 'urn:iso:std:iso:3166#DK',
+  },
 });

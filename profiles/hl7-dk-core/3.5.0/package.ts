@@ -26,7 +26,10 @@ export const pkg = definePackage({
     contact: [{ name: 'HL7 Denmark', telecom: [{ system: 'url', value: 'http://www.hl7.dk' }, { system: 'email', value: 'dk-affiliate@hl7.dk' }] }],
     jurisdiction: [{ coding: [{ system: 'urn:iso:std:iso:3166', code: 'DK', display: 'Denmark' }] }],
   },
-  manifest: { author: 'HL7 Denmark', license: 'CC0-1.0', date: '20251219172016' },
+  manifest: {
+    author: 'HL7 Denmark', license: 'CC0-1.0', date: '20251219172016',
+    maintainers: [{ name: 'HL7 Denmark', email: 'dk-affiliate@hl7.dk', url: 'http://www.hl7.dk' }], jurisdiction: 'urn:iso:std:iso:3166#DK',
+  },
   // the minimal DocumentReference's R5 `DocumentReference.version` extension, which the publisher synthesizes
   implicitPackages: [xverR5R4],
 });
