@@ -115,11 +115,27 @@ export function inheritedCanonicalPins(ir: PackageIR, defs: Definitions): (url: 
     if (typeof canonical === 'string') bases.push({ base: `${canonical}/`, id, declared });
   }
   return (url) => {
-    const hit = bases.find((b) => url.startsWith(b.base));
+    // a canonical base can be shared (the FHIR extensions pack lives under http://hl7.org/fhir/ like
+    // the core spec): pin only what a registered version of that package actually defines
+    const hit = bases.find((b) => url.startsWith(b.base) && defs.listPackages().some((p) => p.manifest.name === b.id && p.find(url) !== undefined));
     if (!hit) return undefined;
     const version = defs.getPackage(hit.id, hit.declared)?.find(url)?.resource['version'];
     return `${url}|${typeof version === 'string' ? version : hit.declared}`;
   };
+}
+
+/**
+ * The packages the IG Publisher provides to `ir` without a declared dependency (cross-version
+ * extensions): compiled on demand when the build did not select them, searched last.
+ */
+function implicitSources(ir: PackageIR, defs: Definitions, diagnostics: Diagnostics): DefinitionSource[] {
+  const out: DefinitionSource[] = [];
+  for (const dep of ir.implicit ?? []) {
+    let source = defs.getPackage(dep.id, dep.version);
+    if (!source) source = compilePackage(dep, defs, diagnostics).source;
+    out.push(source);
+  }
+  return out;
 }
 
 export function manifestOf(ir: PackageIR): PackageManifest {
@@ -150,7 +166,7 @@ export function compilePackage(ir: PackageIR, defs: Definitions, diagnostics: Di
   defs.addPackage(source);
   const base = defs.scope([{ id: ir.id, version: ir.version }]);
   const pending = new PendingSource(ir, source);
-  const resolver = new Resolver([...base.sources, pending]);
+  const resolver = new Resolver([...base.sources, pending, ...implicitSources(ir, defs, diagnostics)]);
   const defaults = { ...ir.defaults };
   const pin = ir.pinInheritedCanonicals ? inheritedCanonicalPins(ir, defs) : undefined;
   const compiled = new Map<ResourceIR, FhirResource>();

@@ -22,6 +22,31 @@ const BACKBONE = new Set(['BackboneElement', 'Element']);
 
 export class UnfoldError extends Error {}
 
+const CORE = 'http://hl7.org/fhir/';
+const CORE_VERSION = '4.0.1';
+
+/** A base FHIR R4 resource or data type (not a profile from a package). */
+export function isCoreDefinition(sd: SD): boolean {
+  return sd.url.startsWith(CORE + 'StructureDefinition/') && sd.derivation !== 'constraint';
+}
+
+/**
+ * Append the core version to the unversioned base canonicals of `elements` (binding value sets,
+ * type profiles, target profiles), as late-2025 publishers do for what a snapshot takes over from
+ * the base definitions. Other canonicals (terminology.hl7.org, packages) stay as they are.
+ */
+export function pinCoreCanonicals(elements: ED[]): ED[] {
+  const pin = (u: string): string => (u.startsWith(CORE) && !u.includes('|') ? `${u}|${CORE_VERSION}` : u);
+  for (const e of elements) {
+    if (e.binding?.valueSet) e.binding.valueSet = pin(e.binding.valueSet);
+    for (const t of e.type ?? []) {
+      if (t.profile) t.profile = t.profile.map(pin);
+      if (t.targetProfile) t.targetProfile = t.targetProfile.map(pin);
+    }
+  }
+  return elements;
+}
+
 /**
  * The element list of a snapshot under construction, in snapshot order. Ids are kept unique and
  * the list is re-indexed after every insertion.
@@ -31,7 +56,7 @@ export class ElementList {
   /** Each element as it was in the parent (or when it was first unfolded or created). */
   private readonly originals = new Map<string, ED>();
 
-  constructor(readonly elements: ED[], private readonly resolver: Resolver) {
+  constructor(readonly elements: ED[], private readonly resolver: Resolver, private readonly pinCore = false) {
     this.reindex();
     this.capture();
   }
@@ -150,7 +175,7 @@ export class ElementList {
       const sd = this.typeDefinition(el);
       const els = (sd.snapshot?.element ?? []) as ED[];
       if (els.length === 0) throw new UnfoldError(`${id}: type ${sd.url} has no snapshot`);
-      source = els.slice(1);
+      source = this.pinCore && isCoreDefinition(sd) ? pinCoreCanonicals(structuredClone(els.slice(1))) : els.slice(1);
       fromId = els[0]!.id!;
       fromPath = els[0]!.path;
     }

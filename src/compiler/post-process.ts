@@ -16,6 +16,11 @@ export interface FinishContext {
   rules: SnapshotRules;
 }
 
+/** The element ids of the parent's snapshot. */
+function parentSnapshotIds(ctx: FinishContext): Set<string> {
+  return new Set((ctx.parent.snapshot?.element ?? []).map((e) => e.id!));
+}
+
 /**
  * Snapshot finishing steps the FHIR snapshot generator performs after the differential is
  * merged. Each one reproduces a published behaviour; see docs/compiler/snapshot-generation.md.
@@ -79,9 +84,11 @@ function finishTypeSlicing(list: ElementList, ctx: FinishContext): void {
         }
       }
     }
-    if (choice.max !== '0' && parentHadSlicing && shortCut && ctx.rules.preSlicedChoiceTypes === 'sliced-only') {
-      // the parent sliced the choice already and this profile only names type slices: the choice
-      // keeps only the sliced types (HCO 1.1.0's value[x] under Core 2.4.0's open valueQuantity slicing)
+    if (choice.max !== '0' && parentHadSlicing && shortCut && slices.some((s) => !parentSnapshotIds(ctx).has(s.id!))) {
+      // the parent sliced the choice already and this profile adds a type slice of its own: the
+      // choice keeps only the sliced types (HCO 1.1.0's valueString beside Core 2.4.0's
+      // valueQuantity gives Quantity | string); re-constraining the parent's slices alone keeps
+      // every type (DK Core's dk-core-basic-observation, 2024 and 2025 builds alike)
       const covered = new Set(slices.flatMap((s) => (s.type ?? []).map(fhirTypeCode)));
       choice.type = (choice.type ?? []).filter((t) => covered.has(fhirTypeCode(t)));
     }

@@ -22,7 +22,7 @@ export interface PackageSpec<C extends string, V extends string> {
    * Which IG Publisher generation's snapshot behaviour to reproduce (MedCom's published packages
    * were built with different ones); see docs/compiler/snapshot-generation.md. Default `publisher-2025`.
    */
-  snapshotRules?: 'publisher-2024' | 'publisher-2025' | 'publisher-2026';
+  snapshotRules?: 'publisher-2024' | 'publisher-2025' | 'publisher-2025-12' | 'publisher-2026';
   /**
    * Reproduce the IG Publisher's pinning of canonicals from packages that appear in more than one
    * version in this package's dependency closure (`pin-multiples`): an unversioned canonical a
@@ -42,6 +42,11 @@ export interface PackageSpec<C extends string, V extends string> {
   };
   /** Extra package.json fields (author, license, url, …). */
   manifest?: Record<string, unknown>;
+  /**
+   * Packages the IG Publisher provides without a declared dependency (cross-version extensions
+   * `http://hl7.org/fhir/5.0/StructureDefinition/extension-…`): resolvable, not a dependency.
+   */
+  implicitPackages?: readonly PackageIR[];
 }
 
 export type Pkg<C extends string = string, V extends string = string> = PackageHandle & { readonly canonical: C; readonly version: V };
@@ -66,6 +71,7 @@ export function definePackage<const C extends string, const V extends string>(sp
   if (spec.description !== undefined) info.description = spec.description;
   if (spec.coverageNote !== undefined) info.coverageNote = spec.coverageNote;
   if (spec.manifest !== undefined) info.extra = spec.manifest;
+  if (spec.implicitPackages?.length) info.implicit = [...spec.implicitPackages];
   return {
     __handle: 'package',
     id: spec.id,

@@ -209,12 +209,18 @@ export interface PackageIR {
   coverageNote?: string;
   resources: ResourceIR[];
   /** Which generation of FHIR snapshot-generator behaviour the published snapshots follow. */
-  snapshotRules: 'publisher-2024' | 'publisher-2025' | 'publisher-2026';
+  snapshotRules: 'publisher-2024' | 'publisher-2025' | 'publisher-2025-12' | 'publisher-2026';
   /** Pin inherited canonicals of packages present in several versions in the closure (IG Publisher `pin-multiples`). */
   pinInheritedCanonicals?: boolean;
   /** Fields every conformance resource of the package carries (publisher, contact, jurisdiction…). */
   defaults: Record<string, unknown>;
   /** Extra package.json fields. */
   extra?: Record<string, unknown>;
+  /**
+   * Packages the IG Publisher provides without a declared dependency (cross-version extensions,
+   * which it synthesizes from the other FHIR version): resolvable while compiling this package,
+   * compiled on demand, never listed in its package.json.
+   */
+  implicit?: PackageIR[];
   source: SourceInfo;
 }

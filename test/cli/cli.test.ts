@@ -37,10 +37,11 @@ describe('medcom-ig CLI', () => {
   });
 
   it('build --format json reports written packages and diagnostics', () => {
-    const r = run('build', '--out', join(tmp, 'json'), '--format', 'json', '--only', 'hl7.fhir.dk.core');
+    const r = run('build', '--out', join(tmp, 'json'), '--format', 'json', '--only', 'hl7.fhir.dk.core#3.2.0');
     expect(r.status).toBe(0);
     const report = JSON.parse(r.stdout) as { packages: unknown[]; diagnostics: { id: string }[] };
-    expect(report.packages).toHaveLength(1);
+    // DK Core 3.2.0 and the sliver of the FHIR Extensions Pack it declares as a dependency
+    expect(report.packages).toHaveLength(2);
     expect(report.diagnostics.every((d) => d.id === 'compile/invariant-quirk')).toBe(true);
   });
 

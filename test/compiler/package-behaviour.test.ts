@@ -69,8 +69,8 @@ describe('pinInheritedCanonicals (IG Publisher pin-multiples)', () => {
 });
 
 describe('choices the parent had type-sliced already', () => {
-  it('keep only the sliced types in 2025 builds, every type in 2024 builds', async () => {
-    for (const [rules, types] of [['publisher-2025', ['Quantity', 'string']], ['publisher-2024', undefined]] as const) {
+  it('keep only the sliced types when the profile adds a type slice, every type when it only re-constrains the parent\'s', async () => {
+    for (const rules of ['publisher-2024', 'publisher-2025'] as const) {
       const p = testPackage(rules);
       const Parent = defineProfile(p, R4.Observation, {
         id: 'sliced', name: 'Sliced',
@@ -79,11 +79,14 @@ describe('choices the parent had type-sliced already', () => {
           valueQuantity: { only: ['Quantity'] },
         },
       });
-      const Child = defineProfile(p, Parent, { id: 'child', name: 'Child', elements: { valueQuantity: { ms: true }, valueString: { card: '0..1', only: ['string'] } } });
-      const c = await compile(p, [Parent, Child]);
-      const value = c.el('child', 'Observation.value[x]');
-      expect(value.slicing?.rules, rules).toBe('closed');
-      expect(value.type?.map((t) => t.code), rules).toEqual(types ?? R4_OBSERVATION_VALUE_TYPES);
+      const Adds = defineProfile(p, Parent, { id: 'adds', name: 'Adds', elements: { valueQuantity: { ms: true }, valueString: { card: '0..1', only: ['string'] } } });
+      const Keeps = defineProfile(p, Parent, { id: 'keeps', name: 'Keeps', elements: { valueQuantity: { ms: true } } });
+      const c = await compile(p, [Parent, Adds, Keeps]);
+      for (const [id, types] of [['adds', ['Quantity', 'string']], ['keeps', R4_OBSERVATION_VALUE_TYPES]] as const) {
+        const value = c.el(id, 'Observation.value[x]');
+        expect(value.slicing?.rules, `${rules} ${id}`).toBe('closed');
+        expect(value.type?.map((t) => t.code), `${rules} ${id}`).toEqual(types);
+      }
     }
   });
 

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { defineExtension, defineInvariant, defineProfile, R4, Reference, slicing } from '../../src/dsl/index.js';
+import { defineExtension, defineInvariant, definePackage, defineProfile, packageContents, R4, Reference, slicing } from '../../src/dsl/index.js';
 import { compile, ids, lineOf, testPackage } from '../helpers/compile.js';
 
 const THIS_FILE = fileURLToPath(import.meta.url);
@@ -100,6 +100,58 @@ describe('compiling a profile', () => {
       const keys = c.el('pat', 'Patient.telecom').constraint!.map((x) => x.key).sort();
       expect(keys, rules).toEqual(expectRoot ? ['cpt-2', 'ele-1', 'test-cp-1'] : ['ele-1']);
     }
+  });
+
+  it('pins base canonicals to |4.0.1 under the late-2025 publisher rules, not what the profile states', async () => {
+    for (const [rules, pinned] of [['publisher-2025', false], ['publisher-2025-12', true]] as const) {
+      const p = testPackage(rules);
+      const Obs = defineProfile(p, R4.Observation, {
+        id: 'obs', name: 'Obs',
+        elements: { subject: { only: [Reference(R4.Patient)] }, 'code.coding.system': { card: '1..' }, 'referenceRange.low': { card: '1..' } },
+      });
+      const Child = defineProfile(p, Obs, { id: 'child', name: 'Child', elements: { status: { ms: true } } });
+      const c = await compile(p, [Obs, Child]);
+      const v = pinned ? '|4.0.1' : '';
+      for (const id of ['obs', 'child']) {
+        // taken over from the base resource: binding, target profiles, type profiles
+        expect(c.el(id, 'Observation.language').binding?.valueSet, rules).toBe(`http://hl7.org/fhir/ValueSet/languages${v}`);
+        expect(c.el(id, 'Observation.encounter').type![0]!.targetProfile, rules).toEqual([`http://hl7.org/fhir/StructureDefinition/Encounter${v}`]);
+        expect(c.el(id, 'Observation.referenceRange.low').type![0]!.profile, rules).toEqual([`http://hl7.org/fhir/StructureDefinition/SimpleQuantity${v}`]);
+        // unfolded from a base data type
+        expect(c.el(id, 'Observation.code.coding.extension').type, rules).toEqual([{ code: 'Extension' }]);
+        // what the profile states stays unversioned, also in a profile deriving from it
+        expect(c.el(id, 'Observation.subject').type![0]!.targetProfile, rules).toEqual(['http://hl7.org/fhir/StructureDefinition/Patient']);
+      }
+      // only canonicals under http://hl7.org/fhir/ are pinned, not terminology.hl7.org ones
+      const Enc = defineProfile(p, R4.Encounter, { id: 'enc', name: 'Enc' });
+      const e = await compile(p, [Enc]);
+      expect(e.el('enc', 'Encounter.class').binding?.valueSet, rules).toBe('http://terminology.hl7.org/ValueSet/v3-ActEncounterCode');
+      expect(e.el('enc', 'Encounter.priority').binding?.valueSet, rules).toBe(`http://terminology.hl7.org/ValueSet/v3-ActPriority`);
+      expect(e.el('enc', 'Encounter.type').binding?.valueSet, rules).toBe(`http://hl7.org/fhir/ValueSet/encounter-type${v}`);
+      // pins are part of the parent as the snapshot starts, so they are not differences
+      expect(c.sd('obs').differential!.element.map((e) => e.id)).toEqual(['Observation.code.coding.system', 'Observation.subject', 'Observation.referenceRange.low']);
+    }
+  });
+
+  it('resolves an implicit (cross-version) package without a declared dependency, and does not ship it', async () => {
+    const x = definePackage({ id: 'example.xver', version: '0.1.0', canonical: 'http://example.org/xver', name: 'X', title: 'X', dependencies: {}, coverage: 'partial' });
+    const Ext = defineExtension(x, { id: 'extension-Patient.thing', name: 'Thing', context: ['Patient'], value: ['string'] });
+    const p = definePackage({
+      id: 'example.implicit', version: '0.1.0', canonical: 'http://example.org/fhir', name: 'I', title: 'I', dependencies: {},
+      coverage: 'complete', implicitPackages: [packageContents(x, [Ext])],
+    });
+    const P = defineProfile(p, R4.Patient, { id: 'pi', name: 'PI', elements: { extension: { extensions: { thing: { extension: Ext, card: '0..1' } } } } });
+    const c = await compile(p, [P]);
+    expect(c.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(c.el('pi', 'Patient.extension:thing').type).toEqual([{ code: 'Extension', profile: ['http://example.org/xver/StructureDefinition/extension-Patient.thing'] }]);
+    expect(c.result.packages.map((k) => k.ir.id)).toEqual(['example.implicit']);
+    expect(c.result.packages[0]!.manifest.dependencies).toEqual({ 'hl7.fhir.r4.core': '4.0.1' });
+  });
+
+  it('states the root in the differential of a profile that changes no element', async () => {
+    const P = defineProfile(pkg, R4.Patient, { id: 'same', name: 'Same', extra: { experimental: true } });
+    const c = await compile(pkg, [P]);
+    expect(c.sd('same').differential!.element).toEqual([{ id: 'Patient', path: 'Patient' }]);
   });
 
   it('narrows reference targets to profiles of the parent targets', async () => {
