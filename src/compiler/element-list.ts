@@ -31,7 +31,7 @@ export class ElementList {
   /** Each element as it was in the parent (or when it was first unfolded or created). */
   private readonly originals = new Map<string, ED>();
 
-  constructor(readonly elements: ED[], private readonly resolver: Resolver) {
+  constructor(readonly elements: ED[], private readonly resolver: Resolver, private readonly pinBase = false) {
     this.reindex();
     this.capture();
   }
@@ -130,6 +130,7 @@ export class ElementList {
     let source: ED[];
     let fromId: string;
     let fromPath: string;
+    let fromBase = false;
     if (el.contentReference) {
       const ref = el.contentReference.replace(/^.*#/, '');
       const target = this.indexOf(ref);
@@ -151,11 +152,14 @@ export class ElementList {
       const els = (sd.snapshot?.element ?? []) as ED[];
       if (els.length === 0) throw new UnfoldError(`${id}: type ${sd.url} has no snapshot`);
       source = els.slice(1);
+      fromBase = isBaseDefinition(sd);
       fromId = els[0]!.id!;
       fromPath = els[0]!.path;
     }
+    const pin = this.pinBase && fromBase;
     const copies = source.map((s) => {
       const c = structuredClone(s);
+      if (pin) pinBaseCanonicals(c);
       c.id = id + c.id!.slice(fromId.length);
       c.path = el.path + c.path.slice(fromPath.length);
       return c;
@@ -222,4 +226,22 @@ export class ElementList {
     }
     return { index: this.indexOf(childId)! };
   }
+}
+
+const FHIR_SD = 'http://hl7.org/fhir/StructureDefinition/';
+const FHIR_VS = 'http://hl7.org/fhir/ValueSet/';
+
+/** A definition of the base FHIR R4 specification (resource, data type or base profile). */
+export function isBaseDefinition(sd: SD): boolean {
+  return sd.url.startsWith(FHIR_SD) && (sd.version === undefined || sd.version === '4.0.1');
+}
+
+/** Pin an element's unversioned canonicals to base FHIR (`…/Device` → `…/Device|4.0.1`). */
+export function pinBaseCanonicals(el: ED): void {
+  const pin = (u: string, prefix: string): string => (u.startsWith(prefix) && !u.includes('|') ? `${u}|4.0.1` : u);
+  for (const t of el.type ?? []) {
+    if (t.profile) t.profile = t.profile.map((u) => pin(u, FHIR_SD));
+    if (t.targetProfile) t.targetProfile = t.targetProfile.map((u) => pin(u, FHIR_SD));
+  }
+  if (el.binding?.valueSet) el.binding.valueSet = pin(el.binding.valueSet, FHIR_VS);
 }

@@ -12,13 +12,23 @@ export interface SnapshotRules {
    * `extension-and-resource` only for Extension and Resource types (later builds).
    */
   profileRootTemplate: 'all' | 'extension-and-resource';
+  /**
+   * Elements taken from the base FHIR R4 definitions (the parent's snapshot when the parent is a
+   * base resource or data type, and children unfolded from a base data type) get their canonical
+   * references to base FHIR pinned to `|4.0.1`: type profiles, target profiles and binding value
+   * sets under `http://hl7.org/fhir/`. Targets and value sets a profile states itself stay as
+   * written. Seen in packages built from late 2025 on (IG Publisher 2.0.x, core 6.6+).
+   */
+  pinBaseCanonicals: boolean;
 }
 
 export const SNAPSHOT_RULES = {
   /** IG Publisher 1.6–1.8.3 (core ≤ 6.5.1), used for packages published in 2024. */
-  'publisher-2024': { profileRootTemplate: 'all' },
+  'publisher-2024': { profileRootTemplate: 'all', pinBaseCanonicals: false },
   /** IG Publisher ≥ 1.8.4 (core ≥ 6.5.2), used for packages published from 2025. */
-  'publisher-2025': { profileRootTemplate: 'extension-and-resource' },
+  'publisher-2025': { profileRootTemplate: 'extension-and-resource', pinBaseCanonicals: false },
+  /** IG Publisher 2.0.x (core 6.6+), used for packages published from 2026: base canonicals pinned. */
+  'publisher-2026': { profileRootTemplate: 'extension-and-resource', pinBaseCanonicals: true },
 } as const satisfies Record<string, SnapshotRules>;
 
 export type SnapshotRulesName = keyof typeof SNAPSHOT_RULES;

@@ -10,7 +10,7 @@ import { applyTypes } from './apply/type.js';
 import { applyValues } from './apply/value.js';
 import type { Diagnostics } from './diagnostics.js';
 import { computeDifferential } from './differential.js';
-import { ElementList, UnfoldError, type ED, type SD } from './element-list.js';
+import { ElementList, UnfoldError, type ED, type SD, isBaseDefinition, pinBaseCanonicals } from './element-list.js';
 import { parseFshPath } from './paths.js';
 import { finishSnapshot } from './post-process.js';
 import type { SnapshotRules } from './snapshot-rules.js';
@@ -80,10 +80,11 @@ export function compileStructureDefinition(ir: StructureDefinitionIR, resolver: 
   }
   const elements = structuredClone(parent.snapshot.element) as ED[];
   fillConstraintSources(elements, parent.url);
-  const list = new ElementList(elements, resolver);
+  const rules = options.rules ?? SNAPSHOT_RULES['publisher-2025'];
+  if (rules.pinBaseCanonicals && isBaseDefinition(parent)) for (const e of elements) pinBaseCanonicals(e);
+  const list = new ElementList(elements, resolver, rules.pinBaseCanonicals);
   const parentIds = new Set(elements.map((e) => e.id!));
   const touched: Touched = new Set();
-  const rules = options.rules ?? SNAPSHOT_RULES['publisher-2025'];
 
   for (const rule of ir.rules) {
     const found = resolvePath(list, rule.path, touched);
