@@ -7,7 +7,8 @@ import medcomDocument101 from './medcom-document/1.0.1/index.js';
 import medcomConditionList101 from './medcom-conditionlist/1.0.1/index.js';
 import medcomCore400 from './medcom-core/4.0.0/index.js';
 import medcomDocument202 from './medcom-document/2.0.2/index.js';
+import medcomNotes100 from './medcom-notes/1.0.0/index.js';
 
 /** Every package this project authors, in dependency order. */
 export const packages: PackageIR[] = [medcomTerminology181, medcomXdsMetadata101, dkCore320, medcomCore240, medcomDocument101, medcomConditionList101,
-  medcomCore400, medcomDocument202];
+  medcomCore400, medcomDocument202, medcomNotes100];
