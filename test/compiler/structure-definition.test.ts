@@ -102,6 +102,35 @@ describe('compiling a profile', () => {
     }
   });
 
+  it('pins base FHIR canonicals to |4.0.1 under the 2026 publisher rules, but not the ones a profile states', async () => {
+    for (const [rules, pinned] of [['publisher-2025', false], ['publisher-2026', true]] as const) {
+      const p = testPackage(rules);
+      const M = defineProfile(p, R4.Media, {
+        id: 'media', name: 'Media',
+        elements: { operator: { only: [Reference(R4.Device)] }, 'subject.identifier.system': { card: '1..' } },
+      });
+      const c = await compile(p, [M]);
+      const v = pinned ? '|4.0.1' : '';
+      expect(c.el('media', 'Media.encounter').type![0]!.targetProfile, rules).toEqual([`http://hl7.org/fhir/StructureDefinition/Encounter${v}`]);
+      expect(c.el('media', 'Media.type').binding!.valueSet, rules).toBe(`http://hl7.org/fhir/ValueSet/media-type${v}`);
+      // children unfolded from a base data type are pinned too
+      expect(c.el('media', 'Media.subject.identifier.assigner').type![0]!.targetProfile, rules).toEqual([`http://hl7.org/fhir/StructureDefinition/Organization${v}`]);
+      // what the profile states stays as written
+      expect(c.el('media', 'Media.operator').type![0]!.targetProfile, rules).toEqual(['http://hl7.org/fhir/StructureDefinition/Device']);
+    }
+  });
+
+  it('evaluates invariant examples with a Java (?i) inline flag as a case-insensitive regex', async () => {
+    const inv = defineInvariant({
+      key: 'test-uuid', severity: 'error', human: 'a UUID', focus: 'Identifier.value',
+      expression: "$this.matches('(?i)^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[45][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$')",
+      examples: { pass: ['urn:uuid:2F4C1E9A-3B7D-4C8E-9A1B-5D6E7F809A1B'], fail: ['urn:uuid:not-a-uuid'] },
+    });
+    const P = defineProfile(pkg, R4.Identifier, { id: 'uuid-id', name: 'UuidId', elements: { value: { obeys: [inv] } } });
+    const c = await compile(pkg, [P]);
+    expect(c.diagnostics.filter((d) => d.id.startsWith('compile/invariant'))).toEqual([]);
+  });
+
   it('narrows reference targets to profiles of the parent targets', async () => {
     const Pat = defineProfile(pkg, R4.Patient, { id: 'p2', name: 'P2' });
     const C = defineProfile(pkg, R4.Condition, { id: 'c2', name: 'C2', elements: { subject: { only: [Reference(Pat).bundled()] } } });
