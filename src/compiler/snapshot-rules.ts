@@ -20,15 +20,22 @@ export interface SnapshotRules {
    * written. Seen in packages built from late 2025 on (IG Publisher 2.0.x, core 6.6+).
    */
   pinBaseCanonicals: boolean;
+  /**
+   * A new slice starts from this profile's current version of the sliced element (with the rules
+   * already applied to it and its unfolded children), not from the parent's; and when an element
+   * whose children are already unfolded gets a (non-reference) type profile, its children are
+   * taken afresh from that profile. Seen in MedCom Core 4.0.0's Encounter.episodeOfCare slice.
+   */
+  sliceFromProfileElement: boolean;
 }
 
 export const SNAPSHOT_RULES = {
   /** IG Publisher 1.6–1.8.3 (core ≤ 6.5.1), used for packages published in 2024. */
-  'publisher-2024': { profileRootTemplate: 'all', pinBaseCanonicals: false },
+  'publisher-2024': { profileRootTemplate: 'all', pinBaseCanonicals: false, sliceFromProfileElement: false },
   /** IG Publisher ≥ 1.8.4 (core ≥ 6.5.2), used for packages published from 2025. */
-  'publisher-2025': { profileRootTemplate: 'extension-and-resource', pinBaseCanonicals: false },
-  /** IG Publisher 2.0.x (core 6.6+), used for packages published from 2026: base canonicals pinned. */
-  'publisher-2026': { profileRootTemplate: 'extension-and-resource', pinBaseCanonicals: true },
+  'publisher-2025': { profileRootTemplate: 'extension-and-resource', pinBaseCanonicals: false, sliceFromProfileElement: false },
+  /** IG Publisher 2.0.x (core 6.6+), used for packages published from 2026: base canonicals pinned, slices from the profile's element. */
+  'publisher-2026': { profileRootTemplate: 'extension-and-resource', pinBaseCanonicals: true, sliceFromProfileElement: true },
 } as const satisfies Record<string, SnapshotRules>;
 
 export type SnapshotRulesName = keyof typeof SNAPSHOT_RULES;

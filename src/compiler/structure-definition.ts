@@ -82,7 +82,7 @@ export function compileStructureDefinition(ir: StructureDefinitionIR, resolver: 
   fillConstraintSources(elements, parent.url);
   const rules = options.rules ?? SNAPSHOT_RULES['publisher-2025'];
   if (rules.pinBaseCanonicals && isBaseDefinition(parent)) for (const e of elements) pinBaseCanonicals(e);
-  const list = new ElementList(elements, resolver, rules.pinBaseCanonicals);
+  const list = new ElementList(elements, resolver, rules.pinBaseCanonicals, rules.sliceFromProfileElement);
   const parentIds = new Set(elements.map((e) => e.id!));
   const touched: Touched = new Set();
 

@@ -120,6 +120,27 @@ describe('compiling a profile', () => {
     }
   });
 
+  it('copies a new slice from this profile\'s element (children included) only under the 2026 publisher rules', async () => {
+    for (const [rules, fromProfile] of [['publisher-2025', false], ['publisher-2026', true]] as const) {
+      const p = testPackage(rules);
+      const E = defineProfile(p, R4.Encounter, {
+        id: 'enc', name: 'Enc',
+        elements: {
+          episodeOfCare: {
+            slicing: slicing.value('identifier.system'),
+            elements: { identifier: { ms: true }, 'identifier.system': { card: '1..' } },
+            slices: { a: { card: '0..1', elements: { 'identifier.value': { card: '1..' } } } },
+          },
+        },
+      });
+      const c = await compile(p, [E]);
+      expect(c.diagnostics.filter((d) => d.severity === 'error'), rules).toEqual([]);
+      expect(c.el('enc', 'Encounter.episodeOfCare:a.identifier').mustSupport, rules).toBe(fromProfile ? true : undefined);
+      expect(c.el('enc', 'Encounter.episodeOfCare:a.identifier.system').min, rules).toBe(fromProfile ? 1 : 0);
+      expect(c.el('enc', 'Encounter.episodeOfCare:a.identifier.value').min, rules).toBe(1);
+    }
+  });
+
   it('evaluates invariant examples with a Java (?i) inline flag as a case-insensitive regex', async () => {
     const inv = defineInvariant({
       key: 'test-uuid', severity: 'error', human: 'a UUID', focus: 'Identifier.value',

@@ -173,16 +173,28 @@ export const MedComCoreDiagnosticReport = defineProfile(pkg, R4.DiagnosticReport
   },
 });
 
-/* Encounter: the episode of care identifier needs system and value. */
+/*
+ * Encounter: the episode of care identifier needs system and value. (Stated inside episodeOfCare:
+ * the 2026 publisher copies the lpr3identifier slice from this profile's episodeOfCare, children
+ * included, so they must be constrained before the slice is made.)
+ */
+const encounter240 = v240.encounterElements({ patient: MedComCorePatient, organization: MedComCoreOrganization, lpr3Identifier: Lpr3Identifier });
+
 export const MedComCoreEncounter = defineProfile(pkg, R4.Encounter, {
   id: 'medcom-core-encounter',
   name: 'MedComCoreEncounter',
   description: 'An interaction between a patient/citizen and healthcare provider(s) for the purpose of providing healthcare service(s) or assessing the health status of a patient/citizen.',
   elements: {
     ...narrative,
-    ...v240.encounterElements({ patient: MedComCorePatient, organization: MedComCoreOrganization, lpr3Identifier: Lpr3Identifier }),
-    'episodeOfCare.identifier.system': { card: '1..', ms: true },
-    'episodeOfCare.identifier.value': { card: '1..', ms: true },
+    ...encounter240,
+    episodeOfCare: {
+      ...encounter240.episodeOfCare,
+      elements: {
+        ...encounter240.episodeOfCare.elements,
+        'identifier.system': { card: '1..', ms: true },
+        'identifier.value': { card: '1..', ms: true },
+      },
+    },
   },
 });
 

@@ -11913,6 +11913,14 @@ export interface PathRegistry {
     "episodeOfCare[lpr3identifier].reference": "string";
     "episodeOfCare[lpr3identifier].type": "uri";
     "episodeOfCare[lpr3identifier].identifier": "http://medcomfhir.dk/ig/core/StructureDefinition/lpr3-Identifier|4.0.0";
+    "episodeOfCare[lpr3identifier].identifier.id": "string";
+    "episodeOfCare[lpr3identifier].identifier.extension": "Extension";
+    "episodeOfCare[lpr3identifier].identifier.use": "code";
+    "episodeOfCare[lpr3identifier].identifier.type": "CodeableConcept";
+    "episodeOfCare[lpr3identifier].identifier.system": "uri";
+    "episodeOfCare[lpr3identifier].identifier.value": "string";
+    "episodeOfCare[lpr3identifier].identifier.period": "Period";
+    "episodeOfCare[lpr3identifier].identifier.assigner": "Reference";
     "episodeOfCare[lpr3identifier].display": "string";
     "basedOn": "Reference";
     "participant": "BackboneElement";
