@@ -1,8 +1,8 @@
 import type { CodeSystemIR, ValueSetIR } from '../ir/types.js';
 
-const VS_ORDER = ['resourceType', 'id', 'meta', 'extension', 'url', 'identifier', 'version', 'name', 'title', 'status', 'experimental',
+const VS_ORDER = ['resourceType', 'id', 'meta', 'implicitRules', 'language', 'extension', 'url', 'identifier', 'version', 'name', 'title', 'status', 'experimental',
   'date', 'publisher', 'contact', 'description', 'useContext', 'jurisdiction', 'immutable', 'purpose', 'copyright', 'compose'];
-const CS_ORDER = ['resourceType', 'id', 'meta', 'extension', 'url', 'identifier', 'version', 'name', 'title', 'status', 'experimental',
+const CS_ORDER = ['resourceType', 'id', 'meta', 'implicitRules', 'language', 'extension', 'url', 'identifier', 'version', 'name', 'title', 'status', 'experimental',
   'date', 'publisher', 'contact', 'description', 'useContext', 'jurisdiction', 'purpose', 'copyright', 'caseSensitive', 'valueSet',
   'hierarchyMeaning', 'compositional', 'versionNeeded', 'content', 'supplements', 'count', 'filter', 'property', 'concept'];
 

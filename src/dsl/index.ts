@@ -7,3 +7,4 @@ export { packageContents, defineInstance } from './define-package.js';
 export { R4, externalStructure } from './base.js';
 export { Reference, Canonical, required, extensible, preferred, example, slicing } from './types.js';
 export type { ElementSpec } from './elements.js';
+export { codeSystemSpec, valueSetSpec, type CodeSystemSpec, type ConceptSpec, type IncludeSpec, type ValueSetSpec } from './terminology.js';

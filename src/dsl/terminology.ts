@@ -77,6 +77,14 @@ export function defineCodeSystem<const Code extends string>(pkg: Pkg, spec: Code
   return { __handle: 'codesystem', url, version: ir.version, ir, codes };
 }
 
+/**
+ * A CodeSystem spec kept as a value, so that a later version of the package can import it and carry it
+ * over or amend it (`{ ...spec, description: '…' }`); keeps the codes' literal types for the handle.
+ */
+export function codeSystemSpec<const Code extends string>(spec: CodeSystemSpec<Code>): CodeSystemSpec<Code> {
+  return spec;
+}
+
 /** A code system we do not author (SNOMED CT, LOINC, an OID system …), named by its url. */
 export function externalCodeSystem<const Code extends string = string>(url: string, codes: readonly Code[] = []): CodeSystemHandle<Code> {
   return { __handle: 'codesystem', url, codes };
@@ -144,6 +152,11 @@ export function defineValueSet(pkg: Pkg, spec: ValueSetSpec): ValueSetHandle {
   if (spec.identifier !== undefined) ir.identifier = spec.identifier.map((i) => ({ ...i }));
   if (spec.extra !== undefined) ir.extra = { ...spec.extra };
   return { __handle: 'valueset', url, version: ir.version, ir };
+}
+
+/** A ValueSet spec kept as a value, so that a later version of the package can import and amend it. */
+export function valueSetSpec(spec: ValueSetSpec): ValueSetSpec {
+  return spec;
 }
 
 /** A value set we do not author (FHIR core, THO …), named by its canonical (optionally `|version`). */

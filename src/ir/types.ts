@@ -132,8 +132,8 @@ export interface ConceptIR {
   code: string;
   display?: string;
   definition?: string;
-  designation?: { language?: string; use?: { system?: string; code?: string; display?: string }; value: string }[];
-  property?: { code: string; valueCode?: string; valueString?: string; valueBoolean?: boolean; valueCoding?: unknown }[];
+  designation?: { language?: string; use?: { system?: string; version?: string; code?: string; display?: string }; value: string }[];
+  property?: { code: string; valueCode?: string; valueString?: string; valueBoolean?: boolean; valueDateTime?: string; valueInteger?: number; valueDecimal?: number; valueCoding?: unknown }[];
   concept?: ConceptIR[];
 }
 

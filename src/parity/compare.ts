@@ -8,7 +8,7 @@ export type ParityField = (typeof PARITY_FIELDS)[number];
 
 export interface ElementDifference {
   id: string;
-  field: ParityField | 'presence' | 'order';
+  field: ParityField | 'presence' | 'order' | 'designation' | 'property';
   ours: unknown;
   official: unknown;
 }
@@ -35,7 +35,9 @@ export interface TerminologyParity {
 function stable(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(stable).join(',')}]`;
   if (v && typeof v === 'object') {
-    return `{${Object.keys(v).sort().map((k) => JSON.stringify(k) + ':' + stable((v as Record<string, unknown>)[k])).join(',')}}`;
+    // keys whose value is undefined are left out (as JSON.stringify does), so the result stays valid JSON
+    const o = v as Record<string, unknown>;
+    return `{${Object.keys(o).filter((k) => o[k] !== undefined).sort().map((k) => JSON.stringify(k) + ':' + stable(o[k])).join(',')}}`;
   }
   return JSON.stringify(v);
 }
@@ -109,14 +111,42 @@ export function compareStructure(ours: FhirResource, official: FhirResource): St
   return { url: String(ours.url), version: String(ours.version), kind: 'StructureDefinition', elements: ids.length, matching, differences };
 }
 
-interface Concept { code: string; display?: string; concept?: Concept[] }
+interface Designation { language?: string; use?: { system?: string; code?: string }; value?: string }
+interface Concept { code: string; display?: string; designation?: Designation[]; property?: Record<string, unknown>[]; concept?: Concept[] }
 
-function flatten(cs: Concept[] | undefined, out: Map<string, string | undefined> = new Map()): Map<string, string | undefined> {
-  for (const c of cs ?? []) { out.set(c.code, c.display); flatten(c.concept, out); }
+function flatten(cs: Concept[] | undefined, out: Map<string, Concept> = new Map()): Map<string, Concept> {
+  for (const c of cs ?? []) { out.set(c.code, c); flatten(c.concept, out); }
   return out;
 }
 
-/** Compare code lists: a CodeSystem's concepts (code + display), a ValueSet's compose (system + codes + filters). */
+/** A concept's designations as compared: language, use (system + code) and value, in order. */
+function normDesignations(c: Concept): Designation[] {
+  return (c.designation ?? []).map((d) => {
+    const out: Designation = {};
+    if (d.language !== undefined) out.language = d.language;
+    if (d.use !== undefined) {
+      out.use = {};
+      if (d.use.system !== undefined) out.use.system = d.use.system;
+      if (d.use.code !== undefined) out.use.code = d.use.code;
+    }
+    if (d.value !== undefined) out.value = d.value;
+    return out;
+  });
+}
+
+function designations(c: Concept): string {
+  return stable(normDesignations(c));
+}
+
+/** A concept's properties as compared: code and value, in order. */
+function properties(c: Concept): string {
+  return stable(c.property ?? []);
+}
+
+/**
+ * Compare code lists: a CodeSystem's concepts (one item per code: display, designations — language, use,
+ * value — and properties), a ValueSet's compose (system + codes with display and designations + filters).
+ */
 export function compareTerminology(ours: FhirResource, official: FhirResource): TerminologyParity {
   const kind = ours.resourceType as 'ValueSet' | 'CodeSystem';
   const differences: ElementDifference[] = [];
@@ -128,8 +158,14 @@ export function compareTerminology(ours: FhirResource, official: FhirResource): 
     for (const code of new Set([...b.keys(), ...a.keys()])) {
       elements++;
       if (!a.has(code) || !b.has(code)) differences.push({ id: code, field: 'presence', ours: a.has(code), official: b.has(code) });
-      else if ((a.get(code) ?? '') !== (b.get(code) ?? '')) differences.push({ id: code, field: 'fixed', ours: a.get(code), official: b.get(code) });
-      else matching++;
+      else {
+        const x = a.get(code)!;
+        const y = b.get(code)!;
+        if ((x.display ?? '') !== (y.display ?? '')) differences.push({ id: code, field: 'fixed', ours: x.display, official: y.display });
+        else if (designations(x) !== designations(y)) differences.push({ id: code, field: 'designation', ours: x.designation, official: y.designation });
+        else if (properties(x) !== properties(y)) differences.push({ id: code, field: 'property', ours: x.property, official: y.property });
+        else matching++;
+      }
     }
     for (const f of ['content', 'caseSensitive'] as const) {
       elements++;
@@ -137,10 +173,10 @@ export function compareTerminology(ours: FhirResource, official: FhirResource): 
       else matching++;
     }
   } else {
-    type Inc = { system?: string; version?: string; concept?: { code: string; display?: string }[]; filter?: unknown[]; valueSet?: string[] };
+    type Inc = { system?: string; version?: string; concept?: Concept[]; filter?: unknown[]; valueSet?: string[] };
     const norm = (list: Inc[] | undefined): string[] => (list ?? []).map((i) => stable({
       system: i.system, version: i.version, valueSet: i.valueSet ?? [], filter: i.filter ?? [],
-      concept: (i.concept ?? []).map((c) => ({ code: c.code, display: c.display })),
+      concept: (i.concept ?? []).map((c) => (c.designation?.length ? { code: c.code, display: c.display, designation: normDesignations(c) } : { code: c.code, display: c.display })),
     }));
     const compose = (r: FhirResource): { include?: Inc[]; exclude?: Inc[] } => (r['compose'] as { include?: Inc[]; exclude?: Inc[] } | undefined) ?? {};
     for (const part of ['include', 'exclude'] as const) {

@@ -4,13 +4,15 @@ import { DkCoreOrganization } from '../../hl7-dk-core/3.2.0/organization.js';
 import { DkCorePatient } from '../../hl7-dk-core/3.2.0/patient.js';
 import { DkCorePractitioner } from '../../hl7-dk-core/3.2.0/practitioner.js';
 import * as v240 from '../2.4.0/resources.js';
+import {
+  MedComCoreDiagnosticReportStatus, MedComCoreObservationStatus, MedComDiagnosticReportCodesValueset,
+} from '../../medcom-terminology/2.0.2/valuesets.js';
 import { Lpr3Identifier } from './datatypes.js';
 import { MedComObservationValueAttachmentExtension } from './extensions.js';
 import { pkg } from './package.js';
 
 const CORE = 'http://medcomfhir.dk/ig/core/StructureDefinition/';
 const DK_CORE = 'http://hl7.dk/fhir/core/StructureDefinition/';
-const TERMINOLOGY_VS = 'http://medcomfhir.dk/ig/terminology/ValueSet/';
 
 /**
  * New in 4.0.0 on every resource profile: the id is mandatory (it is used in the narrative) and the
@@ -138,7 +140,7 @@ export const MedComCoreObservation = defineProfile(pkg, DkCoreObservation, {
     status: {
       ms: true,
       short: 'registered | partial | preliminary | final | corrected | cancelled | entered-in-error',
-      binding: required(`${TERMINOLOGY_VS}medcom-core-observation-status`),
+      binding: required(MedComCoreObservationStatus),
     },
     code: { ms: true },
     subject: { ms: true, only: [Reference(MedComCorePatient).bundled()] },
@@ -161,9 +163,9 @@ export const MedComCoreDiagnosticReport = defineProfile(pkg, R4.DiagnosticReport
     status: {
       ms: true,
       short: 'registered | partial | preliminary | final | corrected | cancelled | entered-in-error',
-      binding: required(`${TERMINOLOGY_VS}medcom-corediagnosticreport-status`),
+      binding: required(MedComCoreDiagnosticReportStatus),
     },
-    code: { ms: true, binding: required(`${TERMINOLOGY_VS}MedComDiagnosticReportCodesValueset`) },
+    code: { ms: true, binding: required(MedComDiagnosticReportCodesValueset) },
     subject: { card: '1..', ms: true, only: [Reference(MedComCorePatient).bundled()] },
     performer: { only: [Reference(MedComCorePractitioner, MedComCorePractitionerRole, MedComCoreCareTeam)] },
     resultsInterpreter: { only: [Reference(MedComCorePractitioner, MedComCorePractitionerRole, MedComCoreOrganization, MedComCoreCareTeam)] },

@@ -5,10 +5,9 @@ import {
 import * as v101 from '../1.0.1/resources.js';
 import { medcomCanonicalSemver, medcomDatetimeHasTimeOffsetZulu, medcomDocumentBundleIdUuid, medcomUuid } from './invariants.js';
 import { pkg } from './package.js';
+import { MedComIHE_CoreClassCode_TEMP, MedComIHE_CoreLanguageCode_TEMP, MedComIHE_CoreTypeCode_TEMP } from './terminology.js';
 
 const DK_CORE = 'http://hl7.dk/fhir/core/StructureDefinition/';
-/** The TEMP copies of the XDS metadata value sets (FHIR uris instead of OIDs), defined by this package. */
-const TEMP_VS = 'http://medcomfhir.dk/ig/document/ValueSet/';
 
 /**
  * New in 2.0: every resource in a document carries a globally unique, stable identifier with a
@@ -141,7 +140,7 @@ export const MedComDocumentComposition = defineProfile(pkg, R4.Composition, {
     },
     language: {
       card: '1..', ms: true, short: '[DocumentEntry.languageCode] Human language of the content',
-      binding: extensible(`${TEMP_VS}MedCom-ihe-core-languagecode-VS-TEMP`),
+      binding: extensible(MedComIHE_CoreLanguageCode_TEMP),
     },
     text: { card: '1..', ms: true, short: 'The narrative text SHALL always be included when exchanging a MedCom FHIR Bundle.' },
     'text.status': { ms: true },
@@ -150,14 +149,14 @@ export const MedComDocumentComposition = defineProfile(pkg, R4.Composition, {
     'identifier.system': { card: '1..', ms: true, short: '[DocumentEntry.uniqueId] Sender organization OID (Object Identifier). Example: 1.2.208.184 (MedCom OID).' },
     'identifier.value': { card: '1..', ms: true, short: '[DocumentEntry.uniqueId] UUID.', obeys: [medcomUuid] },
     status: { ms: true, pattern: 'final' },
-    type: { ms: true, short: '[DocumentEntry.typeCode] Kind of document', binding: required(`${TEMP_VS}MedCom-ihe-core-typecode-VS-TEMP`) },
+    type: { ms: true, short: '[DocumentEntry.typeCode] Kind of document', binding: required(MedComIHE_CoreTypeCode_TEMP) },
     'type.coding': codingWithDisplay,
     'type.coding.system': required1,
     'type.coding.code': required1,
     'type.coding.display': required1,
     category: {
       card: '..1', ms: true, short: '[DocumentEntry.classCode] Categorization of document',
-      binding: extensible(`${TEMP_VS}MedCom-ihe-core-classcode-VS-TEMP`),
+      binding: extensible(MedComIHE_CoreClassCode_TEMP),
     },
     'category.coding': codingWithDisplay,
     'category.coding.system': required1,
