@@ -88,6 +88,15 @@ function compileOrder(resources: ResourceIR[]): ResourceIR[] {
   return out;
 }
 
+/**
+ * Cross-version extensions (`http://hl7.org/fhir/5.0/StructureDefinition/extension-…`) resolve
+ * without a declared dependency, as the IG Publisher synthesizes them from the other FHIR
+ * version's definitions: any registered `hl7.fhir.uv.xver-*` package is searched last.
+ */
+function crossVersionPackages(defs: Definitions, scoped: readonly DefinitionSource[]): DefinitionSource[] {
+  return defs.listPackages().filter((p) => p.manifest.name.startsWith('hl7.fhir.uv.xver-') && !scoped.includes(p));
+}
+
 export function manifestOf(ir: PackageIR): PackageManifest {
   const m: PackageManifest = {
     name: ir.id,
@@ -116,7 +125,7 @@ export function compilePackage(ir: PackageIR, defs: Definitions, diagnostics: Di
   defs.addPackage(source);
   const base = defs.scope([{ id: ir.id, version: ir.version }]);
   const pending = new PendingSource(ir, source);
-  const resolver = new Resolver([...base.sources, pending]);
+  const resolver = new Resolver([...base.sources, pending, ...crossVersionPackages(defs, base.sources)]);
   const defaults = { ...ir.defaults };
   const compiled = new Map<ResourceIR, FhirResource>();
   const examples: FhirResource[] = [];

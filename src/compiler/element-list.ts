@@ -22,6 +22,31 @@ const BACKBONE = new Set(['BackboneElement', 'Element']);
 
 export class UnfoldError extends Error {}
 
+const CORE = 'http://hl7.org/fhir/';
+const CORE_VERSION = '4.0.1';
+
+/** A base FHIR R4 resource or data type (not a profile from a package). */
+export function isCoreDefinition(sd: SD): boolean {
+  return sd.url.startsWith(CORE + 'StructureDefinition/') && sd.derivation !== 'constraint';
+}
+
+/**
+ * Append the core version to the unversioned base canonicals of `elements` (binding value sets,
+ * type profiles, target profiles), as late-2025 publishers do for what a snapshot takes over from
+ * the base definitions. Other canonicals (terminology.hl7.org, packages) stay as they are.
+ */
+export function pinCoreCanonicals(elements: ED[]): ED[] {
+  const pin = (u: string): string => (u.startsWith(CORE) && !u.includes('|') ? `${u}|${CORE_VERSION}` : u);
+  for (const e of elements) {
+    if (e.binding?.valueSet) e.binding.valueSet = pin(e.binding.valueSet);
+    for (const t of e.type ?? []) {
+      if (t.profile) t.profile = t.profile.map(pin);
+      if (t.targetProfile) t.targetProfile = t.targetProfile.map(pin);
+    }
+  }
+  return elements;
+}
+
 /**
  * The element list of a snapshot under construction, in snapshot order. Ids are kept unique and
  * the list is re-indexed after every insertion.
@@ -31,7 +56,7 @@ export class ElementList {
   /** Each element as it was in the parent (or when it was first unfolded or created). */
   private readonly originals = new Map<string, ED>();
 
-  constructor(readonly elements: ED[], private readonly resolver: Resolver, private readonly pinBase = false,
+  constructor(readonly elements: ED[], private readonly resolver: Resolver, private readonly pinCore = false,
     private readonly slicesFromCurrent = false) {
     this.reindex();
     this.capture();
@@ -131,7 +156,6 @@ export class ElementList {
     let source: ED[];
     let fromId: string;
     let fromPath: string;
-    let fromBase = false;
     if (el.contentReference) {
       const ref = el.contentReference.replace(/^.*#/, '');
       const target = this.indexOf(ref);
@@ -153,15 +177,12 @@ export class ElementList {
       const sd = this.typeDefinition(el);
       const els = (sd.snapshot?.element ?? []) as ED[];
       if (els.length === 0) throw new UnfoldError(`${id}: type ${sd.url} has no snapshot`);
-      source = els.slice(1);
-      fromBase = isBaseDefinition(sd);
+      source = this.pinCore && isCoreDefinition(sd) ? pinCoreCanonicals(structuredClone(els.slice(1))) : els.slice(1);
       fromId = els[0]!.id!;
       fromPath = els[0]!.path;
     }
-    const pin = this.pinBase && fromBase;
     const copies = source.map((s) => {
       const c = structuredClone(s);
-      if (pin) pinBaseCanonicals(c);
       c.id = id + c.id!.slice(fromId.length);
       c.path = el.path + c.path.slice(fromPath.length);
       return c;
@@ -236,12 +257,14 @@ export class ElementList {
       const choice = this.findChoice(i, seg.name);
       if (!choice) return { error: `${idToPath(el.id!)} has no element '${seg.name}'`, kind: 'path' };
       const ch = this.elements[choice.index]!;
-      if ((ch.type ?? []).length === 1) {
+      const sliceId = `${ch.id}:${seg.name}`;
+      if (this.indexOf(sliceId) !== undefined) {
+        // an existing type slice (an extension's `value[x]:valueCoding`) is the element meant
+        childId = sliceId;
+      } else if ((ch.type ?? []).length === 1) {
         childId = ch.id!;
       } else {
-        const sliceId = `${ch.id}:${seg.name}`;
-        if (this.indexOf(sliceId) === undefined) return { choice: { ...choice, name: seg.name } };
-        childId = sliceId;
+        return { choice: { ...choice, name: seg.name } };
       }
     }
     for (const s of seg.slices) {
@@ -253,20 +276,3 @@ export class ElementList {
   }
 }
 
-const FHIR_SD = 'http://hl7.org/fhir/StructureDefinition/';
-const FHIR_VS = 'http://hl7.org/fhir/ValueSet/';
-
-/** A definition of the base FHIR R4 specification (resource, data type or base profile). */
-export function isBaseDefinition(sd: SD): boolean {
-  return sd.url.startsWith(FHIR_SD) && (sd.version === undefined || sd.version === '4.0.1');
-}
-
-/** Pin an element's unversioned canonicals to base FHIR (`…/Device` → `…/Device|4.0.1`). */
-export function pinBaseCanonicals(el: ED): void {
-  const pin = (u: string, prefix: string): string => (u.startsWith(prefix) && !u.includes('|') ? `${u}|4.0.1` : u);
-  for (const t of el.type ?? []) {
-    if (t.profile) t.profile = t.profile.map((u) => pin(u, FHIR_SD));
-    if (t.targetProfile) t.targetProfile = t.targetProfile.map((u) => pin(u, FHIR_SD));
-  }
-  if (el.binding?.valueSet) el.binding.valueSet = pin(el.binding.valueSet, FHIR_VS);
-}

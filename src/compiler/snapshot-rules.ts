@@ -13,29 +13,31 @@ export interface SnapshotRules {
    */
   profileRootTemplate: 'all' | 'extension-and-resource';
   /**
-   * Elements taken from the base FHIR R4 definitions (the parent's snapshot when the parent is a
-   * base resource or data type, and children unfolded from a base data type) get their canonical
-   * references to base FHIR pinned to `|4.0.1`: type profiles, target profiles and binding value
-   * sets under `http://hl7.org/fhir/`. Targets and value sets a profile states itself stay as
-   * written. Seen in packages built from late 2025 on (IG Publisher 2.0.x, core 6.6+).
+   * Canonicals an element takes over from the base FHIR definitions (binding value sets, type
+   * profiles, reference target profiles under `http://hl7.org/fhir/`) get the core version
+   * appended (`…/ValueSet/languages|4.0.1`) where the snapshot starts from a base resource or data
+   * type, or unfolds a base data type's children. What the profile itself states stays unversioned.
+   * Seen in packages built by IG Publishers of late 2025 (DK Core 3.5.0).
    */
-  pinBaseCanonicals: boolean;
+  pinCoreCanonicals?: boolean;
   /**
    * A new slice starts from this profile's current version of the sliced element (with the rules
    * already applied to it and its unfolded children), not from the parent's; and when an element
    * whose children are already unfolded gets a (non-reference) type profile, its children are
    * taken afresh from that profile. Seen in MedCom Core 4.0.0's Encounter.episodeOfCare slice.
    */
-  sliceFromProfileElement: boolean;
+  sliceFromProfileElement?: boolean;
 }
 
 export const SNAPSHOT_RULES = {
   /** IG Publisher 1.6–1.8.3 (core ≤ 6.5.1), used for packages published in 2024. */
-  'publisher-2024': { profileRootTemplate: 'all', pinBaseCanonicals: false, sliceFromProfileElement: false },
+  'publisher-2024': { profileRootTemplate: 'all' },
   /** IG Publisher ≥ 1.8.4 (core ≥ 6.5.2), used for packages published from 2025. */
-  'publisher-2025': { profileRootTemplate: 'extension-and-resource', pinBaseCanonicals: false, sliceFromProfileElement: false },
-  /** IG Publisher 2.0.x (core 6.6+), used for packages published from 2026: base canonicals pinned, slices from the profile's element. */
-  'publisher-2026': { profileRootTemplate: 'extension-and-resource', pinBaseCanonicals: true, sliceFromProfileElement: true },
+  'publisher-2025': { profileRootTemplate: 'extension-and-resource' },
+  /** IG Publisher of late 2025 (DK Core 3.5.0, December 2025): as 2025, and base canonicals pinned to `|4.0.1`. */
+  'publisher-2025-12': { profileRootTemplate: 'extension-and-resource', pinCoreCanonicals: true },
+  /** IG Publisher 2.0.x (core 6.6+), used for MedCom packages published from 2026: as late 2025, and slices from the profile's element. */
+  'publisher-2026': { profileRootTemplate: 'extension-and-resource', pinCoreCanonicals: true, sliceFromProfileElement: true },
 } as const satisfies Record<string, SnapshotRules>;
 
 export type SnapshotRulesName = keyof typeof SNAPSHOT_RULES;

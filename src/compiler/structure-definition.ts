@@ -10,7 +10,7 @@ import { applyTypes } from './apply/type.js';
 import { applyValues } from './apply/value.js';
 import type { Diagnostics } from './diagnostics.js';
 import { computeDifferential } from './differential.js';
-import { ElementList, UnfoldError, type ED, type SD, isBaseDefinition, pinBaseCanonicals } from './element-list.js';
+import { ElementList, isCoreDefinition, pinCoreCanonicals, UnfoldError, type ED, type SD } from './element-list.js';
 import { parseFshPath } from './paths.js';
 import { finishSnapshot } from './post-process.js';
 import type { SnapshotRules } from './snapshot-rules.js';
@@ -78,11 +78,11 @@ export function compileStructureDefinition(ir: StructureDefinitionIR, resolver: 
     diagnostics.report('compile/unresolved-canonical', `parent ${parentRef} has no snapshot`, { resource: ir.url, source: ir.source });
     return undefined;
   }
+  const rules: SnapshotRules = options.rules ?? SNAPSHOT_RULES['publisher-2025'];
   const elements = structuredClone(parent.snapshot.element) as ED[];
   fillConstraintSources(elements, parent.url);
-  const rules = options.rules ?? SNAPSHOT_RULES['publisher-2025'];
-  if (rules.pinBaseCanonicals && isBaseDefinition(parent)) for (const e of elements) pinBaseCanonicals(e);
-  const list = new ElementList(elements, resolver, rules.pinBaseCanonicals, rules.sliceFromProfileElement);
+  if (rules.pinCoreCanonicals && isCoreDefinition(parent)) pinCoreCanonicals(elements);
+  const list = new ElementList(elements, resolver, rules.pinCoreCanonicals === true, rules.sliceFromProfileElement === true);
   const parentIds = new Set(elements.map((e) => e.id!));
   const touched: Touched = new Set();
 

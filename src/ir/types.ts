@@ -209,7 +209,7 @@ export interface PackageIR {
   coverageNote?: string;
   resources: ResourceIR[];
   /** Which generation of FHIR snapshot-generator behaviour the published snapshots follow. */
-  snapshotRules: 'publisher-2024' | 'publisher-2025' | 'publisher-2026';
+  snapshotRules: 'publisher-2024' | 'publisher-2025' | 'publisher-2025-12' | 'publisher-2026';
   /** Fields every conformance resource of the package carries (publisher, contact, jurisdiction…). */
   defaults: Record<string, unknown>;
   /** Extra package.json fields. */

@@ -102,21 +102,34 @@ describe('compiling a profile', () => {
     }
   });
 
-  it('pins base FHIR canonicals to |4.0.1 under the 2026 publisher rules, but not the ones a profile states', async () => {
-    for (const [rules, pinned] of [['publisher-2025', false], ['publisher-2026', true]] as const) {
+  it('pins base canonicals to |4.0.1 under the late-2025 publisher rules, not what the profile states', async () => {
+    for (const [rules, pinned] of [['publisher-2025', false], ['publisher-2025-12', true]] as const) {
       const p = testPackage(rules);
-      const M = defineProfile(p, R4.Media, {
-        id: 'media', name: 'Media',
-        elements: { operator: { only: [Reference(R4.Device)] }, 'subject.identifier.system': { card: '1..' } },
+      const Obs = defineProfile(p, R4.Observation, {
+        id: 'obs', name: 'Obs',
+        elements: { subject: { only: [Reference(R4.Patient)] }, 'code.coding.system': { card: '1..' }, 'referenceRange.low': { card: '1..' } },
       });
-      const c = await compile(p, [M]);
+      const Child = defineProfile(p, Obs, { id: 'child', name: 'Child', elements: { status: { ms: true } } });
+      const c = await compile(p, [Obs, Child]);
       const v = pinned ? '|4.0.1' : '';
-      expect(c.el('media', 'Media.encounter').type![0]!.targetProfile, rules).toEqual([`http://hl7.org/fhir/StructureDefinition/Encounter${v}`]);
-      expect(c.el('media', 'Media.type').binding!.valueSet, rules).toBe(`http://hl7.org/fhir/ValueSet/media-type${v}`);
-      // children unfolded from a base data type are pinned too
-      expect(c.el('media', 'Media.subject.identifier.assigner').type![0]!.targetProfile, rules).toEqual([`http://hl7.org/fhir/StructureDefinition/Organization${v}`]);
-      // what the profile states stays as written
-      expect(c.el('media', 'Media.operator').type![0]!.targetProfile, rules).toEqual(['http://hl7.org/fhir/StructureDefinition/Device']);
+      for (const id of ['obs', 'child']) {
+        // taken over from the base resource: binding, target profiles, type profiles
+        expect(c.el(id, 'Observation.language').binding?.valueSet, rules).toBe(`http://hl7.org/fhir/ValueSet/languages${v}`);
+        expect(c.el(id, 'Observation.encounter').type![0]!.targetProfile, rules).toEqual([`http://hl7.org/fhir/StructureDefinition/Encounter${v}`]);
+        expect(c.el(id, 'Observation.referenceRange.low').type![0]!.profile, rules).toEqual([`http://hl7.org/fhir/StructureDefinition/SimpleQuantity${v}`]);
+        // unfolded from a base data type
+        expect(c.el(id, 'Observation.code.coding.extension').type, rules).toEqual([{ code: 'Extension' }]);
+        // what the profile states stays unversioned, also in a profile deriving from it
+        expect(c.el(id, 'Observation.subject').type![0]!.targetProfile, rules).toEqual(['http://hl7.org/fhir/StructureDefinition/Patient']);
+      }
+      // only canonicals under http://hl7.org/fhir/ are pinned, not terminology.hl7.org ones
+      const Enc = defineProfile(p, R4.Encounter, { id: 'enc', name: 'Enc' });
+      const e = await compile(p, [Enc]);
+      expect(e.el('enc', 'Encounter.class').binding?.valueSet, rules).toBe('http://terminology.hl7.org/ValueSet/v3-ActEncounterCode');
+      expect(e.el('enc', 'Encounter.priority').binding?.valueSet, rules).toBe(`http://terminology.hl7.org/ValueSet/v3-ActPriority`);
+      expect(e.el('enc', 'Encounter.type').binding?.valueSet, rules).toBe(`http://hl7.org/fhir/ValueSet/encounter-type${v}`);
+      // pins are part of the parent as the snapshot starts, so they are not differences
+      expect(c.sd('obs').differential!.element.map((e) => e.id)).toEqual(['Observation.code.coding.system', 'Observation.subject', 'Observation.referenceRange.low']);
     }
   });
 

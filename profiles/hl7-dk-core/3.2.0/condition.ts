@@ -1,3 +1,4 @@
+import type { StructureHandle } from '../../../src/dsl/handles.js';
 import { defineProfile, R4, Reference, required } from '../../../src/dsl/index.js';
 import { ConditionLastAssertedDate, NotFollowedAnymore } from './extensions.js';
 import { pkg } from './package.js';
@@ -9,7 +10,17 @@ const codingSlice = (short: string, system: string) => ({
   card: '0..1', short, elements: { system: { card: '1..', pattern: system } },
 } as const);
 
-export const DkCoreCondition = defineProfile(pkg, R4.Condition, {
+/** The handles DK Core Condition refers to, as each version has them. */
+export interface ConditionRefs {
+  readonly ConditionLastAssertedDate: StructureHandle;
+  readonly NotFollowedAnymore: StructureHandle;
+  readonly Patient: StructureHandle;
+  readonly Practitioner: StructureHandle;
+  readonly PractitionerRole: StructureHandle;
+  readonly RelatedPerson: StructureHandle;
+}
+
+export const DkCoreConditionSpec = (h: ConditionRefs) => ({
   id: 'dk-core-condition',
   name: 'DkCoreCondition',
   title: 'Danish Core Condition Profile',
@@ -19,8 +30,8 @@ export const DkCoreCondition = defineProfile(pkg, R4.Condition, {
       slicing: { discriminator: [{ type: 'value', path: 'url' }], ordered: false, rules: 'open' },
       extensions: {
         dueTo: { extension: 'http://hl7.org/fhir/StructureDefinition/condition-dueTo', card: '0..1' },
-        conditionLastAssertedDate: { extension: ConditionLastAssertedDate, card: '0..1', short: 'Last date a condition was confirmed valid in its current state' },
-        notFollowedAnymore: { extension: NotFollowedAnymore, card: '0..1', short: 'Date where a condition lost focus in a specific clinical context' },
+        conditionLastAssertedDate: { extension: h.ConditionLastAssertedDate, card: '0..1', short: 'Last date a condition was confirmed valid in its current state' },
+        notFollowedAnymore: { extension: h.NotFollowedAnymore, card: '0..1', short: 'Date where a condition lost focus in a specific clinical context' },
       },
     },
     'code.coding': {
@@ -39,8 +50,13 @@ export const DkCoreCondition = defineProfile(pkg, R4.Condition, {
         ICPC2code: codingSlice('ICPC2 code', 'urn:oid:1.2.208.176.2.31'),
       },
     },
-    subject: { only: [Reference(DkCorePatient)] },
-    recorder: { only: [Reference(DkCorePractitioner, R4.PractitionerRole, DkCorePatient, DkCoreRelatedPerson)] },
-    asserter: { only: [Reference(DkCorePractitioner, R4.PractitionerRole)] },
+    subject: { only: [Reference(h.Patient)] },
+    recorder: { only: [Reference(h.Practitioner, h.PractitionerRole, h.Patient, h.RelatedPerson)] },
+    asserter: { only: [Reference(h.Practitioner, h.PractitionerRole)] },
   },
-});
+}) as const;
+
+export const DkCoreCondition = defineProfile(pkg, R4.Condition, DkCoreConditionSpec({
+  ConditionLastAssertedDate, NotFollowedAnymore, Patient: DkCorePatient, Practitioner: DkCorePractitioner,
+  PractitionerRole: R4.PractitionerRole, RelatedPerson: DkCoreRelatedPerson,
+}));

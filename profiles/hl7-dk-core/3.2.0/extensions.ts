@@ -1,8 +1,9 @@
 import { defineExtension, required } from '../../../src/dsl/index.js';
+import type { ValueSetHandle } from '../../../src/dsl/handles.js';
 import { pkg } from './package.js';
 import { MunicipalityCodesValueSet, RegionalSubdivisionCodes } from './terminology.js';
 
-export const ConditionLastAssertedDate = defineExtension(pkg, {
+export const ConditionLastAssertedDateSpec = {
   id: 'ConditionLastAssertedDate',
   name: 'ConditionLastAssertedDate',
   title: 'ConditionLastAssertedDate',
@@ -11,9 +12,10 @@ export const ConditionLastAssertedDate = defineExtension(pkg, {
   short: 'ConditionLastAssertedDate',
   definition: 'Extension for the last date a Condition-instance was confirmed valid in its current state. E.g. with its current clinical- and verification status, stage and severity. Typically the last performed follow-up',
   value: ['dateTime'],
-});
+} as const;
+export const ConditionLastAssertedDate = defineExtension(pkg, ConditionLastAssertedDateSpec);
 
-export const NotFollowedAnymore = defineExtension(pkg, {
+export const NotFollowedAnymoreSpec = {
   id: 'NotFollowedAnymore',
   name: 'NotFollowedAnymore',
   title: 'NotFollowedAnymore',
@@ -22,9 +24,11 @@ export const NotFollowedAnymore = defineExtension(pkg, {
   short: 'NotFollowedAnymore',
   definition: 'Extension for the date where a condition lost focus in a specific clinical context',
   value: ['dateTime'],
-});
+} as const;
+export const NotFollowedAnymore = defineExtension(pkg, NotFollowedAnymoreSpec);
 
-export const MunicipalityCodes = defineExtension(pkg, {
+/** Takes the version's municipality code value set. */
+export const MunicipalityCodesSpec = (codes: ValueSetHandle) => ({
   id: 'dk-core-municipalityCodes',
   name: 'MunicipalityCodes',
   title: 'Danish Core Municipality codes',
@@ -34,11 +38,13 @@ export const MunicipalityCodes = defineExtension(pkg, {
   definition: 'Identifier holding the official identifier for a danish municipality',
   value: ['CodeableConcept'],
   elements: {
-    'valueCodeableConcept.coding': { binding: required(MunicipalityCodesValueSet) },
+    'valueCodeableConcept.coding': { binding: required(codes) },
   },
-});
+}) as const;
+export const MunicipalityCodes = defineExtension(pkg, MunicipalityCodesSpec(MunicipalityCodesValueSet));
 
-export const RegionalSubDivisionCodes = defineExtension(pkg, {
+/** Takes the version's region code value set. */
+export const RegionalSubDivisionCodesSpec = (codes: ValueSetHandle) => ({
   id: 'dk-core-RegionalSubDivisionCodes',
   name: 'RegionalSubDivisionCodes',
   title: 'Danish Core Regional Sub Division Codes Extension',
@@ -48,6 +54,7 @@ export const RegionalSubDivisionCodes = defineExtension(pkg, {
   definition: 'Identifier holding the official organization identifier for a danish region',
   value: ['CodeableConcept'],
   elements: {
-    'valueCodeableConcept.coding': { binding: required(RegionalSubdivisionCodes) },
+    'valueCodeableConcept.coding': { binding: required(codes) },
   },
-});
+}) as const;
+export const RegionalSubDivisionCodes = defineExtension(pkg, RegionalSubDivisionCodesSpec(RegionalSubdivisionCodes));

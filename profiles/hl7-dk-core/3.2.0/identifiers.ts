@@ -1,4 +1,5 @@
 import { defineInvariant, defineProfile, R4, required } from '../../../src/dsl/index.js';
+import type { ValueSetHandle } from '../../../src/dsl/handles.js';
 import { pkg } from './package.js';
 import { DkCoreDeCPRValueSet } from './terminology.js';
 
@@ -102,7 +103,7 @@ export const authorizationIdFormat = defineInvariant({
   examples: { pass: ['NP123', 'Y1X2Z'], fail: ['AE123', 'NP1234'] },
 });
 
-export const DkCoreCprIdentifier = defineProfile(pkg, R4.Identifier, {
+export const DkCoreCprIdentifierSpec = {
   id: 'dk-core-cpr-identifier',
   name: 'DkCoreCprIdentifier',
   title: 'Danish Central Person Register (CPR) Identifier',
@@ -112,9 +113,10 @@ export const DkCoreCprIdentifier = defineProfile(pkg, R4.Identifier, {
     system: { card: '1..', fixed: 'urn:oid:1.2.208.176.1.2' },
     value: { card: '1..', maxLength: 10, obeys: [cpr], ms: false },
   },
-});
+} as const;
+export const DkCoreCprIdentifier = defineProfile(pkg, R4.Identifier, DkCoreCprIdentifierSpec);
 
-export const DkCoreXeCprIdentifier = defineProfile(pkg, R4.Identifier, {
+export const DkCoreXeCprIdentifierSpec = {
   id: 'dk-core-x-ecpr-identifier',
   name: 'DkCoreXeCprIdentifier',
   title: 'National eCPR service, called X-eCPR',
@@ -124,21 +126,24 @@ export const DkCoreXeCprIdentifier = defineProfile(pkg, R4.Identifier, {
     system: { card: '1..', fixed: 'urn:oid:1.2.208.176.1.6.1.1' },
     value: { card: '1..', maxLength: 10, obeys: [xEcpr], ms: false },
   },
-});
+} as const;
+export const DkCoreXeCprIdentifier = defineProfile(pkg, R4.Identifier, DkCoreXeCprIdentifierSpec);
 
-export const DkCoreDeCprIdentifier = defineProfile(pkg, R4.Identifier, {
+/** Takes the version's D-eCPR value set. */
+export const DkCoreDeCprIdentifierSpec = (systems: ValueSetHandle) => ({
   id: 'dk-core-d-ecpr-identifier',
   name: 'DkCoreDeCprIdentifier',
   title: 'Decentralised eCPR, called D-eCPR',
   description: 'This strucure holds the danish [D-eCPR](https://www.nspop.dk/pages/viewpage.action?pageId=226757583#eCPRFormater(XeCPRogDeCPR)-Formatetfordecentraleerstatningspersonnumre-D-eCPR) identifier, which is often used by the Danish regions.',
   elements: {
     use: { fixed: 'temp' },
-    system: { card: '1..', binding: required(DkCoreDeCPRValueSet) },
+    system: { card: '1..', binding: required(systems) },
     value: { card: '1..', maxLength: 10, obeys: [dEcpr], ms: false },
   },
-});
+}) as const;
+export const DkCoreDeCprIdentifier = defineProfile(pkg, R4.Identifier, DkCoreDeCprIdentifierSpec(DkCoreDeCPRValueSet));
 
-export const SORIdentifier = defineProfile(pkg, R4.Identifier, {
+export const SORIdentifierSpec = {
   id: 'dk-core-sor-identifier',
   name: 'SORIdentifier',
   title: 'SOR Identifier',
@@ -148,9 +153,10 @@ export const SORIdentifier = defineProfile(pkg, R4.Identifier, {
     system: { card: '1..', fixed: 'urn:oid:1.2.208.176.1.1' },
     value: { card: '1..', obeys: [minDigitsSor] },
   },
-});
+} as const;
+export const SORIdentifier = defineProfile(pkg, R4.Identifier, SORIdentifierSpec);
 
-export const GLNIdentifier = defineProfile(pkg, R4.Identifier, {
+export const GLNIdentifierSpec = {
   id: 'dk-core-gln-identifier',
   name: 'GLNIdentifier',
   title: 'GLN Identifier',
@@ -160,9 +166,10 @@ export const GLNIdentifier = defineProfile(pkg, R4.Identifier, {
     system: { card: '1..', fixed: 'https://www.gs1.org/gln' },
     value: { card: '1..', obeys: [glnLength, glnModulus10] },
   },
-});
+} as const;
+export const GLNIdentifier = defineProfile(pkg, R4.Identifier, GLNIdentifierSpec);
 
-export const CVRIdentifier = defineProfile(pkg, R4.Identifier, {
+export const CVRIdentifierSpec = {
   id: 'dk-core-cvr-identifier',
   name: 'CVRIdentifier',
   title: 'Danish Central Business Register (CVR) Identifier',
@@ -172,9 +179,10 @@ export const CVRIdentifier = defineProfile(pkg, R4.Identifier, {
     system: { card: '1..', fixed: 'http://cvr.dk' },
     value: { card: '1..', obeys: [cvrLength, cvrModulus11] },
   },
-});
+} as const;
+export const CVRIdentifier = defineProfile(pkg, R4.Identifier, CVRIdentifierSpec);
 
-export const KombitOrgIdentifier = defineProfile(pkg, R4.Identifier, {
+export const KombitOrgIdentifierSpec = {
   id: 'dk-core-kombit-org-identifier',
   name: 'KombitOrgIdentifier',
   title: 'Kombit Organsation Identifier',
@@ -184,9 +192,10 @@ export const KombitOrgIdentifier = defineProfile(pkg, R4.Identifier, {
     system: { card: '1..', fixed: 'https://kombit.dk/sts/organisation' },
     value: { card: '1..', obeys: [kombitUuid] },
   },
-});
+} as const;
+export const KombitOrgIdentifier = defineProfile(pkg, R4.Identifier, KombitOrgIdentifierSpec);
 
-export const AuthorizationIdentifier = defineProfile(pkg, R4.Identifier, {
+export const AuthorizationIdentifierSpec = {
   id: 'dk-core-authorization-identifier',
   name: 'AuthorizationIdentifier',
   title: 'Danish Health Professionals Authorization Identifier',
@@ -195,9 +204,10 @@ export const AuthorizationIdentifier = defineProfile(pkg, R4.Identifier, {
     system: { card: '1..', fixed: 'https://autregweb.sst.dk' },
     value: { card: '1..', maxLength: 5, obeys: [authorizationIdFormat] },
   },
-});
+} as const;
+export const AuthorizationIdentifier = defineProfile(pkg, R4.Identifier, AuthorizationIdentifierSpec);
 
-export const ProducentId = defineProfile(pkg, R4.Identifier, {
+export const ProducentIdSpec = {
   id: 'dk-core-producent-id',
   name: 'ProducentId',
   title: 'Producent Id',
@@ -207,4 +217,5 @@ export const ProducentId = defineProfile(pkg, R4.Identifier, {
     system: { card: '1..', fixed: 'http://medcomfhir.dk/ig/terminology/CodeSystem/MedComProducentID' },
     value: { card: '1..' },
   },
-});
+} as const;
+export const ProducentId = defineProfile(pkg, R4.Identifier, ProducentIdSpec);

@@ -1,3 +1,4 @@
+import type { StructureHandle, ValueSetHandle } from '../../../src/dsl/handles.js';
 import { defineInvariant, defineProfile, preferred, R4, required, slicing } from '../../../src/dsl/index.js';
 import { CVRIdentifier, GLNIdentifier, KombitOrgIdentifier, ProducentId, SORIdentifier } from './identifiers.js';
 import { pkg } from './package.js';
@@ -19,7 +20,17 @@ export const dkCoreOrganizationMandatoryIdentifier = defineInvariant({
   },
 });
 
-export const DkCoreOrganization = defineProfile(pkg, R4.Organization, {
+export interface OrganizationRefs {
+  readonly GLNIdentifier: StructureHandle;
+  readonly SORIdentifier: StructureHandle;
+  readonly KombitOrgIdentifier: StructureHandle;
+  readonly CVRIdentifier: StructureHandle;
+  readonly ProducentId: StructureHandle;
+  readonly MunicipalityCodes: ValueSetHandle;
+  readonly OrganizationTypes: ValueSetHandle;
+}
+
+export const DkCoreOrganizationSpec = (h: OrganizationRefs) => ({
   id: 'dk-core-organization',
   name: 'DkCoreOrganization',
   title: 'Danish Core Organization Profile',
@@ -30,19 +41,19 @@ export const DkCoreOrganization = defineProfile(pkg, R4.Organization, {
       card: '1..',
       slicing: slicing.value('system'),
       slices: {
-        'EAN-ID': { card: '0..1', short: 'GLN identifier, [DA] EAN-nummer', only: [GLNIdentifier] },
-        'SOR-ID': { card: '0..1', short: '[DA] SOR-id', only: [SORIdentifier] },
-        'KOMBIT-ORG-ID': { card: '0..1', short: '[DA] Organisationsenheds-id som specificeret af FK-ORG', only: [KombitOrgIdentifier] },
+        'EAN-ID': { card: '0..1', short: 'GLN identifier, [DA] EAN-nummer', only: [h.GLNIdentifier] },
+        'SOR-ID': { card: '0..1', short: '[DA] SOR-id', only: [h.SORIdentifier] },
+        'KOMBIT-ORG-ID': { card: '0..1', short: '[DA] Organisationsenheds-id som specificeret af FK-ORG', only: [h.KombitOrgIdentifier] },
         Ydernummer: {
           card: '0..1', short: '[DA] Ydernummer',
           elements: { system: { card: '1..', fixed: 'urn:oid:1.2.208.176.1.4' }, value: { card: '1..' } },
         },
-        'CVR-ID': { card: '0..1', short: 'VAT identification number, [DA] CVR-nummer', only: [CVRIdentifier] },
+        'CVR-ID': { card: '0..1', short: 'VAT identification number, [DA] CVR-nummer', only: [h.CVRIdentifier] },
         Kommunekode: {
           card: '0..1', short: '[DA] Kommunekode',
           elements: {
             system: { card: '1..', fixed: 'http://hl7.dk/fhir/core/CodeSystem/dk-core-municipality-codes' },
-            value: { card: '1..', binding: required(MunicipalityCodesValueSet) },
+            value: { card: '1..', binding: required(h.MunicipalityCodes) },
           },
         },
         Regionskode: {
@@ -52,9 +63,14 @@ export const DkCoreOrganization = defineProfile(pkg, R4.Organization, {
             value: { card: '1..' },
           },
         },
-        ProducentID: { card: '0..1', short: '[DA] Producent Id', only: [ProducentId] },
+        ProducentID: { card: '0..1', short: '[DA] Producent Id', only: [h.ProducentId] },
       },
     },
-    type: { binding: preferred(SorOrganizationType) },
+    type: { binding: preferred(h.OrganizationTypes) },
   },
-});
+}) as const;
+
+export const DkCoreOrganization = defineProfile(pkg, R4.Organization, DkCoreOrganizationSpec({
+  GLNIdentifier, SORIdentifier, KombitOrgIdentifier, CVRIdentifier, ProducentId,
+  MunicipalityCodes: MunicipalityCodesValueSet, OrganizationTypes: SorOrganizationType,
+}));

@@ -1,9 +1,10 @@
+import type { StructureHandle, ValueSetHandle } from '../../../src/dsl/handles.js';
 import { defineProfile, extensible, R4 } from '../../../src/dsl/index.js';
 import { AuthorizationIdentifier } from './identifiers.js';
 import { pkg } from './package.js';
 import { DkCoreProfessionGroupValueSet } from './terminology.js';
 
-export const DkCorePractitioner = defineProfile(pkg, R4.Practitioner, {
+export const DkCorePractitionerSpec = (h: { readonly AuthorizationIdentifier: StructureHandle; readonly ProfessionGroups: ValueSetHandle }) => ({
   id: 'dk-core-practitioner',
   name: 'DkCorePractitioner',
   title: 'Danish Core Practitioner Profile',
@@ -20,14 +21,18 @@ export const DkCorePractitioner = defineProfile(pkg, R4.Practitioner, {
         officialHealthAuthorization: {
           card: '0..1',
           elements: {
-            identifier: { short: '[DA] Autorisationskode, som specificeret af autorisationsregisteret', only: [AuthorizationIdentifier] },
+            identifier: { short: '[DA] Autorisationskode, som specificeret af autorisationsregisteret', only: [h.AuthorizationIdentifier] },
             code: {
               short: '[DA] Kode for kvalifikation, som specificeret af autorisationsregisteret',
-              binding: extensible(DkCoreProfessionGroupValueSet),
+              binding: extensible(h.ProfessionGroups),
             },
           },
         },
       },
     },
   },
-});
+}) as const;
+
+export const DkCorePractitioner = defineProfile(pkg, R4.Practitioner, DkCorePractitionerSpec({
+  AuthorizationIdentifier, ProfessionGroups: DkCoreProfessionGroupValueSet,
+}));

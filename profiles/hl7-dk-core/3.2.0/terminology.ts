@@ -1,26 +1,28 @@
 import { defineCodeSystem, defineValueSet } from '../../../src/dsl/index.js';
+import type { CodeSystemSpec, ValueSetSpec } from '../../../src/dsl/terminology.js';
 import { pkg } from './package.js';
 
-export const DkCoreDeCPRValueSet = defineValueSet(pkg, {
+export const DkCoreDeCPRValueSetSpec = {
   id: 'DkCoreDeCPRValueSet',
   name: 'DkCoreDeCPRValueSet',
   title: 'DK D-eCPR OID values',
   description: 'DK D-eCPR OID values',
   experimental: false,
   include: [{ system: 'http://hl7.dk/fhir/core/CodeSystem/dk-core-d-ecpr-codes' }],
-});
+} as const satisfies ValueSetSpec;
+export const DkCoreDeCPRValueSet = defineValueSet(pkg, DkCoreDeCPRValueSetSpec);
 
 /** SNOMED CT description type "Synonym", the designation use of the Danish names. */
-const SYNONYM = { system: 'http://snomed.info/sct', code: '900000000000013009' };
-const da = (value: string) => ({ language: 'da', value });
-const daSynonym = (value: string) => ({ language: 'da', use: SYNONYM, value });
-const enUS = (value: string) => ({ language: 'en-US', value });
+export const SYNONYM = { system: 'http://snomed.info/sct', code: '900000000000013009' };
+export const da = (value: string) => ({ language: 'da', value });
+export const daSynonym = (value: string) => ({ language: 'da', use: SYNONYM, value });
+export const enUS = (value: string) => ({ language: 'en-US', value });
 /** SNOMED CT description type "Fully specified name" (no language given). */
-const fsn = (value: string) => ({ use: { system: 'http://snomed.info/sct', code: '900000000000003001' }, value });
+export const fsn = (value: string) => ({ use: { system: 'http://snomed.info/sct', code: '900000000000003001' }, value });
 
 // CodeSystems
 
-export const AddressType = defineCodeSystem(pkg, {
+export const AddressTypeSpec = {
   id: 'address-type-dk-supplement',
   name: 'AddressType',
   title: 'DK Address Type',
@@ -33,9 +35,10 @@ export const AddressType = defineCodeSystem(pkg, {
     { code: 'physical', designation: [daSynonym('Fysisk')] },
     { code: 'both', designation: [daSynonym('Post & fysisk')] },
   ],
-});
+} as const satisfies CodeSystemSpec<string>;
+export const AddressType = defineCodeSystem(pkg, AddressTypeSpec);
 
-export const AddressUse = defineCodeSystem(pkg, {
+export const AddressUseSpec = {
   id: 'address-use-dk-supplement',
   name: 'AddressUse',
   title: 'DK Address Use',
@@ -49,9 +52,10 @@ export const AddressUse = defineCodeSystem(pkg, {
     { code: 'temp', designation: [daSynonym('Midlertidig')] },
     { code: 'old', designation: [daSynonym('Gammel / forkert')] },
   ],
-});
+} as const satisfies CodeSystemSpec<string>;
+export const AddressUse = defineCodeSystem(pkg, AddressUseSpec);
 
-export const AdministrativeGenderDkSupplement = defineCodeSystem(pkg, {
+export const AdministrativeGenderDkSupplementSpec = {
   id: 'administrative-gender-supplement',
   name: 'AdministrativeGenderDkSupplement',
   title: 'DK Administrative Gender Supplement',
@@ -65,9 +69,10 @@ export const AdministrativeGenderDkSupplement = defineCodeSystem(pkg, {
     { code: 'other', designation: [da('Andet')] },
     { code: 'unknown', designation: [da('Ukendt')] },
   ],
-});
+} as const satisfies CodeSystemSpec<string>;
+export const AdministrativeGenderDkSupplement = defineCodeSystem(pkg, AdministrativeGenderDkSupplementSpec);
 
-export const CareTeamStatus = defineCodeSystem(pkg, {
+export const CareTeamStatusSpec = {
   id: 'care-team-status-dk-supplement',
   name: 'CareTeamStatus',
   title: 'DK CareTeam Status',
@@ -82,9 +87,10 @@ export const CareTeamStatus = defineCodeSystem(pkg, {
     { code: 'inactive', designation: [daSynonym('Inaktiv')] },
     { code: 'entered-in-error', designation: [daSynonym('Fejlindtastning')] },
   ],
-});
+} as const satisfies CodeSystemSpec<string>;
+export const CareTeamStatus = defineCodeSystem(pkg, CareTeamStatusSpec);
 
-export const ConsentState = defineCodeSystem(pkg, {
+export const ConsentStateSpec = {
   id: 'consent-state-codes-dk-supplement',
   name: 'ConsentState',
   title: 'DK Consent State',
@@ -100,9 +106,10 @@ export const ConsentState = defineCodeSystem(pkg, {
     { code: 'inactive', designation: [daSynonym('Inaktiv')] },
     { code: 'entered-in-error', designation: [daSynonym('Fejlindtastning')] },
   ],
-});
+} as const satisfies CodeSystemSpec<string>;
+export const ConsentState = defineCodeSystem(pkg, ConsentStateSpec);
 
-export const DaysOfWeek = defineCodeSystem(pkg, {
+export const DaysOfWeekSpec = {
   id: 'days-of-week-dk-supplement',
   name: 'DaysOfWeek',
   title: 'DK Days Of Week',
@@ -119,9 +126,10 @@ export const DaysOfWeek = defineCodeSystem(pkg, {
     { code: 'sat', designation: [daSynonym('Lørdag')] },
     { code: 'sun', designation: [daSynonym('Søndag')] },
   ],
-});
+} as const satisfies CodeSystemSpec<string>;
+export const DaysOfWeek = defineCodeSystem(pkg, DaysOfWeekSpec);
 
-export const DkCoreDeCPRCodes = defineCodeSystem(pkg, {
+export const DkCoreDeCPRCodesSpec = {
   id: 'dk-core-d-ecpr-codes',
   name: 'DkCoreDeCPRCodes',
   title: 'DK Decentralised eCPR Systems',
@@ -136,9 +144,10 @@ export const DkCoreDeCPRCodes = defineCodeSystem(pkg, {
     { code: 'urn:oid:1.2.208.176.1.6.1.3.183', display: 'D-eCPR fra Region Syddanmark' },
     { code: 'urn:oid:1.2.208.176.1.6.1.3.187', display: 'D-eCPR fra Region Hovedstaden' },
   ],
-});
+} as const satisfies CodeSystemSpec<string>;
+export const DkCoreDeCPRCodes = defineCodeSystem(pkg, DkCoreDeCPRCodesSpec);
 
-export const EpisodeOfCareStatus = defineCodeSystem(pkg, {
+export const EpisodeOfCareStatusSpec = {
   id: 'episode-of-care-status-dk-supplement',
   name: 'EpisodeOfCareStatus',
   title: 'DK Episode Of Care Status',
@@ -155,9 +164,10 @@ export const EpisodeOfCareStatus = defineCodeSystem(pkg, {
     { code: 'cancelled', designation: [daSynonym('Annulleret')] },
     { code: 'entered-in-error', designation: [daSynonym('Fejlindtastning')] },
   ],
-});
+} as const satisfies CodeSystemSpec<string>;
+export const EpisodeOfCareStatus = defineCodeSystem(pkg, EpisodeOfCareStatusSpec);
 
-export const GreenlandMunicipalityCodes = defineCodeSystem(pkg, {
+export const GreenlandMunicipalityCodesSpec = {
   id: 'dk-core-municipality-codes-greenland',
   name: 'GreenlandMunicipalityCodes',
   title: 'DK Greenland Municipality Codes',
@@ -171,9 +181,10 @@ export const GreenlandMunicipalityCodes = defineCodeSystem(pkg, {
     { code: '0959', display: 'Qeqertalik', designation: [da('Qeqertalik')] },
     { code: '0960', display: 'Avannaata', designation: [da('Avannaata')] },
   ],
-});
+} as const satisfies CodeSystemSpec<string>;
+export const GreenlandMunicipalityCodes = defineCodeSystem(pkg, GreenlandMunicipalityCodesSpec);
 
-export const DkMaritalStatus = defineCodeSystem(pkg, {
+export const DkMaritalStatusSpec = {
   id: 'dk-marital-status',
   name: 'DkMaritalStatus',
   title: 'DK Marital Statuses',
@@ -184,10 +195,11 @@ export const DkMaritalStatus = defineCodeSystem(pkg, {
     { code: 'P', display: 'Registered partnership', designation: [da('Registreret partnerskab')] },
     { code: 'O', display: 'Dissolved partnership', designation: [da('Ophævet partnerskab')] },
   ],
-});
+} as const satisfies CodeSystemSpec<string>;
+export const DkMaritalStatus = defineCodeSystem(pkg, DkMaritalStatusSpec);
 
 /** Named `MunicipalityCodes` like the value set dk-core-MunicipalityCodes, hence the suffixed handles. */
-export const MunicipalityCodesCodeSystem = defineCodeSystem(pkg, {
+export const MunicipalityCodesCodeSystemSpec = {
   id: 'dk-core-municipality-codes',
   name: 'MunicipalityCodes',
   title: 'DK Municipality Codes',
@@ -295,9 +307,10 @@ export const MunicipalityCodesCodeSystem = defineCodeSystem(pkg, {
     { code: '0306', display: 'Odsherred', designation: [da('Odsherred')] },
     { code: '0630', display: 'Vejle', designation: [da('Vejle')] },
   ],
-});
+} as const satisfies CodeSystemSpec<string>;
+export const MunicipalityCodesCodeSystem = defineCodeSystem(pkg, MunicipalityCodesCodeSystemSpec);
 
-export const DkCoreProfessionGroupCodes = defineCodeSystem(pkg, {
+export const DkCoreProfessionGroupCodesSpec = {
   id: 'DkCoreProfessionGroupCodes',
   name: 'DkCoreProfessionGroupCodes',
   title: 'DK Profession Group Codes',
@@ -327,9 +340,10 @@ export const DkCoreProfessionGroupCodes = defineCodeSystem(pkg, {
     { code: '5433', display: 'Tandlæge' },
     { code: '5431', display: 'Tandplejer' },
   ],
-});
+} as const satisfies CodeSystemSpec<string>;
+export const DkCoreProfessionGroupCodes = defineCodeSystem(pkg, DkCoreProfessionGroupCodesSpec);
 
-export const PublicationStatus = defineCodeSystem(pkg, {
+export const PublicationStatusSpec = {
   id: 'publication-status-dk-supplement',
   name: 'PublicationStatus',
   title: 'DK Publication Status',
@@ -343,9 +357,10 @@ export const PublicationStatus = defineCodeSystem(pkg, {
     { code: 'retired', designation: [{ language: 'ru', value: 'удалён' }, { language: 'nl', value: 'verouderd' }, daSynonym('Udgået')] },
     { code: 'unknown', designation: [daSynonym('Ukendt')] },
   ],
-});
+} as const satisfies CodeSystemSpec<string>;
+export const PublicationStatus = defineCodeSystem(pkg, PublicationStatusSpec);
 
-export const DKCoreRegionalSubdivisionCodes = defineCodeSystem(pkg, {
+export const DKCoreRegionalSubdivisionCodesSpec = {
   id: 'dk-core-regional-subdivision-codes',
   name: 'DKCoreRegionalSubdivisionCodes',
   title: 'DK Regional Subdivision Codes',
@@ -359,9 +374,10 @@ export const DKCoreRegionalSubdivisionCodes = defineCodeSystem(pkg, {
     { code: 'DK-85', display: 'Region Zealand', designation: [da('Sjælland')] },
     { code: 'DK-83', display: 'Region of Southern Denmark', designation: [da('Syddanmark')] },
   ],
-});
+} as const satisfies CodeSystemSpec<string>;
+export const DKCoreRegionalSubdivisionCodes = defineCodeSystem(pkg, DKCoreRegionalSubdivisionCodesSpec);
 
-export const DkRelatedPersonRelationshipCodes = defineCodeSystem(pkg, {
+export const DkRelatedPersonRelationshipCodesSpec = {
   id: 'dk-relatedperson-relationshipcodes',
   name: 'DkRelatedPersonRelationshipCodes',
   title: 'DK Related Person Relationship Codes',
@@ -372,9 +388,10 @@ export const DkRelatedPersonRelationshipCodes = defineCodeSystem(pkg, {
     { code: 'PARAUTH', display: 'Parental authority', definition: 'The player of the role holds parental authority over the scoping person.', designation: [da('Forældremyndighedsindehaver')] },
     { code: 'PRICARE', display: 'Primary caretaker', definition: 'The player of the role is the primary caretaker of the scoping person.', designation: [da('Primær omsorgsperson')] },
   ],
-});
+} as const satisfies CodeSystemSpec<string>;
+export const DkRelatedPersonRelationshipCodes = defineCodeSystem(pkg, DkRelatedPersonRelationshipCodesSpec);
 
-export const RequestStatus = defineCodeSystem(pkg, {
+export const RequestStatusSpec = {
   id: 'request-status-dk-supplement',
   name: 'RequestStatus',
   title: 'DK Request Status',
@@ -391,9 +408,10 @@ export const RequestStatus = defineCodeSystem(pkg, {
     { code: 'entered-in-error', designation: [daSynonym('Fejlindtastning')] },
     { code: 'unknown', designation: [daSynonym('Ukendt')] },
   ],
-});
+} as const satisfies CodeSystemSpec<string>;
+export const RequestStatus = defineCodeSystem(pkg, RequestStatusSpec);
 
-export const RoleCodeDkSupplement = defineCodeSystem(pkg, {
+export const RoleCodeDkSupplementSpec = {
   id: 'role-code-dk-supplement',
   name: 'RoleCodeDkSupplement',
   title: 'DK Role Code',
@@ -421,11 +439,12 @@ export const RoleCodeDkSupplement = defineCodeSystem(pkg, {
     { code: 'NOK', designation: [da('Pårørende')] },
     { code: 'POWATT', designation: [da('Fuldmagtshaver')] },
   ],
-});
+} as const satisfies CodeSystemSpec<string>;
+export const RoleCodeDkSupplement = defineCodeSystem(pkg, RoleCodeDkSupplementSpec);
 
 // ValueSets
 
-export const IEEEBasicObservation = defineValueSet(pkg, {
+export const IEEEBasicObservationSpec = {
   id: 'dk-core-IEEEBasicObservation',
   name: 'IEEEBasicObservation',
   title: 'Dk Core IEEE Basic Observation',
@@ -484,9 +503,10 @@ and often the code carries supplemental information about how (or where on the b
 the observation was performed.`,
     copyright: 'IEEE',
   },
-});
+} as const satisfies ValueSetSpec;
+export const IEEEBasicObservation = defineValueSet(pkg, IEEEBasicObservationSpec);
 
-export const LoincBasicObservation = defineValueSet(pkg, {
+export const LoincBasicObservationSpec = {
   id: 'dk-core-LoincBasicObservation',
   name: 'LoincBasicObservation',
   title: 'DK Core LOINC Basic Observations',
@@ -513,13 +533,14 @@ export const LoincBasicObservation = defineValueSet(pkg, {
       ],
     },
   ],
-});
+} as const satisfies ValueSetSpec;
+export const LoincBasicObservation = defineValueSet(pkg, LoincBasicObservationSpec);
 
 /**
  * Published without a `name` (DK Core 3.4.0 and 3.5.0 too); the DSL requires one, so ours carries the handle's name.
  * It shares its id with the code system dk-marital-status.
  */
-export const DkMaritalStatusValueSet = defineValueSet(pkg, {
+export const DkMaritalStatusValueSetSpec = {
   id: 'dk-marital-status',
   name: 'DkMaritalStatusValueSet',
   title: 'DK MaritalStatus',
@@ -536,9 +557,10 @@ export const DkMaritalStatusValueSet = defineValueSet(pkg, {
     },
   ],
   extra: { copyright: 'CC-BY-SA-4.0' },
-});
+} as const satisfies ValueSetSpec;
+export const DkMaritalStatusValueSet = defineValueSet(pkg, DkMaritalStatusValueSetSpec);
 
-export const NPUBasicObservation = defineValueSet(pkg, {
+export const NPUBasicObservationSpec = {
   id: 'dk-core-NPUBasicObservation',
   name: 'NPUBasicObservation',
   title: 'DK Core NPU Basic Observation',
@@ -563,9 +585,10 @@ export const NPUBasicObservation = defineValueSet(pkg, {
       ],
     },
   ],
-});
+} as const satisfies ValueSetSpec;
+export const NPUBasicObservation = defineValueSet(pkg, NPUBasicObservationSpec);
 
-export const SCTBasicObservation = defineValueSet(pkg, {
+export const SCTBasicObservationSpec = {
   id: 'dk-core-SCTBasicObservation',
   name: 'SCTBasicObservation',
   title: 'DK Core SNOMED CT Basic Observation',
@@ -585,9 +608,10 @@ export const SCTBasicObservation = defineValueSet(pkg, {
     { system: 'http://snomed.info/sct', filter: [{ property: 'concept', op: 'is-a', value: '86290005' }] },
     { system: 'http://snomed.info/sct', filter: [{ property: 'concept', op: 'is-a', value: '276885007' }] },
   ],
-});
+} as const satisfies ValueSetSpec;
+export const SCTBasicObservation = defineValueSet(pkg, SCTBasicObservationSpec);
 
-export const SorOrganizationType = defineValueSet(pkg, {
+export const SorOrganizationTypeSpec = {
   id: 'sor-organization-type',
   name: 'SorOrganizationType',
   title: 'DK SOR Organization Type',
@@ -677,9 +701,10 @@ export const SorOrganizationType = defineValueSet(pkg, {
   extra: {
     copyright: 'This value set includes content from SNOMED CT, which is copyright © 2002+ International Health Terminology Standards Development Organisation (IHTSDO), and distributed by agreement between IHTSDO and HL7. Implementer use of SNOMED CT is not covered by this agreement',
   },
-});
+} as const satisfies ValueSetSpec;
+export const SorOrganizationType = defineValueSet(pkg, SorOrganizationTypeSpec);
 
-export const UCUMBasicUnits = defineValueSet(pkg, {
+export const UCUMBasicUnitsSpec = {
   id: 'dk-core-UCUM-BasicUnits',
   name: 'UCUMBasicUnits',
   title: 'DK Core UCUM Basic Units',
@@ -705,9 +730,10 @@ export const UCUMBasicUnits = defineValueSet(pkg, {
       ],
     },
   ],
-});
+} as const satisfies ValueSetSpec;
+export const UCUMBasicUnits = defineValueSet(pkg, UCUMBasicUnitsSpec);
 
-export const MunicipalityCodesValueSet = defineValueSet(pkg, {
+export const MunicipalityCodesValueSetSpec = {
   id: 'dk-core-MunicipalityCodes',
   name: 'MunicipalityCodes',
   title: 'DK Municipality Codes',
@@ -717,9 +743,10 @@ export const MunicipalityCodesValueSet = defineValueSet(pkg, {
     { system: MunicipalityCodesCodeSystem },
     { system: GreenlandMunicipalityCodes },
   ],
-});
+} as const satisfies ValueSetSpec;
+export const MunicipalityCodesValueSet = defineValueSet(pkg, MunicipalityCodesValueSetSpec);
 
-export const DkCoreProfessionGroupValueSet = defineValueSet(pkg, {
+export const DkCoreProfessionGroupValueSetSpec = {
   id: 'DkCoreProfessionGroupValueSet',
   name: 'DkCoreProfessionGroupValueSet',
   title: 'DK Profession Group',
@@ -728,9 +755,10 @@ export const DkCoreProfessionGroupValueSet = defineValueSet(pkg, {
   include: [
     { system: DkCoreProfessionGroupCodes },
   ],
-});
+} as const satisfies ValueSetSpec;
+export const DkCoreProfessionGroupValueSet = defineValueSet(pkg, DkCoreProfessionGroupValueSetSpec);
 
-export const RegionalSubdivisionCodes = defineValueSet(pkg, {
+export const RegionalSubdivisionCodesSpec = {
   id: 'dk-core-RegionalSubDivisionCodes',
   name: 'RegionalSubdivisionCodes',
   title: 'DK Regional Subdivision Codes',
@@ -739,9 +767,10 @@ export const RegionalSubdivisionCodes = defineValueSet(pkg, {
   include: [
     { system: DKCoreRegionalSubdivisionCodes },
   ],
-});
+} as const satisfies ValueSetSpec;
+export const RegionalSubdivisionCodes = defineValueSet(pkg, RegionalSubdivisionCodesSpec);
 
-export const RelatedPersonRelationshipTypes = defineValueSet(pkg, {
+export const RelatedPersonRelationshipTypesSpec = {
   id: 'dk-core-RelatedPersonRelationshipTypes',
   name: 'RelatedPersonRelationshipTypes',
   title: 'DK Related Person Relationship Types',
@@ -757,9 +786,10 @@ export const RelatedPersonRelationshipTypes = defineValueSet(pkg, {
     },
     { system: DkRelatedPersonRelationshipCodes },
   ],
-});
+} as const satisfies ValueSetSpec;
+export const RelatedPersonRelationshipTypes = defineValueSet(pkg, RelatedPersonRelationshipTypesSpec);
 
-export const TechniquesSCTCodes = defineValueSet(pkg, {
+export const TechniquesSCTCodesSpec = {
   id: 'dk-core-TechniquesSCTCodes',
   name: 'TechniquesSCTCodes',
   title: 'DK TechniquesSCTCodes',
@@ -775,7 +805,8 @@ export const TechniquesSCTCodes = defineValueSet(pkg, {
       ],
     },
   ],
-});
+} as const satisfies ValueSetSpec;
+export const TechniquesSCTCodes = defineValueSet(pkg, TechniquesSCTCodesSpec);
 
 /** Every terminology resource of this package, in publication order. */
 export const resources = [

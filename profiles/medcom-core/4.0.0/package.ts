@@ -11,7 +11,7 @@ export const pkg = definePackage({
   dependencies: {
     'hl7.terminology.r4': '7.0.1',
     'hl7.fhir.uv.extensions.r4': '5.2.0',
-    'hl7.fhir.dk.core': '3.2.0', // TODO: 3.5.0 once DK Core 3.5.0 is authored
+    'hl7.fhir.dk.core': '3.5.0',
     'medcom.fhir.dk.terminology': '2.0.2',
   },
   coverage: 'partial',

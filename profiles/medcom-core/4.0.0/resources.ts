@@ -1,8 +1,10 @@
 import { defineInvariant, defineProfile, R4, Reference, required } from '../../../src/dsl/index.js';
-import { DkCoreObservation } from '../../hl7-dk-core/3.2.0/observation.js';
-import { DkCoreOrganization } from '../../hl7-dk-core/3.2.0/organization.js';
-import { DkCorePatient } from '../../hl7-dk-core/3.2.0/patient.js';
-import { DkCorePractitioner } from '../../hl7-dk-core/3.2.0/practitioner.js';
+import { DkCoreObservation } from '../../hl7-dk-core/3.5.0/observation.js';
+import { DkCoreOrganization } from '../../hl7-dk-core/3.5.0/organization.js';
+import { DkCorePatient } from '../../hl7-dk-core/3.5.0/patient.js';
+import { DkCorePractitionerRole } from '../../hl7-dk-core/3.5.0/practitioner-role.js';
+import { DkCorePractitioner } from '../../hl7-dk-core/3.5.0/practitioner.js';
+import { DkCoreRelatedPerson } from '../../hl7-dk-core/3.5.0/related-person.js';
 import * as v240 from '../2.4.0/resources.js';
 import {
   MedComCoreDiagnosticReportStatus, MedComCoreObservationStatus, MedComDiagnosticReportCodesValueset,
@@ -12,7 +14,6 @@ import { MedComObservationValueAttachmentExtension } from './extensions.js';
 import { pkg } from './package.js';
 
 const CORE = 'http://medcomfhir.dk/ig/core/StructureDefinition/';
-const DK_CORE = 'http://hl7.dk/fhir/core/StructureDefinition/';
 
 /**
  * New in 4.0.0 on every resource profile: the id is mandatory (it is used in the narrative) and the
@@ -94,7 +95,7 @@ export const medcomCorePractitionerroleCodeXorText = defineInvariant({
 /* PractitionerRole: now on DK Core's dk-core-practitioner-role; organization is mandatory; the role code xor text. */
 const practitionerRole240 = v240.practitionerRoleElements({ practitioner: MedComCorePractitioner, organization: MedComCoreOrganization });
 
-export const MedComCorePractitionerRole = defineProfile(pkg, R4.PractitionerRole, {
+export const MedComCorePractitionerRole = defineProfile(pkg, DkCorePractitionerRole, {
   id: 'medcom-core-practitionerrole',
   name: 'MedComCorePractitionerRole',
   description: 'PractitionerRole resource used to describe the role of a healthcare professional or another actor involved in  citizen or patient care.',
@@ -147,7 +148,7 @@ export const MedComCoreObservation = defineProfile(pkg, DkCoreObservation, {
     'effective[x]': { short: 'The date and time of the observation.' },
     performer: {
       card: '1..', ms: true,
-      only: [Reference(MedComCoreOrganization, MedComCorePractitioner, MedComCorePractitionerRole, MedComCoreCareTeam, MedComCorePatient, `${DK_CORE}dk-core-related-person`)],
+      only: [Reference(MedComCoreOrganization, MedComCorePractitioner, MedComCorePractitionerRole, MedComCoreCareTeam, MedComCorePatient, DkCoreRelatedPerson)],
     },
   },
 });
@@ -216,7 +217,7 @@ export const MedComCoreMedia = defineProfile(pkg, R4.Media, {
     operator: {
       only: [Reference(
         MedComCorePractitioner, MedComCorePractitionerRole, MedComCoreOrganization, MedComCoreCareTeam, MedComCorePatient,
-        R4.Device, `${DK_CORE}dk-core-related-person`,
+        R4.Device, DkCoreRelatedPerson,
       )],
     },
     content: { ms: true },

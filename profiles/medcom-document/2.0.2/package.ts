@@ -14,7 +14,7 @@ export const pkg = definePackage({
     'medcom.fhir.dk.xdsmetadata': '1.0.1',
     'medcom.fhir.dk.terminology': '2.0.2',
     'medcom.fhir.dk.core': '4.0.0',
-    'hl7.fhir.dk.core': '3.2.0', // TODO: 3.5.0 once DK Core 3.5.0 is authored
+    'hl7.fhir.dk.core': '3.5.0',
     'hl7.fhir.uv.xver-r5.r4': '0.1.0',
     'ihe.iti.mhd': '4.2.3',
   },

@@ -3,11 +3,11 @@ import {
   MedComCoreCareTeam, MedComCoreObservation, MedComCoreOrganization, MedComCorePatient, MedComCorePractitioner, MedComCorePractitionerRole,
 } from '../../medcom-core/4.0.0/resources.js';
 import * as v101 from '../1.0.1/resources.js';
+import { DkCoreRelatedPerson } from '../../hl7-dk-core/3.5.0/related-person.js';
 import { medcomCanonicalSemver, medcomDatetimeHasTimeOffsetZulu, medcomDocumentBundleIdUuid, medcomUuid } from './invariants.js';
 import { pkg } from './package.js';
 import { MedComIHE_CoreClassCode_TEMP, MedComIHE_CoreLanguageCode_TEMP, MedComIHE_CoreTypeCode_TEMP } from './terminology.js';
 
-const DK_CORE = 'http://hl7.dk/fhir/core/StructureDefinition/';
 
 /**
  * New in 2.0: every resource in a document carries a globally unique, stable identifier with a
@@ -96,7 +96,7 @@ export const MedComDocumentObservation = defineProfile(pkg, MedComCoreObservatio
     performer: {
       only: [Reference(
         MedComDocumentOrganization, MedComDocumentPractitioner, MedComDocumentPractitionerRole, MedComDocumentCareTeam, MedComDocumentPatient,
-        `${DK_CORE}dk-core-related-person`,
+        DkCoreRelatedPerson,
       )],
     },
   },
@@ -170,7 +170,7 @@ export const MedComDocumentComposition = defineProfile(pkg, R4.Composition, {
       slicing: slicing.profile('$this.resolve()'),
       only: [Reference(
         MedComDocumentOrganization, MedComDocumentPractitionerRole, MedComDocumentPractitioner, MedComDocumentPatient,
-        `${DK_CORE}dk-core-related-person`, R4.Device,
+        DkCoreRelatedPerson, R4.Device,
       ).bundled()],
       slices: {
         institution: { card: '1..1', ms: true, short: 'The organization who authored the document.', only: [Reference(MedComDocumentOrganization)] },

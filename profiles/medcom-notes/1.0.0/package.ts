@@ -12,7 +12,7 @@ export const pkg = definePackage({
     'hl7.terminology.r4': '7.1.0',
     'hl7.fhir.uv.extensions.r4': '5.2.0',
     'ihe.iti.mhd': '4.2.3',
-    'hl7.fhir.dk.core': '3.2.0', // TODO: 3.5.0 once DK Core 3.5.0 is authored
+    'hl7.fhir.dk.core': '3.5.0',
     'medcom.fhir.dk.core': '4.0.0',
     'medcom.fhir.dk.terminology': '2.0.2',
     'medcom.fhir.dk.xdsmetadata': '1.0.1',

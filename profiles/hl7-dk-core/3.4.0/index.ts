@@ -1,0 +1,25 @@
+import { packageContents } from '../../../src/dsl/index.js';
+import { DkCoreCondition } from './condition.js';
+import { ConditionLastAssertedDate, MunicipalityCodes, NotFollowedAnymore, RegionalSubDivisionCodes } from './extensions.js';
+import * as id from './identifiers.js';
+import * as ipa from './ipa.js';
+import { DkCoreLocation } from './location.js';
+import { DkCoreBasicObservation, DkCoreObservation } from './observation.js';
+import { DkCoreOrganization } from './organization.js';
+import { pkg } from './package.js';
+import { DkCorePatient } from './patient.js';
+import { DkCorePractitionerRole } from './practitioner-role.js';
+import { DkCorePractitioner } from './practitioner.js';
+import { DkCoreRelatedPerson } from './related-person.js';
+import { DkCorePersonServiceRequest } from './service-request.js';
+import { resources as terminology } from './terminology.js';
+
+export default packageContents(pkg, [
+  ConditionLastAssertedDate, NotFollowedAnymore, RegionalSubDivisionCodes, MunicipalityCodes,
+  id.AuthorizationIdentifier, id.DkCoreCprIdentifier, id.CVRIdentifier, id.DkCoreDeCprIdentifier, id.GLNIdentifier,
+  id.KombitOrgIdentifier, id.ProducentId, id.SORIdentifier, id.DkCoreXeCprIdentifier,
+  DkCoreBasicObservation, DkCoreCondition, DkCoreLocation, DkCoreObservation, DkCoreOrganization, DkCorePatient,
+  DkCorePersonServiceRequest, DkCorePractitionerRole, DkCorePractitioner, DkCoreRelatedPerson,
+  ipa.IpaDkCoreCondition, ipa.IpaDkCoreObservation, ipa.IpaDkCorePatient, ipa.IpaDkCorePractitioner, ipa.IpaDkCorePractitionerRole,
+  ...terminology,
+]);
