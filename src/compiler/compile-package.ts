@@ -134,7 +134,7 @@ export function compilePackage(ir: PackageIR, defs: Definitions, diagnostics: Di
     let out: FhirResource | undefined;
     switch (r.resourceType) {
       case 'StructureDefinition':
-        out = compileStructureDefinition(r, resolver, diagnostics, { defaults, rules: SNAPSHOT_RULES[ir.snapshotRules] }) as unknown as FhirResource | undefined;
+        out = compileStructureDefinition(r, resolver, diagnostics, { defaults, rules: SNAPSHOT_RULES[ir.snapshotRules], ...(ir.snapshotPins ? { pins: ir.snapshotPins } : {}) }) as unknown as FhirResource | undefined;
         break;
       case 'ValueSet':
         out = compileValueSet(r, defaults) as unknown as FhirResource;

@@ -23,6 +23,12 @@ export interface PackageSpec<C extends string, V extends string> {
    * were built with different ones); see docs/compiler/snapshot-generation.md. Default `publisher-2025`.
    */
   snapshotRules?: 'publisher-2024' | 'publisher-2025' | 'publisher-2025-12' | 'publisher-2026';
+  /**
+   * Canonicals the IG Publisher pinned to a version in the published snapshots (url → version),
+   * as its `pin-canonicals: pin-multiples` parameter does for resources the dependency closure has
+   * in several versions. Applied to unversioned type profiles in every snapshot of the package.
+   */
+  snapshotPins?: Record<string, string>;
   /** StructureDefinition/ValueSet/CodeSystem fields every resource in the package carries. */
   defaults?: {
     publisher?: string;
@@ -50,6 +56,7 @@ export function definePackage<const C extends string, const V extends string>(sp
     dependencies: { 'hl7.fhir.r4.core': '4.0.1', ...spec.dependencies },
     coverage: spec.coverage,
     snapshotRules: spec.snapshotRules ?? 'publisher-2025',
+    ...(spec.snapshotPins ? { snapshotPins: { ...spec.snapshotPins } } : {}),
     defaults: { ...(spec.defaults ?? {}) },
     source,
   };

@@ -210,6 +210,8 @@ export interface PackageIR {
   resources: ResourceIR[];
   /** Which generation of FHIR snapshot-generator behaviour the published snapshots follow. */
   snapshotRules: 'publisher-2024' | 'publisher-2025' | 'publisher-2025-12' | 'publisher-2026';
+  /** Canonicals the publisher pinned in every snapshot (its `pin-canonicals` parameter): url → version. */
+  snapshotPins?: Record<string, string>;
   /** Fields every conformance resource of the package carries (publisher, contact, jurisdiction…). */
   defaults: Record<string, unknown>;
   /** Extra package.json fields. */

@@ -17,6 +17,8 @@ export const pkg = definePackage({
   coverage: 'partial',
   coverageNote: 'Every StructureDefinition of MedCom Core 4.0.0; the example instances and the obligation extensions (SHALL:in-narrative) are not re-authored.',
   snapshotRules: 'publisher-2026',
+  // pin-canonicals: pin-multiples — the extensions pack is in the closure twice (5.2.0 declared here, 5.3.0-ballot-tc1 via DK Core 3.5.0)
+  snapshotPins: { 'http://hl7.org/fhir/StructureDefinition/address-official': '5.3.0-ballot-tc1' },
   defaults: {
     date: '2026-01-13T14:02:50+00:00',
     publisher: 'MedCom',
