@@ -89,12 +89,17 @@ function compileOrder(resources: ResourceIR[]): ResourceIR[] {
 }
 
 /**
- * Cross-version extensions (`http://hl7.org/fhir/5.0/StructureDefinition/extension-…`) resolve
- * without a declared dependency, as the IG Publisher synthesizes them from the other FHIR
- * version's definitions: any registered `hl7.fhir.uv.xver-*` package is searched last.
+ * The packages the IG Publisher provides to `ir` without a declared dependency (cross-version
+ * extensions): compiled on demand when the build did not select them, searched last.
  */
-function crossVersionPackages(defs: Definitions, scoped: readonly DefinitionSource[]): DefinitionSource[] {
-  return defs.listPackages().filter((p) => p.manifest.name.startsWith('hl7.fhir.uv.xver-') && !scoped.includes(p));
+function implicitSources(ir: PackageIR, defs: Definitions, diagnostics: Diagnostics): DefinitionSource[] {
+  const out: DefinitionSource[] = [];
+  for (const dep of ir.implicit ?? []) {
+    let source = defs.getPackage(dep.id, dep.version);
+    if (!source) source = compilePackage(dep, defs, diagnostics).source;
+    out.push(source);
+  }
+  return out;
 }
 
 export function manifestOf(ir: PackageIR): PackageManifest {
@@ -125,7 +130,7 @@ export function compilePackage(ir: PackageIR, defs: Definitions, diagnostics: Di
   defs.addPackage(source);
   const base = defs.scope([{ id: ir.id, version: ir.version }]);
   const pending = new PendingSource(ir, source);
-  const resolver = new Resolver([...base.sources, pending, ...crossVersionPackages(defs, base.sources)]);
+  const resolver = new Resolver([...base.sources, pending, ...implicitSources(ir, defs, diagnostics)]);
   const defaults = { ...ir.defaults };
   const compiled = new Map<ResourceIR, FhirResource>();
   const examples: FhirResource[] = [];

@@ -39,6 +39,11 @@ export interface PackageSpec<C extends string, V extends string> {
   };
   /** Extra package.json fields (author, license, url, …). */
   manifest?: Record<string, unknown>;
+  /**
+   * Packages the IG Publisher provides without a declared dependency (cross-version extensions
+   * `http://hl7.org/fhir/5.0/StructureDefinition/extension-…`): resolvable, not a dependency.
+   */
+  implicitPackages?: readonly PackageIR[];
 }
 
 export type Pkg<C extends string = string, V extends string = string> = PackageHandle & { readonly canonical: C; readonly version: V };
@@ -63,6 +68,7 @@ export function definePackage<const C extends string, const V extends string>(sp
   if (spec.description !== undefined) info.description = spec.description;
   if (spec.coverageNote !== undefined) info.coverageNote = spec.coverageNote;
   if (spec.manifest !== undefined) info.extra = spec.manifest;
+  if (spec.implicitPackages?.length) info.implicit = [...spec.implicitPackages];
   return {
     __handle: 'package',
     id: spec.id,

@@ -216,5 +216,11 @@ export interface PackageIR {
   defaults: Record<string, unknown>;
   /** Extra package.json fields. */
   extra?: Record<string, unknown>;
+  /**
+   * Packages the IG Publisher provides without a declared dependency (cross-version extensions,
+   * which it synthesizes from the other FHIR version): resolvable while compiling this package,
+   * compiled on demand, never listed in its package.json.
+   */
+  implicit?: PackageIR[];
   source: SourceInfo;
 }

@@ -29,16 +29,17 @@ describe('medcom-ig CLI', () => {
     const out = join(tmp, 'output');
     const r = run('build', '--out', out);
     expect(r.status, r.stderr).toBe(0);
-    expect(readdirSync(out)).toHaveLength(6);
-    expect(r.stdout).toMatch(/6 packages in \d+ ms/);
+    expect(readdirSync(out)).toHaveLength(12);
+    expect(r.stdout).toMatch(/12 packages in \d+ ms/);
     expect(r.stderr).not.toMatch(/error /);
   });
 
   it('build --format json reports written packages and diagnostics', () => {
-    const r = run('build', '--out', join(tmp, 'json'), '--format', 'json', '--only', 'hl7.fhir.dk.core');
+    const r = run('build', '--out', join(tmp, 'json'), '--format', 'json', '--only', 'hl7.fhir.dk.core#3.2.0');
     expect(r.status).toBe(0);
     const report = JSON.parse(r.stdout) as { packages: unknown[]; diagnostics: { id: string }[] };
-    expect(report.packages).toHaveLength(1);
+    // DK Core 3.2.0 and the sliver of the FHIR Extensions Pack it declares as a dependency
+    expect(report.packages).toHaveLength(2);
     expect(report.diagnostics.every((d) => d.id === 'compile/invariant-quirk')).toBe(true);
   });
 

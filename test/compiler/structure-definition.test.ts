@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { defineExtension, defineInvariant, defineProfile, R4, Reference, slicing } from '../../src/dsl/index.js';
+import { defineExtension, defineInvariant, definePackage, defineProfile, packageContents, R4, Reference, slicing } from '../../src/dsl/index.js';
 import { compile, ids, lineOf, testPackage } from '../helpers/compile.js';
 
 const THIS_FILE = fileURLToPath(import.meta.url);
@@ -163,6 +163,21 @@ describe('compiling a profile', () => {
     const P = defineProfile(pkg, R4.Identifier, { id: 'uuid-id', name: 'UuidId', elements: { value: { obeys: [inv] } } });
     const c = await compile(pkg, [P]);
     expect(c.diagnostics.filter((d) => d.id.startsWith('compile/invariant'))).toEqual([]);
+  });
+
+  it('resolves an implicit (cross-version) package without a declared dependency, and does not ship it', async () => {
+    const x = definePackage({ id: 'example.xver', version: '0.1.0', canonical: 'http://example.org/xver', name: 'X', title: 'X', dependencies: {}, coverage: 'partial' });
+    const Ext = defineExtension(x, { id: 'extension-Patient.thing', name: 'Thing', context: ['Patient'], value: ['string'] });
+    const p = definePackage({
+      id: 'example.implicit', version: '0.1.0', canonical: 'http://example.org/fhir', name: 'I', title: 'I', dependencies: {},
+      coverage: 'complete', implicitPackages: [packageContents(x, [Ext])],
+    });
+    const P = defineProfile(p, R4.Patient, { id: 'pi', name: 'PI', elements: { extension: { extensions: { thing: { extension: Ext, card: '0..1' } } } } });
+    const c = await compile(p, [P]);
+    expect(c.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(c.el('pi', 'Patient.extension:thing').type).toEqual([{ code: 'Extension', profile: ['http://example.org/xver/StructureDefinition/extension-Patient.thing'] }]);
+    expect(c.result.packages.map((k) => k.ir.id)).toEqual(['example.implicit']);
+    expect(c.result.packages[0]!.manifest.dependencies).toEqual({ 'hl7.fhir.r4.core': '4.0.1' });
   });
 
   it('narrows reference targets to profiles of the parent targets', async () => {

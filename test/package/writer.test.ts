@@ -21,7 +21,8 @@ describe('medcom-ig build output', () => {
   it('writes every package of the chain, and only those', () => {
     expect(result.diagnostics.errors).toEqual([]);
     expect(readdirSync(out).sort()).toEqual([
-      'hl7.fhir.dk.core#3.2.0', 'medcom.fhir.dk.conditionlist#1.0.1', 'medcom.fhir.dk.core#2.4.0',
+      // MedCom Core 2.4.0 declares the FHIR Extensions Pack 5.1.0, of which we author a sliver
+      'hl7.fhir.dk.core#3.2.0', 'hl7.fhir.uv.extensions.r4#5.1.0', 'medcom.fhir.dk.conditionlist#1.0.1', 'medcom.fhir.dk.core#2.4.0',
       'medcom.fhir.dk.document#1.0.1', 'medcom.fhir.dk.terminology#1.8.1', 'medcom.fhir.dk.xdsmetadata#1.0.1',
     ]);
   });

@@ -16,6 +16,7 @@ const V3_MARITAL = 'http://terminology.hl7.org/CodeSystem/v3-MaritalStatus';
 export const maritalStatusUnknownUsageSpec = {
   key: 'marital-status-unknown-usage',
   severity: 'warning',
+  requirements: 'Marital status is legally unknown in Denmark',
   human: 'Status in maritalStatus is unknown in a danish context. Consider mapping the value to UNK. See https://cpr.dk/borgere/hvad-staar-der-om-mig-i-cpr-registerindsigt/hvad-og-hvem-er-registreret-i-cpr-og-hvem-opdaterer-oplysninger-om-dig-i-cpr/',
   expression: `maritalStatus.coding.where(code = 'P' and system = '${V3_MARITAL}').empty() or maritalStatus.coding.where(code = 'A' and system = '${V3_MARITAL}').empty()`,
   focus: 'Patient',

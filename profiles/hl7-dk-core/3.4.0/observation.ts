@@ -16,20 +16,21 @@ import {
 export const DkCoreObservationSpec340 = (h: ObservationRefs) => {
   const base = DkCoreObservationSpec(h);
   return {
-  ...base,
-  elements: {
-    ...base.elements,
-    // the SNOMED CT method slice's system pattern names the Danish edition (as `system|edition`)
-    'method.coding': {
-      ...base.elements['method.coding'],
-      slices: {
-        SCTCode: {
-          ...base.elements['method.coding'].slices.SCTCode,
-          elements: { system: { card: '1..', pattern: `http://snomed.info/sct|${DK_SCT_EDITION}` } },
+    ...base,
+    title: 'Danish Core Observation Profile',
+    elements: {
+      ...base.elements,
+      // the SNOMED CT method slice's system pattern names the Danish edition (as `system|edition`)
+      'method.coding': {
+        ...base.elements['method.coding'],
+        slices: {
+          SCTCode: {
+            ...base.elements['method.coding'].slices.SCTCode,
+            elements: { system: { card: '1..', pattern: `http://snomed.info/sct|${DK_SCT_EDITION}` } },
+          },
         },
       },
     },
-  },
   } as const;
 };
 

@@ -27,23 +27,23 @@ export interface PatientRefs340 extends PatientRefs {
 export const DkCorePatientSpec340 = (h: PatientRefs340) => {
   const base = DkCorePatientSpec(h);
   return {
-  ...base,
-  obeys: [maritalStatusUnknownUsage],
-  elements: {
-    ...base.elements,
-    'address.extension': {
-      extensions: {
-        ...base.elements['address.extension'].extensions,
-        'address-official': {
-          extension: h.AddressOfficial,
-          card: '0..1',
-          short: "Indicate that this address is meant to be the 'official' address for that person. This can be indicated by setting the boolean to 'true' or adding a code for the country, e.g. 'DK'. In Denmark the official is the address registered in the CPR-register, see: https://www.retsinformation.dk/eli/lta/2023/1010.",
+    ...base,
+    obeys: [maritalStatusUnknownUsage],
+    elements: {
+      ...base.elements,
+      'address.extension': {
+        extensions: {
+          ...base.elements['address.extension'].extensions,
+          'address-official': {
+            extension: h.AddressOfficial,
+            card: '0..1',
+            short: "Indicate that this address is meant to be the 'official' address for that person. This can be indicated by setting the boolean to 'true' or adding a code for the country, e.g. 'DK'. In Denmark the official is the address registered in the CPR-register, see: https://www.retsinformation.dk/eli/lta/2023/1010.",
+          },
         },
       },
+      generalPractitioner: { ...base.elements.generalPractitioner, only: [Reference(h.Organization, h.Practitioner, h.PractitionerRole)] },
+      managingOrganization: { only: [Reference(h.Organization)] },
     },
-    generalPractitioner: { ...base.elements.generalPractitioner, only: [Reference(h.Organization, h.Practitioner, h.PractitionerRole)] },
-    managingOrganization: { only: [Reference(h.Organization)] },
-  },
   } as const;
 };
 

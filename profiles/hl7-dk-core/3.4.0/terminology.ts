@@ -11,7 +11,7 @@ const SCT_COPYRIGHT = 'This value set includes content from SNOMED CT, which is 
 
 type Designation = NonNullable<ConceptSpec['designation']>[number];
 /** 3.4.0 names the Danish edition on every SNOMED CT designation use. */
-const editioned = (d: Designation): Designation => (d.use?.system === SCT ? { ...d, use: { ...d.use, version: DK_SCT_EDITION } } : d);
+const editioned = (d: Designation): Designation => (d.use?.system === SCT ? { ...d, use: { system: SCT, version: DK_SCT_EDITION, ...(d.use.code ? { code: d.use.code } : {}) } } : d);
 function withEditionedDesignations<S extends CodeSystemSpec<string>>(spec: S): S {
   const concept = (c: ConceptSpec): ConceptSpec => ({ ...c, ...(c.designation ? { designation: c.designation.map(editioned) } : {}), ...(c.concept ? { concept: c.concept.map(concept) } : {}) });
   return { ...spec, concepts: spec.concepts.map(concept) };
@@ -72,7 +72,14 @@ export const DkRelatedPersonRelationshipCodesSpec = {
 export const DkRelatedPersonRelationshipCodes = defineCodeSystem(pkg, DkRelatedPersonRelationshipCodesSpec);
 
 const npuProperty = (code: string, uriCode = code) => ({ code, uri: `https://iupac.org/fhir/npu/concept-properties#${uriCode}`, type: 'string' as const });
-const npu = (code: string, display: string, danish: string) => ({ code, display, designation: [t.da(danish)] });
+type NpuProperties = Readonly<Record<string, string | boolean>>;
+const DATE_PROPERTIES = new Set(['ChangeDate', 'CreatedDate', 'effectiveDate']);
+/** An NPU concept: display, Danish designation, and its NPU properties (dates, `status` as code, `inactive` as boolean, others strings). */
+const npu = (code: string, display: string, danish: string, properties: NpuProperties) => ({
+  code, display, designation: [t.da(danish)],
+  property: Object.entries(properties).map(([p, v]) => (typeof v === 'boolean' ? { code: p, valueBoolean: v }
+    : DATE_PROPERTIES.has(p) ? { code: p, valueDateTime: v } : p === 'status' ? { code: p, valueCode: v } : { code: p, valueString: v })),
+});
 
 /** New: the fragment of NPU that DK Core's basic observations use (still under the NPU OID in 3.4.0). */
 export const DkNpuFragmentSpec = {
@@ -95,18 +102,18 @@ export const DkNpuFragmentSpec = {
     npuProperty('Unit'), npuProperty('STATUS'),
   ],
   concepts: [
-    npu('NPU03011', 'Hb(Fe; O₂-bind.; aB)—Oxygen(O₂); sat. = ?', 'Hb(Fe; O₂-bind.;aB)—Oxygen(O₂); mætn. = ?'),
-    npu('NPU27280', 'Hb(Fe; O₂-bind.; aB)—Oxygen(O₂); sat.(Pulse oximetry) = ?', 'Hb(Fe; O₂-bind.;aB)—Oxygen(O₂); mætn.(pulsoximetri) = ?'),
-    npu('NPU04034', 'Pt(spec.)—Blood; temp. = ? °C', 'Pt(spec.)—Blod; temp. = ? °C'),
-    npu('NPU08676', 'Pt—Body; temp. = ? °C', 'Pt—Legeme; temp. = ? °C'),
-    npu('NPU58033', 'Artery(spec.)—Blood pressure(systolic); pr.(proc.) = ? mmHg', 'Arterie(spec.)—Blodtryk(systolisk); tryk(proc.) = ? mmHg'),
-    npu('NPU57947', 'Artery(spec.)—Blood; pr.(systolic; proc.) = ? mmHg', 'Arterie(spec.)—Blod; tryk(systolisk;proc.) = ? mmHg'),
-    npu('NPU58034', 'Artery(spec.)—Blood pressure(diastolic); pr.(proc.) = ? mmHg', 'Arterie(spec.)—Blodtryk(diastolisk); tryk(proc.) = ? mmHg'),
-    npu('NPU57948', 'Artery(spec.)—Blood; pr.(diastolic; proc.) = ? mmHg', 'Arterie(spec.)—Blod; tryk(diastolisk;proc.) = ? mmHg'),
-    npu('NPU21692', 'Heart—Systole; frequency = ? × 1/min', 'Hjerte—Systole; frekv. = ? × 1/min'),
-    npu('NPU03794', 'Pt—Body; height = ? m', 'Pt—Legeme; højde = ? m'),
-    npu('NPU03804', 'Pt—Body; mass = ? kg', 'Pt—Legeme; masse = ? kg'),
-    npu('NPU27281', 'Pt—Body; mass coefficient(mass/squared height) = ? kg/m²', 'Pt—Legeme; massekoefficient(masse/kvadreret højde) = ? kg/m²'),
+    npu('NPU03011', 'Hb(Fe; O₂-bind.; aB)—Oxygen(O₂); sat. = ?', 'Hb(Fe; O₂-bind.;aB)—Oxygen(O₂); mætn. = ?', { ChangeDate: '2000-12-20T00:00:00+01:00', CreatedDate: '1996-12-24T00:00:00+01:00', System: 'Hb', SysSpec: 'Fe; O₂-bind.;aB', Component: 'Oxygen', CompSpec: 'O₂', 'Kind-of-property': 'sat.', Speciality: 'CLC', 'Code value': '3011', 'Scale type': 'Ratio', STATUS: 'ACTIVE', effectiveDate: '2000-12-20T00:00:00+01:00', status: 'active', comment: 'Unit defined' }),
+    npu('NPU27280', 'Hb(Fe; O₂-bind.; aB)—Oxygen(O₂); sat.(Pulse oximetry) = ?', 'Hb(Fe; O₂-bind.;aB)—Oxygen(O₂); mætn.(pulsoximetri) = ?', { CreatedDate: '2007-11-23T00:00:00+01:00', System: 'Hb', SysSpec: 'Fe; O₂-bind.;aB', Component: 'Oxygen', CompSpec: 'O₂', 'Kind-of-property': 'sat.', Proc: 'Pulse oximetry', Speciality: 'CLC', 'Code value': '27280', 'Scale type': 'Ratio', STATUS: 'ACTIVE', effectiveDate: '2007-11-23T00:00:00+01:00', status: 'active', comment: 'Unit defined' }),
+    npu('NPU04034', 'Pt(spec.)—Blood; temp. = ? °C', 'Pt(spec.)—Blod; temp. = ? °C', { CreatedDate: '1996-05-08T00:00:00+02:00', System: 'Pt', SysSpec: 'spec.', Component: 'Blood', 'Kind-of-property': 'temp.', Unit: '°C', Speciality: 'CLC', 'Code value': '4034', 'Scale type': 'Differential', STATUS: 'ACTIVE', effectiveDate: '1996-05-08T00:00:00+02:00', status: 'active', comment: 'Unit defined' }),
+    npu('NPU08676', 'Pt—Body; temp. = ? °C', 'Pt—Legeme; temp. = ? °C', { CreatedDate: '1997-04-15T00:00:00+02:00', System: 'Pt', Component: 'Body', 'Kind-of-property': 'temp.', Unit: '°C', Speciality: 'CLC', 'Code value': '8676', 'Scale type': 'Differential', STATUS: 'ACTIVE', effectiveDate: '1997-04-15T00:00:00+02:00', status: 'active', comment: 'Unit defined' }),
+    npu('NPU58033', 'Artery(spec.)—Blood pressure(systolic); pr.(proc.) = ? mmHg', 'Arterie(spec.)—Blodtryk(systolisk); tryk(proc.) = ? mmHg', { ChangeDate: '2021-03-19T00:00:00+01:00', CreatedDate: '2017-12-18T00:00:00+01:00', System: 'Artery', SysSpec: 'spec.', Component: 'Blood pressure', CompSpec: 'systolic', 'Kind-of-property': 'pr.', Proc: 'proc.', Unit: 'mmHg', Speciality: 'CLC', 'Code value': '58033', 'Scale type': 'Ratio', STATUS: 'ACTIVE', effectiveDate: '2021-03-19T00:00:00+01:00', status: 'deprecated', comment: 'Specification changed', inactive: true }),
+    npu('NPU57947', 'Artery(spec.)—Blood; pr.(systolic; proc.) = ? mmHg', 'Arterie(spec.)—Blod; tryk(systolisk;proc.) = ? mmHg', { CreatedDate: '2017-12-05T00:00:00+01:00', System: 'Artery', SysSpec: 'spec.', Component: 'Blood', 'Kind-of-property': 'pr.', Proc: 'systolic;proc.', Unit: 'mmHg', Speciality: 'CLC', 'Code value': '57947', 'Scale type': 'Ratio', STATUS: 'ACTIVE', effectiveDate: '2017-12-05T00:00:00+01:00', status: 'active', comment: 'Unit defined' }),
+    npu('NPU58034', 'Artery(spec.)—Blood pressure(diastolic); pr.(proc.) = ? mmHg', 'Arterie(spec.)—Blodtryk(diastolisk); tryk(proc.) = ? mmHg', { CreatedDate: '2017-12-18T00:00:00+01:00', System: 'Artery', SysSpec: 'spec.', Component: 'Blood pressure', CompSpec: 'diastolic', 'Kind-of-property': 'pr.', Proc: 'proc.', Unit: 'mmHg', Speciality: 'CLC', 'Code value': '58034', 'Scale type': 'Ratio', STATUS: 'ACTIVE', effectiveDate: '2017-12-18T00:00:00+01:00', status: 'deprecated', comment: 'Specification changed', inactive: true }),
+    npu('NPU57948', 'Artery(spec.)—Blood; pr.(diastolic; proc.) = ? mmHg', 'Arterie(spec.)—Blod; tryk(diastolisk;proc.) = ? mmHg', { CreatedDate: '2017-12-05T00:00:00+01:00', System: 'Artery', SysSpec: 'spec.', Component: 'Blood', 'Kind-of-property': 'pr.', Proc: 'diastolic;proc.', Unit: 'mmHg', Speciality: 'CLC', 'Code value': '57948', 'Scale type': 'Ratio', STATUS: 'ACTIVE', effectiveDate: '2017-12-05T00:00:00+01:00', status: 'active', comment: 'Unit defined' }),
+    npu('NPU21692', 'Heart—Systole; frequency = ? × 1/min', 'Hjerte—Systole; frekv. = ? × 1/min', { CreatedDate: '2004-09-29T00:00:00+02:00', System: 'Heart', Component: 'Systole', 'Kind-of-property': 'frequency', Unit: '× 1/min', Speciality: 'FUN', 'Code value': '21692', 'Scale type': 'Ratio', STATUS: 'ACTIVE', effectiveDate: '2004-09-29T00:00:00+02:00', status: 'active', comment: 'Unit defined' }),
+    npu('NPU03794', 'Pt—Body; height = ? m', 'Pt—Legeme; højde = ? m', { CreatedDate: '1997-04-15T00:00:00+02:00', System: 'Pt', Component: 'Body', 'Kind-of-property': 'height', Unit: 'm', Speciality: 'CLC', 'Code value': '3794', 'Scale type': 'Ratio', STATUS: 'ACTIVE', effectiveDate: '1997-04-15T00:00:00+02:00', status: 'active', comment: 'Unit defined' }),
+    npu('NPU03804', 'Pt—Body; mass = ? kg', 'Pt—Legeme; masse = ? kg', { CreatedDate: '1996-01-01T00:00:00+01:00', System: 'Pt', Component: 'Body', 'Kind-of-property': 'mass', Unit: 'kg', Speciality: 'CLC', 'Code value': '3804', 'Scale type': 'Ratio', STATUS: 'ACTIVE', effectiveDate: '1996-01-01T00:00:00+01:00', status: 'active', comment: 'Unit defined' }),
+    npu('NPU27281', 'Pt—Body; mass coefficient(mass/squared height) = ? kg/m²', 'Pt—Legeme; massekoefficient(masse/kvadreret højde) = ? kg/m²', { ChangeDate: '2007-12-06T00:00:00+01:00', CreatedDate: '2007-11-23T00:00:00+01:00', System: 'Pt', Component: 'Body', 'Kind-of-property': 'mass coefficient', Proc: 'mass/squared height', Unit: 'kg/m²', Speciality: 'CLC', 'Code value': '27281', 'Scale type': 'Ratio', STATUS: 'ACTIVE', effectiveDate: '2007-12-06T00:00:00+01:00', status: 'active', comment: 'Unit defined' }),
   ],
   extra: { copyright: 'The International Union of Pure and Applied Chemistry (IUPAC) and the International Federation of Clinical Chemistry and laboratory medicine (IFCC)' },
 } as const satisfies CodeSystemSpec<string>;

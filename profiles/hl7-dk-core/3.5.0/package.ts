@@ -1,4 +1,5 @@
 import { definePackage } from '../../../src/dsl/index.js';
+import xverR5R4 from '../../hl7-fhir-uv-xver-r5-r4/0.0.1-snapshot-2/index.js';
 
 /**
  * HL7 Denmark's DK Core 3.5.0 (published 2025-12-19): 3.4.0 plus Encounter, a minimal
@@ -16,7 +17,7 @@ export const pkg = definePackage({
     'hl7.fhir.uv.ipa': '1.1.0', 'ihe.iti.mhd': '4.2.3',
   },
   coverage: 'partial',
-  coverageNote: 'Every StructureDefinition, ValueSet and CodeSystem of DK Core 3.5.0; the examples and NamingSystems are not re-authored, nor the per-concept properties of the NPU fragment code system.',
+  coverageNote: 'Every StructureDefinition, ValueSet and CodeSystem of DK Core 3.5.0; the examples and NamingSystems are not re-authored.',
   // base canonicals in the snapshots carry `|4.0.1` (a late-2025 IG Publisher)
   snapshotRules: 'publisher-2025-12',
   defaults: {
@@ -25,5 +26,10 @@ export const pkg = definePackage({
     contact: [{ name: 'HL7 Denmark', telecom: [{ system: 'url', value: 'http://www.hl7.dk' }, { system: 'email', value: 'dk-affiliate@hl7.dk' }] }],
     jurisdiction: [{ coding: [{ system: 'urn:iso:std:iso:3166', code: 'DK', display: 'Denmark' }] }],
   },
-  manifest: { author: 'HL7 Denmark', license: 'CC0-1.0', date: '20251219172016' },
+  manifest: {
+    author: 'HL7 Denmark', license: 'CC0-1.0', date: '20251219172016',
+    maintainers: [{ name: 'HL7 Denmark', email: 'dk-affiliate@hl7.dk', url: 'http://www.hl7.dk' }], jurisdiction: 'urn:iso:std:iso:3166#DK',
+  },
+  // the minimal DocumentReference's R5 `DocumentReference.version` extension, which the publisher synthesizes
+  implicitPackages: [xverR5R4],
 });
