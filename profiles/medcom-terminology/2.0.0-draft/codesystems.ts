@@ -5,8 +5,8 @@ import { pkg } from './package.js';
 /** Designation use "Synonym" (SNOMED CT 900000000000013009): the analysis' short name. */
 const shortName = (value: string) => ({ use: { system: 'http://snomed.info/sct', code: '900000000000013009' }, value });
 
-/** The concept properties the repertoire code systems declare (status and effectiveDate of each code). */
-export const conceptLifecycleProperties = [
+/** The concept properties the repertoire code systems declare (status and effectiveDate of each code; 2.0.2 keeps this wording for them). */
+const repertoireLifecycleProperties = [
   {
     code: 'status',
     uri: 'http://hl7.org/fhir/concept-properties#status',
@@ -51,7 +51,7 @@ export const codeSystemSpecs = {
     experimental: true,
     description: 'CodeSystem with observations codes used in HomeCareObservation',
     caseSensitive: false,
-    property: conceptLifecycleProperties,
+    property: repertoireLifecycleProperties,
     concepts: [
       analysis('MCS88122', 'Pt—Respiration; frekvens = ? X 1/min', 'Respirationsfrekvens;Pt'),
       analysis('MCS88125', 'Pt—Tidlig Opsporing af Begyndende Sygdom (TOBS) score; antal (værdi 0-15) = ?', 'TOBS score;Pt'),
@@ -73,7 +73,7 @@ export const codeSystemSpecs = {
     status: 'draft',
     description: 'CodeSystem with NPU observation codes',
     caseSensitive: false,
-    property: conceptLifecycleProperties,
+    property: repertoireLifecycleProperties,
     concepts: [
       analysis('DNK05473', 'Arm—Blodtryk(diastolisk); tryk =? mmHg', 'Blodtryk diastolisk;Arm'),
       analysis('DNK05472', 'Arm—Blodtryk(systolisk); tryk = ? mmHg', 'Blodtryk systolisk;Arm'),

@@ -5,7 +5,7 @@ import { pkg } from './package.js';
 type Status = Parameters<typeof lifecycle>[0];
 
 /** The concept properties the MedCom code systems declare from 2.0.2 on (the repertoire ones keep 2.0.0-draft's wording). */
-const conceptLifecycleProperties = [
+const lifecycleProperties = [
   {
     code: 'status',
     uri: 'http://hl7.org/fhir/concept-properties#status',
@@ -73,7 +73,7 @@ export const codeSystemSpecs = {
   /** New categories acute-ambulant and extended-care-responsibility. */
   MedComCareCommunicationCategoryCodes: codeSystemSpec({
     ...revised(v200.MedComCareCommunicationCategoryCodes, '1.9.0', '2025-10-28'),
-    property: conceptLifecycleProperties,
+    property: lifecycleProperties,
     concepts: insertBefore(withLifecycle(v200.MedComCareCommunicationCategoryCodes.concepts, '2022-11-01'), {
       other: [
         added('acute-ambulant', 'Acute ambulant', TERMINOLOGY_2025, da('Akut ambulant')),
@@ -84,7 +84,7 @@ export const codeSystemSpecs = {
 
   MedComCorePractitionerRolesAutorisationsregistret: codeSystemSpec({
     ...revised(v200.MedComCorePractitionerRolesAutorisationsregistret, '1.8.1', TERMINOLOGY_2025),
-    property: conceptLifecycleProperties,
+    property: lifecycleProperties,
     concepts: withLifecycle(v200.MedComCorePractitionerRolesAutorisationsregistret.concepts, SINCE_2022),
   }),
 
@@ -92,7 +92,7 @@ export const codeSystemSpecs = {
   MedComCorePractitionerRolesSKSadministrativ: codeSystemSpec({
     ...revised(v200.MedComCorePractitionerRolesSKSadministrativ, '2.0.0', TERMINOLOGY_2025),
     description: 'CodeSystem containing codes for practionerroles (Danish:Stillingsbetegnelser) from [SKS Administrativt-Personaleklassifikation](https://medinfo.dk/sks/brows.php?s_nod=924).',
-    property: conceptLifecycleProperties,
+    property: lifecycleProperties,
     concepts: insertBefore(
       withLifecycle(v200.MedComCorePractitionerRolesSKSadministrativ.concepts, SINCE_2022, {
         socialogsundhedsmehjaelper: { status: 'deprecated', since: TERMINOLOGY_2025 },
@@ -109,7 +109,7 @@ export const codeSystemSpecs = {
 
   MedComCoreEncounterActCodes: codeSystemSpec({
     ...revised(v200.MedComCoreEncounterActCodes, '1.8.1', TERMINOLOGY_2025),
-    property: conceptLifecycleProperties,
+    property: lifecycleProperties,
     concepts: withLifecycle(v200.MedComCoreEncounterActCodes.concepts, SINCE_2022),
   }),
 
@@ -119,7 +119,7 @@ export const codeSystemSpecs = {
 
   MedComMessagingActivityCodesCodeSystem: codeSystemSpec({
     ...revised(v200.MedComMessagingActivityCodesCodeSystem, '1.8.1', TERMINOLOGY_2025),
-    property: conceptLifecycleProperties,
+    property: lifecycleProperties,
     concepts: withLifecycle(v200.MedComMessagingActivityCodesCodeSystem.concepts, SINCE_2022),
   }),
 
@@ -127,26 +127,26 @@ export const codeSystemSpecs = {
 
   MedComMessagingDesinationUseCodes: codeSystemSpec({
     ...revised(v200.MedComMessagingDesinationUseCodes, '1.8.1', TERMINOLOGY_2025),
-    property: conceptLifecycleProperties,
+    property: lifecycleProperties,
     concepts: withLifecycle(v200.MedComMessagingDesinationUseCodes.concepts, SINCE_2022),
   }),
 
   MedComMessageEventCodes: codeSystemSpec({
     ...revised(v200.MedComMessageEventCodes, '1.8.1', TERMINOLOGY_2025),
-    property: conceptLifecycleProperties,
+    property: lifecycleProperties,
     concepts: withLifecycle(v200.MedComMessageEventCodes.concepts, SINCE_2022, { 'care-communication-message': { since: '2024-11-07' } }),
   }),
 
   MedComMessagingSorEdiSystem: codeSystemSpec({
     ...revised(v200.MedComMessagingSorEdiSystem, '1.8.1', TERMINOLOGY_2025),
-    property: conceptLifecycleProperties,
+    property: lifecycleProperties,
     concepts: withLifecycle(v200.MedComMessagingSorEdiSystem.concepts, SINCE_2022),
   }),
 
   /** assessment deprecated for home-care-assessment; the new care communication categories; FCTL (acknowledgement) codes. */
   MedComMessagingStatisticalCodes: codeSystemSpec({
     ...revised(v200.MedComMessagingStatisticalCodes, '2.0.0', TERMINOLOGY_2025),
-    property: conceptLifecycleProperties,
+    property: lifecycleProperties,
     concepts: [
       ...insertBefore(
         withLifecycle(v200.MedComMessagingStatisticalCodes.concepts, SINCE_2022, {
