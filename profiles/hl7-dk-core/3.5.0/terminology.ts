@@ -55,7 +55,17 @@ export const SorOrganizationType = defineValueSet(pkg, t.SorOrganizationTypeSpec
 export const RelatedPersonRelationshipTypes = defineValueSet(pkg, t.RelatedPersonRelationshipTypesSpec);
 
 /** Displays dropped (the designations stay). */
-export const IEEEBasicObservation = defineValueSet(pkg, withoutDisplays(t.IEEEBasicObservationSpec));
+/** 3.5.0 also names the body mass index in its designation: "… in meters (BMI)." */
+const bmiNamed = <S extends ValueSetSpec>(spec: S): S => ({
+  ...spec,
+  include: spec.include.map((i: IncludeSpec) => (i.concepts ? {
+    ...i,
+    concepts: i.concepts.map((c) => (typeof c === 'string' || c.code !== '188752' ? c : {
+      ...c, designation: c.designation?.map((d) => ({ ...d, value: d.value.replace(/in meters\.$/, 'in meters (BMI).') })),
+    })),
+  } : i)),
+});
+export const IEEEBasicObservation = defineValueSet(pkg, bmiNamed(withoutDisplays(t.IEEEBasicObservationSpec)));
 export const TechniquesSCTCodes = defineValueSet(pkg, withoutDisplays(t.TechniquesSCTCodesSpec));
 
 /** On the new NPU system; the two deprecated blood pressure codes (NPU58033, NPU58034) are gone. */
