@@ -47,6 +47,9 @@ export function computeDifferential(snapshot: ED[], originals: ReadonlyMap<strin
     if (el.sliceName !== undefined) diff.sliceName = el.sliceName;
     if (changed || isNewSlice) out.push(orderFields(diff));
   }
+  // a profile that changes no element (e.g. one that only imposes another profile) still states its
+  // root: `differential.element` is 1..*, and SUSHI writes the root element
+  if (out.length === 0 && snapshot[0]) out.push({ id: snapshot[0].id!, path: snapshot[0].path } as ED);
   return withSliceAncestors(out, snapshot);
 }
 

@@ -180,6 +180,12 @@ describe('compiling a profile', () => {
     expect(c.result.packages[0]!.manifest.dependencies).toEqual({ 'hl7.fhir.r4.core': '4.0.1' });
   });
 
+  it('states the root in the differential of a profile that changes no element', async () => {
+    const P = defineProfile(pkg, R4.Patient, { id: 'same', name: 'Same', extra: { experimental: true } });
+    const c = await compile(pkg, [P]);
+    expect(c.sd('same').differential!.element).toEqual([{ id: 'Patient', path: 'Patient' }]);
+  });
+
   it('narrows reference targets to profiles of the parent targets', async () => {
     const Pat = defineProfile(pkg, R4.Patient, { id: 'p2', name: 'P2' });
     const C = defineProfile(pkg, R4.Condition, { id: 'c2', name: 'C2', elements: { subject: { only: [Reference(Pat).bundled()] } } });
