@@ -16,6 +16,14 @@ import medcomConditionList101 from './medcom-conditionlist/1.0.1/index.js';
 import medcomMessaging300 from './medcom-messaging/3.0.0/index.js';
 import medcomMessageDefinitions100 from './medcom-messagedefinitions/1.0.0-trial-use/index.js';
 import medcomHco110 from './medcom-hco/1.1.0-trial-use/index.js';
+import medcomCore400 from './medcom-core/4.0.0/index.js';
+import medcomDocument202 from './medcom-document/2.0.2/index.js';
+import medcomNotes100 from './medcom-notes/1.0.0/index.js';
 
 /** Every package this project authors, in dependency order. */
-export const packages: PackageIR[] = [medcomTerminology181, medcomTerminology200draft, medcomTerminology202, medcomXdsMetadata101, fhirExtensions510, fhirExtensions530, dkCore320, dkCore340, xverR5R4, iheMhd423, dkCore350, medcomCore240, medcomDocument101, medcomConditionList101, medcomMessaging300, medcomMessageDefinitions100, medcomHco110];
+export const packages: PackageIR[] = [
+  medcomTerminology181, medcomTerminology200draft, medcomTerminology202, medcomXdsMetadata101, fhirExtensions510, fhirExtensions530,
+  dkCore320, dkCore340, xverR5R4, iheMhd423, dkCore350, medcomCore240, medcomDocument101, medcomConditionList101,
+  medcomMessaging300, medcomMessageDefinitions100, medcomHco110,
+  medcomCore400, medcomDocument202, medcomNotes100,
+];

@@ -176,7 +176,7 @@ export function compilePackage(ir: PackageIR, defs: Definitions, diagnostics: Di
     let out: FhirResource | undefined;
     switch (r.resourceType) {
       case 'StructureDefinition':
-        out = compileStructureDefinition(r, resolver, diagnostics, { defaults, rules: SNAPSHOT_RULES[ir.snapshotRules], ...(pin ? { pin } : {}) }) as unknown as FhirResource | undefined;
+        out = compileStructureDefinition(r, resolver, diagnostics, { defaults, rules: SNAPSHOT_RULES[ir.snapshotRules], ...(pin ? { pin } : {}), ...(ir.snapshotPins ? { pins: ir.snapshotPins } : {}) }) as unknown as FhirResource | undefined;
         break;
       case 'ValueSet':
         out = compileValueSet(r, defaults) as unknown as FhirResource;

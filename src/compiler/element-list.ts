@@ -56,7 +56,8 @@ export class ElementList {
   /** Each element as it was in the parent (or when it was first unfolded or created). */
   private readonly originals = new Map<string, ED>();
 
-  constructor(readonly elements: ED[], private readonly resolver: Resolver, private readonly pinCore = false) {
+  constructor(readonly elements: ED[], private readonly resolver: Resolver, private readonly pinCore = false,
+    private readonly slicesFromCurrent = false) {
     this.reindex();
     this.capture();
   }
@@ -163,12 +164,13 @@ export class ElementList {
       source = this.elements.slice(target + 1, this.childrenEnd(target));
       fromId = ref;
       fromPath = this.elements[target]!.path;
-    } else if (el.sliceName !== undefined && (!el.type || el.type.every((t) => BACKBONE.has(t.code)))) {
+    } else if (el.sliceName !== undefined && ((!el.type || el.type.every((t) => BACKBONE.has(t.code))) || this.slicedHasChildren(el))) {
       const baseId = id.slice(0, id.lastIndexOf(':'));
       const base = this.indexOf(baseId);
       if (base === undefined) throw new UnfoldError(`${id}: sliced element ${baseId} not found`);
       this.unfold(base);
-      source = this.elements.slice(base + 1, this.childrenEnd(base)).map((c) => this.originals.get(c.id!) ?? c);
+      const current = this.elements.slice(base + 1, this.childrenEnd(base));
+      source = this.slicesFromCurrent ? current : current.map((c) => this.originals.get(c.id!) ?? c);
       fromId = baseId;
       fromPath = this.elements[base]!.path;
     } else {
@@ -186,6 +188,29 @@ export class ElementList {
       return c;
     });
     this.insert(i + 1, copies);
+  }
+
+  /**
+   * Under `sliceFromProfileElement`, a slice whose sliced element already has unfolded children
+   * (of the same type) takes them over, as the slice is a copy of this profile's element.
+   */
+  private slicedHasChildren(el: ED): boolean {
+    if (!this.slicesFromCurrent) return false;
+    const baseId = el.id!.slice(0, el.id!.lastIndexOf(':'));
+    const base = this.indexOf(baseId);
+    if (base === undefined || !this.hasChildren(base)) return false;
+    const codes = (x: ED): string => JSON.stringify((x.type ?? []).map((t) => [t.code, t.profile ?? []]));
+    return codes(this.elements[base]!) === codes(el);
+  }
+
+  /** Drop the element's unfolded children (not its slices) and unfold them again from its type. */
+  refold(i: number): void {
+    const end = this.childrenEnd(i);
+    if (end === i + 1) return;
+    const removed = this.elements.splice(i + 1, end - i - 1);
+    for (const r of removed) this.originals.delete(r.id!);
+    this.reindex();
+    this.unfold(i);
   }
 
   /** The StructureDefinition whose snapshot gives an element's children. */
@@ -232,12 +257,14 @@ export class ElementList {
       const choice = this.findChoice(i, seg.name);
       if (!choice) return { error: `${idToPath(el.id!)} has no element '${seg.name}'`, kind: 'path' };
       const ch = this.elements[choice.index]!;
-      if ((ch.type ?? []).length === 1) {
+      const sliceId = `${ch.id}:${seg.name}`;
+      if (this.indexOf(sliceId) !== undefined) {
+        // an existing type slice (an extension's `value[x]:valueCoding`) is the element meant
+        childId = sliceId;
+      } else if ((ch.type ?? []).length === 1) {
         childId = ch.id!;
       } else {
-        const sliceId = `${ch.id}:${seg.name}`;
-        if (this.indexOf(sliceId) === undefined) return { choice: { ...choice, name: seg.name } };
-        childId = sliceId;
+        return { choice: { ...choice, name: seg.name } };
       }
     }
     for (const s of seg.slices) {
@@ -248,3 +275,4 @@ export class ElementList {
     return { index: this.indexOf(childId)! };
   }
 }
+

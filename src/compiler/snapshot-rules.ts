@@ -20,6 +20,13 @@ export interface SnapshotRules {
    * Seen in packages built by IG Publishers of late 2025 (DK Core 3.5.0).
    */
   pinCoreCanonicals?: boolean;
+  /**
+   * A new slice starts from this profile's current version of the sliced element (with the rules
+   * already applied to it and its unfolded children), not from the parent's; and when an element
+   * whose children are already unfolded gets a (non-reference) type profile, its children are
+   * taken afresh from that profile. Seen in MedCom Core 4.0.0's Encounter.episodeOfCare slice.
+   */
+  sliceFromProfileElement?: boolean;
 }
 
 export const SNAPSHOT_RULES = {
@@ -29,8 +36,8 @@ export const SNAPSHOT_RULES = {
   'publisher-2025': { profileRootTemplate: 'extension-and-resource' },
   /** IG Publisher of late 2025 (DK Core 3.5.0, December 2025): as 2025, and base canonicals pinned to `|4.0.1`. */
   'publisher-2025-12': { profileRootTemplate: 'extension-and-resource', pinCoreCanonicals: true },
-  /** IG Publisher 2.0.x (core 6.6+), used for packages published from 2026 (Core 4.0.0, Document 2.0.2, Notes 1.0.0). */
-  'publisher-2026': { profileRootTemplate: 'extension-and-resource', pinCoreCanonicals: true },
+  /** IG Publisher 2.0.x (core 6.6+), used for MedCom packages published from 2026: as late 2025, and slices from the profile's element. */
+  'publisher-2026': { profileRootTemplate: 'extension-and-resource', pinCoreCanonicals: true, sliceFromProfileElement: true },
 } as const satisfies Record<string, SnapshotRules>;
 
 export type SnapshotRulesName = keyof typeof SNAPSHOT_RULES;

@@ -22,6 +22,8 @@ export interface CompileOptions {
   rules?: SnapshotRules;
   /** `url|version` for an inherited canonical the package pins (see `pinInheritedCanonicals`), else undefined. */
   pin?: (url: string) => string | undefined;
+  /** Canonicals to pin in the snapshot (url → version), see PackageIR.snapshotPins. */
+  pins?: Readonly<Record<string, string>>;
 }
 
 /** Element ids a profile's rules addressed (directly, or by creating them). */
@@ -85,7 +87,7 @@ export function compileStructureDefinition(ir: StructureDefinitionIR, resolver: 
   fillConstraintSources(elements, parent.url);
   if (rules.pinCoreCanonicals && isCoreDefinition(parent)) pinCoreCanonicals(elements);
   if (options.pin) pinCanonicals(elements, options.pin);
-  const list = new ElementList(elements, resolver, rules.pinCoreCanonicals === true);
+  const list = new ElementList(elements, resolver, rules.pinCoreCanonicals === true, rules.sliceFromProfileElement === true);
   const parentIds = new Set(elements.map((e) => e.id!));
   const touched: Touched = new Set();
 
@@ -112,6 +114,7 @@ export function compileStructureDefinition(ir: StructureDefinitionIR, resolver: 
   // generator derives from them (type-slicing closure), as in published packages
   const differential = computeDifferential(list.elements, list.originalMap, parentIds);
   finishSnapshot(list, { ir, resolver, diagnostics, touched, parent, rules });
+  if (options.pins) pinSnapshotCanonicals(list.elements, options.pins);
   return buildSd(ir, parent, list.elements, differential, options);
 }
 
@@ -178,4 +181,10 @@ function buildSd(ir: StructureDefinitionIR, parent: SD, snapshot: ED[], differen
   for (const k of SD_FIELD_ORDER) if (k in sd) ordered[k] = sd[k];
   for (const k of Object.keys(sd)) if (!(k in ordered)) ordered[k] = sd[k];
   return ordered as unknown as SD;
+}
+
+/** Pin the listed canonicals where a snapshot's type profiles name them unversioned. */
+function pinSnapshotCanonicals(elements: ED[], pins: Readonly<Record<string, string>>): void {
+  const pin = (u: string): string => (pins[u] !== undefined ? `${u}|${pins[u]}` : u);
+  for (const e of elements) for (const t of e.type ?? []) if (t.profile) t.profile = t.profile.map(pin);
 }

@@ -96,19 +96,22 @@ export function lowerElementSpec(path: string, spec: ElementSpec<unknown>, sourc
   if (spec.condition !== undefined) rule.condition = [...spec.condition];
   if (spec.extra !== undefined) rule.extra = { ...spec.extra };
   const contains: { name: string; profile?: string }[] = [];
-  for (const name of Object.keys(spec.slices ?? {})) contains.push({ name });
   for (const [name, ext] of Object.entries(spec.extensions ?? {})) {
     const url = typeof ext.extension === 'string' ? ext.extension : ext.extension.url;
     contains.push({ name, profile: url });
   }
   if (contains.length) rule.contains = contains;
   out.push(rule);
-  for (const [name, s] of Object.entries(spec.slices ?? {})) lowerElementSpec(`${path}[${name}]`, s, source, out);
   for (const [name, s] of Object.entries(spec.extensions ?? {})) {
     const { extension: _ext, ...rest } = s;
     lowerElementSpec(`${path}[${name}]`, rest, source, out);
   }
+  // as in a differential (snapshot order): the sliced element's children before its slices, so
+  // that a slice copied from this profile's element (publisher-2026) sees the children's rules
   for (const [sub, s] of Object.entries(spec.elements ?? {})) lowerElementSpec(join(path, sub), s as ElementSpec<unknown>, source, out);
+  const slices = Object.keys(spec.slices ?? {});
+  if (slices.length) out.push({ path, source: withKey(source, path), contains: slices.map((name) => ({ name })) });
+  for (const [name, s] of Object.entries(spec.slices ?? {})) lowerElementSpec(`${path}[${name}]`, s, source, out);
 }
 
 export function lowerElements(elements: Readonly<Record<string, ElementSpec<unknown>>> | undefined, source: SourceInfo): ElementRuleIR[] {

@@ -32,6 +32,12 @@ export interface PackageSpec<C extends string, V extends string> {
    * docs/compiler/snapshot-generation.md. Default false.
    */
   pinInheritedCanonicals?: boolean;
+  /**
+   * Canonicals the IG Publisher pinned to a version in the published snapshots (url → version),
+   * as its `pin-canonicals: pin-multiples` parameter does for resources the dependency closure has
+   * in several versions. Applied to unversioned type profiles in every snapshot of the package.
+   */
+  snapshotPins?: Record<string, string>;
   /** StructureDefinition/ValueSet/CodeSystem fields every resource in the package carries. */
   defaults?: {
     publisher?: string;
@@ -65,6 +71,7 @@ export function definePackage<const C extends string, const V extends string>(sp
     coverage: spec.coverage,
     snapshotRules: spec.snapshotRules ?? 'publisher-2025',
     ...(spec.pinInheritedCanonicals ? { pinInheritedCanonicals: true } : {}),
+    ...(spec.snapshotPins ? { snapshotPins: { ...spec.snapshotPins } } : {}),
     defaults: { ...(spec.defaults ?? {}) },
     source,
   };

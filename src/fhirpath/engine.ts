@@ -28,8 +28,50 @@ export function bundleResolver(root: unknown): (ref: string) => Json | undefined
   };
 }
 
+/**
+ * Java / XML-schema regex idioms translated for JavaScript: a leading inline `(?i)` becomes the
+ * `i` flag (MedCom Document 2.0 invariants start with it; `RegExp` rejects it).
+ */
+export function translateRegex(regex: string): { source: string; flags: string } {
+  let source = regex;
+  let flags = 'su';
+  const m = /^\(\?([imsx]+)\)/.exec(source);
+  if (m) {
+    source = source.slice(m[0].length);
+    if (m[1]!.includes('i')) flags += 'i';
+  }
+  return { source, flags };
+}
+
+function plain(item: unknown): unknown {
+  return (item && typeof item === 'object' && 'data' in (item as Json)) ? (item as Json)['data'] : item;
+}
+
+/**
+ * The functions invariant examples need beyond fhirpath.js: resolve() inside the Bundle, and
+ * matches()/replaceMatches() with Java regex idioms translated (as the validator's runner does),
+ * so that a published `(?i)` invariant is evaluated by the build the way it is in validation.
+ */
 function invocationTable(resolveRef: (ref: string) => Json | undefined): Record<string, unknown> {
   return {
+    matches: {
+      fn(inputs: unknown[], regex: unknown): boolean[] {
+        const s = inputs.length === 1 ? plain(inputs[0]) : undefined;
+        if (typeof s !== 'string' || typeof regex !== 'string') return [];
+        const { source, flags } = translateRegex(regex);
+        return [new RegExp(source, flags).test(s)];
+      },
+      arity: { 1: ['String'] },
+    },
+    replaceMatches: {
+      fn(inputs: unknown[], regex: unknown, substitution: unknown): string[] {
+        const s = inputs.length === 1 ? plain(inputs[0]) : undefined;
+        if (typeof s !== 'string' || typeof regex !== 'string' || typeof substitution !== 'string') return [];
+        const { source, flags } = translateRegex(regex);
+        return [s.replace(new RegExp(source, flags + 'g'), substitution)];
+      },
+      arity: { 2: ['String', 'String'] },
+    },
     resolve: {
       fn(inputs: unknown[]): Json[] {
         const out: Json[] = [];

@@ -1,5 +1,7 @@
 import fhirpath from 'fhirpath';
-import { R4_MODEL } from './engine.js';
+import { R4_MODEL, translateRegex } from './engine.js';
+
+export { translateRegex };
 import { htmlChecks } from './xhtml.js';
 
 type Json = Record<string, unknown>;
@@ -24,22 +26,6 @@ export interface EvalVars {
 function data(item: unknown): unknown {
   return (fhirpath.util as { valData(v: unknown): unknown }).valData(item);
 }
-
-/**
- * Java / XML-schema regex idioms translated for JavaScript: a leading inline `(?i)` becomes the
- * `i` flag (MedCom Document 2.0 invariants start with it; `RegExp` rejects it).
- */
-export function translateRegex(regex: string): { source: string; flags: string } {
-  let source = regex;
-  let flags = 'su';
-  const m = /^\(\?([imsx]+)\)/.exec(source);
-  if (m) {
-    source = source.slice(m[0].length);
-    if (m[1]!.includes('i')) flags += 'i';
-  }
-  return { source, flags };
-}
-
 
 type Compiled = (resource: unknown, vars: EvalVars) => unknown[];
 

@@ -212,6 +212,8 @@ export interface PackageIR {
   snapshotRules: 'publisher-2024' | 'publisher-2025' | 'publisher-2025-12' | 'publisher-2026';
   /** Pin inherited canonicals of packages present in several versions in the closure (IG Publisher `pin-multiples`). */
   pinInheritedCanonicals?: boolean;
+  /** Canonicals the publisher pinned in every snapshot (its `pin-canonicals` parameter): url → version. */
+  snapshotPins?: Record<string, string>;
   /** Fields every conformance resource of the package carries (publisher, contact, jurisdiction…). */
   defaults: Record<string, unknown>;
   /** Extra package.json fields. */

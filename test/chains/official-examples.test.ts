@@ -17,31 +17,39 @@ import { anchorsOrSkip } from '../helpers/shared.js';
 
 const anchors = anchorsOrSkip('chains: the official HCO and Notes examples against our compiled chains');
 const HCO = IGS.hco.bundleProfile;
+const NOTES = IGS.notes.bundleProfile;
+const TEXT = 'cardinality/min@*.text';
 
 const errors = (r: FileReport): [string, string, string][] =>
   r.issues.filter((i) => i.severity === 'error' || i.severity === 'fatal').map((i) => [i.ruleId, i.location.fhirpath, i.constraintKey ?? '']);
 const list = (dir: string, filter: (f: string) => boolean): string[] => readdirSync(dir).filter(filter).sort().map((f) => join(dir, f));
 const read = (file: string): string => readFileSync(file, 'utf8');
 
-describe.skipIf(!anchors)('official examples against our own HCO 1.1.0 chain', () => {
+describe.skipIf(!anchors)('official examples against our own HCO 1.1.0 and Notes 1.0.0 chains', () => {
   let defs: Definitions;
   let hco: Validator;
+  let notes: Validator;
+  let notesText: Validator;
   beforeAll(async () => {
     defs = await validationDefinitions();
     hco = newValidator(defs, { scopeProfile: HCO, readXml });
+    notes = newValidator(defs, { scopeProfile: NOTES, readXml });
+    notesText = newValidator(defs, { scopeProfile: NOTES, readXml, suppress: [TEXT] });
   }, 120_000);
 
   const hcoExamples = anchors ? list(join(anchors, 'hco', 'examples'), (f) => f.startsWith('Bundle-')) : [];
   const scriptsDir = anchors ? join(anchors, '..', 'testscripts', 'homecareobservation', 'test-examples', 'testscripts-ig-1.0.0-draft') : '';
   const hcoScripts = anchors ? list(scriptsDir, (f) => f.endsWith('.json')) : [];
   const hco121 = anchors ? list(join(anchors, 'hco', 'newer-1.2.1', 'examples'), (f) => f.startsWith('Bundle-')) : [];
+  const notesExamples = anchors ? list(join(anchors, 'notes', 'examples'), (f) => f.startsWith('Bundle-')) : [];
+  const consumer = anchors ? list(join(anchors, '..', 'testscripts', 'notes', 'test-examples'), (f) => f.endsWith('.json')) : [];
 
-  it('finds 5 HCO, 6 test-script and 9 HCO 1.2.1 bundles', () => {
-    expect([hcoExamples.length, hcoScripts.length, hco121.length]).toEqual([5, 6, 9]);
+  it('finds 5 HCO, 6 test-script, 9 HCO 1.2.1, 2 Notes and 21 Notes consumer bundles', () => {
+    expect([hcoExamples.length, hcoScripts.length, hco121.length, notesExamples.length, consumer.length]).toEqual([5, 6, 9, 2, 21]);
   });
 
   it('uses our compiled packages, not the official ones', () => {
-    for (const [profile, pkg] of [[HCO, IGS.hco]] as const) {
+    for (const [profile, pkg] of [[HCO, IGS.hco], [NOTES, IGS.notes]] as const) {
       const hit = defs.all().resolve(profile, 'StructureDefinition');
       expect(hit?.from).toMatchObject({ packageId: pkg.packageId, packageVersion: pkg.version });
     }
@@ -58,6 +66,23 @@ describe.skipIf(!anchors)('official examples against our own HCO 1.1.0 chain', (
   });
 
 
+
+  it.each(notesExamples)('Notes %s: zero errors, only the documented category warning', (file) => {
+    const r = notes.validateText(file, read(file), { profiles: [NOTES] });
+    expect(errors(r)).toEqual([]);
+    expect(r.issues.filter((i) => i.severity === 'warning').map((i) => [i.ruleId, i.location.fhirpath])).toEqual([['bindings/extensible', 'Bundle.entry[0].resource.category[0]']]);
+  });
+
+  it.each(consumer)('Notes consumer test example %s: no error but the missing narrative', (file) => {
+    const plain = notes.validateText(file, read(file), { profiles: [NOTES] });
+    const missingText = errors(plain).filter(([rule, path]) => rule === 'cardinality/min' && path.endsWith('.text'));
+    expect(missingText.length).toBeGreaterThan(0);
+    // the narrative is the only defect: suppressing it (as MedCom's build does) leaves no error at
+    // all — the reference and slice findings it causes go with it
+    const suppressed = notesText.validateText(file, read(file), { profiles: [NOTES] });
+    expect(errors(suppressed)).toEqual([]);
+    expect(suppressed.suppressed).toBe(missingText.length);
+  });
 
   it.each(hcoScripts.map((f) => f.replace(/\.json$/, '')))('%s: XML and JSON give the same findings', (stem) => {
     const key = (r: FileReport): string[] => r.issues.map((i) => `${i.severity} ${i.ruleId} ${i.location.fhirpath} ${i.constraintKey ?? ''}`).sort();

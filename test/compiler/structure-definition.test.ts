@@ -133,6 +133,38 @@ describe('compiling a profile', () => {
     }
   });
 
+  it('copies a new slice from this profile\'s element (children included) only under the 2026 publisher rules', async () => {
+    for (const [rules, fromProfile] of [['publisher-2025', false], ['publisher-2026', true]] as const) {
+      const p = testPackage(rules);
+      const E = defineProfile(p, R4.Encounter, {
+        id: 'enc', name: 'Enc',
+        elements: {
+          episodeOfCare: {
+            slicing: slicing.value('identifier.system'),
+            elements: { identifier: { ms: true }, 'identifier.system': { card: '1..' } },
+            slices: { a: { card: '0..1', elements: { 'identifier.value': { card: '1..' } } } },
+          },
+        },
+      });
+      const c = await compile(p, [E]);
+      expect(c.diagnostics.filter((d) => d.severity === 'error'), rules).toEqual([]);
+      expect(c.el('enc', 'Encounter.episodeOfCare:a.identifier').mustSupport, rules).toBe(fromProfile ? true : undefined);
+      expect(c.el('enc', 'Encounter.episodeOfCare:a.identifier.system').min, rules).toBe(fromProfile ? 1 : 0);
+      expect(c.el('enc', 'Encounter.episodeOfCare:a.identifier.value').min, rules).toBe(1);
+    }
+  });
+
+  it('evaluates invariant examples with a Java (?i) inline flag as a case-insensitive regex', async () => {
+    const inv = defineInvariant({
+      key: 'test-uuid', severity: 'error', human: 'a UUID', focus: 'Identifier.value',
+      expression: "$this.matches('(?i)^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[45][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$')",
+      examples: { pass: ['urn:uuid:2F4C1E9A-3B7D-4C8E-9A1B-5D6E7F809A1B'], fail: ['urn:uuid:not-a-uuid'] },
+    });
+    const P = defineProfile(pkg, R4.Identifier, { id: 'uuid-id', name: 'UuidId', elements: { value: { obeys: [inv] } } });
+    const c = await compile(pkg, [P]);
+    expect(c.diagnostics.filter((d) => d.id.startsWith('compile/invariant'))).toEqual([]);
+  });
+
   it('resolves an implicit (cross-version) package without a declared dependency, and does not ship it', async () => {
     const x = definePackage({ id: 'example.xver', version: '0.1.0', canonical: 'http://example.org/xver', name: 'X', title: 'X', dependencies: {}, coverage: 'partial' });
     const Ext = defineExtension(x, { id: 'extension-Patient.thing', name: 'Thing', context: ['Patient'], value: ['string'] });

@@ -144,6 +144,7 @@ const GROUPS: { standard: Standard; title: string; needsAnchors: boolean }[] = [
   { standard: 'conditionlist', title: 'ConditionList 1.0.1, against our compiled chain', needsAnchors: false },
   { standard: 'hco', title: 'HomeCareObservation 1.1.0-trial-use, against our compiled chain', needsAnchors: false },
   { standard: 'notes', title: 'Notes 1.0.0, against the official packages', needsAnchors: true },
+  { standard: 'notes', title: 'Notes 1.0.0, against our compiled chain', needsAnchors: false },
 ];
 
 for (const group of GROUPS) {

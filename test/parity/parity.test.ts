@@ -7,7 +7,9 @@ import { anchorsOrSkip } from '../helpers/shared.js';
 const anchors = anchorsOrSkip('parity');
 
 /** The ConditionList 1.0.1 chain: every StructureDefinition of these packages must be authored. */
-const CHAIN_COMPLETE_SDS = ['medcom.fhir.dk.core#2.4.0', 'medcom.fhir.dk.document#1.0.1', 'medcom.fhir.dk.conditionlist#1.0.1', 'hl7.fhir.dk.core#3.2.0', 'hl7.fhir.dk.core#3.4.0', 'hl7.fhir.dk.core#3.5.0', 'medcom.fhir.dk.messaging#3.0.0', 'medcom.fhir.dk.messagedefinitions#1.0.0-trial-use', 'medcom.fhir.dk.homecareobservation#1.1.0-trial-use'];
+const CHAIN_COMPLETE_SDS = ['medcom.fhir.dk.core#2.4.0', 'medcom.fhir.dk.document#1.0.1', 'medcom.fhir.dk.conditionlist#1.0.1', 'hl7.fhir.dk.core#3.2.0', 'hl7.fhir.dk.core#3.4.0', 'hl7.fhir.dk.core#3.5.0',
+  'medcom.fhir.dk.messaging#3.0.0', 'medcom.fhir.dk.messagedefinitions#1.0.0-trial-use', 'medcom.fhir.dk.homecareobservation#1.1.0-trial-use',
+  'medcom.fhir.dk.core#4.0.0', 'medcom.fhir.dk.document#2.0.2', 'medcom.fhir.dk.notes#1.0.0'];
 
 describe.skipIf(!anchors)('parity with the official MedCom packages', async () => {
   const build = await builtIg();

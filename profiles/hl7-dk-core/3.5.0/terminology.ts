@@ -54,18 +54,18 @@ export const UCUMBasicUnits = defineValueSet(pkg, t.UCUMBasicUnitsSpec);
 export const SorOrganizationType = defineValueSet(pkg, t.SorOrganizationTypeSpec);
 export const RelatedPersonRelationshipTypes = defineValueSet(pkg, t.RelatedPersonRelationshipTypesSpec);
 
-/** A concept's designations replaced. */
-const withDesignation = <S extends ValueSetSpec>(spec: S, code: string, value: string): S => ({
+/** Displays dropped (the designations stay). */
+/** 3.5.0 also names the body mass index in its designation: "… in meters (BMI)." */
+const bmiNamed = <S extends ValueSetSpec>(spec: S): S => ({
   ...spec,
   include: spec.include.map((i: IncludeSpec) => (i.concepts ? {
     ...i,
-    concepts: i.concepts.map((c) => (typeof c !== 'string' && c.code === code ? { ...c, designation: (c.designation ?? []).map((d) => ({ ...d, value })) } : c)),
+    concepts: i.concepts.map((c) => (typeof c === 'string' || c.code !== '188752' ? c : {
+      ...c, designation: c.designation?.map((d) => ({ ...d, value: d.value.replace(/in meters\.$/, 'in meters (BMI).') })),
+    })),
   } : i)),
 });
-
-/** Displays dropped (the designations stay); the BMI code's designation now says "(BMI)". */
-export const IEEEBasicObservation = defineValueSet(pkg, withDesignation(withoutDisplays(t.IEEEBasicObservationSpec), '188752',
-  "The individual's body weight, in kilograms, divided by the square of height, in meters (BMI)."));
+export const IEEEBasicObservation = defineValueSet(pkg, bmiNamed(withoutDisplays(t.IEEEBasicObservationSpec)));
 export const TechniquesSCTCodes = defineValueSet(pkg, withoutDisplays(t.TechniquesSCTCodesSpec));
 
 /** On the new NPU system; the two deprecated blood pressure codes (NPU58033, NPU58034) are gone. */

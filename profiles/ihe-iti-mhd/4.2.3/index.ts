@@ -1,4 +1,4 @@
-import { defineProfile, definePackage, packageContents, preferred, R4, required } from '../../../src/dsl/index.js';
+import { defineInvariant, defineProfile, definePackage, packageContents, preferred, R4, required } from '../../../src/dsl/index.js';
 
 /**
  * A sliver of IHE ITI Mobile access to Health Documents (MHD) 4.2.3, which we do not have offline:
@@ -20,18 +20,44 @@ export const pkg = definePackage({
   defaults: { publisher: 'IHE IT Infrastructure Technical Committee' },
 });
 
-/** Named by the Minimal DocumentReference's masterIdentifier; its rules are not visible in DK Core's snapshot. */
+/**
+ * Named by the Minimal DocumentReference's masterIdentifier. Its rules are not visible in DK Core's
+ * snapshot, but MedCom Document 2.0.2's contained DocumentReference unfolds them (use = usual,
+ * system and value required).
+ */
 export const UniqueIdIdentifier = defineProfile(pkg, R4.Identifier, {
   id: 'IHE.MHD.UniqueIdIdentifier',
   name: 'UniqueIdIdentifier',
   title: 'MHD DocumentReference and SubmissionSet UniqueId Identifier',
+  elements: {
+    use: { card: '1..', pattern: 'usual' },
+    system: { card: '1..' },
+    value: { card: '1..' },
+  },
 });
 
-/** Named by the Minimal DocumentReference's entryUUID identifier slice; its rules are not visible in DK Core's snapshot. */
+export const mhdStartswithuuid = defineInvariant({
+  key: 'mhd-startswithuuid',
+  severity: 'error',
+  human: 'value must start with urn:uuid:',
+  expression: "startsWith('urn:uuid:')",
+  focus: 'Identifier.value',
+  examples: { pass: ['urn:uuid:2f4c1e9a-3b7d-4c8e-9a1b-5d6e7f809a1b'], fail: ['2f4c1e9a-3b7d-4c8e-9a1b-5d6e7f809a1b', 'urn:oid:1.2.3'] },
+});
+
+/**
+ * Named by the Minimal DocumentReference's entryUUID identifier slice. Its rules are not visible in
+ * DK Core's snapshot, but MedCom Document 2.0.2's contained DocumentReference unfolds them.
+ */
 export const EntryUUIDIdentifier = defineProfile(pkg, R4.Identifier, {
   id: 'IHE.MHD.EntryUUID.Identifier',
   name: 'EntryUUIDIdentifier',
   title: 'EntryUUID Identifier',
+  elements: {
+    use: { card: '1..', pattern: 'official' },
+    system: { card: '1..', fixed: 'urn:ietf:rfc:3986' },
+    value: { card: '1..', obeys: [mhdStartswithuuid] },
+  },
 });
 
 export const MinimalDocumentReference = defineProfile(pkg, R4.DocumentReference, {

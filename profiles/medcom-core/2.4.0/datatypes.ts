@@ -1,3 +1,4 @@
+import type { InvariantHandle } from '../../../src/dsl/handles.js';
 import { defineInvariant, defineProfile, R4, Reference } from '../../../src/dsl/index.js';
 import { pkg } from './package.js';
 
@@ -30,27 +31,33 @@ export const uuidv5 = defineInvariant({
   },
 });
 
-export const Lpr3Identifier = defineProfile(pkg, R4.Identifier, {
+/** Lpr3Identifier's rules; Core 4.0.0 reuses them with its corrected `uuidv5`. */
+export const lpr3IdentifierSpec = (uuid: InvariantHandle) => ({
   id: 'lpr3-Identifier',
   name: 'Lpr3Identifier',
   title: 'LPR3 Identifier',
   description: 'Identifier holding a LPR3 identifier',
   elements: {
     system: { card: '1..', fixed: 'https://www.esundhed.dk/Registre/Landspatientregisteret' },
-    value: { card: '1..', obeys: [uuidv5] },
+    value: { card: '1..', obeys: [uuid] },
   },
-});
+}) as const;
 
-export const MedComAssignedIdentifier = defineProfile(pkg, R4.Identifier, {
+export const Lpr3Identifier = defineProfile(pkg, R4.Identifier, lpr3IdentifierSpec(uuidv5));
+
+/** MedComAssignedIdentifier's rules; Core 4.0.0 reuses them with its corrected `medcom-uuidv4`. */
+export const assignedIdentifierSpec = (uuid: InvariantHandle) => ({
   id: 'medcom-assigned-identifier',
   name: 'MedComAssignedIdentifier',
   title: 'AssignedIdentifier',
   description: 'An UUID identifier assigned by an organisation',
   elements: {
-    value: { card: '1..', ms: true, short: 'The value is a UUID identifier version 4.', obeys: [medcomUuidv4] },
+    value: { card: '1..', ms: true, short: 'The value is a UUID identifier version 4.', obeys: [uuid] },
     assigner: { card: '1..', ms: true, short: 'A reference to the organization that initially added the identifier.', only: [Reference(ORGANIZATION)] },
   },
-});
+}) as const;
+
+export const MedComAssignedIdentifier = defineProfile(pkg, R4.Identifier, assignedIdentifierSpec(medcomUuidv4));
 
 export const MedComMessagingContactPoint = defineProfile(pkg, R4.ContactPoint, {
   id: 'medcom-messaging-contactpoint',

@@ -1,3 +1,4 @@
+import type { StructureHandle } from '../../../src/dsl/handles.js';
 import { defineExtension, defineInvariant, Reference } from '../../../src/dsl/index.js';
 import { MedComAssignedIdentifier } from './datatypes.js';
 import { pkg } from './package.js';
@@ -14,7 +15,8 @@ export const medcomCoreContact = defineInvariant({
   examples: { pass: ['+45 12345678', '12345678'], fail: ['phone', '+'] },
 });
 
-export const MedComCoreContactExtension = defineExtension(pkg, {
+/** The extension specs are exported so Core 4.0.0 can restate them under its own canonical version. */
+export const contactExtensionSpec = {
   id: 'medcom-core-contact-extension',
   name: 'MedComCoreContactExtension',
   title: 'ContactExtension',
@@ -33,9 +35,11 @@ export const MedComCoreContactExtension = defineExtension(pkg, {
       },
     },
   },
-});
+} as const;
 
-export const MedComCoreDateTimeExtension = defineExtension(pkg, {
+export const MedComCoreContactExtension = defineExtension(pkg, contactExtensionSpec);
+
+export const dateTimeExtensionSpec = {
   id: 'medcom-core-datetime-extension',
   name: 'MedComCoreDateTimeExtension',
   title: 'DateTimeExtension',
@@ -45,9 +49,12 @@ export const MedComCoreDateTimeExtension = defineExtension(pkg, {
   definition: 'Date and time of this payload',
   value: ['dateTime'],
   elements: { 'value[x]': { card: '1..' } },
-});
+} as const;
 
-export const MedComCoreIdentifierExtension = defineExtension(pkg, {
+export const MedComCoreDateTimeExtension = defineExtension(pkg, dateTimeExtensionSpec);
+
+/** `assigned`: the version's MedComAssignedIdentifier. */
+export const identifierExtensionSpec = (assigned: StructureHandle) => ({
   id: 'medcom-core-identifier-extension',
   name: 'MedComCoreIdentifierExtension',
   title: 'IdentifierExtension',
@@ -57,11 +64,13 @@ export const MedComCoreIdentifierExtension = defineExtension(pkg, {
   definition: 'An extension holding a specific identifier datatype',
   elements: {
     'value[x]': { card: '1..', slicing: { discriminator: [{ type: 'type', path: '$this' }], ordered: false, rules: 'open' } },
-    valueIdentifier: { card: '1..1', ms: true, only: [MedComAssignedIdentifier] },
+    valueIdentifier: { card: '1..1', ms: true, only: [assigned] },
   },
-});
+}) as const;
 
-export const MedComCorePractitionerExtension = defineExtension(pkg, {
+export const MedComCoreIdentifierExtension = defineExtension(pkg, identifierExtensionSpec(MedComAssignedIdentifier));
+
+export const practitionerExtensionSpec = {
   id: 'medcom-core-practitioner-extension',
   name: 'MedComCorePractitionerExtension',
   title: 'PractitionerExtension',
@@ -71,9 +80,11 @@ export const MedComCorePractitionerExtension = defineExtension(pkg, {
   definition: 'Reference to a PractitionerRole and subsequent Practitioner',
   value: [Reference(`${CORE}medcom-core-practitionerrole`).bundled()],
   elements: { 'value[x]': { card: '1..' } },
-});
+} as const;
 
-export const MedComCoreSenderExtension = defineExtension(pkg, {
+export const MedComCorePractitionerExtension = defineExtension(pkg, practitionerExtensionSpec);
+
+export const senderExtensionSpec = {
   id: 'medcom-core-sender-extension',
   name: 'MedComCoreSenderExtension',
   title: 'SenderExtension',
@@ -85,4 +96,6 @@ export const MedComCoreSenderExtension = defineExtension(pkg, {
   elements: {
     'value[x]': { short: 'This element is used to describe a more specific sender than the MessageHeader.sender. It may be a careteam a homecare group in the municipality or a general practitioner.' },
   },
-});
+} as const;
+
+export const MedComCoreSenderExtension = defineExtension(pkg, senderExtensionSpec);

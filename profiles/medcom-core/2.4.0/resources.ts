@@ -1,3 +1,4 @@
+import type { StructureHandle } from '../../../src/dsl/handles.js';
 import { defineInvariant, defineProfile, example, inContext, R4, Reference, required, slicing } from '../../../src/dsl/index.js';
 import { DkCoreObservation } from '../../hl7-dk-core/3.2.0/observation.js';
 import { DkCoreOrganization } from '../../hl7-dk-core/3.2.0/organization.js';
@@ -9,74 +10,89 @@ import { pkg } from './package.js';
 const CORE = 'http://medcomfhir.dk/ig/core/StructureDefinition/';
 const TERMINOLOGY_VS = 'http://medcomfhir.dk/ig/terminology/ValueSet/';
 
+/*
+ * The element specs of the profiles below are exported (as factories of the handles they point at)
+ * so that MedCom Core 4.0.0 can import them and state only what changed.
+ */
+
+export const organizationElements = {
+  'identifier[SOR-ID]': { card: '1..', ms: true, isSummary: true, short: 'Sundhedsvæsenets Organisationsregister (SOR) identifier' },
+  name: { ms: true, definition: 'Name of the organization. Shall be present if known by the sender.' },
+} as const;
+
 export const MedComCoreOrganization = defineProfile(pkg, DkCoreOrganization, {
   id: 'medcom-core-organization',
   name: 'MedComCoreOrganization',
   description: 'A formally recognized organizations within danish healthcare, registered with a SOR identifier issued by The Danish Health Data Authority',
-  elements: {
-    'identifier[SOR-ID]': { card: '1..', ms: true, isSummary: true, short: 'Sundhedsvæsenets Organisationsregister (SOR) identifier' },
-    name: { ms: true, definition: 'Name of the organization. Shall be present if known by the sender.' },
-  },
+  elements: organizationElements,
 });
+
+export const patientElements = (h: { organization: StructureHandle; contactPoint: StructureHandle }) => ({
+  identifier: { ms: true },
+  'identifier[cpr]': { ms: true, isSummary: true, short: 'Unique identification number for all citizens in Denmark, called civil person register (CPR-number).' },
+  'identifier[x-ecpr]': { ms: true, isSummary: true },
+  'identifier[d-ecpr]': { ms: true, isSummary: true },
+  name: { card: '1..', ms: true },
+  'name[official]': { card: '1..', ms: true },
+  'name[official].family': { ms: true, definition: 'Shall always be present, danish "efternavn". ' },
+  'name[official].given': { ms: true, definition: 'Shall be present if the official given name of the patient is known, danish "fornavn". ' },
+  telecom: { ms: true, only: [h.contactPoint], definition: 'Shall contain value, system and use if these information are known.' },
+  'deceased[x]': {
+    ms: true,
+    short: 'Shall only be sent if the patient is deceased or the status change from deceased to non-deceased',
+    definition: 'Shall contain information if the patient is deceased and it is relevant in the given context',
+  },
+  address: { ms: true, definition: 'Shall contain all known, relevant addresses of the patient' },
+  'address.line': { ms: true, definition: 'Shall contain the known information about the street name, number etc. to provide an exact address' },
+  'address.city': { ms: true, definition: 'Shall be present if the city is known' },
+  'address.postalCode': { ms: true, definition: 'Shall be present if the postal code is known' },
+  managingOrganization: {
+    only: [Reference(h.organization).bundled()],
+    definition: 'Organization that is the custodian of the patient record. This can e.g. be the sender of a message or responsable for the patients treatment. One of these organizations will always be included in the bundle, why this element is not mandatory to include.',
+  },
+}) as const;
 
 export const MedComCorePatient = defineProfile(pkg, DkCorePatient, {
   id: 'medcom-core-patient',
   name: 'MedComCorePatient',
   description: 'Patient/citizen resource to use as subject in MedCom communication.',
-  elements: {
-    identifier: { ms: true },
-    'identifier[cpr]': { ms: true, isSummary: true, short: 'Unique identification number for all citizens in Denmark, called civil person register (CPR-number).' },
-    'identifier[x-ecpr]': { ms: true, isSummary: true },
-    'identifier[d-ecpr]': { ms: true, isSummary: true },
-    name: { card: '1..', ms: true },
-    'name[official]': { card: '1..', ms: true },
-    'name[official].family': { ms: true, definition: 'Shall always be present, danish "efternavn". ' },
-    'name[official].given': { ms: true, definition: 'Shall be present if the official given name of the patient is known, danish "fornavn". ' },
-    telecom: { ms: true, only: [MedComMessagingContactPoint], definition: 'Shall contain value, system and use if these information are known.' },
-    'deceased[x]': {
-      ms: true,
-      short: 'Shall only be sent if the patient is deceased or the status change from deceased to non-deceased',
-      definition: 'Shall contain information if the patient is deceased and it is relevant in the given context',
-    },
-    address: { ms: true, definition: 'Shall contain all known, relevant addresses of the patient' },
-    'address.line': { ms: true, definition: 'Shall contain the known information about the street name, number etc. to provide an exact address' },
-    'address.city': { ms: true, definition: 'Shall be present if the city is known' },
-    'address.postalCode': { ms: true, definition: 'Shall be present if the postal code is known' },
-    managingOrganization: {
-      only: [Reference(MedComCoreOrganization).bundled()],
-      definition: 'Organization that is the custodian of the patient record. This can e.g. be the sender of a message or responsable for the patients treatment. One of these organizations will always be included in the bundle, why this element is not mandatory to include.',
-    },
-  },
+  elements: patientElements({ organization: MedComCoreOrganization, contactPoint: MedComMessagingContactPoint }),
 });
+
+export const practitionerElements = { name: { ms: true } } as const;
 
 export const MedComCorePractitioner = defineProfile(pkg, DkCorePractitioner, {
   id: 'medcom-core-practitioner',
   name: 'MedComCorePractitioner',
   description: 'Practitioner resource is used to describe a healthcare professional or another actor involved in citizen or patient care.',
-  elements: { name: { ms: true } },
+  elements: practitionerElements,
 });
+
+export const practitionerRoleElements = (h: { practitioner: StructureHandle; organization: StructureHandle }) => ({
+  practitioner: { ms: true, only: [Reference(h.practitioner)] },
+  organization: { ms: true, only: [Reference(h.organization).bundled()] },
+  code: { ms: true, binding: example(`${TERMINOLOGY_VS}medcom-core-PractitionerRoles`) },
+  'code.coding': { ms: true },
+  'code.text': { ms: true },
+}) as const;
 
 export const MedComCorePractitionerRole = defineProfile(pkg, R4.PractitionerRole, {
   id: 'medcom-core-practitionerrole',
   name: 'MedComCorePractitionerRole',
   description: 'PractitionerRole resource used to describe the role of a healthcare professional or another actor involved in  citizen or patient care.',
-  elements: {
-    practitioner: { ms: true, only: [Reference(MedComCorePractitioner)] },
-    organization: { ms: true, only: [Reference(MedComCoreOrganization).bundled()] },
-    code: { ms: true, binding: example(`${TERMINOLOGY_VS}medcom-core-PractitionerRoles`) },
-    'code.coding': { ms: true },
-    'code.text': { ms: true },
-  },
+  elements: practitionerRoleElements({ practitioner: MedComCorePractitioner, organization: MedComCoreOrganization }),
 });
+
+export const careTeamElements = (h: { organization: StructureHandle }) => ({
+  name: { card: '1..', ms: true },
+  managingOrganization: { card: '..1', ms: true, only: [Reference(h.organization).bundled()] },
+}) as const;
 
 export const MedComCoreCareTeam = defineProfile(pkg, R4.CareTeam, {
   id: 'medcom-core-careteam',
   name: 'MedComCoreCareTeam',
   description: 'Careteam participating in the care of a patient',
-  elements: {
-    name: { card: '1..', ms: true },
-    managingOrganization: { card: '..1', ms: true, only: [Reference(MedComCoreOrganization).bundled()] },
-  },
+  elements: careTeamElements({ organization: MedComCoreOrganization }),
 });
 
 export const MedComCoreObservation = defineProfile(pkg, DkCoreObservation, {
@@ -134,34 +150,36 @@ export const MedComCoreDiagnosticReport = defineProfile(pkg, R4.DiagnosticReport
   },
 });
 
-export const MedComCoreEncounter = defineProfile(pkg, R4.Encounter, {
-  id: 'medcom-core-encounter',
-  name: 'MedComCoreEncounter',
-  description: 'An interaction between a patient/citizen and healthcare provider(s) for the purpose of providing healthcare service(s) or assessing the health status of a patient/citizen.',
-  elements: {
-    status: { ms: true },
-    class: { ms: true, binding: required(`${TERMINOLOGY_VS}medcom-core-encounter-class`) },
-    subject: { card: '1..', ms: true, only: [Reference(MedComCorePatient).bundled()] },
-    episodeOfCare: {
-      ms: true,
-      slicing: slicing.value('identifier.system'),
-      elements: { identifier: { ms: true } },
-      slices: {
-        lpr3identifier: {
-          card: '0..1', ms: true,
-          definition: 'Shall contain the episode of care if reported to the Danish National Patient Registry',
-          elements: {
-            identifier: {
-              card: '1..', only: [Lpr3Identifier],
-              definition: 'Shall contain the id of the episode of care reported to the Danish National Patient Registry if known',
-            },
+export const encounterElements = (h: { patient: StructureHandle; organization: StructureHandle; lpr3Identifier: StructureHandle }) => ({
+  status: { ms: true },
+  class: { ms: true, binding: required(`${TERMINOLOGY_VS}medcom-core-encounter-class`) },
+  subject: { card: '1..', ms: true, only: [Reference(h.patient).bundled()] },
+  episodeOfCare: {
+    ms: true,
+    slicing: slicing.value('identifier.system'),
+    elements: { identifier: { ms: true } },
+    slices: {
+      lpr3identifier: {
+        card: '0..1', ms: true,
+        definition: 'Shall contain the episode of care if reported to the Danish National Patient Registry',
+        elements: {
+          identifier: {
+            card: '1..', only: [h.lpr3Identifier],
+            definition: 'Shall contain the id of the episode of care reported to the Danish National Patient Registry if known',
           },
         },
       },
     },
-    account: { card: '..0' },
-    serviceProvider: { ms: true, only: [Reference(MedComCoreOrganization).bundled()] },
   },
+  account: { card: '..0' },
+  serviceProvider: { ms: true, only: [Reference(h.organization).bundled()] },
+}) as const;
+
+export const MedComCoreEncounter = defineProfile(pkg, R4.Encounter, {
+  id: 'medcom-core-encounter',
+  name: 'MedComCoreEncounter',
+  description: 'An interaction between a patient/citizen and healthcare provider(s) for the purpose of providing healthcare service(s) or assessing the health status of a patient/citizen.',
+  elements: encounterElements({ patient: MedComCorePatient, organization: MedComCoreOrganization, lpr3Identifier: Lpr3Identifier }),
 });
 
 const practitionerRoleMedia = (role: object, practitioner: object): object => ({

@@ -3,7 +3,8 @@ import { pkg } from './package.js';
 
 const TYPE_SLICING = { discriminator: [{ type: 'type', path: '$this' }], ordered: false, rules: 'open' } as const;
 
-export const MedComDocumentHomeCommunityID = defineExtension(pkg, {
+/** The extension specs are exported so Document 2.0.2 can restate them under its own version. */
+export const homeCommunityIdSpec = {
   id: 'medcom-document-homecommunityid-extension',
   name: 'MedComDocumentHomeCommunityID',
   title: 'MedCom Document HomeCommunityID',
@@ -18,9 +19,11 @@ export const MedComDocumentHomeCommunityID = defineExtension(pkg, {
       elements: { system: { card: '1..', ms: true }, code: { card: '1..', ms: true } },
     },
   },
-});
+} as const;
 
-export const MedComDocumentVersionID = defineExtension(pkg, {
+export const MedComDocumentHomeCommunityID = defineExtension(pkg, homeCommunityIdSpec);
+
+export const versionIdSpec = {
   id: 'medcom-document-version-id-extension',
   name: 'MedComDocumentVersionID',
   title: 'MedCom XDS Version ID extension',
@@ -32,4 +35,6 @@ export const MedComDocumentVersionID = defineExtension(pkg, {
     'value[x]': { card: '1..', slicing: TYPE_SLICING },
     valueString: { card: '1..1', ms: true, only: ['string'] },
   },
-});
+} as const;
+
+export const MedComDocumentVersionID = defineExtension(pkg, versionIdSpec);

@@ -6,22 +6,27 @@ import { pkg } from './package.js';
 
 const XDS_VS = 'http://medcomfhir.dk/ig/xdsmetadata/ValueSet/';
 
+/* Element specs exported for Document 2.0.2, which imports them and states its changes. */
+export const organizationElements = { name: { card: '1..' } } as const;
+
 export const MedComDocumentOrganization = defineProfile(pkg, MedComCoreOrganization, {
   id: 'medcom-document-organization',
   name: 'MedComDocumentOrganization',
   description: 'A profile including requirements for a MedCom Document Organization resource',
-  elements: { name: { card: '1..' } },
+  elements: organizationElements,
 });
+
+export const practitionerElements = {
+  name: { card: '1..' },
+  'name.family': { card: '1..', ms: true },
+  'name.given': { card: '1..', ms: true },
+} as const;
 
 export const MedComDocumentPractitioner = defineProfile(pkg, MedComCorePractitioner, {
   id: 'medcom-document-practitioner',
   name: 'MedComDocumentPractitioner',
   description: 'A profile including requirements for a MedCom Document Practitioner',
-  elements: {
-    name: { card: '1..' },
-    'name.family': { card: '1..', ms: true },
-    'name.given': { card: '1..', ms: true },
-  },
+  elements: practitionerElements,
 });
 
 export const MedComDocumentPatient = defineProfile(pkg, DkCorePatient, {
@@ -43,19 +48,21 @@ export const MedComDocumentPatient = defineProfile(pkg, DkCorePatient, {
   },
 });
 
+export const bundleElements = {
+  id: { card: '1..', ms: true },
+  identifier: { card: '1..', ms: true },
+  type: { ms: true, short: 'Always a document', pattern: 'document' },
+  timestamp: { card: '1..', ms: true },
+  entry: { card: '1..', ms: true },
+  'entry.fullUrl': { card: '1..', ms: true },
+  'entry.resource': { card: '1..', ms: true },
+} as const;
+
 export const MedComDocumentBundle = defineProfile(pkg, R4.Bundle, {
   id: 'medcom-document-bundle',
   name: 'MedComDocumentBundle',
   description: 'The Bundle profile for a document',
-  elements: {
-    id: { card: '1..', ms: true },
-    identifier: { card: '1..', ms: true },
-    type: { ms: true, short: 'Always a document', pattern: 'document' },
-    timestamp: { card: '1..', ms: true },
-    entry: { card: '1..', ms: true },
-    'entry.fullUrl': { card: '1..', ms: true },
-    'entry.resource': { card: '1..', ms: true },
-  },
+  elements: bundleElements,
 });
 
 export const MedComDocumentComposition = defineProfile(pkg, R4.Composition, {

@@ -14,13 +14,15 @@ export const pkg = definePackage({
     'medcom.fhir.dk.xdsmetadata': '1.0.1',
     'medcom.fhir.dk.terminology': '2.0.2',
     'medcom.fhir.dk.core': '4.0.0',
-    'hl7.fhir.dk.core': '3.2.0', // TODO: 3.5.0 once DK Core 3.5.0 is authored
+    'hl7.fhir.dk.core': '3.5.0',
     'hl7.fhir.uv.xver-r5.r4': '0.1.0',
     'ihe.iti.mhd': '4.2.3',
   },
   coverage: 'partial',
   coverageNote: 'The StructureDefinitions of MedCom Document 2.0.2 and its TEMP terminology; the example instances and the obligation extensions (SHALL:in-narrative) are not re-authored.',
   snapshotRules: 'publisher-2026',
+  // pin-canonicals: pin-multiples — the extensions pack is in the closure twice (5.2.0 declared here, 5.3.0-ballot-tc1 via DK Core 3.5.0)
+  snapshotPins: { 'http://hl7.org/fhir/StructureDefinition/address-official': '5.3.0-ballot-tc1' },
   defaults: {
     date: '2026-04-29T08:04:26+00:00',
     publisher: 'MedCom',

@@ -63,8 +63,8 @@ function orderSlicing(s: fhir4.ElementDefinitionSlicing): fhir4.ElementDefinitio
 
 /**
  * Create the slices a rule names (`contains`); an existing slice of that name is left as it is.
- * A new slice starts as the parent's version of the sliced element (not this profile's), with
- * min 0 and no slicing. An extension slice on an element the parent had not sliced starts from the
+ * A new slice starts as the parent's version of the sliced element (not this profile's; under
+ * `sliceFromProfileElement`, this profile's), with min 0 and no slicing. An extension slice on an element the parent had not sliced starts from the
  * extension definition's root element instead (keeping the root's invariants); on an already
  * sliced element (every data-type `extension`) it keeps the slicer's.
  */
@@ -84,7 +84,7 @@ export function applyContains(ctx: ApplyContext): void {
       }
     }
     const base = list.original(el.id!) ?? el;
-    let slice = newSlice(base, c.name);
+    let slice = newSlice(ctx.rules.sliceFromProfileElement ? el : base, c.name);
     if (c.profile) {
       const code = el.type?.[0] ? fhirTypeCode(el.type[0]) : 'Extension';
       const sd: SD | undefined = resolveSd(ctx.resolver, c.profile);

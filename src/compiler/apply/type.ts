@@ -99,4 +99,9 @@ export function applyTypes(ctx: ApplyContext): void {
     if (sd && root) replaceElement(el, profileRootTemplate(root, el, only.code, sd.kind === 'resource'));
   }
   el.type = types;
+  // children unfolded before the element got its type profile come afresh from the profile
+  if (ctx.rules.sliceFromProfileElement && profile && only && !REFERENCE_CODES.has(only.code) && parentTypes[0]?.profile?.[0] !== profile &&
+      ctx.list.hasChildren(ctx.index)) {
+    ctx.list.refold(ctx.index);
+  }
 }
