@@ -5,9 +5,9 @@
  * constraint key where given): all of them, and no other. XML forms give the same findings as
  * their JSON.
  *
- * ConditionList and HomeCareObservation are validated against our compiled chains; Notes against the
- * official packages in ../shared/anchors/medcom (skipped, with a message, when they are absent) until
- * its chain is ours too.
+ * All three standards are validated against our compiled chains; Notes also against the official
+ * packages in ../shared/anchors/medcom (skipped, with a message, when they are absent), which must
+ * give the same findings.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
