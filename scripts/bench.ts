@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { gofshProject, sushiOutcome, type FshProject, type SushiOutcome } from './bench/fsh.js';
 import {
   addCounts, autoLoadedVersions, builtPackages, conformanceFiles, copyIntoCache, countKinds,
-  emptyCounts, inCache, isRecord, readJson, writeStub, type KindCounts,
+  emptyCounts, inCache, isRecord, labelOf, readJson, writeStub, type KindCounts,
 } from './bench/packages.js';
 import { exitText, runNode, tail, type RunOptions } from './bench/proc.js';
 import { ratio, seconds, summarize, table, type Summary } from './bench/report.js';
@@ -172,7 +172,7 @@ async function main(): Promise<void> {
       label: snapshot ? 'SUSHI build --snapshot' : 'SUSHI build (no snapshot)',
       snapshot,
       perRun: [],
-      perProject: new Map(projects.map((p) => [p.manifest.id, []])),
+      perProject: new Map(projects.map((p) => [labelOf(p.manifest), []])),
       outcome: new Map(),
     }));
 
@@ -191,8 +191,8 @@ async function main(): Promise<void> {
           rmSync(join(p.dir, 'fsh-generated'), { recursive: true, force: true });
           const s = runNode(sushi.script, ['build', p.dir, ...(row.snapshot ? ['--snapshot'] : [])], opts);
           total += s.ms;
-          row.perProject.get(p.manifest.id)!.push(s.ms);
-          if (run === args.runs) row.outcome.set(p.manifest.id, sushiOutcome(p.dir, s.stdout, s.stderr, exitText(s)));
+          row.perProject.get(labelOf(p.manifest))!.push(s.ms);
+          if (run === args.runs) row.outcome.set(labelOf(p.manifest), sushiOutcome(p.dir, s.stdout, s.stderr, exitText(s)));
         }
         row.perRun.push(total);
       }
@@ -240,12 +240,12 @@ async function main(): Promise<void> {
     lines.push(table(
       ['package', 'FSH files', 'GoFSH E/W', 'SD+VS+CS in', 'SUSHI out --snapshot', 'E/W --snapshot', 'median --snapshot', 'E/W no snapshot', 'median no snapshot'],
       projects.map((p) => {
-        const id = p.manifest.id;
+        const id = labelOf(p.manifest);
         const [snap, plain] = sushiRows.map((r) => r.outcome.get(id));
         const total = (c: KindCounts): number => c.profile + c.extension + c.logical + c.valueset + c.codesystem;
         const ew = (o: SushiOutcome | undefined): string => (o?.findings ? `${o.findings.errors}/${o.findings.warnings}` : `? (${o?.exit ?? 'not run'})`);
         return [
-          `${id}#${p.manifest.version}`,
+          id,
           String(p.fshFiles),
           p.gofsh ? `${p.gofsh.errors}/${p.gofsh.warnings}` : '?',
           String(total(p.input)),
@@ -259,7 +259,7 @@ async function main(): Promise<void> {
     ));
     const notes: string[] = [];
     for (const p of projects) {
-      const id = p.manifest.id;
+      const id = labelOf(p.manifest);
       if (p.missingDeps.length) notes.push(`${id}: declared dependencies not in the private cache, left out of sushi-config.yaml: ${p.missingDeps.join(', ')}`);
       for (const e of p.gofshErrors) notes.push(`${id}: GoFSH error: ${e}`);
       if (p.untypedSlices.length) {
@@ -304,11 +304,11 @@ async function main(): Promise<void> {
           untypedExtensionSlices: p.untypedSlices,
           sushi: sushiRows.map((r) => ({
             tool: r.label,
-            ...summarize(r.perProject.get(p.manifest.id)!),
-            findings: r.outcome.get(p.manifest.id)?.findings ?? null,
-            produced: r.outcome.get(p.manifest.id)?.produced ?? null,
-            exit: r.outcome.get(p.manifest.id)?.exit ?? null,
-            errors: r.outcome.get(p.manifest.id)?.errors ?? [],
+            ...summarize(r.perProject.get(labelOf(p.manifest))!),
+            findings: r.outcome.get(labelOf(p.manifest))?.findings ?? null,
+            produced: r.outcome.get(labelOf(p.manifest))?.produced ?? null,
+            exit: r.outcome.get(labelOf(p.manifest))?.exit ?? null,
+            errors: r.outcome.get(labelOf(p.manifest))?.errors ?? [],
           })),
         })),
         offline: { notes: NETWORK_NOTES, stubs },

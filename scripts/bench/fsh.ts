@@ -105,8 +105,8 @@ export function sushiConfig(m: Manifest, deps: readonly [string, string][]): str
  * them into `<work>/fsh/<id>` and write that project's sushi-config.yaml (replacing GoFSH's).
  */
 export function gofshProject(gofshBin: string, m: Manifest, cache: string, work: string, opts: RunOptions): FshProject {
-  const inDir = join(work, 'in', m.id);
-  const dir = join(work, 'fsh', m.id);
+  const inDir = join(work, 'in', `${m.id}#${m.version}`);
+  const dir = join(work, 'fsh', `${m.id}#${m.version}`);
   mkdirSync(inDir, { recursive: true });
   const files = conformanceFiles(m.dir);
   for (const f of files) copyFileSync(f.file, join(inDir, f.file.slice(m.dir.length + 1)));

@@ -61,23 +61,29 @@ export function builtPackages(outDir: string): Manifest[] {
   return dependencyOrder(found);
 }
 
-/** Topological order by package id (a package after every package of ours it depends on); ties by name. */
+/** `id#version`: packages of ours can share an id (DK Core 3.2.0, 3.4.0, 3.5.0). */
+export function labelOf(p: { id: string; version: string }): string {
+  return `${p.id}#${p.version}`;
+}
+
+/** Topological order (a package after every package of ours it depends on, by id#version); ties by label. */
 export function dependencyOrder(pkgs: Manifest[]): Manifest[] {
-  const byId = new Map(pkgs.map((p) => [p.id, p]));
+  const byLabel = new Map(pkgs.map((p) => [labelOf(p), p]));
   const done = new Set<string>();
   const order: Manifest[] = [];
   const visit = (p: Manifest, path: Set<string>): void => {
-    if (done.has(p.id) || path.has(p.id)) return;
-    path.add(p.id);
-    for (const dep of Object.keys(p.dependencies).sort()) {
-      const d = byId.get(dep);
+    const label = labelOf(p);
+    if (done.has(label) || path.has(label)) return;
+    path.add(label);
+    for (const [dep, version] of Object.entries(p.dependencies).sort()) {
+      const d = byLabel.get(`${dep}#${version}`);
       if (d) visit(d, path);
     }
-    path.delete(p.id);
-    done.add(p.id);
+    path.delete(label);
+    done.add(label);
     order.push(p);
   };
-  for (const p of [...pkgs].sort((a, b) => a.id.localeCompare(b.id))) visit(p, new Set());
+  for (const p of [...pkgs].sort((a, b) => labelOf(a).localeCompare(labelOf(b)))) visit(p, new Set());
   return order;
 }
 

@@ -1,7 +1,7 @@
 /**
  * "Defects caught" child for medcom-ig: `node dist/scripts/bench/validate-defects-ours.js --anchors DIR --corpus FILE`.
  *
- * Load as the throughput child does (validate-ours.ts): `validationDefinitions([anchors])`, one
+ * Load as the throughput child does (validate-ours.ts): `validationDefinitions()` (our own chains), one
  * Validator per standard with `scopeProfile` = the standard's Bundle profile. Then, for each invalid
  * JSON bundle of the corpus (validate-common.ts, `defectCorpus`) and its base (each base once):
  * `validateText` (= parse, then `validateDoc(doc, { profiles: [the standard's Bundle profile] })`). An error's identity is
@@ -24,12 +24,12 @@ const matches = (i: Issue, f: ExpectedFinding): boolean =>
   i.ruleId === f.ruleId && i.location.fhirpath === f.fhirpath && (f.constraintKey === undefined || i.constraintKey === f.constraintKey);
 
 async function main(): Promise<void> {
-  const { anchors, corpus: manifest } = defectsChildArgs(process.argv.slice(2));
+  const { corpus: manifest } = defectsChildArgs(process.argv.slice(2));
   const corpus = defectCorpus(manifest);
 
   const loadStart = performance.now();
   const { validationDefinitions, newValidator, VERSION } = await import('../../src/api/validate.js');
-  const defs = await validationDefinitions([anchors]);
+  const defs = await validationDefinitions();
   const validators = new Map<string, ReturnType<typeof newValidator>>();
   for (const c of corpus.cases) {
     if (validators.has(c.profile)) continue;

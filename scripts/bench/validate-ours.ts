@@ -1,10 +1,10 @@
 /**
  * Throughput child for medcom-ig: `node dist/scripts/bench/validate-ours.js --anchors DIR --bundles N`.
  *
- * Load (timed as load): import the validator from dist, `validationDefinitions([anchors])` (our IG
- * packages, then every official package in the anchors folder; an official package replaces ours
- * when id#version is the same), one Validator per standard with `scopeProfile` = the standard's
- * Bundle profile (as test/validator/official-packages.test.ts does).
+ * Load (timed as load): import the validator from dist, `validationDefinitions()` (our own compiled
+ * packages of all three chains, prebuilt at install; the official packages are not loaded — the
+ * anchors folder only supplies the input bundles), one Validator per standard with `scopeProfile` =
+ * the standard's Bundle profile (as `--ig` does).
  * Then N bundles, cycling through the inputs: parse (not timed), `validateDoc(doc, { profiles: [the
  * standard's Bundle profile] })` (timed). Prints one ThroughputResult JSON line.
  */
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
 
   const loadStart = performance.now();
   const { validationDefinitions, newValidator, VERSION } = await import('../../src/api/validate.js');
-  const defs = await validationDefinitions([anchors]);
+  const defs = await validationDefinitions();
   const validators = new Map<string, ReturnType<typeof newValidator>>();
   for (const input of inputs) {
     if (validators.has(input.profile)) continue;
@@ -70,7 +70,7 @@ async function main(): Promise<void> {
     processMs,
     maxRssKiB: rssKiB,
     notes: [
-      `definitions: ${defs.listPackages().length} packages registered (our IG packages, then the official ones from ${anchors}; same id#version: the official one replaces ours)`,
+      `definitions: ${defs.listPackages().length} packages registered (our own compiled packages of the three chains)`,
       ...[...validators.keys()].map((profile) => {
         const hit = defs.all().resolve(profile, 'StructureDefinition');
         return `${profile} → ${hit ? `${hit.from.packageId}#${hit.from.packageVersion}${hit.from.file ? ` (${hit.from.file})` : ''}` : 'NOT FOUND'}`;

@@ -1,6 +1,7 @@
 /**
- * Until the HCO and Notes chains are re-authored (issue #4), their official examples are validated
- * against the official packages loaded from ../shared/anchors/medcom (as `--package` does).
+ * `--package` on the official packages: the official HCO and Notes examples validated against the
+ * packages loaded from ../shared/anchors/medcom (an official package replaces ours of the same
+ * id#version). test/chains/official-examples.test.ts does the same on our own compiled chains.
  * Also: the XML and JSON forms of the same bundles give the same findings.
  */
 import { readdirSync, readFileSync } from 'node:fs';
