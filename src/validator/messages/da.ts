@@ -35,7 +35,7 @@ export const da: Record<RuleId, string> = {
   'invariants/not-evaluated': '{key} er ikke evalueret: {reason}',
   'references/unresolved': "referencen '{reference}' peger ikke på en ressource i Bundle",
   'references/target-type': 'reference til en {type}; tilladt: {allowed}',
-  'references/target-profile': "'{reference}' overholder ingen af profilerne {profiles}",
+  'references/target-profile': "'{reference}' overholder ingen af profilerne {profiles} (første: {why})",
   'bundle/first-entry': 'første entry skal være en {expected}, fandt {found}',
   'bundle/fullurl-missing': 'entry har ingen fullUrl',
   'bundle/fullurl-duplicate': 'fullUrl {fullUrl} bruges af {count} entries',

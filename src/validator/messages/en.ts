@@ -35,7 +35,7 @@ export const en: Record<RuleId, string> = {
   'invariants/not-evaluated': '{key} not evaluated: {reason}',
   'references/unresolved': "reference '{reference}' does not resolve to a resource in the Bundle",
   'references/target-type': 'reference to a {type}; allowed: {allowed}',
-  'references/target-profile': "'{reference}' does not conform to any of {profiles}",
+  'references/target-profile': "'{reference}' does not conform to any of {profiles} (first: {why})",
   'bundle/first-entry': 'the first entry must be a {expected}, found {found}',
   'bundle/fullurl-missing': 'entry has no fullUrl',
   'bundle/fullurl-duplicate': 'fullUrl {fullUrl} is used by {count} entries',

@@ -13,6 +13,7 @@ import { PrimitiveChecker } from '../rules/types/primitives.js';
 import type { TerminologyService } from '../terminology/types.js';
 import { extendPath, pathSteps, ROOT_PATH, type JsonPath, type SourceDoc } from '../load/source.js';
 import type { Suppressions } from '../suppress.js';
+import { RULES } from '../rules/registry.js';
 import { below, child, IssueSink, RecordingSink, type BundleIndex, type Json, type Where } from './context.js';
 
 const RESOURCE_BASES = new Set(['Resource', 'DomainResource']);
@@ -53,6 +54,8 @@ interface DocState {
    * recorded once (at the entry's own place in the document) and replayed.
    */
   entryFindings: Map<object, Map<string, { bundle: BundleIndex; root: Json; sink: RecordingSink | undefined }>>;
+  /** For (resource, profile) pairs that do not conform: the first error, as `rule (key) at path`. */
+  why: Map<object, Map<string, string>>;
 }
 
 export interface EngineDeps {
@@ -215,7 +218,21 @@ export class Walker {
     this.validateResource(resource, w, sink, [plan], false);
     const ok = !sink.hasErrors;
     map.set(key, ok);
+    if (!ok) {
+      const first = sink.recorded.find((r) => {
+        const severity = r.options.severity ?? RULES[r.ruleId].severity;
+        return (severity === 'error' || severity === 'fatal') && !this.deps.suppressions?.matches(r.ruleId, r.where.fhirPath);
+      });
+      let why = this.state.why.get(resource);
+      if (!why) { why = new Map(); this.state.why.set(resource, why); }
+      if (first) why.set(key, `${first.ruleId}${first.options.constraintKey ? ` (${first.options.constraintKey})` : ''} at ${first.where.fhirPath}`);
+    }
     return ok;
+  }
+
+  /** Why `resource` does not conform to `plan` (its first error), after conforms() said so. */
+  whyNot(resource: Json, plan: StructurePlan): string | undefined {
+    return this.state.why.get(resource)?.get(`${plan.url}|${plan.version ?? ''}`);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -478,7 +495,7 @@ export class Walker {
   withDocument<T>(doc: SourceDoc | undefined, fn: () => T): T {
     const saved = { doc: this.doc, state: this.docState };
     this.doc = doc;
-    this.docState = { conformance: new Map(), entryFindings: new Map() };
+    this.docState = { conformance: new Map(), entryFindings: new Map(), why: new Map() };
     try {
       return fn();
     } finally {
@@ -488,7 +505,7 @@ export class Walker {
   }
 
   private get state(): DocState {
-    this.docState ??= { conformance: new Map(), entryFindings: new Map() };
+    this.docState ??= { conformance: new Map(), entryFindings: new Map(), why: new Map() };
     return this.docState;
   }
 

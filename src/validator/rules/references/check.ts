@@ -39,6 +39,8 @@ export function checkReference(value: Json, node: ElementPlan, where: Where, sin
   const candidates = plans.filter((p) => p.type === type);
   if (candidates.some((p) => p.url === `http://hl7.org/fhir/StructureDefinition/${type}`)) return;
   if (!candidates.some((p) => walker.conforms(target, p, where))) {
-    sink.report('references/target-profile', where, { reference: ref, profiles: candidates.map((p) => p.url).join(', ') }, { node });
+    // the first reason, so that a cascade can be traced to its cause (often reported at the target too)
+    const why = walker.whyNot(target, candidates[0]!) ?? '?';
+    sink.report('references/target-profile', where, { reference: ref, profiles: candidates.map((p) => p.url).join(', '), why }, { node });
   }
 }
