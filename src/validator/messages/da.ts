@@ -36,6 +36,7 @@ export const da: Record<RuleId, string> = {
   'references/unresolved': "referencen '{reference}' peger ikke på en ressource i Bundle",
   'references/target-type': 'reference til en {type}; tilladt: {allowed}',
   'references/target-profile': "'{reference}' overholder ingen af profilerne {profiles} (første: {why})",
+  'references/not-checked': "'{reference}': målprofilen {profiles} er ikke tilgængelig; overensstemmelse ikke kontrolleret",
   'bundle/first-entry': 'første entry skal være en {expected}, fandt {found}',
   'bundle/fullurl-missing': 'entry har ingen fullUrl',
   'bundle/fullurl-duplicate': 'fullUrl {fullUrl} bruges af {count} entries',

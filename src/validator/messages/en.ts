@@ -36,6 +36,7 @@ export const en: Record<RuleId, string> = {
   'references/unresolved': "reference '{reference}' does not resolve to a resource in the Bundle",
   'references/target-type': 'reference to a {type}; allowed: {allowed}',
   'references/target-profile': "'{reference}' does not conform to any of {profiles} (first: {why})",
+  'references/not-checked': "'{reference}': target profile {profiles} is not available; conformance not checked",
   'bundle/first-entry': 'the first entry must be a {expected}, found {found}',
   'bundle/fullurl-missing': 'entry has no fullUrl',
   'bundle/fullurl-duplicate': 'fullUrl {fullUrl} is used by {count} entries',

@@ -49,6 +49,7 @@ export const RULES = {
   'references/unresolved': { concern: 'references', severity: 'error', issueType: 'not-found', summary: 'a reference that does not resolve to an entry of the Bundle (or a contained resource)' },
   'references/target-type': { concern: 'references', severity: 'error', issueType: 'structure', summary: 'a reference to a resource type the element does not allow' },
   'references/target-profile': { concern: 'references', severity: 'error', issueType: 'structure', summary: 'a referenced resource that does not conform to any of the allowed target profiles' },
+  'references/not-checked': { concern: 'references', severity: 'information', issueType: 'informational', summary: 'a reference whose target profile is not available: the target’s conformance is not checked' },
   'bundle/first-entry': { concern: 'bundle', severity: 'error', issueType: 'structure', summary: 'a document whose first entry is not a Composition, or a message whose first entry is not a MessageHeader' },
   'bundle/fullurl-missing': { concern: 'bundle', severity: 'error', issueType: 'required', summary: 'an entry of a document or message without fullUrl' },
   'bundle/fullurl-duplicate': { concern: 'bundle', severity: 'error', issueType: 'business-rule', summary: 'the same fullUrl on two entries' },

@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildIg } from '../../../src/api/build.js';
-import { definePackage, defineInvariant, defineProfile, packageContents, R4, slicing } from '../../../src/dsl/index.js';
+import { validationDefinitions } from '../../../src/api/validate.js';
+import { PackageSource } from '../../../src/defs/package-source.js';
+import { definePackage, defineInvariant, defineProfile, packageContents, R4, Reference, slicing } from '../../../src/dsl/index.js';
 import { RULE_IDS, type RuleId } from '../../../src/validator/rules/registry.js';
 import type { Validator } from '../../../src/validator/validator.js';
 import { igDefinitions, issuesOf, validate, validatorFor } from '../../helpers/validate.js';
@@ -74,6 +76,10 @@ const vacuousUuid = defineInvariant({
   examples: { pass: ['urn:uuid:9b2c4f1e-3c1a-4d5e-8f6a-0b1c2d3e4f5a'], fail: [] },
   quirk: { neverFails: 'navigates to a value child a string does not have', shouldFail: ['not-a-uuid'] },
 });
+// a Condition profile whose subject must be a Patient profile that the validator is not given
+const unseen = definePackage({ id: 'example.unseen', version: '0.1.0', canonical: 'http://example.org/unseen', name: 'Unseen', title: 'Unseen', dependencies: {}, coverage: 'complete' });
+const UnseenPatient = defineProfile(unseen, R4.Patient, { id: 'unseen-patient', name: 'UnseenPatient' });
+const UnseenTarget = defineProfile(unseen, R4.Condition, { id: 'unseen-target', name: 'UnseenTarget', elements: { subject: { only: [Reference(UnseenPatient)] } } });
 const Vacuous = defineProfile(pkg, R4.Patient, { id: 'vacuous', name: 'Vacuous', elements: { 'identifier.value': { obeys: [vacuousUuid] } } });
 const Unbound = defineProfile(pkg, R4.Patient, {
   id: 'unbound', name: 'Unbound',
@@ -85,6 +91,12 @@ function rulesValidator(): Promise<Validator> {
   local ??= (async () => {
     const defs = await igDefinitions();
     await buildIg({ packages: [packageContents(pkg, [Closed, Ordered, Ambiguous, Vague, NotEvaluated, Unbound, Vacuous])], definitions: defs });
+    // built on the side; only the referring profile is handed to the validator
+    const side = await buildIg({ packages: [packageContents(unseen, [UnseenPatient, UnseenTarget])], definitions: await validationDefinitions() });
+    const referrer = side.packages.flatMap((p) => p.resources).find((r) => r['id'] === 'unseen-target')!;
+    const source = new PackageSource({ name: 'example.unseen', version: '0.1.0' });
+    source.add(referrer);
+    defs.addPackage(source);
     return validatorFor(defs);
   })();
   return local;
@@ -212,6 +224,11 @@ const CASES: Case[] = [
     rule: 'references/target-profile',
     fail: collection(condition({ meta: { profile: [DK_CONDITION] } }), patient()),
     pass: collection(condition({ meta: { profile: [DK_CONDITION] } }), patient({ identifier: [cpr()] })), at: 'Bundle.entry[0].resource.subject',
+  },
+  {
+    rule: 'references/not-checked', local: true, profiles: [],
+    fail: collection(condition({ meta: { profile: ['http://example.org/unseen/StructureDefinition/unseen-target'] } }), patient()),
+    pass: collection(condition({ meta: { profile: [DK_CONDITION] } }), patient({ meta: { profile: [DK_PATIENT] }, identifier: [cpr()] })), at: 'Bundle.entry[0].resource.subject',
   },
   { rule: 'bundle/first-entry', fail: document(patient()), pass: collection(patient()), at: 'Bundle.entry[0].resource' },
   {

@@ -29,7 +29,12 @@ export function checkReference(value: Json, node: ElementPlan, where: Where, sin
   const targets = refType?.targetProfiles ?? [];
   if (targets.length === 0 || targets.some((t) => ANY.has(t.split('|')[0]!))) return;
   const plans = targets.map((t) => walker.plans.get(t)).filter((p): p is StructurePlan => p !== undefined);
-  if (plans.length < targets.length) return; // a target profile we cannot see: not checked
+  if (plans.length < targets.length) {
+    // a target profile we cannot see: said so, never passed in silence
+    const missing = targets.filter((t) => walker.plans.get(t) === undefined);
+    sink.report('references/not-checked', where, { reference: ref, profiles: missing.join(', ') }, { node });
+    return;
+  }
   const type = target['resourceType'];
   const allowed = [...new Set(plans.map((p) => p.type))];
   if (typeof type !== 'string' || !allowed.includes(type)) {
