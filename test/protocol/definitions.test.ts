@@ -31,17 +31,17 @@ describe('protocol definitions (test-protocols/*.json)', () => {
 
   it('rejects a manual step with checks, and an automated step without', () => {
     const manual = raw('hco-send');
-    const s = manual.sections[0]!.rows[0] as Record<string, unknown>;
+    const s = manual.sections[0]!.rows[0] as unknown as Record<string, unknown>;
     s['checks'] = [{ kind: 'validate', id: 'hco-send.x', description: { en: 'x' } }];
     expect(() => library.check(manual, 'm.json')).toThrow(ProtocolDefinitionError);
     const automated = raw('hco-send');
-    delete (automated.sections[1]!.rows[1] as Record<string, unknown>)['checks'];
+    delete (automated.sections[1]!.rows[1] as unknown as Record<string, unknown>)['checks'];
     expect(() => library.check(automated, 'a.json')).toThrow(ProtocolDefinitionError);
   });
 
   it('rejects duplicate step ids and numbers, unknown references, FHIRPath that does not compile, and variables not captured', () => {
     const p = raw('hco-send');
-    const rows = p.sections[1]!.rows as Record<string, unknown>[];
+    const rows = p.sections[1]!.rows as unknown as Record<string, unknown>[];
     rows[1]!['id'] = rows[0]!['id'];
     rows[2]!['number'] = rows[0]!['number'];
     rows[3]!['refersTo'] = ['hco-send.nowhere'];
