@@ -42,6 +42,8 @@ export interface EvidenceMapping {
 }
 
 export const MAPPING_FILE = 'mapping.json';
+/** Files `protocol init` writes at the top of the evidence folder: never evidence themselves. */
+export const SKELETON_FILES = [MAPPING_FILE, 'vendor.json', 'README.md'];
 
 const KINDS: Record<string, EvidenceKind> = {
   xml: 'message', json: 'message',
@@ -134,7 +136,8 @@ export function indexEvidence(protocol: ProtocolDefinition, dir: string, mapping
   const defaultMapping = join(root, MAPPING_FILE);
   const mappingPath = mappingFile ? resolve(mappingFile) : existsSync(defaultMapping) ? defaultMapping : undefined;
   const mapping = mappingPath ? readMapping(mappingPath, protocol) : undefined;
-  const paths = listFiles(root).filter((p) => p !== mappingPath);
+  const skeleton = new Set(SKELETON_FILES.map((f) => join(root, f)));
+  const paths = listFiles(root).filter((p) => p !== mappingPath && !skeleton.has(p));
 
   const byRel = new Map<string, EvidenceFile>();
   const unmatched: { file: string; reason: string }[] = [];

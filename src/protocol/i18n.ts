@@ -95,6 +95,8 @@ export const SENTENCES = {
     otherFiles: (n: number) => `${n} other evidence file(s) attached for MedCom.`,
     notRelevant: 'Not relevant in this test course (N/R).',
     validationErrors: (e: number, w: number) => `Profile validation: ${e} error(s), ${w} warning(s).`,
+    counts: (e: number, w: number) => `${e} error(s), ${w} warning(s)`,
+    bytes: (n: number) => `${n} bytes`,
   },
   da: {
     allPassed: (n: number, files: number) => `Alle ${n} automatiske kontrol(ler) bestod på ${files} fil(er).`,
@@ -107,5 +109,7 @@ export const SENTENCES = {
     otherFiles: (n: number) => `${n} anden/andre dokumentationsfil(er) vedlagt til MedCom.`,
     notRelevant: 'Ikke relevant i dette testforløb (N/R).',
     validationErrors: (e: number, w: number) => `Profilvalidering: ${e} fejl, ${w} advarsel/advarsler.`,
+    counts: (e: number, w: number) => `${e} fejl, ${w} advarsel/advarsler`,
+    bytes: (n: number) => `${n} byte`,
   },
 } as const;

@@ -156,12 +156,12 @@ class ProtocolRun {
       const files: CheckFileResult[] = messages.map((m) => {
         const errors = m.report.issues.filter((i) => i.severity === 'error' || i.severity === 'fatal').length;
         const warnings = m.report.issues.filter((i) => i.severity === 'warning').length;
-        return { file: m.file.file, outcome: errors > 0 ? 'fail' : 'pass', actual: `${errors} error(s), ${warnings} warning(s)` };
+        return { file: m.file.file, outcome: errors > 0 ? 'fail' : 'pass', actual: SENTENCES[this.lang].counts(errors, warnings) };
       });
       return { id: check.id, kind: 'validate', description, outcome: combine(files, 'each', false), expected: this.profile, files };
     }
     if (check.kind === 'maxBytes') {
-      const files: CheckFileResult[] = messages.map((m) => ({ file: m.file.file, outcome: m.file.size <= check.maxBytes ? 'pass' : 'fail', actual: `${m.file.size} bytes` }));
+      const files: CheckFileResult[] = messages.map((m) => ({ file: m.file.file, outcome: m.file.size <= check.maxBytes ? 'pass' : 'fail', actual: SENTENCES[this.lang].bytes(m.file.size) }));
       return { id: check.id, kind: 'maxBytes', description, outcome: combine(files, 'each', false), expected: `≤ ${check.maxBytes} bytes`, files };
     }
     const over = check.over ?? 'each';
