@@ -144,6 +144,10 @@ export interface FhirPathCheck {
 /** The message file is at most `maxBytes` (MedCom's 100 MB message size limit). */
 export interface MaxBytesCheck { kind: 'maxBytes'; id: string; description: Text; maxBytes: number }
 
+/**
+ * A flow variable: the FHIRPath result on the step's first message, kept as plain JSON values
+ * (a dateTime becomes its string: compare with `%name.toDateTime()`).
+ */
 export interface CaptureDef { name: string; expression: string; description: Text }
 
 export function isStep(row: RowDef): row is StepDef {

@@ -181,7 +181,7 @@ class ProtocolRun {
         }
         return { file: m.file.file, outcome: ok ? 'pass' : check.warningOnly ? 'warning' : 'fail', actual };
       } catch (e) {
-        return { file: m.file.file, outcome: 'error', error: (e as Error).message.split('\n')[0] ?? 'evaluation failed' };
+        return { file: m.file.file, outcome: 'error', error: errorText(e) };
       }
     });
     const expected = check.operator ? `${check.operator === 'equals' ? '=' : '≠'} ${check.value ?? ''}` : 'true';
@@ -198,11 +198,17 @@ class ProtocolRun {
         this.vars.set(c.name, value);
         out.push({ name: c.name, value: show(value) });
       } catch (e) {
-        out.push({ name: c.name, value: `(${(e as Error).message.split('\n')[0] ?? 'error'})` });
+        out.push({ name: c.name, value: `(${errorText(e)})` });
       }
     }
     return out;
   }
+}
+
+/** The first line of whatever an evaluation threw (fhirpath.js does not always throw Errors). */
+function errorText(e: unknown): string {
+  const m = e instanceof Error ? e.message : typeof e === 'string' ? e : JSON.stringify(e) ?? String(e);
+  return (m.split('\n')[0] ?? '') || 'evaluation failed';
 }
 
 function plain(v: unknown): unknown {

@@ -1,0 +1,265 @@
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validationDefinitions } from '../../src/api/validate.js';
+import type { Definitions } from '../../src/defs/registry.js';
+import { ProtocolLibrary } from '../../src/protocol/load.js';
+import type { ProtocolDefinition } from '../../src/protocol/model.js';
+import { ProtocolReportRenderer } from '../../src/protocol/report/render.js';
+import type { ProtocolRunReport, StepResult } from '../../src/protocol/report-model.js';
+import { runProtocol } from '../../src/protocol/run.js';
+import { hcoInvalid, hcoSendEvidence, hcoValid, readExample, withComparator } from './helpers.js';
+
+const library = new ProtocolLibrary();
+const hcoSend = library.get('hco-send');
+const renderer = new ProtocolReportRenderer();
+let defs: Definitions;
+const dirs: string[] = [];
+beforeAll(async () => { defs = await validationDefinitions(); });
+afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+
+function evidence(extra: Record<string, string | Record<string, unknown>> = {}): string {
+  const d = hcoSendEvidence(extra);
+  dirs.push(d);
+  return d;
+}
+
+function steps(report: ProtocolRunReport): StepResult[] {
+  return report.sections.flatMap((s) => s.rows.filter((r): r is StepResult => r.type === 'step'));
+}
+
+function step(report: ProtocolRunReport, number: string): StepResult {
+  const s = steps(report).find((x) => x.number === number);
+  if (!s) throw new Error(`no step ${number}`);
+  return s;
+}
+
+describe('protocol run hco-send', () => {
+  it('on evidence made from our valid HCO examples: every automatable step passes, none fails, manual steps stay manual', async () => {
+    const report = await runProtocol({ protocol: hcoSend, evidenceDir: evidence(), definitions: defs });
+    const all = steps(report);
+    const automatable = all.filter((s) => s.automation !== 'manual' && !s.notRelevant);
+    expect(automatable.length).toBe(37);
+    for (const s of automatable) {
+      expect(s.status, `${s.number}: ${s.actualResult} ${JSON.stringify(s.checks.filter((c) => c.outcome !== 'pass'))}`).toBe(s.automation === 'automated' ? 'passed' : 'partial');
+    }
+    // the machine never passes what it cannot decide
+    for (const s of all.filter((x) => x.automation === 'manual' && !x.notRelevant)) expect(s.status).toBe('manual');
+    for (const s of all.filter((x) => x.notRelevant)) expect(s.status).toBe('not-relevant');
+    expect(report.summary.verdict).toBe('pass');
+    expect(report.summary.failedSteps).toEqual([]);
+    expect(report.summary.issues.error).toBe(0);
+    // S1's steps read both S1 messages (JSON with a comparator, and the XML form of the quantity example)
+    expect(step(report, '3.3.1.5').evidence).toEqual(['HomeCareObservation_3.3.1.1_A.json', 'HomeCareObservation_3.3.1.11_A.xml']);
+    expect(step(report, '3.3.1.11').checks.find((c) => c.kind === 'validate')?.files.map((f) => f.outcome)).toEqual(['pass', 'pass']);
+  });
+
+  it('an invalid bundle makes the step that validates it fail, with the rule id, constraint key, FHIRPath and line', async () => {
+    const dir = evidence();
+    rmSync(join(dir, 'HomeCareObservation_3.3.1.11_A.xml'));
+    copyFileSync(join(hcoInvalid, 'invariants-sor-min-digits-receiver.json'), join(dir, 'HomeCareObservation_3.3.1.11_A.json'));
+    const report = await runProtocol({ protocol: hcoSend, evidenceDir: dir, definitions: defs });
+    const send = step(report, '3.3.1.11');
+    expect(send.status).toBe('failed');
+    expect(send.suggestedGrade).toBe('F1');
+    const issue = send.issues.find((i) => i.constraintKey === 'min-digits-sor');
+    expect(issue).toMatchObject({ ruleId: 'invariants/failed', fhirpath: 'Bundle.entry[5].resource.identifier[1].value', file: 'HomeCareObservation_3.3.1.11_A.json', severity: 'error' });
+    expect(issue?.line).toBeGreaterThan(1);
+    expect(report.summary.verdict).toBe('fail');
+    expect(report.summary.failedSteps).toEqual(['3.3.1.11']);
+    // the content checks of the other S1 steps do not depend on the SOR code's length
+    expect(step(report, '3.3.1.9').status).toBe('passed');
+    // the report shows the rule id and location in the Actual result cell
+    const md = renderer.markdown(report);
+    const row = md.split('\n').find((l) => l.startsWith('| 3.3.1.11 '))!;
+    expect(row).toContain('invariants/failed (min-digits-sor) @ Bundle.entry\\[5\\].resource.identifier\\[1\\].value (HomeCareObservation\\_3.3.1.11\\_A.json:');
+    const html = renderer.htmlPage(report);
+    expect(html).toContain('invariants/failed (min-digits-sor) @ Bundle.entry[5].resource.identifier[1].value');
+  });
+
+  it('a FHIRPath assert that does not hold fails its step and names the check (no comparator in S1)', async () => {
+    const dir = evidence();
+    copyFileSync(join(hcoValid, 'new-message-quantity.json'), join(dir, 'HomeCareObservation_3.3.1.1_A.json'));
+    const report = await runProtocol({ protocol: hcoSend, evidenceDir: dir, definitions: defs });
+    const s = step(report, '3.3.1.3');
+    expect(s.status).toBe('failed');
+    expect(s.checks.find((c) => c.id === 'hco-send.s1.comparator-present')).toMatchObject({ outcome: 'fail', over: 'any' });
+    expect(step(report, '3.3.1.11').status).toBe('passed');
+  });
+
+  it('lists unmatched files, steps without evidence, and a section-numbered file under its section', async () => {
+    const dir = evidence({ 'notes.txt': 'x', 'HomeCareObservation_9.9_A.xml': '<x/>', 'HomeCareObservation_3.4_A.png': 'png' });
+    rmSync(join(dir, 'HomeCareObservation_3.4.1_A.json'));
+    const report = await runProtocol({ protocol: hcoSend, evidenceDir: dir, definitions: defs });
+    expect(report.evidence.unmatched.map((u) => u.file).sort()).toEqual(['HomeCareObservation_9.9_A.xml', 'notes.txt']);
+    expect(report.evidence.unmatched.find((u) => u.file === 'HomeCareObservation_9.9_A.xml')?.reason).toMatch(/9\.9, which is neither a step nor a section/);
+    expect(report.evidence.files.find((f) => f.file === 'HomeCareObservation_3.4_A.png')?.filedUnder).toEqual(['3.4']);
+    expect(step(report, '3.4.1').status).toBe('no-evidence');
+    expect(report.summary.missingEvidence).toEqual(['3.4.1']);
+    expect(report.summary.verdict).toBe('incomplete');
+    const md = renderer.markdown(report);
+    expect(md).toContain('| notes.txt |');
+    const html = renderer.htmlPage(report);
+    expect(html).toContain('HomeCareObservation_9.9_A.xml');
+  });
+
+  it('a mapping file files evidence under steps whatever the names', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'medcom-ig-protocol-map-'));
+    dirs.push(dir);
+    writeFileSync(join(dir, 's1.json'), JSON.stringify(withComparator()));
+    writeFileSync(join(dir, 'mapping.json'), JSON.stringify({ protocol: 'hco-send', steps: { '3.3.1.11': ['s1.json'], 'hco-send.tech.ecpr': [] } }));
+    const report = await runProtocol({ protocol: hcoSend, evidenceDir: dir, definitions: defs });
+    expect(report.evidence.files).toEqual([expect.objectContaining({ file: 's1.json', filedUnder: ['3.3.1.11'], by: ['mapping'] })]);
+    expect(report.evidence.unmatched).toEqual([]);
+    expect(step(report, '3.3.1.2').status).toBe('passed');
+    expect(step(report, '3.3.1.11').status).toBe('passed');
+  });
+});
+
+describe('flow variables', () => {
+  const flow = (): ProtocolDefinition => library.check({
+    schema: 'medcom-test-protocol/1', id: 'flow-test', direction: 'send', status: 'draft',
+    title: { en: 'Flow test' }, protocolVersion: '0.1.0', protocolDate: '2026-01-01', source: 'test fixture',
+    standard: { name: 'HomeCareObservation', nameEn: 'HomeCareObservation', nameDa: 'Kommunale Prøvesvar', version: '1.1.0', type: 'HL7 FHIR', kind: 'message', ig: 'hco', checkedVersion: '1.1.0-trial-use' },
+    versioning: [{ version: '0.1.0', initials: 'T', date: '2026-01-01', description: ['fixture'] }], prerequisites: [],
+    evidenceNaming: { pattern: '{standard}_{step}_{letter}.{ext}', example: 'HomeCareObservation_3.1.1_A.xml' },
+    useCaseSection: { number: '3', title: { en: 'Flow' } },
+    useCases: [{ id: 'S', description: { en: 'send, then correct' }, section: '3.1', mandatory: 'M' }],
+    sections: [{ number: '3.1', title: { en: 'S' }, useCase: 'S', rows: [
+      { type: 'step', id: 'flow-test.new', number: '3.1.1', action: { en: 'Send a message' }, expectedResult: { en: 'sent' }, automation: 'automated',
+        checks: [{ kind: 'fhirpath', id: 'flow-test.new-message', description: { en: 'new-message' }, expression: "Bundle.entry.resource.ofType(Provenance).activity.coding.code = 'new-message'" }],
+        captures: [
+          { name: 'previousHeader', expression: "'MessageHeader/' + Bundle.entry[0].resource.id", description: { en: 'the MessageHeader of the message' } },
+          { name: 'previousTimestamp', expression: 'Bundle.timestamp', description: { en: 'when it was sent' } },
+        ] },
+      { type: 'step', id: 'flow-test.correct', number: '3.1.2', action: { en: 'Correct it' }, expectedResult: { en: 'the correction refers to the message' }, automation: 'automated',
+        checks: [
+          { kind: 'fhirpath', id: 'flow-test.revision-of-previous', description: { en: 'the revision refers to the previous MessageHeader' }, uses: ['previousHeader'],
+            expression: "Bundle.entry.resource.ofType(Provenance).where(activity.coding.code = 'modified-message').entity.where(role = 'revision').what.reference.where($this = %previousHeader).exists()" },
+          { kind: 'fhirpath', id: 'flow-test.later', description: { en: 'sent after the previous message' }, uses: ['previousTimestamp'], expression: 'Bundle.timestamp > %previousTimestamp.toDateTime()' },
+          { kind: 'fhirpath', id: 'flow-test.count', description: { en: 'the correction carries its one Provenance' }, expression: 'Bundle.entry.resource.ofType(Provenance).count()', operator: 'equals', value: '1' },
+        ] },
+    ] }],
+  }, 'flow-test');
+
+  async function runFlow(first: string, second: string): Promise<ProtocolRunReport> {
+    const dir = mkdtempSync(join(tmpdir(), 'medcom-ig-protocol-flow-'));
+    dirs.push(dir);
+    copyFileSync(join(hcoValid, first), join(dir, 'HomeCareObservation_3.1.1_A.json'));
+    copyFileSync(join(hcoValid, second), join(dir, 'HomeCareObservation_3.1.2_A.json'));
+    return runProtocol({ protocol: flow(), evidenceDir: dir, definitions: defs });
+  }
+
+  it('carries the previous MessageHeader and timestamp into the correction', async () => {
+    const report = await runFlow('new-message-quantity.json', 'modified-message-revision.json');
+    expect(step(report, '3.1.1').captured).toEqual([
+      { name: 'previousHeader', value: `["MessageHeader/${String((readExample(join(hcoValid, 'new-message-quantity.json'))['entry'] as { resource: { id: string } }[])[0]!.resource.id)}"]` },
+      { name: 'previousTimestamp', value: '["2025-02-17T08:05:12+01:00"]' },
+    ]);
+    expect(step(report, '3.1.2').status).toBe('passed');
+    expect(step(report, '3.1.2').checks.map((c) => c.outcome)).toEqual(['pass', 'pass', 'pass']);
+  });
+
+  it('fails the correction when it does not refer to the message sent before it', async () => {
+    const report = await runFlow('new-message-string-results.json', 'modified-message-revision.json');
+    const s = step(report, '3.1.2');
+    expect(s.status).toBe('failed');
+    expect(s.checks.find((c) => c.id === 'flow-test.revision-of-previous')?.outcome).toBe('fail');
+  });
+
+  it('reports a check whose variable was never captured as an error, not a pass', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'medcom-ig-protocol-flow-'));
+    dirs.push(dir);
+    copyFileSync(join(hcoValid, 'modified-message-revision.json'), join(dir, 'HomeCareObservation_3.1.2_A.json'));
+    const report = await runProtocol({ protocol: flow(), evidenceDir: dir, definitions: defs });
+    expect(step(report, '3.1.1').status).toBe('no-evidence');
+    const s = step(report, '3.1.2');
+    expect(s.status).toBe('failed');
+    expect(s.checks.find((c) => c.id === 'flow-test.revision-of-previous')?.files[0]?.error).toMatch(/%previousHeader/);
+  });
+});
+
+describe('protocol reports', () => {
+  let report: ProtocolRunReport;
+  let reportDa: ProtocolRunReport;
+  beforeAll(async () => {
+    const dir = evidence();
+    const vendor = { company: 'ACME <script>alert(1)</script> A/S', system: 'Care|Plan *v2*', version: '4.2', testType: 'self-test' as const };
+    report = await runProtocol({ protocol: hcoSend, evidenceDir: dir, definitions: defs, vendor });
+    reportDa = await runProtocol({ protocol: hcoSend, evidenceDir: dir, definitions: defs, vendor, lang: 'da' });
+  });
+
+  const EN = ['Test step #', 'Action', 'Test data', 'Expected result', 'Actual result', 'MedCom assessment'];
+  const DA = ['Teststep #', 'Handling', 'Testdata/testperson', 'Forventet resultat', 'Aktuelt resultat', 'MedCom-vurdering'];
+
+  it('report.md: one six-column table per section, sub-heading rows, N/R rows, blank MedCom assessment, labelled suggestions', () => {
+    const md = renderer.markdown(report);
+    // the md helper escapes Markdown punctuation: `#` is written `\#` (GFM shows `#`)
+    const header = `| ${EN.join(' | ').replace('#', '\\#')} |`;
+    expect(md.split('\n').filter((l) => l === header)).toHaveLength(hcoSend.sections.length);
+    expect(md).toContain('| **E-CPR** | | | | | |');
+    expect(md).toMatch(/\| 3\.3\.4\.9 \|.*— \*\*not relevant\*\* — Not relevant in this test course \(N\/R\)\./);
+    // every step row ends with an empty MedCom assessment cell
+    for (const line of md.split('\n').filter((l) => /^\| 3\.\d/.test(l))) expect(line.endsWith('| |')).toBe(true);
+    expect(md).toContain('_Suggested (tool): OK (approved)_');
+    expect(md).toContain('| S1.A4 | Send HomeCareObservation with refused consent to share observation results | 3.3.4 | M | N/R |');
+    expect(md).toContain('| S.CANC | Cancel a sent HomeCareObservation | NOT PART OF TEST PROTOCOL | M | N/R |');
+    expect(md).not.toContain('<script>');
+    expect(md).toContain('Care\\|Plan \\*v2\\*');
+  });
+
+  it('--lang da renders the Danish headings', () => {
+    const md = renderer.markdown(reportDa);
+    expect(md).toContain(`| ${DA.join(' | ').replace('#', '\\#')} |`);
+    expect(md).not.toContain('Test step');
+    const html = renderer.htmlPage(reportDa);
+    for (const h of DA) expect(html).toContain(`<th>${h}</th>`);
+    expect(html).toContain('<html lang="da">');
+    expect(html).toContain('Forslag (værktøj): OK (godkendt)');
+  });
+
+  it('report.html: six columns per table, group rows span them, assessment cells empty, vendor text escaped', () => {
+    const html = renderer.htmlPage(report);
+    const tables = html.split('<table class="protocol">').slice(1).map((t) => t.slice(0, t.indexOf('</table>')));
+    expect(tables).toHaveLength(hcoSend.sections.length);
+    for (const t of tables) expect(t).toContain(`<tr>${EN.map((h) => `<th>${h}</th>`).join('')}</tr>`);
+    expect(html).toContain('<tr class="group"><td colspan="6">E-CPR</td></tr>');
+    expect(html).toMatch(/<tr class="group nr"><td colspan="6">Check of message size \(Not relevant in production trial\)/);
+    expect((html.match(/<td class="assessment"><\/td>/g) ?? []).length).toBe(steps(report).length);
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('ACME &lt;script&gt;alert(1)&lt;/script&gt; A/S');
+  });
+
+  it('junit.xml is well-formed: one testcase per step, manual steps skipped, failures for failed steps', async () => {
+    const dir = evidence();
+    copyFileSync(join(hcoInvalid, 'cardinality-min-diagnosticreport-status.json'), join(dir, 'HomeCareObservation_3.3.3.4_A.json'));
+    const failing = await runProtocol({ protocol: hcoSend, evidenceDir: dir, definitions: defs });
+    const xml = renderer.junit(failing);
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['testsuite', 'testcase'].includes(name) }).parse(xml) as {
+      testsuites: { tests: string; failures: string; testsuite: { testcase: { name: string; failure?: { '#text': string }; skipped?: unknown }[] }[] } };
+    const cases = parsed.testsuites.testsuite.flatMap((s) => s.testcase);
+    expect(cases).toHaveLength(steps(failing).length);
+    expect(Number(parsed.testsuites.tests)).toBe(cases.length);
+    const failed = cases.filter((c) => c.failure).map((c) => c.name.split(' ')[0]);
+    expect(failed).toEqual(failing.summary.failedSteps);
+    expect(failed).toContain('3.3.3.5');
+    expect(failed).toContain('3.3.3.11');
+    const sendCase = cases.find((c) => c.name.startsWith('3.3.3.11 '))!;
+    expect(sendCase.failure?.['#text']).toContain('cardinality/min Bundle.entry[2].resource.status');
+    expect(cases.find((c) => c.name.startsWith('3.4.3 '))?.skipped).toBeDefined();
+  });
+
+  it('report.json is the run model, and the writer puts the four files side by side', () => {
+    const out = mkdtempSync(join(tmpdir(), 'medcom-ig-protocol-out-'));
+    dirs.push(out);
+    const files = renderer.writeAll(report, out);
+    expect(files.map((f) => f.slice(out.length + 1))).toEqual(['report.json', 'report.md', 'report.html', 'junit.xml']);
+    const json = JSON.parse(renderer.json(report)) as ProtocolRunReport;
+    expect(json.schema).toBe('medcom-test-report/1');
+    expect(json.testResult).toEqual({ testDate: '', testLocation: '', approved: null, remarks: '', carriedOutBy: '' });
+    expect(json.vendor.company).toContain('ACME');
+  });
+});
