@@ -64,7 +64,8 @@ export interface UseCaseRow {
   description: Text;
   /** The section that tests it; absent: "NOT PART OF TEST PROTOCOL". */
   section?: string;
-  mandatory: 'M' | 'O';
+  /** Mandatory or optional in the standard; absent where the protocol's table has no such column (treated as mandatory). */
+  mandatory?: 'M' | 'O';
   /** N/R in the production trial. */
   notRelevant?: boolean;
 }

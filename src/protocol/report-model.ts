@@ -106,7 +106,7 @@ export interface ProtocolRunReport {
     prerequisites: string[];
     evidenceNaming: string;
     useCaseSection: { number: string; title: string; purpose: string };
-    useCases: { id: string; description: string; section: string; mandatory: 'M' | 'O'; notRelevant: boolean }[];
+    useCases: { id: string; description: string; section: string; mandatory: 'M' | 'O' | ''; notRelevant: boolean }[];
   };
   vendor: VendorInfo;
   testType: 'self-test' | 'final-test';

@@ -249,7 +249,7 @@ export async function runProtocol(options: RunProtocolOptions): Promise<Protocol
   const validator = newValidator(defs, { scopeProfile: ig.bundleProfile, locale: lang, readXml });
   const run = new ProtocolRun(evidence, validator, ig.bundleProfile, lang);
 
-  const useCaseMandatory = new Map(protocol.useCases.map((u) => [u.id, u.mandatory === 'M' && u.notRelevant !== true]));
+  const useCaseMandatory = new Map(protocol.useCases.map((u) => [u.id, u.mandatory !== 'O' && u.notRelevant !== true]));
   const sections: SectionResult[] = protocol.sections.map((section) => {
     const mandatory = section.useCase ? useCaseMandatory.get(section.useCase) === true : true;
     return {
@@ -292,7 +292,7 @@ export async function runProtocol(options: RunProtocolOptions): Promise<Protocol
       prerequisites: protocol.prerequisites.map((p) => text(p, lang)),
       evidenceNaming: protocol.evidenceNaming.pattern.replace('{standard}', protocol.standard.name),
       useCaseSection: { number: protocol.useCaseSection.number, title: text(protocol.useCaseSection.title, lang), purpose: text(protocol.useCaseSection.purpose, lang) },
-      useCases: protocol.useCases.map((u) => ({ id: u.id, description: text(u.description, lang), section: u.section ?? '', mandatory: u.mandatory, notRelevant: u.notRelevant === true })),
+      useCases: protocol.useCases.map((u) => ({ id: u.id, description: text(u.description, lang), section: u.section ?? '', mandatory: u.mandatory ?? '', notRelevant: u.notRelevant === true })),
     },
     vendor,
     testType: vendor.testType ?? 'self-test',

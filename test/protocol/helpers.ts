@@ -59,3 +59,52 @@ export function hcoSendEvidence(extra: Record<string, string | Json> = {}): stri
   for (const [name, content] of Object.entries(extra)) put(name, content);
   return dir;
 }
+
+export const clValid = join(root, 'examples', 'conditionlist', 'valid');
+
+const SKS = 'urn:oid:1.2.208.176.2.4.12';
+const ICPC = 'urn:oid:1.2.208.176.2.31';
+
+/**
+ * A ConditionList example made to follow the protocol's own rules beyond the profile: each
+ * diagnosis text is the SKS-D display (else the ICPC2 display), no Condition.note is shared, the
+ * document was last changed at `changed` and assembled 59 seconds later.
+ */
+export function clDocument(example: string, changed: string): Json {
+  const b = readExample(join(clValid, example));
+  for (const r of entries(b)) {
+    if (r['resourceType'] !== 'Condition') continue;
+    const code = r['code'] as { coding: { system: string; display?: string }[]; text?: string };
+    const display = code.coding.find((c) => c.system === SKS)?.display ?? code.coding.find((c) => c.system === ICPC)?.display;
+    if (display) code.text = display;
+    else delete code.text;
+    delete r['note'];
+  }
+  (entries(b)[0] as Json)['date'] = changed;
+  b['timestamp'] = changed.replace(/:00\+/, ':59+');
+  return b;
+}
+
+/**
+ * Evidence for conditionlist-send from our valid ConditionList examples, one document per
+ * "Create a valid ConditionList document" step, changed later at every step of the flow.
+ */
+export function clSendEvidence(extra: Record<string, string | Json> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'medcom-ig-protocol-cl-'));
+  const put = (name: string, content: string | Json): void => {
+    const p = join(dir, name);
+    mkdirSync(dirname(p), { recursive: true });
+    writeFileSync(p, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+  };
+  put('ConditionList_3.3.1.3_A.json', clDocument('several-conditions-icpc2-sksd.json', '2025-03-01T09:00:00+01:00'));
+  put('ConditionList_3.3.1.5_A.json', clDocument('minimal-one-condition.json', '2025-03-02T09:00:00+01:00'));
+  put('ConditionList_3.3.2.2_A.json', clDocument('several-conditions-icpc2-sksd.json', '2025-03-03T09:00:00+01:00'));
+  put('ConditionList_3.3.3.3_A.json', clDocument('several-conditions-icpc2-sksd.json', '2025-03-04T09:00:00+01:00'));
+  put('ConditionList_3.3.4.2_A.json', clDocument('resolved-condition-with-abatement.json', '2025-03-05T09:00:00+01:00'));
+  put('ConditionList_3.3.5.2_A.json', clDocument('several-conditions-icpc2-sksd.json', '2025-03-06T09:00:00+01:00'));
+  put('ConditionList_3.3.6.2_A.json', clDocument('resolved-condition-with-abatement.json', '2025-03-07T09:00:00+01:00'));
+  put('ConditionList_3.4.2.2_A.json', clDocument('minimal-one-condition.json', '2025-03-08T09:00:00+01:00'));
+  put('ConditionList_3.4.3_A.json', clDocument('several-conditions-icpc2-sksd.json', '2025-03-06T09:00:00+01:00'));
+  for (const [name, content] of Object.entries(extra)) put(name, content);
+  return dir;
+}

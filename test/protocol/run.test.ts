@@ -10,7 +10,7 @@ import type { ProtocolDefinition } from '../../src/protocol/model.js';
 import { ProtocolReportRenderer } from '../../src/protocol/report/render.js';
 import type { ProtocolRunReport, StepResult } from '../../src/protocol/report-model.js';
 import { runProtocol } from '../../src/protocol/run.js';
-import { hcoInvalid, hcoSendEvidence, hcoValid, readExample, withComparator } from './helpers.js';
+import { clDocument, clSendEvidence, clValid, hcoInvalid, hcoSendEvidence, hcoValid, readExample, withComparator } from './helpers.js';
 
 const library = new ProtocolLibrary();
 const hcoSend = library.get('hco-send');
@@ -261,5 +261,52 @@ describe('protocol reports', () => {
     expect(json.schema).toBe('medcom-test-report/1');
     expect(json.testResult).toEqual({ testDate: '', testLocation: '', approved: null, remarks: '', carriedOutBy: '' });
     expect(json.vendor.company).toContain('ACME');
+  });
+});
+
+describe('protocol run conditionlist-send', () => {
+  const clSend = library.get('conditionlist-send');
+
+  function clEvidence(extra: Record<string, string | Record<string, unknown>> = {}): string {
+    const d = clSendEvidence(extra);
+    dirs.push(d);
+    return d;
+  }
+
+  it('has the 1.0.2 layout: 3.2.0.1, S1(1)–S1(7) with 12/6/4/4/4/3/3 steps, 3.4.1.1, 3.4.2.1–3, 3.4.3.1–19', () => {
+    const numbers = clSend.sections.flatMap((s) => s.rows.flatMap((r) => (r.type === 'step' ? [r.number] : [])));
+    expect(numbers).toHaveLength(60);
+    expect(numbers[0]).toBe('3.2.0.1');
+    for (const [i, n] of [12, 6, 4, 4, 4, 3, 3].entries()) expect(numbers.filter((x) => x.startsWith(`3.3.${i + 1}.`))).toHaveLength(n);
+    expect(numbers.filter((x) => x.startsWith('3.4.3.'))).toHaveLength(19);
+  });
+
+  it('on documents made from our valid ConditionList examples: every automatable step passes', async () => {
+    const report = await runProtocol({ protocol: clSend, evidenceDir: clEvidence(), definitions: defs });
+    for (const s of steps(report).filter((x) => x.automation !== 'manual' && !x.optional)) {
+      expect(s.status, `${s.number}: ${JSON.stringify(s.checks.filter((c) => c.outcome !== 'pass'))}`).toBe(s.automation === 'automated' ? 'passed' : 'partial');
+    }
+    expect(step(report, '3.4.3.18').status).toBe('no-evidence'); // optional: "If SUT supports it"
+    expect(report.summary).toMatchObject({ verdict: 'pass', failedSteps: [], missingEvidence: [] });
+    // the flow: S1(4) is compared with the S1(3) document, S1(5) with S1(4)
+    expect(step(report, '3.3.3.3').captured.map((c) => c.name)).toEqual(['s13CompositionDate', 's13Timestamp']);
+    expect(step(report, '3.3.4.3').status).toBe('passed');
+    expect(step(report, '3.3.5.3').status).toBe('passed');
+  });
+
+  it('fails 3.3.4.3 when the S1(4) document was not updated after the S1(3) one', async () => {
+    const dir = clEvidence({ 'ConditionList_3.3.4.2_A.json': clDocument('resolved-condition-with-abatement.json', '2025-03-04T08:00:00+01:00') });
+    const report = await runProtocol({ protocol: clSend, evidenceDir: dir, definitions: defs });
+    expect(step(report, '3.3.4.3')).toMatchObject({ status: 'failed' });
+    expect(step(report, '3.3.4.3').checks[0]).toMatchObject({ id: 'conditionlist-send.s14.timestamps-updated', outcome: 'fail' });
+  });
+
+  it('fails the protocol rules our examples do not follow as written: notes shared, text not the SKS-D display', async () => {
+    const dir = clEvidence();
+    copyFileSync(join(clValid, 'several-conditions-icpc2-sksd.json'), join(dir, 'ConditionList_3.3.2.2_A.json'));
+    const report = await runProtocol({ protocol: clSend, evidenceDir: dir, definitions: defs });
+    expect(step(report, '3.3.2.2').status).toBe('passed'); // valid against the profile
+    expect(step(report, '3.3.2.3')).toMatchObject({ status: 'failed' });
+    expect(step(report, '3.3.2.4')).toMatchObject({ status: 'failed' });
   });
 });
