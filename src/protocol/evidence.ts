@@ -188,3 +188,38 @@ export function indexEvidence(protocol: ProtocolDefinition, dir: string, mapping
 export function filedUnder(index: EvidenceIndex, number: string): EvidenceFile[] {
   return index.files.filter((f) => f.targets.some((t) => t.number === number));
 }
+
+function letters(n: number): string {
+  let s = '';
+  for (let k = n; k >= 0; k = Math.floor(k / 26) - 1) s = String.fromCharCode(65 + (k % 26)) + s;
+  return s;
+}
+
+/**
+ * The name each evidence file gets in the self-test archive, by MedCom's rule: a file already
+ * named by it keeps its name; a file filed by the mapping gets `<Standard>_<step>_<letter>.<ext>`
+ * under its first step, with the next letter free for that step. Unmatched files get none.
+ */
+export function medcomNames(protocol: ProtocolDefinition, index: EvidenceIndex): Map<string, string> {
+  const out = new Map<string, string>();
+  const used = new Set<string>();
+  const next = new Map<string, number>();
+  const ext = (f: string): string => (/\.([A-Za-z0-9]+)$/.exec(f)?.[1] ?? 'bin').toLowerCase();
+  const claim = (number: string, extension: string): string => {
+    for (let k = next.get(number) ?? 0; ; k++) {
+      const name = evidenceName(protocol, number, letters(k), extension);
+      if (!used.has(name.toLowerCase())) { next.set(number, k + 1); used.add(name.toLowerCase()); return name; }
+    }
+  };
+  for (const f of index.files) {
+    const named = f.targets.find((t) => t.by === 'naming');
+    const name = basename(f.file);
+    if (named && !used.has(name.toLowerCase())) { used.add(name.toLowerCase()); out.set(f.file, name); }
+  }
+  for (const f of index.files) {
+    if (out.has(f.file)) continue;
+    const target = f.targets[0];
+    if (target) out.set(f.file, claim(target.number, ext(f.file)));
+  }
+  return out;
+}

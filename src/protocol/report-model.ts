@@ -116,7 +116,9 @@ export interface ProtocolRunReport {
   evidence: {
     dir: string;
     mappingFile?: string;
-    files: { file: string; kind: EvidenceKind; size: number; sha256: string; filedUnder: string[]; by: ('naming' | 'mapping')[] }[];
+    /** The self-test archive for MedCom (`<Standard>_selftest.zip`): the evidence under `archiveName`, plus report.md. */
+    archive: string;
+    files: { file: string; kind: EvidenceKind; size: number; sha256: string; filedUnder: string[]; by: ('naming' | 'mapping')[]; archiveName: string }[];
     unmatched: { file: string; reason: string }[];
   };
   sections: SectionResult[];

@@ -16,7 +16,7 @@ import type { SourceDoc } from '../validator/load/source.js';
 import { InputError } from '../validator/load/source.js';
 import type { FileReport } from '../validator/issue.js';
 import type { Validator } from '../validator/validator.js';
-import { filedUnder, indexEvidence, type EvidenceFile, type EvidenceIndex } from './evidence.js';
+import { filedUnder, indexEvidence, medcomNames, type EvidenceFile, type EvidenceIndex } from './evidence.js';
 import { SENTENCES } from './i18n.js';
 import { text, type CheckDef, type Lang, type ProtocolDefinition, type SectionDef, type StepDef } from './model.js';
 import {
@@ -276,6 +276,7 @@ export async function runProtocol(options: RunProtocolOptions): Promise<Protocol
     else issues.information++;
   }
   const vendor = options.vendor ?? {};
+  const archiveNames = medcomNames(protocol, evidence);
   return {
     schema: 'medcom-test-report/1',
     generator: { name: 'medcom-ig', version: VERSION },
@@ -301,7 +302,11 @@ export async function runProtocol(options: RunProtocolOptions): Promise<Protocol
     evidence: {
       dir: options.evidenceDir,
       ...(evidence.mappingFile ? { mappingFile: evidence.mappingFile } : {}),
-      files: evidence.files.map((f) => ({ file: f.file, kind: f.kind, size: f.size, sha256: f.sha256, filedUnder: [...new Set(f.targets.map((t) => t.number))], by: [...new Set(f.targets.map((t) => t.by))] })),
+      archive: `${protocol.standard.name}_selftest.zip`,
+      files: evidence.files.map((f) => ({
+        file: f.file, kind: f.kind, size: f.size, sha256: f.sha256, filedUnder: [...new Set(f.targets.map((t) => t.number))],
+        by: [...new Set(f.targets.map((t) => t.by))], archiveName: archiveNames.get(f.file) ?? f.file,
+      })),
       unmatched: evidence.unmatched,
     },
     sections,

@@ -39,7 +39,7 @@ describe('medcom-ig protocol', () => {
     const r = run('protocol', 'run', 'hco-send', '--evidence', evidence, '--out', out, '--vendor-file', vendor, '--lang', 'da');
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toMatch(/hco-send 1\.2\.0: PASS/);
-    for (const f of ['report.json', 'report.md', 'report.html', 'junit.xml']) expect(existsSync(join(out, f)), f).toBe(true);
+    for (const f of ['report.json', 'report.md', 'report.html', 'junit.xml', 'HomeCareObservation_selftest.zip']) expect(existsSync(join(out, f)), f).toBe(true);
     const md = readFileSync(join(out, 'report.md'), 'utf8');
     expect(md).toContain('| Teststep \\# | Handling | Testdata/testperson | Forventet resultat | Aktuelt resultat | MedCom-vurdering |');
     expect(md).toContain('| Firma | ACME A/S |');

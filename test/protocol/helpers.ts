@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { crc32, inflateRawSync } from 'node:zlib';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const hcoValid = join(root, 'examples', 'hco', 'valid');
@@ -107,4 +108,32 @@ export function clSendEvidence(extra: Record<string, string | Json> = {}): strin
   put('ConditionList_3.4.3_A.json', clDocument('several-conditions-icpc2-sksd.json', '2025-03-06T09:00:00+01:00'));
   for (const [name, content] of Object.entries(extra)) put(name, content);
   return dir;
+}
+
+/** Read a ZIP's entries (central directory, deflate or store): an independent check of src/protocol/zip.ts. */
+export function readZip(zip: Buffer): { name: string; data: Buffer }[] {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (end < 0) throw new Error('no end of central directory');
+  const count = zip.readUInt16LE(end + 10);
+  let p = zip.readUInt32LE(end + 16);
+  const out: { name: string; data: Buffer }[] = [];
+  for (let i = 0; i < count; i++) {
+    if (zip.readUInt32LE(p) !== 0x02014b50) throw new Error('bad central directory entry');
+    const method = zip.readUInt16LE(p + 10);
+    const crc = zip.readUInt32LE(p + 16);
+    const csize = zip.readUInt32LE(p + 20);
+    const nameLen = zip.readUInt16LE(p + 28);
+    const extraLen = zip.readUInt16LE(p + 30);
+    const commentLen = zip.readUInt16LE(p + 32);
+    const offset = zip.readUInt32LE(p + 42);
+    const name = zip.subarray(p + 46, p + 46 + nameLen).toString('utf8');
+    if (zip.readUInt32LE(offset) !== 0x04034b50) throw new Error('bad local header');
+    const start = offset + 30 + zip.readUInt16LE(offset + 26) + zip.readUInt16LE(offset + 28);
+    const body = zip.subarray(start, start + csize);
+    const data = method === 8 ? inflateRawSync(body) : Buffer.from(body);
+    if ((crc32(data) >>> 0) !== crc) throw new Error(`crc mismatch for ${name}`);
+    out.push({ name, data });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return out;
 }

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -10,7 +10,7 @@ import type { ProtocolDefinition } from '../../src/protocol/model.js';
 import { ProtocolReportRenderer } from '../../src/protocol/report/render.js';
 import type { ProtocolRunReport, StepResult } from '../../src/protocol/report-model.js';
 import { runProtocol } from '../../src/protocol/run.js';
-import { clDocument, clSendEvidence, clValid, hcoInvalid, hcoSendEvidence, hcoValid, readExample, withComparator } from './helpers.js';
+import { clDocument, clSendEvidence, clValid, hcoInvalid, hcoSendEvidence, hcoValid, readExample, readZip, withComparator } from './helpers.js';
 
 const library = new ProtocolLibrary();
 const hcoSend = library.get('hco-send');
@@ -115,6 +115,28 @@ describe('protocol run hco-send', () => {
     expect(report.evidence.unmatched).toEqual([]);
     expect(step(report, '3.3.1.2').status).toBe('passed');
     expect(step(report, '3.3.1.11').status).toBe('passed');
+  });
+});
+
+describe('the self-test ZIP', () => {
+  it('holds the evidence under MedCom names (mapped files renamed with the next free letter) and report.md; unmatched files stay out', async () => {
+    const dir = evidence({ 'out/s1-again.json': JSON.stringify(withComparator()), 'notes.txt': 'x' });
+    writeFileSync(join(dir, 'mapping.json'), JSON.stringify({ protocol: 'hco-send', steps: { '3.3.1.1': ['out/s1-again.json'] } }));
+    const report = await runProtocol({ protocol: hcoSend, evidenceDir: dir, definitions: defs, generatedAt: '2026-03-01T10:00:00Z' });
+    const zip = renderer.archive(report);
+    const entries = readZip(zip);
+    const names = entries.map((e) => e.name);
+    expect(names).toContain('HomeCareObservation_3.3.1.11_A.xml');
+    expect(names).toContain('HomeCareObservation_3.3.1.8_A.png');
+    // 3.3.1.1 already has an A by the naming rule: the mapped file becomes B
+    expect(report.evidence.files.find((f) => f.file === 'out/s1-again.json')?.archiveName).toBe('HomeCareObservation_3.3.1.1_B.json');
+    expect(names).toContain('HomeCareObservation_3.3.1.1_B.json');
+    expect(names).not.toContain('notes.txt');
+    expect(names[names.length - 1]).toBe('report.md');
+    expect(entries.find((e) => e.name === 'report.md')?.data.toString('utf8')).toBe(renderer.markdown(report));
+    expect(entries.find((e) => e.name === 'HomeCareObservation_3.3.1.11_A.xml')?.data.equals(readFileSync(join(dir, 'HomeCareObservation_3.3.1.11_A.xml')))).toBe(true);
+    // deterministic for the same run
+    expect(renderer.archive(report).equals(zip)).toBe(true);
   });
 });
 
@@ -252,11 +274,11 @@ describe('protocol reports', () => {
     expect(cases.find((c) => c.name.startsWith('3.4.3 '))?.skipped).toBeDefined();
   });
 
-  it('report.json is the run model, and the writer puts the four files side by side', () => {
+  it('report.json is the run model, and the writer puts the report files and the self-test ZIP side by side', () => {
     const out = mkdtempSync(join(tmpdir(), 'medcom-ig-protocol-out-'));
     dirs.push(out);
     const files = renderer.writeAll(report, out);
-    expect(files.map((f) => f.slice(out.length + 1))).toEqual(['report.json', 'report.md', 'report.html', 'junit.xml']);
+    expect(files.map((f) => f.slice(out.length + 1))).toEqual(['report.json', 'report.md', 'report.html', 'junit.xml', 'HomeCareObservation_selftest.zip']);
     const json = JSON.parse(renderer.json(report)) as ProtocolRunReport;
     expect(json.schema).toBe('medcom-test-report/1');
     expect(json.testResult).toEqual({ testDate: '', testLocation: '', approved: null, remarks: '', carriedOutBy: '' });

@@ -3,8 +3,10 @@
  * report.html (MedCom's layout, Handlebars in the shared isolated, strict, escaping environment)
  * and junit.xml (one test case per step).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { UsageError } from '../../api/errors.js';
+import { writeZip } from '../zip.js';
 import { compileTemplate } from '../../report/templates/env.js';
 import type { ProtocolRunReport, StepResult } from '../report-model.js';
 import { PROTOCOL_HTML, PROTOCOL_MD } from './templates.js';
@@ -33,11 +35,29 @@ export class ProtocolReportRenderer {
     return renderProtocolJunit(report);
   }
 
-  /** Write report.json, report.md, report.html and junit.xml into `dir`; returns their paths. */
+  /**
+   * The self-test archive for MedCom: every matched evidence file under its name by the naming
+   * rule, then report.md. Deterministic: the entries' time is the report's `generatedAt` (or 1980).
+   */
+  archive(report: ProtocolRunReport): Buffer {
+    const entries = report.evidence.files.map((f) => {
+      const path = join(report.evidence.dir, f.file);
+      try {
+        return { name: f.archiveName, data: readFileSync(path) };
+      } catch (e) {
+        throw new UsageError(`${path}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      }
+    });
+    entries.push({ name: 'report.md', data: Buffer.from(this.markdown(report), 'utf8') });
+    return writeZip(entries, report.generatedAt ? new Date(report.generatedAt) : undefined);
+  }
+
+  /** Write report.json, report.md, report.html, junit.xml and the self-test ZIP into `dir`; returns their paths. */
   writeAll(report: ProtocolRunReport, dir: string): string[] {
     mkdirSync(dir, { recursive: true });
-    const files: [string, string][] = [
+    const files: [string, string | Buffer][] = [
       ['report.json', this.json(report)], ['report.md', this.markdown(report)], ['report.html', this.htmlPage(report)], ['junit.xml', this.junit(report)],
+      [report.evidence.archive, this.archive(report)],
     ];
     return files.map(([name, content]) => {
       const p = join(dir, name);

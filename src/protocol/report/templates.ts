@@ -113,9 +113,11 @@ _{{md L.resultNote}}_
 
 ## {{md L.evidenceHeading}}
 
-| {{md L.file}} | {{md L.evidenceKind}} | {{md L.filedUnder}} | {{md L.sha256}} |
-|---|---|---|---|
-{{#each files}}| {{md file}} | {{md kind}} | {{md filedUnder}} | {{md sha256}} |
+{{md archiveLine}}
+
+| {{md L.file}} | {{md L.evidenceKind}} | {{md L.filedUnder}} | {{md L.archiveName}} | {{md L.sha256}} |
+|---|---|---|---|---|
+{{#each files}}| {{md file}} | {{md kind}} | {{md filedUnder}} | {{md archiveName}} | {{md sha256}} |
 {{/each}}
 
 ### {{md L.unmatchedHeading}}
@@ -247,8 +249,9 @@ details summary{cursor:pointer}
 {{/each}}
 
 <h2>{{L.evidenceHeading}}</h2>
-<table class="files"><thead><tr><th>{{L.file}}</th><th>{{L.evidenceKind}}</th><th>{{L.filedUnder}}</th><th>{{L.sha256}}</th></tr></thead>
-<tbody>{{#each files}}<tr><td class="mono">{{file}}</td><td>{{kind}}</td><td>{{filedUnder}}</td><td class="mono">{{sha256}}</td></tr>{{/each}}</tbody></table>
+<p>{{archiveLine}}</p>
+<table class="files"><thead><tr><th>{{L.file}}</th><th>{{L.evidenceKind}}</th><th>{{L.filedUnder}}</th><th>{{L.archiveName}}</th><th>{{L.sha256}}</th></tr></thead>
+<tbody>{{#each files}}<tr><td class="mono">{{file}}</td><td>{{kind}}</td><td>{{filedUnder}}</td><td class="mono">{{archiveName}}</td><td class="mono">{{sha256}}</td></tr>{{/each}}</tbody></table>
 <h3>{{L.unmatchedHeading}}</h3>
 {{#if hasUnmatched}}<table class="unmatched"><thead><tr><th>{{L.file}}</th><th>{{L.reason}}</th></tr></thead>
 <tbody>{{#each unmatched}}<tr><td class="mono">{{file}}</td><td>{{reason}}</td></tr>{{/each}}</tbody></table>{{else}}<p>{{L.noUnmatched}}</p>{{/if}}

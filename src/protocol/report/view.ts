@@ -65,7 +65,8 @@ export interface ProtocolView {
   useCaseSection: { number: string; title: string; purpose: string };
   useCases: { id: string; description: string; section: string; mandatory: string; notRelevant: string; nr: boolean }[];
   sections: SectionView[];
-  files: { file: string; kind: string; filedUnder: string; size: number; sha256: string }[];
+  files: { file: string; kind: string; filedUnder: string; size: number; sha256: string; archiveName: string }[];
+  archiveLine: string;
   hasUnmatched: boolean;
   unmatched: { file: string; reason: string }[];
   environment: KeyValue[];
@@ -157,7 +158,8 @@ export function buildView(report: ProtocolRunReport): ProtocolView {
           statusLabel: '', statusClass: 'group', actual: '', findings: [], moreFindings: '', suggested: '', hasSuggested: false, checks: [], issues: [], hasDetails: false, captured: '' }
         : stepRow(r, L)),
     })),
-    files: report.evidence.files.map((f) => ({ file: f.file, kind: f.kind, filedUnder: f.filedUnder.join(', '), size: f.size, sha256: f.sha256 })),
+    files: report.evidence.files.map((f) => ({ file: f.file, kind: f.kind, filedUnder: f.filedUnder.join(', '), size: f.size, sha256: f.sha256, archiveName: f.archiveName })),
+    archiveLine: L.archiveLine(report.evidence.archive),
     hasUnmatched: report.evidence.unmatched.length > 0,
     unmatched: report.evidence.unmatched,
     environment: [
