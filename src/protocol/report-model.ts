@@ -124,8 +124,11 @@ export interface ProtocolRunReport {
   sections: SectionResult[];
   summary: {
     byStatus: Record<StepStatus, number>;
-    /** pass: every automatable step that ran passed and every mandatory one had evidence. */
-    verdict: 'pass' | 'fail' | 'incomplete';
+    /**
+     * pass: every automatable step that ran passed and every mandatory one had evidence; manual: the
+     * protocol has no automatable step (everything is for MedCom to assess).
+     */
+    verdict: 'pass' | 'fail' | 'incomplete' | 'manual';
     failedSteps: string[];
     /** Mandatory automatable steps without message evidence. */
     missingEvidence: string[];

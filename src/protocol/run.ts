@@ -312,7 +312,8 @@ export async function runProtocol(options: RunProtocolOptions): Promise<Protocol
     sections,
     summary: {
       byStatus,
-      verdict: failedSteps.length > 0 ? 'fail' : missingEvidence.length > 0 ? 'incomplete' : 'pass',
+      verdict: failedSteps.length > 0 ? 'fail' : missingEvidence.length > 0 ? 'incomplete'
+        : steps.some((s) => s.automation !== 'manual' && !s.notRelevant) ? 'pass' : 'manual',
       failedSteps,
       missingEvidence,
       issues,

@@ -332,3 +332,21 @@ describe('protocol run conditionlist-send', () => {
     expect(step(report, '3.3.2.4')).toMatchObject({ status: 'failed' });
   });
 });
+
+describe('receive protocols (every step manual)', () => {
+  it('hco-receive: evidence is listed on its steps, nothing is passed, the verdict says so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'medcom-ig-protocol-rcv-'));
+    dirs.push(dir);
+    writeFileSync(join(dir, 'HomeCareObservation_3.2.1.4_A.png'), 'png');
+    writeFileSync(join(dir, 'HomeCareObservation_3.2.1.4_B.png'), 'png');
+    copyFileSync(join(hcoValid, 'new-message-quantity.xml'), join(dir, 'HomeCareObservation_3.3.5_A.xml'));
+    const report = await runProtocol({ protocol: library.get('hco-receive'), evidenceDir: dir, definitions: defs, lang: 'da' });
+    expect(steps(report).every((s) => s.status === 'manual' || s.status === 'not-relevant')).toBe(true);
+    expect(step(report, '3.2.1.4')).toMatchObject({ status: 'manual', evidence: ['HomeCareObservation_3.2.1.4_A.png', 'HomeCareObservation_3.2.1.4_B.png'] });
+    expect(step(report, '3.2.1.4').actualResult).toMatch(/2 dokumentationsfil\(er\) vedlagt til MedCom/);
+    expect(step(report, '3.3.5').evidence).toEqual(['HomeCareObservation_3.3.5_A.xml']);
+    expect(step(report, '3.2.2.1').status).toBe('not-relevant');
+    expect(report.summary.verdict).toBe('manual');
+    expect(renderer.markdown(report)).toContain('MANUEL — intet teststep i denne protokol afgøres af værktøjet');
+  });
+});

@@ -169,7 +169,7 @@ tr.evidence td{background:#fbfcfd;font-size:.92em}
 .hint{color:var(--muted);font-style:italic}
 .assessment{color:var(--muted)}
 code,.mono{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.9em}
-.verdict{font-size:1.15rem;font-weight:700}.verdict.pass{color:var(--ok)}.verdict.fail{color:var(--err)}.verdict.incomplete{color:var(--warn)}
+.verdict{font-size:1.15rem;font-weight:700}.verdict.pass{color:var(--ok)}.verdict.fail{color:var(--err)}.verdict.incomplete{color:var(--warn)}.verdict.manual{color:var(--muted)}
 td.outcome.pass{color:var(--ok)}td.outcome.fail,td.outcome.error{color:var(--err)}td.outcome.warning{color:var(--warn)}
 td.sev.error,td.sev.fatal{color:var(--err);font-weight:600}td.sev.warning{color:var(--warn)}
 details summary{cursor:pointer}
