@@ -82,7 +82,12 @@ function listFiles(dir: string): string[] {
     for (const name of names) {
       if (name.startsWith('.')) continue;
       const p = join(d, name);
-      const st = statSync(p);
+      let st;
+      try {
+        st = statSync(p);
+      } catch (e) {
+        throw new UsageError(`${p}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      }
       if (st.isDirectory()) walk(p);
       else if (st.isFile()) out.push(p);
     }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -70,6 +70,14 @@ describe('medcom-ig protocol', () => {
       expect(r.stderr).toMatch(message);
       noStack(r.stderr);
     }
+    // an evidence file that cannot be read (a dangling link)
+    const broken = hcoSendEvidence();
+    dirs.push(broken);
+    symlinkSync(join(tmp, 'no-such-target.json'), join(broken, 'HomeCareObservation_3.3.2.1_A.json'));
+    const b = run('protocol', 'run', 'hco-send', '--evidence', broken, '--out', join(tmp, 'o8'));
+    expect(b.status).toBe(2);
+    expect(b.stderr).toMatch(/HomeCareObservation_3\.3\.2\.1_A\.json: cannot read the file \(ENOENT\)/);
+    noStack(b.stderr);
     const badVendor = join(tmp, 'bad-vendor.json');
     writeFileSync(badVendor, '{"company": 1, "colour": "red"}');
     const r = run('protocol', 'run', 'hco-send', '--evidence', evidence, '--out', join(tmp, 'o6'), '--vendor-file', badVendor);

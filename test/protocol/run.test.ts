@@ -89,6 +89,16 @@ describe('protocol run hco-send', () => {
     expect(step(report, '3.3.1.11').status).toBe('passed');
   });
 
+  it('a message that is not valid JSON fails the steps that read it (it is the SUT output), with input/unreadable', async () => {
+    const dir = evidence({ 'HomeCareObservation_3.3.3.4_A.json': '{"resourceType": "Bundle",' });
+    const report = await runProtocol({ protocol: hcoSend, evidenceDir: dir, definitions: defs });
+    expect(step(report, '3.3.3.11').status).toBe('failed');
+    expect(step(report, '3.3.3.11').issues).toEqual([expect.objectContaining({ ruleId: 'input/unreadable', severity: 'fatal', line: 1 })]);
+    expect(step(report, '3.3.3.2').checks[0]?.files[0]).toMatchObject({ outcome: 'error', error: expect.stringMatching(/could not be read/) });
+    expect(step(report, '3.3.3.2').status).toBe('failed');
+    expect(step(report, '3.3.1.2').status).toBe('passed');
+  });
+
   it('lists unmatched files, steps without evidence, and a section-numbered file under its section', async () => {
     const dir = evidence({ 'notes.txt': 'x', 'HomeCareObservation_9.9_A.xml': '<x/>', 'HomeCareObservation_3.4_A.png': 'png' });
     rmSync(join(dir, 'HomeCareObservation_3.4.1_A.json'));
