@@ -102,6 +102,7 @@ export const SENTENCES = {
     notRelevant: 'Not relevant in this test course (N/R).',
     validationErrors: (e: number, w: number) => `Profile validation: ${e} error(s), ${w} warning(s).`,
     counts: (e: number, w: number) => `${e} error(s), ${w} warning(s)`,
+    attributed: 'No profile-validation error on',
     bytes: (n: number) => `${n} bytes`,
   },
   da: {
@@ -116,6 +117,7 @@ export const SENTENCES = {
     notRelevant: 'Ikke relevant i dette testforløb (N/R).',
     validationErrors: (e: number, w: number) => `Profilvalidering: ${e} fejl, ${w} advarsel/advarsler.`,
     counts: (e: number, w: number) => `${e} fejl, ${w} advarsel/advarsler`,
+    attributed: 'Ingen profilvalideringsfejl på',
     bytes: (n: number) => `${n} byte`,
   },
 } as const;

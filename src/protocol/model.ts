@@ -112,6 +112,13 @@ export interface StepDef {
   /** Step ids this step refers to ("Complete the test steps 3.3.1.2–3.3.1.11"). */
   refersTo?: string[];
   checks?: CheckDef[];
+  /**
+   * Elements this step is about, as typed paths (`DiagnosticReport.status`, `Observation.value[x]`,
+   * `PractitionerRole`): profile-validation findings on them (errors and warnings) are shown on the
+   * step, and an error there fails it — the validator's finding, with its rule id, where the protocol
+   * asks about the element.
+   */
+  attributes?: string[];
   /** Flow variables taken from this step's (first) message, for later steps as `%name`. */
   captures?: CaptureDef[];
   /** A policy hint for the suggested grade when the step fails; never MedCom's assessment. */

@@ -122,6 +122,20 @@ class ProtocolRun {
         });
       }
     }
+    if (step.attributes && !step.checks.some((c) => c.kind === 'validate')) {
+      const attributed = this.attributed(step.attributes, loaded);
+      issues.push(...attributed);
+      const errors = attributed.filter((i) => i.severity === 'error' || i.severity === 'fatal');
+      checks.push({
+        id: `${step.id}.profile-findings`, kind: 'validate', description: `${SENTENCES[this.lang].attributed} ${step.attributes.join(', ')}`,
+        outcome: errors.length > 0 ? 'fail' : 'pass', expected: this.profile,
+        files: loaded.map((m) => {
+          const e = errors.filter((i) => i.file === m.file.file).length;
+          const w = attributed.filter((i) => i.file === m.file.file && i.severity === 'warning').length;
+          return { file: m.file.file, outcome: e > 0 ? 'fail' : 'pass', actual: SENTENCES[this.lang].counts(e, w) };
+        }),
+      });
+    }
     const captured = this.capture(step, loaded);
     const failed = checks.filter((c) => c.outcome === 'fail' || c.outcome === 'error').length;
     const warned = checks.filter((c) => c.outcome === 'warning').length;
@@ -142,6 +156,27 @@ class ProtocolRun {
     }
     if (status === 'partial') sentences.push(s.partial);
     return { ...base, status, checks, issues, captured, actualResult: sentences.join(' '), ...(grade ? { suggestedGrade: grade } : {}) };
+  }
+
+  /** The validation findings of the messages on the given typed paths. */
+  private attributed(attributes: string[], messages: Message[]): RunIssue[] {
+    const patterns = attributes.map(attributePattern);
+    const out: RunIssue[] = [];
+    for (const m of messages) {
+      const entries = ((m.doc?.value as Json | undefined)?.['entry'] as { resource?: Json }[] | undefined) ?? [];
+      for (const i of m.report.issues) {
+        if (i.severity === 'information') continue;
+        const typed = typedPath(i.location.fhirpath, entries);
+        if (!typed || !patterns.some((p) => p.test(typed))) continue;
+        out.push({
+          file: m.file.file, severity: i.severity, ruleId: i.ruleId, message: i.message, fhirpath: i.location.fhirpath,
+          ...(i.constraintKey ? { constraintKey: i.constraintKey } : {}),
+          ...(i.location.line !== undefined ? { line: i.location.line } : {}),
+          ...(i.location.column !== undefined ? { column: i.location.column } : {}),
+        });
+      }
+    }
+    return out;
   }
 
   private evalVars(doc: SourceDoc): EvalVars {
@@ -203,6 +238,28 @@ class ProtocolRun {
     }
     return out;
   }
+}
+
+/** A typed path (`Observation.value[x]`) as a prefix pattern over typed paths without indexes. */
+export function attributePattern(attribute: string): RegExp {
+  const body = attribute.split('[x]').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('(?:[A-Z][A-Za-z]*)?');
+  return new RegExp(`^${body}(?:$|\\.)`);
+}
+
+/**
+ * `Bundle.entry[2].resource.performer[1].reference` → `DiagnosticReport.performer.reference`: the
+ * entry's resource type in place of the entry, list indexes dropped. Paths outside the entries stay
+ * as they are (`Bundle.timestamp`).
+ */
+export function typedPath(fhirpath: string, entries: { resource?: Json }[]): string | undefined {
+  const m = /^Bundle\.entry\[(\d+)\]\.resource(.*)$/.exec(fhirpath);
+  let path = fhirpath;
+  if (m) {
+    const type = entries[Number(m[1])]?.resource?.['resourceType'];
+    if (typeof type !== 'string') return undefined;
+    path = type + m[2];
+  }
+  return path.replace(/\[\d+\]/g, '');
 }
 
 /** The first line of whatever an evaluation threw (fhirpath.js does not always throw Errors). */

@@ -360,3 +360,44 @@ describe('receive protocols (every step manual)', () => {
     expect(renderer.markdown(report)).toContain('MANUEL — intet teststep i denne protokol afgøres af værktøjet');
   });
 });
+
+describe('validation findings attributed to the steps about their elements', () => {
+  it('a result longer than 12 characters fails the alphanumerical-result step with types/max-length, not only the send step', async () => {
+    const dir = evidence();
+    copyFileSync(join(hcoInvalid, 'types-max-length-observation-valuestring.json'), join(dir, 'HomeCareObservation_3.3.2.3_A.json'));
+    const report = await runProtocol({ protocol: hcoSend, evidenceDir: dir, definitions: defs });
+    const alnum = step(report, '3.3.2.3');
+    expect(alnum.status).toBe('failed');
+    expect(alnum.issues).toEqual([expect.objectContaining({ ruleId: 'types/max-length', fhirpath: 'Bundle.entry[8].resource.valueString', file: 'HomeCareObservation_3.3.2.3_A.json' })]);
+    expect(alnum.checks.find((c) => c.id === 'hco-send.s1a2.alphanumeric.profile-findings')?.outcome).toBe('fail');
+    expect(step(report, '3.3.2.12').status).toBe('failed');
+    // steps about other elements are not affected
+    expect(step(report, '3.3.2.6').status).toBe('passed');
+    expect(step(report, '3.3.2.8').status).toBe('passed');
+  });
+
+  it('a DiagnosticReport without status fails the status step by the FHIRPath assert and by cardinality/min', async () => {
+    const dir = evidence();
+    copyFileSync(join(hcoInvalid, 'cardinality-min-diagnosticreport-status.json'), join(dir, 'HomeCareObservation_3.3.3.4_A.json'));
+    const report = await runProtocol({ protocol: hcoSend, evidenceDir: dir, definitions: defs });
+    const status = step(report, '3.3.3.5');
+    expect(status.status).toBe('failed');
+    expect(status.checks.find((c) => c.id === 'hco-send.s1a3.report-status')?.outcome).toBe('fail');
+    expect(status.issues).toEqual([expect.objectContaining({ ruleId: 'cardinality/min', fhirpath: 'Bundle.entry[2].resource.status' })]);
+  });
+
+  it('typed paths: the entry resource type for the entry, indexes dropped, [x] matching the choice', async () => {
+    const { typedPath, attributePattern } = await import('../../src/protocol/run.js');
+    const entries = [{ resource: { resourceType: 'MessageHeader' } }, { resource: { resourceType: 'Observation' } }];
+    expect(typedPath('Bundle.entry[1].resource.valueQuantity.value', entries)).toBe('Observation.valueQuantity.value');
+    expect(typedPath('Bundle.entry[0].resource.destination[0].receiver', entries)).toBe('MessageHeader.destination.receiver');
+    expect(typedPath('Bundle.timestamp', entries)).toBe('Bundle.timestamp');
+    expect(typedPath('Bundle.entry[7].resource.id', entries)).toBeUndefined();
+    expect(attributePattern('Observation.value[x]').test('Observation.valueQuantity.value')).toBe(true);
+    expect(attributePattern('Observation.value[x]').test('Observation.valueString')).toBe(true);
+    expect(attributePattern('Observation.code').test('Observation.code.coding.display')).toBe(true);
+    expect(attributePattern('Observation.code').test('Observation.codeX')).toBe(false);
+    expect(attributePattern('Practitioner').test('PractitionerRole.code')).toBe(false);
+    expect(attributePattern('Practitioner').test('Practitioner.telecom')).toBe(true);
+  });
+});
