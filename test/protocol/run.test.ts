@@ -240,6 +240,12 @@ describe('protocol reports', () => {
     expect(md).toContain('| S.CANC | Cancel a sent HomeCareObservation | NOT PART OF TEST PROTOCOL | M | N/R |');
     expect(md).not.toContain('<script>');
     expect(md).toContain('Care\\|Plan \\*v2\\*');
+    // MedCom's order: 3.2, then the 3.3 heading with the use-case table, then 3.3.1 …, then 3.4
+    const at = (h: string): number => md.indexOf(`\n### ${h}`);
+    expect(at('3.2 Test of ITB test scripts')).toBeGreaterThan(0);
+    expect(at('3.2 Test of ITB test scripts')).toBeLessThan(at('3.3 Test of requirements'));
+    expect(at('3.3 Test of requirements')).toBeLessThan(at('3.3.1 S1: Send HomeCareObservation'));
+    expect(at('3.3.4 S1.A4')).toBeLessThan(at('3.4 Test of technical requirements'));
   });
 
   it('--lang da renders the Danish headings', () => {

@@ -39,14 +39,14 @@ _{{md L.vendorNote}}_
 
 | {{md L.vendorInfo}} | |
 |---|---|
-{{#each vendorRows}}| {{md key}} | {{#if blank}}_{{md ../L.completedByVendor}}_{{else}}{{md value}}{{/if}} |
+{{#each vendorRows}}| {{md key}} | {{#if blank}}_{{md @root.L.completedByVendor}}_{{else}}{{md value}}{{/if}} |
 {{/each}}
 
 ### 2.2 {{md L.sutInfo}}
 
 | {{md L.sutInfo}} | |
 |---|---|
-{{#each sutRows}}| {{md key}} | {{#if blank}}_{{md ../L.completedByVendor}}_{{else}}{{md value}}{{/if}} |
+{{#each sutRows}}| {{md key}} | {{#if blank}}_{{md @root.L.completedByVendor}}_{{else}}{{md value}}{{/if}} |
 {{/each}}
 
 ### 2.3 {{md L.resultInfo}}
@@ -69,7 +69,38 @@ _{{md L.resultNote}}_
 
 > {{md L.suggestedNote}}
 
+{{#*inline "section"}}
+
+### {{md number}} {{md title}}
+
+{{#if purpose}}{{md purpose}}
+
+{{/if}}
+| {{md @root.L.colStep}} | {{md @root.L.colAction}} | {{md @root.L.colTestData}} | {{md @root.L.colExpected}} | {{md @root.L.colActual}} | {{md @root.L.colAssessment}} |
+|---|---|---|---|---|---|
+{{#each rows}}{{#if isGroup}}| **{{md text}}** | | | | | |
+{{else}}| {{md number}} | {{md action}} | {{#if hasEvidence}}{{md testData}}{{else}}{{#if hint}}_{{md @root.L.testDataHint}}: {{md hint}}_{{/if}}{{/if}} | {{md expected}} | {{md icon}} **{{md statusLabel}}** — {{md actual}}{{#each findings}}<br>{{md this}}{{/each}}{{#if moreFindings}}<br>{{md moreFindings}}{{/if}}{{#if captured}}<br>{{md @root.L.capturedVars}}: {{md captured}}{{/if}}{{#if hasSuggested}}<br>_{{md suggested}}_{{/if}} | |
+{{/if}}{{/each}}
+{{#each rows}}{{#if hasDetails}}
+<details><summary>{{md number}} — {{md @root.L.checks}} ({{md statusLabel}})</summary>
+
+| {{md @root.L.check}} | {{md @root.L.outcome}} | {{md @root.L.expression}} | {{md @root.L.actual}} |
+|---|---|---|---|
+{{#each checks}}| {{md description}} | {{md outcome}} | {{md expression}} | {{md found}} |
+{{/each}}
+{{#if issues.length}}
+
+| {{md @root.L.severity}} | {{md @root.L.rule}} | {{md @root.L.location}} | {{md @root.L.line}} | {{md @root.L.file}} | {{md @root.L.message}} |
+|---|---|---|---|---|---|
+{{#each issues}}| {{md severity}} | {{md ruleId}} | {{md fhirpath}} | {{md line}} | {{md file}} | {{md message}} |
+{{/each}}
+{{/if}}
+
+</details>
+{{/if}}{{/each}}
+{{/inline}}
 ## 3 {{md L.theTest}}
+{{#each sectionsBefore}}{{> section}}{{/each}}
 
 ### {{md useCaseSection.number}} {{md useCaseSection.title}}
 
@@ -80,36 +111,7 @@ _{{md L.resultNote}}_
 |---|---|---|---|---|
 {{#each useCases}}| {{md id}} | {{md description}} | {{md section}} | {{md mandatory}} | {{md notRelevant}} |
 {{/each}}
-{{#each sections}}
-
-### {{md number}} {{md title}}
-
-{{#if purpose}}{{md purpose}}
-
-{{/if}}
-| {{md ../L.colStep}} | {{md ../L.colAction}} | {{md ../L.colTestData}} | {{md ../L.colExpected}} | {{md ../L.colActual}} | {{md ../L.colAssessment}} |
-|---|---|---|---|---|---|
-{{#each rows}}{{#if isGroup}}| **{{md text}}** | | | | | |
-{{else}}| {{md number}} | {{md action}} | {{#if hasEvidence}}{{md testData}}{{else}}{{#if hint}}_{{md ../../L.testDataHint}}: {{md hint}}_{{/if}}{{/if}} | {{md expected}} | {{md icon}} **{{md statusLabel}}** — {{md actual}}{{#each findings}}<br>{{md this}}{{/each}}{{#if moreFindings}}<br>{{md moreFindings}}{{/if}}{{#if captured}}<br>{{md ../../L.capturedVars}}: {{md captured}}{{/if}}{{#if hasSuggested}}<br>_{{md suggested}}_{{/if}} | |
-{{/if}}{{/each}}
-{{#each rows}}{{#if hasDetails}}
-<details><summary>{{md number}} — {{md ../../L.checks}} ({{md statusLabel}})</summary>
-
-| {{md ../../L.check}} | {{md ../../L.outcome}} | {{md ../../L.expression}} | {{md ../../L.actual}} |
-|---|---|---|---|
-{{#each checks}}| {{md description}} | {{md outcome}} | {{md expression}} | {{md found}} |
-{{/each}}
-{{#if issues.length}}
-
-| {{md ../../L.severity}} | {{md ../../L.rule}} | {{md ../../L.location}} | {{md ../../L.line}} | {{md ../../L.file}} | {{md ../../L.message}} |
-|---|---|---|---|---|---|
-{{#each issues}}| {{md severity}} | {{md ruleId}} | {{md fhirpath}} | {{md line}} | {{md file}} | {{md message}} |
-{{/each}}
-{{/if}}
-
-</details>
-{{/if}}{{/each}}
-{{/each}}
+{{#each sectionsAfter}}{{> section}}{{/each}}
 
 ## {{md L.evidenceHeading}}
 
@@ -202,9 +204,9 @@ details summary{cursor:pointer}
 <h2>2 {{L.vendorHeading}}</h2>
 <h3>2.1 {{L.vendorInfo}}</h3>
 <p class="note">{{L.vendorNote}}</p>
-<table class="kv">{{#each vendorRows}}<tr><th>{{key}}</th><td>{{#if blank}}<span class="hint">{{../L.completedByVendor}}</span>{{else}}{{value}}{{/if}}</td></tr>{{/each}}</table>
+<table class="kv">{{#each vendorRows}}<tr><th>{{key}}</th><td>{{#if blank}}<span class="hint">{{@root.L.completedByVendor}}</span>{{else}}{{value}}{{/if}}</td></tr>{{/each}}</table>
 <h3>2.2 {{L.sutInfo}}</h3>
-<table class="kv">{{#each sutRows}}<tr><th>{{key}}</th><td>{{#if blank}}<span class="hint">{{../L.completedByVendor}}</span>{{else}}{{value}}{{/if}}</td></tr>{{/each}}</table>
+<table class="kv">{{#each sutRows}}<tr><th>{{key}}</th><td>{{#if blank}}<span class="hint">{{@root.L.completedByVendor}}</span>{{else}}{{value}}{{/if}}</td></tr>{{/each}}</table>
 <h3>2.3 {{L.resultInfo}}</h3>
 <p class="note">{{L.resultNote}}</p>
 <table class="kv">{{#each resultRows}}<tr><th>{{key}}</th><td>{{#if blank}}&nbsp;{{else}}{{value}}{{/if}}</td></tr>{{/each}}</table>
@@ -215,30 +217,22 @@ details summary{cursor:pointer}
 <p>{{L.failedSteps}}: {{failedSteps}}<br>{{L.missingEvidence}}: {{missingEvidence}}</p>
 <p class="note">{{L.suggestedNote}}</p>
 
-<h2>3 {{L.theTest}}</h2>
-<h3>{{useCaseSection.number}} {{useCaseSection.title}}</h3>
-{{#if useCaseSection.purpose}}<p>{{useCaseSection.purpose}}</p>{{/if}}
-<table class="usecases">
-<thead><tr><th>{{L.ucUseCase}}</th><th>{{L.ucDescription}}</th><th>{{L.ucSection}}</th><th>{{L.ucMandatory}}</th><th>{{L.ucNotRelevant}}</th></tr></thead>
-<tbody>{{#each useCases}}<tr{{#if nr}} class="nr"{{/if}}><td>{{id}}</td><td>{{description}}</td><td>{{section}}</td><td>{{mandatory}}</td><td>{{notRelevant}}</td></tr>{{/each}}</tbody>
-</table>
-
-{{#each sections}}
+{{#*inline "section"}}
 <section class="protocol-section" id="section-{{number}}">
 <h3>{{number}} {{title}}</h3>
 {{#if purpose}}<p>{{purpose}}</p>{{/if}}
 <table class="protocol">
 <colgroup><col class="c1"><col class="c2"><col class="c3"><col class="c4"><col class="c5"><col class="c6"></colgroup>
-<thead><tr><th>{{../L.colStep}}</th><th>{{../L.colAction}}</th><th>{{../L.colTestData}}</th><th>{{../L.colExpected}}</th><th>{{../L.colActual}}</th><th>{{../L.colAssessment}}</th></tr></thead>
+<thead><tr><th>{{@root.L.colStep}}</th><th>{{@root.L.colAction}}</th><th>{{@root.L.colTestData}}</th><th>{{@root.L.colExpected}}</th><th>{{@root.L.colActual}}</th><th>{{@root.L.colAssessment}}</th></tr></thead>
 <tbody>
 {{#each rows}}{{#if isGroup}}<tr class="group{{#if notRelevant}} nr{{/if}}"><td colspan="6">{{text}}</td></tr>
-{{else}}<tr id="{{anchor}}" class="step {{statusClass}}{{#if notRelevant}} nr{{/if}}"><td>{{number}}</td><td>{{action}}</td><td>{{#if hasEvidence}}<span class="mono">{{testData}}</span>{{else}}{{#if hint}}<span class="hint">{{../../L.testDataHint}}: {{hint}}</span>{{/if}}{{/if}}</td><td>{{expected}}</td><td><span class="status {{statusClass}}">{{icon}} {{statusLabel}}</span>
-{{actual}}{{#each findings}}<span class="finding">{{this}}</span>{{/each}}{{#if moreFindings}}<span class="finding">{{moreFindings}}</span>{{/if}}{{#if captured}}<span class="note">{{../../L.capturedVars}}: {{captured}}</span>{{/if}}{{#if hasSuggested}}<span class="suggested">{{suggested}}</span>{{/if}}</td><td class="assessment"></td></tr>
-{{#if hasDetails}}<tr class="evidence"><td colspan="6"><details><summary>{{number}} — {{../../L.checks}}</summary>
-<table><thead><tr><th>{{../../L.check}}</th><th>{{../../L.outcome}}</th><th>{{../../L.expression}}</th><th>{{../../L.actual}}</th></tr></thead><tbody>
+{{else}}<tr id="{{anchor}}" class="step {{statusClass}}{{#if notRelevant}} nr{{/if}}"><td>{{number}}</td><td>{{action}}</td><td>{{#if hasEvidence}}<span class="mono">{{testData}}</span>{{else}}{{#if hint}}<span class="hint">{{@root.L.testDataHint}}: {{hint}}</span>{{/if}}{{/if}}</td><td>{{expected}}</td><td><span class="status {{statusClass}}">{{icon}} {{statusLabel}}</span>
+{{actual}}{{#each findings}}<span class="finding">{{this}}</span>{{/each}}{{#if moreFindings}}<span class="finding">{{moreFindings}}</span>{{/if}}{{#if captured}}<span class="note">{{@root.L.capturedVars}}: {{captured}}</span>{{/if}}{{#if hasSuggested}}<span class="suggested">{{suggested}}</span>{{/if}}</td><td class="assessment"></td></tr>
+{{#if hasDetails}}<tr class="evidence"><td colspan="6"><details><summary>{{number}} — {{@root.L.checks}}</summary>
+<table><thead><tr><th>{{@root.L.check}}</th><th>{{@root.L.outcome}}</th><th>{{@root.L.expression}}</th><th>{{@root.L.actual}}</th></tr></thead><tbody>
 {{#each checks}}<tr><td>{{description}}</td><td class="outcome {{outcomeClass}}">{{outcome}}</td><td class="mono">{{expression}}</td><td class="mono">{{found}}</td></tr>{{/each}}
 </tbody></table>
-{{#if issues.length}}<table><thead><tr><th>{{../../L.severity}}</th><th>{{../../L.rule}}</th><th>{{../../L.location}}</th><th>{{../../L.line}}</th><th>{{../../L.file}}</th><th>{{../../L.message}}</th></tr></thead><tbody>
+{{#if issues.length}}<table><thead><tr><th>{{@root.L.severity}}</th><th>{{@root.L.rule}}</th><th>{{@root.L.location}}</th><th>{{@root.L.line}}</th><th>{{@root.L.file}}</th><th>{{@root.L.message}}</th></tr></thead><tbody>
 {{#each issues}}<tr><td class="sev {{severityClass}}">{{severity}}</td><td class="mono">{{ruleId}}</td><td class="mono">{{fhirpath}}</td><td>{{line}}</td><td class="mono">{{file}}</td><td>{{message}}</td></tr>{{/each}}
 </tbody></table>{{/if}}
 </details></td></tr>{{/if}}
@@ -246,7 +240,17 @@ details summary{cursor:pointer}
 </tbody>
 </table>
 </section>
-{{/each}}
+{{/inline}}
+<h2>3 {{L.theTest}}</h2>
+{{#each sectionsBefore}}{{> section}}{{/each}}
+<h3>{{useCaseSection.number}} {{useCaseSection.title}}</h3>
+{{#if useCaseSection.purpose}}<p>{{useCaseSection.purpose}}</p>{{/if}}
+<table class="usecases">
+<thead><tr><th>{{L.ucUseCase}}</th><th>{{L.ucDescription}}</th><th>{{L.ucSection}}</th><th>{{L.ucMandatory}}</th><th>{{L.ucNotRelevant}}</th></tr></thead>
+<tbody>{{#each useCases}}<tr{{#if nr}} class="nr"{{/if}}><td>{{id}}</td><td>{{description}}</td><td>{{section}}</td><td>{{mandatory}}</td><td>{{notRelevant}}</td></tr>{{/each}}</tbody>
+</table>
+
+{{#each sectionsAfter}}{{> section}}{{/each}}
 
 <h2>{{L.evidenceHeading}}</h2>
 <p>{{archiveLine}}</p>

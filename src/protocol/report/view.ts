@@ -64,7 +64,9 @@ export interface ProtocolView {
   missingEvidence: string;
   useCaseSection: { number: string; title: string; purpose: string };
   useCases: { id: string; description: string; section: string; mandatory: string; notRelevant: string; nr: boolean }[];
-  sections: SectionView[];
+  /** Sections printed before the use-case table (3.2), and from it on (3.3.x, 3.4 …), in protocol order. */
+  sectionsBefore: SectionView[];
+  sectionsAfter: SectionView[];
   files: { file: string; kind: string; filedUnder: string; size: number; sha256: string; archiveName: string }[];
   archiveLine: string;
   hasUnmatched: boolean;
@@ -115,6 +117,13 @@ function kv(key: string, value: string | undefined, placeholder = ''): KeyValue 
   return { key, value: value ?? placeholder, blank: value === undefined || value === '' };
 }
 
+/** The sections before the first one under the use-case heading, and the rest. */
+function splitSections(useCaseNumber: string, sections: SectionView[]): { sectionsBefore: SectionView[]; sectionsAfter: SectionView[] } {
+  const first = sections.findIndex((s) => s.number === useCaseNumber || s.number.startsWith(`${useCaseNumber}.`));
+  const at = first < 0 ? 0 : first;
+  return { sectionsBefore: sections.slice(0, at), sectionsAfter: sections.slice(at) };
+}
+
 export function buildView(report: ProtocolRunReport): ProtocolView {
   const L = labels(report.lang);
   const p = report.protocol;
@@ -151,13 +160,13 @@ export function buildView(report: ProtocolRunReport): ProtocolView {
     missingEvidence: report.summary.missingEvidence.join(', ') || L.none,
     useCaseSection: p.useCaseSection,
     useCases: p.useCases.map((u) => ({ id: u.id, description: u.description, section: u.section || L.notPartOfProtocol, mandatory: u.mandatory, notRelevant: u.notRelevant ? 'N/R' : '', nr: u.notRelevant })),
-    sections: report.sections.map((s) => ({
+    ...splitSections(report.protocol.useCaseSection.number, report.sections.map((s) => ({
       number: s.number, title: s.title, purpose: s.purpose, notRelevant: s.notRelevant,
       rows: s.rows.map((r): RowView => r.type === 'group'
         ? { isGroup: true, text: r.text, notRelevant: r.notRelevant, number: '', anchor: '', action: '', testData: '', hasEvidence: false, hint: '', expected: '', icon: '',
           statusLabel: '', statusClass: 'group', actual: '', findings: [], moreFindings: '', suggested: '', hasSuggested: false, checks: [], issues: [], hasDetails: false, captured: '' }
         : stepRow(r, L)),
-    })),
+    }))),
     files: report.evidence.files.map((f) => ({ file: f.file, kind: f.kind, filedUnder: f.filedUnder.join(', '), size: f.size, sha256: f.sha256, archiveName: f.archiveName })),
     archiveLine: L.archiveLine(report.evidence.archive),
     hasUnmatched: report.evidence.unmatched.length > 0,
