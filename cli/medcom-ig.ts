@@ -226,6 +226,33 @@ protocol
     for (const f of result.kept) out(`kept ${f} (exists)`);
   });
 
+program
+  .command('testscript')
+  .description('FHIR TestScripts run offline on their fixtures (no server): per-assert results')
+  .command('run')
+  .description('run TestScripts: validateProfileId, expression/operator/value, resource, compareToSource, warningOnly; response asserts are not applicable offline')
+  .argument('<files...>', 'TestScript JSON files')
+  .option('--fixture <id=file>', 'the file for a fixture id (repeatable); a bare file stands for every fixture', collect, [] as string[])
+  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+  .option('--out <file>', 'write the report to a file instead of stdout')
+  .addOption(new Option('--lang <lang>', 'message language').choices(['en', 'da']).default('en'))
+  .action(async (files: string[], opts: { fixture: string[]; format: 'text' | 'json'; out?: string; lang: 'en' | 'da' }) => {
+    const [{ runTestScript, renderTestScriptText }, { validationDefinitions }] = await Promise.all([import('../src/testscript/run.js'), import('../src/api/validate.js')]);
+    const fixtures: Record<string, string> = {};
+    for (const f of opts.fixture) {
+      const m = /^([^=]+)=(.+)$/.exec(f);
+      if (m && !m[1]!.includes('/')) fixtures[m[1]!] = m[2]!;
+      else fixtures['*'] = f;
+    }
+    const definitions = await validationDefinitions();
+    const reports = [];
+    for (const file of files) reports.push(await runTestScript({ file, fixtures, definitions, locale: opts.lang }));
+    const text = opts.format === 'json' ? JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2) + '\n' : renderTestScriptText(reports);
+    if (opts.out) writeFileSync(opts.out, text);
+    else out(text);
+    process.exitCode = reports.every((r) => r.summary.verdict === 'pass') ? 0 : 1;
+  });
+
 try {
   await program.parseAsync(process.argv);
 } catch (e) {
