@@ -10,7 +10,7 @@ import type { ProtocolDefinition } from '../../src/protocol/model.js';
 import { ProtocolReportRenderer } from '../../src/protocol/report/render.js';
 import type { ProtocolRunReport, StepResult } from '../../src/protocol/report-model.js';
 import { runProtocol } from '../../src/protocol/run.js';
-import { clDocument, clSendEvidence, clValid, hcoInvalid, hcoSendEvidence, hcoValid, readExample, readZip, withComparator } from './helpers.js';
+import { clDocument, clSendEvidence, clValid, hcoInvalid, root, hcoSendEvidence, hcoValid, readExample, readZip, withComparator } from './helpers.js';
 
 const library = new ProtocolLibrary();
 const hcoSend = library.get('hco-send');
@@ -337,6 +337,17 @@ describe('protocol run conditionlist-send', () => {
     const report = await runProtocol({ protocol: clSend, evidenceDir: dir, definitions: defs });
     expect(step(report, '3.3.4.3')).toMatchObject({ status: 'failed' });
     expect(step(report, '3.3.4.3').checks[0]).toMatchObject({ id: 'conditionlist-send.s14.timestamps-updated', outcome: 'fail' });
+  });
+
+  it('an invalid document fails the content step about the element, with the validator finding (no Composition.title → 3.4.3.9)', async () => {
+    const dir = clEvidence();
+    copyFileSync(join(root, 'examples', 'conditionlist', 'invalid', 'cardinality-min-composition-title.json'), join(dir, 'ConditionList_3.4.3_A.json'));
+    const report = await runProtocol({ protocol: clSend, evidenceDir: dir, definitions: defs });
+    const title = step(report, '3.4.3.9');
+    expect(title.status).toBe('failed');
+    expect(title.issues).toEqual([expect.objectContaining({ ruleId: 'cardinality/min', fhirpath: 'Bundle.entry[0].resource.title' })]);
+    expect(step(report, '3.4.3.1').status).toBe('failed');
+    expect(step(report, '3.4.3.7').status).toBe('passed');
   });
 
   it('fails the protocol rules our examples do not follow as written: notes shared, text not the SKS-D display', async () => {
