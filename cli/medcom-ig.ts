@@ -233,11 +233,11 @@ program
   .description('run TestScripts: validateProfileId, expression/operator/value, resource, compareToSource, warningOnly; response asserts are not applicable offline')
   .argument('<files...>', 'TestScript JSON files')
   .option('--fixture <id=file>', 'the file for a fixture id (repeatable); a bare file stands for every fixture', collect, [] as string[])
-  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'junit']).default('text'))
   .option('--out <file>', 'write the report to a file instead of stdout')
   .addOption(new Option('--lang <lang>', 'message language').choices(['en', 'da']).default('en'))
-  .action(async (files: string[], opts: { fixture: string[]; format: 'text' | 'json'; out?: string; lang: 'en' | 'da' }) => {
-    const [{ runTestScript, renderTestScriptText }, { validationDefinitions }] = await Promise.all([import('../src/testscript/run.js'), import('../src/api/validate.js')]);
+  .action(async (files: string[], opts: { fixture: string[]; format: 'text' | 'json' | 'junit'; out?: string; lang: 'en' | 'da' }) => {
+    const [{ runTestScript, renderTestScriptText, renderTestScriptJunit }, { validationDefinitions }] = await Promise.all([import('../src/testscript/run.js'), import('../src/api/validate.js')]);
     const fixtures: Record<string, string> = {};
     for (const f of opts.fixture) {
       const m = /^([^=]+)=(.+)$/.exec(f);
@@ -247,7 +247,8 @@ program
     const definitions = await validationDefinitions();
     const reports = [];
     for (const file of files) reports.push(await runTestScript({ file, fixtures, definitions, locale: opts.lang }));
-    const text = opts.format === 'json' ? JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2) + '\n' : renderTestScriptText(reports);
+    const text = opts.format === 'json' ? JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2) + '\n'
+      : opts.format === 'junit' ? renderTestScriptJunit(reports) : renderTestScriptText(reports);
     if (opts.out) writeFileSync(opts.out, text);
     else out(text);
     process.exitCode = reports.every((r) => r.summary.verdict === 'pass') ? 0 : 1;

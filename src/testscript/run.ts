@@ -285,3 +285,36 @@ export function renderTestScriptText(reports: TestScriptRunReport[]): string {
   }
   return lines.join('\n') + '\n';
 }
+
+function xml(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+}
+
+/**
+ * JUnit XML: one test suite per TestScript, one test case per assert. Failed asserts are failures,
+ * erred ones errors, not-applicable ones skipped; warnings pass with the finding in system-out.
+ */
+export function renderTestScriptJunit(reports: TestScriptRunReport[]): string {
+  const lines = ['<?xml version="1.0" encoding="UTF-8"?>'];
+  const all = reports.flatMap((r) => r.tests.flatMap((t) => t.asserts));
+  const count = (o: AssertOutcome, of: AssertResult[]): number => of.filter((a) => a.outcome === o).length;
+  lines.push(`<testsuites name="medcom-ig testscript" tests="${all.length}" failures="${count('fail', all)}" errors="${count('error', all)}" skipped="${count('not-applicable', all)}">`);
+  for (const r of reports) {
+    const as = r.tests.flatMap((t) => t.asserts);
+    lines.push(`  <testsuite name="${xml(r.script.id || r.script.name)}" tests="${as.length}" failures="${count('fail', as)}" errors="${count('error', as)}" skipped="${count('not-applicable', as)}">`);
+    for (const t of r.tests) for (const a of t.asserts) {
+      lines.push(`    <testcase classname="${xml(`${r.script.id}.${t.name}`)}" name="${xml(`#${a.action} ${a.kind}: ${a.description}`)}">`);
+      const detail = [a.detail, ...(a.actual !== undefined ? [`found ${a.actual}, expected ${a.expected ?? ''}`] : []), ...(a.issues ?? []).map((i) => `${i.ruleId} ${i.fhirpath}${i.line !== undefined ? ` (line ${i.line})` : ''}: ${i.message}`)].join('\n');
+      if (a.outcome === 'fail') lines.push(`      <failure type="assert" message="${xml(a.detail)}">${xml(detail)}</failure>`);
+      else if (a.outcome === 'error') lines.push(`      <error type="assert" message="${xml(a.detail)}">${xml(detail)}</error>`);
+      else if (a.outcome === 'not-applicable') lines.push(`      <skipped message="${xml(a.detail)}"/>`);
+      else if (a.outcome === 'warning') lines.push(`      <system-out>${xml(`warning: ${detail}`)}</system-out>`);
+      lines.push('    </testcase>');
+    }
+    lines.push('  </testsuite>');
+  }
+  lines.push('</testsuites>');
+  return lines.join('\n') + '\n';
+}

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validationDefinitions } from '../../src/api/validate.js';
 import type { Definitions } from '../../src/defs/registry.js';
 import { sharedDir } from '../../src/parity/anchors.js';
-import { compare, runTestScript, type AssertResult, type TestScriptRunReport } from '../../src/testscript/run.js';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { compare, renderTestScriptJunit, runTestScript, type AssertResult, type TestScriptRunReport } from '../../src/testscript/run.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const clValid = join(root, 'examples', 'conditionlist', 'valid');
@@ -131,6 +132,21 @@ describe('TestScript asserts, offline', () => {
     expect(rep.tests[0]!.asserts[1]!.detail).toMatch(/fixture 'absent' is missing/);
     expect(rep.fixtures.find((f) => f.id === 'absent')).toMatchObject({ missing: true });
     expect(rep.summary.verdict).toBe('fail');
+  });
+
+  it('junit.xml: one test case per assert, failures, errors and skipped as they are, well-formed', async () => {
+    const rep = await run(script([
+      { description: 'a Bundle', resource: 'Bundle' },
+      { description: 'a Patient <&>', resource: 'Patient' },
+      { description: 'status', direction: 'response', responseCode: '200,201', operator: 'in' },
+      { description: 'from the absent fixture', expression: "Bundle.id = '${absentId}'" },
+    ], { variable: [{ name: 'absentId', expression: 'Bundle.id', sourceId: 'absent' }] }));
+    const text = renderTestScriptJunit([rep]);
+    expect(XMLValidator.validate(text)).toBe(true);
+    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'testcase' }).parse(text) as {
+      testsuites: { tests: string; failures: string; errors: string; skipped: string; testsuite: { testcase: { name: string }[] } } };
+    expect(parsed.testsuites).toMatchObject({ tests: '4', failures: '1', errors: '1', skipped: '1' });
+    expect(parsed.testsuites.testsuite.testcase.map((c) => c.name)).toContain('#3 resource: a Patient <&>');
   });
 
   it('operators on plain values', () => {
