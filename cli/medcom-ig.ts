@@ -14,6 +14,11 @@ import { SEVERITY_RANK as ISSUE_RANK } from '../src/validator/issue.js';
 // the parity tool or the report templates it does not use.
 
 process.setSourceMapsEnabled(true);
+// `medcom-ig … | head`: a reader that stops early is not an error (no EPIPE stack trace)
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  throw e;
+});
 
 const SEVERITY_RANK = { info: 0, warning: 1, error: 2 } as const;
 type FailOn = keyof typeof SEVERITY_RANK;
