@@ -14,6 +14,11 @@ import { SEVERITY_RANK as ISSUE_RANK } from '../src/validator/issue.js';
 // the parity tool or the report templates it does not use.
 
 process.setSourceMapsEnabled(true);
+// `medcom-ig … | head`: a reader that stops early is not an error (no EPIPE stack trace)
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  throw e;
+});
 
 const SEVERITY_RANK = { info: 0, warning: 1, error: 2 } as const;
 type FailOn = keyof typeof SEVERITY_RANK;
@@ -156,6 +161,102 @@ program
     else out(text);
     const threshold = ISSUE_RANK[opts.failOn];
     process.exitCode = report.files.some((f) => f.issues.some((i) => ISSUE_RANK[i.severity] >= threshold)) ? 1 : 0;
+  });
+
+const protocol = program
+  .command('protocol')
+  .description("MedCom test protocols: run a protocol's automated checks on a vendor's evidence files and write the protocol report");
+
+protocol
+  .command('list')
+  .description('the protocols this build knows, with their steps by kind')
+  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+  .action(async (opts: { format: 'text' | 'json' }) => {
+    const [{ ProtocolLibrary }, { allSteps }] = await Promise.all([import('../src/protocol/load.js'), import('../src/protocol/model.js')]);
+    const rows = new ProtocolLibrary().all().map((p) => {
+      const steps = allSteps(p).map((s) => s.step);
+      return {
+        id: p.id, standard: p.standard.name, direction: p.direction, version: p.protocolVersion, date: p.protocolDate, status: p.status,
+        checkedAgainst: `${p.standard.ig} ${p.standard.checkedVersion}`, steps: steps.length,
+        automated: steps.filter((s) => s.automation === 'automated').length, assisted: steps.filter((s) => s.automation === 'assisted').length,
+        manual: steps.filter((s) => s.automation === 'manual').length,
+      };
+    });
+    if (opts.format === 'json') { out(JSON.stringify(rows, null, 2)); return; }
+    for (const r of rows) {
+      out(`${r.id.padEnd(20)} ${r.standard} ${r.direction} protocol ${r.version} (${r.date})${r.status === 'draft' ? ' DRAFT' : ''} · checks against ${r.checkedAgainst} · ${r.steps} steps: ${r.automated} automated, ${r.assisted} checks + demonstration, ${r.manual} manual`);
+    }
+  });
+
+protocol
+  .command('run')
+  .description('run a protocol on an evidence folder; writes report.json, report.md, report.html and junit.xml')
+  .argument('<id>', 'protocol id (see `protocol list`)')
+  .requiredOption('--evidence <dir>', 'the evidence folder (files named <Standard>_<step>_<letter>.<ext>, and/or a mapping.json)')
+  .requiredOption('--out <dir>', 'folder for the report files')
+  .option('--mapping <file>', 'mapping file: {"steps": {"<step>": ["<file>", …]}} (default: <evidence>/mapping.json when present)')
+  .option('--vendor-file <file>', 'vendor.json with §2.1–2.2 (company, system, version, testType …)')
+  .addOption(new Option('--lang <lang>', 'report language').choices(['en', 'da']).default('en'))
+  .action(async (id: string, opts: { evidence: string; out: string; mapping?: string; vendorFile?: string; lang: 'en' | 'da' }) => {
+    const [{ ProtocolLibrary }, { runProtocol }, { ProtocolReportRenderer }, { readVendorFile }] = await Promise.all([
+      import('../src/protocol/load.js'), import('../src/protocol/run.js'), import('../src/protocol/report/render.js'), import('../src/protocol/vendor.js'),
+    ]);
+    const definition = new ProtocolLibrary().get(id);
+    const vendor = opts.vendorFile ? readVendorFile(opts.vendorFile) : undefined;
+    const report = await runProtocol({
+      protocol: definition, evidenceDir: opts.evidence, lang: opts.lang, generatedAt: new Date().toISOString(),
+      ...(opts.mapping ? { mappingFile: opts.mapping } : {}), ...(vendor ? { vendor } : {}),
+    });
+    const written = new ProtocolReportRenderer().writeAll(report, opts.out);
+    const s = report.summary;
+    const counts = Object.entries(s.byStatus).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`).join(', ');
+    out(`${definition.id} ${definition.protocolVersion}: ${s.verdict.toUpperCase()} — ${counts}`);
+    if (s.failedSteps.length) out(`failed steps: ${s.failedSteps.join(', ')}`);
+    if (s.missingEvidence.length) out(`mandatory steps without evidence: ${s.missingEvidence.join(', ')}`);
+    for (const u of report.evidence.unmatched) out(`unmatched: ${u.file} (${u.reason})`);
+    for (const f of written) out(`wrote ${f}`);
+    process.exitCode = s.verdict === 'pass' || s.verdict === 'manual' ? 0 : 1;
+  });
+
+protocol
+  .command('init')
+  .description('write an evidence folder skeleton: README (steps and file names), mapping.json template, vendor.json template')
+  .argument('<id>', 'protocol id (see `protocol list`)')
+  .requiredOption('--out <dir>', 'the evidence folder to create')
+  .addOption(new Option('--lang <lang>', 'README language').choices(['en', 'da']).default('en'))
+  .action(async (id: string, opts: { out: string; lang: 'en' | 'da' }) => {
+    const [{ ProtocolLibrary }, { initEvidence }] = await Promise.all([import('../src/protocol/load.js'), import('../src/protocol/init.js')]);
+    const result = initEvidence(new ProtocolLibrary().get(id), opts.out, opts.lang);
+    for (const f of result.written) out(`wrote ${f}`);
+    for (const f of result.kept) out(`kept ${f} (exists)`);
+  });
+
+program
+  .command('testscript')
+  .description('FHIR TestScripts run offline on their fixtures (no server): per-assert results')
+  .command('run')
+  .description('run TestScripts: validateProfileId, expression/operator/value, resource, compareToSource, warningOnly; response asserts are not applicable offline')
+  .argument('<files...>', 'TestScript JSON files')
+  .option('--fixture <id=file>', 'the file for a fixture id (repeatable); a bare file stands for every fixture', collect, [] as string[])
+  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'junit']).default('text'))
+  .option('--out <file>', 'write the report to a file instead of stdout')
+  .addOption(new Option('--lang <lang>', 'message language').choices(['en', 'da']).default('en'))
+  .action(async (files: string[], opts: { fixture: string[]; format: 'text' | 'json' | 'junit'; out?: string; lang: 'en' | 'da' }) => {
+    const [{ runTestScript, renderTestScriptText, renderTestScriptJunit }, { validationDefinitions }] = await Promise.all([import('../src/testscript/run.js'), import('../src/api/validate.js')]);
+    const fixtures: Record<string, string> = {};
+    for (const f of opts.fixture) {
+      const m = /^([^=]+)=(.+)$/.exec(f);
+      if (m && !m[1]!.includes('/')) fixtures[m[1]!] = m[2]!;
+      else fixtures['*'] = f;
+    }
+    const definitions = await validationDefinitions();
+    const reports = [];
+    for (const file of files) reports.push(await runTestScript({ file, fixtures, definitions, locale: opts.lang }));
+    const text = opts.format === 'json' ? JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2) + '\n'
+      : opts.format === 'junit' ? renderTestScriptJunit(reports) : renderTestScriptText(reports);
+    if (opts.out) writeFileSync(opts.out, text);
+    else out(text);
+    process.exitCode = reports.every((r) => r.summary.verdict === 'pass') ? 0 : 1;
   });
 
 try {

@@ -1,0 +1,113 @@
+/**
+ * The four report files of a protocol run: report.json (the canonical model), report.md and
+ * report.html (MedCom's layout, Handlebars in the shared isolated, strict, escaping environment)
+ * and junit.xml (one test case per step).
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { UsageError } from '../../api/errors.js';
+import { writeZip } from '../zip.js';
+import { compileTemplate } from '../../report/templates/env.js';
+import type { ProtocolRunReport, StepResult } from '../report-model.js';
+import { PROTOCOL_HTML, PROTOCOL_MD } from './templates.js';
+import { buildView, type ProtocolView } from './view.js';
+
+/** Compiled templates, per renderer instance (no module-level state). */
+export class ProtocolReportRenderer {
+  private md: ((v: ProtocolView) => string) | undefined;
+  private html: ((v: ProtocolView) => string) | undefined;
+
+  markdown(report: ProtocolRunReport): string {
+    this.md ??= compileTemplate<ProtocolView>(PROTOCOL_MD);
+    return this.md(buildView(report)).replace(/\n{3,}/g, '\n\n');
+  }
+
+  htmlPage(report: ProtocolRunReport): string {
+    this.html ??= compileTemplate<ProtocolView>(PROTOCOL_HTML);
+    return this.html(buildView(report));
+  }
+
+  json(report: ProtocolRunReport): string {
+    return JSON.stringify(report, null, 2) + '\n';
+  }
+
+  junit(report: ProtocolRunReport): string {
+    return renderProtocolJunit(report);
+  }
+
+  /**
+   * The self-test archive for MedCom: every matched evidence file under its name by the naming
+   * rule, then report.md. Deterministic: the entries' time is the report's `generatedAt` (or 1980).
+   */
+  archive(report: ProtocolRunReport): Buffer {
+    const entries = report.evidence.files.map((f) => {
+      const path = join(report.evidence.dir, f.file);
+      try {
+        return { name: f.archiveName, data: readFileSync(path) };
+      } catch (e) {
+        throw new UsageError(`${path}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      }
+    });
+    entries.push({ name: 'report.md', data: Buffer.from(this.markdown(report), 'utf8') });
+    return writeZip(entries, report.generatedAt ? new Date(report.generatedAt) : undefined);
+  }
+
+  /** Write report.json, report.md, report.html, junit.xml and the self-test ZIP into `dir`; returns their paths. */
+  writeAll(report: ProtocolRunReport, dir: string): string[] {
+    mkdirSync(dir, { recursive: true });
+    const files: [string, string | Buffer][] = [
+      ['report.json', this.json(report)], ['report.md', this.markdown(report)], ['report.html', this.htmlPage(report)], ['junit.xml', this.junit(report)],
+      [report.evidence.archive, this.archive(report)],
+    ];
+    return files.map(([name, content]) => {
+      const p = join(dir, name);
+      writeFileSync(p, content);
+      return p;
+    });
+  }
+}
+
+function xml(s: string): string {
+  // characters XML 1.0 does not allow are dropped; markup characters escaped
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+}
+
+/**
+ * JUnit XML: one testsuite per section, one testcase per step. Failed steps are failures (with
+ * the failed checks and validation errors); manual, not-relevant and no-evidence steps are
+ * skipped with the reason, so CI never counts them as passed.
+ */
+export function renderProtocolJunit(report: ProtocolRunReport): string {
+  const steps = report.sections.flatMap((s) => s.rows.filter((r): r is StepResult => r.type === 'step'));
+  const failures = steps.filter((s) => s.status === 'failed').length;
+  const skipped = steps.filter((s) => ['manual', 'not-relevant', 'no-evidence'].includes(s.status)).length;
+  const lines = ['<?xml version="1.0" encoding="UTF-8"?>'];
+  lines.push(`<testsuites name="medcom-ig protocol ${xml(report.protocol.id)} ${xml(report.protocol.version)}" tests="${steps.length}" failures="${failures}" errors="0" skipped="${skipped}">`);
+  for (const section of report.sections) {
+    const ss = section.rows.filter((r): r is StepResult => r.type === 'step');
+    if (ss.length === 0) continue;
+    const f = ss.filter((s) => s.status === 'failed').length;
+    const sk = ss.filter((s) => ['manual', 'not-relevant', 'no-evidence'].includes(s.status)).length;
+    lines.push(`  <testsuite name="${xml(`${section.number} ${section.title}`)}" tests="${ss.length}" failures="${f}" errors="0" skipped="${sk}">`);
+    for (const s of ss) {
+      lines.push(`    <testcase classname="${xml(`${report.protocol.id}.${section.number}`)}" name="${xml(`${s.number} ${s.id}`)}">`);
+      if (s.status === 'failed') {
+        const detail = [
+          ...s.checks.filter((c) => c.outcome === 'fail' || c.outcome === 'error').map((c) => `${c.id}: ${c.description} — ${c.files.filter((x) => x.outcome !== 'pass').map((x) => `${x.file}: ${x.error ?? x.actual ?? ''}`).join('; ')}`),
+          ...s.issues.filter((i) => i.severity === 'error' || i.severity === 'fatal').map((i) => `${i.ruleId} ${i.fhirpath}${i.line !== undefined ? ` (${i.file}:${i.line})` : ` (${i.file})`}: ${i.message}`),
+        ];
+        lines.push(`      <failure type="step-failed" message="${xml(s.actualResult)}">${xml(detail.join('\n'))}</failure>`);
+      } else if (s.status === 'manual' || s.status === 'not-relevant' || s.status === 'no-evidence') {
+        lines.push(`      <skipped message="${xml(`${s.status}: ${s.actualResult}`)}"/>`);
+      }
+      const out = [s.actualResult, ...s.evidence.map((e) => `evidence: ${e}`), ...s.issues.filter((i) => i.severity === 'warning').map((i) => `warning ${i.ruleId} ${i.fhirpath}: ${i.message}`)];
+      lines.push(`      <system-out>${xml(out.join('\n'))}</system-out>`);
+      lines.push('    </testcase>');
+    }
+    lines.push('  </testsuite>');
+  }
+  lines.push('</testsuites>');
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,41 @@
+/** The vendor file (`--vendor-file vendor.json`): §2.1 and §2.2 of the protocol, filled by the vendor. */
+import { existsSync, readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
+import { UsageError } from '../api/errors.js';
+import type { VendorInfo } from './report-model.js';
+
+const SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    $comment: { type: 'string' },
+    company: { type: 'string' }, address: { type: 'string' }, contactPerson: { type: 'string' }, telephone: { type: 'string' }, email: { type: 'string' },
+    system: { type: 'string' }, version: { type: 'string' }, description: { type: 'string' },
+    testType: { enum: ['self-test', 'final-test'] },
+  },
+} as const;
+
+export const VENDOR_TEMPLATE: VendorInfo & { $comment: string } = {
+  $comment: '§2.1 and §2.2 of the test protocol, completed by the vendor. testType: self-test or final-test.',
+  company: '', address: '', contactPerson: '', telephone: '', email: '',
+  system: '', version: '', description: '', testType: 'self-test',
+};
+
+/** Read and check a vendor file; problems are usage errors naming the file. */
+export function readVendorFile(file: string): VendorInfo {
+  if (!existsSync(file)) throw new UsageError(`${file}: no such vendor file`);
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new UsageError(`${file}: not readable JSON (${(e as Error).message})`);
+  }
+  const validate = new Ajv({ allErrors: true }).compile(SCHEMA);
+  if (!validate(data)) {
+    throw new UsageError(`${file}: ${(validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}${'additionalProperty' in e.params ? ` '${String(e.params['additionalProperty'])}'` : ''}`).join('; ')}`);
+  }
+  const { $comment: _comment, ...vendor } = data as VendorInfo & { $comment?: string };
+  void _comment;
+  // empty strings are "not filled in"
+  return Object.fromEntries(Object.entries(vendor).filter(([, v]) => v !== '')) as VendorInfo;
+}

@@ -1,0 +1,139 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { crc32, inflateRawSync } from 'node:zlib';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const hcoValid = join(root, 'examples', 'hco', 'valid');
+export const hcoInvalid = join(root, 'examples', 'hco', 'invalid');
+
+type Json = Record<string, unknown>;
+
+export function readExample(file: string): Json {
+  return JSON.parse(readFileSync(file, 'utf8')) as Json;
+}
+
+function entries(bundle: Json): Json[] {
+  return (bundle['entry'] as { resource: Json }[]).map((e) => e.resource);
+}
+
+/** The quantity example with its glucose result sent as "< 1.1 mmol/L" (the comparator S1 asks for). */
+export function withComparator(): Json {
+  const b = readExample(join(hcoValid, 'new-message-quantity.json'));
+  const obs = entries(b).find((r) => r['resourceType'] === 'Observation')!;
+  (obs['valueQuantity'] as Json)['comparator'] = '<';
+  (obs['valueQuantity'] as Json)['value'] = 1.1;
+  return b;
+}
+
+/** The vital-signs example for a patient with an X-eCPR instead of a CPR number. */
+export function withEcpr(): Json {
+  const b = readExample(join(hcoValid, 'new-message-quantity.json'));
+  const patient = entries(b).find((r) => r['resourceType'] === 'Patient')!;
+  patient['identifier'] = [{ use: 'temp', system: 'urn:oid:1.2.208.176.1.6.1.1', value: '1902381AB1' }];
+  return b;
+}
+
+/**
+ * An evidence folder for hco-send made from our valid HCO examples, named by MedCom's rule:
+ * S1 (a numerical message with a comparator, in XML as well), S1.A2 (string results + the
+ * quantity message with its clinical comment), S1.A3 (the quantity message with its analysis
+ * comment), 3.4.1 E-CPR, 3.4.2 and 3.4.5, plus a screenshot and a stray file.
+ */
+export function hcoSendEvidence(extra: Record<string, string | Json> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'medcom-ig-protocol-'));
+  const put = (name: string, content: string | Json): void => {
+    const p = join(dir, name);
+    mkdirSync(dirname(p), { recursive: true });
+    writeFileSync(p, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+  };
+  put('HomeCareObservation_3.3.1.1_A.json', withComparator());
+  copyFileSync(join(hcoValid, 'new-message-quantity.xml'), join(dir, 'HomeCareObservation_3.3.1.11_A.xml'));
+  copyFileSync(join(hcoValid, 'new-message-string-results.json'), join(dir, 'HomeCareObservation_3.3.2.3_A.json'));
+  copyFileSync(join(hcoValid, 'new-message-quantity.json'), join(dir, 'HomeCareObservation_3.3.2.5_A.json'));
+  copyFileSync(join(hcoValid, 'new-message-quantity.json'), join(dir, 'HomeCareObservation_3.3.3.4_A.json'));
+  put('HomeCareObservation_3.4.1_A.json', withEcpr());
+  copyFileSync(join(hcoValid, 'new-message-vital-signs.json'), join(dir, 'HomeCareObservation_3.4.2_A.json'));
+  copyFileSync(join(hcoValid, 'new-message-quantity.json'), join(dir, 'HomeCareObservation_3.4.5_A.json'));
+  put('HomeCareObservation_3.3.1.8_A.png', 'not really a png');
+  for (const [name, content] of Object.entries(extra)) put(name, content);
+  return dir;
+}
+
+export const clValid = join(root, 'examples', 'conditionlist', 'valid');
+
+const SKS = 'urn:oid:1.2.208.176.2.4.12';
+const ICPC = 'urn:oid:1.2.208.176.2.31';
+
+/**
+ * A ConditionList example made to follow the protocol's own rules beyond the profile: each
+ * diagnosis text is the SKS-D display (else the ICPC2 display), no Condition.note is shared, the
+ * document was last changed at `changed` and assembled 59 seconds later.
+ */
+export function clDocument(example: string, changed: string): Json {
+  const b = readExample(join(clValid, example));
+  for (const r of entries(b)) {
+    if (r['resourceType'] !== 'Condition') continue;
+    const code = r['code'] as { coding: { system: string; display?: string }[]; text?: string };
+    const display = code.coding.find((c) => c.system === SKS)?.display ?? code.coding.find((c) => c.system === ICPC)?.display;
+    if (display) code.text = display;
+    else delete code.text;
+    delete r['note'];
+  }
+  (entries(b)[0] as Json)['date'] = changed;
+  b['timestamp'] = changed.replace(/:00\+/, ':59+');
+  return b;
+}
+
+/**
+ * Evidence for conditionlist-send from our valid ConditionList examples, one document per
+ * "Create a valid ConditionList document" step, changed later at every step of the flow.
+ */
+export function clSendEvidence(extra: Record<string, string | Json> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'medcom-ig-protocol-cl-'));
+  const put = (name: string, content: string | Json): void => {
+    const p = join(dir, name);
+    mkdirSync(dirname(p), { recursive: true });
+    writeFileSync(p, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+  };
+  put('ConditionList_3.3.1.3_A.json', clDocument('several-conditions-icpc2-sksd.json', '2025-03-01T09:00:00+01:00'));
+  put('ConditionList_3.3.1.5_A.json', clDocument('minimal-one-condition.json', '2025-03-02T09:00:00+01:00'));
+  put('ConditionList_3.3.2.2_A.json', clDocument('several-conditions-icpc2-sksd.json', '2025-03-03T09:00:00+01:00'));
+  put('ConditionList_3.3.3.3_A.json', clDocument('several-conditions-icpc2-sksd.json', '2025-03-04T09:00:00+01:00'));
+  put('ConditionList_3.3.4.2_A.json', clDocument('resolved-condition-with-abatement.json', '2025-03-05T09:00:00+01:00'));
+  put('ConditionList_3.3.5.2_A.json', clDocument('several-conditions-icpc2-sksd.json', '2025-03-06T09:00:00+01:00'));
+  put('ConditionList_3.3.6.2_A.json', clDocument('resolved-condition-with-abatement.json', '2025-03-07T09:00:00+01:00'));
+  put('ConditionList_3.4.2.2_A.json', clDocument('minimal-one-condition.json', '2025-03-08T09:00:00+01:00'));
+  put('ConditionList_3.4.3_A.json', clDocument('several-conditions-icpc2-sksd.json', '2025-03-06T09:00:00+01:00'));
+  for (const [name, content] of Object.entries(extra)) put(name, content);
+  return dir;
+}
+
+/** Read a ZIP's entries (central directory, deflate or store): an independent check of src/protocol/zip.ts. */
+export function readZip(zip: Buffer): { name: string; data: Buffer }[] {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (end < 0) throw new Error('no end of central directory');
+  const count = zip.readUInt16LE(end + 10);
+  let p = zip.readUInt32LE(end + 16);
+  const out: { name: string; data: Buffer }[] = [];
+  for (let i = 0; i < count; i++) {
+    if (zip.readUInt32LE(p) !== 0x02014b50) throw new Error('bad central directory entry');
+    const method = zip.readUInt16LE(p + 10);
+    const crc = zip.readUInt32LE(p + 16);
+    const csize = zip.readUInt32LE(p + 20);
+    const nameLen = zip.readUInt16LE(p + 28);
+    const extraLen = zip.readUInt16LE(p + 30);
+    const commentLen = zip.readUInt16LE(p + 32);
+    const offset = zip.readUInt32LE(p + 42);
+    const name = zip.subarray(p + 46, p + 46 + nameLen).toString('utf8');
+    if (zip.readUInt32LE(offset) !== 0x04034b50) throw new Error('bad local header');
+    const start = offset + 30 + zip.readUInt16LE(offset + 26) + zip.readUInt16LE(offset + 28);
+    const body = zip.subarray(start, start + csize);
+    const data = method === 8 ? inflateRawSync(body) : Buffer.from(body);
+    if ((crc32(data) >>> 0) !== crc) throw new Error(`crc mismatch for ${name}`);
+    out.push({ name, data });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return out;
+}
