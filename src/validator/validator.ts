@@ -55,6 +55,9 @@ export class Validator {
   readonly model: FhirModel;
   private readonly walker: Walker;
   private readonly locale: Locale;
+  private readonly suppressions: Suppressions | undefined;
+  /** Without a scope profile: one walker per package scope a document's meta.profile names. */
+  private readonly scoped = new Map<string, Walker>();
 
   constructor(private readonly options: ValidatorOptions) {
     let resolver = options.definitions.all();
@@ -64,10 +67,37 @@ export class Validator {
     }
     this.model = new FhirModel(resolver);
     this.locale = options.locale ?? 'en';
+    this.suppressions = options.suppress && options.suppress.length > 0 ? new Suppressions(options.suppress) : undefined;
+    this.walker = this.newWalker(resolver);
+  }
+
+  private newWalker(resolver: Resolver): Walker {
+    const options = this.options;
     const terminology = typeof options.terminology === 'function' ? options.terminology(resolver) : options.terminology ?? new NoTerminology();
-    this.walker = new Walker({ resolver, model: this.model, terminology, locale: this.locale,
+    return new Walker({ resolver, model: this.model, terminology, locale: this.locale,
       ...(options.crossCheckNatives ? { crossCheckNatives: true } : {}),
-      ...(options.suppress && options.suppress.length > 0 ? { suppressions: new Suppressions(options.suppress) } : {}) });
+      ...(this.suppressions ? { suppressions: this.suppressions } : {}) });
+  }
+
+  /**
+   * The walker for a document: the scope profile's when the Validator has one; otherwise the scope of
+   * the package that defines the root's first meta.profile, so that a Notes bundle validated without
+   * `--ig` still sees MedCom Core 4.0.0 and Document 2.0.2, not the first-registered 2.4.0 and 1.0.1.
+   */
+  private walkerFor(root: Json | null | undefined): Walker {
+    if (this.options.scopeProfile) return this.walker;
+    const meta = root?.['meta'] as Json | undefined;
+    const first = Array.isArray(meta?.['profile']) ? (meta['profile'] as unknown[]).find((p): p is string => typeof p === 'string') : undefined;
+    if (!first) return this.walker;
+    const hit = this.options.definitions.all().resolve(first, 'StructureDefinition');
+    if (!hit || !this.options.definitions.getPackage(hit.from.packageId, hit.from.packageVersion)) return this.walker;
+    const key = `${hit.from.packageId}#${hit.from.packageVersion}`;
+    let w = this.scoped.get(key);
+    if (!w) {
+      w = this.newWalker(this.options.definitions.preferring([{ id: hit.from.packageId, version: hit.from.packageVersion }]));
+      this.scoped.set(key, w);
+    }
+    return w;
   }
 
   /** Parse and validate one file's text; input that cannot be read becomes an `input/unreadable` issue. */
@@ -93,7 +123,8 @@ export class Validator {
   }
 
   validateDoc(doc: SourceDoc, options: ValidateOptions = {}): FileReport {
-    const sink = new IssueSink(doc, this.locale, false, this.walker.deps.suppressions);
+    const sink = new IssueSink(doc, this.locale, false, this.suppressions);
+    const walker = this.walkerFor(doc.value as Json | null);
     if ('duplicates' in doc) {
       const rt = (doc.value as Json | null)?.['resourceType'];
       for (const d of (doc as SourceDoc & { duplicates: { path: (string | number)[]; key: string }[] }).duplicates) {
@@ -113,11 +144,11 @@ export class Validator {
     const root = doc.value as Json;
     const where = { jsonPath: ROOT_PATH, fhirPath: typeof root?.['resourceType'] === 'string' ? root['resourceType'] : '', resource: root, root };
     for (const p of options.profiles ?? []) {
-      const plan = this.walker.plans.get(p);
+      const plan = walker.plans.get(p);
       if (plan) required.push(plan);
       else sink.report('profiles/unknown', where, { profile: p });
     }
-    this.walker.withDocument(doc, () => this.walker.validateResource(doc.value, where, sink, required));
+    walker.withDocument(doc, () => walker.validateResource(doc.value, where, sink, required));
     const profiles = required.map((p) => p.url);
     const meta = root?.['meta'] as Json | undefined;
     if (Array.isArray(meta?.['profile'])) for (const p of meta['profile'] as unknown[]) if (typeof p === 'string' && !profiles.includes(p)) profiles.push(p);
