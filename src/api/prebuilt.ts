@@ -4,6 +4,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadPackages } from '../defs/load-package.js';
 import type { Definitions } from '../defs/registry.js';
+import type { FhirResource } from '../defs/resource.js';
+import { DEFINITION_TYPES, slimDefinition } from '../defs/slim.js';
 
 /**
  * The IG packages compiled at install time (`npm run compile` writes them to dist/ig), so that
@@ -42,8 +44,23 @@ function profilesHash(dir: string): string {
   return hash.digest('hex');
 }
 
-/** Record that dist/ig matches the compiled profiles (called after `medcom-ig build --out dist/ig`). */
+/**
+ * Record that dist/ig matches the compiled profiles (called after `medcom-ig build --out dist/ig`).
+ * The definitions there are rewritten as the validator reads them — without narratives, texts and
+ * mappings (src/defs/slim.ts), compact — so a cold start parses a fraction of the JSON. dist/ig is
+ * the validator's copy; `medcom-ig build` output elsewhere stays complete.
+ */
 export function stampPrebuilt(dir = PREBUILT_DIR): void {
+  for (const f of readdirSync(dir)) {
+    const pkgDir = join(dir, f, 'package');
+    if (!f.includes('#') || !existsSync(join(pkgDir, '.index.json'))) continue;
+    const index = JSON.parse(readFileSync(join(pkgDir, '.index.json'), 'utf8')) as { files?: { filename?: unknown; resourceType?: unknown }[] };
+    for (const e of index.files ?? []) {
+      if (typeof e.filename !== 'string' || typeof e.resourceType !== 'string' || !DEFINITION_TYPES.has(e.resourceType)) continue;
+      const file = join(pkgDir, e.filename);
+      writeFileSync(file, JSON.stringify(slimDefinition(JSON.parse(readFileSync(file, 'utf8')) as FhirResource)));
+    }
+  }
   writeFileSync(join(dir, STAMP), JSON.stringify({ profiles: profilesHash(PROFILES_DIR) }) + '\n');
 }
 
