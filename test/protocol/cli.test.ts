@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { hcoSendEvidence, root } from './helpers.js';
+import { hcoSendEvidence, notesSendEvidence, root } from './helpers.js';
 
 const bin = join(root, 'bin', 'medcom-ig.js');
 const tmp = mkdtempSync(join(tmpdir(), 'medcom-ig-protocol-cli-'));
@@ -28,6 +28,24 @@ describe('medcom-ig protocol', () => {
     expect(rows.find((x) => x.id === 'hco-send')).toMatchObject({ steps: 52, automated: 30, manual: 4 });
     expect(rows.find((x) => x.id === 'hco-receive')).toMatchObject({ steps: 33, automated: 0, manual: 33 });
     expect(run('protocol', 'list').stdout).toMatch(/^hco-send\s+HomeCareObservation send protocol 1\.2\.0/m);
+  });
+
+  it('list marks notes-send as a draft (MedCom has published no Notes protocol)', () => {
+    const rows = JSON.parse(run('protocol', 'list', '--format', 'json').stdout) as { id: string; status: string; steps: number; automated: number; assisted: number; manual: number }[];
+    expect(rows.find((x) => x.id === 'notes-send')).toMatchObject({ status: 'draft', steps: 48, automated: 26, assisted: 4, manual: 18 });
+    expect(rows.filter((x) => x.status === 'draft').map((x) => x.id)).toEqual(['notes-send']);
+    expect(run('protocol', 'list').stdout).toMatch(/^notes-send\s+Notes send protocol 1\.0\.0-draft\.1 \(2026-11-22\) DRAFT · checks against notes 1\.0\.0/m);
+  });
+
+  it('run notes-send on evidence from our valid Notes examples exits 0, the report says DRAFT', () => {
+    const evidence = notesSendEvidence();
+    dirs.push(evidence);
+    const out = join(tmp, 'out-notes');
+    const r = run('protocol', 'run', 'notes-send', '--evidence', evidence, '--out', out);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/notes-send 1\.0\.0-draft\.1: PASS — 26 passed, 4 partial, 18 manual/);
+    expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain('**DRAFT protocol (not published by MedCom)**');
+    expect(existsSync(join(out, 'Notes_selftest.zip'))).toBe(true);
   });
 
   it('run on valid evidence exits 0 and writes the four report files; --lang da writes Danish headings', () => {

@@ -9,7 +9,7 @@ const raw = (id: string): ProtocolDefinition => JSON.parse(readFileSync(join(pro
 
 describe('protocol definitions (test-protocols/*.json)', () => {
   it('finds the protocols', () => {
-    expect(library.ids()).toEqual(['conditionlist-receive', 'conditionlist-send', 'hco-receive', 'hco-send']);
+    expect(library.ids()).toEqual(['conditionlist-receive', 'conditionlist-send', 'hco-receive', 'hco-send', 'notes-send']);
   });
 
   for (const id of new ProtocolLibrary().ids()) {

@@ -137,3 +137,71 @@ export function readZip(zip: Buffer): { name: string; data: Buffer }[] {
   }
   return out;
 }
+
+export const notesValid = join(root, 'examples', 'notes', 'valid');
+export const notesInvalid = join(root, 'examples', 'notes', 'invalid');
+
+let notesIds = 0;
+/** A fresh version-4 UUID, deterministic per test run (`6f0c2a1e-0d4b-4c3a-9e21-<n>`). */
+function notesUuid(): string {
+  notesIds++;
+  return `6f0c2a1e-0d4b-4c3a-9e21-${notesIds.toString(16).padStart(12, '0')}`;
+}
+
+/**
+ * A Notes document made from one of our valid Notes examples: the note created at `created`
+ * (Composition.event.period.start = Observation.effectiveDateTime), last updated at `date`, the
+ * document assembled at `timestamp`, optionally another note text, and (unless `fresh: false`)
+ * new document and Composition identifiers — each document a new document, as the IG wants.
+ */
+export function notesDocument(example: string, o: { created: string; date: string; timestamp: string; note?: string; fresh?: boolean }): Json {
+  const b = readExample(join(notesValid, example));
+  const composition = entries(b)[0]!;
+  const observation = entries(b).find((r) => r['resourceType'] === 'Observation')!;
+  composition['event'] = [{ period: { start: o.created } }];
+  observation['effectiveDateTime'] = o.created;
+  composition['date'] = o.date;
+  b['timestamp'] = o.timestamp;
+  if (o.note !== undefined) {
+    const ext = (observation['extension'] as { valueAttachment: Json }[])[0]!;
+    ext.valueAttachment['data'] = Buffer.from(o.note, 'utf8').toString('base64');
+  }
+  if (o.fresh !== false) {
+    b['id'] = notesUuid();
+    (b['identifier'] as Json)['value'] = `urn:uuid:${notesUuid()}`;
+    (composition['identifier'] as Json)['value'] = `urn:uuid:${notesUuid()}`;
+  }
+  return b;
+}
+
+/**
+ * Evidence for notes-send from our valid Notes examples, named by MedCom's rule: S1's note
+ * (3.3.1.4, never updated), a telephone and a video note (3.3.1.10), its update (3.3.2.3: same
+ * creation time, later Composition.date, another text), an additional note for the encounter
+ * (3.3.3.2), the note shared again after the blockage is removed (3.3.6.2), and for §3.4.2 our
+ * examples as they are (JSON and XML), plus a screenshot for a manual step.
+ */
+export function notesSendEvidence(extra: Record<string, string | Json> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'medcom-ig-protocol-notes-'));
+  const put = (name: string, content: string | Json): void => {
+    const p = join(dir, name);
+    mkdirSync(dirname(p), { recursive: true });
+    writeFileSync(p, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+  };
+  const created = '2025-06-12T14:30:00+02:00';
+  put('Notes_3.3.1.4_A.json', notesDocument('encounter-note-practitioner.json', { created, date: created, timestamp: '2025-06-13T08:00:00+02:00' }));
+  put('Notes_3.3.1.10_A.json', notesDocument('encounter-note-organization.json', { created: '2025-06-12T15:10:00+02:00', date: '2025-06-12T15:10:00+02:00', timestamp: '2025-06-13T08:00:00+02:00' }));
+  put('Notes_3.3.1.10_B.json', notesDocument('encounter-note-practitioner.json', { created: '2025-06-12T15:40:00+02:00', date: '2025-06-12T15:40:00+02:00', timestamp: '2025-06-13T08:00:00+02:00' }));
+  put('Notes_3.3.2.3_A.json', notesDocument('encounter-note-practitioner.json', {
+    created, date: '2025-06-13T09:15:00+02:00', timestamp: '2025-06-14T08:00:00+02:00',
+    note: '<p>Subjektivt: Kontrol af forhøjet blodtryk.</p><p><b>Tilføjet:</b> BT målt hjemme 135/85 mmHg.</p>',
+  }));
+  const additional = { created: '2025-06-12T14:55:00+02:00', date: '2025-06-12T14:55:00+02:00', note: '<p>Supplerende notat: <i>henvist til øjenlæge</i>.</p>' };
+  put('Notes_3.3.3.2_A.json', notesDocument('encounter-note-practitioner.json', { ...additional, timestamp: '2025-06-13T08:00:00+02:00' }));
+  put('Notes_3.3.6.2_A.json', notesDocument('encounter-note-practitioner.json', { ...additional, timestamp: '2025-06-15T08:00:00+02:00' }));
+  copyFileSync(join(notesValid, 'encounter-note-practitioner.json'), join(dir, 'Notes_3.4.2_A.json'));
+  copyFileSync(join(notesValid, 'encounter-note-practitioner.xml'), join(dir, 'Notes_3.4.2_B.xml'));
+  put('Notes_3.3.4.2_A.png', 'not really a png');
+  for (const [name, content] of Object.entries(extra)) put(name, content);
+  return dir;
+}

@@ -10,7 +10,9 @@ import type { ProtocolDefinition } from '../../src/protocol/model.js';
 import { ProtocolReportRenderer } from '../../src/protocol/report/render.js';
 import type { ProtocolRunReport, StepResult } from '../../src/protocol/report-model.js';
 import { runProtocol } from '../../src/protocol/run.js';
-import { clDocument, clSendEvidence, clValid, hcoInvalid, root, hcoSendEvidence, hcoValid, readExample, readZip, withComparator } from './helpers.js';
+import {
+  clDocument, clSendEvidence, clValid, hcoInvalid, root, hcoSendEvidence, hcoValid, notesDocument, notesInvalid, notesSendEvidence, readExample, readZip, withComparator,
+} from './helpers.js';
 
 const library = new ProtocolLibrary();
 const hcoSend = library.get('hco-send');
@@ -417,5 +419,107 @@ describe('validation findings attributed to the steps about their elements', () 
     expect(attributePattern('Observation.code').test('Observation.codeX')).toBe(false);
     expect(attributePattern('Practitioner').test('PractitionerRole.code')).toBe(false);
     expect(attributePattern('Practitioner').test('Practitioner.telecom')).toBe(true);
+  });
+});
+
+describe('protocol run notes-send (draft, drafted from the Notes IG)', () => {
+  const notesSend = library.get('notes-send');
+
+  function notesEvidence(extra: Record<string, string | Record<string, unknown>> = {}): string {
+    const d = notesSendEvidence(extra);
+    dirs.push(d);
+    return d;
+  }
+
+  it('is a draft, says so in its front matter, and numbers its own steps', () => {
+    expect(notesSend.status).toBe('draft');
+    expect(notesSend.standard).toMatchObject({ name: 'Notes', nameEn: 'Shared journal notes', nameDa: 'Deling af journalnotater', ig: 'notes', checkedVersion: '1.0.0', kind: 'document' });
+    expect(notesSend.standard.versionNote).toMatch(/MedCom has not published a Notes test protocol/);
+    expect(notesSend.prerequisites[0]!.en).toMatch(/^DRAFT: MedCom has not published/);
+    expect(notesSend.useCases.map((u) => u.id)).toEqual(['S1', 'S1.A1', 'S1.A2', 'S1.A3', 'S1.A4', 'S1.A5', 'C1.A1']);
+    const numbers = notesSend.sections.flatMap((s) => s.rows.flatMap((r) => (r.type === 'step' ? [r.number] : [])));
+    expect(numbers).toHaveLength(48);
+    expect(numbers.filter((x) => x.startsWith('3.4.2.'))).toHaveLength(17);
+    // nothing about blockage or consultation kind is decided by a machine: the IG carries neither
+    for (const s of notesSend.sections.filter((x) => ['S1.A3', 'S1.A4', 'C1.A1'].includes(x.useCase ?? ''))) {
+      for (const r of s.rows) if (r.type === 'step') expect(r.automation).toBe('manual');
+    }
+  });
+
+  it('on documents made from our valid Notes examples: every automatable step passes', async () => {
+    const report = await runProtocol({ protocol: notesSend, evidenceDir: notesEvidence(), definitions: defs });
+    const all = steps(report);
+    const automatable = all.filter((s) => s.automation !== 'manual');
+    expect(automatable).toHaveLength(30);
+    for (const s of automatable) {
+      expect(s.status, `${s.number}: ${JSON.stringify(s.checks.filter((c) => c.outcome !== 'pass'))}`).toBe(s.automation === 'automated' ? 'passed' : 'partial');
+    }
+    for (const s of all.filter((x) => x.automation === 'manual')) expect(s.status).toBe('manual');
+    expect(report.protocol.status).toBe('draft');
+    expect(report.summary).toMatchObject({ verdict: 'pass', failedSteps: [], missingEvidence: [] });
+    expect(report.summary.issues.error).toBe(0);
+    // the update flow: S1's document is captured, the update (3.3.2.x) and the additional note (3.3.3.3) compare with it
+    expect(step(report, '3.3.1.4').captured.map((c) => c.name)).toEqual(['s1Identifier', 's1Created', 's1Date', 's1Note', 's1Cpr']);
+    expect(step(report, '3.3.2.4').checks.map((c) => c.outcome)).toEqual(['pass', 'pass', 'pass', 'pass']);
+    // §3.4.2 reads the JSON and the XML form of our example
+    expect(step(report, '3.4.2.1').checks[0]!.files.map((f) => f.outcome)).toEqual(['pass', 'pass']);
+  });
+
+  it('fails the update when it does not keep the creation time or is not later than the first document', async () => {
+    const dir = notesEvidence({
+      'Notes_3.3.2.3_A.json': notesDocument('encounter-note-practitioner.json', {
+        created: '2025-06-12T14:40:00+02:00', date: '2025-06-12T14:30:00+02:00', timestamp: '2025-06-14T08:00:00+02:00', note: '<p>Rettet notat.</p>',
+      }),
+    });
+    const report = await runProtocol({ protocol: notesSend, evidenceDir: dir, definitions: defs });
+    const update = step(report, '3.3.2.4');
+    expect(update.status).toBe('failed');
+    expect(update.checks.filter((c) => c.outcome === 'fail').map((c) => c.id)).toEqual([
+      'notes-send.s1a1.update-after-creation', 'notes-send.s1a1.update-after-previous', 'notes-send.s1a1.creation-kept',
+    ]);
+    expect(step(report, '3.3.2.3').status).toBe('passed'); // still a valid document
+    expect(report.summary.failedSteps).toEqual(['3.3.2.4']);
+  });
+
+  it('fails an update that repeats the first document (same document id, same note)', async () => {
+    const dir = notesEvidence();
+    copyFileSync(join(dir, 'Notes_3.3.1.4_A.json'), join(dir, 'Notes_3.3.2.3_A.json'));
+    const report = await runProtocol({ protocol: notesSend, evidenceDir: dir, definitions: defs });
+    expect(step(report, '3.3.2.3').checks.find((c) => c.id === 'notes-send.s1a1.note-changed')?.outcome).toBe('fail');
+    expect(step(report, '3.3.2.5').checks.find((c) => c.id === 'notes-send.s1a1.new-identifier')?.outcome).toBe('fail');
+  });
+
+  it('a date before the creation fails 3.3.1.7 (as MedCom\'s tec-invalidSwappedDates); a blank note is a warning on 3.3.1.5', async () => {
+    const swapped = notesDocument('encounter-note-organization.json', { created: '2025-06-15T10:00:00+02:00', date: '2025-06-12T10:00:00+02:00', timestamp: '2025-06-16T08:00:00+02:00' });
+    const blank = notesDocument('encounter-note-organization.json', { created: '2025-06-12T16:00:00+02:00', date: '2025-06-12T16:00:00+02:00', timestamp: '2025-06-13T08:00:00+02:00', note: ' ' });
+    const report = await runProtocol({ protocol: notesSend, evidenceDir: notesEvidence({ 'Notes_3.3.1.7_A.json': swapped, 'Notes_3.3.1.5_A.json': blank }), definitions: defs });
+    expect(step(report, '3.3.1.7').status).toBe('failed');
+    expect(step(report, '3.3.1.7').checks[0]).toMatchObject({ id: 'notes-send.s1.date-not-before-creation', outcome: 'fail' });
+    expect(step(report, '3.3.1.5').checks.find((c) => c.id === 'notes-send.s1.note-not-blank')?.outcome).toBe('warning');
+  });
+
+  it('an invalid document from examples/notes/invalid fails the step about the element, with rule id, constraint key and location', async () => {
+    const dir = notesEvidence();
+    copyFileSync(join(notesInvalid, 'invariants-cpr-patient-identifier.json'), join(dir, 'Notes_3.4.2_A.json'));
+    const report = await runProtocol({ protocol: notesSend, evidenceDir: dir, definitions: defs });
+    const subject = step(report, '3.4.2.8');
+    expect(subject.status).toBe('failed');
+    expect(subject.issues).toContainEqual(expect.objectContaining({
+      file: 'Notes_3.4.2_A.json', ruleId: 'invariants/failed', constraintKey: 'cpr', fhirpath: 'Bundle.entry[2].resource.identifier[0].value', line: expect.any(Number),
+    }));
+    expect(step(report, '3.4.2.1').status).toBe('failed');
+    expect(step(report, '3.4.2.5').status).toBe('passed');
+    const md = renderer.markdown(report);
+    expect(md).toContain('invariants/failed');
+    expect(md).toContain('Bundle.entry\\[2\\].resource.identifier\\[0\\].value'); // Markdown-escaped
+  });
+
+  it('an Observation without effectiveDateTime fails the creation-time step with cardinality/min', async () => {
+    const dir = notesEvidence();
+    copyFileSync(join(notesInvalid, 'cardinality-min-observation-effective.json'), join(dir, 'Notes_3.4.2_A.json'));
+    const report = await runProtocol({ protocol: notesSend, evidenceDir: dir, definitions: defs });
+    const effective = step(report, '3.4.2.15');
+    expect(effective.status).toBe('failed');
+    expect(effective.issues).toContainEqual(expect.objectContaining({ ruleId: 'cardinality/min', fhirpath: expect.stringMatching(/^Bundle\.entry\[1\]\.resource/) }));
   });
 });
