@@ -46,6 +46,8 @@ export const da: Record<RuleId, string> = {
   'business/notes-note-formatting': 'notatet følger ikke den forenklede HTML, som Notes-IG’en tillader: {reason}',
   'business/notes-date-before-event': 'Composition.date {date} (seneste opdatering) ligger før notatet blev oprettet ({createdAt} i {createdBy})',
   'business/notes-effective-differs': 'Observation.effectiveDateTime {effective} er ikke samme tidspunkt som Composition.event.period.start {start}',
+  'business/notes-private-shared': 'notatet er privatmarkeret{when}; et privatmarkeret notat må ikke deles',
+  'business/notes-consultation-type': 'konsultationstypen {code} er hverken sygebesøg, video-, telefon- eller fysisk konsultation; sådan et notat må ikke deles',
   'business/hco-sampling-time': 'resultatet har intet prøvetagningstidspunkt (effectiveDateTime)',
   'business/hco-observation-final': "resultatets status er '{status}'; kommunale prøvesvar er altid endelige (final)",
   'business/hco-code-repertoire': 'resultatets kode er ikke fra det nationale analyserepertoire ({valueSets}): {codes}',

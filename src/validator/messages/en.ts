@@ -46,6 +46,8 @@ export const en: Record<RuleId, string> = {
   'business/notes-note-formatting': 'the note is not in the simplified HTML the Notes IG allows: {reason}',
   'business/notes-date-before-event': 'Composition.date {date} (last update) is before the note was created ({createdAt} in {createdBy})',
   'business/notes-effective-differs': 'Observation.effectiveDateTime {effective} is not the same time as Composition.event.period.start {start}',
+  'business/notes-private-shared': 'the note is privately marked{when}; a privately marked note must not be shared',
+  'business/notes-consultation-type': 'the consultation type {code} is not home visit, video, telephone or physical consultation; such a note must not be shared',
   'business/hco-sampling-time': 'the result has no sampling time (effectiveDateTime)',
   'business/hco-observation-final': "the result status is '{status}'; HomeCareObservation results are always final",
   'business/hco-code-repertoire': 'the result code is not from the national analysis repertoire ({valueSets}): {codes}',

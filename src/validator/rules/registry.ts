@@ -72,6 +72,9 @@ export const RULES = {
   'business/notes-note-formatting': { layer: 'business', concern: 'business', severity: 'warning', issueType: 'business-rule', summary: 'a note whose HTML is outside the simplified subset (p, br, b, strong, i, em, u, tt), or holds literal escape sequences such as \\t' },
   'business/notes-date-before-event': { layer: 'business', concern: 'business', severity: 'warning', issueType: 'business-rule', summary: 'a Notes Composition.date (last update) before the note was created (event.period.start or the Observation’s effectiveDateTime)' },
   'business/notes-effective-differs': { layer: 'business', concern: 'business', severity: 'warning', issueType: 'business-rule', summary: 'a note’s Observation.effectiveDateTime that is not the same instant as Composition.event.period.start' },
+  // business rules: Notes sharing, with our local extensions (profiles/medcom-ig-local; not MedCom's)
+  'business/notes-private-shared': { layer: 'business', concern: 'business', severity: 'error', issueType: 'business-rule', summary: 'a Notes document for sharing that contains a privately marked note (our local private-marking extension, marked = true)' },
+  'business/notes-consultation-type': { layer: 'business', concern: 'business', severity: 'error', issueType: 'business-rule', summary: 'a note for sharing whose consultation type (our local extension) is not home visit, video, telephone or physical' },
   // business rules: HomeCareObservation, from the clinical documentation (Sundhedsfaglig dokumentation)
   'business/hco-sampling-time': { layer: 'business', concern: 'business', severity: 'error', issueType: 'business-rule', summary: 'an HCO result (Observation) without a sampling time (effective[x])' },
   'business/hco-observation-final': { layer: 'business', concern: 'business', severity: 'error', issueType: 'business-rule', summary: 'an HCO result whose status is not final' },

@@ -10,6 +10,11 @@ import { arrayOf, at, instant, isObject, resolveEntry, stringOf, type BusinessCo
 import { readNoteHtml } from './note-html.js';
 
 export const NOTE_ATTACHMENT_EXTENSION = 'http://medcomfhir.dk/ig/core/StructureDefinition/medcom-observation-value-attachment-extension';
+/** Ours, not MedCom's (profiles/medcom-ig-local). */
+export const LOCAL = 'https://medcom-ig.example/fhir/local';
+export const PRIVATE_MARKING_EXTENSION = `${LOCAL}/StructureDefinition/gp-note-private-marking`;
+export const CONSULTATION_TYPE_EXTENSION = `${LOCAL}/StructureDefinition/gp-note-consultation-type`;
+export const CONSULTATION_TYPES = `${LOCAL}/ValueSet/gp-consultation-type`;
 
 /** The Observations the Composition's section points to (all Observations of the Bundle when none resolves). */
 function noteObservations(ctx: BusinessContext, composition: EntryResource): EntryResource[] {
@@ -30,6 +35,41 @@ export function checkNotes(ctx: BusinessContext): void {
   const observations = noteObservations(ctx, composition);
   for (const obs of observations) checkNote(ctx, obs);
   checkTimes(ctx, composition, observations[0]);
+  // a Notes document is a sharing document (an access-request export, where privately marked notes
+  // belong, has no context here yet: docs/rules/business/README.md)
+  for (const holder of [composition, ...observations]) checkSharing(ctx, holder);
+}
+
+/** Our local extensions on the Composition or a note: no privately marked note, only the four consultation kinds. */
+function checkSharing(ctx: BusinessContext, holder: EntryResource): void {
+  const extensions = arrayOf(holder.resource['extension']);
+  let hasType = false;
+  let hasMarking = false;
+  extensions.forEach((ext, k) => {
+    if (!isObject(ext)) return;
+    const place = at(holder.place, 'extension', k);
+    if (ext['url'] === PRIVATE_MARKING_EXTENSION) {
+      hasMarking = true;
+      const subs = arrayOf(ext['extension']).filter(isObject);
+      const marked = subs.find((x) => x['url'] === 'marked')?.['valueBoolean'];
+      const at_ = stringOf(subs.find((x) => x['url'] === 'markedAt')?.['valueDateTime']);
+      if (marked === true) ctx.sink.report('business/notes-private-shared', place, { when: at_ !== undefined ? ` (${at_})` : '' });
+    } else if (ext['url'] === CONSULTATION_TYPE_EXTENSION) {
+      hasType = true;
+      const coding = isObject(ext['valueCoding']) ? ext['valueCoding'] : undefined;
+      const system = stringOf(coding?.['system']);
+      const code = stringOf(coding?.['code']);
+      const shown = code === undefined ? 'none' : `${system ?? ''}#${code}`;
+      if (!system || !code) { ctx.sink.report('business/notes-consultation-type', place, { code: shown }); return; }
+      const check = ctx.terminology.check(CONSULTATION_TYPES, system, code);
+      if (check.result === 'not-in') ctx.sink.report('business/notes-consultation-type', at(place, 'valueCoding'), { code: shown });
+      else if (check.result === 'unknown') ctx.sink.report('business/not-checked', at(place, 'valueCoding'), { rule: 'business/notes-consultation-type', reason: check.reason ?? `${CONSULTATION_TYPES} cannot be expanded` });
+    }
+  });
+  // a note that uses our extensions but states no consultation type: the sharing rule cannot be decided
+  if (hasMarking && !hasType && holder.resource['resourceType'] === 'Observation') {
+    ctx.sink.report('business/not-checked', holder.place, { rule: 'business/notes-consultation-type', reason: 'the note carries a private marking but no consultation type' });
+  }
 }
 
 function checkNote(ctx: BusinessContext, obs: EntryResource): void {
