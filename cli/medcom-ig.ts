@@ -131,8 +131,10 @@ program
   })
   .option('--docs-base <url>', 'html and md formats: where rule links point (default: relative docs/rules/<id>.md)')
   .option('--suppress <rule[@path]>', "don't report these findings, e.g. cardinality/min@*.text (* matches anything; repeatable; the report counts them)", collect, [] as string[])
+  .addOption(new Option('--rules <layer>', 'official: conformance to the profiles only; business: the business rules only (docs/rules/business); all: both').choices(['official', 'business', 'all']).default('all'))
   .action(async (inputs: string[], opts: { ig?: IgAlias; profile?: string[]; package?: string[]; format: string; out?: string;
-    failOn: 'error' | 'warning' | 'information'; lang: 'en' | 'da'; quiet?: boolean; docsBase?: string; workers?: number; suppress?: string[] }) => {
+    failOn: 'error' | 'warning' | 'information'; lang: 'en' | 'da'; quiet?: boolean; docsBase?: string; workers?: number; suppress?: string[];
+    rules: 'official' | 'business' | 'all' }) => {
     const { validateFiles } = await import('../src/api/validate.js');
     const stdin = inputs.includes('-') ? readFileSync(0, 'utf8') : undefined;
     const tty = process.stderr.isTTY === true;
@@ -143,6 +145,7 @@ program
       ...(opts.profile?.length ? { profiles: opts.profile } : {}),
       ...(opts.package?.length ? { packages: opts.package } : {}),
       ...(opts.suppress?.length ? { suppress: opts.suppress } : {}),
+      rules: opts.rules,
       locale: opts.lang,
       ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
       ...(tty ? { onFile: (done: number, total: number) => { if (total > 1) process.stderr.write(`\rvalidated ${done}/${total}`); if (done === total && total > 1) process.stderr.write('\n'); } } : {}),

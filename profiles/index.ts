@@ -19,6 +19,7 @@ import medcomHco110 from './medcom-hco/1.1.0-trial-use/index.js';
 import medcomCore400 from './medcom-core/4.0.0/index.js';
 import medcomDocument202 from './medcom-document/2.0.2/index.js';
 import medcomNotes100 from './medcom-notes/1.0.0/index.js';
+import medcomIgLocal010 from './medcom-ig-local/0.1.0/index.js';
 
 /** Every package this project authors, in dependency order. */
 export const packages: PackageIR[] = [
@@ -26,4 +27,6 @@ export const packages: PackageIR[] = [
   dkCore320, dkCore340, xverR5R4, iheMhd423, dkCore350, medcomCore240, medcomDocument101, medcomConditionList101,
   medcomMessaging300, medcomMessageDefinitions100, medcomHco110,
   medcomCore400, medcomDocument202, medcomNotes100,
+  // ours, not MedCom's: local extensions for GP journal notes (issue 6)
+  medcomIgLocal010,
 ];

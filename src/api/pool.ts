@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FileReport } from '../validator/issue.js';
 import type { Locale } from '../validator/messages/index.js';
+import type { RuleSelection } from '../validator/rules/registry.js';
 
 /** What every worker is started with. */
 export interface WorkerSetup {
@@ -18,6 +19,8 @@ export interface WorkerSetup {
   locale: Locale;
   /** Findings not to report (`--suppress`). */
   suppress: string[];
+  /** Which rules to report (`--rules`). */
+  rules: RuleSelection;
 }
 
 /** A job: a file to read, or stdin's text under the name `-`. */

@@ -15,6 +15,7 @@ import type { FhirModel } from '../validator/model.js';
 import { UsageError } from './errors.js';
 import { workerCount, WorkerPool, workerScript, type WorkerJob } from './pool.js';
 import { IGS, type IgAlias } from './igs.js';
+import { RULES, RULE_SELECTIONS, type RuleSelection } from '../validator/rules/registry.js';
 
 export { UsageError } from './errors.js';
 export const VERSION = '0.1.0';
@@ -37,6 +38,12 @@ export interface ValidateFilesOptions {
   onFile?: (done: number, total: number, file: string) => void;
   /** Worker threads for the run (1: this thread); by default one per core for larger runs. */
   workers?: number;
+  /**
+   * Which rules to report: `official` (conformance to the published profiles, exactly what the
+   * validator reported before business rules existed), `business` (src/validator/rules/business) or
+   * `all` (the default).
+   */
+  rules?: RuleSelection;
 }
 
 /** The files the inputs name (folders: every *.json and *.xml below them), with their sizes. */
@@ -95,6 +102,8 @@ export async function validateFiles(options: ValidateFilesOptions, definitions?:
   if (files.length === 0) throw new UsageError('no *.json or *.xml files found in the given inputs');
   const profiles = [...(options.profiles ?? [])];
   const suppress = [...(options.suppress ?? [])];
+  const rules = options.rules ?? 'all';
+  if (!RULE_SELECTIONS.includes(rules)) throw new UsageError(`--rules ${String(rules)}: expected one of ${RULE_SELECTIONS.join(', ')}`);
   try {
     new Suppressions(suppress);
   } catch (e) {
@@ -109,7 +118,7 @@ export async function validateFiles(options: ValidateFilesOptions, definitions?:
   const bytes = inputs.reduce((sum, i) => sum + i.size, 0);
   const size = definitions ? 1 : workerCount(files.length, bytes, options.workers);
   const script = size > 1 ? workerScript() : undefined;
-  const pool = script ? new WorkerPool(script, size, { packages: options.packages ?? [], profiles, locale, suppress }) : undefined;
+  const pool = script ? new WorkerPool(script, size, { packages: options.packages ?? [], profiles, locale, suppress, rules }) : undefined;
   try {
     const defs = definitions ?? await validationDefinitions(options.packages);
     if (options.ig) {
@@ -119,8 +128,8 @@ export async function validateFiles(options: ValidateFilesOptions, definitions?:
       }
     }
     const jobs = files.map((file, index) => ({ index, file, ...(file === '-' ? { text: options.stdin ?? '' } : {}) }));
-    const reports = pool ? await pool.run(jobs, options.onFile) : await validateHere(new RunValidator(defs, profiles, locale, suppress), jobs, options.onFile);
-    return summarize(reports, locale);
+    const reports = pool ? await pool.run(jobs, options.onFile) : await validateHere(new RunValidator(defs, profiles, locale, suppress, rules), jobs, options.onFile);
+    return summarize(reports, locale, rules);
   } finally {
     await pool?.close();
   }
@@ -130,7 +139,7 @@ export async function validateFiles(options: ValidateFilesOptions, definitions?:
  * A Validator on `defs` with local terminology; `scopeProfile` decides which package's canonicals win,
  * for profiles and value sets alike (HCO's NPU value set is not Notes').
  */
-export function newValidator(defs: Definitions, options: { scopeProfile?: string; locale?: Locale; readXml?: XmlReader; suppress?: readonly string[] } = {}): Validator {
+export function newValidator(defs: Definitions, options: { scopeProfile?: string; locale?: Locale; readXml?: XmlReader; suppress?: readonly string[]; rules?: RuleSelection } = {}): Validator {
   return new Validator({ definitions: defs, terminology: (resolver) => new LocalTerminology(resolver), ...options });
 }
 
@@ -145,11 +154,12 @@ export class RunValidator {
   private readonly validator: Validator;
   private xml: XmlReader | undefined;
 
-  constructor(defs: Definitions, private readonly profiles: string[], private readonly locale: Locale, suppress: readonly string[] = []) {
+  constructor(defs: Definitions, private readonly profiles: string[], private readonly locale: Locale, suppress: readonly string[] = [], rules: RuleSelection = 'all') {
     const scopeProfile = profiles[0];
     this.validator = newValidator(defs, {
       locale,
       suppress,
+      rules,
       readXml: (file, text, model) => {
         if (!this.xml) throw new Error('the XML reader is not loaded'); // validate() loads it first
         return this.xml(file, text, model);
@@ -181,19 +191,27 @@ async function validateHere(run: RunValidator, jobs: WorkerJob[], onFile?: (done
   return reports;
 }
 
-function summarize(reports: FileReport[], locale: Locale): ValidationReport {
+function summarize(reports: FileReport[], locale: Locale, rules: RuleSelection): ValidationReport {
   let errors = 0; let warnings = 0; let information = 0; let suppressed = 0;
+  const business = { errors: 0, warnings: 0, information: 0 };
   for (const r of reports) suppressed += r.suppressed ?? 0;
   for (const r of reports) for (const is of r.issues) {
-    if (is.severity === 'error' || is.severity === 'fatal') errors++;
-    else if (is.severity === 'warning') warnings++;
+    const kind = is.severity === 'error' || is.severity === 'fatal' ? 'errors' : is.severity === 'warning' ? 'warnings' : 'information';
+    if (kind === 'errors') errors++;
+    else if (kind === 'warnings') warnings++;
     else information++;
+    if (RULES[is.ruleId].layer === 'business') business[kind]++;
   }
   return {
     tool: { name: 'medcom-ig', version: VERSION },
     locale,
+    rules,
     files: reports,
-    summary: { files: reports.length, valid: reports.filter((r) => r.valid).length, errors, warnings, information, ...(suppressed > 0 ? { suppressed } : {}) },
+    summary: {
+      files: reports.length, valid: reports.filter((r) => r.valid).length, errors, warnings, information,
+      ...(suppressed > 0 ? { suppressed } : {}),
+      ...(rules !== 'official' ? { business } : {}),
+    },
   };
 }
 

@@ -303,7 +303,8 @@ export async function runProtocol(options: RunProtocolOptions): Promise<Protocol
   const defs = options.definitions ?? await validationDefinitions();
   if (!defs.all().resolve(ig.bundleProfile, 'StructureDefinition')) throw new UsageError(`${ig.packageId}#${ig.version} is not available in this build`);
   const { readXml } = await import('../validator/load/xml.js');
-  const validator = newValidator(defs, { scopeProfile: ig.bundleProfile, locale: lang, readXml });
+  // the protocol steps are decided by conformance to the profiles; business rules are not protocol steps (yet)
+  const validator = newValidator(defs, { scopeProfile: ig.bundleProfile, locale: lang, readXml, rules: 'official' });
   const run = new ProtocolRun(evidence, validator, ig.bundleProfile, lang);
 
   const useCaseMandatory = new Map(protocol.useCases.map((u) => [u.id, u.mandatory !== 'O' && u.notRelevant !== true]));

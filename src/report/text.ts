@@ -9,11 +9,16 @@ export function renderText(report: ValidationReport, options: { minSeverity?: 'i
     for (const i of f.issues) {
       if (rank[i.severity] < min) continue;
       const where = `${i.location.file}${i.location.line !== undefined ? `:${i.location.line}:${i.location.column ?? 1}` : ''}`;
-      lines.push(`${where}  ${i.severity}  ${i.ruleId}  ${i.location.fhirpath || '-'}  ${i.message.replace(/\s*\n\s*/g, ' ')}`);
+      // business findings say so (official ones keep the line they always had)
+      const layer = i.layer === 'business' ? ' [business]' : '';
+      lines.push(`${where}  ${i.severity}${layer}  ${i.ruleId}  ${i.location.fhirpath || '-'}  ${i.message.replace(/\s*\n\s*/g, ' ')}`);
     }
   }
   const s = report.summary;
   const suppressed = s.suppressed ? ` (${s.suppressed} suppressed by --suppress)` : '';
-  lines.push(`${s.files} file(s), ${s.valid} valid; ${s.errors} error(s), ${s.warnings} warning(s), ${s.information} information${suppressed}`);
+  const b = s.business;
+  const business = b ? `; of these from business rules: ${b.errors} error(s), ${b.warnings} warning(s), ${b.information} information` : '';
+  const only = report.rules === 'official' ? ' [official rules only]' : report.rules === 'business' ? ' [business rules only]' : '';
+  lines.push(`${s.files} file(s), ${s.valid} valid; ${s.errors} error(s), ${s.warnings} warning(s), ${s.information} information${suppressed}${business}${only}`);
   return lines.join('\n') + '\n';
 }

@@ -1,10 +1,12 @@
 import type { Locale } from './messages/index.js';
-import type { RuleId, Severity } from './rules/registry.js';
+import type { RuleId, RuleLayer, RuleSelection, Severity } from './rules/registry.js';
 
 /** One finding. Maps 1:1 to an OperationOutcome.issue and to a MedCom ITB report item. */
 export interface Issue {
   ruleId: RuleId;
   severity: Severity;
+  /** `official` (profile conformance) or `business` (rules beyond the profiles, src/validator/rules/business). */
+  layer: RuleLayer;
   issueType: string;
   params: Record<string, string | number>;
   /** Rendered in the run's locale. */
@@ -35,8 +37,14 @@ export interface FileReport {
 export interface ValidationReport {
   tool: { name: 'medcom-ig'; version: string };
   locale: Locale;
+  /** Which rules the run reported (`--rules`); absent in reports made before the business layer: official. */
+  rules?: RuleSelection;
   files: FileReport[];
-  summary: { files: number; valid: number; errors: number; warnings: number; information: number; suppressed?: number };
+  summary: {
+    files: number; valid: number; errors: number; warnings: number; information: number; suppressed?: number;
+    /** Of the counts above, those from business rules (when the run reported business rules). */
+    business?: { errors: number; warnings: number; information: number };
+  };
 }
 
 export const SEVERITY_RANK: Record<Severity, number> = { information: 0, warning: 1, error: 2, fatal: 3 };

@@ -10,6 +10,8 @@ import type { TerminologyService } from './terminology/types.js';
 import { IssueSink, type Json } from './walk/context.js';
 import { Walker } from './walk/validate.js';
 import { Suppressions } from './suppress.js';
+import { selects, type RuleSelection } from './rules/registry.js';
+import { businessStandard, checkBusinessRules } from './rules/business/index.js';
 
 export interface ValidatorOptions {
   definitions: Definitions;
@@ -27,6 +29,11 @@ export interface ValidatorOptions {
   suppress?: readonly string[];
   /** Read XML (set by the XML loader module when available). */
   readXml?: (file: string, text: string, model: FhirModel) => SourceDoc;
+  /**
+   * Which rules to report: `official` (conformance to the profiles), `business` (src/validator/rules/business)
+   * or `all` (the default). Unreadable input is reported whatever the selection.
+   */
+  rules?: RuleSelection;
 }
 
 export interface ValidateOptions {
@@ -44,7 +51,7 @@ export function unreadable(file: string, e: InputError, locale: Locale): FileRep
   return {
     file, valid: false, profiles: [],
     issues: [{
-      ruleId: 'input/unreadable', severity: 'fatal', issueType: 'structure', params,
+      ruleId: 'input/unreadable', severity: 'fatal', layer: 'official', issueType: 'structure', params,
       message: renderMessage('input/unreadable', params, locale),
       location: { fhirpath: '', file, line: e.position?.line ?? 1, column: e.position?.column ?? 1 },
     }],
@@ -122,9 +129,33 @@ export class Validator {
     return readJson(file, text);
   }
 
+  /** The rules this validator reports. */
+  get rules(): RuleSelection {
+    return this.options.rules ?? 'all';
+  }
+
   validateDoc(doc: SourceDoc, options: ValidateOptions = {}): FileReport {
     const sink = new IssueSink(doc, this.locale, false, this.suppressions);
     const walker = this.walkerFor(doc.value as Json | null);
+    const root = doc.value as Json;
+    const official = selects(this.rules, 'official');
+    if (official) this.validateOfficial(doc, options, sink, walker);
+    if (selects(this.rules, 'business')) {
+      // after the official walk, on the parsed document, in the scope of the document's standard
+      const standard = businessStandard(root, options.profiles ?? []);
+      if (standard) checkBusinessRules(standard, doc, sink, walker.deps.terminology, walker.deps.resolver);
+    }
+    const profiles = official ? (options.profiles ?? []).filter((p) => walker.plans.get(p)).map((p) => walker.plans.get(p)!.url) : [];
+    const meta = root?.['meta'] as Json | undefined;
+    if (Array.isArray(meta?.['profile'])) for (const p of meta['profile'] as unknown[]) if (typeof p === 'string' && !profiles.includes(p)) profiles.push(p);
+    const issues = sink.issues.sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0) || (a.location.column ?? 0) - (b.location.column ?? 0));
+    const report: FileReport = { file: doc.file, valid: !issues.some((i) => i.severity === 'error' || i.severity === 'fatal'), profiles, issues };
+    if (sink.suppressed > 0) report.suppressed = sink.suppressed;
+    return report;
+  }
+
+  /** Conformance to the profiles: the walk, with what the reader noticed (duplicate properties, XML form). */
+  private validateOfficial(doc: SourceDoc, options: ValidateOptions, sink: IssueSink, walker: Walker): void {
     if ('duplicates' in doc) {
       const rt = (doc.value as Json | null)?.['resourceType'];
       for (const d of (doc as SourceDoc & { duplicates: { path: (string | number)[]; key: string }[] }).duplicates) {
@@ -149,12 +180,5 @@ export class Validator {
       else sink.report('profiles/unknown', where, { profile: p });
     }
     walker.withDocument(doc, () => walker.validateResource(doc.value, where, sink, required));
-    const profiles = required.map((p) => p.url);
-    const meta = root?.['meta'] as Json | undefined;
-    if (Array.isArray(meta?.['profile'])) for (const p of meta['profile'] as unknown[]) if (typeof p === 'string' && !profiles.includes(p)) profiles.push(p);
-    const issues = sink.issues.sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0) || (a.location.column ?? 0) - (b.location.column ?? 0));
-    const report: FileReport = { file: doc.file, valid: !issues.some((i) => i.severity === 'error' || i.severity === 'fatal'), profiles, issues };
-    if (sink.suppressed > 0) report.suppressed = sink.suppressed;
-    return report;
   }
 }

@@ -108,6 +108,24 @@ describe.skipIf(!anchorsOrSkip('cli validate'))('medcom-ig validate', () => {
     const r = run('validate', '--ig', 'conditionlist', '--lang', 'da', invalid);
     expect(r.stdout).toContain('kræver mindst');
   });
+
+  it('--rules: business findings are marked and counted, official leaves them out, business keeps only them', () => {
+    const hco = join(root, 'examples', 'business', 'hco', 'invalid', 'hco-interpretation-ni.json');
+    const all = run('validate', '--ig', 'hco', hco);
+    expect(all.status, all.stderr).toBe(1); // a business error makes the message invalid
+    expect(all.stdout).toMatch(/error \[business\] {2}business\/hco-interpretation-ni {2}Bundle\.entry\[8\]\.resource /);
+    expect(all.stdout).toContain('of these from business rules: 1 error(s)');
+    const official = run('validate', '--ig', 'hco', '--rules', 'official', hco);
+    expect(official.status, official.stderr).toBe(0);
+    expect(official.stdout).not.toContain('business/');
+    expect(official.stdout).toContain('[official rules only]');
+    const business = run('validate', '--ig', 'hco', '--rules', 'business', '--format', 'json', hco);
+    const report = JSON.parse(business.stdout) as { rules: string; files: { issues: { ruleId: string; layer: string }[] }[] };
+    expect(report.rules).toBe('business');
+    expect(report.files[0]!.issues.map((i) => [i.ruleId, i.layer])).toEqual([['business/hco-interpretation-ni', 'business']]);
+    const wrong = run('validate', '--rules', 'some', hco);
+    expect(wrong.status).toBe(2);
+  });
 });
 
 describe('medcom-ig validate: XML wherever it comes from', () => {

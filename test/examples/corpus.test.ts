@@ -121,7 +121,8 @@ describe('examples/corpus.json', () => {
 
   it('covers every error rule that a defect in these standards can trigger', () => {
     const covered = new Set(corpus.flatMap((e) => e.expect.map((f) => f.ruleId)));
-    const errorRules = RULE_IDS.filter((r) => RULES[r].severity === 'error' || RULES[r].severity === 'fatal');
+    // the manifest lists official findings; business rules have their own examples (examples/business)
+    const errorRules = RULE_IDS.filter((r) => RULES[r].layer === 'official' && (RULES[r].severity === 'error' || RULES[r].severity === 'fatal'));
     expect(errorRules.filter((r) => !covered.has(r) && !NOT_APPLICABLE.includes(r))).toEqual([]);
   });
 });
@@ -137,7 +138,8 @@ function officialDefinitions(): Promise<Definitions> {
 }
 
 function validatorFor(definitions: Definitions, standard: Standard): Validator {
-  return newValidator(definitions, { readXml, scopeProfile: PROFILES[standard] });
+  // the manifest lists exactly the official findings; business rules are checked on examples/business
+  return newValidator(definitions, { readXml, scopeProfile: PROFILES[standard], rules: 'official' });
 }
 
 const GROUPS: { standard: Standard; title: string; needsAnchors: boolean }[] = [

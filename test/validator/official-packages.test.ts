@@ -27,8 +27,8 @@ describe.skipIf(!anchors)('official HCO 1.1.0 and Notes 1.0.0 examples, against 
   let notes: Validator;
   beforeAll(async () => {
     const defs = await validationDefinitions([anchors!]);
-    hco = new Validator({ definitions: defs, terminology: (r) => new LocalTerminology(r), readXml, scopeProfile: HCO });
-    notes = new Validator({ definitions: defs, terminology: (r) => new LocalTerminology(r), readXml, scopeProfile: NOTES });
+    hco = new Validator({ definitions: defs, terminology: (r) => new LocalTerminology(r), readXml, scopeProfile: HCO, rules: 'official' });
+    notes = new Validator({ definitions: defs, terminology: (r) => new LocalTerminology(r), readXml, scopeProfile: NOTES, rules: 'official' });
   }, 120_000);
 
   const hcoExamples = anchors ? readdirSync(join(anchors, 'hco', 'examples')).filter((f) => f.startsWith('Bundle-')).map((f) => join(anchors, 'hco', 'examples', f)) : [];

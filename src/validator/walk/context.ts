@@ -78,7 +78,7 @@ export class IssueSink {
     if (this.suppressions?.matches(ruleId, where.fhirPath)) { this.suppressed++; return; }
     const message = renderMessage(ruleId, params, this.locale);
     const issue: Issue = {
-      ruleId, severity, issueType: rule.issueType, params, message,
+      ruleId, severity, layer: rule.layer, issueType: rule.issueType, params, message,
       location: { fhirpath: where.fhirPath, file: this.doc?.file ?? '' },
     };
     if (!this.silent && this.doc) {

@@ -421,7 +421,13 @@ export class Walker {
     this.checkCardinality(el, present.length, here, sink);
     const sliced = el.slicing && el.slicing.slices.length > 0 ? assignSlices(present, el, type, here, sink, this) : undefined;
     if (!sliced && (el.name === 'extension' || el.name === 'modifierExtension')) {
-      for (const x of present) if (isObject(x.value)) this.validateUnslicedExtension(x.value, x.where, sink, el.name === 'modifierExtension');
+      for (const x of present) {
+        if (!isObject(x.value)) continue;
+        // the sub-extensions of a complex extension (relative urls such as `code`) walked through the generic
+        // Extension type: the extension's own definition validates them (validateUnslicedExtension on the parent)
+        if (el.path === 'Extension.extension' && typeof x.value['url'] === 'string' && !x.value['url'].includes(':')) continue;
+        this.validateUnslicedExtension(x.value, x.where, sink, el.name === 'modifierExtension');
+      }
     }
     for (const [k, x] of present.entries()) {
       this.validateNode(x.value, el, type, x.where, sink);

@@ -3,6 +3,8 @@
  * and a fixture that must not. Fixtures are FHIR JSON; some use our compiled MedCom profiles, the
  * slicing ones a small profile compiled here.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildIg } from '../../../src/api/build.js';
 import { validationDefinitions } from '../../../src/api/validate.js';
@@ -17,6 +19,18 @@ const DK_CONDITION = 'http://hl7.dk/fhir/core/StructureDefinition/dk-core-condit
 const CL_CONDITION = 'http://medcomfhir.dk/ig/conditionlist/StructureDefinition/medcom-conditionlist-condition';
 const CL_BUNDLE = 'http://medcomfhir.dk/ig/conditionlist/StructureDefinition/medcom-conditionlist-bundle';
 const T = 'http://example.org/fhir/StructureDefinition/';
+const NOTES_BUNDLE = 'http://medcomfhir.dk/ig/notes/StructureDefinition/medcom-notes-bundle';
+const HCO_MESSAGE = 'http://medcomfhir.dk/ig/homecareobservation/StructureDefinition/medcom-homecareobservation-message';
+/** Business-rule fixtures: examples/business (each a copy of a valid bundle with one defect). */
+const business = (file: string): string => readFileSync(join(import.meta.dirname, '..', '..', '..', 'examples', 'business', file), 'utf8');
+const NOTE_OBS = 'Bundle.entry[1].resource';
+const HCO_OBS = 'Bundle.entry[8].resource';
+/** A Notes document whose Composition.date has no time: the order of the dates cannot be decided. */
+const dateWithoutTime = (): string => {
+  const b = JSON.parse(business('notes/valid/formatted-note.json')) as { entry: { resource: Record<string, unknown> }[] };
+  b.entry[0]!.resource['date'] = '2025-06-03';
+  return JSON.stringify(b, null, 2);
+};
 
 const patient = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({ resourceType: 'Patient', id: 'p1', ...extra });
 const cpr = (value = '0101011234', extra: Record<string, unknown> = {}): Record<string, unknown> => ({ system: 'urn:oid:1.2.208.176.1.2', value, ...extra });
@@ -245,6 +259,20 @@ const CASES: Case[] = [
     pass: { resourceType: 'Bundle', type: 'message', timestamp: '2020-01-01T10:00:00Z', entry: [{ fullUrl: 'urn:uuid:9b2c4f1e-3c1a-4d5e-8f6a-0b1c2d3e4f51', resource: { resourceType: 'MessageHeader', id: 'h', eventCoding: { code: 'x' }, source: { endpoint: 'http://x' }, focus: [{ reference: 'urn:uuid:9b2c4f1e-3c1a-4d5e-8f6a-0b1c2d3e4f52' }] } }, { fullUrl: 'urn:uuid:9b2c4f1e-3c1a-4d5e-8f6a-0b1c2d3e4f52', resource: patient() }] },
     at: 'Bundle.entry[0].resource.focus[0]',
   },
+  // business rules (src/validator/rules/business), on MedCom Notes and HomeCareObservation bundles
+  { rule: 'business/notes-note-empty', profiles: [NOTES_BUNDLE], fail: business('notes/invalid/notes-note-empty.json'), pass: business('notes/valid/formatted-note.json'), at: `${NOTE_OBS}.extension[0].valueAttachment.data` },
+  { rule: 'business/notes-note-formatting', profiles: [NOTES_BUNDLE], fail: business('notes/invalid/notes-note-formatting-escapes.json'), pass: business('notes/valid/formatted-note.json'), at: `${NOTE_OBS}.extension[0].valueAttachment.data` },
+  { rule: 'business/notes-date-before-event', profiles: [NOTES_BUNDLE], fail: business('notes/invalid/notes-date-before-event.json'), pass: business('notes/valid/formatted-note.json'), at: 'Bundle.entry[0].resource.date' },
+  { rule: 'business/notes-effective-differs', profiles: [NOTES_BUNDLE], fail: business('notes/invalid/notes-effective-differs.json'), pass: business('notes/valid/effective-other-zone.json'), at: `${NOTE_OBS}.effectiveDateTime` },
+  { rule: 'business/notes-private-shared', profiles: [NOTES_BUNDLE], fail: business('notes/invalid/notes-private-shared.json'), pass: business('notes/valid/local-extensions-shareable.json'), at: `${NOTE_OBS}.extension[2]` },
+  { rule: 'business/notes-consultation-type', profiles: [NOTES_BUNDLE], fail: business('notes/invalid/notes-consultation-type.json'), pass: business('notes/valid/local-extensions-shareable.json'), at: `${NOTE_OBS}.extension[1].valueCoding` },
+  { rule: 'business/hco-sampling-time', profiles: [HCO_MESSAGE], fail: business('hco/invalid/hco-sampling-time.json'), pass: business('hco/valid/result-in-repertoire.json'), at: HCO_OBS },
+  { rule: 'business/hco-observation-final', profiles: [HCO_MESSAGE], fail: business('hco/invalid/hco-observation-final.json'), pass: business('hco/valid/result-in-repertoire.json'), at: `${HCO_OBS}.status` },
+  { rule: 'business/hco-code-repertoire', profiles: [HCO_MESSAGE], fail: business('hco/invalid/hco-code-repertoire.json'), pass: business('hco/valid/result-in-repertoire.json'), at: `${HCO_OBS}.code` },
+  { rule: 'business/hco-code-display', profiles: [HCO_MESSAGE], fail: business('hco/invalid/hco-code-display.json'), pass: business('hco/valid/result-in-repertoire.json'), at: `${HCO_OBS}.code.coding[0].display` },
+  { rule: 'business/hco-interpretation-ni', profiles: [HCO_MESSAGE], fail: business('hco/invalid/hco-interpretation-ni.json'), pass: business('hco/valid/result-in-repertoire.json'), at: HCO_OBS },
+  { rule: 'business/hco-result-length', profiles: [HCO_MESSAGE], fail: business('hco/invalid/hco-result-length-quantity.json'), pass: business('hco/valid/result-in-repertoire.json'), at: `${HCO_OBS}.valueQuantity.value` },
+  { rule: 'business/not-checked', profiles: [NOTES_BUNDLE], fail: dateWithoutTime(), pass: business('notes/valid/formatted-note.json'), at: 'Bundle.entry[0].resource.date' },
   { rule: 'profiles/unknown', fail: patient({ meta: { profile: ['http://example.org/no-such-profile'] } }), pass: patient({ meta: { profile: [DK_PATIENT] }, identifier: [cpr()] }), at: 'Patient.meta.profile[0]' },
 ];
 

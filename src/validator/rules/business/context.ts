@@ -1,0 +1,76 @@
+import { extendPath, ROOT_PATH, type JsonPath, type SourceDoc } from '../../load/source.js';
+import type { Resolver } from '../../../defs/registry.js';
+import type { TerminologyService } from '../../terminology/types.js';
+import type { IssueSink, Json } from '../../walk/context.js';
+
+/** A place in the document, as the sink wants it. */
+export interface Place {
+  jsonPath: JsonPath;
+  fhirPath: string;
+}
+
+/** One resource of the Bundle with its place. */
+export interface EntryResource {
+  index: number;
+  fullUrl: string | undefined;
+  resource: Json;
+  place: Place;
+}
+
+/** What a business rule sees: the parsed document (after the official walk), the sink, the run's terminology. */
+export interface BusinessContext {
+  doc: SourceDoc;
+  bundle: Json;
+  entries: EntryResource[];
+  sink: IssueSink;
+  /** The validator's terminology, in the scope of the standard being validated. */
+  terminology: TerminologyService;
+  /** The validator's definitions, in the same scope. */
+  resolver: Resolver;
+}
+
+export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const arrayOf = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+export const stringOf = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/** A place below `place`: `at(p, 'code', 'coding', 0)` → `….code.coding[0]`. */
+export function at(place: Place, ...steps: (string | number)[]): Place {
+  let fhirPath = place.fhirPath;
+  for (const s of steps) fhirPath += typeof s === 'number' ? `[${s}]` : `.${s}`;
+  return { jsonPath: extendPath(place.jsonPath, ...steps), fhirPath };
+}
+
+/** The Bundle's entries that carry a resource, with their places. */
+export function bundleEntries(bundle: Json): EntryResource[] {
+  const out: EntryResource[] = [];
+  arrayOf(bundle['entry']).forEach((e, index) => {
+    if (!isObject(e) || !isObject(e['resource'])) return;
+    out.push({
+      index, fullUrl: stringOf(e['fullUrl']), resource: e['resource'],
+      place: { jsonPath: extendPath(ROOT_PATH, 'entry', index, 'resource'), fhirPath: `Bundle.entry[${index}].resource` },
+    });
+  });
+  return out;
+}
+
+/**
+ * The entry a reference points to: by fullUrl, or `Type/id` (also as the tail of an entry's
+ * fullUrl, as relative references resolve against an http fullUrl).
+ */
+export function resolveEntry(entries: EntryResource[], reference: unknown): EntryResource | undefined {
+  const ref = isObject(reference) ? stringOf(reference['reference']) : undefined;
+  if (!ref) return undefined;
+  const byUrl = entries.find((e) => e.fullUrl === ref);
+  if (byUrl) return byUrl;
+  const m = /^([A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})$/.exec(ref);
+  if (!m) return undefined;
+  return entries.find((e) => e.resource['resourceType'] === m[1] && e.resource['id'] === m[2]);
+}
+
+/** A FHIR dateTime with a time and a zone, as an instant (ms); undefined when it has no time or no zone. */
+export function instant(value: unknown): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) return undefined;
+  const t = Date.parse(value);
+  return Number.isNaN(t) ? undefined : t;
+}
