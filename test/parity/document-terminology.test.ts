@@ -12,11 +12,12 @@ const anchors = anchorsOrSkip('document-terminology');
 // Document 2.0.2's TEMP terminology, built on its own: the package (with its profiles) is registered in
 // profiles/index.ts by the Document 2.0.2 chain; this keeps the terminology module checked either way.
 describe.skipIf(!anchors)('MedCom Document 2.0.2 TEMP terminology', async () => {
-  const build = await buildIg({ packages: [packageContents(pkg, documentTerminology)] });
-  const parity = packageParity(build.packages[0]!, indexAnchors(anchors!));
+  // a skipped describe still runs its body to collect the tests: nothing here may need the anchors
+  const build = anchors ? await buildIg({ packages: [packageContents(pkg, documentTerminology)] }) : undefined;
+  const parity = build && anchors ? packageParity(build.packages[0]!, indexAnchors(anchors)) : { notAuthored: [], unmatched: [], terminology: [] };
 
   it('builds without errors', () => {
-    expect(build.diagnostics.errors).toEqual([]);
+    expect(build!.diagnostics.errors).toEqual([]);
   });
 
   it('authors every published CodeSystem and ValueSet (4 + 9)', () => {

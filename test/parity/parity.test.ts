@@ -12,12 +12,13 @@ const CHAIN_COMPLETE_SDS = ['medcom.fhir.dk.core#2.4.0', 'medcom.fhir.dk.documen
   'medcom.fhir.dk.core#4.0.0', 'medcom.fhir.dk.document#2.0.2', 'medcom.fhir.dk.notes#1.0.0'];
 
 describe.skipIf(!anchors)('parity with the official MedCom packages', async () => {
-  const build = await builtIg();
-  const index = indexAnchors(anchors!);
-  const results: PackageParity[] = build.packages.map((p) => packageParity(p, index));
+  // a skipped describe still runs its body to collect the tests: nothing here may need the anchors
+  const build = anchors ? await builtIg() : undefined;
+  const index = anchors ? indexAnchors(anchors) : undefined;
+  const results: PackageParity[] = build && index ? build.packages.map((p) => packageParity(p, index)) : [];
 
   it('builds without errors', () => {
-    expect(build.diagnostics.errors).toEqual([]);
+    expect(build!.diagnostics.errors).toEqual([]);
   });
 
   it.each(CHAIN_COMPLETE_SDS)('%s: every official StructureDefinition is authored', (label) => {

@@ -14,8 +14,9 @@ const anchors = anchorsOrSkip('validator: official examples');
 const profile = IGS.conditionlist.bundleProfile;
 
 describe.skipIf(!anchors)('official ConditionList 1.0.1 examples', () => {
-  const dir = join(anchors!, 'conditionlist', 'examples');
-  const bundles = readdirSync(dir).filter((f) => f.startsWith('Bundle-'));
+  // a skipped describe still runs its body to collect the tests: nothing here may need the anchors
+  const dir = anchors ? join(anchors, 'conditionlist', 'examples') : '';
+  const bundles = anchors ? readdirSync(dir).filter((f) => f.startsWith('Bundle-')) : [];
 
   it('are all found', () => {
     expect(bundles).toHaveLength(7);
@@ -32,8 +33,8 @@ describe.skipIf(!anchors)('official ConditionList 1.0.1 examples', () => {
 });
 
 describe.skipIf(!anchors)('ConditionList receive test examples (test protocol 1.0.1)', () => {
-  const root = join(anchors!, '..', 'testscripts', 'conditionlist', 'test-examples', 'TestExamples', 'Receive');
-  const files = ['Selftest', 'Livetest'].flatMap((d) => readdirSync(join(root, d)).map((f) => join(d, f)));
+  const root = anchors ? join(anchors, '..', 'testscripts', 'conditionlist', 'test-examples', 'TestExamples', 'Receive') : '';
+  const files = anchors ? ['Selftest', 'Livetest'].flatMap((d) => readdirSync(join(root, d)).map((f) => join(d, f))) : [];
 
   it('are all found', () => {
     expect(files).toHaveLength(14);
