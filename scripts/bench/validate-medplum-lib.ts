@@ -16,6 +16,7 @@ import { createRequire } from 'node:module';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Bundle, OperationOutcomeIssue, Resource, StructureDefinition } from '@medplum/fhirtypes';
+import { compareVersions } from '../../src/defs/package-source.js';
 import { declaredProfiles, isRecord } from './validate-common.js';
 
 export type MedplumCore = typeof import('@medplum/core');
@@ -90,21 +91,6 @@ export function baseByUrl(bundles: readonly Bundle[]): Map<string, StructureDefi
   const out = new Map<string, StructureDefinition>();
   for (const b of bundles) for (const e of b.entry ?? []) if (isStructureDefinition(e.resource) && e.resource.url) out.set(e.resource.url, e.resource);
   return out;
-}
-
-/** Compare dotted versions numerically where possible (1.10.0 > 1.9.2). */
-function compareVersions(a: string, b: string): number {
-  const pa = a.split(/[.-]/);
-  const pb = b.split(/[.-]/);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const x = pa[i] ?? '';
-    const y = pb[i] ?? '';
-    const nx = Number(x);
-    const ny = Number(y);
-    const c = Number.isInteger(nx) && Number.isInteger(ny) && x !== '' && y !== '' ? nx - ny : x.localeCompare(y);
-    if (c !== 0) return c;
-  }
-  return 0;
 }
 
 /** Resolve profile canonicals (`url` or `url|version`) in the scope of one standard's package. */

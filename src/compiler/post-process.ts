@@ -13,12 +13,9 @@ export interface FinishContext {
   /** Element ids the profile's rules addressed or created. */
   touched: Set<string>;
   parent: SD;
+  /** The element ids of the parent's snapshot. */
+  parentIds: ReadonlySet<string>;
   rules: SnapshotRules;
-}
-
-/** The element ids of the parent's snapshot. */
-function parentSnapshotIds(ctx: FinishContext): Set<string> {
-  return new Set((ctx.parent.snapshot?.element ?? []).map((e) => e.id!));
 }
 
 /**
@@ -84,7 +81,7 @@ function finishTypeSlicing(list: ElementList, ctx: FinishContext): void {
         }
       }
     }
-    if (choice.max !== '0' && parentHadSlicing && shortCut && slices.some((s) => !parentSnapshotIds(ctx).has(s.id!))) {
+    if (choice.max !== '0' && parentHadSlicing && shortCut && slices.some((s) => !ctx.parentIds.has(s.id!))) {
       // the parent sliced the choice already and this profile adds a type slice of its own: the
       // choice keeps only the sliced types (HCO 1.1.0's valueString beside Core 2.4.0's
       // valueQuantity gives Quantity | string); re-constraining the parent's slices alone keeps

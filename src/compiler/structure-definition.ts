@@ -113,7 +113,7 @@ export function compileStructureDefinition(ir: StructureDefinitionIR, resolver: 
   // the differential states the rules as authored; the snapshot also gets what the snapshot
   // generator derives from them (type-slicing closure), as in published packages
   const differential = computeDifferential(list.elements, list.originalMap, parentIds);
-  finishSnapshot(list, { ir, resolver, diagnostics, touched, parent, rules });
+  finishSnapshot(list, { ir, resolver, diagnostics, touched, parent, parentIds, rules });
   if (options.pins) pinSnapshotCanonicals(list.elements, options.pins);
   return buildSd(ir, parent, list.elements, differential, options);
 }

@@ -43,6 +43,39 @@ export function translateRegex(regex: string): { source: string; flags: string }
   return { source, flags };
 }
 
+/** A JavaScript RegExp for a FHIRPath (Java / XML-schema) regex. */
+export function compileRegex(regex: string): RegExp {
+  const { source, flags } = translateRegex(regex);
+  return new RegExp(source, flags);
+}
+
+/**
+ * FHIRPath `matches()` and `replaceMatches()` with Java regex idioms translated, for a
+ * userInvocationTable: shared by the build's invariant examples and the validator's runner, so a
+ * published `(?i)` invariant means the same in both. `regexOf` may cache; `value` unwraps an item.
+ */
+export function regexFunctions(regexOf: (regex: string) => RegExp, value: (item: unknown) => unknown): Record<string, unknown> {
+  return {
+    matches: {
+      fn(inputs: unknown[], regex: unknown): boolean[] {
+        const s = inputs.length === 1 ? value(inputs[0]) : undefined;
+        if (typeof s !== 'string' || typeof regex !== 'string') return [];
+        return [regexOf(regex).test(s)];
+      },
+      arity: { 1: ['String'] },
+    },
+    replaceMatches: {
+      fn(inputs: unknown[], regex: unknown, substitution: unknown): string[] {
+        const s = inputs.length === 1 ? value(inputs[0]) : undefined;
+        if (typeof s !== 'string' || typeof regex !== 'string' || typeof substitution !== 'string') return [];
+        const r = regexOf(regex);
+        return [s.replace(new RegExp(r.source, r.flags + 'g'), substitution)];
+      },
+      arity: { 2: ['String', 'String'] },
+    },
+  };
+}
+
 function plain(item: unknown): unknown {
   return (item && typeof item === 'object' && 'data' in (item as Json)) ? (item as Json)['data'] : item;
 }
@@ -54,24 +87,7 @@ function plain(item: unknown): unknown {
  */
 function invocationTable(resolveRef: (ref: string) => Json | undefined): Record<string, unknown> {
   return {
-    matches: {
-      fn(inputs: unknown[], regex: unknown): boolean[] {
-        const s = inputs.length === 1 ? plain(inputs[0]) : undefined;
-        if (typeof s !== 'string' || typeof regex !== 'string') return [];
-        const { source, flags } = translateRegex(regex);
-        return [new RegExp(source, flags).test(s)];
-      },
-      arity: { 1: ['String'] },
-    },
-    replaceMatches: {
-      fn(inputs: unknown[], regex: unknown, substitution: unknown): string[] {
-        const s = inputs.length === 1 ? plain(inputs[0]) : undefined;
-        if (typeof s !== 'string' || typeof regex !== 'string' || typeof substitution !== 'string') return [];
-        const { source, flags } = translateRegex(regex);
-        return [s.replace(new RegExp(source, flags + 'g'), substitution)];
-      },
-      arity: { 2: ['String', 'String'] },
-    },
+    ...regexFunctions(compileRegex, plain),
     resolve: {
       fn(inputs: unknown[]): Json[] {
         const out: Json[] = [];

@@ -1,5 +1,5 @@
 import fhirpath from 'fhirpath';
-import { R4_MODEL, translateRegex } from './engine.js';
+import { compileRegex, R4_MODEL, regexFunctions, translateRegex } from './engine.js';
 
 export { translateRegex };
 import { htmlChecks } from './xhtml.js';
@@ -62,23 +62,7 @@ export class FhirPathRunner {
           return out;
         },
       },
-      matches: {
-        fn(inputs: unknown[], regex: unknown): boolean[] {
-          const s = inputs.length === 1 ? data(inputs[0]) : undefined;
-          if (typeof s !== 'string' || typeof regex !== 'string') return [];
-          return [runner.regex(regex).test(s)];
-        },
-        arity: { 1: ['String'] },
-      },
-      replaceMatches: {
-        fn(inputs: unknown[], regex: unknown, substitution: unknown): string[] {
-          const s = inputs.length === 1 ? data(inputs[0]) : undefined;
-          if (typeof s !== 'string' || typeof regex !== 'string' || typeof substitution !== 'string') return [];
-          const { source, flags } = translateRegex(regex);
-          return [s.replace(new RegExp(source, flags + 'g'), substitution)];
-        },
-        arity: { 2: ['String', 'String'] },
-      },
+      ...regexFunctions((regex) => runner.regex(regex), data),
       memberOf: {
         fn(inputs: unknown[], valueSet: unknown): boolean[] {
           if (!runner.host.memberOf || typeof valueSet !== 'string' || inputs.length !== 1) return [];
@@ -121,8 +105,7 @@ export class FhirPathRunner {
   private regex(regex: string): RegExp {
     let r = this.regexes.get(regex);
     if (!r) {
-      const { source, flags } = translateRegex(regex);
-      r = new RegExp(source, flags);
+      r = compileRegex(regex);
       this.regexes.set(regex, r);
     }
     return r;

@@ -1,5 +1,5 @@
 import { isJsonSpace, skipSpace as skipWsAt, skipString, skipValue } from '../../util/json-scan.js';
-import { InputError, type PathStep, type Position, type SourceDoc } from './source.js';
+import { InputError, positionAt, type PathStep, type Position, type SourceDoc } from './source.js';
 
 export interface JsonReadOptions {
   /** Deeper nesting is rejected (default 512; FHIR resources are never nearly that deep). */
@@ -138,16 +138,7 @@ function parse(file: string, text: string, maxDepth: number, locs: Map<object, C
   const raws = new Map<object, Map<PathStep, string>>();
   const duplicates: { container: object; key: string; offset: number }[] = [];
   let lineStarts: number[] | undefined;
-  const position = (offset: number): Position => {
-    lineStarts ??= computeLineStarts(text);
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= offset) lo = mid; else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - lineStarts[lo]! + 1, offset };
-  };
+  const position = (offset: number): Position => positionAt(lineStarts ??= computeLineStarts(text), offset);
   const fail = (reason: string, at: number): never => {
     throw new InputError(file, `not valid JSON: ${reason}`, position(Math.min(at, text.length)));
   };

@@ -46,6 +46,17 @@ export interface Position {
   offset: number;
 }
 
+/** The line and column of `offset`, given the offsets where lines start (binary search). */
+export function positionAt(lineStarts: readonly number[], offset: number): Position {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid]! <= offset) lo = mid; else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - lineStarts[lo]! + 1, offset };
+}
+
 export interface SourceDoc {
   /** The file name as the user gave it (or `-` for stdin). */
   file: string;

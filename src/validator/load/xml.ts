@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { FhirModel } from '../model.js';
-import { InputError, type PathStep, type Position, type SourceDoc } from './source.js';
+import { InputError, positionAt, type PathStep, type Position, type SourceDoc } from './source.js';
 
 /**
  * FHIR XML (R4, http://hl7.org/fhir/xml.html) read into the FHIR JSON form, keeping where every
@@ -304,17 +304,7 @@ export function readXml(file: string, text: string, model: FhirModel, options: X
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 
   let lineStarts: number[] | undefined;
-  const position = (offset: number): Position => {
-    lineStarts ??= computeLineStarts(text);
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - lineStarts[lo]! + 1, offset };
-  };
+  const position = (offset: number): Position => positionAt(lineStarts ??= computeLineStarts(text), offset);
   const fail = (reason: string, at?: number): never => {
     throw new InputError(file, reason, at === undefined ? undefined : position(Math.min(Math.max(at, 0), text.length)));
   };
