@@ -114,13 +114,18 @@ export function inheritedCanonicalPins(ir: PackageIR, defs: Definitions): (url: 
     const canonical = defs.listPackages().find((p) => p.manifest.name === id)?.manifest.canonical;
     if (typeof canonical === 'string') bases.push({ base: `${canonical}/`, id, declared });
   }
+  if (bases.length === 0) return () => undefined;
+  const registered = defs.listPackages();
+  const pins = new Map<string, string | undefined>();
   return (url) => {
+    if (pins.has(url)) return pins.get(url);
     // a canonical base can be shared (the FHIR extensions pack lives under http://hl7.org/fhir/ like
     // the core spec): pin only what a registered version of that package actually defines
-    const hit = bases.find((b) => url.startsWith(b.base) && defs.listPackages().some((p) => p.manifest.name === b.id && p.find(url) !== undefined));
-    if (!hit) return undefined;
-    const version = defs.getPackage(hit.id, hit.declared)?.find(url)?.resource['version'];
-    return `${url}|${typeof version === 'string' ? version : hit.declared}`;
+    const hit = bases.find((b) => url.startsWith(b.base) && registered.some((p) => p.manifest.name === b.id && p.find(url) !== undefined));
+    const version = hit ? defs.getPackage(hit.id, hit.declared)?.find(url)?.resource['version'] : undefined;
+    const pinned = hit ? `${url}|${typeof version === 'string' ? version : hit.declared}` : undefined;
+    pins.set(url, pinned);
+    return pinned;
   };
 }
 
