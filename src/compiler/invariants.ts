@@ -1,5 +1,5 @@
-import fhirpath from 'fhirpath';
 import { evaluateAt, evaluateFocus } from '../fhirpath/engine.js';
+import { fhirpathJs } from '../fhirpath/library.js';
 import type { InvariantIR } from '../ir/types.js';
 import type { Diagnostics } from './diagnostics.js';
 
@@ -55,7 +55,7 @@ export function checkInvariantExamples(inv: InvariantIR, diagnostics: Diagnostic
   const focus = inv.examples?.focusType;
   if (!inv.examples || focus === undefined) return;
   try {
-    fhirpath.parse(inv.expression);
+    fhirpathJs().fhirpath.parse(inv.expression);
   } catch (e) {
     diagnostics.report('compile/invariant-parse', `${inv.key}: expression does not parse: ${(e as Error).message}`, where);
     return;

@@ -1,8 +1,7 @@
-import fhirpath from 'fhirpath';
-import r4 from 'fhirpath/fhir-context/r4/index.js';
+import { fhirpathJs } from './library.js';
+import { compileRegex, regexFunctions } from './regex.js';
 
-/** The FHIR R4 model fhirpath.js needs for typed navigation (choice types, ofType, is). */
-export const R4_MODEL = r4 as unknown as Parameters<typeof fhirpath.evaluate>[3];
+export { compileRegex, regexFunctions, translateRegex } from './regex.js';
 
 type Json = Record<string, unknown>;
 
@@ -25,54 +24,6 @@ export function bundleResolver(root: unknown): (ref: string) => Json | undefined
       if (hit?.resource) return hit.resource;
     }
     return undefined;
-  };
-}
-
-/**
- * Java / XML-schema regex idioms translated for JavaScript: a leading inline `(?i)` becomes the
- * `i` flag (MedCom Document 2.0 invariants start with it; `RegExp` rejects it).
- */
-export function translateRegex(regex: string): { source: string; flags: string } {
-  let source = regex;
-  let flags = 'su';
-  const m = /^\(\?([imsx]+)\)/.exec(source);
-  if (m) {
-    source = source.slice(m[0].length);
-    if (m[1]!.includes('i')) flags += 'i';
-  }
-  return { source, flags };
-}
-
-/** A JavaScript RegExp for a FHIRPath (Java / XML-schema) regex. */
-export function compileRegex(regex: string): RegExp {
-  const { source, flags } = translateRegex(regex);
-  return new RegExp(source, flags);
-}
-
-/**
- * FHIRPath `matches()` and `replaceMatches()` with Java regex idioms translated, for a
- * userInvocationTable: shared by the build's invariant examples and the validator's runner, so a
- * published `(?i)` invariant means the same in both. `regexOf` may cache; `value` unwraps an item.
- */
-export function regexFunctions(regexOf: (regex: string) => RegExp, value: (item: unknown) => unknown): Record<string, unknown> {
-  return {
-    matches: {
-      fn(inputs: unknown[], regex: unknown): boolean[] {
-        const s = inputs.length === 1 ? value(inputs[0]) : undefined;
-        if (typeof s !== 'string' || typeof regex !== 'string') return [];
-        return [regexOf(regex).test(s)];
-      },
-      arity: { 1: ['String'] },
-    },
-    replaceMatches: {
-      fn(inputs: unknown[], regex: unknown, substitution: unknown): string[] {
-        const s = inputs.length === 1 ? value(inputs[0]) : undefined;
-        if (typeof s !== 'string' || typeof regex !== 'string' || typeof substitution !== 'string') return [];
-        const r = regexOf(regex);
-        return [s.replace(new RegExp(r.source, r.flags + 'g'), substitution)];
-      },
-      arity: { 2: ['String', 'String'] },
-    },
   };
 }
 
@@ -106,7 +57,8 @@ function invocationTable(resolveRef: (ref: string) => Json | undefined): Record<
 
 /** Evaluate an expression with a typed focus value (`focusType` like `Identifier.value` or `Patient`). */
 export function evaluateFocus(value: unknown, focusType: string, expression: string, extra: Record<string, unknown> = {}): unknown[] {
-  return fhirpath.evaluate(structuredClone(value), { base: focusType, expression }, {}, R4_MODEL, {
+  const { fhirpath, r4 } = fhirpathJs();
+  return fhirpath.evaluate(structuredClone(value), { base: focusType, expression }, {}, r4, {
     userInvocationTable: { ...invocationTable(bundleResolver(value)), ...extra },
   } as never) as unknown[];
 }
@@ -117,7 +69,8 @@ export function evaluateFocus(value: unknown, focusType: string, expression: str
  */
 export function evaluateAt(resource: unknown, at: string, expression: string, extra: Record<string, unknown> = {}): unknown[] {
   const data = structuredClone(resource);
-  return fhirpath.evaluate(data, `(${at}).select(${expression})`, { resource: data, rootResource: data }, R4_MODEL, {
+  const { fhirpath, r4 } = fhirpathJs();
+  return fhirpath.evaluate(data, `(${at}).select(${expression})`, { resource: data, rootResource: data }, r4, {
     userInvocationTable: { ...invocationTable(bundleResolver(data)), ...extra },
   } as never) as unknown[];
 }

@@ -1,8 +1,10 @@
-import fhirpath from 'fhirpath';
-import { compileRegex, R4_MODEL, regexFunctions, translateRegex } from './engine.js';
+import { fhirpathJs, type FhirPathJs } from './library.js';
+import { CannotDecide, LiteEvaluator, type LiteModel } from './lite/evaluate.js';
+import { parseLite, Unsupported, type Ast } from './lite/parse.js';
+import { compileRegex, regexFunctions, translateRegex } from './regex.js';
+import { htmlChecks } from './xhtml.js';
 
 export { translateRegex };
-import { htmlChecks } from './xhtml.js';
 
 type Json = Record<string, unknown>;
 
@@ -22,12 +24,26 @@ export interface EvalVars {
   [key: string]: unknown;
 }
 
-/** The plain value of a FHIRPath collection item (fhirpath.js wraps FHIR data in ResourceNodes). */
-function data(item: unknown): unknown {
-  return (fhirpath.util as { valData(v: unknown): unknown }).valData(item);
+type Compiled = (resource: unknown, vars: EvalVars) => unknown[];
+
+export interface FhirPathRunnerOptions {
+  /**
+   * The R4 type model: with it, expressions in the lite subset are evaluated natively
+   * (src/fhirpath/lite) and fhirpath.js is loaded only for the others.
+   */
+  model?: LiteModel;
+  /**
+   * Evaluate every lite expression with fhirpath.js too and throw when the results differ
+   * (for tests over example corpora).
+   */
+  crossCheck?: boolean;
 }
 
-type Compiled = (resource: unknown, vars: EvalVars) => unknown[];
+/** How often each engine answered (for tests and the benchmark). */
+export interface FhirPathRunnerStats {
+  lite: number;
+  fhirpathJs: number;
+}
 
 /**
  * fhirpath.js (pinned 5.2.0, R4 model) with the functions a validator needs offline: resolve()
@@ -37,6 +53,11 @@ type Compiled = (resource: unknown, vars: EvalVars) => unknown[];
  */
 export class FhirPathRunner {
   private readonly compiled = new Map<string, Compiled | Error>();
+  /** Lite ASTs by expression; `null` when the expression is outside the lite subset. */
+  private readonly liteAsts = new Map<string, Ast | null>();
+  private readonly lite: LiteEvaluator | undefined;
+  private js: FhirPathJs | undefined;
+  readonly stats: FhirPathRunnerStats = { lite: 0, fhirpathJs: 0 };
   /** The variables of the evaluations in progress (evaluation is synchronous; conformsTo() nests). */
   private readonly current: EvalVars[] = [];
   private readonly table: Record<string, unknown>;
@@ -44,8 +65,17 @@ export class FhirPathRunner {
   /** The last narrative htmlChecks() looked at: txt-1 and txt-2 both ask about the same div. */
   private lastHtml: { text: string; ok: boolean } | undefined;
 
-  constructor(private readonly host: FhirPathHost) {
+  constructor(private readonly host: FhirPathHost, private readonly options: FhirPathRunnerOptions = {}) {
     const runner = this;
+    const data = (item: unknown): unknown => runner.valData(item);
+    if (options.model) {
+      this.lite = new LiteEvaluator(options.model, {
+        resolve: (reference, vars) => host.resolve(reference, vars),
+        ...(host.memberOf ? { memberOf: host.memberOf.bind(host) } : {}),
+        ...(host.conformsTo ? { conformsTo: (resource: Json, profile: string, vars: EvalVars) => host.conformsTo!(resource, profile, vars) } : {}),
+        regex: (source) => runner.regex(source),
+      });
+    }
     this.table = {
       resolve: {
         fn(inputs: unknown[]): Json[] {
@@ -116,12 +146,37 @@ export class FhirPathRunner {
     return this.lastHtml.ok;
   }
 
+  /** fhirpath.js, loaded on first use. */
+  private fhirpath(): FhirPathJs {
+    this.js ??= fhirpathJs().fhirpath;
+    return this.js;
+  }
+
+  /** The plain value of a FHIRPath collection item (fhirpath.js wraps FHIR data in ResourceNodes). */
+  private valData(item: unknown): unknown {
+    return (this.fhirpath().util as { valData(v: unknown): unknown }).valData(item);
+  }
+
+  private liteAst(expression: string): Ast | null {
+    let ast = this.liteAsts.get(expression);
+    if (ast === undefined) {
+      try {
+        ast = parseLite(expression);
+      } catch (e) {
+        if (!(e instanceof Unsupported)) throw e;
+        ast = null;
+      }
+      this.liteAsts.set(expression, ast);
+    }
+    return ast;
+  }
+
   private compile(expression: string, base: string): Compiled {
     const key = `${base}\u0000${expression}`;
     let c = this.compiled.get(key);
     if (c === undefined) {
       try {
-        c = fhirpath.compile({ base, expression }, R4_MODEL, { userInvocationTable: this.table, traceFn: () => {} } as never) as unknown as Compiled;
+        c = this.fhirpath().compile({ base, expression }, fhirpathJs().r4, { userInvocationTable: this.table, traceFn: () => {} } as never) as unknown as Compiled;
       } catch (e) {
         c = e instanceof Error ? e : new Error(String(e));
       }
@@ -136,6 +191,38 @@ export class FhirPathRunner {
    * collection. Throws when the expression does not compile or evaluation fails.
    */
   evaluate(focus: unknown, base: string, expression: string, vars: EvalVars): unknown[] {
+    const ast = this.lite ? this.liteAst(expression) : null;
+    if (ast) {
+      let result: unknown[] | undefined;
+      try {
+        result = this.lite!.evaluate(ast, focus, base, vars);
+      } catch (e) {
+        if (!(e instanceof CannotDecide)) throw e;
+      }
+      if (result !== undefined) {
+        this.stats.lite++;
+        if (this.options.crossCheck) this.crossCheck(result, focus, base, expression, vars);
+        return result;
+      }
+    }
+    this.stats.fhirpathJs++;
+    return this.evaluateJs(focus, base, expression, vars);
+  }
+
+  private crossCheck(lite: unknown[], focus: unknown, base: string, expression: string, vars: EvalVars): void {
+    let js: unknown[] | Error;
+    try {
+      js = this.evaluateJs(focus, base, expression, vars);
+    } catch (e) {
+      js = e as Error;
+    }
+    const same = !(js instanceof Error) && JSON.stringify(js) === JSON.stringify(lite);
+    if (!same) {
+      throw new Error(`lite FHIRPath differs from fhirpath.js on ${base}: ${expression}\n  lite: ${JSON.stringify(lite)}\n  fhirpath.js: ${js instanceof Error ? `error ${js.message}` : JSON.stringify(js)}`);
+    }
+  }
+
+  private evaluateJs(focus: unknown, base: string, expression: string, vars: EvalVars): unknown[] {
     const fn = this.compile(expression, base);
     this.current.push(vars);
     try {

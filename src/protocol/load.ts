@@ -8,8 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import fhirpath from 'fhirpath';
-import { R4_MODEL } from '../fhirpath/engine.js';
+import { fhirpathJs } from '../fhirpath/library.js';
 import { UsageError } from '../api/errors.js';
 import { allSteps, type ProtocolDefinition } from './model.js';
 
@@ -144,7 +143,8 @@ function crossCheck(p: ProtocolDefinition): string[] {
 
 function compiles(expression: string): string | undefined {
   try {
-    fhirpath.compile({ base: 'Bundle', expression }, R4_MODEL);
+    const { fhirpath, r4 } = fhirpathJs();
+    fhirpath.compile({ base: 'Bundle', expression }, r4);
     return undefined;
   } catch (e) {
     return (e as Error).message.split('\n')[0];

@@ -78,6 +78,16 @@ export class Validator {
     this.walker = this.newWalker(resolver);
   }
 
+  /** How often the lite FHIRPath evaluator and fhirpath.js answered an invariant, over all walkers. */
+  fhirpathStats(): { lite: number; fhirpathJs: number } {
+    const out = { lite: 0, fhirpathJs: 0 };
+    for (const w of [this.walker, ...this.scoped.values()]) {
+      out.lite += w.fhirpath.stats.lite;
+      out.fhirpathJs += w.fhirpath.stats.fhirpathJs;
+    }
+    return out;
+  }
+
   private newWalker(resolver: Resolver): Walker {
     const options = this.options;
     const terminology = typeof options.terminology === 'function' ? options.terminology(resolver) : options.terminology ?? new NoTerminology();

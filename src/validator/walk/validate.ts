@@ -102,7 +102,7 @@ export class Walker {
         if (!plan) return undefined;
         return this.conforms(resource, plan, (vars as (EvalVars & { medcomWhere?: Where }) | undefined)?.medcomWhere);
       },
-    });
+    }, { model: deps.model, ...(deps.crossCheckNatives ? { crossCheck: true } : {}) });
   }
 
   // ---------------------------------------------------------------------------------------------
