@@ -186,6 +186,34 @@ program
     process.exitCode = failing ? 1 : 0;
   });
 
+program
+  .command('serve')
+  .description('a local self-test page: drop bundles, see the validation or test-protocol report, download the report files and evidence ZIP')
+  .option('--port <n>', 'port (0: any free one)', (v: string) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port number 0–65535');
+    return n;
+  }, 8080)
+  .option('--host <address>', 'address to listen on (default loopback; anything else makes the page reachable from other machines)', '127.0.0.1')
+  .option('--max-upload-mb <n>', 'largest upload accepted', (v: string) => {
+    const n = Number(v);
+    if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a positive number');
+    return n;
+  }, 25)
+  .action(async (opts: { port: number; host: string; maxUploadMb: number }) => {
+    const { startSelfTest } = await import('../src/serve/server.js');
+    let s: Awaited<ReturnType<typeof startSelfTest>>;
+    try {
+      s = await startSelfTest({ port: opts.port, host: opts.host, maxBodyBytes: Math.round(opts.maxUploadMb * 1048576) });
+    } catch (e) {
+      throw new UsageError(`cannot listen on ${opts.host}:${opts.port} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+    out(`medcom-ig self-test page: ${s.url}  (Ctrl+C stops it)`);
+    const stop = (): void => { void s.close().then(() => process.exit(0)); };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+
 const protocol = program
   .command('protocol')
   .description("MedCom test protocols: run a protocol's automated checks on a vendor's evidence files and write the protocol report");

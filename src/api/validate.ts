@@ -191,7 +191,8 @@ async function validateHere(run: RunValidator, jobs: WorkerJob[], onFile?: (done
   return reports;
 }
 
-function summarize(reports: FileReport[], locale: Locale, rules: RuleSelection): ValidationReport {
+/** A run's report from its file reports: counts by severity, and of the business layer apart. */
+export function summarize(reports: FileReport[], locale: Locale, rules: RuleSelection): ValidationReport {
   let errors = 0; let warnings = 0; let information = 0; let suppressed = 0;
   const business = { errors: 0, warnings: 0, information: 0 };
   for (const r of reports) suppressed += r.suppressed ?? 0;
