@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clSendEvidence, hcoInvalid, hcoSendEvidence, root } from './helpers.js';
+import { clSendEvidence, hcoInvalid, hcoSendEvidence, notesSendEvidence, root } from './helpers.js';
 
 const CHROMIUM = process.env['MEDCOM_IG_CHROMIUM'] ?? '/usr/bin/chromium';
 const present = existsSync(CHROMIUM);
@@ -67,13 +67,15 @@ describe.skipIf(!present)('report.html in headless Chromium', () => {
     copyFileSync(join(root, 'examples', 'conditionlist', 'invalid', 'cardinality-min-composition-title.json'), join(clBad, 'ConditionList_3.4.3_A.json'));
     const hcoGood = hcoSendEvidence();
     const clGood = clSendEvidence();
-    dirs.push(hcoBad, clBad, hcoGood, clGood);
+    const notesGood = notesSendEvidence();
+    dirs.push(hcoBad, clBad, hcoGood, clGood, notesGood);
     const all = await Promise.all([
       protocolRun('hco-send-valid', 'hco-send', hcoGood, join(tmp, 'hco-valid')),
       protocolRun('hco-send-valid-da', 'hco-send', hcoGood, join(tmp, 'hco-valid-da'), '--lang', 'da'),
       protocolRun('hco-send-invalid', 'hco-send', hcoBad, join(tmp, 'hco-invalid')),
       protocolRun('conditionlist-send-valid', 'conditionlist-send', clGood, join(tmp, 'cl-valid')),
       protocolRun('conditionlist-send-invalid', 'conditionlist-send', clBad, join(tmp, 'cl-invalid')),
+      protocolRun('notes-send-valid', 'notes-send', notesGood, join(tmp, 'notes-valid')),
     ]);
     for (const r of all) runs.set(r.name, r);
     const { chromium } = await import('playwright-core');
@@ -193,5 +195,15 @@ describe.skipIf(!present)('report.html in headless Chromium', () => {
     expect(title[4]).toMatch(/^✗ FAILED/);
     expect(title[4]).toContain('cardinality/min @ Bundle.entry[0].resource.title');
     await screenshot('conditionlist-send-invalid', run);
+  });
+
+  it('notes-send (our draft protocol) on valid evidence: six English headings, the DRAFT banner shows; screenshot', async () => {
+    const run = await open('notes-send-valid', 0);
+    const shapes = await tables();
+    expect(shapes.length).toBeGreaterThan(3);
+    for (const t of shapes) expect(t.headings, t.section).toEqual(EN);
+    await expectReadable(shapes);
+    expect(await page.locator('p.draft').isVisible()).toBe(true);
+    await screenshot('notes-send-valid', run);
   });
 });
