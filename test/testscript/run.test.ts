@@ -187,6 +187,12 @@ describe('medcom-ig testscript run', () => {
     const wrong = cli('testscript', 'run', notScript);
     expect(wrong.status).toBe(2);
     expect(wrong.stderr).toMatch(/patient\.json: not a TestScript resource \(a Patient\)/);
+    const badXml = join(tmp, 'broken.xml');
+    writeFileSync(badXml, '<TestScript xmlns="http://hl7.org/fhir"><id value="x"/>');
+    const xml = cli('testscript', 'run', badXml);
+    expect(xml.status).toBe(2);
+    expect(xml.stderr).toMatch(/broken\.xml(:\d+:\d+)?: .*not a readable FHIR XML TestScript/);
+    expect(xml.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('--fixtures <dir> matches fixtures by the file name of their reference (same stem, .json or .xml); a profile not built is not checked, exit 0', () => {
