@@ -30,8 +30,8 @@ type Json = Record<string, unknown>;
 export type AssertKind = 'validateProfileId' | 'expression' | 'resource' | 'compareToSource' | 'responseCode' | 'response' | 'other';
 /**
  * `not-applicable`: needs a server (response asserts). `not-checked`: could be decided, but not by
- * this build offline (a profile it does not have, a variable from a server response). Neither is
- * ever counted as passed.
+ * this build offline (a profile it does not have, a variable from the response of a read). Neither
+ * is ever counted as passed.
  */
 export type AssertOutcome = 'pass' | 'fail' | 'warning' | 'not-applicable' | 'not-checked' | 'error';
 
@@ -107,8 +107,8 @@ class TestScriptRun {
   /** What the current assert assumed (e.g. a variable read from a create's payload). */
   readonly notes = new Set<string>();
   private readonly fhirpath = new FhirPathRunner({ resolve: (ref, vars) => bundleResolver(vars.rootResource)(ref) });
-  /** responseId → the fixture the operation sent (create / update operations only). */
-  private readonly responses = new Map<string, { sourceId: string; operation: string }>();
+  /** responseId → its operation, and the fixture it sent (create / update operations only). */
+  private readonly responses = new Map<string, { sourceId: string | undefined; operation: string }>();
 
   constructor(
     private readonly script: fhir4.TestScript,
@@ -122,7 +122,7 @@ class TestScriptRun {
     for (const a of actions) {
       const op = a.operation;
       const code = op?.type?.code ?? '';
-      if (op?.responseId && op.sourceId && ['create', 'update', 'updateCreate'].includes(code)) this.responses.set(op.responseId, { sourceId: op.sourceId, operation: code });
+      if (op?.responseId) this.responses.set(op.responseId, { sourceId: op.sourceId && ['create', 'update', 'updateCreate'].includes(code) ? op.sourceId : undefined, operation: code || 'operation' });
     }
   }
 
@@ -177,6 +177,7 @@ class TestScriptRun {
             throw new FixtureError(`variable \${${name}}: its sourceId '${source}' is neither a fixture nor the responseId of an operation in the TestScript`);
           }
           // offline there is no server: the response of a create/update is taken to be the resource it sent
+          if (!response.sourceId) throw new NotCheckedError(`not checked: variable \${${name}} comes from the response of a ${response.operation} ('${source}'), which needs a server`);
           source = response.sourceId;
           this.notes.add(`\${${name}} read from fixture '${source}', the payload of the ${response.operation} whose response is '${v.sourceId}'`);
         }

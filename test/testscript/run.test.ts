@@ -136,6 +136,38 @@ describe('TestScript asserts, offline', () => {
     expect(rep.summary.verdict).toBe('fail');
   });
 
+  it('a variable from a create\'s response is read from the payload it sent (and says so); from a read\'s response it is not checked', async () => {
+    const a = (description: string, expression: string) => ({ assert: { description, direction: 'request' as const, expression, warningOnly: false } });
+    const file = script([], {
+      variable: [
+        { name: 'createdType', expression: 'Bundle.type', sourceId: 'created-doc' },
+        { name: 'readType', expression: 'Bundle.type', sourceId: 'read-doc' },
+      ],
+      test: [{ name: 'flow', action: [
+        { operation: { type: { code: 'create' }, resource: 'Bundle', encodeRequestUrl: true, sourceId: 'doc', responseId: 'created-doc' } },
+        { operation: { type: { code: 'read' }, resource: 'Bundle', encodeRequestUrl: true, params: '/x', responseId: 'read-doc' } },
+        { operation: { type: { code: 'create' }, resource: 'Bundle', encodeRequestUrl: true, sourceId: 'other' } },
+        a('same type as the created one', "Bundle.type = '${createdType}'"),
+        a('another type than the created one (wrong)', "Bundle.type != '${createdType}'"),
+        a('same type as the read one', "Bundle.type = '${readType}'"),
+      ] }],
+    });
+    const r = (await run(file)).tests[0]!.asserts;
+    expect(r.map((x) => x.outcome)).toEqual(['pass', 'fail', 'not-checked']);
+    expect(r[0]!.detail).toContain("${createdType} read from fixture 'doc', the payload of the create whose response is 'created-doc'");
+    expect(r[2]!.detail).toMatch(/variable \$\{readType\} comes from the response of a read \('read-doc'\), which needs a server/);
+  });
+
+  it('an assert after an operation that sends nothing has no payload: an error, not an assert on an earlier fixture', async () => {
+    const file = script([], { test: [{ name: 'read', action: [
+      { operation: { type: { code: 'create' }, resource: 'Bundle', encodeRequestUrl: true, sourceId: 'doc' } },
+      { operation: { type: { code: 'read' }, resource: 'Bundle', encodeRequestUrl: true, params: '/x' } },
+      { assert: { description: 'a Bundle', direction: 'request', resource: 'Bundle', warningOnly: false } },
+    ] }] });
+    const r = (await run(file)).tests[0]!.asserts;
+    expect(r.map((x) => [x.outcome, x.detail])).toEqual([['error', 'no operation before this assert sent a fixture']]);
+  });
+
   it('junit.xml: one test case per assert, failures, errors and skipped as they are, well-formed', async () => {
     const rep = await run(script([
       { description: 'a Bundle', resource: 'Bundle' },
