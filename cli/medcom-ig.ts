@@ -286,13 +286,17 @@ program
   .command('testscript')
   .description('FHIR TestScripts run offline on their fixtures (no server): per-assert results')
   .command('run')
-  .description('run TestScripts: validateProfileId, expression/operator/value, resource, compareToSource, warningOnly; response asserts are not applicable offline')
-  .argument('<files...>', 'TestScript JSON files')
+  .description('run TestScripts (FHIR JSON or XML) on fixtures — the messages your system produced: validateProfileId, expression/operator/value, resource, '
+    + 'compareToSource, warningOnly; response asserts are not applicable offline, a profile this build does not have is not checked. '
+    + 'Exit 0 when no assert failed or erred (verdict pass, or incomplete when something was not checked), 1 otherwise, 2 on bad input')
+  .argument('<files...>', 'TestScript files (JSON or XML)')
   .option('--fixture <id=file>', 'the file for a fixture id (repeatable); a bare file stands for every fixture', collect, [] as string[])
+  .option('--fixtures <dir>', "a folder of fixture files, matched by the file name of each fixture's reference "
+    + '(e.g. CareCommunication-fixture.xml; the same name with .json also matches); repeatable', collect, [] as string[])
   .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'junit']).default('text'))
   .option('--out <file>', 'write the report to a file instead of stdout')
   .addOption(new Option('--lang <lang>', 'message language').choices(['en', 'da']).default('en'))
-  .action(async (files: string[], opts: { fixture: string[]; format: 'text' | 'json' | 'junit'; out?: string; lang: 'en' | 'da' }) => {
+  .action(async (files: string[], opts: { fixture: string[]; fixtures: string[]; format: 'text' | 'json' | 'junit'; out?: string; lang: 'en' | 'da' }) => {
     const [{ runTestScript, renderTestScriptText, renderTestScriptJunit }, { validationDefinitions }] = await Promise.all([import('../src/testscript/run.js'), import('../src/api/validate.js')]);
     const fixtures: Record<string, string> = {};
     for (const f of opts.fixture) {
@@ -302,12 +306,17 @@ program
     }
     const definitions = await validationDefinitions();
     const reports = [];
-    for (const file of files) reports.push(await runTestScript({ file, fixtures, definitions, locale: opts.lang }));
+    // over several scripts an id given with --fixture has to belong to one of them, not to each
+    const unknownFixtureIds = files.length > 1 ? 'ignore' : 'error';
+    for (const file of files) reports.push(await runTestScript({ file, fixtures, fixtureDirs: opts.fixtures, definitions, locale: opts.lang, unknownFixtureIds }));
+    const declared = new Set(reports.flatMap((r) => r.fixtures.map((f) => f.id)));
+    const unused = Object.keys(fixtures).filter((id) => id !== '*' && !declared.has(id));
+    if (unused.length > 0) throw new UsageError(`--fixture ${unused.join(', ')}: none of the TestScripts has such a fixture (they have: ${[...declared].join(', ') || 'none'})`);
     const text = opts.format === 'json' ? JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2) + '\n'
       : opts.format === 'junit' ? renderTestScriptJunit(reports) : renderTestScriptText(reports);
     if (opts.out) writeFileSync(opts.out, text);
     else out(text);
-    process.exitCode = reports.every((r) => r.summary.verdict === 'pass') ? 0 : 1;
+    process.exitCode = reports.some((r) => r.summary.verdict === 'fail') ? 1 : 0;
   });
 
 try {

@@ -3,11 +3,19 @@
  * (`sourceId`), and the asserts MedCom's scripts use are evaluated on it — `validateProfileId`
  * (our validator), `expression` with `operator`/`value`, `resource`, `compareToSourceId` +
  * `compareToSourceExpression`, `warningOnly`. What needs a server's response (`direction:
- * response`, `responseCode`, `response`) is recorded as not applicable offline, never as passed.
- * `${variables}` are evaluated on their source fixture.
+ * response`, `responseCode`, `response`) is recorded as not applicable offline, never as passed; a
+ * `validateProfileId` against a profile this build does not have is *not checked*, never passed.
+ * `${variables}` are evaluated on their source fixture (or, for the response of a create/update,
+ * on the payload that operation sent).
+ *
+ * Fixtures: MedCom's published scripts reference TouchStone-hosted files that are not published,
+ * and what a vendor checks is the message its own system produced. A fixture's file is, in order:
+ * an explicit `fixtures[id]`, a file in one of `fixtureDirs` named like the fixture's reference
+ * (or with the same stem and the other of .xml/.json), `fixtures['*']`, or the reference resolved
+ * beside the TestScript. TestScripts are read as FHIR JSON or FHIR XML.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Definitions } from '../defs/registry.js';
 import { bundleResolver } from '../fhirpath/engine.js';
 import { FhirPathRunner } from '../fhirpath/runner.js';
@@ -20,7 +28,12 @@ import type { Validator } from '../validator/validator.js';
 type Json = Record<string, unknown>;
 
 export type AssertKind = 'validateProfileId' | 'expression' | 'resource' | 'compareToSource' | 'responseCode' | 'response' | 'other';
-export type AssertOutcome = 'pass' | 'fail' | 'warning' | 'not-applicable' | 'error';
+/**
+ * `not-applicable`: needs a server (response asserts). `not-checked`: could be decided, but not by
+ * this build offline (a profile it does not have, a variable from the response of a read). Neither
+ * is ever counted as passed.
+ */
+export type AssertOutcome = 'pass' | 'fail' | 'warning' | 'not-applicable' | 'not-checked' | 'error';
 
 export interface AssertResult {
   test: string;
@@ -38,48 +51,88 @@ export interface AssertResult {
   issues?: { ruleId: string; fhirpath: string; line?: number; message: string }[];
 }
 
+/** Where a fixture's file came from. */
+export type FixtureSource = 'given' | 'fixtures-dir' | 'all' | 'script';
+
+export interface FixtureReport {
+  id: string;
+  /** The reference as the TestScript writes it. */
+  reference: string;
+  file?: string;
+  from?: FixtureSource;
+  missing: boolean;
+  /** Why it is missing, and how to supply it. */
+  reason?: string;
+}
+
+/**
+ * `fail` when an assert failed or could not be evaluated; `incomplete` when none did, but some
+ * assert was not checked offline, or no assert was decided at all; `pass` otherwise.
+ */
+export type TestScriptVerdict = 'pass' | 'fail' | 'incomplete';
+
 export interface TestScriptRunReport {
   schema: 'medcom-testscript-report/1';
-  script: { id: string; name: string; title: string; file: string };
-  fixtures: { id: string; reference: string; file?: string; missing: boolean }[];
+  script: { id: string; name: string; title: string; file: string; format: 'json' | 'xml' };
+  fixtures: FixtureReport[];
   tests: { name: string; description: string; asserts: AssertResult[] }[];
-  summary: Record<AssertOutcome, number> & { verdict: 'pass' | 'fail' };
+  summary: Record<AssertOutcome, number> & { verdict: TestScriptVerdict };
 }
 
 export interface RunTestScriptOptions {
-  /** The TestScript file (JSON). */
+  /** The TestScript file (FHIR JSON or XML). */
   file: string;
   /** Fixture files by fixture id, overriding the script's references; `*` stands for every fixture. */
   fixtures?: Record<string, string>;
+  /** Folders holding fixture files, matched by the file name of each fixture's reference. */
+  fixtureDirs?: string[];
+  /**
+   * A `fixtures` id the script does not have: a usage error (default), or ignored — for runs over
+   * several scripts, where the caller checks that every id is used by one of them.
+   */
+  unknownFixtureIds?: 'error' | 'ignore';
   definitions?: Definitions;
   locale?: Locale;
 }
 
+/** The assert cannot be evaluated (a missing fixture, an unknown variable): an error. */
 class FixtureError extends Error {}
+/** The assert could be decided, but not offline by this build: not checked. */
+class NotCheckedError extends Error {}
 
 /** One run: the fixtures read once, one validator per profile, the FHIRPath runner. */
 class TestScriptRun {
   private readonly docs = new Map<string, SourceDoc | FixtureError>();
   private readonly validators = new Map<string, Validator>();
+  /** What the current assert assumed (e.g. a variable read from a create's payload). */
+  readonly notes = new Set<string>();
   private readonly fhirpath = new FhirPathRunner({ resolve: (ref, vars) => bundleResolver(vars.rootResource)(ref) });
-  private readonly parser: Validator;
+  /** responseId → its operation, and the fixture it sent (create / update operations only). */
+  private readonly responses = new Map<string, { sourceId: string | undefined; operation: string }>();
 
   constructor(
     private readonly script: fhir4.TestScript,
-    private readonly fixtureFiles: Map<string, string | undefined>,
+    private readonly fixtureFiles: Map<string, FixtureReport>,
     private readonly defs: Definitions,
     private readonly locale: Locale,
+    private readonly parser: Validator,
     private readonly readXml: NonNullable<Parameters<typeof newValidator>[1]>['readXml'],
   ) {
-    this.parser = newValidator(defs, { locale, ...(readXml ? { readXml } : {}) });
+    const actions = [...(script.setup?.action ?? []), ...(script.test ?? []).flatMap((t) => t.action)];
+    for (const a of actions) {
+      const op = a.operation;
+      const code = op?.type?.code ?? '';
+      if (op?.responseId) this.responses.set(op.responseId, { sourceId: op.sourceId && ['create', 'update', 'updateCreate'].includes(code) ? op.sourceId : undefined, operation: code || 'operation' });
+    }
   }
 
   fixture(id: string): SourceDoc {
     let d = this.docs.get(id);
     if (!d) {
-      const file = this.fixtureFiles.get(id);
-      if (!this.fixtureFiles.has(id)) d = new FixtureError(`no fixture '${id}' in the TestScript`);
-      else if (!file || !existsSync(file)) d = new FixtureError(`fixture '${id}' is missing${file ? ` (${file})` : ''}`);
+      const f = this.fixtureFiles.get(id);
+      const file = f?.file;
+      if (!f) d = new FixtureError(`no fixture '${id}' in the TestScript`);
+      else if (f.missing || !file) d = new FixtureError(`fixture '${id}' is missing (${f.reference ? referenceName(f.reference) : 'no reference'}; see the fixtures)`);
       else {
         try {
           d = this.parser.parse(file, readFileSync(file, 'utf8'));
@@ -114,9 +167,21 @@ class TestScriptRun {
   substitute(text: string): string {
     return text.replace(/\$\{([^}]+)\}/g, (_, name: string) => {
       const v = (this.script.variable ?? []).find((x) => x.name === name);
-      if (!v) throw new FixtureError(`unknown variable \${${name}}`);
+      if (!v) throw new FixtureError(`unknown variable \${${name}} (the TestScript does not declare it)`);
       if (v.expression && v.sourceId) {
-        const value = this.evaluate(this.fixture(v.sourceId), v.expression);
+        let source = v.sourceId;
+        if (!this.fixtureFiles.has(source)) {
+          const response = this.responses.get(source);
+          if (!response) {
+            if (v.defaultValue !== undefined) return v.defaultValue;
+            throw new FixtureError(`variable \${${name}}: its sourceId '${source}' is neither a fixture nor the responseId of an operation in the TestScript`);
+          }
+          // offline there is no server: the response of a create/update is taken to be the resource it sent
+          if (!response.sourceId) throw new NotCheckedError(`not checked: variable \${${name}} comes from the response of a ${response.operation} ('${source}'), which needs a server`);
+          source = response.sourceId;
+          this.notes.add(`\${${name}} read from fixture '${source}', the payload of the ${response.operation} whose response is '${v.sourceId}'`);
+        }
+        const value = this.evaluate(this.fixture(source), v.expression);
         if (value.length > 0) return String(value[0]);
       }
       if (v.defaultValue !== undefined) return v.defaultValue;
@@ -125,6 +190,12 @@ class TestScriptRun {
   }
 
   runAssert(test: string, action: number, a: fhir4.TestScriptSetupActionAssert, request: string | undefined): AssertResult {
+    this.notes.clear();
+    const r = this.assertOnce(test, action, a, request);
+    return this.notes.size > 0 ? { ...r, detail: `${r.detail} (${[...this.notes].join('; ')})` } : r;
+  }
+
+  private assertOnce(test: string, action: number, a: fhir4.TestScriptSetupActionAssert, request: string | undefined): AssertResult {
     const base = {
       test, action, description: a.description ?? a.label ?? '', direction: a.direction ?? 'response', warningOnly: a.warningOnly === true,
     };
@@ -147,7 +218,9 @@ class TestScriptRun {
       if (kind === 'validateProfileId') {
         const profile = (this.script.profile ?? []).find((p) => p.id === a.validateProfileId)?.reference;
         if (!profile) throw new FixtureError(`no profile '${a.validateProfileId ?? ''}' in TestScript.profile`);
-        if (!this.defs.all().resolve(profile, 'StructureDefinition')) throw new FixtureError(`profile ${profile} is not available in this build`);
+        if (!this.defs.all().resolve(profile, 'StructureDefinition')) {
+          throw new NotCheckedError(`not checked: profile ${profile} is not available offline (this build does not have it), so conformance to it is not decided`);
+        }
         const report = this.validator(profile).validateDoc(doc, { profiles: [profile] });
         const errors = report.issues.filter((i) => i.severity === 'error' || i.severity === 'fatal');
         return done(errors.length === 0, `${errors.length} error(s), ${report.issues.filter((i) => i.severity === 'warning').length} warning(s) against ${profile}`, {
@@ -168,6 +241,7 @@ class TestScriptRun {
         expression, actual, expected: expectedValues ? JSON.stringify(expectedValues) : value ?? 'true',
       });
     } catch (e) {
+      if (e instanceof NotCheckedError) return { ...base, kind, outcome: 'not-checked', detail: e.message, ...(kind === 'validateProfileId' ? { expected: (this.script.profile ?? []).find((p) => p.id === a.validateProfileId)?.reference ?? '' } : {}) };
       if (e instanceof FixtureError) return { ...base, kind, outcome: 'error', detail: e.message };
       return { ...base, kind, outcome: 'error', detail: `evaluation failed: ${(e instanceof Error ? e.message : String(e)).split('\n')[0] ?? ''}` };
     }
@@ -208,81 +282,138 @@ export function compare(operator: string | undefined, actual: unknown[], value: 
   }
 }
 
-/** Read a TestScript file; anything else is a usage error naming the file. */
-export function readTestScript(file: string): fhir4.TestScript {
-  if (!existsSync(file)) throw new UsageError(`${file}: no such TestScript file`);
+/**
+ * Read a TestScript file, FHIR JSON or FHIR XML (with `parser`: the validator's readers, so XML is
+ * converted to the JSON form by src/validator/load/xml); anything else is a usage error naming the file.
+ */
+export function readTestScript(file: string, parser?: Pick<Validator, 'parse'>): { script: fhir4.TestScript; format: 'json' | 'xml' } {
+  if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`${file}: no such TestScript file`);
+  const text = readFileSync(file, 'utf8');
+  const xml = text.replace(/^\uFEFF/, '').trimStart().startsWith('<');
   let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new UsageError(`${file}: not readable JSON (${(e as Error).message})`);
+  if (xml) {
+    if (!parser) throw new UsageError(`${file}: an XML TestScript needs the XML reader`);
+    try {
+      data = parser.parse(file, text).value;
+    } catch (e) {
+      throw new UsageError(e instanceof InputError ? `${e.message} (not a readable FHIR XML TestScript)` : `${file}: not readable FHIR XML (${(e as Error).message})`);
+    }
+  } else {
+    try {
+      data = JSON.parse(text);
+    } catch (e) {
+      throw new UsageError(`${file}: not readable JSON (${(e as Error).message})`);
+    }
   }
-  if ((data as Json | null)?.['resourceType'] !== 'TestScript') throw new UsageError(`${file}: not a TestScript resource`);
-  return data as fhir4.TestScript;
+  const type = (data as Json | null)?.['resourceType'];
+  if (type !== 'TestScript') throw new UsageError(`${file}: not a TestScript resource${typeof type === 'string' ? ` (a ${type})` : ''}`);
+  return { script: data as fhir4.TestScript, format: xml ? 'xml' : 'json' };
+}
+
+/** The files of the fixture folders by name (checked once per run). */
+function fixtureDirIndex(dirs: readonly string[]): Map<string, string> {
+  const byName = new Map<string, string>();
+  for (const dir of dirs) {
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${dir}: no such fixtures folder`);
+    for (const name of readdirSync(dir).sort()) {
+      const file = join(dir, name);
+      if (!byName.has(name) && statSync(file).isFile()) byName.set(name, resolve(file));
+    }
+  }
+  return byName;
+}
+
+/** The file name a fixture reference points to (`/FHIRSandbox/…/HospitalNotification-fixture.xml` → `HospitalNotification-fixture.xml`). */
+function referenceName(reference: string): string {
+  return basename(reference.replace(/[?#].*$/, '').replace(/\\/g, '/'));
+}
+
+/** A fixture's file: explicit > fixtures folder (same name, else same stem with .json/.xml) > `*` > beside the script. */
+function locateFixture(id: string, reference: string, base: string, given: Record<string, string>, dirIndex: Map<string, string>, dirs: readonly string[]): FixtureReport {
+  const supply = `supply it with --fixture ${id}=<file>${reference ? ` or --fixtures <dir> holding ${referenceName(reference)}` : ''}`;
+  if (given[id]) return { id, reference, file: resolve(given[id]), from: 'given', missing: false };
+  const name = reference ? referenceName(reference) : '';
+  if (name && dirIndex.size > 0) {
+    const stem = name.slice(0, name.length - extname(name).length);
+    const found = dirIndex.get(name) ?? dirIndex.get(`${stem}.json`) ?? dirIndex.get(`${stem}.xml`);
+    if (found) return { id, reference, file: found, from: 'fixtures-dir', missing: false };
+  }
+  if (given['*']) return { id, reference, file: resolve(given['*']), from: 'all', missing: false };
+  if (!reference) return { id, reference, missing: true, reason: `the fixture has no resource reference; ${supply}` };
+  if (/^[a-z][a-z0-9+.-]*:/i.test(reference)) return { id, reference, missing: true, reason: `${reference} is not a local file (not fetched offline); ${supply}` };
+  const file = resolve(base, reference);
+  if (existsSync(file)) return { id, reference, file, from: 'script', missing: false };
+  const where = dirs.length > 0 ? `no ${name} (or ${name.replace(/\.[^.]*$/, '')}.json/.xml) in ${dirs.join(', ')}, and ` : '';
+  return { id, reference, file, missing: true, reason: `${where}${file} does not exist (MedCom publishes the TestScripts without their fixtures); ${supply}` };
 }
 
 /** Run one TestScript offline on its fixtures. */
 export async function runTestScript(options: RunTestScriptOptions): Promise<TestScriptRunReport> {
-  const script = readTestScript(options.file);
-  const base = dirname(resolve(options.file));
-  const given = options.fixtures ?? {};
-  const fixtureFiles = new Map<string, string | undefined>();
-  const fixtures: TestScriptRunReport['fixtures'] = [];
-  for (const f of script.fixture ?? []) {
-    const id = f.id ?? '';
-    const reference = f.resource?.reference ?? '';
-    const override = given[id] ?? given['*'];
-    const file = override ? resolve(override) : reference && !/^[a-z]+:/i.test(reference) ? resolve(base, reference) : undefined;
-    fixtureFiles.set(id, file);
-    fixtures.push({ id, reference, ...(file ? { file } : {}), missing: !file || !existsSync(file) });
-  }
-  for (const id of Object.keys(given)) {
-    if (id !== '*' && !fixtureFiles.has(id)) throw new UsageError(`--fixture ${id}: the TestScript has no fixture '${id}' (it has: ${[...fixtureFiles.keys()].join(', ') || 'none'})`);
-    if (!existsSync(given[id]!)) throw new UsageError(`${given[id]!}: no such fixture file`);
-  }
   const defs = options.definitions ?? await validationDefinitions();
   const { readXml } = await import('../validator/load/xml.js');
-  const run = new TestScriptRun(script, fixtureFiles, defs, options.locale ?? 'en', readXml);
+  const locale = options.locale ?? 'en';
+  const parser = newValidator(defs, { locale, readXml });
+  const { script, format } = readTestScript(options.file, parser);
+  const base = dirname(resolve(options.file));
+  const given = options.fixtures ?? {};
+  const dirs = options.fixtureDirs ?? [];
+  const dirIndex = fixtureDirIndex(dirs);
+  const fixtureFiles = new Map<string, FixtureReport>();
+  for (const f of script.fixture ?? []) {
+    const id = f.id ?? '';
+    fixtureFiles.set(id, locateFixture(id, f.resource?.reference ?? '', base, given, dirIndex, dirs));
+  }
+  for (const id of Object.keys(given)) {
+    if (id !== '*' && !fixtureFiles.has(id) && options.unknownFixtureIds !== 'ignore') throw new UsageError(`--fixture ${id}: the TestScript ${options.file} has no fixture '${id}' (it has: ${[...fixtureFiles.keys()].join(', ') || 'none'})`);
+    if (!existsSync(given[id]!) || !statSync(given[id]!).isFile()) throw new UsageError(`${given[id]!}: no such fixture file`);
+  }
+  const run = new TestScriptRun(script, fixtureFiles, defs, locale, parser, readXml);
 
   const tests: TestScriptRunReport['tests'] = [];
   const phases: { name: string; description: string; action: (fhir4.TestScriptSetupAction | fhir4.TestScriptTestAction)[] }[] = [
     ...(script.setup ? [{ name: 'setup', description: '', action: script.setup.action }] : []),
     ...(script.test ?? []).map((t, k) => ({ name: t.name ?? `test ${k + 1}`, description: t.description ?? '', action: t.action })),
   ];
+  // the payload of the latest operation: an operation that sends nothing (read, delete) has none
   let request: string | undefined;
   for (const phase of phases) {
     const asserts: AssertResult[] = [];
     phase.action.forEach((a, k) => {
-      if (a.operation) { request = a.operation.sourceId ?? request; return; }
+      if (a.operation) { request = a.operation.sourceId; return; }
       if (a.assert) asserts.push(run.runAssert(phase.name, k + 1, a.assert, request));
     });
     tests.push({ name: phase.name, description: phase.description, asserts });
   }
   const all = tests.flatMap((t) => t.asserts);
   const count = (o: AssertOutcome): number => all.filter((a) => a.outcome === o).length;
-  const summary = { pass: count('pass'), fail: count('fail'), warning: count('warning'), 'not-applicable': count('not-applicable'), error: count('error') };
+  const summary = { pass: count('pass'), fail: count('fail'), warning: count('warning'), 'not-applicable': count('not-applicable'), 'not-checked': count('not-checked'), error: count('error') };
+  const verdict: TestScriptVerdict = summary.fail + summary.error > 0 ? 'fail'
+    : summary['not-checked'] > 0 || summary.pass + summary.warning === 0 ? 'incomplete' : 'pass';
   return {
     schema: 'medcom-testscript-report/1',
-    script: { id: script.id ?? '', name: script.name, title: script.title ?? '', file: options.file },
-    fixtures,
+    script: { id: script.id ?? '', name: script.name, title: script.title ?? '', file: options.file, format },
+    fixtures: [...fixtureFiles.values()],
     tests,
-    summary: { ...summary, verdict: summary.fail + summary.error > 0 ? 'fail' : 'pass' },
+    summary: { ...summary, verdict },
   };
 }
 
 /** Plain text: one line per assert, then the counts. */
 export function renderTestScriptText(reports: TestScriptRunReport[]): string {
-  const mark: Record<AssertOutcome, string> = { pass: 'PASS', fail: 'FAIL', warning: 'WARN', 'not-applicable': 'N/A ', error: 'ERR ' };
+  const mark: Record<AssertOutcome, string> = { pass: 'PASS', fail: 'FAIL', warning: 'WARN', 'not-applicable': 'N/A ', 'not-checked': 'NOT CHECKED', error: 'ERR ' };
+  const from: Record<FixtureSource, string> = { given: '--fixture', 'fixtures-dir': '--fixtures', all: '--fixture (every fixture)', script: 'beside the TestScript' };
   const lines: string[] = [];
   for (const r of reports) {
     lines.push(`${r.script.file}: ${r.script.title || r.script.name}`);
-    for (const f of r.fixtures.filter((x) => x.missing)) lines.push(`  fixture ${f.id} missing (${f.reference}${f.file ? ` → ${f.file}` : ''})`);
+    for (const f of r.fixtures) {
+      lines.push(f.missing ? `  fixture ${f.id} MISSING: ${f.reason ?? f.reference}` : `  fixture ${f.id}: ${f.file ?? ''} (${from[f.from ?? 'script']})`);
+    }
     for (const t of r.tests) for (const a of t.asserts) {
       lines.push(`  ${mark[a.outcome]} ${t.name} #${a.action} ${a.kind}: ${a.description} — ${a.detail}${a.outcome === 'fail' || a.outcome === 'warning' ? `${a.actual !== undefined ? ` (found ${a.actual}, expected ${a.expected ?? ''})` : ''}` : ''}`);
       for (const i of a.issues ?? []) lines.push(`       ${i.ruleId} @ ${i.fhirpath}${i.line !== undefined ? ` (line ${i.line})` : ''}: ${i.message}`);
     }
     const s = r.summary;
-    lines.push(`  ${s.verdict.toUpperCase()}: ${s.pass} passed, ${s.fail} failed, ${s.warning} warning(s), ${s['not-applicable']} not applicable offline, ${s.error} error(s)`);
+    lines.push(`  ${s.verdict.toUpperCase()}: ${s.pass} passed, ${s.fail} failed, ${s.warning} warning(s), ${s['not-applicable']} not applicable offline, ${s['not-checked']} not checked, ${s.error} error(s)`);
   }
   return lines.join('\n') + '\n';
 }
@@ -295,22 +426,23 @@ function xml(s: string): string {
 
 /**
  * JUnit XML: one test suite per TestScript, one test case per assert. Failed asserts are failures,
- * erred ones errors, not-applicable ones skipped; warnings pass with the finding in system-out.
+ * erred ones errors, not-applicable and not-checked ones skipped (with the reason); warnings pass with the finding in system-out.
  */
 export function renderTestScriptJunit(reports: TestScriptRunReport[]): string {
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>'];
   const all = reports.flatMap((r) => r.tests.flatMap((t) => t.asserts));
   const count = (o: AssertOutcome, of: AssertResult[]): number => of.filter((a) => a.outcome === o).length;
-  lines.push(`<testsuites name="medcom-ig testscript" tests="${all.length}" failures="${count('fail', all)}" errors="${count('error', all)}" skipped="${count('not-applicable', all)}">`);
+  const skipped = (of: AssertResult[]): number => count('not-applicable', of) + count('not-checked', of);
+  lines.push(`<testsuites name="medcom-ig testscript" tests="${all.length}" failures="${count('fail', all)}" errors="${count('error', all)}" skipped="${skipped(all)}">`);
   for (const r of reports) {
     const as = r.tests.flatMap((t) => t.asserts);
-    lines.push(`  <testsuite name="${xml(r.script.id || r.script.name)}" tests="${as.length}" failures="${count('fail', as)}" errors="${count('error', as)}" skipped="${count('not-applicable', as)}">`);
+    lines.push(`  <testsuite name="${xml(r.script.id || r.script.name)}" tests="${as.length}" failures="${count('fail', as)}" errors="${count('error', as)}" skipped="${skipped(as)}">`);
     for (const t of r.tests) for (const a of t.asserts) {
       lines.push(`    <testcase classname="${xml(`${r.script.id}.${t.name}`)}" name="${xml(`#${a.action} ${a.kind}: ${a.description}`)}">`);
       const detail = [a.detail, ...(a.actual !== undefined ? [`found ${a.actual}, expected ${a.expected ?? ''}`] : []), ...(a.issues ?? []).map((i) => `${i.ruleId} ${i.fhirpath}${i.line !== undefined ? ` (line ${i.line})` : ''}: ${i.message}`)].join('\n');
       if (a.outcome === 'fail') lines.push(`      <failure type="assert" message="${xml(a.detail)}">${xml(detail)}</failure>`);
       else if (a.outcome === 'error') lines.push(`      <error type="assert" message="${xml(a.detail)}">${xml(detail)}</error>`);
-      else if (a.outcome === 'not-applicable') lines.push(`      <skipped message="${xml(a.detail)}"/>`);
+      else if (a.outcome === 'not-applicable' || a.outcome === 'not-checked') lines.push(`      <skipped message="${xml(a.detail)}"/>`);
       else if (a.outcome === 'warning') lines.push(`      <system-out>${xml(`warning: ${detail}`)}</system-out>`);
       lines.push('    </testcase>');
     }

@@ -64,12 +64,14 @@ describe('TestScript asserts, offline', () => {
     expect(r.map((a) => [a.kind, a.outcome])).toEqual([['resource', 'pass'], ['resource', 'fail']]);
   });
 
-  it('validateProfileId: valid passes, invalid fails with the validator findings, an unknown profile is an error', async () => {
+  it('validateProfileId: valid passes, invalid fails with the validator findings, a profile this build does not have is not checked', async () => {
     const invalid = readdirSync(clInvalid).find((f) => f.startsWith('cardinality-min-composition-title'))!;
     const file = script([{ description: 'valid', validateProfileId: 'cl' }, { description: 'elsewhere', validateProfileId: 'elsewhere' }]);
     const ok = await run(file);
-    expect(ok.tests[0]!.asserts.map((a) => a.outcome)).toEqual(['pass', 'error']);
-    expect(ok.tests[0]!.asserts[1]!.detail).toMatch(/not available in this build/);
+    expect(ok.tests[0]!.asserts.map((a) => a.outcome)).toEqual(['pass', 'not-checked']);
+    expect(ok.tests[0]!.asserts[1]!.detail).toMatch(/not-in-this-build is not available offline/);
+    // not checked is never passed, and it does not fail the script: the verdict says incomplete
+    expect(ok.summary).toMatchObject({ pass: 1, 'not-checked': 1, error: 0, verdict: 'incomplete' });
     const bad = await run(file, { doc: join(clInvalid, invalid) });
     const a = bad.tests[0]!.asserts[0]!;
     expect(a.outcome).toBe('fail');
@@ -134,6 +136,38 @@ describe('TestScript asserts, offline', () => {
     expect(rep.summary.verdict).toBe('fail');
   });
 
+  it('a variable from a create\'s response is read from the payload it sent (and says so); from a read\'s response it is not checked', async () => {
+    const a = (description: string, expression: string) => ({ assert: { description, direction: 'request' as const, expression, warningOnly: false } });
+    const file = script([], {
+      variable: [
+        { name: 'createdType', expression: 'Bundle.type', sourceId: 'created-doc' },
+        { name: 'readType', expression: 'Bundle.type', sourceId: 'read-doc' },
+      ],
+      test: [{ name: 'flow', action: [
+        { operation: { type: { code: 'create' }, resource: 'Bundle', encodeRequestUrl: true, sourceId: 'doc', responseId: 'created-doc' } },
+        { operation: { type: { code: 'read' }, resource: 'Bundle', encodeRequestUrl: true, params: '/x', responseId: 'read-doc' } },
+        { operation: { type: { code: 'create' }, resource: 'Bundle', encodeRequestUrl: true, sourceId: 'other' } },
+        a('same type as the created one', "Bundle.type = '${createdType}'"),
+        a('another type than the created one (wrong)', "Bundle.type != '${createdType}'"),
+        a('same type as the read one', "Bundle.type = '${readType}'"),
+      ] }],
+    });
+    const r = (await run(file)).tests[0]!.asserts;
+    expect(r.map((x) => x.outcome)).toEqual(['pass', 'fail', 'not-checked']);
+    expect(r[0]!.detail).toContain("${createdType} read from fixture 'doc', the payload of the create whose response is 'created-doc'");
+    expect(r[2]!.detail).toMatch(/variable \$\{readType\} comes from the response of a read \('read-doc'\), which needs a server/);
+  });
+
+  it('an assert after an operation that sends nothing has no payload: an error, not an assert on an earlier fixture', async () => {
+    const file = script([], { test: [{ name: 'read', action: [
+      { operation: { type: { code: 'create' }, resource: 'Bundle', encodeRequestUrl: true, sourceId: 'doc' } },
+      { operation: { type: { code: 'read' }, resource: 'Bundle', encodeRequestUrl: true, params: '/x' } },
+      { assert: { description: 'a Bundle', direction: 'request', resource: 'Bundle', warningOnly: false } },
+    ] }] });
+    const r = (await run(file)).tests[0]!.asserts;
+    expect(r.map((x) => [x.outcome, x.detail])).toEqual([['error', 'no operation before this assert sent a fixture']]);
+  });
+
   it('junit.xml: one test case per assert, failures, errors and skipped as they are, well-formed', async () => {
     const rep = await run(script([
       { description: 'a Bundle', resource: 'Bundle' },
@@ -167,7 +201,7 @@ describe('medcom-ig testscript run', () => {
     const ok = script([{ description: 'a Bundle', resource: 'Bundle' }, { description: 'status', direction: 'response', responseCode: '200,201', operator: 'in' }], { fixture: [{ id: 'doc', autocreate: false, autodelete: false, resource: { reference: 'several.json' } }] });
     const r = cli('testscript', 'run', ok);
     expect(r.status, r.stdout + r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/PASS: 1 passed, 0 failed, 0 warning\(s\), 1 not applicable offline, 0 error\(s\)/);
+    expect(r.stdout).toMatch(/PASS: 1 passed, 0 failed, 0 warning\(s\), 1 not applicable offline, 0 not checked, 0 error\(s\)/);
     const fail = script([{ description: 'a Patient', resource: 'Patient' }]);
     expect(cli('testscript', 'run', fail).status).toBe(1);
     const missing = cli('testscript', 'run', join(tmp, 'nope.json'));
@@ -175,7 +209,50 @@ describe('medcom-ig testscript run', () => {
     expect(missing.stderr).toMatch(/nope\.json: no such TestScript file/);
     const badFixture = cli('testscript', 'run', ok, '--fixture', 'nofixture=x.json');
     expect(badFixture.status).toBe(2);
-    expect(badFixture.stderr).toMatch(/the TestScript has no fixture 'nofixture'/);
+    expect(badFixture.stderr).toMatch(/the TestScript .*TestScript\.json has no fixture 'nofixture'/);
+    const badDir = cli('testscript', 'run', ok, '--fixtures', join(tmp, 'no-such-dir'));
+    expect(badDir.status).toBe(2);
+    expect(badDir.stderr).toMatch(/no-such-dir: no such fixtures folder/);
+    expect(badDir.stderr).not.toMatch(/\n\s+at /);
+    const notScript = join(tmp, 'patient.json');
+    writeFileSync(notScript, JSON.stringify({ resourceType: 'Patient' }));
+    const wrong = cli('testscript', 'run', notScript);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toMatch(/patient\.json: not a TestScript resource \(a Patient\)/);
+    const badXml = join(tmp, 'broken.xml');
+    writeFileSync(badXml, '<TestScript xmlns="http://hl7.org/fhir"><id value="x"/>');
+    const xml = cli('testscript', 'run', badXml);
+    expect(xml.status).toBe(2);
+    expect(xml.stderr).toMatch(/broken\.xml(:\d+:\d+)?: .*not a readable FHIR XML TestScript/);
+    expect(xml.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('--fixtures <dir> matches fixtures by the file name of their reference (same stem, .json or .xml); a profile not built is not checked, exit 0', () => {
+    const file = script([{ description: 'a Bundle', resource: 'Bundle' }, { description: 'elsewhere', validateProfileId: 'elsewhere' }], {
+      fixture: [{ id: 'doc', autocreate: false, autodelete: false, resource: { reference: '/FHIRSandbox/MedCom/X/Fixtures/ConditionList-fixture.xml' } }],
+    });
+    const dir = join(tmp, 'fixtures-dir');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'ConditionList-fixture.json'), readFileSync(join(clValid, 'minimal-one-condition.json')));
+    const missing = cli('testscript', 'run', file);
+    expect(missing.status).toBe(1);
+    expect(missing.stdout).toContain('fixture doc MISSING:');
+    expect(missing.stdout).toContain('supply it with --fixture doc=<file> or --fixtures <dir> holding ConditionList-fixture.xml');
+    const r = cli('testscript', 'run', file, '--fixtures', dir);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain(`fixture doc: ${join(dir, 'ConditionList-fixture.json')} (--fixtures)`);
+    expect(r.stdout).toMatch(/NOT CHECKED post #3 validateProfileId: elsewhere — not checked: profile http:\/\/example\.org\/StructureDefinition\/not-in-this-build is not available offline/);
+    expect(r.stdout).toMatch(/INCOMPLETE: 1 passed, 0 failed, 0 warning\(s\), 0 not applicable offline, 1 not checked, 0 error\(s\)/);
+    const junit = cli('testscript', 'run', file, '--fixtures', dir, '--format', 'junit');
+    expect(junit.stdout).toMatch(/<skipped message="not checked: profile/);
+    // over several scripts, a --fixture id needs to belong to one of them
+    const both = cli('testscript', 'run', file, script([{ description: 'a Bundle', resource: 'Bundle' }]), '--fixtures', dir, '--fixture', `other=${join(clValid, 'minimal-one-condition.json')}`);
+    expect(both.status, both.stderr).toBe(0);
+    const none = cli('testscript', 'run', file, script([{ description: 'a Bundle', resource: 'Bundle' }]), '--fixture', `zzz=${join(clValid, 'minimal-one-condition.json')}`);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toMatch(/--fixture zzz: none of the TestScripts has such a fixture/);
+    const help = cli('testscript', 'run', '--help');
+    expect(help.stdout).toMatch(/--fixtures <dir>/);
   });
 });
 

@@ -160,7 +160,7 @@ th,td{border:1px solid var(--line);padding:.25rem .45rem;text-align:left;vertica
 th{background:var(--head)}
 td{white-space:pre-line;overflow-wrap:anywhere}
 table.protocol{width:100%;table-layout:fixed}
-table.protocol col.c1{width:6%}table.protocol col.c2{width:24%}table.protocol col.c3{width:13%}table.protocol col.c4{width:20%}table.protocol col.c5{width:27%}table.protocol col.c6{width:10%}
+table.protocol col.c1{width:6%}table.protocol col.c2{width:22%}table.protocol col.c3{width:16%}table.protocol col.c4{width:19%}table.protocol col.c5{width:28%}table.protocol col.c6{width:9%}
 tr.group td{background:var(--group);font-weight:600}
 tr.nr td{color:var(--muted);background:#f6f8fa}
 tr.evidence td{background:#fbfcfd;font-size:.92em}
