@@ -17,15 +17,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumOrSkip, launchChromium } from '../helpers/browser.js';
 import { clSendEvidence, hcoInvalid, hcoSendEvidence, notesSendEvidence, root } from './helpers.js';
 
-const CHROMIUM = process.env['MEDCOM_IG_CHROMIUM'] ?? '/usr/bin/chromium';
-const present = existsSync(CHROMIUM);
-if (!present) console.warn(`[browser] SKIPPED: no Chromium at ${CHROMIUM} (install Debian's chromium or set MEDCOM_IG_CHROMIUM) — report.html is not opened in a browser`);
-
-/** Chromium quiet on a closed network: no background fetches, updates, sync or QUIC. */
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
+const present = chromiumOrSkip('browser', 'report.html is not opened in a browser');
 
 const EN = ['Test step #', 'Action', 'Test data', 'Expected result', 'Actual result', 'MedCom assessment'];
 const DA = ['Teststep #', 'Handling', 'Testdata/testperson', 'Forventet resultat', 'Aktuelt resultat', 'MedCom-vurdering'];
@@ -78,9 +73,7 @@ describe.skipIf(!present)('report.html in headless Chromium', () => {
       protocolRun('notes-send-valid', 'notes-send', notesGood, join(tmp, 'notes-valid')),
     ]);
     for (const r of all) runs.set(r.name, r);
-    const { chromium } = await import('playwright-core');
-    // the default launch profile is a fresh temporary user-data-dir, removed on close
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60_000 });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     mkdirSync(artifacts, { recursive: true });
   }, 240_000);
