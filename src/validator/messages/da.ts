@@ -50,6 +50,7 @@ export const da: Record<RuleId, string> = {
   'business/notes-private-not-withdrawn': 'notatet {note} blev privatmarkeret{when}, efter at dokumentet {document}, der indeholder det, blev delt ({shared}), og intet senere trin trækker dokumentet tilbage eller erstatter det',
   'business/notes-withdrawal-invalid': 'trinnet trækker ikke et dokument tilbage, som er delt tidligere i forløbet: {reason}',
   'business/notes-aktindsigt-missing-private': 'aktindsigtsudtrækket mangler notatet {note}, der blev privatmarkeret{when} ({marked}); privatmarkerede notater udleveres til patienten ved aktindsigt',
+  'business/notes-aktindsigt-other-patient': 'dette dokument vedrører patienten med CPR {cpr}, men aktindsigtsudtrækket vedrører {expected} ({first}): et aktindsigtsudtræk indeholder kun én patients dokumenter',
   'business/notes-consultation-type': 'konsultationstypen {code} er hverken sygebesøg, video-, telefon- eller fysisk konsultation; sådan et notat må ikke deles',
   'business/hco-sampling-time': 'resultatet har intet prøvetagningstidspunkt (effectiveDateTime)',
   'business/hco-observation-final': "resultatets status er '{status}'; kommunale prøvesvar er altid endelige (final)",

@@ -50,6 +50,7 @@ export const en: Record<RuleId, string> = {
   'business/notes-private-not-withdrawn': 'note {note} was marked private{when} after document {document}, which contains it, was shared ({shared}), and no later step withdraws or replaces that document',
   'business/notes-withdrawal-invalid': 'this step does not withdraw a document shared earlier in the sequence: {reason}',
   'business/notes-aktindsigt-missing-private': 'the access-request export lacks note {note}, which was marked private{when} ({marked}); privately marked notes are handed to the patient on a request for access',
+  'business/notes-aktindsigt-other-patient': 'this document is for the patient with CPR {cpr}, the access-request export is for {expected} ({first}): an access-request export holds the documents of one patient',
   'business/notes-consultation-type': 'the consultation type {code} is not home visit, video, telephone or physical consultation; such a note must not be shared',
   'business/hco-sampling-time': 'the result has no sampling time (effectiveDateTime)',
   'business/hco-observation-final': "the result status is '{status}'; HomeCareObservation results are always final",

@@ -147,6 +147,19 @@ describe('the withdrawal model', () => {
     expect(found(r.files[0]!.issues)).toEqual(['business/not-checked @ steps[0]']);
   });
 
+  it('an access export across files of two patients: notes-aktindsigt-other-patient at the step (within one export Bundle the file reports it)', async () => {
+    const bundle = JSON.parse(readFileSync(join(ROOT, 'examples/business/notes/invalid/notes-aktindsigt-other-patient.json'), 'utf8')) as { entry: { resource: unknown }[] };
+    const r = await validateSequence({
+      manifest: scenario('two-patients', [SHARE, MARK, { action: 'withdraw', file: '03-withdraw.json' }, { action: 'access-export', files: ['04-aktindsigt', 'other.json'] }], { 'other.json': bundle.entry[1]!.resource }),
+    }, defs);
+    expect(found(r.files[0]!.issues)).toEqual(['business/notes-aktindsigt-other-patient @ steps[3]']);
+    const inOne = await validateSequence({
+      manifest: scenario('two-patients-one-file', [SHARE, MARK, { action: 'withdraw', file: '03-withdraw.json' }, { action: 'access-export', file: 'export.json' }], { 'export.json': bundle }),
+    }, defs);
+    expect(found(inOne.files[0]!.issues)).toEqual([]);
+    expect(found(inOne.files.find((f) => f.file.endsWith('export.json'))!.issues.filter((i) => i.layer === 'business'))).toEqual(['business/notes-aktindsigt-other-patient @ Bundle.entry[1].resource.entry[2].resource.identifier[0].value']);
+  });
+
   it('a bare note Observation as the mark-private step; an access export as a collection Bundle', async () => {
     const marked = (json('02-mark-private.json') as { entry: { resource: Record<string, unknown> }[] }).entry[1]!.resource;
     const r = await validateSequence({

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildIg } from '../../../src/api/build.js';
-import { validationDefinitions } from '../../../src/api/validate.js';
+import { newValidator, validationDefinitions } from '../../../src/api/validate.js';
+import { readXml } from '../../../src/validator/load/xml.js';
 import { PackageSource } from '../../../src/defs/package-source.js';
 import { definePackage, defineInvariant, defineProfile, packageContents, R4, Reference, slicing } from '../../../src/dsl/index.js';
 import { RULE_IDS, RULES, type RuleId } from '../../../src/validator/rules/registry.js';
@@ -125,6 +126,8 @@ interface Case {
   /** Profiles for the passing fixture, when they differ. */
   passProfiles?: string[];
   local?: boolean;
+  /** The export purpose the fixtures are checked with (business rules; default sharing). */
+  purpose?: 'aktindsigt';
 }
 
 const CASES: Case[] = [
@@ -265,6 +268,7 @@ const CASES: Case[] = [
   { rule: 'business/notes-date-before-event', profiles: [NOTES_BUNDLE], fail: business('notes/invalid/notes-date-before-event.json'), pass: business('notes/valid/formatted-note.json'), at: 'Bundle.entry[0].resource.date' },
   { rule: 'business/notes-effective-differs', profiles: [NOTES_BUNDLE], fail: business('notes/invalid/notes-effective-differs.json'), pass: business('notes/valid/effective-other-zone.json'), at: `${NOTE_OBS}.effectiveDateTime` },
   { rule: 'business/notes-private-shared', profiles: [NOTES_BUNDLE], fail: business('notes/invalid/notes-private-shared.json'), pass: business('notes/valid/local-extensions-shareable.json'), at: `${NOTE_OBS}.extension[2]` },
+  { rule: 'business/notes-aktindsigt-other-patient', purpose: 'aktindsigt', fail: business('notes/invalid/notes-aktindsigt-other-patient.json'), pass: business('notes/valid/aktindsigt-export.json'), at: 'Bundle.entry[1].resource.entry[2].resource.identifier[0].value' },
   { rule: 'business/notes-consultation-type', profiles: [NOTES_BUNDLE], fail: business('notes/invalid/notes-consultation-type.json'), pass: business('notes/valid/local-extensions-shareable.json'), at: `${NOTE_OBS}.extension[1].valueCoding` },
   { rule: 'business/hco-sampling-time', profiles: [HCO_MESSAGE], fail: business('hco/invalid/hco-sampling-time.json'), pass: business('hco/valid/result-in-repertoire.json'), at: HCO_OBS },
   { rule: 'business/hco-observation-final', profiles: [HCO_MESSAGE], fail: business('hco/invalid/hco-observation-final.json'), pass: business('hco/valid/result-in-repertoire.json'), at: `${HCO_OBS}.status` },
@@ -285,7 +289,7 @@ describe('every rule has a failing and a passing fixture', () => {
   });
 
   it.each(CASES.map((c) => [c.rule, c] as const))('%s', async (_rule, c) => {
-    const v = c.local ? await rulesValidator() : undefined;
+    const v = c.local ? await rulesValidator() : c.purpose ? newValidator(await igDefinitions(), { readXml, purpose: c.purpose }) : undefined;
     const failing = await validate(c.fail, c.profiles ?? [], v);
     const hits = issuesOf(failing, c.rule);
     expect(hits.map((h) => h.location.fhirpath), JSON.stringify(failing.issues.map((i) => [i.ruleId, i.location.fhirpath]))).toContain(c.at);

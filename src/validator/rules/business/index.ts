@@ -17,7 +17,7 @@ import type { TerminologyService } from '../../terminology/types.js';
 import type { IssueSink, Json } from '../../walk/context.js';
 import { arrayOf, bundleEntries, isObject, ROOT_PLACE, type BusinessContext, type BusinessPurpose, type Place } from './context.js';
 import { checkHco, checkRestricted, HCO_DIAGNOSTIC_REPORT } from './hco.js';
-import { checkNotes } from './notes.js';
+import { checkNotes, documentPatient } from './notes.js';
 
 /** The standards that have business rules, by the canonical of their Bundle profile. */
 export const BUSINESS_STANDARDS = {
@@ -68,11 +68,21 @@ export function checkBusinessRules(target: BusinessTarget, doc: SourceDoc, run: 
   const root = doc.value as Json;
   if (target !== 'export') { checkDocument(target, doc, root, ROOT_PLACE, false, run); return; }
   // an export Bundle: each entry that is a document of a standard, or an HCO report on its own
+  let first: { cpr: string; index: number } | undefined;
   for (const entry of bundleEntries(root)) {
     const resource = entry.resource;
     if (resource['resourceType'] === 'Bundle') {
       const standard = businessStandard(resource, []);
       if (standard && standard !== 'export') checkDocument(standard, doc, resource, entry.place, true, run);
+      // an access-request export is one patient's
+      if (standard === 'notes' && run.purpose === 'aktindsigt') {
+        const patient = documentPatient(bundleEntries(resource, entry.place));
+        if (!patient) continue;
+        if (!first) first = { cpr: patient.cpr, index: entry.index };
+        else if (patient.cpr !== first.cpr) {
+          run.sink.report('business/notes-aktindsigt-other-patient', patient.place, { cpr: patient.cpr, expected: first.cpr, first: `Bundle.entry[${first.index}]` });
+        }
+      }
     } else if (resource['resourceType'] === 'DiagnosticReport' && claimedProfiles(resource).includes(HCO_DIAGNOSTIC_REPORT)) {
       const ctx = context(doc, root, [entry], run, true);
       checkRestricted(ctx, entry);

@@ -6,7 +6,7 @@
  * MedCom's consumer test examples tec-invalidNoteMissing, -SwappedDates and -WrongFormatting are
  * profile-valid documents that break exactly these.
  */
-import { arrayOf, at, instant, isObject, resolveEntry, stringOf, type BusinessContext, type EntryResource } from './context.js';
+import { arrayOf, at, cprOf, instant, isObject, resolveEntry, stringOf, type BusinessContext, type EntryResource, type Place } from './context.js';
 import { readNoteHtml } from './note-html.js';
 import type { Json } from '../../walk/context.js';
 
@@ -28,6 +28,18 @@ export function noteObservations(entries: EntryResource[], composition: EntryRes
     }
   }
   return out.length > 0 ? out : entries.filter((e) => e.resource['resourceType'] === 'Observation');
+}
+
+/** The patient of a Notes document (Composition.subject, else the first Patient) with its CPR number and where that is. */
+export function documentPatient(entries: EntryResource[]): { cpr: string; place: Place } | undefined {
+  const composition = entries.find((e) => e.index === 0 && e.resource['resourceType'] === 'Composition');
+  const subject = composition ? resolveEntry(entries, composition.resource['subject']) : undefined;
+  const patient = subject?.resource['resourceType'] === 'Patient' ? subject : entries.find((e) => e.resource['resourceType'] === 'Patient');
+  if (!patient) return undefined;
+  const cpr = cprOf(patient.resource);
+  if (cpr === undefined) return undefined;
+  const k = arrayOf(patient.resource['identifier']).findIndex((i) => isObject(i) && i['value'] === cpr && i['system'] === 'urn:oid:1.2.208.176.1.2');
+  return { cpr, place: at(patient.place, 'identifier', k, 'value') };
 }
 
 /** Our private marking on a Composition or note: whether `marked` is true, and `markedAt`. Undefined without the extension. */

@@ -19,7 +19,7 @@ import { extendPath, ROOT_PATH } from '../../load/source.js';
 import type { IssueSink, Json } from '../../walk/context.js';
 import { arrayOf, bundleEntries, identifierKey, isObject, stringOf, type BusinessPurpose, type EntryResource, type Place } from './context.js';
 import { EXPORT_BUNDLE_TYPES } from './index.js';
-import { noteObservations, privateMarking } from './notes.js';
+import { documentPatient, noteObservations, privateMarking } from './notes.js';
 
 export const SEQUENCE_ACTIONS = ['share', 'mark-private', 'withdraw', 'replace', 'access-export'] as const;
 export type SequenceAction = (typeof SEQUENCE_ACTIONS)[number];
@@ -110,6 +110,7 @@ const label = (id: DocumentId): string => id.value;
  *   or replacing that document: business/notes-private-not-withdrawn (at the mark-private step);
  * - a withdrawal or replacement that withdraws no document shared earlier: business/notes-withdrawal-invalid;
  * - an access-request export without a note marked private earlier: business/notes-aktindsigt-missing-private;
+ * - an access-request export whose files are of different patients: business/notes-aktindsigt-other-patient;
  * - what cannot be decided (a document without an identifier, a mark-private step that marks
  *   nothing): business/not-checked.
  */
@@ -192,7 +193,19 @@ export function checkSequence(steps: readonly SequenceStep[], sink: IssueSink): 
       }
       case 'access-export': {
         const present = new Set<string>();
-        for (const r of step.resources) for (const d of documentsOf(r.value)) for (const n of readDocument(d).notes) if (n.key !== undefined) present.add(n.key);
+        let first: { cpr: string; file: string } | undefined;
+        for (const r of step.resources) {
+          for (const d of documentsOf(r.value)) {
+            for (const n of readDocument(d).notes) if (n.key !== undefined) present.add(n.key);
+            // one patient's documents (within one export Bundle the file-level rule reports it)
+            const patient = documentPatient(bundleEntries(d));
+            if (!patient) continue;
+            if (!first) first = { cpr: patient.cpr, file: r.file };
+            else if (patient.cpr !== first.cpr && r.file !== first.file) {
+              sink.report('business/notes-aktindsigt-other-patient', place, { cpr: `${patient.cpr} (${r.file})`, expected: first.cpr, first: first.file });
+            }
+          }
+        }
         for (const [note, m] of marked) {
           if (!present.has(note)) sink.report('business/notes-aktindsigt-missing-private', place, { note, when: when(m), marked: stepName(m.step) });
         }
