@@ -41,7 +41,8 @@ export interface SequenceStep {
 export function stepPlace(index: number): Place {
   return { jsonPath: extendPath(ROOT_PATH, 'steps', index), fhirPath: `steps[${index}]` };
 }
-const stepName = (index: number): string => `step ${index + 1}`;
+/** A step as messages name it: its place in the manifest (language-neutral). */
+const stepName = (index: number): string => `steps[${index}]`;
 
 /** A document's uniqueId: `Composition.identifier` of its first entry (system and value). */
 interface DocumentId { system?: string; value: string }
@@ -136,7 +137,7 @@ export function checkSequence(steps: readonly SequenceStep[], sink: IssueSink): 
       }
       keys.add(note.key);
       const m = marked.get(note.key);
-      if (m) sink.report('business/notes-private-shared', place, { when: ` (${stepName(m.step)}${m.markedAt !== undefined ? `, ${m.markedAt}` : ''})` });
+      if (m) sink.report('business/notes-private-shared', place, { when: ` (${m.markedAt !== undefined ? `${m.markedAt}, ` : ''}${stepName(m.step)})` });
     }
     shared.push({ id: doc.id, step: step.index, notes: keys });
   };
