@@ -142,6 +142,22 @@ describe('--rules', () => {
     await expect(validateFiles({ inputs: [file], purpose: 'export' as 'sharing' }, defs)).rejects.toThrow(/--purpose export/);
   });
 
+  it('an export Bundle (collection or searchset) holding an HCO DiagnosticReport on its own: a restricted one is reported for sharing, not for aktindsigt', () => {
+    const message = JSON.parse(readFileSync(join(BUSINESS, 'hco/valid/restricted-message.json'), 'utf8')) as { entry: { fullUrl: string; resource: Record<string, unknown> }[] };
+    const report = message.entry[2]!;
+    expect(report.resource['resourceType']).toBe('DiagnosticReport');
+    const unrestricted = { ...report.resource, meta: { profile: (report.resource['meta'] as { profile: string[] }).profile } };
+    for (const type of ['collection', 'searchset']) {
+      const text = JSON.stringify({ resourceType: 'Bundle', id: 'e1', type, entry: [{ fullUrl: 'urn:uuid:a1', resource: unrestricted }, report] }, null, 2);
+      const sharing = newValidator(defs, { readXml, rules: 'business' }).validateText('export.json', text);
+      expect(found(sharing.issues), type).toEqual(['business/hco-restricted-shared @ Bundle.entry[1].resource.meta.security[0]']);
+      expect(sharing.issues[0]!.location.line).toBeGreaterThan(0);
+      expect(newValidator(defs, { readXml, rules: 'business', purpose: 'aktindsigt' }).validateText('export.json', text).issues).toEqual([]);
+    }
+    // a message (not an export) with the label: the GP may have it
+    expect(newValidator(defs, { readXml, rules: 'business' }).validateText('m.json', JSON.stringify(message)).issues).toEqual([]);
+  });
+
   it('a Bundle of neither standard gets no business rules', () => {
     const v = newValidator(defs, { readXml, rules: 'business' });
     const text = readFileSync(join(EXAMPLES, 'conditionlist', 'valid', 'minimal-one-condition.json'), 'utf8');
