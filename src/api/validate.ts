@@ -193,29 +193,15 @@ export class RunValidator {
    * `purpose` overrides the run's for this file (a sequence's steps).
    */
   async validate(file: string, text?: string, purpose?: BusinessPurpose): Promise<FileReport> {
-    let content: string;
-    try {
-      content = text ?? readText(file);
-    } catch (e) {
-      if (e instanceof InputError) return unreadable(file, e, this.locale);
-      throw e;
-    }
-    if (!this.xml && startsLikeXml(content)) this.xml = (await import('../validator/load/xml.js')).readXml;
-    return this.validator.validateText(file, content, { profiles: this.profiles, ...(purpose ? { purpose } : {}) });
+    return (await this.validateWithValue(file, purpose, text)).report;
   }
 
-  /** Validate a file with `purpose` and hand back its parsed value too (undefined when it cannot be read). */
-  async validateWithValue(file: string, purpose?: BusinessPurpose): Promise<{ report: FileReport; value: unknown }> {
-    let content: string;
-    try {
-      content = readText(file);
-    } catch (e) {
-      if (e instanceof InputError) return { report: unreadable(file, e, this.locale), value: undefined };
-      throw e;
-    }
-    if (!this.xml && startsLikeXml(content)) this.xml = (await import('../validator/load/xml.js')).readXml;
+  /** Validate a file as `validate` does, and hand back its parsed value too (undefined when it cannot be read). */
+  async validateWithValue(file: string, purpose?: BusinessPurpose, text?: string): Promise<{ report: FileReport; value: unknown }> {
     let doc: SourceDoc;
     try {
+      const content = text ?? readText(file);
+      if (!this.xml && startsLikeXml(content)) this.xml = (await import('../validator/load/xml.js')).readXml;
       doc = this.validator.parse(file, content);
     } catch (e) {
       if (e instanceof InputError) return { report: unreadable(file, e, this.locale), value: undefined };

@@ -138,13 +138,15 @@ describe('the withdrawal model', () => {
     expect(found(twice.files[0]!.issues)).toEqual(['business/notes-withdrawal-invalid @ steps[3]']);
   });
 
-  it('what cannot be decided is not-checked: a mark-private step that marks nothing, a shared document without Composition.identifier', async () => {
+  it('what cannot be decided is not-checked: a mark-private step that marks nothing, a shared document without Composition.identifier, a share step without a Notes document', async () => {
     const nothing = await validateSequence({ manifest: scenario('marks-nothing', [SHARE, { action: 'mark-private', file: '01-share.json' }, ACCESS]) }, defs);
     expect(found(nothing.files[0]!.issues)).toEqual(['business/not-checked @ steps[1]']);
     const noId = json('01-share.json') as { entry: { resource: Record<string, unknown> }[] };
     delete noId.entry[0]!.resource['identifier'];
     const r = await validateSequence({ manifest: scenario('no-identifier', [{ action: 'share', file: 'noid.json' }, MARK, ACCESS], { 'noid.json': noId }) }, defs);
     expect(found(r.files[0]!.issues)).toEqual(['business/not-checked @ steps[0]']);
+    const noDocument = await validateSequence({ manifest: scenario('shares-nothing', [{ action: 'share', file: '03-withdraw.json' }, SHARE, MARK, { action: 'withdraw', file: '03-withdraw.json' }, ACCESS]) }, defs);
+    expect(found(noDocument.files[0]!.issues)).toEqual(['business/not-checked @ steps[0]']);
   });
 
   it('an access export across files of two patients: notes-aktindsigt-other-patient at the step (within one export Bundle the file reports it)', async () => {

@@ -113,7 +113,7 @@ const label = (id: DocumentId): string => id.value;
  * - an access-request export without a note marked private earlier: business/notes-aktindsigt-missing-private;
  * - an access-request export whose files are of different patients: business/notes-aktindsigt-other-patient;
  * - what cannot be decided (a document without an identifier, a mark-private step that marks
- *   nothing): business/not-checked.
+ *   nothing, a share step without a Notes document): business/not-checked.
  */
 export function checkSequence(steps: readonly SequenceStep[], sink: IssueSink): void {
   const shared: Shared[] = [];
@@ -148,10 +148,12 @@ export function checkSequence(steps: readonly SequenceStep[], sink: IssueSink): 
     const place = stepPlace(step.index);
     switch (step.action) {
       case 'share': {
+        let documents = 0;
         for (const r of step.resources) {
           rememberEntry(r.value, entryIds);
-          for (const d of documentsOf(r.value)) share(step, readDocument(d), r.file);
+          for (const d of documentsOf(r.value)) { documents++; share(step, readDocument(d), r.file); }
         }
+        if (documents === 0) sink.report('business/not-checked', place, { rule: 'business/notes-private-shared', reason: 'the step shares no Notes document (a Bundle of type document, or an export Bundle of them)' });
         break;
       }
       case 'mark-private': {
