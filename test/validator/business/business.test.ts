@@ -142,7 +142,7 @@ describe('--rules', () => {
     await expect(validateFiles({ inputs: [file], purpose: 'export' as 'sharing' }, defs)).rejects.toThrow(/--purpose export/);
   });
 
-  it('an export Bundle (collection or searchset) holding an HCO DiagnosticReport on its own: a restricted one is reported for sharing, not for aktindsigt', () => {
+  it('an HCO DiagnosticReport on its own, in an export Bundle (collection or searchset) or as a file: a restricted one is reported for sharing, not for aktindsigt', () => {
     const message = JSON.parse(readFileSync(join(BUSINESS, 'hco/valid/restricted-message.json'), 'utf8')) as { entry: { fullUrl: string; resource: Record<string, unknown> }[] };
     const report = message.entry[2]!;
     expect(report.resource['resourceType']).toBe('DiagnosticReport');
@@ -154,6 +154,10 @@ describe('--rules', () => {
       expect(sharing.issues[0]!.location.line).toBeGreaterThan(0);
       expect(newValidator(defs, { readXml, rules: 'business', purpose: 'aktindsigt' }).validateText('export.json', text).issues).toEqual([]);
     }
+    // the report as a file of its own, outside its message: exported too
+    const alone = newValidator(defs, { readXml, rules: 'business' }).validateText('dr.json', JSON.stringify(report.resource, null, 2));
+    expect(found(alone.issues)).toEqual(['business/hco-restricted-shared @ DiagnosticReport.meta.security[0]']);
+    expect(newValidator(defs, { readXml, rules: 'business' }).validateText('dr.json', JSON.stringify(unrestricted)).issues).toEqual([]);
     // a message (not an export) with the label: the GP may have it
     expect(newValidator(defs, { readXml, rules: 'business' }).validateText('m.json', JSON.stringify(message)).issues).toEqual([]);
   });
@@ -206,5 +210,14 @@ describe.skipIf(!anchors)('MedCom HCO 1.1.0 examples and TestScript bundles', ()
     expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
     expect([...new Set(issues.map((i) => i.ruleId))]).toEqual(['business/hco-code-display']);
     expect(issues).toHaveLength(11);
+  });
+
+  it("the restricted report published as a file of its own (DiagnosticReport-6d08f000…) is an exported report: hco-restricted-shared by default, nothing for aktindsigt", async () => {
+    const file = join(anchors!, 'hco', 'examples', 'DiagnosticReport-6d08f000-33cc-41f3-a7c2-c086d53d31a7.json');
+    expect(existsSync(file), file).toBe(true);
+    const sharing = await validateFiles({ inputs: [file], rules: 'business', workers: 1 }, defs);
+    expect(found(sharing.files[0]!.issues)).toEqual(['business/hco-restricted-shared @ DiagnosticReport.meta.security[0]']);
+    const access = await validateFiles({ inputs: [file], rules: 'business', purpose: 'aktindsigt', workers: 1 }, defs);
+    expect(access.files[0]!.issues).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@
  * What a document is handed over for is the run's purpose (`--purpose sharing|aktindsigt`, default
  * `sharing`). An export is a set of documents: files, or an export Bundle (type `collection` or
  * `searchset`) whose entries are the documents (Notes document Bundles, HCO message Bundles) or HCO
- * DiagnosticReports; each document in an export Bundle gets its standard's rules, located inside the
+ * DiagnosticReports; an HCO DiagnosticReport file on its own is an exported report too; each document in an export Bundle gets its standard's rules, located inside the
  * export. What needs the history of a note (withdrawal, access export against the marking) is decided
  * over a sequence (sequence.ts).
  */
@@ -25,8 +25,11 @@ export const BUSINESS_STANDARDS = {
   hco: 'http://medcomfhir.dk/ig/homecareobservation/StructureDefinition/medcom-homecareobservation-message',
 } as const;
 export type BusinessStandard = keyof typeof BUSINESS_STANDARDS;
-/** What the business layer checks in a file: a document of a standard, or an export Bundle of documents. */
-export type BusinessTarget = BusinessStandard | 'export';
+/**
+ * What the business layer checks in a file: a document of a standard, an export Bundle of documents, or
+ * an HCO DiagnosticReport handed over on its own (outside its message: an export item).
+ */
+export type BusinessTarget = BusinessStandard | 'export' | 'hco-report';
 
 /** Bundle types that make a Bundle an export of documents rather than a document or message. */
 export const EXPORT_BUNDLE_TYPES: readonly string[] = ['collection', 'searchset'];
@@ -46,6 +49,7 @@ export function claimedProfiles(resource: unknown): string[] {
  * `--profile`).
  */
 export function businessStandard(root: unknown, runProfiles: readonly string[]): BusinessTarget | undefined {
+  if (isObject(root) && root['resourceType'] === 'DiagnosticReport' && claimedProfiles(root).includes(HCO_DIAGNOSTIC_REPORT)) return 'hco-report';
   if (!isObject(root) || root['resourceType'] !== 'Bundle') return undefined;
   if (typeof root['type'] === 'string' && EXPORT_BUNDLE_TYPES.includes(root['type'])) return 'export';
   const urls = new Set([...runProfiles.map(unversioned), ...claimedProfiles(root)]);
@@ -66,6 +70,11 @@ export interface BusinessRun {
 /** Run the business rules of `target` on a parsed document. */
 export function checkBusinessRules(target: BusinessTarget, doc: SourceDoc, run: BusinessRun): void {
   const root = doc.value as Json;
+  if (target === 'hco-report') {
+    const entry = { index: 0, fullUrl: undefined, resource: root, place: { jsonPath: ROOT_PLACE.jsonPath, fhirPath: 'DiagnosticReport' } };
+    checkRestricted(context(doc, root, [entry], run, true), entry);
+    return;
+  }
   if (target !== 'export') { checkDocument(target, doc, root, ROOT_PLACE, false, run); return; }
   // an export Bundle: each entry that is a document of a standard, or an HCO report on its own
   let first: { cpr: string; index: number } | undefined;
@@ -73,7 +82,7 @@ export function checkBusinessRules(target: BusinessTarget, doc: SourceDoc, run: 
     const resource = entry.resource;
     if (resource['resourceType'] === 'Bundle') {
       const standard = businessStandard(resource, []);
-      if (standard && standard !== 'export') checkDocument(standard, doc, resource, entry.place, true, run);
+      if (standard === 'notes' || standard === 'hco') checkDocument(standard, doc, resource, entry.place, true, run);
       // an access-request export is one patient's
       if (standard === 'notes' && run.purpose === 'aktindsigt') {
         const patient = documentPatient(bundleEntries(resource, entry.place));
