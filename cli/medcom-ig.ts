@@ -115,7 +115,7 @@ program
 program
   .command('validate')
   .description('validate FHIR resources and Bundles (JSON or XML) against the MedCom profiles, offline')
-  .argument('<inputs...>', 'files, folders (every *.json and *.xml below them), or - for stdin')
+  .argument('[inputs...]', 'files, folders (every *.json and *.xml below them), or - for stdin')
   .addOption(new Option('--ig <standard>', "validate against the standard's Bundle profile").choices(IG_ALIASES))
   .option('--profile <url>', 'a profile the root resource must conform to (repeatable)', collect, [] as string[])
   .option('--package <path>', 'load a FHIR package: a package folder, a .tgz, a folder of conformance resources, or id#version from the package cache (repeatable)', collect, [] as string[])
@@ -132,13 +132,27 @@ program
   .option('--docs-base <url>', 'html and md formats: where rule links point (default: relative docs/rules/<id>.md)')
   .option('--suppress <rule[@path]>', "don't report these findings, e.g. cardinality/min@*.text (* matches anything; repeatable; the report counts them)", collect, [] as string[])
   .addOption(new Option('--rules <layer>', 'official: conformance to the profiles only; business: the business rules only (docs/rules/business); all: both').choices(['official', 'business', 'all']).default('all'))
+  .addOption(new Option('--purpose <purpose>', 'business rules: what the files are exported for — sharing (no privately marked note, no report with refused consent) or aktindsigt (a patient\'s access request)').choices(['sharing', 'aktindsigt']))
+  .option('--sequence <manifest>', 'check a sequence of uploads (share, mark-private, withdraw, replace, access-export) listed in a manifest instead of inputs (docs/rules/business/README.md)')
   .action(async (inputs: string[], opts: { ig?: IgAlias; profile?: string[]; package?: string[]; format: string; out?: string;
     failOn: 'error' | 'warning' | 'information'; lang: 'en' | 'da'; quiet?: boolean; docsBase?: string; workers?: number; suppress?: string[];
-    rules: 'official' | 'business' | 'all' }) => {
+    rules: 'official' | 'business' | 'all'; purpose?: 'sharing' | 'aktindsigt'; sequence?: string }) => {
+    if (opts.sequence !== undefined) {
+      const clash = [inputs.length > 0 ? 'inputs' : '', opts.ig ? '--ig' : '', opts.profile?.length ? '--profile' : '', opts.purpose ? '--purpose (each step has its own)' : ''].filter(Boolean);
+      if (clash.length) throw new UsageError(`--sequence takes no ${clash.join(', ')}: the manifest lists the files of each step`);
+    } else if (inputs.length === 0) {
+      throw new UsageError('validate: give files or folders to validate, or --sequence <manifest>');
+    }
     const { validateFiles } = await import('../src/api/validate.js');
     const stdin = inputs.includes('-') ? readFileSync(0, 'utf8') : undefined;
     const tty = process.stderr.isTTY === true;
-    const report = await validateFiles({
+    const report = opts.sequence !== undefined ? await (await import('../src/api/sequence.js')).validateSequence({
+      manifest: opts.sequence,
+      rules: opts.rules,
+      locale: opts.lang,
+      ...(opts.suppress?.length ? { suppress: opts.suppress } : {}),
+      ...(opts.package?.length ? { packages: opts.package } : {}),
+    }) : await validateFiles({
       inputs,
       ...(stdin !== undefined ? { stdin } : {}),
       ...(opts.ig ? { ig: opts.ig } : {}),
@@ -146,6 +160,7 @@ program
       ...(opts.package?.length ? { packages: opts.package } : {}),
       ...(opts.suppress?.length ? { suppress: opts.suppress } : {}),
       rules: opts.rules,
+      ...(opts.purpose ? { purpose: opts.purpose } : {}),
       locale: opts.lang,
       ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
       ...(tty ? { onFile: (done: number, total: number) => { if (total > 1) process.stderr.write(`\rvalidated ${done}/${total}`); if (done === total && total > 1) process.stderr.write('\n'); } } : {}),

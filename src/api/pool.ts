@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FileReport } from '../validator/issue.js';
 import type { Locale } from '../validator/messages/index.js';
-import type { RuleSelection } from '../validator/rules/registry.js';
+import type { ExportPurpose, RuleSelection } from '../validator/rules/registry.js';
 
 /** What every worker is started with. */
 export interface WorkerSetup {
@@ -21,6 +21,8 @@ export interface WorkerSetup {
   suppress: string[];
   /** Which rules to report (`--rules`). */
   rules: RuleSelection;
+  /** What the files are exported for (`--purpose`). */
+  purpose: ExportPurpose;
 }
 
 /** A job: a file to read, or stdin's text under the name `-`. */

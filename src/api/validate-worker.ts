@@ -13,7 +13,7 @@ const post = (m: WorkerMessage): void => port.postMessage(m);
 
 try {
   const defs = await validationDefinitions(setup.packages);
-  const run = new RunValidator(defs, setup.profiles, setup.locale, setup.suppress, setup.rules);
+  const run = new RunValidator(defs, setup.profiles, setup.locale, setup.suppress, setup.rules, setup.purpose);
   // the pool hands a worker its next file only after the report of the last
   port.on('message', (job: WorkerJob) => {
     run.validate(job.file, job.text).then(

@@ -15,7 +15,8 @@ import type { FhirModel } from '../validator/model.js';
 import { UsageError } from './errors.js';
 import { workerCount, WorkerPool, workerScript, type WorkerJob } from './pool.js';
 import { IGS, type IgAlias } from './igs.js';
-import { RULES, RULE_SELECTIONS, type RuleSelection } from '../validator/rules/registry.js';
+import { EXPORT_PURPOSES, RULES, RULE_SELECTIONS, type ExportPurpose, type RuleSelection } from '../validator/rules/registry.js';
+import type { BusinessPurpose } from '../validator/rules/business/context.js';
 
 export { UsageError } from './errors.js';
 export const VERSION = '0.1.0';
@@ -44,10 +45,28 @@ export interface ValidateFilesOptions {
    * `all` (the default).
    */
   rules?: RuleSelection;
+  /**
+   * What the files are exported for (business layer): `sharing` (the default; no privately marked
+   * note, no report with refused consent) or `aktindsigt` (a patient's access request, which includes
+   * privately marked notes). docs/rules/business/README.md.
+   */
+  purpose?: ExportPurpose;
+}
+
+/** A `--purpose` value, or a usage error naming the allowed ones. */
+export function checkPurpose(purpose: unknown): ExportPurpose {
+  if (!EXPORT_PURPOSES.includes(purpose as ExportPurpose)) throw new UsageError(`--purpose ${String(purpose)}: expected one of ${EXPORT_PURPOSES.join(', ')}`);
+  return purpose as ExportPurpose;
+}
+
+/** A `--rules` value, or a usage error naming the allowed ones. */
+export function checkRules(rules: unknown): RuleSelection {
+  if (!RULE_SELECTIONS.includes(rules as RuleSelection)) throw new UsageError(`--rules ${String(rules)}: expected one of ${RULE_SELECTIONS.join(', ')}`);
+  return rules as RuleSelection;
 }
 
 /** The files the inputs name (folders: every *.json and *.xml below them), with their sizes. */
-function expandInputs(inputs: string[], stdin: string | undefined): { file: string; size: number }[] {
+export function expandInputs(inputs: string[], stdin: string | undefined): { file: string; size: number }[] {
   const out: { file: string; size: number }[] = [];
   for (const input of inputs) {
     if (input === '-') { out.push({ file: '-', size: stdin?.length ?? 0 }); continue; }
@@ -102,8 +121,8 @@ export async function validateFiles(options: ValidateFilesOptions, definitions?:
   if (files.length === 0) throw new UsageError('no *.json or *.xml files found in the given inputs');
   const profiles = [...(options.profiles ?? [])];
   const suppress = [...(options.suppress ?? [])];
-  const rules = options.rules ?? 'all';
-  if (!RULE_SELECTIONS.includes(rules)) throw new UsageError(`--rules ${String(rules)}: expected one of ${RULE_SELECTIONS.join(', ')}`);
+  const rules = checkRules(options.rules ?? 'all');
+  const purpose = checkPurpose(options.purpose ?? 'sharing');
   try {
     new Suppressions(suppress);
   } catch (e) {
@@ -118,7 +137,7 @@ export async function validateFiles(options: ValidateFilesOptions, definitions?:
   const bytes = inputs.reduce((sum, i) => sum + i.size, 0);
   const size = definitions ? 1 : workerCount(files.length, bytes, options.workers);
   const script = size > 1 ? workerScript() : undefined;
-  const pool = script ? new WorkerPool(script, size, { packages: options.packages ?? [], profiles, locale, suppress, rules }) : undefined;
+  const pool = script ? new WorkerPool(script, size, { packages: options.packages ?? [], profiles, locale, suppress, rules, purpose }) : undefined;
   try {
     const defs = definitions ?? await validationDefinitions(options.packages);
     if (options.ig) {
@@ -128,8 +147,8 @@ export async function validateFiles(options: ValidateFilesOptions, definitions?:
       }
     }
     const jobs = files.map((file, index) => ({ index, file, ...(file === '-' ? { text: options.stdin ?? '' } : {}) }));
-    const reports = pool ? await pool.run(jobs, options.onFile) : await validateHere(new RunValidator(defs, profiles, locale, suppress, rules), jobs, options.onFile);
-    return summarize(reports, locale, rules);
+    const reports = pool ? await pool.run(jobs, options.onFile) : await validateHere(new RunValidator(defs, profiles, locale, suppress, rules, purpose), jobs, options.onFile);
+    return summarize(reports, locale, rules, purpose);
   } finally {
     await pool?.close();
   }
@@ -139,7 +158,7 @@ export async function validateFiles(options: ValidateFilesOptions, definitions?:
  * A Validator on `defs` with local terminology; `scopeProfile` decides which package's canonicals win,
  * for profiles and value sets alike (HCO's NPU value set is not Notes').
  */
-export function newValidator(defs: Definitions, options: { scopeProfile?: string; locale?: Locale; readXml?: XmlReader; suppress?: readonly string[]; rules?: RuleSelection } = {}): Validator {
+export function newValidator(defs: Definitions, options: { scopeProfile?: string; locale?: Locale; readXml?: XmlReader; suppress?: readonly string[]; rules?: RuleSelection; purpose?: ExportPurpose } = {}): Validator {
   return new Validator({ definitions: defs, terminology: (resolver) => new LocalTerminology(resolver), ...options });
 }
 
@@ -154,12 +173,13 @@ export class RunValidator {
   private readonly validator: Validator;
   private xml: XmlReader | undefined;
 
-  constructor(defs: Definitions, private readonly profiles: string[], private readonly locale: Locale, suppress: readonly string[] = [], rules: RuleSelection = 'all') {
+  constructor(defs: Definitions, private readonly profiles: string[], private readonly locale: Locale, suppress: readonly string[] = [], rules: RuleSelection = 'all', purpose: ExportPurpose = 'sharing') {
     const scopeProfile = profiles[0];
     this.validator = newValidator(defs, {
       locale,
       suppress,
       rules,
+      purpose,
       readXml: (file, text, model) => {
         if (!this.xml) throw new Error('the XML reader is not loaded'); // validate() loads it first
         return this.xml(file, text, model);
@@ -168,17 +188,26 @@ export class RunValidator {
     });
   }
 
-  /** Validate a file (or `text`, for stdin); input that cannot be read is an `input/unreadable` report. */
-  async validate(file: string, text?: string): Promise<FileReport> {
-    let content: string;
+  /**
+   * Validate a file (or `text`, for stdin); input that cannot be read is an `input/unreadable` report.
+   * `purpose` overrides the run's for this file (a sequence's steps).
+   */
+  async validate(file: string, text?: string, purpose?: BusinessPurpose): Promise<FileReport> {
+    return (await this.validateWithValue(file, purpose, text)).report;
+  }
+
+  /** Validate a file as `validate` does, and hand back its parsed value too (undefined when it cannot be read). */
+  async validateWithValue(file: string, purpose?: BusinessPurpose, text?: string): Promise<{ report: FileReport; value: unknown }> {
+    let doc: SourceDoc;
     try {
-      content = text ?? readText(file);
+      const content = text ?? readText(file);
+      if (!this.xml && startsLikeXml(content)) this.xml = (await import('../validator/load/xml.js')).readXml;
+      doc = this.validator.parse(file, content);
     } catch (e) {
-      if (e instanceof InputError) return unreadable(file, e, this.locale);
+      if (e instanceof InputError) return { report: unreadable(file, e, this.locale), value: undefined };
       throw e;
     }
-    if (!this.xml && startsLikeXml(content)) this.xml = (await import('../validator/load/xml.js')).readXml;
-    return this.validator.validateText(file, content, { profiles: this.profiles });
+    return { report: this.validator.validateDoc(doc, { profiles: this.profiles, ...(purpose ? { purpose } : {}) }), value: doc.value };
   }
 }
 
@@ -192,7 +221,7 @@ async function validateHere(run: RunValidator, jobs: WorkerJob[], onFile?: (done
 }
 
 /** A run's report from its file reports: counts by severity, and of the business layer apart. */
-export function summarize(reports: FileReport[], locale: Locale, rules: RuleSelection): ValidationReport {
+export function summarize(reports: FileReport[], locale: Locale, rules: RuleSelection, purpose?: ExportPurpose): ValidationReport {
   let errors = 0; let warnings = 0; let information = 0; let suppressed = 0;
   const business = { errors: 0, warnings: 0, information: 0 };
   for (const r of reports) suppressed += r.suppressed ?? 0;
@@ -207,6 +236,7 @@ export function summarize(reports: FileReport[], locale: Locale, rules: RuleSele
     tool: { name: 'medcom-ig', version: VERSION },
     locale,
     rules,
+    ...(purpose !== undefined && rules !== 'official' ? { purpose } : {}),
     files: reports,
     summary: {
       files: reports.length, valid: reports.filter((r) => r.valid).length, errors, warnings, information,

@@ -19,6 +19,11 @@ export function renderText(report: ValidationReport, options: { minSeverity?: 'i
   const b = s.business;
   const business = b ? `; of these from business rules: ${b.errors} error(s), ${b.warnings} warning(s), ${b.information} information` : '';
   const only = report.rules === 'official' ? ' [official rules only]' : report.rules === 'business' ? ' [business rules only]' : '';
-  lines.push(`${s.files} file(s), ${s.valid} valid; ${s.errors} error(s), ${s.warnings} warning(s), ${s.information} information${suppressed}${business}${only}`);
+  // the purpose is said when it is not the default; a sequence lists its steps
+  const purpose = report.purpose === 'aktindsigt' ? ' [purpose: aktindsigt]' : '';
+  if (report.sequence) {
+    for (const st of report.sequence.steps) lines.push(`step ${st.step}: ${st.action} (${st.purpose}): ${st.files.join(', ')}`);
+  }
+  lines.push(`${report.sequence ? `sequence ${report.sequence.manifest}: ` : ''}${s.files} file(s), ${s.valid} valid; ${s.errors} error(s), ${s.warnings} warning(s), ${s.information} information${suppressed}${business}${only}${purpose}`);
   return lines.join('\n') + '\n';
 }

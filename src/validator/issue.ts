@@ -1,5 +1,5 @@
 import type { Locale } from './messages/index.js';
-import type { RuleId, RuleLayer, RuleSelection, Severity } from './rules/registry.js';
+import type { ExportPurpose, RuleId, RuleLayer, RuleSelection, Severity } from './rules/registry.js';
 
 /** One finding. Maps 1:1 to an OperationOutcome.issue and to a MedCom ITB report item. */
 export interface Issue {
@@ -39,12 +39,22 @@ export interface ValidationReport {
   locale: Locale;
   /** Which rules the run reported (`--rules`); absent in reports made before the business layer: official. */
   rules?: RuleSelection;
+  /** What the files were checked as exported for (`--purpose`; business rules only, so absent with `--rules official`). */
+  purpose?: ExportPurpose;
+  /** A sequence run (`--sequence`): the manifest and its steps, in order. */
+  sequence?: SequenceSummary;
   files: FileReport[];
   summary: {
     files: number; valid: number; errors: number; warnings: number; information: number; suppressed?: number;
     /** Of the counts above, those from business rules (when the run reported business rules). */
     business?: { errors: number; warnings: number; information: number };
   };
+}
+
+/** The steps of a sequence run, as the manifest lists them (files resolved against the manifest's folder). */
+export interface SequenceSummary {
+  manifest: string;
+  steps: { step: number; action: string; purpose: string; files: string[] }[];
 }
 
 export const SEVERITY_RANK: Record<Severity, number> = { information: 0, warning: 1, error: 2, fatal: 3 };

@@ -10,7 +10,8 @@ import type { TerminologyService } from './terminology/types.js';
 import { IssueSink, type Json } from './walk/context.js';
 import { Walker } from './walk/validate.js';
 import { Suppressions } from './suppress.js';
-import { selects, type RuleSelection } from './rules/registry.js';
+import { EXPORT_PURPOSES, selects, type ExportPurpose, type RuleSelection } from './rules/registry.js';
+import type { BusinessPurpose } from './rules/business/context.js';
 import { businessStandard, checkBusinessRules } from './rules/business/index.js';
 
 export interface ValidatorOptions {
@@ -34,11 +35,21 @@ export interface ValidatorOptions {
    * or `all` (the default). Unreadable input is reported whatever the selection.
    */
   rules?: RuleSelection;
+  /**
+   * What the documents are exported for (business layer only): `sharing` (the default) or `aktindsigt`
+   * (an access request, where privately marked notes belong). docs/rules/business/README.md.
+   */
+  purpose?: ExportPurpose;
 }
 
 export interface ValidateOptions {
   /** Profiles the root resource must conform to (canonical urls, optionally |version). */
   profiles?: string[];
+  /**
+   * This document's purpose, instead of the validator's: an export purpose, or `record` (a record of
+   * the note history that is not handed over: a sequence's mark-private step).
+   */
+  purpose?: BusinessPurpose;
 }
 
 /**
@@ -67,6 +78,7 @@ export class Validator {
   private readonly scoped = new Map<string, Walker>();
 
   constructor(private readonly options: ValidatorOptions) {
+    if (options.purpose !== undefined && !EXPORT_PURPOSES.includes(options.purpose)) throw new Error(`unknown purpose '${String(options.purpose)}'`);
     let resolver = options.definitions.all();
     if (options.scopeProfile) {
       const hit = resolver.resolve(options.scopeProfile, 'StructureDefinition');
@@ -144,6 +156,11 @@ export class Validator {
     return this.options.rules ?? 'all';
   }
 
+  /** What documents are exported for, unless a call says otherwise. */
+  get purpose(): ExportPurpose {
+    return this.options.purpose ?? 'sharing';
+  }
+
   validateDoc(doc: SourceDoc, options: ValidateOptions = {}): FileReport {
     const sink = new IssueSink(doc, this.locale, false, this.suppressions);
     const walker = this.walkerFor(doc.value as Json | null);
@@ -153,7 +170,9 @@ export class Validator {
     if (selects(this.rules, 'business')) {
       // after the official walk, on the parsed document, in the scope of the document's standard
       const standard = businessStandard(root, options.profiles ?? []);
-      if (standard) checkBusinessRules(standard, doc, sink, walker.deps.terminology, walker.deps.resolver);
+      if (standard) {
+        checkBusinessRules(standard, doc, { sink, terminology: walker.deps.terminology, resolver: walker.deps.resolver, purpose: options.purpose ?? this.purpose });
+      }
     }
     const profiles = official ? (options.profiles ?? []).filter((p) => walker.plans.get(p)).map((p) => walker.plans.get(p)!.url) : [];
     const meta = root?.['meta'] as Json | undefined;

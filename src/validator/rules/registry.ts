@@ -24,7 +24,20 @@ export interface RuleDef {
   issueType: 'structure' | 'required' | 'value' | 'invariant' | 'code-invalid' | 'not-found' | 'processing' | 'informational' | 'invalid' | 'business-rule' | 'incomplete';
   /** One line for the rule catalogue. */
   summary: string;
+  /**
+   * `sequence`: decided over a sequence of uploads (`validate --sequence`, src/api/sequence.ts), never
+   * on one file; its findings are located in the sequence manifest.
+   */
+  input?: 'sequence';
 }
+
+/**
+ * What an export is for (`--purpose`, business layer only): `sharing` (the default: documents for the
+ * national sharing service, seen by health professionals and the patient) or `aktindsigt` (a patient's
+ * request for access, which includes privately marked notes). docs/rules/business/README.md.
+ */
+export type ExportPurpose = 'sharing' | 'aktindsigt';
+export const EXPORT_PURPOSES: readonly ExportPurpose[] = ['sharing', 'aktindsigt'];
 
 export const RULES = {
   'input/unreadable': { layer: 'official', concern: 'input', severity: 'fatal', issueType: 'structure', summary: 'a file that cannot be read as FHIR JSON or XML (not JSON, truncated, DOCTYPE or entities, not UTF-8, empty …)' },
@@ -74,6 +87,10 @@ export const RULES = {
   'business/notes-effective-differs': { layer: 'business', concern: 'business', severity: 'warning', issueType: 'business-rule', summary: 'a note’s Observation.effectiveDateTime that is not the same instant as Composition.event.period.start' },
   // business rules: Notes sharing, with our local extensions (profiles/medcom-ig-local; not MedCom's)
   'business/notes-private-shared': { layer: 'business', concern: 'business', severity: 'error', issueType: 'business-rule', summary: 'a Notes document for sharing that contains a privately marked note (our local private-marking extension, marked = true)' },
+  'business/notes-private-not-withdrawn': { layer: 'business', concern: 'business', severity: 'error', issueType: 'business-rule', input: 'sequence', summary: 'a sequence in which a note is marked private after a document containing it was shared, and that document is not withdrawn (or replaced) afterwards' },
+  'business/notes-withdrawal-invalid': { layer: 'business', concern: 'business', severity: 'error', issueType: 'business-rule', input: 'sequence', summary: 'a withdrawal or replacement step whose DocumentReference does not withdraw a document shared earlier in the sequence' },
+  'business/notes-aktindsigt-missing-private': { layer: 'business', concern: 'business', severity: 'error', issueType: 'business-rule', input: 'sequence', summary: 'an access-request (aktindsigt) export that lacks a note the sequence marked private' },
+  'business/notes-aktindsigt-other-patient': { layer: 'business', concern: 'business', severity: 'error', issueType: 'business-rule', summary: 'an access-request (aktindsigt) export that holds documents of more than one patient (CPR)' },
   'business/notes-consultation-type': { layer: 'business', concern: 'business', severity: 'error', issueType: 'business-rule', summary: 'a note for sharing whose consultation type (our local extension) is not home visit, video, telephone or physical' },
   // business rules: HomeCareObservation, from the clinical documentation (Sundhedsfaglig dokumentation)
   'business/hco-sampling-time': { layer: 'business', concern: 'business', severity: 'error', issueType: 'business-rule', summary: 'an HCO result (Observation) without a sampling time (effective[x])' },
@@ -81,6 +98,7 @@ export const RULES = {
   'business/hco-code-repertoire': { layer: 'business', concern: 'business', severity: 'error', issueType: 'business-rule', summary: 'an HCO result whose code is not from the national analysis repertoire (NPU or MedCom MCS value set of the standard’s terminology)' },
   'business/hco-code-display': { layer: 'business', concern: 'business', severity: 'warning', issueType: 'business-rule', summary: 'an HCO result code from the repertoire without its long-name display' },
   'business/hco-interpretation-ni': { layer: 'business', concern: 'business', severity: 'error', issueType: 'business-rule', summary: 'an HCO result without the interpretation NI (not reference-assessed)' },
+  'business/hco-restricted-shared': { layer: 'business', concern: 'business', severity: 'error', issueType: 'business-rule', summary: 'an HCO DiagnosticReport with the refused-consent label (meta.security v3-Confidentiality R) in a sharing export' },
   'business/hco-result-length': { layer: 'business', concern: 'business', severity: 'error', issueType: 'business-rule', summary: 'an HCO result value (string, or a quantity’s value as written) longer than 12 characters' },
   'business/not-checked': { layer: 'business', concern: 'business', severity: 'information', issueType: 'informational', summary: 'a business rule that could not be decided here (a value set not available …): not checked' },
 } as const satisfies Record<string, RuleDef>;

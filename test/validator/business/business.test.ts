@@ -25,13 +25,18 @@ const BUSINESS = join(EXAMPLES, 'business');
 interface BusinessEntry {
   file: string;
   standard: 'notes' | 'hco';
+  /** The export purpose the file is checked with (default sharing). */
+  purpose?: 'sharing' | 'aktindsigt';
   description: string;
   expect: { ruleId: string; fhirpath: string }[];
 }
 const corpus = JSON.parse(readFileSync(join(BUSINESS, 'corpus.json'), 'utf8')) as BusinessEntry[];
 
+/** FHIR files below `dir` (not the manifests: corpus.json, sequences.json, *.sequence.json). */
 const filesBelow = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? filesBelow(join(dir, d.name)) : /\.(json|xml)$/.test(d.name) && d.name !== 'corpus.json' ? [join(dir, d.name)] : []));
+  readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? filesBelow(join(dir, d.name))
+    : /\.(json|xml)$/.test(d.name) && !['corpus.json', 'sequences.json'].includes(d.name) && !d.name.endsWith('.sequence.json') ? [join(dir, d.name)] : []));
+const SCENARIOS = join(BUSINESS, 'scenarios');
 const business = (r: FileReport): Issue[] => r.issues.filter((i) => i.layer === 'business');
 const found = (issues: Issue[]): string[] => issues.map((i) => `${i.ruleId} @ ${i.location.fhirpath}`).sort();
 
@@ -42,19 +47,19 @@ beforeAll(async () => {
 
 describe('examples/business', () => {
   it('lists every file once, and only files that exist', () => {
-    const onDisk = filesBelow(BUSINESS).map((f) => f.slice(BUSINESS.length + 1).split('\\').join('/')).sort();
+    const onDisk = filesBelow(BUSINESS).filter((f) => !f.startsWith(SCENARIOS)).map((f) => f.slice(BUSINESS.length + 1).split('\\').join('/')).sort();
     expect(corpus.map((e) => e.file).sort()).toEqual(onDisk);
     for (const e of corpus) expect(e.file.startsWith(`${e.standard}/${e.expect.length ? 'invalid' : 'valid'}/`), e.file).toBe(true);
   });
 
-  it('has an invalid example for every business rule that reports a defect', () => {
-    const rules = Object.entries(RULES).filter(([, r]) => r.layer === 'business' && r.severity !== 'information').map(([id]) => id);
+  it('has an invalid example for every business rule that reports a defect (the sequence rules: scenarios/sequences.json)', () => {
+    const rules = Object.entries(RULES).filter(([, r]) => r.layer === 'business' && r.severity !== 'information' && !('input' in r)).map(([id]) => id);
     const covered = new Set(corpus.flatMap((e) => e.expect.map((f) => f.ruleId)));
     expect(rules.filter((r) => !covered.has(r))).toEqual([]);
   });
 
   it.each(corpus.map((e) => [e.file, e] as const))('%s: exactly the listed business findings', async (file, e) => {
-    const v = newValidator(defs, { readXml });
+    const v = newValidator(defs, { readXml, ...(e.purpose ? { purpose: e.purpose } : {}) });
     const r = v.validateText(file, readFileSync(join(BUSINESS, file), 'utf8'));
     expect(found(business(r))).toEqual(e.expect.map((f) => `${f.ruleId} @ ${f.fhirpath}`).sort());
     for (const i of business(r)) expect(i.location.line).toBeGreaterThan(0);
@@ -87,6 +92,24 @@ describe('--rules', () => {
     expect(businessSeen).toBeGreaterThan(10);
   });
 
+  it('official: the purpose changes nothing (aktindsigt, sharing and the default give the same official issues)', () => {
+    const official = newValidator(defs, { readXml, rules: 'official' });
+    const aktindsigt = newValidator(defs, { readXml, rules: 'official', purpose: 'aktindsigt' });
+    const sharing = newValidator(defs, { readXml, rules: 'official', purpose: 'sharing' });
+    const purposeMatters = newValidator(defs, { readXml, rules: 'business', purpose: 'aktindsigt' });
+    const businessSharing = newValidator(defs, { readXml, rules: 'business' });
+    let differ = 0;
+    for (const file of everything) {
+      const text = readFileSync(file, 'utf8');
+      const off = official.validateText(file, text);
+      expect(aktindsigt.validateText(file, text), file).toEqual(off);
+      expect(sharing.validateText(file, text), file).toEqual(off);
+      if (JSON.stringify(purposeMatters.validateText(file, text).issues) !== JSON.stringify(businessSharing.validateText(file, text).issues)) differ++;
+    }
+    // ... while the business rules do depend on it (the private notes of the corpus)
+    expect(differ).toBeGreaterThan(1);
+  });
+
   it('business: only business findings', () => {
     const v = newValidator(defs, { readXml, rules: 'business' });
     const r = v.validateText('x.json', readFileSync(join(BUSINESS, 'hco/invalid/hco-result-length-quantity.json'), 'utf8'));
@@ -104,6 +127,39 @@ describe('--rules', () => {
     expect(official.summary.business).toBeUndefined();
     expect(official.files[0]!.issues.some((i) => i.layer === 'business')).toBe(false);
     await expect(validateFiles({ inputs: [file], rules: 'some' as 'all' }, defs)).rejects.toThrow(/--rules/);
+  });
+
+  it('validateFiles: --purpose in the report (not with --rules official); an unknown purpose is a usage error', async () => {
+    const file = join(BUSINESS, 'notes/valid/aktindsigt-export.json');
+    const sharing = await validateFiles({ inputs: [file], workers: 1 }, defs);
+    expect(sharing.purpose).toBe('sharing');
+    expect(found(sharing.files[0]!.issues.filter((i) => i.layer === 'business'))).toEqual(['business/notes-private-shared @ Bundle.entry[1].resource.entry[1].resource.extension[2]']);
+    const access = await validateFiles({ inputs: [file], workers: 1, purpose: 'aktindsigt' }, defs);
+    expect(access.purpose).toBe('aktindsigt');
+    expect(business(access.files[0]!)).toEqual([]);
+    const official = await validateFiles({ inputs: [file], workers: 1, rules: 'official', purpose: 'aktindsigt' }, defs);
+    expect(official.purpose).toBeUndefined();
+    await expect(validateFiles({ inputs: [file], purpose: 'export' as 'sharing' }, defs)).rejects.toThrow(/--purpose export/);
+  });
+
+  it('an HCO DiagnosticReport on its own, in an export Bundle (collection or searchset) or as a file: a restricted one is reported for sharing, not for aktindsigt', () => {
+    const message = JSON.parse(readFileSync(join(BUSINESS, 'hco/valid/restricted-message.json'), 'utf8')) as { entry: { fullUrl: string; resource: Record<string, unknown> }[] };
+    const report = message.entry[2]!;
+    expect(report.resource['resourceType']).toBe('DiagnosticReport');
+    const unrestricted = { ...report.resource, meta: { profile: (report.resource['meta'] as { profile: string[] }).profile } };
+    for (const type of ['collection', 'searchset']) {
+      const text = JSON.stringify({ resourceType: 'Bundle', id: 'e1', type, entry: [{ fullUrl: 'urn:uuid:a1', resource: unrestricted }, report] }, null, 2);
+      const sharing = newValidator(defs, { readXml, rules: 'business' }).validateText('export.json', text);
+      expect(found(sharing.issues), type).toEqual(['business/hco-restricted-shared @ Bundle.entry[1].resource.meta.security[0]']);
+      expect(sharing.issues[0]!.location.line).toBeGreaterThan(0);
+      expect(newValidator(defs, { readXml, rules: 'business', purpose: 'aktindsigt' }).validateText('export.json', text).issues).toEqual([]);
+    }
+    // the report as a file of its own, outside its message: exported too
+    const alone = newValidator(defs, { readXml, rules: 'business' }).validateText('dr.json', JSON.stringify(report.resource, null, 2));
+    expect(found(alone.issues)).toEqual(['business/hco-restricted-shared @ DiagnosticReport.meta.security[0]']);
+    expect(newValidator(defs, { readXml, rules: 'business' }).validateText('dr.json', JSON.stringify(unrestricted)).issues).toEqual([]);
+    // a message (not an export) with the label: the GP may have it
+    expect(newValidator(defs, { readXml, rules: 'business' }).validateText('m.json', JSON.stringify(message)).issues).toEqual([]);
   });
 
   it('a Bundle of neither standard gets no business rules', () => {
@@ -154,5 +210,14 @@ describe.skipIf(!anchors)('MedCom HCO 1.1.0 examples and TestScript bundles', ()
     expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
     expect([...new Set(issues.map((i) => i.ruleId))]).toEqual(['business/hco-code-display']);
     expect(issues).toHaveLength(11);
+  });
+
+  it("the restricted report published as a file of its own (DiagnosticReport-6d08f000…) is an exported report: hco-restricted-shared by default, nothing for aktindsigt", async () => {
+    const file = join(anchors!, 'hco', 'examples', 'DiagnosticReport-6d08f000-33cc-41f3-a7c2-c086d53d31a7.json');
+    expect(existsSync(file), file).toBe(true);
+    const sharing = await validateFiles({ inputs: [file], rules: 'business', workers: 1 }, defs);
+    expect(found(sharing.files[0]!.issues)).toEqual(['business/hco-restricted-shared @ DiagnosticReport.meta.security[0]']);
+    const access = await validateFiles({ inputs: [file], rules: 'business', purpose: 'aktindsigt', workers: 1 }, defs);
+    expect(access.files[0]!.issues).toEqual([]);
   });
 });

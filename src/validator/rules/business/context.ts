@@ -2,6 +2,14 @@ import { extendPath, ROOT_PATH, type JsonPath, type SourceDoc } from '../../load
 import type { Resolver } from '../../../defs/registry.js';
 import type { TerminologyService } from '../../terminology/types.js';
 import type { IssueSink, Json } from '../../walk/context.js';
+import type { ExportPurpose } from '../registry.js';
+
+/**
+ * What the document is handed over for: an export purpose (`--purpose`), or `record` — a record of the
+ * note history that is not an export (the mark-private step of a sequence), where the sharing rules do
+ * not apply.
+ */
+export type BusinessPurpose = ExportPurpose | 'record';
 
 /** A place in the document, as the sink wants it. */
 export interface Place {
@@ -27,6 +35,13 @@ export interface BusinessContext {
   terminology: TerminologyService;
   /** The validator's definitions, in the same scope. */
   resolver: Resolver;
+  /** What the document is handed over for (`--purpose`; default `sharing`). */
+  purpose: BusinessPurpose;
+  /**
+   * The document is an entry of an export Bundle (collection or searchset), not the file itself: an
+   * HCO message inside an export has left the message exchange with the GP.
+   */
+  exported: boolean;
 }
 
 export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -40,17 +55,38 @@ export function at(place: Place, ...steps: (string | number)[]): Place {
   return { jsonPath: extendPath(place.jsonPath, ...steps), fhirPath };
 }
 
-/** The Bundle's entries that carry a resource, with their places. */
-export function bundleEntries(bundle: Json): EntryResource[] {
+/** The place of the document's root. */
+export const ROOT_PLACE: Place = { jsonPath: ROOT_PATH, fhirPath: 'Bundle' };
+
+/** The Bundle's entries that carry a resource, with their places (below `base`, the Bundle's own place). */
+export function bundleEntries(bundle: Json, base: Place = ROOT_PLACE): EntryResource[] {
   const out: EntryResource[] = [];
   arrayOf(bundle['entry']).forEach((e, index) => {
     if (!isObject(e) || !isObject(e['resource'])) return;
     out.push({
       index, fullUrl: stringOf(e['fullUrl']), resource: e['resource'],
-      place: { jsonPath: extendPath(ROOT_PATH, 'entry', index, 'resource'), fhirPath: `Bundle.entry[${index}].resource` },
+      place: { jsonPath: extendPath(base.jsonPath, 'entry', index, 'resource'), fhirPath: `${base.fhirPath}.entry[${index}].resource` },
     });
   });
   return out;
+}
+
+/** The CPR number of a Patient resource (`urn:oid:1.2.208.176.1.2`), if it has one. */
+export function cprOf(patient: Json | undefined): string | undefined {
+  if (!patient) return undefined;
+  for (const id of arrayOf(patient['identifier'])) {
+    if (isObject(id) && id['system'] === 'urn:oid:1.2.208.176.1.2' && typeof id['value'] === 'string') return id['value'];
+  }
+  return undefined;
+}
+
+/** An Identifier as `system|value` (or the value alone without a system); undefined without a value. */
+export function identifierKey(identifier: unknown): string | undefined {
+  if (!isObject(identifier)) return undefined;
+  const value = stringOf(identifier['value']);
+  if (value === undefined) return undefined;
+  const system = stringOf(identifier['system']);
+  return system !== undefined ? `${system}|${value}` : value;
 }
 
 /**

@@ -6,8 +6,10 @@
  * reference-assessed), a code from the national analysis repertoire shown with its long name, and a
  * value of at most 12 characters.
  *
- * Each rule looks at one message; what needs an export context (a restricted report in a sharing
- * export) is not checked here (docs/rules/business/README.md).
+ * A report with the refused-consent label (`DiagnosticReport.meta.security` v3-Confidentiality `R`,
+ * the profile's pattern) may go to the requesting GP — the message is addressed to the one party the
+ * refusal still allows — but must not be in a sharing export: an export Bundle, on its own or inside
+ * an HCO message, when the run's purpose is `sharing` (docs/rules/business/hco-restricted-shared.md).
  */
 import { arrayOf, at, isObject, stringOf, type BusinessContext, type EntryResource } from './context.js';
 import { pathSteps } from '../../load/source.js';
@@ -19,8 +21,12 @@ export const REPERTOIRE_VALUE_SETS: readonly string[] = [
 ];
 export const INTERPRETATION_SYSTEM = 'http://medcomfhir.dk/ig/terminology/CodeSystem/medcom-core-interpretation-codes';
 export const MAX_RESULT_LENGTH = 12;
+export const HCO_DIAGNOSTIC_REPORT = 'http://medcomfhir.dk/ig/homecareobservation/StructureDefinition/medcom-homecareobservation-diagnosticreport';
+/** The refused-consent label of the HCO DiagnosticReport profile (its meta.security pattern). */
+export const RESTRICTED = { system: 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality', code: 'R' } as const;
 
 export function checkHco(ctx: BusinessContext): void {
+  if (ctx.exported) for (const report of ctx.entries) if (report.resource['resourceType'] === 'DiagnosticReport') checkRestricted(ctx, report);
   for (const obs of ctx.entries) {
     if (obs.resource['resourceType'] !== 'Observation') continue;
     checkSamplingTime(ctx, obs);
@@ -29,6 +35,17 @@ export function checkHco(ctx: BusinessContext): void {
     checkInterpretation(ctx, obs);
     checkLength(ctx, obs);
   }
+}
+
+/** A report with the refused-consent label in a sharing export. */
+export function checkRestricted(ctx: BusinessContext, report: EntryResource): void {
+  if (ctx.purpose !== 'sharing' || !ctx.exported) return;
+  const meta = report.resource['meta'];
+  arrayOf(isObject(meta) ? meta['security'] : undefined).forEach((label, k) => {
+    if (isObject(label) && label['system'] === RESTRICTED.system && label['code'] === RESTRICTED.code) {
+      ctx.sink.report('business/hco-restricted-shared', at(report.place, 'meta', 'security', k));
+    }
+  });
 }
 
 function checkSamplingTime(ctx: BusinessContext, obs: EntryResource): void {

@@ -6,8 +6,9 @@
  * MedCom's consumer test examples tec-invalidNoteMissing, -SwappedDates and -WrongFormatting are
  * profile-valid documents that break exactly these.
  */
-import { arrayOf, at, instant, isObject, resolveEntry, stringOf, type BusinessContext, type EntryResource } from './context.js';
+import { arrayOf, at, cprOf, instant, isObject, resolveEntry, stringOf, type BusinessContext, type EntryResource, type Place } from './context.js';
 import { readNoteHtml } from './note-html.js';
+import type { Json } from '../../walk/context.js';
 
 export const NOTE_ATTACHMENT_EXTENSION = 'http://medcomfhir.dk/ig/core/StructureDefinition/medcom-observation-value-attachment-extension';
 /** Ours, not MedCom's (profiles/medcom-ig-local). */
@@ -17,30 +18,54 @@ export const CONSULTATION_TYPE_EXTENSION = `${LOCAL}/StructureDefinition/gp-note
 export const CONSULTATION_TYPES = `${LOCAL}/ValueSet/gp-consultation-type`;
 
 /** The Observations the Composition's section points to (all Observations of the Bundle when none resolves). */
-function noteObservations(ctx: BusinessContext, composition: EntryResource): EntryResource[] {
+export function noteObservations(entries: EntryResource[], composition: EntryResource): EntryResource[] {
   const out: EntryResource[] = [];
   for (const section of arrayOf(composition.resource['section'])) {
     if (!isObject(section)) continue;
     for (const ref of arrayOf(section['entry'])) {
-      const hit = resolveEntry(ctx.entries, ref);
+      const hit = resolveEntry(entries, ref);
       if (hit && hit.resource['resourceType'] === 'Observation' && !out.includes(hit)) out.push(hit);
     }
   }
-  return out.length > 0 ? out : ctx.entries.filter((e) => e.resource['resourceType'] === 'Observation');
+  return out.length > 0 ? out : entries.filter((e) => e.resource['resourceType'] === 'Observation');
+}
+
+/** The patient of a Notes document (Composition.subject, else the first Patient) with its CPR number and where that is. */
+export function documentPatient(entries: EntryResource[]): { cpr: string; place: Place } | undefined {
+  const composition = entries.find((e) => e.index === 0 && e.resource['resourceType'] === 'Composition');
+  const subject = composition ? resolveEntry(entries, composition.resource['subject']) : undefined;
+  const patient = subject?.resource['resourceType'] === 'Patient' ? subject : entries.find((e) => e.resource['resourceType'] === 'Patient');
+  if (!patient) return undefined;
+  const cpr = cprOf(patient.resource);
+  if (cpr === undefined) return undefined;
+  const k = arrayOf(patient.resource['identifier']).findIndex((i) => isObject(i) && i['value'] === cpr && i['system'] === 'urn:oid:1.2.208.176.1.2');
+  return { cpr, place: at(patient.place, 'identifier', k, 'value') };
+}
+
+/** Our private marking on a Composition or note: whether `marked` is true, and `markedAt`. Undefined without the extension. */
+export function privateMarking(resource: Json): { marked: boolean; markedAt?: string } | undefined {
+  for (const ext of arrayOf(resource['extension'])) {
+    if (!isObject(ext) || ext['url'] !== PRIVATE_MARKING_EXTENSION) continue;
+    const subs = arrayOf(ext['extension']).filter(isObject);
+    const markedAt = stringOf(subs.find((x) => x['url'] === 'markedAt')?.['valueDateTime']);
+    return { marked: subs.find((x) => x['url'] === 'marked')?.['valueBoolean'] === true, ...(markedAt !== undefined ? { markedAt } : {}) };
+  }
+  return undefined;
 }
 
 export function checkNotes(ctx: BusinessContext): void {
   const composition = ctx.entries.find((e) => e.index === 0 && e.resource['resourceType'] === 'Composition');
   if (!composition) return; // bundle/first-entry (official) says what is wrong
-  const observations = noteObservations(ctx, composition);
+  const observations = noteObservations(ctx.entries, composition);
   for (const obs of observations) checkNote(ctx, obs);
   checkTimes(ctx, composition, observations[0]);
-  // a Notes document is a sharing document (an access-request export, where privately marked notes
-  // belong, has no context here yet: docs/rules/business/README.md)
-  for (const holder of [composition, ...observations]) checkSharing(ctx, holder);
+  // the sharing rules: a Notes document for sharing (the default purpose) holds no privately marked
+  // note; in an access-request export (aktindsigt) privately marked notes belong, and a record of the
+  // note history (a sequence's mark-private step) is not handed over at all
+  if (ctx.purpose === 'sharing') for (const holder of [composition, ...observations]) checkSharing(ctx, holder);
 }
 
-/** Our local extensions on the Composition or a note: no privately marked note, only the four consultation kinds. */
+/** A document for sharing, by our local extensions on the Composition or a note: no privately marked note, only the four consultation kinds. */
 function checkSharing(ctx: BusinessContext, holder: EntryResource): void {
   const extensions = arrayOf(holder.resource['extension']);
   let hasType = false;
