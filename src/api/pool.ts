@@ -22,7 +22,7 @@ export interface WorkerSetup {
   /** Which rules to report (`--rules`). */
   rules: RuleSelection;
   /** What the files are exported for (`--purpose`). */
-  purpose: ExportPurpose;
+  purpose?: ExportPurpose;
 }
 
 /** A job: a file to read, or stdin's text under the name `-`. */

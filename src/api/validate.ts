@@ -122,7 +122,8 @@ export async function validateFiles(options: ValidateFilesOptions, definitions?:
   const profiles = [...(options.profiles ?? [])];
   const suppress = [...(options.suppress ?? [])];
   const rules = checkRules(options.rules ?? 'all');
-  const purpose = checkPurpose(options.purpose ?? 'sharing');
+  // unstated, the validator's default (sharing) applies, but a standalone report is not taken for an export
+  const purpose = options.purpose === undefined ? undefined : checkPurpose(options.purpose);
   try {
     new Suppressions(suppress);
   } catch (e) {
@@ -137,7 +138,7 @@ export async function validateFiles(options: ValidateFilesOptions, definitions?:
   const bytes = inputs.reduce((sum, i) => sum + i.size, 0);
   const size = definitions ? 1 : workerCount(files.length, bytes, options.workers);
   const script = size > 1 ? workerScript() : undefined;
-  const pool = script ? new WorkerPool(script, size, { packages: options.packages ?? [], profiles, locale, suppress, rules, purpose }) : undefined;
+  const pool = script ? new WorkerPool(script, size, { packages: options.packages ?? [], profiles, locale, suppress, rules, ...(purpose ? { purpose } : {}) }) : undefined;
   try {
     const defs = definitions ?? await validationDefinitions(options.packages);
     if (options.ig) {
@@ -148,7 +149,7 @@ export async function validateFiles(options: ValidateFilesOptions, definitions?:
     }
     const jobs = files.map((file, index) => ({ index, file, ...(file === '-' ? { text: options.stdin ?? '' } : {}) }));
     const reports = pool ? await pool.run(jobs, options.onFile) : await validateHere(new RunValidator(defs, profiles, locale, suppress, rules, purpose), jobs, options.onFile);
-    return summarize(reports, locale, rules, purpose);
+    return summarize(reports, locale, rules, purpose ?? 'sharing');
   } finally {
     await pool?.close();
   }
@@ -173,13 +174,13 @@ export class RunValidator {
   private readonly validator: Validator;
   private xml: XmlReader | undefined;
 
-  constructor(defs: Definitions, private readonly profiles: string[], private readonly locale: Locale, suppress: readonly string[] = [], rules: RuleSelection = 'all', purpose: ExportPurpose = 'sharing') {
+  constructor(defs: Definitions, private readonly profiles: string[], private readonly locale: Locale, suppress: readonly string[] = [], rules: RuleSelection = 'all', purpose?: ExportPurpose) {
     const scopeProfile = profiles[0];
     this.validator = newValidator(defs, {
       locale,
       suppress,
       rules,
-      purpose,
+      ...(purpose ? { purpose } : {}),
       readXml: (file, text, model) => {
         if (!this.xml) throw new Error('the XML reader is not loaded'); // validate() loads it first
         return this.xml(file, text, model);

@@ -170,7 +170,10 @@ export class Validator {
     if (selects(this.rules, 'business')) {
       // after the official walk, on the parsed document, in the scope of the document's standard
       const standard = businessStandard(root, options.profiles ?? []);
-      if (standard) {
+      // a DiagnosticReport file on its own is an exported report only when the run says what it is
+      // exported for: validating MedCom's standalone example report is not sharing it
+      const stated = options.purpose !== undefined || this.options.purpose !== undefined;
+      if (standard && (standard !== 'hco-report' || stated)) {
         checkBusinessRules(standard, doc, { sink, terminology: walker.deps.terminology, resolver: walker.deps.resolver, purpose: options.purpose ?? this.purpose });
       }
     }

@@ -154,10 +154,13 @@ describe('--rules', () => {
       expect(sharing.issues[0]!.location.line).toBeGreaterThan(0);
       expect(newValidator(defs, { readXml, rules: 'business', purpose: 'aktindsigt' }).validateText('export.json', text).issues).toEqual([]);
     }
-    // the report as a file of its own, outside its message: exported too
-    const alone = newValidator(defs, { readXml, rules: 'business' }).validateText('dr.json', JSON.stringify(report.resource, null, 2));
+    // the report as a file of its own, outside its message: exported when the run states a purpose
+    const aloneText = JSON.stringify(report.resource, null, 2);
+    const alone = newValidator(defs, { readXml, rules: 'business', purpose: 'sharing' }).validateText('dr.json', aloneText);
     expect(found(alone.issues)).toEqual(['business/hco-restricted-shared @ DiagnosticReport.meta.security[0]']);
-    expect(newValidator(defs, { readXml, rules: 'business' }).validateText('dr.json', JSON.stringify(unrestricted)).issues).toEqual([]);
+    expect(newValidator(defs, { readXml, rules: 'business', purpose: 'sharing' }).validateText('dr.json', JSON.stringify(unrestricted)).issues).toEqual([]);
+    // without a stated purpose it is only validated (MedCom publishes such a report as an example)
+    expect(newValidator(defs, { readXml, rules: 'business' }).validateText('dr.json', aloneText).issues).toEqual([]);
     // a message (not an export) with the label: the GP may have it
     expect(newValidator(defs, { readXml, rules: 'business' }).validateText('m.json', JSON.stringify(message)).issues).toEqual([]);
   });
@@ -212,10 +215,12 @@ describe.skipIf(!anchors)('MedCom HCO 1.1.0 examples and TestScript bundles', ()
     expect(issues).toHaveLength(11);
   });
 
-  it("the restricted report published as a file of its own (DiagnosticReport-6d08f000…) is an exported report: hco-restricted-shared by default, nothing for aktindsigt", async () => {
+  it("the restricted report published as a file of its own (DiagnosticReport-6d08f000…): nothing when just validated, hco-restricted-shared with --purpose sharing, nothing for aktindsigt", async () => {
     const file = join(anchors!, 'hco', 'examples', 'DiagnosticReport-6d08f000-33cc-41f3-a7c2-c086d53d31a7.json');
     expect(existsSync(file), file).toBe(true);
-    const sharing = await validateFiles({ inputs: [file], rules: 'business', workers: 1 }, defs);
+    const plain = await validateFiles({ inputs: [file], rules: 'business', workers: 1 }, defs);
+    expect(plain.files[0]!.issues).toEqual([]);
+    const sharing = await validateFiles({ inputs: [file], rules: 'business', purpose: 'sharing', workers: 1 }, defs);
     expect(found(sharing.files[0]!.issues)).toEqual(['business/hco-restricted-shared @ DiagnosticReport.meta.security[0]']);
     const access = await validateFiles({ inputs: [file], rules: 'business', purpose: 'aktindsigt', workers: 1 }, defs);
     expect(access.files[0]!.issues).toEqual([]);
