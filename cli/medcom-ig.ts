@@ -186,15 +186,16 @@ program
   .description('what changed between two package versions that a vendor must act on (per profile: cardinality, must-support, types, fixed/pattern, bindings, invariants, slices; terminology; dependencies)')
   .argument('<from>', 'the older package: a package folder, a .tgz, a folder of conformance resources, one of our package ids (id#version), or hco|notes|conditionlist')
   .argument('<to>', 'the newer package, in the same forms')
-  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'md']).default('text'))
-  .addOption(new Option('--only <impact>', 'text and md: show only changes of this impact').choices(['breaking', 'review', 'info']))
+  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'md', 'html']).default('text'))
+  .addOption(new Option('--only <impact>', 'text, md and html: show only changes of this impact').choices(['breaking', 'review', 'info']))
   .option('--out <file>', 'write the report to a file instead of stdout')
   .addOption(new Option('--fail-on <impact>', 'exit 1 when a change is at or above this impact (default: never)').choices(['breaking', 'review']))
   .action(async (from: string, to: string, opts: { format: string; only?: 'breaking' | 'review' | 'info'; out?: string; failOn?: 'breaking' | 'review' }) => {
     const [{ diffOperands }, render] = await Promise.all([import('../src/api/diff.js'), import('../src/diff/render.js')]);
     const diff = await diffOperands(from, to);
     const text = opts.format === 'json' ? JSON.stringify(diff, null, 2) + '\n'
-      : opts.format === 'md' ? render.diffMarkdown(diff, opts.only) : render.diffText(diff, opts.only);
+      : opts.format === 'md' ? render.diffMarkdown(diff, opts.only)
+        : opts.format === 'html' ? render.diffHtml(diff, opts.only) : render.diffText(diff, opts.only);
     if (opts.out) writeFileSync(opts.out, text);
     else out(text);
     const failing = opts.failOn === 'breaking' ? diff.summary.breaking > 0 : opts.failOn === 'review' ? diff.summary.breaking + diff.summary.review > 0 : false;

@@ -2,7 +2,9 @@
  * `medcom-ig diff` output: text (one line per change, grouped by resource), Markdown, and the
  * canonical JSON (the PackageDiff itself).
  */
+import { compileTemplate, escapeMarkdown } from '../report/templates/env.js';
 import type { Change, Impact, PackageDiff } from './compare.js';
+import { DIFF_HTML } from './templates.js';
 
 const MARK: Record<Impact, string> = { breaking: '!', review: '~', info: ' ' };
 
@@ -38,15 +40,33 @@ export function diffText(diff: PackageDiff, only?: Impact): string {
   return lines.join('\n');
 }
 
-const esc = (s: string): string => s.replace(/[|\\`*_<>[\]]/g, (c) => `\\${c}`).replace(/\n/g, ' ');
+
+interface HtmlModel {
+  title: string; from: string; to: string; summary: PackageDiff['summary'];
+  groups: { heading: string; resource: string; changes: { impact: Impact; kind: string; element: string; text: string }[] }[];
+}
+
+/** A standalone HTML page (also the site's page of a version change). */
+export function diffHtml(diff: PackageDiff, only?: Impact): string {
+  const render = compileTemplate<HtmlModel>(DIFF_HTML);
+  const groupsOf = groups(diff).map(([, changes]) => {
+    const first = changes[0]!;
+    return {
+      heading: first.resourceType === 'package' ? 'Package' : `${first.resourceType} ${first.name}`,
+      resource: first.resource,
+      changes: changes.filter((c) => !only || c.impact === only).map((c) => ({ impact: c.impact, kind: c.kind, element: c.element ?? '', text: c.text })),
+    };
+  }).filter((g) => g.changes.length > 0);
+  return render({ title: heading(diff), from: diff.from.source, to: diff.to.source, summary: diff.summary, groups: groupsOf });
+}
 
 export function diffMarkdown(diff: PackageDiff, only?: Impact): string {
-  const lines = [`# ${esc(heading(diff))}`, '', `From \`${diff.from.source}\` to \`${diff.to.source}\`.`, '', summaryLine(diff), ''];
+  const lines = [`# ${escapeMarkdown(heading(diff))}`, '', `From \`${diff.from.source}\` to \`${diff.to.source}\`.`, '', summaryLine(diff), ''];
   for (const [key, changes] of groups(diff)) {
     const shown = only ? changes.filter((c) => c.impact === only) : changes;
     if (shown.length === 0) continue;
-    lines.push(`## ${esc(key)}`, '', '| impact | change | element | detail |', '| --- | --- | --- | --- |');
-    for (const c of shown) lines.push(`| ${c.impact} | ${c.kind} | ${c.element ? esc(c.element) : ''} | ${esc(c.text)} |`);
+    lines.push(`## ${escapeMarkdown(key)}`, '', '| impact | change | element | detail |', '| --- | --- | --- | --- |');
+    for (const c of shown) lines.push(`| ${c.impact} | ${c.kind} | ${c.element ? escapeMarkdown(c.element) : ''} | ${escapeMarkdown(c.text)} |`);
     lines.push('');
   }
   return lines.join('\n');

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffOperands } from '../../src/api/diff.js';
 import { diffPackages, type Change, type DiffSide } from '../../src/diff/compare.js';
-import { diffMarkdown, diffText } from '../../src/diff/render.js';
+import { diffHtml, diffMarkdown, diffText } from '../../src/diff/render.js';
 import { anchorsOrSkip } from '../helpers/shared.js';
 
 type ED = fhir4.ElementDefinition;
@@ -124,6 +124,18 @@ describe('diff: kinds of change', () => {
     expect(diffText(d)).toMatch(/! cardinality-tightened\s+Observation\.status 0\.\.1 → 1\.\.1/);
     expect(diffText(d, 'review')).not.toMatch(/cardinality/);
     expect(diffMarkdown(d)).toContain('| breaking | cardinality-tightened | Observation.status |');
+    const html = diffHtml(d);
+    expect(html).toContain('<td>cardinality-tightened</td><td><code>Observation.status</code></td>');
+    expect(html).not.toMatch(/(src|href)=["']?https?:/);
+  });
+
+  it('escapes what the packages say (HTML and Markdown)', () => {
+    const evil = '<img src=x onerror=alert(1)>|*x*';
+    const d = diffPackages(pkg([sd([ROOT, el('Observation.status')])]), pkg([sd([ROOT, el('Observation.status', { constraint: [{ key: 'k', severity: 'error', human: 'h', expression: evil }] })])]));
+    expect(diffHtml(d)).not.toContain('<img');
+    expect(diffHtml(d)).toContain('&lt;img');
+    expect(diffMarkdown(d)).not.toContain('<img');
+    expect(diffMarkdown(d)).toContain('\\|\\*x\\*');
   });
 });
 
