@@ -2,6 +2,7 @@ import { fhirpathJs, type FhirPathJs } from './library.js';
 import { CannotDecide, LiteEvaluator, type LiteModel } from './lite/evaluate.js';
 import { parseLite, Unsupported, type Ast } from './lite/parse.js';
 import { compileRegex, regexFunctions, translateRegex } from './regex.js';
+import { memberOfValue } from './member-of.js';
 import { htmlChecks } from './xhtml.js';
 
 export { translateRegex };
@@ -96,19 +97,7 @@ export class FhirPathRunner {
       memberOf: {
         fn(inputs: unknown[], valueSet: unknown): boolean[] {
           if (!runner.host.memberOf || typeof valueSet !== 'string' || inputs.length !== 1) return [];
-          const d = data(inputs[0]) as unknown;
-          const codings: { system?: string; code?: string }[] = typeof d === 'string'
-            ? [{ code: d }]
-            : Array.isArray((d as Json | undefined)?.['coding']) ? ((d as Json)['coding'] as { system?: string; code?: string }[])
-              : [d as { system?: string; code?: string }];
-          let unknown = false;
-          for (const c of codings) {
-            if (typeof c?.code !== 'string') continue;
-            const r = runner.host.memberOf(valueSet, c.system, c.code);
-            if (r === 'in') return [true];
-            if (r === 'unknown') unknown = true;
-          }
-          return unknown ? [] : [false];
+          return memberOfValue(data(inputs[0]), valueSet, runner.host.memberOf.bind(runner.host));
         },
         arity: { 1: ['String'] },
       },

@@ -11,6 +11,7 @@
  * runner evaluates the expression with fhirpath.js. test/fhirpath/lite.test.ts holds it to
  * fhirpath.js on unit cases; the corpus tests cross-check every evaluation on every example.
  */
+import { memberOfValue } from '../member-of.js';
 import type { Ast } from './parse.js';
 
 type Json = Record<string, unknown>;
@@ -296,18 +297,7 @@ export class LiteEvaluator {
       case 'memberOf': {
         const vs = this.stringParam(ast.args[0]!, ctx);
         if (!this.host.memberOf || vs === undefined || input.length !== 1) return [];
-        const d = valData(input[0]!);
-        const codings = typeof d === 'string' ? [{ code: d }]
-          : isObject(d) && Array.isArray(d['coding']) ? (d['coding'] as { system?: string; code?: string }[])
-            : [d as { system?: string; code?: string }];
-        let unknown = false;
-        for (const c of codings) {
-          if (typeof c?.code !== 'string') continue;
-          const r = this.host.memberOf(vs, c.system, c.code);
-          if (r === 'in') return [true];
-          if (r === 'unknown') unknown = true;
-        }
-        return unknown ? [] : [false];
+        return memberOfValue(valData(input[0]!), vs, this.host.memberOf.bind(this.host));
       }
       case 'conformsTo': {
         const profile = this.stringParam(ast.args[0]!, ctx);
