@@ -69,7 +69,11 @@ export async function loadPrebuilt(defs: Definitions, dir = PREBUILT_DIR): Promi
   const stampFile = join(dir, STAMP);
   if (!existsSync(stampFile)) return false;
   const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as { profiles?: string };
-  if (!existsSync(PROFILES_DIR) || stamp.profiles !== profilesHash(PROFILES_DIR)) return false;
+  if (!existsSync(PROFILES_DIR) || stamp.profiles !== profilesHash(PROFILES_DIR)) {
+    // e.g. `tsc` alone rewrote dist/profiles: correct, but every start now compiles in memory (seconds)
+    process.stderr.write(`medcom-ig: warning: ${dir} is older than the compiled profiles; compiling them in memory (run \`npm run compile\` to refresh it)\n`);
+    return false;
+  }
   for (const f of readdirSync(dir).sort()) {
     if (!f.includes('#')) continue;
     for (const pkg of await loadPackages(join(dir, f), { definitionsOnly: true, trustIndex: true })) defs.addPackage(pkg);
