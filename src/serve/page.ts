@@ -25,6 +25,8 @@ export const INDEX_HTML = `<!doctype html>
       <legend>What to run</legend>
       <label><input type="radio" name="mode" value="validate" checked> Validate against a standard</label>
       <select id="standard" aria-label="Standard"><option value="auto">From each file's meta.profile</option></select>
+      <label title="What the files are exported for: the business rules on private notes and restricted reports depend on it">Exported for
+        <select id="purpose"><option value="sharing">sharing</option><option value="aktindsigt">aktindsigt (access request)</option></select></label>
       <label><input type="radio" name="mode" value="protocol"> Run a test protocol</label>
       <select id="protocol" aria-label="Test protocol" disabled></select>
       <label>Language <select id="lang"><option value="en">English</option><option value="da">Dansk</option></select></label>
@@ -108,6 +110,7 @@ export const APP_JS = `'use strict';
   form.addEventListener('change', () => {
     const m = mode();
     $('standard').disabled = m !== 'validate';
+    $('purpose').disabled = m !== 'validate';
     $('protocol').disabled = m !== 'protocol';
   });
   input.addEventListener('change', () => setFiles(input.files));
@@ -165,7 +168,7 @@ export const APP_JS = `'use strict';
       const body = { lang: $('lang').value, files: [] };
       for (const f of files) body.files.push({ name: f.name, content: base64(await f.arrayBuffer()), encoding: 'base64' });
       let url;
-      if (mode() === 'validate') { url = '/api/validate'; body.standard = $('standard').value; }
+      if (mode() === 'validate') { url = '/api/validate'; body.standard = $('standard').value; body.purpose = $('purpose').value; }
       else { url = '/api/protocol'; body.protocol = $('protocol').value; }
       const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
       const result = await response.json();

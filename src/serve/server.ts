@@ -131,11 +131,13 @@ class SelfTest {
     const standard = body['standard'] ?? 'auto';
     if (standard !== 'auto' && !IG_ALIASES.includes(standard as IgAlias)) throw new HttpError(400, `unknown standard ${String(standard)}`);
     const lang = body['lang'] === 'da' ? 'da' : 'en';
+    const purpose = body['purpose'] ?? 'sharing';
+    if (purpose !== 'sharing' && purpose !== 'aktindsigt') throw new HttpError(400, `unknown purpose ${String(purpose)}`);
     const files = uploads(body, this.options.maxFiles);
     const v = await this.validator(standard as IgAlias | 'auto', lang);
     const reports: FileReport[] = [];
-    for (const f of files) reports.push(await v.validate(safeName(f.name), text(f)));
-    const report = summarize(reports, lang, 'all');
+    for (const f of files) reports.push(await v.validate(safeName(f.name), text(f), purpose));
+    const report = summarize(reports, lang, 'all', purpose);
     const [{ renderHtml }, { renderMarkdown }] = await Promise.all([import('../report/html.js'), import('../report/md.js')]);
     const html = renderHtml(report, {});
     return {

@@ -90,6 +90,7 @@ describe('self-test server', () => {
     ['no files', '/api/validate', { standard: 'hco', files: [] }, 400, /no files/],
     ['a file without content', '/api/validate', { files: [{ name: 'x.json' }] }, 400, /expected \{name, content\}/],
     ['an unknown standard', '/api/validate', { standard: 'nope', files: [{ name: 'a', content: '{}' }] }, 400, /unknown standard/],
+    ['an unknown purpose', '/api/validate', { purpose: 'publish', files: [{ name: 'a', content: '{}' }] }, 400, /unknown purpose/],
     ['an unknown protocol', '/api/protocol', { protocol: 'nope', files: [{ name: 'a', content: '{}' }] }, 400, /unknown protocol/],
     ['too many files', '/api/validate', { files: Array.from({ length: 6 }, (_, i) => ({ name: `${i}.json`, content: '{}' })) }, 413, /more than the 5/],
     ['too large', '/api/validate', { files: [{ name: 'big.json', content: 'x'.repeat(3 * 1048576) }] }, 413, /limit/],
@@ -97,6 +98,21 @@ describe('self-test server', () => {
     const r = await post(path, body);
     expect(r.status).toBe(status);
     expect(String(r.json['error'])).toMatch(message);
+  });
+
+  it('applies the export purpose to the business rules (a privately marked note: shared vs aktindsigt)', async () => {
+    const note = { name: 'private.json', content: readFileSync(join(root, 'examples', 'business', 'notes', 'invalid', 'notes-private-shared.json'), 'utf8') };
+    const rules = async (purpose: string) => {
+      const r = await post('/api/validate', { purpose, files: [note] });
+      const report = JSON.parse((r.json['files'] as { content: string }[])[0]!.content) as { purpose: string; files: { issues: { ruleId: string }[] }[] };
+      return { purpose: report.purpose, ids: report.files[0]!.issues.map((i) => i.ruleId) };
+    };
+    const sharing = await rules('sharing');
+    expect(sharing.purpose).toBe('sharing');
+    expect(sharing.ids).toContain('business/notes-private-shared');
+    const access = await rules('aktindsigt');
+    expect(access.purpose).toBe('aktindsigt');
+    expect(access.ids).not.toContain('business/notes-private-shared');
   });
 
   it('answers unreadable uploads with an input/unreadable finding, not an error page', async () => {
