@@ -18,7 +18,7 @@ import { IG_FACTS } from './ig-facts.js';
 import type { SiteInput, SitePackage } from './load.js';
 import { renderMarkdown } from './markdown.js';
 import {
-  CSS, codeSystemPage, igPage, indexPage, layout, packagePage, resourcePage, rulePage, safe, structurePage, valueSetPage,
+  type SafeHtml, CSS, codeSystemPage, igPage, indexPage, layout, packagePage, resourcePage, rulePage, safe, structurePage, valueSetPage,
 } from './templates.js';
 
 export interface GenerateSiteOptions {
@@ -58,6 +58,19 @@ function findUp(rel: string): string | undefined {
 
 function safeSegment(s: string): string {
   return s.replace(/[^A-Za-z0-9._-]/g, '_');
+}
+
+/** A resource's description (Markdown in FHIR): rendered, escaped; links only to http(s) targets. */
+function markdownField(v: unknown): SafeHtml | undefined {
+  if (typeof v !== 'string' || v.trim() === '') return undefined;
+  return safe(renderMarkdown(v, { link: (href) => (/^https?:\/\//i.test(href) ? href : undefined) }));
+}
+
+/** The first line of a Markdown description as plain text (for lists): link targets dropped. */
+function plainSummary(v: unknown): string {
+  if (typeof v !== 'string') return '';
+  const first = v.trim().split('\n')[0]!.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
+  return first.length > 300 ? `${first.slice(0, 297)}…` : first;
 }
 
 function str(v: unknown): string | undefined {
@@ -285,7 +298,7 @@ function structureBody(site: Site, pkg: SitePackage, sd: FhirResource, path: str
     kindLabel,
     kindNoun: isExtension ? 'extension' : 'profile',
     url: sd.url, version: sd.version, status: str(sd['status']) ?? '',
-    description: str(sd['description']), purpose: str(sd['purpose']),
+    description: markdownField(sd['description']), purpose: markdownField(sd['purpose']),
     type: str(sd['type']) ?? '',
     parent: site.canonical(pkg, path, str(sd['baseDefinition']), 'StructureDefinition'),
     packageHref: rel(path, packagePath(pkg)), packageLabel: pkgKey(pkg.id, pkg.version),
@@ -348,7 +361,7 @@ function valueSetBody(site: Site, pkg: SitePackage, vs: FhirResource, path: stri
   return valueSetPage({
     listedBySystem,
     title: str(vs['title']) ?? str(vs.name) ?? vs.id,
-    url: vs.url, version: vs.version, status: str(vs['status']) ?? '', description: str(vs['description']),
+    url: vs.url, version: vs.version, status: str(vs['status']) ?? '', description: markdownField(vs['description']),
     packageHref: rel(path, packagePath(pkg)), packageLabel: pkgKey(pkg.id, pkg.version),
     parts,
     expansion: { summary, codes: shown.map((c) => ({ system: c.system, code: c.code, display: c.display ?? '' })), incomplete: listed.incomplete },
@@ -396,7 +409,7 @@ function codeSystemBody(site: Site, pkg: SitePackage, cs: FhirResource, path: st
   }));
   return codeSystemPage({
     title: str(cs['title']) ?? str(cs.name) ?? cs.id,
-    url: cs.url, version: cs.version, status: str(cs['status']) ?? '', description: str(cs['description']),
+    url: cs.url, version: cs.version, status: str(cs['status']) ?? '', description: markdownField(cs['description']),
     packageHref: rel(path, packagePath(pkg)), packageLabel: pkgKey(pkg.id, pkg.version),
     content: str(cs['content']) ?? '', caseSensitive: cs['caseSensitive'] === undefined ? 'not stated' : String(cs['caseSensitive']),
     language: str(cs['language']),
@@ -414,7 +427,7 @@ function resourceBody(site: Site, pkg: SitePackage, r: FhirResource, path: strin
   const meta = r['meta'] as Json | undefined;
   return resourcePage({
     title: str(r['title']) ?? str(r.name) ?? `${r.resourceType}/${r.id ?? ''}`,
-    resourceType: r.resourceType, url: r.url, description: str(r['description']),
+    resourceType: r.resourceType, url: r.url, description: markdownField(r['description']),
     packageHref: rel(path, packagePath(pkg)), packageLabel: pkgKey(pkg.id, pkg.version),
     profiles: arr<string>(meta?.['profile']).map((p) => site.canonical(pkg, path, p, 'StructureDefinition')),
     forms,
@@ -426,7 +439,7 @@ type Group = { label: string; items: { name: string; id: string; description: st
 function resourceGroups(pkg: SitePackage, from: string): Group[] {
   const item = (r: FhirResource, example = false): Group['items'][number] => ({
     name: str(r['title']) ?? str(r.name) ?? r.id ?? '?', id: r.id ?? '',
-    description: (str(r['description']) ?? '').split('\n')[0]!.slice(0, 300), href: rel(from, resourcePath(pkg, r, example)),
+    description: plainSummary(r['description']), href: rel(from, resourcePath(pkg, r, example)),
   });
   const sds = pkg.resources.filter((r) => r.resourceType === 'StructureDefinition');
   const isExt = (r: FhirResource): boolean => r['type'] === 'Extension' && r['derivation'] === 'constraint';
@@ -562,7 +575,7 @@ export async function generateSite(input: SiteInput, options: GenerateSiteOption
     site.write({
       path: packagePath(p), title: key, crumbs: [],
       body: packagePage({
-        id: p.id, version: p.version, title: str(p.manifest.title), description: str(p.manifest.description),
+        id: p.id, version: p.version, title: str(p.manifest.title), description: markdownField(p.manifest.description),
         canonical: str(p.manifest.canonical) ?? '', fhirVersion: arr<string>(p.manifest.fhirVersions).join(', '),
         usedBy: (usedBy.get(key) ?? []).map((a) => ({ text: IG_FACTS[a].title, href: rel(packagePath(p), igPath(a)) })),
         dependencies: depRows(p, packagePath(p)),

@@ -23,7 +23,7 @@ export function slug(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').trim().replace(/\s/g, '-');
 }
 
-const INLINE_TOKEN = /(`+)([\s\S]*?[^`])\1(?!`)|\[((?:[^[\]]|\[[^\]]*\])*)\]\(([^)\s]+)\)|\\([\\`*_{}[\]()#+\-.!|~<>])/g;
+const INLINE_TOKEN = /(`+)([\s\S]*?[^`])\1(?!`)|\[((?:[^[\]]|\[[^\]]*\])*)\]\(((?:[^()\s]|\([^()\s]*\))+)\)|\\([\\`*_{}[\]()#+\-.!|~<>])/g;
 
 /** Inline Markdown to HTML: code spans, links and escapes become placeholders, the rest is escaped, then emphasis. */
 export function renderInline(text: string, options: MarkdownOptions, inLink = false): string {
@@ -178,9 +178,10 @@ function renderBlocks(lines: string[], options: MarkdownOptions, ids: Map<string
       const tag = ordered ? 'ol' : 'ul';
       out.push(`<${tag}>${items.map((it) => {
         const blocks = renderBlocks(it, options, ids);
-        // a one-paragraph item renders without its <p>
-        const tight = /^<p>[\s\S]*<\/p>$/.test(blocks) && !blocks.slice(3).includes('<p>') ? blocks.slice(3, -4) : blocks;
-        return `<li>${tight}</li>`;
+        // an item without blank lines (a tight list) renders its first paragraph without <p>
+        if (it.includes('') || !blocks.startsWith('<p>')) return `<li>${blocks}</li>`;
+        const end = blocks.indexOf('</p>');
+        return `<li>${blocks.slice(3, end)}${blocks.slice(end + 4)}</li>`;
       }).join('')}</${tag}>`);
       continue;
     }

@@ -106,7 +106,7 @@ export const igPage = env.compile(`<h1>{{title}}</h1>
 
 export const packagePage = env.compile(`<h1>{{id}}#{{version}}</h1>
 {{#if title}}<p class="lead">{{title}}</p>{{/if}}
-{{#if description}}<p>{{description}}</p>{{/if}}
+{{#if description}}<div class="description">{{description}}</div>{{/if}}
 <table class="facts"><tbody>
 <tr><th>Canonical</th><td><code>{{canonical}}</code></td></tr>
 <tr><th>FHIR</th><td>{{fhirVersion}}</td></tr>
@@ -121,8 +121,8 @@ export const packagePage = env.compile(`<h1>{{id}}#{{version}}</h1>
 
 export const structurePage = env.compile(`<h1>{{title}}</h1>
 <p class="kind">{{kindLabel}} · <code>{{url}}</code> · version {{version}} · status {{status}}</p>
-{{#if description}}<p>{{description}}</p>{{/if}}
-{{#if purpose}}<p>{{purpose}}</p>{{/if}}
+{{#if description}}<div class="description">{{description}}</div>{{/if}}
+{{#if purpose}}<div class="description">{{purpose}}</div>{{/if}}
 <table class="facts"><tbody>
 <tr><th>Type</th><td>{{type}}</td></tr>
 <tr><th>Parent</th><td>{{> link parent}}</td></tr>
@@ -152,7 +152,7 @@ export const structurePage = env.compile(`<h1>{{title}}</h1>
 
 export const valueSetPage = env.compile(`<h1>{{title}}</h1>
 <p class="kind">ValueSet · <code>{{url}}</code> · version {{version}} · status {{status}}</p>
-{{#if description}}<p>{{description}}</p>{{/if}}
+{{#if description}}<div class="description">{{description}}</div>{{/if}}
 <table class="facts"><tbody><tr><th>Package</th><td><a href="{{packageHref}}">{{packageLabel}}</a></td></tr></tbody></table>
 <h2>Composition</h2>
 {{#each parts}}<section class="compose">
@@ -184,7 +184,7 @@ export const valueSetPage = env.compile(`<h1>{{title}}</h1>
 
 export const codeSystemPage = env.compile(`<h1>{{title}}</h1>
 <p class="kind">CodeSystem · <code>{{url}}</code> · version {{version}} · status {{status}}</p>
-{{#if description}}<p>{{description}}</p>{{/if}}
+{{#if description}}<div class="description">{{description}}</div>{{/if}}
 <table class="facts"><tbody>
 <tr><th>Package</th><td><a href="{{packageHref}}">{{packageLabel}}</a></td></tr>
 <tr><th>Content</th><td>{{content}}</td></tr>
@@ -204,7 +204,7 @@ export const codeSystemPage = env.compile(`<h1>{{title}}</h1>
 
 export const resourcePage = env.compile(`<h1>{{title}}</h1>
 <p class="kind">{{resourceType}}{{#if url}} · <code>{{url}}</code>{{/if}} · <a href="{{packageHref}}">{{packageLabel}}</a></p>
-{{#if description}}<p>{{description}}</p>{{/if}}
+{{#if description}}<div class="description">{{description}}</div>{{/if}}
 {{#if profiles.length}}<p>Profiles: {{> links profiles}}</p>{{/if}}
 {{#each forms}}<h2>{{label}}</h2>
 <pre class="source"><code>{{text}}</code></pre>
