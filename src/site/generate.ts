@@ -134,6 +134,12 @@ class Site {
   /** A canonical as seen from a package, resolved to our page when we have one. */
   canonical(pkg: SitePackage, from: string, canonical: string | undefined, type?: string): Link {
     if (canonical === undefined) return { text: '' };
+    const hit = this.target(pkg, canonical, type);
+    return hit.path !== undefined ? { text: hit.text, title: hit.title, href: rel(from, hit.path) } : { text: hit.text, title: hit.title };
+  }
+
+  /** What a canonical resolves to from a package: its text, and our page's site path when we have one. */
+  target(pkg: SitePackage, canonical: string, type?: string): { text: string; title: string; path?: string } {
     const key = `${pkgKey(pkg.id, pkg.version)} ${type ?? ''} ${canonical}`;
     let hit = this.linkCache.get(key);
     if (!hit) {
@@ -151,7 +157,23 @@ class Site {
       }
       this.linkCache.set(key, hit);
     }
-    return hit.path !== undefined ? { text: hit.text, title: hit.title, href: rel(from, hit.path) } : { text: hit.text, title: hit.title };
+    return hit;
+  }
+
+  /** Reverse links: page path → the pages that point at it (ValueSets using a CodeSystem, profiles binding a ValueSet). */
+  readonly usedBy = new Map<string, Map<string, string>>();
+
+  noteUse(target: string | undefined, by: string, byText: string): void {
+    if (target === undefined || target === by) return;
+    let m = this.usedBy.get(target);
+    if (!m) { m = new Map(); this.usedBy.set(target, m); }
+    m.set(by, byText);
+  }
+
+  usesOf(path: string): Link[] {
+    const m = this.usedBy.get(path);
+    if (!m) return [];
+    return [...m].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([p, text]) => ({ text, title: p, href: rel(path, p) }));
   }
 
   write(page: Page): void {
@@ -186,7 +208,7 @@ interface TypeCell { code: string; profiles: Link[]; targets: Link[] }
 
 function typeCells(site: Site, pkg: SitePackage, from: string, types: unknown): TypeCell[] {
   return arr(types).map((t) => ({
-    code: str(t['code']) ?? '?',
+    code: (str(t['code']) ?? '?').replace(/^http:\/\/hl7\.org\/fhirpath\//, ''),
     profiles: arr<string>(t['profile']).map((p) => site.canonical(pkg, from, p, 'StructureDefinition')),
     targets: arr<string>(t['targetProfile']).map((p) => site.canonical(pkg, from, p, 'StructureDefinition')),
   }));
@@ -306,6 +328,7 @@ function structureBody(site: Site, pkg: SitePackage, sd: FhirResource, path: str
     differential: { rows: elementRows(site, pkg, path, differential, 'd', false) },
     snapshot: { rows: elementRows(site, pkg, path, snapshot, 's', true) },
     slicings,
+    usedBy: site.usesOf(path),
     invariants: [...invariants.values()].map((i) => ({
       ...i,
       elements: i.paths.length > 4 ? `${i.paths.slice(0, 3).join(', ')} … (${i.paths.length} elements)` : i.paths.join(', '),
@@ -359,6 +382,7 @@ function valueSetBody(site: Site, pkg: SitePackage, vs: FhirResource, path: stri
     return [{ system, link: site.canonical(pkg, path, system, 'CodeSystem'), codes }];
   });
   return valueSetPage({
+    usedBy: site.usesOf(path),
     listedBySystem,
     title: str(vs['title']) ?? str(vs.name) ?? vs.id,
     url: vs.url, version: vs.version, status: str(vs['status']) ?? '', description: markdownField(vs['description']),
@@ -408,6 +432,7 @@ function codeSystemBody(site: Site, pkg: SitePackage, cs: FhirResource, path: st
     properties: pColumns.map((col) => arr(c['property']).filter((p) => p['code'] === col).map(propertyValue).join('; ')),
   }));
   return codeSystemPage({
+    usedBy: site.usesOf(path),
     title: str(cs['title']) ?? str(cs.name) ?? cs.id,
     url: cs.url, version: cs.version, status: str(cs['status']) ?? '', description: markdownField(cs['description']),
     packageHref: rel(path, packagePath(pkg)), packageLabel: pkgKey(pkg.id, pkg.version),
@@ -510,13 +535,17 @@ function igExamples(examplesDir: string, alias: IgAlias): IgExample[] {
     if (!f.endsWith('.json')) continue;
     const stem = f.slice(0, -5);
     const text = readFileSync(join(dir, f), 'utf8');
+    const where = join('examples', alias, 'valid', f).split(sep).join('/');
     let resource: FhirResource;
+    let forms: { label: string; text: string }[];
     try {
       resource = JSON.parse(text) as FhirResource;
-    } catch {
-      continue; // examples/*/valid is checked by the example tests; an unreadable file is not shown
+      forms = [{ label: `JSON (${where})`, text: JSON.stringify(resource, null, 2) }];
+    } catch (e) {
+      // shown as written, with the reason (the example tests fail on such a file)
+      resource = { resourceType: 'Unreadable' };
+      forms = [{ label: `JSON (${where}) — not valid JSON: ${(e as Error).message}`, text }];
     }
-    const forms = [{ label: `JSON (${join('examples', alias, 'valid', f).split(sep).join('/')})`, text: JSON.stringify(resource, null, 2) }];
     const xml = join(dir, `${stem}.xml`);
     if (existsSync(xml)) forms.push({ label: `XML (${join('examples', alias, 'valid', `${stem}.xml`).split(sep).join('/')})`, text: readFileSync(xml, 'utf8').replace(/\r\n?/g, '\n') });
     out.push({ name: stem, path: `ig/${alias}/examples/${safeSegment(stem)}.html`, forms, resource });
@@ -560,6 +589,31 @@ export async function generateSite(input: SiteInput, options: GenerateSiteOption
   for (const p of packages) {
     site.packagePages.set(pkgKey(p.id, p.version), packagePath(p));
     for (const r of p.resources) site.resourcePages.set(`${pkgKey(p.id, p.version)}/${r.resourceType}/${r.id ?? ''}`, resourcePath(p, r));
+  }
+  // reverse links, before any page is rendered
+  for (const p of packages) {
+    for (const r of p.resources) {
+      const path = resourcePath(p, r);
+      const text = `${str(r['title']) ?? str(r.name) ?? r.id ?? '?'} (${pkgKey(p.id, p.version)})`;
+      if (r.resourceType === 'ValueSet') {
+        const compose = (r['compose'] ?? {}) as Json;
+        for (const inc of [...arr(compose['include']), ...arr(compose['exclude'])]) {
+          const system = str(inc['system']);
+          if (system !== undefined) site.noteUse(site.target(p, str(inc['version']) !== undefined ? `${system}|${str(inc['version'])}` : system, 'CodeSystem').path, path, text);
+          for (const v of arr<string>(inc['valueSet'])) site.noteUse(site.target(p, v, 'ValueSet').path, path, text);
+        }
+      } else if (r.resourceType === 'StructureDefinition') {
+        const seen = new Set<string>();
+        for (const e of arr((r['snapshot'] as Json | undefined)?.['element'])) {
+          const vs = str((e['binding'] as Json | undefined)?.['valueSet']);
+          if (vs === undefined || seen.has(vs)) continue;
+          seen.add(vs);
+          site.noteUse(site.target(p, vs, 'ValueSet').path, path, text);
+        }
+        const parent = str(r['baseDefinition']);
+        if (parent !== undefined) site.noteUse(site.target(p, parent, 'StructureDefinition').path, path, text);
+      }
+    }
   }
   const igPath = (alias: IgAlias): string => `ig/${alias}/index.html`;
   const depRows = (p: SitePackage, from: string): Json[] => Object.entries(p.manifest.dependencies ?? {}).map(([id, version]) => {

@@ -144,6 +144,7 @@ export const structurePage = env.compile(`<h1>{{title}}</h1>
 {{#if slicings.length}}<table class="list"><thead><tr><th>Element</th><th>Discriminator</th><th>Rules</th><th>Ordered</th><th>Description</th></tr></thead><tbody>
 {{#each slicings}}<tr><td><a href="#{{anchor}}"><code>{{id}}</code></a></td><td>{{#each discriminators}}{{#unless @first}}<br>{{/unless}}{{type}} <code>{{path}}</code>{{/each}}</td><td>{{rules}}</td><td>{{ordered}}</td><td>{{description}}</td></tr>
 {{/each}}</tbody></table>{{else}}<p class="none">No slicing.</p>{{/if}}
+{{#if usedBy.length}}<h2 id="used-by">Profiles derived from this one</h2><ul class="used-by">{{#each usedBy}}<li>{{> link}}</li>{{/each}}</ul>{{/if}}
 <h2 id="invariants">Invariants</h2>
 {{#if invariants.length}}<table class="list invariants"><thead><tr><th>Key</th><th>Severity</th><th>Description</th><th>Expression</th><th>Elements</th><th>Defined by</th></tr></thead><tbody>
 {{#each invariants}}<tr id="inv-{{key}}"><td><code>{{key}}</code></td><td>{{severity}}</td><td>{{human}}</td><td><code class="expr">{{expression}}</code></td><td>{{elements}}</td><td>{{> link source}}</td></tr>
@@ -168,6 +169,7 @@ export const valueSetPage = env.compile(`<h1>{{title}}</h1>
 {{/each}}</tbody></table>{{/if}}
 </section>
 {{/each}}
+{{#if usedBy.length}}<h2 id="used-by">Bound in · used by</h2><ul class="used-by">{{#each usedBy}}<li>{{> link}}</li>{{/each}}</ul>{{/if}}
 <h2>Expansion</h2>
 {{#if expansion.codes.length}}<p>{{expansion.summary}}</p>
 <table class="list"><thead><tr><th>System</th><th>Code</th><th>Display</th></tr></thead><tbody>
@@ -193,6 +195,7 @@ export const codeSystemPage = env.compile(`<h1>{{title}}</h1>
 {{#if valueSet}}<tr><th>All codes</th><td>{{> link valueSet}}</td></tr>{{/if}}
 {{#if supplements}}<tr><th>Supplements</th><td>{{> link supplements}}</td></tr>{{/if}}
 </tbody></table>
+{{#if usedBy.length}}<h2 id="used-by">Used by ValueSets</h2><ul class="used-by">{{#each usedBy}}<li>{{> link}}</li>{{/each}}</ul>{{/if}}
 {{#if properties.length}}<h2>Properties</h2><table class="list"><thead><tr><th>Code</th><th>Type</th><th>Description</th></tr></thead><tbody>
 {{#each properties}}<tr><td><code>{{code}}</code></td><td>{{type}}</td><td>{{description}}</td></tr>
 {{/each}}</tbody></table>{{/if}}
