@@ -1,7 +1,7 @@
 /**
  * The site's templates, in their own isolated Handlebars environment (`Handlebars.create()`:
  * nothing registered here touches the global instance or the report templates). Every value is
- * HTML-escaped by `{{…}}`; there is no `{{{triple-stash}}}`. The only unescaped fragments are
+ * HTML-escaped by `{{…}}`; there is no triple-stash (three braces). The only unescaped fragments are
  * SafeStrings the site builds itself from escaped text (the Markdown renderer's output and the
  * page body the layout wraps), see `SafeHtml`.
  */

@@ -148,6 +148,8 @@ describe('medcom-ig docs: the site for all three standards', () => {
     const vs = site(all, 'pkg/medcom.fhir.dk.terminology/2.0.0-draft/ValueSet-npu-observation-codes-valueset.html');
     expect(vs).toContain('href="CodeSystem-npu-observation-codes.html"');
     expect(vs).toContain('<code>DNK05473</code>');
+    // reverse link: the code system page names the value set that includes it
+    expect(html).toMatch(/<h2 id="used-by">Used by ValueSets<\/h2><ul class="used-by"><li><a href="ValueSet-npu-observation-codes-valueset\.html"/);
     // and the MCS value set expands locally
     const mcs = site(all, 'pkg/medcom.fhir.dk.terminology/2.0.0-draft/ValueSet-medcom-observation-valueset.html');
     expect(mcs).toMatch(/<p>4 codes, as the validator/);
@@ -256,6 +258,12 @@ describe('medcom-ig docs: escaping and selection', () => {
     expect(existsSync(join(out, 'ig', 'notes'))).toBe(false);
     expect(existsSync(join(out, 'pkg', 'medcom.fhir.dk.notes'))).toBe(false);
     expect(existsSync(join(out, 'pkg', 'medcom.fhir.dk.core', '4.0.0'))).toBe(false);
+  });
+
+  it('has no triple-stash in its templates (every value escaped)', () => {
+    const source = readFileSync(join(root, 'src', 'site', 'templates.ts'), 'utf8');
+    expect(source).not.toContain('{{{');
+    expect(source).toContain('Handlebars.create()');
   });
 
   it('rel() gives relative hrefs between site pages', () => {
