@@ -619,7 +619,11 @@ export async function generateSite(input: SiteInput, options: GenerateSiteOption
   const depRows = (p: SitePackage, from: string): Json[] => Object.entries(p.manifest.dependencies ?? {}).map(([id, version]) => {
     const page = site.packagePages.get(pkgKey(id, version));
     const built = input.packages.some((q) => q.id === id && q.version === version);
-    return { id, version, ...(page ? { href: rel(from, page) } : {}), note: page ? 'documented here' : built ? 'built, not documented for the chosen standards' : 'not built by this project (FHIR core, HL7 terminology or extensions)' };
+    const others = input.packages.filter((q) => q.id === id).map((q) => q.version);
+    const note = page ? 'documented here' : built ? 'built, not documented for the chosen standards'
+      : others.length ? `not built in this version (this project builds ${others.join(', ')})`
+        : 'not built by this project';
+    return { id, version, ...(page ? { href: rel(from, page) } : {}), note };
   });
 
   // package and resource pages
