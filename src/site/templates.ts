@@ -15,6 +15,16 @@ export function safe(html: string): SafeHtml {
   return new env.SafeString(html);
 }
 
+/**
+ * Compile options: only the built-in block helpers and `join` exist, so `{{name}}` compiles to a
+ * plain (escaped) lookup instead of a "helper or property?" check (partials inherit the options).
+ */
+const OPTIONS = { knownHelpers: { join: true, eq: true }, knownHelpersOnly: true } as const;
+
+function compile<T = unknown>(source: string): (model: T) => string {
+  return env.compile<T>(source, OPTIONS);
+}
+
 env.registerHelper('join', (list: unknown, sep: unknown) => (Array.isArray(list) ? list.map(String).join(typeof sep === 'string' ? sep : ', ') : ''));
 env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
 
@@ -41,7 +51,7 @@ env.registerPartial('resourceList', `{{#if items.length}}<table class="list"><th
 {{#each items}}<tr><td><a href="{{href}}">{{name}}</a></td><td><code>{{id}}</code></td><td>{{description}}</td></tr>
 {{/each}}</tbody></table>{{else}}<p class="none">None.</p>{{/if}}`);
 
-export const layout = env.compile<{ title: string; css: string; home: string; crumbs: { text: string; href: string }[]; body: SafeHtml }>(`<!DOCTYPE html>
+export const layout = compile<{ title: string; css: string; home: string; crumbs: { text: string; href: string }[]; body: SafeHtml }>(`<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -59,7 +69,7 @@ export const layout = env.compile<{ title: string; css: string; home: string; cr
 </html>
 `);
 
-export const indexPage = env.compile(`<h1>MedCom FHIR Implementation Guides</h1>
+export const indexPage = compile(`<h1>MedCom FHIR Implementation Guides</h1>
 <p>Profiles, terminology and examples of the MedCom standards this project authors in TypeScript, generated from our compiled packages.</p>
 <h2>Standards</h2>
 <table class="list"><thead><tr><th>Standard</th><th>Danish</th><th>Package</th><th>Status</th><th>Kind</th></tr></thead><tbody>
@@ -73,7 +83,7 @@ export const indexPage = env.compile(`<h1>MedCom FHIR Implementation Guides</h1>
 <p><a href="{{rulesHref}}">The validator's rule catalogue</a>: every finding <code>medcom-ig validate</code> reports, with what it checks and what to do.</p>
 `);
 
-export const igPage = env.compile(`<h1>{{title}}</h1>
+export const igPage = compile(`<h1>{{title}}</h1>
 <p class="lead">{{titleDa}}</p>
 <table class="facts"><tbody>
 <tr><th>Package</th><td><a href="{{packageHref}}"><code>{{packageId}}#{{version}}</code></a></td></tr>
@@ -104,7 +114,7 @@ export const igPage = env.compile(`<h1>{{title}}</h1>
 <p><a href="{{rulesHref}}">Validator rule catalogue</a>. Validate a bundle against this standard: <code>npx medcom-ig validate --ig {{alias}} bundle.json</code>.</p>
 `);
 
-export const packagePage = env.compile(`<h1>{{id}}#{{version}}</h1>
+export const packagePage = compile(`<h1>{{id}}#{{version}}</h1>
 {{#if title}}<p class="lead">{{title}}</p>{{/if}}
 {{#if description}}<div class="description">{{description}}</div>{{/if}}
 <table class="facts"><tbody>
@@ -119,7 +129,7 @@ export const packagePage = env.compile(`<h1>{{id}}#{{version}}</h1>
 {{#each groups}}<h2>{{label}}</h2>{{> resourceList}}{{/each}}
 `);
 
-export const structurePage = env.compile(`<h1>{{title}}</h1>
+export const structurePage = compile(`<h1>{{title}}</h1>
 <p class="kind">{{kindLabel}} · <code>{{url}}</code> · version {{version}} · status {{status}}</p>
 {{#if description}}<div class="description">{{description}}</div>{{/if}}
 {{#if purpose}}<div class="description">{{purpose}}</div>{{/if}}
@@ -151,7 +161,7 @@ export const structurePage = env.compile(`<h1>{{title}}</h1>
 {{/each}}</tbody></table>{{else}}<p class="none">No invariants.</p>{{/if}}
 `);
 
-export const valueSetPage = env.compile(`<h1>{{title}}</h1>
+export const valueSetPage = compile(`<h1>{{title}}</h1>
 <p class="kind">ValueSet · <code>{{url}}</code> · version {{version}} · status {{status}}</p>
 {{#if description}}<div class="description">{{description}}</div>{{/if}}
 <table class="facts"><tbody><tr><th>Package</th><td><a href="{{packageHref}}">{{packageLabel}}</a></td></tr></tbody></table>
@@ -184,7 +194,7 @@ export const valueSetPage = env.compile(`<h1>{{title}}</h1>
 {{/each}}
 `);
 
-export const codeSystemPage = env.compile(`<h1>{{title}}</h1>
+export const codeSystemPage = compile(`<h1>{{title}}</h1>
 <p class="kind">CodeSystem · <code>{{url}}</code> · version {{version}} · status {{status}}</p>
 {{#if description}}<div class="description">{{description}}</div>{{/if}}
 <table class="facts"><tbody>
@@ -205,7 +215,7 @@ export const codeSystemPage = env.compile(`<h1>{{title}}</h1>
 {{/each}}</tbody></table>{{else}}<p class="none">The code system lists no concepts here (content {{content}}).</p>{{/if}}
 `);
 
-export const resourcePage = env.compile(`<h1>{{title}}</h1>
+export const resourcePage = compile(`<h1>{{title}}</h1>
 <p class="kind">{{resourceType}}{{#if url}} · <code>{{url}}</code>{{/if}} · <a href="{{packageHref}}">{{packageLabel}}</a></p>
 {{#if description}}<div class="description">{{description}}</div>{{/if}}
 {{#if profiles.length}}<p>Profiles: {{> links profiles}}</p>{{/if}}
@@ -214,7 +224,7 @@ export const resourcePage = env.compile(`<h1>{{title}}</h1>
 {{/each}}
 `);
 
-export const rulePage = env.compile(`<article class="rule">
+export const rulePage = compile(`<article class="rule">
 {{content}}
 </article>
 <p class="back"><a href="{{indexHref}}">All validator rules</a></p>
