@@ -683,6 +683,7 @@ export async function generateSite(input: SiteInput, options: GenerateSiteOption
         bundleProfile: site.canonical(own, path, ig.bundleProfile, 'StructureDefinition'),
         dependencies: depRows(own, path),
         examples: examples.map((e) => ({ name: e.name, href: rel(path, e.path), forms: e.forms.map((f) => f.label.split(' ')[0]!) })),
+        examplesNote: examplesDir === undefined ? 'The examples/ folder of the medcom-ig checkout was not found, so our example bundles are not shown.' : undefined,
         packages: [...chain].sort((a, b) => (a === own ? -1 : b === own ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : compareVersions(a.version, b.version))).map((p) => ({
           id: p.id, version: p.version, title: str(p.manifest.title), href: rel(path, packagePath(p)), groups: resourceGroups(p, path),
         })),

@@ -102,7 +102,7 @@ export const igPage = compile(`<h1>{{title}}</h1>
 <h2>Examples</h2>
 {{#if examples.length}}<table class="list"><thead><tr><th>Example</th><th>Forms</th></tr></thead><tbody>
 {{#each examples}}<tr><td><a href="{{href}}">{{name}}</a></td><td>{{join forms ", "}}</td></tr>
-{{/each}}</tbody></table>{{else}}<p class="none">None.</p>{{/if}}
+{{/each}}</tbody></table>{{else}}<p class="none">{{#if examplesNote}}{{examplesNote}}{{else}}None.{{/if}}</p>{{/if}}
 <h2>Packages of this standard</h2>
 <p>The standard's own package and every package of its dependency chain that this project builds, in the versions this standard uses.</p>
 {{#each packages}}<section class="pkg">
