@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Diagnostic } from '../src/compiler/diagnostics.js';
 import { UsageError } from '../src/api/errors.js';
 import { IG_ALIASES, type IgAlias } from '../src/api/igs.js';
@@ -71,6 +72,20 @@ program
     }
     if (opts.prebuilt && !result.diagnostics.hasErrors) stampPrebuilt(opts.out);
     process.exitCode = failing(diags, opts.failOn) ? 1 : 0;
+  });
+
+program
+  .command('docs')
+  .description('generate the documentation site (profiles, terminology, examples, rule catalogue) for the standards, as static HTML that works opened from disk')
+  .requiredOption('-o, --out <dir>', 'output folder (e.g. site/)')
+  .option('--ig <standards...>', `standards to document: ${IG_ALIASES.join(', ')} (default: all)`)
+  .option('--from <dir>', 'read the packages from a `medcom-ig build --out` folder (default: the packages npm run compile prebuilt, else compile the profiles)')
+  .action(async (opts: { out: string; ig?: string[]; from?: string }) => {
+    const { buildSite } = await import('../src/api/site.js');
+    const result = await buildSite({ out: opts.out, ...(opts.ig ? { igs: opts.ig } : {}), ...(opts.from !== undefined ? { from: opts.from } : {}) });
+    const pages = result.files.filter((f) => f.endsWith('.html')).length;
+    out(`wrote ${pages} pages for ${result.igs.join(', ')} (${result.packages.length} packages, read from ${result.origin}) to ${opts.out} in ${Math.round(result.timings.load + result.timings.generate)} ms`);
+    out(`open ${join(opts.out, 'index.html')}`);
   });
 
 program

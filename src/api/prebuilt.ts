@@ -64,6 +64,14 @@ export function stampPrebuilt(dir = PREBUILT_DIR): void {
   writeFileSync(join(dir, STAMP), JSON.stringify({ profiles: profilesHash(PROFILES_DIR) }) + '\n');
 }
 
+/** Whether `dir` holds prebuilt packages made from the compiled profile modules as they are now. */
+export function prebuiltCurrent(dir = PREBUILT_DIR): boolean {
+  const stampFile = join(dir, STAMP);
+  if (!existsSync(stampFile) || !existsSync(PROFILES_DIR)) return false;
+  const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as { profiles?: string };
+  return stamp.profiles === profilesHash(PROFILES_DIR);
+}
+
 /** Add the prebuilt packages to `defs`; false when there are none or they are stale. */
 export async function loadPrebuilt(defs: Definitions, dir = PREBUILT_DIR): Promise<boolean> {
   const stampFile = join(dir, STAMP);

@@ -119,6 +119,24 @@ export class LocalTerminology implements TerminologyService {
     return this.checkWithoutSystem(exp, code);
   }
 
+  /**
+   * The codes of a value set as far as it expands locally (for documentation, e.g. the site):
+   * the codes certainly in, per system in the order the expansion holds them, and — when the
+   * expansion is not complete — why (`incomplete`, one reason per part that is undecided).
+   */
+  listExpansion(valueSet: string): { codes: { system: string; code: string; display?: string }[]; incomplete: string[] } {
+    const exp = this.expand(valueSet);
+    const codes: { system: string; code: string; display?: string }[] = [];
+    const incomplete: string[] = [];
+    for (const [system, tri] of exp.systems) {
+      for (const m of tri.in.values()) codes.push(m.display !== undefined ? { system, code: m.code, display: m.display } : { system, code: m.code });
+      if (tri.rest !== null) incomplete.push(tri.rest);
+      for (const r of new Set(tri.maybe.values())) incomplete.push(r);
+    }
+    if (exp.other !== null) incomplete.push(exp.other);
+    return { codes, incomplete: [...new Set(incomplete)] };
+  }
+
   checkCodeSystem(system: string, code: string): CodeCheck {
     // a url that itself holds a `|` (R4 v2 tables such as `…/v2-0391|2.6`) is taken verbatim first
     const literal = system.includes('|') ? this.systemInfo(system) : undefined;
