@@ -11,6 +11,7 @@ import { dirname, join, posix, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IGS, IG_ALIASES, type IgAlias } from '../api/igs.js';
 import { compareVersions } from '../defs/package-source.js';
+import { diffPackages, type DiffSide } from '../diff/compare.js';
 import { Resolver } from '../defs/registry.js';
 import type { FhirResource } from '../defs/resource.js';
 import { LocalTerminology } from '../validator/terminology/local.js';
@@ -18,7 +19,7 @@ import { IG_FACTS } from './ig-facts.js';
 import type { SiteInput, SitePackage } from './load.js';
 import { renderMarkdown } from './markdown.js';
 import {
-  type SafeHtml, CSS, codeSystemPage, igPage, indexPage, layout, packagePage, resourcePage, rulePage, safe, structurePage, valueSetPage,
+  type SafeHtml, CSS, codeSystemPage, igPage, indexPage, layout, packagePage, resourcePage, rulePage, safe, structurePage, valueSetPage, changesPage,
 } from './templates.js';
 
 export interface GenerateSiteOptions {
@@ -626,6 +627,36 @@ export async function generateSite(input: SiteInput, options: GenerateSiteOption
     return { id, version, ...(page ? { href: rel(from, page) } : {}), note };
   });
 
+  // version changes: each package documented in several versions, one page per step
+  const changeLinks = new Map<string, Link[]>();
+  for (const [id, versions] of groupVersions(packages)) {
+    for (let i = 1; i < versions.length; i++) {
+      const a = versions[i - 1]!;
+      const b = versions[i]!;
+      const path = `pkg/${safeSegment(id)}/changes-${safeSegment(a.version)}-to-${safeSegment(b.version)}.html`;
+      const diff = diffPackages(diffSide(a), diffSide(b), { structure: (url) => input.definitions.base.find(url)?.resource as unknown as fhir4.StructureDefinition | undefined });
+      const groups = new Map<string, { heading: string; href?: string; changes: { impact: string; kind: string; element: string; text: string }[] }>();
+      for (const c of diff.changes) {
+        const key = `${c.resourceType} ${c.resource}`;
+        let g = groups.get(key);
+        if (!g) {
+          const page = c.resourceType === 'package' ? undefined : site.target(b, c.resource, c.resourceType).path;
+          g = { heading: c.resourceType === 'package' ? 'Package' : `${c.resourceType} ${c.name}`, ...(page ? { href: rel(path, page) } : {}), changes: [] };
+          groups.set(key, g);
+        }
+        g.changes.push({ impact: c.impact, kind: c.kind, element: c.element ?? '', text: c.text });
+      }
+      site.write({
+        path, title: `${id} ${a.version} → ${b.version}`, crumbs: [{ text: pkgKey(id, b.version), path: packagePath(b) }],
+        body: changesPage({ id, from: a.version, to: b.version, fromHref: rel(path, packagePath(a)), toHref: rel(path, packagePath(b)), summary: diff.summary, groups: [...groups.values()] }),
+      });
+      for (const v of [a, b]) {
+        const key = pkgKey(v.id, v.version);
+        changeLinks.set(key, [...(changeLinks.get(key) ?? []), { text: `${a.version} → ${b.version}`, title: path, href: rel(packagePath(v), path) }]);
+      }
+    }
+  }
+
   // package and resource pages
   for (const p of packages) {
     const key = pkgKey(p.id, p.version);
@@ -637,6 +668,7 @@ export async function generateSite(input: SiteInput, options: GenerateSiteOption
         canonical: str(p.manifest.canonical) ?? '', fhirVersion: arr<string>(p.manifest.fhirVersions).join(', '),
         usedBy: (usedBy.get(key) ?? []).map((a) => ({ text: IG_FACTS[a].title, href: rel(packagePath(p), igPath(a)) })),
         dependencies: depRows(p, packagePath(p)),
+        changes: changeLinks.get(key) ?? [],
         groups: resourceGroups(p, packagePath(p)),
       }),
     });
@@ -724,6 +756,24 @@ export async function generateSite(input: SiteInput, options: GenerateSiteOption
   // written in parallel (the thread pool overlaps the file system's latency)
   await Promise.all(files.map((f, i) => writeFile(targets[i]!, site.files.get(f)!)));
   return { out: options.out, igs, packages: packages.map((p) => pkgKey(p.id, p.version)), files };
+}
+
+/** The documented versions of each package id that has more than one, oldest first. */
+function groupVersions(packages: SitePackage[]): Map<string, SitePackage[]> {
+  const out = new Map<string, SitePackage[]>();
+  for (const p of packages) out.set(p.id, [...(out.get(p.id) ?? []), p]);
+  for (const [id, list] of out) {
+    if (list.length < 2) out.delete(id);
+    else list.sort((a, b) => compareVersions(a.version, b.version));
+  }
+  return out;
+}
+
+function diffSide(p: SitePackage): DiffSide {
+  return {
+    id: p.id, version: p.version, source: pkgKey(p.id, p.version), dependencies: { ...(p.manifest.dependencies ?? {}) },
+    resources: p.resources.filter((r) => ['StructureDefinition', 'ValueSet', 'CodeSystem'].includes(r.resourceType)) as unknown as Json[],
+  };
 }
 
 /** For messages: a path relative to the working directory when it is inside it. */

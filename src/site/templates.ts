@@ -120,6 +120,7 @@ export const packagePage = compile(`<h1>{{id}}#{{version}}</h1>
 <table class="facts"><tbody>
 <tr><th>Canonical</th><td><code>{{canonical}}</code></td></tr>
 <tr><th>FHIR</th><td>{{fhirVersion}}</td></tr>
+{{#if changes.length}}<tr><th>Changes</th><td>{{#each changes}}{{#unless @first}} · {{/unless}}<a href="{{href}}">{{text}}</a>{{/each}}</td></tr>{{/if}}
 <tr><th>Used by</th><td>{{#each usedBy}}{{#unless @first}}, {{/unless}}<a href="{{href}}">{{text}}</a>{{else}}—{{/each}}</td></tr>
 </tbody></table>
 <h2>Dependencies</h2>
@@ -127,6 +128,19 @@ export const packagePage = compile(`<h1>{{id}}#{{version}}</h1>
 {{#each dependencies}}<tr><td>{{#if href}}<a href="{{href}}">{{id}}</a>{{else}}{{id}}{{/if}}</td><td>{{version}}</td><td>{{note}}</td></tr>
 {{/each}}</tbody></table>
 {{#each groups}}<h2>{{label}}</h2>{{> resourceList}}{{/each}}
+`);
+
+export const changesPage = compile(`<h1>{{id}} {{from}} → {{to}}</h1>
+<p class="lead">What changed between the two versions that a vendor must act on, profile by profile on the snapshots
+(<code>medcom-ig diff {{id}}#{{from}} {{id}}#{{to}}</code>; impact: breaking — instances valid before may fail now;
+review — allows more or changes an expectation; info — metadata and version pins).</p>
+<p>{{summary.breaking}} breaking · {{summary.review}} to review · {{summary.info}} informational, in {{summary.resources}} resource(s).
+Versions: <a href="{{fromHref}}">{{from}}</a> · <a href="{{toHref}}">{{to}}</a></p>
+{{#each groups}}<h2>{{#if href}}<a href="{{href}}">{{heading}}</a>{{else}}{{heading}}{{/if}}</h2>
+<table class="list changes"><thead><tr><th>Impact</th><th>Change</th><th>Element</th><th>Detail</th></tr></thead><tbody>
+{{#each changes}}<tr class="{{impact}}"><td>{{impact}}</td><td>{{kind}}</td><td><code>{{element}}</code></td><td>{{text}}</td></tr>
+{{/each}}</tbody></table>
+{{/each}}
 `);
 
 export const structurePage = compile(`<h1>{{title}}</h1>
@@ -268,4 +282,7 @@ td.card { white-space: nowrap; }
 .center { text-align: center; } .right { text-align: right; }
 section.pkg { margin-left: .5rem; }
 ${Array.from({ length: 24 }, (_, d) => `.d${d} { padding-left: ${(0.45 + d * 1.1).toFixed(2)}rem; }`).join('\n')}
+.changes tr.breaking td:first-child { color: #a4161a; font-weight: 600; }
+.changes tr.review td:first-child { color: #7a5300; }
+.changes tr.info td { color: var(--muted); }
 `;

@@ -205,6 +205,21 @@ describe('medcom-ig docs: the site for all three standards', () => {
     expect(existsSync(join(all, 'ig', 'hco', 'examples', 'new-message-string-results.html'))).toBe(true);
   });
 
+  it('has a page of version changes for every package documented in several versions, linked from both versions', () => {
+    const core = site(all, 'pkg/medcom.fhir.dk.core/changes-2.4.0-to-4.0.0.html');
+    // the identifier invariant that stops being vacuous in 4.0.0 (the same finding as `medcom-ig diff`)
+    expect(core).toMatch(/<tr class="breaking"><td>breaking<\/td><td>invariant-changed<\/td><td><code>Identifier\.value<\/code><\/td><td>Identifier\.value invariant medcom-uuidv4: expression &quot;value\.matches\(/);
+    expect(core).toContain('href="4.0.0/StructureDefinition-medcom-assigned-identifier.html"');
+    for (const v of ['2.4.0', '4.0.0']) expect(site(all, `pkg/medcom.fhir.dk.core/${v}/index.html`)).toContain('href="../changes-2.4.0-to-4.0.0.html"');
+    for (const page of ['pkg/hl7.fhir.dk.core/changes-3.2.0-to-3.4.0.html', 'pkg/hl7.fhir.dk.core/changes-3.4.0-to-3.5.0.html',
+      'pkg/medcom.fhir.dk.terminology/changes-1.8.1-to-2.0.0-draft.html', 'pkg/medcom.fhir.dk.terminology/changes-2.0.0-draft-to-2.0.2.html',
+      'pkg/medcom.fhir.dk.document/changes-1.0.1-to-2.0.2.html']) {
+      expect(existsSync(join(all, ...page.split('/'))), page).toBe(true);
+    }
+    // dk-core 3.5.0 moved the NPU slice system
+    expect(site(all, 'pkg/hl7.fhir.dk.core/changes-3.4.0-to-3.5.0.html')).toMatch(/fixed-changed.*urn:oid:1\.2\.208\.176\.2\.1.*http:\/\/npu-terminology\.org/);
+  });
+
   it('renders every page of the rule catalogue, with working links between them', () => {
     const rulesDir = join(root, 'docs', 'rules');
     const md = walk(rulesDir).filter((f) => f.endsWith('.md')).map((f) => relative(rulesDir, f).split(sep).join('/'));
