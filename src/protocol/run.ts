@@ -252,17 +252,18 @@ class ProtocolRun {
   }
 
   /** Compare business findings (per file) with what the check expects; push them as the step's issues. */
-  private judgeRules(check: BusinessCheck | SequenceCheck, found: { file: string; report: FileReport }[], issues: RunIssue[]): { files: CheckFileResult[]; missing: string[] } {
+  private judgeRules(check: BusinessCheck | SequenceCheck, found: { file: string; report: FileReport; synthetic?: boolean }[], issues: RunIssue[]): { files: CheckFileResult[]; missing: string[] } {
     const absent = new Set(check.absent ?? []);
     const seen = new Set<string>();
-    const files: CheckFileResult[] = found.map(({ file, report }) => {
+    const files: CheckFileResult[] = found.map(({ file, report, synthetic }) => {
       const ids = [...new Set(report.issues.map((i) => i.ruleId))];
       for (const id of ids) seen.add(id);
       for (const i of report.issues) {
+        // a sequence's manifest is made by the run, not a file of the evidence: its findings have a place (steps[i]), no line
         issues.push({
           file, severity: i.severity, ruleId: i.ruleId, message: i.message, fhirpath: i.location.fhirpath,
-          ...(i.location.line !== undefined ? { line: i.location.line } : {}),
-          ...(i.location.column !== undefined ? { column: i.location.column } : {}),
+          ...(!synthetic && i.location.line !== undefined ? { line: i.location.line } : {}),
+          ...(!synthetic && i.location.column !== undefined ? { column: i.location.column } : {}),
         });
       }
       const bad = ids.filter((id) => absent.has(id));
@@ -319,7 +320,7 @@ class ProtocolRun {
     const sink = new IssueSink(manifest, this.lang, false);
     checkSequence(steps, sink);
     const sequenceReport: FileReport = { file: name, valid: !sink.hasErrors, profiles: [], issues: sink.issues };
-    const { files, missing } = this.judgeRules(check, [{ file: name, report: sequenceReport }, ...found], issues);
+    const { files, missing } = this.judgeRules(check, [{ file: name, report: sequenceReport, synthetic: true }, ...found], issues);
     if (missing.length > 0) files.push({ file: '*', outcome: 'fail', actual: `${s.notDrawn}: ${missing.join(', ')}` });
     return { id: check.id, kind: 'sequence', description, outcome: combine(files, 'each', false), expected, files };
   }

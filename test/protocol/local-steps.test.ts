@@ -92,6 +92,11 @@ describe('notes-send §3.5: steps decided by our local business rules', () => {
     expect(s.status).toBe('failed');
     expect(s.checks[0]!.outcome).toBe('fail');
     expect(s.issues).toContainEqual(expect.objectContaining({ file: 'notes-send.local.private-not-in-export.sequence.json', ruleId: 'business/notes-private-shared', fhirpath: 'steps[1]' }));
+    // the sequence's manifest is the run's own, not an evidence file: no line is claimed in it
+    const shared = s.issues.find((i) => i.ruleId === 'business/notes-private-shared')!;
+    expect(shared.line).toBeUndefined();
+    const md = new ProtocolReportRenderer().markdown(report);
+    expect(md).toContain('business/notes-private-shared @ steps\\[1\\] (notes-send.local.private-not-in-export.sequence.json)');
   });
 
   it('3.5.4: a document entry that does not withdraw (status current) fails with notes-withdrawal-invalid and notes-private-not-withdrawn', async () => {
