@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { fhirpathJs } from '../fhirpath/library.js';
 import { UsageError } from '../api/errors.js';
+import { RULES } from '../validator/rules/registry.js';
 import { allSteps, type ProtocolDefinition } from './model.js';
 
 export const SCHEMA_FILE = 'protocol.schema.json';
@@ -118,6 +119,17 @@ function crossCheck(p: ProtocolDefinition): string[] {
     for (const c of step.checks ?? []) {
       if (checkIds.has(c.id)) problems.push(`check id '${c.id}' is used twice`);
       checkIds.add(c.id);
+      if (c.kind === 'business' || c.kind === 'sequence') {
+        // our local rules: the step says so, and names rules the business layer has
+        if (step.local !== true) problems.push(`step ${step.number}, check ${c.id}: a ${c.kind} check decides by our local business rules; the step must say "local": true`);
+        for (const r of [...(c.absent ?? []), ...(c.present ?? [])]) {
+          const rule = (RULES as Record<string, { layer: string }>)[r];
+          if (!rule || rule.layer !== 'business') problems.push(`step ${step.number}, check ${c.id}: '${r}' is not a business rule id`);
+        }
+        for (const r of c.present ?? []) if ((c.absent ?? []).includes(r)) problems.push(`step ${step.number}, check ${c.id}: '${r}' is both absent and present`);
+        if (c.kind === 'sequence') for (const item of c.sequence) if (!stepIds.has(item.step)) problems.push(`step ${step.number}, check ${c.id}: the sequence names unknown step '${item.step}'`);
+        continue;
+      }
       if (c.kind !== 'fhirpath') continue;
       for (const v of c.uses ?? []) {
         if (!captured.has(v)) problems.push(`step ${step.number}, check ${c.id}: variable %${v} is not captured by an earlier step`);
@@ -131,6 +143,9 @@ function crossCheck(p: ProtocolDefinition): string[] {
       }
       const compileError = compiles(c.expression);
       if (compileError) problems.push(`step ${step.number}, check ${c.id}: FHIRPath does not compile: ${compileError}`);
+    }
+    if (step.local === true && !(step.checks ?? []).some((c) => c.kind === 'business' || c.kind === 'sequence')) {
+      problems.push(`step ${step.number}: "local" is for steps our business rules decide (a business or sequence check)`);
     }
     for (const cap of step.captures ?? []) {
       const compileError = compiles(cap.expression);

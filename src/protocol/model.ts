@@ -123,9 +123,56 @@ export interface StepDef {
   captures?: CaptureDef[];
   /** A policy hint for the suggested grade when the step fails; never MedCom's assessment. */
   suggestedOnFail?: Grade;
+  /**
+   * The step is ours: decided by medcom-ig's local business rules (our GP-note extensions and sharing model,
+   * docs/local-extensions.md), not by MedCom's standard. Required on a step with `business` or `sequence`
+   * checks, and shown as such in the report.
+   */
+  local?: boolean;
 }
 
-export type CheckDef = ValidateCheck | FhirPathCheck | MaxBytesCheck;
+export type CheckDef = ValidateCheck | FhirPathCheck | MaxBytesCheck | BusinessCheck | SequenceCheck;
+
+/** What a business-rule check expects of the findings: rule ids that must not be reported, and ones that must. */
+export interface RuleExpectation {
+  /** Business rule ids (`business/…`) none of the files may draw. */
+  absent?: string[];
+  /** Business rule ids that must be drawn (each at least once over the files). */
+  present?: string[];
+}
+
+/**
+ * Validate each message with the business rules (src/validator/rules/business; ours where they use our
+ * local extensions) for `purpose` (default `sharing`) and compare the business findings with `absent` and
+ * `present`. Local: the step must say `local: true`.
+ */
+export interface BusinessCheck extends RuleExpectation {
+  kind: 'business';
+  id: string;
+  description: Text;
+  purpose?: 'sharing' | 'aktindsigt';
+}
+
+/** One step of a sequence: an action on the messages filed under a protocol step (optionally only those of one letter). */
+export interface SequenceItem {
+  action: 'share' | 'mark-private' | 'withdraw' | 'replace' | 'access-export';
+  /** The step id whose evidence the action is taken on. */
+  step: string;
+  /** Only the files of this letter (`Notes_3.5.4_B.json`); all the step's messages without it. */
+  letter?: string;
+}
+
+/**
+ * The messages of protocol steps taken as a sequence of uploads (`validate --sequence`, docs/rules/business/README.md):
+ * each item's files checked with the action's purpose, then the sequence rules; all business findings compared with
+ * `absent` and `present`. Local: the step must say `local: true`.
+ */
+export interface SequenceCheck extends RuleExpectation {
+  kind: 'sequence';
+  id: string;
+  description: Text;
+  sequence: SequenceItem[];
+}
 
 /** Validate the message against the standard's Bundle profile (TestScript `validateProfileId`). */
 export interface ValidateCheck { kind: 'validate'; id: string; description: Text }

@@ -44,7 +44,7 @@ export interface CheckFileResult {
 
 export interface CheckResult {
   id: string;
-  kind: 'validate' | 'fhirpath' | 'maxBytes';
+  kind: 'validate' | 'fhirpath' | 'maxBytes' | 'business' | 'sequence';
   description: string;
   outcome: CheckOutcome;
   expression?: string;
@@ -75,6 +75,8 @@ export interface StepResult {
   captured: { name: string; value: string }[];
   /** The tool's suggestion, never MedCom's assessment. */
   suggestedGrade?: SuggestedGrade;
+  /** Decided by our local business rules (medcom-ig's, not MedCom's standard). */
+  local: boolean;
 }
 
 export interface GroupResult { type: 'group'; text: string; notRelevant: boolean }

@@ -16,9 +16,14 @@ import type { SourceDoc } from '../validator/load/source.js';
 import { InputError } from '../validator/load/source.js';
 import type { FileReport } from '../validator/issue.js';
 import type { Validator } from '../validator/validator.js';
+import { readJson } from '../validator/load/json.js';
+import { claimedProfiles } from '../validator/rules/business/index.js';
+import type { BusinessPurpose } from '../validator/rules/business/context.js';
+import { checkSequence, STEP_PURPOSE, type SequenceStep } from '../validator/rules/business/sequence.js';
+import { IssueSink } from '../validator/walk/context.js';
 import { filedUnder, indexEvidence, medcomNames, type EvidenceFile, type EvidenceIndex } from './evidence.js';
 import { SENTENCES } from './i18n.js';
-import { text, type CheckDef, type Lang, type ProtocolDefinition, type SectionDef, type StepDef } from './model.js';
+import { allSteps, text, type BusinessCheck, type CheckDef, type Lang, type ProtocolDefinition, type SectionDef, type SequenceCheck, type StepDef } from './model.js';
 import {
   STEP_STATUSES, type CheckFileResult, type CheckOutcome, type CheckResult, type ProtocolRunReport, type RunIssue,
   type SectionResult, type StepResult, type StepStatus, type SuggestedGrade, type VendorInfo,
@@ -52,12 +57,18 @@ class ProtocolRun {
   private readonly messages = new Map<string, Message>();
   private readonly vars = new Map<string, unknown[]>();
   private readonly fhirpath: FhirPathRunner;
+  /** Business-rule reports, per file and purpose. */
+  private readonly businessReports = new Map<string, FileReport>();
 
   constructor(
     private readonly evidence: EvidenceIndex,
     private readonly validator: Validator,
     private readonly profile: string,
     private readonly lang: Lang,
+    /** Validates with the business rules only (the `business` and `sequence` checks; our local steps). */
+    private readonly business: Validator,
+    /** Step id → step number (the steps a sequence check names). */
+    private readonly stepNumbers: Map<string, string>,
   ) {
     this.fhirpath = new FhirPathRunner({ resolve: (ref, vars) => bundleResolver(vars.rootResource)(ref) });
   }
@@ -96,22 +107,23 @@ class ProtocolRun {
     const s = SENTENCES[this.lang];
     const notRelevant = step.notRelevant === true || section.notRelevant === true;
     const { messages, evidence } = this.inputs(section, step);
+    const mark = step.local === true ? `${s.local} ` : '';
     const base: StepResult = {
-      type: 'step', id: step.id, number: step.number, status: 'manual', automation: step.automation,
+      type: 'step', id: step.id, number: step.number, status: 'manual', automation: step.automation, local: step.local === true,
       optional: step.optional === true, notRelevant, mandatory: sectionMandatory && step.optional !== true && !notRelevant,
       action: text(step.action, this.lang), testDataHint: text(step.testData, this.lang), expectedResult: text(step.expectedResult, this.lang),
       evidence: evidence.map((f) => f.file), actualResult: '', checks: [], issues: [], captured: [],
     };
     if (notRelevant) return { ...base, status: 'not-relevant', actualResult: s.notRelevant, suggestedGrade: 'NOT_RELEVANT' };
     if (step.automation === 'manual' || !step.checks) {
-      return { ...base, status: 'manual', actualResult: `${s.manual}${evidence.length ? ' ' + s.manualFiles(evidence.length) : ''}` };
+      return { ...base, status: 'manual', actualResult: `${mark}${s.manual}${evidence.length ? ' ' + s.manualFiles(evidence.length) : ''}` };
     }
     if (messages.length === 0) {
-      return { ...base, status: 'no-evidence', actualResult: `${s.noEvidence}${evidence.length ? ' ' + s.otherFiles(evidence.length) : ''}` };
+      return { ...base, status: 'no-evidence', actualResult: `${mark}${s.noEvidence}${evidence.length ? ' ' + s.otherFiles(evidence.length) : ''}` };
     }
     const loaded = messages.map((f) => this.message(f));
-    const checks = step.checks.map((c) => this.runCheck(c, loaded));
     const issues: RunIssue[] = [];
+    const checks = step.checks.map((c) => this.runCheck(c, loaded, issues));
     if (step.checks.some((c) => c.kind === 'validate')) {
       for (const m of loaded) for (const i of m.report.issues) {
         issues.push({
@@ -145,7 +157,7 @@ class ProtocolRun {
     else if (step.automation === 'assisted') status = 'partial';
     else if (warned > 0) { status = 'warning'; grade = 'F4'; }
     else { status = 'passed'; grade = 'OK'; }
-    const sentences: string[] = [];
+    const sentences: string[] = mark ? [s.local] : [];
     if (failed > 0) sentences.push(s.failed(failed, checks.length));
     else sentences.push(s.allPassed(checks.length, loaded.length));
     if (warned > 0) sentences.push(s.warnings(warned));
@@ -185,8 +197,10 @@ class ProtocolRun {
     return vars;
   }
 
-  private runCheck(check: CheckDef, messages: Message[]): CheckResult {
+  private runCheck(check: CheckDef, messages: Message[], issues: RunIssue[]): CheckResult {
     const description = text(check.description, this.lang);
+    if (check.kind === 'business') return this.runBusiness(check, description, messages, issues);
+    if (check.kind === 'sequence') return this.runSequence(check, description, issues);
     if (check.kind === 'validate') {
       const files: CheckFileResult[] = messages.map((m) => {
         const errors = m.report.issues.filter((i) => i.severity === 'error' || i.severity === 'fatal').length;
@@ -221,6 +235,94 @@ class ProtocolRun {
     });
     const expected = check.operator ? `${check.operator === 'equals' ? '=' : '≠'} ${check.value ?? ''}` : 'true';
     return { id: check.id, kind: 'fhirpath', description, outcome: combine(files, over, check.warningOnly === true), expression: check.expression, expected, over, files };
+  }
+
+  /** The business findings of a message checked for `purpose` (cached). */
+  private businessReport(m: Message, purpose: BusinessPurpose): FileReport | undefined {
+    if (!m.doc) return undefined;
+    const key = `${m.file.file}\u0000${purpose}`;
+    let r = this.businessReports.get(key);
+    if (!r) {
+      // a document that names no profile is taken as the standard's (its Bundle profile); one that names a profile, as that
+      const profiles = claimedProfiles(m.doc.value).length > 0 ? [] : [this.profile];
+      r = this.business.validateDoc(m.doc, { profiles, purpose });
+      this.businessReports.set(key, r);
+    }
+    return r;
+  }
+
+  /** Compare business findings (per file) with what the check expects; push them as the step's issues. */
+  private judgeRules(check: BusinessCheck | SequenceCheck, found: { file: string; report: FileReport; synthetic?: boolean }[], issues: RunIssue[]): { files: CheckFileResult[]; missing: string[] } {
+    const absent = new Set(check.absent ?? []);
+    const seen = new Set<string>();
+    const files: CheckFileResult[] = found.map(({ file, report, synthetic }) => {
+      const ids = [...new Set(report.issues.map((i) => i.ruleId))];
+      for (const id of ids) seen.add(id);
+      for (const i of report.issues) {
+        // a sequence's manifest is made by the run, not a file of the evidence: its findings have a place (steps[i]), no line
+        issues.push({
+          file, severity: i.severity, ruleId: i.ruleId, message: i.message, fhirpath: i.location.fhirpath,
+          ...(!synthetic && i.location.line !== undefined ? { line: i.location.line } : {}),
+          ...(!synthetic && i.location.column !== undefined ? { column: i.location.column } : {}),
+        });
+      }
+      const bad = ids.filter((id) => absent.has(id));
+      return { file, outcome: bad.length > 0 ? 'fail' : 'pass', actual: ids.length > 0 ? ids.join(', ') : SENTENCES[this.lang].noBusinessFinding };
+    });
+    return { files, missing: (check.present ?? []).filter((id) => !seen.has(id)) };
+  }
+
+  private expectedRules(check: BusinessCheck | SequenceCheck): string {
+    const s = SENTENCES[this.lang];
+    return [check.absent?.length ? `${s.absent}: ${check.absent.join(', ')}` : '', check.present?.length ? `${s.present}: ${check.present.join(', ')}` : '']
+      .filter(Boolean).join('; ');
+  }
+
+  private runBusiness(check: BusinessCheck, description: string, messages: Message[], issues: RunIssue[]): CheckResult {
+    const purpose = check.purpose ?? 'sharing';
+    const unreadable = messages.filter((m) => !m.doc);
+    const { files, missing } = this.judgeRules(check, messages.flatMap((m) => {
+      const report = this.businessReport(m, purpose);
+      return report ? [{ file: m.file.file, report }] : [];
+    }), issues);
+    for (const m of unreadable) files.push({ file: m.file.file, outcome: 'error', error: `the file could not be read: ${m.parseError ?? ''}` });
+    if (missing.length > 0) files.push({ file: '*', outcome: 'fail', actual: `${SENTENCES[this.lang].notDrawn}: ${missing.join(', ')}` });
+    return { id: check.id, kind: 'business', description, outcome: combine(files, 'each', false), expected: `${this.expectedRules(check)} (${purpose})`, files };
+  }
+
+  /** The messages of the named steps as a sequence of uploads, checked by the sequence rules (src/validator/rules/business/sequence.ts). */
+  private runSequence(check: SequenceCheck, description: string, issues: RunIssue[]): CheckResult {
+    const s = SENTENCES[this.lang];
+    const expected = this.expectedRules(check);
+    const steps: SequenceStep[] = [];
+    const found: { file: string; report: FileReport }[] = [];
+    const manifestSteps: { action: string; step: string; files: string[] }[] = [];
+    for (const [index, item] of check.sequence.entries()) {
+      const number = this.stepNumbers.get(item.step) ?? item.step;
+      const files = filedUnder(this.evidence, number).filter((f) => f.kind === 'message' && (item.letter === undefined || f.targets.some((t) => t.number === number && t.letter?.toUpperCase() === item.letter!.toUpperCase())));
+      if (files.length === 0) {
+        return { id: check.id, kind: 'sequence', description, outcome: 'error', expected, files: [{ file: `${number}${item.letter ? ` ${item.letter}` : ''}`, outcome: 'error', error: s.noSequenceEvidence(index + 1, item.action, number, item.letter) }] };
+      }
+      const resources: SequenceStep['resources'] = [];
+      for (const f of files) {
+        const m = this.message(f);
+        const report = this.businessReport(m, STEP_PURPOSE[item.action]);
+        if (!m.doc || !report) return { id: check.id, kind: 'sequence', description, outcome: 'error', expected, files: [{ file: f.file, outcome: 'error', error: `the file could not be read: ${m.parseError ?? ''}` }] };
+        found.push({ file: f.file, report });
+        resources.push({ file: f.file, value: m.doc.value });
+      }
+      steps.push({ index, action: item.action, resources });
+      manifestSteps.push({ action: item.action, step: number, files: files.map((f) => f.file) });
+    }
+    // the sequence's findings are located in a manifest of it (steps[i]), named after the check
+    const name = `${check.id}.sequence.json`;
+    const manifest = readJson(name, JSON.stringify({ steps: manifestSteps }, null, 2));
+    const sink = new IssueSink(manifest, this.lang, false);
+    checkSequence(steps, sink);
+    const sequenceReport: FileReport = { file: name, valid: !sink.hasErrors, profiles: [], issues: sink.issues };
+    const { files, missing } = this.judgeRules(check, [{ file: name, report: sequenceReport, synthetic: true }, ...found], issues);
+    if (missing.length > 0) files.push({ file: '*', outcome: 'fail', actual: `${s.notDrawn}: ${missing.join(', ')}` });
+    return { id: check.id, kind: 'sequence', description, outcome: combine(files, 'each', false), expected, files };
   }
 
   private capture(step: StepDef, messages: Message[]): { name: string; value: string }[] {
@@ -303,9 +405,13 @@ export async function runProtocol(options: RunProtocolOptions): Promise<Protocol
   const defs = options.definitions ?? await validationDefinitions();
   if (!defs.all().resolve(ig.bundleProfile, 'StructureDefinition')) throw new UsageError(`${ig.packageId}#${ig.version} is not available in this build`);
   const { readXml } = await import('../validator/load/xml.js');
-  // the protocol steps are decided by conformance to the profiles; business rules are not protocol steps (yet)
+  // the protocol's steps are decided by conformance to the profiles (rules: official); only steps marked local
+  // (business and sequence checks) are decided by our business rules
   const validator = newValidator(defs, { scopeProfile: ig.bundleProfile, locale: lang, readXml, rules: 'official' });
-  const run = new ProtocolRun(evidence, validator, ig.bundleProfile, lang);
+  // our local steps (business and sequence checks) are decided by the business rules, each document in its standard's scope
+  const business = newValidator(defs, { locale: lang, readXml, rules: 'business' });
+  const stepNumbers = new Map(allSteps(protocol).map(({ step }) => [step.id, step.number]));
+  const run = new ProtocolRun(evidence, validator, ig.bundleProfile, lang, business, stepNumbers);
 
   const useCaseMandatory = new Map(protocol.useCases.map((u) => [u.id, u.mandatory !== 'O' && u.notRelevant !== true]));
   const sections: SectionResult[] = protocol.sections.map((section) => {

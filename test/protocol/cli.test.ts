@@ -32,7 +32,7 @@ describe('medcom-ig protocol', () => {
 
   it('list marks notes-send as a draft (MedCom has published no Notes protocol)', () => {
     const rows = JSON.parse(run('protocol', 'list', '--format', 'json').stdout) as { id: string; status: string; steps: number; automated: number; assisted: number; manual: number }[];
-    expect(rows.find((x) => x.id === 'notes-send')).toMatchObject({ status: 'draft', steps: 48, automated: 26, assisted: 4, manual: 18 });
+    expect(rows.find((x) => x.id === 'notes-send')).toMatchObject({ status: 'draft', steps: 53, automated: 30, assisted: 5, manual: 18 });
     expect(rows.filter((x) => x.status === 'draft').map((x) => x.id)).toEqual(['notes-send']);
     expect(run('protocol', 'list').stdout).toMatch(/^notes-send\s+Notes send protocol 1\.0\.0-draft\.1 \(2026-11-22\) DRAFT · checks against notes 1\.0\.0/m);
   });
@@ -43,7 +43,7 @@ describe('medcom-ig protocol', () => {
     const out = join(tmp, 'out-notes');
     const r = run('protocol', 'run', 'notes-send', '--evidence', evidence, '--out', out);
     expect(r.status, r.stdout + r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/notes-send 1\.0\.0-draft\.1: PASS — 26 passed, 4 partial, 18 manual/);
+    expect(r.stdout).toMatch(/notes-send 1\.0\.0-draft\.1: PASS — 30 passed, 5 partial, 18 manual/);
     expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain('**DRAFT protocol (not published by MedCom)**');
     expect(existsSync(join(out, 'Notes_selftest.zip'))).toBe(true);
   });

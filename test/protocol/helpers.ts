@@ -174,12 +174,51 @@ export function notesDocument(example: string, o: { created: string; date: strin
   return b;
 }
 
+const LOCAL = 'https://medcom-ig.example/fhir/local/';
+/** The private-after-sharing scenario of examples/business (share, mark private, withdraw, access request). */
+export const scenario = join(root, 'examples', 'business', 'scenarios', 'private-after-sharing');
+
+/**
+ * A Notes document with our local consultation type (examples/business/notes/valid/local-extensions-shareable.json),
+ * as a new document with a new note: fresh Bundle, document and note identifiers.
+ */
+export function localNote(kind: string, system = `${LOCAL}CodeSystem/gp-consultation-type`): Json {
+  const b = readExample(join(root, 'examples', 'business', 'notes', 'valid', 'local-extensions-shareable.json'));
+  const composition = entries(b)[0]!;
+  const observation = entries(b).find((r) => r['resourceType'] === 'Observation')!;
+  const type = (observation['extension'] as Json[]).find((x) => x['url'] === `${LOCAL}StructureDefinition/gp-note-consultation-type`)!;
+  type['valueCoding'] = { system, code: kind };
+  b['id'] = notesUuid();
+  (b['identifier'] as Json)['value'] = `urn:uuid:${notesUuid()}`;
+  (composition['identifier'] as Json)['value'] = `urn:uuid:${notesUuid()}`;
+  (observation['identifier'] as Json[])[0]!['value'] = `urn:uuid:${notesUuid()}`;
+  return b;
+}
+
+/** An export Bundle (collection) of Notes documents: what a request for the patient's notes returns. */
+export function exportOf(...documents: Json[]): Json {
+  return {
+    resourceType: 'Bundle', id: notesUuid(), type: 'collection', timestamp: '2025-06-20T08:00:00+02:00',
+    entry: documents.map((resource) => ({ fullUrl: `urn:uuid:${String(resource['id'])}`, resource })),
+  };
+}
+
+/** Our GP note source upload of a note marked private (examples/business/source/valid/gp-note-source-private.json), with another note identifier. */
+export function sourceUpload(noteIdentifier: string): Json {
+  const b = readExample(join(root, 'examples', 'business', 'source', 'valid', 'gp-note-source-private.json'));
+  const observation = entries(b).find((r) => r['resourceType'] === 'Observation')!;
+  (observation['identifier'] as Json[])[0]!['value'] = noteIdentifier;
+  return b;
+}
+
 /**
  * Evidence for notes-send from our valid Notes examples, named by MedCom's rule: S1's note
  * (3.3.1.4, never updated), a telephone and a video note (3.3.1.10), its update (3.3.2.3: same
  * creation time, later Composition.date, another text), an additional note for the encounter
  * (3.3.3.2), the note shared again after the blockage is removed (3.3.6.2), and for §3.4.2 our
- * examples as they are (JSON and XML), plus a screenshot for a manual step.
+ * examples as they are (JSON and XML), plus a screenshot for a manual step; for §3.5 (our local rules) four
+ * notes of the four consultation kinds, sharing exports, an upload of a private note and the private-after-sharing
+ * scenario of examples/business.
  */
 export function notesSendEvidence(extra: Record<string, string | Json> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'medcom-ig-protocol-notes-'));
@@ -202,6 +241,17 @@ export function notesSendEvidence(extra: Record<string, string | Json> = {}): st
   copyFileSync(join(notesValid, 'encounter-note-practitioner.json'), join(dir, 'Notes_3.4.2_A.json'));
   copyFileSync(join(notesValid, 'encounter-note-practitioner.xml'), join(dir, 'Notes_3.4.2_B.xml'));
   put('Notes_3.3.4.2_A.png', 'not really a png');
+  // §3.5, our local rules: the four consultation kinds, the sharing export, a private note, share → mark → withdraw → access request
+  const kinds = (['home-visit', 'video', 'telephone', 'physical'] as const).map((k) => localNote(k));
+  kinds.forEach((b, i) => put(`Notes_3.5.1_${'ABCD'[i]!}.json`, b));
+  put('Notes_3.5.2_A.json', exportOf(kinds[1]!, kinds[3]!));
+  put('Notes_3.5.3_A.json', sourceUpload(`urn:uuid:${notesUuid()}`));
+  put('Notes_3.5.3_B.json', exportOf(...kinds));
+  copyFileSync(join(scenario, '01-share.json'), join(dir, 'Notes_3.5.4_A.json'));
+  copyFileSync(join(root, 'examples', 'business', 'source', 'valid', 'gp-note-source-private.json'), join(dir, 'Notes_3.5.4_B.json'));
+  copyFileSync(join(scenario, '03-withdraw.json'), join(dir, 'Notes_3.5.4_C.json'));
+  copyFileSync(join(scenario, '04-aktindsigt', 'note-other.json'), join(dir, 'Notes_3.5.5_A.json'));
+  copyFileSync(join(scenario, '04-aktindsigt', 'note-private.json'), join(dir, 'Notes_3.5.5_B.json'));
   for (const [name, content] of Object.entries(extra)) put(name, content);
   return dir;
 }

@@ -84,7 +84,7 @@ function issueLine(i: RunIssue): string {
 
 function checkLine(c: CheckResult): string {
   const found = c.files.filter((f) => f.outcome !== 'pass').map((f) => `${f.file}: ${f.error ?? f.actual ?? ''}`).join('; ');
-  return `${c.outcome === 'warning' ? '⚠' : '✗'} ${c.description}${c.kind === 'fhirpath' ? ` [${c.id}]` : ''}${found ? ` — ${found}` : ''}`;
+  return `${c.outcome === 'warning' ? '⚠' : '✗'} ${c.description}${c.kind === 'fhirpath' || c.kind === 'business' || c.kind === 'sequence' ? ` [${c.id}]` : ''}${found ? ` — ${found}` : ''}`;
 }
 
 function stepRow(s: StepResult, L: ProtocolLabels): RowView {

@@ -24,11 +24,17 @@ const BUSINESS = join(EXAMPLES, 'business');
 
 interface BusinessEntry {
   file: string;
-  standard: 'notes' | 'hco';
+  /** `source`: our GP note source upload (profiles/medcom-ig-local), checked in both layers. */
+  standard: 'notes' | 'hco' | 'source';
   /** The export purpose the file is checked with (default sharing). */
   purpose?: 'sharing' | 'aktindsigt';
   description: string;
   expect: { ruleId: string; fhirpath: string }[];
+  /**
+   * The exact official errors (rule id, FHIRPath, constraint key where given), when the entry states them: our own
+   * profiles (the GP note source) must accept the valid files and reject the invalid ones where expected.
+   */
+  official?: { ruleId: string; fhirpath: string; constraintKey?: string }[];
 }
 const corpus = JSON.parse(readFileSync(join(BUSINESS, 'corpus.json'), 'utf8')) as BusinessEntry[];
 
@@ -49,7 +55,9 @@ describe('examples/business', () => {
   it('lists every file once, and only files that exist', () => {
     const onDisk = filesBelow(BUSINESS).filter((f) => !f.startsWith(SCENARIOS)).map((f) => f.slice(BUSINESS.length + 1).split('\\').join('/')).sort();
     expect(corpus.map((e) => e.file).sort()).toEqual(onDisk);
-    for (const e of corpus) expect(e.file.startsWith(`${e.standard}/${e.expect.length ? 'invalid' : 'valid'}/`), e.file).toBe(true);
+    for (const e of corpus) expect(e.file.startsWith(`${e.standard}/${e.expect.length || e.official?.length ? 'invalid' : 'valid'}/`), e.file).toBe(true);
+    // our own profiles are checked in both layers
+    for (const e of corpus.filter((x) => x.standard === 'source')) expect(e.official, e.file).toBeDefined();
   });
 
   it('has an invalid example for every business rule that reports a defect (the sequence rules: scenarios/sequences.json)', () => {
@@ -63,6 +71,12 @@ describe('examples/business', () => {
     const r = v.validateText(file, readFileSync(join(BUSINESS, file), 'utf8'));
     expect(found(business(r))).toEqual(e.expect.map((f) => `${f.ruleId} @ ${f.fhirpath}`).sort());
     for (const i of business(r)) expect(i.location.line).toBeGreaterThan(0);
+    if (e.official) {
+      const errors = r.issues.filter((i) => i.layer === 'official' && (i.severity === 'error' || i.severity === 'fatal'));
+      expect(errors.map((i) => `${i.ruleId}${i.constraintKey ? ` (${i.constraintKey})` : ''} @ ${i.location.fhirpath}`).sort(), file)
+        .toEqual(e.official.map((f) => `${f.ruleId}${f.constraintKey ? ` (${f.constraintKey})` : ''} @ ${f.fhirpath}`).sort());
+      expect(r.valid, file).toBe(e.official.length === 0 && !e.expect.some((f) => RULES[f.ruleId as keyof typeof RULES].severity === 'error'));
+    }
   });
 });
 

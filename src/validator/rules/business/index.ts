@@ -18,12 +18,14 @@ import type { TerminologyService } from '../../terminology/types.js';
 import type { IssueSink, Json } from '../../walk/context.js';
 import { arrayOf, bundleEntries, isObject, ROOT_PLACE, type BusinessContext, type BusinessPurpose, type Place } from './context.js';
 import { checkHco, checkRestricted, HCO_DIAGNOSTIC_REPORT } from './hco.js';
-import { checkNotes, documentPatient } from './notes.js';
+import { checkNotes, checkSource, documentPatient } from './notes.js';
 
 /** The standards that have business rules, by the canonical of their Bundle profile. */
 export const BUSINESS_STANDARDS = {
   notes: 'http://medcomfhir.dk/ig/notes/StructureDefinition/medcom-notes-bundle',
   hco: 'http://medcomfhir.dk/ig/homecareobservation/StructureDefinition/medcom-homecareobservation-message',
+  /** Ours, not MedCom's: the clinic system's upload of a GP note to PLSP (profiles/medcom-ig-local, GpNoteSourceBundle). */
+  'gp-note-source': 'https://medcom-ig.example/fhir/local/StructureDefinition/gp-note-source-bundle',
 } as const;
 export type BusinessStandard = keyof typeof BUSINESS_STANDARDS;
 /**
@@ -107,5 +109,6 @@ function context(doc: SourceDoc, bundle: Json, entries: BusinessContext['entries
 function checkDocument(standard: BusinessStandard, doc: SourceDoc, bundle: Json, place: Place, exported: boolean, run: BusinessRun): void {
   const ctx = context(doc, bundle, bundleEntries(bundle, place), run, exported);
   if (standard === 'notes') checkNotes(ctx);
+  else if (standard === 'gp-note-source') checkSource(ctx);
   else checkHco(ctx);
 }

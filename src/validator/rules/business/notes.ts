@@ -81,19 +81,40 @@ function checkSharing(ctx: BusinessContext, holder: EntryResource): void {
       if (marked === true) ctx.sink.report('business/notes-private-shared', place, { when: at_ !== undefined ? ` (${at_})` : '' });
     } else if (ext['url'] === CONSULTATION_TYPE_EXTENSION) {
       hasType = true;
-      const coding = isObject(ext['valueCoding']) ? ext['valueCoding'] : undefined;
-      const system = stringOf(coding?.['system']);
-      const code = stringOf(coding?.['code']);
-      const shown = code === undefined ? 'none' : `${system ?? ''}#${code}`;
-      if (!system || !code) { ctx.sink.report('business/notes-consultation-type', place, { code: shown }); return; }
-      const check = ctx.terminology.check(CONSULTATION_TYPES, system, code);
-      if (check.result === 'not-in') ctx.sink.report('business/notes-consultation-type', at(place, 'valueCoding'), { code: shown });
-      else if (check.result === 'unknown') ctx.sink.report('business/not-checked', at(place, 'valueCoding'), { rule: 'business/notes-consultation-type', reason: check.reason ?? `${CONSULTATION_TYPES} cannot be expanded` });
+      checkConsultationType(ctx, ext, place);
     }
   });
   // a note that uses our extensions but states no consultation type: the sharing rule cannot be decided
   if (hasMarking && !hasType && holder.resource['resourceType'] === 'Observation') {
     ctx.sink.report('business/not-checked', holder.place, { rule: 'business/notes-consultation-type', reason: 'the note carries a private marking but no consultation type' });
+  }
+}
+
+/** Our consultation-type extension: its Coding is one of the four consultation kinds (business/notes-consultation-type). */
+function checkConsultationType(ctx: BusinessContext, ext: Json, place: Place): void {
+  const coding = isObject(ext['valueCoding']) ? ext['valueCoding'] : undefined;
+  const system = stringOf(coding?.['system']);
+  const code = stringOf(coding?.['code']);
+  const shown = code === undefined ? 'none' : `${system ?? ''}#${code}`;
+  if (!system || !code) { ctx.sink.report('business/notes-consultation-type', place, { code: shown }); return; }
+  const check = ctx.terminology.check(CONSULTATION_TYPES, system, code);
+  if (check.result === 'not-in') ctx.sink.report('business/notes-consultation-type', at(place, 'valueCoding'), { code: shown });
+  else if (check.result === 'unknown') ctx.sink.report('business/not-checked', at(place, 'valueCoding'), { rule: 'business/notes-consultation-type', reason: check.reason ?? `${CONSULTATION_TYPES} cannot be expanded` });
+}
+
+/**
+ * A GP note source record (our profile gp-note-source-bundle, the clinic system's upload to PLSP; not
+ * MedCom's): each note has visible text in the simplified HTML subset, and states a consultation type
+ * that is one of the four kinds — a note from anything else (an e-consultation, correspondence) is not a
+ * journal note and is not uploaded for sharing. A private marking is allowed: the upload is not a share
+ * (a Notes document made from a privately marked note and shared is business/notes-private-shared).
+ */
+export function checkSource(ctx: BusinessContext): void {
+  for (const obs of ctx.entries.filter((e) => e.resource['resourceType'] === 'Observation')) {
+    checkNote(ctx, obs);
+    const k = arrayOf(obs.resource['extension']).findIndex((x) => isObject(x) && x['url'] === CONSULTATION_TYPE_EXTENSION);
+    if (k < 0) ctx.sink.report('business/notes-consultation-type', obs.place, { code: 'none' });
+    else checkConsultationType(ctx, arrayOf(obs.resource['extension'])[k] as Json, at(obs.place, 'extension', k));
   }
 }
 

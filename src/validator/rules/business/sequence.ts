@@ -159,9 +159,13 @@ export function checkSequence(steps: readonly SequenceStep[], sink: IssueSink): 
       case 'mark-private': {
         let count = 0;
         for (const r of step.resources) {
+          // the note as marked: a bare note, a Notes document, or the clinic system's upload of it
+          // (our GP note source, a transaction Bundle holding the note)
           const notes = isObject(r.value) && r.value['resourceType'] === 'Observation'
             ? [noteOf(r.value)]
-            : documentsOf(r.value).flatMap((d) => readDocument(d).notes);
+            : isObject(r.value) && r.value['resourceType'] === 'Bundle' && r.value['type'] === 'transaction'
+              ? bundleEntries(r.value).filter((e) => e.resource['resourceType'] === 'Observation').map((e) => noteOf(e.resource))
+              : documentsOf(r.value).flatMap((d) => readDocument(d).notes);
           for (const note of notes) {
             if (!note.marked) continue;
             if (note.key === undefined) {
