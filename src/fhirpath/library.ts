@@ -20,13 +20,14 @@ export interface FhirPathLibrary {
 }
 
 const require = createRequire(import.meta.url);
-let loaded: FhirPathLibrary | undefined;
 
-/** fhirpath.js and its R4 model (required once per process, like any module import). */
+/**
+ * fhirpath.js and its R4 model. The first call loads them; Node's module cache answers later ones
+ * (callers that evaluate often keep the result, as FhirPathRunner does).
+ */
 export function fhirpathJs(): FhirPathLibrary {
-  loaded ??= {
+  return {
     fhirpath: require('fhirpath') as FhirPathJs,
     r4: require('fhirpath/fhir-context/r4') as FhirPathModel,
   };
-  return loaded;
 }

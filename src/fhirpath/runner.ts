@@ -1,4 +1,4 @@
-import { fhirpathJs, type FhirPathJs } from './library.js';
+import { fhirpathJs, type FhirPathJs, type FhirPathLibrary } from './library.js';
 import { CannotDecide, LiteEvaluator, type LiteModel } from './lite/evaluate.js';
 import { parseLite, Unsupported, type Ast } from './lite/parse.js';
 import { compileRegex, regexFunctions, translateRegex } from './regex.js';
@@ -57,7 +57,7 @@ export class FhirPathRunner {
   /** Lite ASTs by expression; `null` when the expression is outside the lite subset. */
   private readonly liteAsts = new Map<string, Ast | null>();
   private readonly lite: LiteEvaluator | undefined;
-  private js: FhirPathJs | undefined;
+  private js: FhirPathLibrary | undefined;
   readonly stats: FhirPathRunnerStats = { lite: 0, fhirpathJs: 0 };
   /** The variables of the evaluations in progress (evaluation is synchronous; conformsTo() nests). */
   private readonly current: EvalVars[] = [];
@@ -135,10 +135,14 @@ export class FhirPathRunner {
     return this.lastHtml.ok;
   }
 
-  /** fhirpath.js, loaded on first use. */
-  private fhirpath(): FhirPathJs {
-    this.js ??= fhirpathJs().fhirpath;
+  /** fhirpath.js and its R4 model, loaded on first use. */
+  private library(): FhirPathLibrary {
+    this.js ??= fhirpathJs();
     return this.js;
+  }
+
+  private fhirpath(): FhirPathJs {
+    return this.library().fhirpath;
   }
 
   /** The plain value of a FHIRPath collection item (fhirpath.js wraps FHIR data in ResourceNodes). */
@@ -165,7 +169,7 @@ export class FhirPathRunner {
     let c = this.compiled.get(key);
     if (c === undefined) {
       try {
-        c = this.fhirpath().compile({ base, expression }, fhirpathJs().r4, { userInvocationTable: this.table, traceFn: () => {} } as never) as unknown as Compiled;
+        c = this.fhirpath().compile({ base, expression }, this.library().r4, { userInvocationTable: this.table, traceFn: () => {} } as never) as unknown as Compiled;
       } catch (e) {
         c = e instanceof Error ? e : new Error(String(e));
       }
