@@ -5,8 +5,6 @@ import { buildModel, type ReportModel, type ReportRenderOptions } from './templa
 
 export type { ReportRenderOptions } from './templates/model.js';
 
-let template: ((model: ReportModel) => string) | undefined;
-
 /**
  * One self-contained HTML page (inline CSS, no scripts or external assets): the run summary in
  * the title, a section per file with a valid/invalid badge and a table of its issues (files
@@ -14,6 +12,5 @@ let template: ((model: ReportModel) => string) | undefined;
  * time-dependent unless `generatedAt` is given.
  */
 export function renderHtml(report: ValidationReport, options: ReportRenderOptions = {}): string {
-  template ??= compileTemplate<ReportModel>(HTML_TEMPLATE);
-  return template(buildModel(report, options));
+  return compileTemplate<ReportModel>(HTML_TEMPLATE)(buildModel(report, options));
 }

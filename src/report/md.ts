@@ -5,14 +5,11 @@ import { buildModel, type ReportModel, type ReportRenderOptions } from './templa
 
 export type { ReportRenderOptions } from './templates/model.js';
 
-let template: ((model: ReportModel) => string) | undefined;
-
 /**
  * GitHub-flavoured Markdown (a PR comment, `$GITHUB_STEP_SUMMARY`): a summary line, then per
  * file a heading and a table of its issues, in the report's locale. Cells are escaped (HTML,
  * `|`, Markdown punctuation, line breaks as `<br>`). Deterministic unless `generatedAt` is given.
  */
 export function renderMarkdown(report: ValidationReport, options: ReportRenderOptions = {}): string {
-  template ??= compileTemplate<ReportModel>(MD_TEMPLATE);
-  return template(buildModel(report, options));
+  return compileTemplate<ReportModel>(MD_TEMPLATE)(buildModel(report, options));
 }

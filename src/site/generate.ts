@@ -18,9 +18,7 @@ import { LocalTerminology } from '../validator/terminology/local.js';
 import { IG_FACTS } from './ig-facts.js';
 import type { SiteInput, SitePackage } from './load.js';
 import { renderMarkdown } from './markdown.js';
-import {
-  type SafeHtml, CSS, codeSystemPage, igPage, indexPage, layout, packagePage, resourcePage, rulePage, safe, structurePage, valueSetPage, changesPage,
-} from './templates.js';
+import { CSS, safe, siteTemplates, type SafeHtml } from './templates.js';
 
 export interface GenerateSiteOptions {
   out: string;
@@ -93,6 +91,8 @@ interface Page { path: string; title: string; crumbs: { text: string; path: stri
 
 class Site {
   readonly files = new Map<string, string>();
+  /** This generation's templates (their own Handlebars environment). */
+  readonly t = siteTemplates();
   /** resource key (`id#version/Type/id`) → page path */
   readonly resourcePages = new Map<string, string>();
   readonly packagePages = new Map<string, string>();
@@ -178,7 +178,7 @@ class Site {
   }
 
   write(page: Page): void {
-    const body = layout({
+    const body = this.t.layout({
       title: page.title,
       css: rel(page.path, 'assets/site.css'),
       home: rel(page.path, 'index.html'),
@@ -316,7 +316,7 @@ function structureBody(site: Site, pkg: SitePackage, sd: FhirResource, path: str
     }
   }
   const contexts = arr(sd['context']).map((c) => ({ type: str(c['type']) ?? '', expression: str(c['expression']) ?? '' }));
-  return structurePage({
+  return site.t.structurePage({
     title: str(sd['title']) ?? str(sd.name) ?? sd.id,
     kindLabel,
     kindNoun: isExtension ? 'extension' : 'profile',
@@ -382,7 +382,7 @@ function valueSetBody(site: Site, pkg: SitePackage, vs: FhirResource, path: stri
     visit(arr(cs.resource['concept']));
     return [{ system, link: site.canonical(pkg, path, system, 'CodeSystem'), codes }];
   });
-  return valueSetPage({
+  return site.t.valueSetPage({
     usedBy: site.usesOf(path),
     listedBySystem,
     title: str(vs['title']) ?? str(vs.name) ?? vs.id,
@@ -432,7 +432,7 @@ function codeSystemBody(site: Site, pkg: SitePackage, cs: FhirResource, path: st
     designations: dColumns.map((col) => arr(c['designation']).filter((d) => designationLabel(d) === col).map((d) => str(d['value']) ?? '').join('; ')),
     properties: pColumns.map((col) => arr(c['property']).filter((p) => p['code'] === col).map(propertyValue).join('; ')),
   }));
-  return codeSystemPage({
+  return site.t.codeSystemPage({
     usedBy: site.usesOf(path),
     title: str(cs['title']) ?? str(cs.name) ?? cs.id,
     url: cs.url, version: cs.version, status: str(cs['status']) ?? '', description: markdownField(cs['description']),
@@ -451,7 +451,7 @@ function codeSystemBody(site: Site, pkg: SitePackage, cs: FhirResource, path: st
 
 function resourceBody(site: Site, pkg: SitePackage, r: FhirResource, path: string, forms: { label: string; text: string }[]): string {
   const meta = r['meta'] as Json | undefined;
-  return resourcePage({
+  return site.t.resourcePage({
     title: str(r['title']) ?? str(r.name) ?? `${r.resourceType}/${r.id ?? ''}`,
     resourceType: r.resourceType, url: r.url, description: markdownField(r['description']),
     packageHref: rel(path, packagePath(pkg)), packageLabel: pkgKey(pkg.id, pkg.version),
@@ -519,7 +519,7 @@ function writeRules(site: Site, rulesDir: string): void {
     site.write({
       path, title: `Rule ${title}`,
       crumbs: [{ text: 'Validator rules', path: 'rules/index.html' }],
-      body: rulePage({ content: safe(content), indexHref: rel(path, 'rules/index.html') }),
+      body: site.t.rulePage({ content: safe(content), indexHref: rel(path, 'rules/index.html') }),
     });
   }
 }
@@ -648,7 +648,7 @@ export async function generateSite(input: SiteInput, options: GenerateSiteOption
       }
       site.write({
         path, title: `${id} ${a.version} → ${b.version}`, crumbs: [{ text: pkgKey(id, b.version), path: packagePath(b) }],
-        body: changesPage({ id, from: a.version, to: b.version, fromHref: rel(path, packagePath(a)), toHref: rel(path, packagePath(b)), summary: diff.summary, groups: [...groups.values()] }),
+        body: site.t.changesPage({ id, from: a.version, to: b.version, fromHref: rel(path, packagePath(a)), toHref: rel(path, packagePath(b)), summary: diff.summary, groups: [...groups.values()] }),
       });
       for (const v of [a, b]) {
         const key = pkgKey(v.id, v.version);
@@ -663,7 +663,7 @@ export async function generateSite(input: SiteInput, options: GenerateSiteOption
     const crumbs = [{ text: key, path: packagePath(p) }];
     site.write({
       path: packagePath(p), title: key, crumbs: [],
-      body: packagePage({
+      body: site.t.packagePage({
         id: p.id, version: p.version, title: str(p.manifest.title), description: markdownField(p.manifest.description),
         canonical: str(p.manifest.canonical) ?? '', fhirVersion: arr<string>(p.manifest.fhirVersions).join(', '),
         usedBy: (usedBy.get(key) ?? []).map((a) => ({ text: IG_FACTS[a].title, href: rel(packagePath(p), igPath(a)) })),
@@ -708,7 +708,7 @@ export async function generateSite(input: SiteInput, options: GenerateSiteOption
     }
     site.write({
       path, title: facts.title, crumbs: [],
-      body: igPage({
+      body: site.t.igPage({
         alias, title: facts.title, titleDa: facts.titleDa, status: facts.status, kind: facts.kind, purpose: facts.purpose,
         packageId: ig.packageId, version: ig.version, packageHref: rel(path, packagePath(own)),
         canonical: str(own.manifest.canonical) ?? '', fhirVersion: arr<string>(own.manifest.fhirVersions).join(', '),
@@ -734,7 +734,7 @@ export async function generateSite(input: SiteInput, options: GenerateSiteOption
   const isExt = (r: FhirResource): boolean => r.resourceType === 'StructureDefinition' && r['type'] === 'Extension' && r['derivation'] === 'constraint';
   site.write({
     path: 'index.html', title: 'MedCom FHIR Implementation Guides', crumbs: [],
-    body: indexPage({
+    body: site.t.indexPage({
       igs: igs.map((a) => ({ ...IG_FACTS[a], packageId: IGS[a].packageId, version: IGS[a].version, href: igPath(a) })),
       packages: packages.map((p) => ({
         id: p.id, version: p.version, title: str(p.manifest.title) ?? '', href: packagePath(p),

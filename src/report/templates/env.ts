@@ -1,14 +1,12 @@
 /**
- * The one Handlebars environment the report renderers use. Isolated (`Handlebars.create()`), so
- * nothing registered here leaks into, or is affected by, the global Handlebars instance; every
- * template is compiled with `{ strict: true }` (a missing field throws instead of rendering as
- * nothing) and with HTML escaping on: templates never use `{{{triple}}}` stashes, and the only
- * helper that returns a SafeString (`md`) HTML-escapes its input first.
+ * The Handlebars environment the report renderers use: a fresh isolated one per compiled template
+ * (`Handlebars.create()`), so nothing registered here leaks into, or is affected by, the global
+ * Handlebars instance or another renderer; every template is compiled with `{ strict: true }` (a
+ * missing field throws instead of rendering as nothing) and with HTML escaping on: templates never
+ * use `{{{triple}}}` stashes, and the only helper that returns a SafeString (`md`) HTML-escapes its
+ * input first.
  */
 import Handlebars from 'handlebars';
-
-/** The isolated environment with every helper registered (see registerHelpers). */
-export const hb: typeof Handlebars = Handlebars.create();
 
 /**
  * Text for a GitHub-flavoured Markdown table cell or heading: HTML-escaped (vendor data is
@@ -18,19 +16,15 @@ export const hb: typeof Handlebars = Handlebars.create();
  * line breaks become `<br>` (a raw newline would end the table row).
  */
 export function escapeMarkdown(text: string): string {
-  return hb.Utils.escapeExpression(text.replace(/[\\|*_[\]~#]/g, (c) => `\\${c}`))
+  return Handlebars.Utils.escapeExpression(text.replace(/[\\|*_[\]~#]/g, (c) => `\\${c}`))
     .replace(/\r\n|\r|\n/g, '<br>');
 }
 
-function registerHelpers(env: typeof Handlebars): void {
+/** Compile a template in its own isolated environment, strict and escaping. */
+export function compileTemplate<T>(source: string): (model: T) => string {
+  const env = Handlebars.create();
   /** `{{md value}}`: escapeMarkdown, returned as a SafeString so it is not escaped twice. */
   env.registerHelper('md', (value: unknown) => new env.SafeString(escapeMarkdown(String(value))));
-}
-
-registerHelpers(hb);
-
-/** Compile a template in the isolated environment, strict and escaping. */
-export function compileTemplate<T>(source: string): (model: T) => string {
-  const template = hb.compile<T>(source, { strict: true });
+  const template = env.compile<T>(source, { strict: true });
   return (model: T) => template(model);
 }
