@@ -35,12 +35,14 @@ export interface Diagnostic {
 /** Collects diagnostics for one build; passed explicitly, never global. */
 export class Diagnostics {
   readonly items: Diagnostic[] = [];
+  /** Source files read to sharpen locations, by path (this build's). */
+  private readonly sources = new Map<string, string[]>();
 
   report(id: CompileDiagnosticId, message: string, where: { resource?: string; source?: SourceInfo } = {},
     severity: DiagnosticSeverity = COMPILE_DIAGNOSTICS[id]): void {
     const d: Diagnostic = { id, severity, message };
     if (where.resource !== undefined) d.resource = where.resource;
-    if (where.source !== undefined) d.source = locate(where.source);
+    if (where.source !== undefined) d.source = locate(where.source, this.sources);
     this.items.push(d);
   }
 
@@ -48,13 +50,11 @@ export class Diagnostics {
   get hasErrors(): boolean { return this.items.some((d) => d.severity === 'error'); }
 }
 
-const fileCache = new Map<string, string[]>();
-
 /**
  * Sharpen a source location that points at a `define*` call to the line of the element key the
  * rule came from (the first line at or after the call that names the key as a property).
  */
-export function locate(source: SourceInfo): SourceInfo {
+export function locate(source: SourceInfo, fileCache: Map<string, string[]> = new Map()): SourceInfo {
   if (source.key === undefined) return source;
   let lines = fileCache.get(source.file);
   if (!lines) {

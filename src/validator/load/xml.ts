@@ -207,38 +207,32 @@ const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
 type FxNode = { [key: string]: unknown; [key: symbol]: unknown };
 interface FxMeta { startIndex?: number; endIndex?: number }
 
-let parsers = new Map<number, XMLParser>();
+/** A parser for one document (making one takes microseconds; nothing is kept between documents). */
 function parserFor(maxNested: number): XMLParser {
-  let p = parsers.get(maxNested);
-  if (!p) {
-    if (parsers.size > 8) parsers = new Map();
-    p = new XMLParser({
-      preserveOrder: true,
-      captureMetaData: true,
-      ignoreAttributes: false,
-      attributeNamePrefix: '@',
-      allowBooleanAttributes: false,
-      parseTagValue: false,
-      parseAttributeValue: false,
-      trimValues: false,
-      // no entity processing at all in the parser (and no DOCTYPE gets this far): references are
-      // decoded here, allowing only the five XML entities and numeric character references
-      processEntities: false,
-      htmlEntities: false,
-      ignoreDeclaration: true,
-      ignorePiTags: true,
-      cdataPropName: '#cdata',
-      commentPropName: false,
-      removeNSPrefix: false,
-      // the narrative is taken as text: no need to build it
-      stopNodes: ['..div'],
-      maxNestedTags: maxNested,
-      jPath: false,
-      onDangerousProperty: (name: string) => name,
-    });
-    parsers.set(maxNested, p);
-  }
-  return p;
+  return new XMLParser({
+    preserveOrder: true,
+    captureMetaData: true,
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    allowBooleanAttributes: false,
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: false,
+    // no entity processing at all in the parser (and no DOCTYPE gets this far): references are
+    // decoded here, allowing only the five XML entities and numeric character references
+    processEntities: false,
+    htmlEntities: false,
+    ignoreDeclaration: true,
+    ignorePiTags: true,
+    cdataPropName: '#cdata',
+    commentPropName: false,
+    removeNSPrefix: false,
+    // the narrative is taken as text: no need to build it
+    stopNodes: ['..div'],
+    maxNestedTags: maxNested,
+    jPath: false,
+    onDangerousProperty: (name: string) => name,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
