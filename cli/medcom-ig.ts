@@ -161,14 +161,17 @@ program
     const { validateFiles } = await import('../src/api/validate.js');
     const stdin = inputs.includes('-') ? readFileSync(0, 'utf8') : undefined;
     const tty = process.stderr.isTTY === true;
+    const onNotice = (message: string): void => err(`medcom-ig: warning: ${message}`);
     const report = opts.sequence !== undefined ? await (await import('../src/api/sequence.js')).validateSequence({
       manifest: opts.sequence,
+      onNotice,
       rules: opts.rules,
       locale: opts.lang,
       ...(opts.suppress?.length ? { suppress: opts.suppress } : {}),
       ...(opts.package?.length ? { packages: opts.package } : {}),
     }) : await validateFiles({
       inputs,
+      onNotice,
       ...(stdin !== undefined ? { stdin } : {}),
       ...(opts.ig ? { ig: opts.ig } : {}),
       ...(opts.profile?.length ? { profiles: opts.profile } : {}),

@@ -72,14 +72,15 @@ export function prebuiltCurrent(dir = PREBUILT_DIR): boolean {
   return stamp.profiles === profilesHash(PROFILES_DIR);
 }
 
-/** Add the prebuilt packages to `defs`; false when there are none or they are stale. */
-export async function loadPrebuilt(defs: Definitions, dir = PREBUILT_DIR): Promise<boolean> {
-  const stampFile = join(dir, STAMP);
-  if (!existsSync(stampFile)) return false;
-  const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as { profiles?: string };
-  if (!existsSync(PROFILES_DIR) || stamp.profiles !== profilesHash(PROFILES_DIR)) {
-    // e.g. `tsc` alone rewrote dist/profiles: correct, but every start now compiles in memory (seconds)
-    process.stderr.write(`medcom-ig: warning: ${dir} is older than the compiled profiles; compiling them in memory (run \`npm run compile\` to refresh it)\n`);
+/**
+ * Add the prebuilt packages to `defs`; false when there are none or they are stale. `onStale`
+ * hears of stale ones (e.g. `tsc` alone rewrote dist/profiles: correct, but every start then
+ * compiles in memory, which takes seconds); the library itself prints nothing.
+ */
+export async function loadPrebuilt(defs: Definitions, dir = PREBUILT_DIR, onStale?: (message: string) => void): Promise<boolean> {
+  if (!existsSync(join(dir, STAMP))) return false;
+  if (!prebuiltCurrent(dir)) {
+    onStale?.(`${dir} is older than the compiled profiles; compiling them in memory (run \`npm run compile\` to refresh it)`);
     return false;
   }
   for (const f of readdirSync(dir).sort()) {

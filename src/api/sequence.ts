@@ -59,6 +59,8 @@ export interface ValidateSequenceOptions {
   rules?: RuleSelection;
   suppress?: string[];
   packages?: string[];
+  /** Hears what the run wants the user to know that is not a finding (stale prebuilt packages). */
+  onNotice?: (message: string) => void;
 }
 
 function schemaErrors(errors: ErrorObject[] | null | undefined): string {
@@ -118,7 +120,7 @@ export async function validateSequence(options: ValidateSequenceOptions, definit
     if (files.length === 0) throw new UsageError(`--sequence ${options.manifest}: step ${i + 1} (${manifest.steps[i]!.action}): no *.json or *.xml files`);
   });
 
-  const defs = definitions ?? await validationDefinitions(options.packages);
+  const defs = definitions ?? await validationDefinitions(options.packages, options.onNotice);
   const run = new RunValidator(defs, [], locale, suppress, rules);
   const reports: FileReport[] = [];
   const steps: SequenceStep[] = [];

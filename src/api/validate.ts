@@ -35,6 +35,8 @@ export interface ValidateFilesOptions {
    * they do not count against conformance either, and reports give their number.
    */
   suppress?: string[];
+  /** Hears what the run wants the user to know that is not a finding (stale prebuilt packages). */
+  onNotice?: (message: string) => void;
   /** Called after each file (progress). */
   onFile?: (done: number, total: number, file: string) => void;
   /** Worker threads for the run (1: this thread); by default one per core for larger runs. */
@@ -93,10 +95,10 @@ export function expandInputs(inputs: string[], stdin: string | undefined): { fil
  * Definitions for validation: our IG packages (prebuilt at install time when current, compiled in
  * memory otherwise) over the compact base R4 bundles, plus any FHIR packages given.
  */
-export async function validationDefinitions(packages: string[] = []): Promise<Definitions> {
+export async function validationDefinitions(packages: string[] = [], onNotice?: (message: string) => void): Promise<Definitions> {
   const packageDir = r4PackageDir();
   const defs = new Definitions(new BaseR4Source({ flavor: 'min', ...(packageDir ? { packageDir } : {}) }));
-  if (!(await loadPrebuilt(defs))) {
+  if (!(await loadPrebuilt(defs, undefined, onNotice))) {
     // not installed through npm ci / npm run compile: compile our packages in memory
     const [{ buildIg }, { igPackages }] = await Promise.all([import('./build.js'), import('./packages.js')]);
     await buildIg({ packages: await igPackages(), definitions: defs });
@@ -140,7 +142,7 @@ export async function validateFiles(options: ValidateFilesOptions, definitions?:
   const script = size > 1 ? workerScript() : undefined;
   const pool = script ? new WorkerPool(script, size, { packages: options.packages ?? [], profiles, locale, suppress, rules, ...(purpose ? { purpose } : {}) }) : undefined;
   try {
-    const defs = definitions ?? await validationDefinitions(options.packages);
+    const defs = definitions ?? await validationDefinitions(options.packages, options.onNotice);
     if (options.ig) {
       const ig = IGS[options.ig];
       if (!defs.all().resolve(ig.bundleProfile, 'StructureDefinition')) {
