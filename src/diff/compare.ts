@@ -66,6 +66,15 @@ export interface PackageDiff {
 }
 
 const TERMINOLOGY = new Set(['ValueSet', 'CodeSystem']);
+const COMPARED = new Set(['StructureDefinition', ...TERMINOLOGY]);
+
+/** One side of a diff from a package's identity and resources (only what is compared is kept). */
+export function diffSide(pkg: { id: string; version: string; manifest: { dependencies?: Record<string, string> } },
+  resources: Iterable<{ resourceType: string }>, source: string): DiffSide {
+  const compared: Json[] = [];
+  for (const r of resources) if (COMPARED.has(r.resourceType)) compared.push(r as unknown as Json);
+  return { id: pkg.id, version: pkg.version, source, dependencies: { ...(pkg.manifest.dependencies ?? {}) }, resources: compared };
+}
 
 export interface DiffOptions {
   /**

@@ -10,16 +10,10 @@ import { IGS, type IgAlias } from '../api/igs.js';
 import { loadFromCache, loadPackages, PackageLoadError } from '../defs/load-package.js';
 import type { PackageSource } from '../defs/package-source.js';
 import type { Definitions } from '../defs/registry.js';
-import type { DiffSide } from './compare.js';
-
-const COMPARED = new Set(['StructureDefinition', 'ValueSet', 'CodeSystem']);
+import { diffSide, type DiffSide } from './compare.js';
 
 function side(pkg: PackageSource, source: string): DiffSide {
-  const resources: Record<string, unknown>[] = [];
-  for (const r of pkg.all()) {
-    if (COMPARED.has(r.resource.resourceType)) resources.push(r.resource as unknown as Record<string, unknown>);
-  }
-  return { id: pkg.id, version: pkg.version, source, dependencies: { ...(pkg.manifest.dependencies ?? {}) }, resources };
+  return diffSide(pkg, [...pkg.all()].map((r) => r.resource), source);
 }
 
 /**

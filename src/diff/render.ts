@@ -8,15 +8,30 @@ import { DIFF_HTML } from './templates.js';
 
 const MARK: Record<Impact, string> = { breaking: '!', review: '~', info: ' ' };
 
-function groups(diff: PackageDiff): [string, Change[]][] {
-  const map = new Map<string, Change[]>();
+/** The changes of one resource (or of the package), in the order the diff found them. */
+export interface ChangeGroup {
+  /** `package`, or `<resourceType> <name> (<url>)`. */
+  key: string;
+  /** `Package`, or `<resourceType> <name>`. */
+  heading: string;
+  resourceType: string;
+  resource: string;
+  changes: Change[];
+}
+
+/** The diff's changes grouped by resource (text, Markdown, HTML and the site's pages all use it). */
+export function changeGroups(diff: PackageDiff): ChangeGroup[] {
+  const map = new Map<string, ChangeGroup>();
   for (const c of diff.changes) {
     const key = c.resourceType === 'package' ? 'package' : `${c.resourceType} ${c.name} (${c.resource})`;
-    const list = map.get(key);
-    if (list) list.push(c);
-    else map.set(key, [c]);
+    let g = map.get(key);
+    if (!g) {
+      g = { key, heading: c.resourceType === 'package' ? 'Package' : `${c.resourceType} ${c.name}`, resourceType: c.resourceType, resource: c.resource, changes: [] };
+      map.set(key, g);
+    }
+    g.changes.push(c);
   }
-  return [...map];
+  return [...map.values()];
 }
 
 function heading(diff: PackageDiff): string {
@@ -30,7 +45,7 @@ function summaryLine(diff: PackageDiff): string {
 
 export function diffText(diff: PackageDiff, only?: Impact): string {
   const lines = [`${heading(diff)}`, `  from ${diff.from.source}`, `  to   ${diff.to.source}`, summaryLine(diff), ''];
-  for (const [key, changes] of groups(diff)) {
+  for (const { key, changes } of changeGroups(diff)) {
     const shown = only ? changes.filter((c) => c.impact === only) : changes;
     if (shown.length === 0) continue;
     lines.push(key);
@@ -49,20 +64,17 @@ interface HtmlModel {
 /** A standalone HTML page (also the site's page of a version change). */
 export function diffHtml(diff: PackageDiff, only?: Impact): string {
   const render = compileTemplate<HtmlModel>(DIFF_HTML);
-  const groupsOf = groups(diff).map(([, changes]) => {
-    const first = changes[0]!;
-    return {
-      heading: first.resourceType === 'package' ? 'Package' : `${first.resourceType} ${first.name}`,
-      resource: first.resource,
-      changes: changes.filter((c) => !only || c.impact === only).map((c) => ({ impact: c.impact, kind: c.kind, element: c.element ?? '', text: c.text })),
-    };
-  }).filter((g) => g.changes.length > 0);
+  const groupsOf = changeGroups(diff).map((g) => ({
+    heading: g.heading,
+    resource: g.resource,
+    changes: g.changes.filter((c) => !only || c.impact === only).map((c) => ({ impact: c.impact, kind: c.kind, element: c.element ?? '', text: c.text })),
+  })).filter((g) => g.changes.length > 0);
   return render({ title: heading(diff), from: diff.from.source, to: diff.to.source, summary: diff.summary, groups: groupsOf });
 }
 
 export function diffMarkdown(diff: PackageDiff, only?: Impact): string {
   const lines = [`# ${escapeMarkdown(heading(diff))}`, '', `From \`${diff.from.source}\` to \`${diff.to.source}\`.`, '', summaryLine(diff), ''];
-  for (const [key, changes] of groups(diff)) {
+  for (const { key, changes } of changeGroups(diff)) {
     const shown = only ? changes.filter((c) => c.impact === only) : changes;
     if (shown.length === 0) continue;
     lines.push(`## ${escapeMarkdown(key)}`, '', '| impact | change | element | detail |', '| --- | --- | --- | --- |');

@@ -11,7 +11,8 @@ import { dirname, join, posix, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IGS, IG_ALIASES, type IgAlias } from '../api/igs.js';
 import { compareVersions } from '../defs/package-source.js';
-import { diffPackages, type DiffSide } from '../diff/compare.js';
+import { diffPackages, diffSide } from '../diff/compare.js';
+import { changeGroups } from '../diff/render.js';
 import { Resolver } from '../defs/registry.js';
 import type { FhirResource } from '../defs/resource.js';
 import { LocalTerminology } from '../validator/terminology/local.js';
@@ -634,21 +635,17 @@ export async function generateSite(input: SiteInput, options: GenerateSiteOption
       const a = versions[i - 1]!;
       const b = versions[i]!;
       const path = `pkg/${safeSegment(id)}/changes-${safeSegment(a.version)}-to-${safeSegment(b.version)}.html`;
-      const diff = diffPackages(diffSide(a), diffSide(b), { structure: (url) => input.definitions.base.find(url)?.resource as unknown as fhir4.StructureDefinition | undefined });
-      const groups = new Map<string, { heading: string; href?: string; changes: { impact: string; kind: string; element: string; text: string }[] }>();
-      for (const c of diff.changes) {
-        const key = `${c.resourceType} ${c.resource}`;
-        let g = groups.get(key);
-        if (!g) {
-          const page = c.resourceType === 'package' ? undefined : site.target(b, c.resource, c.resourceType).path;
-          g = { heading: c.resourceType === 'package' ? 'Package' : `${c.resourceType} ${c.name}`, ...(page ? { href: rel(path, page) } : {}), changes: [] };
-          groups.set(key, g);
-        }
-        g.changes.push({ impact: c.impact, kind: c.kind, element: c.element ?? '', text: c.text });
-      }
+      const diff = diffPackages(diffSide(a, a.resources, pkgKey(a.id, a.version)), diffSide(b, b.resources, pkgKey(b.id, b.version)), { structure: (url) => input.definitions.base.find(url)?.resource as unknown as fhir4.StructureDefinition | undefined });
+      const groups = changeGroups(diff).map((g) => {
+        const page = g.resourceType === 'package' ? undefined : site.target(b, g.resource, g.resourceType).path;
+        return {
+          heading: g.heading, ...(page ? { href: rel(path, page) } : {}),
+          changes: g.changes.map((c) => ({ impact: c.impact, kind: c.kind, element: c.element ?? '', text: c.text })),
+        };
+      });
       site.write({
         path, title: `${id} ${a.version} → ${b.version}`, crumbs: [{ text: pkgKey(id, b.version), path: packagePath(b) }],
-        body: site.t.changesPage({ id, from: a.version, to: b.version, fromHref: rel(path, packagePath(a)), toHref: rel(path, packagePath(b)), summary: diff.summary, groups: [...groups.values()] }),
+        body: site.t.changesPage({ id, from: a.version, to: b.version, fromHref: rel(path, packagePath(a)), toHref: rel(path, packagePath(b)), summary: diff.summary, groups }),
       });
       for (const v of [a, b]) {
         const key = pkgKey(v.id, v.version);
@@ -767,13 +764,6 @@ function groupVersions(packages: SitePackage[]): Map<string, SitePackage[]> {
     else list.sort((a, b) => compareVersions(a.version, b.version));
   }
   return out;
-}
-
-function diffSide(p: SitePackage): DiffSide {
-  return {
-    id: p.id, version: p.version, source: pkgKey(p.id, p.version), dependencies: { ...(p.manifest.dependencies ?? {}) },
-    resources: p.resources.filter((r) => ['StructureDefinition', 'ValueSet', 'CodeSystem'].includes(r.resourceType)) as unknown as Json[],
-  };
 }
 
 /** For messages: a path relative to the working directory when it is inside it. */
