@@ -13,6 +13,7 @@
  */
 import { memberOfValue } from '../member-of.js';
 import type { Ast } from './parse.js';
+import { isObject } from '../../util/json.js';
 
 type Json = Record<string, unknown>;
 
@@ -65,10 +66,6 @@ const STRINGISH = new Set(['string', 'code', 'id', 'uri', 'url', 'canonical', 'o
 const TEMPORAL = new Set(['date', 'dateTime', 'instant', 'time']);
 const SYSTEM_TYPES = new Set(['Boolean', 'String', 'Integer', 'Long', 'Decimal', 'Date', 'DateTime', 'Time']);
 const ABSTRACT = new Set(['Resource', 'DomainResource', 'Element', 'BackboneElement']);
-
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function valData(item: Item): unknown {
   return item instanceof Node ? item.data : item;

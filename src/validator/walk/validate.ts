@@ -15,16 +15,13 @@ import { extendPath, pathSteps, ROOT_PATH, type JsonPath, type SourceDoc } from 
 import type { Suppressions } from '../suppress.js';
 import { RULES } from '../rules/registry.js';
 import { below, child, IssueSink, RecordingSink, type BundleIndex, type Json, type Where } from './context.js';
+import { isObject } from '../../util/json.js';
 
 const RESOURCE_BASES = new Set(['Resource', 'DomainResource']);
 // checked natively (structure/empty-element, structure/extension-invalid, bundle/fullurl-duplicate): bdl-7's
 // isDistinct() is quadratic in the number of entries
 const NATIVE_CONSTRAINTS = new Set(['ele-1', 'ext-1', 'bdl-7']);
 const EXTENSION_URL = 'http://hl7.org/fhir/StructureDefinition/Extension';
-
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** Is `path` the place of entry `index` of Bundle `b` (…entry[index].resource)? */
 function isEntryPath(path: JsonPath, b: BundleIndex, index: number): boolean {

@@ -1,8 +1,5 @@
 import { child, type BundleIndex, type IssueSink, type Json, type Where } from '../../walk/context.js';
-
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+import { isObject } from '../../../util/json.js';
 
 /** Index a Bundle's entries by fullUrl and by `Type/id`; `at` is where the Bundle is in the document. */
 export function indexBundle(bundle: Json, at: Pick<Where, 'jsonPath' | 'fhirPath'>): BundleIndex {

@@ -3,6 +3,7 @@ import type { Resolver } from '../../../defs/registry.js';
 import type { TerminologyService } from '../../terminology/types.js';
 import type { IssueSink, Json } from '../../walk/context.js';
 import type { ExportPurpose } from '../registry.js';
+import { isObject } from '../../../util/json.js';
 
 /**
  * What the document is handed over for: an export purpose (`--purpose`), or `record` — a record of the
@@ -44,7 +45,7 @@ export interface BusinessContext {
   exported: boolean;
 }
 
-export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+export { isObject };
 export const arrayOf = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 export const stringOf = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 

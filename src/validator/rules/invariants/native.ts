@@ -12,6 +12,7 @@
  * checks every native against fhirpath.js on passing, failing and give-up inputs.
  */
 import { htmlChecks } from '../../../fhirpath/xhtml.js';
+import { isObject } from '../../../util/json.js';
 
 type Json = Record<string, unknown>;
 
@@ -23,10 +24,6 @@ export interface NativeInvariant {
   expression: string;
   /** `focus` is the element the constraint is on; `resource` is %resource. */
   check(focus: unknown, resource: unknown): NativeResult;
-}
-
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /**

@@ -2,10 +2,7 @@ import type { ElementPlan, StructurePlan } from '../../plan/plan.js';
 import type { Walker } from '../../walk/validate.js';
 import { RecordingSink, type IssueSink, type Json, type Where } from '../../walk/context.js';
 import { equalsFixed, matchesPattern } from '../fixed-pattern/check.js';
-
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+import { isObject } from '../../../util/json.js';
 
 function capitalize(s: string): string {
   return s.length === 0 ? s : s[0]!.toUpperCase() + s.slice(1);
