@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../src/compiler/diagnostics.js';
 import { UsageError } from '../src/api/errors.js';
+import { SafeFileError } from '../src/util/fs-safe.js';
 import { IG_ALIASES, type IgAlias } from '../src/api/igs.js';
 import { defaultPackageCache } from '../src/defs/load-package.js';
 import { SEVERITY_RANK as ISSUE_RANK } from '../src/validator/issue.js';
@@ -358,7 +359,8 @@ try {
 } catch (e) {
   if (e instanceof CommanderError) {
     process.exitCode = e.exitCode === 0 ? 0 : 2;
-  } else if (e instanceof UsageError) {
+  } else if (e instanceof UsageError || e instanceof SafeFileError) {
+    // a usage problem, or a file that could not be read or written safely (the message names it)
     err(`medcom-ig: ${e.message}`);
     process.exitCode = 2;
   } else {
