@@ -1,8 +1,5 @@
+import { xmlText as esc } from '../util/xml-text.js';
 import type { ValidationReport } from '../validator/issue.js';
-
-function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-}
 
 /** JUnit XML for CI: one test case per file; each error is a failure, warnings go to system-out. */
 export function renderJunit(report: ValidationReport): string {

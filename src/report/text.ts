@@ -1,3 +1,4 @@
+import { terminalSafe } from '../util/text.js';
 import type { ValidationReport } from '../validator/issue.js';
 
 /** One line per issue, eslint-style: `file:line:col  severity  ruleId  fhirpath  message`, then a summary. */
@@ -25,5 +26,6 @@ export function renderText(report: ValidationReport, options: { minSeverity?: 'i
     for (const st of report.sequence.steps) lines.push(`step ${st.step}: ${st.action} (${st.purpose}): ${st.files.join(', ')}`);
   }
   lines.push(`${report.sequence ? `sequence ${report.sequence.manifest}: ` : ''}${s.files} file(s), ${s.valid} valid; ${s.errors} error(s), ${s.warnings} warning(s), ${s.information} information${suppressed}${business}${only}${purpose}`);
-  return lines.join('\n') + '\n';
+  // document content (values, keys, file names) in a line is shown, never acted on by the terminal
+  return lines.map(terminalSafe).join('\n') + '\n';
 }

@@ -24,6 +24,8 @@ import { UsageError } from '../api/errors.js';
 import { InputError, type SourceDoc } from '../validator/load/source.js';
 import type { Locale } from '../validator/messages/index.js';
 import type { Validator } from '../validator/validator.js';
+import { terminalSafe } from '../util/text.js';
+import { xmlText as xml } from '../util/xml-text.js';
 
 type Json = Record<string, unknown>;
 
@@ -415,13 +417,8 @@ export function renderTestScriptText(reports: TestScriptRunReport[]): string {
     const s = r.summary;
     lines.push(`  ${s.verdict.toUpperCase()}: ${s.pass} passed, ${s.fail} failed, ${s.warning} warning(s), ${s['not-applicable']} not applicable offline, ${s['not-checked']} not checked, ${s.error} error(s)`);
   }
-  return lines.join('\n') + '\n';
-}
-
-function xml(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  // what comes from the script and its fixtures is shown, never acted on by the terminal
+  return lines.map(terminalSafe).join('\n') + '\n';
 }
 
 /**

@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../../api/errors.js';
 import { writeZip } from '../zip.js';
+import { xmlText as xml } from '../../util/xml-text.js';
 import { compileTemplate } from '../../report/templates/env.js';
 import type { ProtocolRunReport, StepResult } from '../report-model.js';
 import { PROTOCOL_HTML, PROTOCOL_MD } from './templates.js';
@@ -65,13 +66,6 @@ export class ProtocolReportRenderer {
       return p;
     });
   }
-}
-
-function xml(s: string): string {
-  // characters XML 1.0 does not allow are dropped; markup characters escaped
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
 /**

@@ -17,7 +17,7 @@ export const da: Record<RuleId, string> = {
   'cardinality/min': '{element}: mindst {min} påkrævet, fandt {found}',
   'cardinality/max': '{element}: højst {max} tilladt, fandt {found}',
   'types/json-type': 'forventede {expected} for FHIR-typen {fhirType}',
-  'types/primitive-format': "'{value}' er ikke en gyldig {fhirType}",
+  'types/primitive-format': "'{value}' er ikke en gyldig {fhirType} (forventet: {format})",
   'types/max-length': 'værdien er {length} tegn lang, mere end de højst tilladte {maxLength}',
   'fixed-pattern/fixed-mismatch': 'værdien skal være præcis {expected}',
   'fixed-pattern/pattern-mismatch': 'værdien skal indeholde {expected}',

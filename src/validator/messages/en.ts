@@ -17,7 +17,7 @@ export const en: Record<RuleId, string> = {
   'cardinality/min': '{element}: at least {min} required, found {found}',
   'cardinality/max': '{element}: at most {max} allowed, found {found}',
   'types/json-type': 'expected {expected} for FHIR type {fhirType}',
-  'types/primitive-format': "'{value}' is not a valid {fhirType}",
+  'types/primitive-format': "'{value}' is not a valid {fhirType} (expected: {format})",
   'types/max-length': 'value is {length} characters long, more than the maximum {maxLength}',
   'fixed-pattern/fixed-mismatch': 'value must be exactly {expected}',
   'fixed-pattern/pattern-mismatch': 'value must contain {expected}',

@@ -62,6 +62,20 @@ function valueKey(el: ED, prefix: 'fixed' | 'pattern'): { key: string; value: un
   return undefined;
 }
 
+const FHIRPATH_STRING = 'http://hl7.org/fhirpath/System.String';
+
+/**
+ * The FHIR type an element's value is checked as. The R4 snapshots give `Resource.id` (and so the
+ * `id` of every resource and profile) the type System.String with the fhir-type extension `string`,
+ * while the specification says its type is `id` (`[A-Za-z0-9\-\.]{1,64}`): taken literally, any
+ * string would pass (`"a b"`, 200,000 characters). Every other element keeps its snapshot type.
+ */
+export function validationTypeCode(el: fhir4.ElementDefinition, t: fhir4.ElementDefinitionType): string {
+  const code = fhirTypeCode(t);
+  if (code === 'string' && t.code === FHIRPATH_STRING && (el.base?.path ?? el.path) === 'Resource.id') return 'id';
+  return code;
+}
+
 function lastSegment(path: string): string {
   return path.slice(path.lastIndexOf('.') + 1);
 }
@@ -89,7 +103,7 @@ export function buildStructurePlan(sd: SD): StructurePlan {
       max: max === '*' ? Infinity : Number(max),
       maxText: max,
       types: (el.type ?? []).map((t) => ({
-        code: fhirTypeCode(t),
+        code: validationTypeCode(el, t),
         profiles: t.profile ?? [],
         targetProfiles: t.targetProfile ?? [],
         aggregation: t.aggregation ?? [],

@@ -35,10 +35,27 @@ export interface Where {
   entryFullUrl?: string;
 }
 
+// a primitive's extension twin: `_` and an element name (letters and digits)
+const TWIN_NAME = /^_[A-Za-z][A-Za-z0-9]*$/;
+// a FHIRPath identifier (`__proto__` is one)
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * A JSON property as a FHIRPath step: a primitive's extension twin `_name` as `name` (the place of
+ * the element it extends); any other identifier as it is (`__proto__` stays `__proto__`); a key
+ * that is no identifier (`a b`, a dot, a control character) as a delimited identifier with the
+ * FHIRPath escapes (`` `a b` ``), so that it reads as the one key it is.
+ */
+export function fhirPathName(key: string): string {
+  if (TWIN_NAME.test(key)) return key.slice(1);
+  if (IDENTIFIER.test(key)) return key;
+  return `\`${key.replace(/[\\`]/g, (c) => `\\${c}`).replace(/[\u0000-\u001F\u007F-\u009F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\``;
+}
+
 export function child(w: Where, key: string, index?: number): Where {
   const named: JsonPath = { up: w.jsonPath, step: key, length: w.jsonPath.length + 1 };
   const jsonPath: JsonPath = index === undefined ? named : { up: named, step: index, length: named.length + 1 };
-  const name = key.charCodeAt(0) === 95 /* _ */ ? key.slice(1) : key;
+  const name = fhirPathName(key);
   const fhirPath = index === undefined ? `${w.fhirPath}.${name}` : `${w.fhirPath}.${name}[${index}]`;
   const out: Where = { jsonPath, fhirPath, resource: w.resource, root: w.root };
   if (w.bundle !== undefined) out.bundle = w.bundle;

@@ -16,6 +16,7 @@ import type { Suppressions } from '../suppress.js';
 import { RULES } from '../rules/registry.js';
 import { below, child, IssueSink, RecordingSink, type BundleIndex, type Json, type Where } from './context.js';
 import { isObject } from '../../util/json.js';
+import { shorten } from '../../util/text.js';
 
 const RESOURCE_BASES = new Set(['Resource', 'DomainResource']);
 // checked natively (structure/empty-element, structure/extension-invalid, bundle/fullurl-duplicate): bdl-7's
@@ -450,7 +451,7 @@ export class Walker {
       } else {
         const text = typeof value === 'number' ? this.numberText(where, value) : String(value);
         if (!this.primitives.formatOk(type, text)) {
-          sink.report('types/primitive-format', where, { value: text.length > 80 ? text.slice(0, 77) + '…' : text, fhirType: type }, { node });
+          sink.report('types/primitive-format', where, { value: shorten(text, 80), fhirType: type, format: this.primitives.expected(type) }, { node });
         }
         if (node.maxLength !== undefined && text.length > node.maxLength) {
           sink.report('types/max-length', where, { maxLength: node.maxLength, length: text.length }, { node });

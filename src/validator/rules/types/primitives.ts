@@ -28,6 +28,20 @@ function isBase64(text: string): boolean {
   return n > 0 && n % 4 === 0 && padding <= 2;
 }
 
+/** Forms not (only) a regex: calendar dates, integer ranges, base64, string length, xhtml. */
+const EXPECTED: ReadonlyMap<string, string> = new Map(Object.entries({
+  date: 'YYYY, YYYY-MM, YYYY-MM-DD',
+  dateTime: 'YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDThh:mm:ss[.fff](Z|+hh:mm|-hh:mm)',
+  instant: 'YYYY-MM-DDThh:mm:ss[.fff](Z|+hh:mm|-hh:mm)',
+  integer: '-2147483648 … 2147483647',
+  positiveInt: '1 … 2147483647',
+  unsignedInt: '0 … 2147483647',
+  base64Binary: 'base64 (A-Z a-z 0-9 + / =)',
+  string: '1 … 1048576 × [ \\r\\n\\t\\S]',
+  markdown: '1 … 1048576 × [ \\r\\n\\t\\S]',
+  xhtml: '<div xmlns="http://www.w3.org/1999/xhtml">…</div>',
+}));
+
 const DATE_PART = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/;
 
 function validCalendarDate(text: string): boolean {
@@ -60,6 +74,17 @@ export class PrimitiveChecker {
       this.regexes.set(type, r);
     }
     return r ?? undefined;
+  }
+
+  /**
+   * The expected form of a type, for messages: the R4 regular expression where that is the check,
+   * else a short notation (the same in every language).
+   */
+  expected(type: string): string {
+    const fixed = EXPECTED.get(type);
+    if (fixed) return fixed;
+    const re = this.regex(type);
+    return re ? re.source.slice(4, -2) : type;
   }
 
   /** Is the JSON value of the right kind? */
