@@ -17,6 +17,7 @@ import { renderProtocolJunit } from '../../src/protocol/report/render.js';
 import type { StepResult } from '../../src/protocol/report-model.js';
 import { runProtocol } from '../../src/protocol/run.js';
 import { renderJunit } from '../../src/report/junit.js';
+import { renderMarkdown } from '../../src/report/md.js';
 import { renderText } from '../../src/report/text.js';
 import { renderTestScriptJunit, renderTestScriptText, runTestScript, type TestScriptRunReport } from '../../src/testscript/run.js';
 import { shorten, terminalSafe } from '../../src/util/text.js';
@@ -202,6 +203,12 @@ describe('text output shows control characters from content, never sends them to
     expect(text).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
     expect(text).toContain('\\u001b[31m');
     expect(text.split('\n')).toHaveLength(report.issues.length + 2);
+  });
+
+  it('validate md (report/templates/env.ts escapeMarkdown): no ESC in a table cell either', async () => {
+    const md = renderMarkdown(summarize([await validate(hostileBundle())], 'en', 'all'));
+    expect(md).not.toContain(ESC);
+    expect(md).toContain('\\u001b');
   });
 
   it('validate CLI: --format text and --format junit on the hostile bundle (exit 1, no ESC, XML parses)', () => {

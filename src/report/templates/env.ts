@@ -7,6 +7,7 @@
  * input first.
  */
 import Handlebars from 'handlebars';
+import { terminalSafe } from '../../util/text.js';
 
 /**
  * Text for a GitHub-flavoured Markdown table cell or heading: HTML-escaped (vendor data is
@@ -16,8 +17,9 @@ import Handlebars from 'handlebars';
  * line breaks become `<br>` (a raw newline would end the table row).
  */
 export function escapeMarkdown(text: string): string {
-  return Handlebars.Utils.escapeExpression(text.replace(/[\\|*_[\]~#]/g, (c) => `\\${c}`))
-    .replace(/\r\n|\r|\n/g, '<br>');
+  // control characters left after the line breaks (ESC …) are shown as `\u001b`: Markdown is read in terminals too
+  return terminalSafe(Handlebars.Utils.escapeExpression(text.replace(/[\\|*_[\]~#]/g, (c) => `\\${c}`))
+    .replace(/\r\n|\r|\n/g, '<br>'));
 }
 
 /** Compile a template in its own isolated environment, strict and escaping. */
