@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, statSync, type Stats } from 'node:fs';
 import { DEFAULT_MAX_INPUT_BYTES, describeFsError, fileKind, readFileSafe, SafeFileError, walkFiles, type SafeReadOptions } from '../util/fs-safe.js';
 import { loadFromCache, loadPackages } from '../defs/load-package.js';
 import { BaseR4Source } from '../defs/base-r4.js';
@@ -97,7 +97,7 @@ export function expandInputs(inputs: string[], stdin: string | undefined, option
   const out: InputFile[] = [];
   for (const input of inputs) {
     if (input === '-') { out.push({ file: '-', size: stdin?.length ?? 0 }); continue; }
-    let st;
+    let st: Stats;
     try {
       st = statSync(input);
     } catch (e) {
