@@ -139,11 +139,33 @@ describe('validate: one bad file does not abort the run', () => {
     expect(report.files.find((f) => f.file === good)!.valid).toBe(true);
   });
 
-  it.skipIf(isRoot)('an unreadable file (chmod 000) is a finding for it (skipped when run as root: root reads a chmod 000 file)', () => {
-    const { dir, good } = folder('eacces', (d) => { writeFileSync(join(d, 'locked.json'), '{}'); chmodSync(join(d, 'locked.json'), 0o000); });
-    const { run, report } = validate([dir]);
-    expect(run.status).toBe(1);
+  // root reads a chmod 000 file: as root the run drops to user nobody with setpriv, or is skipped without it
+  const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => existsSync(p));
+  it.skipIf(isRoot && !setpriv)('an unreadable file and an unreadable folder (chmod 000) are findings for them (skipped as root without setpriv)', () => {
+    const { dir, good } = folder('eacces', (d) => {
+      writeFileSync(join(d, 'locked.json'), '{}');
+      chmodSync(join(d, 'locked.json'), 0o000);
+      mkdirSync(join(d, 'closed'));
+      writeFileSync(join(d, 'closed', 'x.json'), '{}');
+      chmodSync(join(d, 'closed'), 0o000);
+    });
+    chmodSync(tmp, 0o755);
+    chmodSync(dir, 0o755);
+    const args = [bin, 'validate', '--format', 'json', dir];
+    let r: SpawnSyncReturns<string>;
+    try {
+      r = isRoot
+        ? spawnSync(setpriv!, ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, ...args], { cwd: root, encoding: 'utf8', timeout: HANG_BOUND_MS, env: { ...process.env, HOME: tmp } })
+        : spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', timeout: HANG_BOUND_MS });
+    } finally {
+      // so that the temporary folder can be removed by a user who is not root
+      chmodSync(join(dir, 'closed'), 0o755);
+      chmodSync(join(dir, 'locked.json'), 0o644);
+    }
+    expect(r.status, r.stderr).toBe(1);
+    const report = JSON.parse(r.stdout) as JsonReport;
     expect(rulesOf(report, join(dir, 'locked.json'))).toEqual(['input/unreadable']);
+    expect(rulesOf(report, join(dir, 'closed'))).toEqual(['input/unreadable']);
     expect(report.files.find((f) => f.file === good)!.valid).toBe(true);
   });
 
