@@ -3,11 +3,10 @@
  * maps results to exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or internal error.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../src/compiler/diagnostics.js';
 import { UsageError } from '../src/api/errors.js';
-import { SafeFileError } from '../src/util/fs-safe.js';
+import { DEFAULT_MAX_INPUT_BYTES, readStreamCapped, SafeFileError, writeFileAtomic } from '../src/util/fs-safe.js';
 import { IG_ALIASES, type IgAlias } from '../src/api/igs.js';
 import { defaultPackageCache } from '../src/defs/load-package.js';
 import { SEVERITY_RANK as ISSUE_RANK } from '../src/validator/issue.js';
@@ -16,10 +15,13 @@ import { SEVERITY_RANK as ISSUE_RANK } from '../src/validator/issue.js';
 // the parity tool or the report templates it does not use.
 
 process.setSourceMapsEnabled(true);
-// `medcom-ig … | head`: a reader that stops early is not an error (no EPIPE stack trace)
+// Standard output that cannot take the output — the reader closed it (EPIPE: `… | head`), the disk
+// behind it is full (ENOSPC: `… > /dev/full`) or any other write error — ends the run with exit 2
+// and one line on stderr, never a stack trace: the output is incomplete, so the run did not succeed.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
-  throw e;
+  const why = e.code === 'EPIPE' ? 'the reader closed it (EPIPE)' : e.code === 'ENOSPC' ? 'the disk is full (ENOSPC)' : `${e.code ?? e.message}`;
+  try { process.stderr.write(`medcom-ig: cannot write to standard output: ${why}\n`); } catch { /* stderr is gone too */ }
+  process.exit(2);
 });
 
 const SEVERITY_RANK = { info: 0, warning: 1, error: 2 } as const;
@@ -150,9 +152,15 @@ program
   .addOption(new Option('--rules <layer>', 'official: conformance to the profiles only; business: the business rules only (docs/rules/business); all: both').choices(['official', 'business', 'all']).default('all'))
   .addOption(new Option('--purpose <purpose>', 'business rules: what the files are exported for — sharing (no privately marked note, no report with refused consent) or aktindsigt (a patient\'s access request)').choices(['sharing', 'aktindsigt']))
   .option('--sequence <manifest>', 'check a sequence of uploads (share, mark-private, withdraw, replace, access-export) listed in a manifest instead of inputs (docs/rules/business/README.md)')
+  .option('--follow-symlinks', 'read files that symbolic links in an input folder lead to outside that folder (by default such a link is reported as input/unreadable)')
+  .option('--max-input-mb <n>', `largest input file or standard input read, in MiB (default ${DEFAULT_MAX_INPUT_BYTES / 1048576}); a larger one is reported as input/unreadable (stdin: exit 2)`, (v: string) => {
+    const n = Number(v);
+    if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a positive number');
+    return n;
+  })
   .action(async (inputs: string[], opts: { ig?: IgAlias; profile?: string[]; package?: string[]; format: string; out?: string;
     failOn: 'error' | 'warning' | 'information'; lang: 'en' | 'da'; quiet?: boolean; docsBase?: string; workers?: number; suppress?: string[];
-    rules: 'official' | 'business' | 'all'; purpose?: 'sharing' | 'aktindsigt'; sequence?: string }) => {
+    rules: 'official' | 'business' | 'all'; purpose?: 'sharing' | 'aktindsigt'; sequence?: string; followSymlinks?: boolean; maxInputMb?: number }) => {
     if (opts.sequence !== undefined) {
       const clash = [inputs.length > 0 ? 'inputs' : '', opts.ig ? '--ig' : '', opts.profile?.length ? '--profile' : '', opts.purpose ? '--purpose (each step has its own)' : ''].filter(Boolean);
       if (clash.length) throw new UsageError(`--sequence takes no ${clash.join(', ')}: the manifest lists the files of each step`);
@@ -160,7 +168,9 @@ program
       throw new UsageError('validate: give files or folders to validate, or --sequence <manifest>');
     }
     const { validateFiles } = await import('../src/api/validate.js');
-    const stdin = inputs.includes('-') ? readFileSync(0, 'utf8') : undefined;
+    const maxInputBytes = opts.maxInputMb !== undefined ? Math.max(1, Math.round(opts.maxInputMb * 1048576)) : DEFAULT_MAX_INPUT_BYTES;
+    // stdin has the same cap as a file: more ends the run (exit 2) with a line naming standard input
+    const stdin = inputs.includes('-') ? (await readStreamCapped(process.stdin, '-', maxInputBytes)).toString('utf8') : undefined;
     const tty = process.stderr.isTTY === true;
     const onNotice = (message: string): void => err(`medcom-ig: warning: ${message}`);
     const report = opts.sequence !== undefined ? await (await import('../src/api/sequence.js')).validateSequence({
@@ -170,6 +180,8 @@ program
       locale: opts.lang,
       ...(opts.suppress?.length ? { suppress: opts.suppress } : {}),
       ...(opts.package?.length ? { packages: opts.package } : {}),
+      ...(opts.followSymlinks ? { followSymlinks: true } : {}),
+      maxInputBytes,
     }) : await validateFiles({
       inputs,
       onNotice,
@@ -182,6 +194,8 @@ program
       ...(opts.purpose ? { purpose: opts.purpose } : {}),
       locale: opts.lang,
       ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
+      ...(opts.followSymlinks ? { followSymlinks: true } : {}),
+      maxInputBytes,
       ...(tty ? { onFile: (done: number, total: number) => { if (total > 1) process.stderr.write(`\rvalidated ${done}/${total}`); if (done === total && total > 1) process.stderr.write('\n'); } } : {}),
     });
     const docs = opts.docsBase !== undefined ? { docsBaseUrl: opts.docsBase } : {};
@@ -194,7 +208,7 @@ program
       case 'md': text = (await import('../src/report/md.js')).renderMarkdown(report, docs); break;
       default: text = (await import('../src/report/text.js')).renderText(report, opts.quiet ? { minSeverity: 'error' } : {});
     }
-    if (opts.out) writeFileSync(opts.out, text);
+    if (opts.out) writeFileAtomic(opts.out, text);
     else out(text);
     const threshold = ISSUE_RANK[opts.failOn];
     process.exitCode = report.files.some((f) => f.issues.some((i) => ISSUE_RANK[i.severity] >= threshold)) ? 1 : 0;
@@ -215,7 +229,7 @@ program
     const text = opts.format === 'json' ? JSON.stringify(diff, null, 2) + '\n'
       : opts.format === 'md' ? render.diffMarkdown(diff, opts.only)
         : opts.format === 'html' ? render.diffHtml(diff, opts.only) : render.diffText(diff, opts.only);
-    if (opts.out) writeFileSync(opts.out, text);
+    if (opts.out) writeFileAtomic(opts.out, text);
     else out(text);
     const failing = opts.failOn === 'breaking' ? diff.summary.breaking > 0 : opts.failOn === 'review' ? diff.summary.breaking + diff.summary.review > 0 : false;
     process.exitCode = failing ? 1 : 0;
@@ -349,7 +363,7 @@ program
     if (unused.length > 0) throw new UsageError(`--fixture ${unused.join(', ')}: none of the TestScripts has such a fixture (they have: ${[...declared].join(', ') || 'none'})`);
     const text = opts.format === 'json' ? JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2) + '\n'
       : opts.format === 'junit' ? renderTestScriptJunit(reports) : renderTestScriptText(reports);
-    if (opts.out) writeFileSync(opts.out, text);
+    if (opts.out) writeFileAtomic(opts.out, text);
     else out(text);
     process.exitCode = reports.some((r) => r.summary.verdict === 'fail') ? 1 : 0;
   });

@@ -11,6 +11,7 @@ import { Worker } from 'node:worker_threads';
 import type { FileReport } from '../validator/issue.js';
 import type { Locale } from '../validator/messages/index.js';
 import type { ExportPurpose, RuleSelection } from '../validator/rules/registry.js';
+import type { SafeReadOptions } from '../util/fs-safe.js';
 
 /** What every worker is started with. */
 export interface WorkerSetup {
@@ -23,13 +24,19 @@ export interface WorkerSetup {
   rules: RuleSelection;
   /** What the files are exported for (`--purpose`). */
   purpose?: ExportPurpose;
+  /** How input files are read (`--follow-symlinks`, `--max-input-mb`). */
+  read?: Pick<SafeReadOptions, 'followSymlinks' | 'maxBytes'>;
 }
 
-/** A job: a file to read, or stdin's text under the name `-`. */
+/**
+ * A job: a file to read, or stdin's text under the name `-`; `root` is the folder the file was
+ * found in (a link below it may not lead outside it).
+ */
 export interface WorkerJob {
   index: number;
   file: string;
   text?: string;
+  root?: string;
 }
 
 export type WorkerMessage =

@@ -4,7 +4,7 @@
  * step's files validated with the step's purpose and the sequence checked by the business rules of
  * src/validator/rules/business/sequence.ts. docs/rules/business/README.md "Sequences".
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import type { Definitions } from '../defs/registry.js';
@@ -16,8 +16,10 @@ import { checkSequence, SEQUENCE_ACTIONS, STEP_PURPOSE, type SequenceAction, typ
 import { selects, type RuleSelection } from '../validator/rules/registry.js';
 import { SuppressionError, Suppressions } from '../validator/suppress.js';
 import { IssueSink } from '../validator/walk/context.js';
+import { readTextSafe, SafeFileError } from '../util/fs-safe.js';
+import { unreadable } from '../validator/validator.js';
 import { UsageError } from './errors.js';
-import { checkRules, expandInputs, RunValidator, summarize, validationDefinitions } from './validate.js';
+import { checkRules, expandInputs, RunValidator, summarize, validationDefinitions, type InputFile } from './validate.js';
 
 /** The manifest's JSON schema (checked with ajv before anything is read). */
 export const SEQUENCE_SCHEMA = {
@@ -59,6 +61,10 @@ export interface ValidateSequenceOptions {
   rules?: RuleSelection;
   suppress?: string[];
   packages?: string[];
+  /** Follow links in a step's folder that lead outside it (`--follow-symlinks`). */
+  followSymlinks?: boolean;
+  /** Largest step file accepted, in bytes (`--max-input-mb`; default 256 MiB). */
+  maxInputBytes?: number;
   /** Hears what the run wants the user to know that is not a finding (stale prebuilt packages). */
   onNotice?: (message: string) => void;
 }
@@ -73,9 +79,9 @@ export function readManifest(file: string): { doc: SourceDoc; manifest: Manifest
   if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`--sequence ${file}: no such file`);
   let doc: SourceDoc;
   try {
-    doc = readJson(file, readFileSync(file, 'utf8'));
+    doc = readJson(file, readTextSafe(file));
   } catch (e) {
-    if (e instanceof InputError) throw new UsageError(`--sequence ${e.message}`);
+    if (e instanceof InputError || e instanceof SafeFileError) throw new UsageError(`--sequence ${e.message}`);
     throw e;
   }
   const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false });
@@ -104,32 +110,36 @@ export async function validateSequence(options: ValidateSequenceOptions, definit
   const { doc, manifest } = readManifest(options.manifest);
   const base = dirname(options.manifest);
   // every file of every step, resolved before anything is validated
-  const stepFiles = manifest.steps.map((step, i) => {
+  const stepInputs = manifest.steps.map((step, i): InputFile[] => {
     const named = step.files ?? [step.file!];
     return named.flatMap((f) => {
       const path = isAbsolute(f) ? f : join(base, f);
       try {
-        return expandInputs([path], undefined).map((x) => x.file);
+        return expandInputs([path], undefined, options.followSymlinks ? { followSymlinks: true } : {});
       } catch (e) {
         if (e instanceof UsageError) throw new UsageError(`--sequence ${options.manifest}: step ${i + 1} (${step.action}): ${f}: no such file or folder`);
         throw e;
       }
     });
   });
+  const stepFiles = stepInputs.map((inputs) => inputs.map((x) => x.file));
   stepFiles.forEach((files, i) => {
     if (files.length === 0) throw new UsageError(`--sequence ${options.manifest}: step ${i + 1} (${manifest.steps[i]!.action}): no *.json or *.xml files`);
   });
 
   const defs = definitions ?? await validationDefinitions(options.packages, options.onNotice);
-  const run = new RunValidator(defs, [], locale, suppress, rules);
+  const run = new RunValidator(defs, [], locale, suppress, rules, undefined,
+    { ...(options.followSymlinks ? { followSymlinks: true } : {}), ...(options.maxInputBytes !== undefined ? { maxBytes: options.maxInputBytes } : {}) });
   const reports: FileReport[] = [];
   const steps: SequenceStep[] = [];
   for (const [i, step] of manifest.steps.entries()) {
     const resources: SequenceStep['resources'] = [];
-    for (const file of stepFiles[i]!) {
-      const { report, value } = await run.validateWithValue(file, STEP_PURPOSE[step.action]);
+    for (const input of stepInputs[i]!) {
+      // a file of a step's folder that cannot be read safely is reported for that file
+      if (input.problem !== undefined) { reports.push(unreadable(input.file, new InputError(input.file, input.problem), locale)); continue; }
+      const { report, value } = await run.validateWithValue(input.file, STEP_PURPOSE[step.action], undefined, input.root);
       reports.push(report);
-      if (value !== undefined) resources.push({ file, value });
+      if (value !== undefined) resources.push({ file: input.file, value });
     }
     steps.push({ index: i, action: step.action, resources });
   }

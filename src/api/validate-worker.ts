@@ -13,10 +13,10 @@ const post = (m: WorkerMessage): void => port.postMessage(m);
 
 try {
   const defs = await validationDefinitions(setup.packages);
-  const run = new RunValidator(defs, setup.profiles, setup.locale, setup.suppress, setup.rules, setup.purpose);
+  const run = new RunValidator(defs, setup.profiles, setup.locale, setup.suppress, setup.rules, setup.purpose, setup.read ?? {});
   // the pool hands a worker its next file only after the report of the last
   port.on('message', (job: WorkerJob) => {
-    run.validate(job.file, job.text).then(
+    run.validate(job.file, job.text, undefined, job.root).then(
       (report) => post({ kind: 'report', index: job.index, report }),
       (e: unknown) => post({ kind: 'failed', message: `${job.file}: ${(e as Error).message}` }),
     );

@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, lstatSync, statSync, type Stats } from 'node:fs';
+import { DEFAULT_MAX_INPUT_BYTES, describeFsError, fileKind, readFileSafe, SafeFileError, walkFiles, type SafeReadOptions } from '../util/fs-safe.js';
 import { loadFromCache, loadPackages } from '../defs/load-package.js';
 import { BaseR4Source } from '../defs/base-r4.js';
 import { Definitions } from '../defs/registry.js';
@@ -53,6 +53,13 @@ export interface ValidateFilesOptions {
    * privately marked notes). docs/rules/business/README.md.
    */
   purpose?: ExportPurpose;
+  /**
+   * Follow symbolic links in an input folder that lead outside it (`--follow-symlinks`); by default
+   * such a link is an `input/unreadable` finding for that file and is not read.
+   */
+  followSymlinks?: boolean;
+  /** Largest input file (and stdin) accepted, in bytes (`--max-input-mb`; default 256 MiB). */
+  maxInputBytes?: number;
 }
 
 /** A `--purpose` value, or a usage error naming the allowed ones. */
@@ -67,23 +74,51 @@ export function checkRules(rules: unknown): RuleSelection {
   return rules as RuleSelection;
 }
 
-/** The files the inputs name (folders: every *.json and *.xml below them), with their sizes. */
-export function expandInputs(inputs: string[], stdin: string | undefined): { file: string; size: number }[] {
-  const out: { file: string; size: number }[] = [];
+/**
+ * One input file: its path, its size, the folder the user named it through (`root`; links below it
+ * may not lead outside it), or the reason it cannot be read (`problem`, reported per file).
+ */
+export interface InputFile {
+  file: string;
+  size: number;
+  root?: string;
+  problem?: string;
+}
+
+const INPUT_NAME = /\.(json|xml)$/i;
+
+/**
+ * The files the inputs name (folders: every *.json and *.xml below them), with their sizes. A name
+ * that does not exist is a usage error; a file below a folder that cannot be read safely (a dangling
+ * link, a link loop, a link leading outside the folder, a FIFO or device, a folder that cannot be
+ * listed) is kept with its problem so that the run reports it for that file and goes on.
+ */
+export function expandInputs(inputs: string[], stdin: string | undefined, options: { followSymlinks?: boolean } = {}): InputFile[] {
+  const out: InputFile[] = [];
   for (const input of inputs) {
     if (input === '-') { out.push({ file: '-', size: stdin?.length ?? 0 }); continue; }
-    if (!existsSync(input)) throw new UsageError(`${input}: no such file or folder`);
-    const st = statSync(input);
+    let st: Stats;
+    try {
+      st = statSync(input);
+    } catch (e) {
+      // a name that exists as a link but leads nowhere (or loops) is that file's problem, not a usage error
+      let link = false;
+      try { link = lstatSync(input).isSymbolicLink(); } catch { /* not there at all */ }
+      if (!link) {
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError(`${input}: no such file or folder`);
+        throw describeFsError(input, e);
+      }
+      const problem = (e as NodeJS.ErrnoException).code === 'ENOENT' ? new SafeFileError(input, 'a symbolic link to a file that does not exist', 'dangling-link') : describeFsError(input, e);
+      out.push({ file: input, size: 0, problem: problem.reason });
+      continue;
+    }
     if (st.isDirectory()) {
-      const walk = (dir: string): void => {
-        for (const f of readdirSync(dir).sort()) {
-          const p = join(dir, f);
-          const sp = statSync(p);
-          if (sp.isDirectory()) { if (!f.startsWith('.') && f !== 'node_modules') walk(p); continue; }
-          if (/\.(json|xml)$/i.test(f)) out.push({ file: p, size: sp.size });
-        }
-      };
-      walk(input);
+      for (const entry of walkFiles(input, (name) => INPUT_NAME.test(name), options.followSymlinks ? { followSymlinks: true } : {})) {
+        out.push(entry.problem ? { file: entry.file, size: 0, problem: entry.problem.reason } : { file: entry.file, size: entry.size, root: input });
+      }
+    } else if (!st.isFile()) {
+      // named directly: it may be anywhere, but it must be a regular file (statSync does not open it)
+      out.push({ file: input, size: 0, problem: `${fileKind(st)}, not a regular file; only regular files are read` });
     } else {
       out.push({ file: input, size: st.size });
     }
@@ -118,8 +153,9 @@ export async function validationDefinitions(packages: string[] = [], onNotice?: 
 /** Validate files and folders; input that cannot be read is reported as `input/unreadable`. */
 export async function validateFiles(options: ValidateFilesOptions, definitions?: Definitions): Promise<ValidationReport> {
   const locale = options.locale ?? 'en';
-  const inputs = expandInputs(options.inputs, options.stdin);
+  const inputs = expandInputs(options.inputs, options.stdin, options.followSymlinks ? { followSymlinks: true } : {});
   const files = inputs.map((i) => i.file);
+  const read: InputReadOptions = { ...(options.followSymlinks ? { followSymlinks: true } : {}), ...(options.maxInputBytes !== undefined ? { maxBytes: options.maxInputBytes } : {}) };
   if (files.length === 0) throw new UsageError('no *.json or *.xml files found in the given inputs');
   const profiles = [...(options.profiles ?? [])];
   const suppress = [...(options.suppress ?? [])];
@@ -137,10 +173,12 @@ export async function validateFiles(options: ValidateFilesOptions, definitions?:
     profiles.push(ig.bundleProfile);
   }
   // workers need to load the definitions themselves: only when the caller did not hand us some
-  const bytes = inputs.reduce((sum, i) => sum + i.size, 0);
-  const size = definitions ? 1 : workerCount(files.length, bytes, options.workers);
+  // files that cannot be read safely are reported as such; the others are read and validated
+  const readable = inputs.filter((i) => i.problem === undefined);
+  const bytes = readable.reduce((sum, i) => sum + i.size, 0);
+  const size = definitions || readable.length === 0 ? 1 : workerCount(readable.length, bytes, options.workers);
   const script = size > 1 ? workerScript() : undefined;
-  const pool = script ? new WorkerPool(script, size, { packages: options.packages ?? [], profiles, locale, suppress, rules, ...(purpose ? { purpose } : {}) }) : undefined;
+  const pool = script ? new WorkerPool(script, size, { packages: options.packages ?? [], profiles, locale, suppress, rules, ...(purpose ? { purpose } : {}), read }) : undefined;
   try {
     const defs = definitions ?? await validationDefinitions(options.packages, options.onNotice);
     if (options.ig) {
@@ -149,13 +187,36 @@ export async function validateFiles(options: ValidateFilesOptions, definitions?:
         throw new UsageError(`--ig ${options.ig}: ${ig.packageId}#${ig.version} is not available yet (load it with --package)`);
       }
     }
-    const jobs = files.map((file, index) => ({ index, file, ...(file === '-' ? { text: options.stdin ?? '' } : {}) }));
-    const reports = pool ? await pool.run(jobs, options.onFile) : await validateHere(new RunValidator(defs, profiles, locale, suppress, rules, purpose), jobs, options.onFile);
+    for (const p of options.profiles ?? []) checkProfile(defs, p);
+    const jobs: WorkerJob[] = readable.map((input, index) => ({
+      index, file: input.file, ...(input.file === '-' ? { text: options.stdin ?? '' } : {}), ...(input.root !== undefined ? { root: input.root } : {}),
+    }));
+    const validated = jobs.length === 0 ? []
+      : pool ? await pool.run(jobs, options.onFile) : await validateHere(new RunValidator(defs, profiles, locale, suppress, rules, purpose, read), jobs, options.onFile);
+    // back in the order of the inputs, with a finding for each file that could not be read
+    let next = 0;
+    const reports = inputs.map((i) => (i.problem !== undefined ? unreadable(i.file, new InputError(i.file, i.problem), locale) : validated[next++]!));
     return summarize(reports, locale, rules, purpose ?? 'sharing');
   } finally {
     await pool?.close();
   }
 }
+
+/**
+ * A `--profile` the run cannot validate against is a usage error naming it: not found in the loaded
+ * definitions (ours and any `--package`), or not a StructureDefinition with a snapshot.
+ */
+export function checkProfile(defs: Definitions, profile: string): void {
+  const hit = defs.all().resolve(profile, 'StructureDefinition');
+  if (!hit) throw new UsageError(`--profile ${profile}: no such profile in the loaded definitions (load its package with --package)`);
+  if (!(hit.resource as { snapshot?: unknown }).snapshot) throw new UsageError(`--profile ${profile}: the profile has no snapshot, so files cannot be validated against it`);
+}
+
+/**
+ * How a run reads its input files (src/util/fs-safe.ts): `followSymlinks` follows links that lead
+ * outside the folder a file was found in (`--follow-symlinks`), `maxBytes` is the largest file accepted.
+ */
+export type InputReadOptions = Pick<SafeReadOptions, 'followSymlinks' | 'maxBytes'>;
 
 /**
  * A Validator on `defs` with local terminology; `scopeProfile` decides which package's canonicals win,
@@ -176,7 +237,8 @@ export class RunValidator {
   private readonly validator: Validator;
   private xml: XmlReader | undefined;
 
-  constructor(defs: Definitions, private readonly profiles: string[], private readonly locale: Locale, suppress: readonly string[] = [], rules: RuleSelection = 'all', purpose?: ExportPurpose) {
+  constructor(defs: Definitions, private readonly profiles: string[], private readonly locale: Locale, suppress: readonly string[] = [], rules: RuleSelection = 'all', purpose?: ExportPurpose,
+    private readonly read: InputReadOptions = {}) {
     const scopeProfile = profiles[0];
     this.validator = newValidator(defs, {
       locale,
@@ -193,17 +255,18 @@ export class RunValidator {
 
   /**
    * Validate a file (or `text`, for stdin); input that cannot be read is an `input/unreadable` report.
-   * `purpose` overrides the run's for this file (a sequence's steps).
+   * `purpose` overrides the run's for this file (a sequence's steps). `root`: the folder the file
+   * was found in, which a link may not lead out of (unless the run follows links).
    */
-  async validate(file: string, text?: string, purpose?: BusinessPurpose): Promise<FileReport> {
-    return (await this.validateWithValue(file, purpose, text)).report;
+  async validate(file: string, text?: string, purpose?: BusinessPurpose, root?: string): Promise<FileReport> {
+    return (await this.validateWithValue(file, purpose, text, root)).report;
   }
 
   /** Validate a file as `validate` does, and hand back its parsed value too (undefined when it cannot be read). */
-  async validateWithValue(file: string, purpose?: BusinessPurpose, text?: string): Promise<{ report: FileReport; value: unknown }> {
+  async validateWithValue(file: string, purpose?: BusinessPurpose, text?: string, root?: string): Promise<{ report: FileReport; value: unknown }> {
     let doc: SourceDoc;
     try {
-      const content = text ?? readText(file);
+      const content = text ?? readText(file, { ...this.read, ...(root !== undefined ? { root } : {}) });
       if (!this.xml && startsLikeXml(content)) this.xml = (await import('../validator/load/xml.js')).readXml;
       doc = this.validator.parse(file, content);
     } catch (e) {
@@ -217,7 +280,7 @@ export class RunValidator {
 async function validateHere(run: RunValidator, jobs: WorkerJob[], onFile?: (done: number, total: number, file: string) => void): Promise<FileReport[]> {
   const reports: FileReport[] = [];
   for (const job of jobs) {
-    reports.push(await run.validate(job.file, job.text));
+    reports.push(await run.validate(job.file, job.text, undefined, job.root));
     onFile?.(reports.length, jobs.length, job.file);
   }
   return reports;
@@ -254,12 +317,18 @@ function startsLikeXml(text: string): boolean {
   return text.replace(/^\uFEFF/, '').trimStart().startsWith('<');
 }
 
-const MAX_BYTES = 256 * 1024 * 1024;
-
-function readText(file: string): string {
-  const size = statSync(file).size;
-  if (size > MAX_BYTES) throw new InputError(file, `the file is ${Math.round(size / 1048576)} MB, more than the ${MAX_BYTES / 1048576} MB limit`);
-  const buf = readFileSync(file);
+/**
+ * A file's text, read safely (a regular file, under the size cap, not through a link out of `root`),
+ * as UTF-8; anything that keeps it from being read is an InputError naming the file and the reason.
+ */
+function readText(file: string, options: InputReadOptions & { root?: string }): string {
+  let buf: Buffer;
+  try {
+    buf = readFileSafe(file, { maxBytes: DEFAULT_MAX_INPUT_BYTES, ...options });
+  } catch (e) {
+    if (e instanceof SafeFileError) throw new InputError(file, e.reason);
+    throw e;
+  }
   if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) {
     throw new InputError(file, 'the file is UTF-16; FHIR JSON and XML must be UTF-8');
   }

@@ -149,6 +149,36 @@ export function readFileSafe(file: string, options: SafeReadOptions = {}): Buffe
   }
 }
 
+/**
+ * The first `bytes` of a file, with the checks of readFileSafe (a regular file, decided on the
+ * opened descriptor without blocking; inside `root` unless links may be followed). For indexing a
+ * large file by its start (package folders). Throws SafeFileError naming `file`.
+ */
+export function readHeadSafe(file: string, bytes: number, options: Pick<SafeReadOptions, 'root' | 'followSymlinks'> = {}): Buffer {
+  const real = resolveInside(file, options);
+  let fd: number;
+  try {
+    fd = openSync(real, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0));
+  } catch (e) {
+    throw describeFsError(file, e);
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new SafeFileError(file, `${fileKind(st)}, not a regular file; only regular files are read`, st.isDirectory() ? 'is-folder' : 'not-regular');
+    const buf = Buffer.alloc(Math.max(0, Math.min(bytes, st.size)));
+    let n = 0;
+    while (n < buf.length) {
+      let got: number;
+      try { got = readSync(fd, buf, n, buf.length - n, n); } catch (e) { throw describeFsError(file, e); }
+      if (got === 0) break;
+      n += got;
+    }
+    return buf.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** readFileSafe as UTF-8 text (a byte order mark is kept; callers decide). */
 export function readTextSafe(file: string, options: SafeReadOptions = {}): string {
   return readFileSafe(file, options).toString('utf8');

@@ -40,7 +40,7 @@ export type ExportPurpose = 'sharing' | 'aktindsigt';
 export const EXPORT_PURPOSES: readonly ExportPurpose[] = ['sharing', 'aktindsigt'];
 
 export const RULES = {
-  'input/unreadable': { layer: 'official', concern: 'input', severity: 'fatal', issueType: 'structure', summary: 'a file that cannot be read as FHIR JSON or XML (not JSON, truncated, DOCTYPE or entities, not UTF-8, empty …)' },
+  'input/unreadable': { layer: 'official', concern: 'input', severity: 'fatal', issueType: 'structure', summary: 'a file that cannot be read as FHIR JSON or XML (not JSON, truncated, DOCTYPE or entities, not UTF-8, empty …) or cannot be read safely (a FIFO or device, a dangling or looping link, a link out of the folder, over the size cap, permission denied)' },
   'structure/unknown-element': { layer: 'official', concern: 'structure', severity: 'error', issueType: 'structure', summary: 'a property that the profile (or FHIR) does not define' },
   'structure/array-expected': { layer: 'official', concern: 'structure', severity: 'error', issueType: 'structure', summary: 'a repeating element given as a single value' },
   'structure/single-expected': { layer: 'official', concern: 'structure', severity: 'error', issueType: 'structure', summary: 'a non-repeating element given as an array' },
