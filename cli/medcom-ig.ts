@@ -293,15 +293,16 @@ protocol
       protocol: definition, evidenceDir: opts.evidence, lang: opts.lang, generatedAt: new Date().toISOString(),
       ...(opts.mapping ? { mappingFile: opts.mapping } : {}), ...(vendor ? { vendor } : {}),
     });
-    const written = new ProtocolReportRenderer().writeAll(report, opts.out);
+    const written = await new ProtocolReportRenderer().writeAll(report, opts.out);
     const s = report.summary;
     const counts = Object.entries(s.byStatus).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`).join(', ');
     out(`${definition.id} ${definition.protocolVersion}: ${s.verdict.toUpperCase()} — ${counts}`);
     if (s.failedSteps.length) out(`failed steps: ${s.failedSteps.join(', ')}`);
     if (s.missingEvidence.length) out(`mandatory steps without evidence: ${s.missingEvidence.join(', ')}`);
-    for (const u of report.evidence.unmatched) out(`unmatched: ${u.file} (${u.reason})`);
+    for (const u of report.evidence.unmatched) out(`${u.refused ? 'refused' : 'unmatched'}: ${u.file} (${u.reason})`);
     for (const f of written) out(`wrote ${f}`);
-    process.exitCode = s.verdict === 'pass' || s.verdict === 'manual' ? 0 : 1;
+    // evidence that was refused (outside the folder, a special file, unreadable) is a finding: exit 1
+    process.exitCode = (s.verdict === 'pass' || s.verdict === 'manual') && !report.evidence.unmatched.some((u) => u.refused) ? 0 : 1;
   });
 
 protocol
