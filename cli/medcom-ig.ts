@@ -53,10 +53,12 @@ program
   .addOption(new Option('--fail-on <severity>', 'exit 1 on diagnostics at or above').choices(['error', 'warning', 'info']).default('error'))
   .addOption(new Option('--prebuilt', 'mark the output as the prebuilt packages validate starts from (npm run compile)').hideHelp())
   .action(async (opts: { out: string; only?: string[]; format: 'text' | 'json'; failOn: FailOn; prebuilt?: boolean }) => {
-    const [{ buildIg }, { igPackages }, { stampPrebuilt }, { formatDiagnostic }] = await Promise.all([
+    const [{ buildIg }, { igPackages }, { stampPrebuilt, unstampPrebuilt }, { formatDiagnostic }] = await Promise.all([
       import('../src/api/build.js'), import('../src/api/packages.js'), import('../src/api/prebuilt.js'), import('../src/compiler/diagnostics.js'),
     ]);
     const started = performance.now();
+    // the prebuilt packages are current only once the stamp is written again, after every package folder
+    if (opts.prebuilt) unstampPrebuilt(opts.out);
     const result = await buildIg({ packages: await igPackages(), out: opts.out, ...(opts.only ? { only: opts.only } : {}) });
     const diags = result.diagnostics.items;
     if (opts.format === 'json') {

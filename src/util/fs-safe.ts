@@ -237,7 +237,7 @@ export function makeFolder(dir: string): void {
       if (code !== 'ENOENT') throw describeFsError(p, e, 'write');
     }
     if (st) {
-      if (!st.isDirectory()) throw new SafeFileError(p, `${fileKind(st)}, not a folder, is in the way`, 'io');
+      if (!st.isDirectory()) throw new SafeFileError(p, `${st.isFile() ? 'a file' : fileKind(st)}, not a folder, is in the way`, 'io');
       break;
     }
     missing.push(p);
@@ -336,35 +336,62 @@ export function isCompleteFolder(dir: string): boolean {
   try { return lstatSync(join(dir, COMPLETE_MARKER)).isFile(); } catch { return false; }
 }
 
-/**
- * Make the folder `dir` atomically: `fill` writes into a fresh staging folder beside it; when it
- * returns, a completion marker is added and the staging folder replaces `dir` (an old `dir` is moved
- * aside first and removed after). A failure or a kill leaves the old `dir` (or none) and no staging
- * folder is taken for output: it never has the marker. Returns what `fill` returned.
- */
-export async function writeFolderAtomic<T>(dir: string, fill: (staging: string) => T | Promise<T>): Promise<T> {
+/** The staging and moved-aside names for a folder written atomically (beside it, hidden, never with the marker until complete). */
+function stageFolder(dir: string): { target: string; staging: string; old: string } {
   const target = resolve(dir);
   const parent = dirname(target);
   makeFolder(parent);
   removeStale(target);
-  const staging = join(parent, `.${basename(target)}.staging.${process.pid}.${randomBytes(4).toString('hex')}`);
-  const old = join(parent, `.${basename(target)}.old.${process.pid}.${randomBytes(4).toString('hex')}`);
+  const tag = `${process.pid}.${randomBytes(4).toString('hex')}`;
+  const staging = join(parent, `.${basename(target)}.staging.${tag}`);
+  const old = join(parent, `.${basename(target)}.old.${tag}`);
+  try { mkdirSync(staging); } catch (e) { throw describeFsError(dir, e, 'write'); }
+  return { target, staging, old };
+}
+
+/** Add the marker to a filled staging folder and swap it in for the target (the old one moved aside, then removed). */
+function commitFolder({ target, staging, old }: { target: string; staging: string; old: string }): void {
+  // fixed content: the same output gives the same bytes (deterministic builds and sites)
+  writeFileAtomic(join(staging, COMPLETE_MARKER), 'written completely by medcom-ig\n');
+  let hadOld = false;
+  try { renameSync(target, old); hadOld = true; } catch (e) { if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e; }
   try {
-    mkdirSync(staging);
-    const result = await fill(staging);
-    writeFileAtomic(join(staging, COMPLETE_MARKER), `${new Date().toISOString()}\n`);
-    let hadOld = false;
-    try { renameSync(target, old); hadOld = true; } catch (e) { if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e; }
-    try {
-      renameSync(staging, target);
-    } catch (e) {
-      if (hadOld) renameSync(old, target);
-      throw e;
-    }
-    if (hadOld) rmSync(old, { recursive: true, force: true });
+    renameSync(staging, target);
+  } catch (e) {
+    if (hadOld) renameSync(old, target);
+    throw e;
+  }
+  if (hadOld) rmSync(old, { recursive: true, force: true });
+}
+
+/**
+ * Make the folder `dir` atomically: `fill` writes into a fresh staging folder beside it; when it
+ * returns, a completion marker is added and the staging folder replaces `dir` (an old `dir` is moved
+ * aside first and removed after). A failure or a kill leaves the old `dir` (or none) and no staging
+ * folder is taken for output: it never has the marker (and a later write removes what a killed one left).
+ * Returns what `fill` returned.
+ */
+export async function writeFolderAtomic<T>(dir: string, fill: (staging: string) => T | Promise<T>): Promise<T> {
+  const stage = stageFolder(dir);
+  try {
+    const result = await fill(stage.staging);
+    commitFolder(stage);
     return result;
   } catch (e) {
-    rmSync(staging, { recursive: true, force: true });
+    rmSync(stage.staging, { recursive: true, force: true });
+    throw e instanceof SafeFileError ? e : describeFsError(dir, e, 'write');
+  }
+}
+
+/** writeFolderAtomic for a synchronous `fill`. */
+export function writeFolderAtomicSync<T>(dir: string, fill: (staging: string) => T): T {
+  const stage = stageFolder(dir);
+  try {
+    const result = fill(stage.staging);
+    commitFolder(stage);
+    return result;
+  } catch (e) {
+    rmSync(stage.staging, { recursive: true, force: true });
     throw e instanceof SafeFileError ? e : describeFsError(dir, e, 'write');
   }
 }
