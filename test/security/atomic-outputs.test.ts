@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { list } from 'tar';
 import { afterAll, describe, expect, it } from 'vitest';
-import { COMPLETE_MARKER, isCompleteFolder } from '../../src/util/fs-safe.js';
+import { COMPLETE_MARKER, folderReplaceProblem, isCompleteFolder, makeFolder, SafeFileError, writeFolderAtomic, writeFolderAtomicSync } from '../../src/util/fs-safe.js';
 import { hcoSendEvidence, readZip, root } from '../protocol/helpers.js';
 
 const bin = join(root, 'bin', 'medcom-ig.js');
@@ -39,6 +39,25 @@ function killAfter(delay: number, args: string[]): Promise<'killed' | 'ended'> {
 }
 
 /**
+ * Start the CLI, watch `parent` for its staging folder (`.<name>.staging.<pid>.*`) and SIGKILL it `delay` ms
+ * after that appears — so the kill lands while the output is being written.
+ */
+function killWhileWriting(delay: number, args: string[], parent: string): Promise<'killed' | 'ended'> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [bin, ...args], { cwd: root, stdio: 'ignore' });
+    const poll = setInterval(() => {
+      let names: string[] = [];
+      try { names = readdirSync(parent); } catch { /* not made yet */ }
+      if (names.some((n) => n.includes(`.staging.${child.pid}.`))) {
+        clearInterval(poll);
+        setTimeout(() => child.kill('SIGKILL'), delay);
+      }
+    }, 2);
+    child.on('exit', (_code, signal) => { clearInterval(poll); resolve(signal === 'SIGKILL' ? 'killed' : 'ended'); });
+  });
+}
+
+/**
  * Leftovers of a killed run in `parent` are hidden and never complete, so never taken for output;
  * `visible`: the names that may be seen (the output itself).
  */
@@ -49,6 +68,49 @@ function noStagingTakenForOutput(parent: string, visible: (name: string) => bool
     if (statSync(join(parent, n)).isDirectory() && n.includes('.staging.')) expect(isCompleteFolder(join(parent, n)), n).toBe(false);
   }
 }
+
+describe('the folder writer (src/util/fs-safe.ts)', () => {
+  it('makeFolder under /proc ends at once with the folder named (Node\'s recursive mkdir spins there forever)', () => {
+    const t = Date.now();
+    let caught: unknown;
+    try { makeFolder('/proc/medcom-ig-x/y/z'); } catch (e) { caught = e; }
+    expect(caught).toBeInstanceOf(SafeFileError);
+    expect((caught as SafeFileError).file).toBe('/proc/medcom-ig-x');
+    expect(Date.now() - t).toBeLessThan(5_000);
+    const file = join(tmp, 'in-the-way');
+    writeFileSync(file, 'x');
+    expect(() => makeFolder(join(file, 'a'))).toThrow(SafeFileError);
+  });
+
+  it('folderReplaceProblem: absent, empty, complete or own files only may be replaced; other files, a file or a link may not', () => {
+    const base = mkdtempSync(join(tmp, 'frp-'));
+    expect(folderReplaceProblem(join(base, 'absent'))).toBeUndefined();
+    mkdirSync(join(base, 'empty'));
+    expect(folderReplaceProblem(join(base, 'empty'))).toBeUndefined();
+    mkdirSync(join(base, 'own'));
+    writeFileSync(join(base, 'own', 'report.json'), '{');
+    expect(folderReplaceProblem(join(base, 'own'), (n) => n === 'report.json')).toBeUndefined();
+    expect(folderReplaceProblem(join(base, 'own'))).toMatch(/report\.json/);
+    writeFileSync(join(base, 'own', COMPLETE_MARKER), '');
+    expect(folderReplaceProblem(join(base, 'own'))).toBeUndefined();
+    writeFileSync(join(base, 'file'), 'x');
+    expect(folderReplaceProblem(join(base, 'file'))).toBeDefined();
+  });
+
+  it('a failing fill leaves the old folder as it was and no staging folder; leftovers of a dead process are removed by the next write', async () => {
+    const base = mkdtempSync(join(tmp, 'wfa-'));
+    const out = join(base, 'out');
+    writeFolderAtomicSync(out, (d) => writeFileSync(join(d, 'a.txt'), 'old'));
+    await expect(writeFolderAtomic(out, (d) => { writeFileSync(join(d, 'a.txt'), 'new'); throw new Error('disk on fire'); })).rejects.toThrow(SafeFileError);
+    expect(readFileSync(join(out, 'a.txt'), 'utf8')).toBe('old');
+    expect(readdirSync(base)).toEqual(['out']);
+    // a staging folder of a process that no longer runs (pid 2^22 + 1 is above Linux's pid_max)
+    mkdirSync(join(base, '.out.staging.4194305.0badc0de'));
+    writeFolderAtomicSync(out, (d) => writeFileSync(join(d, 'a.txt'), 'newer'));
+    expect(readdirSync(base)).toEqual(['out']);
+    expect(readFileSync(join(out, 'a.txt'), 'utf8')).toBe('newer');
+  });
+});
 
 describe('protocol run --out is atomic', () => {
   /** The report folder is complete and of one run: every file parses, the ZIP's report.md is the folder's. */
@@ -76,10 +138,14 @@ describe('protocol run --out is atomic', () => {
     const first = cli(...args);
     expect(first.status, first.stderr).toBe(0);
     let previous = completeReport(out);
-    const fractions = [0, 0.15, 0.4, 0.6, 0.75, 0.85, 0.9, 0.95, 1.0, 1.05];
+    // kills spread over the run, then kills timed from the moment its staging folder appears (mid-write)
+    const kills: (() => Promise<'killed' | 'ended'>)[] = [
+      ...[0, 0.2, 0.5, 0.8].map((f) => () => killAfter(Math.round(first.ms * f), args)),
+      ...[0, 5, 20, 50, 100, 200, 400, 800].map((d) => () => killWhileWriting(d, args, parent)),
+    ];
     const seen = { killed: 0, ended: 0, absent: 0, old: 0, replaced: 0 };
-    for (const f of fractions) {
-      const how = await killAfter(Math.round(first.ms * f), args);
+    for (const kill of kills) {
+      const how = await kill();
       seen[how]++;
       noStagingTakenForOutput(parent, (n) => n === 'report');
       if (!existsSync(out)) { seen.absent++; continue; }
@@ -177,15 +243,20 @@ describe('build --out is atomic per package; docs --from refuses a package witho
     const count = await completePackages(out);
     expect(count).toBeGreaterThan(3);
     let killed = 0;
-    for (const f of [0.3, 0.6, 0.8, 0.9, 0.95, 1.0]) {
-      if (await killAfter(Math.round(first.ms * f), args) === 'killed') killed++;
+    const kills: (() => Promise<'killed' | 'ended'>)[] = [
+      ...[0.3, 0.7].map((f) => () => killAfter(Math.round(first.ms * f), args)),
+      ...[0, 10, 50, 200].map((d) => () => killWhileWriting(d, args, out)),
+    ];
+    for (const kill of kills) {
+      if (await kill() === 'killed') killed++;
       noStagingTakenForOutput(out, (n) => !n.startsWith('.'));
       await completePackages(out);
     }
     expect(killed).toBeGreaterThan(2);
     // a build from scratch killed half-way: the folders there are complete
     const fresh = join(parent, 'fresh');
-    await killAfter(Math.round(first.ms * 0.9), ['build', '--out', fresh, '--only', ONLY]);
+    mkdirSync(fresh);
+    await killWhileWriting(300, ['build', '--out', fresh, '--only', ONLY], fresh);
     if (existsSync(fresh)) await completePackages(fresh);
   }, 600_000);
 
