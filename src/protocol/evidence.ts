@@ -4,11 +4,17 @@
  * (`HomeCareObservation_3.4_A.xml`, MedCom's own example) files the evidence under the section.
  * An explicit mapping file (`mapping.json`: step number or id → files) adds to, or stands in for,
  * the names. Whatever matches nothing is listed, never dropped.
+ *
+ * Confinement (docs/protocols/README.md, docs/security.md): only regular files inside the evidence
+ * folder are read. A mapping path that leads outside it (`../…`, an absolute path), a symbolic link
+ * that leads outside it, dangles or loops, and a special file (FIFO, device) are refused: listed as
+ * unmatched with `refused` and the reason, never read, so never in the report or the archive.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../api/errors.js';
+import { isInside, readFileSafe, SafeFileError, walkFiles, type SafeFileProblem } from '../util/fs-safe.js';
 import { allSteps, type ProtocolDefinition } from './model.js';
 
 export type EvidenceKind = 'message' | 'screenshot' | 'document' | 'log' | 'other';
@@ -27,8 +33,8 @@ export interface EvidenceFile {
 export interface EvidenceIndex {
   dir: string;
   files: EvidenceFile[];
-  /** Files named by neither the rule nor the mapping, and why. */
-  unmatched: { file: string; reason: string }[];
+  /** Files named by neither the rule nor the mapping, and why; `refused` when the file was not read at all (outside the folder, a special file …). */
+  unmatched: UnmatchedEvidence[];
   /** The mapping file used, relative to the evidence folder or absolute. */
   mappingFile?: string;
 }
@@ -40,6 +46,12 @@ export interface EvidenceMapping {
   /** Step number (`3.3.1.11`) or step id → evidence files, relative to the evidence folder. */
   steps: Record<string, string[]>;
 }
+
+/** An evidence file that is not filed under any step: `refused` (with the problem) when it was not read at all. */
+export interface UnmatchedEvidence { file: string; reason: string; refused?: SafeFileProblem }
+
+/** The largest mapping or vendor file read (they are small JSON files the user names). */
+export const MAX_CONFIG_BYTES = 8 * 1024 * 1024;
 
 export const MAPPING_FILE = 'mapping.json';
 /** Files `protocol init` writes at the top of the evidence folder: never evidence themselves. */
@@ -70,48 +82,17 @@ export function evidenceName(protocol: ProtocolDefinition, number: string, lette
   return `${protocol.standard.name}_${number}_${letter}.${ext}`;
 }
 
-function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string): void => {
-    let names: string[];
-    try {
-      names = readdirSync(d).sort();
-    } catch (e) {
-      throw new UsageError(`${d}: cannot read the folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-    }
-    for (const name of names) {
-      if (name.startsWith('.')) continue;
-      const p = join(d, name);
-      let st;
-      try {
-        st = statSync(p);
-      } catch (e) {
-        throw new UsageError(`${p}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-      }
-      if (st.isDirectory()) walk(p);
-      else if (st.isFile()) out.push(p);
-    }
-  };
-  walk(dir);
-  return out;
-}
-
-function readBytes(path: string): Buffer {
-  try {
-    return readFileSync(path);
-  } catch (e) {
-    throw new UsageError(`${path}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-  }
-}
-
-/** Read a mapping file; a missing or malformed one is a usage error naming it. */
-export function readMapping(file: string, protocol: ProtocolDefinition): EvidenceMapping {
+/**
+ * Read a mapping file; a missing or malformed one is a usage error naming it. Read safely (a regular
+ * file, at most MAX_CONFIG_BYTES); `root`: the folder it must lie in (the evidence folder's own mapping.json).
+ */
+export function readMapping(file: string, protocol: ProtocolDefinition, root?: string): EvidenceMapping {
   if (!existsSync(file)) throw new UsageError(`${file}: no such mapping file`);
+  const text = readFileSafe(file, { maxBytes: MAX_CONFIG_BYTES, ...(root !== undefined ? { root } : {}) }).toString('utf8');
   let data: unknown;
   try {
-    data = JSON.parse(readBytes(file).toString('utf8'));
+    data = JSON.parse(text);
   } catch (e) {
-    if (e instanceof UsageError) throw e;
     throw new UsageError(`${file}: not valid JSON (${(e as Error).message})`);
   }
   const m = data as Partial<EvidenceMapping>;
@@ -126,8 +107,9 @@ export function readMapping(file: string, protocol: ProtocolDefinition): Evidenc
 }
 
 /**
- * Index the evidence folder for a protocol. Throws UsageError for a missing folder, an unreadable
- * file, or a mapping that names a file or step that does not exist.
+ * Index the evidence folder for a protocol. Throws UsageError for a missing folder or a mapping
+ * that names a file or step that does not exist; a file that is not read (outside the folder, a
+ * special file, unreadable) is listed as unmatched with `refused` and the run goes on.
  */
 export function indexEvidence(protocol: ProtocolDefinition, dir: string, mappingFile?: string): EvidenceIndex {
   if (!existsSync(dir)) throw new UsageError(`${dir}: no such evidence folder`);
@@ -137,23 +119,42 @@ export function indexEvidence(protocol: ProtocolDefinition, dir: string, mapping
   for (const { step } of allSteps(protocol)) { stepNumbers.set(step.number, step.number); stepNumbers.set(step.id, step.number); }
   const sectionNumbers = new Set(protocol.sections.map((s) => s.number));
   const rule = namingRule(protocol);
+  const relOf = (path: string): string => relative(root, path).split(sep).join('/');
 
   const defaultMapping = join(root, MAPPING_FILE);
   const mappingPath = mappingFile ? resolve(mappingFile) : existsSync(defaultMapping) ? defaultMapping : undefined;
-  const mapping = mappingPath ? readMapping(mappingPath, protocol) : undefined;
+  // --mapping is a file the user named (anywhere); the folder's own mapping.json must lie inside the folder
+  const mapping = mappingPath ? readMapping(mappingPath, protocol, mappingFile ? undefined : root) : undefined;
   const skeleton = new Set(SKELETON_FILES.map((f) => join(root, f)));
-  const paths = listFiles(root).filter((p) => p !== mappingPath && !skeleton.has(p));
+  const refused = new Map<string, UnmatchedEvidence>();
+  const refuse = (file: string, e: SafeFileError): void => {
+    if (!refused.has(file)) refused.set(file, { file, reason: `refused, not read: ${e.reason}`, refused: e.problem });
+  };
+  const paths: string[] = [];
+  for (const w of walkFiles(root, (name) => !name.startsWith('.'))) {
+    if (w.file === mappingPath || skeleton.has(w.file)) continue;
+    if (w.problem) refuse(relOf(w.file), w.problem);
+    else paths.push(w.file);
+  }
 
   const byRel = new Map<string, EvidenceFile>();
-  const unmatched: { file: string; reason: string }[] = [];
-  const entry = (path: string): EvidenceFile => {
-    const rel = relative(root, path).split(sep).join('/');
+  const unmatched: UnmatchedEvidence[] = [];
+  /** The evidence file at `path` (read once, confined to the folder), or undefined when it is refused. */
+  const entry = (path: string, named?: string): EvidenceFile | undefined => {
+    const rel = relOf(path);
     let e = byRel.get(rel);
-    if (!e) {
-      const bytes = readBytes(path);
-      e = { file: rel, path, kind: evidenceKind(path), size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), targets: [] };
-      byRel.set(rel, e);
+    if (e) return e;
+    if (refused.has(named ?? rel)) return undefined;
+    let bytes: Buffer;
+    try {
+      bytes = readFileSafe(path, { root });
+    } catch (err) {
+      if (!(err instanceof SafeFileError)) throw err;
+      refuse(named ?? rel, err);
+      return undefined;
     }
+    e = { file: rel, path, kind: evidenceKind(path), size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), targets: [] };
+    byRel.set(rel, e);
     return e;
   };
 
@@ -164,8 +165,18 @@ export function indexEvidence(protocol: ProtocolDefinition, dir: string, mapping
       if (!number) throw new UsageError(`${mappingPath}: '${key}' is neither a step nor a section of ${protocol.id} ${protocol.protocolVersion}`);
       for (const f of files) {
         const p = resolve(root, f);
-        if (!existsSync(p) || !statSync(p).isFile()) throw new UsageError(`${mappingPath}: steps["${key}"] names ${f}, which is not a file in ${dir}`);
-        entry(p).targets.push({ number, by: 'mapping' });
+        // a path that leaves the folder by its name (../, an absolute path) is refused without looking at it
+        if (!isInside(root, p) || p === root) {
+          refuse(f, new SafeFileError(f, `steps["${key}"] of the mapping names a file outside the evidence folder ${dir}; only files inside it are read`, 'outside-root'));
+          continue;
+        }
+        const e = entry(p, f);
+        if (!e) {
+          const r = refused.get(f);
+          if (r?.refused === 'missing' || r?.refused === 'is-folder') throw new UsageError(`${mappingPath}: steps["${key}"] names ${f}, which is not a file in ${dir}`);
+          continue;
+        }
+        e.targets.push({ number, by: 'mapping' });
         mapped.add(p);
       }
     }
@@ -175,18 +186,18 @@ export function indexEvidence(protocol: ProtocolDefinition, dir: string, mapping
     if (m) {
       const number = m[1]!;
       if (stepNumbers.has(number) || sectionNumbers.has(number)) {
-        entry(p).targets.push({ number, letter: m[2]!.toUpperCase(), by: 'naming' });
+        entry(p)?.targets.push({ number, letter: m[2]!.toUpperCase(), by: 'naming' });
         continue;
       }
-      if (!mapped.has(p)) unmatched.push({ file: relative(root, p).split(sep).join('/'), reason: `named for ${number}, which is neither a step nor a section of ${protocol.id} ${protocol.protocolVersion}` });
+      if (!mapped.has(p)) unmatched.push({ file: relOf(p), reason: `named for ${number}, which is neither a step nor a section of ${protocol.id} ${protocol.protocolVersion}` });
       continue;
     }
     if (!mapped.has(p)) {
-      unmatched.push({ file: relative(root, p).split(sep).join('/'), reason: `not named ${protocol.evidenceNaming.pattern.replace('{standard}', protocol.standard.name)} and not in the mapping file` });
+      unmatched.push({ file: relOf(p), reason: `not named ${protocol.evidenceNaming.pattern.replace('{standard}', protocol.standard.name)} and not in the mapping file` });
     }
   }
   const files = [...byRel.values()].sort((a, b) => a.file.localeCompare(b.file));
-  return { dir, files, unmatched, ...(mappingPath ? { mappingFile: mappingPath } : {}) };
+  return { dir, files, unmatched: [...refused.values(), ...unmatched], ...(mappingPath ? { mappingFile: mappingPath } : {}) };
 }
 
 /** Evidence filed under a step number or a section number. */

@@ -3,9 +3,10 @@
  * the file names the naming rule expects, a mapping template (every step number → []), and a
  * vendor file template. Existing files are never overwritten.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../api/errors.js';
+import { makeFolder, writeFileAtomic } from '../util/fs-safe.js';
 import { evidenceName, MAPPING_FILE, type EvidenceMapping } from './evidence.js';
 import { allSteps, text, type Lang, type ProtocolDefinition } from './model.js';
 import { VENDOR_TEMPLATE } from './vendor.js';
@@ -37,14 +38,14 @@ function readme(protocol: ProtocolDefinition, lang: Lang): string {
 
 /** Write the skeleton into `dir`; returns the files written (existing ones are kept and not listed). */
 export function initEvidence(protocol: ProtocolDefinition, dir: string, lang: Lang = 'en'): { written: string[]; kept: string[] } {
-  if (existsSync(dir) && !existsSync(join(dir, '.'))) throw new UsageError(`${dir}: not a folder`);
-  mkdirSync(dir, { recursive: true });
+  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError(`${dir}: not a folder`);
+  makeFolder(dir);
   const written: string[] = [];
   const kept: string[] = [];
   const put = (name: string, content: string): void => {
     const p = join(dir, name);
     if (existsSync(p)) { kept.push(p); return; }
-    writeFileSync(p, content);
+    writeFileAtomic(p, content); // whole or not at all: a kill never leaves a half template that is then kept
     written.push(p);
   };
   put(README_FILE, readme(protocol, lang));

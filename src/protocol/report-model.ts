@@ -5,6 +5,7 @@
  */
 import type { Automation, Grade, Lang } from './model.js';
 import type { EvidenceKind } from './evidence.js';
+import type { SafeFileProblem } from '../util/fs-safe.js';
 
 export type StepStatus = 'passed' | 'failed' | 'warning' | 'partial' | 'manual' | 'no-evidence' | 'not-relevant';
 export type CheckOutcome = 'pass' | 'fail' | 'warning' | 'error';
@@ -121,7 +122,8 @@ export interface ProtocolRunReport {
     /** The self-test archive for MedCom (`<Standard>_selftest.zip`): the evidence under `archiveName`, plus report.md. */
     archive: string;
     files: { file: string; kind: EvidenceKind; size: number; sha256: string; filedUnder: string[]; by: ('naming' | 'mapping')[]; archiveName: string }[];
-    unmatched: { file: string; reason: string }[];
+    /** Files filed under no step; `refused`: not read at all (outside the evidence folder, a special file …), with the problem. */
+    unmatched: { file: string; reason: string; refused?: SafeFileProblem }[];
   };
   sections: SectionResult[];
   summary: {

@@ -5,13 +5,13 @@
  * so that flow variables captured by one step are there for the next. Steps a machine cannot
  * decide are `manual`, with their text and evidence; they never count as passed.
  */
-import { readFileSync } from 'node:fs';
 import type { Definitions } from '../defs/registry.js';
 import { bundleResolver } from '../fhirpath/engine.js';
 import { FhirPathRunner, type EvalVars } from '../fhirpath/runner.js';
 import { IGS } from '../api/igs.js';
 import { newValidator, validationDefinitions, VERSION } from '../api/validate.js';
 import { UsageError } from '../api/errors.js';
+import { readTextSafe } from '../util/fs-safe.js';
 import type { SourceDoc } from '../validator/load/source.js';
 import { InputError } from '../validator/load/source.js';
 import type { FileReport } from '../validator/issue.js';
@@ -76,7 +76,8 @@ class ProtocolRun {
   private message(file: EvidenceFile): Message {
     let m = this.messages.get(file.file);
     if (m) return m;
-    const content = readFileSync(file.path, 'utf8');
+    // read again inside the evidence folder only (a file swapped for a link since indexing is refused)
+    const content = readTextSafe(file.path, { root: this.evidence.dir });
     try {
       const doc = this.validator.parse(file.file, content);
       m = { file, doc, report: this.validator.validateDoc(doc, { profiles: [this.profile] }) };

@@ -1,8 +1,10 @@
 /** The vendor file (`--vendor-file vendor.json`): §2.1 and §2.2 of the protocol, filled by the vendor. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { UsageError } from '../api/errors.js';
 import type { VendorInfo } from './report-model.js';
+import { readTextSafe } from '../util/fs-safe.js';
+import { MAX_CONFIG_BYTES } from './evidence.js';
 
 const SCHEMA = {
   type: 'object',
@@ -24,9 +26,11 @@ export const VENDOR_TEMPLATE: VendorInfo & { $comment: string } = {
 /** Read and check a vendor file; problems are usage errors naming the file. */
 export function readVendorFile(file: string): VendorInfo {
   if (!existsSync(file)) throw new UsageError(`${file}: no such vendor file`);
+  // a file the user named: anywhere, but a regular file and small (a FIFO or /dev/zero is refused)
+  const text = readTextSafe(file, { maxBytes: MAX_CONFIG_BYTES });
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
+    data = JSON.parse(text);
   } catch (e) {
     throw new UsageError(`${file}: not readable JSON (${(e as Error).message})`);
   }

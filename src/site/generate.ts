@@ -10,6 +10,8 @@ import { writeFile } from 'node:fs/promises';
 import { dirname, join, posix, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IGS, IG_ALIASES, type IgAlias } from '../api/igs.js';
+import { UsageError } from '../api/errors.js';
+import { describeFsError, folderReplaceProblem, writeFolderAtomic } from '../util/fs-safe.js';
 import { compareVersions } from '../defs/package-source.js';
 import { diffPackages, diffSide } from '../diff/compare.js';
 import { changeGroups } from '../diff/render.js';
@@ -746,12 +748,24 @@ export async function generateSite(input: SiteInput, options: GenerateSiteOption
   });
   site.files.set('assets/site.css', CSS);
 
-  // write
+  // write: the whole site staged beside `out` and swapped in complete (the completion marker), so a run
+  // killed mid-write leaves the old site or none; a folder holding other files is refused, never replaced
   const files = [...site.files.keys()].sort();
-  const targets = files.map((f) => join(options.out, ...f.split('/')));
-  for (const d of new Set(targets.map((t) => dirname(t)))) mkdirSync(d, { recursive: true });
-  // written in parallel (the thread pool overlaps the file system's latency)
-  await Promise.all(files.map((f, i) => writeFile(targets[i]!, site.files.get(f)!)));
+  const own = new Set(files.map((f) => f.split('/')[0]!));
+  const problem = folderReplaceProblem(options.out, (name) => own.has(name));
+  if (problem) throw new UsageError(`${options.out}: ${problem}`);
+  await writeFolderAtomic(options.out, async (staging) => {
+    const targets = files.map((f) => join(staging, ...f.split('/')));
+    for (const d of new Set(targets.map((t) => dirname(t)))) mkdirSync(d, { recursive: true });
+    // written in parallel (the thread pool overlaps the file system's latency)
+    await Promise.all(files.map(async (f, i) => {
+      try {
+        await writeFile(targets[i]!, site.files.get(f)!);
+      } catch (e) {
+        throw describeFsError(join(options.out, ...f.split('/')), e, 'write');
+      }
+    }));
+  });
   return { out: options.out, igs, packages: packages.map((p) => pkgKey(p.id, p.version)), files };
 }
 

@@ -12,6 +12,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { list } from 'tar';
 import { UsageError } from '../api/errors.js';
+import { isCompleteFolder } from '../util/fs-safe.js';
 import { PREBUILT_DIR, prebuiltCurrent, r4PackageDir } from '../api/prebuilt.js';
 import { BaseR4Source } from '../defs/base-r4.js';
 import { PackageSource, compareVersions, type PackageManifest } from '../defs/package-source.js';
@@ -105,12 +106,19 @@ function readFolder(dir: string): SitePackage {
   return fromFiles(files, dir);
 }
 
-/** Read a build output folder: one `<id>#<version>` folder per package (archive preferred). */
+/**
+ * Read a build output folder: one `<id>#<version>` folder per package (archive preferred). A package
+ * folder without the completion marker (a build killed mid-write, or one by an older version) is a
+ * usage error naming it: its files may be a part of the package.
+ */
 export async function readBuildFolder(dir: string): Promise<SitePackage[]> {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${dir}: not a folder`);
   const out: SitePackage[] = [];
   for (const f of readdirSync(dir).sort()) {
-    if (!f.includes('#')) continue;
+    if (!f.includes('#') || f.startsWith('.')) continue;
+    if (!isCompleteFolder(join(dir, f))) {
+      throw new UsageError(`${join(dir, f)}: the package folder was not written completely (no completion marker: a build stopped mid-write, or one by an older medcom-ig); run medcom-ig build --out ${dir} again`);
+    }
     const tgz = join(dir, f, 'package.tgz');
     const folder = join(dir, f, 'package');
     if (existsSync(tgz)) out.push(await readTgz(tgz));

@@ -14,13 +14,14 @@
  * (or with the same stem and the other of .xml/.json), `fixtures['*']`, or the reference resolved
  * beside the TestScript. TestScripts are read as FHIR JSON or FHIR XML.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Definitions } from '../defs/registry.js';
 import { bundleResolver } from '../fhirpath/engine.js';
 import { FhirPathRunner } from '../fhirpath/runner.js';
 import { newValidator, validationDefinitions } from '../api/validate.js';
 import { UsageError } from '../api/errors.js';
+import { fileKind, readTextSafe, resolveInside, SafeFileError, type SafeFileProblem } from '../util/fs-safe.js';
 import { InputError, type SourceDoc } from '../validator/load/source.js';
 import type { Locale } from '../validator/messages/index.js';
 import type { Validator } from '../validator/validator.js';
@@ -65,6 +66,13 @@ export interface FixtureReport {
   missing: boolean;
   /** Why it is missing, and how to supply it. */
   reason?: string;
+  /**
+   * The file exists but is not read: it lies outside the folder it was found through (the script's
+   * folder for its own reference, the --fixtures folder), or it is not a regular file.
+   */
+  refused?: SafeFileProblem;
+  /** The folder the file must lie in when read (not in the JSON report). */
+  root?: string;
 }
 
 /**
@@ -137,9 +145,10 @@ class TestScriptRun {
       else if (f.missing || !file) d = new FixtureError(`fixture '${id}' is missing (${f.reference ? referenceName(f.reference) : 'no reference'}; see the fixtures)`);
       else {
         try {
-          d = this.parser.parse(file, readFileSync(file, 'utf8'));
+          // read inside the folder it was found through (none for a file the user named), a regular file under the cap
+          d = this.parser.parse(file, readTextSafe(file, f.root !== undefined ? { root: f.root } : {}));
         } catch (e) {
-          d = new FixtureError(`fixture '${id}' cannot be read: ${e instanceof InputError ? e.message : (e as Error).message}`);
+          d = new FixtureError(`fixture '${id}' cannot be read: ${e instanceof InputError || e instanceof SafeFileError ? e.message : (e as Error).message}`);
         }
       }
       this.docs.set(id, d);
@@ -290,7 +299,7 @@ export function compare(operator: string | undefined, actual: unknown[], value: 
  */
 export function readTestScript(file: string, parser?: Pick<Validator, 'parse'>): { script: fhir4.TestScript; format: 'json' | 'xml' } {
   if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`${file}: no such TestScript file`);
-  const text = readFileSync(file, 'utf8');
+  const text = readTextSafe(file);
   const xml = text.replace(/^\uFEFF/, '').trimStart().startsWith('<');
   let data: unknown;
   if (xml) {
@@ -312,14 +321,39 @@ export function readTestScript(file: string, parser?: Pick<Validator, 'parse'>):
   return { script: data as fhir4.TestScript, format: xml ? 'xml' : 'json' };
 }
 
-/** The files of the fixture folders by name (checked once per run). */
-function fixtureDirIndex(dirs: readonly string[]): Map<string, string> {
-  const byName = new Map<string, string>();
+/** A fixture folder's file: its path and folder, or why it is refused. */
+type DirFixture = { file: string; root: string; problem?: undefined } | { file: string; root: string; problem: SafeFileError };
+
+/**
+ * Why `file` is not read as a fixture (undefined when it may be): with `root`, it must lie inside
+ * that folder after following links; it must be a regular file (no FIFO, no device).
+ */
+function fixtureProblem(file: string, root?: string): SafeFileError | undefined {
+  try {
+    const real = resolveInside(file, root !== undefined ? { root } : {});
+    const st = statSync(real);
+    if (!st.isFile()) return new SafeFileError(file, `${fileKind(st)}, not a regular file; only regular files are read`, st.isDirectory() ? 'is-folder' : 'not-regular');
+    return undefined;
+  } catch (e) {
+    if (e instanceof SafeFileError) return e;
+    throw e;
+  }
+}
+
+/** The files of the fixture folders by name (checked once per run); a link out of its folder or a special file is kept with its problem. */
+function fixtureDirIndex(dirs: readonly string[]): Map<string, DirFixture> {
+  const byName = new Map<string, DirFixture>();
   for (const dir of dirs) {
     if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${dir}: no such fixtures folder`);
+    const root = resolve(dir);
     for (const name of readdirSync(dir).sort()) {
-      const file = join(dir, name);
-      if (!byName.has(name) && statSync(file).isFile()) byName.set(name, resolve(file));
+      if (byName.has(name)) continue;
+      const file = join(root, name);
+      let link = false;
+      try { const l = lstatSync(file); link = l.isSymbolicLink(); if (l.isDirectory()) continue; } catch { continue; }
+      const problem = fixtureProblem(file, root);
+      if (problem?.problem === 'is-folder' && link) continue;
+      byName.set(name, problem ? { file, root, problem } : { file, root });
     }
   }
   return byName;
@@ -330,21 +364,34 @@ function referenceName(reference: string): string {
   return basename(reference.replace(/[?#].*$/, '').replace(/\\/g, '/'));
 }
 
-/** A fixture's file: explicit > fixtures folder (same name, else same stem with .json/.xml) > `*` > beside the script. */
-function locateFixture(id: string, reference: string, base: string, given: Record<string, string>, dirIndex: Map<string, string>, dirs: readonly string[]): FixtureReport {
+/**
+ * A fixture's file: explicit > fixtures folder (same name, else same stem with .json/.xml) > `*` > beside the script.
+ * Found through a folder (the script's, a --fixtures folder), the file must lie inside it and be a regular
+ * file, or the fixture is refused (missing, with `refused` and the reason); a file the user named may be anywhere.
+ */
+function locateFixture(id: string, reference: string, base: string, given: Record<string, string>, dirIndex: Map<string, DirFixture>, dirs: readonly string[]): FixtureReport {
   const supply = `supply it with --fixture ${id}=<file>${reference ? ` or --fixtures <dir> holding ${referenceName(reference)}` : ''}`;
+  const refuse = (file: string, e: SafeFileError): FixtureReport => ({ id, reference, file, missing: true, refused: e.problem, reason: `${e.message}; ${supply}` });
   if (given[id]) return { id, reference, file: resolve(given[id]), from: 'given', missing: false };
   const name = reference ? referenceName(reference) : '';
   if (name && dirIndex.size > 0) {
     const stem = name.slice(0, name.length - extname(name).length);
     const found = dirIndex.get(name) ?? dirIndex.get(`${stem}.json`) ?? dirIndex.get(`${stem}.xml`);
-    if (found) return { id, reference, file: found, from: 'fixtures-dir', missing: false };
+    if (found?.problem) return refuse(found.file, found.problem);
+    if (found) return { id, reference, file: found.file, from: 'fixtures-dir', missing: false, root: found.root };
   }
   if (given['*']) return { id, reference, file: resolve(given['*']), from: 'all', missing: false };
   if (!reference) return { id, reference, missing: true, reason: `the fixture has no resource reference; ${supply}` };
   if (/^[a-z][a-z0-9+.-]*:/i.test(reference)) return { id, reference, missing: true, reason: `${reference} is not a local file (not fetched offline); ${supply}` };
   const file = resolve(base, reference);
-  if (existsSync(file)) return { id, reference, file, from: 'script', missing: false };
+  let present = existsSync(file);
+  if (!present) try { present = lstatSync(file).isSymbolicLink(); } catch { /* not there */ }
+  if (present) {
+    // the script's own reference: only a regular file inside the script's folder
+    const problem = fixtureProblem(file, base);
+    if (problem) return refuse(file, problem);
+    return { id, reference, file, from: 'script', missing: false, root: base };
+  }
   const where = dirs.length > 0 ? `no ${name} (or ${name.replace(/\.[^.]*$/, '')}.json/.xml) in ${dirs.join(', ')}, and ` : '';
   return { id, reference, file, missing: true, reason: `${where}${file} does not exist (MedCom publishes the TestScripts without their fixtures); ${supply}` };
 }
@@ -369,6 +416,7 @@ export async function runTestScript(options: RunTestScriptOptions): Promise<Test
     if (id !== '*' && !fixtureFiles.has(id) && options.unknownFixtureIds !== 'ignore') throw new UsageError(`--fixture ${id}: the TestScript ${options.file} has no fixture '${id}' (it has: ${[...fixtureFiles.keys()].join(', ') || 'none'})`);
     if (!existsSync(given[id]!) || !statSync(given[id]!).isFile()) throw new UsageError(`${given[id]!}: no such fixture file`);
   }
+  // a file the user named may be anywhere, but it must be a regular file under the size cap (checked when read)
   const run = new TestScriptRun(script, fixtureFiles, defs, locale, parser, readXml);
 
   const tests: TestScriptRunReport['tests'] = [];
@@ -394,7 +442,7 @@ export async function runTestScript(options: RunTestScriptOptions): Promise<Test
   return {
     schema: 'medcom-testscript-report/1',
     script: { id: script.id ?? '', name: script.name, title: script.title ?? '', file: options.file, format },
-    fixtures: [...fixtureFiles.values()],
+    fixtures: [...fixtureFiles.values()].map(({ root: _root, ...f }) => f),
     tests,
     summary: { ...summary, verdict },
   };

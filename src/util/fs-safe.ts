@@ -71,6 +71,7 @@ export function describeFsError(file: string, e: unknown, doing: 'read' | 'write
     case 'EISDIR': return new SafeFileError(file, 'a folder, not a file', 'is-folder');
     case 'ENOSPC': case 'EDQUOT': return new SafeFileError(file, 'the disk is full', 'disk-full');
     case 'EROFS': return new SafeFileError(file, 'the file system is read-only', 'read-only');
+    case 'ENOTDIR': return new SafeFileError(file, 'a part of the path is a file, not a folder', 'io');
     default: return new SafeFileError(file, `${doing === 'read' ? 'cannot be read' : 'cannot be written'} (${code ?? (e as Error).message})`, 'io');
   }
 }
@@ -250,6 +251,84 @@ export function walkFiles(root: string, accept: (name: string) => boolean, optio
   return out;
 }
 
+/**
+ * Create the folder `dir` and its missing parents, one level at a time (Node's recursive mkdir spins
+ * forever on a path under /proc). A failure is a SafeFileError naming the folder that could not be
+ * made and why: read-only, permission, a file in the way, or a place where no folder can be made.
+ */
+export function makeFolder(dir: string): void {
+  const target = resolve(dir);
+  const missing: string[] = [];
+  let p = target;
+  for (;;) {
+    let st: Stats | undefined;
+    try { st = statSync(p); } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT') throw describeFsError(p, e, 'write');
+    }
+    if (st) {
+      if (!st.isDirectory()) throw new SafeFileError(p, `${st.isFile() ? 'a file' : fileKind(st)}, not a folder, is in the way`, 'io');
+      break;
+    }
+    missing.push(p);
+    const up = dirname(p);
+    if (up === p) break;
+    p = up;
+  }
+  for (const d of missing.reverse()) {
+    try {
+      mkdirSync(d);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') continue;
+      // the parent exists (made or found above): ENOENT here means this file system makes no folders (/proc)
+      if (code === 'ENOENT') throw new SafeFileError(d, 'a folder cannot be made here (the file system does not allow it)', 'read-only');
+      throw describeFsError(d, e, 'write');
+    }
+  }
+}
+
+/**
+ * May writeFolderAtomic replace `dir` with a new output? Yes when it is absent, empty, a complete
+ * output of ours (the completion marker) or holds only files `own` accepts (an output of an older
+ * version); otherwise the reason in words — a folder holding other files is never replaced, so no
+ * foreign file is deleted.
+ */
+export function folderReplaceProblem(dir: string, own: (name: string) => boolean = () => false): string | undefined {
+  let st: Stats;
+  try { st = lstatSync(dir); } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    return describeFsError(dir, e, 'write').reason;
+  }
+  if (st.isSymbolicLink()) return 'a symbolic link; name the output folder itself';
+  if (!st.isDirectory()) return `${fileKind(st)}, not a folder`;
+  if (isCompleteFolder(dir)) return undefined;
+  let names: string[];
+  try { names = readdirSync(dir); } catch (e) { return describeFsError(dir, e, 'write').reason; }
+  const foreign = names.filter((n) => !own(n)).sort();
+  if (foreign.length === 0) return undefined;
+  return `the folder holds other files (${foreign.slice(0, 3).join(', ')}${foreign.length > 3 ? ', …' : ''}) and is not an output of medcom-ig; name a new or empty folder`;
+}
+
+/** Remove staging and moved-aside folders of `target` left by processes that no longer run (killed mid-write). */
+function removeStale(target: string): void {
+  const parent = dirname(target);
+  const prefix = `.${basename(target)}.`;
+  let names: string[];
+  try { names = readdirSync(parent); } catch { return; }
+  for (const n of names) {
+    if (!n.startsWith(prefix)) continue;
+    const m = /^\.(?:staging|old)\.(\d+)\.[0-9a-f]{8}$/.exec(n.slice(prefix.length - 1));
+    if (!m) continue;
+    const pid = Number(m[1]);
+    let alive = pid === process.pid;
+    if (!alive) {
+      try { process.kill(pid, 0); alive = true; } catch (e) { alive = (e as NodeJS.ErrnoException).code === 'EPERM'; }
+    }
+    if (!alive) rmSync(join(parent, n), { recursive: true, force: true });
+  }
+}
+
 function tempName(target: string): string {
   return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
@@ -260,11 +339,7 @@ function tempName(target: string): string {
  * temporary file is removed and a SafeFileError names `file` and the reason (disk full, read-only…).
  */
 export function writeFileAtomic(file: string, data: string | Uint8Array): void {
-  try {
-    mkdirSync(dirname(resolve(file)), { recursive: true });
-  } catch (e) {
-    throw describeFsError(dirname(file), e, 'write');
-  }
+  makeFolder(dirname(resolve(file)));
   const tmp = tempName(resolve(file));
   let fd: number | undefined;
   try {
@@ -291,34 +366,62 @@ export function isCompleteFolder(dir: string): boolean {
   try { return lstatSync(join(dir, COMPLETE_MARKER)).isFile(); } catch { return false; }
 }
 
+/** The staging and moved-aside names for a folder written atomically (beside it, hidden, never with the marker until complete). */
+function stageFolder(dir: string): { target: string; staging: string; old: string } {
+  const target = resolve(dir);
+  const parent = dirname(target);
+  makeFolder(parent);
+  removeStale(target);
+  const tag = `${process.pid}.${randomBytes(4).toString('hex')}`;
+  const staging = join(parent, `.${basename(target)}.staging.${tag}`);
+  const old = join(parent, `.${basename(target)}.old.${tag}`);
+  try { mkdirSync(staging); } catch (e) { throw describeFsError(dir, e, 'write'); }
+  return { target, staging, old };
+}
+
+/** Add the marker to a filled staging folder and swap it in for the target (the old one moved aside, then removed). */
+function commitFolder({ target, staging, old }: { target: string; staging: string; old: string }): void {
+  // fixed content: the same output gives the same bytes (deterministic builds and sites)
+  writeFileAtomic(join(staging, COMPLETE_MARKER), 'written completely by medcom-ig\n');
+  let hadOld = false;
+  try { renameSync(target, old); hadOld = true; } catch (e) { if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e; }
+  try {
+    renameSync(staging, target);
+  } catch (e) {
+    if (hadOld) renameSync(old, target);
+    throw e;
+  }
+  if (hadOld) rmSync(old, { recursive: true, force: true });
+}
+
 /**
  * Make the folder `dir` atomically: `fill` writes into a fresh staging folder beside it; when it
  * returns, a completion marker is added and the staging folder replaces `dir` (an old `dir` is moved
  * aside first and removed after). A failure or a kill leaves the old `dir` (or none) and no staging
- * folder is taken for output: it never has the marker. Returns what `fill` returned.
+ * folder is taken for output: it never has the marker (and a later write removes what a killed one left).
+ * Returns what `fill` returned.
  */
 export async function writeFolderAtomic<T>(dir: string, fill: (staging: string) => T | Promise<T>): Promise<T> {
-  const target = resolve(dir);
-  const parent = dirname(target);
-  try { mkdirSync(parent, { recursive: true }); } catch (e) { throw describeFsError(parent, e, 'write'); }
-  const staging = join(parent, `.${basename(target)}.staging.${process.pid}.${randomBytes(4).toString('hex')}`);
-  const old = join(parent, `.${basename(target)}.old.${process.pid}.${randomBytes(4).toString('hex')}`);
+  const stage = stageFolder(dir);
   try {
-    mkdirSync(staging);
-    const result = await fill(staging);
-    writeFileAtomic(join(staging, COMPLETE_MARKER), `${new Date().toISOString()}\n`);
-    let hadOld = false;
-    try { renameSync(target, old); hadOld = true; } catch (e) { if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e; }
-    try {
-      renameSync(staging, target);
-    } catch (e) {
-      if (hadOld) renameSync(old, target);
-      throw e;
-    }
-    if (hadOld) rmSync(old, { recursive: true, force: true });
+    const result = await fill(stage.staging);
+    commitFolder(stage);
     return result;
   } catch (e) {
-    rmSync(staging, { recursive: true, force: true });
+    rmSync(stage.staging, { recursive: true, force: true });
+    throw e instanceof SafeFileError ? e : describeFsError(dir, e, 'write');
+  }
+}
+
+/** writeFolderAtomic for a synchronous `fill`. */
+export function writeFolderAtomicSync<T>(dir: string, fill: (staging: string) => T): T {
+  const stage = stageFolder(dir);
+  try {
+    const result = fill(stage.staging);
+    commitFolder(stage);
+    return result;
+  } catch (e) {
+    rmSync(stage.staging, { recursive: true, force: true });
     throw e instanceof SafeFileError ? e : describeFsError(dir, e, 'write');
   }
 }

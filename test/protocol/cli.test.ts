@@ -88,13 +88,15 @@ describe('medcom-ig protocol', () => {
       expect(r.stderr).toMatch(message);
       noStack(r.stderr);
     }
-    // an evidence file that cannot be read (a dangling link)
+    // an evidence file that cannot be read (a dangling link): refused and listed, the run goes on, exit 1
     const broken = hcoSendEvidence();
     dirs.push(broken);
     symlinkSync(join(tmp, 'no-such-target.json'), join(broken, 'HomeCareObservation_3.3.2.1_A.json'));
     const b = run('protocol', 'run', 'hco-send', '--evidence', broken, '--out', join(tmp, 'o8'));
-    expect(b.status).toBe(2);
-    expect(b.stderr).toMatch(/HomeCareObservation_3\.3\.2\.1_A\.json: cannot read the file \(ENOENT\)/);
+    expect(b.status).toBe(1);
+    expect(b.stdout).toMatch(/refused: HomeCareObservation_3\.3\.2\.1_A\.json/);
+    const brokenReport = JSON.parse(readFileSync(join(tmp, 'o8', 'report.json'), 'utf8')) as { evidence: { unmatched: { file: string; refused?: string }[] } };
+    expect(brokenReport.evidence.unmatched).toContainEqual(expect.objectContaining({ file: 'HomeCareObservation_3.3.2.1_A.json', refused: 'dangling-link' }));
     noStack(b.stderr);
     const badVendor = join(tmp, 'bad-vendor.json');
     writeFileSync(badVendor, '{"company": 1, "colour": "red"}');

@@ -292,10 +292,10 @@ describe('protocol reports', () => {
     expect(cases.find((c) => c.name.startsWith('3.4.3 '))?.skipped).toBeDefined();
   });
 
-  it('report.json is the run model, and the writer puts the report files and the self-test ZIP side by side', () => {
+  it('report.json is the run model, and the writer puts the report files and the self-test ZIP side by side', async () => {
     const out = mkdtempSync(join(tmpdir(), 'medcom-ig-protocol-out-'));
     dirs.push(out);
-    const files = renderer.writeAll(report, out);
+    const files = await renderer.writeAll(report, out);
     expect(files.map((f) => f.slice(out.length + 1))).toEqual(['report.json', 'report.md', 'report.html', 'junit.xml', 'HomeCareObservation_selftest.zip']);
     const json = JSON.parse(renderer.json(report)) as ProtocolRunReport;
     expect(json.schema).toBe('medcom-test-report/1');

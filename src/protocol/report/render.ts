@@ -3,9 +3,10 @@
  * report.html (MedCom's layout, Handlebars in the shared isolated, strict, escaping environment)
  * and junit.xml (one test case per step).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { UsageError } from '../../api/errors.js';
+import { describeFsError, folderReplaceProblem, readFileSafe, writeFolderAtomic } from '../../util/fs-safe.js';
 import { writeZip } from '../zip.js';
 import { xmlText as xml } from '../../util/xml-text.js';
 import { compileTemplate } from '../../report/templates/env.js';
@@ -41,31 +42,43 @@ export class ProtocolReportRenderer {
    * rule, then report.md. Deterministic: the entries' time is the report's `generatedAt` (or 1980).
    */
   archive(report: ProtocolRunReport): Buffer {
-    const entries = report.evidence.files.map((f) => {
-      const path = join(report.evidence.dir, f.file);
-      try {
-        return { name: f.archiveName, data: readFileSync(path) };
-      } catch (e) {
-        throw new UsageError(`${path}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-      }
-    });
+    // read again inside the evidence folder only: a file swapped for a link that leads out since the run is refused (SafeFileError)
+    const entries = report.evidence.files.map((f) => ({ name: f.archiveName, data: readFileSafe(join(report.evidence.dir, f.file), { root: report.evidence.dir }) }));
     entries.push({ name: 'report.md', data: Buffer.from(this.markdown(report), 'utf8') });
     return writeZip(entries, report.generatedAt ? new Date(report.generatedAt) : undefined);
   }
 
-  /** Write report.json, report.md, report.html, junit.xml and the self-test ZIP into `dir`; returns their paths. */
-  writeAll(report: ProtocolRunReport, dir: string): string[] {
-    mkdirSync(dir, { recursive: true });
+  /**
+   * Write report.json, report.md, report.html, junit.xml and the self-test ZIP into `dir`; returns
+   * their paths. Atomic: everything is rendered first, written into a staging folder beside `dir`
+   * and swapped in complete (with the completion marker), so a run killed mid-write leaves the
+   * previous report or none. `dir` is replaced only when it is absent, empty or a previous report
+   * folder; a folder holding other files is refused (UsageError) and left untouched.
+   */
+  async writeAll(report: ProtocolRunReport, dir: string): Promise<string[]> {
+    const problem = folderReplaceProblem(dir, isReportFile);
+    if (problem) throw new UsageError(`${dir}: ${problem}`);
     const files: [string, string | Buffer][] = [
       ['report.json', this.json(report)], ['report.md', this.markdown(report)], ['report.html', this.htmlPage(report)], ['junit.xml', this.junit(report)],
       [report.evidence.archive, this.archive(report)],
     ];
-    return files.map(([name, content]) => {
-      const p = join(dir, name);
-      writeFileSync(p, content);
-      return p;
+    await writeFolderAtomic(dir, (staging) => {
+      for (const [name, content] of files) {
+        try {
+          writeFileSync(join(staging, name), content);
+        } catch (e) {
+          // name the file the user will look for, not the staging folder
+          throw describeFsError(join(dir, name), e, 'write');
+        }
+      }
     });
+    return files.map(([name]) => join(dir, name));
   }
+}
+
+/** The files a protocol report folder holds (an older version's report folder has no completion marker). */
+export function isReportFile(name: string): boolean {
+  return ['report.json', 'report.md', 'report.html', 'junit.xml'].includes(name) || /_selftest\.zip$/.test(name);
 }
 
 /**
