@@ -18,12 +18,18 @@ import { IGS, IG_ALIASES, type IgAlias } from '../api/igs.js';
 import { RunValidator, summarize, validationDefinitions } from '../api/validate.js';
 import type { Definitions } from '../defs/registry.js';
 import type { FileReport } from '../validator/issue.js';
+import { allowedHosts, allowHostProblem, hostName, isWildcard } from './hosts.js';
 import { APP_CSS, APP_JS, INDEX_HTML } from './page.js';
 
 export interface SelfTestOptions {
   port?: number;
   /** Address to bind; loopback by default. */
   host?: string;
+  /**
+   * Host names (DNS names or addresses) the server answers besides the bound address and the
+   * loopback names — a test bed reached by its DNS name. Every other Host header gets 421.
+   */
+  allowHosts?: string[];
   /** Largest request body accepted (bytes). */
   maxBodyBytes?: number;
   /** Most files per request. */
@@ -32,6 +38,8 @@ export interface SelfTestOptions {
 
 export interface SelfTestServer {
   url: string;
+  /** The Host header values the server answers. */
+  hosts: string[];
   server: Server;
   close(): Promise<void>;
 }
@@ -192,16 +200,16 @@ class SelfTest {
   }
 }
 
-function isLoopback(host: string): boolean {
-  return host === '127.0.0.1' || host === '::1' || host === 'localhost';
-}
-
 /** Start the self-test server; resolves once it listens. */
 export async function startSelfTest(options: SelfTestOptions = {}): Promise<SelfTestServer> {
   const host = options.host ?? '127.0.0.1';
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const service = new SelfTest({ maxBodyBytes, maxFiles: options.maxFiles ?? DEFAULT_MAX_FILES });
-  let allowedHosts = new Set<string>();
+  for (const name of options.allowHosts ?? []) {
+    const problem = allowHostProblem(name);
+    if (problem) throw new Error(`allowed host ${JSON.stringify(name)}: ${problem}`);
+  }
+  let hosts = new Set<string>();
   const server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
       const status = e instanceof HttpError ? e.status : 500;
@@ -214,7 +222,7 @@ export async function startSelfTest(options: SelfTestOptions = {}): Promise<Self
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const hostHeader = (req.headers.host ?? '').toLowerCase();
-    if (isLoopback(host) && !allowedHosts.has(hostHeader)) throw new HttpError(421, `requests to this server must use ${[...allowedHosts][0]}`);
+    if (!hosts.has(hostHeader)) throw new HttpError(421, `requests to this server must name one of its hosts (${[...hosts].join(', ')}); see --allow-host`);
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (req.method === 'GET') {
       switch (url.pathname) {
@@ -246,10 +254,12 @@ export async function startSelfTest(options: SelfTestOptions = {}): Promise<Self
     server.listen(options.port ?? 8080, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  const shown = host.includes(':') ? `[${host}]` : host;
-  allowedHosts = new Set([`${shown}:${port}`, `localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`]);
+  hosts = allowedHosts(host, port, options.allowHosts);
+  // a wildcard address is no place to point a browser at (and the Host check refuses it)
+  const shown = isWildcard(host) ? (host.includes(':') ? '[::1]' : '127.0.0.1') : hostName(host);
   return {
     url: `http://${shown}:${port}/`,
+    hosts: [...hosts],
     server,
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
