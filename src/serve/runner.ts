@@ -9,7 +9,11 @@
  * Generic over the job: the worker script calls `answerJobs(setup, handle)`; the server side only
  * moves messages. src/serve/worker.ts is the self-test page's worker.
  */
+import { setPriority } from 'node:os';
 import { parentPort, Worker, workerData, type Transferable } from 'node:worker_threads';
+
+/** The nice value of a worker thread (Linux: per thread): below the server's own thread. */
+const WORKER_NICE = 10;
 
 export interface RunnerOptions {
   /** The compiled worker script (it calls `answerJobs`). */
@@ -22,6 +26,11 @@ export interface RunnerOptions {
   timeLimitMs: number;
   /** Heap limit of a worker (V8 old generation, MB); a run beyond it fails with `memory-limit`. */
   maxHeapMb?: number;
+  /**
+   * Young generation of a worker (MB). V8's default lets each worker keep tens of MB of short-lived
+   * objects resident; a small one keeps the process's RSS down with several workers (docs/serve.md).
+   */
+  youngHeapMb?: number;
 }
 
 export type RunLimitReason = 'time-limit' | 'memory-limit' | 'worker-failed' | 'closed';
@@ -50,6 +59,8 @@ export function answerJobs<S, J, R>(setup: (data: unknown) => Promise<S>, handle
   const port = parentPort;
   if (!port) throw new Error('answerJobs runs in a worker thread');
   const post = (m: FromWorker, transfer?: Transferable[]): void => port.postMessage(m, transfer);
+  // runs yield to the thread that answers HTTP: on Linux a nice value is per thread, and 0 means this one
+  try { setPriority(WORKER_NICE); } catch { /* not allowed here: runs at the process's priority */ }
   setup(workerData).then((state) => {
     port.on('message', (m: ToWorker) => {
       handle(state, m.job as J).then(
@@ -76,7 +87,10 @@ class Slot {
     // execArgv: [] so that loaders and hooks of the host process (a test runner's) stay out of the worker
     this.worker = new Worker(options.script, {
       workerData: options.workerData, execArgv: [],
-      ...(options.maxHeapMb ? { resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb } } : {}),
+      resourceLimits: {
+        ...(options.maxHeapMb ? { maxOldGenerationSizeMb: options.maxHeapMb } : {}),
+        ...(options.youngHeapMb ? { maxYoungGenerationSizeMb: options.youngHeapMb } : {}),
+      },
     });
     this.worker.unref();
     let ready: () => void = () => undefined;
