@@ -4,6 +4,7 @@
  * replaced) and off the event loop; slow uploads are cut; each report is sent once.
  * Figures under load are in the benchmark (scripts/bench-serve.ts), not here.
  */
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect, type Socket } from 'node:net';
@@ -151,5 +152,42 @@ describe('reports sent once', () => {
     const r = await post(s, { protocol: 'hco-send', files: [{ name: 'HomeCareObservation_3.3.1.1_A.json', content: small }] }, '/api/protocol');
     expect(r.status).toBe(200);
     expect(r.text.match(/<html/gi)?.length).toBe(1);
+  }, 60_000);
+});
+
+describe('medcom-ig serve (CLI)', () => {
+  const cli = join(root, 'bin', 'medcom-ig.js');
+
+  it('listens on a wildcard address with --allow-host, says which hosts it answers, and refuses others', async () => {
+    const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--host', '0.0.0.0', '--allow-host', 'testbed.example', '--max-concurrent', '1', '--timeout-seconds', '30'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      let out = '';
+      child.stdout.setEncoding('utf8');
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on('data', (d: string) => { out += d; if (/answers requests for: .*\n/.test(out)) resolve(); });
+        child.once('exit', (code) => reject(new Error(`serve ended with ${code}`)));
+      });
+      const url = /(http:\/\/\S+\/)/.exec(out)![1]!;
+      const port = new URL(url).port;
+      expect(new URL(url).hostname).toBe('127.0.0.1'); // not 0.0.0.0, which the Host check refuses
+      expect(out).toContain(`testbed.example:${port}`);
+      expect(out).toMatch(/at most 1 run\(s\) at once, 30 s each/);
+      const server = { url } as SelfTestServer;
+      expect(await getWithHost(server, 'evil.example')).toBe(421);
+      expect(await getWithHost(server, `testbed.example:${port}`)).toBe(200);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  }, 60_000);
+
+  it.each([
+    ['an --allow-host with a scheme', ['--allow-host', 'http://x.example']],
+    ['an --allow-host with a port', ['--allow-host', 'x.example:8080']],
+    ['--max-concurrent 0', ['--max-concurrent', '0']],
+    ['--timeout-seconds -1', ['--timeout-seconds', '-1']],
+  ])('refuses %s with exit 2', (_what, args) => {
+    const r = spawnSync(process.execPath, [cli, 'serve', '--port', '0', ...args], { encoding: 'utf8', timeout: 30_000 });
+    expect(r.status).toBe(2);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
   }, 60_000);
 });
