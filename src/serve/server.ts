@@ -71,7 +71,7 @@ export const DEFAULT_TIME_LIMIT_MS = 120_000;
 export const DEFAULT_RUN_MEMORY_MB = 2048;
 export const DEFAULT_HEADERS_TIMEOUT_MS = 10_000;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
-/** A worker's young generation (MB): 450 instead of 570 MB peak RSS with two 5 MB runs, no slower (docs/bench.md). */
+/** A worker's young generation (MB): some 80 MB less peak RSS with two 5 MB runs, no slower (docs/bench.md). */
 const WORKER_YOUNG_HEAP_MB = 8;
 /** What a busy server tells a client to wait before it tries again (seconds). */
 const RETRY_AFTER_SECONDS = 5;
