@@ -250,7 +250,7 @@ program
   })
   .option('--timeout-seconds <n>', 'longest run; a longer one is stopped (its worker replaced) and answered 504', positive, 120)
   .option('--request-timeout-seconds <n>', 'time for a whole request to arrive, upload included; a slower one is cut (408)', positive, 60)
-  .option('--max-run-memory-mb <n>', 'memory limit of one run (its worker\'s heap); a run beyond it is answered 413', positive, 2048)
+  .option('--max-run-memory-mb <n>', 'memory limit of one run (its worker\'s heap); a run beyond it is answered 413', positive, 1024)
   .action(async (opts: {
     port: number; host: string; allowHost: string[]; maxUploadMb: number; maxConcurrent?: number; timeoutSeconds: number;
     requestTimeoutSeconds: number; maxRunMemoryMb: number;

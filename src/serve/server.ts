@@ -68,7 +68,8 @@ export const DEFAULT_MAX_FILES = 50;
 /** Runs at once: one per core, at most 4 (each worker holds its own definitions, ~100 MB). */
 export const defaultMaxConcurrent = (): number => Math.max(1, Math.min(availableParallelism(), 4));
 export const DEFAULT_TIME_LIMIT_MS = 120_000;
-export const DEFAULT_RUN_MEMORY_MB = 2048;
+/** A worker's heap limit (MB): a 12 MB HCO message validates in less than 160 MB of heap, so the 25 MB upload limit fits well. */
+export const DEFAULT_RUN_MEMORY_MB = 1024;
 export const DEFAULT_HEADERS_TIMEOUT_MS = 10_000;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 /** A worker's young generation (MB): some 80 MB less peak RSS with two 5 MB runs, no slower (docs/bench.md). */

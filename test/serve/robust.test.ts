@@ -121,6 +121,15 @@ describe('limits on runs', () => {
     expect(after.status).toBe(200);
   }, 90_000);
 
+  it('stops a run beyond the memory limit with 413, and serves runs afterwards', async () => {
+    s = await startSelfTest({ port: 0, maxConcurrent: 1, maxRunMemoryMb: 96, maxBodyBytes: 40 * 1048576 });
+    expect((await post(s, { standard: 'hco', files: [{ name: 'a.json', content: small }] })).status).toBe(200);
+    const r = await post(s, { standard: 'hco', files: [{ name: 'big.json', content: paddedHcoBundle(root, 12 * 1048576) }] });
+    expect(r.status).toBe(413);
+    expect(r.json['code']).toBe('memory-limit');
+    expect((await post(s, { standard: 'hco', files: [{ name: 'a.json', content: small }] })).status).toBe(200);
+  }, 90_000);
+
   it('cuts an upload whose body does not arrive within the request timeout (408), and frees its slot', async () => {
     s = await startSelfTest({ port: 0, maxConcurrent: 1, requestTimeoutMs: 1000, headersTimeoutMs: 1000 });
     const started = Date.now();
