@@ -30,6 +30,12 @@ type FailOn = keyof typeof SEVERITY_RANK;
 function out(text: string): void { process.stdout.write(text.endsWith('\n') ? text : text + '\n'); }
 function err(text: string): void { process.stderr.write(text.endsWith('\n') ? text : text + '\n'); }
 
+function positive(v: string): number {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a positive number');
+  return n;
+}
+
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
@@ -246,20 +252,40 @@ program
     return n;
   }, 8080)
   .option('--host <address>', 'address to listen on (default loopback; anything else makes the page reachable from other machines)', '127.0.0.1')
-  .option('--max-upload-mb <n>', 'largest upload accepted', (v: string) => {
+  .option('--allow-host <name>', 'a host name (or address) the page may be reached by, besides the bound address and localhost/127.0.0.1/[::1] '
+    + '(repeatable); other Host headers are refused (DNS rebinding). A test bed on --host 0.0.0.0 reached by its DNS name needs it', (v: string, previous: string[]) => {
+    if (!/^[A-Za-z0-9.:[\]-]+$/.test(v)) throw new InvalidArgumentError('expected a host name or an IP address, without scheme, port or path');
+    return [...previous, v];
+  }, [] as string[])
+  .option('--max-upload-mb <n>', 'largest upload accepted', positive, 25)
+  .option('--max-concurrent <n>', 'most runs (validations, protocol runs) at once, each in its own worker thread; more are answered 503 with Retry-After '
+    + '(default: one per core, at most 4)', (v: string) => {
     const n = Number(v);
-    if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a positive number');
+    if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError('expected a whole number 1–64');
     return n;
-  }, 25)
-  .action(async (opts: { port: number; host: string; maxUploadMb: number }) => {
+  })
+  .option('--timeout-seconds <n>', 'longest run; a longer one is stopped (its worker replaced) and answered 504', positive, 120)
+  .option('--request-timeout-seconds <n>', 'time for a whole request to arrive, upload included; a slower one is cut (408)', positive, 60)
+  .option('--max-run-memory-mb <n>', 'memory limit of one run (its worker\'s heap); a run beyond it is answered 413', positive, 1024)
+  .action(async (opts: {
+    port: number; host: string; allowHost: string[]; maxUploadMb: number; maxConcurrent?: number; timeoutSeconds: number;
+    requestTimeoutSeconds: number; maxRunMemoryMb: number;
+  }) => {
     const { startSelfTest } = await import('../src/serve/server.js');
     let s: Awaited<ReturnType<typeof startSelfTest>>;
     try {
-      s = await startSelfTest({ port: opts.port, host: opts.host, maxBodyBytes: Math.round(opts.maxUploadMb * 1048576) });
+      s = await startSelfTest({
+        port: opts.port, host: opts.host, allowHosts: opts.allowHost, maxBodyBytes: Math.round(opts.maxUploadMb * 1048576),
+        ...(opts.maxConcurrent !== undefined ? { maxConcurrent: opts.maxConcurrent } : {}),
+        timeLimitMs: Math.round(opts.timeoutSeconds * 1000), requestTimeoutMs: Math.round(opts.requestTimeoutSeconds * 1000),
+        maxRunMemoryMb: Math.round(opts.maxRunMemoryMb), warm: true,
+      });
     } catch (e) {
-      throw new UsageError(`cannot listen on ${opts.host}:${opts.port} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new UsageError(code ? `cannot listen on ${opts.host}:${opts.port} (${code})` : `serve: ${(e as Error).message}`);
     }
     out(`medcom-ig self-test page: ${s.url}  (Ctrl+C stops it)`);
+    out(`answers requests for: ${s.hosts.join(', ')}; at most ${s.limits.maxConcurrent} run(s) at once, ${s.limits.timeLimitSeconds} s each`);
     const stop = (): void => { void s.close().then(() => process.exit(0)); };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

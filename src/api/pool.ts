@@ -3,11 +3,9 @@
  * the files the pool hands them, one at a time (so a few large files do not leave the other
  * workers idle). Reports come back in file order whatever order they finish in.
  */
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { compiledScript } from '../util/worker-script.js';
 import type { FileReport } from '../validator/issue.js';
 import type { Locale } from '../validator/messages/index.js';
 import type { ExportPurpose, RuleSelection } from '../validator/rules/registry.js';
@@ -62,11 +60,7 @@ export function workerCount(files: number, bytes: number, requested?: number): n
 
 /** The compiled worker script: beside this module in dist/, or dist/ when running from sources. */
 export function workerScript(): string | undefined {
-  const here = dirname(fileURLToPath(import.meta.url));
-  for (const candidate of [join(here, 'validate-worker.js'), join(here, '..', '..', 'dist', 'src', 'api', 'validate-worker.js')]) {
-    if (existsSync(candidate)) return candidate;
-  }
-  return undefined;
+  return compiledScript('api', 'validate-worker.js');
 }
 
 export class WorkerPool {

@@ -154,7 +154,9 @@ export const APP_JS = `'use strict';
     const list = $('downloads');
     list.textContent = '';
     for (const f of result.files) list.appendChild(download(f));
-    $('report').srcdoc = result.html;
+    // the report is sent once, among the files; the frame shows that copy
+    const page = result.files.find((f) => f.name === 'report.html');
+    $('report').srcdoc = page ? page.content : '';
     $('result').hidden = false;
   }
 
@@ -170,7 +172,17 @@ export const APP_JS = `'use strict';
       let url;
       if (mode() === 'validate') { url = '/api/validate'; body.standard = $('standard').value; body.purpose = $('purpose').value; }
       else { url = '/api/protocol'; body.protocol = $('protocol').value; }
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const payload = JSON.stringify(body);
+      let response;
+      // a busy server says when to try again (Retry-After); the page waits and tries, a few times
+      for (let attempt = 1; ; attempt++) {
+        response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: payload });
+        const wait = Number(response.headers.get('retry-after'));
+        if (response.status !== 503 || !(wait > 0) || attempt >= 12) break;
+        say('The server is busy; trying again in ' + wait + ' s…', false);
+        await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+        say('Running…', false);
+      }
       const result = await response.json();
       if (!response.ok) { say(result.error || ('HTTP ' + response.status), true); return; }
       say('Done.', false);

@@ -1,0 +1,121 @@
+/**
+ * What the self-test page's runs do, in a worker thread (src/serve/worker.ts): a validation against
+ * a standard, or a test protocol on evidence files. Definitions are loaded once per worker and
+ * validators kept per standard and language. The answer is the whole JSON response, made here (the
+ * server only sends the bytes); each report is in it once — the page shows report.html from `files`.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { IGS, IG_ALIASES, type IgAlias } from '../api/igs.js';
+import { RunValidator, summarize, validationDefinitions } from '../api/validate.js';
+import type { Definitions } from '../defs/registry.js';
+import { writeFileAtomic } from '../util/fs-safe.js';
+import type { FileReport } from '../validator/issue.js';
+import { bytes, HttpError, jsonObject, safeName, text, uploads } from './request.js';
+
+/** A run the server hands a worker: the raw request body (transferred, not copied). */
+export interface SelfTestJob {
+  kind: 'validate' | 'protocol';
+  body: Uint8Array<ArrayBuffer>;
+  maxFiles: number;
+}
+
+/** The response: status and JSON body bytes (transferred back). */
+export interface SelfTestAnswer {
+  status: number;
+  body: Uint8Array<ArrayBuffer>;
+}
+
+interface ReportFile { name: string; type: string; content: string; encoding?: 'base64' }
+
+/** The runs of one worker; definitions and validators are made once and reused. */
+export class SelfTestJobs {
+  private readonly validators = new Map<string, RunValidator>();
+
+  private constructor(private readonly defs: Definitions) {}
+
+  static async load(): Promise<SelfTestJobs> {
+    return new SelfTestJobs(await validationDefinitions());
+  }
+
+  async answer(job: SelfTestJob): Promise<SelfTestAnswer> {
+    let status = 200;
+    let value: unknown;
+    try {
+      const body = jsonObject(job.body);
+      value = job.kind === 'validate' ? await this.validate(body, job.maxFiles) : await this.protocol(body, job.maxFiles);
+    } catch (e) {
+      if (!(e instanceof HttpError)) throw e;
+      status = e.status;
+      value = { error: e.message, code: e.code };
+    }
+    return { status, body: new TextEncoder().encode(JSON.stringify(value)) };
+  }
+
+  private validator(standard: IgAlias | 'auto', lang: 'en' | 'da'): RunValidator {
+    const key = `${standard}:${lang}`;
+    let v = this.validators.get(key);
+    if (!v) {
+      v = new RunValidator(this.defs, standard === 'auto' ? [] : [IGS[standard].bundleProfile], lang);
+      this.validators.set(key, v);
+    }
+    return v;
+  }
+
+  private async validate(body: Record<string, unknown>, maxFiles: number): Promise<unknown> {
+    const standard = body['standard'] ?? 'auto';
+    if (standard !== 'auto' && !IG_ALIASES.includes(standard as IgAlias)) throw new HttpError(400, 'bad-request', `unknown standard ${String(standard)}`);
+    const lang = body['lang'] === 'da' ? 'da' : 'en';
+    const purpose = body['purpose'] ?? 'sharing';
+    if (purpose !== 'sharing' && purpose !== 'aktindsigt') throw new HttpError(400, 'bad-request', `unknown purpose ${String(purpose)}`);
+    const files = uploads(body, maxFiles);
+    const v = this.validator(standard as IgAlias | 'auto', lang);
+    const reports: FileReport[] = [];
+    for (const f of files) reports.push(await v.validate(safeName(f.name), text(f), purpose));
+    const report = summarize(reports, lang, 'all', purpose);
+    const [{ renderHtml }, { renderMarkdown }] = await Promise.all([import('../report/html.js'), import('../report/md.js')]);
+    const reportFiles: ReportFile[] = [
+      { name: 'report.json', type: 'application/json', content: JSON.stringify(report, null, 2) },
+      { name: 'report.html', type: 'text/html', content: renderHtml(report, {}) },
+      { name: 'report.md', type: 'text/markdown', content: renderMarkdown(report, {}) },
+    ];
+    return { kind: 'validation', summary: report.summary, files: reportFiles };
+  }
+
+  private async protocol(body: Record<string, unknown>, maxFiles: number): Promise<unknown> {
+    const [{ ProtocolLibrary }, { runProtocol }, { ProtocolReportRenderer }] = await Promise.all([
+      import('../protocol/load.js'), import('../protocol/run.js'), import('../protocol/report/render.js'),
+    ]);
+    const library = new ProtocolLibrary();
+    const id = body['protocol'];
+    if (typeof id !== 'string' || !library.all().some((p) => p.id === id)) throw new HttpError(400, 'bad-request', `unknown protocol ${String(id)}`);
+    const lang = body['lang'] === 'da' ? 'da' : 'en';
+    const files = uploads(body, maxFiles);
+    const dir = mkdtempSync(join(tmpdir(), 'medcom-ig-selftest-'));
+    try {
+      const names = new Set<string>();
+      for (const f of files) {
+        let name = safeName(f.name);
+        if (name === 'mapping.json' || name === 'vendor.json') name = `upload_${name}`;
+        while (names.has(name)) name = `_${name}`;
+        names.add(name);
+        writeFileAtomic(join(dir, name), bytes(f));
+      }
+      const report = await runProtocol({
+        protocol: library.get(id), evidenceDir: dir, lang, generatedAt: new Date().toISOString(), definitions: this.defs,
+      });
+      const r = new ProtocolReportRenderer();
+      const reportFiles: ReportFile[] = [
+        { name: 'report.html', type: 'text/html', content: r.htmlPage(report) },
+        { name: 'report.md', type: 'text/markdown', content: r.markdown(report) },
+        { name: 'report.json', type: 'application/json', content: r.json(report) },
+        { name: 'junit.xml', type: 'application/xml', content: r.junit(report) },
+        { name: report.evidence.archive, type: 'application/zip', content: r.archive(report).toString('base64'), encoding: 'base64' },
+      ];
+      return { kind: 'protocol', summary: report.summary, files: reportFiles };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+}
