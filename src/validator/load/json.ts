@@ -1,5 +1,5 @@
 import { isJsonSpace, skipSpace as skipWsAt, skipString, skipValue } from '../../util/json-scan.js';
-import { InputError, positionAt, type PathStep, type Position, type SourceDoc } from './source.js';
+import { InputError, pathsOf, positionAt, type PathStep, type Position, type SourceDoc } from './source.js';
 
 export interface JsonReadOptions {
   /** Deeper nesting is rejected (default 512; FHIR resources are never nearly that deep). */
@@ -94,23 +94,11 @@ export function readJson(file: string, input: string, options: JsonReadOptions =
     return scanOffset(text, rootStart, path, duplicates.length > 0);
   };
 
-  const pathOf = (container: object): PathStep[] => {
-    // breadth-first search for the container's path (only used for the rare duplicate keys)
-    const queue: { v: unknown; p: PathStep[] }[] = [{ v: root, p: [] }];
-    while (queue.length) {
-      const { v, p } = queue.shift()!;
-      if (v === container) return p;
-      if (Array.isArray(v)) v.forEach((x, k) => queue.push({ v: x, p: [...p, k] }));
-      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) queue.push({ v: x, p: [...p, k] });
-    }
-    return [];
-  };
-
   return {
     file,
     format: 'json',
     value: root,
-    duplicates: duplicates.map((d) => ({ path: pathOf(d.container), key: d.key, position: position(d.offset) })),
+    duplicates: duplicatesAt(root, duplicates, position),
     locate(path) {
       return position(offsetOf(path));
     },
@@ -284,6 +272,13 @@ function parse(file: string, text: string, maxDepth: number, locs: Map<object, C
   if (i < n) fail('unexpected content after the end of the JSON value', i);
   if (!haveRoot) fail('no content', 0);
   return { root, raws, duplicates, position };
+}
+
+/** The duplicate properties with the paths of their objects (all found in one pass over the value). */
+function duplicatesAt(root: unknown, found: Parsed['duplicates'], position: (offset: number) => Position): DuplicateKey[] {
+  if (found.length === 0) return [];
+  const paths = pathsOf(root, new Set(found.map((d) => d.container)));
+  return found.map((d) => ({ path: paths.get(d.container) ?? [], key: d.key, position: position(d.offset) }));
 }
 
 function rawsOf(raws: Map<object, Map<PathStep, string>>, container: object): Map<PathStep, string> {

@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { FhirModel } from '../model.js';
-import { InputError, positionAt, type PathStep, type Position, type SourceDoc } from './source.js';
+import { InputError, pathsOf, positionAt, type PathStep, type Position, type SourceDoc } from './source.js';
 
 /**
  * FHIR XML (R4, http://hl7.org/fhir/xml.html) read into the FHIR JSON form, keeping where every
@@ -742,7 +742,14 @@ export function readXml(file: string, text: string, model: FhirModel, options: X
   }
 
   // the public interface
-  const attrPosition = (ref: AttrRef): number => findAttr(text, ref.at, ref.attr) ?? ref.at;
+  // where each attribute of a start tag is: indexed once per element, on the first issue there
+  // (a rescan of the tag per issue made 20,000 attributes on one element quadratic)
+  const attrIndexes = new Map<number, Map<string, number>>();
+  const attrPosition = (ref: AttrRef): number => {
+    let index = attrIndexes.get(ref.at);
+    if (!index) attrIndexes.set(ref.at, (index = indexAttrs(text, ref.at)));
+    return index.get(ref.attr) ?? ref.at;
+  };
   const resolveAt = (p: number | AttrRef): number => (typeof p === 'number' ? p : attrPosition(p));
 
   /** The start of the element (or attribute) for `path`, or of the nearest located ancestor. */
@@ -855,34 +862,44 @@ function tagEndOf(s: string): number {
   return s.length;
 }
 
-/** Where attribute `attr` starts in the start tag at `at`. */
-function findAttr(text: string, at: number, attr: string): number | undefined {
-  let quote = '';
-  for (let k = at + 1; k < text.length; k++) {
-    const c = text[k];
-    if (quote) {
-      if (c === quote) quote = '';
-      continue;
+/**
+ * Where each attribute of the start tag at `at` starts (name → offset of its name; the first when
+ * a name is repeated). One pass over the tag: names, then quoted values skipped whole.
+ */
+export function indexAttrs(text: string, at: number): Map<string, number> {
+  const out = new Map<string, number>();
+  const n = text.length;
+  const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+  let k = at + 1;
+  // the element name
+  while (k < n) {
+    const c = text.charCodeAt(k);
+    if (isSpace(c) || c === 0x3e /* > */ || c === 0x2f /* / */) break;
+    k++;
+  }
+  for (;;) {
+    while (k < n && isSpace(text.charCodeAt(k))) k++;
+    if (k >= n) return out;
+    const c = text.charCodeAt(k);
+    if (c === 0x3e || c === 0x2f || c === 0x3c /* < */) return out;
+    const start = k;
+    while (k < n) {
+      const d = text.charCodeAt(k);
+      if (isSpace(d) || d === 0x3d /* = */ || d === 0x3e || d === 0x2f) break;
+      k++;
     }
-    if (c === '"' || c === "'") quote = c;
-    else if (c === '>') return undefined;
-    else if ((c === ' ' || c === '\t' || c === '\n' || c === '\r') && text.startsWith(attr, k + 1)) {
-      const after = text[k + 1 + attr.length];
-      if (after === '=' || after === ' ' || after === '\t' || after === '\n' || after === '\r') return k + 1;
+    if (k === start) { k++; continue; }
+    const name = text.slice(start, k);
+    if (!out.has(name)) out.set(name, start);
+    while (k < n && isSpace(text.charCodeAt(k))) k++;
+    if (text.charCodeAt(k) !== 0x3d) continue;
+    k++;
+    while (k < n && isSpace(text.charCodeAt(k))) k++;
+    const q = text.charCodeAt(k);
+    if (q === 0x22 || q === 0x27) {
+      const close = text.indexOf(q === 0x22 ? '"' : "'", k + 1);
+      if (close < 0) return out;
+      k = close + 1;
     }
   }
-  return undefined;
-}
-
-/** The JSON paths of the `targets` inside `root` (one breadth-first pass; only used for notes). */
-function pathsOf(root: unknown, targets: Set<object>): Map<object, PathStep[]> {
-  const found = new Map<object, PathStep[]>();
-  const queue: { v: object; p: PathStep[] }[] = root && typeof root === 'object' ? [{ v: root, p: [] }] : [];
-  for (let q = 0; q < queue.length && found.size < targets.size; q++) {
-    const { v, p } = queue[q]!;
-    if (targets.has(v) && !found.has(v)) found.set(v, p);
-    const entries: [PathStep, unknown][] = Array.isArray(v) ? v.map((x, k) => [k, x]) : Object.entries(v);
-    for (const [k, x] of entries) if (x && typeof x === 'object') queue.push({ v: x, p: [...p, k] });
-  }
-  return found;
 }
