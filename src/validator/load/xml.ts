@@ -279,6 +279,9 @@ interface AttrRef {
   attr: string;
 }
 
+/** Attribute values longer than this are emptied for the well-formedness check (see skeletonOf). */
+const LONG_VALUE = 256;
+
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 const WS_ONLY = /^[ \t\r\n]*$/;
 const NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$/;
@@ -316,18 +319,33 @@ export function readXml(file: string, text: string, model: FhirModel, options: X
     fail(`${doctype[1]!.toUpperCase()} declarations are not allowed in FHIR XML (entities could expand without bound or read external files); nothing was expanded`, doctype.index);
   }
 
-  // well-formedness
-  const check = XMLValidator.validate(text, { allowBooleanAttributes: false });
+  // well-formedness, checked on a skeleton of the text whose long attribute values are emptied:
+  // fast-xml-parser's validator builds each tag's attribute text one character at a time (a rope
+  // of ~32 bytes per character: one 20 MB attribute cost 700 MB); it never looks inside a value
+  const skeleton = skeletonOf(text, LONG_VALUE);
+  const check = XMLValidator.validate(skeleton ? skeleton.text : text, { allowBooleanAttributes: false });
   if (check !== true) {
-    const { msg, line, col } = check.err;
+    const { line, col } = check.err;
+    let msg = check.err.msg;
     const unclosed = /^Invalid '\[(.*)\]' found\.$/.exec(msg) ?? /^Unclosed tag '(.*)'\.$/.exec(msg);
     if (unclosed) {
       const names = unclosed[1]!.replace(/"/g, '').split(',').map((s) => s.trim()).filter(Boolean);
       fail(`not well-formed XML: unexpected end of file, ${names.length > 1 ? `elements ${names.join(', ')} are` : `element ${names[0] ?? ''} is`} not closed (truncated file?)`, text.length);
     }
-    lineStarts ??= computeLineStarts(text);
-    const lineStart = lineStarts[Math.max(0, Math.min(line, lineStarts.length) - 1)] ?? 0;
-    const at = Math.min(lineStart + Math.max(0, (col ?? 1) - 1), text.length);
+    /** An offset in the text from a line and column the validator gave. */
+    let offsetOf = (l: number, c: number): number => {
+      lineStarts ??= computeLineStarts(text);
+      return Math.min((lineStarts[Math.max(0, Math.min(l, lineStarts.length) - 1)] ?? 0) + Math.max(0, c - 1), text.length);
+    };
+    if (skeleton) {
+      const starts = computeLineStarts(skeleton.text);
+      offsetOf = (l, c) => skeleton.original((starts[Math.max(0, Math.min(l, starts.length) - 1)] ?? 0) + Math.max(0, c - 1));
+      msg = msg.replace(/\(opened in line (\d+), col (\d+)\)/, (_m, l: string, c: string) => {
+        const p = position(offsetOf(Number(l), Number(c)));
+        return `(opened in line ${p.line}, col ${p.column})`;
+      });
+    }
+    const at = offsetOf(line, col ?? 1);
     // an open tag or quote with nothing after it that could close it: the file was cut short
     const truncated = text.indexOf('>', at) < 0 ? 'unexpected end of file (truncated file?): ' : '';
     fail(`not well-formed XML: ${truncated}${msg.replace(/\.$/, '')}`, at);
@@ -860,6 +878,91 @@ function tagEndOf(s: string): number {
     else if (c === '>') return k;
   }
   return s.length;
+}
+
+/** The text for the well-formedness check, and the way back from its offsets to the text's. */
+interface Skeleton {
+  text: string;
+  original(offset: number): number;
+}
+
+/**
+ * `text` with the content of every attribute value longer than `min` characters removed (the quotes
+ * kept), for fast-xml-parser's validator; undefined when there is no such value. The tags are
+ * found as that validator finds them (a quote opens a value anywhere after the tag name, the same
+ * quote closes it; comments, CDATA sections and processing instructions skipped), and a value
+ * holding '<' (an error the reader reports itself) is left as it is, so the check sees the same
+ * structure and reports the same errors, at offsets mapped back with `original`.
+ */
+function skeletonOf(text: string, min: number): Skeleton | undefined {
+  const n = text.length;
+  const parts: string[] = [];
+  /** skeleton offsets where content was removed, and how much was removed up to each */
+  const cuts: number[] = [];
+  const removedUpTo: number[] = [];
+  let removed = 0;
+  let copied = 0;
+  const special = /[>"']/g;
+  let k = 0;
+  scan: for (;;) {
+    const lt = text.indexOf('<', k);
+    if (lt < 0) break;
+    const c = text.charCodeAt(lt + 1);
+    if (c === 0x3f /* ? */) {
+      const end = text.indexOf('?>', lt + 2);
+      if (end < 0) break;
+      k = end + 2;
+      continue;
+    }
+    if (c === 0x21 /* ! */) {
+      const close = text.startsWith('--', lt + 2) ? '-->' : text.startsWith('[CDATA[', lt + 2) ? ']]>' : undefined;
+      if (close === undefined) { k = lt + 2; continue; }
+      const end = text.indexOf(close, lt + 4);
+      if (end < 0) break;
+      k = end + close.length;
+      continue;
+    }
+    // the tag name: up to '>' or white space
+    let j = lt + 1;
+    while (j < n) {
+      const d = text.charCodeAt(j);
+      if (d === 0x3e || d === 0x20 || d === 0x09 || d === 0x0a || d === 0x0d) break;
+      j++;
+    }
+    for (;;) {
+      special.lastIndex = j;
+      const m = special.exec(text);
+      if (!m) break scan;
+      const q = m.index;
+      if (m[0] === '>') { k = q + 1; continue scan; }
+      const end = text.indexOf(m[0], q + 1);
+      if (end < 0) break scan;
+      if (end - q - 1 > min && !text.slice(q + 1, end).includes('<')) {
+        parts.push(text.slice(copied, q + 1));
+        removed += end - q - 1;
+        copied = end;
+        cuts.push(end - removed);
+        removedUpTo.push(removed);
+      }
+      j = end + 1;
+    }
+  }
+  if (cuts.length === 0) return undefined;
+  parts.push(text.slice(copied));
+  return {
+    text: parts.join(''),
+    original(offset: number): number {
+      // the last cut at or before the offset
+      let lo = 0;
+      let hi = cuts.length - 1;
+      if (offset < cuts[0]!) return offset;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (cuts[mid]! <= offset) lo = mid; else hi = mid - 1;
+      }
+      return offset + removedUpTo[lo]!;
+    },
+  };
 }
 
 /**
