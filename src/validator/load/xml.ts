@@ -238,11 +238,29 @@ function parserFor(maxNested: number): XMLParser {
 // ---------------------------------------------------------------------------------------------
 // Reading
 
+/**
+ * The prefixes an element declares, linked to those of the nearest ancestor that declares any: a
+ * lookup walks up the chain (at most one link per declaring ancestor), and an element's own
+ * declarations never copy its ancestors' (a copy per element made thousands of prefixes on the
+ * root times thousands of elements with an xmlns quadratic).
+ */
+interface Prefixes {
+  own: ReadonlyMap<string, string>;
+  up: Prefixes | undefined;
+}
 interface NsScope {
   default: string;
-  prefixes: ReadonlyMap<string, string>;
+  prefixes: Prefixes;
 }
-const ROOT_SCOPE: NsScope = { default: '', prefixes: new Map([['xml', XML_NS]]) };
+const ROOT_SCOPE: NsScope = { default: '', prefixes: { own: new Map([['xml', XML_NS]]), up: undefined } };
+
+function prefixUri(prefixes: Prefixes, prefix: string): string | undefined {
+  for (let p: Prefixes | undefined = prefixes; p; p = p.up) {
+    const uri = p.own.get(prefix);
+    if (uri !== undefined) return uri;
+  }
+  return undefined;
+}
 
 /** Primitive occurrences of one name in one parent: values and `_name` objects stay aligned. */
 interface PrimAcc {
@@ -415,16 +433,18 @@ export function readXml(file: string, text: string, model: FhirModel, options: X
 
   const scopeOf = (parent: NsScope, attrs: Record<string, string> | undefined, at: number): NsScope => {
     if (!attrs) return parent;
-    let scope: { default: string; prefixes: Map<string, string> } | undefined;
+    let scope: NsScope | undefined;
+    let own: Map<string, string> | undefined;
     for (const a in attrs) {
       if (a === '@xmlns') {
-        scope ??= { default: parent.default, prefixes: new Map(parent.prefixes) };
+        scope ??= { default: parent.default, prefixes: parent.prefixes };
         scope.default = decode(attrs[a]!, at, true);
       } else if (a.startsWith('@xmlns:')) {
-        scope ??= { default: parent.default, prefixes: new Map(parent.prefixes) };
+        scope ??= { default: parent.default, prefixes: parent.prefixes };
         const uri = decode(attrs[a]!, at, true);
         if (uri === '') fail(`not well-formed XML: namespace prefix '${a.slice(7)}' declared empty`, at);
-        scope.prefixes.set(a.slice(7), uri);
+        if (!own) scope.prefixes = { own: (own = new Map()), up: parent.prefixes };
+        own.set(a.slice(7), uri);
       }
     }
     return scope ?? parent;
@@ -433,7 +453,7 @@ export function readXml(file: string, text: string, model: FhirModel, options: X
     const colon = qname.indexOf(':');
     if (colon < 0) return { uri: scope.default, local: qname, prefixed: false };
     const prefix = qname.slice(0, colon);
-    const uri = scope.prefixes.get(prefix);
+    const uri = prefixUri(scope.prefixes, prefix);
     if (uri === undefined) return fail(`not well-formed XML: namespace prefix '${prefix}' is not declared`, at);
     return { uri, local: qname.slice(colon + 1), prefixed: true };
   };
