@@ -989,7 +989,7 @@ function skeletonOf(text: string, min: number): Skeleton | undefined {
  * Where each attribute of the start tag at `at` starts (name → offset of its name; the first when
  * a name is repeated). One pass over the tag: names, then quoted values skipped whole.
  */
-export function indexAttrs(text: string, at: number): Map<string, number> {
+function indexAttrs(text: string, at: number): Map<string, number> {
   const out = new Map<string, number>();
   const n = text.length;
   const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
