@@ -32,6 +32,11 @@ export interface FileReport {
   issues: Issue[];
   /** How many findings the run's suppressions dropped (absent: none). */
   suppressed?: number;
+  /**
+   * How many findings are not listed but counted in `input/more-issues` findings (absent: none);
+   * each of those states how many of its kind it stands for.
+   */
+  omitted?: number;
 }
 
 export interface ValidationReport {

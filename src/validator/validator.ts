@@ -7,7 +7,7 @@ import { FhirModel } from './model.js';
 import type { StructurePlan } from './plan/plan.js';
 import { NoTerminology } from './terminology/none.js';
 import type { TerminologyService } from './terminology/types.js';
-import { IssueSink, type Json } from './walk/context.js';
+import { IssueSink, type IssueCaps, type Json } from './walk/context.js';
 import { Walker } from './walk/validate.js';
 import { Suppressions } from './suppress.js';
 import { EXPORT_PURPOSES, selects, type ExportPurpose, type RuleSelection } from './rules/registry.js';
@@ -40,6 +40,11 @@ export interface ValidatorOptions {
    * (an access request, where privately marked notes belong). docs/rules/business/README.md.
    */
   purpose?: ExportPurpose;
+  /**
+   * How many findings of one kind a report lists before counting the rest into one
+   * `input/more-issues` finding (default DEFAULT_ISSUE_CAPS: 100 per element, 1,000 per file).
+   */
+  issueCaps?: Partial<IssueCaps>;
 }
 
 export interface ValidateOptions {
@@ -162,7 +167,7 @@ export class Validator {
   }
 
   validateDoc(doc: SourceDoc, options: ValidateOptions = {}): FileReport {
-    const sink = new IssueSink(doc, this.locale, false, this.suppressions);
+    const sink = new IssueSink(doc, this.locale, false, this.suppressions, this.options.issueCaps);
     const walker = this.walkerFor(doc.value as Json | null);
     const root = doc.value as Json;
     const official = selects(this.rules, 'official');
@@ -183,6 +188,7 @@ export class Validator {
     const issues = sink.issues.sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0) || (a.location.column ?? 0) - (b.location.column ?? 0));
     const report: FileReport = { file: doc.file, valid: !issues.some((i) => i.severity === 'error' || i.severity === 'fatal'), profiles, issues };
     if (sink.suppressed > 0) report.suppressed = sink.suppressed;
+    if (sink.omitted > 0) report.omitted = sink.omitted;
     return report;
   }
 

@@ -49,8 +49,12 @@ const PROFILES: Record<Standard, string> = {
   hco: 'http://medcomfhir.dk/ig/homecareobservation/StructureDefinition/medcom-homecareobservation-message',
   notes: 'http://medcomfhir.dk/ig/notes/StructureDefinition/medcom-notes-bundle',
 };
-/** Error rules no defect in these standards can trigger: none of their profiles has an ordered slicing. */
-const NOT_APPLICABLE = ['slicing/ordered'];
+/**
+ * Error rules no defect in these standards can trigger: none of their profiles has an ordered slicing;
+ * input/more-issues is a cap on the report (over 100 findings of a kind on one element), not a defect
+ * (test/security/xml-attributes.test.ts).
+ */
+const NOT_APPLICABLE = ['slicing/ordered', 'input/more-issues'];
 
 const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples');
 const corpus = JSON.parse(readFileSync(join(EXAMPLES, 'corpus.json'), 'utf8')) as CorpusEntry[];

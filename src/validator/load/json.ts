@@ -1,5 +1,5 @@
 import { isJsonSpace, skipSpace as skipWsAt, skipString, skipValue } from '../../util/json-scan.js';
-import { InputError, positionAt, type PathStep, type Position, type SourceDoc } from './source.js';
+import { InputError, pathsOf, positionAt, type PathStep, type Position, type SourceDoc } from './source.js';
 
 export interface JsonReadOptions {
   /** Deeper nesting is rejected (default 512; FHIR resources are never nearly that deep). */
@@ -86,31 +86,19 @@ export function readJson(file: string, input: string, options: JsonReadOptions =
   const offsetOf = (path: readonly PathStep[]): number => {
     if (locs) return indexedOffset(path, locs, root);
     if (!index && ++lookups > (options.scanLookups ?? LAZY_LOOKUPS)) {
-      // many issues: index the whole text once instead of scanning it for each
-      const full = new Map<object, ContainerLoc>();
-      index = { locs: full, root: parse(file, text, maxDepth, full).root };
+      // many issues: index the whole text once instead of scanning it for each (the positions of
+      // the value already read: no second copy of the value)
+      index = { locs: indexOver(text, rootStart, root), root };
     }
     if (index) return indexedOffset(path, index.locs, index.root);
     return scanOffset(text, rootStart, path, duplicates.length > 0);
-  };
-
-  const pathOf = (container: object): PathStep[] => {
-    // breadth-first search for the container's path (only used for the rare duplicate keys)
-    const queue: { v: unknown; p: PathStep[] }[] = [{ v: root, p: [] }];
-    while (queue.length) {
-      const { v, p } = queue.shift()!;
-      if (v === container) return p;
-      if (Array.isArray(v)) v.forEach((x, k) => queue.push({ v: x, p: [...p, k] }));
-      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) queue.push({ v: x, p: [...p, k] });
-    }
-    return [];
   };
 
   return {
     file,
     format: 'json',
     value: root,
-    duplicates: duplicates.map((d) => ({ path: pathOf(d.container), key: d.key, position: position(d.offset) })),
+    duplicates: duplicatesAt(root, duplicates, position),
     locate(path) {
       return position(offsetOf(path));
     },
@@ -286,10 +274,82 @@ function parse(file: string, text: string, maxDepth: number, locs: Map<object, C
   return { root, raws, duplicates, position };
 }
 
+/** The duplicate properties with the paths of their objects (all found in one pass over the value). */
+function duplicatesAt(root: unknown, found: Parsed['duplicates'], position: (offset: number) => Position): DuplicateKey[] {
+  if (found.length === 0) return [];
+  const paths = pathsOf(root, new Set(found.map((d) => d.container)));
+  return found.map((d) => ({ path: paths.get(d.container) ?? [], key: d.key, position: position(d.offset) }));
+}
+
 function rawsOf(raws: Map<object, Map<PathStep, string>>, container: object): Map<PathStep, string> {
   let m = raws.get(container);
   if (!m) { m = new Map(); raws.set(container, m); }
   return m;
+}
+
+/**
+ * Where every container of `root` (the value read from `text`, which is valid JSON) and its
+ * properties and items start: one pass over the text alongside the value, building no values.
+ * With duplicate properties the last occurrence is the one in the value; each occurrence gets a
+ * fresh entry, so the last one read is the one kept.
+ */
+function indexOver(text: string, rootStart: number, root: unknown): Map<object, ContainerLoc> {
+  const locs = new Map<object, ContainerLoc>();
+  interface Frame { value: unknown; loc: ContainerLoc | undefined; isArray: boolean; count: number }
+  const stack: Frame[] = [];
+  let i = rootStart;
+  const n = text.length;
+  /** A container opens at `at`: what it is in the value (when it is there, of the same kind). */
+  const open = (value: unknown, isArray: boolean, at: number): void => {
+    let loc: ContainerLoc | undefined;
+    if (value !== null && typeof value === 'object' && Array.isArray(value) === isArray) {
+      loc = isArray ? { start: at, items: [] } : { start: at, keys: new Map() };
+      locs.set(value, loc);
+    }
+    stack.push({ value: loc ? value : undefined, loc, isArray, count: 0 });
+  };
+  /** The value at `at` in the top container: its text is skipped unless it is a container. */
+  const item = (child: unknown): void => {
+    const c = text.charCodeAt(i);
+    if (c === 0x7b || c === 0x5b) {
+      open(child, c === 0x5b, i);
+      i++;
+    } else {
+      i = skipValue(text, i);
+    }
+  };
+  if (text.charCodeAt(i) !== 0x7b && text.charCodeAt(i) !== 0x5b) return locs;
+  open(root, text.charCodeAt(i) === 0x5b, i);
+  i++;
+  while (stack.length > 0 && i < n) {
+    i = skipWsAt(text, i);
+    const top = stack[stack.length - 1]!;
+    const c = text.charCodeAt(i);
+    if (c === 0x7d || c === 0x5d) { stack.pop(); i++; continue; }
+    if (c === 0x2c) { i++; continue; }
+    if (top.isArray) {
+      const at = i;
+      top.loc?.items!.push(at);
+      const child = top.value !== undefined ? (top.value as unknown[])[top.count] : undefined;
+      top.count++;
+      item(child);
+    } else {
+      // a property: its name, ':', its value
+      const keyStart = i;
+      const keyEnd = skipString(text, i);
+      const raw = text.slice(keyStart + 1, keyEnd - 1);
+      let key = raw;
+      if (raw.includes('\\')) {
+        try { key = JSON.parse(text.slice(keyStart, keyEnd)) as string; } catch { key = raw; }
+      }
+      i = skipWsAt(text, keyEnd);
+      i = skipWsAt(text, i + 1); // past ':'
+      top.loc?.keys!.set(key, keyStart);
+      const child = top.value !== undefined && Object.hasOwn(top.value as object, key) ? (top.value as Record<string, unknown>)[key] : undefined;
+      item(child);
+    }
+  }
+  return locs;
 }
 
 /** Does the string literal `text[start..end)` (quotes included) spell `key`? */

@@ -37,6 +37,30 @@ export function pathFromSteps(steps: readonly PathStep[]): JsonPath {
   return extendPath(ROOT_PATH, ...steps);
 }
 
+/**
+ * The JSON paths of the `targets` inside `root` (one breadth-first pass with parent links, a path
+ * built only for a target found): linear in the size of the value, however many targets.
+ */
+export function pathsOf(root: unknown, targets: Set<object>): Map<object, PathStep[]> {
+  const found = new Map<object, PathStep[]>();
+  interface Node { v: object; up: number; step: PathStep }
+  const queue: Node[] = root && typeof root === 'object' ? [{ v: root, up: -1, step: '' }] : [];
+  for (let q = 0; q < queue.length && found.size < targets.size; q++) {
+    const { v } = queue[q]!;
+    if (targets.has(v) && !found.has(v)) {
+      const p: PathStep[] = [];
+      for (let k = q; k > 0; k = queue[k]!.up) p.push(queue[k]!.step);
+      found.set(v, p.reverse());
+    }
+    if (Array.isArray(v)) {
+      for (let k = 0; k < v.length; k++) { const x: unknown = v[k]; if (x && typeof x === 'object') queue.push({ v: x, up: q, step: k }); }
+    } else {
+      for (const k of Object.keys(v)) { const x = (v as Record<string, unknown>)[k]; if (x && typeof x === 'object') queue.push({ v: x, up: q, step: k }); }
+    }
+  }
+  return found;
+}
+
 export interface Position {
   /** 1-based */
   line: number;

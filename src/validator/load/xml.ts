@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { FhirModel } from '../model.js';
-import { InputError, positionAt, type PathStep, type Position, type SourceDoc } from './source.js';
+import { InputError, pathsOf, positionAt, type PathStep, type Position, type SourceDoc } from './source.js';
 
 /**
  * FHIR XML (R4, http://hl7.org/fhir/xml.html) read into the FHIR JSON form, keeping where every
@@ -238,11 +238,29 @@ function parserFor(maxNested: number): XMLParser {
 // ---------------------------------------------------------------------------------------------
 // Reading
 
+/**
+ * The prefixes an element declares, linked to those of the nearest ancestor that declares any: a
+ * lookup walks up the chain (at most one link per declaring ancestor), and an element's own
+ * declarations never copy its ancestors' (a copy per element made thousands of prefixes on the
+ * root times thousands of elements with an xmlns quadratic).
+ */
+interface Prefixes {
+  own: ReadonlyMap<string, string>;
+  up: Prefixes | undefined;
+}
 interface NsScope {
   default: string;
-  prefixes: ReadonlyMap<string, string>;
+  prefixes: Prefixes;
 }
-const ROOT_SCOPE: NsScope = { default: '', prefixes: new Map([['xml', XML_NS]]) };
+const ROOT_SCOPE: NsScope = { default: '', prefixes: { own: new Map([['xml', XML_NS]]), up: undefined } };
+
+function prefixUri(prefixes: Prefixes, prefix: string): string | undefined {
+  for (let p: Prefixes | undefined = prefixes; p; p = p.up) {
+    const uri = p.own.get(prefix);
+    if (uri !== undefined) return uri;
+  }
+  return undefined;
+}
 
 /** Primitive occurrences of one name in one parent: values and `_name` objects stay aligned. */
 interface PrimAcc {
@@ -278,6 +296,9 @@ interface AttrRef {
   at: number;
   attr: string;
 }
+
+/** Attribute values longer than this are emptied for the well-formedness check (see skeletonOf). */
+const LONG_VALUE = 256;
 
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 const WS_ONLY = /^[ \t\r\n]*$/;
@@ -316,18 +337,33 @@ export function readXml(file: string, text: string, model: FhirModel, options: X
     fail(`${doctype[1]!.toUpperCase()} declarations are not allowed in FHIR XML (entities could expand without bound or read external files); nothing was expanded`, doctype.index);
   }
 
-  // well-formedness
-  const check = XMLValidator.validate(text, { allowBooleanAttributes: false });
+  // well-formedness, checked on a skeleton of the text whose long attribute values are emptied:
+  // fast-xml-parser's validator builds each tag's attribute text one character at a time (a rope
+  // of ~32 bytes per character: one 20 MB attribute cost 700 MB); it never looks inside a value
+  const skeleton = skeletonOf(text, LONG_VALUE);
+  const check = XMLValidator.validate(skeleton ? skeleton.text : text, { allowBooleanAttributes: false });
   if (check !== true) {
-    const { msg, line, col } = check.err;
+    const { line, col } = check.err;
+    let msg = check.err.msg;
     const unclosed = /^Invalid '\[(.*)\]' found\.$/.exec(msg) ?? /^Unclosed tag '(.*)'\.$/.exec(msg);
     if (unclosed) {
       const names = unclosed[1]!.replace(/"/g, '').split(',').map((s) => s.trim()).filter(Boolean);
       fail(`not well-formed XML: unexpected end of file, ${names.length > 1 ? `elements ${names.join(', ')} are` : `element ${names[0] ?? ''} is`} not closed (truncated file?)`, text.length);
     }
-    lineStarts ??= computeLineStarts(text);
-    const lineStart = lineStarts[Math.max(0, Math.min(line, lineStarts.length) - 1)] ?? 0;
-    const at = Math.min(lineStart + Math.max(0, (col ?? 1) - 1), text.length);
+    /** An offset in the text from a line and column the validator gave. */
+    let offsetOf = (l: number, c: number): number => {
+      lineStarts ??= computeLineStarts(text);
+      return Math.min((lineStarts[Math.max(0, Math.min(l, lineStarts.length) - 1)] ?? 0) + Math.max(0, c - 1), text.length);
+    };
+    if (skeleton) {
+      const starts = computeLineStarts(skeleton.text);
+      offsetOf = (l, c) => skeleton.original((starts[Math.max(0, Math.min(l, starts.length) - 1)] ?? 0) + Math.max(0, c - 1));
+      msg = msg.replace(/\(opened in line (\d+), col (\d+)\)/, (_m, l: string, c: string) => {
+        const p = position(offsetOf(Number(l), Number(c)));
+        return `(opened in line ${p.line}, col ${p.column})`;
+      });
+    }
+    const at = offsetOf(line, col ?? 1);
     // an open tag or quote with nothing after it that could close it: the file was cut short
     const truncated = text.indexOf('>', at) < 0 ? 'unexpected end of file (truncated file?): ' : '';
     fail(`not well-formed XML: ${truncated}${msg.replace(/\.$/, '')}`, at);
@@ -397,16 +433,18 @@ export function readXml(file: string, text: string, model: FhirModel, options: X
 
   const scopeOf = (parent: NsScope, attrs: Record<string, string> | undefined, at: number): NsScope => {
     if (!attrs) return parent;
-    let scope: { default: string; prefixes: Map<string, string> } | undefined;
+    let scope: NsScope | undefined;
+    let own: Map<string, string> | undefined;
     for (const a in attrs) {
       if (a === '@xmlns') {
-        scope ??= { default: parent.default, prefixes: new Map(parent.prefixes) };
+        scope ??= { default: parent.default, prefixes: parent.prefixes };
         scope.default = decode(attrs[a]!, at, true);
       } else if (a.startsWith('@xmlns:')) {
-        scope ??= { default: parent.default, prefixes: new Map(parent.prefixes) };
+        scope ??= { default: parent.default, prefixes: parent.prefixes };
         const uri = decode(attrs[a]!, at, true);
         if (uri === '') fail(`not well-formed XML: namespace prefix '${a.slice(7)}' declared empty`, at);
-        scope.prefixes.set(a.slice(7), uri);
+        if (!own) scope.prefixes = { own: (own = new Map()), up: parent.prefixes };
+        own.set(a.slice(7), uri);
       }
     }
     return scope ?? parent;
@@ -415,7 +453,7 @@ export function readXml(file: string, text: string, model: FhirModel, options: X
     const colon = qname.indexOf(':');
     if (colon < 0) return { uri: scope.default, local: qname, prefixed: false };
     const prefix = qname.slice(0, colon);
-    const uri = scope.prefixes.get(prefix);
+    const uri = prefixUri(scope.prefixes, prefix);
     if (uri === undefined) return fail(`not well-formed XML: namespace prefix '${prefix}' is not declared`, at);
     return { uri, local: qname.slice(colon + 1), prefixed: true };
   };
@@ -742,7 +780,14 @@ export function readXml(file: string, text: string, model: FhirModel, options: X
   }
 
   // the public interface
-  const attrPosition = (ref: AttrRef): number => findAttr(text, ref.at, ref.attr) ?? ref.at;
+  // where each attribute of a start tag is: indexed once per element, on the first issue there
+  // (a rescan of the tag per issue made 20,000 attributes on one element quadratic)
+  const attrIndexes = new Map<number, Map<string, number>>();
+  const attrPosition = (ref: AttrRef): number => {
+    let index = attrIndexes.get(ref.at);
+    if (!index) attrIndexes.set(ref.at, (index = indexAttrs(text, ref.at)));
+    return index.get(ref.attr) ?? ref.at;
+  };
   const resolveAt = (p: number | AttrRef): number => (typeof p === 'number' ? p : attrPosition(p));
 
   /** The start of the element (or attribute) for `path`, or of the nearest located ancestor. */
@@ -855,34 +900,129 @@ function tagEndOf(s: string): number {
   return s.length;
 }
 
-/** Where attribute `attr` starts in the start tag at `at`. */
-function findAttr(text: string, at: number, attr: string): number | undefined {
-  let quote = '';
-  for (let k = at + 1; k < text.length; k++) {
-    const c = text[k];
-    if (quote) {
-      if (c === quote) quote = '';
-      continue;
-    }
-    if (c === '"' || c === "'") quote = c;
-    else if (c === '>') return undefined;
-    else if ((c === ' ' || c === '\t' || c === '\n' || c === '\r') && text.startsWith(attr, k + 1)) {
-      const after = text[k + 1 + attr.length];
-      if (after === '=' || after === ' ' || after === '\t' || after === '\n' || after === '\r') return k + 1;
-    }
-  }
-  return undefined;
+/** The text for the well-formedness check, and the way back from its offsets to the text's. */
+interface Skeleton {
+  text: string;
+  original(offset: number): number;
 }
 
-/** The JSON paths of the `targets` inside `root` (one breadth-first pass; only used for notes). */
-function pathsOf(root: unknown, targets: Set<object>): Map<object, PathStep[]> {
-  const found = new Map<object, PathStep[]>();
-  const queue: { v: object; p: PathStep[] }[] = root && typeof root === 'object' ? [{ v: root, p: [] }] : [];
-  for (let q = 0; q < queue.length && found.size < targets.size; q++) {
-    const { v, p } = queue[q]!;
-    if (targets.has(v) && !found.has(v)) found.set(v, p);
-    const entries: [PathStep, unknown][] = Array.isArray(v) ? v.map((x, k) => [k, x]) : Object.entries(v);
-    for (const [k, x] of entries) if (x && typeof x === 'object') queue.push({ v: x, p: [...p, k] });
+/**
+ * `text` with the content of every attribute value longer than `min` characters removed (the quotes
+ * kept), for fast-xml-parser's validator; undefined when there is no such value. The tags are
+ * found as that validator finds them (a quote opens a value anywhere after the tag name, the same
+ * quote closes it; comments, CDATA sections and processing instructions skipped), and a value
+ * holding '<' (an error the reader reports itself) is left as it is, so the check sees the same
+ * structure and reports the same errors, at offsets mapped back with `original`.
+ */
+function skeletonOf(text: string, min: number): Skeleton | undefined {
+  const n = text.length;
+  const parts: string[] = [];
+  /** skeleton offsets where content was removed, and how much was removed up to each */
+  const cuts: number[] = [];
+  const removedUpTo: number[] = [];
+  let removed = 0;
+  let copied = 0;
+  const special = /[>"']/g;
+  let k = 0;
+  scan: for (;;) {
+    const lt = text.indexOf('<', k);
+    if (lt < 0) break;
+    const c = text.charCodeAt(lt + 1);
+    if (c === 0x3f /* ? */) {
+      const end = text.indexOf('?>', lt + 2);
+      if (end < 0) break;
+      k = end + 2;
+      continue;
+    }
+    if (c === 0x21 /* ! */) {
+      const close = text.startsWith('--', lt + 2) ? '-->' : text.startsWith('[CDATA[', lt + 2) ? ']]>' : undefined;
+      if (close === undefined) { k = lt + 2; continue; }
+      const end = text.indexOf(close, lt + 4);
+      if (end < 0) break;
+      k = end + close.length;
+      continue;
+    }
+    // the tag name: up to '>' or white space
+    let j = lt + 1;
+    while (j < n) {
+      const d = text.charCodeAt(j);
+      if (d === 0x3e || d === 0x20 || d === 0x09 || d === 0x0a || d === 0x0d) break;
+      j++;
+    }
+    for (;;) {
+      special.lastIndex = j;
+      const m = special.exec(text);
+      if (!m) break scan;
+      const q = m.index;
+      if (m[0] === '>') { k = q + 1; continue scan; }
+      const end = text.indexOf(m[0], q + 1);
+      if (end < 0) break scan;
+      if (end - q - 1 > min && !text.slice(q + 1, end).includes('<')) {
+        parts.push(text.slice(copied, q + 1));
+        removed += end - q - 1;
+        copied = end;
+        cuts.push(end - removed);
+        removedUpTo.push(removed);
+      }
+      j = end + 1;
+    }
   }
-  return found;
+  if (cuts.length === 0) return undefined;
+  parts.push(text.slice(copied));
+  return {
+    text: parts.join(''),
+    original(offset: number): number {
+      // the last cut at or before the offset
+      let lo = 0;
+      let hi = cuts.length - 1;
+      if (offset < cuts[0]!) return offset;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (cuts[mid]! <= offset) lo = mid; else hi = mid - 1;
+      }
+      return offset + removedUpTo[lo]!;
+    },
+  };
+}
+
+/**
+ * Where each attribute of the start tag at `at` starts (name → offset of its name; the first when
+ * a name is repeated). One pass over the tag: names, then quoted values skipped whole.
+ */
+function indexAttrs(text: string, at: number): Map<string, number> {
+  const out = new Map<string, number>();
+  const n = text.length;
+  const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+  let k = at + 1;
+  // the element name
+  while (k < n) {
+    const c = text.charCodeAt(k);
+    if (isSpace(c) || c === 0x3e /* > */ || c === 0x2f /* / */) break;
+    k++;
+  }
+  for (;;) {
+    while (k < n && isSpace(text.charCodeAt(k))) k++;
+    if (k >= n) return out;
+    const c = text.charCodeAt(k);
+    if (c === 0x3e || c === 0x2f || c === 0x3c /* < */) return out;
+    const start = k;
+    while (k < n) {
+      const d = text.charCodeAt(k);
+      if (isSpace(d) || d === 0x3d /* = */ || d === 0x3e || d === 0x2f) break;
+      k++;
+    }
+    if (k === start) { k++; continue; }
+    const name = text.slice(start, k);
+    if (!out.has(name)) out.set(name, start);
+    while (k < n && isSpace(text.charCodeAt(k))) k++;
+    if (text.charCodeAt(k) !== 0x3d) continue;
+    k++;
+    while (k < n && isSpace(text.charCodeAt(k))) k++;
+    const q = text.charCodeAt(k);
+    if (q === 0x22 || q === 0x27) {
+      const close = text.indexOf(q === 0x22 ? '"' : "'", k + 1);
+      if (close < 0) return out;
+      k = close + 1;
+    }
+  }
 }

@@ -3,6 +3,7 @@ import type { RuleId } from '../rules/registry.js';
 /** Danske meddelelser; `{param}` udfyldes fra fundets parametre. Et manglende id fejler tsc. */
 export const da: Record<RuleId, string> = {
   'input/unreadable': 'filen kan ikke læses: {reason}',
+  'input/more-issues': '{count} flere fund af typen {rule} er udeladt her (rapporten viser de første {shown})',
   'structure/unknown-element': "'{name}' er ikke et element i {type}",
   'structure/array-expected': "'{name}' kan gentages og skal være et JSON-array",
   'structure/single-expected': "'{name}' kan ikke gentages og må ikke være et JSON-array",

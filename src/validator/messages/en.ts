@@ -3,6 +3,7 @@ import type { RuleId } from '../rules/registry.js';
 /** English message templates; `{param}` is filled from the issue's params. A missing id fails tsc. */
 export const en: Record<RuleId, string> = {
   'input/unreadable': 'cannot read the file: {reason}',
+  'input/more-issues': '{count} more {rule} issues of this kind were left out here (the report lists the first {shown})',
   'structure/unknown-element': "'{name}' is not an element of {type}",
   'structure/array-expected': "'{name}' repeats and must be a JSON array",
   'structure/single-expected': "'{name}' does not repeat and must not be a JSON array",

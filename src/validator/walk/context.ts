@@ -74,14 +74,74 @@ export interface ReportOptions {
   constraintKey?: string;
 }
 
+/**
+ * How many findings of one kind a file's report lists before the rest are counted into one
+ * `input/more-issues` finding: `perElement` of one rule (and severity) on the children of one
+ * element, `perFile` of one rule (and severity) in the whole file. docs/rules/input/more-issues.md.
+ */
+export interface IssueCaps {
+  perElement: number;
+  perFile: number;
+}
+
+/** 100 of a kind on one element, 1,000 of a kind in a file (docs/rules/input/more-issues.md). */
+export const DEFAULT_ISSUE_CAPS: Readonly<IssueCaps> = Object.freeze({ perElement: 100, perFile: 1000 });
+
+/** An `input/more-issues` finding, still counting. */
+interface Overflow {
+  issue: Issue;
+  params: { rule: string; count: number; shown: number; scope: string };
+  /** The count the message was last rendered with. */
+  rendered: number;
+}
+
+/** The FHIRPath of the element whose child (or item) `where` is, and that element's JSON path. */
+function parentOf(where: Pick<Where, 'jsonPath' | 'fhirPath'>): Pick<Where, 'jsonPath' | 'fhirPath'> {
+  const { jsonPath, fhirPath } = where;
+  const up = jsonPath.up ?? jsonPath;
+  if (typeof jsonPath.step === 'number') {
+    const open = fhirPath.lastIndexOf('[');
+    return { jsonPath: up, fhirPath: open > 0 ? fhirPath.slice(0, open) : fhirPath };
+  }
+  const name = jsonPath.step.charCodeAt(0) === 95 /* _ */ ? jsonPath.step.slice(1) : jsonPath.step;
+  const cut = fhirPath.length - name.length - 1;
+  if (name !== '' && cut > 0 && fhirPath.endsWith(`.${name}`)) return { jsonPath: up, fhirPath: fhirPath.slice(0, cut) };
+  const dot = fhirPath.lastIndexOf('.');
+  return { jsonPath: up, fhirPath: dot > 0 ? fhirPath.slice(0, dot) : fhirPath };
+}
+
 /** Collects the issues of one validation (or of a silent conformance probe). */
 export class IssueSink {
-  readonly issues: Issue[] = [];
+  private readonly list: Issue[] = [];
   /** Findings dropped by the run's suppressions (counted, never silently lost). */
   suppressed = 0;
+  /** Findings counted into an `input/more-issues` finding instead of being listed. */
+  omitted = 0;
   private readonly seen = new Set<string>();
+  private readonly caps: Readonly<IssueCaps>;
+  /** rule|severity|element → findings of that kind on the children of that element */
+  private readonly perElement = new Map<string, number>();
+  /** rule|severity → findings of that kind listed in the file (element overflows included) */
+  private readonly perFile = new Map<string, number>();
+  private readonly overflows = new Map<string, Overflow>();
+  private dirty = false;
 
-  constructor(private readonly doc: SourceDoc | undefined, private readonly locale: Locale, readonly silent = false, readonly suppressions?: Suppressions) {}
+  constructor(private readonly doc: SourceDoc | undefined, private readonly locale: Locale, readonly silent = false, readonly suppressions?: Suppressions, caps?: Partial<IssueCaps>) {
+    this.caps = { ...DEFAULT_ISSUE_CAPS, ...caps };
+  }
+
+  /** The findings, in the order reported; `input/more-issues` findings carry their final counts. */
+  get issues(): Issue[] {
+    if (this.dirty) {
+      for (const o of this.overflows.values()) {
+        if (o.rendered === o.params.count) continue;
+        o.issue.message = renderMessage('input/more-issues', o.params, this.locale);
+        o.rendered = o.params.count;
+      }
+      this.dirty = false;
+    }
+    return this.list;
+  }
 
   report(ruleId: RuleId, where: Pick<Where, 'jsonPath' | 'fhirPath'>, params: Record<string, string | number> = {}, options: ReportOptions = {}): void {
     const rule = RULES[ruleId];
@@ -93,6 +153,12 @@ export class IssueSink {
     if (this.seen.has(key)) return;
     this.seen.add(key);
     if (this.suppressions?.matches(ruleId, where.fhirPath)) { this.suppressed++; return; }
+    if (!this.silent && this.overflowed(ruleId, severity, where)) return;
+    this.list.push(this.issue(ruleId, severity, where, params, options));
+  }
+
+  private issue(ruleId: RuleId, severity: Severity, where: Pick<Where, 'jsonPath' | 'fhirPath'>, params: Record<string, string | number>, options: ReportOptions): Issue {
+    const rule = RULES[ruleId];
     const message = renderMessage(ruleId, params, this.locale);
     const issue: Issue = {
       ruleId, severity, layer: rule.layer, issueType: rule.issueType, params, message,
@@ -107,7 +173,53 @@ export class IssueSink {
       if (options.node.structure.version !== undefined) issue.profile.version = options.node.structure.version;
     }
     if (options.constraintKey !== undefined) issue.constraintKey = options.constraintKey;
-    this.issues.push(issue);
+    return issue;
+  }
+
+  /**
+   * Past a cap: count the finding into the `input/more-issues` finding of its element (or of its
+   * file) and answer true; the finding is then neither rendered nor located.
+   */
+  private overflowed(ruleId: RuleId, severity: Severity, where: Pick<Where, 'jsonPath' | 'fhirPath'>): boolean {
+    const kind = `${ruleId}|${severity}`;
+    const inFile = this.perFile.get(kind) ?? 0;
+    const element = where.jsonPath.length > 0 ? parentOf(where) : undefined;
+    const elementKey = element ? `${kind}|${element.fhirPath}` : undefined;
+    if (elementKey !== undefined) {
+      const onElement = (this.perElement.get(elementKey) ?? 0) + 1;
+      this.perElement.set(elementKey, onElement);
+      if (onElement > this.caps.perElement) {
+        const known = this.overflows.get(elementKey);
+        if (known) return this.count(known);
+        // a new element overflow is listed like a finding: within the file's cap
+        if (inFile < this.caps.perFile) {
+          this.perFile.set(kind, inFile + 1);
+          return this.open(elementKey, ruleId, severity, element!, this.caps.perElement);
+        }
+      }
+    }
+    if (inFile < this.caps.perFile) {
+      this.perFile.set(kind, inFile + 1);
+      return false;
+    }
+    const known = this.overflows.get(kind);
+    return known ? this.count(known) : this.open(kind, ruleId, severity, where, this.caps.perFile);
+  }
+
+  private count(o: Overflow): true {
+    o.params.count++;
+    this.omitted++;
+    this.dirty = true;
+    return true;
+  }
+
+  private open(key: string, ruleId: RuleId, severity: Severity, where: Pick<Where, 'jsonPath' | 'fhirPath'>, shown: number): true {
+    const params = { rule: ruleId, count: 0, shown, scope: key === `${ruleId}|${severity}` ? 'file' : 'element' };
+    const issue = this.issue('input/more-issues', severity, where, params, {});
+    const o: Overflow = { issue, params, rendered: -1 };
+    this.overflows.set(key, o);
+    this.list.push(issue);
+    return this.count(o);
   }
 
   get hasErrors(): boolean {

@@ -34,6 +34,8 @@ const dateWithoutTime = (): string => {
 };
 
 const patient = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({ resourceType: 'Patient', id: 'p1', ...extra });
+/** `n` properties FHIR does not define: x0, x1, … */
+const unknownProperties = (n: number): Record<string, unknown> => Object.fromEntries(Array.from({ length: n }, (_, k) => [`x${k}`, 'v']));
 const cpr = (value = '0101011234', extra: Record<string, unknown> = {}): Record<string, unknown> => ({ system: 'urn:oid:1.2.208.176.1.2', value, ...extra });
 const condition = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({
   resourceType: 'Condition', id: 'c1', subject: { reference: 'Patient/p1' }, ...extra,
@@ -132,6 +134,8 @@ interface Case {
 
 const CASES: Case[] = [
   { rule: 'input/unreadable', fail: '{"resourceType": "Patient", "gender": ', pass: patient(), at: '' },
+  // 100 findings of one rule on one element are listed, the 101st and later counted in one finding at the element
+  { rule: 'input/more-issues', fail: patient(unknownProperties(101)), pass: patient(unknownProperties(100)), at: 'Patient' },
   { rule: 'structure/unknown-element', fail: patient({ favouriteColour: 'blue' }), pass: patient({ gender: 'female' }), at: 'Patient.favouriteColour' },
   { rule: 'structure/array-expected', fail: patient({ name: { family: 'Hansen' } }), pass: patient({ name: [{ family: 'Hansen' }] }), at: 'Patient.name' },
   { rule: 'structure/single-expected', fail: patient({ gender: ['female'] }), pass: patient({ gender: 'female' }), at: 'Patient.gender' },
