@@ -290,7 +290,8 @@ async function validateHere(run: RunValidator, jobs: WorkerJob[], onFile?: (done
 export function summarize(reports: FileReport[], locale: Locale, rules: RuleSelection, purpose?: ExportPurpose): ValidationReport {
   let errors = 0; let warnings = 0; let information = 0; let suppressed = 0;
   const business = { errors: 0, warnings: 0, information: 0 };
-  for (const r of reports) suppressed += r.suppressed ?? 0;
+  let omitted = 0;
+  for (const r of reports) { suppressed += r.suppressed ?? 0; omitted += r.omitted ?? 0; }
   for (const r of reports) for (const is of r.issues) {
     const kind = is.severity === 'error' || is.severity === 'fatal' ? 'errors' : is.severity === 'warning' ? 'warnings' : 'information';
     if (kind === 'errors') errors++;
@@ -307,6 +308,7 @@ export function summarize(reports: FileReport[], locale: Locale, rules: RuleSele
     summary: {
       files: reports.length, valid: reports.filter((r) => r.valid).length, errors, warnings, information,
       ...(suppressed > 0 ? { suppressed } : {}),
+      ...(omitted > 0 ? { omitted } : {}),
       ...(rules !== 'official' ? { business } : {}),
     },
   };

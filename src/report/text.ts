@@ -17,6 +17,7 @@ export function renderText(report: ValidationReport, options: { minSeverity?: 'i
   }
   const s = report.summary;
   const suppressed = s.suppressed ? ` (${s.suppressed} suppressed by --suppress)` : '';
+  const omitted = s.omitted ? ` (${s.omitted} more not listed: input/more-issues)` : '';
   const b = s.business;
   const business = b ? `; of these from business rules: ${b.errors} error(s), ${b.warnings} warning(s), ${b.information} information` : '';
   const only = report.rules === 'official' ? ' [official rules only]' : report.rules === 'business' ? ' [business rules only]' : '';
@@ -25,7 +26,7 @@ export function renderText(report: ValidationReport, options: { minSeverity?: 'i
   if (report.sequence) {
     for (const st of report.sequence.steps) lines.push(`step ${st.step}: ${st.action} (${st.purpose}): ${st.files.join(', ')}`);
   }
-  lines.push(`${report.sequence ? `sequence ${report.sequence.manifest}: ` : ''}${s.files} file(s), ${s.valid} valid; ${s.errors} error(s), ${s.warnings} warning(s), ${s.information} information${suppressed}${business}${only}${purpose}`);
+  lines.push(`${report.sequence ? `sequence ${report.sequence.manifest}: ` : ''}${s.files} file(s), ${s.valid} valid; ${s.errors} error(s), ${s.warnings} warning(s), ${s.information} information${suppressed}${omitted}${business}${only}${purpose}`);
   // document content (values, keys, file names) in a line is shown, never acted on by the terminal
   return lines.map(terminalSafe).join('\n') + '\n';
 }

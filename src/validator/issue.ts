@@ -51,6 +51,8 @@ export interface ValidationReport {
   files: FileReport[];
   summary: {
     files: number; valid: number; errors: number; warnings: number; information: number; suppressed?: number;
+    /** Findings not listed but counted in `input/more-issues` findings (absent: none); not in the counts above. */
+    omitted?: number;
     /** Of the counts above, those from business rules (when the run reported business rules). */
     business?: { errors: number; warnings: number; information: number };
   };
