@@ -41,7 +41,7 @@ describe('many attributes on one element, many properties on one object', () => 
     expect(ms).toBeLessThan(15_000);
     const unknown = byRule(report, 'structure/unknown-element');
     expect(unknown).toHaveLength(100);
-    expect(unknown.map((i) => i.location.fhirpath)).toEqual(Array.from({ length: 100 }, (_, k) => `Patient.@a${k}`));
+    expect(unknown.map((i) => i.location.fhirpath)).toEqual(Array.from({ length: 100 }, (_, k) => `Patient.\`@a${k}\``));
     const more = byRule(report, MORE);
     expect(more).toHaveLength(1);
     expect(more[0]!.severity).toBe('error');
@@ -138,7 +138,7 @@ describe('the caps on findings', () => {
   });
 
   it('suppressed findings are not counted into the caps', async () => {
-    const v = new Validator({ definitions: await igDefinitions(), readXml, issueCaps: { perElement: 10, perFile: 100 }, suppress: ['structure/unknown-element@Patient.@a1*'] });
+    const v = new Validator({ definitions: await igDefinitions(), readXml, issueCaps: { perElement: 10, perFile: 100 }, suppress: ['structure/unknown-element@Patient.`@a1*'] });
     const { report } = await run('many.xml', manyAttributesXml(30), v);
     // a1, a10-a19 suppressed (11); 19 left, 10 listed, 9 counted
     expect(report.suppressed).toBe(11);
@@ -204,5 +204,14 @@ describe('positions and paths stay right on the linear paths', () => {
     const indexing = readJson('d.json', text, { scanLookups: 0 });
     const paths: (string | number)[][] = [[], ['a'], ['a', 0], ['a', 1, 'z'], ['b'], ['b', 'c'], ['eA'], ['eA', 1, 1, 0], ['a', 'x']];
     for (const p of paths) expect(indexing.locate(p), p.join('.')).toEqual(eager.locate(p));
+  });
+});
+
+describe('the run summary counts what the caps left out', () => {
+  it('sums omitted over the files, and leaves it out when nothing was', async () => {
+    const { summarize } = await import('../../src/api/validate.js');
+    const file = (omitted?: number) => ({ file: 'x.json', valid: true, profiles: [], issues: [], ...(omitted ? { omitted } : {}) });
+    expect(summarize([file(5), file(), file(3)], 'en', 'all').summary.omitted).toBe(8);
+    expect(summarize([file(), file()], 'en', 'all').summary).not.toHaveProperty('omitted');
   });
 });
