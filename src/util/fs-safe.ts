@@ -204,6 +204,12 @@ export async function readStreamCapped(stream: NodeJS.ReadableStream & { destroy
   return Buffer.concat(chunks, total);
 }
 
+/** Was `e` the refusal of the link `p` because it leads out of the root, to a folder? */
+function outsideFolder(p: string, e: unknown): boolean {
+  if (!(e instanceof SafeFileError) || e.problem !== 'outside-root') return false;
+  try { return statSync(p).isDirectory(); } catch { return false; }
+}
+
 /** An entry found in a folder walk: a file to read, or one that cannot be read and why. */
 export type WalkEntry = { file: string; size: number; problem?: undefined } | { file: string; size: 0; problem: SafeFileError };
 
@@ -233,8 +239,12 @@ export function walkFiles(root: string, accept: (name: string) => boolean, optio
           resolveInside(p, { root, ...(options.followSymlinks !== undefined ? { followSymlinks: options.followSymlinks } : {}) });
           st = statSync(p);
         } catch (e) {
-          // a link that leads nowhere or outside is reported when its name is one we read, or it leads to a folder name
-          if (accept(name)) out.push({ file: p, size: 0, problem: describeFsError(p, e) });
+          // a link that leads nowhere or outside is reported when its name is one we read, or when it
+          // leads out of the root to a folder that would have been walked: its files are not read,
+          // and the run must say so rather than pass without them
+          if (accept(name) || (outsideFolder(p, e) && !name.startsWith('.') && name !== 'node_modules')) {
+            out.push({ file: p, size: 0, problem: describeFsError(p, e) });
+          }
           continue;
         }
       }

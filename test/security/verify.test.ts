@@ -1,0 +1,140 @@
+/**
+ * Issue 12, found when verifying the merged fixes (the general case, not the one input):
+ * - a symbolic link to a *folder* outside a validate input folder was skipped silently (exit 0, its
+ *   files never validated, nothing said); it is an input/unreadable finding for the link like a link to a file;
+ * - terminal escape codes from inputs reached the human lines of the CLI: `protocol run`'s summary
+ *   (an evidence file's name), `diff`'s text (a package's names and texts), error lines on stderr;
+ * - `docs --from` a build folder that lacks a standard's package (a build killed before writing it)
+ *   was "internal error"; it is a usage error naming the folder.
+ * Each case spawns the CLI, bounded, and asserts exit codes, rule ids and files, not message text.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { walkFiles } from '../../src/util/fs-safe.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const bin = join(root, 'bin', 'medcom-ig.js');
+const tmp = mkdtempSync(join(tmpdir(), 'medcom-ig-verify-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const ESC = '\u001b';
+const SECRET_ID = 'outsidesecret';
+
+function cli(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', timeout: 60_000, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024 });
+  expect(r.error, 'the run ended within the bound').toBeUndefined();
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** An input folder with one file of its own and links to a folder outside it (absolute and relative, nested). */
+function folderWithLinkOut(): { dir: string } {
+  const base = mkdtempSync(join(tmp, 'in-'));
+  for (const o of ['outside', 'outside2']) {
+    mkdirSync(join(base, o));
+    writeFileSync(join(base, o, 'p.json'), JSON.stringify({ resourceType: 'Patient', id: SECRET_ID }));
+  }
+  const dir = join(base, 'in');
+  mkdirSync(join(dir, 'sub'), { recursive: true });
+  writeFileSync(join(dir, 'own.json'), JSON.stringify({ resourceType: 'Patient', id: 'own' }));
+  symlinkSync(join(base, 'outside'), join(dir, 'shared'));
+  symlinkSync(join('..', '..', 'outside2'), join(dir, 'sub', 'up'));
+  symlinkSync(join(dir, 'sub'), join(dir, 'z-inside')); // a link to a folder inside (walked after sub): walked once, not reported
+  symlinkSync(join(base, 'outside'), join(dir, '.hidden')); // hidden folders are not walked: not reported either
+  return { dir };
+}
+
+describe('a symbolic link to a folder outside a validate input folder', () => {
+  it('walkFiles reports it (outside-root) instead of skipping it silently', () => {
+    const { dir } = folderWithLinkOut();
+    const entries = walkFiles(dir, (n) => n.endsWith('.json'));
+    const byName = Object.fromEntries(entries.map((e) => [e.file.slice(dir.length + 1), e.problem?.problem ?? 'ok']));
+    expect(byName).toEqual({ 'own.json': 'ok', shared: 'outside-root', 'sub/up': 'outside-root' });
+  });
+
+  it('validate: an input/unreadable finding for each link, the other files validated, exit 1; nothing of the folder read', () => {
+    const { dir } = folderWithLinkOut();
+    const r = cli(['validate', '--format', 'json', dir]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+    const report = JSON.parse(r.stdout) as { files: { file: string; issues: { ruleId: string }[] }[] };
+    const rules = Object.fromEntries(report.files.map((f) => [f.file.slice(dir.length + 1), f.issues.map((i) => i.ruleId)]));
+    expect(rules['shared']).toEqual(['input/unreadable']);
+    expect(rules['sub/up']).toEqual(['input/unreadable']);
+    expect(rules['own.json']).not.toContain('input/unreadable');
+    expect(Object.keys(rules).sort()).toEqual(['own.json', 'shared', 'sub/up']);
+    expect(r.stdout).not.toContain(SECRET_ID);
+  });
+
+  it('--follow-symlinks reads the folder it leads to', () => {
+    const { dir } = folderWithLinkOut();
+    const r = cli(['validate', '--format', 'json', '--follow-symlinks', dir]);
+    const report = JSON.parse(r.stdout) as { files: { file: string; issues: { ruleId: string }[] }[] };
+    expect(report.files.map((f) => f.file.slice(dir.length + 1)).sort()).toEqual(['own.json', 'shared/p.json', 'sub/up/p.json']);
+    expect(report.files.flatMap((f) => f.issues.map((i) => i.ruleId))).not.toContain('input/unreadable');
+  });
+});
+
+describe('no terminal escape codes from inputs in the CLI\'s human lines', () => {
+  it('protocol run: an evidence file named with ESC sequences is listed on stdout as \\u001b…, never raw', () => {
+    const ev = mkdtempSync(join(tmp, 'ev-'));
+    copyFileSync(join(root, 'examples', 'hco', 'valid', 'new-message-quantity.xml'), join(ev, 'HomeCareObservation_3.3.1.11_A.xml'));
+    writeFileSync(join(ev, `HomeCareObservation_3.4.2_A${ESC}[31m${ESC}]0;title\u0007.txt`), 'x');
+    writeFileSync(join(ev, `notes${ESC}[2J\u009b1m\u202e.txt`), 'x');
+    const r = cli(['protocol', 'run', 'hco-send', '--evidence', ev, '--out', join(tmp, `out-${Date.now()}`)]);
+    expect([0, 1]).toContain(r.status);
+    expect(r.stdout).toMatch(/^unmatched: .*\\u001b\[31m/m);
+    for (const c of [ESC, '\u0007', '\u009b', '\u202e']) {
+      expect(r.stdout).not.toContain(c);
+      expect(r.stderr).not.toContain(c);
+    }
+  });
+
+  it('diff text: names, urls and element paths of a package are shown as \\u001b…', () => {
+    const a = mkdtempSync(join(tmp, 'a-'));
+    const b = mkdtempSync(join(tmp, 'b-'));
+    for (const [dir, min] of [[a, 0], [b, 1]] as const) {
+      const element = [
+        { id: 'Patient', path: 'Patient', min: 0, max: '*' },
+        { id: `Patient.x${ESC}[31m`, path: `Patient.x${ESC}[31m`, min, max: '1', type: [{ code: 'code' }] },
+      ];
+      writeFileSync(join(dir, 'sd.json'), JSON.stringify({
+        resourceType: 'StructureDefinition', id: 'x', url: `http://example.org/x${ESC}[31m`, version: '1', name: `X${ESC}]0;pwned\u0007`,
+        status: 'active', kind: 'resource', abstract: false, type: 'Patient', baseDefinition: 'http://hl7.org/fhir/StructureDefinition/Patient',
+        derivation: 'constraint', differential: { element }, snapshot: { element },
+      }));
+    }
+    const r = cli(['diff', a, b]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('cardinality-tightened');
+    expect(r.stdout).toContain('\\u001b');
+    expect(r.stdout).not.toContain(ESC);
+    expect(r.stdout).not.toContain('\u0007');
+  });
+
+  it('an error line naming a file with ESC in its name (stderr) shows it as \\u001b…, exit 2', () => {
+    const dir = mkdtempSync(join(tmp, 'err-'));
+    const r = cli(['validate', join(dir, `missing${ESC}[31m.json`)]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('\\u001b[31m');
+    expect(r.stderr).not.toContain(ESC);
+  });
+});
+
+describe('docs --from a build folder without a standard\'s package', () => {
+  it('is exit 2 naming the folder, not an internal error', () => {
+    const out = mkdtempSync(join(tmp, 'build-'));
+    // a complete package folder of something else, as a build killed before writing the standards leaves it
+    const pkg = join(out, 'example.other#1.0.0');
+    mkdirSync(join(pkg, 'package'), { recursive: true });
+    writeFileSync(join(pkg, 'package', 'package.json'), JSON.stringify({ name: 'example.other', version: '1.0.0', fhirVersions: ['4.0.1'] }));
+    writeFileSync(join(pkg, '.medcom-ig-complete'), 'written completely by medcom-ig\n');
+    const r = cli(['docs', '--from', out, '--out', join(tmp, `site-${Date.now()}`), '--ig', 'hco']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(r.stderr).toContain(out);
+  });
+});
