@@ -343,20 +343,57 @@ function tempName(target: string): string {
   return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
+/** Write all of `buf` to the open descriptor `fd`. */
+function writeAll(fd: number, buf: Uint8Array): void {
+  let off = 0;
+  while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+}
+
+/**
+ * Where writeFileAtomic puts `file`'s content: `special` when `file` is (or links to) a device, a
+ * FIFO or a socket (`--out /dev/null`, `/dev/stdout`: written in place — renaming a file over it
+ * would replace the device node itself); otherwise the file a symbolic link leads to (the link is
+ * kept, its target replaced), or `file`.
+ */
+function writeTarget(file: string): { path: string; special: boolean } {
+  let st: Stats;
+  try { st = statSync(file); } catch { return { path: file, special: false }; } // absent (or a dangling link): replaced
+  if (!st.isFile() && !st.isDirectory()) return { path: file, special: true };
+  let link = false;
+  try { link = lstatSync(file).isSymbolicLink(); } catch { /* gone meanwhile */ }
+  if (!link) return { path: file, special: false };
+  try { return { path: realpathSync(file), special: false }; } catch { return { path: file, special: false }; }
+}
+
 /**
  * Write `data` to `file` atomically: a temporary file in the same folder (created exclusively,
  * flushed), then renamed over `file`. The folder is created when missing. On any error the
  * temporary file is removed and a SafeFileError names `file` and the reason (disk full, read-only…).
+ * A symbolic link is followed (its target is replaced, the link kept); a device, FIFO or socket
+ * (`/dev/null`, `/dev/stdout`) is written in place, never replaced by a regular file.
  */
 export function writeFileAtomic(file: string, data: string | Uint8Array): void {
+  const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  const target = writeTarget(file);
+  if (target.special) {
+    let fd: number | undefined;
+    try {
+      fd = openSync(target.path, constants.O_WRONLY);
+      writeAll(fd, buf);
+    } catch (e) {
+      throw describeFsError(file, e, 'write');
+    } finally {
+      if (fd !== undefined) try { closeSync(fd); } catch { /* nothing more to do */ }
+    }
+    return;
+  }
+  file = target.path;
   makeFolder(dirname(resolve(file)));
   const tmp = tempName(resolve(file));
   let fd: number | undefined;
   try {
     fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644);
-    const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    let off = 0;
-    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+    writeAll(fd, buf);
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;

@@ -5,11 +5,16 @@
  * - terminal escape codes from inputs reached the human lines of the CLI: `protocol run`'s summary
  *   (an evidence file's name), `diff`'s text (a package's names and texts), error lines on stderr;
  * - `docs --from` a build folder that lacks a standard's package (a build killed before writing it)
- *   was "internal error"; it is a usage error naming the folder.
+ *   was "internal error"; it is a usage error naming the folder;
+ * - `--out` naming a device, a FIFO or a link: the atomic writer renamed a regular file over it (as
+ *   root, `--out /dev/null` would have replaced /dev/null itself); a device or FIFO is written in
+ *   place, a link's target is replaced and the link kept.
  * Each case spawns the CLI, bounded, and asserts exit codes, rule ids and files, not message text.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  closeSync, constants, copyFileSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, symlinkSync, writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -136,5 +141,45 @@ describe('docs --from a build folder without a standard\'s package', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
     expect(r.stderr).toContain(out);
+  });
+});
+
+describe('--out naming a device, a FIFO or a symbolic link', () => {
+  const VALID = join(root, 'examples', 'hco', 'valid', 'new-message-quantity.json');
+
+  it('a FIFO stays a FIFO and its reader gets the report, exit 0', () => {
+    const dir = mkdtempSync(join(tmp, 'fifo-'));
+    const fifo = join(dir, 'report.json');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const reader = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK); // a reader, so the writer's open does not wait
+    try {
+      const r = cli(['validate', '--format', 'json', '--out', fifo, VALID]);
+      expect(r.status).toBe(0);
+      expect(lstatSync(fifo).isFIFO()).toBe(true);
+      const buf = Buffer.alloc(1 << 16);
+      const n = readSync(reader, buf, 0, buf.length, null);
+      expect((JSON.parse(buf.subarray(0, n).toString('utf8')) as { files: unknown[] }).files).toHaveLength(1);
+    } finally {
+      closeSync(reader);
+    }
+  });
+
+  it.runIf(process.getuid?.() === 0)('a character device (a null device made with mknod) stays a device, exit 0', () => {
+    const dir = mkdtempSync(join(tmp, 'dev-'));
+    const dev = join(dir, 'null');
+    expect(spawnSync('mknod', [dev, 'c', '1', '3']).status).toBe(0);
+    const r = cli(['validate', '--out', dev, VALID]);
+    expect(r.status).toBe(0);
+    expect(lstatSync(dev).isCharacterDevice()).toBe(true);
+  });
+
+  it('a symbolic link is kept and the file it leads to gets the report', () => {
+    const dir = mkdtempSync(join(tmp, 'link-'));
+    writeFileSync(join(dir, 'target.json'), 'old');
+    symlinkSync('target.json', join(dir, 'report.json'));
+    const r = cli(['validate', '--format', 'json', '--out', join(dir, 'report.json'), VALID]);
+    expect(r.status).toBe(0);
+    expect(lstatSync(join(dir, 'report.json')).isSymbolicLink()).toBe(true);
+    expect((JSON.parse(readFileSync(join(dir, 'target.json'), 'utf8')) as { files: unknown[] }).files).toHaveLength(1);
   });
 });
