@@ -351,14 +351,16 @@ function writeAll(fd: number, buf: Uint8Array): void {
 
 /**
  * Where writeFileAtomic puts `file`'s content: `special` when `file` is (or links to) a device, a
- * FIFO or a socket (`--out /dev/null`, `/dev/stdout`: written in place — renaming a file over it
- * would replace the device node itself); otherwise the file a symbolic link leads to (the link is
+ * FIFO or a socket, or lies in /dev or /proc (`--out /dev/null`, `/dev/stdout`: written in place —
+ * renaming a file over it would replace the device node itself, or a file the shell appends to); otherwise the file a symbolic link leads to (the link is
  * kept, its target replaced), or `file`.
  */
-function writeTarget(file: string): { path: string; special: boolean } {
+function writeTarget(file: string): { path: string; special: boolean; append?: boolean } {
   let st: Stats;
   try { st = statSync(file); } catch { return { path: file, special: false }; } // absent (or a dangling link): replaced
   if (!st.isFile() && !st.isDirectory()) return { path: file, special: true };
+  // /dev/stdout or /proc/self/fd/1 redirected to a file (`> out`, `>> log`): appended to, not replaced
+  if (st.isFile() && /^\/(dev|proc)\//.test(resolve(file))) return { path: file, special: true, append: true };
   let link = false;
   try { link = lstatSync(file).isSymbolicLink(); } catch { /* gone meanwhile */ }
   if (!link) return { path: file, special: false };
@@ -378,7 +380,7 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
   if (target.special) {
     let fd: number | undefined;
     try {
-      fd = openSync(target.path, constants.O_WRONLY);
+      fd = openSync(target.path, constants.O_WRONLY | (target.append ? constants.O_APPEND : 0));
       writeAll(fd, buf);
     } catch (e) {
       throw describeFsError(file, e, 'write');

@@ -173,6 +173,24 @@ describe('--out naming a device, a FIFO or a symbolic link', () => {
     expect(lstatSync(dev).isCharacterDevice()).toBe(true);
   });
 
+  it('/dev/stdout appended to a file (>> log): the earlier content kept, the report added, the file not replaced', () => {
+    const dir = mkdtempSync(join(tmp, 'stdout-'));
+    const log = join(dir, 'log.txt');
+    writeFileSync(log, 'earlier line\n');
+    const before = lstatSync(log).ino;
+    const fd = openSync(log, 'a');
+    try {
+      const r = spawnSync(process.execPath, [bin, 'validate', '--format', 'json', '--out', '/dev/stdout', VALID], { cwd: root, stdio: ['ignore', fd, 'pipe'], timeout: 60_000, killSignal: 'SIGKILL' });
+      expect(r.status).toBe(0);
+    } finally {
+      closeSync(fd);
+    }
+    expect(lstatSync(log).ino).toBe(before);
+    const text = readFileSync(log, 'utf8');
+    expect(text.startsWith('earlier line\n')).toBe(true);
+    expect((JSON.parse(text.slice('earlier line\n'.length)) as { files: unknown[] }).files).toHaveLength(1);
+  });
+
   it('a symbolic link is kept and the file it leads to gets the report', () => {
     const dir = mkdtempSync(join(tmp, 'link-'));
     writeFileSync(join(dir, 'target.json'), 'old');
