@@ -6,6 +6,8 @@
  *   (an evidence file's name), `diff`'s text (a package's names and texts), error lines on stderr;
  * - `docs --from` a build folder that lacks a standard's package (a build killed before writing it)
  *   was "internal error"; it is a usage error naming the folder;
+ * - `protocol run --out` at the evidence folder (or a folder holding it) that carries a completion
+ *   marker replaced it: the evidence was deleted; it is refused (exit 2), whatever the folder holds;
  * - `--out` naming a device, a FIFO or a link: the atomic writer renamed a regular file over it (as
  *   root, `--out /dev/null` would have replaced /dev/null itself); a device or FIFO is written in
  *   place, a link's target is replaced and the link kept.
@@ -127,6 +129,24 @@ describe('no terminal escape codes from inputs in the CLI\'s human lines', () =>
     expect(r.stderr).toContain('\\u001b[31m');
     expect(r.stderr).not.toContain(ESC);
   });
+});
+
+describe('protocol run --out at the evidence folder, or a folder holding it, with a completion marker', () => {
+  for (const where of ['the evidence folder', 'its parent'] as const) {
+    it(`${where}: exit 2, the evidence left as it was`, () => {
+      const parent = mkdtempSync(join(tmp, 'planted-'));
+      const ev = join(parent, 'ev');
+      mkdirSync(ev);
+      const msg = join(ev, 'HomeCareObservation_3.3.1.11_A.xml');
+      copyFileSync(join(root, 'examples', 'hco', 'valid', 'new-message-quantity.xml'), msg);
+      const out = where === 'the evidence folder' ? ev : parent;
+      writeFileSync(join(out, '.medcom-ig-complete'), 'written completely by medcom-ig\n');
+      const r = cli(['protocol', 'run', 'hco-send', '--evidence', ev, '--out', out]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+      expect(readFileSync(msg)).toEqual(readFileSync(join(root, 'examples', 'hco', 'valid', 'new-message-quantity.xml')));
+    });
+  }
 });
 
 describe('docs --from a build folder without a standard\'s package', () => {
