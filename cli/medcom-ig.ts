@@ -8,6 +8,7 @@ import type { Diagnostic } from '../src/compiler/diagnostics.js';
 import { UsageError } from '../src/api/errors.js';
 import { DEFAULT_MAX_INPUT_BYTES, readStreamCapped, SafeFileError, writeFileAtomic } from '../src/util/fs-safe.js';
 import { IG_ALIASES, type IgAlias } from '../src/api/igs.js';
+import { terminalSafe } from '../src/util/text.js';
 import { defaultPackageCache } from '../src/defs/load-package.js';
 import { SEVERITY_RANK as ISSUE_RANK } from '../src/validator/issue.js';
 
@@ -28,7 +29,17 @@ const SEVERITY_RANK = { info: 0, warning: 1, error: 2 } as const;
 type FailOn = keyof typeof SEVERITY_RANK;
 
 function out(text: string): void { process.stdout.write(text.endsWith('\n') ? text : text + '\n'); }
-function err(text: string): void { process.stderr.write(text.endsWith('\n') ? text : text + '\n'); }
+/**
+ * Lines for people (summaries, `wrote …`, errors): file names and values in them come from inputs
+ * (an evidence file named with ESC sequences, a package's titles), so each line goes through
+ * terminalSafe; the line breaks are ours. Reports in a data format (json, junit, html) use out().
+ */
+function safeLines(text: string): string {
+  const body = text.endsWith('\n') ? text.slice(0, -1) : text;
+  return body.split('\n').map(terminalSafe).join('\n') + '\n';
+}
+function say(text: string): void { process.stdout.write(safeLines(text)); }
+function err(text: string): void { process.stderr.write(safeLines(text)); }
 
 function positive(v: string): number {
   const n = Number(v);
@@ -78,8 +89,8 @@ program
     } else {
       for (const d of diags) err(formatDiagnostic(d));
       if (result.diagnostics.hasErrors) err(`build failed: ${result.diagnostics.errors.length} error(s); nothing written`);
-      for (const w of result.written) out(`wrote ${w.dir} (${w.files} resources) and ${w.tgz}`);
-      out(`${result.packages.length} packages in ${Math.round(performance.now() - started)} ms`);
+      for (const w of result.written) say(`wrote ${w.dir} (${w.files} resources) and ${w.tgz}`);
+      say(`${result.packages.length} packages in ${Math.round(performance.now() - started)} ms`);
     }
     if (opts.prebuilt && !result.diagnostics.hasErrors) stampPrebuilt(opts.out);
     process.exitCode = failing(diags, opts.failOn) ? 1 : 0;
@@ -95,8 +106,8 @@ program
     const { buildSite } = await import('../src/api/site.js');
     const result = await buildSite({ out: opts.out, ...(opts.ig ? { igs: opts.ig } : {}), ...(opts.from !== undefined ? { from: opts.from } : {}) });
     const pages = result.files.filter((f) => f.endsWith('.html')).length;
-    out(`wrote ${pages} pages for ${result.igs.join(', ')} (${result.packages.length} packages, read from ${result.origin}) to ${opts.out} in ${Math.round(result.timings.load + result.timings.generate)} ms`);
-    out(`open ${join(opts.out, 'index.html')}`);
+    say(`wrote ${pages} pages for ${result.igs.join(', ')} (${result.packages.length} packages, read from ${result.origin}) to ${opts.out} in ${Math.round(result.timings.load + result.timings.generate)} ms`);
+    say(`open ${join(opts.out, 'index.html')}`);
   });
 
 program
@@ -118,7 +129,7 @@ program
     }
     for (const d of run.build.diagnostics.items) if (d.severity === 'error') err(formatDiagnostic(d));
     if (opts.format === 'json') out(JSON.stringify({ elements: run.elements, matching: run.matching, packages: run.packages }, null, 2));
-    else out(renderParity(run.packages, opts.verbose === true));
+    else say(renderParity(run.packages, opts.verbose === true));
     process.exitCode = run.matching === run.elements && !run.build.diagnostics.hasErrors ? 0 : 1;
   });
 
@@ -135,7 +146,7 @@ program
     ]);
     const base = new BaseR4Source({ flavor: opts.min ? 'min' : 'full' });
     const dir = opts.into ? writeR4PackageFolder(base, opts.into, opts.force === true, { definitionsOnly: opts.min === true }) : writeR4CorePackage(base, opts.cache, opts.force === true);
-    out(`hl7.fhir.r4.core#4.0.1 at ${dir}`);
+    say(`hl7.fhir.r4.core#4.0.1 at ${dir}`);
   });
 
 program
@@ -284,8 +295,8 @@ program
       const code = (e as NodeJS.ErrnoException).code;
       throw new UsageError(code ? `cannot listen on ${opts.host}:${opts.port} (${code})` : `serve: ${(e as Error).message}`);
     }
-    out(`medcom-ig self-test page: ${s.url}  (Ctrl+C stops it)`);
-    out(`answers requests for: ${s.hosts.join(', ')}; at most ${s.limits.maxConcurrent} run(s) at once, ${s.limits.timeLimitSeconds} s each`);
+    say(`medcom-ig self-test page: ${s.url}  (Ctrl+C stops it)`);
+    say(`answers requests for: ${s.hosts.join(', ')}; at most ${s.limits.maxConcurrent} run(s) at once, ${s.limits.timeLimitSeconds} s each`);
     const stop = (): void => { void s.close().then(() => process.exit(0)); };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
@@ -312,7 +323,7 @@ protocol
     });
     if (opts.format === 'json') { out(JSON.stringify(rows, null, 2)); return; }
     for (const r of rows) {
-      out(`${r.id.padEnd(20)} ${r.standard} ${r.direction} protocol ${r.version} (${r.date})${r.status === 'draft' ? ' DRAFT' : ''} · checks against ${r.checkedAgainst} · ${r.steps} steps: ${r.automated} automated, ${r.assisted} checks + demonstration, ${r.manual} manual`);
+      say(`${r.id.padEnd(20)} ${r.standard} ${r.direction} protocol ${r.version} (${r.date})${r.status === 'draft' ? ' DRAFT' : ''} · checks against ${r.checkedAgainst} · ${r.steps} steps: ${r.automated} automated, ${r.assisted} checks + demonstration, ${r.manual} manual`);
     }
   });
 
@@ -338,11 +349,11 @@ protocol
     const written = await new ProtocolReportRenderer().writeAll(report, opts.out);
     const s = report.summary;
     const counts = Object.entries(s.byStatus).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`).join(', ');
-    out(`${definition.id} ${definition.protocolVersion}: ${s.verdict.toUpperCase()} — ${counts}`);
-    if (s.failedSteps.length) out(`failed steps: ${s.failedSteps.join(', ')}`);
-    if (s.missingEvidence.length) out(`mandatory steps without evidence: ${s.missingEvidence.join(', ')}`);
-    for (const u of report.evidence.unmatched) out(`${u.refused ? 'refused' : 'unmatched'}: ${u.file} (${u.reason})`);
-    for (const f of written) out(`wrote ${f}`);
+    say(`${definition.id} ${definition.protocolVersion}: ${s.verdict.toUpperCase()} — ${counts}`);
+    if (s.failedSteps.length) say(`failed steps: ${s.failedSteps.join(', ')}`);
+    if (s.missingEvidence.length) say(`mandatory steps without evidence: ${s.missingEvidence.join(', ')}`);
+    for (const u of report.evidence.unmatched) say(`${u.refused ? 'refused' : 'unmatched'}: ${u.file} (${u.reason})`);
+    for (const f of written) say(`wrote ${f}`);
     // evidence that was refused (outside the folder, a special file, unreadable) is a finding: exit 1
     process.exitCode = (s.verdict === 'pass' || s.verdict === 'manual') && !report.evidence.unmatched.some((u) => u.refused) ? 0 : 1;
   });
@@ -356,8 +367,8 @@ protocol
   .action(async (id: string, opts: { out: string; lang: 'en' | 'da' }) => {
     const [{ ProtocolLibrary }, { initEvidence }] = await Promise.all([import('../src/protocol/load.js'), import('../src/protocol/init.js')]);
     const result = initEvidence(new ProtocolLibrary().get(id), opts.out, opts.lang);
-    for (const f of result.written) out(`wrote ${f}`);
-    for (const f of result.kept) out(`kept ${f} (exists)`);
+    for (const f of result.written) say(`wrote ${f}`);
+    for (const f of result.kept) say(`kept ${f} (exists)`);
   });
 
 program

@@ -5,6 +5,7 @@
 import { compileTemplate, escapeMarkdown } from '../report/templates/env.js';
 import type { Change, Impact, PackageDiff } from './compare.js';
 import { DIFF_HTML } from './templates.js';
+import { terminalSafe } from '../util/text.js';
 
 const MARK: Record<Impact, string> = { breaking: '!', review: '~', info: ' ' };
 
@@ -52,7 +53,9 @@ export function diffText(diff: PackageDiff, only?: Impact): string {
     for (const c of shown) lines.push(`  ${MARK[c.impact]} ${c.kind.padEnd(22)} ${c.text}`);
     lines.push('');
   }
-  return lines.join('\n');
+  // names, urls and texts come from the packages compared (one may come from anywhere): no
+  // control character reaches a terminal, and none can break a line of its own
+  return lines.map(terminalSafe).join('\n');
 }
 
 

@@ -582,7 +582,10 @@ export async function generateSite(input: SiteInput, options: GenerateSiteOption
   for (const alias of igs) {
     const ig = IGS[alias];
     const chain = closure(input, ig.packageId, ig.version);
-    if (chain.length === 0) throw new Error(`${ig.packageId}#${ig.version} is not among the compiled packages`);
+    if (chain.length === 0) {
+      // a build --out folder without it (a build stopped before writing it, or --only): a usage error naming the folder
+      throw new UsageError(`${input.origin}: ${ig.packageId}#${ig.version} is not among the packages read from it; run medcom-ig build --out ${input.origin} again, or name the standards it has with --ig`);
+    }
     chains.set(alias, chain);
   }
   const usedBy = new Map<string, IgAlias[]>();

@@ -204,6 +204,12 @@ export async function readStreamCapped(stream: NodeJS.ReadableStream & { destroy
   return Buffer.concat(chunks, total);
 }
 
+/** Was `e` the refusal of the link `p` because it leads out of the root, to a folder? */
+function outsideFolder(p: string, e: unknown): boolean {
+  if (!(e instanceof SafeFileError) || e.problem !== 'outside-root') return false;
+  try { return statSync(p).isDirectory(); } catch { return false; }
+}
+
 /** An entry found in a folder walk: a file to read, or one that cannot be read and why. */
 export type WalkEntry = { file: string; size: number; problem?: undefined } | { file: string; size: 0; problem: SafeFileError };
 
@@ -233,8 +239,12 @@ export function walkFiles(root: string, accept: (name: string) => boolean, optio
           resolveInside(p, { root, ...(options.followSymlinks !== undefined ? { followSymlinks: options.followSymlinks } : {}) });
           st = statSync(p);
         } catch (e) {
-          // a link that leads nowhere or outside is reported when its name is one we read, or it leads to a folder name
-          if (accept(name)) out.push({ file: p, size: 0, problem: describeFsError(p, e) });
+          // a link that leads nowhere or outside is reported when its name is one we read, or when it
+          // leads out of the root to a folder that would have been walked: its files are not read,
+          // and the run must say so rather than pass without them
+          if (accept(name) || (outsideFolder(p, e) && !name.startsWith('.') && name !== 'node_modules')) {
+            out.push({ file: p, size: 0, problem: describeFsError(p, e) });
+          }
           continue;
         }
       }
@@ -333,20 +343,59 @@ function tempName(target: string): string {
   return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
+/** Write all of `buf` to the open descriptor `fd`. */
+function writeAll(fd: number, buf: Uint8Array): void {
+  let off = 0;
+  while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+}
+
+/**
+ * Where writeFileAtomic puts `file`'s content: `special` when `file` is (or links to) a device, a
+ * FIFO or a socket, or lies in /dev or /proc (`--out /dev/null`, `/dev/stdout`: written in place —
+ * renaming a file over it would replace the device node itself, or a file the shell appends to); otherwise the file a symbolic link leads to (the link is
+ * kept, its target replaced), or `file`.
+ */
+function writeTarget(file: string): { path: string; special: boolean; append?: boolean } {
+  let st: Stats;
+  try { st = statSync(file); } catch { return { path: file, special: false }; } // absent (or a dangling link): replaced
+  if (!st.isFile() && !st.isDirectory()) return { path: file, special: true };
+  // /dev/stdout or /proc/self/fd/1 redirected to a file (`> out`, `>> log`): appended to, not replaced
+  if (st.isFile() && /^\/(dev|proc)\//.test(resolve(file))) return { path: file, special: true, append: true };
+  let link = false;
+  try { link = lstatSync(file).isSymbolicLink(); } catch { /* gone meanwhile */ }
+  if (!link) return { path: file, special: false };
+  try { return { path: realpathSync(file), special: false }; } catch { return { path: file, special: false }; }
+}
+
 /**
  * Write `data` to `file` atomically: a temporary file in the same folder (created exclusively,
  * flushed), then renamed over `file`. The folder is created when missing. On any error the
  * temporary file is removed and a SafeFileError names `file` and the reason (disk full, read-only…).
+ * A symbolic link is followed (its target is replaced, the link kept); a device, FIFO or socket
+ * (`/dev/null`, `/dev/stdout`) is written in place, never replaced by a regular file.
  */
 export function writeFileAtomic(file: string, data: string | Uint8Array): void {
+  const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  const target = writeTarget(file);
+  if (target.special) {
+    let fd: number | undefined;
+    try {
+      fd = openSync(target.path, constants.O_WRONLY | (target.append ? constants.O_APPEND : 0));
+      writeAll(fd, buf);
+    } catch (e) {
+      throw describeFsError(file, e, 'write');
+    } finally {
+      if (fd !== undefined) try { closeSync(fd); } catch { /* nothing more to do */ }
+    }
+    return;
+  }
+  file = target.path;
   makeFolder(dirname(resolve(file)));
   const tmp = tempName(resolve(file));
   let fd: number | undefined;
   try {
     fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644);
-    const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    let off = 0;
-    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+    writeAll(fd, buf);
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;

@@ -3,10 +3,10 @@
  * report.html (MedCom's layout, Handlebars in the shared isolated, strict, escaping environment)
  * and junit.xml (one test case per step).
  */
-import { join } from 'node:path';
-import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { realpathSync, writeFileSync } from 'node:fs';
 import { UsageError } from '../../api/errors.js';
-import { describeFsError, folderReplaceProblem, readFileSafe, writeFolderAtomic } from '../../util/fs-safe.js';
+import { describeFsError, folderReplaceProblem, isInside, readFileSafe, writeFolderAtomic } from '../../util/fs-safe.js';
 import { writeZip } from '../zip.js';
 import { xmlText as xml } from '../../util/xml-text.js';
 import { compileTemplate } from '../../report/templates/env.js';
@@ -56,6 +56,11 @@ export class ProtocolReportRenderer {
    * folder; a folder holding other files is refused (UsageError) and left untouched.
    */
   async writeAll(report: ProtocolRunReport, dir: string): Promise<string[]> {
+    // replacing the evidence folder (or one holding it) would delete the evidence — also when it carries a
+    // completion marker (a colleague's folder that once was a report folder, or one planted)
+    if (isInside(realOrResolved(dir), realOrResolved(report.evidence.dir))) {
+      throw new UsageError(`${dir}: the output folder is the evidence folder or holds it (${report.evidence.dir}); name another folder for the report`);
+    }
     const problem = folderReplaceProblem(dir, isReportFile);
     if (problem) throw new UsageError(`${dir}: ${problem}`);
     const files: [string, string | Buffer][] = [
@@ -74,6 +79,11 @@ export class ProtocolReportRenderer {
     });
     return files.map(([name]) => join(dir, name));
   }
+}
+
+/** The real path of `p`, or its absolute path when it does not exist (yet). */
+function realOrResolved(p: string): string {
+  try { return realpathSync(p); } catch { return resolve(p); }
 }
 
 /** The files a protocol report folder holds (an older version's report folder has no completion marker). */
