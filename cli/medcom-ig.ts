@@ -25,8 +25,11 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   process.exit(2);
 });
 
-const SEVERITY_RANK = { info: 0, warning: 1, error: 2 } as const;
-type FailOn = keyof typeof SEVERITY_RANK;
+/** `--fail-on` for build and validate: one spelling, `information` (a build diagnostic's `info` ranks with it). */
+const FAIL_ON = ['error', 'warning', 'information'] as const;
+type FailOn = (typeof FAIL_ON)[number];
+const SEVERITY_RANK: Record<Diagnostic['severity'], number> = { info: 0, warning: 1, error: 2 };
+const FAIL_ON_RANK: Record<FailOn, number> = { information: 0, warning: 1, error: 2 };
 
 function out(text: string): void { process.stdout.write(text.endsWith('\n') ? text : text + '\n'); }
 /**
@@ -52,7 +55,19 @@ function collect(value: string, previous: string[]): string[] {
 }
 
 function failing(diags: Diagnostic[], failOn: FailOn): boolean {
-  return diags.some((d) => SEVERITY_RANK[d.severity] >= SEVERITY_RANK[failOn]);
+  return diags.some((d) => SEVERITY_RANK[d.severity] >= FAIL_ON_RANK[failOn]);
+}
+
+/** `--fail-on`: error, warning or information; the old spelling `info` (build) is still taken, with a note. */
+function failOnOption(description: string): Option {
+  return new Option('--fail-on <severity>', `${description} (${FAIL_ON.join(', ')})`).default('error').argParser((v: string): FailOn => {
+    if (v === 'info') {
+      err('medcom-ig: warning: --fail-on info is deprecated: use --fail-on information');
+      return 'information';
+    }
+    if (!(FAIL_ON as readonly string[]).includes(v)) throw new InvalidArgumentError(`Allowed choices are ${FAIL_ON.join(', ')}.`);
+    return v as FailOn;
+  });
 }
 
 const program = new Command();
@@ -69,9 +84,10 @@ program
   .option('-o, --out <dir>', 'output folder', 'output')
   .option('--only <packageIds...>', 'build only these packages (and what they depend on)')
   .addOption(new Option('--format <format>', 'diagnostics format').choices(['text', 'json']).default('text'))
-  .addOption(new Option('--fail-on <severity>', 'exit 1 on diagnostics at or above').choices(['error', 'warning', 'info']).default('error'))
+  .addOption(failOnOption('exit 1 on diagnostics at or above'))
+  .option('--quiet', 'text format: only error diagnostics (npm run compile)')
   .addOption(new Option('--prebuilt', 'mark the output as the prebuilt packages validate starts from (npm run compile)').hideHelp())
-  .action(async (opts: { out: string; only?: string[]; format: 'text' | 'json'; failOn: FailOn; prebuilt?: boolean }) => {
+  .action(async (opts: { out: string; only?: string[]; format: 'text' | 'json'; failOn: FailOn; quiet?: boolean; prebuilt?: boolean }) => {
     const [{ buildIg }, { igPackages }, { stampPrebuilt, unstampPrebuilt }, { formatDiagnostic }] = await Promise.all([
       import('../src/api/build.js'), import('../src/api/packages.js'), import('../src/api/prebuilt.js'), import('../src/compiler/diagnostics.js'),
     ]);
@@ -87,7 +103,7 @@ program
         milliseconds: Math.round(performance.now() - started),
       }, null, 2));
     } else {
-      for (const d of diags) err(formatDiagnostic(d));
+      for (const d of diags) if (!opts.quiet || d.severity === 'error') err(formatDiagnostic(d));
       if (result.diagnostics.hasErrors) err(`build failed: ${result.diagnostics.errors.length} error(s); nothing written`);
       for (const w of result.written) say(`wrote ${w.dir} (${w.files} resources) and ${w.tgz}`);
       say(`${result.packages.length} packages in ${Math.round(performance.now() - started)} ms`);
@@ -158,7 +174,7 @@ program
   .option('--package <path>', 'load a FHIR package: a package folder, a .tgz, a folder of conformance resources, or id#version from the package cache (repeatable)', collect, [] as string[])
   .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'outcome', 'junit', 'html', 'md']).default('text'))
   .option('--out <file>', 'write the report to a file instead of stdout')
-  .addOption(new Option('--fail-on <severity>', 'exit 1 when an issue is at or above').choices(['error', 'warning', 'information']).default('error'))
+  .addOption(failOnOption('exit 1 when an issue is at or above'))
   .addOption(new Option('--lang <lang>', 'message language').choices(['en', 'da']).default('en'))
   .option('--quiet', 'text format: only errors')
   .option('--workers <n>', 'worker threads for directory runs (1: none; default: one per core when there are enough files)', (v: string) => {
@@ -178,7 +194,7 @@ program
     return n;
   })
   .action(async (inputs: string[], opts: { ig?: IgAlias; profile?: string[]; package?: string[]; format: string; out?: string;
-    failOn: 'error' | 'warning' | 'information'; lang: 'en' | 'da'; quiet?: boolean; docsBase?: string; workers?: number; suppress?: string[];
+    failOn: FailOn; lang: 'en' | 'da'; quiet?: boolean; docsBase?: string; workers?: number; suppress?: string[];
     rules: 'official' | 'business' | 'all'; purpose?: 'sharing' | 'aktindsigt'; sequence?: string; followSymlinks?: boolean; maxInputMb?: number }) => {
     if (opts.sequence !== undefined) {
       const clash = [inputs.length > 0 ? 'inputs' : '', opts.ig ? '--ig' : '', opts.profile?.length ? '--profile' : '', opts.purpose ? '--purpose (each step has its own)' : ''].filter(Boolean);

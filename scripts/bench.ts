@@ -9,7 +9,7 @@
  *  2. GoFSH turns each built package's profiles, extensions, ValueSets and CodeSystems into FSH, and a
  *     sushi-config.yaml (same id, version, canonical, FHIR 4.0.1, dependencies found in the cache).
  * Timed, N runs each (interleaved), whole child processes, median wall-clock:
- *  a. `medcom-ig build --out DIR` (all six packages, cold start included);
+ *  a. `medcom-ig build --out DIR` (every package of profiles/index.ts, cold start included);
  *  b. `sushi build PROJECT --snapshot` for each project in dependency order, summed per run (the
  *     like-for-like figure: our build writes snapshots too), and the same without --snapshot;
  *  c. `tsc -p tsconfig.build.json --noEmit`, shown as the authoring gate (not in the ratio).

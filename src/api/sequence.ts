@@ -137,7 +137,7 @@ export async function validateSequence(options: ValidateSequenceOptions, definit
     for (const input of stepInputs[i]!) {
       // a file of a step's folder that cannot be read safely is reported for that file
       if (input.problem !== undefined) { reports.push(unreadable(input.file, new InputError(input.file, input.problem), locale)); continue; }
-      const { report, value } = await run.validateWithValue(input.file, STEP_PURPOSE[step.action], undefined, input.root);
+      const { report, value } = await run.validateWithValue(input.file, { purpose: STEP_PURPOSE[step.action], ...(input.root !== undefined ? { root: input.root } : {}) });
       reports.push(report);
       if (value !== undefined) resources.push({ file: input.file, value });
     }

@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { WorkerJob, WorkerMessage, WorkerSetup } from './pool.js';
-import { RunValidator, validationDefinitions } from './validate.js';
+import { fileInput, RunValidator, validationDefinitions } from './validate.js';
 
 const port = parentPort;
 if (!port) throw new Error('validate-worker.js runs as a worker thread');
@@ -16,7 +16,7 @@ try {
   const run = new RunValidator(defs, setup.profiles, setup.locale, setup.suppress, setup.rules, setup.purpose, setup.read ?? {});
   // the pool hands a worker its next file only after the report of the last
   port.on('message', (job: WorkerJob) => {
-    run.validate(job.file, job.text, undefined, job.root).then(
+    run.validate(job.file, fileInput(job)).then(
       (report) => post({ kind: 'report', index: job.index, report }),
       (e: unknown) => post({ kind: 'failed', message: `${job.file}: ${(e as Error).message}` }),
     );

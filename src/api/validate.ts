@@ -228,6 +228,16 @@ export function newValidator(defs: Definitions, options: { scopeProfile?: string
 
 type XmlReader = (file: string, text: string, model: FhirModel) => SourceDoc;
 
+/** What `RunValidator.validate` takes besides the file name (all optional; the same for `validateWithValue`). */
+export interface FileInput {
+  /** The content, when it does not come from the file (stdin, an upload). */
+  text?: string;
+  /** The export purpose for this file, overriding the run's. */
+  purpose?: BusinessPurpose;
+  /** The folder the file was found in: a link may not lead out of it. */
+  root?: string;
+}
+
 /**
  * The validator of a run (in this thread or a worker): reads each file and validates it against the
  * run's profiles (the first scopes canonical resolution). The XML reader and its parser are loaded
@@ -254,16 +264,18 @@ export class RunValidator {
   }
 
   /**
-   * Validate a file (or `text`, for stdin); input that cannot be read is an `input/unreadable` report.
-   * `purpose` overrides the run's for this file (a sequence's steps). `root`: the folder the file
-   * was found in, which a link may not lead out of (unless the run follows links).
+   * Validate a file (or `input.text`, for stdin or an upload); input that cannot be read is an
+   * `input/unreadable` report. `input.purpose` overrides the run's for this file (a sequence's steps).
+   * `input.root`: the folder the file was found in, which a link may not lead out of (unless the run
+   * follows links).
    */
-  async validate(file: string, text?: string, purpose?: BusinessPurpose, root?: string): Promise<FileReport> {
-    return (await this.validateWithValue(file, purpose, text, root)).report;
+  async validate(file: string, input: FileInput = {}): Promise<FileReport> {
+    return (await this.validateWithValue(file, input)).report;
   }
 
   /** Validate a file as `validate` does, and hand back its parsed value too (undefined when it cannot be read). */
-  async validateWithValue(file: string, purpose?: BusinessPurpose, text?: string, root?: string): Promise<{ report: FileReport; value: unknown }> {
+  async validateWithValue(file: string, input: FileInput = {}): Promise<{ report: FileReport; value: unknown }> {
+    const { text, purpose, root } = input;
     let doc: SourceDoc;
     try {
       const content = text ?? readText(file, { ...this.read, ...(root !== undefined ? { root } : {}) });
@@ -277,10 +289,15 @@ export class RunValidator {
   }
 }
 
+/** A worker job's text and root as a FileInput (absent fields left out). */
+export function fileInput(job: WorkerJob): FileInput {
+  return { ...(job.text !== undefined ? { text: job.text } : {}), ...(job.root !== undefined ? { root: job.root } : {}) };
+}
+
 async function validateHere(run: RunValidator, jobs: WorkerJob[], onFile?: (done: number, total: number, file: string) => void): Promise<FileReport[]> {
   const reports: FileReport[] = [];
   for (const job of jobs) {
-    reports.push(await run.validate(job.file, job.text, undefined, job.root));
+    reports.push(await run.validate(job.file, fileInput(job)));
     onFile?.(reports.length, jobs.length, job.file);
   }
   return reports;

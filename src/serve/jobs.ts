@@ -72,7 +72,7 @@ export class SelfTestJobs {
     const files = uploads(body, maxFiles);
     const v = this.validator(standard as IgAlias | 'auto', lang);
     const reports: FileReport[] = [];
-    for (const f of files) reports.push(await v.validate(safeName(f.name), text(f), purpose));
+    for (const f of files) reports.push(await v.validate(safeName(f.name), { text: text(f), purpose }));
     const report = summarize(reports, lang, 'all', purpose);
     const [{ renderHtml }, { renderMarkdown }] = await Promise.all([import('../report/html.js'), import('../report/md.js')]);
     const reportFiles: ReportFile[] = [

@@ -51,6 +51,23 @@ describe('medcom-ig CLI', () => {
     expect(r.stderr).toContain('compile/invariant-quirk');
   });
 
+  it('--fail-on information is the one spelling (build and validate); build\'s old `info` still works, with a deprecation note', () => {
+    // DK Core's reproduced quirks are warnings: at or above information
+    const information = run('build', '--out', join(tmp, 'information'), '--only', 'hl7.fhir.dk.core', '--fail-on', 'information');
+    expect(information.status, information.stderr).toBe(1);
+    expect(information.stderr).not.toMatch(/deprecated/);
+    const old = run('build', '--out', join(tmp, 'info'), '--only', 'hl7.fhir.dk.core', '--fail-on', 'info');
+    expect(old.status, old.stderr).toBe(1);
+    expect(old.stderr).toMatch(/deprecated.*--fail-on information/);
+    expect(run('build', '--out', join(tmp, 'bad'), '--only', 'hl7.fhir.dk.core', '--fail-on', 'verbose').status).toBe(2);
+    // a Patient without narrative: dom-6, a warning
+    const file = join(tmp, 'patient.json');
+    writeFileSync(file, JSON.stringify({ resourceType: 'Patient', id: 'p1' }));
+    expect(run('validate', file).status).toBe(0);
+    expect(run('validate', file, '--fail-on', 'information').status).toBe(1);
+    expect(run('validate', file, '--fail-on', 'verbose').status).toBe(2);
+  });
+
   it('usage errors exit 2 with a message and no stack trace', () => {
     for (const args of [['frobnicate'], ['build', '--format', 'xml'], ['build', '--nope']]) {
       const r = run(...args);

@@ -1,7 +1,7 @@
 /**
  * Debian's Chromium for browser tests (/usr/bin/chromium, or MEDCOM_IG_CHROMIUM), driven by
- * playwright-core — never a downloaded browser. Without it a suite skips with a visible warning;
- * .ci/run installs it, so CI runs them.
+ * playwright-core — never a downloaded browser. Without it a local run skips those suites with a
+ * visible warning; under CI the run fails instead (test/setup/requirements.ts), and .ci/run installs it.
  */
 import { existsSync } from 'node:fs';
 import type { Browser } from 'playwright-core';

@@ -1,6 +1,9 @@
 import { anchorsDir } from '../../src/parity/anchors.js';
 
-/** The official MedCom packages, or undefined (tests that need them are skipped with a visible message). */
+/**
+ * The official MedCom packages, or undefined (locally the tests that need them are skipped with a visible
+ * message; under CI the run fails before any test: test/setup/requirements.ts).
+ */
 export function anchorsOrSkip(suite: string): string | undefined {
   const dir = anchorsDir();
   if (!dir) {

@@ -1,6 +1,6 @@
 /**
- * Every validator rule id, with a fixture that must trigger it (at the given FHIRPath, with a line)
- * and a fixture that must not. Fixtures are FHIR JSON; some use our compiled MedCom profiles, the
+ * Every validator rule id, with a fixture that must trigger it (at the given FHIRPath, with a line,
+ * and with the severity the registry gives the rule) and a fixture that must not. Fixtures are FHIR JSON; some use our compiled MedCom profiles, the
  * slicing ones a small profile compiled here.
  */
 import { readFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { newValidator, validationDefinitions } from '../../../src/api/validate.j
 import { readXml } from '../../../src/validator/load/xml.js';
 import { PackageSource } from '../../../src/defs/package-source.js';
 import { definePackage, defineInvariant, defineProfile, packageContents, R4, Reference, slicing } from '../../../src/dsl/index.js';
-import { RULE_IDS, RULES, type RuleId } from '../../../src/validator/rules/registry.js';
+import { RULE_IDS, RULES, type RuleId, type Severity } from '../../../src/validator/rules/registry.js';
 import type { Validator } from '../../../src/validator/validator.js';
 import { igDefinitions, issuesOf, validate, validatorFor } from '../../helpers/validate.js';
 
@@ -130,12 +130,30 @@ interface Case {
   local?: boolean;
   /** The export purpose the fixtures are checked with (business rules; default sharing). */
   purpose?: 'aktindsigt';
+  /**
+   * The severity the failing fixture's finding must have, for the rules whose severity is not always the
+   * registry's (see SEVERITY_FROM_FINDING); every other rule's finding must have `RULES[rule].severity`.
+   */
+  severity?: Severity;
+  /** The constraint whose finding has that severity, when others fail at the same place (invariants). */
+  constraintKey?: string;
 }
+
+/**
+ * Rules whose severity comes from what a finding stands for, not from the registry alone (each has a case
+ * below with `severity` set, and a second fixture in 'severities that come from the finding'):
+ * - `invariants/failed`: the constraint's severity (an error or a warning constraint; dom-6 is a warning);
+ * - `input/more-issues`: the severity of the findings it counts (the unknown properties it stands for are errors);
+ * - `structure/unknown-extension`: a warning, but an error on a modifierExtension (its meaning may change the rest);
+ * - `references/unresolved`: an error where the target must be in the Bundle (`#id`, `urn:uuid:`, aggregation
+ *   bundled), otherwise a warning.
+ */
+const SEVERITY_FROM_FINDING: readonly RuleId[] = ['invariants/failed', 'input/more-issues', 'structure/unknown-extension', 'references/unresolved'];
 
 const CASES: Case[] = [
   { rule: 'input/unreadable', fail: '{"resourceType": "Patient", "gender": ', pass: patient(), at: '' },
   // 100 findings of one rule on one element are listed, the 101st and later counted in one finding at the element
-  { rule: 'input/more-issues', fail: patient(unknownProperties(101)), pass: patient(unknownProperties(100)), at: 'Patient' },
+  { rule: 'input/more-issues', fail: patient(unknownProperties(101)), pass: patient(unknownProperties(100)), at: 'Patient', severity: 'error' },
   { rule: 'structure/unknown-element', fail: patient({ favouriteColour: 'blue' }), pass: patient({ gender: 'female' }), at: 'Patient.favouriteColour' },
   { rule: 'structure/array-expected', fail: patient({ name: { family: 'Hansen' } }), pass: patient({ name: [{ family: 'Hansen' }] }), at: 'Patient.name' },
   { rule: 'structure/single-expected', fail: patient({ gender: ['female'] }), pass: patient({ gender: 'female' }), at: 'Patient.gender' },
@@ -164,6 +182,7 @@ const CASES: Case[] = [
   {
     rule: 'structure/unknown-extension', fail: patient({ extension: [{ url: 'http://example.org/no-such-extension', valueString: 'x' }] }),
     pass: patient({ extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/patient-birthPlace', valueAddress: { city: 'Odense' } }] }), at: 'Patient.extension[0]',
+    severity: 'warning',
   },
   { rule: 'cardinality/min', fail: { resourceType: 'Observation', code: { text: 'x' } }, pass: { resourceType: 'Observation', status: 'final', code: { text: 'x' } }, at: 'Observation.status' },
   {
@@ -224,7 +243,7 @@ const CASES: Case[] = [
     rule: 'invariants/failed',
     fail: condition({ clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'active' }] }, abatementDateTime: '2020-01-01' }),
     pass: condition({ clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'resolved' }] }, abatementDateTime: '2020-01-01' }),
-    at: 'Condition',
+    at: 'Condition', constraintKey: 'con-4', severity: 'error', // con-4 is an error constraint (dom-6, a warning, fails here too)
   },
   {
     rule: 'invariants/intended', local: true, profiles: [`${T}vacuous`],
@@ -235,6 +254,7 @@ const CASES: Case[] = [
     rule: 'references/unresolved',
     fail: collection(condition({ subject: { reference: 'urn:uuid:9b2c4f1e-3c1a-4d5e-8f6a-0b1c2d3e4f5a' } })),
     pass: collection(condition(), patient()), at: 'Bundle.entry[0].resource.subject.reference',
+    severity: 'error', // a urn:uuid can only mean a Bundle entry
   },
   {
     rule: 'references/target-type', profiles: [],
@@ -298,9 +318,46 @@ describe('every rule has a failing and a passing fixture', () => {
     const hits = issuesOf(failing, c.rule);
     expect(hits.map((h) => h.location.fhirpath), JSON.stringify(failing.issues.map((i) => [i.ruleId, i.location.fhirpath]))).toContain(c.at);
     expect(hits[0]!.location.line).toBeGreaterThan(0);
+    // the severity: the registry's, or (for the rules that take it from the finding) the case's
+    const severity = c.severity ?? RULES[c.rule].severity;
+    expect(SEVERITY_FROM_FINDING.includes(c.rule), `${c.rule}: set severity on its case only if it is in SEVERITY_FROM_FINDING`).toBe(c.severity !== undefined);
+    const here = hits.filter((h) => h.location.fhirpath === c.at && (c.constraintKey === undefined || h.constraintKey === c.constraintKey));
+    expect(here.length).toBeGreaterThan(0);
+    expect(here.map((h) => h.severity)).toEqual(here.map(() => severity));
     const passing = await validate(c.pass, c.passProfiles ?? c.profiles ?? [], v);
     // the passing fixture must not produce this finding (same rule, place and constraint)
     const same = issuesOf(passing, c.rule).filter((i) => i.location.fhirpath === c.at && i.constraintKey === hits[0]!.constraintKey);
     expect(same, JSON.stringify(same)).toEqual([]);
+  });
+});
+
+/** The other severity of each rule in SEVERITY_FROM_FINDING (the catalogue cases above have the first). */
+const OTHER_SEVERITIES: { rule: RuleId; fixture: unknown; at: string; severity: Severity; constraintKey?: string }[] = [
+  // dom-6 (a resource should have narrative) is a warning constraint
+  { rule: 'invariants/failed', fixture: patient(), at: 'Patient', severity: 'warning', constraintKey: 'dom-6' },
+  // 101 unknown extensions are 101 warnings: the finding that counts the last of them is a warning too
+  {
+    rule: 'input/more-issues', at: 'Patient.extension', severity: 'warning',
+    fixture: patient({ extension: Array.from({ length: 101 }, (_, k) => ({ url: `http://example.org/no-such-extension-${k}`, valueString: 'x' })) }),
+  },
+  {
+    rule: 'structure/unknown-extension', at: 'Patient.modifierExtension[0]', severity: 'error',
+    fixture: patient({ modifierExtension: [{ url: 'http://example.org/no-such-modifier', valueString: 'x' }] }),
+  },
+  // a relative reference in a collection need not be in it (the HL7 validator warns too)
+  { rule: 'references/unresolved', fixture: collection(condition({ subject: { reference: 'Patient/p9' } })), at: 'Bundle.entry[0].resource.subject.reference', severity: 'warning' },
+];
+
+describe('severities that come from the finding', () => {
+  it('covers every rule in SEVERITY_FROM_FINDING with a severity other than its catalogue case', () => {
+    expect(OTHER_SEVERITIES.map((c) => c.rule).sort()).toEqual([...SEVERITY_FROM_FINDING].sort());
+    for (const other of OTHER_SEVERITIES) expect(other.severity).not.toBe(CASES.find((c) => c.rule === other.rule)!.severity);
+  });
+
+  it.each(OTHER_SEVERITIES.map((c) => [`${c.rule} (${c.severity})`, c] as const))('%s', async (_name, c) => {
+    const report = await validate(c.fixture);
+    const hits = issuesOf(report, c.rule).filter((h) => h.location.fhirpath === c.at && (c.constraintKey === undefined || h.constraintKey === c.constraintKey));
+    expect(hits.length, JSON.stringify(report.issues.map((i) => [i.ruleId, i.severity, i.location.fhirpath, i.constraintKey]))).toBeGreaterThan(0);
+    expect(hits.map((h) => h.severity)).toEqual(hits.map(() => c.severity));
   });
 });
