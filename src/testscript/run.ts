@@ -17,7 +17,7 @@
 import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Definitions } from '../defs/registry.js';
-import { bundleResolver } from '../fhirpath/engine.js';
+import { documentResolver } from '../fhir/references.js';
 import { FhirPathRunner } from '../fhirpath/runner.js';
 import { newValidator, validationDefinitions } from '../api/validate.js';
 import { UsageError } from '../api/errors.js';
@@ -116,7 +116,9 @@ class TestScriptRun {
   private readonly validators = new Map<string, Validator>();
   /** What the current assert assumed (e.g. a variable read from a create's payload). */
   readonly notes = new Set<string>();
-  private readonly fhirpath = new FhirPathRunner({ resolve: (ref, vars) => bundleResolver(vars.rootResource)(ref) });
+  /** resolve() where the reference is made: `#id` in an entry is that entry's contained resource. */
+  private readonly resolveIn = documentResolver();
+  private readonly fhirpath = new FhirPathRunner({ resolve: (ref, vars, at) => this.resolveIn(vars.rootResource, ref, at) });
   /** responseId → its operation, and the fixture it sent (create / update operations only). */
   private readonly responses = new Map<string, { sourceId: string | undefined; operation: string }>();
 

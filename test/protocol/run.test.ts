@@ -215,6 +215,40 @@ describe('flow variables', () => {
   });
 });
 
+describe('resolve() in protocol checks', () => {
+  const protocol = (): ProtocolDefinition => library.check({
+    schema: 'medcom-test-protocol/1', id: 'resolve-test', direction: 'send', status: 'draft',
+    title: { en: 'Resolve test' }, protocolVersion: '0.1.0', protocolDate: '2026-01-01', source: 'test fixture',
+    standard: { name: 'HomeCareObservation', nameEn: 'HomeCareObservation', nameDa: 'Kommunale Prøvesvar', version: '1.1.0', type: 'HL7 FHIR', kind: 'message', ig: 'hco', checkedVersion: '1.1.0-trial-use' },
+    versioning: [{ version: '0.1.0', initials: 'T', date: '2026-01-01', description: ['fixture'] }], prerequisites: [],
+    evidenceNaming: { pattern: '{standard}_{step}_{letter}.{ext}', example: 'HomeCareObservation_3.1.1_A.xml' },
+    useCaseSection: { number: '3', title: { en: 'Resolve' } },
+    useCases: [{ id: 'S', description: { en: 'send' }, section: '3.1', mandatory: 'M' }],
+    sections: [{ number: '3.1', title: { en: 'S' }, useCase: 'S', rows: [
+      { type: 'step', id: 'resolve-test.contained', number: '3.1.1', action: { en: 'Send a message' }, expectedResult: { en: 'the performer is the contained one' }, automation: 'automated',
+        checks: [
+          { kind: 'fhirpath', id: 'resolve-test.reference', description: { en: 'performer as a Reference' },
+            expression: "Bundle.entry.resource.ofType(Observation).performer.where(reference = '#perf').resolve().name.family = 'Contained'" },
+          { kind: 'fhirpath', id: 'resolve-test.string', description: { en: 'performer as its reference string' },
+            expression: "Bundle.entry.resource.ofType(Observation).performer.reference.where($this = '#perf').resolve().name.family = 'Contained'" },
+        ] },
+    ] }],
+  }, 'resolve-test');
+
+  it('a #id inside a Bundle entry resolves to that entry\'s contained resource', async () => {
+    const b = readExample(join(hcoValid, 'new-message-quantity.json'));
+    const obs = (b['entry'] as { resource: Record<string, unknown> }[]).map((e) => e.resource).find((r) => r['resourceType'] === 'Observation')!;
+    obs['contained'] = [{ resourceType: 'Practitioner', id: 'perf', name: [{ family: 'Contained' }] }];
+    obs['performer'] = [...((obs['performer'] as unknown[] | undefined) ?? []), { reference: '#perf' }];
+    const dir = mkdtempSync(join(tmpdir(), 'medcom-ig-protocol-resolve-'));
+    dirs.push(dir);
+    writeFileSync(join(dir, 'HomeCareObservation_3.1.1_A.json'), JSON.stringify(b));
+    const report = await runProtocol({ protocol: protocol(), evidenceDir: dir, definitions: defs });
+    expect(step(report, '3.1.1').checks.map((c) => [c.id, c.outcome])).toEqual([['resolve-test.reference', 'pass'], ['resolve-test.string', 'pass']]);
+    expect(step(report, '3.1.1').status).toBe('passed');
+  });
+});
+
 describe('protocol reports', () => {
   let report: ProtocolRunReport;
   let reportDa: ProtocolRunReport;

@@ -4,7 +4,8 @@ import type { Locale } from '../messages/index.js';
 import type { FhirModel } from '../model.js';
 import { PlanCache, type ElementPlan, type StructurePlan } from '../plan/plan.js';
 import { checkBinding } from '../rules/bindings/check.js';
-import { checkBundle, indexBundle, resolveIn } from '../rules/bundle/check.js';
+import { checkBundle, indexBundle } from '../rules/bundle/check.js';
+import { resolveReference } from '../../fhir/references.js';
 import { equalsFixed, matchesPattern, show } from '../rules/fixed-pattern/check.js';
 import { nativeInvariants, type NativeInvariant } from '../rules/invariants/native.js';
 import { checkReference } from '../rules/references/check.js';
@@ -92,7 +93,7 @@ export class Walker {
       resolve: (reference, vars) => {
         const v = vars as EvalVars & { medcomWhere?: Where };
         const w = v.medcomWhere;
-        return w ? resolveIn(reference, w) : undefined;
+        return w ? resolveReference(reference, w) : undefined;
       },
       memberOf: (vs, system, code) => this.deps.terminology.check(vs, system, code).result,
       conformsTo: (resource, profile, vars) => {
@@ -611,7 +612,7 @@ export class Walker {
 
   /** Resolve a bundle-internal reference for the references and slicing concerns. */
   resolveReference(reference: string, where: Where): Json | undefined {
-    return resolveIn(reference, where);
+    return resolveReference(reference, where);
   }
 
   bundleOf(where: Where): BundleIndex | undefined {
