@@ -20,9 +20,8 @@ export interface BundleEntry {
   resource?: Json;
 }
 
-/** A Bundle's entries indexed for resolution: by fullUrl and `Type/id` (the first entry wins). */
-export interface BundleEntries {
-  bundle: Json;
+/** Entries indexed for resolution: by fullUrl and `Type/id` (the first entry wins). */
+export interface EntryIndex {
   entries: BundleEntry[];
   byIndex: Map<number, BundleEntry>;
   byResource: Map<Json, BundleEntry>;
@@ -30,12 +29,17 @@ export interface BundleEntries {
   byTypeId: Map<string, BundleEntry>;
 }
 
+/** A Bundle's entries indexed for resolution. */
+export interface BundleEntries extends EntryIndex {
+  bundle: Json;
+}
+
 /** Where a reference is made: the resource it is in, the Bundle that resource is an entry of. */
 export interface ReferenceScope {
   /** The resource the reference is made in (an entry's resource, a contained resource, the root). */
   resource: Json;
-  /** The Bundle whose entries `resource` is in (or is contained in one of). */
-  bundle?: BundleEntries | undefined;
+  /** The entries of the Bundle `resource` is in (or is contained in one of). */
+  bundle?: EntryIndex | undefined;
   /** fullUrl of that entry, for references relative to its RESTful base. */
   entryFullUrl?: string | undefined;
 }
@@ -43,10 +47,6 @@ export interface ReferenceScope {
 /** Index a Bundle's entries by fullUrl and by `Type/id`. */
 export function indexEntries(bundle: Json): BundleEntries {
   const entries: BundleEntry[] = [];
-  const byFullUrl = new Map<string, BundleEntry>();
-  const byTypeId = new Map<string, BundleEntry>();
-  const byIndex = new Map<number, BundleEntry>();
-  const byResource = new Map<Json, BundleEntry>();
   const raw = Array.isArray(bundle['entry']) ? (bundle['entry'] as unknown[]) : [];
   raw.forEach((e, index) => {
     if (!isObject(e)) return;
@@ -54,7 +54,18 @@ export function indexEntries(bundle: Json): BundleEntries {
     if (typeof e['fullUrl'] === 'string') entry.fullUrl = e['fullUrl'];
     if (isObject(e['resource'])) entry.resource = e['resource'];
     entries.push(entry);
-    byIndex.set(index, entry);
+  });
+  return { bundle, ...indexEntryList(entries) };
+}
+
+/** Index entries already read from a Bundle (in their order) by fullUrl and by `Type/id`. */
+export function indexEntryList(entries: BundleEntry[]): EntryIndex {
+  const byFullUrl = new Map<string, BundleEntry>();
+  const byTypeId = new Map<string, BundleEntry>();
+  const byIndex = new Map<number, BundleEntry>();
+  const byResource = new Map<Json, BundleEntry>();
+  for (const entry of entries) {
+    byIndex.set(entry.index, entry);
     if (entry.resource) byResource.set(entry.resource, entry);
     if (entry.fullUrl && !byFullUrl.has(entry.fullUrl)) byFullUrl.set(entry.fullUrl, entry);
     const r = entry.resource;
@@ -62,8 +73,8 @@ export function indexEntries(bundle: Json): BundleEntries {
       const k = `${r['resourceType']}/${r['id']}`;
       if (!byTypeId.has(k)) byTypeId.set(k, entry);
     }
-  });
-  return { bundle, entries, byFullUrl, byTypeId, byIndex, byResource };
+  }
+  return { entries, byFullUrl, byTypeId, byIndex, byResource };
 }
 
 const TYPE_ID = /^([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(\/_history\/[A-Za-z0-9\-.]{1,64})?$/;

@@ -14,6 +14,7 @@
 import { memberOfValue } from '../member-of.js';
 import type { Ast } from './parse.js';
 import { isObject } from '../../util/json.js';
+import { capitalize } from '../../util/text.js';
 
 type Json = Record<string, unknown>;
 
@@ -73,10 +74,6 @@ const ABSTRACT = new Set(['Resource', 'DomainResource', 'Element', 'BackboneElem
 
 function valData(item: Item): unknown {
   return item instanceof Node ? item.data : item;
-}
-
-function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 interface Ctx {

@@ -18,6 +18,7 @@ import { RULES } from '../rules/registry.js';
 import { below, child, IssueSink, RecordingSink, type BundleIndex, type Json, type Where } from './context.js';
 import { isObject } from '../../util/json.js';
 import { shorten } from '../../util/text.js';
+import { capitalize } from '../../util/text.js';
 
 const RESOURCE_BASES = new Set(['Resource', 'DomainResource']);
 // checked natively (structure/empty-element, structure/extension-invalid, bundle/fullurl-duplicate): bdl-7's
@@ -37,10 +38,6 @@ function isEntryPath(path: JsonPath, b: BundleIndex, index: number): boolean {
     p = p.up; q = q.up;
   }
   return true;
-}
-
-function capitalize(s: string): string {
-  return s.length === 0 ? s : s[0]!.toUpperCase() + s.slice(1);
 }
 
 /** Per document: conformance of (resource, profile) pairs, and the recorded findings of Bundle entries. */
