@@ -1,6 +1,6 @@
 import { extendPath, pathSteps, type JsonPath, type SourceDoc } from '../load/source.js';
-import type { Issue } from '../issue.js';
 import type { BundleEntries } from '../../fhir/references.js';
+import type { Issue } from '../issue.js';
 import type { Suppressions } from '../suppress.js';
 import type { Locale } from '../messages/index.js';
 import { renderMessage } from '../messages/index.js';
@@ -9,7 +9,6 @@ import type { ElementPlan } from '../plan/plan.js';
 
 export type Json = Record<string, unknown>;
 
-/** A Bundle's entries, indexed for reference resolution. */
 /** A Bundle's entries indexed for resolution (src/fhir/references.ts), and where the Bundle is. */
 export interface BundleIndex extends BundleEntries {
   /** Where the Bundle itself is in the document. */
