@@ -1,16 +1,9 @@
 import type { ED } from './element-list.js';
+import { stableStringify } from '../util/json.js';
 
 const IGNORED = new Set(['id', 'path', 'base', 'sliceName', 'mapping']);
 const FIELD_ORDER = ['id', 'extension', 'path', 'representation', 'sliceName', 'sliceIsConstraining', 'label', 'code', 'slicing',
   'short', 'definition', 'comment', 'requirements', 'alias', 'min', 'max', 'base', 'contentReference', 'type'];
-
-export function stableJson(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
-  if (v && typeof v === 'object') {
-    return `{${Object.keys(v).sort().map((k) => JSON.stringify(k) + ':' + stableJson((v as Record<string, unknown>)[k])).join(',')}}`;
-  }
-  return JSON.stringify(v);
-}
 
 /**
  * The differential is computed from the snapshot: every element that is new (a slice) or whose
@@ -29,11 +22,11 @@ export function computeDifferential(snapshot: ED[], originals: ReadonlyMap<strin
       if (IGNORED.has(k)) continue;
       const now = el[k];
       const was = orig?.[k];
-      if (stableJson(now) === stableJson(was)) continue;
+      if (stableStringify(now) === stableStringify(was)) continue;
       if (now === undefined) continue;
       if (k === 'constraint') {
-        const before = new Set(((was as fhir4.ElementDefinitionConstraint[] | undefined) ?? []).map(stableJson));
-        const added = (now as fhir4.ElementDefinitionConstraint[]).filter((c) => !before.has(stableJson(c)));
+        const before = new Set(((was as fhir4.ElementDefinitionConstraint[] | undefined) ?? []).map(stableStringify));
+        const added = (now as fhir4.ElementDefinitionConstraint[]).filter((c) => !before.has(stableStringify(c)));
         if (added.length) { diff.constraint = added; changed = true; }
         continue;
       }

@@ -1,22 +1,11 @@
 import type { Resolver } from '../defs/registry.js';
-import { capitalize, idToPath, type PathSegment } from './paths.js';
+import { idToPath, type PathSegment } from './paths.js';
+import { capitalize } from '../util/text.js';
+import { fhirTypeCode } from '../fhir/types.js';
 
 /** A mutable ElementDefinition (JSON as in a StructureDefinition snapshot). */
 export type ED = fhir4.ElementDefinition & { [key: string]: unknown };
 export type SD = fhir4.StructureDefinition;
-
-export const FHIRPATH_SYSTEM = 'http://hl7.org/fhirpath/System.';
-const FHIR_TYPE_EXT = 'http://hl7.org/fhir/StructureDefinition/structuredefinition-fhir-type';
-
-/** The FHIR type code of a type entry (`System.String` entries carry the FHIR type in an extension). */
-export function fhirTypeCode(t: fhir4.ElementDefinitionType): string {
-  if (t.code.startsWith(FHIRPATH_SYSTEM)) {
-    const ext = t.extension?.find((e) => e.url === FHIR_TYPE_EXT);
-    if (ext?.valueUrl) return ext.valueUrl;
-    return t.code.slice(FHIRPATH_SYSTEM.length).toLowerCase();
-  }
-  return t.code;
-}
 
 const BACKBONE = new Set(['BackboneElement', 'Element']);
 

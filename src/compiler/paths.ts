@@ -48,7 +48,3 @@ export function idToFshPath(id: string): string {
 export function idToPath(id: string): string {
   return id.split('.').map((p) => p.split(':')[0]).join('.');
 }
-
-export function capitalize(s: string): string {
-  return s.length === 0 ? s : s[0]!.toUpperCase() + s.slice(1);
-}

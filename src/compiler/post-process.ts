@@ -2,8 +2,9 @@ import type { Resolver } from '../defs/registry.js';
 import type { StructureDefinitionIR } from '../ir/types.js';
 import type { Diagnostics } from './diagnostics.js';
 import { orderFields } from './differential.js';
-import { fhirTypeCode, type ElementList, type ED, type SD } from './element-list.js';
-import { capitalize } from './paths.js';
+import type { ElementList, ED, SD } from './element-list.js';
+import { fhirTypeCode } from '../fhir/types.js';
+import { capitalize } from '../util/text.js';
 import type { SnapshotRules } from './snapshot-rules.js';
 
 export interface FinishContext {

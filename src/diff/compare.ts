@@ -6,6 +6,8 @@
  * package, its version and dependencies.
  */
 
+import { stableStringify } from '../util/json.js';
+
 type Json = Record<string, unknown>;
 type SD = fhir4.StructureDefinition;
 type ED = fhir4.ElementDefinition;
@@ -302,16 +304,16 @@ function compareRest(a: ED, b: ED, id: string, at: At): void {
   for (const prefix of ['fixed', 'pattern'] as const) {
     const va = valueOf(a, prefix);
     const vb = valueOf(b, prefix);
-    const sa = va === undefined ? undefined : canonicalJson(va);
-    const sb = vb === undefined ? undefined : canonicalJson(vb);
+    const sa = va === undefined ? undefined : stableStringify(va);
+    const sb = vb === undefined ? undefined : stableStringify(vb);
     if (sa === sb) continue;
     if (sa === undefined) at(`${prefix}-added`, 'breaking', `${id} ${prefix} ${compact(sb!)}`, { ...e, after: vb });
     else if (sb === undefined) at(`${prefix}-removed`, 'review', `${id} no longer ${prefix} (was ${compact(sa)})`, { ...e, before: va });
     else at(`${prefix}-changed`, 'breaking', `${id} ${prefix} ${compact(sa)} → ${compact(sb)}`, { ...e, before: va, after: vb });
   }
   compareBinding(a, b, id, at);
-  const sla = a.slicing ? canonicalJson(a.slicing) : undefined;
-  const slb = b.slicing ? canonicalJson(b.slicing) : undefined;
+  const sla = a.slicing ? stableStringify(a.slicing) : undefined;
+  const slb = b.slicing ? stableStringify(b.slicing) : undefined;
   if (sla !== slb) {
     // slicing opened for a new slice allows more; closing it, or another discriminator, may reject
     const loosened = !a.slicing && b.slicing?.rules !== 'closed';
@@ -410,15 +412,6 @@ function valueOf(e: ED, prefix: 'fixed' | 'pattern'): unknown {
   return undefined;
 }
 
-/** JSON with sorted keys, for comparing values whatever their key order. */
-export function canonicalJson(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
-  if (v && typeof v === 'object') {
-    return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Json)[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(v);
-}
-
 function compact(json: string): string {
   return json.length > 160 ? `${json.slice(0, 157)}…` : json;
 }
@@ -437,7 +430,7 @@ function sliceRenames(a: ED[], b: ED[]): Map<string, string> {
   const gone = slices(a, idsB);
   const added = slices(b, idsA);
   const out = new Map<string, string>();
-  const signature = (els: ED[], sliceId: string): string => canonicalJson(els
+  const signature = (els: ED[], sliceId: string): string => stableStringify(els
     .filter((e) => { const id = e.id ?? e.path; return id === sliceId || id.startsWith(`${sliceId}.`) || id.startsWith(`${sliceId}:`); })
     .map((e) => {
       const id = (e.id ?? e.path).slice(sliceId.length);
@@ -474,7 +467,7 @@ function codesOf(r: Json): Set<string> {
       const system = `${(inc['system'] as string | undefined) ?? ''}${inc['version'] ? `|${inc['version'] as string}` : ''}`;
       const concepts = inc['concept'] as Json[] | undefined;
       if (concepts) for (const c of concepts) out.add(`${sign}${system}#${c['code'] as string}`);
-      else out.add(`${sign}${system}${inc['filter'] ? ` where ${canonicalJson(inc['filter'])}` : ' (all)'}${inc['valueSet'] ? ` from ${canonicalJson(inc['valueSet'])}` : ''}`);
+      else out.add(`${sign}${system}${inc['filter'] ? ` where ${stableStringify(inc['filter'])}` : ' (all)'}${inc['valueSet'] ? ` from ${stableStringify(inc['valueSet'])}` : ''}`);
     }
   }
   return out;
@@ -492,8 +485,8 @@ function compareTerminology(a: Json, b: Json, changes: Change[]): void {
   if (added.length) at('codes-added', 'review', `${label(b)}: ${added.length} code(s) or rule(s) added: ${list(added)}`, { after: added });
   if (removed.length) at('codes-removed', 'breaking', `${label(b)}: ${removed.length} code(s) or rule(s) removed: ${list(removed)}`, { before: removed });
   if (!added.length && !removed.length) {
-    const sa = canonicalJson(a['compose'] ?? a['concept'] ?? null);
-    const sb = canonicalJson(b['compose'] ?? b['concept'] ?? null);
+    const sa = stableStringify(a['compose'] ?? a['concept'] ?? null);
+    const sb = stableStringify(b['compose'] ?? b['concept'] ?? null);
     if (sa !== sb) at('terminology-changed', 'info', `${label(b)}: displays, designations or properties changed`);
   }
 }

@@ -1,8 +1,9 @@
 import { BaseR4Source } from '../defs/base-r4.js';
 import type { FhirResource } from '../defs/resource.js';
 import type { Resolver } from '../defs/registry.js';
-import { fhirTypeCode } from '../compiler/element-list.js';
-import { capitalize, idToFshPath } from '../compiler/paths.js';
+import { fhirTypeCode } from '../fhir/types.js';
+import { idToFshPath } from '../compiler/paths.js';
+import { capitalize } from '../util/text.js';
 
 type ED = fhir4.ElementDefinition;
 type SD = fhir4.StructureDefinition;

@@ -9,10 +9,30 @@ export { translateRegex };
 
 type Json = Record<string, unknown>;
 
+/**
+ * The object a fhirpath.js collection item was read from: its own value when that is an object
+ * (a Reference), else the nearest parent's (the Reference of a `reference` string).
+ */
+export function holderOf(item: unknown): object | undefined {
+  if (!item || typeof item !== 'object') return undefined;
+  if (!('data' in item)) return item;
+  let node: unknown = item;
+  while (node && typeof node === 'object' && 'data' in node) {
+    const d = (node as { data: unknown }).data;
+    if (d && typeof d === 'object') return d;
+    node = (node as { parentResNode?: unknown }).parentResNode;
+  }
+  return undefined;
+}
+
 /** What FHIRPath functions need from the validation around them. */
 export interface FhirPathHost {
-  /** Resolve a reference string in the context of the evaluation (Bundle entries, contained). */
-  resolve(reference: string, vars: EvalVars): Json | undefined;
+  /**
+   * Resolve a reference string in the context of the evaluation (Bundle entries, contained).
+   * `at` is the object the reference was read from (the Reference element) when known: the
+   * resource it is in decides what `#id` means.
+   */
+  resolve(reference: string, vars: EvalVars, at: object | undefined): Json | undefined;
   /** memberOf(): 'in' | 'not-in' | 'unknown' */
   memberOf?(valueSet: string, system: string | undefined, code: string): 'in' | 'not-in' | 'unknown';
   /** conformsTo(): true/false, or undefined when the profile is not available. */
@@ -71,7 +91,7 @@ export class FhirPathRunner {
     const data = (item: unknown): unknown => runner.valData(item);
     if (options.model) {
       this.lite = new LiteEvaluator(options.model, {
-        resolve: (reference, vars) => host.resolve(reference, vars),
+        resolve: (reference, vars, at) => host.resolve(reference, vars, at),
         ...(host.memberOf ? { memberOf: host.memberOf.bind(host) } : {}),
         ...(host.conformsTo ? { conformsTo: (resource: Json, profile: string, vars: EvalVars) => host.conformsTo!(resource, profile, vars) } : {}),
         regex: (source) => runner.regex(source),
@@ -79,6 +99,8 @@ export class FhirPathRunner {
     }
     this.table = {
       resolve: {
+        // the items as fhirpath.js holds them, so that a `reference` string still knows its Reference
+        internalStructures: true,
         fn(inputs: unknown[]): Json[] {
           const vars = runner.current[runner.current.length - 1];
           const out: Json[] = [];
@@ -87,7 +109,7 @@ export class FhirPathRunner {
             const d = data(item);
             const ref = typeof d === 'string' ? d : (d as Json | undefined)?.['reference'];
             if (typeof ref !== 'string') continue;
-            const hit = runner.host.resolve(ref, vars);
+            const hit = runner.host.resolve(ref, vars, holderOf(item));
             if (hit) out.push(hit);
           }
           return out;

@@ -1,4 +1,5 @@
 import type { FhirResource } from '../defs/resource.js';
+import { stableStringify } from '../util/json.js';
 
 type ED = fhir4.ElementDefinition & Record<string, unknown>;
 
@@ -32,23 +33,13 @@ export interface TerminologyParity {
   differences: ElementDifference[];
 }
 
-function stable(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(stable).join(',')}]`;
-  if (v && typeof v === 'object') {
-    // keys whose value is undefined are left out (as JSON.stringify does), so the result stays valid JSON
-    const o = v as Record<string, unknown>;
-    return `{${Object.keys(o).filter((k) => o[k] !== undefined).sort().map((k) => JSON.stringify(k) + ':' + stable(o[k])).join(',')}}`;
-  }
-  return JSON.stringify(v);
-}
-
 function normType(types: fhir4.ElementDefinitionType[] | undefined): unknown {
   return (types ?? []).map((t) => ({
     code: t.code,
     profile: [...(t.profile ?? [])].sort(),
     targetProfile: [...(t.targetProfile ?? [])].sort(),
     aggregation: [...(t.aggregation ?? [])].sort(),
-  })).sort((a, b) => stable(a).localeCompare(stable(b)));
+  })).sort((a, b) => stableStringify(a).localeCompare(stableStringify(b)));
 }
 
 function valuesOf(el: ED, prefix: 'fixed' | 'pattern'): unknown {
@@ -95,7 +86,7 @@ export function compareStructure(ours: FhirResource, official: FhirResource): St
     for (const f of PARITY_FIELDS) {
       const u = fieldValue(x, f);
       const v = fieldValue(y, f);
-      if (stable(u) !== stable(v)) {
+      if (stableStringify(u) !== stableStringify(v)) {
         differences.push({ id, field: f, ours: u, official: v });
         same = false;
       }
@@ -104,7 +95,7 @@ export function compareStructure(ours: FhirResource, official: FhirResource): St
   }
   const orderA = a.map((e) => e.id).filter((id) => bById.has(id!));
   const orderB = b.map((e) => e.id).filter((id) => aById.has(id!));
-  if (stable(orderA) !== stable(orderB)) {
+  if (stableStringify(orderA) !== stableStringify(orderB)) {
     const at = orderA.findIndex((id, i) => id !== orderB[i]);
     differences.push({ id: orderA[at] ?? '?', field: 'order', ours: orderA.slice(at, at + 3), official: orderB.slice(at, at + 3) });
   }
@@ -135,12 +126,12 @@ function normDesignations(c: Concept): Designation[] {
 }
 
 function designations(c: Concept): string {
-  return stable(normDesignations(c));
+  return stableStringify(normDesignations(c));
 }
 
 /** A concept's properties as compared: code and value, in order. */
 function properties(c: Concept): string {
-  return stable(c.property ?? []);
+  return stableStringify(c.property ?? []);
 }
 
 /**
@@ -169,12 +160,12 @@ export function compareTerminology(ours: FhirResource, official: FhirResource): 
     }
     for (const f of ['content', 'caseSensitive'] as const) {
       elements++;
-      if (stable(ours[f]) !== stable(official[f])) differences.push({ id: f, field: 'fixed', ours: ours[f], official: official[f] });
+      if (stableStringify(ours[f]) !== stableStringify(official[f])) differences.push({ id: f, field: 'fixed', ours: ours[f], official: official[f] });
       else matching++;
     }
   } else {
     type Inc = { system?: string; version?: string; concept?: Concept[]; filter?: unknown[]; valueSet?: string[] };
-    const norm = (list: Inc[] | undefined): string[] => (list ?? []).map((i) => stable({
+    const norm = (list: Inc[] | undefined): string[] => (list ?? []).map((i) => stableStringify({
       system: i.system, version: i.version, valueSet: i.valueSet ?? [], filter: i.filter ?? [],
       concept: (i.concept ?? []).map((c) => (c.designation?.length ? { code: c.code, display: c.display, designation: normDesignations(c) } : { code: c.code, display: c.display })),
     }));

@@ -6,7 +6,7 @@
  * decide are `manual`, with their text and evidence; they never count as passed.
  */
 import type { Definitions } from '../defs/registry.js';
-import { bundleResolver } from '../fhirpath/engine.js';
+import { documentResolver } from '../fhir/references.js';
 import { FhirPathRunner, type EvalVars } from '../fhirpath/runner.js';
 import { IGS } from '../api/igs.js';
 import { newValidator, validationDefinitions, VERSION } from '../api/validate.js';
@@ -57,6 +57,8 @@ class ProtocolRun {
   private readonly messages = new Map<string, Message>();
   private readonly vars = new Map<string, unknown[]>();
   private readonly fhirpath: FhirPathRunner;
+  /** resolve() where the reference is made: `#id` in an entry is that entry's contained resource. */
+  private readonly resolveIn = documentResolver();
   /** Business-rule reports, per file and purpose. */
   private readonly businessReports = new Map<string, FileReport>();
 
@@ -70,7 +72,7 @@ class ProtocolRun {
     /** Step id → step number (the steps a sequence check names). */
     private readonly stepNumbers: Map<string, string>,
   ) {
-    this.fhirpath = new FhirPathRunner({ resolve: (ref, vars) => bundleResolver(vars.rootResource)(ref) });
+    this.fhirpath = new FhirPathRunner({ resolve: (ref, vars, at) => this.resolveIn(vars.rootResource, ref, at) });
   }
 
   private message(file: EvidenceFile): Message {

@@ -17,7 +17,7 @@
 import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Definitions } from '../defs/registry.js';
-import { bundleResolver } from '../fhirpath/engine.js';
+import { documentResolver } from '../fhir/references.js';
 import { FhirPathRunner } from '../fhirpath/runner.js';
 import { newValidator, validationDefinitions } from '../api/validate.js';
 import { UsageError } from '../api/errors.js';
@@ -26,7 +26,7 @@ import { InputError, type SourceDoc } from '../validator/load/source.js';
 import type { Locale } from '../validator/messages/index.js';
 import type { Validator } from '../validator/validator.js';
 import { terminalSafe } from '../util/text.js';
-import { xmlText as xml } from '../util/xml-text.js';
+import { renderJunitXml, type JunitCase } from '../util/junit.js';
 
 type Json = Record<string, unknown>;
 
@@ -116,7 +116,9 @@ class TestScriptRun {
   private readonly validators = new Map<string, Validator>();
   /** What the current assert assumed (e.g. a variable read from a create's payload). */
   readonly notes = new Set<string>();
-  private readonly fhirpath = new FhirPathRunner({ resolve: (ref, vars) => bundleResolver(vars.rootResource)(ref) });
+  /** resolve() where the reference is made: `#id` in an entry is that entry's contained resource. */
+  private readonly resolveIn = documentResolver();
+  private readonly fhirpath = new FhirPathRunner({ resolve: (ref, vars, at) => this.resolveIn(vars.rootResource, ref, at) });
   /** responseId → its operation, and the fixture it sent (create / update operations only). */
   private readonly responses = new Map<string, { sourceId: string | undefined; operation: string }>();
 
@@ -474,25 +476,16 @@ export function renderTestScriptText(reports: TestScriptRunReport[]): string {
  * erred ones errors, not-applicable and not-checked ones skipped (with the reason); warnings pass with the finding in system-out.
  */
 export function renderTestScriptJunit(reports: TestScriptRunReport[]): string {
-  const lines = ['<?xml version="1.0" encoding="UTF-8"?>'];
-  const all = reports.flatMap((r) => r.tests.flatMap((t) => t.asserts));
-  const count = (o: AssertOutcome, of: AssertResult[]): number => of.filter((a) => a.outcome === o).length;
-  const skipped = (of: AssertResult[]): number => count('not-applicable', of) + count('not-checked', of);
-  lines.push(`<testsuites name="medcom-ig testscript" tests="${all.length}" failures="${count('fail', all)}" errors="${count('error', all)}" skipped="${skipped(all)}">`);
-  for (const r of reports) {
-    const as = r.tests.flatMap((t) => t.asserts);
-    lines.push(`  <testsuite name="${xml(r.script.id || r.script.name)}" tests="${as.length}" failures="${count('fail', as)}" errors="${count('error', as)}" skipped="${skipped(as)}">`);
-    for (const t of r.tests) for (const a of t.asserts) {
-      lines.push(`    <testcase classname="${xml(`${r.script.id}.${t.name}`)}" name="${xml(`#${a.action} ${a.kind}: ${a.description}`)}">`);
+  return renderJunitXml('medcom-ig testscript', reports.map((r) => ({
+    name: r.script.id || r.script.name,
+    cases: r.tests.flatMap((t) => t.asserts.map((a): JunitCase => {
+      const c: JunitCase = { classname: `${r.script.id}.${t.name}`, name: `#${a.action} ${a.kind}: ${a.description}` };
       const detail = [a.detail, ...(a.actual !== undefined ? [`found ${a.actual}, expected ${a.expected ?? ''}`] : []), ...(a.issues ?? []).map((i) => `${i.ruleId} ${i.fhirpath}${i.line !== undefined ? ` (line ${i.line})` : ''}: ${i.message}`)].join('\n');
-      if (a.outcome === 'fail') lines.push(`      <failure type="assert" message="${xml(a.detail)}">${xml(detail)}</failure>`);
-      else if (a.outcome === 'error') lines.push(`      <error type="assert" message="${xml(a.detail)}">${xml(detail)}</error>`);
-      else if (a.outcome === 'not-applicable' || a.outcome === 'not-checked') lines.push(`      <skipped message="${xml(a.detail)}"/>`);
-      else if (a.outcome === 'warning') lines.push(`      <system-out>${xml(`warning: ${detail}`)}</system-out>`);
-      lines.push('    </testcase>');
-    }
-    lines.push('  </testsuite>');
-  }
-  lines.push('</testsuites>');
-  return lines.join('\n') + '\n';
+      if (a.outcome === 'fail') c.failures = [{ type: 'assert', message: a.detail, detail }];
+      else if (a.outcome === 'error') c.errors = [{ type: 'assert', message: a.detail, detail }];
+      else if (a.outcome === 'not-applicable' || a.outcome === 'not-checked') c.skipped = a.detail;
+      else if (a.outcome === 'warning') c.systemOut = `warning: ${detail}`;
+      return c;
+    })),
+  })));
 }

@@ -1,7 +1,13 @@
 /**
- * Text from documents (values, keys, file names) shown to people: shortened without splitting a
- * character, and with control characters made visible instead of passed to a terminal.
+ * Text helpers: text from documents (values, keys, file names) shown to people, shortened without
+ * splitting a character and with control characters made visible instead of passed to a terminal;
+ * and `capitalize` for FHIR names (a choice element's type suffix: `value` + `Quantity`).
  */
+
+/** `s` with its first character upper-cased (`quantity` → `Quantity`); '' stays ''. */
+export function capitalize(s: string): string {
+  return s.length === 0 ? s : s[0]!.toUpperCase() + s.slice(1);
+}
 
 /**
  * `text` cut to at most `max` UTF-16 units (an ellipsis included), never inside a surrogate pair.

@@ -1,5 +1,6 @@
 import type { Resolver } from '../defs/registry.js';
-import { fhirTypeCode } from '../compiler/element-list.js';
+import { fhirTypeCode } from '../fhir/types.js';
+import { capitalize } from '../util/text.js';
 
 type SD = fhir4.StructureDefinition;
 type ED = fhir4.ElementDefinition;
@@ -81,7 +82,7 @@ export class FhirModel {
       if (!rel.startsWith(prefix) || rel.slice(prefix.length).includes('.')) continue;
       if (!name.startsWith(info.name)) continue;
       const suffix = name.slice(info.name.length);
-      const t = info.types.find((c) => c[0]!.toUpperCase() + c.slice(1) === suffix);
+      const t = info.types.find((c) => capitalize(c) === suffix);
       if (t) return { info, type: t };
     }
     return undefined;

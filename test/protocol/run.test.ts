@@ -152,16 +152,22 @@ describe('the self-test ZIP', () => {
   });
 });
 
-describe('flow variables', () => {
-  const flow = (): ProtocolDefinition => library.check({
-    schema: 'medcom-test-protocol/1', id: 'flow-test', direction: 'send', status: 'draft',
-    title: { en: 'Flow test' }, protocolVersion: '0.1.0', protocolDate: '2026-01-01', source: 'test fixture',
+/** A one-section draft protocol for HomeCareObservation 1.1.0 with the given step rows (a test fixture). */
+function fixtureProtocol(id: string, rows: unknown[]): ProtocolDefinition {
+  return library.check({
+    schema: 'medcom-test-protocol/1', id, direction: 'send', status: 'draft',
+    title: { en: `${id} fixture` }, protocolVersion: '0.1.0', protocolDate: '2026-01-01', source: 'test fixture',
     standard: { name: 'HomeCareObservation', nameEn: 'HomeCareObservation', nameDa: 'Kommunale Prøvesvar', version: '1.1.0', type: 'HL7 FHIR', kind: 'message', ig: 'hco', checkedVersion: '1.1.0-trial-use' },
     versioning: [{ version: '0.1.0', initials: 'T', date: '2026-01-01', description: ['fixture'] }], prerequisites: [],
     evidenceNaming: { pattern: '{standard}_{step}_{letter}.{ext}', example: 'HomeCareObservation_3.1.1_A.xml' },
-    useCaseSection: { number: '3', title: { en: 'Flow' } },
-    useCases: [{ id: 'S', description: { en: 'send, then correct' }, section: '3.1', mandatory: 'M' }],
-    sections: [{ number: '3.1', title: { en: 'S' }, useCase: 'S', rows: [
+    useCaseSection: { number: '3', title: { en: 'Use case' } },
+    useCases: [{ id: 'S', description: { en: 'send' }, section: '3.1', mandatory: 'M' }],
+    sections: [{ number: '3.1', title: { en: 'S' }, useCase: 'S', rows }],
+  }, id);
+}
+
+describe('flow variables', () => {
+  const flow = (): ProtocolDefinition => fixtureProtocol('flow-test', [
       { type: 'step', id: 'flow-test.new', number: '3.1.1', action: { en: 'Send a message' }, expectedResult: { en: 'sent' }, automation: 'automated',
         checks: [{ kind: 'fhirpath', id: 'flow-test.new-message', description: { en: 'new-message' }, expression: "Bundle.entry.resource.ofType(Provenance).activity.coding.code = 'new-message'" }],
         captures: [
@@ -175,8 +181,7 @@ describe('flow variables', () => {
           { kind: 'fhirpath', id: 'flow-test.later', description: { en: 'sent after the previous message' }, uses: ['previousTimestamp'], expression: 'Bundle.timestamp > %previousTimestamp.toDateTime()' },
           { kind: 'fhirpath', id: 'flow-test.count', description: { en: 'the correction carries its one Provenance' }, expression: 'Bundle.entry.resource.ofType(Provenance).count()', operator: 'equals', value: '1' },
         ] },
-    ] }],
-  }, 'flow-test');
+  ]);
 
   async function runFlow(first: string, second: string): Promise<ProtocolRunReport> {
     const dir = mkdtempSync(join(tmpdir(), 'medcom-ig-protocol-flow-'));
@@ -212,6 +217,31 @@ describe('flow variables', () => {
     const s = step(report, '3.1.2');
     expect(s.status).toBe('failed');
     expect(s.checks.find((c) => c.id === 'flow-test.revision-of-previous')?.files[0]?.error).toMatch(/%previousHeader/);
+  });
+});
+
+describe('resolve() in protocol checks', () => {
+  const protocol = (): ProtocolDefinition => fixtureProtocol('resolve-test', [
+      { type: 'step', id: 'resolve-test.contained', number: '3.1.1', action: { en: 'Send a message' }, expectedResult: { en: 'the performer is the contained one' }, automation: 'automated',
+        checks: [
+          { kind: 'fhirpath', id: 'resolve-test.reference', description: { en: 'performer as a Reference' },
+            expression: "Bundle.entry.resource.ofType(Observation).performer.where(reference = '#perf').resolve().name.family = 'Contained'" },
+          { kind: 'fhirpath', id: 'resolve-test.string', description: { en: 'performer as its reference string' },
+            expression: "Bundle.entry.resource.ofType(Observation).performer.reference.where($this = '#perf').resolve().name.family = 'Contained'" },
+        ] },
+  ]);
+
+  it('a #id inside a Bundle entry resolves to that entry\'s contained resource', async () => {
+    const b = readExample(join(hcoValid, 'new-message-quantity.json'));
+    const obs = (b['entry'] as { resource: Record<string, unknown> }[]).map((e) => e.resource).find((r) => r['resourceType'] === 'Observation')!;
+    obs['contained'] = [{ resourceType: 'Practitioner', id: 'perf', name: [{ family: 'Contained' }] }];
+    obs['performer'] = [...((obs['performer'] as unknown[] | undefined) ?? []), { reference: '#perf' }];
+    const dir = mkdtempSync(join(tmpdir(), 'medcom-ig-protocol-resolve-'));
+    dirs.push(dir);
+    writeFileSync(join(dir, 'HomeCareObservation_3.1.1_A.json'), JSON.stringify(b));
+    const report = await runProtocol({ protocol: protocol(), evidenceDir: dir, definitions: defs });
+    expect(step(report, '3.1.1').checks.map((c) => [c.id, c.outcome])).toEqual([['resolve-test.reference', 'pass'], ['resolve-test.string', 'pass']]);
+    expect(step(report, '3.1.1').status).toBe('passed');
   });
 });
 

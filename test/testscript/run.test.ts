@@ -93,6 +93,20 @@ describe('TestScript asserts, offline', () => {
     expect(r[3]).toMatchObject({ actual: '["document"]', expected: 'message' });
   });
 
+  it('expression: a #id inside a Bundle entry resolves to that entry\'s contained resource', async () => {
+    const b = JSON.parse(readFileSync(join(clValid, 'several-conditions-icpc2-sksd.json'), 'utf8')) as { entry: { resource: Record<string, unknown> }[] };
+    const condition = b.entry.map((e) => e.resource).find((r) => r['resourceType'] === 'Condition')!;
+    condition['contained'] = [{ resourceType: 'Practitioner', id: 'asserter', name: [{ family: 'Contained' }] }];
+    condition['asserter'] = { reference: '#asserter' };
+    const doc = join(tmp, 'contained-asserter.json');
+    writeFileSync(doc, JSON.stringify(b));
+    const rep = await run(script([
+      { description: 'as a Reference', expression: "Bundle.entry.resource.ofType(Condition).asserter.resolve().name.family = 'Contained'" },
+      { description: 'as its string', expression: "Bundle.entry.resource.ofType(Condition).asserter.reference.resolve().name.family = 'Contained'" },
+    ]), { doc });
+    expect(rep.tests[0]!.asserts.map((a) => a.outcome)).toEqual(['pass', 'pass']);
+  });
+
   it('warningOnly turns a failure into a warning (the verdict stays pass); a passing one is a pass', async () => {
     const rep = await run(script([
       { description: 'warn', expression: 'Bundle.type = \'message\'', warningOnly: true },

@@ -1,4 +1,5 @@
-import { fhirTypeCode, type ED, type SD } from '../element-list.js';
+import type { ED, SD } from '../element-list.js';
+import { fhirTypeCode } from '../../fhir/types.js';
 import type { ApplyContext } from './context.js';
 import { profileRootTemplate } from './template.js';
 import { resolveSd } from './type.js';

@@ -1,7 +1,8 @@
 import type { Resolver } from '../../defs/registry.js';
 import { splitCanonical } from '../../defs/resource.js';
 import type { TypeRefIR } from '../../ir/types.js';
-import { fhirTypeCode, type ED, type SD } from '../element-list.js';
+import type { ED, SD } from '../element-list.js';
+import { fhirTypeCode } from '../../fhir/types.js';
 import type { ApplyContext } from './context.js';
 import { profileRootTemplate, replaceElement } from './template.js';
 

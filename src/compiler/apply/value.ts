@@ -1,7 +1,8 @@
-import { capitalize } from '../paths.js';
-import { fhirTypeCode } from '../element-list.js';
+import { capitalize } from '../../util/text.js';
+import { fhirTypeCode } from '../../fhir/types.js';
 import type { ApplyContext } from './context.js';
 import type { ValueIR } from '../../ir/types.js';
+import { stableStringify } from '../../util/json.js';
 
 function valueKeys(el: Record<string, unknown>, prefix: 'fixed' | 'pattern'): string[] {
   return Object.keys(el).filter((k) => k.startsWith(prefix) && k.length > prefix.length && k[prefix.length]! === k[prefix.length]!.toUpperCase());
@@ -13,14 +14,6 @@ function typeSuffix(ctx: ApplyContext, v: ValueIR): string | undefined {
   if (codes.length === 1) return capitalize(codes[0]!);
   ctx.report('compile/invalid-value', `${ctx.el.id}: element has ${codes.length} types; give the value's type explicitly`);
   return undefined;
-}
-
-function stable(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(stable).join(',')}]`;
-  if (v && typeof v === 'object') {
-    return `{${Object.keys(v).sort().map((k) => JSON.stringify(k) + ':' + stable((v as Record<string, unknown>)[k])).join(',')}}`;
-  }
-  return JSON.stringify(v);
 }
 
 /** True when `pattern` is contained in `value` (FHIR pattern[x] semantics). */
@@ -48,14 +41,14 @@ export function applyValues(ctx: ApplyContext): void {
     const rec = el as Record<string, unknown>;
     // a parent's fixed value may only be repeated; a parent's pattern may be refined
     for (const existing of valueKeys(rec, 'fixed')) {
-      if (stable(rec[existing]) !== stable(v.value) || existing !== key) {
-        ctx.report('compile/fixed-conflict', `${el.id}: parent fixes ${existing} = ${stable(rec[existing])}`);
+      if (stableStringify(rec[existing]) !== stableStringify(v.value) || existing !== key) {
+        ctx.report('compile/fixed-conflict', `${el.id}: parent fixes ${existing} = ${stableStringify(rec[existing])}`);
         return;
       }
     }
     for (const existing of valueKeys(rec, 'pattern')) {
       if (!matchesPattern(v.value, rec[existing])) {
-        ctx.report('compile/fixed-conflict', `${el.id}: ${stable(v.value)} does not keep the parent's ${existing} = ${stable(rec[existing])}`);
+        ctx.report('compile/fixed-conflict', `${el.id}: ${stableStringify(v.value)} does not keep the parent's ${existing} = ${stableStringify(rec[existing])}`);
         return;
       }
       if (kind === 'pattern' || existing !== key) delete rec[existing];

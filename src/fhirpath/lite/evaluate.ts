@@ -14,6 +14,7 @@
 import { memberOfValue } from '../member-of.js';
 import type { Ast } from './parse.js';
 import { isObject } from '../../util/json.js';
+import { capitalize } from '../../util/text.js';
 
 type Json = Record<string, unknown>;
 
@@ -27,7 +28,8 @@ export interface LiteModel {
 
 /** What functions need from around the evaluation (the same host fhirpath.js gets). */
 export interface LiteHost {
-  resolve(reference: string, vars: LiteVars): Json | undefined;
+  /** `at`: the object the reference was read from (the Reference element), when known. */
+  resolve(reference: string, vars: LiteVars, at: object | undefined): Json | undefined;
   memberOf?(valueSet: string, system: string | undefined, code: string): 'in' | 'not-in' | 'unknown';
   conformsTo?(resource: Json, profile: string, vars: LiteVars): boolean | undefined;
   regex(source: string): RegExp;
@@ -50,6 +52,9 @@ const CANNOT = new CannotDecide('lite FHIRPath cannot decide');
  * which fhirpath.js does not type.
  */
 class Node {
+  /** For a primitive value: the object it was read from (the Reference of a `reference`). */
+  holder: Json | undefined;
+
   constructor(
     readonly data: unknown,
     readonly type: string | undefined,
@@ -69,10 +74,6 @@ const ABSTRACT = new Set(['Resource', 'DomainResource', 'Element', 'BackboneElem
 
 function valData(item: Item): unknown {
   return item instanceof Node ? item.data : item;
-}
-
-function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 interface Ctx {
@@ -202,7 +203,9 @@ export class LiteEvaluator {
     }
     for (const v of values) {
       if (v === null || v === undefined) throw CANNOT;
-      out.push(make(v));
+      const node = make(v);
+      if (!isObject(v)) node.holder = d;
+      out.push(node);
     }
   }
 
@@ -283,7 +286,7 @@ export class LiteEvaluator {
           const d = valData(item);
           const ref = typeof d === 'string' ? d : isObject(d) ? d['reference'] : undefined;
           if (typeof ref !== 'string') continue;
-          const hit = this.host.resolve(ref, ctx.vars);
+          const hit = this.host.resolve(ref, ctx.vars, isObject(d) ? d : item instanceof Node ? item.holder : undefined);
           if (hit) {
             if (typeof hit['resourceType'] !== 'string') throw CANNOT;
             out.push(new Node(hit, hit['resourceType'], hit['resourceType'], '', true));

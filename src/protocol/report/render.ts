@@ -8,7 +8,7 @@ import { realpathSync, writeFileSync } from 'node:fs';
 import { UsageError } from '../../api/errors.js';
 import { describeFsError, folderReplaceProblem, isInside, readFileSafe, writeFolderAtomic } from '../../util/fs-safe.js';
 import { writeZip } from '../zip.js';
-import { xmlText as xml } from '../../util/xml-text.js';
+import { renderJunitXml, type JunitCase, type JunitSuite } from '../../util/junit.js';
 import { compileTemplate } from '../../report/templates/env.js';
 import type { ProtocolRunReport, StepResult } from '../report-model.js';
 import { PROTOCOL_HTML, PROTOCOL_MD } from './templates.js';
@@ -97,34 +97,24 @@ export function isReportFile(name: string): boolean {
  * skipped with the reason, so CI never counts them as passed.
  */
 export function renderProtocolJunit(report: ProtocolRunReport): string {
-  const steps = report.sections.flatMap((s) => s.rows.filter((r): r is StepResult => r.type === 'step'));
-  const failures = steps.filter((s) => s.status === 'failed').length;
-  const skipped = steps.filter((s) => ['manual', 'not-relevant', 'no-evidence'].includes(s.status)).length;
-  const lines = ['<?xml version="1.0" encoding="UTF-8"?>'];
-  lines.push(`<testsuites name="medcom-ig protocol ${xml(report.protocol.id)} ${xml(report.protocol.version)}" tests="${steps.length}" failures="${failures}" errors="0" skipped="${skipped}">`);
+  const suites: JunitSuite[] = [];
   for (const section of report.sections) {
     const ss = section.rows.filter((r): r is StepResult => r.type === 'step');
     if (ss.length === 0) continue;
-    const f = ss.filter((s) => s.status === 'failed').length;
-    const sk = ss.filter((s) => ['manual', 'not-relevant', 'no-evidence'].includes(s.status)).length;
-    lines.push(`  <testsuite name="${xml(`${section.number} ${section.title}`)}" tests="${ss.length}" failures="${f}" errors="0" skipped="${sk}">`);
-    for (const s of ss) {
-      lines.push(`    <testcase classname="${xml(`${report.protocol.id}.${section.number}`)}" name="${xml(`${s.number} ${s.id}`)}">`);
+    suites.push({ name: `${section.number} ${section.title}`, cases: ss.map((s): JunitCase => {
+      const c: JunitCase = { classname: `${report.protocol.id}.${section.number}`, name: `${s.number} ${s.id}` };
       if (s.status === 'failed') {
         const detail = [
-          ...s.checks.filter((c) => c.outcome === 'fail' || c.outcome === 'error').map((c) => `${c.id}: ${c.description} — ${c.files.filter((x) => x.outcome !== 'pass').map((x) => `${x.file}: ${x.error ?? x.actual ?? ''}`).join('; ')}`),
+          ...s.checks.filter((x) => x.outcome === 'fail' || x.outcome === 'error').map((x) => `${x.id}: ${x.description} — ${x.files.filter((f) => f.outcome !== 'pass').map((f) => `${f.file}: ${f.error ?? f.actual ?? ''}`).join('; ')}`),
           ...s.issues.filter((i) => i.severity === 'error' || i.severity === 'fatal').map((i) => `${i.ruleId} ${i.fhirpath}${i.line !== undefined ? ` (${i.file}:${i.line})` : ` (${i.file})`}: ${i.message}`),
         ];
-        lines.push(`      <failure type="step-failed" message="${xml(s.actualResult)}">${xml(detail.join('\n'))}</failure>`);
+        c.failures = [{ type: 'step-failed', message: s.actualResult, detail: detail.join('\n') }];
       } else if (s.status === 'manual' || s.status === 'not-relevant' || s.status === 'no-evidence') {
-        lines.push(`      <skipped message="${xml(`${s.status}: ${s.actualResult}`)}"/>`);
+        c.skipped = `${s.status}: ${s.actualResult}`;
       }
-      const out = [s.actualResult, ...s.evidence.map((e) => `evidence: ${e}`), ...s.issues.filter((i) => i.severity === 'warning').map((i) => `warning ${i.ruleId} ${i.fhirpath}: ${i.message}`)];
-      lines.push(`      <system-out>${xml(out.join('\n'))}</system-out>`);
-      lines.push('    </testcase>');
-    }
-    lines.push('  </testsuite>');
+      c.systemOut = [s.actualResult, ...s.evidence.map((e) => `evidence: ${e}`), ...s.issues.filter((i) => i.severity === 'warning').map((i) => `warning ${i.ruleId} ${i.fhirpath}: ${i.message}`)].join('\n');
+      return c;
+    }) });
   }
-  lines.push('</testsuites>');
-  return lines.join('\n') + '\n';
+  return renderJunitXml(`medcom-ig protocol ${report.protocol.id} ${report.protocol.version}`, suites);
 }

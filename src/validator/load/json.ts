@@ -1,5 +1,5 @@
 import { isJsonSpace, skipSpace as skipWsAt, skipString, skipValue } from '../../util/json-scan.js';
-import { InputError, pathsOf, positionAt, type PathStep, type Position, type SourceDoc } from './source.js';
+import { computeLineStarts, InputError, parentAt, pathsOf, positionAt, type PathStep, type Position, type SourceDoc } from './source.js';
 
 export interface JsonReadOptions {
   /** Deeper nesting is rejected (default 512; FHIR resources are never nearly that deep). */
@@ -53,18 +53,6 @@ export function readJson(file: string, input: string, options: JsonReadOptions =
 
   const rootStart = skipWsAt(text, 0);
 
-  /** The value at the end of `path` and the container it is in (undefined where the path leaves the value). */
-  const valueAt = (path: readonly PathStep[]): { parent: unknown; value: unknown } => {
-    let parent: unknown;
-    let value = root;
-    for (const step of path) {
-      if (value === null || typeof value !== 'object') return { parent: undefined, value: undefined };
-      parent = value;
-      value = (value as Record<PathStep, unknown>)[step];
-    }
-    return { parent, value };
-  };
-
   /** Recorded positions: follow the offsets (nearest located ancestor when the path leaves the value). */
   const indexedOffset = (path: readonly PathStep[], index: Map<object, ContainerLoc>, start: unknown): number => {
     let value = start;
@@ -103,11 +91,10 @@ export function readJson(file: string, input: string, options: JsonReadOptions =
       return position(offsetOf(path));
     },
     numberText(path) {
-      if (path.length === 0) return undefined;
-      const { parent, value } = valueAt(path);
-      if (typeof value !== 'number') return undefined;
-      const raw = parent !== undefined ? raws.get(parent as object)?.get(path[path.length - 1]!) : undefined;
-      return raw ?? String(value);
+      const at = parentAt(root, path);
+      const value = at ? (at.parent as Record<PathStep, unknown>)[at.key] : undefined;
+      if (!at || typeof value !== 'number') return undefined;
+      return raws.get(at.parent)?.get(at.key) ?? String(value);
     },
   };
 }
@@ -422,8 +409,3 @@ function scanOffset(text: string, rootStart: number, path: readonly PathStep[], 
   return found;
 }
 
-function computeLineStarts(text: string): number[] {
-  const starts = [0];
-  for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) === 10) starts.push(k + 1);
-  return starts;
-}

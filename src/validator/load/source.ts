@@ -61,6 +61,24 @@ export function pathsOf(root: unknown, targets: Set<object>): Map<object, PathSt
   return found;
 }
 
+/**
+ * The container the last step of `path` is read from in `root`, and that step (a digit string
+ * into an array as the index it names); undefined for the root itself or where the path leaves
+ * the value. What both readers look up a number's literal text by.
+ */
+export function parentAt(root: unknown, path: readonly PathStep[]): { parent: object; key: PathStep } | undefined {
+  if (path.length === 0) return undefined;
+  let parent: unknown = root;
+  for (let k = 0; k < path.length - 1; k++) {
+    if (parent === null || typeof parent !== 'object') return undefined;
+    parent = (parent as Record<PathStep, unknown>)[path[k]!];
+  }
+  if (parent === null || typeof parent !== 'object') return undefined;
+  let key = path[path.length - 1]!;
+  if (Array.isArray(parent) && typeof key === 'string' && /^[0-9]+$/.test(key)) key = Number(key);
+  return { parent, key };
+}
+
 export interface Position {
   /** 1-based */
   line: number;
@@ -68,6 +86,21 @@ export interface Position {
   column: number;
   /** 0-based character offset */
   offset: number;
+}
+
+/**
+ * The offsets where lines start, for both readers alike: `\n`, `\r\n` and a lone `\r` each end a
+ * line (the line ends XML normalises, and what editors show), so the same text gives the same
+ * line and column whatever its line ends and whether it is JSON or XML. Columns count UTF-16 units.
+ */
+export function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10) starts.push(k + 1);
+    else if (c === 13 && text.charCodeAt(k + 1) !== 10) starts.push(k + 1);
+  }
+  return starts;
 }
 
 /** The line and column of `offset`, given the offsets where lines start (binary search). */

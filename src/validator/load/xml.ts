@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { FhirModel } from '../model.js';
-import { InputError, pathsOf, positionAt, type PathStep, type Position, type SourceDoc } from './source.js';
+import { computeLineStarts, InputError, parentAt, pathsOf, positionAt, type PathStep, type Position, type SourceDoc } from './source.js';
 
 /**
  * FHIR XML (R4, http://hl7.org/fhir/xml.html) read into the FHIR JSON form, keeping where every
@@ -822,18 +822,11 @@ export function readXml(file: string, text: string, model: FhirModel, options: X
       return position(locate(path));
     },
     numberText(path) {
-      if (path.length === 0) return undefined;
-      let parent: unknown = value;
-      for (let k = 0; k < path.length - 1; k++) {
-        if (parent === null || typeof parent !== 'object') return undefined;
-        parent = (parent as Record<PathStep, unknown>)[path[k]!];
-      }
-      if (parent === null || typeof parent !== 'object') return undefined;
-      let last = path[path.length - 1]!;
-      if (Array.isArray(parent) && typeof last === 'string' && /^[0-9]+$/.test(last)) last = Number(last);
-      const literal = numbers.get(parent)?.get(last);
+      const at = parentAt(value, path);
+      if (!at) return undefined;
+      const literal = numbers.get(at.parent)?.get(at.key);
       if (literal !== undefined) return literal;
-      const v = (parent as Record<PathStep, unknown>)[last];
+      const v = (at.parent as Record<PathStep, unknown>)[at.key];
       return typeof v === 'number' ? String(v) : undefined;
     },
   };
@@ -876,15 +869,6 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function computeLineStarts(text: string): number[] {
-  const starts = [0];
-  for (let k = 0; k < text.length; k++) {
-    const c = text.charCodeAt(k);
-    if (c === 10) starts.push(k + 1);
-    else if (c === 13 && text.charCodeAt(k + 1) !== 10) starts.push(k + 1);
-  }
-  return starts;
-}
 
 
 /** End of the start tag beginning at 0 in `s` (index of its '>'), skipping quoted values. */

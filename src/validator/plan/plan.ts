@@ -1,4 +1,4 @@
-import { fhirTypeCode } from '../../compiler/element-list.js';
+import { fhirTypeCode } from '../../fhir/types.js';
 import type { Resolver } from '../../defs/registry.js';
 
 type ED = fhir4.ElementDefinition & Record<string, unknown>;

@@ -1,4 +1,5 @@
 import { extendPath, pathSteps, type JsonPath, type SourceDoc } from '../load/source.js';
+import type { BundleEntries } from '../../fhir/references.js';
 import type { Issue } from '../issue.js';
 import type { Suppressions } from '../suppress.js';
 import type { Locale } from '../messages/index.js';
@@ -8,18 +9,12 @@ import type { ElementPlan } from '../plan/plan.js';
 
 export type Json = Record<string, unknown>;
 
-/** A Bundle's entries, indexed for reference resolution. */
-export interface BundleIndex {
-  bundle: Json;
+/** A Bundle's entries indexed for resolution (src/fhir/references.ts), and where the Bundle is. */
+export interface BundleIndex extends BundleEntries {
   /** Where the Bundle itself is in the document. */
   jsonPath: JsonPath;
   fhirPath: string;
   type: string | undefined;
-  entries: { fullUrl?: string; resource?: Json; index: number }[];
-  byIndex: Map<number, { fullUrl?: string; resource?: Json; index: number }>;
-  byResource: Map<Json, { fullUrl?: string; resource?: Json; index: number }>;
-  byFullUrl: Map<string, { fullUrl?: string; resource?: Json; index: number }>;
-  byTypeId: Map<string, { fullUrl?: string; resource?: Json; index: number }>;
 }
 
 /** Where the walk is: positions for locating, FHIRPath for reporting, resources for FHIRPath variables. */

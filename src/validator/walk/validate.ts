@@ -4,7 +4,8 @@ import type { Locale } from '../messages/index.js';
 import type { FhirModel } from '../model.js';
 import { PlanCache, type ElementPlan, type StructurePlan } from '../plan/plan.js';
 import { checkBinding } from '../rules/bindings/check.js';
-import { checkBundle, indexBundle, resolveIn } from '../rules/bundle/check.js';
+import { checkBundle, indexBundle } from '../rules/bundle/check.js';
+import { resolveReference } from '../../fhir/references.js';
 import { equalsFixed, matchesPattern, show } from '../rules/fixed-pattern/check.js';
 import { nativeInvariants, type NativeInvariant } from '../rules/invariants/native.js';
 import { checkReference } from '../rules/references/check.js';
@@ -17,6 +18,7 @@ import { RULES } from '../rules/registry.js';
 import { below, child, IssueSink, RecordingSink, type BundleIndex, type Json, type Where } from './context.js';
 import { isObject } from '../../util/json.js';
 import { shorten } from '../../util/text.js';
+import { capitalize } from '../../util/text.js';
 
 const RESOURCE_BASES = new Set(['Resource', 'DomainResource']);
 // checked natively (structure/empty-element, structure/extension-invalid, bundle/fullurl-duplicate): bdl-7's
@@ -36,10 +38,6 @@ function isEntryPath(path: JsonPath, b: BundleIndex, index: number): boolean {
     p = p.up; q = q.up;
   }
   return true;
-}
-
-function capitalize(s: string): string {
-  return s.length === 0 ? s : s[0]!.toUpperCase() + s.slice(1);
 }
 
 /** Per document: conformance of (resource, profile) pairs, and the recorded findings of Bundle entries. */
@@ -92,7 +90,7 @@ export class Walker {
       resolve: (reference, vars) => {
         const v = vars as EvalVars & { medcomWhere?: Where };
         const w = v.medcomWhere;
-        return w ? resolveIn(reference, w) : undefined;
+        return w ? resolveReference(reference, w) : undefined;
       },
       memberOf: (vs, system, code) => this.deps.terminology.check(vs, system, code).result,
       conformsTo: (resource, profile, vars) => {
@@ -611,7 +609,7 @@ export class Walker {
 
   /** Resolve a bundle-internal reference for the references and slicing concerns. */
   resolveReference(reference: string, where: Where): Json | undefined {
-    return resolveIn(reference, where);
+    return resolveReference(reference, where);
   }
 
   bundleOf(where: Where): BundleIndex | undefined {

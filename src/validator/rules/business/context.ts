@@ -4,6 +4,7 @@ import type { TerminologyService } from '../../terminology/types.js';
 import type { IssueSink, Json } from '../../walk/context.js';
 import type { ExportPurpose } from '../registry.js';
 import { isObject } from '../../../util/json.js';
+import { indexEntryList, resolveReference, type BundleEntry } from '../../../fhir/references.js';
 
 /**
  * What the document is handed over for: an export purpose (`--purpose`), or `record` — a record of the
@@ -91,17 +92,15 @@ export function identifierKey(identifier: unknown): string | undefined {
 }
 
 /**
- * The entry a reference points to: by fullUrl, or `Type/id` (also as the tail of an entry's
- * fullUrl, as relative references resolve against an http fullUrl).
+ * The entry a reference made in `from` points to (src/fhir/references.ts): by fullUrl, or `Type/id`
+ * (relative to `from`'s http fullUrl, then against the entries' own type and id).
  */
-export function resolveEntry(entries: EntryResource[], reference: unknown): EntryResource | undefined {
+export function resolveEntry(entries: EntryResource[], reference: unknown, from: EntryResource): EntryResource | undefined {
   const ref = isObject(reference) ? stringOf(reference['reference']) : undefined;
   if (!ref) return undefined;
-  const byUrl = entries.find((e) => e.fullUrl === ref);
-  if (byUrl) return byUrl;
-  const m = /^([A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})$/.exec(ref);
-  if (!m) return undefined;
-  return entries.find((e) => e.resource['resourceType'] === m[1] && e.resource['id'] === m[2]);
+  const list: BundleEntry[] = entries.map((e) => (e.fullUrl !== undefined ? { index: e.index, fullUrl: e.fullUrl, resource: e.resource } : { index: e.index, resource: e.resource }));
+  const hit = resolveReference(ref, { resource: from.resource, bundle: indexEntryList(list), entryFullUrl: from.fullUrl });
+  return hit ? entries.find((e) => e.resource === hit) : undefined;
 }
 
 /** A FHIR dateTime with a time and a zone, as an instant (ms); undefined when it has no time or no zone. */

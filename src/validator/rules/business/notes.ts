@@ -23,7 +23,7 @@ export function noteObservations(entries: EntryResource[], composition: EntryRes
   for (const section of arrayOf(composition.resource['section'])) {
     if (!isObject(section)) continue;
     for (const ref of arrayOf(section['entry'])) {
-      const hit = resolveEntry(entries, ref);
+      const hit = resolveEntry(entries, ref, composition);
       if (hit && hit.resource['resourceType'] === 'Observation' && !out.includes(hit)) out.push(hit);
     }
   }
@@ -33,7 +33,7 @@ export function noteObservations(entries: EntryResource[], composition: EntryRes
 /** The patient of a Notes document (Composition.subject, else the first Patient) with its CPR number and where that is. */
 export function documentPatient(entries: EntryResource[]): { cpr: string; place: Place } | undefined {
   const composition = entries.find((e) => e.index === 0 && e.resource['resourceType'] === 'Composition');
-  const subject = composition ? resolveEntry(entries, composition.resource['subject']) : undefined;
+  const subject = composition ? resolveEntry(entries, composition.resource['subject'], composition) : undefined;
   const patient = subject?.resource['resourceType'] === 'Patient' ? subject : entries.find((e) => e.resource['resourceType'] === 'Patient');
   if (!patient) return undefined;
   const cpr = cprOf(patient.resource);

@@ -3,10 +3,7 @@ import type { Walker } from '../../walk/validate.js';
 import { RecordingSink, type IssueSink, type Json, type Where } from '../../walk/context.js';
 import { equalsFixed, matchesPattern } from '../fixed-pattern/check.js';
 import { isObject } from '../../../util/json.js';
-
-function capitalize(s: string): string {
-  return s.length === 0 ? s : s[0]!.toUpperCase() + s.slice(1);
-}
+import { capitalize } from '../../../util/text.js';
 
 /** Split a discriminator path on dots outside parentheses and quotes. */
 export function splitPath(path: string): string[] {

@@ -1,0 +1,187 @@
+import { isObject, type Json } from '../util/json.js';
+
+/**
+ * Reference resolution without a server, the one rule every part of the toolkit uses (the
+ * validator's reference and Bundle checks, FHIRPath `resolve()` in the build, the validator,
+ * protocol checks and TestScript asserts):
+ *
+ * - `#id` is looked up among the `contained` resources of the resource the reference is made in
+ *   (`#` alone is that resource itself). Inside a Bundle that is the entry's resource, never the
+ *   Bundle's own `contained`.
+ * - Any other reference is looked up among the entries of the Bundle the resource is in: by
+ *   fullUrl (absolute, `urn:uuid:`, `urn:oid:`); a `Type/id` first relative to the entry's RESTful
+ *   base (its fullUrl without `Type/id`), then against the entries' own type and id.
+ */
+
+/** One entry of a Bundle: its place, fullUrl and resource (when they are there and well formed). */
+export interface BundleEntry {
+  index: number;
+  fullUrl?: string;
+  resource?: Json;
+}
+
+/** Entries indexed for resolution: by fullUrl and `Type/id` (the first entry wins). */
+export interface EntryIndex {
+  entries: BundleEntry[];
+  byIndex: Map<number, BundleEntry>;
+  byResource: Map<Json, BundleEntry>;
+  byFullUrl: Map<string, BundleEntry>;
+  byTypeId: Map<string, BundleEntry>;
+}
+
+/** A Bundle's entries indexed for resolution. */
+export interface BundleEntries extends EntryIndex {
+  bundle: Json;
+}
+
+/** Where a reference is made: the resource it is in, the Bundle that resource is an entry of. */
+export interface ReferenceScope {
+  /** The resource the reference is made in (an entry's resource, a contained resource, the root). */
+  resource: Json;
+  /** The entries of the Bundle `resource` is in (or is contained in one of). */
+  bundle?: EntryIndex | undefined;
+  /** fullUrl of that entry, for references relative to its RESTful base. */
+  entryFullUrl?: string | undefined;
+}
+
+/** Index a Bundle's entries by fullUrl and by `Type/id`. */
+export function indexEntries(bundle: Json): BundleEntries {
+  const entries: BundleEntry[] = [];
+  const raw = Array.isArray(bundle['entry']) ? (bundle['entry'] as unknown[]) : [];
+  raw.forEach((e, index) => {
+    if (!isObject(e)) return;
+    const entry: BundleEntry = { index };
+    if (typeof e['fullUrl'] === 'string') entry.fullUrl = e['fullUrl'];
+    if (isObject(e['resource'])) entry.resource = e['resource'];
+    entries.push(entry);
+  });
+  return { bundle, ...indexEntryList(entries) };
+}
+
+/** Index entries already read from a Bundle (in their order) by fullUrl and by `Type/id`. */
+export function indexEntryList(entries: BundleEntry[]): EntryIndex {
+  const byFullUrl = new Map<string, BundleEntry>();
+  const byTypeId = new Map<string, BundleEntry>();
+  const byIndex = new Map<number, BundleEntry>();
+  const byResource = new Map<Json, BundleEntry>();
+  for (const entry of entries) {
+    byIndex.set(entry.index, entry);
+    if (entry.resource) byResource.set(entry.resource, entry);
+    if (entry.fullUrl && !byFullUrl.has(entry.fullUrl)) byFullUrl.set(entry.fullUrl, entry);
+    const r = entry.resource;
+    if (r && typeof r['resourceType'] === 'string' && typeof r['id'] === 'string') {
+      const k = `${r['resourceType']}/${r['id']}`;
+      if (!byTypeId.has(k)) byTypeId.set(k, entry);
+    }
+  }
+  return { entries, byFullUrl, byTypeId, byIndex, byResource };
+}
+
+const TYPE_ID = /^([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(\/_history\/[A-Za-z0-9\-.]{1,64})?$/;
+
+/** The resource `reference` points to, seen from `scope`; undefined when it is not in the document. */
+export function resolveReference(reference: string, scope: ReferenceScope): Json | undefined {
+  if (reference.startsWith('#')) {
+    const contained = Array.isArray(scope.resource['contained']) ? (scope.resource['contained'] as unknown[]) : [];
+    const id = reference.slice(1);
+    if (id === '') return scope.resource;
+    return contained.find((c): c is Json => isObject(c) && c['id'] === id);
+  }
+  const b = scope.bundle;
+  if (!b) return undefined;
+  const direct = b.byFullUrl.get(reference);
+  if (direct?.resource) return direct.resource;
+  const m = TYPE_ID.exec(reference);
+  if (m) {
+    const base = scope.entryFullUrl && /^https?:\/\//.test(scope.entryFullUrl) ? scope.entryFullUrl.replace(/[A-Z][A-Za-z]+\/[^/]+$/, '') : undefined;
+    if (base) {
+      const abs = b.byFullUrl.get(base + m[1] + '/' + m[2]);
+      if (abs?.resource) return abs.resource;
+    }
+    const local = b.byTypeId.get(`${m[1]}/${m[2]}`);
+    if (local?.resource) return local.resource;
+  }
+  return undefined;
+}
+
+function isResource(v: unknown): v is Json {
+  return isObject(v) && typeof v['resourceType'] === 'string';
+}
+
+/**
+ * The scope of every object in one document, for resolving where the reference is made when only
+ * the document and the referring element are known (FHIRPath evaluated on a whole Bundle). Worked
+ * out on first use with one walk of the document; one instance per document.
+ */
+export class DocumentScopes {
+  private scopes: WeakMap<object, ReferenceScope> | undefined;
+
+  constructor(readonly root: unknown) {}
+
+  /** The scope of `node` (an object inside the document); the root's scope when it is not in it. */
+  scopeOf(node: object | undefined): ReferenceScope | undefined {
+    this.scopes ??= this.walk();
+    return (node && this.scopes.get(node)) || (isObject(this.root) ? this.scopes.get(this.root) : undefined);
+  }
+
+  /** Resolve `reference` made at `node` (the Reference element, or the object holding the string). */
+  resolve(reference: string, node: object | undefined): Json | undefined {
+    const scope = this.scopeOf(node);
+    return scope ? resolveReference(reference, scope) : undefined;
+  }
+
+  private walk(): WeakMap<object, ReferenceScope> {
+    const out = new WeakMap<object, ReferenceScope>();
+    if (!isObject(this.root)) return out;
+    const stack: { value: unknown; scope: ReferenceScope }[] = [{ value: this.root, scope: { resource: this.root } }];
+    while (stack.length > 0) {
+      const { value, scope: outer } = stack.pop()!;
+      if (Array.isArray(value)) {
+        for (const v of value) if (v !== null && typeof v === 'object') stack.push({ value: v, scope: outer });
+        continue;
+      }
+      if (!isObject(value) || out.has(value)) continue;
+      let scope = outer;
+      if (isResource(value) && value !== outer.resource) {
+        // a resource that is not an entry's (contained, a parameter's resource) keeps the Bundle
+        // and the entry of the resource it is in
+        scope = { resource: value, bundle: outer.bundle, entryFullUrl: outer.entryFullUrl };
+      }
+      if (isResource(value) && value['resourceType'] === 'Bundle') {
+        // a Bundle resolves among its own entries; each entry's resource is a scope of its own
+        const bundle = indexEntries(value);
+        scope = { resource: value, bundle, entryFullUrl: scope.entryFullUrl };
+        out.set(value, scope);
+        for (const [k, v] of Object.entries(value)) {
+          if (k !== 'entry' && v !== null && typeof v === 'object') stack.push({ value: v, scope });
+        }
+        const entries = Array.isArray(value['entry']) ? (value['entry'] as unknown[]) : [];
+        for (const e of entries) {
+          if (!isObject(e)) continue;
+          out.set(e, scope); // the entry itself (fullUrl, request, search) belongs to the Bundle
+          for (const [k, v] of Object.entries(e)) {
+            if (v === null || typeof v !== 'object') continue;
+            const entry = k === 'resource' && isResource(v) ? bundle.byResource.get(v) : undefined;
+            stack.push({ value: v, scope: entry ? { resource: v as Json, bundle, entryFullUrl: entry.fullUrl } : scope });
+          }
+        }
+        continue;
+      }
+      out.set(value, scope);
+      for (const v of Object.values(value)) if (v !== null && typeof v === 'object') stack.push({ value: v, scope });
+    }
+    return out;
+  }
+}
+
+/**
+ * `resolve(root, reference, at)` for FHIRPath hosts that evaluate on whole documents: the scopes
+ * of the last document asked about are kept until another document comes.
+ */
+export function documentResolver(): (root: unknown, reference: string, at: object | undefined) => Json | undefined {
+  let last: DocumentScopes | undefined;
+  return (root, reference, at) => {
+    if (last === undefined || last.root !== root) last = new DocumentScopes(root);
+    return last.resolve(reference, at);
+  };
+}

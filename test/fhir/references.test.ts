@@ -1,0 +1,112 @@
+/**
+ * One reference resolver (src/fhir/references.ts) for the validator, FHIRPath resolve(), protocol
+ * checks and TestScript asserts: `#id` is looked up in the resource the reference is made in, so
+ * inside a Bundle entry it is that entry's contained resource.
+ */
+import { describe, expect, it } from 'vitest';
+import { validationDefinitions } from '../../src/api/validate.js';
+import { DocumentScopes, documentResolver, indexEntries, resolveReference } from '../../src/fhir/references.js';
+import { evaluateAt, evaluateFocus } from '../../src/fhirpath/engine.js';
+import { FhirPathRunner, type EvalVars } from '../../src/fhirpath/runner.js';
+import { FhirModel } from '../../src/validator/model.js';
+
+type Json = Record<string, unknown>;
+
+/** A message Bundle whose Observation names its performer by a contained Practitioner `#p`. */
+function bundle(): Json {
+  return {
+    resourceType: 'Bundle', id: 'b', type: 'collection',
+    entry: [
+      { fullUrl: 'http://example.org/fhir/Patient/pt', resource: { resourceType: 'Patient', id: 'pt', contained: [{ resourceType: 'Practitioner', id: 'p', name: [{ family: 'Wrong' }] }] } },
+      {
+        fullUrl: 'http://example.org/fhir/Observation/o',
+        resource: {
+          resourceType: 'Observation', id: 'o', status: 'final', code: { text: 'x' },
+          contained: [{ resourceType: 'Practitioner', id: 'p', name: [{ family: 'Inside' }] }],
+          subject: { reference: 'Patient/pt' },
+          performer: [{ reference: '#p' }],
+        },
+      },
+      { fullUrl: 'urn:uuid:0c3d1a56-8b44-4d6c-9a0f-2f4e1a1c9d11', resource: { resourceType: 'Practitioner', id: 'q', name: [{ family: 'Entry' }] } },
+    ],
+  };
+}
+
+function entryResource(b: Json, i: number): Json {
+  return (b['entry'] as { resource: Json }[])[i]!.resource;
+}
+
+describe('resolveReference', () => {
+  it('#id is a contained resource of the resource the reference is made in; # alone is that resource', () => {
+    const b = bundle();
+    const obs = entryResource(b, 1);
+    const scope = { resource: obs, bundle: indexEntries(b), entryFullUrl: 'http://example.org/fhir/Observation/o' };
+    expect(resolveReference('#p', scope)?.['name']).toEqual([{ family: 'Inside' }]);
+    expect(resolveReference('#', scope)).toBe(obs);
+    expect(resolveReference('#nothing', scope)).toBeUndefined();
+  });
+
+  it('other references: by fullUrl, Type/id against the entry\'s RESTful base, then the entries\' type and id', () => {
+    const b = bundle();
+    const scope = { resource: entryResource(b, 1), bundle: indexEntries(b), entryFullUrl: 'http://example.org/fhir/Observation/o' };
+    expect(resolveReference('Patient/pt', scope)).toBe(entryResource(b, 0));
+    expect(resolveReference('urn:uuid:0c3d1a56-8b44-4d6c-9a0f-2f4e1a1c9d11', scope)).toBe(entryResource(b, 2));
+    expect(resolveReference('Practitioner/q', scope)).toBe(entryResource(b, 2));
+    expect(resolveReference('Patient/none', scope)).toBeUndefined();
+    // outside a Bundle only #id resolves
+    expect(resolveReference('Patient/pt', { resource: entryResource(b, 1) })).toBeUndefined();
+  });
+});
+
+describe('DocumentScopes: the scope of a place in a whole document', () => {
+  it('an element inside an entry is in that entry\'s resource; the Bundle itself resolves among its entries', () => {
+    const b = bundle();
+    const scopes = new DocumentScopes(b);
+    const performer = (entryResource(b, 1)['performer'] as Json[])[0]!;
+    expect(scopes.scopeOf(performer)?.resource).toBe(entryResource(b, 1));
+    expect(scopes.scopeOf(performer)?.entryFullUrl).toBe('http://example.org/fhir/Observation/o');
+    expect(scopes.resolve('#p', performer)?.['name']).toEqual([{ family: 'Inside' }]);
+    // the first entry's contained #p is another resource
+    expect(scopes.resolve('#p', entryResource(b, 0))?.['name']).toEqual([{ family: 'Wrong' }]);
+    // a place not known (a string literal): the document's root, a Bundle among its entries
+    expect(scopes.resolve('Patient/pt', undefined)).toBe(entryResource(b, 0));
+    expect(scopes.resolve('#p', undefined)).toBeUndefined();
+  });
+
+  it('documentResolver keeps one document\'s scopes and starts again for another', () => {
+    const resolve = documentResolver();
+    const a = bundle();
+    const b = bundle();
+    const inB = (entryResource(b, 1)['performer'] as Json[])[0]!;
+    expect(resolve(a, '#p', (entryResource(a, 1)['performer'] as Json[])[0])).toBe((entryResource(a, 1)['contained'] as Json[])[0]);
+    expect(resolve(b, '#p', inB)).toBe((entryResource(b, 1)['contained'] as Json[])[0]);
+  });
+});
+
+describe('FHIRPath resolve() of a contained reference inside a Bundle entry', () => {
+  const expression = "entry.resource.ofType(Observation).performer.resolve().name.family = 'Inside'";
+  const viaString = "entry.resource.ofType(Observation).performer.reference.resolve().name.family = 'Inside'";
+
+  it('the build\'s invariant examples (engine.ts): evaluateFocus and evaluateAt', () => {
+    expect(evaluateFocus(bundle(), 'Bundle', expression)).toEqual([true]);
+    expect(evaluateFocus(bundle(), 'Bundle', viaString)).toEqual([true]);
+    expect(evaluateAt(bundle(), 'Bundle', expression)).toEqual([true]);
+    // an invariant on the Observation, evaluated in context inside the Bundle
+    expect(evaluateAt(bundle(), "Bundle.entry.resource.ofType(Observation)", "performer.resolve().name.family = 'Inside'")).toEqual([true]);
+  });
+
+  it('FhirPathRunner with the document resolver: fhirpath.js and the lite evaluator alike', async () => {
+    const vars = (root: unknown): EvalVars => ({ resource: root, rootResource: root });
+    const host = (): { resolve: ReturnType<typeof documentResolver> } => ({ resolve: documentResolver() });
+    const js = ((h) => new FhirPathRunner({ resolve: (ref, v, at) => h.resolve(v.rootResource, ref, at) }))(host());
+    const model = new FhirModel((await validationDefinitions()).all());
+    const lite = ((h) => new FhirPathRunner({ resolve: (ref, v, at) => h.resolve(v.rootResource, ref, at) }, { model, crossCheck: true }))(host());
+    for (const runner of [js, lite]) {
+      for (const e of [expression, viaString, "entry.resource.ofType(Observation).performer.resolve().exists()"]) {
+        const b = bundle();
+        expect(runner.evaluate(b, 'Bundle', e, vars(b)), e).toEqual([true]);
+      }
+    }
+    expect(lite.stats.lite).toBeGreaterThan(0);
+  });
+});
