@@ -111,11 +111,12 @@ export function resolveInside(file: string, options: Pick<SafeReadOptions, 'root
 }
 
 /**
- * Read a regular file safely (see the module comment). Throws SafeFileError naming `file`.
- * The open never blocks (O_NONBLOCK) and the kind of file is decided on the opened descriptor.
+ * Open `file` for reading with the checks every safe read makes: its real path inside the root (unless
+ * links may be followed), opened without blocking (O_NONBLOCK: a FIFO does not wait for a writer) and
+ * without following a last-moment link, and a regular file by `fstat` of the opened descriptor. The
+ * caller closes `fd`. Throws SafeFileError naming `file`.
  */
-export function readFileSafe(file: string, options: SafeReadOptions = {}): Buffer {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_INPUT_BYTES;
+function openRegular(file: string, options: Pick<SafeReadOptions, 'root' | 'followSymlinks'>): { fd: number; st: Stats } {
   const real = resolveInside(file, options);
   let fd: number;
   try {
@@ -123,9 +124,28 @@ export function readFileSafe(file: string, options: SafeReadOptions = {}): Buffe
   } catch (e) {
     throw describeFsError(file, e);
   }
+  let st: Stats;
   try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) throw new SafeFileError(file, `${fileKind(st)}, not a regular file; only regular files are read`, st.isDirectory() ? 'is-folder' : 'not-regular');
+    st = fstatSync(fd);
+  } catch (e) {
+    closeSync(fd);
+    throw describeFsError(file, e);
+  }
+  if (!st.isFile()) {
+    closeSync(fd);
+    throw new SafeFileError(file, `${fileKind(st)}, not a regular file; only regular files are read`, st.isDirectory() ? 'is-folder' : 'not-regular');
+  }
+  return { fd, st };
+}
+
+/**
+ * Read a regular file safely (see the module comment). Throws SafeFileError naming `file`.
+ * The open never blocks (O_NONBLOCK) and the kind of file is decided on the opened descriptor.
+ */
+export function readFileSafe(file: string, options: SafeReadOptions = {}): Buffer {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_INPUT_BYTES;
+  const { fd, st } = openRegular(file, options);
+  try {
     if (st.size > maxBytes) throw new SafeFileError(file, `the file is ${mb(st.size)}, more than the ${mb(maxBytes)} limit`, 'too-large');
     // read at most maxBytes + 1: a file that grows while read is still caught
     const chunks: Buffer[] = [];
@@ -156,16 +176,8 @@ export function readFileSafe(file: string, options: SafeReadOptions = {}): Buffe
  * large file by its start (package folders). Throws SafeFileError naming `file`.
  */
 export function readHeadSafe(file: string, bytes: number, options: Pick<SafeReadOptions, 'root' | 'followSymlinks'> = {}): Buffer {
-  const real = resolveInside(file, options);
-  let fd: number;
+  const { fd, st } = openRegular(file, options);
   try {
-    fd = openSync(real, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0));
-  } catch (e) {
-    throw describeFsError(file, e);
-  }
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) throw new SafeFileError(file, `${fileKind(st)}, not a regular file; only regular files are read`, st.isDirectory() ? 'is-folder' : 'not-regular');
     const buf = Buffer.alloc(Math.max(0, Math.min(bytes, st.size)));
     let n = 0;
     while (n < buf.length) {
