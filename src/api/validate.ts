@@ -1,5 +1,5 @@
-import { existsSync, lstatSync, statSync, type Stats } from 'node:fs';
-import { DEFAULT_MAX_INPUT_BYTES, describeFsError, fileKind, readFileSafe, SafeFileError, walkFiles, type SafeReadOptions } from '../util/fs-safe.js';
+import { existsSync, statSync, type Stats } from 'node:fs';
+import { DEFAULT_MAX_INPUT_BYTES, describeFsError, fileKind, readFileSafe, resolveInside, SafeFileError, walkFiles, type SafeReadOptions } from '../util/fs-safe.js';
 import { loadFromCache, loadPackages } from '../defs/load-package.js';
 import { BaseR4Source } from '../defs/base-r4.js';
 import { Definitions } from '../defs/registry.js';
@@ -87,6 +87,16 @@ export interface InputFile {
 
 const INPUT_NAME = /\.(json|xml)$/i;
 
+/** Why a name that cannot be stat'ed is a link that dangles or loops (resolveInside decides), or undefined. */
+function linkProblem(input: string): SafeFileError | undefined {
+  try {
+    resolveInside(input);
+  } catch (e) {
+    if (e instanceof SafeFileError && (e.problem === 'dangling-link' || e.problem === 'link-loop')) return e;
+  }
+  return undefined;
+}
+
 /**
  * The files the inputs name (folders: every *.json and *.xml below them), with their sizes. A name
  * that does not exist is a usage error; a file below a folder that cannot be read safely (a dangling
@@ -102,14 +112,12 @@ export function expandInputs(inputs: string[], stdin: string | undefined, option
       st = statSync(input);
     } catch (e) {
       // a name that exists as a link but leads nowhere (or loops) is that file's problem, not a usage error
-      let link = false;
-      try { link = lstatSync(input).isSymbolicLink(); } catch { /* not there at all */ }
+      const link = linkProblem(input);
       if (!link) {
         if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError(`${input}: no such file or folder`);
         throw describeFsError(input, e);
       }
-      const problem = (e as NodeJS.ErrnoException).code === 'ENOENT' ? new SafeFileError(input, 'a symbolic link to a file that does not exist', 'dangling-link') : describeFsError(input, e);
-      out.push({ file: input, size: 0, problem: problem.reason });
+      out.push({ file: input, size: 0, problem: link.reason });
       continue;
     }
     if (st.isDirectory()) {
