@@ -15,7 +15,7 @@ import type { Locale } from '../validator/messages/index.js';
 import { checkSequence, SEQUENCE_ACTIONS, STEP_PURPOSE, type SequenceAction, type SequenceStep } from '../validator/rules/business/sequence.js';
 import { selects, type RuleSelection } from '../validator/rules/registry.js';
 import { SuppressionError, Suppressions } from '../validator/suppress.js';
-import { IssueSink } from '../validator/walk/context.js';
+import { IssueSink } from '../validator/context.js';
 import { readTextSafe, SafeFileError } from '../util/fs-safe.js';
 import { unreadable } from '../validator/validator.js';
 import { UsageError } from './errors.js';

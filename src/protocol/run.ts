@@ -20,7 +20,7 @@ import { readJson } from '../validator/load/json.js';
 import { claimedProfiles } from '../validator/rules/business/index.js';
 import type { BusinessPurpose } from '../validator/rules/business/context.js';
 import { checkSequence, STEP_PURPOSE, type SequenceStep } from '../validator/rules/business/sequence.js';
-import { IssueSink } from '../validator/walk/context.js';
+import { IssueSink } from '../validator/context.js';
 import { filedUnder, indexEvidence, medcomNames, type EvidenceFile, type EvidenceIndex } from './evidence.js';
 import { SENTENCES } from './i18n.js';
 import { allSteps, text, type BusinessCheck, type CheckDef, type Lang, type ProtocolDefinition, type SectionDef, type SequenceCheck, type StepDef } from './model.js';

@@ -7,7 +7,7 @@ import { FhirModel } from './model.js';
 import type { StructurePlan } from './plan/plan.js';
 import { NoTerminology } from './terminology/none.js';
 import type { TerminologyService } from './terminology/types.js';
-import { IssueSink, type IssueCaps, type Json } from './walk/context.js';
+import { IssueSink, type IssueCaps, type Json } from './context.js';
 import { Walker } from './walk/validate.js';
 import { Suppressions } from './suppress.js';
 import { EXPORT_PURPOSES, selects, type ExportPurpose, type RuleSelection } from './rules/registry.js';

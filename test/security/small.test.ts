@@ -22,7 +22,7 @@ import { renderText } from '../../src/report/text.js';
 import { renderTestScriptJunit, renderTestScriptText, runTestScript, type TestScriptRunReport } from '../../src/testscript/run.js';
 import { shorten, terminalSafe } from '../../src/util/text.js';
 import { xmlText } from '../../src/util/xml-text.js';
-import { fhirPathName } from '../../src/validator/walk/context.js';
+import { fhirPathName } from '../../src/validator/context.js';
 import type { FileReport } from '../../src/validator/issue.js';
 import { igDefinitions, issuesOf, sharedValidator, validate } from '../helpers/validate.js';
 import { hcoSendEvidence, hcoValid } from '../protocol/helpers.js';

@@ -9,13 +9,14 @@ import { resolveReference } from '../../fhir/references.js';
 import { equalsFixed, matchesPattern, show } from '../rules/fixed-pattern/check.js';
 import { nativeInvariants, type NativeInvariant } from '../rules/invariants/native.js';
 import { checkReference } from '../rules/references/check.js';
-import { assignSlices, SlicingMemo } from '../rules/slicing/check.js';
+import { assignSlices } from '../rules/slicing/check.js';
+import { SlicingMemo } from '../rules/slicing/memo.js';
 import { PrimitiveChecker } from '../rules/types/primitives.js';
 import type { TerminologyService } from '../terminology/types.js';
 import { extendPath, pathSteps, ROOT_PATH, type JsonPath, type SourceDoc } from '../load/source.js';
 import type { Suppressions } from '../suppress.js';
 import { RULES } from '../rules/registry.js';
-import { below, child, IssueSink, RecordingSink, type BundleIndex, type Json, type Where } from './context.js';
+import { below, child, IssueSink, RecordingSink, type BundleIndex, type Json, type WalkContext, type Where } from '../context.js';
 import { isObject } from '../../util/json.js';
 import { shorten } from '../../util/text.js';
 import { capitalize } from '../../util/text.js';
@@ -73,17 +74,27 @@ export interface EngineDeps {
  * Concerns (structure, cardinality, types, fixed/pattern, slicing, bindings, invariants,
  * references, bundle) are checked where the walk meets them; every finding goes to an IssueSink.
  */
-export class Walker {
+export class Walker implements WalkContext {
   readonly plans: PlanCache;
   readonly primitives: PrimitiveChecker;
   readonly fhirpath: FhirPathRunner;
-  private readonly natives: Map<string, NativeInvariant> = nativeInvariants();
+  readonly natives: ReadonlyMap<string, NativeInvariant> = nativeInvariants();
+  readonly model: FhirModel;
+  readonly terminology: TerminologyService;
+  readonly locale: Locale;
+  readonly suppressions: Suppressions | undefined;
+  readonly crossCheckNatives: boolean;
   /** Discriminator paths and what slices define at them, worked out once. */
   readonly slicing = new SlicingMemo();
   /** What is known about the document being validated (dropped with it: see withDocument). */
   private docState: DocState | undefined;
 
   constructor(readonly deps: EngineDeps) {
+    this.model = deps.model;
+    this.terminology = deps.terminology;
+    this.locale = deps.locale;
+    this.suppressions = deps.suppressions;
+    this.crossCheckNatives = deps.crossCheckNatives ?? false;
     this.plans = new PlanCache(deps.resolver);
     this.primitives = new PrimitiveChecker(deps.model);
     this.fhirpath = new FhirPathRunner({
@@ -482,7 +493,7 @@ export class Walker {
     }
   }
 
-  private numberText(where: Where, value: number): string {
+  numberText(where: Where, value: number): string {
     return this.doc?.numberText(pathSteps(where.jsonPath)) ?? String(value);
   }
 

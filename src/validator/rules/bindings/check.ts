@@ -1,6 +1,6 @@
 import type { ElementPlan } from '../../plan/plan.js';
 import type { TerminologyService } from '../../terminology/types.js';
-import type { IssueSink, Json, Where } from '../../walk/context.js';
+import type { IssueSink, Json, Where } from '../../context.js';
 
 export type BindingInput =
   | { kind: 'code' | 'string' | 'uri'; system: undefined; code: string }

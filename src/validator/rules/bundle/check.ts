@@ -1,4 +1,4 @@
-import { child, type BundleIndex, type IssueSink, type Json, type Where } from '../../walk/context.js';
+import { child, type BundleIndex, type IssueSink, type Json, type Where } from '../../context.js';
 import { isObject } from '../../../util/json.js';
 import { indexEntries, resolveReference } from '../../../fhir/references.js';
 

@@ -1,7 +1,7 @@
 import { extendPath, ROOT_PATH, type JsonPath, type SourceDoc } from '../../load/source.js';
 import type { Resolver } from '../../../defs/registry.js';
 import type { TerminologyService } from '../../terminology/types.js';
-import type { IssueSink, Json } from '../../walk/context.js';
+import type { IssueSink, Json } from '../../context.js';
 import type { ExportPurpose } from '../registry.js';
 import { isObject } from '../../../util/json.js';
 import { indexEntryList, resolveReference, type BundleEntry } from '../../../fhir/references.js';

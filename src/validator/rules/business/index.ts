@@ -15,7 +15,7 @@
 import type { SourceDoc } from '../../load/source.js';
 import type { Resolver } from '../../../defs/registry.js';
 import type { TerminologyService } from '../../terminology/types.js';
-import type { IssueSink, Json } from '../../walk/context.js';
+import type { IssueSink, Json } from '../../context.js';
 import { arrayOf, bundleEntries, isObject, ROOT_PLACE, type BusinessContext, type BusinessPurpose, type Place } from './context.js';
 import { checkHco, checkRestricted, HCO_DIAGNOSTIC_REPORT } from './hco.js';
 import { checkNotes, checkSource, documentPatient } from './notes.js';

@@ -8,7 +8,7 @@
  */
 import { arrayOf, at, cprOf, instant, isObject, resolveEntry, stringOf, type BusinessContext, type EntryResource, type Place } from './context.js';
 import { readNoteHtml } from './note-html.js';
-import type { Json } from '../../walk/context.js';
+import type { Json } from '../../context.js';
 
 export const NOTE_ATTACHMENT_EXTENSION = 'http://medcomfhir.dk/ig/core/StructureDefinition/medcom-observation-value-attachment-extension';
 /** Ours, not MedCom's (profiles/medcom-ig-local). */

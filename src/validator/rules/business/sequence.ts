@@ -16,7 +16,7 @@
  *   given in an earlier step). The replacing document is shared, and checked as such.
  */
 import { extendPath, ROOT_PATH } from '../../load/source.js';
-import type { IssueSink, Json } from '../../walk/context.js';
+import type { IssueSink, Json } from '../../context.js';
 import { arrayOf, bundleEntries, identifierKey, isObject, stringOf, type BusinessPurpose, type EntryResource, type Place } from './context.js';
 import { EXPORT_BUNDLE_TYPES } from './index.js';
 import { documentPatient, noteObservations, privateMarking } from './notes.js';

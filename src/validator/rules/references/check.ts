@@ -1,6 +1,5 @@
 import type { ElementPlan, StructurePlan } from '../../plan/plan.js';
-import type { Walker } from '../../walk/validate.js';
-import { below, type IssueSink, type Json, type Where } from '../../walk/context.js';
+import { below, type IssueSink, type Json, type WalkContext, type Where } from '../../context.js';
 
 const ANY = new Set(['http://hl7.org/fhir/StructureDefinition/Resource', 'http://hl7.org/fhir/StructureDefinition/DomainResource']);
 
@@ -9,14 +8,14 @@ const ANY = new Set(['http://hl7.org/fhir/StructureDefinition/Resource', 'http:/
  * with aggregation `bundled` as errors, other references inside a Bundle as warnings), the
  * target's type must be allowed, and it must conform to one of the target profiles.
  */
-export function checkReference(value: Json, node: ElementPlan, where: Where, sink: IssueSink, walker: Walker): void {
+export function checkReference(value: Json, node: ElementPlan, where: Where, sink: IssueSink, ctx: WalkContext): void {
   const ref = value['reference'];
   if (typeof ref !== 'string') return;
   const refType = node.types.find((t) => t.code === 'Reference');
   const bundled = refType?.aggregation.includes('bundled') ?? false;
   const inBundle = where.bundle !== undefined;
   if (!ref.startsWith('#') && !inBundle) return; // a standalone resource's references point elsewhere
-  const target = walker.resolveReference(ref, where);
+  const target = ctx.resolveReference(ref, where);
   if (!target) {
     // an error where the target must be there (contained '#id', aggregation 'bundled', or a
     // urn:uuid/urn:oid fullUrl that can only mean a Bundle entry); otherwise a warning, as the
@@ -28,10 +27,10 @@ export function checkReference(value: Json, node: ElementPlan, where: Where, sin
   }
   const targets = refType?.targetProfiles ?? [];
   if (targets.length === 0 || targets.some((t) => ANY.has(t.split('|')[0]!))) return;
-  const plans = targets.map((t) => walker.plans.get(t)).filter((p): p is StructurePlan => p !== undefined);
+  const plans = targets.map((t) => ctx.plans.get(t)).filter((p): p is StructurePlan => p !== undefined);
   if (plans.length < targets.length) {
     // a target profile we cannot see: said so, never passed in silence
-    const missing = targets.filter((t) => walker.plans.get(t) === undefined);
+    const missing = targets.filter((t) => ctx.plans.get(t) === undefined);
     sink.report('references/not-checked', where, { reference: ref, profiles: missing.join(', ') }, { node });
     return;
   }
@@ -43,9 +42,9 @@ export function checkReference(value: Json, node: ElementPlan, where: Where, sin
   }
   const candidates = plans.filter((p) => p.type === type);
   if (candidates.some((p) => p.url === `http://hl7.org/fhir/StructureDefinition/${type}`)) return;
-  if (!candidates.some((p) => walker.conforms(target, p, where))) {
+  if (!candidates.some((p) => ctx.conforms(target, p, where))) {
     // the first reason, so that a cascade can be traced to its cause (often reported at the target too)
-    const why = walker.whyNot(target, candidates[0]!) ?? '?';
+    const why = ctx.whyNot(target, candidates[0]!) ?? '?';
     sink.report('references/target-profile', where, { reference: ref, profiles: candidates.map((p) => p.url).join(', '), why }, { node });
   }
 }

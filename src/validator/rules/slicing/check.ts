@@ -1,58 +1,23 @@
 import type { ElementPlan, StructurePlan } from '../../plan/plan.js';
-import type { Walker } from '../../walk/validate.js';
-import { RecordingSink, type IssueSink, type Json, type Where } from '../../walk/context.js';
+import { RecordingSink, type IssueSink, type Json, type WalkContext, type Where } from '../../context.js';
+import { NotEvaluable, type Target } from './memo.js';
 import { equalsFixed, matchesPattern } from '../fixed-pattern/check.js';
 import { isObject } from '../../../util/json.js';
 import { capitalize } from '../../../util/text.js';
 
-/** Split a discriminator path on dots outside parentheses and quotes. */
-export function splitPath(path: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let quote: string | undefined;
-  let cur = '';
-  for (const ch of path) {
-    if (quote) { cur += ch; if (ch === quote) quote = undefined; continue; }
-    if (ch === "'" || ch === '"') { quote = ch; cur += ch; continue; }
-    if (ch === '(') depth++;
-    if (ch === ')') depth--;
-    if (ch === '.' && depth === 0) { out.push(cur); cur = ''; continue; }
-    cur += ch;
-  }
-  if (cur !== '') out.push(cur);
-  return out;
-}
-
 interface Item { value: unknown; type: string }
 
-class NotEvaluable extends Error {}
-
-/**
- * What slicing works out once per validator rather than per item: the segments of each
- * discriminator path, and what each slice defines at a path (both depend only on the profiles).
- */
-export class SlicingMemo {
-  readonly paths = new Map<string, string[]>();
-  readonly targets = new WeakMap<ElementPlan, Map<string, Target | NotEvaluable>>();
-
-  segments(path: string): string[] {
-    let s = this.paths.get(path);
-    if (!s) { s = splitPath(path); this.paths.set(path, s); }
-    return s;
-  }
-}
-
 /** The instance values a discriminator path selects from an item. */
-function select(item: Item, path: string, where: Where, walker: Walker): Item[] {
+function select(item: Item, path: string, where: Where, ctx: WalkContext): Item[] {
   let current: Item[] = [item];
-  for (const seg of walker.slicing.segments(path)) {
+  for (const seg of ctx.slicing.segments(path)) {
     const next: Item[] = [];
     for (const c of current) {
       if (seg === '$this') { next.push(c); continue; }
       if (seg === 'resolve()') {
         const ref = isObject(c.value) ? c.value['reference'] : typeof c.value === 'string' ? c.value : undefined;
         if (typeof ref !== 'string') continue;
-        const target = walker.resolveReference(ref, where);
+        const target = ctx.resolveReference(ref, where);
         if (target) next.push({ value: target, type: String(target['resourceType']) });
         continue;
       }
@@ -68,7 +33,7 @@ function select(item: Item, path: string, where: Where, walker: Walker): Item[] 
       if (!isObject(c.value)) continue;
       const v = c.value[seg];
       if (v !== undefined) {
-        const type = typeOfChild(c, seg, walker);
+        const type = typeOfChild(c, seg, ctx);
         for (const x of Array.isArray(v) ? v : [v]) {
           if (x === null) continue;
           // a resource's type is its resourceType (Bundle.entry.resource, contained)
@@ -81,7 +46,7 @@ function select(item: Item, path: string, where: Where, walker: Walker): Item[] 
         if (k.startsWith(seg) && k.length > seg.length && /[A-Z]/.test(k[seg.length]!)) {
           const t = k.slice(seg.length);
           const lower = t[0]!.toLowerCase() + t.slice(1);
-          next.push({ value: x, type: walker.deps.model.structure(lower)?.kind === 'primitive-type' ? lower : t });
+          next.push({ value: x, type: ctx.model.structure(lower)?.kind === 'primitive-type' ? lower : t });
         }
       }
     }
@@ -90,22 +55,20 @@ function select(item: Item, path: string, where: Where, walker: Walker): Item[] 
   return current;
 }
 
-function typeOfChild(parent: Item, name: string, walker: Walker): string {
-  const info = walker.deps.model.elements(parent.type).get(name);
+function typeOfChild(parent: Item, name: string, ctx: WalkContext): string {
+  const info = ctx.model.elements(parent.type).get(name);
   return info && info.path === `${parent.type}.${name}` ? info.types[0] ?? 'Element' : 'Element';
 }
 
-interface Target { nodes: ElementPlan[]; types: string[]; profiles: string[] }
-
 /** What the slice defines at a discriminator path: element definitions, allowed types, profiles (memoized). */
-function definitionAt(slice: ElementPlan, sliceType: string, path: string, walker: Walker): Target {
-  let bySlice = walker.slicing.targets.get(slice);
-  if (!bySlice) { bySlice = new Map(); walker.slicing.targets.set(slice, bySlice); }
+function definitionAt(slice: ElementPlan, sliceType: string, path: string, ctx: WalkContext): Target {
+  let bySlice = ctx.slicing.targets.get(slice);
+  if (!bySlice) { bySlice = new Map(); ctx.slicing.targets.set(slice, bySlice); }
   const key = `${sliceType}\u0000${path}`;
   let hit = bySlice.get(key);
   if (hit === undefined) {
     try {
-      hit = computeDefinitionAt(slice, sliceType, path, walker);
+      hit = computeDefinitionAt(slice, sliceType, path, ctx);
     } catch (e) {
       if (!(e instanceof NotEvaluable)) throw e;
       hit = e;
@@ -116,16 +79,16 @@ function definitionAt(slice: ElementPlan, sliceType: string, path: string, walke
   return hit;
 }
 
-function computeDefinitionAt(slice: ElementPlan, sliceType: string, path: string, walker: Walker): Target {
+function computeDefinitionAt(slice: ElementPlan, sliceType: string, path: string, ctx: WalkContext): Target {
   let nodes: { node: ElementPlan; type: string }[] = [{ node: slice, type: sliceType }];
   let viaResolve: StructurePlan[] | undefined;
-  for (const seg of walker.slicing.segments(path)) {
+  for (const seg of ctx.slicing.segments(path)) {
     if (seg === '$this') continue;
     if (seg === 'resolve()') {
       const plans: StructurePlan[] = [];
       for (const n of nodes) {
         for (const t of n.node.types) {
-          for (const tp of t.targetProfiles) { const p = walker.plans.get(tp); if (p) plans.push(p); }
+          for (const tp of t.targetProfiles) { const p = ctx.plans.get(tp); if (p) plans.push(p); }
         }
       }
       viaResolve = plans;
@@ -136,9 +99,9 @@ function computeDefinitionAt(slice: ElementPlan, sliceType: string, path: string
     if (ext) {
       const out: { node: ElementPlan; type: string }[] = [];
       for (const n of nodes) {
-        const extEl = walker.childrenOf(n.node, n.type)?.get('extension');
+        const extEl = ctx.childrenOf(n.node, n.type)?.get('extension');
         for (const s of extEl?.slicing?.slices ?? []) {
-          const url = definitionAt(s, 'Extension', 'url', walker).nodes.map((x) => x.fixed?.value ?? x.pattern?.value).find((u) => u !== undefined);
+          const url = definitionAt(s, 'Extension', 'url', ctx).nodes.map((x) => x.fixed?.value ?? x.pattern?.value).find((u) => u !== undefined);
           if (url === ext[1]) out.push({ node: s, type: 'Extension' });
         }
       }
@@ -150,7 +113,7 @@ function computeDefinitionAt(slice: ElementPlan, sliceType: string, path: string
     if (/\(/.test(seg)) throw new NotEvaluable(`function ${seg} in discriminator`);
     const out: { node: ElementPlan; type: string }[] = [];
     for (const n of nodes) {
-      const children = walker.childrenOf(n.node, n.type);
+      const children = ctx.childrenOf(n.node, n.type);
       const c = children?.get(seg);
       if (c) {
         out.push({ node: c, type: c.types[0]?.code ?? 'BackboneElement' });
@@ -175,10 +138,10 @@ function computeDefinitionAt(slice: ElementPlan, sliceType: string, path: string
 }
 
 /** Does the item belong to the slice? `undefined` when a discriminator cannot be evaluated. */
-function matches(item: Item, slice: ElementPlan, slicer: ElementPlan, where: Where, walker: Walker): boolean {
+function matches(item: Item, slice: ElementPlan, slicer: ElementPlan, where: Where, ctx: WalkContext): boolean {
   for (const d of slicer.slicing!.discriminators) {
-    const selected = select(item, d.path, where, walker);
-    const def = definitionAt(slice, item.type, d.path, walker);
+    const selected = select(item, d.path, where, ctx);
+    const def = definitionAt(slice, item.type, d.path, ctx);
     switch (d.type) {
       case 'value':
       case 'pattern': {
@@ -195,7 +158,7 @@ function matches(item: Item, slice: ElementPlan, slicer: ElementPlan, where: Whe
             const code = typeof s.value === 'string' ? s.value : isObject(s.value) && typeof s.value['code'] === 'string' ? s.value['code'] : undefined;
             const system = isObject(s.value) && typeof s.value['system'] === 'string' ? s.value['system'] : undefined;
             if (code === undefined) return false;
-            const r = walker.deps.terminology.check(node.binding!.valueSet!, system, code);
+            const r = ctx.terminology.check(node.binding!.valueSet!, system, code);
             if (r.result === 'unknown') throw new NotEvaluable(`value set ${node.binding!.valueSet} cannot be expanded`);
             return r.result === 'in';
           });
@@ -221,12 +184,12 @@ function matches(item: Item, slice: ElementPlan, slicer: ElementPlan, where: Whe
       }
       case 'profile': {
         if (def.profiles.length === 0) throw new NotEvaluable(`slice ${slice.sliceName} gives no profile at ${d.path}`);
-        const plans = def.profiles.map((p) => walker.plans.get(p)).filter((p): p is StructurePlan => p !== undefined);
+        const plans = def.profiles.map((p) => ctx.plans.get(p)).filter((p): p is StructurePlan => p !== undefined);
         if (plans.length === 0) throw new NotEvaluable(`profiles ${def.profiles.join(', ')} are not available`);
         const ok = selected.some((s) => isObject(s.value) && plans.some((p) => {
-          if (p.kind === 'resource') return walker.conforms(s.value as Json, p, where);
-          const sink = new RecordingSink(walker.deps.locale, walker.deps.suppressions);
-          walker.validateNode(s.value, p.root, s.type, where, sink);
+          if (p.kind === 'resource') return ctx.conforms(s.value as Json, p, where);
+          const sink = new RecordingSink(ctx.locale, ctx.suppressions);
+          ctx.validateNode(s.value, p.root, s.type, where, sink);
           return !sink.hasErrors;
         }));
         if (!ok) return false;
@@ -243,7 +206,7 @@ function matches(item: Item, slice: ElementPlan, slicer: ElementPlan, where: Whe
  * Returns the slice of each item (undefined when it matches none).
  */
 export function assignSlices(items: { value: unknown; where: Where }[], slicer: ElementPlan, type: string, elementWhere: Where,
-  sink: IssueSink, walker: Walker): (ElementPlan | undefined)[] {
+  sink: IssueSink, ctx: WalkContext): (ElementPlan | undefined)[] {
   const slicing = slicer.slicing!;
   const out: (ElementPlan | undefined)[] = [];
   const counts = new Map<ElementPlan, number>();
@@ -256,7 +219,7 @@ export function assignSlices(items: { value: unknown; where: Where }[], slicer: 
     const hits: ElementPlan[] = [];
     for (const s of slicing.slices) {
       try {
-        if (matches(item, s, slicer, x.where, walker)) hits.push(s);
+        if (matches(item, s, slicer, x.where, ctx)) hits.push(s);
       } catch (e) {
         if (e instanceof NotEvaluable) notEvaluated ??= e.message;
         else throw e;
@@ -277,7 +240,7 @@ export function assignSlices(items: { value: unknown; where: Where }[], slicer: 
       if (slicing.rules === 'closed' && notEvaluated === undefined) {
         sink.report('slicing/no-match-closed', x.where, { slicer: slicer.id }, { node: slicer });
       } else if (isExtension && isObject(x.value)) {
-        walker.validateUnslicedExtension(x.value, x.where, sink, slicer.name === 'modifierExtension');
+        ctx.validateUnslicedExtension(x.value, x.where, sink, slicer.name === 'modifierExtension');
       }
     }
   }

@@ -1,11 +1,20 @@
-import { extendPath, pathSteps, type JsonPath, type SourceDoc } from '../load/source.js';
-import type { BundleEntries } from '../../fhir/references.js';
-import type { Issue } from '../issue.js';
-import type { Suppressions } from '../suppress.js';
-import type { Locale } from '../messages/index.js';
-import { renderMessage } from '../messages/index.js';
-import { RULES, type RuleId, type Severity } from '../rules/registry.js';
-import type { ElementPlan } from '../plan/plan.js';
+import { extendPath, pathSteps, type JsonPath, type SourceDoc } from './load/source.js';
+import type { BundleEntries } from '../fhir/references.js';
+import type { FhirPathRunner } from '../fhirpath/runner.js';
+import type { Issue } from './issue.js';
+import type { Suppressions } from './suppress.js';
+import type { Locale } from './messages/index.js';
+import { renderMessage } from './messages/index.js';
+import type { FhirModel } from './model.js';
+import { RULES, type RuleId, type Severity } from './rules/registry.js';
+import type { ElementPlan, PlanCache, StructurePlan } from './plan/plan.js';
+import type { TerminologyService } from './terminology/types.js';
+import { DEFAULT_ISSUE_CAPS, MoreIssues, type IssueCaps } from './rules/input/more-issues.js';
+import type { NativeInvariant } from './rules/invariants/native.js';
+import type { SlicingMemo } from './rules/slicing/memo.js';
+import type { PrimitiveChecker } from './rules/types/primitives.js';
+
+export { DEFAULT_ISSUE_CAPS, type IssueCaps } from './rules/input/more-issues.js';
 
 export type Json = Record<string, unknown>;
 
@@ -69,72 +78,30 @@ export interface ReportOptions {
   constraintKey?: string;
 }
 
-/**
- * How many findings of one kind a file's report lists before the rest are counted into one
- * `input/more-issues` finding: `perElement` of one rule (and severity) on the children of one
- * element, `perFile` of one rule (and severity) in the whole file. docs/rules/input/more-issues.md.
- */
-export interface IssueCaps {
-  perElement: number;
-  perFile: number;
-}
-
-/** 100 of a kind on one element, 1,000 of a kind in a file (docs/rules/input/more-issues.md). */
-export const DEFAULT_ISSUE_CAPS: Readonly<IssueCaps> = Object.freeze({ perElement: 100, perFile: 1000 });
-
-/** An `input/more-issues` finding, still counting. */
-interface Overflow {
-  issue: Issue;
-  params: { rule: string; count: number; shown: number; scope: string };
-  /** The count the message was last rendered with. */
-  rendered: number;
-}
-
-/** The FHIRPath of the element whose child (or item) `where` is, and that element's JSON path. */
-function parentOf(where: Pick<Where, 'jsonPath' | 'fhirPath'>): Pick<Where, 'jsonPath' | 'fhirPath'> {
-  const { jsonPath, fhirPath } = where;
-  const up = jsonPath.up ?? jsonPath;
-  if (typeof jsonPath.step === 'number') {
-    const open = fhirPath.lastIndexOf('[');
-    return { jsonPath: up, fhirPath: open > 0 ? fhirPath.slice(0, open) : fhirPath };
-  }
-  const name = jsonPath.step.charCodeAt(0) === 95 /* _ */ ? jsonPath.step.slice(1) : jsonPath.step;
-  const cut = fhirPath.length - name.length - 1;
-  if (name !== '' && cut > 0 && fhirPath.endsWith(`.${name}`)) return { jsonPath: up, fhirPath: fhirPath.slice(0, cut) };
-  const dot = fhirPath.lastIndexOf('.');
-  return { jsonPath: up, fhirPath: dot > 0 ? fhirPath.slice(0, dot) : fhirPath };
-}
-
 /** Collects the issues of one validation (or of a silent conformance probe). */
 export class IssueSink {
   private readonly list: Issue[] = [];
   /** Findings dropped by the run's suppressions (counted, never silently lost). */
   suppressed = 0;
-  /** Findings counted into an `input/more-issues` finding instead of being listed. */
-  omitted = 0;
   private readonly seen = new Set<string>();
-  private readonly caps: Readonly<IssueCaps>;
-  /** rule|severity|element → findings of that kind on the children of that element */
-  private readonly perElement = new Map<string, number>();
-  /** rule|severity → findings of that kind listed in the file (element overflows included) */
-  private readonly perFile = new Map<string, number>();
-  private readonly overflows = new Map<string, Overflow>();
-  private dirty = false;
+  /** The report's caps (rules/input/more-issues.ts); none for a silent probe. */
+  private readonly more: MoreIssues | undefined;
 
   constructor(private readonly doc: SourceDoc | undefined, private readonly locale: Locale, readonly silent = false, readonly suppressions?: Suppressions, caps?: Partial<IssueCaps>) {
-    this.caps = { ...DEFAULT_ISSUE_CAPS, ...caps };
+    this.more = silent ? undefined : new MoreIssues({ ...DEFAULT_ISSUE_CAPS, ...caps }, locale, {
+      issueFor: (ruleId, severity, where, params) => this.issue(ruleId, severity, where, params, {}),
+      list: (issue) => { this.list.push(issue); },
+    });
+  }
+
+  /** Findings counted into an `input/more-issues` finding instead of being listed. */
+  get omitted(): number {
+    return this.more?.omitted ?? 0;
   }
 
   /** The findings, in the order reported; `input/more-issues` findings carry their final counts. */
   get issues(): Issue[] {
-    if (this.dirty) {
-      for (const o of this.overflows.values()) {
-        if (o.rendered === o.params.count) continue;
-        o.issue.message = renderMessage('input/more-issues', o.params, this.locale);
-        o.rendered = o.params.count;
-      }
-      this.dirty = false;
-    }
+    this.more?.settle();
     return this.list;
   }
 
@@ -148,7 +115,7 @@ export class IssueSink {
     if (this.seen.has(key)) return;
     this.seen.add(key);
     if (this.suppressions?.matches(ruleId, where.fhirPath)) { this.suppressed++; return; }
-    if (!this.silent && this.overflowed(ruleId, severity, where)) return;
+    if (this.more?.overflowed(ruleId, severity, where)) return;
     this.list.push(this.issue(ruleId, severity, where, params, options));
   }
 
@@ -169,52 +136,6 @@ export class IssueSink {
     }
     if (options.constraintKey !== undefined) issue.constraintKey = options.constraintKey;
     return issue;
-  }
-
-  /**
-   * Past a cap: count the finding into the `input/more-issues` finding of its element (or of its
-   * file) and answer true; the finding is then neither rendered nor located.
-   */
-  private overflowed(ruleId: RuleId, severity: Severity, where: Pick<Where, 'jsonPath' | 'fhirPath'>): boolean {
-    const kind = `${ruleId}|${severity}`;
-    const inFile = this.perFile.get(kind) ?? 0;
-    const element = where.jsonPath.length > 0 ? parentOf(where) : undefined;
-    const elementKey = element ? `${kind}|${element.fhirPath}` : undefined;
-    if (elementKey !== undefined) {
-      const onElement = (this.perElement.get(elementKey) ?? 0) + 1;
-      this.perElement.set(elementKey, onElement);
-      if (onElement > this.caps.perElement) {
-        const known = this.overflows.get(elementKey);
-        if (known) return this.count(known);
-        // a new element overflow is listed like a finding: within the file's cap
-        if (inFile < this.caps.perFile) {
-          this.perFile.set(kind, inFile + 1);
-          return this.open(elementKey, ruleId, severity, element!, this.caps.perElement);
-        }
-      }
-    }
-    if (inFile < this.caps.perFile) {
-      this.perFile.set(kind, inFile + 1);
-      return false;
-    }
-    const known = this.overflows.get(kind);
-    return known ? this.count(known) : this.open(kind, ruleId, severity, where, this.caps.perFile);
-  }
-
-  private count(o: Overflow): true {
-    o.params.count++;
-    this.omitted++;
-    this.dirty = true;
-    return true;
-  }
-
-  private open(key: string, ruleId: RuleId, severity: Severity, where: Pick<Where, 'jsonPath' | 'fhirPath'>, shown: number): true {
-    const params = { rule: ruleId, count: 0, shown, scope: key === `${ruleId}|${severity}` ? 'file' : 'element' };
-    const issue = this.issue('input/more-issues', severity, where, params, {});
-    const o: Overflow = { issue, params, rendered: -1 };
-    this.overflows.set(key, o);
-    this.list.push(issue);
-    return this.count(o);
   }
 
   get hasErrors(): boolean {
@@ -259,4 +180,42 @@ export class RecordingSink extends IssueSink {
   replay(sink: IssueSink): void {
     for (const r of this.recorded) sink.report(r.ruleId, r.where, r.params, r.options);
   }
+}
+
+
+/**
+ * What a rule sees of the walk (read-only): the definitions, the model, terminology and FHIRPath,
+ * conformance probes, and the walk's callbacks for rules that validate a value against another
+ * definition (profile discriminators, extensions that match no slice). The walker implements it;
+ * rules import this module, never the walker.
+ */
+export interface WalkContext {
+  /** Structure plans by canonical (profiles, extensions) and by FHIR type. */
+  readonly plans: PlanCache;
+  readonly model: FhirModel;
+  readonly terminology: TerminologyService;
+  readonly fhirpath: FhirPathRunner;
+  /** The invariants with a native implementation, by key. */
+  readonly natives: ReadonlyMap<string, NativeInvariant>;
+  /** Evaluate natively decided invariants with fhirpath.js as well and throw when they disagree (tests). */
+  readonly crossCheckNatives: boolean;
+  readonly primitives: PrimitiveChecker;
+  /** Discriminator paths and what slices define at them, worked out once. */
+  readonly slicing: SlicingMemo;
+  readonly locale: Locale;
+  readonly suppressions: Suppressions | undefined;
+  /** Does `resource` conform to `plan`? (A silent validation, cached per resource and profile.) */
+  conforms(resource: Json, plan: StructurePlan, where: Where | undefined): boolean;
+  /** Why `resource` does not conform to `plan` (its first error), after conforms() said so. */
+  whyNot(resource: Json, plan: StructurePlan): string | undefined;
+  /** The child definitions of an element: the snapshot's, else its type's (profile first). */
+  childrenOf(node: ElementPlan, typeCode: string): Map<string, ElementPlan> | undefined;
+  /** Validate one occurrence of an element against `node`. */
+  validateNode(value: unknown, node: ElementPlan, typeCode: string, where: Where, sink: IssueSink): void;
+  /** Validate an extension that matched no slice against its definition, when one is available. */
+  validateUnslicedExtension(value: Json, where: Where, sink: IssueSink, modifier: boolean): void;
+  /** Resolve a reference inside the Bundle (or to a contained resource). */
+  resolveReference(reference: string, where: Where): Json | undefined;
+  /** A number as written in the document (exact decimals). */
+  numberText(where: Where, value: number): string;
 }
