@@ -12,7 +12,6 @@ import type { TerminologyService } from './terminology/types.js';
 import { DEFAULT_ISSUE_CAPS, MoreIssues, type IssueCaps } from './rules/input/more-issues.js';
 import type { NativeInvariant } from './rules/invariants/native.js';
 import type { SlicingMemo } from './rules/slicing/memo.js';
-import type { PrimitiveChecker } from './rules/types/primitives.js';
 
 export { DEFAULT_ISSUE_CAPS, type IssueCaps } from './rules/input/more-issues.js';
 
@@ -199,7 +198,6 @@ export interface WalkContext {
   readonly natives: ReadonlyMap<string, NativeInvariant>;
   /** Evaluate natively decided invariants with fhirpath.js as well and throw when they disagree (tests). */
   readonly crossCheckNatives: boolean;
-  readonly primitives: PrimitiveChecker;
   /** Discriminator paths and what slices define at them, worked out once. */
   readonly slicing: SlicingMemo;
   readonly locale: Locale;

@@ -1,8 +1,8 @@
 import type { Definitions, Resolver } from '../defs/registry.js';
 import type { FileReport } from './issue.js';
 import { readJson } from './load/json.js';
-import { InputError, pathFromSteps, ROOT_PATH, type SourceDoc } from './load/source.js';
-import { renderMessage, type Locale } from './messages/index.js';
+import { InputError, ROOT_PATH, type SourceDoc } from './load/source.js';
+import type { Locale } from './messages/index.js';
 import { FhirModel } from './model.js';
 import type { StructurePlan } from './plan/plan.js';
 import { NoTerminology } from './terminology/none.js';
@@ -13,6 +13,13 @@ import { Suppressions } from './suppress.js';
 import { EXPORT_PURPOSES, selects, type ExportPurpose, type RuleSelection } from './rules/registry.js';
 import type { BusinessPurpose } from './rules/business/context.js';
 import { businessStandard, checkBusinessRules } from './rules/business/index.js';
+import { unreadable } from './rules/input/unreadable.js';
+import { requiredPlan } from './rules/profiles/unknown.js';
+import { checkDuplicateProperties } from './rules/structure/duplicate-property.js';
+import { checkXmlForm } from './rules/structure/xml-form.js';
+
+/** The report of a file that could not be read (rules/input/unreadable.ts). */
+export { unreadable } from './rules/input/unreadable.js';
 
 export interface ValidatorOptions {
   definitions: Definitions;
@@ -61,19 +68,6 @@ export interface ValidateOptions {
  * Validate FHIR resources and Bundles against StructureDefinitions: one Validator per set of
  * definitions; it compiles each profile into a plan once and reuses it for every file.
  */
-/** The report of a file that could not be read. */
-export function unreadable(file: string, e: InputError, locale: Locale): FileReport {
-  const params = { reason: e.reason };
-  return {
-    file, valid: false, profiles: [],
-    issues: [{
-      ruleId: 'input/unreadable', severity: 'fatal', layer: 'official', issueType: 'structure', params,
-      message: renderMessage('input/unreadable', params, locale),
-      location: { fhirpath: '', file, line: e.position?.line ?? 1, column: e.position?.column ?? 1 },
-    }],
-  };
-}
-
 export class Validator {
   readonly model: FhirModel;
   private readonly walker: Walker;
@@ -194,28 +188,14 @@ export class Validator {
 
   /** Conformance to the profiles: the walk, with what the reader noticed (duplicate properties, XML form). */
   private validateOfficial(doc: SourceDoc, options: ValidateOptions, sink: IssueSink, walker: Walker): void {
-    if ('duplicates' in doc) {
-      const rt = (doc.value as Json | null)?.['resourceType'];
-      for (const d of (doc as SourceDoc & { duplicates: { path: (string | number)[]; key: string }[] }).duplicates) {
-        const fhirPath = [typeof rt === 'string' ? rt : '', ...d.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)), `.${d.key}`].join('').replace(/\.\[/g, '[');
-        sink.report('structure/duplicate-property', { jsonPath: pathFromSteps([...d.path, d.key]), fhirPath }, { name: d.key });
-      }
-    }
-    if ('notes' in doc) {
-      for (const n of (doc as SourceDoc & { notes: { message: string; path?: (string | number)[] }[] }).notes) {
-        const path = n.path ?? [];
-        const rt = (doc.value as Json | null)?.['resourceType'];
-        const fhirPath = [typeof rt === 'string' ? rt : '', ...path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))].join('');
-        sink.report('structure/xml-form', { jsonPath: pathFromSteps(path), fhirPath }, { reason: n.message });
-      }
-    }
+    checkDuplicateProperties(doc, sink);
+    checkXmlForm(doc, sink);
     const required: StructurePlan[] = [];
     const root = doc.value as Json;
     const where = { jsonPath: ROOT_PATH, fhirPath: typeof root?.['resourceType'] === 'string' ? root['resourceType'] : '', resource: root, root };
     for (const p of options.profiles ?? []) {
-      const plan = walker.plans.get(p);
+      const plan = requiredPlan(p, where, sink, walker.plans);
       if (plan) required.push(plan);
-      else sink.report('profiles/unknown', where, { profile: p });
     }
     walker.withDocument(doc, () => walker.validateResource(doc.value, where, sink, required));
   }

@@ -1,31 +1,35 @@
 import type { Resolver } from '../../defs/registry.js';
 import { FhirPathRunner, type EvalVars } from '../../fhirpath/runner.js';
+import { resolveReference } from '../../fhir/references.js';
 import type { Locale } from '../messages/index.js';
 import type { FhirModel } from '../model.js';
 import { PlanCache, type ElementPlan, type StructurePlan } from '../plan/plan.js';
-import { checkBinding } from '../rules/bindings/check.js';
-import { checkBundle, indexBundle } from '../rules/bundle/check.js';
-import { resolveReference } from '../../fhir/references.js';
-import { equalsFixed, matchesPattern, show } from '../rules/fixed-pattern/check.js';
+import { checkCodedBinding, checkPrimitiveBinding } from '../rules/bindings/binding.js';
+import { checkBundle, indexBundle } from '../rules/bundle/bundle.js';
+import { checkCardinality } from '../rules/cardinality/min-max.js';
+import { checkFixedPattern } from '../rules/fixed-pattern/fixed-pattern.js';
+import { checkConstraints } from '../rules/invariants/constraints.js';
 import { nativeInvariants, type NativeInvariant } from '../rules/invariants/native.js';
-import { checkReference } from '../rules/references/check.js';
-import { assignSlices } from '../rules/slicing/check.js';
+import { claimedPlan } from '../rules/profiles/unknown.js';
+import { checkReference } from '../rules/references/reference.js';
+import { assignSlices } from '../rules/slicing/slices.js';
 import { SlicingMemo } from '../rules/slicing/memo.js';
-import { PrimitiveChecker } from '../rules/types/primitives.js';
+import { checkChoiceTypes } from '../rules/structure/choice.js';
+import { checkExtension, validateUnslicedExtension } from '../rules/structure/extension.js';
+import { claimedProfileFits, requiredProfileFits, RESOURCE_BASES, resourceBase } from '../rules/structure/resource-type.js';
+import {
+  checkNotEmpty, checkTwinNotEmpty, emptyPrimitive, isTwinObject, listShape, nullItem, twinOfComplex,
+} from '../rules/structure/shape.js';
+import { reportUnknownElement } from '../rules/structure/unknown-element.js';
+import { isJsonKind, isJsonObject } from '../rules/types/json-type.js';
+import { checkPrimitive, PrimitiveChecker } from '../rules/types/primitive.js';
 import type { TerminologyService } from '../terminology/types.js';
 import { extendPath, pathSteps, ROOT_PATH, type JsonPath, type SourceDoc } from '../load/source.js';
 import type { Suppressions } from '../suppress.js';
 import { RULES } from '../rules/registry.js';
-import { below, child, IssueSink, RecordingSink, type BundleIndex, type Json, type WalkContext, type Where } from '../context.js';
+import { child, IssueSink, RecordingSink, type BundleIndex, type Json, type WalkContext, type Where } from '../context.js';
 import { isObject } from '../../util/json.js';
-import { shorten } from '../../util/text.js';
 import { capitalize } from '../../util/text.js';
-
-const RESOURCE_BASES = new Set(['Resource', 'DomainResource']);
-// checked natively (structure/empty-element, structure/extension-invalid, bundle/fullurl-duplicate): bdl-7's
-// isDistinct() is quadratic in the number of entries
-const NATIVE_CONSTRAINTS = new Set(['ele-1', 'ext-1', 'bdl-7']);
-const EXTENSION_URL = 'http://hl7.org/fhir/StructureDefinition/Extension';
 
 /** Is `path` the place of entry `index` of Bundle `b` (…entry[index].resource)? */
 function isEntryPath(path: JsonPath, b: BundleIndex, index: number): boolean {
@@ -70,9 +74,10 @@ export interface EngineDeps {
 }
 
 /**
- * The validation walk: a resource against one or more structure plans, element by element.
- * Concerns (structure, cardinality, types, fixed/pattern, slicing, bindings, invariants,
- * references, bundle) are checked where the walk meets them; every finding goes to an IssueSink.
+ * The validation walk: a resource against one or more structure plans, element by element. It
+ * only traverses — groups a JSON object's properties by element, lists each element's occurrences,
+ * recurses — and calls the rules of each concern (src/validator/rules/<concern>/) where it meets
+ * them; every finding is raised there and goes to an IssueSink. Rules see the walk as a WalkContext.
  */
 export class Walker implements WalkContext {
   readonly plans: PlanCache;
@@ -103,7 +108,7 @@ export class Walker implements WalkContext {
         const w = v.medcomWhere;
         return w ? resolveReference(reference, w) : undefined;
       },
-      memberOf: (vs, system, code) => this.deps.terminology.check(vs, system, code).result,
+      memberOf: (vs, system, code) => this.terminology.check(vs, system, code).result,
       conformsTo: (resource, profile, vars) => {
         const plan = this.plans.get(profile);
         if (!plan) return undefined;
@@ -120,43 +125,21 @@ export class Walker implements WalkContext {
    * `required` ones, and (unless `declared` is false) those its meta.profile claims.
    */
   validateResource(value: unknown, where: Where, sink: IssueSink, required: StructurePlan[] = [], declared = true): void {
-    if (!isObject(value)) {
-      sink.report('types/json-type', where, { expected: 'a JSON object', fhirType: 'Resource' });
-      return;
-    }
-    const rt = value['resourceType'];
-    if (typeof rt !== 'string') {
-      sink.report('structure/resource-type', where, { reason: 'resourceType is missing' });
-      return;
-    }
-    const base = this.plans.type(rt);
-    if (!base || base.kind !== 'resource') {
-      sink.report('structure/resource-type', where, { reason: `'${rt}' is not a FHIR R4 resource type` });
-      return;
-    }
+    if (!isJsonObject(value, 'Resource', where, sink)) return;
+    const base = resourceBase(value, where, sink, this.plans);
+    if (!base) return;
+    const rt = value['resourceType'] as string;
     const w: Where = { ...where, resource: value, fhirPath: where.fhirPath || rt };
     const plans: StructurePlan[] = [];
     for (const p of required) {
-      if (p.type !== rt && !RESOURCE_BASES.has(p.type)) {
-        sink.report('structure/resource-type', w, { reason: `expected a ${p.type} (${p.url}), found ${rt}` }, { node: p.root });
-        continue;
-      }
-      if (!plans.includes(p)) plans.push(p);
+      if (requiredProfileFits(p, rt, w, sink) && !plans.includes(p)) plans.push(p);
     }
     const meta = value['meta'];
     const claimed = declared && isObject(meta) && Array.isArray(meta['profile']) ? (meta['profile'] as unknown[]) : [];
     claimed.forEach((p, i) => {
       if (typeof p !== 'string') return;
-      const plan = this.plans.get(p);
-      if (!plan) {
-        sink.report('profiles/unknown', below(w, `${w.fhirPath}.meta.profile[${i}]`, 'meta', 'profile', i), { profile: p });
-        return;
-      }
-      if (plan.type !== rt) {
-        sink.report('structure/resource-type', w, { reason: `meta.profile ${p} is for ${plan.type}, the resource is a ${rt}` });
-        return;
-      }
-      if (!plans.includes(plan)) plans.push(plan);
+      const plan = claimedPlan(p, i, w, sink, this.plans);
+      if (plan && claimedProfileFits(plan, p, rt, w, sink) && !plans.includes(plan)) plans.push(plan);
     });
     // a profile's snapshot contains everything its base says; the base alone when no profile applies
     if (plans.length === 0) plans.push(base);
@@ -192,7 +175,7 @@ export class Walker implements WalkContext {
     }
     const record: { bundle: BundleIndex; root: Json; sink: RecordingSink | undefined } = { bundle: b, root: outer.root, sink: undefined };
     byPlan.set(key, record);
-    const recording = new RecordingSink(this.deps.locale, this.deps.suppressions);
+    const recording = new RecordingSink(this.locale, this.suppressions);
     this.validateNode(value, plan.root, rt, walkWhere, recording);
     record.sink = recording;
     recording.replay(sink);
@@ -207,7 +190,7 @@ export class Walker implements WalkContext {
     const hit = map.get(key);
     if (hit !== undefined) return hit;
     map.set(key, true); // cycles (a resource referring to itself) count as conforming
-    const sink = new RecordingSink(this.deps.locale, this.deps.suppressions);
+    const sink = new RecordingSink(this.locale, this.suppressions);
     const b = where?.bundle;
     const entry = b?.byResource.get(resource);
     let w: Where;
@@ -228,7 +211,7 @@ export class Walker implements WalkContext {
     if (!ok) {
       const first = sink.recorded.find((r) => {
         const severity = r.options.severity ?? RULES[r.ruleId].severity;
-        return (severity === 'error' || severity === 'fatal') && !this.deps.suppressions?.matches(r.ruleId, r.where.fhirPath);
+        return (severity === 'error' || severity === 'fatal') && !this.suppressions?.matches(r.ruleId, r.where.fhirPath);
       });
       let why = this.state.why.get(resource);
       if (!why) { why = new Map(); this.state.why.set(resource, why); }
@@ -269,7 +252,7 @@ export class Walker implements WalkContext {
 
   /** Validate one occurrence of an element. `typeCode` is the value's FHIR type. */
   validateNode(value: unknown, node: ElementPlan, typeCode: string, where: Where, sink: IssueSink): void {
-    if (this.deps.model.isPrimitive(typeCode)) {
+    if (this.model.isPrimitive(typeCode)) {
       this.validatePrimitive(value, undefined, node, typeCode, where, sink);
       return;
     }
@@ -284,23 +267,17 @@ export class Walker implements WalkContext {
       this.validateResource(value, nested, sink, required);
       return;
     }
-    if (!isObject(value)) {
-      sink.report('types/json-type', where, { expected: 'a JSON object', fhirType: typeCode }, { node });
-      return;
-    }
-    const keys = Object.keys(value);
-    if (keys.length === 0 || (keys.length === 1 && keys[0] === 'id')) {
-      sink.report('structure/empty-element', where, {}, { node, constraintKey: 'ele-1' });
-    }
+    if (!isJsonObject(value, typeCode, where, sink, node)) return;
+    checkNotEmpty(value, where, node, sink);
     const children = this.childrenOf(node, typeCode);
     if (children) this.validateChildren(value, node, children, typeCode, where, sink);
     const profileRoot = this.typeProfileRoot(node, typeCode);
     for (const n of profileRoot ? [node, profileRoot] : [node]) {
       this.checkValue(value, n, typeCode, where, sink);
-      this.checkConstraints(value, n, typeCode, where, sink);
+      checkConstraints(value, n, typeCode, where, sink, this);
     }
     if (typeCode === 'Reference') checkReference(value, node, where, sink, this);
-    if (typeCode === 'Extension') this.checkExtension(value, where, sink);
+    if (typeCode === 'Extension') checkExtension(value, where, sink);
   }
 
   private validateChildren(value: Json, node: ElementPlan, children: Map<string, ElementPlan>, typeCode: string, where: Where, sink: IssueSink): void {
@@ -327,7 +304,7 @@ export class Walker implements WalkContext {
         }
       }
       if (!el || !type) {
-        sink.report('structure/unknown-element', child(where, key), { name: key, type: node.id === node.path && node.id === typeCode ? typeCode : `${node.path} (${typeCode})` }, { node });
+        reportUnknownElement(key, where, node, typeCode, sink);
         continue;
       }
       if (el.choice && !isTwin) {
@@ -339,9 +316,7 @@ export class Walker implements WalkContext {
       if (isTwin) { g.twin = value[key]; g.twinKey = key; } else { g.values = value[key]; g.key = key; g.type = type; }
       groups.set(el, g);
     }
-    for (const [el, names] of choiceSeen) {
-      if (names.length > 1) sink.report('structure/choice-multiple', where, { name: el.name, names: names.join(', ') }, { node: el });
-    }
+    checkChoiceTypes(choiceSeen, where, sink);
     for (const el of children.values()) {
       const g = groups.get(el);
       this.validateElementList(g?.values, g?.twin, el, g?.key ?? el.name, g?.twinKey, g?.type ?? el.types[0]?.code ?? 'BackboneElement', where, sink);
@@ -358,40 +333,9 @@ export class Walker implements WalkContext {
     // the JSON shape follows the base definition: a profile that limits a list to one keeps it a list
     const baseMax = el.ed.base?.max ?? el.maxText;
     const repeating = baseMax !== '1' && baseMax !== '0';
-    const isPrimitive = this.deps.model.isPrimitive(type);
-    let values: unknown[];
-    let twins: unknown[] = [];
+    const isPrimitive = this.model.isPrimitive(type);
     const here = child(parent, key);
-    if (raw === undefined && twinRaw === undefined) {
-      values = [];
-    } else if (repeating) {
-      if (raw !== undefined && !Array.isArray(raw)) {
-        sink.report('structure/array-expected', here, { name: key }, { node: el });
-        values = [raw];
-      } else {
-        values = (raw as unknown[] | undefined) ?? [];
-      }
-      if (twinRaw !== undefined) {
-        if (!Array.isArray(twinRaw)) {
-          sink.report('structure/array-expected', child(parent, twinKey ?? `_${key}`), { name: twinKey ?? `_${key}` }, { node: el });
-          twins = [twinRaw];
-        } else {
-          twins = twinRaw;
-        }
-        if (raw !== undefined && twins.length !== values.length) {
-          sink.report('structure/primitive-twin', here, { name: key, reason: `${values.length} values but ${twins.length} extension entries` }, { node: el });
-        }
-      }
-      if (Array.isArray(raw) && raw.length === 0) sink.report('structure/empty-element', here, {}, { node: el, constraintKey: 'ele-1' });
-    } else {
-      if (Array.isArray(raw)) {
-        sink.report('structure/single-expected', here, { name: key }, { node: el });
-        values = raw;
-      } else {
-        values = raw === undefined ? [] : [raw];
-      }
-      if (twinRaw !== undefined) twins = [twinRaw];
-    }
+    const { values, twins } = listShape(raw, twinRaw, el, key, twinKey, repeating, here, parent, sink);
     if (isPrimitive) {
       // a primitive occurs where it has a value or an extension
       const n = Math.max(values.length, twins.length);
@@ -400,14 +344,12 @@ export class Walker implements WalkContext {
         const v = values[i];
         const t = twins[i];
         if ((v === null || v === undefined) && (t === null || t === undefined)) {
-          if (i < values.length || i < twins.length) {
-            if (!(Array.isArray(raw) && Array.isArray(twinRaw))) sink.report('structure/empty-element', repeating ? child(parent, key, i) : here, {}, { node: el, constraintKey: 'ele-1' });
-          }
+          if (i < values.length || i < twins.length) emptyPrimitive(raw, twinRaw, repeating ? child(parent, key, i) : here, el, sink);
           continue;
         }
         occurrences.push({ v: v ?? undefined, t: t ?? undefined, i });
       }
-      this.checkCardinality(el, occurrences.length, here, sink);
+      checkCardinality(el, occurrences.length, here, sink);
       const located = occurrences.map((o) => ({ ...o, where: repeating ? child(parent, key, o.i) : here }));
       // slices of a primitive: a choice's type slices (value[x]:valueString), value slices on a code
       const sliced = el.slicing && el.slicing.slices.length > 0
@@ -419,13 +361,11 @@ export class Walker implements WalkContext {
       }
       return;
     }
-    if (twinRaw !== undefined) {
-      sink.report('structure/primitive-twin', child(parent, twinKey ?? `_${key}`), { name: key, reason: `'${key}' is not a primitive` }, { node: el });
-    }
+    if (twinRaw !== undefined) twinOfComplex(key, twinKey, parent, el, sink);
     const items = values.map((v, i) => ({ value: v, where: repeating ? child(parent, key, i) : here }));
     const present = items.filter((x) => x.value !== null && x.value !== undefined);
-    for (const x of items) if (x.value === null) sink.report('structure/empty-element', x.where, {}, { node: el, constraintKey: 'ele-1' });
-    this.checkCardinality(el, present.length, here, sink);
+    for (const x of items) if (x.value === null) nullItem(x.where, el, sink);
+    checkCardinality(el, present.length, here, sink);
     const sliced = el.slicing && el.slicing.slices.length > 0 ? assignSlices(present, el, type, here, sink, this) : undefined;
     if (!sliced && (el.name === 'extension' || el.name === 'modifierExtension')) {
       for (const x of present) {
@@ -443,40 +383,18 @@ export class Walker implements WalkContext {
     }
   }
 
-  checkCardinality(el: ElementPlan, count: number, where: Where, sink: IssueSink): void {
-    if (el.sliceName !== undefined) return; // slices are counted by the slicing
-    if (count < el.min) sink.report('cardinality/min', where, { min: el.min, found: count, element: el.id }, { node: el });
-    if (count > el.max) sink.report('cardinality/max', where, { max: el.maxText, found: count, element: el.id }, { node: el });
-  }
-
   // ---------------------------------------------------------------------------------------------
   // primitives
 
   validatePrimitive(value: unknown, twin: unknown, node: ElementPlan, type: string, where: Where, sink: IssueSink): void {
     if (value !== undefined) {
-      if (!this.primitives.kindOk(type, value)) {
-        const expected = typeof value === 'object' ? 'a JSON primitive' : type === 'boolean' ? 'a JSON boolean' : ['integer', 'positiveInt', 'unsignedInt'].includes(type) ? 'a JSON integer' : type === 'decimal' ? 'a JSON number' : 'a JSON string';
-        sink.report('types/json-type', where, { expected, fhirType: type }, { node });
-      } else {
-        const text = typeof value === 'number' ? this.numberText(where, value) : String(value);
-        if (!this.primitives.formatOk(type, text)) {
-          sink.report('types/primitive-format', where, { value: shorten(text, 80), fhirType: type, format: this.primitives.expected(type) }, { node });
-        }
-        if (node.maxLength !== undefined && text.length > node.maxLength) {
-          sink.report('types/max-length', where, { maxLength: node.maxLength, length: text.length }, { node });
-        }
-      }
+      if (isJsonKind(value, type, where, sink, node, this.primitives)) checkPrimitive(value, type, node, where, sink, this.primitives, this);
       this.checkValue(value, node, type, where, sink);
-      if (node.binding && (type === 'code' || type === 'string' || type === 'uri') && typeof value === 'string') {
-        checkBinding({ system: undefined, code: value, kind: type }, node, where, sink, this.deps.terminology);
-      }
-      this.checkConstraints(value, node, type, where, sink);
+      checkPrimitiveBinding(value, node, type, where, sink, this.terminology);
+      checkConstraints(value, node, type, where, sink, this);
     }
     if (twin !== undefined && twin !== null) {
-      if (!isObject(twin)) {
-        sink.report('structure/primitive-twin', where, { name: where.fhirPath.split('.').pop() ?? '', reason: 'must be a JSON object' }, { node });
-        return;
-      }
+      if (!isTwinObject(twin, where, node, sink)) return;
       const elementPlan = this.plans.type('Element');
       const children = new Map<string, ElementPlan>();
       if (elementPlan) for (const [k, c] of elementPlan.root.children) if (k === 'id' || k === 'extension') children.set(k, c);
@@ -486,8 +404,7 @@ export class Walker implements WalkContext {
         ? extendPath(p.up.up, `_${String(p.up.step)}`, p.step)
         : extendPath(p.up ?? ROOT_PATH, `_${String(p.step)}`);
       const twinWhere: Where = { ...where, jsonPath: twinPath };
-      const keys = Object.keys(twin);
-      if (keys.length === 0) sink.report('structure/empty-element', twinWhere, {}, { node, constraintKey: 'ele-1' });
+      checkTwinNotEmpty(twin, twinWhere, node, sink);
       const pseudo: ElementPlan = { ...node, children, slicing: undefined } as unknown as ElementPlan;
       this.validateChildren(twin, pseudo, children, type, twinWhere, sink);
     }
@@ -525,97 +442,15 @@ export class Walker implements WalkContext {
   // ---------------------------------------------------------------------------------------------
   // values, invariants, extensions
 
-  checkValue(value: unknown, node: ElementPlan, type: string, where: Where, sink: IssueSink): void {
-    if (node.fixed && !equalsFixed(value, node.fixed.value)) {
-      sink.report('fixed-pattern/fixed-mismatch', where, { expected: show(node.fixed.value) }, { node });
-    }
-    if (node.pattern && !matchesPattern(value, node.pattern.value)) {
-      sink.report('fixed-pattern/pattern-mismatch', where, { expected: show(node.pattern.value) }, { node });
-    }
-    if (node.binding && isObject(value)) {
-      if (type === 'Coding') checkBinding({ codings: [value], kind: 'Coding' }, node, where, sink, this.deps.terminology);
-      else if (type === 'CodeableConcept') {
-        const codings = Array.isArray(value['coding']) ? (value['coding'] as unknown[]).filter(isObject) : [];
-        checkBinding({ codings, kind: 'CodeableConcept', hasText: typeof value['text'] === 'string' }, node, where, sink, this.deps.terminology);
-      } else if (type === 'Quantity' && (value['code'] !== undefined)) {
-        checkBinding({ codings: [{ system: value['system'], code: value['code'] }], kind: 'Quantity' }, node, where, sink, this.deps.terminology);
-      }
-    }
-  }
-
-  checkConstraints(value: unknown, node: ElementPlan, type: string, where: Where, sink: IssueSink): void {
-    if (node.constraints.length === 0) return;
-    const base = this.deps.model.isPrimitive(type) || node === node.structure.root || !node.path.includes('.') ? type
-      : type === 'BackboneElement' || type === 'Element' ? (node.ed.base?.path ?? node.path) : type;
-    const vars = { resource: where.resource, rootResource: where.root, medcomWhere: where } as EvalVars;
-    for (const c of node.constraints) {
-      if (NATIVE_CONSTRAINTS.has(c.key) || !c.expression) continue;
-      const native = this.natives.get(c.key);
-      let verdict = native?.expression === c.expression ? native.check(value, where.resource) : undefined;
-      if (verdict === undefined || this.deps.crossCheckNatives) {
-        let result: unknown[];
-        try {
-          result = this.fhirpath.evaluate(value, base, c.expression, vars);
-        } catch (e) {
-          sink.report('invariants/not-evaluated', where, { key: c.key, reason: (e as Error).message.split('\n')[0]!.slice(0, 200) }, { node, constraintKey: c.key });
-          continue;
-        }
-        const engine = result.length === 1 && result[0] === false ? 'fail' : 'pass';
-        if (verdict !== undefined && verdict !== engine) {
-          throw new Error(`native ${c.key} says ${verdict}, fhirpath.js says ${engine} at ${where.fhirPath}`);
-        }
-        verdict = engine;
-      }
-      if (verdict === 'fail') {
-        sink.report('invariants/failed', where, { key: c.key, human: c.human }, {
-          node, constraintKey: c.key, severity: c.severity === 'warning' ? 'warning' : 'error',
-        });
-      } else if (base === type && this.deps.model.isPrimitive(type)) {
-        this.checkIntended(value, c, type, where, sink, node);
-      }
-    }
-  }
-
-  /**
-   * A published constraint on a primitive that starts `value.matches(…)` navigates to a `value`
-   * child a primitive does not have: it is always empty, so it never fails (MedCom Core 2.4.0's
-   * `medcom-uuidv4` and `uuidv5`, the ECPR ones). The published behaviour stands; its evident
-   * intent, `matches(…)` on the value itself, is checked separately as a warning.
-   */
-  private checkIntended(value: unknown, c: fhir4.ElementDefinitionConstraint, type: string, where: Where, sink: IssueSink, node: ElementPlan): void {
-    const intended = intendedExpression(c.expression!);
-    if (intended === undefined) return;
-    let result: unknown[];
-    try {
-      result = this.fhirpath.evaluate(value, type, intended, { resource: where.resource, rootResource: where.root } as EvalVars);
-    } catch {
-      return; // the published constraint was evaluated; an intent we cannot evaluate adds nothing
-    }
-    if (result.length === 1 && result[0] === false) {
-      sink.report('invariants/intended', where, { key: c.key, expression: intended }, { node, constraintKey: c.key });
-    }
-  }
-
-  private checkExtension(value: Json, where: Where, sink: IssueSink): void {
-    const hasValue = Object.keys(value).some((k) => k.startsWith('value'));
-    const hasExt = Array.isArray(value['extension']) && (value['extension'] as unknown[]).length > 0;
-    if (typeof value['url'] !== 'string') sink.report('structure/extension-invalid', where, { reason: 'url is missing' });
-    if (hasValue === hasExt) {
-      sink.report('structure/extension-invalid', where, { reason: hasValue ? 'it has both a value and extensions (ext-1)' : 'it has neither a value nor extensions (ext-1)' }, { constraintKey: 'ext-1' });
-    }
+  /** A value against the element's fixed value, pattern and (coded types) binding. */
+  private checkValue(value: unknown, node: ElementPlan, type: string, where: Where, sink: IssueSink): void {
+    checkFixedPattern(value, node, where, sink);
+    checkCodedBinding(value, node, type, where, sink, this.terminology);
   }
 
   /** Validate an extension that matched no slice against its definition, when one is available. */
   validateUnslicedExtension(value: Json, where: Where, sink: IssueSink, modifier: boolean): void {
-    const url = value['url'];
-    if (typeof url !== 'string') return;
-    const plan = this.plans.get(url);
-    if (!plan || plan.type !== 'Extension') {
-      sink.report('structure/unknown-extension', where, { url }, modifier ? { severity: 'error' } : {});
-      return;
-    }
-    if (plan.url === EXTENSION_URL) return;
-    this.validateNode(value, plan.root, 'Extension', where, sink);
+    validateUnslicedExtension(value, where, sink, modifier, this);
   }
 
   /** Resolve a bundle-internal reference for the references and slicing concerns. */
@@ -626,10 +461,4 @@ export class Walker implements WalkContext {
   bundleOf(where: Where): BundleIndex | undefined {
     return where.bundle;
   }
-}
-
-const VACUOUS = /^value\.(matches\((['"]).*\2\))$/s;
-/** `matches('…')` for a published `value.matches('…')`; undefined for any other expression. */
-export function intendedExpression(expression: string): string | undefined {
-  return expression.startsWith('value.') ? VACUOUS.exec(expression.trim())?.[1] : undefined;
 }

@@ -1,6 +1,7 @@
 import type { ElementPlan } from '../../plan/plan.js';
 import type { TerminologyService } from '../../terminology/types.js';
 import type { IssueSink, Json, Where } from '../../context.js';
+import { isObject } from '../../../util/json.js';
 
 export type BindingInput =
   | { kind: 'code' | 'string' | 'uri'; system: undefined; code: string }
@@ -42,4 +43,23 @@ export function checkBinding(input: BindingInput, node: ElementPlan, where: Wher
   }
   const shown = codings.map((c) => (c.system ? `${c.system}#${c.code}` : c.code)).join(', ');
   sink.report(strength === 'required' ? 'bindings/required' : 'bindings/extensible', where, { code: shown, valueSet: binding.valueSet }, { node });
+}
+
+/** A coded complex value (Coding, CodeableConcept, Quantity with a code) against the element's binding. */
+export function checkCodedBinding(value: unknown, node: ElementPlan, type: string, where: Where, sink: IssueSink, terminology: TerminologyService): void {
+  if (!node.binding || !isObject(value)) return;
+  if (type === 'Coding') checkBinding({ codings: [value], kind: 'Coding' }, node, where, sink, terminology);
+  else if (type === 'CodeableConcept') {
+    const codings = Array.isArray(value['coding']) ? (value['coding'] as unknown[]).filter(isObject) : [];
+    checkBinding({ codings, kind: 'CodeableConcept', hasText: typeof value['text'] === 'string' }, node, where, sink, terminology);
+  } else if (type === 'Quantity' && (value['code'] !== undefined)) {
+    checkBinding({ codings: [{ system: value['system'], code: value['code'] }], kind: 'Quantity' }, node, where, sink, terminology);
+  }
+}
+
+/** A code, string or uri value against the element's binding. */
+export function checkPrimitiveBinding(value: unknown, node: ElementPlan, type: string, where: Where, sink: IssueSink, terminology: TerminologyService): void {
+  if (node.binding && (type === 'code' || type === 'string' || type === 'uri') && typeof value === 'string') {
+    checkBinding({ system: undefined, code: value, kind: type }, node, where, sink, terminology);
+  }
 }

@@ -1,4 +1,7 @@
+import type { IssueSink, WalkContext, Where } from '../../context.js';
 import type { FhirModel } from '../../model.js';
+import type { ElementPlan } from '../../plan/plan.js';
+import { shorten } from '../../../util/text.js';
 
 export type JsonKind = 'boolean' | 'number' | 'integer' | 'string';
 
@@ -111,5 +114,20 @@ export class PrimitiveChecker {
     if (type === 'positiveInt' || type === 'unsignedInt') return Number(text) <= 2147483647;
     if ((type === 'string' || type === 'markdown') && text.length > 1048576) return false;
     return true;
+  }
+}
+
+/**
+ * A primitive value of the right JSON kind: its lexical form (`types/primitive-format`, numbers as
+ * written in the document) and its length (`types/max-length`).
+ */
+export function checkPrimitive(value: unknown, type: string, node: ElementPlan, where: Where, sink: IssueSink, primitives: PrimitiveChecker,
+  ctx: WalkContext): void {
+  const text = typeof value === 'number' ? ctx.numberText(where, value) : String(value);
+  if (!primitives.formatOk(type, text)) {
+    sink.report('types/primitive-format', where, { value: shorten(text, 80), fhirType: type, format: primitives.expected(type) }, { node });
+  }
+  if (node.maxLength !== undefined && text.length > node.maxLength) {
+    sink.report('types/max-length', where, { maxLength: node.maxLength, length: text.length }, { node });
   }
 }
