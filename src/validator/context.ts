@@ -5,6 +5,7 @@ import type { Issue } from './issue.js';
 import type { Suppressions } from './suppress.js';
 import type { Locale } from './messages/index.js';
 import { renderMessage } from './messages/index.js';
+import type { IssueParams, ParamsOf } from './messages/params.js';
 import type { FhirModel } from './model.js';
 import { RULES, type RuleId, type Severity } from './rules/registry.js';
 import type { ElementPlan, PlanCache, StructurePlan } from './plan/plan.js';
@@ -104,7 +105,16 @@ export class IssueSink {
     return this.list;
   }
 
-  report(ruleId: RuleId, where: Pick<Where, 'jsonPath' | 'fhirPath'>, params: Record<string, string | number> = {}, options: ReportOptions = {}): void {
+  /**
+   * Report a finding of rule `ruleId` at `where`. `params` are those its message names (a missing or
+   * misspelt one fails tsc: messages/params.ts).
+   */
+  report<R extends RuleId>(ruleId: R, where: Pick<Where, 'jsonPath' | 'fhirPath'>, params: ParamsOf<R>, options: ReportOptions = {}): void {
+    this.add(ruleId, where, params as IssueParams, options);
+  }
+
+  /** A finding whose params were checked where it was reported (a replay of recorded findings). */
+  add(ruleId: RuleId, where: Pick<Where, 'jsonPath' | 'fhirPath'>, params: IssueParams, options: ReportOptions): void {
     const rule = RULES[ruleId];
     const severity = options.severity ?? rule.severity;
     // one finding per rule, place and content: the same cardinality broken by the base type's
@@ -118,7 +128,7 @@ export class IssueSink {
     this.list.push(this.issue(ruleId, severity, where, params, options));
   }
 
-  private issue(ruleId: RuleId, severity: Severity, where: Pick<Where, 'jsonPath' | 'fhirPath'>, params: Record<string, string | number>, options: ReportOptions): Issue {
+  private issue(ruleId: RuleId, severity: Severity, where: Pick<Where, 'jsonPath' | 'fhirPath'>, params: IssueParams, options: ReportOptions): Issue {
     const rule = RULES[ruleId];
     const message = renderMessage(ruleId, params, this.locale);
     const issue: Issue = {
@@ -146,7 +156,7 @@ export class IssueSink {
 export interface Recorded {
   ruleId: RuleId;
   where: Pick<Where, 'jsonPath' | 'fhirPath'>;
-  params: Record<string, string | number>;
+  params: IssueParams;
   options: ReportOptions;
 }
 
@@ -164,7 +174,7 @@ export class RecordingSink extends IssueSink {
     super(undefined, locale, true, suppressions);
   }
 
-  override report(ruleId: RuleId, where: Pick<Where, 'jsonPath' | 'fhirPath'>, params: Record<string, string | number> = {}, options: ReportOptions = {}): void {
+  override add(ruleId: RuleId, where: Pick<Where, 'jsonPath' | 'fhirPath'>, params: IssueParams, options: ReportOptions): void {
     // kept for the replay (which counts it), but a suppressed finding does not make the probe fail
     this.recorded.push({ ruleId, where: { jsonPath: where.jsonPath, fhirPath: where.fhirPath }, params, options });
     if (this.suppressions?.matches(ruleId, where.fhirPath)) return;
@@ -177,7 +187,7 @@ export class RecordingSink extends IssueSink {
   }
 
   replay(sink: IssueSink): void {
-    for (const r of this.recorded) sink.report(r.ruleId, r.where, r.params, r.options);
+    for (const r of this.recorded) sink.add(r.ruleId, r.where, r.params, r.options);
   }
 }
 

@@ -1,7 +1,7 @@
 import type { RuleId } from '../rules/registry.js';
 
 /** Danske meddelelser; `{param}` udfyldes fra fundets parametre. Et manglende id fejler tsc. */
-export const da: Record<RuleId, string> = {
+export const da = {
   'input/unreadable': 'filen kan ikke læses: {reason}',
   'input/more-issues': '{count} flere fund af typen {rule} er udeladt her (rapporten viser de første {shown})',
   'structure/unknown-element': "'{name}' er ikke et element i {type}",
@@ -61,4 +61,4 @@ export const da: Record<RuleId, string> = {
   'business/hco-restricted-shared': 'rapporten har mærkningen R (Restricted) for manglende samtykke: patienten har ikke givet samtykke til at dele resultaterne med andre end den praktiserende læge, så den må ikke indgå i et udtræk til deling',
   'business/hco-result-length': "resultatværdien '{value}' er {length} tegn lang, mere end 12",
   'business/not-checked': '{rule} kunne ikke kontrolleres: {reason}',
-};
+} as const satisfies Record<RuleId, string>;

@@ -1,7 +1,10 @@
 import type { RuleId } from '../rules/registry.js';
 
-/** English message templates; `{param}` is filled from the issue's params. A missing id fails tsc. */
-export const en: Record<RuleId, string> = {
+/**
+ * English message templates; `{param}` is filled from the issue's params. A missing id fails tsc, and
+ * the placeholders are the params a finding of the rule must carry (messages/params.ts).
+ */
+export const en = {
   'input/unreadable': 'cannot read the file: {reason}',
   'input/more-issues': '{count} more {rule} issues of this kind were left out here (the report lists the first {shown})',
   'structure/unknown-element': "'{name}' is not an element of {type}",
@@ -61,4 +64,4 @@ export const en: Record<RuleId, string> = {
   'business/hco-restricted-shared': 'the report carries the refused-consent label R (Restricted): the patient has not consented to sharing the results with others than the general practitioner, so it must not be in a sharing export',
   'business/hco-result-length': "the result value '{value}' is {length} characters long, more than 12",
   'business/not-checked': '{rule} could not be checked: {reason}',
-};
+} as const satisfies Record<RuleId, string>;

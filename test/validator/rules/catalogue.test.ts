@@ -8,6 +8,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { da } from '../../../src/validator/messages/da.js';
+import { en } from '../../../src/validator/messages/en.js';
 import { RULE_IDS, RULES } from '../../../src/validator/rules/registry.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -54,5 +56,12 @@ describe('the validator kernel', () => {
     const rules = validatorFiles.filter((f) => rel(f.file).startsWith('src/validator/rules/'));
     const walker = rules.filter((f) => /from '[./]*\/walk\//.test(f.text)).map((f) => rel(f.file));
     expect(walker).toEqual([]);
+  });
+});
+
+describe('messages', () => {
+  const placeholders = (template: string): string[] => [...new Set([...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();
+  it.each(RULE_IDS.map((id) => [id]))('%s: the Danish message names the params the English one does', (id) => {
+    expect(placeholders(da[id])).toEqual(placeholders(en[id]));
   });
 });

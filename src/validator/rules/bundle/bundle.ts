@@ -19,7 +19,7 @@ export function checkBundle(index: BundleIndex, where: Where, sink: IssueSink): 
       const w = first ? child(entryWhere(first.index), 'resource') : child(where, 'entry');
       sink.report('bundle/first-entry', w, { expected, found: typeof found === 'string' ? found : 'nothing' });
     }
-    for (const e of index.entries) if (e.fullUrl === undefined) sink.report('bundle/fullurl-missing', entryWhere(e.index));
+    for (const e of index.entries) if (e.fullUrl === undefined) sink.report('bundle/fullurl-missing', entryWhere(e.index), {});
   }
   const counts = new Map<string, { n: number; first: number; versions: Set<string> }>();
   for (const e of index.entries) {

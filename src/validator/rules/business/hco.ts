@@ -43,14 +43,14 @@ export function checkRestricted(ctx: BusinessContext, report: EntryResource): vo
   const meta = report.resource['meta'];
   arrayOf(isObject(meta) ? meta['security'] : undefined).forEach((label, k) => {
     if (isObject(label) && label['system'] === RESTRICTED.system && label['code'] === RESTRICTED.code) {
-      ctx.sink.report('business/hco-restricted-shared', at(report.place, 'meta', 'security', k));
+      ctx.sink.report('business/hco-restricted-shared', at(report.place, 'meta', 'security', k), {});
     }
   });
 }
 
 function checkSamplingTime(ctx: BusinessContext, obs: EntryResource): void {
   const has = Object.keys(obs.resource).some((k) => k.startsWith('effective') && obs.resource[k] !== null && obs.resource[k] !== undefined);
-  if (!has) ctx.sink.report('business/hco-sampling-time', obs.place);
+  if (!has) ctx.sink.report('business/hco-sampling-time', obs.place, {});
 }
 
 function checkStatus(ctx: BusinessContext, obs: EntryResource): void {
@@ -135,7 +135,7 @@ function checkCode(ctx: BusinessContext, obs: EntryResource): void {
 function checkInterpretation(ctx: BusinessContext, obs: EntryResource): void {
   const interpretations = arrayOf(obs.resource['interpretation']);
   const ni = interpretations.some((i) => isObject(i) && arrayOf(i['coding']).some((c) => isObject(c) && c['code'] === 'NI' && c['system'] === INTERPRETATION_SYSTEM));
-  if (!ni) ctx.sink.report('business/hco-interpretation-ni', interpretations.length > 0 ? at(obs.place, 'interpretation') : obs.place);
+  if (!ni) ctx.sink.report('business/hco-interpretation-ni', interpretations.length > 0 ? at(obs.place, 'interpretation') : obs.place, {});
 }
 
 function checkLength(ctx: BusinessContext, obs: EntryResource): void {
