@@ -3,6 +3,7 @@ import { fhirTypeCode } from '../../fhir/types.js';
 import type { ApplyContext } from './context.js';
 import type { ValueIR } from '../../ir/types.js';
 import { stableStringify } from '../../util/json.js';
+import { matchesPattern } from '../../fhir/values.js';
 
 function valueKeys(el: Record<string, unknown>, prefix: 'fixed' | 'pattern'): string[] {
   return Object.keys(el).filter((k) => k.startsWith(prefix) && k.length > prefix.length && k[prefix.length]! === k[prefix.length]!.toUpperCase());
@@ -14,19 +15,6 @@ function typeSuffix(ctx: ApplyContext, v: ValueIR): string | undefined {
   if (codes.length === 1) return capitalize(codes[0]!);
   ctx.report('compile/invalid-value', `${ctx.el.id}: element has ${codes.length} types; give the value's type explicitly`);
   return undefined;
-}
-
-/** True when `pattern` is contained in `value` (FHIR pattern[x] semantics). */
-export function matchesPattern(value: unknown, pattern: unknown): boolean {
-  if (Array.isArray(pattern)) {
-    if (!Array.isArray(value)) return false;
-    return pattern.every((p) => value.some((v) => matchesPattern(v, p)));
-  }
-  if (pattern && typeof pattern === 'object') {
-    if (!value || typeof value !== 'object') return false;
-    return Object.entries(pattern).every(([k, p]) => matchesPattern((value as Record<string, unknown>)[k], p));
-  }
-  return value === pattern;
 }
 
 /** fixed[x] (exact) and pattern[x] (subset) values; the [x] suffix follows the element type. */

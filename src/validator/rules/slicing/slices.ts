@@ -1,7 +1,7 @@
 import type { ElementPlan, StructurePlan } from '../../plan/plan.js';
 import { RecordingSink, type IssueSink, type Json, type WalkContext, type Where } from '../../context.js';
 import { NotEvaluable, type Target } from './memo.js';
-import { equalsFixed, matchesPattern } from '../fixed-pattern/fixed-pattern.js';
+import { equalsFixed, matchesPattern } from '../../../fhir/values.js';
 import { isObject } from '../../../util/json.js';
 import { capitalize } from '../../../util/text.js';
 
