@@ -18,7 +18,7 @@ import { checkChoiceTypes } from '../rules/structure/choice.js';
 import { checkExtension, validateUnslicedExtension } from '../rules/structure/extension.js';
 import { claimedProfileFits, requiredProfileFits, RESOURCE_BASES, resourceBase } from '../rules/structure/resource-type.js';
 import {
-  checkNotEmpty, checkTwinNotEmpty, emptyPrimitive, isTwinObject, listShape, nullItem, twinOfComplex,
+  checkEmptyList, checkNotEmpty, checkTwinNotEmpty, emptyPrimitive, isTwinObject, nullItem, twinList, twinOfComplex, valueList,
 } from '../rules/structure/shape.js';
 import { reportUnknownElement } from '../rules/structure/unknown-element.js';
 import { isJsonKind, isJsonObject } from '../rules/types/json-type.js';
@@ -335,7 +335,9 @@ export class Walker implements WalkContext {
     const repeating = baseMax !== '1' && baseMax !== '0';
     const isPrimitive = this.model.isPrimitive(type);
     const here = child(parent, key);
-    const { values, twins } = listShape(raw, twinRaw, el, key, twinKey, repeating, here, parent, sink);
+    const values = valueList(raw, el, key, repeating, here, sink);
+    const twins = twinList(twinRaw, raw, values, el, key, twinKey, repeating, here, parent, sink);
+    if (repeating) checkEmptyList(raw, here, el, sink);
     if (isPrimitive) {
       // a primitive occurs where it has a value or an extension
       const n = Math.max(values.length, twins.length);

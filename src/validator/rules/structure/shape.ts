@@ -8,51 +8,46 @@ import { isObject } from '../../../util/json.js';
  * (`structure/empty-element`, ele-1), and a primitive's `_name` twin fits it (`structure/primitive-twin`).
  */
 
-/** The occurrences of an element's property and of its `_name` twin, as lists. */
-export interface ListShape {
-  values: unknown[];
-  twins: unknown[];
+/**
+ * The values of an element's property (`raw`) as a list, after checking its shape: an array where
+ * the element repeats (`repeating`, from its base definition), a single value where it does not.
+ */
+export function valueList(raw: unknown, el: ElementPlan, key: string, repeating: boolean, here: Where, sink: IssueSink): unknown[] {
+  if (raw === undefined) return [];
+  if (repeating) {
+    if (Array.isArray(raw)) return raw;
+    sink.report('structure/array-expected', here, { name: key }, { node: el });
+    return [raw];
+  }
+  if (!Array.isArray(raw)) return [raw];
+  sink.report('structure/single-expected', here, { name: key }, { node: el });
+  return raw;
 }
 
 /**
- * The values of an element's property (`raw`) and of its twin (`twinRaw`) as lists, after checking
- * their shape: arrays where the element repeats (`repeating`, from its base definition), single
- * values where it does not, as many twins as values, no empty array.
+ * The values of a primitive's `_name` twin (`twinRaw`) as a list, after checking its shape: an array
+ * where the element repeats, with as many entries as the element has values.
  */
-export function listShape(raw: unknown, twinRaw: unknown, el: ElementPlan, key: string, twinKey: string | undefined, repeating: boolean,
-  here: Where, parent: Where, sink: IssueSink): ListShape {
-  if (raw === undefined && twinRaw === undefined) return { values: [], twins: [] };
-  let values: unknown[];
-  let twins: unknown[] = [];
-  if (repeating) {
-    if (raw !== undefined && !Array.isArray(raw)) {
-      sink.report('structure/array-expected', here, { name: key }, { node: el });
-      values = [raw];
-    } else {
-      values = (raw as unknown[] | undefined) ?? [];
-    }
-    if (twinRaw !== undefined) {
-      if (!Array.isArray(twinRaw)) {
-        sink.report('structure/array-expected', child(parent, twinKey ?? `_${key}`), { name: twinKey ?? `_${key}` }, { node: el });
-        twins = [twinRaw];
-      } else {
-        twins = twinRaw;
-      }
-      if (raw !== undefined && twins.length !== values.length) {
-        sink.report('structure/primitive-twin', here, { name: key, reason: `${values.length} values but ${twins.length} extension entries` }, { node: el });
-      }
-    }
-    if (Array.isArray(raw) && raw.length === 0) sink.report('structure/empty-element', here, {}, { node: el, constraintKey: 'ele-1' });
+export function twinList(twinRaw: unknown, raw: unknown, values: readonly unknown[], el: ElementPlan, key: string, twinKey: string | undefined,
+  repeating: boolean, here: Where, parent: Where, sink: IssueSink): unknown[] {
+  if (twinRaw === undefined) return [];
+  if (!repeating) return [twinRaw];
+  let twins: unknown[];
+  if (!Array.isArray(twinRaw)) {
+    sink.report('structure/array-expected', child(parent, twinKey ?? `_${key}`), { name: twinKey ?? `_${key}` }, { node: el });
+    twins = [twinRaw];
   } else {
-    if (Array.isArray(raw)) {
-      sink.report('structure/single-expected', here, { name: key }, { node: el });
-      values = raw;
-    } else {
-      values = raw === undefined ? [] : [raw];
-    }
-    if (twinRaw !== undefined) twins = [twinRaw];
+    twins = twinRaw;
   }
-  return { values, twins };
+  if (raw !== undefined && twins.length !== values.length) {
+    sink.report('structure/primitive-twin', here, { name: key, reason: `${values.length} values but ${twins.length} extension entries` }, { node: el });
+  }
+  return twins;
+}
+
+/** A repeating element given as an empty array. */
+export function checkEmptyList(raw: unknown, here: Where, el: ElementPlan, sink: IssueSink): void {
+  if (Array.isArray(raw) && raw.length === 0) sink.report('structure/empty-element', here, {}, { node: el, constraintKey: 'ele-1' });
 }
 
 /** A primitive occurrence with neither a value nor a twin (null in the lists, unless both lists are arrays). */
