@@ -2,8 +2,8 @@ import { BaseR4Source } from '../defs/base-r4.js';
 import type { Definitions } from '../defs/registry.js';
 import { diffPackages, type PackageDiff } from '../diff/compare.js';
 import { loadDiffSide } from '../diff/load.js';
-import { r4PackageDir } from './prebuilt.js';
-import { validationDefinitions } from './validate.js';
+import { r4PackageDir } from '../standards/prebuilt.js';
+import { validationDefinitions } from '../standards/validation.js';
 
 /**
  * Compare two packages (paths, our package ids, or standard aliases): what changed that a

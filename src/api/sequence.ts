@@ -18,7 +18,7 @@ import { SuppressionError, Suppressions } from '../validator/suppress.js';
 import { IssueSink } from '../validator/walk/context.js';
 import { readTextSafe, SafeFileError } from '../util/fs-safe.js';
 import { unreadable } from '../validator/validator.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../util/errors.js';
 import { checkRules, expandInputs, RunValidator, summarize, validationDefinitions, type InputFile } from './validate.js';
 
 /** The manifest's JSON schema (checked with ajv before anything is read). */

@@ -1,25 +1,22 @@
-import { existsSync, statSync, type Stats } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { DEFAULT_MAX_INPUT_BYTES, describeFsError, fileKind, readFileSafe, resolveInside, SafeFileError, walkFiles, type SafeReadOptions } from '../util/fs-safe.js';
-import { loadFromCache, loadPackages } from '../defs/load-package.js';
-import { BaseR4Source } from '../defs/base-r4.js';
-import { Definitions } from '../defs/registry.js';
-import { loadPrebuilt, r4PackageDir } from './prebuilt.js';
+import type { Definitions } from '../defs/registry.js';
 import type { FileReport, ValidationReport } from '../validator/issue.js';
 import { InputError } from '../validator/load/source.js';
 import type { Locale } from '../validator/messages/index.js';
-import { LocalTerminology } from '../validator/terminology/local.js';
-import { unreadable, Validator } from '../validator/validator.js';
+import { unreadable, type Validator } from '../validator/validator.js';
 import { SuppressionError, Suppressions } from '../validator/suppress.js';
 import type { SourceDoc } from '../validator/load/source.js';
-import type { FhirModel } from '../validator/model.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../util/errors.js';
 import { workerCount, WorkerPool, workerScript, type WorkerJob } from './pool.js';
-import { IGS, type IgAlias } from './igs.js';
+import { IGS, type IgAlias } from '../standards/igs.js';
+import { newValidator, validationDefinitions, type XmlReader } from '../standards/validation.js';
+import { VERSION } from '../util/version.js';
 import { EXPORT_PURPOSES, RULES, RULE_SELECTIONS, type ExportPurpose, type RuleSelection } from '../validator/rules/registry.js';
 import type { BusinessPurpose } from '../validator/rules/business/context.js';
 
-export { UsageError } from './errors.js';
-export const VERSION = '0.1.0';
+export { UsageError } from '../util/errors.js';
+export { newValidator, validationDefinitions, VERSION };
 
 export interface ValidateFilesOptions {
   /** Files and folders (folders: every *.json and *.xml below them); `-` reads `stdin`. */
@@ -134,30 +131,6 @@ export function expandInputs(inputs: string[], stdin: string | undefined, option
   return out;
 }
 
-/**
- * Definitions for validation: our IG packages (prebuilt at install time when current, compiled in
- * memory otherwise) over the compact base R4 bundles, plus any FHIR packages given.
- */
-export async function validationDefinitions(packages: string[] = [], onNotice?: (message: string) => void): Promise<Definitions> {
-  const packageDir = r4PackageDir();
-  const defs = new Definitions(new BaseR4Source({ flavor: 'min', ...(packageDir ? { packageDir } : {}) }));
-  if (!(await loadPrebuilt(defs, undefined, onNotice))) {
-    // not installed through npm ci / npm run compile: compile our packages in memory
-    const [{ buildIg }, { igPackages }] = await Promise.all([import('./build.js'), import('./packages.js')]);
-    await buildIg({ packages: await igPackages(), definitions: defs });
-  }
-  for (const p of packages) {
-    const m = /^([a-z0-9][a-z0-9._-]*)#([0-9][A-Za-z0-9.-]*)$/i.exec(p);
-    try {
-      const loaded = m && !existsSync(p) ? [await loadFromCache(m[1]!, m[2]!, undefined, { definitionsOnly: true })] : await loadPackages(p, { definitionsOnly: true });
-      for (const pkg of loaded) defs.addPackage(pkg);
-    } catch (e) {
-      throw new UsageError((e as Error).message);
-    }
-  }
-  return defs;
-}
-
 /** Validate files and folders; input that cannot be read is reported as `input/unreadable`. */
 export async function validateFiles(options: ValidateFilesOptions, definitions?: Definitions): Promise<ValidationReport> {
   const locale = options.locale ?? 'en';
@@ -226,15 +199,6 @@ export function checkProfile(defs: Definitions, profile: string): void {
  */
 export type InputReadOptions = Pick<SafeReadOptions, 'followSymlinks' | 'maxBytes'>;
 
-/**
- * A Validator on `defs` with local terminology; `scopeProfile` decides which package's canonicals win,
- * for profiles and value sets alike (HCO's NPU value set is not Notes').
- */
-export function newValidator(defs: Definitions, options: { scopeProfile?: string; locale?: Locale; readXml?: XmlReader; suppress?: readonly string[]; rules?: RuleSelection; purpose?: ExportPurpose } = {}): Validator {
-  return new Validator({ definitions: defs, terminology: (resolver) => new LocalTerminology(resolver), ...options });
-}
-
-type XmlReader = (file: string, text: string, model: FhirModel) => SourceDoc;
 
 /** What `RunValidator.validate` takes besides the file name (all optional; the same for `validateWithValue`). */
 export interface FileInput {

@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
-import { UsageError } from '../api/errors.js';
+import { UsageError } from '../util/errors.js';
 import { isInside, readFileSafe, SafeFileError, walkFiles, type SafeFileProblem } from '../util/fs-safe.js';
 import { allSteps, type ProtocolDefinition } from './model.js';
 

@@ -8,9 +8,10 @@
 import type { Definitions } from '../defs/registry.js';
 import { documentResolver } from '../fhir/references.js';
 import { FhirPathRunner, type EvalVars } from '../fhirpath/runner.js';
-import { IGS } from '../api/igs.js';
-import { newValidator, validationDefinitions, VERSION } from '../api/validate.js';
-import { UsageError } from '../api/errors.js';
+import { IGS } from '../standards/igs.js';
+import { newValidator, validationDefinitions } from '../standards/validation.js';
+import { VERSION } from '../util/version.js';
+import { UsageError } from '../util/errors.js';
 import { readTextSafe } from '../util/fs-safe.js';
 import type { SourceDoc } from '../validator/load/source.js';
 import { InputError } from '../validator/load/source.js';

@@ -1,7 +1,7 @@
 /** The vendor file (`--vendor-file vendor.json`): §2.1 and §2.2 of the protocol, filled by the vendor. */
 import { existsSync } from 'node:fs';
 import { Ajv } from 'ajv';
-import { UsageError } from '../api/errors.js';
+import { UsageError } from '../util/errors.js';
 import type { VendorInfo } from './report-model.js';
 import { readTextSafe } from '../util/fs-safe.js';
 import { MAX_CONFIG_BYTES } from './evidence.js';
