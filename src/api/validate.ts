@@ -1,7 +1,7 @@
 import { statSync, type Stats } from 'node:fs';
 import { DEFAULT_MAX_INPUT_BYTES, describeFsError, fileKind, readFileSafe, resolveInside, SafeFileError, walkFiles, type SafeReadOptions } from '../util/fs-safe.js';
 import type { Definitions } from '../defs/registry.js';
-import type { FileReport, ValidationReport } from '../validator/issue.js';
+import { SEVERITY_RANK, type FileReport, type ValidationReport } from '../validator/issue.js';
 import { InputError } from '../validator/load/source.js';
 import type { Locale } from '../validator/messages/index.js';
 import { unreadable, type Validator } from '../validator/validator.js';
@@ -17,6 +17,16 @@ import type { BusinessPurpose } from '../validator/rules/business/context.js';
 
 export { UsageError } from '../util/errors.js';
 export { newValidator, validationDefinitions, VERSION };
+export type { Definitions, FileReport, ValidationReport };
+
+/**
+ * Whether any file of the report has an issue at or above `severity` (`--fail-on`: exit 1); a fatal
+ * issue is above error.
+ */
+export function hasIssueAtOrAbove(report: ValidationReport, severity: 'error' | 'warning' | 'information'): boolean {
+  const threshold = SEVERITY_RANK[severity];
+  return report.files.some((f) => f.issues.some((i) => SEVERITY_RANK[i.severity] >= threshold));
+}
 
 export interface ValidateFilesOptions {
   /** Files and folders (folders: every *.json and *.xml below them); `-` reads `stdin`. */
