@@ -29,3 +29,4 @@ export { runTestScripts, renderTestScripts, type RunTestScriptsOptions, type Tes
 // errors and IO for front ends
 export { UsageError, SafeFileError } from './errors.js';
 export { DEFAULT_MAX_INPUT_BYTES, readStreamCapped, writeFileAtomic, terminalSafe, compiledScript } from './io.js';
+export { pageHead, type PageHead } from './html.js';
