@@ -16,7 +16,7 @@ export { diffOperands, renderDiff, type DiffFormat } from './diff.js';
 // validation and its reports
 export {
   validateFiles, validationDefinitions, newValidator, hasIssueAtOrAbove, summarize, RunValidator, VERSION,
-  type ValidateFilesOptions, type ValidationReport, type FileReport, type Definitions,
+  type RunValidatorOptions, type ValidateFilesOptions, type ValidationReport, type FileReport, type Definitions,
 } from './validate.js';
 export { validateSequence, type ValidateSequenceOptions } from './sequence.js';
 export { renderReport, REPORT_FORMATS, type ReportFormat, type RenderReportOptions } from './report.js';

@@ -128,8 +128,10 @@ export async function validateSequence(options: ValidateSequenceOptions, definit
   });
 
   const defs = definitions ?? await validationDefinitions(options.packages, options.onNotice);
-  const run = new RunValidator(defs, [], locale, suppress, rules, undefined,
-    { ...(options.followSymlinks ? { followSymlinks: true } : {}), ...(options.maxInputBytes !== undefined ? { maxBytes: options.maxInputBytes } : {}) });
+  const run = new RunValidator(defs, {
+    locale, suppress, rules,
+    read: { ...(options.followSymlinks ? { followSymlinks: true } : {}), ...(options.maxInputBytes !== undefined ? { maxBytes: options.maxInputBytes } : {}) },
+  });
   const reports: FileReport[] = [];
   const steps: SequenceStep[] = [];
   for (const [i, step] of manifest.steps.entries()) {

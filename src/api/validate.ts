@@ -183,7 +183,7 @@ export async function validateFiles(options: ValidateFilesOptions, definitions?:
       index, file: input.file, ...(input.file === '-' ? { text: options.stdin ?? '' } : {}), ...(input.root !== undefined ? { root: input.root } : {}),
     }));
     const validated = jobs.length === 0 ? []
-      : pool ? await pool.run(jobs, options.onFile) : await validateHere(new RunValidator(defs, profiles, locale, suppress, rules, purpose, read), jobs, options.onFile);
+      : pool ? await pool.run(jobs, options.onFile) : await validateHere(new RunValidator(defs, { profiles, locale, suppress, rules, ...(purpose ? { purpose } : {}), read }), jobs, options.onFile);
     // back in the order of the inputs, with a finding for each file that could not be read
     let next = 0;
     const reports = inputs.map((i) => (i.problem !== undefined ? unreadable(i.file, new InputError(i.file, i.problem), locale) : validated[next++]!));
@@ -220,6 +220,21 @@ export interface FileInput {
   root?: string;
 }
 
+/** How a run validates (RunValidator): against which profiles, in which language, what it reports, how it reads files. */
+export interface RunValidatorOptions {
+  /** The profiles every file must conform to; the first scopes canonical resolution. */
+  profiles?: readonly string[];
+  locale: Locale;
+  /** Findings not to report (`--suppress`). */
+  suppress?: readonly string[];
+  /** Which rules to report (`--rules`; default all). */
+  rules?: RuleSelection;
+  /** What the files are exported for (`--purpose`). */
+  purpose?: ExportPurpose;
+  /** How input files are read (`--follow-symlinks`, `--max-input-mb`). */
+  read?: InputReadOptions;
+}
+
 /**
  * The validator of a run (in this thread or a worker): reads each file and validates it against the
  * run's profiles (the first scopes canonical resolution). The XML reader and its parser are loaded
@@ -228,15 +243,20 @@ export interface FileInput {
 export class RunValidator {
   private readonly validator: Validator;
   private xml: XmlReader | undefined;
+  private readonly profiles: string[];
+  private readonly locale: Locale;
+  private readonly read: InputReadOptions;
 
-  constructor(defs: Definitions, private readonly profiles: string[], private readonly locale: Locale, suppress: readonly string[] = [], rules: RuleSelection = 'all', purpose?: ExportPurpose,
-    private readonly read: InputReadOptions = {}) {
-    const scopeProfile = profiles[0];
+  constructor(defs: Definitions, options: RunValidatorOptions) {
+    this.profiles = [...(options.profiles ?? [])];
+    this.locale = options.locale;
+    this.read = options.read ?? {};
+    const scopeProfile = this.profiles[0];
     this.validator = newValidator(defs, {
-      locale,
-      suppress,
-      rules,
-      ...(purpose ? { purpose } : {}),
+      locale: this.locale,
+      suppress: options.suppress ?? [],
+      rules: options.rules ?? 'all',
+      ...(options.purpose ? { purpose: options.purpose } : {}),
       readXml: (file, text, model) => {
         if (!this.xml) throw new Error('the XML reader is not loaded'); // validate() loads it first
         return this.xml(file, text, model);

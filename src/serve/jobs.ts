@@ -55,7 +55,7 @@ export class SelfTestJobs {
     const key = `${standard}:${lang}`;
     let v = this.validators.get(key);
     if (!v) {
-      v = new RunValidator(this.defs, standard === 'auto' ? [] : [IGS[standard].bundleProfile], lang);
+      v = new RunValidator(this.defs, { profiles: standard === 'auto' ? [] : [IGS[standard].bundleProfile], locale: lang });
       this.validators.set(key, v);
     }
     return v;
