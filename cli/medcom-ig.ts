@@ -4,16 +4,17 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { join } from 'node:path';
-import type { Diagnostic } from '../src/compiler/diagnostics.js';
-import { UsageError } from '../src/api/errors.js';
-import { DEFAULT_MAX_INPUT_BYTES, readStreamCapped, SafeFileError, writeFileAtomic } from '../src/util/fs-safe.js';
+import type { Diagnostic } from '../src/api/build.js';
+import { SafeFileError, UsageError } from '../src/api/errors.js';
 import { IG_ALIASES, type IgAlias } from '../src/api/igs.js';
-import { terminalSafe } from '../src/util/text.js';
-import { defaultPackageCache } from '../src/defs/load-package.js';
-import { SEVERITY_RANK as ISSUE_RANK } from '../src/validator/issue.js';
+import { DEFAULT_MAX_INPUT_BYTES, readStreamCapped, terminalSafe, writeFileAtomic } from '../src/api/io.js';
+import { defaultPackageCache } from '../src/api/r4.js';
+import type { DiffFormat } from '../src/api/diff.js';
+import type { ReportFormat } from '../src/api/report.js';
 
-// Each command imports what it needs when it runs: `validate` starts without the compiler,
-// the parity tool or the report templates it does not use.
+// The CLI imports src/api only (test/architecture/layers.test.ts), and each command the api modules
+// it needs when it runs: `validate` starts without the compiler, the parity tool or the report
+// templates it does not use.
 
 process.setSourceMapsEnabled(true);
 // Standard output that cannot take the output — the reader closed it (EPIPE: `… | head`), the disk
@@ -88,8 +89,8 @@ program
   .option('--quiet', 'text format: only error diagnostics (npm run compile)')
   .addOption(new Option('--prebuilt', 'mark the output as the prebuilt packages validate starts from (npm run compile)').hideHelp())
   .action(async (opts: { out: string; only?: string[]; format: 'text' | 'json'; failOn: FailOn; quiet?: boolean; prebuilt?: boolean }) => {
-    const [{ buildIg }, { igPackages }, { stampPrebuilt, unstampPrebuilt }, { formatDiagnostic }] = await Promise.all([
-      import('../src/api/build.js'), import('../src/api/packages.js'), import('../src/api/prebuilt.js'), import('../src/compiler/diagnostics.js'),
+    const [{ buildIg, formatDiagnostic }, { igPackages }, { stampPrebuilt, unstampPrebuilt }] = await Promise.all([
+      import('../src/api/build.js'), import('../src/api/packages.js'), import('../src/api/prebuilt.js'),
     ]);
     const started = performance.now();
     // the prebuilt packages are current only once the stamp is written again, after every package folder
@@ -134,9 +135,7 @@ program
   .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
   .argument('[packageIds...]', 'limit to these package ids')
   .action(async (ids: string[], opts: { anchors?: string; verbose?: boolean; format: 'text' | 'json' }) => {
-    const [{ runParity }, { renderParity }, { formatDiagnostic }] = await Promise.all([
-      import('../src/api/parity.js'), import('../src/parity/run.js'), import('../src/compiler/diagnostics.js'),
-    ]);
+    const { runParity, renderParity, formatDiagnostic } = await import('../src/api/parity.js');
     const run = await runParity({ only: ids, ...(opts.anchors ? { anchors: opts.anchors } : {}) });
     if (!run.anchors) {
       err('parity: the official MedCom packages were not found (looked for $MEDCOM_SHARED/anchors/medcom and ../shared/anchors/medcom)');
@@ -157,11 +156,8 @@ program
   .addOption(new Option('--into <packageDir>', 'write the package folder here instead (the compact copy validate reads, dist/r4)').hideHelp())
   .addOption(new Option('--min', 'the compact definitions validation reads (no narratives, differentials or documentation; definition resources only)').hideHelp())
   .action(async (opts: { cache: string; force?: boolean; into?: string; min?: boolean }) => {
-    const [{ BaseR4Source }, { writeR4CorePackage, writeR4PackageFolder }] = await Promise.all([
-      import('../src/defs/base-r4.js'), import('../src/defs/r4-package.js'),
-    ]);
-    const base = new BaseR4Source({ flavor: opts.min ? 'min' : 'full' });
-    const dir = opts.into ? writeR4PackageFolder(base, opts.into, opts.force === true, { definitionsOnly: opts.min === true }) : writeR4CorePackage(base, opts.cache, opts.force === true);
+    const { writeR4Package } = await import('../src/api/r4.js');
+    const dir = await writeR4Package({ cache: opts.cache, ...(opts.into !== undefined ? { into: opts.into } : {}), force: opts.force === true, min: opts.min === true });
     say(`hl7.fhir.r4.core#4.0.1 at ${dir}`);
   });
 
@@ -193,7 +189,7 @@ program
     if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a positive number');
     return n;
   })
-  .action(async (inputs: string[], opts: { ig?: IgAlias; profile?: string[]; package?: string[]; format: string; out?: string;
+  .action(async (inputs: string[], opts: { ig?: IgAlias; profile?: string[]; package?: string[]; format: ReportFormat; out?: string;
     failOn: FailOn; lang: 'en' | 'da'; quiet?: boolean; docsBase?: string; workers?: number; suppress?: string[];
     rules: 'official' | 'business' | 'all'; purpose?: 'sharing' | 'aktindsigt'; sequence?: string; followSymlinks?: boolean; maxInputMb?: number }) => {
     if (opts.sequence !== undefined) {
@@ -202,7 +198,7 @@ program
     } else if (inputs.length === 0) {
       throw new UsageError('validate: give files or folders to validate, or --sequence <manifest>');
     }
-    const { validateFiles } = await import('../src/api/validate.js');
+    const { validateFiles, hasIssueAtOrAbove } = await import('../src/api/validate.js');
     const maxInputBytes = opts.maxInputMb !== undefined ? Math.max(1, Math.round(opts.maxInputMb * 1048576)) : DEFAULT_MAX_INPUT_BYTES;
     // stdin has the same cap as a file: more ends the run (exit 2) with a line naming standard input
     const stdin = inputs.includes('-') ? (await readStreamCapped(process.stdin, '-', maxInputBytes)).toString('utf8') : undefined;
@@ -233,20 +229,11 @@ program
       maxInputBytes,
       ...(tty ? { onFile: (done: number, total: number) => { if (total > 1) process.stderr.write(`\rvalidated ${done}/${total}`); if (done === total && total > 1) process.stderr.write('\n'); } } : {}),
     });
-    const docs = opts.docsBase !== undefined ? { docsBaseUrl: opts.docsBase } : {};
-    let text: string;
-    switch (opts.format) {
-      case 'json': text = JSON.stringify(report, null, 2) + '\n'; break;
-      case 'outcome': text = (await import('../src/report/outcome.js')).renderOutcome(report); break;
-      case 'junit': text = (await import('../src/report/junit.js')).renderJunit(report); break;
-      case 'html': text = (await import('../src/report/html.js')).renderHtml(report, docs); break;
-      case 'md': text = (await import('../src/report/md.js')).renderMarkdown(report, docs); break;
-      default: text = (await import('../src/report/text.js')).renderText(report, opts.quiet ? { minSeverity: 'error' } : {});
-    }
+    const { renderReport } = await import('../src/api/report.js');
+    const text = await renderReport(report, opts.format, { ...(opts.docsBase !== undefined ? { docsBaseUrl: opts.docsBase } : {}), ...(opts.quiet ? { quiet: true } : {}) });
     if (opts.out) writeFileAtomic(opts.out, text);
     else out(text);
-    const threshold = ISSUE_RANK[opts.failOn];
-    process.exitCode = report.files.some((f) => f.issues.some((i) => ISSUE_RANK[i.severity] >= threshold)) ? 1 : 0;
+    process.exitCode = hasIssueAtOrAbove(report, opts.failOn) ? 1 : 0;
   });
 
 program
@@ -258,12 +245,10 @@ program
   .addOption(new Option('--only <impact>', 'text, md and html: show only changes of this impact').choices(['breaking', 'review', 'info']))
   .option('--out <file>', 'write the report to a file instead of stdout')
   .addOption(new Option('--fail-on <impact>', 'exit 1 when a change is at or above this impact (default: never)').choices(['breaking', 'review']))
-  .action(async (from: string, to: string, opts: { format: string; only?: 'breaking' | 'review' | 'info'; out?: string; failOn?: 'breaking' | 'review' }) => {
-    const [{ diffOperands }, render] = await Promise.all([import('../src/api/diff.js'), import('../src/diff/render.js')]);
+  .action(async (from: string, to: string, opts: { format: DiffFormat; only?: 'breaking' | 'review' | 'info'; out?: string; failOn?: 'breaking' | 'review' }) => {
+    const { diffOperands, renderDiff } = await import('../src/api/diff.js');
     const diff = await diffOperands(from, to);
-    const text = opts.format === 'json' ? JSON.stringify(diff, null, 2) + '\n'
-      : opts.format === 'md' ? render.diffMarkdown(diff, opts.only)
-        : opts.format === 'html' ? render.diffHtml(diff, opts.only) : render.diffText(diff, opts.only);
+    const text = renderDiff(diff, opts.format, opts.only);
     if (opts.out) writeFileAtomic(opts.out, text);
     else out(text);
     const failing = opts.failOn === 'breaking' ? diff.summary.breaking > 0 : opts.failOn === 'review' ? diff.summary.breaking + diff.summary.review > 0 : false;
@@ -327,16 +312,7 @@ protocol
   .description('the protocols this build knows, with their steps by kind')
   .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
   .action(async (opts: { format: 'text' | 'json' }) => {
-    const [{ ProtocolLibrary }, { allSteps }] = await Promise.all([import('../src/protocol/load.js'), import('../src/protocol/model.js')]);
-    const rows = new ProtocolLibrary().all().map((p) => {
-      const steps = allSteps(p).map((s) => s.step);
-      return {
-        id: p.id, standard: p.standard.name, direction: p.direction, version: p.protocolVersion, date: p.protocolDate, status: p.status,
-        checkedAgainst: `${p.standard.ig} ${p.standard.checkedVersion}`, steps: steps.length,
-        automated: steps.filter((s) => s.automation === 'automated').length, assisted: steps.filter((s) => s.automation === 'assisted').length,
-        manual: steps.filter((s) => s.automation === 'manual').length,
-      };
-    });
+    const rows = (await import('../src/api/protocol.js')).listProtocols();
     if (opts.format === 'json') { out(JSON.stringify(rows, null, 2)); return; }
     for (const r of rows) {
       say(`${r.id.padEnd(20)} ${r.standard} ${r.direction} protocol ${r.version} (${r.date})${r.status === 'draft' ? ' DRAFT' : ''} · checks against ${r.checkedAgainst} · ${r.steps} steps: ${r.automated} automated, ${r.assisted} checks + demonstration, ${r.manual} manual`);
@@ -353,16 +329,11 @@ protocol
   .option('--vendor-file <file>', 'vendor.json with §2.1–2.2 (company, system, version, testType …)')
   .addOption(new Option('--lang <lang>', 'report language').choices(['en', 'da']).default('en'))
   .action(async (id: string, opts: { evidence: string; out: string; mapping?: string; vendorFile?: string; lang: 'en' | 'da' }) => {
-    const [{ ProtocolLibrary }, { runProtocol }, { ProtocolReportRenderer }, { readVendorFile }] = await Promise.all([
-      import('../src/protocol/load.js'), import('../src/protocol/run.js'), import('../src/protocol/report/render.js'), import('../src/protocol/vendor.js'),
-    ]);
-    const definition = new ProtocolLibrary().get(id);
-    const vendor = opts.vendorFile ? readVendorFile(opts.vendorFile) : undefined;
-    const report = await runProtocol({
-      protocol: definition, evidenceDir: opts.evidence, lang: opts.lang, generatedAt: new Date().toISOString(),
-      ...(opts.mapping ? { mappingFile: opts.mapping } : {}), ...(vendor ? { vendor } : {}),
+    const { runProtocolToFolder } = await import('../src/api/protocol.js');
+    const { definition, report, written } = await runProtocolToFolder({
+      id, evidenceDir: opts.evidence, outDir: opts.out, lang: opts.lang, generatedAt: new Date().toISOString(),
+      ...(opts.mapping ? { mappingFile: opts.mapping } : {}), ...(opts.vendorFile ? { vendorFile: opts.vendorFile } : {}),
     });
-    const written = await new ProtocolReportRenderer().writeAll(report, opts.out);
     const s = report.summary;
     const counts = Object.entries(s.byStatus).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`).join(', ');
     say(`${definition.id} ${definition.protocolVersion}: ${s.verdict.toUpperCase()} — ${counts}`);
@@ -381,8 +352,8 @@ protocol
   .requiredOption('--out <dir>', 'the evidence folder to create')
   .addOption(new Option('--lang <lang>', 'README language').choices(['en', 'da']).default('en'))
   .action(async (id: string, opts: { out: string; lang: 'en' | 'da' }) => {
-    const [{ ProtocolLibrary }, { initEvidence }] = await Promise.all([import('../src/protocol/load.js'), import('../src/protocol/init.js')]);
-    const result = initEvidence(new ProtocolLibrary().get(id), opts.out, opts.lang);
+    const { initProtocolEvidence } = await import('../src/api/protocol.js');
+    const result = await initProtocolEvidence(id, opts.out, opts.lang);
     for (const f of result.written) say(`wrote ${f}`);
     for (const f of result.kept) say(`kept ${f} (exists)`);
   });
@@ -402,23 +373,15 @@ program
   .option('--out <file>', 'write the report to a file instead of stdout')
   .addOption(new Option('--lang <lang>', 'message language').choices(['en', 'da']).default('en'))
   .action(async (files: string[], opts: { fixture: string[]; fixtures: string[]; format: 'text' | 'json' | 'junit'; out?: string; lang: 'en' | 'da' }) => {
-    const [{ runTestScript, renderTestScriptText, renderTestScriptJunit }, { validationDefinitions }] = await Promise.all([import('../src/testscript/run.js'), import('../src/api/validate.js')]);
+    const { runTestScripts, renderTestScripts } = await import('../src/api/testscript.js');
     const fixtures: Record<string, string> = {};
     for (const f of opts.fixture) {
       const m = /^([^=]+)=(.+)$/.exec(f);
       if (m && !m[1]!.includes('/')) fixtures[m[1]!] = m[2]!;
       else fixtures['*'] = f;
     }
-    const definitions = await validationDefinitions();
-    const reports = [];
-    // over several scripts an id given with --fixture has to belong to one of them, not to each
-    const unknownFixtureIds = files.length > 1 ? 'ignore' : 'error';
-    for (const file of files) reports.push(await runTestScript({ file, fixtures, fixtureDirs: opts.fixtures, definitions, locale: opts.lang, unknownFixtureIds }));
-    const declared = new Set(reports.flatMap((r) => r.fixtures.map((f) => f.id)));
-    const unused = Object.keys(fixtures).filter((id) => id !== '*' && !declared.has(id));
-    if (unused.length > 0) throw new UsageError(`--fixture ${unused.join(', ')}: none of the TestScripts has such a fixture (they have: ${[...declared].join(', ') || 'none'})`);
-    const text = opts.format === 'json' ? JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2) + '\n'
-      : opts.format === 'junit' ? renderTestScriptJunit(reports) : renderTestScriptText(reports);
+    const reports = await runTestScripts({ files, fixtures, fixtureDirs: opts.fixtures, locale: opts.lang });
+    const text = renderTestScripts(reports, opts.format);
     if (opts.out) writeFileAtomic(opts.out, text);
     else out(text);
     process.exitCode = reports.some((r) => r.summary.verdict === 'fail') ? 1 : 0;

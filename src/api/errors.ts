@@ -1,7 +1,3 @@
-/** A usage problem (missing file, unknown --ig, unavailable package): exit code 2. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+/** The errors a caller of the API tells the user about (exit code 2): a usage problem, a file that cannot be read or written safely. */
+export { UsageError } from '../util/errors.js';
+export { SafeFileError } from '../util/fs-safe.js';

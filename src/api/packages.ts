@@ -1,7 +1,2 @@
-import type { PackageIR } from '../ir/types.js';
-
-/** The IG packages this project authors, in dependency order (profiles/index.ts). */
-export async function igPackages(): Promise<PackageIR[]> {
-  const mod = (await import('../../profiles/index.js')) as { packages: PackageIR[] };
-  return mod.packages;
-}
+/** The IG packages this project authors (src/standards/packages.ts). */
+export { igPackages } from '../standards/packages.js';

@@ -1,7 +1,10 @@
 import { anchorsDir, indexAnchors } from '../parity/anchors.js';
 import { packageParity, type PackageParity } from '../parity/run.js';
-import { buildIg, type BuildResult } from './build.js';
-import { igPackages } from './packages.js';
+import { buildIg, type BuildResult } from '../package/build.js';
+import { igPackages } from '../standards/packages.js';
+
+export { renderParity } from '../parity/run.js';
+export { formatDiagnostic } from '../compiler/diagnostics.js';
 
 export interface ParityRun {
   /** Undefined when the official packages (../shared/anchors/medcom) are not available. */

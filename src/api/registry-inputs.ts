@@ -1,7 +1,7 @@
 import type { BaseR4Source } from '../defs/base-r4.js';
 import { Definitions, type Resolver } from '../defs/registry.js';
-import { buildIg } from './build.js';
-import { igPackages } from './packages.js';
+import { buildIg } from '../package/build.js';
+import { igPackages } from '../standards/packages.js';
 
 type SD = fhir4.StructureDefinition;
 

@@ -18,7 +18,7 @@ import { SuppressionError, Suppressions } from '../validator/suppress.js';
 import { IssueSink } from '../validator/context.js';
 import { readTextSafe, SafeFileError } from '../util/fs-safe.js';
 import { unreadable } from '../validator/validator.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../util/errors.js';
 import { checkRules, expandInputs, RunValidator, summarize, validationDefinitions, type InputFile } from './validate.js';
 
 /** The manifest's JSON schema (checked with ajv before anything is read). */
@@ -128,8 +128,10 @@ export async function validateSequence(options: ValidateSequenceOptions, definit
   });
 
   const defs = definitions ?? await validationDefinitions(options.packages, options.onNotice);
-  const run = new RunValidator(defs, [], locale, suppress, rules, undefined,
-    { ...(options.followSymlinks ? { followSymlinks: true } : {}), ...(options.maxInputBytes !== undefined ? { maxBytes: options.maxInputBytes } : {}) });
+  const run = new RunValidator(defs, {
+    locale, suppress, rules,
+    read: { ...(options.followSymlinks ? { followSymlinks: true } : {}), ...(options.maxInputBytes !== undefined ? { maxBytes: options.maxInputBytes } : {}) },
+  });
   const reports: FileReport[] = [];
   const steps: SequenceStep[] = [];
   for (const [i, step] of manifest.steps.entries()) {

@@ -1,5 +1,5 @@
-import { IG_ALIASES, type IgAlias } from './igs.js';
-import { UsageError } from './errors.js';
+import { IG_ALIASES, type IgAlias } from '../standards/igs.js';
+import { UsageError } from '../util/errors.js';
 import { generateSite, type GenerateSiteResult } from '../site/generate.js';
 import { loadSiteInput } from '../site/load.js';
 

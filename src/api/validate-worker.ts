@@ -13,7 +13,9 @@ const post = (m: WorkerMessage): void => port.postMessage(m);
 
 try {
   const defs = await validationDefinitions(setup.packages);
-  const run = new RunValidator(defs, setup.profiles, setup.locale, setup.suppress, setup.rules, setup.purpose, setup.read ?? {});
+  const run = new RunValidator(defs, {
+    profiles: setup.profiles, locale: setup.locale, suppress: setup.suppress, rules: setup.rules, ...(setup.purpose ? { purpose: setup.purpose } : {}), read: setup.read ?? {},
+  });
   // the pool hands a worker its next file only after the report of the last
   port.on('message', (job: WorkerJob) => {
     run.validate(job.file, fileInput(job)).then(

@@ -1,25 +1,32 @@
-import { existsSync, statSync, type Stats } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { DEFAULT_MAX_INPUT_BYTES, describeFsError, fileKind, readFileSafe, resolveInside, SafeFileError, walkFiles, type SafeReadOptions } from '../util/fs-safe.js';
-import { loadFromCache, loadPackages } from '../defs/load-package.js';
-import { BaseR4Source } from '../defs/base-r4.js';
-import { Definitions } from '../defs/registry.js';
-import { loadPrebuilt, r4PackageDir } from './prebuilt.js';
-import type { FileReport, ValidationReport } from '../validator/issue.js';
+import type { Definitions } from '../defs/registry.js';
+import { SEVERITY_RANK, type FileReport, type ValidationReport } from '../validator/issue.js';
 import { InputError } from '../validator/load/source.js';
 import type { Locale } from '../validator/messages/index.js';
-import { LocalTerminology } from '../validator/terminology/local.js';
-import { unreadable, Validator } from '../validator/validator.js';
+import { unreadable, type Validator } from '../validator/validator.js';
 import { SuppressionError, Suppressions } from '../validator/suppress.js';
 import type { SourceDoc } from '../validator/load/source.js';
-import type { FhirModel } from '../validator/model.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../util/errors.js';
 import { workerCount, WorkerPool, workerScript, type WorkerJob } from './pool.js';
-import { IGS, type IgAlias } from './igs.js';
+import { IGS, type IgAlias } from '../standards/igs.js';
+import { newValidator, validationDefinitions, type XmlReader } from '../standards/validation.js';
+import { VERSION } from '../util/version.js';
 import { EXPORT_PURPOSES, RULES, RULE_SELECTIONS, type ExportPurpose, type RuleSelection } from '../validator/rules/registry.js';
 import type { BusinessPurpose } from '../validator/rules/business/context.js';
 
-export { UsageError } from './errors.js';
-export const VERSION = '0.1.0';
+export { UsageError } from '../util/errors.js';
+export { newValidator, validationDefinitions, VERSION };
+export type { Definitions, FileReport, ValidationReport };
+
+/**
+ * Whether any file of the report has an issue at or above `severity` (`--fail-on`: exit 1); a fatal
+ * issue is above error.
+ */
+export function hasIssueAtOrAbove(report: ValidationReport, severity: 'error' | 'warning' | 'information'): boolean {
+  const threshold = SEVERITY_RANK[severity];
+  return report.files.some((f) => f.issues.some((i) => SEVERITY_RANK[i.severity] >= threshold));
+}
 
 export interface ValidateFilesOptions {
   /** Files and folders (folders: every *.json and *.xml below them); `-` reads `stdin`. */
@@ -134,30 +141,6 @@ export function expandInputs(inputs: string[], stdin: string | undefined, option
   return out;
 }
 
-/**
- * Definitions for validation: our IG packages (prebuilt at install time when current, compiled in
- * memory otherwise) over the compact base R4 bundles, plus any FHIR packages given.
- */
-export async function validationDefinitions(packages: string[] = [], onNotice?: (message: string) => void): Promise<Definitions> {
-  const packageDir = r4PackageDir();
-  const defs = new Definitions(new BaseR4Source({ flavor: 'min', ...(packageDir ? { packageDir } : {}) }));
-  if (!(await loadPrebuilt(defs, undefined, onNotice))) {
-    // not installed through npm ci / npm run compile: compile our packages in memory
-    const [{ buildIg }, { igPackages }] = await Promise.all([import('./build.js'), import('./packages.js')]);
-    await buildIg({ packages: await igPackages(), definitions: defs });
-  }
-  for (const p of packages) {
-    const m = /^([a-z0-9][a-z0-9._-]*)#([0-9][A-Za-z0-9.-]*)$/i.exec(p);
-    try {
-      const loaded = m && !existsSync(p) ? [await loadFromCache(m[1]!, m[2]!, undefined, { definitionsOnly: true })] : await loadPackages(p, { definitionsOnly: true });
-      for (const pkg of loaded) defs.addPackage(pkg);
-    } catch (e) {
-      throw new UsageError((e as Error).message);
-    }
-  }
-  return defs;
-}
-
 /** Validate files and folders; input that cannot be read is reported as `input/unreadable`. */
 export async function validateFiles(options: ValidateFilesOptions, definitions?: Definitions): Promise<ValidationReport> {
   const locale = options.locale ?? 'en';
@@ -200,7 +183,7 @@ export async function validateFiles(options: ValidateFilesOptions, definitions?:
       index, file: input.file, ...(input.file === '-' ? { text: options.stdin ?? '' } : {}), ...(input.root !== undefined ? { root: input.root } : {}),
     }));
     const validated = jobs.length === 0 ? []
-      : pool ? await pool.run(jobs, options.onFile) : await validateHere(new RunValidator(defs, profiles, locale, suppress, rules, purpose, read), jobs, options.onFile);
+      : pool ? await pool.run(jobs, options.onFile) : await validateHere(new RunValidator(defs, { profiles, locale, suppress, rules, ...(purpose ? { purpose } : {}), read }), jobs, options.onFile);
     // back in the order of the inputs, with a finding for each file that could not be read
     let next = 0;
     const reports = inputs.map((i) => (i.problem !== undefined ? unreadable(i.file, new InputError(i.file, i.problem), locale) : validated[next++]!));
@@ -226,15 +209,6 @@ export function checkProfile(defs: Definitions, profile: string): void {
  */
 export type InputReadOptions = Pick<SafeReadOptions, 'followSymlinks' | 'maxBytes'>;
 
-/**
- * A Validator on `defs` with local terminology; `scopeProfile` decides which package's canonicals win,
- * for profiles and value sets alike (HCO's NPU value set is not Notes').
- */
-export function newValidator(defs: Definitions, options: { scopeProfile?: string; locale?: Locale; readXml?: XmlReader; suppress?: readonly string[]; rules?: RuleSelection; purpose?: ExportPurpose } = {}): Validator {
-  return new Validator({ definitions: defs, terminology: (resolver) => new LocalTerminology(resolver), ...options });
-}
-
-type XmlReader = (file: string, text: string, model: FhirModel) => SourceDoc;
 
 /** What `RunValidator.validate` takes besides the file name (all optional; the same for `validateWithValue`). */
 export interface FileInput {
@@ -246,6 +220,21 @@ export interface FileInput {
   root?: string;
 }
 
+/** How a run validates (RunValidator): against which profiles, in which language, what it reports, how it reads files. */
+export interface RunValidatorOptions {
+  /** The profiles every file must conform to; the first scopes canonical resolution. */
+  profiles?: readonly string[];
+  locale: Locale;
+  /** Findings not to report (`--suppress`). */
+  suppress?: readonly string[];
+  /** Which rules to report (`--rules`; default all). */
+  rules?: RuleSelection;
+  /** What the files are exported for (`--purpose`). */
+  purpose?: ExportPurpose;
+  /** How input files are read (`--follow-symlinks`, `--max-input-mb`). */
+  read?: InputReadOptions;
+}
+
 /**
  * The validator of a run (in this thread or a worker): reads each file and validates it against the
  * run's profiles (the first scopes canonical resolution). The XML reader and its parser are loaded
@@ -254,15 +243,20 @@ export interface FileInput {
 export class RunValidator {
   private readonly validator: Validator;
   private xml: XmlReader | undefined;
+  private readonly profiles: string[];
+  private readonly locale: Locale;
+  private readonly read: InputReadOptions;
 
-  constructor(defs: Definitions, private readonly profiles: string[], private readonly locale: Locale, suppress: readonly string[] = [], rules: RuleSelection = 'all', purpose?: ExportPurpose,
-    private readonly read: InputReadOptions = {}) {
-    const scopeProfile = profiles[0];
+  constructor(defs: Definitions, options: RunValidatorOptions) {
+    this.profiles = [...(options.profiles ?? [])];
+    this.locale = options.locale;
+    this.read = options.read ?? {};
+    const scopeProfile = this.profiles[0];
     this.validator = newValidator(defs, {
-      locale,
-      suppress,
-      rules,
-      ...(purpose ? { purpose } : {}),
+      locale: this.locale,
+      suppress: options.suppress ?? [],
+      rules: options.rules ?? 'all',
+      ...(options.purpose ? { purpose: options.purpose } : {}),
       readXml: (file, text, model) => {
         if (!this.xml) throw new Error('the XML reader is not loaded'); // validate() loads it first
         return this.xml(file, text, model);

@@ -3,7 +3,8 @@ import { homedir, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Parser, x as extractTar, type ReadEntry } from 'tar';
+// tar is loaded only when a .tgz is read: a validation from the prebuilt package folders starts without it
+import type { Parser as TarParser, ReadEntry } from 'tar';
 import { PackageSource, type PackageManifest } from './package-source.js';
 import type { FhirResource } from './resource.js';
 import { DEFINITION_TYPES, slimDefinition } from './slim.js';
@@ -301,7 +302,7 @@ const TAR_KEPT_TYPES = new Set(['File', 'OldFile', 'ContiguousFile', 'Directory'
  * more entries or more extracted bytes than the caps allow (so a small archive that would expand to
  * gigabytes, or hold hundreds of thousands of entries, is refused early), or is not a tar archive.
  */
-function checkTarball(path: string, data: Buffer, limits: { entries: number; bytes: number }): Promise<void> {
+function checkTarball(Parser: typeof TarParser, path: string, data: Buffer, limits: { entries: number; bytes: number }): Promise<void> {
   return new Promise((resolve, reject) => {
     let entries = 0;
     let bytes = 0;
@@ -341,7 +342,8 @@ async function loadTarball(path: string, options: LoadOptions = {}): Promise<Pac
     throw e;
   }
   const limits = { entries: options.maxTarballEntries ?? TARBALL_LIMITS.entries, bytes: options.maxTarballBytes ?? TARBALL_LIMITS.bytes };
-  await checkTarball(path, data, limits);
+  const { Parser, x: extractTar } = await import('tar');
+  await checkTarball(Parser, path, data, limits);
   const cacheDir = mkdtempSync(join(options.tempDir ?? tmpdir(), 'medcom-ig-fpl-'));
   try {
     // name and version are read back from the tarball's package.json once cached

@@ -5,8 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { UsageError } from '../api/errors.js';
-import { IGS, type IgAlias } from '../api/igs.js';
+import { UsageError } from '../util/errors.js';
+import { IGS, type IgAlias } from '../standards/igs.js';
 import { loadFromCache, loadPackages, PackageLoadError } from '../defs/load-package.js';
 import type { PackageSource } from '../defs/package-source.js';
 import type { Definitions } from '../defs/registry.js';

@@ -1,11 +1,7 @@
 /** The diff as a standalone HTML page (Handlebars, strict, escaping; no external asset). */
-export const DIFF_HTML = `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{title}}</title>
-<style>
+import { pageHead } from '../util/html-page.js';
+
+export const DIFF_HTML = `${pageHead({ lang: 'en', title: '{{title}}' })}<style>
 body { margin: 0; padding: 1rem 2rem 3rem; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #1d2733; }
 h1 { font-size: 1.4rem; margin-bottom: .25rem; }
 .meta { color: #5b6877; margin: 0 0 1rem; }

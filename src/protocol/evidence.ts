@@ -13,8 +13,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
-import { UsageError } from '../api/errors.js';
+import { UsageError } from '../util/errors.js';
 import { isInside, readFileSafe, SafeFileError, walkFiles, type SafeFileProblem } from '../util/fs-safe.js';
+import { readJsonFile } from '../util/json-file.js';
 import { allSteps, type ProtocolDefinition } from './model.js';
 
 export type EvidenceKind = 'message' | 'screenshot' | 'document' | 'log' | 'other';
@@ -87,14 +88,7 @@ export function evidenceName(protocol: ProtocolDefinition, number: string, lette
  * file, at most MAX_CONFIG_BYTES); `root`: the folder it must lie in (the evidence folder's own mapping.json).
  */
 export function readMapping(file: string, protocol: ProtocolDefinition, root?: string): EvidenceMapping {
-  if (!existsSync(file)) throw new UsageError(`${file}: no such mapping file`);
-  const text = readFileSafe(file, { maxBytes: MAX_CONFIG_BYTES, ...(root !== undefined ? { root } : {}) }).toString('utf8');
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    throw new UsageError(`${file}: not valid JSON (${(e as Error).message})`);
-  }
+  const data = readJsonFile(file, 'mapping file', { maxBytes: MAX_CONFIG_BYTES, ...(root !== undefined ? { root } : {}) });
   const m = data as Partial<EvidenceMapping>;
   if (!m || typeof m !== 'object' || typeof m.steps !== 'object' || m.steps === null || Array.isArray(m.steps)) {
     throw new UsageError(`${file}: expected {"protocol": "${protocol.id}", "steps": {"<step number or id>": ["<file>", …]}}`);

@@ -5,7 +5,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { UsageError } from '../api/errors.js';
+import { UsageError } from '../util/errors.js';
 import { makeFolder, writeFileAtomic } from '../util/fs-safe.js';
 import { evidenceName, MAPPING_FILE, type EvidenceMapping } from './evidence.js';
 import { allSteps, text, type Lang, type ProtocolDefinition } from './model.js';

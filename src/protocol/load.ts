@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { fhirpathJs } from '../fhirpath/library.js';
-import { UsageError } from '../api/errors.js';
+import { UsageError } from '../util/errors.js';
 import { RULES } from '../validator/rules/registry.js';
 import { allSteps, type ProtocolDefinition } from './model.js';
 

@@ -6,7 +6,7 @@
  * it carries `checks`: profile validation against the standard's Bundle profile plus FHIRPath
  * asserts, MedCom's own TestScript/ITB pattern.
  */
-import type { IgAlias } from '../api/igs.js';
+import type { IgAlias } from '../standards/igs.js';
 
 export type Lang = 'en' | 'da';
 

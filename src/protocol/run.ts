@@ -8,13 +8,14 @@
 import type { Definitions } from '../defs/registry.js';
 import { documentResolver } from '../fhir/references.js';
 import { FhirPathRunner, type EvalVars } from '../fhirpath/runner.js';
-import { IGS } from '../api/igs.js';
-import { newValidator, validationDefinitions, VERSION } from '../api/validate.js';
-import { UsageError } from '../api/errors.js';
+import { IGS } from '../standards/igs.js';
+import { newValidator, validationDefinitions } from '../standards/validation.js';
+import { VERSION } from '../util/version.js';
+import { UsageError } from '../util/errors.js';
 import { readTextSafe } from '../util/fs-safe.js';
 import type { SourceDoc } from '../validator/load/source.js';
 import { InputError } from '../validator/load/source.js';
-import type { FileReport } from '../validator/issue.js';
+import type { FileReport, Issue } from '../validator/issue.js';
 import type { Validator } from '../validator/validator.js';
 import { readJson } from '../validator/load/json.js';
 import { claimedProfiles } from '../validator/rules/business/index.js';
@@ -128,14 +129,7 @@ class ProtocolRun {
     const issues: RunIssue[] = [];
     const checks = step.checks.map((c) => this.runCheck(c, loaded, issues));
     if (step.checks.some((c) => c.kind === 'validate')) {
-      for (const m of loaded) for (const i of m.report.issues) {
-        issues.push({
-          file: m.file.file, severity: i.severity, ruleId: i.ruleId, message: i.message, fhirpath: i.location.fhirpath,
-          ...(i.constraintKey ? { constraintKey: i.constraintKey } : {}),
-          ...(i.location.line !== undefined ? { line: i.location.line } : {}),
-          ...(i.location.column !== undefined ? { column: i.location.column } : {}),
-        });
-      }
+      for (const m of loaded) for (const i of m.report.issues) issues.push(runIssue(m.file.file, i));
     }
     if (step.attributes && !step.checks.some((c) => c.kind === 'validate')) {
       const attributed = this.attributed(step.attributes, loaded);
@@ -183,12 +177,7 @@ class ProtocolRun {
         if (i.severity === 'information') continue;
         const typed = typedPath(i.location.fhirpath, entries);
         if (!typed || !patterns.some((p) => p.test(typed))) continue;
-        out.push({
-          file: m.file.file, severity: i.severity, ruleId: i.ruleId, message: i.message, fhirpath: i.location.fhirpath,
-          ...(i.constraintKey ? { constraintKey: i.constraintKey } : {}),
-          ...(i.location.line !== undefined ? { line: i.location.line } : {}),
-          ...(i.location.column !== undefined ? { column: i.location.column } : {}),
-        });
+        out.push(runIssue(m.file.file, i));
       }
     }
     return out;
@@ -261,14 +250,8 @@ class ProtocolRun {
     const files: CheckFileResult[] = found.map(({ file, report, synthetic }) => {
       const ids = [...new Set(report.issues.map((i) => i.ruleId))];
       for (const id of ids) seen.add(id);
-      for (const i of report.issues) {
-        // a sequence's manifest is made by the run, not a file of the evidence: its findings have a place (steps[i]), no line
-        issues.push({
-          file, severity: i.severity, ruleId: i.ruleId, message: i.message, fhirpath: i.location.fhirpath,
-          ...(!synthetic && i.location.line !== undefined ? { line: i.location.line } : {}),
-          ...(!synthetic && i.location.column !== undefined ? { column: i.location.column } : {}),
-        });
-      }
+      // a sequence's manifest is made by the run, not a file of the evidence: its findings have a place (steps[i]), no line
+      for (const i of report.issues) issues.push(runIssue(file, i, { constraintKey: false, position: synthetic !== true }));
       const bad = ids.filter((id) => absent.has(id));
       return { file, outcome: bad.length > 0 ? 'fail' : 'pass', actual: ids.length > 0 ? ids.join(', ') : SENTENCES[this.lang].noBusinessFinding };
     });
@@ -343,6 +326,20 @@ class ProtocolRun {
     }
     return out;
   }
+}
+
+/**
+ * A validator finding as a step's issue, in `file`: rule id, severity, message, FHIRPath, and (unless
+ * left out) the constraint key and the line and column.
+ */
+function runIssue(file: string, i: Issue, keep: { constraintKey?: boolean; position?: boolean } = {}): RunIssue {
+  const position = keep.position !== false;
+  return {
+    file, severity: i.severity, ruleId: i.ruleId, message: i.message, fhirpath: i.location.fhirpath,
+    ...(keep.constraintKey !== false && i.constraintKey ? { constraintKey: i.constraintKey } : {}),
+    ...(position && i.location.line !== undefined ? { line: i.location.line } : {}),
+    ...(position && i.location.column !== undefined ? { column: i.location.column } : {}),
+  };
 }
 
 /** A typed path (`Observation.value[x]`) as a prefix pattern over typed paths without indexes. */

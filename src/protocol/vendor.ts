@@ -1,9 +1,8 @@
 /** The vendor file (`--vendor-file vendor.json`): §2.1 and §2.2 of the protocol, filled by the vendor. */
-import { existsSync } from 'node:fs';
 import { Ajv } from 'ajv';
-import { UsageError } from '../api/errors.js';
+import { UsageError } from '../util/errors.js';
 import type { VendorInfo } from './report-model.js';
-import { readTextSafe } from '../util/fs-safe.js';
+import { readJsonFile } from '../util/json-file.js';
 import { MAX_CONFIG_BYTES } from './evidence.js';
 
 const SCHEMA = {
@@ -25,15 +24,8 @@ export const VENDOR_TEMPLATE: VendorInfo & { $comment: string } = {
 
 /** Read and check a vendor file; problems are usage errors naming the file. */
 export function readVendorFile(file: string): VendorInfo {
-  if (!existsSync(file)) throw new UsageError(`${file}: no such vendor file`);
   // a file the user named: anywhere, but a regular file and small (a FIFO or /dev/zero is refused)
-  const text = readTextSafe(file, { maxBytes: MAX_CONFIG_BYTES });
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    throw new UsageError(`${file}: not readable JSON (${(e as Error).message})`);
-  }
+  const data = readJsonFile(file, 'vendor file', { maxBytes: MAX_CONFIG_BYTES });
   const validate = new Ajv({ allErrors: true }).compile(SCHEMA);
   if (!validate(data)) {
     throw new UsageError(`${file}: ${(validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}${'additionalProperty' in e.params ? ` '${String(e.params['additionalProperty'])}'` : ''}`).join('; ')}`);

@@ -8,10 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IGS, IG_ALIASES, type IgAlias } from '../api/igs.js';
-import { RunValidator, summarize, validationDefinitions } from '../api/validate.js';
-import type { Definitions } from '../defs/registry.js';
-import { writeFileAtomic } from '../util/fs-safe.js';
-import type { FileReport } from '../validator/issue.js';
+import { writeFileAtomic } from '../api/io.js';
+import { RunValidator, summarize, validationDefinitions, type Definitions, type FileReport } from '../api/validate.js';
 import { bytes, HttpError, jsonObject, safeName, text, uploads } from './request.js';
 
 /** A run the server hands a worker: the raw request body (transferred, not copied). */
@@ -57,7 +55,7 @@ export class SelfTestJobs {
     const key = `${standard}:${lang}`;
     let v = this.validators.get(key);
     if (!v) {
-      v = new RunValidator(this.defs, standard === 'auto' ? [] : [IGS[standard].bundleProfile], lang);
+      v = new RunValidator(this.defs, { profiles: standard === 'auto' ? [] : [IGS[standard].bundleProfile], locale: lang });
       this.validators.set(key, v);
     }
     return v;
@@ -74,19 +72,17 @@ export class SelfTestJobs {
     const reports: FileReport[] = [];
     for (const f of files) reports.push(await v.validate(safeName(f.name), { text: text(f), purpose }));
     const report = summarize(reports, lang, 'all', purpose);
-    const [{ renderHtml }, { renderMarkdown }] = await Promise.all([import('../report/html.js'), import('../report/md.js')]);
+    const { renderReport } = await import('../api/report.js');
     const reportFiles: ReportFile[] = [
       { name: 'report.json', type: 'application/json', content: JSON.stringify(report, null, 2) },
-      { name: 'report.html', type: 'text/html', content: renderHtml(report, {}) },
-      { name: 'report.md', type: 'text/markdown', content: renderMarkdown(report, {}) },
+      { name: 'report.html', type: 'text/html', content: await renderReport(report, 'html') },
+      { name: 'report.md', type: 'text/markdown', content: await renderReport(report, 'md') },
     ];
     return { kind: 'validation', summary: report.summary, files: reportFiles };
   }
 
   private async protocol(body: Record<string, unknown>, maxFiles: number): Promise<unknown> {
-    const [{ ProtocolLibrary }, { runProtocol }, { ProtocolReportRenderer }] = await Promise.all([
-      import('../protocol/load.js'), import('../protocol/run.js'), import('../protocol/report/render.js'),
-    ]);
+    const { ProtocolLibrary, runProtocol, protocolReportRenderer } = await import('../api/protocol.js');
     const library = new ProtocolLibrary();
     const id = body['protocol'];
     if (typeof id !== 'string' || !library.all().some((p) => p.id === id)) throw new HttpError(400, 'bad-request', `unknown protocol ${String(id)}`);
@@ -105,7 +101,7 @@ export class SelfTestJobs {
       const report = await runProtocol({
         protocol: library.get(id), evidenceDir: dir, lang, generatedAt: new Date().toISOString(), definitions: this.defs,
       });
-      const r = new ProtocolReportRenderer();
+      const r = await protocolReportRenderer();
       const reportFiles: ReportFile[] = [
         { name: 'report.html', type: 'text/html', content: r.htmlPage(report) },
         { name: 'report.md', type: 'text/markdown', content: r.markdown(report) },

@@ -3,14 +3,9 @@
  * itself (no external asset, no framework). The script puts server data into the page only as
  * text (textContent, attributes), and shows report HTML in a sandboxed frame without scripts.
  */
+import { pageHead } from '../api/html.js';
 
-export const INDEX_HTML = `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>medcom-ig self-test</title>
-<link rel="stylesheet" href="/app.css">
+export const INDEX_HTML = `${pageHead({ lang: 'en', title: 'medcom-ig self-test' })}<link rel="stylesheet" href="/app.css">
 <script src="/app.js" defer></script>
 </head>
 <body>

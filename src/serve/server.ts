@@ -17,7 +17,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { IGS, IG_ALIASES } from '../api/igs.js';
-import { compiledScript } from '../util/worker-script.js';
+import { compiledScript } from '../api/io.js';
 import { allowedHosts, allowHostProblem, hostName, isWildcard } from './hosts.js';
 import type { SelfTestAnswer, SelfTestJob } from './jobs.js';
 import { APP_CSS, APP_JS, INDEX_HTML } from './page.js';
@@ -158,7 +158,7 @@ function errorAnswer(e: unknown): { status: number; value: { error: string; code
 }
 
 async function info(limits: { maxBodyBytes: number; maxFiles: number; maxConcurrent: number; timeLimitSeconds: number }): Promise<unknown> {
-  const { ProtocolLibrary } = await import('../protocol/load.js');
+  const { ProtocolLibrary } = await import('../api/protocol.js');
   return {
     standards: IG_ALIASES.map((id) => ({ id, title: IGS[id].title, package: `${IGS[id].packageId}#${IGS[id].version}` })),
     protocols: new ProtocolLibrary().all().map((p) => ({ id: p.id, standard: p.standard.name, direction: p.direction, version: p.protocolVersion, status: p.status })),

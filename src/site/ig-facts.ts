@@ -1,4 +1,4 @@
-import type { IgAlias } from '../api/igs.js';
+import type { IgAlias } from '../standards/igs.js';
 
 /**
  * What the site says about each standard beyond its package: names in English and Danish, status,

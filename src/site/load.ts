@@ -11,9 +11,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { list } from 'tar';
-import { UsageError } from '../api/errors.js';
+import { UsageError } from '../util/errors.js';
 import { isCompleteFolder } from '../util/fs-safe.js';
-import { PREBUILT_DIR, prebuiltCurrent, r4PackageDir } from '../api/prebuilt.js';
+import { PREBUILT_DIR, prebuiltCurrent, r4PackageDir } from '../standards/prebuilt.js';
 import { BaseR4Source } from '../defs/base-r4.js';
 import { PackageSource, compareVersions, type PackageManifest } from '../defs/package-source.js';
 import { Definitions } from '../defs/registry.js';
@@ -160,7 +160,7 @@ export async function loadSiteInput(options: LoadSiteOptions = {}): Promise<Site
     const packages = sortPackages(await readBuildFolder(prebuilt));
     return { packages, definitions: definitionsOver(packages), origin: prebuilt };
   }
-  const [{ buildIg }, { igPackages }] = await Promise.all([import('../api/build.js'), import('../api/packages.js')]);
+  const [{ buildIg }, { igPackages }] = await Promise.all([import('../package/build.js'), import('../standards/packages.js')]);
   const result = await buildIg({ packages: await igPackages() });
   if (result.diagnostics.hasErrors) throw new UsageError(`the profiles do not compile (${result.diagnostics.errors.length} error(s)); run medcom-ig build to see them`);
   const packages = sortPackages(result.packages.map((c) => ({

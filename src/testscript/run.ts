@@ -19,9 +19,10 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Definitions } from '../defs/registry.js';
 import { documentResolver } from '../fhir/references.js';
 import { FhirPathRunner } from '../fhirpath/runner.js';
-import { newValidator, validationDefinitions } from '../api/validate.js';
-import { UsageError } from '../api/errors.js';
+import { newValidator, validationDefinitions } from '../standards/validation.js';
+import { UsageError } from '../util/errors.js';
 import { fileKind, readTextSafe, resolveInside, SafeFileError, type SafeFileProblem } from '../util/fs-safe.js';
+import { parseJsonFile } from '../util/json-file.js';
 import { InputError, type SourceDoc } from '../validator/load/source.js';
 import type { Locale } from '../validator/messages/index.js';
 import type { Validator } from '../validator/validator.js';
@@ -312,11 +313,7 @@ export function readTestScript(file: string, parser?: Pick<Validator, 'parse'>):
       throw new UsageError(e instanceof InputError ? `${e.message} (not a readable FHIR XML TestScript)` : `${file}: not readable FHIR XML (${(e as Error).message})`);
     }
   } else {
-    try {
-      data = JSON.parse(text);
-    } catch (e) {
-      throw new UsageError(`${file}: not readable JSON (${(e as Error).message})`);
-    }
+    data = parseJsonFile(file, text);
   }
   const type = (data as Json | null)?.['resourceType'];
   if (type !== 'TestScript') throw new UsageError(`${file}: not a TestScript resource${typeof type === 'string' ? ` (a ${type})` : ''}`);

@@ -5,7 +5,7 @@
  */
 import { join, resolve } from 'node:path';
 import { realpathSync, writeFileSync } from 'node:fs';
-import { UsageError } from '../../api/errors.js';
+import { UsageError } from '../../util/errors.js';
 import { describeFsError, folderReplaceProblem, isInside, readFileSafe, writeFolderAtomic } from '../../util/fs-safe.js';
 import { writeZip } from '../zip.js';
 import { renderJunitXml, type JunitCase, type JunitSuite } from '../../util/junit.js';

@@ -4,6 +4,8 @@
  * no `{{{…}}}` anywhere; Markdown cells go through `{{md …}}`.
  */
 
+import { pageHead } from '../../util/html-page.js';
+
 export const PROTOCOL_MD = `# {{md heading}}
 
 _{{md subtitle}}_{{#if isDraft}} **{{md L.draft}}**{{/if}}
@@ -139,14 +141,7 @@ _{{md L.resultNote}}_
 {{/each}}
 `;
 
-export const PROTOCOL_HTML = `<!DOCTYPE html>
-<html lang="{{lang}}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="{{tool}}">
-<title>{{title}}</title>
-<style>
+export const PROTOCOL_HTML = `${pageHead({ lang: '{{lang}}', title: '{{title}}', generator: '{{tool}}' })}<style>
 :root{--fg:#1f2328;--bg:#fff;--muted:#59636e;--line:#8c959f;--head:#dde4ea;--group:#eef1f4;--err:#cf222e;--warn:#9a6700;--ok:#1a7f37;--info:#0969da}
 body{font:13px/1.4 Calibri,"Segoe UI",system-ui,sans-serif;color:var(--fg);background:var(--bg);max-width:110rem;margin:1.5rem auto;padding:0 1rem}
 h1{font-size:1.6rem;margin:0}

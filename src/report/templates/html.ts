@@ -3,14 +3,9 @@
  * page: inline CSS, no scripts, no external assets. Compiled strict and escaping (./env.ts):
  * never use `{{{…}}}` here, every value may be vendor text.
  */
-export const HTML_TEMPLATE = `<!DOCTYPE html>
-<html lang="{{lang}}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="{{tool}}">
-<title>{{title}}</title>
-<style>
+import { pageHead } from '../../util/html-page.js';
+
+export const HTML_TEMPLATE = `${pageHead({ lang: '{{lang}}', title: '{{title}}', generator: '{{tool}}' })}<style>
 :root{color-scheme:light dark;--fg:#1f2328;--bg:#fff;--muted:#59636e;--line:#d1d9e0;--head:#f6f8fa;--err:#cf222e;--warn:#9a6700;--info:#0969da}
 @media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--bg:#0d1117;--muted:#9198a1;--line:#3d444d;--head:#151b23;--err:#f85149;--warn:#d29922;--info:#4493f8}}
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg);max-width:90rem;margin:1.5rem auto;padding:0 1rem}

@@ -1,0 +1,52 @@
+/**
+ * What validating against our standards needs, below the API so that protocol runs, TestScripts and
+ * the diff can use it too: the definitions (our IG packages over base R4, plus any FHIR packages
+ * given) and a Validator on them with local terminology.
+ */
+import { existsSync } from 'node:fs';
+import { BaseR4Source } from '../defs/base-r4.js';
+import { loadFromCache, loadPackages } from '../defs/load-package.js';
+import { Definitions } from '../defs/registry.js';
+import { UsageError } from '../util/errors.js';
+import type { SourceDoc } from '../validator/load/source.js';
+import type { Locale } from '../validator/messages/index.js';
+import type { FhirModel } from '../validator/model.js';
+import type { ExportPurpose, RuleSelection } from '../validator/rules/registry.js';
+import { LocalTerminology } from '../validator/terminology/local.js';
+import { Validator } from '../validator/validator.js';
+import { loadPrebuilt, r4PackageDir } from './prebuilt.js';
+
+/**
+ * Definitions for validation: our IG packages (prebuilt at install time when current, compiled in
+ * memory otherwise) over the compact base R4 bundles, plus any FHIR packages given.
+ */
+export async function validationDefinitions(packages: string[] = [], onNotice?: (message: string) => void): Promise<Definitions> {
+  const packageDir = r4PackageDir();
+  const defs = new Definitions(new BaseR4Source({ flavor: 'min', ...(packageDir ? { packageDir } : {}) }));
+  if (!(await loadPrebuilt(defs, undefined, onNotice))) {
+    // not installed through npm ci / npm run compile: compile our packages in memory
+    const [{ buildIg }, { igPackages }] = await Promise.all([import('../package/build.js'), import('./packages.js')]);
+    await buildIg({ packages: await igPackages(), definitions: defs });
+  }
+  for (const p of packages) {
+    const m = /^([a-z0-9][a-z0-9._-]*)#([0-9][A-Za-z0-9.-]*)$/i.exec(p);
+    try {
+      const loaded = m && !existsSync(p) ? [await loadFromCache(m[1]!, m[2]!, undefined, { definitionsOnly: true })] : await loadPackages(p, { definitionsOnly: true });
+      for (const pkg of loaded) defs.addPackage(pkg);
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+  }
+  return defs;
+}
+
+/** Reads an XML document into a SourceDoc (src/validator/load/xml.ts, loaded by the caller when first needed). */
+export type XmlReader = (file: string, text: string, model: FhirModel) => SourceDoc;
+
+/**
+ * A Validator on `defs` with local terminology; `scopeProfile` decides which package's canonicals win,
+ * for profiles and value sets alike (HCO's NPU value set is not Notes').
+ */
+export function newValidator(defs: Definitions, options: { scopeProfile?: string; locale?: Locale; readXml?: XmlReader; suppress?: readonly string[]; rules?: RuleSelection; purpose?: ExportPurpose } = {}): Validator {
+  return new Validator({ definitions: defs, terminology: (resolver) => new LocalTerminology(resolver), ...options });
+}
