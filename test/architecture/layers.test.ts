@@ -36,17 +36,6 @@ const FRONT_DOOR: Record<string, readonly string[]> = {
   serve: ['src/api/'],
 };
 
-/**
- * The one import cycle allowed for now: inside src/validator, the walker and the slicing and
- * reference checks import each other. Removed by the kernel refactor (issue 13, item 1): once that
- * is merged this constant and its use below go (the test says so when the cycle is gone).
- */
-const KERNEL_CYCLE_REMOVED_BY_THE_KERNEL_REFACTOR: readonly string[] = [
-  'src/validator/rules/references/check.ts',
-  'src/validator/rules/slicing/check.ts',
-  'src/validator/walk/validate.ts',
-];
-
 const sources = readSources(root, ['src', 'cli', 'profiles', 'scripts']);
 const edges = importEdges(sources);
 
@@ -62,12 +51,8 @@ describe('import layers', () => {
   });
 
   it('has no import cycle between files', () => {
-    const cycles = importCycles(edges).filter((c) => c.files.join('\n') !== KERNEL_CYCLE_REMOVED_BY_THE_KERNEL_REFACTOR.join('\n'));
+    const cycles = importCycles(edges);
     expect(cycles.map((c) => `cycle: ${c.path.join(' → ')}`)).toEqual([]);
-  });
-
-  it('the allowed kernel cycle is still there (delete KERNEL_CYCLE_REMOVED_BY_THE_KERNEL_REFACTOR once it is not)', () => {
-    expect(importCycles(edges).map((c) => c.files)).toContainEqual([...KERNEL_CYCLE_REMOVED_BY_THE_KERNEL_REFACTOR]);
   });
 
   it('imports no layer above its own; cli/ and src/serve import src/ only through src/api', () => {
