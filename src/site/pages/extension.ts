@@ -12,9 +12,16 @@ export function isExtension(r: FhirResource): boolean {
 }
 
 /** The value types and the sub-extensions (complex extensions) of an extension, from its snapshot. */
-export function extensionFacts(site: Site, pkg: SitePackage, snapshot: Json[], path: string): { valueTypes: TypeCell[]; subExtensions: SubExtension[] } {
+export function extensionFacts(
+  site: Site,
+  pkg: SitePackage,
+  snapshot: Json[],
+  path: string,
+): { valueTypes: TypeCell[]; subExtensions: SubExtension[] } {
   const byId = new Map(snapshot.map((e) => [str(e['id']) ?? '', e]));
-  const valueTypes = snapshot.filter((e) => e['id'] === 'Extension.value[x]' && e['max'] !== '0').flatMap((e) => typeCells(site, pkg, path, e['type']));
+  const valueTypes = snapshot
+    .filter((e) => e['id'] === 'Extension.value[x]' && e['max'] !== '0')
+    .flatMap((e) => typeCells(site, pkg, path, e['type']));
   const subExtensions = snapshot.filter((e) => /^Extension\.extension:[^.]+$/.test(str(e['id']) ?? '') && e['max'] !== '0').map((e) => {
     const id = str(e['id'])!;
     const urlEl = byId.get(`${id}.url`);

@@ -6,7 +6,12 @@ import type { SitePackage } from '../load.js';
 import { igPath, packagePath, pkgKey, str, type Site } from '../site.js';
 import { isExtension } from './extension.js';
 
-export function writeIndex(site: Site, igs: readonly IgAlias[], packages: readonly SitePackage[], usedBy: ReadonlyMap<string, IgAlias[]>): void {
+export function writeIndex(
+  site: Site,
+  igs: readonly IgAlias[],
+  packages: readonly SitePackage[],
+  usedBy: ReadonlyMap<string, IgAlias[]>,
+): void {
   const count = (p: SitePackage, f: (r: FhirResource) => boolean): number => p.resources.filter(f).length;
   const isExt = (r: FhirResource): boolean => r.resourceType === 'StructureDefinition' && isExtension(r);
   site.write({

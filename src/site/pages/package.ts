@@ -3,7 +3,9 @@ import type { IgAlias } from '../../api/igs.js';
 import type { FhirResource } from '../../defs/resource.js';
 import { IG_FACTS } from '../ig-facts.js';
 import type { SitePackage } from '../load.js';
-import { arr, igPath, markdownField, packagePath, pkgKey, plainSummary, rel, resourcePath, str, type Json, type Link, type Site } from '../site.js';
+import {
+  arr, igPath, markdownField, packagePath, pkgKey, plainSummary, rel, resourcePath, str, type Json, type Link, type Site,
+} from '../site.js';
 import { codeSystemBody } from './code-system.js';
 import { resourceBody } from './resource.js';
 import { structureBody } from './structure.js';

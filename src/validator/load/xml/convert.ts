@@ -287,7 +287,16 @@ function readGeneric(cv: Conversion, frame: Frame, node: FxNode, name: string, k
 }
 
 /** Read the children of `node` next (into `obj`), unless it has none. */
-function push(cv: Conversion, node: FxNode, name: string, ctx: Ctx, obj: Record<string, unknown>, ns: NsScope, at: number, depth: number): void {
+function push(
+  cv: Conversion,
+  node: FxNode,
+  name: string,
+  ctx: Ctx,
+  obj: Record<string, unknown>,
+  ns: NsScope,
+  at: number,
+  depth: number,
+): void {
   const children = node[name] as FxNode[];
   if (children.length === 0) return;
   if (depth > cv.maxDepth) cv.src.fail(`nested too deeply (more than ${cv.maxDepth} levels)`, at);
