@@ -289,25 +289,53 @@ describe('medcom-ig docs: escaping and selection', () => {
   });
 });
 
-describe('site Markdown renderer', () => {
+describe('site Markdown renderer (markdown-it, CommonMark)', () => {
   const link = (href: string): string | undefined => (href.endsWith('.md') ? href.replace(/\.md$/, '.html') : /^https?:/.test(href) ? href : undefined);
 
   it('escapes raw HTML and drops links the site does not have', () => {
-    const html = renderMarkdown('A <script>x</script> & [bad](javascript:alert(1)) [ok](a.md) `<b>`', { link });
-    expect(html).toBe('<p>A &lt;script&gt;x&lt;/script&gt; &amp; bad <a href="a.html">ok</a> <code>&lt;b&gt;</code></p>');
+    const html = renderMarkdown('A <script>x</script> & [bad](javascript:alert(1)) [ok](a.md) [gone](b.txt) `<b>`', { link });
+    // CommonMark: a javascript: destination is not a link at all, so the source stays as text
+    expect(html).toBe('<p>A &lt;script&gt;x&lt;/script&gt; &amp; [bad](javascript:alert(1)) <a href="a.html">ok</a> gone <code>&lt;b&gt;</code></p>\n');
+  });
+
+  it('never renders a javascript:, vbscript:, data: or file: target as a link, whatever the link rule says', () => {
+    const all = (): string => 'x';
+    for (const target of ['javascript:alert(1)', 'JavaScript:alert(1)', 'java\tscript:alert(1)', 'vbscript:x', 'data:text/html,<b>x</b>', 'data:image/png;base64,AAAA', 'file:///etc/passwd']) {
+      for (const md of [`[t](${target})`, `<${target}>`, `[t][r]\n\n[r]: ${target}`]) {
+        const html = renderMarkdown(md, { link: all });
+        expect(html, md).not.toMatch(/<a\s/);
+        expect(html, md).not.toMatch(/href=/);
+      }
+    }
+    // the link rule still decides the rest
+    expect(renderMarkdown('[t](https://example.org/x)', { link: all })).toContain('<a href="x">t</a>');
+  });
+
+  it('renders no images and no raw HTML blocks', () => {
+    const html = renderMarkdown('![alt](https://example.org/a.png)\n\n<div onclick="x()">hi</div>', { link });
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('<div');
+    expect(html).toContain('&lt;div onclick=&quot;x()&quot;&gt;hi&lt;/div&gt;');
   });
 
   it('renders headings with ids, tables, lists, fences, emphasis', () => {
     const html = renderMarkdown([
       '# Rule `a/b`', '', 'Severity: **error** · *maybe* _too_', '', '| a | b |', '|---|:-:|', '| `x\\|y` | [l](b.md) |', '',
-      '- one', '  continued', '- two', '  1. nested', '', '```sh', 'echo <hi>', '```', '> quoted',
+      '- one', '  continued', '- two', '  1. nested', '', '```sh', 'echo <hi>', '```', '> quoted', '', '# Rule `a/b`',
     ].join('\n'), { link });
     expect(html).toContain('<h1 id="rule-ab">Rule <code>a/b</code></h1>');
+    expect(html).toContain('<h1 id="rule-ab-1">Rule <code>a/b</code></h1>');
     expect(html).toContain('<p>Severity: <strong>error</strong> · <em>maybe</em> <em>too</em></p>');
-    expect(html).toContain('<table class="md"><thead><tr><th>a</th><th class="center">b</th></tr></thead><tbody><tr><td><code>x|y</code></td><td class="center"><a href="b.html">l</a></td></tr></tbody></table>');
-    expect(html).toContain('<ul><li>one\ncontinued</li><li>two\n<ol><li>nested</li></ol></li></ul>');
-    expect(html).toContain('<pre><code class="lang-sh">echo &lt;hi&gt;</code></pre>');
-    expect(html).toContain('<blockquote><p>quoted</p></blockquote>');
+    expect(html).toContain('<table class="md">\n<thead>\n<tr>\n<th>a</th>\n<th class="center">b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n'
+      + '<td><code>x|y</code></td>\n<td class="center"><a href="b.html">l</a></td>\n</tr>\n</tbody>\n</table>');
+    expect(html).toContain('<ul>\n<li>one\ncontinued</li>\n<li>two\n<ol>\n<li>nested</li>\n</ol>\n</li>\n</ul>');
+    expect(html).toContain('<pre><code class="lang-sh">echo &lt;hi&gt;\n</code></pre>');
+    expect(html).toContain('<blockquote>\n<p>quoted</p>\n</blockquote>');
+  });
+
+  it('reads emphasis and code spans across line breaks (CommonMark; the old subset did not)', () => {
+    const html = renderMarkdown('an **export\nBundle** with `--purpose\naktindsigt`', { link });
+    expect(html).toBe('<p>an <strong>export\nBundle</strong> with <code>--purpose aktindsigt</code></p>\n');
   });
 });
 

@@ -5,6 +5,9 @@
  * codes they list explicitly; everything else in these systems is `unknown`, never `not-in`.
  */
 
+/** UCUM: a grammar, decided unit by unit (ucum.ts) where a value set includes all of it. */
+export const UCUM_SYSTEM = 'http://unitsofmeasure.org';
+
 export interface ExternalSystem {
   /** Human name for reasons. */
   name: string;
@@ -54,7 +57,7 @@ const LARGE: [string, string][] = [
 ];
 
 const GRAMMAR: [string, string, boolean][] = [
-  ['http://unitsofmeasure.org', 'UCUM', false],
+  [UCUM_SYSTEM, 'UCUM', false],
   ['urn:ietf:bcp:13', 'MIME types (BCP 13)', true],
   ['urn:ietf:bcp:47', 'language tags (BCP 47)', true],
   ['urn:ietf:rfc:3986', 'URIs (RFC 3986)', false],

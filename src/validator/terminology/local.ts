@@ -2,8 +2,9 @@ import type { Resolver } from '../../defs/registry.js';
 import type { FhirResource, LoadedResource } from '../../defs/resource.js';
 import { splitCanonical } from '../../defs/resource.js';
 import { CodeSystemIndex, foldCase } from './codesystem.js';
-import { externalReason, externalSystem, oidOf, type ExternalSystem } from './external.js';
+import { externalReason, externalSystem, oidOf, UCUM_SYSTEM, type ExternalSystem } from './external.js';
 import { TriSet, type Member, type Status } from './tri.js';
+import { UcumUnits } from './ucum.js';
 import type { CodeCheck, TerminologyService } from './types.js';
 
 type ValueSet = fhir4.ValueSet;
@@ -64,7 +65,10 @@ function toCheck(st: Status, note?: string): CodeCheck {
     if (note !== undefined) out.reason = note;
     return out;
   }
-  if (st.s === 'not-in') return note !== undefined ? { result: 'not-in', reason: note } : { result: 'not-in' };
+  if (st.s === 'not-in') {
+    const reason = st.r !== undefined && note !== undefined ? `${st.r} (${note})` : st.r ?? note;
+    return reason !== undefined ? { result: 'not-in', reason } : { result: 'not-in' };
+  }
   return { result: 'unknown', reason: note !== undefined ? `${st.r} (${note})` : st.r };
 }
 
@@ -97,6 +101,8 @@ export class LocalTerminology implements TerminologyService {
   private readonly indexes = new WeakMap<object, CodeSystemIndex>();
   private readonly wholeSystem = new WeakMap<CodeSystemIndex, { all: TriSet; active?: TriSet }>();
   private oids: Map<string, LoadedResource> | undefined;
+  /** UCUM: units decided by the grammar, and the set of all of them (made on first use). */
+  private ucum: { units: UcumUnits; all: TriSet } | undefined;
   /** Value sets being expanded (cycle protection) and how many cycles were cut so far. */
   private readonly inProgress = new Set<object>();
   private cyclesCut = 0;
@@ -142,6 +148,7 @@ export class LocalTerminology implements TerminologyService {
     const literal = system.includes('|') ? this.systemInfo(system) : undefined;
     const { url, version } = literal?.cs ? { url: system, version: undefined } : splitCanonical(system);
     const info = literal?.cs ? literal : this.systemInfo(url);
+    if (info.canonical === UCUM_SYSTEM) return toCheck(this.ucumAll().status(code), info.alias);
     const found = this.codeSystem(info, version);
     if ('unknown' in found) return toCheck({ s: 'unknown', r: found.unknown }, info.alias);
     const cs = found.index;
@@ -273,6 +280,19 @@ export class LocalTerminology implements TerminologyService {
     return { index: this.index(found.resource) };
   }
 
+  /** All of UCUM: nothing listed, every code decided by the grammar (valid unit → in, else not in, with why). */
+  private ucumAll(): TriSet {
+    if (!this.ucum) {
+      const units = new UcumUnits();
+      const oracle = (code: string): Status => {
+        const d = units.decide(code);
+        return d.valid ? { s: 'in', m: { code } } : { s: 'not-in', r: d.reason };
+      };
+      this.ucum = { units, all: new TriSet(`${UCUM_SYSTEM} (UCUM) is a grammar: its units are decided one by one, not listed`, oracle) };
+    }
+    return this.ucum.all;
+  }
+
   /** All codes of a code system (optionally only the active ones), cached per code system. */
   private allCodes(cs: CodeSystemIndex, activeOnly: boolean): TriSet {
     let entry = this.wholeSystem.get(cs);
@@ -386,7 +406,10 @@ export class LocalTerminology implements TerminologyService {
       }
       parts.push(listed);
     }
-    if (filters.length > 0 || concepts.length === 0) {
+    if (filters.length === 0 && concepts.length === 0 && info.canonical === UCUM_SYSTEM) {
+      // all of UCUM: every valid unit expression (any version: UCUM's grammar has not changed in ways that matter here)
+      parts.push(this.ucumAll());
+    } else if (filters.length > 0 || concepts.length === 0) {
       const found = this.codeSystem(info, inc.version);
       if ('unknown' in found) {
         parts.push(TriSet.unknown(filters.length > 0

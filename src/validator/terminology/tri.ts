@@ -9,6 +9,10 @@
  *
  * Union, intersection and difference follow Kleene's three-valued logic, so an undecidable part
  * of a value set never turns into a false `not-in`.
+ *
+ * A system defined by a grammar rather than a list (UCUM) has no list of its codes, but each code
+ * can be decided: such a set carries an `oracle` that decides the codes no map holds (while `rest`
+ * is unknown), and combining sets keeps the oracle (the combination asks both sides code by code).
  */
 
 /** A code in a set: the code as written by its source, and a display when one is known. */
@@ -19,8 +23,12 @@ export interface Member {
 
 export type Status =
   | { s: 'in'; m: Member }
-  | { s: 'not-in' }
+  /** `r`: why, when an oracle says so (e.g. not a valid UCUM unit) */
+  | { s: 'not-in'; r?: string }
   | { s: 'unknown'; r: string };
+
+/** Decides a code (by key) that no map of the set holds. */
+export type Oracle = (key: string) => Status;
 
 const NOT_IN: Status = { s: 'not-in' };
 
@@ -32,8 +40,14 @@ export class TriSet {
   /** Codes certainly not in while `rest` is unknown. */
   readonly out = new Set<string>();
 
-  /** `null`: every other code is not in; a string: every other code is unknown, for that reason. */
-  constructor(readonly rest: string | null) {}
+  /**
+   * `rest`: `null` when every other code is not in; a string when every other code is unknown, for
+   * that reason — unless `oracle` (only used while `rest` is a string) decides it.
+   */
+  constructor(
+    readonly rest: string | null,
+    readonly oracle?: Oracle,
+  ) {}
 
   static empty(): TriSet {
     return new TriSet(null);
@@ -56,7 +70,8 @@ export class TriSet {
       const r = this.maybe.get(key);
       return r === undefined ? NOT_IN : { s: 'unknown', r };
     }
-    return this.out.has(key) ? NOT_IN : { s: 'unknown', r: this.rest };
+    if (this.out.has(key)) return NOT_IN;
+    return this.oracle ? this.oracle(key) : { s: 'unknown', r: this.rest };
   }
 
   restStatus(): Status {
@@ -85,7 +100,10 @@ export class TriSet {
   static combine(a: TriSet, b: TriSet, op: (x: Status, y: Status) => Status): TriSet {
     const rest = op(a.restStatus(), b.restStatus());
     // No operator used here maps two "rest" statuses (not-in / unknown) to `in`; be safe anyway.
-    const result = new TriSet(rest.s === 'not-in' ? null : rest.s === 'unknown' ? rest.r : 'internal: unbounded set');
+    const restValue = rest.s === 'not-in' ? null : rest.s === 'unknown' ? rest.r : 'internal: unbounded set';
+    // codes no map lists are decided by asking both sides, when either has an oracle
+    const oracle = restValue !== null && (a.oracle || b.oracle) ? (k: string): Status => op(a.status(k), b.status(k)) : undefined;
+    const result = new TriSet(restValue, oracle);
     const seen = new Set<string>();
     for (const set of [a, b]) {
       for (const k of set.keys()) {
