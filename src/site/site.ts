@@ -4,7 +4,7 @@
  * readers of FHIR JSON the pages use.
  */
 import { posix } from 'node:path';
-import type { IgAlias } from '../api/igs.js';
+import type { IgAlias } from '../standards/igs.js';
 import { Resolver } from '../defs/registry.js';
 import type { FhirResource } from '../defs/resource.js';
 import { LocalTerminology } from '../validator/terminology/local.js';

@@ -1,7 +1,7 @@
 /** The home page of a standard (`ig/<alias>/`) and the pages of our example bundles for it. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import { IGS, type IgAlias } from '../../api/igs.js';
+import { IGS, type IgAlias } from '../../standards/igs.js';
 import { compareVersions } from '../../defs/package-source.js';
 import type { FhirResource } from '../../defs/resource.js';
 import { IG_FACTS } from '../ig-facts.js';

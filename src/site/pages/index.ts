@@ -1,5 +1,5 @@
 /** The site's index page: the standards, and every package documented with its resource counts. */
-import { IGS, type IgAlias } from '../../api/igs.js';
+import { IGS, type IgAlias } from '../../standards/igs.js';
 import type { FhirResource } from '../../defs/resource.js';
 import { IG_FACTS } from '../ig-facts.js';
 import type { SitePackage } from '../load.js';

@@ -1,5 +1,5 @@
 /** The page of a package version: what it is, who uses it, its dependencies, its version changes, its resources by kind. */
-import type { IgAlias } from '../../api/igs.js';
+import type { IgAlias } from '../../standards/igs.js';
 import type { FhirResource } from '../../defs/resource.js';
 import { IG_FACTS } from '../ig-facts.js';
 import type { SitePackage } from '../load.js';
