@@ -6,6 +6,7 @@
  * page body the layout wraps), see `SafeHtml`.
  */
 import Handlebars from 'handlebars';
+import { pageHead } from '../util/html-page.js';
 
 /** HTML the site produced itself with everything from the data escaped (markdown.ts, a rendered page body). */
 export type SafeHtml = Handlebars.SafeString;
@@ -19,13 +20,7 @@ export function safe(html: string): SafeHtml {
  */
 const OPTIONS = { knownHelpers: { join: true, eq: true }, knownHelpersOnly: true } as const;
 
-const LAYOUT_SOURCE = `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{title}} · medcom-ig</title>
-<link rel="stylesheet" href="{{css}}">
+const LAYOUT_SOURCE = `${pageHead({ lang: 'en', title: '{{title}} · medcom-ig' })}<link rel="stylesheet" href="{{css}}">
 </head>
 <body>
 <header><nav><a href="{{home}}">medcom-ig documentation</a>{{#each crumbs}} › <a href="{{href}}">{{text}}</a>{{/each}}</nav></header>
