@@ -80,8 +80,8 @@ function startServer(args: Args): Promise<{ child: ChildProcess; url: string }> 
   return new Promise((resolveUrl, reject) => {
     let out = '';
     let errText = '';
-    child.stderr!.setEncoding('utf8').on('data', (d: string) => { errText += d; });
-    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
+    child.stderr.setEncoding('utf8').on('data', (d: string) => { errText += d; });
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
       out += d;
       const m = /(http:\/\/\S+\/)/.exec(out);
       if (m) resolveUrl({ child, url: m[1]! });

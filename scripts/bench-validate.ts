@@ -261,7 +261,7 @@ const WORK_NOTES = [
   '  else (a profile it cannot parse) is counted as failed: that resource is then not checked against that profile at all.',
 ];
 
-async function main(): Promise<void> {
+function main(): void {
   const args = parseArgs(process.argv.slice(2));
   const anchors = args.anchors ? resolve(args.anchors) : anchorsDir();
   if (!anchors || !existsSync(anchors)) throw new Error('the official MedCom packages were not found (looked for $MEDCOM_SHARED/anchors/medcom and ../shared/anchors/medcom; or pass --anchors DIR)');
@@ -491,7 +491,9 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e: unknown) => {
+try {
+  main();
+} catch (e) {
   process.stderr.write(`bench:validate: ${e instanceof Error ? e.message : String(e)}\n`);
   process.exitCode = 2;
-});
+}

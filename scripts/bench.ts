@@ -98,7 +98,7 @@ const NETWORK_NOTES = [
 
 interface SushiRow { label: string; snapshot: boolean; perRun: number[]; perProject: Map<string, number[]>; outcome: Map<string, SushiOutcome> }
 
-async function main(): Promise<void> {
+function main(): void {
   const args = parseArgs(process.argv.slice(2));
   const sushi = tool('fsh-sushi', 'sushi');
   const gofsh = tool('gofsh', 'gofsh');
@@ -306,7 +306,9 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e: unknown) => {
+try {
+  main();
+} catch (e) {
   process.stderr.write(`bench: ${e instanceof Error ? e.message : String(e)}\n`);
   process.exitCode = 2;
-});
+}

@@ -256,7 +256,7 @@ describe('build --out is atomic per package; docs --from refuses a package witho
     if (existsSync(fresh)) await completePackages(fresh);
   }, 600_000);
 
-  it('docs --from a build folder with a package folder lacking the marker: exit 2 naming that folder', async () => {
+  it('docs --from a build folder with a package folder lacking the marker: exit 2 naming that folder', () => {
     const from = join(tmp, 'from');
     mkdirSync(from);
     const pkg = readdirSync(join(root, 'dist', 'ig')).find((f) => f.startsWith('medcom.fhir.dk.core#'))!;
