@@ -20,6 +20,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseFlags } from './bench/args.js';
 import type { InputChildResult } from './bench/input-child.js';
 import { bigBundleJson, bigBundleXml, manyAttributesXml, manyPropertiesJson } from './bench/input-gen.js';
 import { exitText, runNode, runTimed, tail, type RunOptions } from './bench/proc.js';
@@ -36,22 +37,10 @@ const USAGE = 'usage: npm run bench:input [-- --mb N] [-- --json FILE] [-- --kee
 interface Args { mb: number; json: string | undefined; keep: boolean }
 
 function parseArgs(raw: readonly string[]): Args {
-  const args: Args = { mb: 20, json: undefined, keep: false };
-  for (let i = 0; i < raw.length; i++) {
-    const a = raw[i]!;
-    if (a === '--mb') {
-      args.mb = Number(raw[++i]);
-      if (!Number.isFinite(args.mb) || args.mb <= 0 || args.mb > 200) throw new Error('--mb: expected a size in MB, more than 0 and at most 200');
-    } else if (a === '--json') {
-      args.json = raw[++i];
-      if (args.json === undefined) throw new Error('--json: expected a file');
-    } else if (a === '--keep') args.keep = true;
-    else if (a === '-h' || a === '--help') {
-      process.stdout.write(USAGE);
-      process.exit(0);
-    } else throw new Error(`unknown argument ${a}\n${USAGE}`);
-  }
-  return args;
+  const flags = parseFlags('bench:input', raw, { mb: { type: 'string' }, json: { type: 'string' }, keep: { type: 'boolean' } }, USAGE);
+  const mb = flags.mb === undefined ? 20 : Number(flags.mb);
+  if (!Number.isFinite(mb) || mb <= 0 || mb > 200) throw new Error('--mb: expected a size in MB, more than 0 and at most 200');
+  return { mb, json: flags.json, keep: flags.keep };
 }
 
 function progress(text: string): void {

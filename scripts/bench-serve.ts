@@ -23,6 +23,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { parseFlags } from './bench/args.js';
 import { paddedHcoBundle } from './bench/serve-bundle.js';
 import { table } from './bench/report.js';
 
@@ -35,29 +36,23 @@ const USAGE = 'usage: npm run bench:serve [-- --uploads N] [-- --mb N] [-- --pro
 interface Args { uploads: number; mb: number; probeMs: number; maxConcurrent: number | undefined; cli: string; json: string | undefined }
 
 function parseArgs(raw: readonly string[]): Args {
-  const args: Args = { uploads: 50, mb: 5, probeMs: 200, maxConcurrent: undefined, cli: join(root, 'bin', 'medcom-ig.js'), json: undefined };
-  const argv = raw.flatMap((a) => (/^--[a-z-]+=/.test(a) ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a]));
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
-    const number = (v: string): number => {
-      const n = Number(v);
-      if (!Number.isFinite(n) || n <= 0) throw new Error(`${a}: expected a positive number, got ${v}`);
-      return n;
-    };
-    if (a === '--uploads') args.uploads = Math.round(number(value()));
-    else if (a === '--mb') args.mb = number(value());
-    else if (a === '--probe-ms') args.probeMs = number(value());
-    else if (a === '--max-concurrent') args.maxConcurrent = Math.round(number(value()));
-    else if (a === '--cli') args.cli = resolve(value());
-    else if (a === '--json') args.json = value();
-    else if (a === '-h' || a === '--help') { process.stdout.write(USAGE); process.exit(0); }
-    else throw new Error(`unknown argument ${a}\n${USAGE}`);
-  }
+  const flags = parseFlags('bench:serve', raw, {
+    uploads: { type: 'string' }, mb: { type: 'string' }, 'probe-ms': { type: 'string' }, 'max-concurrent': { type: 'string' },
+    cli: { type: 'string' }, json: { type: 'string' },
+  }, USAGE);
+  const number = (flag: string, v: string): number => {
+    const n = Number(v);
+    if (!Number.isFinite(n) || n <= 0) throw new Error(`${flag}: expected a positive number, got ${v}`);
+    return n;
+  };
+  const args: Args = {
+    uploads: flags.uploads === undefined ? 50 : Math.round(number('--uploads', flags.uploads)),
+    mb: flags.mb === undefined ? 5 : number('--mb', flags.mb),
+    probeMs: flags['probe-ms'] === undefined ? 200 : number('--probe-ms', flags['probe-ms']),
+    maxConcurrent: flags['max-concurrent'] === undefined ? undefined : Math.round(number('--max-concurrent', flags['max-concurrent'])),
+    cli: flags.cli === undefined ? join(root, 'bin', 'medcom-ig.js') : resolve(flags.cli),
+    json: flags.json,
+  };
   if (!existsSync(args.cli)) throw new Error(`${args.cli}: no such file (run npm run compile first)`);
   return args;
 }
@@ -85,8 +80,8 @@ function startServer(args: Args): Promise<{ child: ChildProcess; url: string }> 
   return new Promise((resolveUrl, reject) => {
     let out = '';
     let errText = '';
-    child.stderr!.setEncoding('utf8').on('data', (d: string) => { errText += d; });
-    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
+    child.stderr.setEncoding('utf8').on('data', (d: string) => { errText += d; });
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
       out += d;
       const m = /(http:\/\/\S+\/)/.exec(out);
       if (m) resolveUrl({ child, url: m[1]! });

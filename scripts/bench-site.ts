@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseFlags } from './bench/args.js';
 import { exitText, runTimed, tail } from './bench/proc.js';
 import { seconds, summarize, table } from './bench/report.js';
 
@@ -20,21 +21,10 @@ const TARGET_MS = 2000;
 const USAGE = 'usage: npm run bench:site [-- --runs N] [-- --json FILE] [-- --keep]\n';
 
 function parseArgs(raw: readonly string[]): { runs: number; json: string | undefined; keep: boolean } {
-  let runs = 5;
-  let json: string | undefined;
-  let keep = false;
-  for (let i = 0; i < raw.length; i++) {
-    const a = raw[i]!;
-    if (a === '--runs') {
-      runs = Number(raw[++i]);
-      if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs: expected a whole number ≥ 1');
-    } else if (a === '--json') {
-      json = raw[++i];
-      if (json === undefined) throw new Error('--json: expected a file');
-    } else if (a === '--keep') keep = true;
-    else throw new Error(`unknown argument ${a}`);
-  }
-  return { runs, json, keep };
+  const flags = parseFlags('bench:site', raw, { runs: { type: 'string' }, json: { type: 'string' }, keep: { type: 'boolean' } }, USAGE);
+  const runs = flags.runs === undefined ? 5 : Number(flags.runs);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs: expected a whole number ≥ 1');
+  return { runs, json: flags.json, keep: flags.keep };
 }
 
 function main(): number {

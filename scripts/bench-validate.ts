@@ -30,6 +30,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { anchorsDir } from '../src/parity/anchors.js';
+import { parseFlags } from './bench/args.js';
 import { exitText, runNode, runTimed, tail, type RunOptions, type Timed } from './bench/proc.js';
 import { ratio, seconds, summarize, table, type Summary } from './bench/report.js';
 import {
@@ -58,38 +59,32 @@ interface Args {
 }
 
 function parseArgs(raw: readonly string[]): Args {
-  const args: Args = { bundles: 2000, runs: 3, medplumRuns: 1, coldRuns: 5, json: undefined, anchors: undefined, only: new Set(SECTIONS) };
-  const argv = raw.flatMap((a) => (/^--[a-z-]+=/.test(a) ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a]));
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
-    const whole = (v: string): number => {
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 1) throw new Error(`${a}: expected a whole number ≥ 1, got ${v}`);
-      return n;
-    };
-    if (a === '--bundles') args.bundles = whole(value());
-    else if (a === '--runs') args.runs = whole(value());
-    else if (a === '--medplum-runs') args.medplumRuns = whole(value());
-    else if (a === '--cold-runs') args.coldRuns = whole(value());
-    else if (a === '--json') args.json = value();
-    else if (a === '--anchors') args.anchors = value();
-    else if (a === '--only') {
-      const list = value().split(',').map((x) => x.trim()).filter((x) => x !== '');
-      const bad = list.filter((x) => !isSection(x));
-      if (list.length === 0 || bad.length) throw new Error(`--only: expected one or more of ${SECTIONS.join(', ')} (comma-separated), got ${bad.join(', ') || 'nothing'}`);
-      args.only = new Set(list.filter(isSection));
-    } else if (a === '-h' || a === '--help') {
-      process.stdout.write(USAGE);
-      process.exit(0);
-    } else {
-      throw new Error(`unknown argument ${a} (expected --bundles N, --runs N, --medplum-runs N, --cold-runs N, --json FILE, --anchors DIR, --only SECTIONS; `
-        + 'the build benchmark\'s flags go to `npm run bench:build -- …`)');
+  const flags = parseFlags('bench:validate', raw, {
+    bundles: { type: 'string' }, runs: { type: 'string' }, 'medplum-runs': { type: 'string' }, 'cold-runs': { type: 'string' },
+    json: { type: 'string' }, anchors: { type: 'string' }, only: { type: 'string' },
+  }, USAGE, 'the build benchmark\'s flags go to `npm run bench:build -- …`');
+  const whole = (flag: string, v: string | undefined, byDefault: number): number => {
+    if (v === undefined) return byDefault;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`${flag}: expected a whole number ≥ 1, got ${v}`);
+    return n;
+  };
+  const args: Args = {
+    bundles: whole('--bundles', flags.bundles, 2000),
+    runs: whole('--runs', flags.runs, 3),
+    medplumRuns: whole('--medplum-runs', flags['medplum-runs'], 1),
+    coldRuns: whole('--cold-runs', flags['cold-runs'], 5),
+    json: flags.json,
+    anchors: flags.anchors,
+    only: new Set(SECTIONS),
+  };
+  if (flags.only !== undefined) {
+    const list = flags.only.split(',').map((x) => x.trim()).filter((x) => x !== '');
+    const bad = list.filter((x) => !isSection(x));
+    if (list.length === 0 || bad.length) {
+      throw new Error(`--only: expected one or more of ${SECTIONS.join(', ')} (comma-separated), got ${bad.join(', ') || 'nothing'}`);
     }
+    args.only = new Set(list.filter(isSection));
   }
   return args;
 }
@@ -266,7 +261,7 @@ const WORK_NOTES = [
   '  else (a profile it cannot parse) is counted as failed: that resource is then not checked against that profile at all.',
 ];
 
-async function main(): Promise<void> {
+function main(): void {
   const args = parseArgs(process.argv.slice(2));
   const anchors = args.anchors ? resolve(args.anchors) : anchorsDir();
   if (!anchors || !existsSync(anchors)) throw new Error('the official MedCom packages were not found (looked for $MEDCOM_SHARED/anchors/medcom and ../shared/anchors/medcom; or pass --anchors DIR)');
@@ -496,7 +491,9 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e: unknown) => {
+try {
+  main();
+} catch (e) {
   process.stderr.write(`bench:validate: ${e instanceof Error ? e.message : String(e)}\n`);
   process.exitCode = 2;
-});
+}

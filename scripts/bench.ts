@@ -25,6 +25,7 @@ import {
   addCounts, autoLoadedVersions, builtPackages, conformanceFiles, copyIntoCache, countKinds,
   emptyCounts, inCache, isRecord, labelOf, readJson, writeStub, type KindCounts,
 } from './bench/packages.js';
+import { parseFlags } from './bench/args.js';
 import { exitText, runNode, tail, type RunOptions } from './bench/proc.js';
 import { ratio, seconds, summarize, table, type Summary } from './bench/report.js';
 
@@ -34,31 +35,15 @@ const GOAL = 0.5;
 
 interface Args { runs: number; json: string | undefined; keep: boolean }
 
+const USAGE = 'usage: npm run bench [-- --runs N] [-- --json FILE] [-- --keep]\n';
+
 function parseArgs(raw: readonly string[]): Args {
-  const args: Args = { runs: 3, json: undefined, keep: false };
-  const argv = raw.flatMap((a) => (/^--(runs|json)=/.test(a) ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a]));
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
-    if (a === '--runs') {
-      const v = value();
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 1) throw new Error(`--runs: expected a whole number ≥ 1, got ${v}`);
-      args.runs = n;
-    } else if (a === '--json') {
-      args.json = value();
-    } else if (a === '--keep') {
-      args.keep = true;
-    } else if (a === '-h' || a === '--help') {
-      process.stdout.write('usage: npm run bench [-- --runs N] [-- --json FILE] [-- --keep]\n');
-      process.exit(0);
-    } else {
-      throw new Error(`unknown argument ${a} (expected --runs N, --json FILE, --keep)`);
-    }
+  const flags = parseFlags('bench', raw, { runs: { type: 'string' }, json: { type: 'string' }, keep: { type: 'boolean' } }, USAGE);
+  const args: Args = { runs: 3, json: flags.json, keep: flags.keep };
+  if (flags.runs !== undefined) {
+    const n = Number(flags.runs);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`--runs: expected a whole number ≥ 1, got ${flags.runs}`);
+    args.runs = n;
   }
   return args;
 }
@@ -113,7 +98,7 @@ const NETWORK_NOTES = [
 
 interface SushiRow { label: string; snapshot: boolean; perRun: number[]; perProject: Map<string, number[]>; outcome: Map<string, SushiOutcome> }
 
-async function main(): Promise<void> {
+function main(): void {
   const args = parseArgs(process.argv.slice(2));
   const sushi = tool('fsh-sushi', 'sushi');
   const gofsh = tool('gofsh', 'gofsh');
@@ -321,7 +306,9 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e: unknown) => {
+try {
+  main();
+} catch (e) {
   process.stderr.write(`bench: ${e instanceof Error ? e.message : String(e)}\n`);
   process.exitCode = 2;
-});
+}

@@ -55,7 +55,7 @@ async function medplum(file: string): Promise<InputChildResult> {
   const t0 = performance.now();
   const text = readFileSync(file, 'utf8');
   const value = JSON.parse(text) as Parameters<typeof mp.validateResource>[0];
-  let issues = 0;
+  let issues: number;
   try {
     issues = mp.validateResource(value).length;
   } catch (e) {

@@ -258,7 +258,10 @@ export interface DefectOutcome {
   newErrorSample: string[];
   /** ours only: expected findings (manifest) not among the errors. */
   missingExpected?: string[];
-  /** medplum only: validateResource calls that failed (threw something else than an OperationOutcomeError) on the invalid bundle and not on its base. */
+  /**
+   * medplum only: validateResource calls that failed (threw something else than an OperationOutcomeError) on the invalid
+   * bundle and not on its base.
+   */
   newFailures?: string[];
 }
 

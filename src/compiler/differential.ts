@@ -14,7 +14,7 @@ export function computeDifferential(snapshot: ED[], originals: ReadonlyMap<strin
   for (const el of snapshot) {
     const orig = originals.get(el.id!);
     const isNewSlice = el.sliceName !== undefined && !parentIds.has(el.id!) && (!orig || orig.sliceName !== undefined);
-    const diff: ED = { id: el.id!, path: el.path } as ED;
+    const diff: ED = { id: el.id!, path: el.path };
     if (isNewSlice) diff.sliceName = el.sliceName!;
     const keys = new Set([...Object.keys(el), ...Object.keys(orig ?? {})]);
     let changed = false;
@@ -42,7 +42,7 @@ export function computeDifferential(snapshot: ED[], originals: ReadonlyMap<strin
   }
   // a profile that changes no element (e.g. one that only imposes another profile) still states its
   // root: `differential.element` is 1..*, and SUSHI writes the root element
-  if (out.length === 0 && snapshot[0]) out.push({ id: snapshot[0].id!, path: snapshot[0].path } as ED);
+  if (out.length === 0 && snapshot[0]) out.push({ id: snapshot[0].id!, path: snapshot[0].path });
   return withSliceAncestors(out, snapshot);
 }
 
@@ -67,7 +67,7 @@ function withSliceAncestors(diff: ED[], snapshot: ED[]): ED[] {
   for (const el of snapshot) {
     const have = byId.get(el.id!);
     if (have) out.push(have);
-    else if (needed.has(el.id!)) out.push(orderFields({ id: el.id!, path: el.path, sliceName: el.sliceName! } as ED));
+    else if (needed.has(el.id!)) out.push(orderFields({ id: el.id!, path: el.path, sliceName: el.sliceName! }));
   }
   return out;
 }

@@ -27,7 +27,7 @@ function countConcepts(cs: { concept?: unknown[] }[]): number {
 export function compileCodeSystem(ir: CodeSystemIR, defaults: Record<string, unknown>): fhir4.CodeSystem {
   const { source: _s, extra, ...rest } = ir;
   const out: Record<string, unknown> = { ...structuredClone(defaults), ...structuredClone(rest), ...structuredClone(extra ?? {}) };
-  if (ir.content === 'complete' || ir.content === 'fragment') out['count'] = countConcepts(ir.concept as { concept?: unknown[] }[]);
+  if (ir.content === 'complete' || ir.content === 'fragment') out['count'] = countConcepts(ir.concept);
   if (ir.concept.length === 0) delete out['concept'];
   return ordered(out, CS_ORDER) as unknown as fhir4.CodeSystem;
 }

@@ -287,9 +287,9 @@ export function defaultPackageCache(): string {
 
 /** Load `id#version` from a FHIR package cache folder (no network: a missing package is an error). */
 export async function loadFromCache(id: string, version: string, cacheDir = defaultPackageCache(), options: LoadOptions = {}): Promise<PackageSource> {
-  return withFpl(cacheDir, async (loader) => {
+  return withFpl(cacheDir, async (loader, LOADED) => {
     const status = await loader.loadPackage(id, version);
-    if (status !== 'LOADED') throw new PackageLoadError(join(cacheDir, `${id}#${version}`), 'package is not in the local FHIR package cache');
+    if (status !== LOADED) throw new PackageLoadError(join(cacheDir, `${id}#${version}`), 'package is not in the local FHIR package cache');
     return fromLoader(loader, id, version, join(cacheDir, `${id}#${version}`), options);
   });
 }
@@ -369,9 +369,9 @@ async function loadTarball(path: string, options: LoadOptions = {}): Promise<Pac
     }
     const manifestFile = join(cachedPath, 'package', 'package.json');
     if (!existsSync(manifestFile)) throw new PackageLoadError(path, 'tarball has no package/package.json');
-    return await withFpl(cacheDir, async (loader) => {
+    return await withFpl(cacheDir, async (loader, LOADED) => {
       const status = await loader.loadPackage(placeholder, '0.0.0');
-      if (status !== 'LOADED') throw new PackageLoadError(path, 'fhir-package-loader could not load the tarball');
+      if (status !== LOADED) throw new PackageLoadError(path, 'fhir-package-loader could not load the tarball');
       return fromLoader(loader, placeholder, '0.0.0', path, options);
     });
   } finally {
@@ -381,30 +381,31 @@ async function loadTarball(path: string, options: LoadOptions = {}): Promise<Pac
 
 type Fpl = typeof import('fhir-package-loader');
 type Loader = InstanceType<Fpl['BasePackageLoader']>;
-type Cache = InstanceType<Fpl['DiskBasedPackageCache']>;
+type Loaded = Fpl['LoadStatus']['LOADED'];
 
-async function withFpl<T>(cacheDir: string, body: (loader: Loader, cache: Cache) => Promise<T>): Promise<T> {
+/** Run `body` with an offline fhir-package-loader over `cacheDir`; `LOADED` is the load status that means success. */
+async function withFpl<T>(cacheDir: string, body: (loader: Loader, LOADED: Loaded) => Promise<T>): Promise<T> {
   const fpl = (await import('fhir-package-loader')) as Fpl & { default?: Fpl };
   const lib: Fpl = fpl.BasePackageLoader ? fpl : (fpl.default as Fpl);
   const log = (): void => {};
   const offline = {
-    async resolveVersion(name: string, version: string): Promise<string> {
-      if (/^\d+\.\d+\.\d+/.test(version)) return version;
-      throw new Error(`offline: cannot resolve ${name}#${version}; give an exact version`);
+    resolveVersion(name: string, version: string): Promise<string> {
+      if (/^\d+\.\d+\.\d+/.test(version)) return Promise.resolve(version);
+      return Promise.reject(new Error(`offline: cannot resolve ${name}#${version}; give an exact version`));
     },
-    async download(name: string, version: string): Promise<never> {
-      throw new Error(`offline: ${name}#${version} is not in the local package cache`);
+    download(name: string, version: string): Promise<never> {
+      return Promise.reject(new Error(`offline: ${name}#${version} is not in the local package cache`));
     },
   };
   const currentBuild = {
-    async downloadCurrentBuild(name: string): Promise<never> { throw new Error(`offline: no current build for ${name}`); },
-    async getCurrentBuildDate(): Promise<undefined> { return undefined; },
+    downloadCurrentBuild(name: string): Promise<never> { return Promise.reject(new Error(`offline: no current build for ${name}`)); },
+    getCurrentBuildDate(): Promise<undefined> { return Promise.resolve(undefined); },
   };
   const cache = new lib.DiskBasedPackageCache(cacheDir, { log });
   const db = await lib.createSQLJSPackageDB();
   const loader = new lib.BasePackageLoader(db, cache, offline, currentBuild as never, { log, resourceCacheSize: 0 });
   try {
-    return await body(loader, cache);
+    return await body(loader, lib.LoadStatus.LOADED);
   } finally {
     loader.clear();
   }

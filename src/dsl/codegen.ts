@@ -1,5 +1,4 @@
 import { BaseR4Source } from '../defs/base-r4.js';
-import type { FhirResource } from '../defs/resource.js';
 import type { Resolver } from '../defs/registry.js';
 import { fhirTypeCode } from '../fhir/types.js';
 import { idToFshPath } from '../compiler/paths.js';
@@ -41,7 +40,7 @@ export function pathsOf(sd: SD, keyOf: (url: string) => string | undefined = () 
       for (const t of el.type ?? []) {
         const code = fhirTypeCode(t);
         const name = stem + capitalize(code);
-        if (!paths.has(name)) paths.set(name, typeKeys({ ...el, type: [t] } as ED, keyOf));
+        if (!paths.has(name)) paths.set(name, typeKeys({ ...el, type: [t] }, keyOf));
       }
     }
   }
@@ -92,7 +91,7 @@ export function renderRegistry(base: { name: string; kind: string; sd: SD }[], p
     const resolver = resolverFor(p.key);
     const keyOf = (url: string): string | undefined => {
       const hit = resolver?.resolve(url, 'StructureDefinition');
-      const r = hit?.resource as FhirResource | undefined;
+      const r = hit?.resource;
       if (!r?.url) return undefined;
       const k = `${r.url}|${r.version ?? ''}`;
       return profileKeys.has(k) ? k : undefined;

@@ -80,7 +80,7 @@ export function defineExtension<const C extends string, const V extends string, 
   rules.push({ ...at('url'), fixed: { value: url, type: 'uri' } });
   if (subs.length > 0) rules.push({ ...at('value[x]'), max: '0' });
   else if (spec.value) rules.push({ ...at('value[x]'), types: spec.value.map(lowerType) });
-  rules.push(...lowerElements(spec.elements as Record<string, ElementSpec<unknown>> | undefined, source));
+  rules.push(...lowerElements(spec.elements, source));
   const ir: StructureDefinitionIR = {
     resourceType: 'StructureDefinition',
     kind: 'extension',

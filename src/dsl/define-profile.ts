@@ -51,7 +51,7 @@ export function defineProfile<const C extends string, const V extends string, PK
       ...(spec.definition !== undefined ? { definition: spec.definition } : {}),
     });
   }
-  rules.push(...lowerElements(spec.elements as Record<string, ElementSpec<unknown>> | undefined, source));
+  rules.push(...lowerElements(spec.elements, source));
   const ir: StructureDefinitionIR = {
     resourceType: 'StructureDefinition',
     kind: 'profile',

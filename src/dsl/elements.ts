@@ -108,7 +108,7 @@ export function lowerElementSpec(path: string, spec: ElementSpec<unknown>, sourc
   }
   // as in a differential (snapshot order): the sliced element's children before its slices, so
   // that a slice copied from this profile's element (publisher-2026) sees the children's rules
-  for (const [sub, s] of Object.entries(spec.elements ?? {})) lowerElementSpec(join(path, sub), s as ElementSpec<unknown>, source, out);
+  for (const [sub, s] of Object.entries(spec.elements ?? {})) lowerElementSpec(join(path, sub), s, source, out);
   const slices = Object.keys(spec.slices ?? {});
   if (slices.length) out.push({ path, source: withKey(source, path), contains: slices.map((name) => ({ name })) });
   for (const [name, s] of Object.entries(spec.slices ?? {})) lowerElementSpec(`${path}[${name}]`, s, source, out);

@@ -64,10 +64,3 @@ export interface PackageHandle {
   readonly status: 'draft' | 'active' | 'retired' | 'unknown';
   readonly info: Omit<PackageIR, 'resources'>;
 }
-
-/** Something that names a canonical: a handle, or a canonical url string for things we do not author. */
-export type CanonicalLike = StructureHandle | ValueSetHandle | CodeSystemHandle | string;
-
-export function canonicalOf(x: CanonicalLike): string {
-  return typeof x === 'string' ? x : x.url;
-}

@@ -9,7 +9,7 @@ import type { PathRegistry, StructureKinds } from './generated/registry.js';
 type Reg = PathRegistry;
 
 /** Registry keys we know; any other key means "not generated yet" and is checked loosely. */
-export type KnownKey = keyof Reg & string;
+export type KnownKey = keyof Reg;
 
 type Join<A extends string, B extends string> = A extends '' ? B : `${A}.${B}`;
 

@@ -159,7 +159,19 @@ export function valueSetSpec(spec: ValueSetSpec): ValueSetSpec {
   return spec;
 }
 
-/** A value set we do not author (FHIR core, THO …), named by its canonical (optionally `|version`). */
-export function externalValueSet(url: string): ValueSetHandle {
-  return { __handle: 'valueset', url };
+/**
+ * A value set we do not author (FHIR core, THO, IHE …), named by its canonical url; with `version`, the
+ * handle's canonical is pinned to it (`url|version`), as a binding that names a version writes it.
+ */
+export function externalValueSet(url: string, version?: string): ValueSetHandle {
+  return version === undefined ? { __handle: 'valueset', url } : { __handle: 'valueset', url: `${url}|${version}`, version };
+}
+
+/**
+ * One of our value sets, its canonical pinned to its version (`url|version`), for a binding that names the version
+ * as published. The handle is for binding only: it carries no IR, so a package cannot ship it a second time.
+ */
+export function pinnedValueSet(vs: ValueSetHandle): ValueSetHandle {
+  if (vs.version === undefined) throw new Error(`${vs.url} has no version to pin`);
+  return { __handle: 'valueset', url: `${vs.url}|${vs.version}`, version: vs.version };
 }

@@ -1,6 +1,5 @@
 import type { BindingIR, DiscriminatorIR, SlicingIR, TypeRefIR } from '../ir/types.js';
-import type { CanonicalLike, InvariantHandle, StructureHandle, ValueSetHandle } from './handles.js';
-import { canonicalOf } from './handles.js';
+import type { InvariantHandle, StructureHandle, ValueSetHandle } from './handles.js';
 
 /** `1..1`, `0..*`, `1..` (min only), `..1` (max only). */
 export type Card = `${number}..${number | '*'}` | `${number}..` | `..${number | '*'}`;
@@ -68,23 +67,28 @@ export function lowerType(t: TypeSpec): TypeRefIR {
 
 export type Strength = BindingIR['strength'];
 
+/**
+ * A binding names its value set by handle, never by a bare url string: `defineValueSet` for ours,
+ * `externalValueSet(url, version?)` for one we do not author (base R4, THO, IHE …), `pinnedValueSet(handle)` for
+ * a binding that names a version. So a typo in one of our value sets' names fails `tsc`, and every binding to
+ * something outside our packages is spelled out as such.
+ */
 export interface BindingSpec {
   readonly strength: Strength;
-  readonly valueSet: ValueSetHandle | string;
+  readonly valueSet: ValueSetHandle;
   readonly description?: string;
 }
 
-export const required = (valueSet: ValueSetHandle | string, description?: string): BindingSpec =>
-  ({ strength: 'required', valueSet, ...(description !== undefined ? { description } : {}) });
-export const extensible = (valueSet: ValueSetHandle | string, description?: string): BindingSpec =>
-  ({ strength: 'extensible', valueSet, ...(description !== undefined ? { description } : {}) });
-export const preferred = (valueSet: ValueSetHandle | string, description?: string): BindingSpec =>
-  ({ strength: 'preferred', valueSet, ...(description !== undefined ? { description } : {}) });
-export const example = (valueSet: ValueSetHandle | string, description?: string): BindingSpec =>
-  ({ strength: 'example', valueSet, ...(description !== undefined ? { description } : {}) });
+const binding = (strength: Strength, valueSet: ValueSetHandle, description?: string): BindingSpec =>
+  ({ strength, valueSet, ...(description !== undefined ? { description } : {}) });
+
+export const required = (valueSet: ValueSetHandle, description?: string): BindingSpec => binding('required', valueSet, description);
+export const extensible = (valueSet: ValueSetHandle, description?: string): BindingSpec => binding('extensible', valueSet, description);
+export const preferred = (valueSet: ValueSetHandle, description?: string): BindingSpec => binding('preferred', valueSet, description);
+export const example = (valueSet: ValueSetHandle, description?: string): BindingSpec => binding('example', valueSet, description);
 
 export function lowerBinding(b: BindingSpec): BindingIR {
-  const out: BindingIR = { strength: b.strength, valueSet: canonicalOf(b.valueSet as CanonicalLike) };
+  const out: BindingIR = { strength: b.strength, valueSet: b.valueSet.url };
   if (b.description !== undefined) out.description = b.description;
   return out;
 }

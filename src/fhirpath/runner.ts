@@ -18,7 +18,7 @@ export function holderOf(item: unknown): object | undefined {
   if (!('data' in item)) return item;
   let node: unknown = item;
   while (node && typeof node === 'object' && 'data' in node) {
-    const d = (node as { data: unknown }).data;
+    const d = node.data;
     if (d && typeof d === 'object') return d;
     node = (node as { parentResNode?: unknown }).parentResNode;
   }
@@ -87,55 +87,54 @@ export class FhirPathRunner {
   private lastHtml: { text: string; ok: boolean } | undefined;
 
   constructor(private readonly host: FhirPathHost, private readonly options: FhirPathRunnerOptions = {}) {
-    const runner = this;
-    const data = (item: unknown): unknown => runner.valData(item);
+    const data = (item: unknown): unknown => this.valData(item);
     if (options.model) {
       this.lite = new LiteEvaluator(options.model, {
         resolve: (reference, vars, at) => host.resolve(reference, vars, at),
         ...(host.memberOf ? { memberOf: host.memberOf.bind(host) } : {}),
         ...(host.conformsTo ? { conformsTo: (resource: Json, profile: string, vars: EvalVars) => host.conformsTo!(resource, profile, vars) } : {}),
-        regex: (source) => runner.regex(source),
+        regex: (source) => this.regex(source),
       });
     }
     this.table = {
       resolve: {
         // the items as fhirpath.js holds them, so that a `reference` string still knows its Reference
         internalStructures: true,
-        fn(inputs: unknown[]): Json[] {
-          const vars = runner.current[runner.current.length - 1];
+        fn: (inputs: unknown[]): Json[] => {
+          const vars = this.current[this.current.length - 1];
           const out: Json[] = [];
           if (!vars) return out;
           for (const item of inputs) {
             const d = data(item);
             const ref = typeof d === 'string' ? d : (d as Json | undefined)?.['reference'];
             if (typeof ref !== 'string') continue;
-            const hit = runner.host.resolve(ref, vars, holderOf(item));
+            const hit = this.host.resolve(ref, vars, holderOf(item));
             if (hit) out.push(hit);
           }
           return out;
         },
       },
-      ...regexFunctions((regex) => runner.regex(regex), data),
+      ...regexFunctions((regex) => this.regex(regex), data),
       memberOf: {
-        fn(inputs: unknown[], valueSet: unknown): boolean[] {
-          if (!runner.host.memberOf || typeof valueSet !== 'string' || inputs.length !== 1) return [];
-          return memberOfValue(data(inputs[0]), valueSet, runner.host.memberOf.bind(runner.host));
+        fn: (inputs: unknown[], valueSet: unknown): boolean[] => {
+          if (!this.host.memberOf || typeof valueSet !== 'string' || inputs.length !== 1) return [];
+          return memberOfValue(data(inputs[0]), valueSet, this.host.memberOf.bind(this.host));
         },
         arity: { 1: ['String'] },
       },
       htmlChecks: {
-        fn(inputs: unknown[]): boolean[] {
+        fn: (inputs: unknown[]): boolean[] => {
           if (inputs.length !== 1) return [];
           const d = data(inputs[0]);
-          return typeof d === 'string' ? [runner.htmlOk(d)] : [];
+          return typeof d === 'string' ? [this.htmlOk(d)] : [];
         },
       },
       conformsTo: {
-        fn(inputs: unknown[], profile: unknown): boolean[] {
-          if (!runner.host.conformsTo || typeof profile !== 'string' || inputs.length !== 1) return [];
+        fn: (inputs: unknown[], profile: unknown): boolean[] => {
+          if (!this.host.conformsTo || typeof profile !== 'string' || inputs.length !== 1) return [];
           const d = data(inputs[0]);
           if (!d || typeof d !== 'object') return [];
-          const r = runner.host.conformsTo(d as Json, profile, runner.current[runner.current.length - 1]);
+          const r = this.host.conformsTo(d as Json, profile, this.current[this.current.length - 1]);
           return r === undefined ? [] : [r];
         },
         arity: { 1: ['String'] },
@@ -191,7 +190,7 @@ export class FhirPathRunner {
     let c = this.compiled.get(key);
     if (c === undefined) {
       try {
-        c = this.fhirpath().compile({ base, expression }, this.library().r4, { userInvocationTable: this.table, traceFn: () => {} } as never) as unknown as Compiled;
+        c = this.fhirpath().compile({ base, expression }, this.library().r4, { userInvocationTable: this.table, traceFn: () => {} } as never);
       } catch (e) {
         c = e instanceof Error ? e : new Error(String(e));
       }

@@ -205,7 +205,7 @@ export async function readStreamCapped(stream: NodeJS.ReadableStream & { destroy
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of stream) {
-    const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     total += b.length;
     if (total > maxBytes) {
       stream.destroy?.();
@@ -364,8 +364,8 @@ function writeAll(fd: number, buf: Uint8Array): void {
 /**
  * Where writeFileAtomic puts `file`'s content: `special` when `file` is (or links to) a device, a
  * FIFO or a socket, or lies in /dev or /proc (`--out /dev/null`, `/dev/stdout`: written in place —
- * renaming a file over it would replace the device node itself, or a file the shell appends to); otherwise the file a symbolic link leads to (the link is
- * kept, its target replaced), or `file`.
+ * renaming a file over it would replace the device node itself, or a file the shell appends to);
+ * otherwise the file a symbolic link leads to (the link is kept, its target replaced), or `file`.
  */
 function writeTarget(file: string): { path: string; special: boolean; append?: boolean } {
   let st: Stats;

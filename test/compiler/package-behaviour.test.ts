@@ -3,7 +3,8 @@ import { buildIg } from '../../src/api/build.js';
 import { BaseR4Source } from '../../src/defs/base-r4.js';
 import { Definitions } from '../../src/defs/registry.js';
 import {
-  assuming, defineInvariant, definePackage, defineProfile, defineValueSet, packageContents, preferred, R4, Reference, required,
+  assuming, defineInvariant, definePackage, defineProfile, defineValueSet, externalValueSet, packageContents, preferred, R4, Reference,
+  required,
 } from '../../src/dsl/index.js';
 import { compile, testPackage } from '../helpers/compile.js';
 
@@ -34,7 +35,7 @@ function chain(pinInheritedCanonicals: boolean) {
     id: 'ex.top', version: '1.0.0', canonical: 'http://example.org/top', dependencies: { 'ex.base': '2.0.0', 'ex.mid': '1.0.0' },
     ...meta, pinInheritedCanonicals,
   });
-  const C = defineProfile(top, B, { id: 'c', name: 'C', elements: { 'code.coding.code': { binding: preferred(`${BASE}/ValueSet/only-in-2`) }, issued: { card: '1..' } } });
+  const C = defineProfile(top, B, { id: 'c', name: 'C', elements: { 'code.coding.code': { binding: preferred(externalValueSet(`${BASE}/ValueSet/only-in-2`)) }, issued: { card: '1..' } } });
   return [
     packageContents(base1, [Status1, Pat1, A]), packageContents(base2, [Status2, Pat2, New2]),
     packageContents(mid, [B]), packageContents(top, [C]),

@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { defineExtension, defineInvariant, definePackage, defineProfile, packageContents, R4, Reference, slicing } from '../../src/dsl/index.js';
+import {
+  defineExtension, defineInvariant, definePackage, defineProfile, externalValueSet, packageContents, R4, Reference, slicing,
+} from '../../src/dsl/index.js';
 import { compile, ids, lineOf, testPackage } from '../helpers/compile.js';
 
 const THIS_FILE = fileURLToPath(import.meta.url);
@@ -242,7 +244,7 @@ describe('compiler diagnostics point at the profile source', () => {
   it('rejects weakening a required binding', async () => {
     const P = defineProfile(pkg, R4.Condition, {
       id: 'bind', name: 'Bind',
-      elements: { clinicalStatus: { binding: { strength: 'preferred', valueSet: 'http://example.org/vs' } } },
+      elements: { clinicalStatus: { binding: { strength: 'preferred', valueSet: externalValueSet('http://example.org/vs') } } },
     });
     const c = await compile(pkg, [P]);
     expect(c.diagnostics.map((x) => x.id)).toContain('compile/binding-weakened');

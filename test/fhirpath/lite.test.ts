@@ -11,8 +11,6 @@ import { compileRegex } from '../../src/fhirpath/regex.js';
 import { FhirPathRunner, type EvalVars, type FhirPathHost } from '../../src/fhirpath/runner.js';
 import { FhirModel } from '../../src/validator/model.js';
 
-type Json = Record<string, unknown>;
-
 const practitioner = { resourceType: 'Practitioner', id: 'p1', name: [{ family: 'Hansen' }], telecom: [{ system: 'phone', value: '12345678' }] };
 const role = { resourceType: 'PractitionerRole', id: 'r1', practitioner: { reference: 'Practitioner/p1' }, code: [{ coding: [{ code: 'doctor' }] }] };
 const observation = {
@@ -43,7 +41,7 @@ const patient = {
 
 /** Host answers shared by both engines: resolve() inside `bundle`, fixed memberOf/conformsTo. */
 const hostFns: FhirPathHost = {
-  resolve: (ref) => bundle.entry.find((e) => e.fullUrl === ref)?.resource as Json | undefined,
+  resolve: (ref) => bundle.entry.find((e) => e.fullUrl === ref)?.resource,
   memberOf: (vs, _system, code) => (vs.endsWith('/unknown') ? 'unknown' : code === 'new-message' || code === 'M' ? 'in' : 'not-in'),
   conformsTo: (resource, profile) => (profile.endsWith('/unknown') ? undefined : resource['resourceType'] === profile.split('/').pop()),
 };
@@ -166,7 +164,7 @@ describe('lite FHIRPath evaluator', () => {
   const js = new FhirPathRunner(hostFns);
   beforeAll(async () => {
     const model = new FhirModel((await validationDefinitions()).all());
-    const host: LiteHost = { ...hostFns, resolve: hostFns.resolve, regex: compileRegex } as LiteHost;
+    const host: LiteHost = { ...hostFns, regex: compileRegex };
     lite = new LiteEvaluator(model, host);
   });
   const vars = (resource: unknown): EvalVars => ({ resource: resource ?? {}, rootResource: resource ?? {} });

@@ -5,7 +5,7 @@ import { compareTerminology } from '../../src/parity/compare.js';
 const synonym = (value: string) => ({ use: { system: 'http://snomed.info/sct', code: '900000000000013009' }, value });
 
 function codeSystem(concept: unknown[]): FhirResource {
-  return { resourceType: 'CodeSystem', url: 'http://example.org/cs', version: '1', content: 'complete', caseSensitive: false, concept } as unknown as FhirResource;
+  return { resourceType: 'CodeSystem', url: 'http://example.org/cs', version: '1', content: 'complete', caseSensitive: false, concept };
 }
 
 describe('terminology parity compares designations and properties', () => {
@@ -44,7 +44,7 @@ describe('terminology parity compares designations and properties', () => {
 
   it('compares the designations of concepts listed in a ValueSet include', () => {
     const vs = (designation: unknown[]): FhirResource => ({ resourceType: 'ValueSet', url: 'http://example.org/vs', version: '1',
-      compose: { include: [{ system: 'http://example.org/cs', concept: [{ code: 'MCS88122', display: 'Pt—Respiration', designation }] }] } }) as unknown as FhirResource;
+      compose: { include: [{ system: 'http://example.org/cs', concept: [{ code: 'MCS88122', display: 'Pt—Respiration', designation }] }] } });
     expect(compareTerminology(vs([synonym('Respirationsfrekvens;Pt')]), vs([synonym('Respirationsfrekvens;Pt')])).differences).toEqual([]);
     expect(compareTerminology(vs([]), vs([synonym('Respirationsfrekvens;Pt')])).differences.map((d) => d.id)).toEqual(['compose.include[0]']);
   });

@@ -4,7 +4,7 @@
  * is taken for output; `docs --from` refuses a package folder without its completion marker; disk
  * errors (a full disk, a place where no folder can be made, a file in the way) name the path, exit 2.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,9 +13,9 @@ import { XMLValidator } from 'fast-xml-parser';
 import { list } from 'tar';
 import { afterAll, describe, expect, it } from 'vitest';
 import { COMPLETE_MARKER, folderReplaceProblem, isCompleteFolder, makeFolder, SafeFileError, writeFolderAtomic, writeFolderAtomicSync } from '../../src/util/fs-safe.js';
+import { runCli, startCli, type CliRun } from '../helpers/cli.js';
 import { hcoSendEvidence, readZip, root } from '../protocol/helpers.js';
 
-const bin = join(root, 'bin', 'medcom-ig.js');
 const tmp = mkdtempSync(join(tmpdir(), 'medcom-ig-atomic-'));
 const mounts: string[] = [];
 afterAll(() => {
@@ -23,16 +23,12 @@ afterAll(() => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
-function cli(...args: string[]): { status: number | null; stdout: string; stderr: string; ms: number } {
-  const t = Date.now();
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', timeout: 180_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - t };
-}
+const cli = (...args: string[]): CliRun => runCli(args, { timeout: 180_000 });
 
 /** Start the CLI and SIGKILL it after `delay` ms (or let it end first); resolves when the process is gone. */
 function killAfter(delay: number, args: string[]): Promise<'killed' | 'ended'> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: root, stdio: 'ignore' });
+    const child = startCli(args);
     const timer = setTimeout(() => child.kill('SIGKILL'), delay);
     child.on('exit', (_code, signal) => { clearTimeout(timer); resolve(signal === 'SIGKILL' ? 'killed' : 'ended'); });
   });
@@ -44,7 +40,7 @@ function killAfter(delay: number, args: string[]): Promise<'killed' | 'ended'> {
  */
 function killWhileWriting(delay: number, args: string[], parent: string): Promise<'killed' | 'ended'> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: root, stdio: 'ignore' });
+    const child = startCli(args);
     const poll = setInterval(() => {
       let names: string[] = [];
       try { names = readdirSync(parent); } catch { /* not made yet */ }
@@ -260,7 +256,7 @@ describe('build --out is atomic per package; docs --from refuses a package witho
     if (existsSync(fresh)) await completePackages(fresh);
   }, 600_000);
 
-  it('docs --from a build folder with a package folder lacking the marker: exit 2 naming that folder', async () => {
+  it('docs --from a build folder with a package folder lacking the marker: exit 2 naming that folder', () => {
     const from = join(tmp, 'from');
     mkdirSync(from);
     const pkg = readdirSync(join(root, 'dist', 'ig')).find((f) => f.startsWith('medcom.fhir.dk.core#'))!;

@@ -13,9 +13,9 @@ import type { Definitions } from '../../src/defs/registry.js';
 import { indexEvidence } from '../../src/protocol/evidence.js';
 import { ProtocolLibrary } from '../../src/protocol/load.js';
 import { runTestScript } from '../../src/testscript/run.js';
-import { hcoSendEvidence, readZip, root } from '../protocol/helpers.js';
+import { runCli, type CliRun } from '../helpers/cli.js';
+import { hcoSendEvidence, readZip } from '../protocol/helpers.js';
 
-const bin = join(root, 'bin', 'medcom-ig.js');
 const tmp = mkdtempSync(join(tmpdir(), 'medcom-ig-confinement-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -26,11 +26,7 @@ mkdirSync(outside);
 const secretFile = join(outside, 'secret.json');
 writeFileSync(secretFile, JSON.stringify({ resourceType: 'Bundle', id: SECRET, type: 'collection', meta: { tag: [{ code: SECRET }] } }));
 
-function cli(...args: string[]): { status: number | null; stdout: string; stderr: string; ms: number } {
-  const t = Date.now();
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - t };
-}
+const cli = (...args: string[]): CliRun => runCli(args);
 
 function mkfifo(path: string): void {
   const r = spawnSync('mkfifo', [path]);

@@ -9,15 +9,13 @@ import {
   chmodSync, closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Header } from 'tar';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadPackages, PackageLoadError } from '../../src/defs/load-package.js';
+import { cliBin as bin, repoRoot as root, runCli, type CliRun } from '../helpers/cli.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const bin = join(root, 'bin', 'medcom-ig.js');
 const tmp = mkdtempSync(join(tmpdir(), 'medcom-ig-inputs-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -26,18 +24,10 @@ const HANG_BOUND_MS = 30_000;
 const isRoot = process.getuid?.() === 0;
 const VALID = join(root, 'examples', 'hco', 'valid', 'modified-message-revision.json');
 
-type Run = { status: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; timedOut: boolean };
-
-function finish(r: SpawnSyncReturns<string>): Run {
-  return { status: r.status, signal: r.signal, stdout: r.stdout ?? '', stderr: r.stderr ?? '', timedOut: (r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT' };
-}
+type Run = CliRun;
 
 function cli(args: string[], options: { input?: string | Buffer; stdin?: number; stdout?: number } = {}): Run {
-  return finish(spawnSync(process.execPath, [bin, ...args], {
-    cwd: root, encoding: 'utf8', timeout: HANG_BOUND_MS, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024,
-    ...(options.input !== undefined ? { input: options.input } : {}),
-    stdio: [options.stdin ?? 'pipe', options.stdout ?? 'pipe', 'pipe'],
-  }));
+  return runCli(args, { ...options, timeout: HANG_BOUND_MS });
 }
 
 interface JsonReport { files: { file: string; valid: boolean; profiles: string[]; issues: { ruleId: string; severity: string }[] }[] }

@@ -3,11 +3,9 @@
  * characters in content, no terminal escapes from content in text output, the FHIRPath of odd keys
  * (`__proto__`) and no prototype pollution through them.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { summarize } from '../../src/api/validate.js';
@@ -24,11 +22,10 @@ import { shorten, terminalSafe } from '../../src/util/text.js';
 import { xmlText } from '../../src/util/xml-text.js';
 import { fhirPathName } from '../../src/validator/context.js';
 import type { FileReport } from '../../src/validator/issue.js';
+import { runCli, type CliRun } from '../helpers/cli.js';
 import { igDefinitions, issuesOf, sharedValidator, validate } from '../helpers/validate.js';
 import { hcoSendEvidence, hcoValid } from '../protocol/helpers.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const bin = join(root, 'bin', 'medcom-ig.js');
 const tmp = mkdtempSync(join(tmpdir(), 'medcom-ig-small-'));
 const dirs: string[] = [tmp];
 afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
@@ -52,10 +49,7 @@ function hostileBundle(): Record<string, unknown> {
   };
 }
 
-function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (...args: string[]): CliRun => runCli(args);
 
 function at(report: FileReport, ruleId: string): string[] {
   return issuesOf(report, ruleId).map((i) => i.location.fhirpath);

@@ -18,13 +18,11 @@ import {
   closeSync, constants, copyFileSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, symlinkSync, writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { walkFiles } from '../../src/util/fs-safe.js';
+import { repoRoot as root, runCli } from '../helpers/cli.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const bin = join(root, 'bin', 'medcom-ig.js');
 const tmp = mkdtempSync(join(tmpdir(), 'medcom-ig-verify-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -32,9 +30,9 @@ const ESC = '\u001b';
 const SECRET_ID = 'outsidesecret';
 
 function cli(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', timeout: 60_000, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024 });
+  const r = runCli(args, { timeout: 60_000 });
   expect(r.error, 'the run ended within the bound').toBeUndefined();
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  return r;
 }
 
 /** An input folder with one file of its own and links to a folder outside it (absolute and relative, nested). */
@@ -200,7 +198,7 @@ describe('--out naming a device, a FIFO or a symbolic link', () => {
     const before = lstatSync(log).ino;
     const fd = openSync(log, 'a');
     try {
-      const r = spawnSync(process.execPath, [bin, 'validate', '--format', 'json', '--out', '/dev/stdout', VALID], { cwd: root, stdio: ['ignore', fd, 'pipe'], timeout: 60_000, killSignal: 'SIGKILL' });
+      const r = runCli(['validate', '--format', 'json', '--out', '/dev/stdout', VALID], { stdin: 'ignore', stdout: fd, timeout: 60_000 });
       expect(r.status).toBe(0);
     } finally {
       closeSync(fd);

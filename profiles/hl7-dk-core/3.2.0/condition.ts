@@ -1,10 +1,13 @@
 import type { StructureHandle } from '../../../src/dsl/handles.js';
-import { defineProfile, R4, Reference, required } from '../../../src/dsl/index.js';
+import { defineProfile, externalValueSet, R4, Reference, required } from '../../../src/dsl/index.js';
 import { ConditionLastAssertedDate, NotFollowedAnymore } from './extensions.js';
 import { pkg } from './package.js';
 import { DkCorePatient } from './patient.js';
 import { DkCorePractitioner } from './practitioner.js';
 import { DkCoreRelatedPerson } from './related-person.js';
+
+/** Base R4's SNOMED CT condition codes. */
+const ConditionCode = externalValueSet('http://hl7.org/fhir/ValueSet/condition-code');
 
 const codingSlice = (short: string, system: string) => ({
   card: '0..1', short, elements: { system: { card: '1..', pattern: system } },
@@ -44,7 +47,7 @@ export const DkCoreConditionSpec = (h: ConditionRefs) => ({
       },
       slices: {
         FSIIIConditionCode: codingSlice('[DA] FSIII tilstandskode', 'urn:oid:1.2.208.176.2.21'),
-        SCTConditionCode: { ...codingSlice('SNOMED CT condition code', 'http://snomed.info/sct'), binding: required('http://hl7.org/fhir/ValueSet/condition-code') },
+        SCTConditionCode: { ...codingSlice('SNOMED CT condition code', 'http://snomed.info/sct'), binding: required(ConditionCode) },
         FFBConditionCode: codingSlice('[DA] FFB undertemakode', 'urn:oid:1.2.208.176.2.22'),
         'SKS-D': codingSlice('[DA] Kode fra D-hierarkiet i SKS', 'urn:oid:1.2.208.176.2.4.12'),
         ICPC2code: codingSlice('ICPC2 code', 'urn:oid:1.2.208.176.2.31'),

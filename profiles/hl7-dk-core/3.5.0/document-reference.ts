@@ -1,4 +1,4 @@
-import { defineProfile, example, extensible, R4, Reference } from '../../../src/dsl/index.js';
+import { defineProfile, example, extensible, externalValueSet, R4, Reference } from '../../../src/dsl/index.js';
 import { DocumentReferenceVersion } from '../../hl7-fhir-uv-xver-r5-r4/0.0.1-snapshot-2/index.js';
 import { MinimalDocumentReference } from '../../ihe-iti-mhd/4.2.3/index.js';
 import { DkCoreOrganization } from './organization.js';
@@ -26,7 +26,7 @@ export const DkCoreMinimalDocumentReference = defineProfile(pkg, MinimalDocument
     subject: { card: '1..', only: [Reference(DkCorePatient)] },
     author: { card: '1..', only: [Reference(DkCorePatient, DkCorePractitioner, DkCorePractitionerRole, DkCoreRelatedPerson, DkCoreOrganization, R4.Device)] },
     authenticator: { only: [Reference(DkCorePractitioner, DkCorePractitionerRole, DkCoreOrganization)] },
-    'context.event': { binding: example('http://terminology.hl7.org/ValueSet/v3-ActCode|3.0.0') },
+    'context.event': { binding: example(externalValueSet('http://terminology.hl7.org/ValueSet/v3-ActCode', '3.0.0')) },
     'context.facilityType': { binding: extensible(SorOrganizationType) },
     'context.practiceSetting': { binding: extensible(DkCorePracticeSettingCode) },
     'context.sourcePatientInfo': { only: [Reference(DkCorePatient)] },

@@ -1,4 +1,4 @@
-import { defineInvariant, defineProfile, definePackage, packageContents, preferred, R4, required } from '../../../src/dsl/index.js';
+import { defineInvariant, defineProfile, definePackage, externalValueSet, packageContents, preferred, R4, required } from '../../../src/dsl/index.js';
 
 /**
  * A sliver of IHE ITI Mobile access to Health Documents (MHD) 4.2.3, which we do not have offline:
@@ -19,6 +19,11 @@ export const pkg = definePackage({
   snapshotRules: 'publisher-2025-12',
   defaults: { publisher: 'IHE IT Infrastructure Technical Committee' },
 });
+
+/** MHD's DocumentReference status subset; not in this sliver (the binding names it as MHD does). */
+const DocumentReferenceStats = externalValueSet('https://profiles.ihe.net/ITI/MHD/ValueSet/DocumentReferenceStats');
+/** IHE's format codes, from the IHE FormatCode package. */
+const FormatCode = externalValueSet('http://ihe.net/fhir/ihe.formatcode.fhir/ValueSet/formatcode');
 
 /**
  * Named by the Minimal DocumentReference's masterIdentifier. Its rules are not visible in DK Core's
@@ -76,7 +81,7 @@ export const MinimalDocumentReference = defineProfile(pkg, R4.DocumentReference,
       slicing: { discriminator: [{ type: 'value', path: 'use' }], rules: 'open' },
       slices: { entryUUID: { card: '0..*', ms: true, only: [EntryUUIDIdentifier] } },
     },
-    status: { binding: required('https://profiles.ihe.net/ITI/MHD/ValueSet/DocumentReferenceStats') },
+    status: { binding: required(DocumentReferenceStats) },
     docStatus: { card: '..0' },
     type: { ms: true },
     category: { card: '..1', ms: true },
@@ -91,7 +96,7 @@ export const MinimalDocumentReference = defineProfile(pkg, R4.DocumentReference,
     'content.attachment.data': { card: '..0' },
     'content.attachment.url': { card: '1..' },
     'content.attachment.creation': { ms: true },
-    'content.format': { ms: true, binding: preferred('http://ihe.net/fhir/ihe.formatcode.fhir/ValueSet/formatcode') },
+    'content.format': { ms: true, binding: preferred(FormatCode) },
     'context.period': { ms: true },
     'context.period.start': {},
     'context.facilityType': { ms: true },

@@ -1,4 +1,4 @@
-import { defineProfile, Reference, required, slicing } from '../../../src/dsl/index.js';
+import { defineProfile, externalValueSet, Reference, required, slicing } from '../../../src/dsl/index.js';
 import { DkCoreCondition } from '../../hl7-dk-core/3.2.0/condition.js';
 import {
   MedComDocumentBundle, MedComDocumentComposition, MedComDocumentOrganization, MedComDocumentReference,
@@ -7,7 +7,10 @@ import { MedComConditionListStatus } from '../../medcom-terminology/1.8.1/values
 import { MedComIHE_PLR_DK_FormatCode, PLR_DK_IHE_TypeCode } from '../../medcom-xdsmetadata/1.0.1/valuesets.js';
 import { pkg } from './package.js';
 
-const XDS_VS = 'http://medcomfhir.dk/ig/xdsmetadata/ValueSet/';
+/** Base R4's condition categories. */
+const ConditionCategory = externalValueSet('http://hl7.org/fhir/ValueSet/condition-category');
+/** As published: xdsmetadata 1.0.1 defines no ValueSet at this url (it has MedCom-ihe-core-homeCommunityId-VS). */
+const HomeCommunityIdAsPublished = externalValueSet('http://medcomfhir.dk/ig/xdsmetadata/ValueSet/MedCom-ihe-homeCommunityId-VS');
 
 export const MedComConditionListOrganization = defineProfile(pkg, MedComDocumentOrganization, {
   id: 'medcom-conditionlist-organization',
@@ -42,7 +45,7 @@ export const MedComConditionListCondition = defineProfile(pkg, DkCoreCondition, 
           short: "Type of the diagnosis (Danish: Diagnosetype). 'Kontaktdiagnose' = 'encounter-diagnosis', 'Forløbsdiagnose' = 'problem-list-item'",
           elements: {
             'coding.system': { card: '1..', ms: true, pattern: 'http://terminology.hl7.org/CodeSystem/condition-category' },
-            'coding.code': { card: '1..', ms: true, binding: required('http://hl7.org/fhir/ValueSet/condition-category') },
+            'coding.code': { card: '1..', ms: true, binding: required(ConditionCategory) },
           },
         },
         status: {
@@ -120,7 +123,7 @@ export const MedComConditionListDocumentReference = defineProfile(pkg, MedComDoc
     'extension.extension': { card: '..0' },
     'extension.value[x]': { slicing: { discriminator: [{ type: 'type', path: '$this' }], ordered: false, rules: 'open' } },
     // as published: xdsmetadata 1.0.1 defines no ValueSet at this url (it has MedCom-ihe-core-homeCommunityId-VS)
-    'extension.valueCoding': { card: '0..1', only: ['Coding'], binding: required(`${XDS_VS}MedCom-ihe-homeCommunityId-VS`) },
+    'extension.valueCoding': { card: '0..1', only: ['Coding'], binding: required(HomeCommunityIdAsPublished) },
     'extension.valueString': { card: '0..1', only: ['string'], pattern: '1.0.0' },
     type: { binding: required(PLR_DK_IHE_TypeCode) },
     'content.format': { binding: required(MedComIHE_PLR_DK_FormatCode) },

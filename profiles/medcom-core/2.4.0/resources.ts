@@ -6,9 +6,12 @@ import { DkCorePatient } from '../../hl7-dk-core/3.2.0/patient.js';
 import { DkCorePractitioner } from '../../hl7-dk-core/3.2.0/practitioner.js';
 import { Lpr3Identifier, MedComAssignedIdentifier, MedComMessagingContactPoint } from './datatypes.js';
 import { pkg } from './package.js';
+import {
+  MedComCoreAttachmentMimeTypes, MedComCoreDiagnosticReportStatus, MedComCoreEncounterClass, MedComCoreObservationStatus,
+  MedComCorePractitionerRoles, MedComDiagnosticReportCodesValueset,
+} from './terminology.js';
 
 const CORE = 'http://medcomfhir.dk/ig/core/StructureDefinition/';
-const TERMINOLOGY_VS = 'http://medcomfhir.dk/ig/terminology/ValueSet/';
 
 /*
  * The element specs of the profiles below are exported (as factories of the handles they point at)
@@ -71,7 +74,7 @@ export const MedComCorePractitioner = defineProfile(pkg, DkCorePractitioner, {
 export const practitionerRoleElements = (h: { practitioner: StructureHandle; organization: StructureHandle }) => ({
   practitioner: { ms: true, only: [Reference(h.practitioner)] },
   organization: { ms: true, only: [Reference(h.organization).bundled()] },
-  code: { ms: true, binding: example(`${TERMINOLOGY_VS}medcom-core-PractitionerRoles`) },
+  code: { ms: true, binding: example(MedComCorePractitionerRoles) },
   'code.coding': { ms: true },
   'code.text': { ms: true },
 }) as const;
@@ -104,7 +107,7 @@ export const MedComCoreObservation = defineProfile(pkg, DkCoreObservation, {
     status: {
       ms: true,
       short: 'registered | partial | preliminary | final | corrected | cancelled | entered-in-error',
-      binding: required(`${TERMINOLOGY_VS}medcom-core-observation-status`),
+      binding: required(MedComCoreObservationStatus),
     },
     code: { ms: true },
     'code.coding.system': { ms: true },
@@ -137,9 +140,9 @@ export const MedComCoreDiagnosticReport = defineProfile(pkg, R4.DiagnosticReport
     status: {
       ms: true,
       short: 'registered | partial | preliminary | final | corrected | cancelled | entered-in-error',
-      binding: required(`${TERMINOLOGY_VS}medcom-corediagnosticreport-status`),
+      binding: required(MedComCoreDiagnosticReportStatus),
     },
-    code: { ms: true, binding: required(`${TERMINOLOGY_VS}MedComDiagnosticReportCodesValueset`) },
+    code: { ms: true, binding: required(MedComDiagnosticReportCodesValueset) },
     subject: { card: '1..', ms: true, only: [Reference(MedComCorePatient).bundled()] },
     issued: { card: '1..', ms: true },
     performer: { ms: true },
@@ -152,7 +155,7 @@ export const MedComCoreDiagnosticReport = defineProfile(pkg, R4.DiagnosticReport
 
 export const encounterElements = (h: { patient: StructureHandle; organization: StructureHandle; lpr3Identifier: StructureHandle }) => ({
   status: { ms: true },
-  class: { ms: true, binding: required(`${TERMINOLOGY_VS}medcom-core-encounter-class`) },
+  class: { ms: true, binding: required(MedComCoreEncounterClass) },
   subject: { card: '1..', ms: true, only: [Reference(h.patient).bundled()] },
   episodeOfCare: {
     ms: true,
@@ -225,7 +228,7 @@ export const MedComCoreMedia = defineProfile(pkg, R4.Media, {
     identifier: { card: '1..1', ms: true, only: [MedComAssignedIdentifier] },
     status: { ms: true },
     operator: { ms: true, only: [Reference(MedComCorePractitioner, MedComCorePractitionerRole)], obeys: [medcomHomecareReport5, medcomHomecareReport6] },
-    'content.contentType': { ms: true, binding: required(`${TERMINOLOGY_VS}medcom-core-attachmentMimeTypes`) },
+    'content.contentType': { ms: true, binding: required(MedComCoreAttachmentMimeTypes) },
     'content.data': { ms: true },
     'content.title': { card: '1..', ms: true },
     'content.creation': { card: '1..', ms: true },

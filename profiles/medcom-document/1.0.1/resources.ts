@@ -1,10 +1,12 @@
 import { defineInvariant, defineProfile, extensible, R4, Reference, required } from '../../../src/dsl/index.js';
 import { DkCorePatient } from '../../hl7-dk-core/3.2.0/patient.js';
 import { MedComCoreOrganization, MedComCorePractitioner } from '../../medcom-core/2.4.0/resources.js';
+import {
+  MedComIHE_CoreClassCode, MedComIHE_CoreHealthcareFacilityTypeCode, MedComIHE_CoreLanguageCode, MedComIHE_CoreMimeType,
+  MedComIHE_CorePracticeSettingCode,
+} from '../../medcom-xdsmetadata/1.0.1/valuesets.js';
 import { MedComDocumentHomeCommunityID, MedComDocumentVersionID } from './extensions.js';
 import { pkg } from './package.js';
-
-const XDS_VS = 'http://medcomfhir.dk/ig/xdsmetadata/ValueSet/';
 
 /* Element specs exported for Document 2.0.2, which imports them and states its changes. */
 export const organizationElements = { name: { card: '1..' } } as const;
@@ -139,7 +141,7 @@ export const MedComDocumentReference = defineProfile(pkg, R4.DocumentReference, 
     type: { card: '1..', ms: true, short: '[DocumentEntry.typeCode] Kind of document' },
     'type.coding.system': { card: '1..', ms: true },
     'type.coding.code': { card: '1..', ms: true },
-    category: { card: '1..1', ms: true, short: '[DocumentEntry.class] Categorization of document', binding: extensible(`${XDS_VS}MedCom-ihe-core-classcode-VS`) },
+    category: { card: '1..1', ms: true, short: '[DocumentEntry.class] Categorization of document', binding: extensible(MedComIHE_CoreClassCode) },
     'category.coding.system': { card: '1..', ms: true },
     'category.coding.code': { card: '1..', ms: true },
     subject: {
@@ -166,11 +168,11 @@ export const MedComDocumentReference = defineProfile(pkg, R4.DocumentReference, 
     content: { ms: true },
     'content.attachment.contentType': {
       card: '1..', ms: true, short: '[DocumentEntry.mimeType] Mime type of the content, with charset etc.',
-      binding: required(`${XDS_VS}MedCom-ihe-core-mimetype-VS`),
+      binding: required(MedComIHE_CoreMimeType),
     },
     'content.attachment.language': {
       card: '1..', ms: true, short: '[DocumentEntry.languageCode] Human language of the content',
-      binding: extensible(`${XDS_VS}MedCom-ihe-core-languagecode-VS`),
+      binding: extensible(MedComIHE_CoreLanguageCode),
     },
     'content.attachment.url': { ms: true, short: '[DocumentEntry.URI] Uri where the data can be found' },
     'content.attachment.size': { ms: true, short: '[DocumentEntry.size] Number of bytes of content' },
@@ -187,14 +189,14 @@ export const MedComDocumentReference = defineProfile(pkg, R4.DocumentReference, 
     'context.period.end': { ms: true },
     'context.facilityType': { card: '1..', ms: true, short: '[DocumentEntry.healthcareFacilityTypeCode] Kind of facility where patient was seen' },
     'context.facilityType.coding.system': {
-      card: '1..', ms: true, binding: extensible(`${XDS_VS}MedCom-ihe-core-HealthcareFacilityTypeCode-VS`),
+      card: '1..', ms: true, binding: extensible(MedComIHE_CoreHealthcareFacilityTypeCode),
     },
     'context.facilityType.coding.code': { card: '1..', ms: true },
     'context.practiceSetting': {
       card: '1..', ms: true, short: '[DocumentEntry.practiceSettingCode] Additional details about where the content was created (e.g. clinical specialty)',
     },
     'context.practiceSetting.coding.system': {
-      card: '1..', ms: true, binding: extensible(`${XDS_VS}MedCom-ihe-core-PracticeSettingCode-VS`),
+      card: '1..', ms: true, binding: extensible(MedComIHE_CorePracticeSettingCode),
     },
     'context.practiceSetting.coding.code': { card: '1..', ms: true },
     'context.sourcePatientInfo': {

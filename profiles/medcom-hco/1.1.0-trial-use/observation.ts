@@ -1,8 +1,10 @@
-import { defineProfile, preferred, required } from '../../../src/dsl/index.js';
+import { defineProfile, pinnedValueSet, preferred, required } from '../../../src/dsl/index.js';
+import {
+  MedComCoreInterpretationCodesValueset, MedComObservationValueSet, NPUObservationCodesValueSet,
+} from '../../medcom-terminology/2.0.0-draft/valuesets.js';
 import { MedComCoreObservation } from '../../medcom-core/2.4.0/resources.js';
 import { pkg } from './package.js';
 
-export const TERMINOLOGY_VS = 'http://medcomfhir.dk/ig/terminology/ValueSet/';
 export const NARRATIVE_SHORT = 'A summary of the resource content. The narrative text shall always be included when exchanging a MedCom message. All MustSupport elements and extensions shall be included.';
 
 export const MedComHomeCareObservation = defineProfile(pkg, MedComCoreObservation, {
@@ -17,10 +19,10 @@ export const MedComHomeCareObservation = defineProfile(pkg, MedComCoreObservatio
     'code.coding.display': { ms: true },
     'code.coding[LOINC].display': { ms: true },
     'code.coding[SNOMEDCT].display': { ms: true },
-    'code.coding[NPU].code': { binding: preferred(`${TERMINOLOGY_VS}npu-observation-codes-valueset`) },
+    'code.coding[NPU].code': { binding: preferred(NPUObservationCodesValueSet) },
     'code.coding[NPU].display': { ms: true },
     'code.coding[IEEE].display': { ms: true },
-    'code.coding[MedCom].code': { binding: preferred(`${TERMINOLOGY_VS}medcom-observation-valueset`) },
+    'code.coding[MedCom].code': { binding: preferred(MedComObservationValueSet) },
     'code.coding[MedCom].display': { ms: true },
     'code.coding[SKS].display': { ms: true },
     valueQuantity: { ms: true },
@@ -30,7 +32,7 @@ export const MedComHomeCareObservation = defineProfile(pkg, MedComCoreObservatio
     'valueQuantity.value': { ms: true, maxLength: 12 },
     valueString: { card: '0..1', ms: true, only: ['string'], maxLength: 12 },
     // authored pinned, as published (terminology 2.0.0-draft)
-    interpretation: { card: '..1', ms: true, binding: required(`${TERMINOLOGY_VS}medcom-core-interpreation-valueset|2.0.0-draft`) },
+    interpretation: { card: '..1', ms: true, binding: required(pinnedValueSet(MedComCoreInterpretationCodesValueset)) },
     'interpretation.coding.code': { pattern: 'NI' },
   },
 });

@@ -1,9 +1,9 @@
-import { defineInvariant, defineProfile, R4, required } from '../../../src/dsl/index.js';
+import { defineInvariant, defineProfile, pinnedValueSet, R4, required } from '../../../src/dsl/index.js';
+import { MedComMessageDefinitionTypeVS, MedComUseContextCodeSystemVS } from '../../medcom-terminology/1.8.1/valuesets.js';
 import { pkg } from './package.js';
 
 // terminology 1.8.1 is declared here and 1.7.0 comes in through MedCom Core 2.4.0, so the publisher
 // pinned these bindings (`pin-multiples`); they are authored here, hence written with the version
-const TERMINOLOGY_VS = 'http://medcomfhir.dk/ig/terminology/ValueSet/';
 const DEFINITION_TYPE_CS = 'http://medcomfhir.dk/ig/terminology/CodeSystem/medcom-message-definition-type';
 const USAGE_CONTEXT_TYPE = 'http://terminology.hl7.org/CodeSystem/usage-context-type';
 export const EVENT_CODES = 'http://medcomfhir.dk/ig/terminology/CodeSystem/medcom-messaging-eventCodes';
@@ -22,7 +22,7 @@ export const MedComMessagingMessageDefinition = defineProfile(pkg, R4.MessageDef
   elements: {
     identifier: { card: '1..1', ms: true },
     'identifier.use': { card: '1..', ms: true },
-    'identifier.type': { card: '1..', ms: true, binding: required(`${TERMINOLOGY_VS}medcom-message-definition-type-valueset|1.8.1`) },
+    'identifier.type': { card: '1..', ms: true, binding: required(pinnedValueSet(MedComMessageDefinitionTypeVS)) },
     'identifier.type.coding.system': { pattern: DEFINITION_TYPE_CS },
     'identifier.value': { card: '1..', ms: true },
     'identifier.period': { card: '1..', ms: true },
@@ -48,7 +48,7 @@ export const MedComMessagingMessageDefinition = defineProfile(pkg, R4.MessageDef
         },
       },
     },
-    'useContext.code': { binding: required(`${TERMINOLOGY_VS}medcom-messagedefinition-use-context-code-valueset|1.8.1`) },
+    'useContext.code': { binding: required(pinnedValueSet(MedComUseContextCodeSystemVS)) },
     'useContext.code.system': { pattern: USAGE_CONTEXT_TYPE },
     jurisdiction: { card: '1..1', ms: true, pattern: { coding: [{ code: 'DK' }] } },
     category: { card: '1..', ms: true, fixed: 'notification' },

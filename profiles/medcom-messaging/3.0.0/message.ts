@@ -1,9 +1,9 @@
 import { assuming, defineInvariant, defineProfile, R4, Reference, required } from '../../../src/dsl/index.js';
 import { DESTINATION_USE_CS, MedComMessagingDestinationUseExtension } from './extensions.js';
 import { MedComMessagingOrganization } from './organizations.js';
+import { MedComMessagingActivityCodesValueSet, MedComMessagingMessageTypes } from '../../medcom-core/2.4.0/terminology.js';
 import { pkg } from './package.js';
 
-const TERMINOLOGY_VS = 'http://medcomfhir.dk/ig/terminology/ValueSet/';
 const MESSAGING = 'http://medcomfhir.dk/ig/messaging/StructureDefinition/';
 
 export const MedComMessagingMessageHeader = defineProfile(pkg, R4.MessageHeader, {
@@ -19,7 +19,7 @@ export const MedComMessagingMessageHeader = defineProfile(pkg, R4.MessageHeader,
     'event[x]': {
       ms: true, only: ['Coding'],
       short: 'The event element shall contain a value from MedComMessagingMessageTypes',
-      binding: required(`${TERMINOLOGY_VS}medcom-messaging-messageTypes`),
+      binding: required(MedComMessagingMessageTypes),
     },
     'event[x].code': { card: '1..' },
     destination: {
@@ -92,7 +92,7 @@ export const MedComMessagingProvenance = defineProfile(pkg, R4.Provenance, {
       short: 'A human readable date and time for when the message is sent. Shall include a date, a time and timezone.',
     },
     recorded: { ms: true, short: 'A system readable date and time for when the message is sent.' },
-    activity: { card: '1..', ms: true, binding: required(`${TERMINOLOGY_VS}medcom-messaging-activityCodes`) },
+    activity: { card: '1..', ms: true, binding: required(MedComMessagingActivityCodesValueSet) },
     'activity.coding': { card: '1..', ms: true },
     'activity.coding.code': { card: '1..', ms: true },
     agent: { ms: true, short: 'The actors involved in the activity taking place' },

@@ -1,7 +1,9 @@
 import { defineProfile, R4, required } from '../../../src/dsl/index.js';
+import {
+  MedComMessageDefinitionIdentifierSystemVS, MedComMessageDefinitionTypeVS, MedComUseContextCodeSystemVS,
+} from '../../medcom-core/2.4.0/terminology.js';
 import { pkg } from './package.js';
 
-const TERMINOLOGY_VS = 'http://medcomfhir.dk/ig/terminology/ValueSet/';
 const DEFINITION_TYPE_CS = 'http://medcomfhir.dk/ig/terminology/CodeSystem/medcom-message-definition-type';
 const USAGE_CONTEXT_TYPE = 'http://terminology.hl7.org/CodeSystem/usage-context-type';
 
@@ -24,9 +26,9 @@ export const MedComMessagingMessageDefinition = defineProfile(pkg, R4.MessageDef
   elements: {
     identifier: { card: '1..1', ms: true },
     'identifier.use': { card: '1..', ms: true },
-    'identifier.type': { card: '1..', ms: true, binding: required(`${TERMINOLOGY_VS}medcom-message-definition-type-valueset`) },
+    'identifier.type': { card: '1..', ms: true, binding: required(MedComMessageDefinitionTypeVS) },
     'identifier.type.coding.system': { pattern: DEFINITION_TYPE_CS },
-    'identifier.system': { card: '1..', binding: required(`${TERMINOLOGY_VS}medcom-messagedefinition-identifer-system-valueset`) },
+    'identifier.system': { card: '1..', binding: required(MedComMessageDefinitionIdentifierSystemVS) },
     'identifier.value': { card: '1..', ms: true },
     'identifier.period.start': { card: '1..', ms: true },
     'identifier.period.end': { ms: true },
@@ -42,7 +44,7 @@ export const MedComMessagingMessageDefinition = defineProfile(pkg, R4.MessageDef
         SubjectMatterExpert: contactSlice('SubjectMatterExpert'),
       },
     },
-    'useContext.code': { binding: required(`${TERMINOLOGY_VS}medcom-messagedefinition-use-context-code-valueset`) },
+    'useContext.code': { binding: required(MedComUseContextCodeSystemVS) },
     'useContext.code.system': { pattern: USAGE_CONTEXT_TYPE },
     jurisdiction: { card: '1..1', ms: true, pattern: { coding: [{ code: 'DK' }] } },
     category: { card: '1..', ms: true, fixed: 'notification' },

@@ -5,7 +5,10 @@ import { pkg } from './package.js';
 /** Designation use "Synonym" (SNOMED CT 900000000000013009): the analysis' short name. */
 const shortName = (value: string) => ({ use: { system: 'http://snomed.info/sct', code: '900000000000013009' }, value });
 
-/** The concept properties the repertoire code systems declare (status and effectiveDate of each code; 2.0.2 keeps this wording for them). */
+/**
+ * The concept properties the repertoire code systems declare (status and effectiveDate of each code; 2.0.2 keeps this
+ * wording for them).
+ */
 const repertoireLifecycleProperties = [
   {
     code: 'status',

@@ -65,9 +65,10 @@ function orderSlicing(s: fhir4.ElementDefinitionSlicing): fhir4.ElementDefinitio
 /**
  * Create the slices a rule names (`contains`); an existing slice of that name is left as it is.
  * A new slice starts as the parent's version of the sliced element (not this profile's; under
- * `sliceFromProfileElement`, this profile's), with min 0 and no slicing. An extension slice on an element the parent had not sliced starts from the
- * extension definition's root element instead (keeping the root's invariants); on an already
- * sliced element (every data-type `extension`) it keeps the slicer's.
+ * `sliceFromProfileElement`, this profile's), with min 0 and no slicing. An extension slice on an
+ * element the parent had not sliced starts from the extension definition's root element instead
+ * (keeping the root's invariants); on an already sliced element (every data-type `extension`) it
+ * keeps the slicer's.
  */
 export function applyContains(ctx: ApplyContext): void {
   const { rule, list } = ctx;

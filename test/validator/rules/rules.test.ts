@@ -10,7 +10,7 @@ import { buildIg } from '../../../src/api/build.js';
 import { newValidator, validationDefinitions } from '../../../src/api/validate.js';
 import { readXml } from '../../../src/validator/load/xml.js';
 import { PackageSource } from '../../../src/defs/package-source.js';
-import { definePackage, defineInvariant, defineProfile, packageContents, R4, Reference, slicing } from '../../../src/dsl/index.js';
+import { definePackage, defineInvariant, defineProfile, externalValueSet, packageContents, R4, Reference, slicing } from '../../../src/dsl/index.js';
 import { RULE_IDS, RULES, type RuleId, type Severity } from '../../../src/validator/rules/registry.js';
 import type { Validator } from '../../../src/validator/validator.js';
 import { igDefinitions, issuesOf, validate, validatorFor } from '../../helpers/validate.js';
@@ -100,7 +100,7 @@ const UnseenTarget = defineProfile(unseen, R4.Condition, { id: 'unseen-target', 
 const Vacuous = defineProfile(pkg, R4.Patient, { id: 'vacuous', name: 'Vacuous', elements: { 'identifier.value': { obeys: [vacuousUuid] } } });
 const Unbound = defineProfile(pkg, R4.Patient, {
   id: 'unbound', name: 'Unbound',
-  elements: { maritalStatus: { binding: { strength: 'required', valueSet: 'http://example.org/fhir/ValueSet/not-available' } } },
+  elements: { maritalStatus: { binding: { strength: 'required', valueSet: externalValueSet('http://example.org/fhir/ValueSet/not-available') } } },
 });
 
 let local: Promise<Validator> | undefined;
