@@ -21,8 +21,13 @@ process.setSourceMapsEnabled(true);
 // behind it is full (ENOSPC: `… > /dev/full`) or any other write error — ends the run with exit 2
 // and one line on stderr, never a stack trace: the output is incomplete, so the run did not succeed.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  const why = e.code === 'EPIPE' ? 'the reader closed it (EPIPE)' : e.code === 'ENOSPC' ? 'the disk is full (ENOSPC)' : `${e.code ?? e.message}`;
-  try { process.stderr.write(`medcom-ig: cannot write to standard output: ${why}\n`); } catch { /* stderr is gone too */ }
+  const why =
+    e.code === 'EPIPE' ? 'the reader closed it (EPIPE)' : e.code === 'ENOSPC' ? 'the disk is full (ENOSPC)' : `${e.code ?? e.message}`;
+  try {
+    process.stderr.write(`medcom-ig: cannot write to standard output: ${why}\n`);
+  } catch {
+    /* stderr is gone too */
+  }
   process.exit(2);
 });
 
@@ -32,7 +37,9 @@ type FailOn = (typeof FAIL_ON)[number];
 const SEVERITY_RANK: Record<Diagnostic['severity'], number> = { info: 0, warning: 1, error: 2 };
 const FAIL_ON_RANK: Record<FailOn, number> = { information: 0, warning: 1, error: 2 };
 
-function out(text: string): void { process.stdout.write(text.endsWith('\n') ? text : text + '\n'); }
+function out(text: string): void {
+  process.stdout.write(text.endsWith('\n') ? text : text + '\n');
+}
 /**
  * Lines for people (summaries, `wrote …`, errors): file names and values in them come from inputs
  * (an evidence file named with ESC sequences, a package's titles), so each line goes through
@@ -42,8 +49,12 @@ function safeLines(text: string): string {
   const body = text.endsWith('\n') ? text.slice(0, -1) : text;
   return body.split('\n').map(terminalSafe).join('\n') + '\n';
 }
-function say(text: string): void { process.stdout.write(safeLines(text)); }
-function err(text: string): void { process.stderr.write(safeLines(text)); }
+function say(text: string): void {
+  process.stdout.write(safeLines(text));
+}
+function err(text: string): void {
+  process.stderr.write(safeLines(text));
+}
 
 function positive(v: string): number {
   const n = Number(v);
@@ -90,7 +101,9 @@ program
   .addOption(new Option('--prebuilt', 'mark the output as the prebuilt packages validate starts from (npm run compile)').hideHelp())
   .action(async (opts: { out: string; only?: string[]; format: 'text' | 'json'; failOn: FailOn; quiet?: boolean; prebuilt?: boolean }) => {
     const [{ buildIg, formatDiagnostic }, { igPackages }, { stampPrebuilt, unstampPrebuilt }] = await Promise.all([
-      import('../src/api/build.js'), import('../src/api/packages.js'), import('../src/api/prebuilt.js'),
+      import('../src/api/build.js'),
+      import('../src/api/packages.js'),
+      import('../src/api/prebuilt.js'),
     ]);
     const started = performance.now();
     // the prebuilt packages are current only once the stamp is written again, after every package folder
@@ -98,11 +111,17 @@ program
     const result = await buildIg({ packages: await igPackages(), out: opts.out, ...(opts.only ? { only: opts.only } : {}) });
     const diags = result.diagnostics.items;
     if (opts.format === 'json') {
-      out(JSON.stringify({
-        packages: result.written.map((w) => ({ dir: w.dir, tgz: w.tgz, files: w.files })),
-        diagnostics: diags,
-        milliseconds: Math.round(performance.now() - started),
-      }, null, 2));
+      out(
+        JSON.stringify(
+          {
+            packages: result.written.map((w) => ({ dir: w.dir, tgz: w.tgz, files: w.files })),
+            diagnostics: diags,
+            milliseconds: Math.round(performance.now() - started),
+          },
+          null,
+          2,
+        ),
+      );
     } else {
       for (const d of diags) if (!opts.quiet || d.severity === 'error') err(formatDiagnostic(d));
       if (result.diagnostics.hasErrors) err(`build failed: ${result.diagnostics.errors.length} error(s); nothing written`);
@@ -115,15 +134,26 @@ program
 
 program
   .command('docs')
-  .description('generate the documentation site (profiles, terminology, examples, rule catalogue) for the standards, as static HTML that works opened from disk')
+  .description(
+    'generate the documentation site (profiles, terminology, examples, rule catalogue) for the standards, as static HTML that works opened from disk',
+  )
   .requiredOption('-o, --out <dir>', 'output folder (e.g. site/)')
   .option('--ig <standards...>', `standards to document: ${IG_ALIASES.join(', ')} (default: all)`)
-  .option('--from <dir>', 'read the packages from a `medcom-ig build --out` folder (default: the packages npm run compile prebuilt, else compile the profiles)')
+  .option(
+    '--from <dir>',
+    'read the packages from a `medcom-ig build --out` folder (default: the packages npm run compile prebuilt, else compile the profiles)',
+  )
   .action(async (opts: { out: string; ig?: string[]; from?: string }) => {
     const { buildSite } = await import('../src/api/site.js');
-    const result = await buildSite({ out: opts.out, ...(opts.ig ? { igs: opts.ig } : {}), ...(opts.from !== undefined ? { from: opts.from } : {}) });
+    const result = await buildSite({
+      out: opts.out,
+      ...(opts.ig ? { igs: opts.ig } : {}),
+      ...(opts.from !== undefined ? { from: opts.from } : {}),
+    });
     const pages = result.files.filter((f) => f.endsWith('.html')).length;
-    say(`wrote ${pages} pages for ${result.igs.join(', ')} (${result.packages.length} packages, read from ${result.origin}) to ${opts.out} in ${Math.round(result.timings.load + result.timings.generate)} ms`);
+    say(
+      `wrote ${pages} pages for ${result.igs.join(', ')} (${result.packages.length} packages, read from ${result.origin}) to ${opts.out} in ${Math.round(result.timings.load + result.timings.generate)} ms`,
+    );
     say(`open ${join(opts.out, 'index.html')}`);
   });
 
@@ -153,11 +183,23 @@ program
   .description('write the base FHIR R4 definitions as hl7.fhir.r4.core#4.0.1 into a FHIR package cache (for SUSHI, the HL7 validator)')
   .option('--cache <dir>', 'package cache folder', defaultPackageCache())
   .option('--force', 'rewrite even if present')
-  .addOption(new Option('--into <packageDir>', 'write the package folder here instead (the compact copy validate reads, dist/r4)').hideHelp())
-  .addOption(new Option('--min', 'the compact definitions validation reads (no narratives, differentials or documentation; definition resources only)').hideHelp())
+  .addOption(
+    new Option('--into <packageDir>', 'write the package folder here instead (the compact copy validate reads, dist/r4)').hideHelp(),
+  )
+  .addOption(
+    new Option(
+      '--min',
+      'the compact definitions validation reads (no narratives, differentials or documentation; definition resources only)',
+    ).hideHelp(),
+  )
   .action(async (opts: { cache: string; force?: boolean; into?: string; min?: boolean }) => {
     const { writeR4Package } = await import('../src/api/r4.js');
-    const dir = await writeR4Package({ cache: opts.cache, ...(opts.into !== undefined ? { into: opts.into } : {}), force: opts.force === true, min: opts.min === true });
+    const dir = await writeR4Package({
+      cache: opts.cache,
+      ...(opts.into !== undefined ? { into: opts.into } : {}),
+      force: opts.force === true,
+      min: opts.min === true,
+    });
     say(`hl7.fhir.r4.core#4.0.1 at ${dir}`);
   });
 
@@ -167,141 +209,273 @@ program
   .argument('[inputs...]', 'files, folders (every *.json and *.xml below them), or - for stdin')
   .addOption(new Option('--ig <standard>', "validate against the standard's Bundle profile").choices(IG_ALIASES))
   .option('--profile <url>', 'a profile the root resource must conform to (repeatable)', collect, [] as string[])
-  .option('--package <path>', 'load a FHIR package: a package folder, a .tgz, a folder of conformance resources, or id#version from the package cache (repeatable)', collect, [] as string[])
+  .option(
+    '--package <path>',
+    'load a FHIR package: a package folder, a .tgz, a folder of conformance resources, or id#version from the package cache (repeatable)',
+    collect,
+    [] as string[],
+  )
   .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'outcome', 'junit', 'html', 'md']).default('text'))
   .option('--out <file>', 'write the report to a file instead of stdout')
   .addOption(failOnOption('exit 1 when an issue is at or above'))
   .addOption(new Option('--lang <lang>', 'message language').choices(['en', 'da']).default('en'))
   .option('--quiet', 'text format: only errors')
-  .option('--workers <n>', 'worker threads for directory runs (1: none; default: one per core when there are enough files)', (v: string) => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1');
-    return n;
-  })
+  .option(
+    '--workers <n>',
+    'worker threads for directory runs (1: none; default: one per core when there are enough files)',
+    (v: string) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1');
+      return n;
+    },
+  )
   .option('--docs-base <url>', 'html and md formats: where rule links point (default: relative docs/rules/<id>.md)')
-  .option('--suppress <rule[@path]>', "don't report these findings, e.g. cardinality/min@*.text (* matches anything; repeatable; the report counts them)", collect, [] as string[])
-  .addOption(new Option('--rules <layer>', 'official: conformance to the profiles only; business: the business rules only (docs/rules/business); all: both').choices(['official', 'business', 'all']).default('all'))
-  .addOption(new Option('--purpose <purpose>', 'business rules: what the files are exported for — sharing (no privately marked note, no report with refused consent) or aktindsigt (a patient\'s access request)').choices(['sharing', 'aktindsigt']))
-  .option('--sequence <manifest>', 'check a sequence of uploads (share, mark-private, withdraw, replace, access-export) listed in a manifest instead of inputs (docs/rules/business/README.md)')
-  .option('--follow-symlinks', 'read files that symbolic links in an input folder lead to outside that folder (by default such a link is reported as input/unreadable)')
-  .option('--max-input-mb <n>', `largest input file or standard input read, in MiB (default ${DEFAULT_MAX_INPUT_BYTES / 1048576}); a larger one is reported as input/unreadable (stdin: exit 2)`, (v: string) => {
-    const n = Number(v);
-    if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a positive number');
-    return n;
-  })
-  .action(async (inputs: string[], opts: { ig?: IgAlias; profile?: string[]; package?: string[]; format: ReportFormat; out?: string;
-    failOn: FailOn; lang: 'en' | 'da'; quiet?: boolean; docsBase?: string; workers?: number; suppress?: string[];
-    rules: 'official' | 'business' | 'all'; purpose?: 'sharing' | 'aktindsigt'; sequence?: string; followSymlinks?: boolean; maxInputMb?: number }) => {
-    if (opts.sequence !== undefined) {
-      const clash = [inputs.length > 0 ? 'inputs' : '', opts.ig ? '--ig' : '', opts.profile?.length ? '--profile' : '', opts.purpose ? '--purpose (each step has its own)' : ''].filter(Boolean);
-      if (clash.length) throw new UsageError(`--sequence takes no ${clash.join(', ')}: the manifest lists the files of each step`);
-    } else if (inputs.length === 0) {
-      throw new UsageError('validate: give files or folders to validate, or --sequence <manifest>');
-    }
-    const { validateFiles, hasIssueAtOrAbove } = await import('../src/api/validate.js');
-    const maxInputBytes = opts.maxInputMb !== undefined ? Math.max(1, Math.round(opts.maxInputMb * 1048576)) : DEFAULT_MAX_INPUT_BYTES;
-    // stdin has the same cap as a file: more ends the run (exit 2) with a line naming standard input
-    const stdin = inputs.includes('-') ? (await readStreamCapped(process.stdin, '-', maxInputBytes)).toString('utf8') : undefined;
-    const tty = process.stderr.isTTY === true;
-    const onNotice = (message: string): void => err(`medcom-ig: warning: ${message}`);
-    const report = opts.sequence !== undefined ? await (await import('../src/api/sequence.js')).validateSequence({
-      manifest: opts.sequence,
-      onNotice,
-      rules: opts.rules,
-      locale: opts.lang,
-      ...(opts.suppress?.length ? { suppress: opts.suppress } : {}),
-      ...(opts.package?.length ? { packages: opts.package } : {}),
-      ...(opts.followSymlinks ? { followSymlinks: true } : {}),
-      maxInputBytes,
-    }) : await validateFiles({
-      inputs,
-      onNotice,
-      ...(stdin !== undefined ? { stdin } : {}),
-      ...(opts.ig ? { ig: opts.ig } : {}),
-      ...(opts.profile?.length ? { profiles: opts.profile } : {}),
-      ...(opts.package?.length ? { packages: opts.package } : {}),
-      ...(opts.suppress?.length ? { suppress: opts.suppress } : {}),
-      rules: opts.rules,
-      ...(opts.purpose ? { purpose: opts.purpose } : {}),
-      locale: opts.lang,
-      ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
-      ...(opts.followSymlinks ? { followSymlinks: true } : {}),
-      maxInputBytes,
-      ...(tty ? { onFile: (done: number, total: number) => { if (total > 1) process.stderr.write(`\rvalidated ${done}/${total}`); if (done === total && total > 1) process.stderr.write('\n'); } } : {}),
-    });
-    const { renderReport } = await import('../src/api/report.js');
-    const text = await renderReport(report, opts.format, { ...(opts.docsBase !== undefined ? { docsBaseUrl: opts.docsBase } : {}), ...(opts.quiet ? { quiet: true } : {}) });
-    if (opts.out) writeFileAtomic(opts.out, text);
-    else out(text);
-    process.exitCode = hasIssueAtOrAbove(report, opts.failOn) ? 1 : 0;
-  });
+  .option(
+    '--suppress <rule[@path]>',
+    "don't report these findings, e.g. cardinality/min@*.text (* matches anything; repeatable; the report counts them)",
+    collect,
+    [] as string[],
+  )
+  .addOption(
+    new Option(
+      '--rules <layer>',
+      'official: conformance to the profiles only; business: the business rules only (docs/rules/business); all: both',
+    )
+      .choices(['official', 'business', 'all'])
+      .default('all'),
+  )
+  .addOption(
+    new Option(
+      '--purpose <purpose>',
+      "business rules: what the files are exported for — sharing (no privately marked note, no report with refused consent) or aktindsigt (a patient's access request)",
+    ).choices(['sharing', 'aktindsigt']),
+  )
+  .option(
+    '--sequence <manifest>',
+    'check a sequence of uploads (share, mark-private, withdraw, replace, access-export) listed in a manifest instead of inputs (docs/rules/business/README.md)',
+  )
+  .option(
+    '--follow-symlinks',
+    'read files that symbolic links in an input folder lead to outside that folder (by default such a link is reported as input/unreadable)',
+  )
+  .option(
+    '--max-input-mb <n>',
+    `largest input file or standard input read, in MiB (default ${DEFAULT_MAX_INPUT_BYTES / 1048576}); a larger one is reported as input/unreadable (stdin: exit 2)`,
+    (v: string) => {
+      const n = Number(v);
+      if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a positive number');
+      return n;
+    },
+  )
+  .action(
+    async (
+      inputs: string[],
+      opts: {
+        ig?: IgAlias;
+        profile?: string[];
+        package?: string[];
+        format: ReportFormat;
+        out?: string;
+        failOn: FailOn;
+        lang: 'en' | 'da';
+        quiet?: boolean;
+        docsBase?: string;
+        workers?: number;
+        suppress?: string[];
+        rules: 'official' | 'business' | 'all';
+        purpose?: 'sharing' | 'aktindsigt';
+        sequence?: string;
+        followSymlinks?: boolean;
+        maxInputMb?: number;
+      },
+    ) => {
+      if (opts.sequence !== undefined) {
+        const clash = [
+          inputs.length > 0 ? 'inputs' : '',
+          opts.ig ? '--ig' : '',
+          opts.profile?.length ? '--profile' : '',
+          opts.purpose ? '--purpose (each step has its own)' : '',
+        ].filter(Boolean);
+        if (clash.length) throw new UsageError(`--sequence takes no ${clash.join(', ')}: the manifest lists the files of each step`);
+      } else if (inputs.length === 0) {
+        throw new UsageError('validate: give files or folders to validate, or --sequence <manifest>');
+      }
+      const { validateFiles, hasIssueAtOrAbove } = await import('../src/api/validate.js');
+      const maxInputBytes = opts.maxInputMb !== undefined ? Math.max(1, Math.round(opts.maxInputMb * 1048576)) : DEFAULT_MAX_INPUT_BYTES;
+      // stdin has the same cap as a file: more ends the run (exit 2) with a line naming standard input
+      const stdin = inputs.includes('-') ? (await readStreamCapped(process.stdin, '-', maxInputBytes)).toString('utf8') : undefined;
+      const tty = process.stderr.isTTY === true;
+      const onNotice = (message: string): void => err(`medcom-ig: warning: ${message}`);
+      const report =
+        opts.sequence !== undefined
+          ? await (
+              await import('../src/api/sequence.js')
+            ).validateSequence({
+              manifest: opts.sequence,
+              onNotice,
+              rules: opts.rules,
+              locale: opts.lang,
+              ...(opts.suppress?.length ? { suppress: opts.suppress } : {}),
+              ...(opts.package?.length ? { packages: opts.package } : {}),
+              ...(opts.followSymlinks ? { followSymlinks: true } : {}),
+              maxInputBytes,
+            })
+          : await validateFiles({
+              inputs,
+              onNotice,
+              ...(stdin !== undefined ? { stdin } : {}),
+              ...(opts.ig ? { ig: opts.ig } : {}),
+              ...(opts.profile?.length ? { profiles: opts.profile } : {}),
+              ...(opts.package?.length ? { packages: opts.package } : {}),
+              ...(opts.suppress?.length ? { suppress: opts.suppress } : {}),
+              rules: opts.rules,
+              ...(opts.purpose ? { purpose: opts.purpose } : {}),
+              locale: opts.lang,
+              ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
+              ...(opts.followSymlinks ? { followSymlinks: true } : {}),
+              maxInputBytes,
+              ...(tty
+                ? {
+                    onFile: (done: number, total: number) => {
+                      if (total > 1) process.stderr.write(`\rvalidated ${done}/${total}`);
+                      if (done === total && total > 1) process.stderr.write('\n');
+                    },
+                  }
+                : {}),
+            });
+      const { renderReport } = await import('../src/api/report.js');
+      const text = await renderReport(report, opts.format, {
+        ...(opts.docsBase !== undefined ? { docsBaseUrl: opts.docsBase } : {}),
+        ...(opts.quiet ? { quiet: true } : {}),
+      });
+      if (opts.out) writeFileAtomic(opts.out, text);
+      else out(text);
+      process.exitCode = hasIssueAtOrAbove(report, opts.failOn) ? 1 : 0;
+    },
+  );
 
 program
   .command('diff')
-  .description('what changed between two package versions that a vendor must act on (per profile: cardinality, must-support, types, fixed/pattern, bindings, invariants, slices; terminology; dependencies)')
-  .argument('<from>', 'the older package: a package folder, a .tgz, a folder of conformance resources, one of our package ids (id#version), or hco|notes|conditionlist')
+  .description(
+    'what changed between two package versions that a vendor must act on (per profile: cardinality, must-support, types, fixed/pattern, bindings, invariants, slices; terminology; dependencies)',
+  )
+  .argument(
+    '<from>',
+    'the older package: a package folder, a .tgz, a folder of conformance resources, one of our package ids (id#version), or hco|notes|conditionlist',
+  )
   .argument('<to>', 'the newer package, in the same forms')
   .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'md', 'html']).default('text'))
   .addOption(new Option('--only <impact>', 'text, md and html: show only changes of this impact').choices(['breaking', 'review', 'info']))
   .option('--out <file>', 'write the report to a file instead of stdout')
-  .addOption(new Option('--fail-on <impact>', 'exit 1 when a change is at or above this impact (default: never)').choices(['breaking', 'review']))
-  .action(async (from: string, to: string, opts: { format: DiffFormat; only?: 'breaking' | 'review' | 'info'; out?: string; failOn?: 'breaking' | 'review' }) => {
-    const { diffOperands, renderDiff } = await import('../src/api/diff.js');
-    const diff = await diffOperands(from, to);
-    const text = renderDiff(diff, opts.format, opts.only);
-    if (opts.out) writeFileAtomic(opts.out, text);
-    else out(text);
-    const failing = opts.failOn === 'breaking' ? diff.summary.breaking > 0 : opts.failOn === 'review' ? diff.summary.breaking + diff.summary.review > 0 : false;
-    process.exitCode = failing ? 1 : 0;
-  });
+  .addOption(
+    new Option('--fail-on <impact>', 'exit 1 when a change is at or above this impact (default: never)').choices(['breaking', 'review']),
+  )
+  .action(
+    async (
+      from: string,
+      to: string,
+      opts: { format: DiffFormat; only?: 'breaking' | 'review' | 'info'; out?: string; failOn?: 'breaking' | 'review' },
+    ) => {
+      const { diffOperands, renderDiff } = await import('../src/api/diff.js');
+      const diff = await diffOperands(from, to);
+      const text = renderDiff(diff, opts.format, opts.only);
+      if (opts.out) writeFileAtomic(opts.out, text);
+      else out(text);
+      const failing =
+        opts.failOn === 'breaking'
+          ? diff.summary.breaking > 0
+          : opts.failOn === 'review'
+            ? diff.summary.breaking + diff.summary.review > 0
+            : false;
+      process.exitCode = failing ? 1 : 0;
+    },
+  );
 
 program
   .command('serve')
-  .description('a local self-test page: drop bundles, see the validation or test-protocol report, download the report files and evidence ZIP')
-  .option('--port <n>', 'port (0: any free one)', (v: string) => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port number 0–65535');
-    return n;
-  }, 8080)
-  .option('--host <address>', 'address to listen on (default loopback; anything else makes the page reachable from other machines)', '127.0.0.1')
-  .option('--allow-host <name>', 'a host name (or address) the page may be reached by, besides the bound address and localhost/127.0.0.1/[::1] '
-    + '(repeatable); other Host headers are refused (DNS rebinding). A test bed on --host 0.0.0.0 reached by its DNS name needs it', (v: string, previous: string[]) => {
-    if (!/^[A-Za-z0-9.:[\]-]+$/.test(v)) throw new InvalidArgumentError('expected a host name or an IP address, without scheme, port or path');
-    return [...previous, v];
-  }, [] as string[])
+  .description(
+    'a local self-test page: drop bundles, see the validation or test-protocol report, download the report files and evidence ZIP',
+  )
+  .option(
+    '--port <n>',
+    'port (0: any free one)',
+    (v: string) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port number 0–65535');
+      return n;
+    },
+    8080,
+  )
+  .option(
+    '--host <address>',
+    'address to listen on (default loopback; anything else makes the page reachable from other machines)',
+    '127.0.0.1',
+  )
+  .option(
+    '--allow-host <name>',
+    'a host name (or address) the page may be reached by, besides the bound address and localhost/127.0.0.1/[::1] ' +
+      '(repeatable); other Host headers are refused (DNS rebinding). A test bed on --host 0.0.0.0 reached by its DNS name needs it',
+    (v: string, previous: string[]) => {
+      if (!/^[A-Za-z0-9.:[\]-]+$/.test(v))
+        throw new InvalidArgumentError('expected a host name or an IP address, without scheme, port or path');
+      return [...previous, v];
+    },
+    [] as string[],
+  )
   .option('--max-upload-mb <n>', 'largest upload accepted', positive, 25)
-  .option('--max-concurrent <n>', 'most runs (validations, protocol runs) at once, each in its own worker thread; more are answered 503 with Retry-After '
-    + '(default: one per core, at most 4)', (v: string) => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError('expected a whole number 1–64');
-    return n;
-  })
+  .option(
+    '--max-concurrent <n>',
+    'most runs (validations, protocol runs) at once, each in its own worker thread; more are answered 503 with Retry-After ' +
+      '(default: one per core, at most 4)',
+    (v: string) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError('expected a whole number 1–64');
+      return n;
+    },
+  )
   .option('--timeout-seconds <n>', 'longest run; a longer one is stopped (its worker replaced) and answered 504', positive, 120)
   .option('--request-timeout-seconds <n>', 'time for a whole request to arrive, upload included; a slower one is cut (408)', positive, 60)
-  .option('--max-run-memory-mb <n>', 'memory limit of one run (its worker\'s heap); a run beyond it is answered 413', positive, 1024)
-  .action(async (opts: {
-    port: number; host: string; allowHost: string[]; maxUploadMb: number; maxConcurrent?: number; timeoutSeconds: number;
-    requestTimeoutSeconds: number; maxRunMemoryMb: number;
-  }) => {
-    const { startSelfTest } = await import('../src/serve/server.js');
-    let s: Awaited<ReturnType<typeof startSelfTest>>;
-    try {
-      s = await startSelfTest({
-        port: opts.port, host: opts.host, allowHosts: opts.allowHost, maxBodyBytes: Math.round(opts.maxUploadMb * 1048576),
-        ...(opts.maxConcurrent !== undefined ? { maxConcurrent: opts.maxConcurrent } : {}),
-        timeLimitMs: Math.round(opts.timeoutSeconds * 1000), requestTimeoutMs: Math.round(opts.requestTimeoutSeconds * 1000),
-        maxRunMemoryMb: Math.round(opts.maxRunMemoryMb), warm: true,
-      });
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new UsageError(code ? `cannot listen on ${opts.host}:${opts.port} (${code})` : `serve: ${(e as Error).message}`);
-    }
-    say(`medcom-ig self-test page: ${s.url}  (Ctrl+C stops it)`);
-    say(`answers requests for: ${s.hosts.join(', ')}; at most ${s.limits.maxConcurrent} run(s) at once, ${s.limits.timeLimitSeconds} s each`);
-    const stop = (): void => { void s.close().then(() => process.exit(0)); };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  .option('--max-run-memory-mb <n>', "memory limit of one run (its worker's heap); a run beyond it is answered 413", positive, 1024)
+  .action(
+    async (opts: {
+      port: number;
+      host: string;
+      allowHost: string[];
+      maxUploadMb: number;
+      maxConcurrent?: number;
+      timeoutSeconds: number;
+      requestTimeoutSeconds: number;
+      maxRunMemoryMb: number;
+    }) => {
+      const { startSelfTest } = await import('../src/serve/server.js');
+      let s: Awaited<ReturnType<typeof startSelfTest>>;
+      try {
+        s = await startSelfTest({
+          port: opts.port,
+          host: opts.host,
+          allowHosts: opts.allowHost,
+          maxBodyBytes: Math.round(opts.maxUploadMb * 1048576),
+          ...(opts.maxConcurrent !== undefined ? { maxConcurrent: opts.maxConcurrent } : {}),
+          timeLimitMs: Math.round(opts.timeoutSeconds * 1000),
+          requestTimeoutMs: Math.round(opts.requestTimeoutSeconds * 1000),
+          maxRunMemoryMb: Math.round(opts.maxRunMemoryMb),
+          warm: true,
+        });
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        throw new UsageError(code ? `cannot listen on ${opts.host}:${opts.port} (${code})` : `serve: ${(e as Error).message}`);
+      }
+      say(`medcom-ig self-test page: ${s.url}  (Ctrl+C stops it)`);
+      say(
+        `answers requests for: ${s.hosts.join(', ')}; at most ${s.limits.maxConcurrent} run(s) at once, ${s.limits.timeLimitSeconds} s each`,
+      );
+      const stop = (): void => {
+        void s.close().then(() => process.exit(0));
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    },
+  );
 
 const protocol = program
   .command('protocol')
@@ -313,9 +487,14 @@ protocol
   .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
   .action(async (opts: { format: 'text' | 'json' }) => {
     const rows = (await import('../src/api/protocol.js')).listProtocols();
-    if (opts.format === 'json') { out(JSON.stringify(rows, null, 2)); return; }
+    if (opts.format === 'json') {
+      out(JSON.stringify(rows, null, 2));
+      return;
+    }
     for (const r of rows) {
-      say(`${r.id.padEnd(20)} ${r.standard} ${r.direction} protocol ${r.version} (${r.date})${r.status === 'draft' ? ' DRAFT' : ''} · checks against ${r.checkedAgainst} · ${r.steps} steps: ${r.automated} automated, ${r.assisted} checks + demonstration, ${r.manual} manual`);
+      say(
+        `${r.id.padEnd(20)} ${r.standard} ${r.direction} protocol ${r.version} (${r.date})${r.status === 'draft' ? ' DRAFT' : ''} · checks against ${r.checkedAgainst} · ${r.steps} steps: ${r.automated} automated, ${r.assisted} checks + demonstration, ${r.manual} manual`,
+      );
     }
   });
 
@@ -331,11 +510,19 @@ protocol
   .action(async (id: string, opts: { evidence: string; out: string; mapping?: string; vendorFile?: string; lang: 'en' | 'da' }) => {
     const { runProtocolToFolder } = await import('../src/api/protocol.js');
     const { definition, report, written } = await runProtocolToFolder({
-      id, evidenceDir: opts.evidence, outDir: opts.out, lang: opts.lang, generatedAt: new Date().toISOString(),
-      ...(opts.mapping ? { mappingFile: opts.mapping } : {}), ...(opts.vendorFile ? { vendorFile: opts.vendorFile } : {}),
+      id,
+      evidenceDir: opts.evidence,
+      outDir: opts.out,
+      lang: opts.lang,
+      generatedAt: new Date().toISOString(),
+      ...(opts.mapping ? { mappingFile: opts.mapping } : {}),
+      ...(opts.vendorFile ? { vendorFile: opts.vendorFile } : {}),
     });
     const s = report.summary;
-    const counts = Object.entries(s.byStatus).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`).join(', ');
+    const counts = Object.entries(s.byStatus)
+      .filter(([, n]) => n > 0)
+      .map(([k, n]) => `${n} ${k}`)
+      .join(', ');
     say(`${definition.id} ${definition.protocolVersion}: ${s.verdict.toUpperCase()} — ${counts}`);
     if (s.failedSteps.length) say(`failed steps: ${s.failedSteps.join(', ')}`);
     if (s.missingEvidence.length) say(`mandatory steps without evidence: ${s.missingEvidence.join(', ')}`);
@@ -362,30 +549,42 @@ program
   .command('testscript')
   .description('FHIR TestScripts run offline on their fixtures (no server): per-assert results')
   .command('run')
-  .description('run TestScripts (FHIR JSON or XML) on fixtures — the messages your system produced: validateProfileId, expression/operator/value, resource, '
-    + 'compareToSource, warningOnly; response asserts are not applicable offline, a profile this build does not have is not checked. '
-    + 'Exit 0 when no assert failed or erred (verdict pass, or incomplete when something was not checked), 1 otherwise, 2 on bad input')
+  .description(
+    'run TestScripts (FHIR JSON or XML) on fixtures — the messages your system produced: validateProfileId, expression/operator/value, resource, ' +
+      'compareToSource, warningOnly; response asserts are not applicable offline, a profile this build does not have is not checked. ' +
+      'Exit 0 when no assert failed or erred (verdict pass, or incomplete when something was not checked), 1 otherwise, 2 on bad input',
+  )
   .argument('<files...>', 'TestScript files (JSON or XML)')
   .option('--fixture <id=file>', 'the file for a fixture id (repeatable); a bare file stands for every fixture', collect, [] as string[])
-  .option('--fixtures <dir>', "a folder of fixture files, matched by the file name of each fixture's reference "
-    + '(e.g. CareCommunication-fixture.xml; the same name with .json also matches); repeatable', collect, [] as string[])
+  .option(
+    '--fixtures <dir>',
+    "a folder of fixture files, matched by the file name of each fixture's reference " +
+      '(e.g. CareCommunication-fixture.xml; the same name with .json also matches); repeatable',
+    collect,
+    [] as string[],
+  )
   .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'junit']).default('text'))
   .option('--out <file>', 'write the report to a file instead of stdout')
   .addOption(new Option('--lang <lang>', 'message language').choices(['en', 'da']).default('en'))
-  .action(async (files: string[], opts: { fixture: string[]; fixtures: string[]; format: 'text' | 'json' | 'junit'; out?: string; lang: 'en' | 'da' }) => {
-    const { runTestScripts, renderTestScripts } = await import('../src/api/testscript.js');
-    const fixtures: Record<string, string> = {};
-    for (const f of opts.fixture) {
-      const m = /^([^=]+)=(.+)$/.exec(f);
-      if (m && !m[1]!.includes('/')) fixtures[m[1]!] = m[2]!;
-      else fixtures['*'] = f;
-    }
-    const reports = await runTestScripts({ files, fixtures, fixtureDirs: opts.fixtures, locale: opts.lang });
-    const text = renderTestScripts(reports, opts.format);
-    if (opts.out) writeFileAtomic(opts.out, text);
-    else out(text);
-    process.exitCode = reports.some((r) => r.summary.verdict === 'fail') ? 1 : 0;
-  });
+  .action(
+    async (
+      files: string[],
+      opts: { fixture: string[]; fixtures: string[]; format: 'text' | 'json' | 'junit'; out?: string; lang: 'en' | 'da' },
+    ) => {
+      const { runTestScripts, renderTestScripts } = await import('../src/api/testscript.js');
+      const fixtures: Record<string, string> = {};
+      for (const f of opts.fixture) {
+        const m = /^([^=]+)=(.+)$/.exec(f);
+        if (m && !m[1]!.includes('/')) fixtures[m[1]!] = m[2]!;
+        else fixtures['*'] = f;
+      }
+      const reports = await runTestScripts({ files, fixtures, fixtureDirs: opts.fixtures, locale: opts.lang });
+      const text = renderTestScripts(reports, opts.format);
+      if (opts.out) writeFileAtomic(opts.out, text);
+      else out(text);
+      process.exitCode = reports.some((r) => r.summary.verdict === 'fail') ? 1 : 0;
+    },
+  );
 
 try {
   await program.parseAsync(process.argv);

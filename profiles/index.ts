@@ -23,10 +23,26 @@ import medcomIgLocal010 from './medcom-ig-local/0.1.0/index.js';
 
 /** Every package this project authors, in dependency order. */
 export const packages: PackageIR[] = [
-  medcomTerminology181, medcomTerminology200draft, medcomTerminology202, medcomXdsMetadata101, fhirExtensions510, fhirExtensions530,
-  dkCore320, dkCore340, xverR5R4, iheMhd423, dkCore350, medcomCore240, medcomDocument101, medcomConditionList101,
-  medcomMessaging300, medcomMessageDefinitions100, medcomHco110,
-  medcomCore400, medcomDocument202, medcomNotes100,
+  medcomTerminology181,
+  medcomTerminology200draft,
+  medcomTerminology202,
+  medcomXdsMetadata101,
+  fhirExtensions510,
+  fhirExtensions530,
+  dkCore320,
+  dkCore340,
+  xverR5R4,
+  iheMhd423,
+  dkCore350,
+  medcomCore240,
+  medcomDocument101,
+  medcomConditionList101,
+  medcomMessaging300,
+  medcomMessageDefinitions100,
+  medcomHco110,
+  medcomCore400,
+  medcomDocument202,
+  medcomNotes100,
   // ours, not MedCom's: local extensions for GP journal notes (issue 6)
   medcomIgLocal010,
 ];

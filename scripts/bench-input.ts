@@ -34,7 +34,11 @@ const RSS_MARK = 'BENCH_MAXRSS_KIB=';
 const TARGET_20K_MS = 3000;
 const USAGE = 'usage: npm run bench:input [-- --mb N] [-- --json FILE] [-- --keep]\n';
 
-interface Args { mb: number; json: string | undefined; keep: boolean }
+interface Args {
+  mb: number;
+  json: string | undefined;
+  keep: boolean;
+}
 
 function parseArgs(raw: readonly string[]): Args {
   const flags = parseFlags('bench:input', raw, { mb: { type: 'string' }, json: { type: 'string' }, keep: { type: 'boolean' } }, USAGE);
@@ -50,26 +54,41 @@ function progress(text: string): void {
 function isChildResult(v: unknown): v is InputChildResult {
   if (typeof v !== 'object' || v === null) return false;
   const r = v as Record<string, unknown>;
-  return typeof r['tool'] === 'string' && typeof r['validateMs'] === 'number' && typeof r['maxRssKiB'] === 'number'
-    && typeof r['loadedRssKiB'] === 'number' && typeof r['bytes'] === 'number' && typeof r['issues'] === 'number';
+  return (
+    typeof r['tool'] === 'string' &&
+    typeof r['validateMs'] === 'number' &&
+    typeof r['maxRssKiB'] === 'number' &&
+    typeof r['loadedRssKiB'] === 'number' &&
+    typeof r['bytes'] === 'number' &&
+    typeof r['issues'] === 'number'
+  );
 }
 
 function child(tool: 'ours' | 'medplum', file: string, opts: RunOptions): InputChildResult {
   const t = runNode(join(here, 'bench', 'input-child.js'), [tool, file], opts);
   const last = t.stdout.trimEnd().split('\n').pop() ?? '';
   let parsed: unknown;
-  try { parsed = JSON.parse(last) as unknown; } catch { parsed = undefined; }
+  try {
+    parsed = JSON.parse(last) as unknown;
+  } catch {
+    parsed = undefined;
+  }
   if (t.status !== 0 || !isChildResult(parsed)) throw new Error(`input-child ${tool} ${file} failed (${exitText(t)}):\n${tail(t)}`);
   return parsed;
 }
 
-interface CliRun { ms: number; maxRssKiB: number; exit: string }
+interface CliRun {
+  ms: number;
+  maxRssKiB: number;
+  exit: string;
+}
 
 function cliRun(file: string, out: string, opts: RunOptions): CliRun {
   const t = runTimed(TIME, ['-f', `${RSS_MARK}%M`, process.execPath, cli, 'validate', file, '--format', 'json', '--out', out], opts);
   const mark = t.stderr.split('\n').find((l) => l.startsWith(RSS_MARK));
   const rss = mark ? Number(mark.slice(RSS_MARK.length)) : NaN;
-  if (!Number.isFinite(rss) || (t.status !== 0 && t.status !== 1)) throw new Error(`medcom-ig validate ${file} failed (${exitText(t)}):\n${tail(t)}`);
+  if (!Number.isFinite(rss) || (t.status !== 0 && t.status !== 1))
+    throw new Error(`medcom-ig validate ${file} failed (${exitText(t)}):\n${tail(t)}`);
   return { ms: t.ms, maxRssKiB: rss, exit: exitText(t) };
 }
 
@@ -131,33 +150,79 @@ function main(): number {
     const cpuList = cpus();
     const lines: string[] = [];
     lines.push(`medcom-ig input bench  ${new Date().toISOString()}`);
-    lines.push(`machine: ${cpuList.length} cores (${cpuList[0]?.model.trim() ?? 'unknown CPU'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
-    lines.push(`tools: ${results[0]!.ours.tool} (dist/), ${results.find((r) => r.medplum)?.medplum?.tool ?? '@medplum/core'} (JSON only: it does not read FHIR XML)`);
+    lines.push(
+      `machine: ${cpuList.length} cores (${cpuList[0]?.model.trim() ?? 'unknown CPU'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+    );
+    lines.push(
+      `tools: ${results[0]!.ours.tool} (dist/), ${results.find((r) => r.medplum)?.medplum?.tool ?? '@medplum/core'} (JSON only: it does not read FHIR XML)`,
+    );
     lines.push('');
     lines.push('Read + parse + validate one file (child process, after load); memory = (peak RSS − RSS once loaded) / input bytes');
-    const cell = (r: InputChildResult | undefined): string[] => (r
-      ? [seconds(r.validateMs), mib(r.maxRssKiB), perByte(r.maxRssKiB - r.loadedRssKiB, r.bytes), num(r.issues)]
-      : ['n/a', '', '', '']);
-    lines.push(table(
-      ['input', 'size', 'medcom-ig', 'peak RSS', 'B/byte', 'findings (+ counted)', '@medplum/core', 'peak RSS', 'B/byte', 'findings'],
-      results.map((r) => {
-        const o = cell(r.ours);
-        return [r.label, size(r.ours.bytes), o[0]!, o[1]!, o[2]!, `${num(r.ours.issues)}${r.ours.omitted ? ` (+${num(r.ours.omitted)})` : ''}`, ...cell(r.medplum)];
-      }),
-    ));
+    const cell = (r: InputChildResult | undefined): string[] =>
+      r ? [seconds(r.validateMs), mib(r.maxRssKiB), perByte(r.maxRssKiB - r.loadedRssKiB, r.bytes), num(r.issues)] : ['n/a', '', '', ''];
+    lines.push(
+      table(
+        ['input', 'size', 'medcom-ig', 'peak RSS', 'B/byte', 'findings (+ counted)', '@medplum/core', 'peak RSS', 'B/byte', 'findings'],
+        results.map((r) => {
+          const o = cell(r.ours);
+          return [
+            r.label,
+            size(r.ours.bytes),
+            o[0]!,
+            o[1]!,
+            o[2]!,
+            `${num(r.ours.issues)}${r.ours.omitted ? ` (+${num(r.ours.omitted)})` : ''}`,
+            ...cell(r.medplum),
+          ];
+        }),
+      ),
+    );
     lines.push('');
-    lines.push('`node bin/medcom-ig.js validate FILE --format json --out …` (whole process); per byte = (peak − baseline peak) / input bytes');
-    lines.push(table(['input', 'size', 'wall-clock', 'peak RSS', 'B/byte', 'exit'], [
-      ['a one-line Patient (baseline)', size(Buffer.byteLength('{"resourceType":"Patient","id":"p1"}')), seconds(base.ms), mib(base.maxRssKiB), '', base.exit],
-      [`JSON Bundle, ${args.mb} MB`, size(results[4]!.ours.bytes), seconds(cliJson.ms), mib(cliJson.maxRssKiB), perByte(cliJson.maxRssKiB - base.maxRssKiB, results[4]!.ours.bytes), cliJson.exit],
-      [`XML Bundle, ${args.mb} MB`, size(results[5]!.ours.bytes), seconds(cliXml.ms), mib(cliXml.maxRssKiB), perByte(cliXml.maxRssKiB - base.maxRssKiB, results[5]!.ours.bytes), cliXml.exit],
-    ]));
+    lines.push(
+      '`node bin/medcom-ig.js validate FILE --format json --out …` (whole process); per byte = (peak − baseline peak) / input bytes',
+    );
+    lines.push(
+      table(
+        ['input', 'size', 'wall-clock', 'peak RSS', 'B/byte', 'exit'],
+        [
+          [
+            'a one-line Patient (baseline)',
+            size(Buffer.byteLength('{"resourceType":"Patient","id":"p1"}')),
+            seconds(base.ms),
+            mib(base.maxRssKiB),
+            '',
+            base.exit,
+          ],
+          [
+            `JSON Bundle, ${args.mb} MB`,
+            size(results[4]!.ours.bytes),
+            seconds(cliJson.ms),
+            mib(cliJson.maxRssKiB),
+            perByte(cliJson.maxRssKiB - base.maxRssKiB, results[4]!.ours.bytes),
+            cliJson.exit,
+          ],
+          [
+            `XML Bundle, ${args.mb} MB`,
+            size(results[5]!.ours.bytes),
+            seconds(cliXml.ms),
+            mib(cliXml.maxRssKiB),
+            perByte(cliXml.maxRssKiB - base.maxRssKiB, results[5]!.ours.bytes),
+            cliXml.exit,
+          ],
+        ],
+      ),
+    );
     const x20k = results[0]!.ours.validateMs;
     lines.push('');
-    lines.push(`Target (issue 12: "20,000 attributes validate in under 3 s"): ${seconds(x20k)}: ${x20k < TARGET_20K_MS ? 'met' : 'NOT met'}`);
+    lines.push(
+      `Target (issue 12: "20,000 attributes validate in under 3 s"): ${seconds(x20k)}: ${x20k < TARGET_20K_MS ? 'met' : 'NOT met'}`,
+    );
     process.stdout.write(`${lines.join('\n')}\n`);
     if (args.json) {
-      writeFileSync(args.json, `${JSON.stringify({ date: new Date().toISOString(), mb: args.mb, results, cli: { baseline: base, json: cliJson, xml: cliXml }, target20kMet: x20k < TARGET_20K_MS }, null, 2)}\n`);
+      writeFileSync(
+        args.json,
+        `${JSON.stringify({ date: new Date().toISOString(), mb: args.mb, results, cli: { baseline: base, json: cliJson, xml: cliXml }, target20kMet: x20k < TARGET_20K_MS }, null, 2)}\n`,
+      );
     }
     return 0;
   } finally {

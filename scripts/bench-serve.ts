@@ -31,15 +31,32 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
 const TARGET_RSS_MB = 600;
 const TARGET_PROBE_MS = 2000;
-const USAGE = 'usage: npm run bench:serve [-- --uploads N] [-- --mb N] [-- --probe-ms N] [-- --max-concurrent N] [-- --cli FILE] [-- --json FILE]\n';
+const USAGE =
+  'usage: npm run bench:serve [-- --uploads N] [-- --mb N] [-- --probe-ms N] [-- --max-concurrent N] [-- --cli FILE] [-- --json FILE]\n';
 
-interface Args { uploads: number; mb: number; probeMs: number; maxConcurrent: number | undefined; cli: string; json: string | undefined }
+interface Args {
+  uploads: number;
+  mb: number;
+  probeMs: number;
+  maxConcurrent: number | undefined;
+  cli: string;
+  json: string | undefined;
+}
 
 function parseArgs(raw: readonly string[]): Args {
-  const flags = parseFlags('bench:serve', raw, {
-    uploads: { type: 'string' }, mb: { type: 'string' }, 'probe-ms': { type: 'string' }, 'max-concurrent': { type: 'string' },
-    cli: { type: 'string' }, json: { type: 'string' },
-  }, USAGE);
+  const flags = parseFlags(
+    'bench:serve',
+    raw,
+    {
+      uploads: { type: 'string' },
+      mb: { type: 'string' },
+      'probe-ms': { type: 'string' },
+      'max-concurrent': { type: 'string' },
+      cli: { type: 'string' },
+      json: { type: 'string' },
+    },
+    USAGE,
+  );
   const number = (flag: string, v: string): number => {
     const n = Number(v);
     if (!Number.isFinite(n) || n <= 0) throw new Error(`${flag}: expected a positive number, got ${v}`);
@@ -74,13 +91,20 @@ function procMb(pid: number, field: 'VmRSS' | 'VmHWM'): number | undefined {
 /** Start the server; resolves with its URL once it prints it. */
 function startServer(args: Args): Promise<{ child: ChildProcess; url: string }> {
   const extra = args.maxConcurrent !== undefined ? ['--max-concurrent', String(args.maxConcurrent)] : [];
-  const child = spawn(process.execPath, [args.cli, 'serve', '--port', '0', '--max-upload-mb', String(Math.ceil(args.mb * 1.5 + 1)), ...extra], {
-    cwd: root, stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [args.cli, 'serve', '--port', '0', '--max-upload-mb', String(Math.ceil(args.mb * 1.5 + 1)), ...extra],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   return new Promise((resolveUrl, reject) => {
     let out = '';
     let errText = '';
-    child.stderr.setEncoding('utf8').on('data', (d: string) => { errText += d; });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      errText += d;
+    });
     child.stdout.setEncoding('utf8').on('data', (d: string) => {
       out += d;
       const m = /(http:\/\/\S+\/)/.exec(out);
@@ -90,7 +114,12 @@ function startServer(args: Args): Promise<{ child: ChildProcess; url: string }> 
   });
 }
 
-interface Answer { status: number; ms: number; bytes: number; error?: string }
+interface Answer {
+  status: number;
+  ms: number;
+  bytes: number;
+  error?: string;
+}
 
 /**
  * One request on a connection of its own (node:http: fetch turns a large body into work on the
@@ -102,11 +131,17 @@ function timed(url: string, body?: Buffer): Promise<Answer> {
     const headers: Record<string, string | number> = body ? { 'content-type': 'application/json', 'content-length': body.length } : {};
     const req = request(url, { method: body ? 'POST' : 'GET', headers, agent: false }, (res) => {
       let bytes = 0;
-      res.on('data', (d: Buffer) => { bytes += d.length; });
+      res.on('data', (d: Buffer) => {
+        bytes += d.length;
+      });
       res.on('end', () => done({ status: res.statusCode ?? 0, ms: performance.now() - started, bytes }));
-      res.on('error', (e: NodeJS.ErrnoException) => done({ status: 0, ms: performance.now() - started, bytes, error: e.code ?? e.message }));
+      res.on('error', (e: NodeJS.ErrnoException) =>
+        done({ status: 0, ms: performance.now() - started, bytes, error: e.code ?? e.message }),
+      );
     });
-    req.on('error', (e: NodeJS.ErrnoException) => done({ status: 0, ms: performance.now() - started, bytes: 0, error: e.code ?? e.message }));
+    req.on('error', (e: NodeJS.ErrnoException) =>
+      done({ status: 0, ms: performance.now() - started, bytes: 0, error: e.code ?? e.message }),
+    );
     req.end(body);
   });
 }
@@ -122,7 +157,7 @@ const s2 = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  if (!existsSync('/proc/self/status')) throw new Error('needs Linux /proc to sample the server\'s memory');
+  if (!existsSync('/proc/self/status')) throw new Error("needs Linux /proc to sample the server's memory");
   const smallText = readFileSync(join(root, 'examples', 'hco', 'valid', 'new-message-quantity.json'), 'utf8');
   const small = Buffer.from(JSON.stringify({ standard: 'hco', files: [{ name: 'small.json', content: smallText }] }));
   const bundle = paddedHcoBundle(root, args.mb * 1e6);
@@ -132,14 +167,17 @@ async function main(): Promise<void> {
   const { child, url } = await startServer(args);
   const pid = child.pid!;
   let peakSampled = 0;
-  const sampler = setInterval(() => { peakSampled = Math.max(peakSampled, procMb(pid, 'VmRSS') ?? 0); }, 100);
+  const sampler = setInterval(() => {
+    peakSampled = Math.max(peakSampled, procMb(pid, 'VmRSS') ?? 0);
+  }, 100);
   try {
     // ready: a small validation answered 200 (the workers are set up)
     const readyBy = Date.now() + 120_000;
     for (;;) {
       const a = await timed(new URL('/api/validate', url).href, small);
       if (a.status === 200) break;
-      if (Date.now() > readyBy) throw new Error(`the server did not answer a small validation within 2 minutes (last: ${a.status} ${a.error ?? ''})`);
+      if (Date.now() > readyBy)
+        throw new Error(`the server did not answer a small validation within 2 minutes (last: ${a.status} ${a.error ?? ''})`);
       await new Promise((r) => setTimeout(r, 500));
     }
     const idleRss = procMb(pid, 'VmRSS') ?? 0;
@@ -161,7 +199,11 @@ async function main(): Promise<void> {
       if (!running) return;
       const k = kinds[turn++ % kinds.length]!;
       const at = performance.now() - started;
-      probeRuns.push(k.run().then((a) => { probes.push({ ...a, kind: k.kind, at }); }));
+      probeRuns.push(
+        k.run().then((a) => {
+          probes.push({ ...a, kind: k.kind, at });
+        }),
+      );
     }, args.probeMs);
     const uploads = await Promise.all(Array.from({ length: args.uploads }, () => timed(new URL('/api/validate', url).href, upload)));
     running = false;
@@ -178,7 +220,9 @@ async function main(): Promise<void> {
     const slowest = probes.reduce((m, p) => Math.max(m, p.ms), 0);
     const perKind = kinds.map((k) => {
       const list = probes.filter((p) => p.kind === k.kind);
-      const statuses = [...count(list, (p) => (p.status === 0 ? `failed (${p.error ?? '?'})` : String(p.status)))].map(([st, n]) => `${n}× ${st}`).join(', ');
+      const statuses = [...count(list, (p) => (p.status === 0 ? `failed (${p.error ?? '?'})` : String(p.status)))]
+        .map(([st, n]) => `${n}× ${st}`)
+        .join(', ');
       return [k.kind, String(list.length), s2(list.reduce((m, p) => Math.max(m, p.ms), 0)), statuses];
     });
     const cpuList = cpus();
@@ -186,32 +230,56 @@ async function main(): Promise<void> {
       `medcom-ig serve under load — ${new Date().toISOString().slice(0, 10)}, ${cpuList.length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`,
       `${args.uploads} concurrent uploads of a ${(Buffer.byteLength(bundle) / 1e6).toFixed(1)} MB HCO message; a probe every ${args.probeMs} ms`,
       '',
-      table(['figure', 'measured', 'target', ''], [
-        ['server peak RSS (VmHWM)', mb(peak), `< ${TARGET_RSS_MB} MB`, peak < TARGET_RSS_MB ? 'met' : 'NOT met'],
-        ['slowest probe answer', s2(slowest), `< ${TARGET_PROBE_MS / 1000} s`, slowest < TARGET_PROBE_MS ? 'met' : 'NOT met'],
-        ['server RSS when ready', mb(idleRss), '', ''],
-        ['uploads answered', [...byStatus].map(([st, n]) => `${n}× ${st}`).join(', '), '', ''],
-        ['slowest upload answer', s2(uploads.reduce((m, u) => Math.max(m, u.ms), 0)), '', ''],
-        ['a 200 answer / the upload', ok.length ? `${(ok[0]!.bytes / 1e6).toFixed(2)} MB / ${(upload.length / 1e6).toFixed(2)} MB` : 'n/a', '', ''],
-        ['wall-clock', s2(wallMs), '', ''],
-        ['this client\'s longest event-loop delay', s2(clientLagMs), '', 'part of every probe time'],
-      ], [0, 3]),
+      table(
+        ['figure', 'measured', 'target', ''],
+        [
+          ['server peak RSS (VmHWM)', mb(peak), `< ${TARGET_RSS_MB} MB`, peak < TARGET_RSS_MB ? 'met' : 'NOT met'],
+          ['slowest probe answer', s2(slowest), `< ${TARGET_PROBE_MS / 1000} s`, slowest < TARGET_PROBE_MS ? 'met' : 'NOT met'],
+          ['server RSS when ready', mb(idleRss), '', ''],
+          ['uploads answered', [...byStatus].map(([st, n]) => `${n}× ${st}`).join(', '), '', ''],
+          ['slowest upload answer', s2(uploads.reduce((m, u) => Math.max(m, u.ms), 0)), '', ''],
+          [
+            'a 200 answer / the upload',
+            ok.length ? `${(ok[0]!.bytes / 1e6).toFixed(2)} MB / ${(upload.length / 1e6).toFixed(2)} MB` : 'n/a',
+            '',
+            '',
+          ],
+          ['wall-clock', s2(wallMs), '', ''],
+          ["this client's longest event-loop delay", s2(clientLagMs), '', 'part of every probe time'],
+        ],
+        [0, 3],
+      ),
       '',
       table(['probe', 'requests', 'slowest', 'answers'], perKind, [0, 3]),
       '',
       'peer: none comparable offline — no other MedCom/FHIR validator in the toolchain offers an upload page to load (the HL7 Java',
-      'validator\'s server mode needs Java and its own packages); run with --cli <older checkout>/bin/medcom-ig.js for a before/after figure.',
+      "validator's server mode needs Java and its own packages); run with --cli <older checkout>/bin/medcom-ig.js for a before/after figure.",
     ];
     process.stdout.write(lines.join('\n') + '\n');
     if (args.json) {
       const file = resolve(process.cwd(), args.json);
       mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, JSON.stringify({
-        date: new Date().toISOString(), cli: args.cli, uploads: args.uploads, uploadBytes: upload.length, probeMs: args.probeMs,
-        peakRssMb: Math.round(peak), readyRssMb: Math.round(idleRss), slowestProbeMs: Math.round(slowest), wallMs: Math.round(wallMs),
-        uploadStatuses: Object.fromEntries(byStatus), probes: perKind.map(([kind, n, slowestProbe, answers]) => ({ kind, n, slowest: slowestProbe, answers })),
-        targets: { peakRssMb: TARGET_RSS_MB, slowestProbeMs: TARGET_PROBE_MS },
-      }, null, 2) + '\n');
+      writeFileSync(
+        file,
+        JSON.stringify(
+          {
+            date: new Date().toISOString(),
+            cli: args.cli,
+            uploads: args.uploads,
+            uploadBytes: upload.length,
+            probeMs: args.probeMs,
+            peakRssMb: Math.round(peak),
+            readyRssMb: Math.round(idleRss),
+            slowestProbeMs: Math.round(slowest),
+            wallMs: Math.round(wallMs),
+            uploadStatuses: Object.fromEntries(byStatus),
+            probes: perKind.map(([kind, n, slowestProbe, answers]) => ({ kind, n, slowest: slowestProbe, answers })),
+            targets: { peakRssMb: TARGET_RSS_MB, slowestProbeMs: TARGET_PROBE_MS },
+          },
+          null,
+          2,
+        ) + '\n',
+      );
       progress(`wrote ${file}`);
     }
   } finally {

@@ -53,7 +53,10 @@ function main(): number {
         return 2;
       }
       pages = `${m[1]} pages, ${m[3]} packages (${m[2]!.trim()}; packages read from ${m[4]})`;
-      if (i === 0) { process.stderr.write('bench:site: warm-up done\n'); continue; }
+      if (i === 0) {
+        process.stderr.write('bench:site: warm-up done\n');
+        continue;
+      }
       wall.push(t.ms);
       own.push(Number(m[5]));
       process.stderr.write(`bench:site: run ${i}/${args.runs} ${seconds(t.ms)}\n`);
@@ -62,12 +65,28 @@ function main(): number {
     const w = summarize(wall);
     const o = summarize(own);
     const met = w.medianMs < TARGET_MS;
-    process.stdout.write(`\n# Site generation (medcom-ig docs, all three standards)\n\n${pages}; ${cpus().length} cores, Node ${process.version}\n\n`);
-    process.stdout.write(table(['measure', 'runs', 'median', 'min', 'max', 'target', ''], [
-      ['whole process (wall-clock)', String(w.runs), seconds(w.medianMs), seconds(w.minMs), seconds(w.maxMs), `< ${seconds(TARGET_MS)}`, met ? 'met' : 'NOT met'],
-      ['load + generate (as the command reports)', String(o.runs), seconds(o.medianMs), seconds(o.minMs), seconds(o.maxMs), '', ''],
-    ]) + '\n');
-    if (args.json !== undefined) writeFileSync(args.json, JSON.stringify({ pages, targetMs: TARGET_MS, met, wallClock: w, command: o }, null, 2) + '\n');
+    process.stdout.write(
+      `\n# Site generation (medcom-ig docs, all three standards)\n\n${pages}; ${cpus().length} cores, Node ${process.version}\n\n`,
+    );
+    process.stdout.write(
+      table(
+        ['measure', 'runs', 'median', 'min', 'max', 'target', ''],
+        [
+          [
+            'whole process (wall-clock)',
+            String(w.runs),
+            seconds(w.medianMs),
+            seconds(w.minMs),
+            seconds(w.maxMs),
+            `< ${seconds(TARGET_MS)}`,
+            met ? 'met' : 'NOT met',
+          ],
+          ['load + generate (as the command reports)', String(o.runs), seconds(o.medianMs), seconds(o.minMs), seconds(o.maxMs), '', ''],
+        ],
+      ) + '\n',
+    );
+    if (args.json !== undefined)
+      writeFileSync(args.json, JSON.stringify({ pages, targetMs: TARGET_MS, met, wallClock: w, command: o }, null, 2) + '\n');
     if (args.keep) process.stderr.write(`bench:site: kept ${tmp}\n`);
     return 0;
   } finally {

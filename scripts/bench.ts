@@ -22,8 +22,19 @@ import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gofshProject, sushiOutcome, type FshProject, type SushiOutcome } from './bench/fsh.js';
 import {
-  addCounts, autoLoadedVersions, builtPackages, conformanceFiles, copyIntoCache, countKinds,
-  emptyCounts, inCache, isRecord, labelOf, readJson, writeStub, type KindCounts,
+  addCounts,
+  autoLoadedVersions,
+  builtPackages,
+  conformanceFiles,
+  copyIntoCache,
+  countKinds,
+  emptyCounts,
+  inCache,
+  isRecord,
+  labelOf,
+  readJson,
+  writeStub,
+  type KindCounts,
 } from './bench/packages.js';
 import { parseFlags } from './bench/args.js';
 import { exitText, runNode, tail, type RunOptions } from './bench/proc.js';
@@ -33,7 +44,11 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cli = join(root, 'bin', 'medcom-ig.js');
 const GOAL = 0.5;
 
-interface Args { runs: number; json: string | undefined; keep: boolean }
+interface Args {
+  runs: number;
+  json: string | undefined;
+  keep: boolean;
+}
 
 const USAGE = 'usage: npm run bench [-- --runs N] [-- --json FILE] [-- --keep]\n';
 
@@ -78,25 +93,34 @@ function progress(text: string): void {
 function writeNpmShim(dir: string, sushiVersion: string): void {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'npm');
-  writeFileSync(file, [
-    '#!/bin/sh',
-    '# medcom-ig bench: answers SUSHI\'s latest-version check offline; every other npm command fails.',
-    `if [ "$1" = "view" ] && [ "$2" = "fsh-sushi" ]; then echo "${sushiVersion}"; exit 0; fi`,
-    'echo "npm is not available inside medcom-ig bench" >&2',
-    'exit 1',
-    '',
-  ].join('\n'));
+  writeFileSync(
+    file,
+    [
+      '#!/bin/sh',
+      "# medcom-ig bench: answers SUSHI's latest-version check offline; every other npm command fails.",
+      `if [ "$1" = "view" ] && [ "$2" = "fsh-sushi" ]; then echo "${sushiVersion}"; exit 0; fi`,
+      'echo "npm is not available inside medcom-ig bench" >&2',
+      'exit 1',
+      '',
+    ].join('\n'),
+  );
   chmodSync(file, 0o755);
 }
 
 const NETWORK_NOTES = [
   'SUSHI/GoFSH load packages only from the private cache: every package they would fetch at "latest" is pinned in each config to a local stub.',
   'SUSHI 3.21.0 has no option or environment variable to skip its latest-version check (`npm view fsh-sushi version`, then an HTTPS GET to the npm registry);',
-  '  the bench puts a stub `npm` first on the children\'s PATH that answers it offline, so no request is made (and SUSHI\'s times exclude that round trip).',
+  "  the bench puts a stub `npm` first on the children's PATH that answers it offline, so no request is made (and SUSHI's times exclude that round trip).",
   'FPL_REGISTRY points at a closed local port (127.0.0.1:9), so any package download attempt would fail at once and show up as a SUSHI error.',
 ];
 
-interface SushiRow { label: string; snapshot: boolean; perRun: number[]; perProject: Map<string, number[]>; outcome: Map<string, SushiOutcome> }
+interface SushiRow {
+  label: string;
+  snapshot: boolean;
+  perRun: number[];
+  perProject: Map<string, number[]>;
+  outcome: Map<string, SushiOutcome>;
+}
 
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
@@ -202,53 +226,77 @@ function main(): void {
     const lines: string[] = [];
     lines.push(`medcom-ig bench  ${date.toISOString()}`);
     lines.push(`machine: ${machine}`);
-    lines.push(`tools: SUSHI ${sushi.version}, GoFSH ${gofsh.version}, TypeScript ${tsc.version}; ${args.runs} run(s) each, wall-clock of whole child processes`);
+    lines.push(
+      `tools: SUSHI ${sushi.version}, GoFSH ${gofsh.version}, TypeScript ${tsc.version}; ${args.runs} run(s) each, wall-clock of whole child processes`,
+    );
     lines.push('');
-    lines.push(table(
-      ['tool', 'runs', 'median', 'min', 'max', 'profiles', 'extensions', 'valuesets', 'codesystems', 'exit'],
-      [
-        [`medcom-ig build (${packages.length} packages)`, ...timeCells(oursS), ...countCells(ours), oursExit],
-        ...sushiRows.map((r, i) => [
-          `${r.label} (${projects.length} projects)`, ...timeCells(sushiS[i]!), ...countCells(produced[i]!),
-          exitSummary([...r.outcome.values()].map((o) => o.exit)),
-        ]),
-        ['type-check (authoring gate)', ...timeCells(tscS), '', '', '', '', tscExit],
-      ],
-    ));
+    lines.push(
+      table(
+        ['tool', 'runs', 'median', 'min', 'max', 'profiles', 'extensions', 'valuesets', 'codesystems', 'exit'],
+        [
+          [`medcom-ig build (${packages.length} packages)`, ...timeCells(oursS), ...countCells(ours), oursExit],
+          ...sushiRows.map((r, i) => [
+            `${r.label} (${projects.length} projects)`,
+            ...timeCells(sushiS[i]!),
+            ...countCells(produced[i]!),
+            exitSummary([...r.outcome.values()].map((o) => o.exit)),
+          ]),
+          ['type-check (authoring gate)', ...timeCells(tscS), '', '', '', '', tscExit],
+        ],
+      ),
+    );
     lines.push('');
     const snapRatio = oursS.medianMs / sushiS[0]!.medianMs;
-    lines.push(`ratio medcom-ig build / SUSHI --snapshot (like for like): ${ratio(oursS.medianMs, sushiS[0]!.medianMs)}  goal ≤ ${GOAL}×: ${snapRatio <= GOAL ? 'met' : 'NOT met'}`);
+    lines.push(
+      `ratio medcom-ig build / SUSHI --snapshot (like for like): ${ratio(oursS.medianMs, sushiS[0]!.medianMs)}  goal ≤ ${GOAL}×: ${snapRatio <= GOAL ? 'met' : 'NOT met'}`,
+    );
     lines.push(`ratio medcom-ig build / SUSHI without snapshot:          ${ratio(oursS.medianMs, sushiS[1]!.medianMs)}`);
     lines.push('type-check is not part of either ratio: it is the gate an author runs, not the build.');
     lines.push('');
-    lines.push('SUSHI per project (dependency order), median per run, errors/warnings from SUSHI\'s results box:');
-    lines.push(table(
-      ['package', 'FSH files', 'GoFSH E/W', 'SD+VS+CS in', 'SUSHI out --snapshot', 'E/W --snapshot', 'median --snapshot', 'E/W no snapshot', 'median no snapshot'],
-      projects.map((p) => {
-        const id = labelOf(p.manifest);
-        const [snap, plain] = sushiRows.map((r) => r.outcome.get(id));
-        const total = (c: KindCounts): number => c.profile + c.extension + c.logical + c.valueset + c.codesystem;
-        const ew = (o: SushiOutcome | undefined): string => (o?.findings ? `${o.findings.errors}/${o.findings.warnings}` : `? (${o?.exit ?? 'not run'})`);
-        return [
-          id,
-          String(p.fshFiles),
-          p.gofsh ? `${p.gofsh.errors}/${p.gofsh.warnings}` : '?',
-          String(total(p.input)),
-          snap ? String(total(snap.produced)) : '?',
-          ew(snap),
-          seconds(summarize(sushiRows[0]!.perProject.get(id)!).medianMs),
-          ew(plain),
-          seconds(summarize(sushiRows[1]!.perProject.get(id)!).medianMs),
-        ];
-      }),
-    ));
+    lines.push("SUSHI per project (dependency order), median per run, errors/warnings from SUSHI's results box:");
+    lines.push(
+      table(
+        [
+          'package',
+          'FSH files',
+          'GoFSH E/W',
+          'SD+VS+CS in',
+          'SUSHI out --snapshot',
+          'E/W --snapshot',
+          'median --snapshot',
+          'E/W no snapshot',
+          'median no snapshot',
+        ],
+        projects.map((p) => {
+          const id = labelOf(p.manifest);
+          const [snap, plain] = sushiRows.map((r) => r.outcome.get(id));
+          const total = (c: KindCounts): number => c.profile + c.extension + c.logical + c.valueset + c.codesystem;
+          const ew = (o: SushiOutcome | undefined): string =>
+            o?.findings ? `${o.findings.errors}/${o.findings.warnings}` : `? (${o?.exit ?? 'not run'})`;
+          return [
+            id,
+            String(p.fshFiles),
+            p.gofsh ? `${p.gofsh.errors}/${p.gofsh.warnings}` : '?',
+            String(total(p.input)),
+            snap ? String(total(snap.produced)) : '?',
+            ew(snap),
+            seconds(summarize(sushiRows[0]!.perProject.get(id)!).medianMs),
+            ew(plain),
+            seconds(summarize(sushiRows[1]!.perProject.get(id)!).medianMs),
+          ];
+        }),
+      ),
+    );
     const notes: string[] = [];
     for (const p of projects) {
       const id = labelOf(p.manifest);
-      if (p.missingDeps.length) notes.push(`${id}: declared dependencies not in the private cache, left out of sushi-config.yaml: ${p.missingDeps.join(', ')}`);
+      if (p.missingDeps.length)
+        notes.push(`${id}: declared dependencies not in the private cache, left out of sushi-config.yaml: ${p.missingDeps.join(', ')}`);
       for (const e of p.gofshErrors) notes.push(`${id}: GoFSH error: ${e}`);
       if (p.untypedSlices.length) {
-        notes.push(`${id}: our differential gives no type (extension profile) for ${p.untypedSlices.length} extension slice(s), so GoFSH writes them as inline extensions: ${p.untypedSlices.join(', ')}`);
+        notes.push(
+          `${id}: our differential gives no type (extension profile) for ${p.untypedSlices.length} extension slice(s), so GoFSH writes them as inline extensions: ${p.untypedSlices.join(', ')}`,
+        );
       }
       const snap = sushiRows[0]!.outcome.get(id);
       for (const e of snap?.errors ?? []) notes.push(`${id}: SUSHI error: ${e}`);
@@ -267,37 +315,50 @@ function main(): void {
     if (args.json) {
       const file = resolve(process.cwd(), args.json);
       mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, JSON.stringify({
-        date: date.toISOString(),
-        machine: { cores: cpuList.length, cpu: cpuList[0]?.model.trim() ?? null, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform },
-        tools: { sushi: sushi.version, gofsh: gofsh.version, typescript: tsc.version },
-        runs: args.runs,
-        results: [
-          { tool: 'medcom-ig build', packages: packages.length, ...oursS, counts: ours, exit: oursExit },
-          ...sushiRows.map((r, i) => ({ tool: r.label, projects: projects.length, ...sushiS[i]!, counts: produced[i]! })),
-          { tool: 'type-check (authoring gate)', ...tscS, exit: tscExit },
-        ],
-        ratio: { snapshot: oursS.medianMs / sushiS[0]!.medianMs, noSnapshot: oursS.medianMs / sushiS[1]!.medianMs, goal: GOAL },
-        projects: projects.map((p) => ({
-          id: p.manifest.id,
-          version: p.manifest.version,
-          fshFiles: p.fshFiles,
-          input: p.input,
-          gofsh: p.gofsh ?? null,
-          gofshErrors: p.gofshErrors,
-          missingDependencies: p.missingDeps,
-          untypedExtensionSlices: p.untypedSlices,
-          sushi: sushiRows.map((r) => ({
-            tool: r.label,
-            ...summarize(r.perProject.get(labelOf(p.manifest))!),
-            findings: r.outcome.get(labelOf(p.manifest))?.findings ?? null,
-            produced: r.outcome.get(labelOf(p.manifest))?.produced ?? null,
-            exit: r.outcome.get(labelOf(p.manifest))?.exit ?? null,
-            errors: r.outcome.get(labelOf(p.manifest))?.errors ?? [],
-          })),
-        })),
-        offline: { notes: NETWORK_NOTES, stubs },
-      }, null, 2) + '\n');
+      writeFileSync(
+        file,
+        JSON.stringify(
+          {
+            date: date.toISOString(),
+            machine: {
+              cores: cpuList.length,
+              cpu: cpuList[0]?.model.trim() ?? null,
+              memoryGiB: Math.round(totalmem() / 2 ** 30),
+              node: process.version,
+              platform: process.platform,
+            },
+            tools: { sushi: sushi.version, gofsh: gofsh.version, typescript: tsc.version },
+            runs: args.runs,
+            results: [
+              { tool: 'medcom-ig build', packages: packages.length, ...oursS, counts: ours, exit: oursExit },
+              ...sushiRows.map((r, i) => ({ tool: r.label, projects: projects.length, ...sushiS[i]!, counts: produced[i]! })),
+              { tool: 'type-check (authoring gate)', ...tscS, exit: tscExit },
+            ],
+            ratio: { snapshot: oursS.medianMs / sushiS[0]!.medianMs, noSnapshot: oursS.medianMs / sushiS[1]!.medianMs, goal: GOAL },
+            projects: projects.map((p) => ({
+              id: p.manifest.id,
+              version: p.manifest.version,
+              fshFiles: p.fshFiles,
+              input: p.input,
+              gofsh: p.gofsh ?? null,
+              gofshErrors: p.gofshErrors,
+              missingDependencies: p.missingDeps,
+              untypedExtensionSlices: p.untypedSlices,
+              sushi: sushiRows.map((r) => ({
+                tool: r.label,
+                ...summarize(r.perProject.get(labelOf(p.manifest))!),
+                findings: r.outcome.get(labelOf(p.manifest))?.findings ?? null,
+                produced: r.outcome.get(labelOf(p.manifest))?.produced ?? null,
+                exit: r.outcome.get(labelOf(p.manifest))?.exit ?? null,
+                errors: r.outcome.get(labelOf(p.manifest))?.errors ?? [],
+              })),
+            })),
+            offline: { notes: NETWORK_NOTES, stubs },
+          },
+          null,
+          2,
+        ) + '\n',
+      );
       progress(`wrote ${file}`);
     }
   } finally {

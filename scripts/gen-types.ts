@@ -15,7 +15,10 @@ async function main(): Promise<void> {
   const base = new BaseR4Source();
   const structures = baseStructures(base);
   if (process.argv.includes('--base-only')) {
-    writeFileSync(target, renderRegistry(structures, [], () => undefined));
+    writeFileSync(
+      target,
+      renderRegistry(structures, [], () => undefined),
+    );
     console.log(`wrote ${target} (base R4 only)`);
     return;
   }
@@ -25,4 +28,7 @@ async function main(): Promise<void> {
   console.log(`wrote ${target} (${structures.length} base structures, ${profiles.length} profiles)`);
 }
 
-main().catch((e: unknown) => { console.error(e); process.exitCode = 1; });
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

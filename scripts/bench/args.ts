@@ -20,7 +20,11 @@ function isParseArgsError(e: unknown): e is Error & { code: string } {
  * exits 2. The values are checked by the script (a whole number, a size …).
  */
 export function parseFlags<const O extends Readonly<Record<string, FlagSpec>>>(
-  name: string, raw: readonly string[], options: O, usage: string, hint?: string,
+  name: string,
+  raw: readonly string[],
+  options: O,
+  usage: string,
+  hint?: string,
 ): Flags<O> {
   let values: Record<string, string | boolean | undefined>;
   try {
@@ -32,7 +36,9 @@ export function parseFlags<const O extends Readonly<Record<string, FlagSpec>>>(
     }) as { values: Record<string, string | boolean | undefined> });
   } catch (e) {
     if (!isParseArgsError(e)) throw e;
-    process.stderr.write(`${name}: ${e.message}${hint !== undefined && e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? ` (${hint})` : ''}\n${usage}`);
+    process.stderr.write(
+      `${name}: ${e.message}${hint !== undefined && e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? ` (${hint})` : ''}\n${usage}`,
+    );
     process.exit(2);
   }
   if (values.help === true) {

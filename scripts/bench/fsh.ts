@@ -70,7 +70,11 @@ function countFsh(dir: string): number {
 
 /** A FHIR-name-like identifier from a package id: medcom.fhir.dk.core -> MedcomFhirDkCore. */
 function nameFromId(id: string): string {
-  return id.split(/[^A-Za-z0-9]+/).filter(Boolean).map((s) => s[0]!.toUpperCase() + s.slice(1)).join('');
+  return id
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((s) => s[0]!.toUpperCase() + s.slice(1))
+    .join('');
 }
 
 /** sushi-config.yaml text; strings are written as JSON strings, which YAML reads as double-quoted scalars. */

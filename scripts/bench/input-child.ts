@@ -40,8 +40,15 @@ async function ours(file: string): Promise<InputChildResult> {
   const report = v.validateText(file, text);
   const validateMs = performance.now() - t0;
   return {
-    tool: `medcom-ig ${VERSION}`, file, bytes: Buffer.byteLength(text), loadMs, validateMs, loadedRssKiB,
-    maxRssKiB: process.resourceUsage().maxRSS, issues: report.issues.length, omitted: report.omitted ?? 0,
+    tool: `medcom-ig ${VERSION}`,
+    file,
+    bytes: Buffer.byteLength(text),
+    loadMs,
+    validateMs,
+    loadedRssKiB,
+    maxRssKiB: process.resourceUsage().maxRSS,
+    issues: report.issues.length,
+    omitted: report.omitted ?? 0,
   };
 }
 
@@ -64,8 +71,15 @@ async function medplum(file: string): Promise<InputChildResult> {
   }
   const validateMs = performance.now() - t0;
   return {
-    tool: `@medplum/core ${medplumVersion()}`, file, bytes: Buffer.byteLength(text), loadMs, validateMs, loadedRssKiB,
-    maxRssKiB: process.resourceUsage().maxRSS, issues, omitted: 0,
+    tool: `@medplum/core ${medplumVersion()}`,
+    file,
+    bytes: Buffer.byteLength(text),
+    loadMs,
+    validateMs,
+    loadedRssKiB,
+    maxRssKiB: process.resourceUsage().maxRSS,
+    issues,
+    omitted: 0,
   };
 }
 

@@ -28,18 +28,21 @@ function jsonPair(k: number): string {
   const patient = {
     fullUrl: `urn:uuid:00000000-0000-4000-8000-${String(2 * k).padStart(12, '0')}`,
     resource: {
-      resourceType: 'Patient', id: `p${k}`,
+      resourceType: 'Patient',
+      id: `p${k}`,
       text: { status: 'generated', div: `<div xmlns="${XHTML}">Patient ${k}</div>` },
       identifier: [{ system: 'urn:oid:1.2.208.176.1.2', value: String(1000000000 + k) }],
       name: [{ use: 'official', family: `Hansen${k}`, given: ['Anna', 'Marie'] }],
-      gender: 'female', birthDate: '1980-05-17',
+      gender: 'female',
+      birthDate: '1980-05-17',
       address: [{ line: [`Vejen ${k}`], city: 'Odense', postalCode: '5000', country: 'DK' }],
     },
   };
   const observation = {
     fullUrl: `urn:uuid:00000000-0000-4000-8000-${String(2 * k + 1).padStart(12, '0')}`,
     resource: {
-      resourceType: 'Observation', id: `o${k}`,
+      resourceType: 'Observation',
+      id: `o${k}`,
       text: { status: 'generated', div: `<div xmlns="${XHTML}">Weight of patient ${k}</div>` },
       status: 'final',
       code: { coding: [{ system: 'http://loinc.org', code: '29463-7', display: 'Body weight' }] },

@@ -98,13 +98,16 @@ export function emptyCounts(): KindCounts {
 export function kindOf(resource: unknown): Kind | undefined {
   if (!isRecord(resource)) return undefined;
   switch (resource['resourceType']) {
-    case 'ValueSet': return 'valueset';
-    case 'CodeSystem': return 'codesystem';
+    case 'ValueSet':
+      return 'valueset';
+    case 'CodeSystem':
+      return 'codesystem';
     case 'StructureDefinition':
       if (resource['kind'] === 'logical') return 'logical';
       if (resource['derivation'] !== 'constraint') return undefined;
       return resource['type'] === 'Extension' ? 'extension' : 'profile';
-    default: return undefined;
+    default:
+      return undefined;
   }
 }
 
@@ -165,13 +168,20 @@ export function copyIntoCache(cache: string, m: Manifest): void {
 export function writeStub(cache: string, id: string, version: string): void {
   const dir = cachedPackageDir(cache, id, version);
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({
-    name: id,
-    version,
-    description: 'Empty stand-in written by medcom-ig bench so that no tool downloads the real package',
-    fhirVersions: ['4.0.1'],
-    dependencies: { 'hl7.fhir.r4.core': '4.0.1' },
-  }, null, 2) + '\n');
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify(
+      {
+        name: id,
+        version,
+        description: 'Empty stand-in written by medcom-ig bench so that no tool downloads the real package',
+        fhirVersions: ['4.0.1'],
+        dependencies: { 'hl7.fhir.r4.core': '4.0.1' },
+      },
+      null,
+      2,
+    ) + '\n',
+  );
   writeFileSync(join(dir, '.index.json'), JSON.stringify({ 'index-version': 2, files: [] }) + '\n');
 }
 

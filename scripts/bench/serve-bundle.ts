@@ -7,10 +7,15 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-interface Entry { fullUrl: string; resource: Record<string, unknown> & { resourceType: string; id: string } }
+interface Entry {
+  fullUrl: string;
+  resource: Record<string, unknown> & { resourceType: string; id: string };
+}
 
 export function paddedHcoBundle(root: string, targetBytes: number): string {
-  const bundle = JSON.parse(readFileSync(join(root, 'examples', 'hco', 'valid', 'new-message-vital-signs.json'), 'utf8')) as { entry: Entry[] };
+  const bundle = JSON.parse(readFileSync(join(root, 'examples', 'hco', 'valid', 'new-message-vital-signs.json'), 'utf8')) as {
+    entry: Entry[];
+  };
   const observations = bundle.entry.filter((e) => e.resource.resourceType === 'Observation');
   const report = bundle.entry.find((e) => e.resource.resourceType === 'DiagnosticReport');
   if (!report || observations.length === 0) throw new Error('the HCO example has no DiagnosticReport or Observation');

@@ -66,12 +66,22 @@ export function inputBundles(anchors: string): InputBundle[] {
   const out: InputBundle[] = [];
   for (const s of STANDARDS) {
     const dir = join(anchors, s.folder, 'examples');
-    const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.startsWith('Bundle-') && f.endsWith('.json')).sort() : [];
+    const files = existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => f.startsWith('Bundle-') && f.endsWith('.json'))
+          .sort()
+      : [];
     if (files.length !== s.expected) throw new Error(`${dir}: expected ${s.expected} Bundle-*.json files, found ${files.length}`);
     for (const f of files) {
       const file = join(dir, f);
       const text = readFileSync(file, 'utf8');
-      out.push({ standard: s.alias, file, profile: IGS[s.alias].bundleProfile, text, resources: entryResources(JSON.parse(text) as unknown).length });
+      out.push({
+        standard: s.alias,
+        file,
+        profile: IGS[s.alias].bundleProfile,
+        text,
+        resources: entryResources(JSON.parse(text) as unknown).length,
+      });
     }
   }
   return out;
@@ -146,9 +156,13 @@ export function childArgs(argv: readonly string[]): { anchors: string; bundles: 
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const v = argv[i + 1];
-    if (a === '--anchors' && v !== undefined) { anchors = v; i++; }
-    else if (a === '--bundles' && v !== undefined) { bundles = Number(v); i++; }
-    else throw new Error(`unexpected argument ${a ?? ''}`);
+    if (a === '--anchors' && v !== undefined) {
+      anchors = v;
+      i++;
+    } else if (a === '--bundles' && v !== undefined) {
+      bundles = Number(v);
+      i++;
+    } else throw new Error(`unexpected argument ${a ?? ''}`);
   }
   if (!anchors) throw new Error('--anchors DIR is required');
   if (!Number.isInteger(bundles) || bundles < 1) throw new Error('--bundles: expected a whole number ≥ 1');
@@ -194,8 +208,12 @@ export interface DefectCorpus {
 }
 
 function isFinding(v: unknown): v is ExpectedFinding {
-  return isRecord(v) && typeof v['ruleId'] === 'string' && typeof v['fhirpath'] === 'string'
-    && (v['constraintKey'] === undefined || typeof v['constraintKey'] === 'string');
+  return (
+    isRecord(v) &&
+    typeof v['ruleId'] === 'string' &&
+    typeof v['fhirpath'] === 'string' &&
+    (v['constraintKey'] === undefined || typeof v['constraintKey'] === 'string')
+  );
 }
 
 function isStandard(v: unknown): v is IgAlias {
@@ -216,7 +234,9 @@ export function defectCorpus(manifest: string): DefectCorpus {
   const unreadable = (file: string): string | undefined => {
     if (!readable.has(file)) {
       let why: string | undefined;
-      try { JSON.parse(readFileSync(join(dir, file), 'utf8')); } catch (e) {
+      try {
+        JSON.parse(readFileSync(join(dir, file), 'utf8'));
+      } catch (e) {
         // JSON.parse quotes the text around the fault, new lines and all: one line, shortened
         const text = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ').trim();
         why = text.length > 90 ? `${text.slice(0, 89)}…` : text;
@@ -236,11 +256,20 @@ export function defectCorpus(manifest: string): DefectCorpus {
     if (typeof file !== 'string' || typeof base !== 'string' || !isStandard(standard) || expect.length === 0 || !expect.every(isFinding)) {
       throw new Error(`${manifest}: malformed invalid entry ${JSON.stringify(file)}`);
     }
-    if (!file.endsWith('.json')) { out.skipped.push({ file, reason: 'not JSON (the XML form of a bundle; medplum reads JSON only)' }); continue; }
+    if (!file.endsWith('.json')) {
+      out.skipped.push({ file, reason: 'not JSON (the XML form of a bundle; medplum reads JSON only)' });
+      continue;
+    }
     const why = unreadable(file);
-    if (why !== undefined) { out.skipped.push({ file, reason: `not readable JSON (JSON.parse: ${why}): neither tool can be handed a resource` }); continue; }
+    if (why !== undefined) {
+      out.skipped.push({ file, reason: `not readable JSON (JSON.parse: ${why}): neither tool can be handed a resource` });
+      continue;
+    }
     const baseWhy = base.endsWith('.json') ? unreadable(base) : 'not JSON';
-    if (baseWhy !== undefined) { out.skipped.push({ file, reason: `its base ${base} is not readable JSON (${baseWhy})` }); continue; }
+    if (baseWhy !== undefined) {
+      out.skipped.push({ file, reason: `its base ${base} is not readable JSON (${baseWhy})` });
+      continue;
+    }
     out.cases.push({ standard, file, base, profile: IGS[standard].bundleProfile, ruleId: expect[0]!.ruleId, expect });
   }
   return out;
@@ -279,11 +308,25 @@ export interface DefectsResult {
 }
 
 export function isDefectsResult(v: unknown): v is DefectsResult {
-  return isRecord(v) && typeof v['tool'] === 'string' && typeof v['version'] === 'string' && typeof v['loadMs'] === 'number'
-    && typeof v['validateMs'] === 'number' && typeof v['bases'] === 'number' && Array.isArray(v['notes'])
-    && Array.isArray(v['cases']) && (v['cases'] as unknown[]).every((c) => isRecord(c) && typeof c['file'] === 'string'
-      && typeof c['errors'] === 'number' && typeof c['baseErrors'] === 'number' && typeof c['newErrors'] === 'number'
-      && Array.isArray(c['newErrorSample']));
+  return (
+    isRecord(v) &&
+    typeof v['tool'] === 'string' &&
+    typeof v['version'] === 'string' &&
+    typeof v['loadMs'] === 'number' &&
+    typeof v['validateMs'] === 'number' &&
+    typeof v['bases'] === 'number' &&
+    Array.isArray(v['notes']) &&
+    Array.isArray(v['cases']) &&
+    (v['cases'] as unknown[]).every(
+      (c) =>
+        isRecord(c) &&
+        typeof c['file'] === 'string' &&
+        typeof c['errors'] === 'number' &&
+        typeof c['baseErrors'] === 'number' &&
+        typeof c['newErrors'] === 'number' &&
+        Array.isArray(c['newErrorSample']),
+    )
+  );
 }
 
 /** Compare a defect's error identities with its base's. */
@@ -299,9 +342,13 @@ export function defectsChildArgs(argv: readonly string[]): { anchors: string; co
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const v = argv[i + 1];
-    if (a === '--anchors' && v !== undefined) { anchors = v; i++; }
-    else if (a === '--corpus' && v !== undefined) { corpus = v; i++; }
-    else throw new Error(`unexpected argument ${a ?? ''}`);
+    if (a === '--anchors' && v !== undefined) {
+      anchors = v;
+      i++;
+    } else if (a === '--corpus' && v !== undefined) {
+      corpus = v;
+      i++;
+    } else throw new Error(`unexpected argument ${a ?? ''}`);
   }
   if (!anchors || !corpus) throw new Error('--anchors DIR and --corpus FILE are required');
   return { anchors, corpus };

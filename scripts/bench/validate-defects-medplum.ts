@@ -16,11 +16,20 @@ import { join } from 'node:path';
 import type { StructureDefinition } from '@medplum/fhirtypes';
 import { defectCorpus, defectOutcome, defectsChildArgs, type DefectOutcome, type DefectsResult } from './validate-common.js';
 import {
-  baseByUrl, baseR4Bundles, loadAnchorStructureDefinitions, medplumIssueIdentity, medplumValidateBundle, medplumVersion,
-  ScopedProfiles, type MedplumWork,
+  baseByUrl,
+  baseR4Bundles,
+  loadAnchorStructureDefinitions,
+  medplumIssueIdentity,
+  medplumValidateBundle,
+  medplumVersion,
+  ScopedProfiles,
+  type MedplumWork,
 } from './validate-medplum-lib.js';
 
-interface Found { errors: Set<string>; failures: Set<string> }
+interface Found {
+  errors: Set<string>;
+  failures: Set<string>;
+}
 
 async function main(): Promise<void> {
   const { anchors, corpus: manifest } = defectsChildArgs(process.argv.slice(2));
@@ -51,10 +60,21 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     try {
       const bundle = JSON.parse(text) as unknown;
-      medplumValidateBundle(mp, bundle, bundleProfile, scope, {
-        issue: (issue, where) => { if (issue.severity === 'error' || issue.severity === 'fatal') found.errors.add(medplumIssueIdentity(issue, where)); },
-        failure: (url, message) => { found.failures.add(`${url}: ${message}`); },
-      }, work);
+      medplumValidateBundle(
+        mp,
+        bundle,
+        bundleProfile,
+        scope,
+        {
+          issue: (issue, where) => {
+            if (issue.severity === 'error' || issue.severity === 'fatal') found.errors.add(medplumIssueIdentity(issue, where));
+          },
+          failure: (url, message) => {
+            found.failures.add(`${url}: ${message}`);
+          },
+        },
+        work,
+      );
     } catch (e) {
       // not a resource at all (medplumValidateBundle made no call)
       found.failures.add(`(bundle): ${e instanceof Error ? e.message : String(e)}`);
@@ -86,6 +106,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`validate-defects-medplum: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+  process.stderr.write(`validate-defects-medplum: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   process.exitCode = 2;
 });

@@ -12,7 +12,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  defectCorpus, defectOutcome, defectsChildArgs, type DefectOutcome, type DefectsResult, type ExpectedFinding,
+  defectCorpus,
+  defectOutcome,
+  defectsChildArgs,
+  type DefectOutcome,
+  type DefectsResult,
+  type ExpectedFinding,
 } from './validate-common.js';
 import type { Issue } from '../../src/validator/issue.js';
 
@@ -77,6 +82,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`validate-defects-ours: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+  process.stderr.write(`validate-defects-ours: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   process.exitCode = 2;
 });

@@ -10,7 +10,12 @@
 import { readFileSync } from 'node:fs';
 import { countSeverity, emptySeverities } from './validate-common.js';
 import {
-  baseByUrl, baseR4Bundles, loadAnchorStructureDefinitions, medplumValidateBundle, ScopedProfiles, type MedplumWork,
+  baseByUrl,
+  baseR4Bundles,
+  loadAnchorStructureDefinitions,
+  medplumValidateBundle,
+  ScopedProfiles,
+  type MedplumWork,
 } from './validate-medplum-lib.js';
 
 async function main(): Promise<void> {
@@ -37,8 +42,10 @@ async function main(): Promise<void> {
   const counts = emptySeverities();
   const work: MedplumWork = { calls: 0, failed: 0, unresolved: 0 };
   medplumValidateBundle(mp, bundle, bundleProfile, scope, { issue: (i) => countSeverity(counts, i.severity), failure: () => {} }, work);
-  process.stdout.write(`${file}: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.information} information; `
-    + `${work.calls} validateResource calls, ${work.failed} failed, ${work.unresolved} profile(s) unresolved\n`);
+  process.stdout.write(
+    `${file}: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.information} information; ` +
+      `${work.calls} validateResource calls, ${work.failed} failed, ${work.unresolved} profile(s) unresolved\n`,
+  );
   process.exitCode = counts.error > 0 || work.failed > 0 ? 1 : 0;
 }
 

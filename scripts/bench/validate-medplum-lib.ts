@@ -49,7 +49,9 @@ export function loadAnchorStructureDefinitions(anchors: string): SdPackage[] {
         const deps = isRecord(m['dependencies']) ? m['dependencies'] : {};
         const pkg: SdPackage = {
           label: `${m['name']}#${m['version']}`,
-          dependencies: Object.entries(deps).filter((e): e is [string, string] => typeof e[1] === 'string').map(([id, v]) => `${id}#${v}`),
+          dependencies: Object.entries(deps)
+            .filter((e): e is [string, string] => typeof e[1] === 'string')
+            .map(([id, v]) => `${id}#${v}`),
           byUrl: new Map(),
         };
         const sdDir = join(dir, 'sd');
@@ -89,7 +91,8 @@ export function baseR4Bundles(): Bundle[] {
 /** Base R4 StructureDefinitions by url, from the bundles. */
 export function baseByUrl(bundles: readonly Bundle[]): Map<string, StructureDefinition> {
   const out = new Map<string, StructureDefinition>();
-  for (const b of bundles) for (const e of b.entry ?? []) if (isStructureDefinition(e.resource) && e.resource.url) out.set(e.resource.url, e.resource);
+  for (const b of bundles)
+    for (const e of b.entry ?? []) if (isStructureDefinition(e.resource) && e.resource.url) out.set(e.resource.url, e.resource);
   return out;
 }
 
@@ -102,7 +105,11 @@ export class ScopedProfiles {
   /** Canonicals not found anywhere. */
   readonly unresolved = new Set<string>();
 
-  constructor(packages: readonly SdPackage[], private readonly base: Map<string, StructureDefinition>, scopeProfile: string) {
+  constructor(
+    packages: readonly SdPackage[],
+    private readonly base: Map<string, StructureDefinition>,
+    scopeProfile: string,
+  ) {
     const byLabel = new Map(packages.map((p) => [p.label, p]));
     const url = scopeProfile.split('|')[0]!;
     const root = packages.find((p) => p.byUrl.has(url));
@@ -130,13 +137,22 @@ export class ScopedProfiles {
       const list = p.byUrl.get(url) ?? [];
       const versionOf = (sd: StructureDefinition): string => sd.version ?? p.label.slice(p.label.indexOf('#') + 1);
       // as our resolver does: the exact version, else a partial one (`|1.0`) matches the highest 1.0.x
-      hit = version === undefined ? list[0] : list.find((sd) => versionOf(sd) === version) ??
-        list.filter((sd) => versionOf(sd).startsWith(version + '.')).sort((a, b) => compareVersions(versionOf(b), versionOf(a)))[0];
-      if (hit) { this.resolvedFrom.set(canonical, p.label); break; }
+      hit =
+        version === undefined
+          ? list[0]
+          : (list.find((sd) => versionOf(sd) === version) ??
+            list.filter((sd) => versionOf(sd).startsWith(version + '.')).sort((a, b) => compareVersions(versionOf(b), versionOf(a)))[0]);
+      if (hit) {
+        this.resolvedFrom.set(canonical, p.label);
+        break;
+      }
     }
     if (!hit) {
       const b = this.base.get(url);
-      if (b && (version === undefined || b.version === version)) { hit = b; this.resolvedFrom.set(canonical, 'hl7.fhir.r4.core#4.0.1'); }
+      if (b && (version === undefined || b.version === version)) {
+        hit = b;
+        this.resolvedFrom.set(canonical, 'hl7.fhir.r4.core#4.0.1');
+      }
     }
     if (!hit) this.unresolved.add(canonical);
     this.cache.set(canonical, hit);
@@ -196,7 +212,12 @@ export interface MedplumSinks {
  * error; both are counted. Any other exception (a profile medplum cannot parse) is a failed call.
  */
 export function medplumValidateBundle(
-  mp: MedplumCore, bundle: unknown, bundleProfile: StructureDefinition, scope: ScopedProfiles, sinks: MedplumSinks, work: MedplumWork,
+  mp: MedplumCore,
+  bundle: unknown,
+  bundleProfile: StructureDefinition,
+  scope: ScopedProfiles,
+  sinks: MedplumSinks,
+  work: MedplumWork,
 ): void {
   if (!isResource(bundle)) throw new Error('not a FHIR resource');
   const call = (resource: Resource, profile: StructureDefinition, where: string): void => {
@@ -241,5 +262,11 @@ export function medplumIssueKind(issue: OperationOutcomeIssue): string {
  * so an issue at another entry, element or with another text is another issue.
  */
 export function medplumIssueIdentity(issue: OperationOutcomeIssue, where: string): string {
-  return [where, issue.code, (issue.expression ?? []).join(', '), (issue.location ?? []).join(', '), issue.details?.text ?? issue.diagnostics ?? ''].join(' | ');
+  return [
+    where,
+    issue.code,
+    (issue.expression ?? []).join(', '),
+    (issue.location ?? []).join(', '),
+    issue.details?.text ?? issue.diagnostics ?? '',
+  ].join(' | ');
 }

@@ -7,12 +7,16 @@
  * Then N bundles, cycling through the inputs: `JSON.parse` (not timed), then the calls of
  * `medplumValidateBundle` (timed). Prints one ThroughputResult JSON line.
  */
+import { childArgs, countSeverity, emit, emptySeverities, inputBundles, KindTally, type ThroughputResult } from './validate-common.js';
 import {
-  childArgs, countSeverity, emit, emptySeverities, inputBundles, KindTally, type ThroughputResult,
-} from './validate-common.js';
-import {
-  baseByUrl, baseR4Bundles, loadAnchorStructureDefinitions, medplumIssueKind, medplumValidateBundle, medplumVersion,
-  ScopedProfiles, type MedplumWork,
+  baseByUrl,
+  baseR4Bundles,
+  loadAnchorStructureDefinitions,
+  medplumIssueKind,
+  medplumValidateBundle,
+  medplumVersion,
+  ScopedProfiles,
+  type MedplumWork,
 } from './validate-medplum-lib.js';
 import type { StructureDefinition } from '@medplum/fhirtypes';
 
@@ -55,16 +59,25 @@ async function main(): Promise<void> {
     const p0 = performance.now();
     const bundle = JSON.parse(input.text) as unknown;
     const v0 = performance.now();
-    medplumValidateBundle(mp, bundle, bundleProfile, scope, {
-      issue: (issue) => {
-        countSeverity(issues, issue.severity);
-        if (first) {
-          countSeverity(onePassIssues, issue.severity);
-          kinds.add(medplumIssueKind(issue), issue.severity ?? '?');
-        }
+    medplumValidateBundle(
+      mp,
+      bundle,
+      bundleProfile,
+      scope,
+      {
+        issue: (issue) => {
+          countSeverity(issues, issue.severity);
+          if (first) {
+            countSeverity(onePassIssues, issue.severity);
+            kinds.add(medplumIssueKind(issue), issue.severity ?? '?');
+          }
+        },
+        failure: (profile, message) => {
+          if (!failures.has(profile)) failures.set(profile, message);
+        },
       },
-      failure: (profile, message) => { if (!failures.has(profile)) failures.set(profile, message); },
-    }, work);
+      work,
+    );
     const v1 = performance.now();
     parseMs += v0 - p0;
     validateMs += v1 - v0;
@@ -80,7 +93,11 @@ async function main(): Promise<void> {
   for (let r = 0; r < 3; r++) {
     const t0 = performance.now();
     for (const sd of onePassProfiles) {
-      try { mp.parseStructureDefinition(sd); } catch { /* a profile medplum cannot parse fails fast */ }
+      try {
+        mp.parseStructureDefinition(sd);
+      } catch {
+        /* a profile medplum cannot parse fails fast */
+      }
     }
     parseOnce = Math.min(parseOnce, performance.now() - t0);
   }
@@ -89,8 +106,12 @@ async function main(): Promise<void> {
   const notes: string[] = [];
   for (const [profile, message] of failures) notes.push(`medplum could not validate against ${profile}: ${message}`);
   for (const [profile, { scope }] of scopes) {
-    const resolved = [...scope.resolvedFrom.entries()].map(([c, from]) => `${c.replace(/^.*\/StructureDefinition\//, '')} → ${from}`).sort();
-    notes.push(`scope of ${profile}: ${resolved.join('; ')}${scope.unresolved.size ? `; UNRESOLVED: ${[...scope.unresolved].join(', ')}` : ''}`);
+    const resolved = [...scope.resolvedFrom.entries()]
+      .map(([c, from]) => `${c.replace(/^.*\/StructureDefinition\//, '')} → ${from}`)
+      .sort();
+    notes.push(
+      `scope of ${profile}: ${resolved.join('; ')}${scope.unresolved.size ? `; UNRESOLVED: ${[...scope.unresolved].join(', ')}` : ''}`,
+    );
   }
 
   const result: ThroughputResult = {
@@ -114,6 +135,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`validate-medplum: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+  process.stderr.write(`validate-medplum: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   process.exitCode = 2;
 });

@@ -8,9 +8,7 @@
  * Then N bundles, cycling through the inputs: parse (not timed), `validateDoc(doc, { profiles: [the
  * standard's Bundle profile] })` (timed). Prints one ThroughputResult JSON line.
  */
-import {
-  childArgs, countSeverity, emit, emptySeverities, inputBundles, KindTally, type ThroughputResult,
-} from './validate-common.js';
+import { childArgs, countSeverity, emit, emptySeverities, inputBundles, KindTally, type ThroughputResult } from './validate-common.js';
 
 async function main(): Promise<void> {
   const { anchors, bundles } = childArgs(process.argv.slice(2));
@@ -81,6 +79,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`validate-ours: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+  process.stderr.write(`validate-ours: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   process.exitCode = 2;
 });

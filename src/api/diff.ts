@@ -25,7 +25,11 @@ export type DiffFormat = 'text' | 'json' | 'md' | 'html';
 
 /** The diff as `format` (json: indented, with a final line break); `only` limits text, md and html to one impact. */
 export function renderDiff(diff: PackageDiff, format: DiffFormat, only?: Impact): string {
-  return format === 'json' ? JSON.stringify(diff, null, 2) + '\n'
-    : format === 'md' ? diffMarkdown(diff, only)
-      : format === 'html' ? diffHtml(diff, only) : diffText(diff, only);
+  return format === 'json'
+    ? JSON.stringify(diff, null, 2) + '\n'
+    : format === 'md'
+      ? diffMarkdown(diff, only)
+      : format === 'html'
+        ? diffHtml(diff, only)
+        : diffText(diff, only);
 }

@@ -15,17 +15,40 @@ export { buildSite, loadSiteInput, type BuildSiteOptions, type BuildSiteResult }
 export { diffOperands, renderDiff, type DiffFormat } from './diff.js';
 // validation and its reports
 export {
-  validateFiles, validationDefinitions, newValidator, hasIssueAtOrAbove, summarize, RunValidator, VERSION,
-  type RunValidatorOptions, type ValidateFilesOptions, type ValidationReport, type FileReport, type Definitions,
+  validateFiles,
+  validationDefinitions,
+  newValidator,
+  hasIssueAtOrAbove,
+  summarize,
+  RunValidator,
+  VERSION,
+  type RunValidatorOptions,
+  type ValidateFilesOptions,
+  type ValidationReport,
+  type FileReport,
+  type Definitions,
 } from './validate.js';
 export { validateSequence, type ValidateSequenceOptions } from './sequence.js';
 export { renderReport, REPORT_FORMATS, type ReportFormat, type RenderReportOptions } from './report.js';
 // test protocols and TestScripts
 export {
-  listProtocols, runProtocol, runProtocolToFolder, initProtocolEvidence, protocolReportRenderer, ProtocolLibrary,
-  type ProtocolListing, type RunProtocolToFolderOptions, type ProtocolRunReport,
+  listProtocols,
+  runProtocol,
+  runProtocolToFolder,
+  initProtocolEvidence,
+  protocolReportRenderer,
+  ProtocolLibrary,
+  type ProtocolListing,
+  type RunProtocolToFolderOptions,
+  type ProtocolRunReport,
 } from './protocol.js';
-export { runTestScripts, renderTestScripts, type RunTestScriptsOptions, type TestScriptFormat, type TestScriptRunReport } from './testscript.js';
+export {
+  runTestScripts,
+  renderTestScripts,
+  type RunTestScriptsOptions,
+  type TestScriptFormat,
+  type TestScriptRunReport,
+} from './testscript.js';
 // errors and IO for front ends
 export { UsageError, SafeFileError } from './errors.js';
 export { DEFAULT_MAX_INPUT_BYTES, readStreamCapped, writeFileAtomic, terminalSafe, compiledScript } from './io.js';

@@ -26,6 +26,10 @@ export async function runParity(options: { only?: string[]; anchors?: string } =
     .map((p) => packageParity(p, index));
   let elements = 0;
   let matching = 0;
-  for (const p of packages) for (const s of [...p.structures, ...p.terminology]) { elements += s.elements; matching += s.matching; }
+  for (const p of packages)
+    for (const s of [...p.structures, ...p.terminology]) {
+      elements += s.elements;
+      matching += s.matching;
+    }
   return { anchors: dir, build, packages, elements, matching };
 }

@@ -37,10 +37,7 @@ export interface WorkerJob {
   root?: string;
 }
 
-export type WorkerMessage =
-  | { kind: 'ready' }
-  | { kind: 'report'; index: number; report: FileReport }
-  | { kind: 'failed'; message: string };
+export type WorkerMessage = { kind: 'ready' } | { kind: 'report'; index: number; report: FileReport } | { kind: 'failed'; message: string };
 
 /**
  * Input per worker below which another worker does not pay for itself: a worker loads the
@@ -86,13 +83,22 @@ export class WorkerPool {
       this.workers.push(slot);
       slot.worker.on('message', (m: WorkerMessage) => this.receive(slot, m));
       slot.worker.on('error', (e: Error) => this.fail(e));
-      slot.worker.on('exit', (code) => { if (code !== 0 && !this.closed) this.fail(new Error(`a validation worker stopped (exit code ${code})`)); });
+      slot.worker.on('exit', (code) => {
+        if (code !== 0 && !this.closed) this.fail(new Error(`a validation worker stopped (exit code ${code})`));
+      });
     }
   }
 
   private receive(slot: { worker: Worker; ready: boolean }, m: WorkerMessage): void {
-    if (m.kind === 'failed') { this.fail(new Error(m.message)); return; }
-    if (m.kind === 'ready') { slot.ready = true; this.feed(slot); return; }
+    if (m.kind === 'failed') {
+      this.fail(new Error(m.message));
+      return;
+    }
+    if (m.kind === 'ready') {
+      slot.ready = true;
+      this.feed(slot);
+      return;
+    }
     this.reports[m.index] = m.report;
     this.done++;
     this.onReport?.(this.done, this.jobs.length, this.jobs[m.index]!.file);
@@ -103,7 +109,10 @@ export class WorkerPool {
   private feed(slot: { worker: Worker; ready: boolean }): void {
     if (!this.finish || !slot.ready) return; // not running yet: run() feeds every ready worker
     const job = this.jobs[this.next];
-    if (job) { this.next++; slot.worker.postMessage(job); }
+    if (job) {
+      this.next++;
+      slot.worker.postMessage(job);
+    }
   }
 
   private fail(e: Error): void {
@@ -114,8 +123,14 @@ export class WorkerPool {
   /** Validate every job; `onReport` after each (progress). Rejects on the first worker failure. */
   run(jobs: WorkerJob[], onReport?: (done: number, total: number, file: string) => void): Promise<FileReport[]> {
     return new Promise((resolve, reject) => {
-      if (this.failure) { reject(this.failure); return; }
-      if (jobs.length === 0) { resolve([]); return; }
+      if (this.failure) {
+        reject(this.failure);
+        return;
+      }
+      if (jobs.length === 0) {
+        resolve([]);
+        return;
+      }
       this.jobs = jobs;
       this.reports = new Array<FileReport>(jobs.length);
       this.next = 0;

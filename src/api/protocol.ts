@@ -34,9 +34,16 @@ export function listProtocols(library = new ProtocolLibrary()): ProtocolListing[
   return library.all().map((p) => {
     const steps = allSteps(p).map((s) => s.step);
     return {
-      id: p.id, standard: p.standard.name, direction: p.direction, version: p.protocolVersion, date: p.protocolDate, status: p.status,
-      checkedAgainst: `${p.standard.ig} ${p.standard.checkedVersion}`, steps: steps.length,
-      automated: steps.filter((s) => s.automation === 'automated').length, assisted: steps.filter((s) => s.automation === 'assisted').length,
+      id: p.id,
+      standard: p.standard.name,
+      direction: p.direction,
+      version: p.protocolVersion,
+      date: p.protocolDate,
+      status: p.status,
+      checkedAgainst: `${p.standard.ig} ${p.standard.checkedVersion}`,
+      steps: steps.length,
+      automated: steps.filter((s) => s.automation === 'automated').length,
+      assisted: steps.filter((s) => s.automation === 'assisted').length,
       manual: steps.filter((s) => s.automation === 'manual').length,
     };
   });
@@ -67,14 +74,19 @@ export interface RunProtocolToFolderOptions {
 }
 
 /** `medcom-ig protocol run`: run the protocol and write its report files; answers the report and the files written. */
-export async function runProtocolToFolder(options: RunProtocolToFolderOptions): Promise<{ definition: ProtocolDefinition; report: ProtocolRunReport; written: string[] }> {
+export async function runProtocolToFolder(
+  options: RunProtocolToFolderOptions,
+): Promise<{ definition: ProtocolDefinition; report: ProtocolRunReport; written: string[] }> {
   const definition = new ProtocolLibrary().get(options.id);
   const { readVendorFile } = await import('../protocol/vendor.js');
   const vendor = options.vendorFile ? readVendorFile(options.vendorFile) : undefined;
   const report = await runProtocol({
-    protocol: definition, evidenceDir: options.evidenceDir,
-    ...(options.lang ? { lang: options.lang } : {}), ...(options.generatedAt !== undefined ? { generatedAt: options.generatedAt } : {}),
-    ...(options.mappingFile ? { mappingFile: options.mappingFile } : {}), ...(vendor ? { vendor } : {}),
+    protocol: definition,
+    evidenceDir: options.evidenceDir,
+    ...(options.lang ? { lang: options.lang } : {}),
+    ...(options.generatedAt !== undefined ? { generatedAt: options.generatedAt } : {}),
+    ...(options.mappingFile ? { mappingFile: options.mappingFile } : {}),
+    ...(vendor ? { vendor } : {}),
     ...(options.definitions ? { definitions: options.definitions } : {}),
   });
   const written = await (await protocolReportRenderer()).writeAll(report, options.outDir);

@@ -14,8 +14,13 @@ export interface WriteR4Options {
 
 /** Write the base R4 package; answers the folder it is in. */
 export async function writeR4Package(options: WriteR4Options): Promise<string> {
-  const [{ BaseR4Source }, { writeR4CorePackage, writeR4PackageFolder }] = await Promise.all([import('../defs/base-r4.js'), import('../defs/r4-package.js')]);
+  const [{ BaseR4Source }, { writeR4CorePackage, writeR4PackageFolder }] = await Promise.all([
+    import('../defs/base-r4.js'),
+    import('../defs/r4-package.js'),
+  ]);
   const base = new BaseR4Source({ flavor: options.min ? 'min' : 'full' });
   const force = options.force === true;
-  return options.into ? writeR4PackageFolder(base, options.into, force, { definitionsOnly: options.min === true }) : writeR4CorePackage(base, options.cache, force);
+  return options.into
+    ? writeR4PackageFolder(base, options.into, force, { definitionsOnly: options.min === true })
+    : writeR4CorePackage(base, options.cache, force);
 }

@@ -6,7 +6,9 @@ import { igPackages } from '../standards/packages.js';
 type SD = fhir4.StructureDefinition;
 
 /** Compile the IG in memory and list its StructureDefinitions for the path registry. */
-export async function registryInputs(base: BaseR4Source): Promise<{ profiles: { key: string; type: string; sd: SD }[]; resolverFor: (key: string) => Resolver | undefined }> {
+export async function registryInputs(
+  base: BaseR4Source,
+): Promise<{ profiles: { key: string; type: string; sd: SD }[]; resolverFor: (key: string) => Resolver | undefined }> {
   const definitions = new Definitions(base);
   const result = await buildIg({ packages: await igPackages(), definitions });
   const profiles: { key: string; type: string; sd: SD }[] = [];

@@ -18,11 +18,17 @@ export interface RenderReportOptions {
 export async function renderReport(report: ValidationReport, format: ReportFormat, options: RenderReportOptions = {}): Promise<string> {
   const docs = options.docsBaseUrl !== undefined ? { docsBaseUrl: options.docsBaseUrl } : {};
   switch (format) {
-    case 'json': return JSON.stringify(report, null, 2) + '\n';
-    case 'outcome': return (await import('../report/outcome.js')).renderOutcome(report);
-    case 'junit': return (await import('../report/junit.js')).renderJunit(report);
-    case 'html': return (await import('../report/html.js')).renderHtml(report, docs);
-    case 'md': return (await import('../report/md.js')).renderMarkdown(report, docs);
-    case 'text': return (await import('../report/text.js')).renderText(report, options.quiet ? { minSeverity: 'error' } : {});
+    case 'json':
+      return JSON.stringify(report, null, 2) + '\n';
+    case 'outcome':
+      return (await import('../report/outcome.js')).renderOutcome(report);
+    case 'junit':
+      return (await import('../report/junit.js')).renderJunit(report);
+    case 'html':
+      return (await import('../report/html.js')).renderHtml(report, docs);
+    case 'md':
+      return (await import('../report/md.js')).renderMarkdown(report, docs);
+    case 'text':
+      return (await import('../report/text.js')).renderText(report, options.quiet ? { minSeverity: 'error' } : {});
   }
 }

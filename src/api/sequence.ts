@@ -12,7 +12,13 @@ import type { FileReport, ValidationReport } from '../validator/issue.js';
 import { readJson } from '../validator/load/json.js';
 import { InputError, type SourceDoc } from '../validator/load/source.js';
 import type { Locale } from '../validator/messages/index.js';
-import { checkSequence, SEQUENCE_ACTIONS, STEP_PURPOSE, type SequenceAction, type SequenceStep } from '../validator/rules/business/sequence.js';
+import {
+  checkSequence,
+  SEQUENCE_ACTIONS,
+  STEP_PURPOSE,
+  type SequenceAction,
+  type SequenceStep,
+} from '../validator/rules/business/sequence.js';
 import { selects, type RuleSelection } from '../validator/rules/registry.js';
 import { SuppressionError, Suppressions } from '../validator/suppress.js';
 import { IssueSink } from '../validator/context.js';
@@ -51,8 +57,16 @@ export const SEQUENCE_SCHEMA = {
   },
 } as const;
 
-interface ManifestStep { action: SequenceAction; description?: string; file?: string; files?: string[] }
-interface Manifest { description?: string; steps: ManifestStep[] }
+interface ManifestStep {
+  action: SequenceAction;
+  description?: string;
+  file?: string;
+  files?: string[];
+}
+interface Manifest {
+  description?: string;
+  steps: ManifestStep[];
+}
 
 export interface ValidateSequenceOptions {
   /** The manifest file; step files are relative to its folder. */
@@ -70,8 +84,14 @@ export interface ValidateSequenceOptions {
 }
 
 function schemaErrors(errors: ErrorObject[] | null | undefined): string {
-  return (errors ?? []).filter((e) => e.keyword !== 'if').slice(0, 5)
-    .map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}${e.keyword === 'enum' ? ` (${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')})` : ''}`).join('; ');
+  return (errors ?? [])
+    .filter((e) => e.keyword !== 'if')
+    .slice(0, 5)
+    .map(
+      (e) =>
+        `${e.instancePath || '/'} ${e.message ?? 'is invalid'}${e.keyword === 'enum' ? ` (${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')})` : ''}`,
+    )
+    .join('; ');
 }
 
 /** Read and check the manifest; any problem is a usage error naming the file and the reason. */
@@ -117,20 +137,27 @@ export async function validateSequence(options: ValidateSequenceOptions, definit
       try {
         return expandInputs([path], undefined, options.followSymlinks ? { followSymlinks: true } : {});
       } catch (e) {
-        if (e instanceof UsageError) throw new UsageError(`--sequence ${options.manifest}: step ${i + 1} (${step.action}): ${f}: no such file or folder`);
+        if (e instanceof UsageError)
+          throw new UsageError(`--sequence ${options.manifest}: step ${i + 1} (${step.action}): ${f}: no such file or folder`);
         throw e;
       }
     });
   });
   const stepFiles = stepInputs.map((inputs) => inputs.map((x) => x.file));
   stepFiles.forEach((files, i) => {
-    if (files.length === 0) throw new UsageError(`--sequence ${options.manifest}: step ${i + 1} (${manifest.steps[i]!.action}): no *.json or *.xml files`);
+    if (files.length === 0)
+      throw new UsageError(`--sequence ${options.manifest}: step ${i + 1} (${manifest.steps[i]!.action}): no *.json or *.xml files`);
   });
 
-  const defs = definitions ?? await validationDefinitions(options.packages, options.onNotice);
+  const defs = definitions ?? (await validationDefinitions(options.packages, options.onNotice));
   const run = new RunValidator(defs, {
-    locale, suppress, rules,
-    read: { ...(options.followSymlinks ? { followSymlinks: true } : {}), ...(options.maxInputBytes !== undefined ? { maxBytes: options.maxInputBytes } : {}) },
+    locale,
+    suppress,
+    rules,
+    read: {
+      ...(options.followSymlinks ? { followSymlinks: true } : {}),
+      ...(options.maxInputBytes !== undefined ? { maxBytes: options.maxInputBytes } : {}),
+    },
   });
   const reports: FileReport[] = [];
   const steps: SequenceStep[] = [];
@@ -138,8 +165,14 @@ export async function validateSequence(options: ValidateSequenceOptions, definit
     const resources: SequenceStep['resources'] = [];
     for (const input of stepInputs[i]!) {
       // a file of a step's folder that cannot be read safely is reported for that file
-      if (input.problem !== undefined) { reports.push(unreadable(input.file, new InputError(input.file, input.problem), locale)); continue; }
-      const { report, value } = await run.validateWithValue(input.file, { purpose: STEP_PURPOSE[step.action], ...(input.root !== undefined ? { root: input.root } : {}) });
+      if (input.problem !== undefined) {
+        reports.push(unreadable(input.file, new InputError(input.file, input.problem), locale));
+        continue;
+      }
+      const { report, value } = await run.validateWithValue(input.file, {
+        purpose: STEP_PURPOSE[step.action],
+        ...(input.root !== undefined ? { root: input.root } : {}),
+      });
       reports.push(report);
       if (value !== undefined) resources.push({ file: input.file, value });
     }
@@ -148,7 +181,12 @@ export async function validateSequence(options: ValidateSequenceOptions, definit
 
   const sink = new IssueSink(doc, locale, false, suppressions);
   if (selects(rules, 'business')) checkSequence(steps, sink);
-  const manifestReport: FileReport = { file: options.manifest, valid: !sink.hasErrors, profiles: [], issues: sink.issues.sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0)) };
+  const manifestReport: FileReport = {
+    file: options.manifest,
+    valid: !sink.hasErrors,
+    profiles: [],
+    issues: sink.issues.sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0)),
+  };
   if (sink.suppressed > 0) manifestReport.suppressed = sink.suppressed;
   const report = summarize([manifestReport, ...reports], locale, rules);
   report.sequence = {

@@ -34,7 +34,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   });
   const t1 = performance.now();
   const result = await generateSite(input, {
-    out: options.out, igs,
+    out: options.out,
+    igs,
     ...(options.examplesDir !== undefined ? { examplesDir: options.examplesDir } : {}),
     ...(options.rulesDir !== undefined ? { rulesDir: options.rulesDir } : {}),
   });

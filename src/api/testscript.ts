@@ -22,18 +22,28 @@ export interface RunTestScriptsOptions {
 /** `medcom-ig testscript run`: each script's report, in the order given. */
 export async function runTestScripts(options: RunTestScriptsOptions): Promise<TestScriptRunReport[]> {
   const fixtures = options.fixtures ?? {};
-  const definitions = options.definitions ?? await validationDefinitions();
+  const definitions = options.definitions ?? (await validationDefinitions());
   const reports: TestScriptRunReport[] = [];
   // over several scripts an id given with --fixture has to belong to one of them, not to each
   const unknownFixtureIds = options.files.length > 1 ? 'ignore' : 'error';
   for (const file of options.files) {
-    reports.push(await runTestScript({
-      file, fixtures, fixtureDirs: options.fixtureDirs ?? [], definitions, unknownFixtureIds, ...(options.locale ? { locale: options.locale } : {}),
-    }));
+    reports.push(
+      await runTestScript({
+        file,
+        fixtures,
+        fixtureDirs: options.fixtureDirs ?? [],
+        definitions,
+        unknownFixtureIds,
+        ...(options.locale ? { locale: options.locale } : {}),
+      }),
+    );
   }
   const declared = new Set(reports.flatMap((r) => r.fixtures.map((f) => f.id)));
   const unused = Object.keys(fixtures).filter((id) => id !== '*' && !declared.has(id));
-  if (unused.length > 0) throw new UsageError(`--fixture ${unused.join(', ')}: none of the TestScripts has such a fixture (they have: ${[...declared].join(', ') || 'none'})`);
+  if (unused.length > 0)
+    throw new UsageError(
+      `--fixture ${unused.join(', ')}: none of the TestScripts has such a fixture (they have: ${[...declared].join(', ') || 'none'})`,
+    );
   return reports;
 }
 
@@ -41,6 +51,9 @@ export type TestScriptFormat = 'text' | 'json' | 'junit';
 
 /** The reports as `format` (json: one report alone, several as an array; indented, with a final line break). */
 export function renderTestScripts(reports: TestScriptRunReport[], format: TestScriptFormat): string {
-  return format === 'json' ? JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2) + '\n'
-    : format === 'junit' ? renderTestScriptJunit(reports) : renderTestScriptText(reports);
+  return format === 'json'
+    ? JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2) + '\n'
+    : format === 'junit'
+      ? renderTestScriptJunit(reports)
+      : renderTestScriptText(reports);
 }

@@ -14,7 +14,12 @@ const post = (m: WorkerMessage): void => port.postMessage(m);
 try {
   const defs = await validationDefinitions(setup.packages);
   const run = new RunValidator(defs, {
-    profiles: setup.profiles, locale: setup.locale, suppress: setup.suppress, rules: setup.rules, ...(setup.purpose ? { purpose: setup.purpose } : {}), read: setup.read ?? {},
+    profiles: setup.profiles,
+    locale: setup.locale,
+    suppress: setup.suppress,
+    rules: setup.rules,
+    ...(setup.purpose ? { purpose: setup.purpose } : {}),
+    read: setup.read ?? {},
   });
   // the pool hands a worker its next file only after the report of the last
   port.on('message', (job: WorkerJob) => {

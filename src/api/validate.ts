@@ -1,5 +1,14 @@
 import { statSync, type Stats } from 'node:fs';
-import { DEFAULT_MAX_INPUT_BYTES, describeFsError, fileKind, readFileSafe, resolveInside, SafeFileError, walkFiles, type SafeReadOptions } from '../util/fs-safe.js';
+import {
+  DEFAULT_MAX_INPUT_BYTES,
+  describeFsError,
+  fileKind,
+  readFileSafe,
+  resolveInside,
+  SafeFileError,
+  walkFiles,
+  type SafeReadOptions,
+} from '../util/fs-safe.js';
 import type { Definitions } from '../defs/registry.js';
 import { SEVERITY_RANK, type FileReport, type ValidationReport } from '../validator/issue.js';
 import { InputError } from '../validator/load/source.js';
@@ -71,13 +80,15 @@ export interface ValidateFilesOptions {
 
 /** A `--purpose` value, or a usage error naming the allowed ones. */
 export function checkPurpose(purpose: unknown): ExportPurpose {
-  if (!EXPORT_PURPOSES.includes(purpose as ExportPurpose)) throw new UsageError(`--purpose ${String(purpose)}: expected one of ${EXPORT_PURPOSES.join(', ')}`);
+  if (!EXPORT_PURPOSES.includes(purpose as ExportPurpose))
+    throw new UsageError(`--purpose ${String(purpose)}: expected one of ${EXPORT_PURPOSES.join(', ')}`);
   return purpose as ExportPurpose;
 }
 
 /** A `--rules` value, or a usage error naming the allowed ones. */
 export function checkRules(rules: unknown): RuleSelection {
-  if (!RULE_SELECTIONS.includes(rules as RuleSelection)) throw new UsageError(`--rules ${String(rules)}: expected one of ${RULE_SELECTIONS.join(', ')}`);
+  if (!RULE_SELECTIONS.includes(rules as RuleSelection))
+    throw new UsageError(`--rules ${String(rules)}: expected one of ${RULE_SELECTIONS.join(', ')}`);
   return rules as RuleSelection;
 }
 
@@ -113,7 +124,10 @@ function linkProblem(input: string): SafeFileError | undefined {
 export function expandInputs(inputs: string[], stdin: string | undefined, options: { followSymlinks?: boolean } = {}): InputFile[] {
   const out: InputFile[] = [];
   for (const input of inputs) {
-    if (input === '-') { out.push({ file: '-', size: stdin?.length ?? 0 }); continue; }
+    if (input === '-') {
+      out.push({ file: '-', size: stdin?.length ?? 0 });
+      continue;
+    }
     let st: Stats;
     try {
       st = statSync(input);
@@ -129,7 +143,11 @@ export function expandInputs(inputs: string[], stdin: string | undefined, option
     }
     if (st.isDirectory()) {
       for (const entry of walkFiles(input, (name) => INPUT_NAME.test(name), options.followSymlinks ? { followSymlinks: true } : {})) {
-        out.push(entry.problem ? { file: entry.file, size: 0, problem: entry.problem.reason } : { file: entry.file, size: entry.size, root: input });
+        out.push(
+          entry.problem
+            ? { file: entry.file, size: 0, problem: entry.problem.reason }
+            : { file: entry.file, size: entry.size, root: input },
+        );
       }
     } else if (!st.isFile()) {
       // named directly: it may be anywhere, but it must be a regular file (statSync does not open it)
@@ -146,7 +164,10 @@ export async function validateFiles(options: ValidateFilesOptions, definitions?:
   const locale = options.locale ?? 'en';
   const inputs = expandInputs(options.inputs, options.stdin, options.followSymlinks ? { followSymlinks: true } : {});
   const files = inputs.map((i) => i.file);
-  const read: InputReadOptions = { ...(options.followSymlinks ? { followSymlinks: true } : {}), ...(options.maxInputBytes !== undefined ? { maxBytes: options.maxInputBytes } : {}) };
+  const read: InputReadOptions = {
+    ...(options.followSymlinks ? { followSymlinks: true } : {}),
+    ...(options.maxInputBytes !== undefined ? { maxBytes: options.maxInputBytes } : {}),
+  };
   if (files.length === 0) throw new UsageError('no *.json or *.xml files found in the given inputs');
   const profiles = [...(options.profiles ?? [])];
   const suppress = [...(options.suppress ?? [])];
@@ -169,9 +190,19 @@ export async function validateFiles(options: ValidateFilesOptions, definitions?:
   const bytes = readable.reduce((sum, i) => sum + i.size, 0);
   const size = definitions || readable.length === 0 ? 1 : workerCount(readable.length, bytes, options.workers);
   const script = size > 1 ? workerScript() : undefined;
-  const pool = script ? new WorkerPool(script, size, { packages: options.packages ?? [], profiles, locale, suppress, rules, ...(purpose ? { purpose } : {}), read }) : undefined;
+  const pool = script
+    ? new WorkerPool(script, size, {
+        packages: options.packages ?? [],
+        profiles,
+        locale,
+        suppress,
+        rules,
+        ...(purpose ? { purpose } : {}),
+        read,
+      })
+    : undefined;
   try {
-    const defs = definitions ?? await validationDefinitions(options.packages, options.onNotice);
+    const defs = definitions ?? (await validationDefinitions(options.packages, options.onNotice));
     if (options.ig) {
       const ig = IGS[options.ig];
       if (!defs.all().resolve(ig.bundleProfile, 'StructureDefinition')) {
@@ -180,13 +211,26 @@ export async function validateFiles(options: ValidateFilesOptions, definitions?:
     }
     for (const p of options.profiles ?? []) checkProfile(defs, p);
     const jobs: WorkerJob[] = readable.map((input, index) => ({
-      index, file: input.file, ...(input.file === '-' ? { text: options.stdin ?? '' } : {}), ...(input.root !== undefined ? { root: input.root } : {}),
+      index,
+      file: input.file,
+      ...(input.file === '-' ? { text: options.stdin ?? '' } : {}),
+      ...(input.root !== undefined ? { root: input.root } : {}),
     }));
-    const validated = jobs.length === 0 ? []
-      : pool ? await pool.run(jobs, options.onFile) : await validateHere(new RunValidator(defs, { profiles, locale, suppress, rules, ...(purpose ? { purpose } : {}), read }), jobs, options.onFile);
+    const validated =
+      jobs.length === 0
+        ? []
+        : pool
+          ? await pool.run(jobs, options.onFile)
+          : await validateHere(
+              new RunValidator(defs, { profiles, locale, suppress, rules, ...(purpose ? { purpose } : {}), read }),
+              jobs,
+              options.onFile,
+            );
     // back in the order of the inputs, with a finding for each file that could not be read
     let next = 0;
-    const reports = inputs.map((i) => (i.problem !== undefined ? unreadable(i.file, new InputError(i.file, i.problem), locale) : validated[next++]!));
+    const reports = inputs.map((i) =>
+      i.problem !== undefined ? unreadable(i.file, new InputError(i.file, i.problem), locale) : validated[next++]!,
+    );
     return summarize(reports, locale, rules, purpose ?? 'sharing');
   } finally {
     await pool?.close();
@@ -200,7 +244,8 @@ export async function validateFiles(options: ValidateFilesOptions, definitions?:
 export function checkProfile(defs: Definitions, profile: string): void {
   const hit = defs.all().resolve(profile, 'StructureDefinition');
   if (!hit) throw new UsageError(`--profile ${profile}: no such profile in the loaded definitions (load its package with --package)`);
-  if (!(hit.resource as { snapshot?: unknown }).snapshot) throw new UsageError(`--profile ${profile}: the profile has no snapshot, so files cannot be validated against it`);
+  if (!(hit.resource as { snapshot?: unknown }).snapshot)
+    throw new UsageError(`--profile ${profile}: the profile has no snapshot, so files cannot be validated against it`);
 }
 
 /**
@@ -208,7 +253,6 @@ export function checkProfile(defs: Definitions, profile: string): void {
  * outside the folder a file was found in (`--follow-symlinks`), `maxBytes` is the largest file accepted.
  */
 export type InputReadOptions = Pick<SafeReadOptions, 'followSymlinks' | 'maxBytes'>;
-
 
 /** What `RunValidator.validate` takes besides the file name (all optional; the same for `validateWithValue`). */
 export interface FileInput {
@@ -296,7 +340,11 @@ export function fileInput(job: WorkerJob): FileInput {
   return { ...(job.text !== undefined ? { text: job.text } : {}), ...(job.root !== undefined ? { root: job.root } : {}) };
 }
 
-async function validateHere(run: RunValidator, jobs: WorkerJob[], onFile?: (done: number, total: number, file: string) => void): Promise<FileReport[]> {
+async function validateHere(
+  run: RunValidator,
+  jobs: WorkerJob[],
+  onFile?: (done: number, total: number, file: string) => void,
+): Promise<FileReport[]> {
   const reports: FileReport[] = [];
   for (const job of jobs) {
     reports.push(await run.validate(job.file, fileInput(job)));
@@ -307,17 +355,24 @@ async function validateHere(run: RunValidator, jobs: WorkerJob[], onFile?: (done
 
 /** A run's report from its file reports: counts by severity, and of the business layer apart. */
 export function summarize(reports: FileReport[], locale: Locale, rules: RuleSelection, purpose?: ExportPurpose): ValidationReport {
-  let errors = 0; let warnings = 0; let information = 0; let suppressed = 0;
+  let errors = 0;
+  let warnings = 0;
+  let information = 0;
+  let suppressed = 0;
   const business = { errors: 0, warnings: 0, information: 0 };
   let omitted = 0;
-  for (const r of reports) { suppressed += r.suppressed ?? 0; omitted += r.omitted ?? 0; }
-  for (const r of reports) for (const is of r.issues) {
-    const kind = is.severity === 'error' || is.severity === 'fatal' ? 'errors' : is.severity === 'warning' ? 'warnings' : 'information';
-    if (kind === 'errors') errors++;
-    else if (kind === 'warnings') warnings++;
-    else information++;
-    if (RULES[is.ruleId].layer === 'business') business[kind]++;
+  for (const r of reports) {
+    suppressed += r.suppressed ?? 0;
+    omitted += r.omitted ?? 0;
   }
+  for (const r of reports)
+    for (const is of r.issues) {
+      const kind = is.severity === 'error' || is.severity === 'fatal' ? 'errors' : is.severity === 'warning' ? 'warnings' : 'information';
+      if (kind === 'errors') errors++;
+      else if (kind === 'warnings') warnings++;
+      else information++;
+      if (RULES[is.ruleId].layer === 'business') business[kind]++;
+    }
   return {
     tool: { name: 'medcom-ig', version: VERSION },
     locale,
@@ -325,7 +380,11 @@ export function summarize(reports: FileReport[], locale: Locale, rules: RuleSele
     ...(purpose !== undefined && rules !== 'official' ? { purpose } : {}),
     files: reports,
     summary: {
-      files: reports.length, valid: reports.filter((r) => r.valid).length, errors, warnings, information,
+      files: reports.length,
+      valid: reports.filter((r) => r.valid).length,
+      errors,
+      warnings,
+      information,
       ...(suppressed > 0 ? { suppressed } : {}),
       ...(omitted > 0 ? { omitted } : {}),
       ...(rules !== 'official' ? { business } : {}),
@@ -335,7 +394,10 @@ export function summarize(reports: FileReport[], locale: Locale, rules: RuleSele
 
 /** The first non-blank character (after a byte order mark) is `<`. */
 function startsLikeXml(text: string): boolean {
-  return text.replace(/^\uFEFF/, '').trimStart().startsWith('<');
+  return text
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .startsWith('<');
 }
 
 /**

@@ -26,10 +26,19 @@ export interface CompiledPackage {
 class PendingSource implements DefinitionSource {
   readonly label = 'pending';
   private readonly stubs = new Map<string, LoadedResource>();
-  constructor(pkg: PackageIR, private readonly done: PackageSource) {
+  constructor(
+    pkg: PackageIR,
+    private readonly done: PackageSource,
+  ) {
     for (const r of pkg.resources) {
       if (r.resourceType !== 'StructureDefinition') continue;
-      const stub: FhirResource = { resourceType: 'StructureDefinition', url: r.url, version: r.version, id: r.id, baseDefinition: r.parent.url };
+      const stub: FhirResource = {
+        resourceType: 'StructureDefinition',
+        url: r.url,
+        version: r.version,
+        id: r.id,
+        baseDefinition: r.parent.url,
+      };
       this.stubs.set(r.url, { resource: stub, from: { packageId: pkg.id, packageVersion: pkg.version } });
     }
   }
@@ -53,9 +62,10 @@ function withoutDuplicates(ir: PackageIR, diagnostics: Diagnostics): ResourceIR[
   const seen = new Set<string>();
   const out: ResourceIR[] = [];
   for (const r of ir.resources) {
-    const keys = r.resourceType === 'Instance'
-      ? [`${r.resource.resourceType}/${r.resource.id}`]
-      : [`${r.resourceType}/${r.id}`, `${r.resourceType} ${r.url}`];
+    const keys =
+      r.resourceType === 'Instance'
+        ? [`${r.resource.resourceType}/${r.resource.id}`]
+        : [`${r.resourceType}/${r.id}`, `${r.resourceType} ${r.url}`];
     const clash = keys.find((k) => seen.has(k));
     if (clash) {
       diagnostics.report('compile/duplicate-resource', `${ir.id}#${ir.version} has two resources ${clash}`, { source: r.source });
@@ -181,7 +191,12 @@ export function compilePackage(ir: PackageIR, defs: Definitions, diagnostics: Di
     let out: FhirResource | undefined;
     switch (r.resourceType) {
       case 'StructureDefinition':
-        out = compileStructureDefinition(r, resolver, diagnostics, { defaults, rules: SNAPSHOT_RULES[ir.snapshotRules], ...(pin ? { pin } : {}), ...(ir.snapshotPins ? { pins: ir.snapshotPins } : {}) }) as unknown as FhirResource | undefined;
+        out = compileStructureDefinition(r, resolver, diagnostics, {
+          defaults,
+          rules: SNAPSHOT_RULES[ir.snapshotRules],
+          ...(pin ? { pin } : {}),
+          ...(ir.snapshotPins ? { pins: ir.snapshotPins } : {}),
+        }) as unknown as FhirResource | undefined;
         break;
       case 'ValueSet':
         out = compileValueSet(r, defaults) as unknown as FhirResource;

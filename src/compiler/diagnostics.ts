@@ -38,16 +38,24 @@ export class Diagnostics {
   /** Source files read to sharpen locations, by path (this build's). */
   private readonly sources = new Map<string, string[]>();
 
-  report(id: CompileDiagnosticId, message: string, where: { resource?: string; source?: SourceInfo } = {},
-    severity: DiagnosticSeverity = COMPILE_DIAGNOSTICS[id]): void {
+  report(
+    id: CompileDiagnosticId,
+    message: string,
+    where: { resource?: string; source?: SourceInfo } = {},
+    severity: DiagnosticSeverity = COMPILE_DIAGNOSTICS[id],
+  ): void {
     const d: Diagnostic = { id, severity, message };
     if (where.resource !== undefined) d.resource = where.resource;
     if (where.source !== undefined) d.source = locate(where.source, this.sources);
     this.items.push(d);
   }
 
-  get errors(): Diagnostic[] { return this.items.filter((d) => d.severity === 'error'); }
-  get hasErrors(): boolean { return this.items.some((d) => d.severity === 'error'); }
+  get errors(): Diagnostic[] {
+    return this.items.filter((d) => d.severity === 'error');
+  }
+  get hasErrors(): boolean {
+    return this.items.some((d) => d.severity === 'error');
+  }
 }
 
 /**
@@ -58,7 +66,11 @@ export function locate(source: SourceInfo, fileCache: Map<string, string[]> = ne
   if (source.key === undefined) return source;
   let lines = fileCache.get(source.file);
   if (!lines) {
-    try { lines = readFileSync(source.file, 'utf8').split('\n'); } catch { return source; }
+    try {
+      lines = readFileSync(source.file, 'utf8').split('\n');
+    } catch {
+      return source;
+    }
     fileCache.set(source.file, lines);
   }
   const key = source.key;

@@ -2,8 +2,27 @@ import type { ED } from './element-list.js';
 import { stableStringify } from '../util/json.js';
 
 const IGNORED = new Set(['id', 'path', 'base', 'sliceName', 'mapping']);
-const FIELD_ORDER = ['id', 'extension', 'path', 'representation', 'sliceName', 'sliceIsConstraining', 'label', 'code', 'slicing',
-  'short', 'definition', 'comment', 'requirements', 'alias', 'min', 'max', 'base', 'contentReference', 'type'];
+const FIELD_ORDER = [
+  'id',
+  'extension',
+  'path',
+  'representation',
+  'sliceName',
+  'sliceIsConstraining',
+  'label',
+  'code',
+  'slicing',
+  'short',
+  'definition',
+  'comment',
+  'requirements',
+  'alias',
+  'min',
+  'max',
+  'base',
+  'contentReference',
+  'type',
+];
 
 /**
  * The differential is computed from the snapshot: every element that is new (a slice) or whose
@@ -27,7 +46,10 @@ export function computeDifferential(snapshot: ED[], originals: ReadonlyMap<strin
       if (k === 'constraint') {
         const before = new Set(((was as fhir4.ElementDefinitionConstraint[] | undefined) ?? []).map(stableStringify));
         const added = (now as fhir4.ElementDefinitionConstraint[]).filter((c) => !before.has(stableStringify(c)));
-        if (added.length) { diff.constraint = added; changed = true; }
+        if (added.length) {
+          diff.constraint = added;
+          changed = true;
+        }
         continue;
       }
       diff[k] = structuredClone(now);

@@ -45,8 +45,12 @@ export class ElementList {
   /** Each element as it was in the parent (or when it was first unfolded or created). */
   private readonly originals = new Map<string, ED>();
 
-  constructor(readonly elements: ED[], private readonly resolver: Resolver, private readonly pinCore = false,
-    private readonly slicesFromCurrent = false) {
+  constructor(
+    readonly elements: ED[],
+    private readonly resolver: Resolver,
+    private readonly pinCore = false,
+    private readonly slicesFromCurrent = false,
+  ) {
     this.reindex();
     this.capture();
   }
@@ -153,7 +157,7 @@ export class ElementList {
       source = this.elements.slice(target + 1, this.childrenEnd(target));
       fromId = ref;
       fromPath = this.elements[target]!.path;
-    } else if (el.sliceName !== undefined && ((!el.type || el.type.every((t) => BACKBONE.has(t.code))) || this.slicedHasChildren(el))) {
+    } else if (el.sliceName !== undefined && (!el.type || el.type.every((t) => BACKBONE.has(t.code)) || this.slicedHasChildren(el))) {
       const baseId = id.slice(0, id.lastIndexOf(':'));
       const base = this.indexOf(baseId);
       if (base === undefined) throw new UnfoldError(`${id}: sliced element ${baseId} not found`);
@@ -207,7 +211,9 @@ export class ElementList {
     const types = el.type ?? [];
     const codes = new Set(types.map(fhirTypeCode));
     if (codes.size !== 1) {
-      throw new UnfoldError(`${el.id}: cannot unfold an element with ${codes.size === 0 ? 'no type' : 'several types (' + [...codes].join(', ') + ')'}`);
+      throw new UnfoldError(
+        `${el.id}: cannot unfold an element with ${codes.size === 0 ? 'no type' : 'several types (' + [...codes].join(', ') + ')'}`,
+      );
     }
     const t = types[0]!;
     const code = fhirTypeCode(t);
@@ -238,7 +244,10 @@ export class ElementList {
   }
 
   /** Resolve one segment below element `i`; returns the index or a reason it failed. */
-  child(i: number, seg: PathSegment): { index: number } | { choice: { index: number; typeCode: string; name: string } } | { error: string; kind: 'path' | 'slice' } {
+  child(
+    i: number,
+    seg: PathSegment,
+  ): { index: number } | { choice: { index: number; typeCode: string; name: string } } | { error: string; kind: 'path' | 'slice' } {
     const el = this.elements[i]!;
     let childId = `${el.id}.${seg.name}`;
     if (this.indexOf(childId) === undefined && !this.hasChildren(i)) this.unfold(i);
@@ -264,4 +273,3 @@ export class ElementList {
     return { index: this.indexOf(childId)! };
   }
 }
-

@@ -4,7 +4,10 @@ import type { InvariantIR } from '../ir/types.js';
 import type { Diagnostics } from './diagnostics.js';
 
 /** An example given in context: the focus is what `at` selects inside `in` (for resolve(), %resource …). */
-export interface InContextExample { in: unknown; at: string }
+export interface InContextExample {
+  in: unknown;
+  at: string;
+}
 
 function isInContext(v: unknown): v is InContextExample {
   return typeof v === 'object' && v !== null && 'in' in v && 'at' in v && typeof (v as InContextExample).at === 'string';
@@ -15,7 +18,10 @@ function isInContext(v: unknown): v is InContextExample {
  * (`conformsTo()` needs a validator, `memberOf()` the value set): the example then tests what the
  * expression does around them (navigation, `all()`, `implies` …), not the profile or value set.
  */
-export interface AssumingExample { assume: { conformsTo?: boolean; memberOf?: boolean }; example: unknown }
+export interface AssumingExample {
+  assume: { conformsTo?: boolean; memberOf?: boolean };
+  example: unknown;
+}
 
 function isAssuming(v: unknown): v is AssumingExample {
   return typeof v === 'object' && v !== null && 'assume' in v && 'example' in v;
@@ -69,23 +75,38 @@ export function checkInvariantExamples(inv: InvariantIR, diagnostics: Diagnostic
   };
   inv.examples.pass.forEach((v, i) => {
     const r = run(v);
-    if (r instanceof Error) diagnostics.report('compile/invariant-example', `${inv.key}: pass example #${i + 1} raised an error: ${r.message}`, where);
+    if (r instanceof Error)
+      diagnostics.report('compile/invariant-example', `${inv.key}: pass example #${i + 1} raised an error: ${r.message}`, where);
     else if (r !== 'true' && !(inv.quirk && r === 'empty')) {
       diagnostics.report('compile/invariant-example', `${inv.key}: pass example #${i + 1} gave ${r}, expected true`, where);
     }
   });
   inv.examples.fail.forEach((v, i) => {
     const r = run(v);
-    if (r instanceof Error) diagnostics.report('compile/invariant-example', `${inv.key}: fail example #${i + 1} raised an error: ${r.message}`, where);
-    else if (r !== 'false') diagnostics.report('compile/invariant-example', `${inv.key}: fail example #${i + 1} gave ${r}, expected false (the invariant never fails on it)`, where);
+    if (r instanceof Error)
+      diagnostics.report('compile/invariant-example', `${inv.key}: fail example #${i + 1} raised an error: ${r.message}`, where);
+    else if (r !== 'false')
+      diagnostics.report(
+        'compile/invariant-example',
+        `${inv.key}: fail example #${i + 1} gave ${r}, expected false (the invariant never fails on it)`,
+        where,
+      );
   });
   if (inv.quirk) {
     inv.quirk.shouldFail.forEach((v, i) => {
       const r = run(v);
       if (r === 'false') {
-        diagnostics.report('compile/invariant-example', `${inv.key}: declared quirk no longer reproduced: shouldFail #${i + 1} now fails; remove the quirk`, where);
+        diagnostics.report(
+          'compile/invariant-example',
+          `${inv.key}: declared quirk no longer reproduced: shouldFail #${i + 1} now fails; remove the quirk`,
+          where,
+        );
       }
     });
-    diagnostics.report('compile/invariant-quirk', `${inv.key}: published invariant never fails (${inv.quirk.neverFails}); reproduced for parity`, where);
+    diagnostics.report(
+      'compile/invariant-quirk',
+      `${inv.key}: published invariant never fails (${inv.quirk.neverFails}); reproduced for parity`,
+      where,
+    );
   }
 }

@@ -46,5 +46,8 @@ export function idToFshPath(id: string): string {
 
 /** Remove slice names from an element id to get its path. */
 export function idToPath(id: string): string {
-  return id.split('.').map((p) => p.split(':')[0]).join('.');
+  return id
+    .split('.')
+    .map((p) => p.split(':')[0])
+    .join('.');
 }

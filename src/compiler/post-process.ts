@@ -30,7 +30,9 @@ export function finishSnapshot(list: ElementList, ctx: FinishContext): void {
 
 function directSlices(list: ElementList, choice: ED): ED[] {
   const prefix = `${choice.id}:`;
-  return list.elements.filter((e) => e.id!.startsWith(prefix) && !e.id!.slice(prefix.length).includes('.') && !e.id!.slice(prefix.length).includes(':'));
+  return list.elements.filter(
+    (e) => e.id!.startsWith(prefix) && !e.id!.slice(prefix.length).includes('.') && !e.id!.slice(prefix.length).includes(':'),
+  );
 }
 
 /**
@@ -57,7 +59,10 @@ function finishTypeSlicing(list: ElementList, ctx: FinishContext): void {
     slices.forEach((s, i) => {
       if ((s.min ?? 0) > 0) {
         if (i !== slices.length - 1) {
-          ctx.diagnostics.report('compile/invalid-value', `${ctx.ir.id}: ${s.id}: only the last type slice may be required`, { resource: ctx.ir.url, source: ctx.ir.source });
+          ctx.diagnostics.report('compile/invalid-value', `${ctx.ir.id}: ${s.id}: only the last type slice may be required`, {
+            resource: ctx.ir.url,
+            source: ctx.ir.source,
+          });
         } else {
           choice.min = 1;
           fixedType = s.type?.length === 1 ? fhirTypeCode(s.type[0]!) : undefined;

@@ -30,7 +30,11 @@ export interface CompileOptions {
 export type Touched = Set<string>;
 
 /** Resolve an FSH path to an element index, unfolding and creating type slices on the way. */
-function resolvePath(list: ElementList, path: string, touched: Touched): { index: number } | { error: string; kind: 'path' | 'slice' | 'unfold' } {
+function resolvePath(
+  list: ElementList,
+  path: string,
+  touched: Touched,
+): { index: number } | { error: string; kind: 'path' | 'slice' | 'unfold' } {
   let segments;
   try {
     segments = parseFshPath(path);
@@ -69,12 +73,19 @@ const APPLY_ORDER = [applySlicing, applyTypes, applyCard, applyFlags, applyBindi
  * the snapshot the way the FHIR snapshot generator does, and derive the differential from what
  * changed.
  */
-export function compileStructureDefinition(ir: StructureDefinitionIR, resolver: Resolver, diagnostics: Diagnostics,
-  options: CompileOptions = {}): SD | undefined {
+export function compileStructureDefinition(
+  ir: StructureDefinitionIR,
+  resolver: Resolver,
+  diagnostics: Diagnostics,
+  options: CompileOptions = {},
+): SD | undefined {
   const parentRef = ir.parent.version ? `${ir.parent.url}|${ir.parent.version}` : ir.parent.url;
   const parentHit = resolver.resolve(parentRef, 'StructureDefinition');
   if (!parentHit) {
-    diagnostics.report('compile/unresolved-canonical', `parent ${parentRef} of ${ir.id} cannot be resolved`, { resource: ir.url, source: ir.source });
+    diagnostics.report('compile/unresolved-canonical', `parent ${parentRef} of ${ir.id} cannot be resolved`, {
+      resource: ir.url,
+      source: ir.source,
+    });
     return undefined;
   }
   const parent = parentHit.resource as unknown as SD;
@@ -96,8 +107,7 @@ export function compileStructureDefinition(ir: StructureDefinitionIR, resolver: 
     list.capture();
     if ('error' in found) {
       const id = found.kind === 'slice' ? 'compile/unknown-slice' : found.kind === 'unfold' ? 'compile/unfoldable' : 'compile/unknown-path';
-      diagnostics.report(id,
-        `${ir.id}: ${rule.path}: ${found.error}`, { resource: ir.url, source: rule.source });
+      diagnostics.report(id, `${ir.id}: ${rule.path}: ${found.error}`, { resource: ir.url, source: rule.source });
       continue;
     }
     touched.add(list.elements[found.index]!.id!);
@@ -118,10 +128,24 @@ export function compileStructureDefinition(ir: StructureDefinitionIR, resolver: 
   return buildSd(ir, parent, list.elements, differential, options);
 }
 
-function makeContext(list: ElementList, index: number, rule: ElementRuleIR, ir: StructureDefinitionIR, resolver: Resolver,
-  diagnostics: Diagnostics, rules: SnapshotRules): ApplyContext {
+function makeContext(
+  list: ElementList,
+  index: number,
+  rule: ElementRuleIR,
+  ir: StructureDefinitionIR,
+  resolver: Resolver,
+  diagnostics: Diagnostics,
+  rules: SnapshotRules,
+): ApplyContext {
   return {
-    list, index, el: list.elements[index]!, rule, resolver, diagnostics, rules, sdUrl: ir.url,
+    list,
+    index,
+    el: list.elements[index]!,
+    rule,
+    resolver,
+    diagnostics,
+    rules,
+    sdUrl: ir.url,
     report: (id, message) => diagnostics.report(id, `${ir.id}: ${message}`, { resource: ir.url, source: rule.source }),
   };
 }
@@ -136,7 +160,7 @@ function fillConstraintSources(elements: ED[], url: string): void {
  * the profile authors stays as written and the differential does not list the pins).
  */
 export function pinCanonicals(elements: ED[], pin: (url: string) => string | undefined): void {
-  const pinned = (url: string): string => (url.includes('|') ? url : pin(url) ?? url);
+  const pinned = (url: string): string => (url.includes('|') ? url : (pin(url) ?? url));
   for (const e of elements) {
     for (const t of e.type ?? []) {
       if (t.profile) t.profile = t.profile.map(pinned);
@@ -147,10 +171,39 @@ export function pinCanonicals(elements: ED[], pin: (url: string) => string | und
   }
 }
 
-const SD_FIELD_ORDER = ['resourceType', 'id', 'meta', 'extension', 'url', 'identifier', 'version', 'name', 'title', 'status',
-  'experimental', 'date', 'publisher', 'contact', 'description', 'useContext', 'jurisdiction', 'purpose', 'copyright',
-  'keyword', 'fhirVersion', 'mapping', 'kind', 'abstract', 'context', 'contextInvariant', 'type', 'baseDefinition',
-  'derivation', 'snapshot', 'differential'];
+const SD_FIELD_ORDER = [
+  'resourceType',
+  'id',
+  'meta',
+  'extension',
+  'url',
+  'identifier',
+  'version',
+  'name',
+  'title',
+  'status',
+  'experimental',
+  'date',
+  'publisher',
+  'contact',
+  'description',
+  'useContext',
+  'jurisdiction',
+  'purpose',
+  'copyright',
+  'keyword',
+  'fhirVersion',
+  'mapping',
+  'kind',
+  'abstract',
+  'context',
+  'contextInvariant',
+  'type',
+  'baseDefinition',
+  'derivation',
+  'snapshot',
+  'differential',
+];
 
 function buildSd(ir: StructureDefinitionIR, parent: SD, snapshot: ED[], differential: ED[], options: CompileOptions): SD {
   const sd: Record<string, unknown> = {

@@ -1,10 +1,64 @@
 import type { CodeSystemIR, ValueSetIR } from '../ir/types.js';
 
-const VS_ORDER = ['resourceType', 'id', 'meta', 'implicitRules', 'language', 'extension', 'url', 'identifier', 'version', 'name', 'title', 'status', 'experimental',
-  'date', 'publisher', 'contact', 'description', 'useContext', 'jurisdiction', 'immutable', 'purpose', 'copyright', 'compose'];
-const CS_ORDER = ['resourceType', 'id', 'meta', 'implicitRules', 'language', 'extension', 'url', 'identifier', 'version', 'name', 'title', 'status', 'experimental',
-  'date', 'publisher', 'contact', 'description', 'useContext', 'jurisdiction', 'purpose', 'copyright', 'caseSensitive', 'valueSet',
-  'hierarchyMeaning', 'compositional', 'versionNeeded', 'content', 'supplements', 'count', 'filter', 'property', 'concept'];
+const VS_ORDER = [
+  'resourceType',
+  'id',
+  'meta',
+  'implicitRules',
+  'language',
+  'extension',
+  'url',
+  'identifier',
+  'version',
+  'name',
+  'title',
+  'status',
+  'experimental',
+  'date',
+  'publisher',
+  'contact',
+  'description',
+  'useContext',
+  'jurisdiction',
+  'immutable',
+  'purpose',
+  'copyright',
+  'compose',
+];
+const CS_ORDER = [
+  'resourceType',
+  'id',
+  'meta',
+  'implicitRules',
+  'language',
+  'extension',
+  'url',
+  'identifier',
+  'version',
+  'name',
+  'title',
+  'status',
+  'experimental',
+  'date',
+  'publisher',
+  'contact',
+  'description',
+  'useContext',
+  'jurisdiction',
+  'purpose',
+  'copyright',
+  'caseSensitive',
+  'valueSet',
+  'hierarchyMeaning',
+  'compositional',
+  'versionNeeded',
+  'content',
+  'supplements',
+  'count',
+  'filter',
+  'property',
+  'concept',
+];
 
 function ordered(obj: Record<string, unknown>, order: string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -15,12 +69,18 @@ function ordered(obj: Record<string, unknown>, order: string[]): Record<string, 
 
 export function compileValueSet(ir: ValueSetIR, defaults: Record<string, unknown>): fhir4.ValueSet {
   const { source: _s, extra, ...rest } = ir;
-  return ordered({ ...structuredClone(defaults), ...structuredClone(rest), ...structuredClone(extra ?? {}) }, VS_ORDER) as unknown as fhir4.ValueSet;
+  return ordered(
+    { ...structuredClone(defaults), ...structuredClone(rest), ...structuredClone(extra ?? {}) },
+    VS_ORDER,
+  ) as unknown as fhir4.ValueSet;
 }
 
 function countConcepts(cs: { concept?: unknown[] }[]): number {
   let n = 0;
-  for (const c of cs) { n++; if (c.concept) n += countConcepts(c.concept as { concept?: unknown[] }[]); }
+  for (const c of cs) {
+    n++;
+    if (c.concept) n += countConcepts(c.concept as { concept?: unknown[] }[]);
+  }
   return n;
 }
 

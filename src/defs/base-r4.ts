@@ -152,11 +152,12 @@ export class BaseR4Source implements DefinitionSource {
   }
 
   *all(resourceType?: string): Iterable<LoadedResource> {
-    const groups: Group[] = resourceType === 'ValueSet' || resourceType === 'CodeSystem'
-      ? ['valuesets', 'v3', 'v2']
-      : resourceType === 'StructureDefinition'
-        ? ['types', 'resources', 'extensions', 'others']
-        : [...SEARCH_ORDER, 'searchparams'];
+    const groups: Group[] =
+      resourceType === 'ValueSet' || resourceType === 'CodeSystem'
+        ? ['valuesets', 'v3', 'v2']
+        : resourceType === 'StructureDefinition'
+          ? ['types', 'resources', 'extensions', 'others']
+          : [...SEARCH_ORDER, 'searchparams'];
     for (const group of groups) {
       for (const r of this.load(group)) {
         if (resourceType === undefined || r.resource.resourceType === resourceType) yield r;

@@ -13,7 +13,10 @@ import { readFileSafe, readHeadSafe, readTextSafe, resolveInside, SafeFileError 
 
 /** A definitions input the user named that could not be read. Carries the path and the reason. */
 export class PackageLoadError extends Error {
-  constructor(readonly path: string, readonly reason: string) {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
     super(`${path}: ${reason}`);
     this.name = 'PackageLoadError';
   }
@@ -117,18 +120,22 @@ function addLazyDefinition(source: PackageSource, file: string, text: string, ro
   if (!DEFINITION_TYPES.has(resourceType)) return true;
   const url = top.get('url');
   const version = top.get('version');
-  source.addLazy({ resourceType, ...(url !== undefined ? { url } : {}), ...(version !== undefined ? { version } : {}) }, () => {
-    let text: string;
-    try {
-      text = readTextSafe(file, { root });
-    } catch (e) {
-      if (e instanceof SafeFileError) throw new PackageLoadError(file, `could not be read again (${e.reason})`);
-      throw e;
-    }
-    const r = parseResource(file, text, true);
-    if (!r) throw new PackageLoadError(file, 'no longer a FHIR resource');
-    return slimDefinition(r);
-  }, file);
+  source.addLazy(
+    { resourceType, ...(url !== undefined ? { url } : {}), ...(version !== undefined ? { version } : {}) },
+    () => {
+      let text: string;
+      try {
+        text = readTextSafe(file, { root });
+      } catch (e) {
+        if (e instanceof SafeFileError) throw new PackageLoadError(file, `could not be read again (${e.reason})`);
+        throw e;
+      }
+      const r = parseResource(file, text, true);
+      if (!r) throw new PackageLoadError(file, 'no longer a FHIR resource');
+      return slimDefinition(r);
+    },
+    file,
+  );
   return true;
 }
 
@@ -141,16 +148,20 @@ function addFromIndex(source: PackageSource, pkgDir: string, root: string): bool
   for (const e of index.files) {
     if (typeof e.filename !== 'string' || typeof e.resourceType !== 'string' || !DEFINITION_TYPES.has(e.resourceType)) continue;
     const file = join(pkgDir, e.filename);
-    source.addLazy({
-      resourceType: e.resourceType,
-      ...(typeof e.url === 'string' ? { url: e.url } : {}),
-      ...(typeof e.version === 'string' ? { version: e.version } : {}),
-    }, () => {
-      // the index names the file: read only inside the package folder
-      const r = parseResource(file, readPackageText(file, root), true);
-      if (!r) throw new PackageLoadError(file, 'not a FHIR resource');
-      return slimDefinition(r);
-    }, file);
+    source.addLazy(
+      {
+        resourceType: e.resourceType,
+        ...(typeof e.url === 'string' ? { url: e.url } : {}),
+        ...(typeof e.version === 'string' ? { version: e.version } : {}),
+      },
+      () => {
+        // the index names the file: read only inside the package folder
+        const r = parseResource(file, readPackageText(file, root), true);
+        if (!r) throw new PackageLoadError(file, 'not a FHIR resource');
+        return slimDefinition(r);
+      },
+      file,
+    );
   }
   return true;
 }
@@ -178,17 +189,19 @@ function keep(r: FhirResource, options: LoadOptions): FhirResource | undefined {
  * inside `root` (one that does not, dangles or loops is passed on with its problem).
  */
 function listFolder(dir: string, root: string): { name: string; path: string; st?: Stats; problem?: SafeFileError }[] {
-  return readdirSync(dir).sort().map((name) => {
-    const path = join(dir, name);
-    try {
-      const lst = lstatSync(path);
-      if (!lst.isSymbolicLink()) return { name, path, st: lst };
-      resolveInside(path, { root });
-      return { name, path, st: statSync(path) };
-    } catch (e) {
-      return { name, path, problem: e instanceof SafeFileError ? e : new SafeFileError(path, (e as Error).message, 'io') };
-    }
-  });
+  return readdirSync(dir)
+    .sort()
+    .map((name) => {
+      const path = join(dir, name);
+      try {
+        const lst = lstatSync(path);
+        if (!lst.isSymbolicLink()) return { name, path, st: lst };
+        resolveInside(path, { root });
+        return { name, path, st: statSync(path) };
+      } catch (e) {
+        return { name, path, problem: e instanceof SafeFileError ? e : new SafeFileError(path, (e as Error).message, 'io') };
+      }
+    });
 }
 
 /**
@@ -233,11 +246,19 @@ function readConformanceFolders(dir: string, options: LoadOptions = {}): Package
     const walk = (d: string): void => {
       // a folder reached twice through links is read once
       let real: string;
-      try { real = realpathSync(d); } catch { return; }
+      try {
+        real = realpathSync(d);
+      } catch {
+        return;
+      }
       if (seen.has(real)) return;
       seen.add(real);
       let entries: ReturnType<typeof listFolder>;
-      try { entries = listFolder(d, dir); } catch { return; }
+      try {
+        entries = listFolder(d, dir);
+      } catch {
+        return;
+      }
       for (const { name: f, path: p, st, problem } of entries) {
         if (f.startsWith('.') || f === 'node_modules' || problem || !st) continue;
         if (st.isDirectory()) {
@@ -267,7 +288,8 @@ export async function loadPackages(path: string, options: LoadOptions = {}): Pro
     if (path.endsWith('.tgz') || path.endsWith('.tar.gz')) return [await loadTarball(path, options)];
     throw new PackageLoadError(path, 'expected a package folder, a .tgz or a folder of resources');
   }
-  if (!st.isDirectory()) throw new PackageLoadError(path, 'not a regular file or a folder; expected a package folder, a .tgz or a folder of resources');
+  if (!st.isDirectory())
+    throw new PackageLoadError(path, 'not a regular file or a folder; expected a package folder, a .tgz or a folder of resources');
   if (existsSync(join(path, 'package', 'package.json'))) return [readPackageDir(join(path, 'package'), options)];
   if (existsSync(join(path, 'package.json')) && existsSync(join(path, '.index.json'))) return [readPackageDir(path, options)];
   const found = readConformanceFolders(path, options);
@@ -286,7 +308,12 @@ export function defaultPackageCache(): string {
 }
 
 /** Load `id#version` from a FHIR package cache folder (no network: a missing package is an error). */
-export async function loadFromCache(id: string, version: string, cacheDir = defaultPackageCache(), options: LoadOptions = {}): Promise<PackageSource> {
+export async function loadFromCache(
+  id: string,
+  version: string,
+  cacheDir = defaultPackageCache(),
+  options: LoadOptions = {},
+): Promise<PackageSource> {
   return withFpl(cacheDir, async (loader, LOADED) => {
     const status = await loader.loadPackage(id, version);
     if (status !== LOADED) throw new PackageLoadError(join(cacheDir, `${id}#${version}`), 'package is not in the local FHIR package cache');
@@ -307,19 +334,31 @@ function checkTarball(Parser: typeof TarParser, path: string, data: Buffer, limi
     let entries = 0;
     let bytes = 0;
     let settled = false;
-    const fail = (reason: string): void => { if (!settled) { settled = true; reject(new PackageLoadError(path, reason)); } };
+    const fail = (reason: string): void => {
+      if (!settled) {
+        settled = true;
+        reject(new PackageLoadError(path, reason));
+      }
+    };
     const parser = new Parser({
       strict: true,
       onReadEntry: (entry: ReadEntry) => {
         entries++;
         bytes += entry.size ?? 0;
-        if (entries > limits.entries) fail(`the tarball holds more than ${limits.entries} entries; refused before extracting (a tar bomb?)`);
-        else if (bytes > limits.bytes) fail(`the tarball expands to more than ${Math.round(limits.bytes / 1048576)} MiB; refused before extracting (a tar bomb?)`);
+        if (entries > limits.entries)
+          fail(`the tarball holds more than ${limits.entries} entries; refused before extracting (a tar bomb?)`);
+        else if (bytes > limits.bytes)
+          fail(`the tarball expands to more than ${Math.round(limits.bytes / 1048576)} MiB; refused before extracting (a tar bomb?)`);
         entry.resume();
       },
     });
     parser.on('error', (e: Error) => fail(`not a readable package tarball (${e.message})`));
-    parser.on('end', () => { if (!settled) { settled = true; resolve(); } });
+    parser.on('end', () => {
+      if (!settled) {
+        settled = true;
+        resolve();
+      }
+    });
     // fed in slices so that the check stops as soon as a cap is passed
     const slice = 64 * 1024;
     for (let off = 0; off < data.length && !settled; off += slice) parser.write(data.subarray(off, off + slice));
@@ -353,17 +392,20 @@ async function loadTarball(path: string, options: LoadOptions = {}): Promise<Pac
     try {
       let entries = 0;
       let bytes = 0;
-      await pipeline(Readable.from([data]), extractTar({
-        cwd: cachedPath,
-        strict: true,
-        filter: (_p: string, entry: Stats | ReadEntry) => {
-          // the data is the buffer checked above; the caps hold here too (nothing past them is written)
-          const e = entry as ReadEntry;
-          entries++;
-          bytes += e.size ?? 0;
-          return entries <= limits.entries && bytes <= limits.bytes && TAR_KEPT_TYPES.has(e.type);
-        },
-      }));
+      await pipeline(
+        Readable.from([data]),
+        extractTar({
+          cwd: cachedPath,
+          strict: true,
+          filter: (_p: string, entry: Stats | ReadEntry) => {
+            // the data is the buffer checked above; the caps hold here too (nothing past them is written)
+            const e = entry as ReadEntry;
+            entries++;
+            bytes += e.size ?? 0;
+            return entries <= limits.entries && bytes <= limits.bytes && TAR_KEPT_TYPES.has(e.type);
+          },
+        }),
+      );
     } catch (e) {
       throw new PackageLoadError(path, `not a readable package tarball (${(e as Error).message})`);
     }
@@ -398,8 +440,12 @@ async function withFpl<T>(cacheDir: string, body: (loader: Loader, LOADED: Loade
     },
   };
   const currentBuild = {
-    downloadCurrentBuild(name: string): Promise<never> { return Promise.reject(new Error(`offline: no current build for ${name}`)); },
-    getCurrentBuildDate(): Promise<undefined> { return Promise.resolve(undefined); },
+    downloadCurrentBuild(name: string): Promise<never> {
+      return Promise.reject(new Error(`offline: no current build for ${name}`));
+    },
+    getCurrentBuildDate(): Promise<undefined> {
+      return Promise.resolve(undefined);
+    },
   };
   const cache = new lib.DiskBasedPackageCache(cacheDir, { log });
   const db = await lib.createSQLJSPackageDB();

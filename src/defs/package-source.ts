@@ -45,12 +45,19 @@ export class PackageSource implements DefinitionSource {
   private readonly byUrl = new Map<string, Item[]>();
   private readonly items: Item[] = [];
 
-  constructor(readonly manifest: PackageManifest, readonly location?: string) {
+  constructor(
+    readonly manifest: PackageManifest,
+    readonly location?: string,
+  ) {
     this.label = `${manifest.name}#${manifest.version}`;
   }
 
-  get id(): string { return this.manifest.name; }
-  get version(): string { return this.manifest.version; }
+  get id(): string {
+    return this.manifest.name;
+  }
+  get version(): string {
+    return this.manifest.version;
+  }
 
   private provenance(file: string | undefined): Provenance {
     const from: Provenance = { packageId: this.manifest.name, packageVersion: this.manifest.version };
@@ -71,7 +78,8 @@ export class PackageSource implements DefinitionSource {
     const loaded: LoadedResource = { resource, from: this.provenance(file) };
     const conformance = isConformanceResource(resource);
     this.index({
-      loaded, resourceType: resource.resourceType,
+      loaded,
+      resourceType: resource.resourceType,
       ...(conformance ? { url: resource.url } : {}),
       ...(typeof resource.version === 'string' ? { version: resource.version } : {}),
     });
@@ -100,15 +108,18 @@ export class PackageSource implements DefinitionSource {
     if (!list) return undefined;
     if (version === undefined) return list[0]!.loaded;
     const versionOf = (r: Item): string => r.version ?? this.manifest.version;
-    return (list.find((r) => versionOf(r) === version) ??
+    return (
+      list.find((r) => versionOf(r) === version) ??
       // a partial semver version (`|1.0`) matches the highest 1.0.x
-      list.filter((r) => versionOf(r).startsWith(version + '.'))
-        .sort((a, b) => compareVersions(versionOf(b), versionOf(a)))[0])?.loaded;
+      list.filter((r) => versionOf(r).startsWith(version + '.')).sort((a, b) => compareVersions(versionOf(b), versionOf(a)))[0]
+    )?.loaded;
   }
 
   *all(resourceType?: string): Iterable<LoadedResource> {
     for (const r of this.items) if (resourceType === undefined || r.resourceType === resourceType) yield r.loaded;
   }
 
-  get size(): number { return this.items.length; }
+  get size(): number {
+    return this.items.length;
+  }
 }

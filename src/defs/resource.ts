@@ -29,8 +29,12 @@ export function splitCanonical(canonical: string): { url: string; version: strin
 }
 
 export function isConformanceResource(r: unknown): r is FhirResource & { url: string } {
-  return typeof r === 'object' && r !== null && typeof (r as FhirResource).resourceType === 'string' &&
-    typeof (r as FhirResource).url === 'string';
+  return (
+    typeof r === 'object' &&
+    r !== null &&
+    typeof (r as FhirResource).resourceType === 'string' &&
+    typeof (r as FhirResource).url === 'string'
+  );
 }
 
 /** A source of definitions. Lookups are synchronous once the source is opened. */

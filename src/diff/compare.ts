@@ -22,15 +22,47 @@ export type Impact =
   | 'info';
 
 export type ChangeKind =
-  | 'package-version' | 'dependency-added' | 'dependency-removed' | 'dependency-changed'
-  | 'profile-added' | 'profile-removed' | 'profile-version' | 'profile-parent' | 'profile-status' | 'canonical-pins'
-  | 'element-added' | 'element-removed' | 'slice-added' | 'slice-removed' | 'slice-renamed' | 'slicing-changed'
-  | 'cardinality-tightened' | 'cardinality-relaxed' | 'cardinality-changed'
-  | 'must-support-added' | 'must-support-removed' | 'type-changed'
-  | 'fixed-added' | 'fixed-removed' | 'fixed-changed' | 'pattern-added' | 'pattern-removed' | 'pattern-changed'
-  | 'binding-added' | 'binding-removed' | 'binding-strength' | 'binding-valueset'
-  | 'invariant-added' | 'invariant-removed' | 'invariant-changed'
-  | 'terminology-added' | 'terminology-removed' | 'terminology-version' | 'codes-added' | 'codes-removed' | 'terminology-changed';
+  | 'package-version'
+  | 'dependency-added'
+  | 'dependency-removed'
+  | 'dependency-changed'
+  | 'profile-added'
+  | 'profile-removed'
+  | 'profile-version'
+  | 'profile-parent'
+  | 'profile-status'
+  | 'canonical-pins'
+  | 'element-added'
+  | 'element-removed'
+  | 'slice-added'
+  | 'slice-removed'
+  | 'slice-renamed'
+  | 'slicing-changed'
+  | 'cardinality-tightened'
+  | 'cardinality-relaxed'
+  | 'cardinality-changed'
+  | 'must-support-added'
+  | 'must-support-removed'
+  | 'type-changed'
+  | 'fixed-added'
+  | 'fixed-removed'
+  | 'fixed-changed'
+  | 'pattern-added'
+  | 'pattern-removed'
+  | 'pattern-changed'
+  | 'binding-added'
+  | 'binding-removed'
+  | 'binding-strength'
+  | 'binding-valueset'
+  | 'invariant-added'
+  | 'invariant-removed'
+  | 'invariant-changed'
+  | 'terminology-added'
+  | 'terminology-removed'
+  | 'terminology-version'
+  | 'codes-added'
+  | 'codes-removed'
+  | 'terminology-changed';
 
 export interface Change {
   kind: ChangeKind;
@@ -71,8 +103,11 @@ const TERMINOLOGY = new Set(['ValueSet', 'CodeSystem']);
 const COMPARED = new Set(['StructureDefinition', ...TERMINOLOGY]);
 
 /** One side of a diff from a package's identity and resources (only what is compared is kept). */
-export function diffSide(pkg: { id: string; version: string; manifest: { dependencies?: Record<string, string> } },
-  resources: Iterable<{ resourceType: string }>, source: string): DiffSide {
+export function diffSide(
+  pkg: { id: string; version: string; manifest: { dependencies?: Record<string, string> } },
+  resources: Iterable<{ resourceType: string }>,
+  source: string,
+): DiffSide {
   const compared: Json[] = [];
   for (const r of resources) if (COMPARED.has(r.resourceType)) compared.push(r as unknown as Json);
   return { id: pkg.id, version: pkg.version, source, dependencies: { ...(pkg.manifest.dependencies ?? {}) }, resources: compared };
@@ -88,11 +123,13 @@ export interface DiffOptions {
 
 export function diffPackages(a: DiffSide, b: DiffSide, options: DiffOptions = {}): PackageDiff {
   const changes: Change[] = [];
-  const structureIn = (side: DiffSide) => (url: string): SD | undefined => {
-    const bare = url.replace(/\|.*$/, '');
-    const own = side.resources.find((r) => r['resourceType'] === 'StructureDefinition' && r['url'] === bare);
-    return (own as unknown as SD | undefined) ?? options.structure?.(bare);
-  };
+  const structureIn =
+    (side: DiffSide) =>
+    (url: string): SD | undefined => {
+      const bare = url.replace(/\|.*$/, '');
+      const own = side.resources.find((r) => r['resourceType'] === 'StructureDefinition' && r['url'] === bare);
+      return (own as unknown as SD | undefined) ?? options.structure?.(bare);
+    };
   comparePackage(a, b, changes);
   const byUrl = (side: DiffSide, types: (t: string) => boolean) => {
     const map = new Map<string, Json>();
@@ -137,8 +174,13 @@ function label(r: Json): string {
 
 function resourceChange(kind: ChangeKind, impact: Impact, r: Json, text: string, extra: Partial<Change> = {}): Change {
   return {
-    kind, impact, resourceType: r['resourceType'] as string, resource: r['url'] as string,
-    name: (r['name'] ?? r['id'] ?? r['url']) as string, text, ...extra,
+    kind,
+    impact,
+    resourceType: r['resourceType'] as string,
+    resource: r['url'] as string,
+    name: (r['name'] ?? r['id'] ?? r['url']) as string,
+    text,
+    ...extra,
   };
 }
 
@@ -147,7 +189,10 @@ function comparePackage(a: DiffSide, b: DiffSide, changes: Change[]): void {
     changes.push({ kind, impact, resourceType: 'package', resource: b.id, name: b.id, text, ...extra });
   };
   if (a.id !== b.id || a.version !== b.version) {
-    pkg('package-version', 'info', `${a.id}#${a.version} → ${b.id}#${b.version}`, { before: `${a.id}#${a.version}`, after: `${b.id}#${b.version}` });
+    pkg('package-version', 'info', `${a.id}#${a.version} → ${b.id}#${b.version}`, {
+      before: `${a.id}#${a.version}`,
+      after: `${b.id}#${b.version}`,
+    });
   }
   const ids = [...new Set([...Object.keys(a.dependencies), ...Object.keys(b.dependencies)])].sort();
   for (const id of ids) {
@@ -156,26 +201,47 @@ function comparePackage(a: DiffSide, b: DiffSide, changes: Change[]): void {
     if (va === vb) continue;
     if (va === undefined) pkg('dependency-added', 'review', `depends on ${id}#${vb} now`, { key: id, after: vb });
     else if (vb === undefined) pkg('dependency-removed', 'review', `no longer depends on ${id} (was ${va})`, { key: id, before: va });
-    else pkg('dependency-changed', 'review', `${id} ${va} → ${vb}: the rules and codes it brings may differ`, { key: id, before: va, after: vb });
+    else
+      pkg('dependency-changed', 'review', `${id} ${va} → ${vb}: the rules and codes it brings may differ`, {
+        key: id,
+        before: va,
+        after: vb,
+      });
   }
 }
 
 // ---------------------------------------------------------------------------------------------
 // profiles
 
-function compareProfile(a: SD, b: SD, changes: Change[], structureA: (url: string) => SD | undefined, structureB: (url: string) => SD | undefined): void {
+function compareProfile(
+  a: SD,
+  b: SD,
+  changes: Change[],
+  structureA: (url: string) => SD | undefined,
+  structureB: (url: string) => SD | undefined,
+): void {
   const at = (kind: ChangeKind, impact: Impact, text: string, extra: Partial<Change> = {}): void => {
     changes.push(resourceChange(kind, impact, b as unknown as Json, text, extra));
   };
-  if (a.version !== b.version) at('profile-version', 'info', `version ${a.version ?? '(none)'} → ${b.version ?? '(none)'}`, { before: a.version, after: b.version });
-  if (a.baseDefinition !== b.baseDefinition) at('profile-parent', 'review', `parent ${a.baseDefinition ?? '(none)'} → ${b.baseDefinition ?? '(none)'}`, { before: a.baseDefinition, after: b.baseDefinition });
+  if (a.version !== b.version)
+    at('profile-version', 'info', `version ${a.version ?? '(none)'} → ${b.version ?? '(none)'}`, { before: a.version, after: b.version });
+  if (a.baseDefinition !== b.baseDefinition)
+    at('profile-parent', 'review', `parent ${a.baseDefinition ?? '(none)'} → ${b.baseDefinition ?? '(none)'}`, {
+      before: a.baseDefinition,
+      after: b.baseDefinition,
+    });
   if (a.status !== b.status) at('profile-status', 'info', `status ${a.status} → ${b.status}`, { before: a.status, after: b.status });
 
   const elsA = a.snapshot?.element ?? [];
   const elsB = b.snapshot?.element ?? [];
   const renames = sliceRenames(elsA, elsB);
   for (const [from, to] of renames) {
-    at('slice-renamed', 'breaking', `slice ${from} is now ${to} (same content): instances are unaffected, but slice names in tooling and test data change`, { element: to, before: from, after: to });
+    at(
+      'slice-renamed',
+      'breaking',
+      `slice ${from} is now ${to} (same content): instances are unaffected, but slice names in tooling and test data change`,
+      { element: to, before: from, after: to },
+    );
   }
   const renamed = (id: string): string => {
     for (const [from, to] of renames) {
@@ -197,8 +263,12 @@ function compareProfile(a: SD, b: SD, changes: Change[], structureA: (url: strin
     if (!ea) {
       if (insideNew(id, mapA)) continue; // reported at the new element or slice that contains it
       const slice = isSlice(id);
-      at(slice ? 'slice-added' : 'element-added', eb.min && eb.min > 0 ? 'breaking' : 'review',
-        `${slice ? 'slice' : 'element'} ${id} is new (${eb.min ?? 0}..${eb.max ?? '*'})`, { element: id, after: `${eb.min ?? 0}..${eb.max ?? '*'}` });
+      at(
+        slice ? 'slice-added' : 'element-added',
+        eb.min && eb.min > 0 ? 'breaking' : 'review',
+        `${slice ? 'slice' : 'element'} ${id} is new (${eb.min ?? 0}..${eb.max ?? '*'})`,
+        { element: id, after: `${eb.min ?? 0}..${eb.max ?? '*'}` },
+      );
       continue;
     }
     compareElement(ea, eb, id, atElement);
@@ -213,11 +283,21 @@ function compareProfile(a: SD, b: SD, changes: Change[], structureA: (url: strin
     }
     if (insideNew(id, idsB)) continue;
     const slice = isSlice(id);
-    at(slice ? 'slice-removed' : 'element-removed', 'breaking', `${slice ? 'slice' : 'element'} ${id} is gone (was ${ea.min ?? 0}..${ea.max ?? '*'})`, { element: id, before: `${ea.min ?? 0}..${ea.max ?? '*'}` });
+    at(
+      slice ? 'slice-removed' : 'element-removed',
+      'breaking',
+      `${slice ? 'slice' : 'element'} ${id} is gone (was ${ea.min ?? 0}..${ea.max ?? '*'})`,
+      { element: id, before: `${ea.min ?? 0}..${ea.max ?? '*'}` },
+    );
   }
   if (pins.length) {
     const shown = [...new Set(pins)];
-    at('canonical-pins', 'info', `${shown.length} element(s) now refer to profiles or value sets with a different version pin (no effect on instances): ${list(shown)}`, { after: shown });
+    at(
+      'canonical-pins',
+      'info',
+      `${shown.length} element(s) now refer to profiles or value sets with a different version pin (no effect on instances): ${list(shown)}`,
+      { after: shown },
+    );
   }
 }
 
@@ -276,7 +356,13 @@ function compareElement(a: ED, b: ED, id: string, at: At): void {
     at(kind, tighter ? 'breaking' : 'review', `${id} ${card(a)} → ${card(b)}`, { ...e, before: card(a), after: card(b) });
   }
   if (!!a.mustSupport !== !!b.mustSupport) {
-    if (b.mustSupport) at('must-support-added', 'breaking', `${id} is must-support now: senders must fill it when they have the data, receivers must handle it`, e);
+    if (b.mustSupport)
+      at(
+        'must-support-added',
+        'breaking',
+        `${id} is must-support now: senders must fill it when they have the data, receivers must handle it`,
+        e,
+      );
     else at('must-support-removed', 'review', `${id} is no longer must-support`, e);
   }
   const ta = typeKey(a);
@@ -289,9 +375,10 @@ function compareElement(a: ED, b: ED, id: string, at: At): void {
     if (typeKey(a, true) === typeKey(b, true)) {
       at('type-changed', 'info', `${id} canonical version pins`, { ...e, key: PIN });
       return compareRest(a, b, id, at);
-    }
-    else if (ta && [...codesA].every((c) => codesB.has(c)) && codesB.size > codesA.size && sameProfiles(a, b)) [impact, why] = ['review', ' (more types allowed)'];
-    else if (ta && codesA.size === codesB.size && [...codesA].every((c) => codesB.has(c)) && widerProfiles(a, b)) [impact, why] = ['review', ' (fewer profile requirements)'];
+    } else if (ta && [...codesA].every((c) => codesB.has(c)) && codesB.size > codesA.size && sameProfiles(a, b))
+      [impact, why] = ['review', ' (more types allowed)'];
+    else if (ta && codesA.size === codesB.size && [...codesA].every((c) => codesB.has(c)) && widerProfiles(a, b))
+      [impact, why] = ['review', ' (fewer profile requirements)'];
     else [impact, why] = ['breaking', ''];
     at('type-changed', impact, `${id} types ${ta || '(none)'} → ${tb || '(none)'}${why}`, { ...e, before: ta, after: tb });
   }
@@ -317,21 +404,44 @@ function compareRest(a: ED, b: ED, id: string, at: At): void {
   if (sla !== slb) {
     // slicing opened for a new slice allows more; closing it, or another discriminator, may reject
     const loosened = !a.slicing && b.slicing?.rules !== 'closed';
-    at('slicing-changed', loosened ? 'review' : 'breaking', `${id} slicing ${sla ? describeSlicing(a.slicing!) : '(none)'} → ${slb ? describeSlicing(b.slicing!) : '(none)'}`, { ...e, before: a.slicing, after: b.slicing });
+    at(
+      'slicing-changed',
+      loosened ? 'review' : 'breaking',
+      `${id} slicing ${sla ? describeSlicing(a.slicing!) : '(none)'} → ${slb ? describeSlicing(b.slicing!) : '(none)'}`,
+      { ...e, before: a.slicing, after: b.slicing },
+    );
   }
   const ca = new Map((a.constraint ?? []).map((c) => [c.key, c]));
   const cb = new Map((b.constraint ?? []).map((c) => [c.key, c]));
   for (const [key, c] of cb) {
     const old = ca.get(key);
     if (!old) {
-      at('invariant-added', c.severity === 'error' ? 'breaking' : 'review', `${id} new invariant ${key} (${c.severity}): ${c.expression ?? c.human}`, { ...e, key, after: c.expression });
+      at(
+        'invariant-added',
+        c.severity === 'error' ? 'breaking' : 'review',
+        `${id} new invariant ${key} (${c.severity}): ${c.expression ?? c.human}`,
+        { ...e, key, after: c.expression },
+      );
     } else if (old.expression !== c.expression || old.severity !== c.severity) {
-      const what = old.expression !== c.expression ? `expression ${JSON.stringify(old.expression)} → ${JSON.stringify(c.expression)}` : `severity ${old.severity} → ${c.severity}`;
-      at('invariant-changed', c.severity === 'error' ? 'breaking' : 'review', `${id} invariant ${key}: ${what}`, { ...e, key, before: { expression: old.expression, severity: old.severity }, after: { expression: c.expression, severity: c.severity } });
+      const what =
+        old.expression !== c.expression
+          ? `expression ${JSON.stringify(old.expression)} → ${JSON.stringify(c.expression)}`
+          : `severity ${old.severity} → ${c.severity}`;
+      at('invariant-changed', c.severity === 'error' ? 'breaking' : 'review', `${id} invariant ${key}: ${what}`, {
+        ...e,
+        key,
+        before: { expression: old.expression, severity: old.severity },
+        after: { expression: c.expression, severity: c.severity },
+      });
     }
   }
   for (const [key, c] of ca) {
-    if (!cb.has(key)) at('invariant-removed', 'review', `${id} invariant ${key} is gone (was ${c.expression ?? c.human})`, { ...e, key, before: c.expression });
+    if (!cb.has(key))
+      at('invariant-removed', 'review', `${id} invariant ${key} is gone (was ${c.expression ?? c.human})`, {
+        ...e,
+        key,
+        before: c.expression,
+      });
   }
 }
 
@@ -342,11 +452,26 @@ function compareBinding(a: ED, b: ED, id: string, at: At): void {
   const bb = b.binding;
   if (!ba && !bb) return;
   const e = { element: id };
-  if (!ba) { at('binding-added', bb!.strength === 'required' || bb!.strength === 'extensible' ? 'breaking' : 'review', `${id} bound (${bb!.strength}) to ${bb!.valueSet ?? '(no value set)'}`, { ...e, after: bb }); return; }
-  if (!bb) { at('binding-removed', 'review', `${id} no longer bound (was ${ba.strength} ${ba.valueSet ?? ''})`, { ...e, before: ba }); return; }
+  if (!ba) {
+    at(
+      'binding-added',
+      bb!.strength === 'required' || bb!.strength === 'extensible' ? 'breaking' : 'review',
+      `${id} bound (${bb!.strength}) to ${bb!.valueSet ?? '(no value set)'}`,
+      { ...e, after: bb },
+    );
+    return;
+  }
+  if (!bb) {
+    at('binding-removed', 'review', `${id} no longer bound (was ${ba.strength} ${ba.valueSet ?? ''})`, { ...e, before: ba });
+    return;
+  }
   if (ba.strength !== bb.strength) {
     const tighter = STRENGTH[bb.strength] > STRENGTH[ba.strength];
-    at('binding-strength', tighter ? 'breaking' : 'review', `${id} binding ${ba.strength} → ${bb.strength}`, { ...e, before: ba.strength, after: bb.strength });
+    at('binding-strength', tighter ? 'breaking' : 'review', `${id} binding ${ba.strength} → ${bb.strength}`, {
+      ...e,
+      before: ba.strength,
+      after: bb.strength,
+    });
   }
   if ((ba.valueSet ?? '') !== (bb.valueSet ?? '')) {
     const [ua, va] = splitVersion(ba.valueSet);
@@ -355,9 +480,10 @@ function compareBinding(a: ED, b: ED, id: string, at: At): void {
       at('binding-valueset', 'info', `${id} value set version pin`, { ...e, key: PIN });
       return;
     }
-    const text = ua === ub
-      ? `${id} value set ${ub} version ${va ?? '(unversioned)'} → ${vb ?? '(unversioned)'}`
-      : `${id} value set ${ba.valueSet ?? '(none)'} → ${bb.valueSet ?? '(none)'}`;
+    const text =
+      ua === ub
+        ? `${id} value set ${ub} version ${va ?? '(unversioned)'} → ${vb ?? '(unversioned)'}`
+        : `${id} value set ${ba.valueSet ?? '(none)'} → ${bb.valueSet ?? '(none)'}`;
     // another value set may hold other codes; another version of the same one: see its own diff
     const impact: Impact = ua !== ub && (bb.strength === 'required' || bb.strength === 'extensible') ? 'breaking' : 'review';
     at('binding-valueset', impact, text, { ...e, before: ba.valueSet, after: bb.valueSet });
@@ -400,11 +526,14 @@ function widerProfiles(a: ED, b: ED): boolean {
 
 function typeKey(e: ED, unversioned = false): string {
   const strip = (c: string): string => (unversioned ? c.replace(/\|.*$/, '') : c);
-  return (e.type ?? []).map((t) => {
-    const profiles = (t.profile ?? []).map(strip).sort().join(',');
-    const targets = (t.targetProfile ?? []).map(strip).sort().join(',');
-    return `${t.code}${profiles ? `(${profiles})` : ''}${targets ? `→(${targets})` : ''}`;
-  }).sort().join(' | ');
+  return (e.type ?? [])
+    .map((t) => {
+      const profiles = (t.profile ?? []).map(strip).sort().join(',');
+      const targets = (t.targetProfile ?? []).map(strip).sort().join(',');
+      return `${t.code}${profiles ? `(${profiles})` : ''}${targets ? `→(${targets})` : ''}`;
+    })
+    .sort()
+    .join(' | ');
 }
 
 function valueOf(e: ED, prefix: 'fixed' | 'pattern'): unknown {
@@ -424,18 +553,23 @@ function compact(json: string): string {
 function sliceRenames(a: ED[], b: ED[]): Map<string, string> {
   const idsA = new Set(a.map((e) => e.id ?? e.path));
   const idsB = new Set(b.map((e) => e.id ?? e.path));
-  const slices = (els: ED[], other: Set<string>) => els
-    .map((e) => e.id ?? e.path)
-    .filter((id) => isSlice(id) && !other.has(id) && !isSlice(id.slice(0, id.lastIndexOf(':'))));
+  const slices = (els: ED[], other: Set<string>) =>
+    els.map((e) => e.id ?? e.path).filter((id) => isSlice(id) && !other.has(id) && !isSlice(id.slice(0, id.lastIndexOf(':'))));
   const gone = slices(a, idsB);
   const added = slices(b, idsA);
   const out = new Map<string, string>();
-  const signature = (els: ED[], sliceId: string): string => stableStringify(els
-    .filter((e) => { const id = e.id ?? e.path; return id === sliceId || id.startsWith(`${sliceId}.`) || id.startsWith(`${sliceId}:`); })
-    .map((e) => {
-      const id = (e.id ?? e.path).slice(sliceId.length);
-      return [id, e.min, e.max, typeKey(e), valueOf(e, 'fixed') ?? null, valueOf(e, 'pattern') ?? null];
-    }));
+  const signature = (els: ED[], sliceId: string): string =>
+    stableStringify(
+      els
+        .filter((e) => {
+          const id = e.id ?? e.path;
+          return id === sliceId || id.startsWith(`${sliceId}.`) || id.startsWith(`${sliceId}:`);
+        })
+        .map((e) => {
+          const id = (e.id ?? e.path).slice(sliceId.length);
+          return [id, e.min, e.max, typeKey(e), valueOf(e, 'fixed') ?? null, valueOf(e, 'pattern') ?? null];
+        }),
+    );
   for (const g of gone) {
     const parent = g.slice(0, g.lastIndexOf(':'));
     const sig = signature(a, g);
@@ -462,12 +596,18 @@ function codesOf(r: Json): Set<string> {
     return out;
   }
   const compose = r['compose'] as Json | undefined;
-  for (const [part, sign] of [['include', ''], ['exclude', '-']] as const) {
+  for (const [part, sign] of [
+    ['include', ''],
+    ['exclude', '-'],
+  ] as const) {
     for (const inc of (compose?.[part] as Json[] | undefined) ?? []) {
       const system = `${(inc['system'] as string | undefined) ?? ''}${inc['version'] ? `|${inc['version'] as string}` : ''}`;
       const concepts = inc['concept'] as Json[] | undefined;
       if (concepts) for (const c of concepts) out.add(`${sign}${system}#${c['code'] as string}`);
-      else out.add(`${sign}${system}${inc['filter'] ? ` where ${stableStringify(inc['filter'])}` : ' (all)'}${inc['valueSet'] ? ` from ${stableStringify(inc['valueSet'])}` : ''}`);
+      else
+        out.add(
+          `${sign}${system}${inc['filter'] ? ` where ${stableStringify(inc['filter'])}` : ' (all)'}${inc['valueSet'] ? ` from ${stableStringify(inc['valueSet'])}` : ''}`,
+        );
     }
   }
   return out;
@@ -477,13 +617,20 @@ function compareTerminology(a: Json, b: Json, changes: Change[]): void {
   const at = (kind: ChangeKind, impact: Impact, text: string, extra: Partial<Change> = {}): void => {
     changes.push(resourceChange(kind, impact, b, text, extra));
   };
-  if (a['version'] !== b['version']) at('terminology-version', 'info', `${label(b)} version ${(a['version'] as string | undefined) ?? '(none)'} → ${(b['version'] as string | undefined) ?? '(none)'}`, { before: a['version'], after: b['version'] });
+  if (a['version'] !== b['version'])
+    at(
+      'terminology-version',
+      'info',
+      `${label(b)} version ${(a['version'] as string | undefined) ?? '(none)'} → ${(b['version'] as string | undefined) ?? '(none)'}`,
+      { before: a['version'], after: b['version'] },
+    );
   const ca = codesOf(a);
   const cb = codesOf(b);
   const added = [...cb].filter((c) => !ca.has(c));
   const removed = [...ca].filter((c) => !cb.has(c));
   if (added.length) at('codes-added', 'review', `${label(b)}: ${added.length} code(s) or rule(s) added: ${list(added)}`, { after: added });
-  if (removed.length) at('codes-removed', 'breaking', `${label(b)}: ${removed.length} code(s) or rule(s) removed: ${list(removed)}`, { before: removed });
+  if (removed.length)
+    at('codes-removed', 'breaking', `${label(b)}: ${removed.length} code(s) or rule(s) removed: ${list(removed)}`, { before: removed });
   if (!added.length && !removed.length) {
     const sa = stableStringify(a['compose'] ?? a['concept'] ?? null);
     const sb = stableStringify(b['compose'] ?? b['concept'] ?? null);

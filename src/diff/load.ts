@@ -13,7 +13,11 @@ import type { Definitions } from '../defs/registry.js';
 import { diffSide, type DiffSide } from './compare.js';
 
 function side(pkg: PackageSource, source: string): DiffSide {
-  return diffSide(pkg, [...pkg.all()].map((r) => r.resource), source);
+  return diffSide(
+    pkg,
+    [...pkg.all()].map((r) => r.resource),
+    source,
+  );
 }
 
 /**
@@ -45,7 +49,10 @@ export async function loadDiffSide(operand: string, ours: () => Promise<Definiti
   try {
     return side(await loadFromCache(id, version), `${id}#${version} (FHIR package cache)`);
   } catch (e) {
-    const known = defs.listPackages().filter((p) => p.id === id).map((p) => p.version);
+    const known = defs
+      .listPackages()
+      .filter((p) => p.id === id)
+      .map((p) => p.version);
     const hint = known.length ? ` (we build ${id} in ${known.join(', ')})` : '';
     throw new UsageError(`${operand}: not one of our packages and ${(e as Error).message}${hint}`);
   }

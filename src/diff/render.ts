@@ -27,7 +27,13 @@ export function changeGroups(diff: PackageDiff): ChangeGroup[] {
     const key = c.resourceType === 'package' ? 'package' : `${c.resourceType} ${c.name} (${c.resource})`;
     let g = map.get(key);
     if (!g) {
-      g = { key, heading: c.resourceType === 'package' ? 'Package' : `${c.resourceType} ${c.name}`, resourceType: c.resourceType, resource: c.resource, changes: [] };
+      g = {
+        key,
+        heading: c.resourceType === 'package' ? 'Package' : `${c.resourceType} ${c.name}`,
+        resourceType: c.resourceType,
+        resource: c.resource,
+        changes: [],
+      };
       map.set(key, g);
     }
     g.changes.push(c);
@@ -58,30 +64,44 @@ export function diffText(diff: PackageDiff, only?: Impact): string {
   return lines.map(terminalSafe).join('\n');
 }
 
-
 interface HtmlModel {
-  title: string; from: string; to: string; summary: PackageDiff['summary'];
+  title: string;
+  from: string;
+  to: string;
+  summary: PackageDiff['summary'];
   groups: { heading: string; resource: string; changes: { impact: Impact; kind: string; element: string; text: string }[] }[];
 }
 
 /** A standalone HTML page (also the site's page of a version change). */
 export function diffHtml(diff: PackageDiff, only?: Impact): string {
   const render = compileTemplate<HtmlModel>(DIFF_HTML);
-  const groupsOf = changeGroups(diff).map((g) => ({
-    heading: g.heading,
-    resource: g.resource,
-    changes: g.changes.filter((c) => !only || c.impact === only).map((c) => ({ impact: c.impact, kind: c.kind, element: c.element ?? '', text: c.text })),
-  })).filter((g) => g.changes.length > 0);
+  const groupsOf = changeGroups(diff)
+    .map((g) => ({
+      heading: g.heading,
+      resource: g.resource,
+      changes: g.changes
+        .filter((c) => !only || c.impact === only)
+        .map((c) => ({ impact: c.impact, kind: c.kind, element: c.element ?? '', text: c.text })),
+    }))
+    .filter((g) => g.changes.length > 0);
   return render({ title: heading(diff), from: diff.from.source, to: diff.to.source, summary: diff.summary, groups: groupsOf });
 }
 
 export function diffMarkdown(diff: PackageDiff, only?: Impact): string {
-  const lines = [`# ${escapeMarkdown(heading(diff))}`, '', `From \`${diff.from.source}\` to \`${diff.to.source}\`.`, '', summaryLine(diff), ''];
+  const lines = [
+    `# ${escapeMarkdown(heading(diff))}`,
+    '',
+    `From \`${diff.from.source}\` to \`${diff.to.source}\`.`,
+    '',
+    summaryLine(diff),
+    '',
+  ];
   for (const { key, changes } of changeGroups(diff)) {
     const shown = only ? changes.filter((c) => c.impact === only) : changes;
     if (shown.length === 0) continue;
     lines.push(`## ${escapeMarkdown(key)}`, '', '| impact | change | element | detail |', '| --- | --- | --- | --- |');
-    for (const c of shown) lines.push(`| ${c.impact} | ${c.kind} | ${c.element ? escapeMarkdown(c.element) : ''} | ${escapeMarkdown(c.text)} |`);
+    for (const c of shown)
+      lines.push(`| ${c.impact} | ${c.kind} | ${c.element ? escapeMarkdown(c.element) : ''} | ${escapeMarkdown(c.text)} |`);
     lines.push('');
   }
   return lines.join('\n');

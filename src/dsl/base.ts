@@ -22,6 +22,11 @@ export const R4: { readonly [N in R4Name]: StructureHandle<N> } = Object.fromEnt
 ) as { readonly [N in R4Name]: StructureHandle<N> };
 
 /** A structure from a package we load but do not author (e.g. an HL7 extension), by canonical. */
-export function externalStructure<const K extends string = 'unchecked'>(url: string, type: string, kind: StructureHandle['kind'] = 'complex-type', version = ''): StructureHandle<K> {
+export function externalStructure<const K extends string = 'unchecked'>(
+  url: string,
+  type: string,
+  kind: StructureHandle['kind'] = 'complex-type',
+  version = '',
+): StructureHandle<K> {
   return { __handle: 'structure', url, version, type, kind, key: 'unchecked' as K };
 }

@@ -47,7 +47,8 @@ type Checked<S> = S extends { readonly elements: infer E } ? Omit<S, 'elements'>
  * to forbid sub-extensions on a simple extension and to narrow `value[x]` to the given types.
  */
 export function defineExtension<const C extends string, const V extends string, const S extends ExtensionSpec>(
-  pkg: Pkg<C, V>, spec: S & Checked<S>,
+  pkg: Pkg<C, V>,
+  spec: S & Checked<S>,
 ): ExtensionHandle<ProfileKey<C, S['id'], V>> {
   const source = callerSource();
   const url = `${pkg.canonical}/StructureDefinition/${spec.id}`;

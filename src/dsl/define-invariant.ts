@@ -25,7 +25,10 @@ export function inContext(resource: { resourceType: string }, at: string): { in:
  * An example evaluated with fixed answers for `conformsTo()` / `memberOf()`, which the build cannot
  * decide (they need a validator or the value set): the example tests the expression around them.
  */
-export function assuming(assume: { conformsTo?: boolean; memberOf?: boolean }, example: unknown): { assume: typeof assume; example: unknown } {
+export function assuming(
+  assume: { conformsTo?: boolean; memberOf?: boolean },
+  example: unknown,
+): { assume: typeof assume; example: unknown } {
   return { assume, example };
 }
 
@@ -35,11 +38,17 @@ export function assuming(assume: { conformsTo?: boolean; memberOf?: boolean }, e
  * quirk we reproduce for parity) says so in `quirk`, with the values it *should* reject; the build
  * then checks that it indeed lets them through, so the quirk stays visible and tested.
  */
-export type InvariantSpec = InvariantBase & (
-  | { readonly examples: { readonly pass: readonly [unknown, ...unknown[]]; readonly fail: readonly [unknown, ...unknown[]] }; readonly quirk?: undefined }
-  | { readonly examples: { readonly pass: readonly [unknown, ...unknown[]]; readonly fail: readonly unknown[] };
-      readonly quirk: { readonly neverFails: string; readonly shouldFail: readonly [unknown, ...unknown[]] } }
-);
+export type InvariantSpec = InvariantBase &
+  (
+    | {
+        readonly examples: { readonly pass: readonly [unknown, ...unknown[]]; readonly fail: readonly [unknown, ...unknown[]] };
+        readonly quirk?: undefined;
+      }
+    | {
+        readonly examples: { readonly pass: readonly [unknown, ...unknown[]]; readonly fail: readonly unknown[] };
+        readonly quirk: { readonly neverFails: string; readonly shouldFail: readonly [unknown, ...unknown[]] };
+      }
+  );
 
 export function defineInvariant(spec: InvariantSpec): InvariantHandle {
   const ir: InvariantIR = {

@@ -16,6 +16,9 @@ export function packageContents(pkg: Pkg, resources: readonly (ResourceHandle | 
 }
 
 /** An instance shipped as is (an example, a NamingSystem …), typed with @types/fhir. */
-export function defineInstance<R extends { resourceType: string; id: string }>(resource: R, usage: 'example' | 'definition' = 'example'): InstanceHandle {
+export function defineInstance<R extends { resourceType: string; id: string }>(
+  resource: R,
+  usage: 'example' | 'definition' = 'example',
+): InstanceHandle {
   return { __handle: 'instance', ir: { resourceType: 'Instance', resource: structuredClone(resource), usage, source: callerSource() } };
 }

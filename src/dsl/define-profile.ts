@@ -45,7 +45,8 @@ export function defineProfile<const C extends string, const V extends string, PK
   const rules = [];
   if (spec.obeys || spec.short !== undefined || spec.definition !== undefined) {
     rules.push({
-      path: '.', source,
+      path: '.',
+      source,
       ...(spec.obeys ? { constraints: spec.obeys.map((i) => i.ir) } : {}),
       ...(spec.short !== undefined ? { short: spec.short } : {}),
       ...(spec.definition !== undefined ? { definition: spec.definition } : {}),

@@ -3,11 +3,23 @@ import type { ExtensionHandle, StructureHandle } from './handles.js';
 import type { TypeAtPath, UnknownPath } from './paths.js';
 import { withKey } from './source.js';
 import {
-  lowerBinding, lowerSlicing, lowerType, parseCard, type BindingSpec, type Card, type Obeys, type SlicingSpec, type TypeSpec,
+  lowerBinding,
+  lowerSlicing,
+  lowerType,
+  parseCard,
+  type BindingSpec,
+  type Card,
+  type Obeys,
+  type SlicingSpec,
+  type TypeSpec,
 } from './types.js';
 import type { FhirValue } from './values.js';
 
-type DeepPartial<T> = T extends readonly (infer U)[] ? readonly DeepPartial<U>[] : T extends object ? { readonly [K in keyof T]?: DeepPartial<T[K]> } : T;
+type DeepPartial<T> = T extends readonly (infer U)[]
+  ? readonly DeepPartial<U>[]
+  : T extends object
+    ? { readonly [K in keyof T]?: DeepPartial<T[K]> }
+    : T;
 
 /** Everything an author can say about one element. `T` is the element's type in the path registry. */
 export interface ElementSpec<T = unknown> {
@@ -66,7 +78,9 @@ export type CheckElements<K extends string, E, Prefix extends string = ''> = {
 
 type CheckSpec<K extends string, Path extends string, X> = Omit<ElementSpec<TypeAtPath<K, Path>>, 'elements' | 'slices'> &
   (X extends { readonly elements: infer N } ? { readonly elements: CheckElements<K, N, Path> } : { readonly elements?: never }) &
-  (X extends { readonly slices: infer S } ? { readonly slices: { readonly [N in keyof S]: CheckSpec<K, Path, S[N]> } } : { readonly slices?: never });
+  (X extends { readonly slices: infer S }
+    ? { readonly slices: { readonly [N in keyof S]: CheckSpec<K, Path, S[N]> } }
+    : { readonly slices?: never });
 
 function join(prefix: string, key: string): string {
   if (key === '.' || key === '') return prefix === '' ? '.' : prefix;

@@ -72,7 +72,12 @@ export function defineCodeSystem<const Code extends string>(pkg: Pkg, spec: Code
   if (spec.property !== undefined) ir.property = spec.property.map((p) => ({ ...p }));
   if (spec.extra !== undefined) ir.extra = { ...spec.extra };
   const codes: Code[] = [];
-  const walk = (cs: readonly ConceptSpec[]): void => { for (const c of cs) { codes.push(c.code as Code); if (c.concept) walk(c.concept); } };
+  const walk = (cs: readonly ConceptSpec[]): void => {
+    for (const c of cs) {
+      codes.push(c.code as Code);
+      if (c.concept) walk(c.concept);
+    }
+  };
   walk(spec.concepts);
   return { __handle: 'codesystem', url, version: ir.version, ir, codes };
 }
@@ -94,7 +99,9 @@ export interface IncludeSpec {
   /** A code system handle or url. */
   readonly system?: CodeSystemHandle | string;
   readonly version?: string;
-  readonly concepts?: readonly (string | { readonly code: string; readonly display?: string; readonly designation?: ConceptIR['designation'] })[];
+  readonly concepts?: readonly (
+    string | { readonly code: string; readonly display?: string; readonly designation?: ConceptIR['designation'] }
+  )[];
   readonly filter?: readonly { readonly property: string; readonly op: string; readonly value: string }[];
   readonly valueSet?: readonly (ValueSetHandle | string)[];
 }

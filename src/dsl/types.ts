@@ -79,8 +79,11 @@ export interface BindingSpec {
   readonly description?: string;
 }
 
-const binding = (strength: Strength, valueSet: ValueSetHandle, description?: string): BindingSpec =>
-  ({ strength, valueSet, ...(description !== undefined ? { description } : {}) });
+const binding = (strength: Strength, valueSet: ValueSetHandle, description?: string): BindingSpec => ({
+  strength,
+  valueSet,
+  ...(description !== undefined ? { description } : {}),
+});
 
 export const required = (valueSet: ValueSetHandle, description?: string): BindingSpec => binding('required', valueSet, description);
 export const extensible = (valueSet: ValueSetHandle, description?: string): BindingSpec => binding('extensible', valueSet, description);

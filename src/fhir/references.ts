@@ -93,7 +93,8 @@ export function resolveReference(reference: string, scope: ReferenceScope): Json
   if (direct?.resource) return direct.resource;
   const m = TYPE_ID.exec(reference);
   if (m) {
-    const base = scope.entryFullUrl && /^https?:\/\//.test(scope.entryFullUrl) ? scope.entryFullUrl.replace(/[A-Z][A-Za-z]+\/[^/]+$/, '') : undefined;
+    const base =
+      scope.entryFullUrl && /^https?:\/\//.test(scope.entryFullUrl) ? scope.entryFullUrl.replace(/[A-Z][A-Za-z]+\/[^/]+$/, '') : undefined;
     if (base) {
       const abs = b.byFullUrl.get(base + m[1] + '/' + m[2]);
       if (abs?.resource) return abs.resource;

@@ -8,7 +8,7 @@ export { compileRegex, regexFunctions, translateRegex } from './regex.js';
 type Json = Record<string, unknown>;
 
 function plain(item: unknown): unknown {
-  return (item && typeof item === 'object' && 'data' in (item as Json)) ? (item as Json)['data'] : item;
+  return item && typeof item === 'object' && 'data' in (item as Json) ? (item as Json)['data'] : item;
 }
 
 /**
@@ -26,7 +26,7 @@ function invocationTable(scopes: DocumentScopes): Record<string, unknown> {
       fn(inputs: unknown[]): Json[] {
         const out: Json[] = [];
         for (const item of inputs) {
-          const data = (item && typeof item === 'object' && 'data' in (item as Json)) ? (item as Json)['data'] : item;
+          const data = item && typeof item === 'object' && 'data' in (item as Json) ? (item as Json)['data'] : item;
           const ref = typeof data === 'string' ? data : (data as Json | undefined)?.['reference'];
           if (typeof ref !== 'string') continue;
           const hit = scopes.resolve(ref, holderOf(item));

@@ -8,10 +8,12 @@ export type MemberOf = (valueSet: string, system: string | undefined, code: stri
  */
 export function memberOfValue(value: unknown, valueSet: string, memberOf: MemberOf): boolean[] {
   const v = value as Record<string, unknown> | string | null | undefined;
-  const codings: { system?: string; code?: string }[] = typeof v === 'string'
-    ? [{ code: v }]
-    : v && typeof v === 'object' && Array.isArray(v['coding']) ? (v['coding'] as { system?: string; code?: string }[])
-      : [v as { system?: string; code?: string }];
+  const codings: { system?: string; code?: string }[] =
+    typeof v === 'string'
+      ? [{ code: v }]
+      : v && typeof v === 'object' && Array.isArray(v['coding'])
+        ? (v['coding'] as { system?: string; code?: string }[])
+        : [v as { system?: string; code?: string }];
   let unknown = false;
   for (const c of codings) {
     if (typeof c?.code !== 'string') continue;

@@ -86,13 +86,18 @@ export class FhirPathRunner {
   /** The last narrative htmlChecks() looked at: txt-1 and txt-2 both ask about the same div. */
   private lastHtml: { text: string; ok: boolean } | undefined;
 
-  constructor(private readonly host: FhirPathHost, private readonly options: FhirPathRunnerOptions = {}) {
+  constructor(
+    private readonly host: FhirPathHost,
+    private readonly options: FhirPathRunnerOptions = {},
+  ) {
     const data = (item: unknown): unknown => this.valData(item);
     if (options.model) {
       this.lite = new LiteEvaluator(options.model, {
         resolve: (reference, vars, at) => host.resolve(reference, vars, at),
         ...(host.memberOf ? { memberOf: host.memberOf.bind(host) } : {}),
-        ...(host.conformsTo ? { conformsTo: (resource: Json, profile: string, vars: EvalVars) => host.conformsTo!(resource, profile, vars) } : {}),
+        ...(host.conformsTo
+          ? { conformsTo: (resource: Json, profile: string, vars: EvalVars) => host.conformsTo!(resource, profile, vars) }
+          : {}),
         regex: (source) => this.regex(source),
       });
     }
@@ -190,7 +195,10 @@ export class FhirPathRunner {
     let c = this.compiled.get(key);
     if (c === undefined) {
       try {
-        c = this.fhirpath().compile({ base, expression }, this.library().r4, { userInvocationTable: this.table, traceFn: () => {} } as never);
+        c = this.fhirpath().compile({ base, expression }, this.library().r4, {
+          userInvocationTable: this.table,
+          traceFn: () => {},
+        } as never);
       } catch (e) {
         c = e instanceof Error ? e : new Error(String(e));
       }
@@ -232,7 +240,9 @@ export class FhirPathRunner {
     }
     const same = !(js instanceof Error) && JSON.stringify(js) === JSON.stringify(lite);
     if (!same) {
-      throw new Error(`lite FHIRPath differs from fhirpath.js on ${base}: ${expression}\n  lite: ${JSON.stringify(lite)}\n  fhirpath.js: ${js instanceof Error ? `error ${js.message}` : JSON.stringify(js)}`);
+      throw new Error(
+        `lite FHIRPath differs from fhirpath.js on ${base}: ${expression}\n  lite: ${JSON.stringify(lite)}\n  fhirpath.js: ${js instanceof Error ? `error ${js.message}` : JSON.stringify(js)}`,
+      );
     }
   }
 

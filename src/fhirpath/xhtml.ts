@@ -4,9 +4,54 @@
  * wrapped in an XHTML `div`, with some non-whitespace content.
  */
 const ALLOWED = new Set([
-  'a', 'abbr', 'acronym', 'b', 'big', 'blockquote', 'br', 'caption', 'cite', 'code', 'col', 'colgroup', 'dd', 'dfn',
-  'div', 'dl', 'dt', 'em', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i', 'img', 'li', 'ol', 'p', 'pre', 'q', 'samp',
-  'small', 'span', 'strong', 'sub', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'tt', 'ul', 'var',
+  'a',
+  'abbr',
+  'acronym',
+  'b',
+  'big',
+  'blockquote',
+  'br',
+  'caption',
+  'cite',
+  'code',
+  'col',
+  'colgroup',
+  'dd',
+  'dfn',
+  'div',
+  'dl',
+  'dt',
+  'em',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'i',
+  'img',
+  'li',
+  'ol',
+  'p',
+  'pre',
+  'q',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'tt',
+  'ul',
+  'var',
 ]);
 
 /** XML whitespace (space, tab, CR, LF): what separates attributes. */
@@ -76,7 +121,10 @@ function checkAttributes(text: string, from: number, to: number): string | undef
     if (nameLength >= 2 && startsWithIgnoreCase(text, nameStart, 'on')) {
       return `event attribute ${text.slice(nameStart, nameEnd).toLowerCase()} is not allowed`;
     }
-    if ((nameLength === 4 && startsWithIgnoreCase(text, nameStart, 'href')) || (nameLength === 3 && startsWithIgnoreCase(text, nameStart, 'src'))) {
+    if (
+      (nameLength === 4 && startsWithIgnoreCase(text, nameStart, 'href')) ||
+      (nameLength === 3 && startsWithIgnoreCase(text, nameStart, 'src'))
+    ) {
       while (valueStart < valueEnd && /\s/.test(text[valueStart]!)) valueStart++;
       if (startsWithIgnoreCase(text, valueStart, 'javascript:') && valueStart + 11 <= valueEnd) return 'javascript: URLs are not allowed';
     }
@@ -113,11 +161,20 @@ function hasContent(text: string, from: number, to: number): boolean {
   while (i < to) {
     const c = text.charCodeAt(i);
     if (c === 0x26 /* & */) {
-      if (text.startsWith('&nbsp;', i) && i + 6 <= to) { i += 6; continue; }
-      if (text.startsWith('&#160;', i) && i + 6 <= to) { i += 6; continue; }
+      if (text.startsWith('&nbsp;', i) && i + 6 <= to) {
+        i += 6;
+        continue;
+      }
+      if (text.startsWith('&#160;', i) && i + 6 <= to) {
+        i += 6;
+        continue;
+      }
       return true;
     }
-    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xa0 || (c > 0x7f && /\s/.test(text[i]!))) { i++; continue; }
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xa0 || (c > 0x7f && /\s/.test(text[i]!))) {
+      i++;
+      continue;
+    }
     return true;
   }
   return false;
@@ -144,7 +201,11 @@ export function htmlChecks(xhtml: string): HtmlCheck {
       i = end === -1 ? text.length : end + 3;
       continue;
     }
-    if (text.startsWith('<![CDATA[', lt) || text.startsWith('<?', lt) || startsWithIgnoreCase(text, lt + 2, 'doctype') && text.startsWith('<!', lt)) {
+    if (
+      text.startsWith('<![CDATA[', lt) ||
+      text.startsWith('<?', lt) ||
+      (startsWithIgnoreCase(text, lt + 2, 'doctype') && text.startsWith('<!', lt))
+    ) {
       return { ok: false, reason: 'CDATA, processing instructions and DOCTYPE are not allowed' };
     }
     const closing = text[lt + 1] === '/';

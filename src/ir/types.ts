@@ -133,7 +133,16 @@ export interface ConceptIR {
   display?: string;
   definition?: string;
   designation?: { language?: string; use?: { system?: string; version?: string; code?: string; display?: string }; value: string }[];
-  property?: { code: string; valueCode?: string; valueString?: string; valueBoolean?: boolean; valueDateTime?: string; valueInteger?: number; valueDecimal?: number; valueCoding?: unknown }[];
+  property?: {
+    code: string;
+    valueCode?: string;
+    valueString?: string;
+    valueBoolean?: boolean;
+    valueDateTime?: string;
+    valueInteger?: number;
+    valueDecimal?: number;
+    valueCoding?: unknown;
+  }[];
   concept?: ConceptIR[];
 }
 

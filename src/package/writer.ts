@@ -89,7 +89,11 @@ export async function writePackage(outDir: string, pkg: CompiledPackage): Promis
         throw describeFsError(join(dir, 'package', path), e, 'write'); // the path the user knows, not the staging one
       }
     };
-    try { mkdirSync(join(packageDir, 'example'), { recursive: true }); } catch (e) { throw describeFsError(join(dir, 'package'), e, 'write'); }
+    try {
+      mkdirSync(join(packageDir, 'example'), { recursive: true });
+    } catch (e) {
+      throw describeFsError(join(dir, 'package'), e, 'write');
+    }
     put('package.json', json(pkg.manifest));
     const index: Record<string, unknown>[] = [];
     for (const r of all) {

@@ -4,7 +4,19 @@ import { stableStringify } from '../util/json.js';
 type ED = fhir4.ElementDefinition & Record<string, unknown>;
 
 /** The element properties parity is measured on. */
-export const PARITY_FIELDS = ['sliceName', 'min', 'max', 'mustSupport', 'type', 'fixed', 'pattern', 'binding', 'slicing', 'constraint', 'maxLength'] as const;
+export const PARITY_FIELDS = [
+  'sliceName',
+  'min',
+  'max',
+  'mustSupport',
+  'type',
+  'fixed',
+  'pattern',
+  'binding',
+  'slicing',
+  'constraint',
+  'maxLength',
+] as const;
 export type ParityField = (typeof PARITY_FIELDS)[number];
 
 export interface ElementDifference {
@@ -34,12 +46,14 @@ export interface TerminologyParity {
 }
 
 function normType(types: fhir4.ElementDefinitionType[] | undefined): unknown {
-  return (types ?? []).map((t) => ({
-    code: t.code,
-    profile: [...(t.profile ?? [])].sort(),
-    targetProfile: [...(t.targetProfile ?? [])].sort(),
-    aggregation: [...(t.aggregation ?? [])].sort(),
-  })).sort((a, b) => stableStringify(a).localeCompare(stableStringify(b)));
+  return (types ?? [])
+    .map((t) => ({
+      code: t.code,
+      profile: [...(t.profile ?? [])].sort(),
+      targetProfile: [...(t.targetProfile ?? [])].sort(),
+      aggregation: [...(t.aggregation ?? [])].sort(),
+    }))
+    .sort((a, b) => stableStringify(a).localeCompare(stableStringify(b)));
 }
 
 function valuesOf(el: ED, prefix: 'fixed' | 'pattern'): unknown {
@@ -50,26 +64,37 @@ function valuesOf(el: ED, prefix: 'fixed' | 'pattern'): unknown {
 
 function fieldValue(el: ED, field: ParityField): unknown {
   switch (field) {
-    case 'mustSupport': return el.mustSupport === true;
-    case 'type': return normType(el.type);
-    case 'fixed': return valuesOf(el, 'fixed');
-    case 'pattern': return valuesOf(el, 'pattern');
-    case 'binding': return el.binding ? { strength: el.binding.strength, valueSet: el.binding.valueSet } : undefined;
-    case 'slicing': return el.slicing ? {
-      discriminator: (el.slicing.discriminator ?? []).map((d) => ({ type: d.type, path: d.path })),
-      rules: el.slicing.rules,
-      ordered: el.slicing.ordered === true,
-    } : undefined;
-    case 'constraint': return (el.constraint ?? []).map((c) => ({ key: c.key, severity: c.severity, human: c.human, expression: c.expression }))
-      .sort((a, b) => a.key.localeCompare(b.key));
-    default: return el[field];
+    case 'mustSupport':
+      return el.mustSupport === true;
+    case 'type':
+      return normType(el.type);
+    case 'fixed':
+      return valuesOf(el, 'fixed');
+    case 'pattern':
+      return valuesOf(el, 'pattern');
+    case 'binding':
+      return el.binding ? { strength: el.binding.strength, valueSet: el.binding.valueSet } : undefined;
+    case 'slicing':
+      return el.slicing
+        ? {
+            discriminator: (el.slicing.discriminator ?? []).map((d) => ({ type: d.type, path: d.path })),
+            rules: el.slicing.rules,
+            ordered: el.slicing.ordered === true,
+          }
+        : undefined;
+    case 'constraint':
+      return (el.constraint ?? [])
+        .map((c) => ({ key: c.key, severity: c.severity, human: c.human, expression: c.expression }))
+        .sort((a, b) => a.key.localeCompare(b.key));
+    default:
+      return el[field];
   }
 }
 
 /** Compare two snapshots element by element (matched by element id). */
 export function compareStructure(ours: FhirResource, official: FhirResource): StructureParity {
-  const a = ((ours['snapshot'] as { element?: ED[] } | undefined)?.element ?? []);
-  const b = ((official['snapshot'] as { element?: ED[] } | undefined)?.element ?? []);
+  const a = (ours['snapshot'] as { element?: ED[] } | undefined)?.element ?? [];
+  const b = (official['snapshot'] as { element?: ED[] } | undefined)?.element ?? [];
   const aById = new Map(a.map((e) => [e.id!, e]));
   const bById = new Map(b.map((e) => [e.id!, e]));
   const ids = [...new Set([...b.map((e) => e.id!), ...a.map((e) => e.id!)])];
@@ -102,11 +127,24 @@ export function compareStructure(ours: FhirResource, official: FhirResource): St
   return { url: String(ours.url), version: String(ours.version), kind: 'StructureDefinition', elements: ids.length, matching, differences };
 }
 
-interface Designation { language?: string; use?: { system?: string; code?: string }; value?: string }
-interface Concept { code: string; display?: string; designation?: Designation[]; property?: Record<string, unknown>[]; concept?: Concept[] }
+interface Designation {
+  language?: string;
+  use?: { system?: string; code?: string };
+  value?: string;
+}
+interface Concept {
+  code: string;
+  display?: string;
+  designation?: Designation[];
+  property?: Record<string, unknown>[];
+  concept?: Concept[];
+}
 
 function flatten(cs: Concept[] | undefined, out: Map<string, Concept> = new Map()): Map<string, Concept> {
-  for (const c of cs ?? []) { out.set(c.code, c); flatten(c.concept, out); }
+  for (const c of cs ?? []) {
+    out.set(c.code, c);
+    flatten(c.concept, out);
+  }
   return out;
 }
 
@@ -153,23 +191,36 @@ export function compareTerminology(ours: FhirResource, official: FhirResource): 
         const x = a.get(code)!;
         const y = b.get(code)!;
         if ((x.display ?? '') !== (y.display ?? '')) differences.push({ id: code, field: 'fixed', ours: x.display, official: y.display });
-        else if (designations(x) !== designations(y)) differences.push({ id: code, field: 'designation', ours: x.designation, official: y.designation });
+        else if (designations(x) !== designations(y))
+          differences.push({ id: code, field: 'designation', ours: x.designation, official: y.designation });
         else if (properties(x) !== properties(y)) differences.push({ id: code, field: 'property', ours: x.property, official: y.property });
         else matching++;
       }
     }
     for (const f of ['content', 'caseSensitive'] as const) {
       elements++;
-      if (stableStringify(ours[f]) !== stableStringify(official[f])) differences.push({ id: f, field: 'fixed', ours: ours[f], official: official[f] });
+      if (stableStringify(ours[f]) !== stableStringify(official[f]))
+        differences.push({ id: f, field: 'fixed', ours: ours[f], official: official[f] });
       else matching++;
     }
   } else {
     type Inc = { system?: string; version?: string; concept?: Concept[]; filter?: unknown[]; valueSet?: string[] };
-    const norm = (list: Inc[] | undefined): string[] => (list ?? []).map((i) => stableStringify({
-      system: i.system, version: i.version, valueSet: i.valueSet ?? [], filter: i.filter ?? [],
-      concept: (i.concept ?? []).map((c) => (c.designation?.length ? { code: c.code, display: c.display, designation: normDesignations(c) } : { code: c.code, display: c.display })),
-    }));
-    const compose = (r: FhirResource): { include?: Inc[]; exclude?: Inc[] } => (r['compose'] as { include?: Inc[]; exclude?: Inc[] } | undefined) ?? {};
+    const norm = (list: Inc[] | undefined): string[] =>
+      (list ?? []).map((i) =>
+        stableStringify({
+          system: i.system,
+          version: i.version,
+          valueSet: i.valueSet ?? [],
+          filter: i.filter ?? [],
+          concept: (i.concept ?? []).map((c) =>
+            c.designation?.length
+              ? { code: c.code, display: c.display, designation: normDesignations(c) }
+              : { code: c.code, display: c.display },
+          ),
+        }),
+      );
+    const compose = (r: FhirResource): { include?: Inc[]; exclude?: Inc[] } =>
+      (r['compose'] as { include?: Inc[]; exclude?: Inc[] } | undefined) ?? {};
     for (const part of ['include', 'exclude'] as const) {
       const a = norm(compose(ours)[part]);
       const b = norm(compose(official)[part]);
@@ -177,7 +228,13 @@ export function compareTerminology(ours: FhirResource, official: FhirResource): 
       for (let i = 0; i < n; i++) {
         elements++;
         if (a[i] === b[i]) matching++;
-        else differences.push({ id: `compose.${part}[${i}]`, field: 'fixed', ours: a[i] && JSON.parse(a[i]!), official: b[i] && JSON.parse(b[i]!) });
+        else
+          differences.push({
+            id: `compose.${part}[${i}]`,
+            field: 'fixed',
+            ours: a[i] && JSON.parse(a[i]!),
+            official: b[i] && JSON.parse(b[i]!),
+          });
       }
     }
   }

@@ -16,14 +16,24 @@ export interface PackageParity {
 /** Compare every compiled conformance resource with its counterpart in the same official package. */
 export function packageParity(pkg: CompiledPackage, index: AnchorIndex): PackageParity {
   const label = `${pkg.ir.id}#${pkg.ir.version}`;
-  const out: PackageParity = { packageId: pkg.ir.id, version: pkg.ir.version, structures: [], terminology: [], unmatched: [], notAuthored: [] };
+  const out: PackageParity = {
+    packageId: pkg.ir.id,
+    version: pkg.ir.version,
+    structures: [],
+    terminology: [],
+    unmatched: [],
+    notAuthored: [],
+  };
   const official = index.packages.get(label);
   const ours = new Set<string>();
   for (const r of pkg.resources) {
     if (typeof r.url !== 'string') continue;
     ours.add(r.url);
     const o = official?.resources.get(r.url)?.resource;
-    if (!o || (o.version ?? '') !== (r.version ?? '')) { out.unmatched.push(`${r.resourceType}/${r.id}`); continue; }
+    if (!o || (o.version ?? '') !== (r.version ?? '')) {
+      out.unmatched.push(`${r.resourceType}/${r.id}`);
+      continue;
+    }
     if (r.resourceType === 'StructureDefinition') out.structures.push(compareStructure(r, o));
     else if (r.resourceType === 'ValueSet' || r.resourceType === 'CodeSystem') out.terminology.push(compareTerminology(r, o));
   }
@@ -50,7 +60,9 @@ export function renderParity(results: PackageParity[], verbose = false): string 
       total += s.elements;
       matching += s.matching;
       const mark = s.matching === s.elements && s.differences.length === 0 ? 'ok ' : 'DIFF';
-      lines.push(`  ${mark} ${percent(s.matching, s.elements).padStart(5)}%  ${String(s.matching).padStart(4)}/${String(s.elements).padEnd(4)} ${s.kind} ${s.url.split('/').pop()}`);
+      lines.push(
+        `  ${mark} ${percent(s.matching, s.elements).padStart(5)}%  ${String(s.matching).padStart(4)}/${String(s.elements).padEnd(4)} ${s.kind} ${s.url.split('/').pop()}`,
+      );
       if (verbose || mark !== 'ok ') {
         for (const d of s.differences.slice(0, verbose ? 1000 : 12)) {
           lines.push(`        ${d.id} [${d.field}] ours=${JSON.stringify(d.ours)} official=${JSON.stringify(d.official)}`);

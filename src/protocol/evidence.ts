@@ -49,7 +49,11 @@ export interface EvidenceMapping {
 }
 
 /** An evidence file that is not filed under any step: `refused` (with the problem) when it was not read at all. */
-export interface UnmatchedEvidence { file: string; reason: string; refused?: SafeFileProblem }
+export interface UnmatchedEvidence {
+  file: string;
+  reason: string;
+  refused?: SafeFileProblem;
+}
 
 /** The largest mapping or vendor file read (they are small JSON files the user names). */
 export const MAX_CONFIG_BYTES = 8 * 1024 * 1024;
@@ -59,9 +63,21 @@ export const MAPPING_FILE = 'mapping.json';
 export const SKELETON_FILES = [MAPPING_FILE, 'vendor.json', 'README.md'];
 
 const KINDS: Record<string, EvidenceKind> = {
-  xml: 'message', json: 'message',
-  png: 'screenshot', jpg: 'screenshot', jpeg: 'screenshot', gif: 'screenshot', bmp: 'screenshot', webp: 'screenshot',
-  pdf: 'document', docx: 'document', doc: 'document', txt: 'log', log: 'log', md: 'log', csv: 'log',
+  xml: 'message',
+  json: 'message',
+  png: 'screenshot',
+  jpg: 'screenshot',
+  jpeg: 'screenshot',
+  gif: 'screenshot',
+  bmp: 'screenshot',
+  webp: 'screenshot',
+  pdf: 'document',
+  docx: 'document',
+  doc: 'document',
+  txt: 'log',
+  log: 'log',
+  md: 'log',
+  csv: 'log',
 };
 
 export function evidenceKind(file: string): EvidenceKind {
@@ -93,9 +109,11 @@ export function readMapping(file: string, protocol: ProtocolDefinition, root?: s
   if (!m || typeof m !== 'object' || typeof m.steps !== 'object' || m.steps === null || Array.isArray(m.steps)) {
     throw new UsageError(`${file}: expected {"protocol": "${protocol.id}", "steps": {"<step number or id>": ["<file>", …]}}`);
   }
-  if (m.protocol !== undefined && m.protocol !== protocol.id) throw new UsageError(`${file}: the mapping is for protocol '${String(m.protocol)}', not '${protocol.id}'`);
+  if (m.protocol !== undefined && m.protocol !== protocol.id)
+    throw new UsageError(`${file}: the mapping is for protocol '${String(m.protocol)}', not '${protocol.id}'`);
   for (const [k, v] of Object.entries(m.steps)) {
-    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) throw new UsageError(`${file}: steps["${k}"] must be a list of file names`);
+    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))
+      throw new UsageError(`${file}: steps["${k}"] must be a list of file names`);
   }
   return { protocol: protocol.id, ...(m.protocolVersion ? { protocolVersion: m.protocolVersion } : {}), steps: m.steps };
 }
@@ -110,7 +128,10 @@ export function indexEvidence(protocol: ProtocolDefinition, dir: string, mapping
   if (!statSync(dir).isDirectory()) throw new UsageError(`${dir}: the evidence must be a folder`);
   const root = resolve(dir);
   const stepNumbers = new Map<string, string>();
-  for (const { step } of allSteps(protocol)) { stepNumbers.set(step.number, step.number); stepNumbers.set(step.id, step.number); }
+  for (const { step } of allSteps(protocol)) {
+    stepNumbers.set(step.number, step.number);
+    stepNumbers.set(step.id, step.number);
+  }
   const sectionNumbers = new Set(protocol.sections.map((s) => s.number));
   const rule = namingRule(protocol);
   const relOf = (path: string): string => relative(root, path).split(sep).join('/');
@@ -147,7 +168,14 @@ export function indexEvidence(protocol: ProtocolDefinition, dir: string, mapping
       refuse(named ?? rel, err);
       return undefined;
     }
-    e = { file: rel, path, kind: evidenceKind(path), size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), targets: [] };
+    e = {
+      file: rel,
+      path,
+      kind: evidenceKind(path),
+      size: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      targets: [],
+    };
     byRel.set(rel, e);
     return e;
   };
@@ -156,18 +184,27 @@ export function indexEvidence(protocol: ProtocolDefinition, dir: string, mapping
   if (mapping) {
     for (const [key, files] of Object.entries(mapping.steps)) {
       const number = stepNumbers.get(key) ?? (sectionNumbers.has(key) ? key : undefined);
-      if (!number) throw new UsageError(`${mappingPath}: '${key}' is neither a step nor a section of ${protocol.id} ${protocol.protocolVersion}`);
+      if (!number)
+        throw new UsageError(`${mappingPath}: '${key}' is neither a step nor a section of ${protocol.id} ${protocol.protocolVersion}`);
       for (const f of files) {
         const p = resolve(root, f);
         // a path that leaves the folder by its name (../, an absolute path) is refused without looking at it
         if (!isInside(root, p) || p === root) {
-          refuse(f, new SafeFileError(f, `steps["${key}"] of the mapping names a file outside the evidence folder ${dir}; only files inside it are read`, 'outside-root'));
+          refuse(
+            f,
+            new SafeFileError(
+              f,
+              `steps["${key}"] of the mapping names a file outside the evidence folder ${dir}; only files inside it are read`,
+              'outside-root',
+            ),
+          );
           continue;
         }
         const e = entry(p, f);
         if (!e) {
           const r = refused.get(f);
-          if (r?.refused === 'missing' || r?.refused === 'is-folder') throw new UsageError(`${mappingPath}: steps["${key}"] names ${f}, which is not a file in ${dir}`);
+          if (r?.refused === 'missing' || r?.refused === 'is-folder')
+            throw new UsageError(`${mappingPath}: steps["${key}"] names ${f}, which is not a file in ${dir}`);
           continue;
         }
         e.targets.push({ number, by: 'mapping' });
@@ -183,11 +220,18 @@ export function indexEvidence(protocol: ProtocolDefinition, dir: string, mapping
         entry(p)?.targets.push({ number, letter: m[2]!.toUpperCase(), by: 'naming' });
         continue;
       }
-      if (!mapped.has(p)) unmatched.push({ file: relOf(p), reason: `named for ${number}, which is neither a step nor a section of ${protocol.id} ${protocol.protocolVersion}` });
+      if (!mapped.has(p))
+        unmatched.push({
+          file: relOf(p),
+          reason: `named for ${number}, which is neither a step nor a section of ${protocol.id} ${protocol.protocolVersion}`,
+        });
       continue;
     }
     if (!mapped.has(p)) {
-      unmatched.push({ file: relOf(p), reason: `not named ${protocol.evidenceNaming.pattern.replace('{standard}', protocol.standard.name)} and not in the mapping file` });
+      unmatched.push({
+        file: relOf(p),
+        reason: `not named ${protocol.evidenceNaming.pattern.replace('{standard}', protocol.standard.name)} and not in the mapping file`,
+      });
     }
   }
   const files = [...byRel.values()].sort((a, b) => a.file.localeCompare(b.file));
@@ -218,13 +262,20 @@ export function medcomNames(protocol: ProtocolDefinition, index: EvidenceIndex):
   const claim = (number: string, extension: string): string => {
     for (let k = next.get(number) ?? 0; ; k++) {
       const name = evidenceName(protocol, number, letters(k), extension);
-      if (!used.has(name.toLowerCase())) { next.set(number, k + 1); used.add(name.toLowerCase()); return name; }
+      if (!used.has(name.toLowerCase())) {
+        next.set(number, k + 1);
+        used.add(name.toLowerCase());
+        return name;
+      }
     }
   };
   for (const f of index.files) {
     const named = f.targets.find((t) => t.by === 'naming');
     const name = basename(f.file);
-    if (named && !used.has(name.toLowerCase())) { used.add(name.toLowerCase()); out.set(f.file, name); }
+    if (named && !used.has(name.toLowerCase())) {
+      used.add(name.toLowerCase());
+      out.set(f.file, name);
+    }
   }
   for (const f of index.files) {
     if (out.has(f.file)) continue;

@@ -4,84 +4,332 @@ import type { StepStatus, SuggestedGrade } from './report-model.js';
 
 export interface ProtocolLabels {
   // MedCom's six columns (protocol wording, EN as in HCO/ConditionList, DA as in MedCom's Danish protocols)
-  colStep: string; colAction: string; colTestData: string; colExpected: string; colActual: string; colAssessment: string;
-  standardIntro: string; stdNameEn: string; stdNameDa: string; stdVersion: string; stdType: string; standardPrefix: string;
-  versioning: string; verVersion: string; verInitials: string; verDate: string; verDescription: string;
+  colStep: string;
+  colAction: string;
+  colTestData: string;
+  colExpected: string;
+  colActual: string;
+  colAssessment: string;
+  standardIntro: string;
+  stdNameEn: string;
+  stdNameDa: string;
+  stdVersion: string;
+  stdType: string;
+  standardPrefix: string;
+  versioning: string;
+  verVersion: string;
+  verInitials: string;
+  verDate: string;
+  verDescription: string;
   prerequisites: string;
-  vendorHeading: string; vendorInfo: string; vendorNote: string; sutInfo: string; resultInfo: string; resultNote: string;
-  company: string; address: string; contactPerson: string; telephone: string; email: string;
-  system: string; version: string; description: string; testType: string; selfTest: string; finalTest: string;
-  testDate: string; testLocation: string; approved: string; yes: string; no: string; remarks: string; carriedOutBy: string;
+  vendorHeading: string;
+  vendorInfo: string;
+  vendorNote: string;
+  sutInfo: string;
+  resultInfo: string;
+  resultNote: string;
+  company: string;
+  address: string;
+  contactPerson: string;
+  telephone: string;
+  email: string;
+  system: string;
+  version: string;
+  description: string;
+  testType: string;
+  selfTest: string;
+  finalTest: string;
+  testDate: string;
+  testLocation: string;
+  approved: string;
+  yes: string;
+  no: string;
+  remarks: string;
+  carriedOutBy: string;
   completedByVendor: string;
   theTest: string;
-  ucUseCase: string; ucDescription: string; ucSection: string; ucMandatory: string; ucNotRelevant: string; notPartOfProtocol: string;
-  suggested: string; suggestedNote: string; notMedcomApproval: string;
-  summary: string; verdict: Record<'pass' | 'fail' | 'incomplete' | 'manual', string>;
+  ucUseCase: string;
+  ucDescription: string;
+  ucSection: string;
+  ucMandatory: string;
+  ucNotRelevant: string;
+  notPartOfProtocol: string;
+  suggested: string;
+  suggestedNote: string;
+  notMedcomApproval: string;
+  summary: string;
+  verdict: Record<'pass' | 'fail' | 'incomplete' | 'manual', string>;
   status: Record<StepStatus, string>;
   grade: Record<SuggestedGrade, string>;
-  checks: string; check: string; outcome: string; file: string; severity: string; rule: string; location: string; line: string; message: string; expression: string; expected: string; actual: string;
-  evidenceHeading: string; evidenceKind: string; filedUnder: string; sha256: string; unmatchedHeading: string; reason: string; noUnmatched: string;
-  environment: string; validator: string; profile: string; terminology: string; generatedBy: string; generatedAt: string;
-  missingEvidence: string; failedSteps: string; none: string; testDataHint: string; capturedVars: string; source: string; draft: string;
+  checks: string;
+  check: string;
+  outcome: string;
+  file: string;
+  severity: string;
+  rule: string;
+  location: string;
+  line: string;
+  message: string;
+  expression: string;
+  expected: string;
+  actual: string;
+  evidenceHeading: string;
+  evidenceKind: string;
+  filedUnder: string;
+  sha256: string;
+  unmatchedHeading: string;
+  reason: string;
+  noUnmatched: string;
+  environment: string;
+  validator: string;
+  profile: string;
+  terminology: string;
+  generatedBy: string;
+  generatedAt: string;
+  missingEvidence: string;
+  failedSteps: string;
+  none: string;
+  testDataHint: string;
+  capturedVars: string;
+  source: string;
+  draft: string;
   title: string;
   archiveName: string;
   archiveLine: (zip: string) => string;
 }
 
 const EN: ProtocolLabels = {
-  colStep: 'Test step #', colAction: 'Action', colTestData: 'Test data', colExpected: 'Expected result', colActual: 'Actual result', colAssessment: 'MedCom assessment',
-  standardIntro: 'The test protocol relates to the following standard:', stdNameEn: 'Standard’s name ENG', stdNameDa: 'Standard’s name DK', stdVersion: 'Version', stdType: 'Type', standardPrefix: 'Standard: ',
-  versioning: 'Versioning', verVersion: 'Version', verInitials: 'Initials', verDate: 'Date', verDescription: 'Description',
+  colStep: 'Test step #',
+  colAction: 'Action',
+  colTestData: 'Test data',
+  colExpected: 'Expected result',
+  colActual: 'Actual result',
+  colAssessment: 'MedCom assessment',
+  standardIntro: 'The test protocol relates to the following standard:',
+  stdNameEn: 'Standard’s name ENG',
+  stdNameDa: 'Standard’s name DK',
+  stdVersion: 'Version',
+  stdType: 'Type',
+  standardPrefix: 'Standard: ',
+  versioning: 'Versioning',
+  verVersion: 'Version',
+  verInitials: 'Initials',
+  verDate: 'Date',
+  verDescription: 'Description',
   prerequisites: 'Prerequisites for live test',
-  vendorHeading: 'Information about vendor, system under test (SUT) and test result information', vendorInfo: 'Information about the vendor',
-  vendorNote: 'This table must be completed by the vendor prior to the test.', sutInfo: 'Information about system under test (SUT)',
-  resultInfo: 'Information about the test result', resultNote: 'Note: This table must be completed by MedCom when the test has been completed.',
-  company: 'Company', address: 'Address', contactPerson: 'Contact person', telephone: 'Telephone', email: 'E-mail',
-  system: 'System', version: 'Version', description: 'Description', testType: 'Test type', selfTest: 'Self-test', finalTest: 'Final test/certification',
-  testDate: 'Test date', testLocation: 'Test location', approved: 'Approved', yes: 'Yes', no: 'No', remarks: 'Remarks', carriedOutBy: 'Carried out by',
+  vendorHeading: 'Information about vendor, system under test (SUT) and test result information',
+  vendorInfo: 'Information about the vendor',
+  vendorNote: 'This table must be completed by the vendor prior to the test.',
+  sutInfo: 'Information about system under test (SUT)',
+  resultInfo: 'Information about the test result',
+  resultNote: 'Note: This table must be completed by MedCom when the test has been completed.',
+  company: 'Company',
+  address: 'Address',
+  contactPerson: 'Contact person',
+  telephone: 'Telephone',
+  email: 'E-mail',
+  system: 'System',
+  version: 'Version',
+  description: 'Description',
+  testType: 'Test type',
+  selfTest: 'Self-test',
+  finalTest: 'Final test/certification',
+  testDate: 'Test date',
+  testLocation: 'Test location',
+  approved: 'Approved',
+  yes: 'Yes',
+  no: 'No',
+  remarks: 'Remarks',
+  carriedOutBy: 'Carried out by',
   completedByVendor: 'Completed by vendor',
   theTest: 'The Test',
-  ucUseCase: 'Use case', ucDescription: 'Description', ucSection: 'Section', ucMandatory: 'Mandatory (M) / Optional (O)', ucNotRelevant: 'Not relevant (N/R) in production trial', notPartOfProtocol: 'NOT PART OF TEST PROTOCOL',
-  suggested: 'Suggested (tool)', suggestedNote: 'The “Suggested (tool)” marks are the tool’s suggestions from the automated checks. They are not MedCom’s assessment: the “MedCom assessment” column is left for MedCom.',
+  ucUseCase: 'Use case',
+  ucDescription: 'Description',
+  ucSection: 'Section',
+  ucMandatory: 'Mandatory (M) / Optional (O)',
+  ucNotRelevant: 'Not relevant (N/R) in production trial',
+  notPartOfProtocol: 'NOT PART OF TEST PROTOCOL',
+  suggested: 'Suggested (tool)',
+  suggestedNote:
+    'The “Suggested (tool)” marks are the tool’s suggestions from the automated checks. They are not MedCom’s assessment: the “MedCom assessment” column is left for MedCom.',
   notMedcomApproval: 'Self-test report generated by medcom-ig — NOT a MedCom approval.',
-  summary: 'Summary (tool)', verdict: { pass: 'PASS — every automatable step passed', fail: 'FAIL — at least one step failed', incomplete: 'INCOMPLETE — mandatory automatable steps lack evidence', manual: 'MANUAL — no step of this protocol is decided by the tool; every step is for MedCom to assess' },
-  status: { passed: 'passed', failed: 'FAILED', warning: 'passed with warnings', partial: 'checks passed, the rest to be demonstrated', manual: 'manual — to be demonstrated', 'no-evidence': 'no evidence', 'not-relevant': 'not relevant' },
-  grade: { F1: 'F1 (critical)', F2: 'F2 (serious)', F3: 'F3 (significant)', F4: 'F4 (less significant)', OK: 'OK (approved)', NOT_RELEVANT: 'Not relevant' },
-  checks: 'Checks', check: 'Check', outcome: 'Outcome', file: 'File', severity: 'Severity', rule: 'Rule', location: 'Location (FHIRPath)', line: 'Line', message: 'Message', expression: 'FHIRPath', expected: 'Expected', actual: 'Found',
-  evidenceHeading: 'Evidence files', evidenceKind: 'Kind', filedUnder: 'Filed under', sha256: 'SHA-256', unmatchedHeading: 'Files not matched to any step', reason: 'Reason', noUnmatched: 'Every file matched a step or section.',
-  environment: 'Environment', validator: 'Validator', profile: 'Profile', terminology: 'Terminology', generatedBy: 'Generated by', generatedAt: 'Generated at',
-  missingEvidence: 'Mandatory automatable steps without evidence', failedSteps: 'Failed steps', none: 'none', testDataHint: 'Expected evidence', capturedVars: 'Captured for later steps', source: 'Source', draft: 'DRAFT protocol (not published by MedCom)',
+  summary: 'Summary (tool)',
+  verdict: {
+    pass: 'PASS — every automatable step passed',
+    fail: 'FAIL — at least one step failed',
+    incomplete: 'INCOMPLETE — mandatory automatable steps lack evidence',
+    manual: 'MANUAL — no step of this protocol is decided by the tool; every step is for MedCom to assess',
+  },
+  status: {
+    passed: 'passed',
+    failed: 'FAILED',
+    warning: 'passed with warnings',
+    partial: 'checks passed, the rest to be demonstrated',
+    manual: 'manual — to be demonstrated',
+    'no-evidence': 'no evidence',
+    'not-relevant': 'not relevant',
+  },
+  grade: {
+    F1: 'F1 (critical)',
+    F2: 'F2 (serious)',
+    F3: 'F3 (significant)',
+    F4: 'F4 (less significant)',
+    OK: 'OK (approved)',
+    NOT_RELEVANT: 'Not relevant',
+  },
+  checks: 'Checks',
+  check: 'Check',
+  outcome: 'Outcome',
+  file: 'File',
+  severity: 'Severity',
+  rule: 'Rule',
+  location: 'Location (FHIRPath)',
+  line: 'Line',
+  message: 'Message',
+  expression: 'FHIRPath',
+  expected: 'Expected',
+  actual: 'Found',
+  evidenceHeading: 'Evidence files',
+  evidenceKind: 'Kind',
+  filedUnder: 'Filed under',
+  sha256: 'SHA-256',
+  unmatchedHeading: 'Files not matched to any step',
+  reason: 'Reason',
+  noUnmatched: 'Every file matched a step or section.',
+  environment: 'Environment',
+  validator: 'Validator',
+  profile: 'Profile',
+  terminology: 'Terminology',
+  generatedBy: 'Generated by',
+  generatedAt: 'Generated at',
+  missingEvidence: 'Mandatory automatable steps without evidence',
+  failedSteps: 'Failed steps',
+  none: 'none',
+  testDataHint: 'Expected evidence',
+  capturedVars: 'Captured for later steps',
+  source: 'Source',
+  draft: 'DRAFT protocol (not published by MedCom)',
   title: 'Test protocol',
   archiveName: 'Name in the archive',
-  archiveLine: (zip) => `${zip} holds these files under their names by the naming rule, with this report (report.md): the archive to send to fhir@medcom.dk with the completed protocol.`,
+  archiveLine: (zip) =>
+    `${zip} holds these files under their names by the naming rule, with this report (report.md): the archive to send to fhir@medcom.dk with the completed protocol.`,
 };
 
 const DA: ProtocolLabels = {
-  colStep: 'Teststep #', colAction: 'Handling', colTestData: 'Testdata/testperson', colExpected: 'Forventet resultat', colActual: 'Aktuelt resultat', colAssessment: 'MedCom-vurdering',
-  standardIntro: 'Testprotokollen omfatter følgende standard:', stdNameEn: 'Standardens navn ENG', stdNameDa: 'Standardens navn DK', stdVersion: 'Version', stdType: 'Type', standardPrefix: 'Standard: ',
-  versioning: 'Versionering', verVersion: 'Version', verInitials: 'Initialer', verDate: 'Dato', verDescription: 'Beskrivelse',
+  colStep: 'Teststep #',
+  colAction: 'Handling',
+  colTestData: 'Testdata/testperson',
+  colExpected: 'Forventet resultat',
+  colActual: 'Aktuelt resultat',
+  colAssessment: 'MedCom-vurdering',
+  standardIntro: 'Testprotokollen omfatter følgende standard:',
+  stdNameEn: 'Standardens navn ENG',
+  stdNameDa: 'Standardens navn DK',
+  stdVersion: 'Version',
+  stdType: 'Type',
+  standardPrefix: 'Standard: ',
+  versioning: 'Versionering',
+  verVersion: 'Version',
+  verInitials: 'Initialer',
+  verDate: 'Dato',
+  verDescription: 'Beskrivelse',
   prerequisites: 'Forudsætninger for livetest',
-  vendorHeading: 'Oplysninger om leverandør, system under test og testresultat', vendorInfo: 'Oplysninger om leverandøren',
-  vendorNote: 'Denne tabel udfyldes af leverandør forud for testen.', sutInfo: 'Oplysninger om system under test (SUT)',
-  resultInfo: 'Oplysninger om testresultat', resultNote: 'Denne tabel udfyldes af MedCom, når testen er gennemført.',
-  company: 'Firma', address: 'Adresse', contactPerson: 'Kontaktperson', telephone: 'Telefon', email: 'E-mail',
-  system: 'System', version: 'Version', description: 'Beskrivelse', testType: 'Testtype', selfTest: 'Egentest', finalTest: 'Endelig test/certificering',
-  testDate: 'Testdato', testLocation: 'Testlokation', approved: 'Godkendt', yes: 'Ja', no: 'Nej', remarks: 'Bemærkninger', carriedOutBy: 'Udført af',
+  vendorHeading: 'Oplysninger om leverandør, system under test og testresultat',
+  vendorInfo: 'Oplysninger om leverandøren',
+  vendorNote: 'Denne tabel udfyldes af leverandør forud for testen.',
+  sutInfo: 'Oplysninger om system under test (SUT)',
+  resultInfo: 'Oplysninger om testresultat',
+  resultNote: 'Denne tabel udfyldes af MedCom, når testen er gennemført.',
+  company: 'Firma',
+  address: 'Adresse',
+  contactPerson: 'Kontaktperson',
+  telephone: 'Telefon',
+  email: 'E-mail',
+  system: 'System',
+  version: 'Version',
+  description: 'Beskrivelse',
+  testType: 'Testtype',
+  selfTest: 'Egentest',
+  finalTest: 'Endelig test/certificering',
+  testDate: 'Testdato',
+  testLocation: 'Testlokation',
+  approved: 'Godkendt',
+  yes: 'Ja',
+  no: 'Nej',
+  remarks: 'Bemærkninger',
+  carriedOutBy: 'Udført af',
   completedByVendor: 'Udfyldes af leverandør',
   theTest: 'Testen',
-  ucUseCase: 'Use case', ucDescription: 'Beskrivelse', ucSection: 'Afsnit', ucMandatory: 'Obligatorisk (M) / Valgfri (O)', ucNotRelevant: 'Ikke relevant (N/R) i produktionsforsøget', notPartOfProtocol: 'IKKE EN DEL AF TESTPROTOKOLLEN',
-  suggested: 'Forslag (værktøj)', suggestedNote: 'Markeringerne “Forslag (værktøj)” er værktøjets forslag ud fra de automatiske kontroller. De er ikke MedComs vurdering: kolonnen “MedCom-vurdering” udfyldes af MedCom.',
+  ucUseCase: 'Use case',
+  ucDescription: 'Beskrivelse',
+  ucSection: 'Afsnit',
+  ucMandatory: 'Obligatorisk (M) / Valgfri (O)',
+  ucNotRelevant: 'Ikke relevant (N/R) i produktionsforsøget',
+  notPartOfProtocol: 'IKKE EN DEL AF TESTPROTOKOLLEN',
+  suggested: 'Forslag (værktøj)',
+  suggestedNote:
+    'Markeringerne “Forslag (værktøj)” er værktøjets forslag ud fra de automatiske kontroller. De er ikke MedComs vurdering: kolonnen “MedCom-vurdering” udfyldes af MedCom.',
   notMedcomApproval: 'Egentestrapport dannet af medcom-ig — IKKE en godkendelse fra MedCom.',
-  summary: 'Resumé (værktøj)', verdict: { pass: 'BESTÅET — alle automatiserbare teststep bestod', fail: 'IKKE BESTÅET — mindst ét teststep fejlede', incomplete: 'UFULDSTÆNDIG — obligatoriske automatiserbare teststep mangler dokumentation', manual: 'MANUEL — intet teststep i denne protokol afgøres af værktøjet; alle vurderes af MedCom' },
-  status: { passed: 'bestået', failed: 'FEJLET', warning: 'bestået med advarsler', partial: 'kontroller bestået, resten skal demonstreres', manual: 'manuelt — skal demonstreres', 'no-evidence': 'ingen dokumentation', 'not-relevant': 'ej relevant' },
-  grade: { F1: 'F1 (kritisk)', F2: 'F2 (alvorlig)', F3: 'F3 (betydelig)', F4: 'F4 (mindre betydelig)', OK: 'OK (godkendt)', NOT_RELEVANT: 'Ej relevant' },
-  checks: 'Kontroller', check: 'Kontrol', outcome: 'Resultat', file: 'Fil', severity: 'Alvorlighed', rule: 'Regel', location: 'Placering (FHIRPath)', line: 'Linje', message: 'Meddelelse', expression: 'FHIRPath', expected: 'Forventet', actual: 'Fundet',
-  evidenceHeading: 'Dokumentationsfiler', evidenceKind: 'Art', filedUnder: 'Henført til', sha256: 'SHA-256', unmatchedHeading: 'Filer der ikke kunne henføres til et teststep', reason: 'Årsag', noUnmatched: 'Alle filer blev henført til et teststep eller afsnit.',
-  environment: 'Miljø', validator: 'Validator', profile: 'Profil', terminology: 'Terminologi', generatedBy: 'Dannet af', generatedAt: 'Dannet',
-  missingEvidence: 'Obligatoriske automatiserbare teststep uden dokumentation', failedSteps: 'Fejlede teststep', none: 'ingen', testDataHint: 'Forventet dokumentation', capturedVars: 'Gemt til senere teststep', source: 'Kilde', draft: 'UDKAST til protokol (ikke udgivet af MedCom)',
+  summary: 'Resumé (værktøj)',
+  verdict: {
+    pass: 'BESTÅET — alle automatiserbare teststep bestod',
+    fail: 'IKKE BESTÅET — mindst ét teststep fejlede',
+    incomplete: 'UFULDSTÆNDIG — obligatoriske automatiserbare teststep mangler dokumentation',
+    manual: 'MANUEL — intet teststep i denne protokol afgøres af værktøjet; alle vurderes af MedCom',
+  },
+  status: {
+    passed: 'bestået',
+    failed: 'FEJLET',
+    warning: 'bestået med advarsler',
+    partial: 'kontroller bestået, resten skal demonstreres',
+    manual: 'manuelt — skal demonstreres',
+    'no-evidence': 'ingen dokumentation',
+    'not-relevant': 'ej relevant',
+  },
+  grade: {
+    F1: 'F1 (kritisk)',
+    F2: 'F2 (alvorlig)',
+    F3: 'F3 (betydelig)',
+    F4: 'F4 (mindre betydelig)',
+    OK: 'OK (godkendt)',
+    NOT_RELEVANT: 'Ej relevant',
+  },
+  checks: 'Kontroller',
+  check: 'Kontrol',
+  outcome: 'Resultat',
+  file: 'Fil',
+  severity: 'Alvorlighed',
+  rule: 'Regel',
+  location: 'Placering (FHIRPath)',
+  line: 'Linje',
+  message: 'Meddelelse',
+  expression: 'FHIRPath',
+  expected: 'Forventet',
+  actual: 'Fundet',
+  evidenceHeading: 'Dokumentationsfiler',
+  evidenceKind: 'Art',
+  filedUnder: 'Henført til',
+  sha256: 'SHA-256',
+  unmatchedHeading: 'Filer der ikke kunne henføres til et teststep',
+  reason: 'Årsag',
+  noUnmatched: 'Alle filer blev henført til et teststep eller afsnit.',
+  environment: 'Miljø',
+  validator: 'Validator',
+  profile: 'Profil',
+  terminology: 'Terminologi',
+  generatedBy: 'Dannet af',
+  generatedAt: 'Dannet',
+  missingEvidence: 'Obligatoriske automatiserbare teststep uden dokumentation',
+  failedSteps: 'Fejlede teststep',
+  none: 'ingen',
+  testDataHint: 'Forventet dokumentation',
+  capturedVars: 'Gemt til senere teststep',
+  source: 'Kilde',
+  draft: 'UDKAST til protokol (ikke udgivet af MedCom)',
   title: 'Testprotokol',
   archiveName: 'Navn i arkivet',
-  archiveLine: (zip) => `${zip} indeholder disse filer med navne efter navngivningsreglen samt denne rapport (report.md): arkivet der sendes til fhir@medcom.dk sammen med den udfyldte testprotokol.`,
+  archiveLine: (zip) =>
+    `${zip} indeholder disse filer med navne efter navngivningsreglen samt denne rapport (report.md): arkivet der sendes til fhir@medcom.dk sammen med den udfyldte testprotokol.`,
 };
 
 export function labels(lang: Lang): ProtocolLabels {
@@ -104,12 +352,13 @@ export const SENTENCES = {
     counts: (e: number, w: number) => `${e} error(s), ${w} warning(s)`,
     attributed: 'No profile-validation error on',
     bytes: (n: number) => `${n} bytes`,
-    local: 'Local rule (medcom-ig, not MedCom\'s standard):',
+    local: "Local rule (medcom-ig, not MedCom's standard):",
     noBusinessFinding: 'no business finding',
     absent: 'absent',
     present: 'present',
     notDrawn: 'not reported, but expected',
-    noSequenceEvidence: (i: number, action: string, step: string, letter?: string) => `sequence step ${i} (${action}): no message filed under ${step}${letter ? ` with letter ${letter}` : ''}`,
+    noSequenceEvidence: (i: number, action: string, step: string, letter?: string) =>
+      `sequence step ${i} (${action}): no message filed under ${step}${letter ? ` with letter ${letter}` : ''}`,
   },
   da: {
     allPassed: (n: number, files: number) => `Alle ${n} automatiske kontrol(ler) bestod på ${files} fil(er).`,
@@ -130,6 +379,7 @@ export const SENTENCES = {
     absent: 'fraværende',
     present: 'til stede',
     notDrawn: 'ikke rapporteret, men forventet',
-    noSequenceEvidence: (i: number, action: string, step: string, letter?: string) => `sekvensens trin ${i} (${action}): ingen meddelelse under ${step}${letter ? ` med bogstavet ${letter}` : ''}`,
+    noSequenceEvidence: (i: number, action: string, step: string, letter?: string) =>
+      `sekvensens trin ${i} (${action}): ingen meddelelse under ${step}${letter ? ` med bogstavet ${letter}` : ''}`,
   },
 } as const;

@@ -15,21 +15,46 @@ export const VENDOR_FILE = 'vendor.json';
 export const README_FILE = 'README.md';
 
 export function mappingTemplate(protocol: ProtocolDefinition): EvidenceMapping {
-  return { protocol: protocol.id, protocolVersion: protocol.protocolVersion, steps: Object.fromEntries(allSteps(protocol).map(({ step }) => [step.number, []])) };
+  return {
+    protocol: protocol.id,
+    protocolVersion: protocol.protocolVersion,
+    steps: Object.fromEntries(allSteps(protocol).map(({ step }) => [step.number, []])),
+  };
 }
 
 function readme(protocol: ProtocolDefinition, lang: Lang): string {
   const da = lang === 'da';
   const lines: string[] = [];
-  lines.push(`# ${text(protocol.title, lang)} ${protocol.standard.name} ${protocol.protocolVersion} — ${da ? 'dokumentation' : 'evidence'}`, '');
-  lines.push(da
-    ? `Navngiv filer efter MedComs regel \`${protocol.evidenceNaming.pattern.replace('{standard}', protocol.standard.name)}\` (fx \`${protocol.evidenceNaming.example}\`), eller angiv dem i \`${MAPPING_FILE}\` (teststep → filer). Udfyld \`${VENDOR_FILE}\` (afsnit 2.1–2.2).`
-    : `Name files by MedCom's rule \`${protocol.evidenceNaming.pattern.replace('{standard}', protocol.standard.name)}\` (e.g. \`${protocol.evidenceNaming.example}\`), or list them in \`${MAPPING_FILE}\` (step → files). Fill in \`${VENDOR_FILE}\` (sections 2.1–2.2).`, '');
-  lines.push(`npx medcom-ig protocol run ${protocol.id} --evidence . --out report --vendor-file ${VENDOR_FILE}${da ? ' --lang da' : ''}`, '');
+  lines.push(
+    `# ${text(protocol.title, lang)} ${protocol.standard.name} ${protocol.protocolVersion} — ${da ? 'dokumentation' : 'evidence'}`,
+    '',
+  );
+  lines.push(
+    da
+      ? `Navngiv filer efter MedComs regel \`${protocol.evidenceNaming.pattern.replace('{standard}', protocol.standard.name)}\` (fx \`${protocol.evidenceNaming.example}\`), eller angiv dem i \`${MAPPING_FILE}\` (teststep → filer). Udfyld \`${VENDOR_FILE}\` (afsnit 2.1–2.2).`
+      : `Name files by MedCom's rule \`${protocol.evidenceNaming.pattern.replace('{standard}', protocol.standard.name)}\` (e.g. \`${protocol.evidenceNaming.example}\`), or list them in \`${MAPPING_FILE}\` (step → files). Fill in \`${VENDOR_FILE}\` (sections 2.1–2.2).`,
+    '',
+  );
+  lines.push(
+    `npx medcom-ig protocol run ${protocol.id} --evidence . --out report --vendor-file ${VENDOR_FILE}${da ? ' --lang da' : ''}`,
+    '',
+  );
   lines.push(da ? '| Teststep | Afgøres | Fx fil |' : '| Step | Decided | Example file |', '|---|---|---|');
   for (const { section, step } of allSteps(protocol)) {
     const nr = step.notRelevant || section.notRelevant;
-    const how = nr ? 'N/R' : step.automation === 'manual' ? (da ? 'manuelt' : 'manual') : step.automation === 'assisted' ? (da ? 'kontrol + demonstration' : 'checks + demonstration') : (da ? 'automatisk' : 'automated');
+    const how = nr
+      ? 'N/R'
+      : step.automation === 'manual'
+        ? da
+          ? 'manuelt'
+          : 'manual'
+        : step.automation === 'assisted'
+          ? da
+            ? 'kontrol + demonstration'
+            : 'checks + demonstration'
+          : da
+            ? 'automatisk'
+            : 'automated';
     const ext = step.automation === 'manual' ? 'png' : 'xml';
     lines.push(`| ${step.number} | ${how} | ${evidenceName(protocol, step.number, 'A', ext)} |`);
   }
@@ -44,7 +69,10 @@ export function initEvidence(protocol: ProtocolDefinition, dir: string, lang: La
   const kept: string[] = [];
   const put = (name: string, content: string): void => {
     const p = join(dir, name);
-    if (existsSync(p)) { kept.push(p); return; }
+    if (existsSync(p)) {
+      kept.push(p);
+      return;
+    }
     writeFileAtomic(p, content); // whole or not at all: a kill never leaves a half template that is then kept
     written.push(p);
   };

@@ -29,7 +29,10 @@ export function protocolsDir(): string {
 
 /** A protocol file that breaks the schema or the rules around it. */
 export class ProtocolDefinitionError extends Error {
-  constructor(readonly file: string, readonly problems: string[]) {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
     super(`${file}: ${problems.length} problem(s): ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? '; …' : ''}`);
     this.name = 'ProtocolDefinitionError';
   }
@@ -48,7 +51,10 @@ export class ProtocolLibrary {
 
   /** The protocol ids in the folder (file names without `.json`), sorted. */
   ids(): string[] {
-    return readdirSync(this.dir).filter((f) => f.endsWith('.json') && f !== SCHEMA_FILE).map((f) => f.slice(0, -5)).sort();
+    return readdirSync(this.dir)
+      .filter((f) => f.endsWith('.json') && f !== SCHEMA_FILE)
+      .map((f) => f.slice(0, -5))
+      .sort();
   }
 
   /** A protocol by id; an unknown id is a usage error naming the known ones. */
@@ -106,14 +112,16 @@ function crossCheck(p: ProtocolDefinition): string[] {
     if (s.useCase && !useCases.has(s.useCase)) problems.push(`section ${s.number}: use case '${s.useCase}' is not in the use-case table`);
   }
   for (const u of p.useCases) {
-    if (u.section && !p.sections.some((s) => s.number === u.section)) problems.push(`use case ${u.id}: section ${u.section} does not exist`);
+    if (u.section && !p.sections.some((s) => s.number === u.section))
+      problems.push(`use case ${u.id}: section ${u.section} does not exist`);
   }
   for (const { section, step } of steps) {
     if (ids.has(step.id)) problems.push(`step id '${step.id}' is used twice`);
     ids.add(step.id);
     if (numbers.has(step.number)) problems.push(`step number ${step.number} is used twice`);
     numbers.add(step.number);
-    if (!step.number.startsWith(section.number + '.')) problems.push(`step ${step.number} is not numbered under its section ${section.number}`);
+    if (!step.number.startsWith(section.number + '.'))
+      problems.push(`step ${step.number} is not numbered under its section ${section.number}`);
     if (!step.id.startsWith(p.id + '.')) problems.push(`step id '${step.id}' does not start with the protocol id '${p.id}.'`);
     for (const r of step.refersTo ?? []) if (!stepIds.has(r)) problems.push(`step ${step.number}: refers to unknown step '${r}'`);
     for (const c of step.checks ?? []) {
@@ -121,13 +129,20 @@ function crossCheck(p: ProtocolDefinition): string[] {
       checkIds.add(c.id);
       if (c.kind === 'business' || c.kind === 'sequence') {
         // our local rules: the step says so, and names rules the business layer has
-        if (step.local !== true) problems.push(`step ${step.number}, check ${c.id}: a ${c.kind} check decides by our local business rules; the step must say "local": true`);
+        if (step.local !== true)
+          problems.push(
+            `step ${step.number}, check ${c.id}: a ${c.kind} check decides by our local business rules; the step must say "local": true`,
+          );
         for (const r of [...(c.absent ?? []), ...(c.present ?? [])]) {
           const rule = (RULES as Record<string, { layer: string }>)[r];
           if (!rule || rule.layer !== 'business') problems.push(`step ${step.number}, check ${c.id}: '${r}' is not a business rule id`);
         }
-        for (const r of c.present ?? []) if ((c.absent ?? []).includes(r)) problems.push(`step ${step.number}, check ${c.id}: '${r}' is both absent and present`);
-        if (c.kind === 'sequence') for (const item of c.sequence) if (!stepIds.has(item.step)) problems.push(`step ${step.number}, check ${c.id}: the sequence names unknown step '${item.step}'`);
+        for (const r of c.present ?? [])
+          if ((c.absent ?? []).includes(r)) problems.push(`step ${step.number}, check ${c.id}: '${r}' is both absent and present`);
+        if (c.kind === 'sequence')
+          for (const item of c.sequence)
+            if (!stepIds.has(item.step))
+              problems.push(`step ${step.number}, check ${c.id}: the sequence names unknown step '${item.step}'`);
         continue;
       }
       if (c.kind !== 'fhirpath') continue;

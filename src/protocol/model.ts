@@ -11,7 +11,10 @@ import type { IgAlias } from '../standards/igs.js';
 export type Lang = 'en' | 'da';
 
 /** MedCom's wording in English, and in Danish where there is one (falls back to English). */
-export interface Text { en: string; da?: string }
+export interface Text {
+  en: string;
+  da?: string;
+}
 
 export type Grade = 'F1' | 'F2' | 'F3' | 'F4';
 
@@ -57,7 +60,12 @@ export interface StandardRef {
   versionNote?: string;
 }
 
-export interface VersionRow { version: string; initials: string; date: string; description: string[] }
+export interface VersionRow {
+  version: string;
+  initials: string;
+  date: string;
+  description: string[];
+}
 
 export interface UseCaseRow {
   id: string;
@@ -83,7 +91,11 @@ export interface SectionDef {
 export type RowDef = GroupRowDef | StepDef;
 
 /** A sub-heading row spanning the table ("E-CPR", "Use of terminology"); no number. */
-export interface GroupRowDef { type: 'group'; text: Text; notRelevant?: boolean }
+export interface GroupRowDef {
+  type: 'group';
+  text: Text;
+  notRelevant?: boolean;
+}
 
 export type Automation = 'automated' | 'assisted' | 'manual';
 
@@ -175,7 +187,11 @@ export interface SequenceCheck extends RuleExpectation {
 }
 
 /** Validate the message against the standard's Bundle profile (TestScript `validateProfileId`). */
-export interface ValidateCheck { kind: 'validate'; id: string; description: Text }
+export interface ValidateCheck {
+  kind: 'validate';
+  id: string;
+  description: Text;
+}
 
 /**
  * A FHIRPath assert on the Bundle (TestScript `expression`, with `operator` + `value` when given,
@@ -197,13 +213,22 @@ export interface FhirPathCheck {
 }
 
 /** The message file is at most `maxBytes` (MedCom's 100 MB message size limit). */
-export interface MaxBytesCheck { kind: 'maxBytes'; id: string; description: Text; maxBytes: number }
+export interface MaxBytesCheck {
+  kind: 'maxBytes';
+  id: string;
+  description: Text;
+  maxBytes: number;
+}
 
 /**
  * A flow variable: the FHIRPath result on the step's first message, kept as plain JSON values
  * (a dateTime becomes its string: compare with `%name.toDateTime()`).
  */
-export interface CaptureDef { name: string; expression: string; description: Text }
+export interface CaptureDef {
+  name: string;
+  expression: string;
+  description: Text;
+}
 
 export function isStep(row: RowDef): row is StepDef {
   return row.type === 'step';

@@ -80,7 +80,11 @@ export interface StepResult {
   local: boolean;
 }
 
-export interface GroupResult { type: 'group'; text: string; notRelevant: boolean }
+export interface GroupResult {
+  type: 'group';
+  text: string;
+  notRelevant: boolean;
+}
 
 export interface SectionResult {
   number: string;
@@ -104,7 +108,16 @@ export interface ProtocolRunReport {
     version: string;
     date: string;
     source: string;
-    standard: { name: string; nameEn: string; nameDa: string; version: string; type: string; checkedVersion: string; profile: string; versionNote: string };
+    standard: {
+      name: string;
+      nameEn: string;
+      nameDa: string;
+      version: string;
+      type: string;
+      checkedVersion: string;
+      profile: string;
+      versionNote: string;
+    };
     versioning: { version: string; initials: string; date: string; description: string[] }[];
     prerequisites: string[];
     evidenceNaming: string;
@@ -121,7 +134,15 @@ export interface ProtocolRunReport {
     mappingFile?: string;
     /** The self-test archive for MedCom (`<Standard>_selftest.zip`): the evidence under `archiveName`, plus report.md. */
     archive: string;
-    files: { file: string; kind: EvidenceKind; size: number; sha256: string; filedUnder: string[]; by: ('naming' | 'mapping')[]; archiveName: string }[];
+    files: {
+      file: string;
+      kind: EvidenceKind;
+      size: number;
+      sha256: string;
+      filedUnder: string[];
+      by: ('naming' | 'mapping')[];
+      archiveName: string;
+    }[];
     /** Files filed under no step; `refused`: not read at all (outside the evidence folder, a special file …), with the problem. */
     unmatched: { file: string; reason: string; refused?: SafeFileProblem }[];
   };

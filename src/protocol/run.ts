@@ -24,10 +24,29 @@ import { checkSequence, STEP_PURPOSE, type SequenceStep } from '../validator/rul
 import { IssueSink } from '../validator/context.js';
 import { filedUnder, indexEvidence, medcomNames, type EvidenceFile, type EvidenceIndex } from './evidence.js';
 import { SENTENCES } from './i18n.js';
-import { allSteps, text, type BusinessCheck, type CheckDef, type Lang, type ProtocolDefinition, type SectionDef, type SequenceCheck, type StepDef } from './model.js';
 import {
-  STEP_STATUSES, type CheckFileResult, type CheckOutcome, type CheckResult, type ProtocolRunReport, type RunIssue,
-  type SectionResult, type StepResult, type StepStatus, type SuggestedGrade, type VendorInfo,
+  allSteps,
+  text,
+  type BusinessCheck,
+  type CheckDef,
+  type Lang,
+  type ProtocolDefinition,
+  type SectionDef,
+  type SequenceCheck,
+  type StepDef,
+} from './model.js';
+import {
+  STEP_STATUSES,
+  type CheckFileResult,
+  type CheckOutcome,
+  type CheckResult,
+  type ProtocolRunReport,
+  type RunIssue,
+  type SectionResult,
+  type StepResult,
+  type StepStatus,
+  type SuggestedGrade,
+  type VendorInfo,
 } from './report-model.js';
 
 export interface RunProtocolOptions {
@@ -94,12 +113,18 @@ class ProtocolRun {
 
   /** Messages a step's checks read: filed under the step, or (input `section`) under any step of its section or the section itself. */
   private inputs(section: SectionDef, step: StepDef): { messages: EvidenceFile[]; evidence: EvidenceFile[] } {
-    const numbers = step.input === 'section'
-      ? [section.number, ...section.rows.filter((r): r is StepDef => r.type === 'step').map((r) => r.number)]
-      : [step.number];
+    const numbers =
+      step.input === 'section'
+        ? [section.number, ...section.rows.filter((r): r is StepDef => r.type === 'step').map((r) => r.number)]
+        : [step.number];
     const seen = new Set<string>();
     const all: EvidenceFile[] = [];
-    for (const n of numbers) for (const f of filedUnder(this.evidence, n)) if (!seen.has(f.file)) { seen.add(f.file); all.push(f); }
+    for (const n of numbers)
+      for (const f of filedUnder(this.evidence, n))
+        if (!seen.has(f.file)) {
+          seen.add(f.file);
+          all.push(f);
+        }
     const own = filedUnder(this.evidence, step.number);
     const messages = all.filter((f) => f.kind === 'message');
     // the Test data column: the step's own files, and the messages its checks read
@@ -113,17 +138,38 @@ class ProtocolRun {
     const { messages, evidence } = this.inputs(section, step);
     const mark = step.local === true ? `${s.local} ` : '';
     const base: StepResult = {
-      type: 'step', id: step.id, number: step.number, status: 'manual', automation: step.automation, local: step.local === true,
-      optional: step.optional === true, notRelevant, mandatory: sectionMandatory && step.optional !== true && !notRelevant,
-      action: text(step.action, this.lang), testDataHint: text(step.testData, this.lang), expectedResult: text(step.expectedResult, this.lang),
-      evidence: evidence.map((f) => f.file), actualResult: '', checks: [], issues: [], captured: [],
+      type: 'step',
+      id: step.id,
+      number: step.number,
+      status: 'manual',
+      automation: step.automation,
+      local: step.local === true,
+      optional: step.optional === true,
+      notRelevant,
+      mandatory: sectionMandatory && step.optional !== true && !notRelevant,
+      action: text(step.action, this.lang),
+      testDataHint: text(step.testData, this.lang),
+      expectedResult: text(step.expectedResult, this.lang),
+      evidence: evidence.map((f) => f.file),
+      actualResult: '',
+      checks: [],
+      issues: [],
+      captured: [],
     };
     if (notRelevant) return { ...base, status: 'not-relevant', actualResult: s.notRelevant, suggestedGrade: 'NOT_RELEVANT' };
     if (step.automation === 'manual' || !step.checks) {
-      return { ...base, status: 'manual', actualResult: `${mark}${s.manual}${evidence.length ? ' ' + s.manualFiles(evidence.length) : ''}` };
+      return {
+        ...base,
+        status: 'manual',
+        actualResult: `${mark}${s.manual}${evidence.length ? ' ' + s.manualFiles(evidence.length) : ''}`,
+      };
     }
     if (messages.length === 0) {
-      return { ...base, status: 'no-evidence', actualResult: `${mark}${s.noEvidence}${evidence.length ? ' ' + s.otherFiles(evidence.length) : ''}` };
+      return {
+        ...base,
+        status: 'no-evidence',
+        actualResult: `${mark}${s.noEvidence}${evidence.length ? ' ' + s.otherFiles(evidence.length) : ''}`,
+      };
     }
     const loaded = messages.map((f) => this.message(f));
     const issues: RunIssue[] = [];
@@ -136,8 +182,11 @@ class ProtocolRun {
       issues.push(...attributed);
       const errors = attributed.filter((i) => i.severity === 'error' || i.severity === 'fatal');
       checks.push({
-        id: `${step.id}.profile-findings`, kind: 'validate', description: `${SENTENCES[this.lang].attributed} ${step.attributes.join(', ')}`,
-        outcome: errors.length > 0 ? 'fail' : 'pass', expected: this.profile,
+        id: `${step.id}.profile-findings`,
+        kind: 'validate',
+        description: `${SENTENCES[this.lang].attributed} ${step.attributes.join(', ')}`,
+        outcome: errors.length > 0 ? 'fail' : 'pass',
+        expected: this.profile,
         files: loaded.map((m) => {
           const e = errors.filter((i) => i.file === m.file.file).length;
           const w = attributed.filter((i) => i.file === m.file.file && i.severity === 'warning').length;
@@ -150,10 +199,17 @@ class ProtocolRun {
     const warned = checks.filter((c) => c.outcome === 'warning').length;
     let status: StepStatus;
     let grade: SuggestedGrade | undefined;
-    if (failed > 0) { status = 'failed'; grade = step.suggestedOnFail ?? 'F2'; }
-    else if (step.automation === 'assisted') status = 'partial';
-    else if (warned > 0) { status = 'warning'; grade = 'F4'; }
-    else { status = 'passed'; grade = 'OK'; }
+    if (failed > 0) {
+      status = 'failed';
+      grade = step.suggestedOnFail ?? 'F2';
+    } else if (step.automation === 'assisted') status = 'partial';
+    else if (warned > 0) {
+      status = 'warning';
+      grade = 'F4';
+    } else {
+      status = 'passed';
+      grade = 'OK';
+    }
     const sentences: string[] = mark ? [s.local] : [];
     if (failed > 0) sentences.push(s.failed(failed, checks.length));
     else sentences.push(s.allPassed(checks.length, loaded.length));
@@ -202,16 +258,37 @@ class ProtocolRun {
       return { id: check.id, kind: 'validate', description, outcome: combine(files, 'each', false), expected: this.profile, files };
     }
     if (check.kind === 'maxBytes') {
-      const files: CheckFileResult[] = messages.map((m) => ({ file: m.file.file, outcome: m.file.size <= check.maxBytes ? 'pass' : 'fail', actual: SENTENCES[this.lang].bytes(m.file.size) }));
-      return { id: check.id, kind: 'maxBytes', description, outcome: combine(files, 'each', false), expected: `≤ ${check.maxBytes} bytes`, files };
+      const files: CheckFileResult[] = messages.map((m) => ({
+        file: m.file.file,
+        outcome: m.file.size <= check.maxBytes ? 'pass' : 'fail',
+        actual: SENTENCES[this.lang].bytes(m.file.size),
+      }));
+      return {
+        id: check.id,
+        kind: 'maxBytes',
+        description,
+        outcome: combine(files, 'each', false),
+        expected: `≤ ${check.maxBytes} bytes`,
+        files,
+      };
     }
     const over = check.over ?? 'each';
     const missing = (check.uses ?? []).filter((v) => !this.vars.has(v));
     const files: CheckFileResult[] = messages.map((m) => {
       if (!m.doc) return { file: m.file.file, outcome: 'error', error: `the file could not be read: ${m.parseError ?? ''}` };
-      if (missing.length) return { file: m.file.file, outcome: 'error', error: `no value for ${missing.map((v) => '%' + v).join(', ')}: the step that captures it had no evidence` };
+      if (missing.length)
+        return {
+          file: m.file.file,
+          outcome: 'error',
+          error: `no value for ${missing.map((v) => '%' + v).join(', ')}: the step that captures it had no evidence`,
+        };
       try {
-        const result = this.fhirpath.evaluate(m.doc.value, (m.doc.value as Json | null)?.['resourceType'] as string ?? 'Resource', check.expression, this.evalVars(m.doc));
+        const result = this.fhirpath.evaluate(
+          m.doc.value,
+          ((m.doc.value as Json | null)?.['resourceType'] as string) ?? 'Resource',
+          check.expression,
+          this.evalVars(m.doc),
+        );
         const actual = show(result);
         let ok: boolean;
         if (check.operator) {
@@ -226,7 +303,16 @@ class ProtocolRun {
       }
     });
     const expected = check.operator ? `${check.operator === 'equals' ? '=' : '≠'} ${check.value ?? ''}` : 'true';
-    return { id: check.id, kind: 'fhirpath', description, outcome: combine(files, over, check.warningOnly === true), expression: check.expression, expected, over, files };
+    return {
+      id: check.id,
+      kind: 'fhirpath',
+      description,
+      outcome: combine(files, over, check.warningOnly === true),
+      expression: check.expression,
+      expected,
+      over,
+      files,
+    };
   }
 
   /** The business findings of a message checked for `purpose` (cached). */
@@ -244,7 +330,11 @@ class ProtocolRun {
   }
 
   /** Compare business findings (per file) with what the check expects; push them as the step's issues. */
-  private judgeRules(check: BusinessCheck | SequenceCheck, found: { file: string; report: FileReport; synthetic?: boolean }[], issues: RunIssue[]): { files: CheckFileResult[]; missing: string[] } {
+  private judgeRules(
+    check: BusinessCheck | SequenceCheck,
+    found: { file: string; report: FileReport; synthetic?: boolean }[],
+    issues: RunIssue[],
+  ): { files: CheckFileResult[]; missing: string[] } {
     const absent = new Set(check.absent ?? []);
     const seen = new Set<string>();
     const files: CheckFileResult[] = found.map(({ file, report, synthetic }) => {
@@ -253,27 +343,47 @@ class ProtocolRun {
       // a sequence's manifest is made by the run, not a file of the evidence: its findings have a place (steps[i]), no line
       for (const i of report.issues) issues.push(runIssue(file, i, { constraintKey: false, position: synthetic !== true }));
       const bad = ids.filter((id) => absent.has(id));
-      return { file, outcome: bad.length > 0 ? 'fail' : 'pass', actual: ids.length > 0 ? ids.join(', ') : SENTENCES[this.lang].noBusinessFinding };
+      return {
+        file,
+        outcome: bad.length > 0 ? 'fail' : 'pass',
+        actual: ids.length > 0 ? ids.join(', ') : SENTENCES[this.lang].noBusinessFinding,
+      };
     });
     return { files, missing: (check.present ?? []).filter((id) => !seen.has(id)) };
   }
 
   private expectedRules(check: BusinessCheck | SequenceCheck): string {
     const s = SENTENCES[this.lang];
-    return [check.absent?.length ? `${s.absent}: ${check.absent.join(', ')}` : '', check.present?.length ? `${s.present}: ${check.present.join(', ')}` : '']
-      .filter(Boolean).join('; ');
+    return [
+      check.absent?.length ? `${s.absent}: ${check.absent.join(', ')}` : '',
+      check.present?.length ? `${s.present}: ${check.present.join(', ')}` : '',
+    ]
+      .filter(Boolean)
+      .join('; ');
   }
 
   private runBusiness(check: BusinessCheck, description: string, messages: Message[], issues: RunIssue[]): CheckResult {
     const purpose = check.purpose ?? 'sharing';
     const unreadable = messages.filter((m) => !m.doc);
-    const { files, missing } = this.judgeRules(check, messages.flatMap((m) => {
-      const report = this.businessReport(m, purpose);
-      return report ? [{ file: m.file.file, report }] : [];
-    }), issues);
-    for (const m of unreadable) files.push({ file: m.file.file, outcome: 'error', error: `the file could not be read: ${m.parseError ?? ''}` });
+    const { files, missing } = this.judgeRules(
+      check,
+      messages.flatMap((m) => {
+        const report = this.businessReport(m, purpose);
+        return report ? [{ file: m.file.file, report }] : [];
+      }),
+      issues,
+    );
+    for (const m of unreadable)
+      files.push({ file: m.file.file, outcome: 'error', error: `the file could not be read: ${m.parseError ?? ''}` });
     if (missing.length > 0) files.push({ file: '*', outcome: 'fail', actual: `${SENTENCES[this.lang].notDrawn}: ${missing.join(', ')}` });
-    return { id: check.id, kind: 'business', description, outcome: combine(files, 'each', false), expected: `${this.expectedRules(check)} (${purpose})`, files };
+    return {
+      id: check.id,
+      kind: 'business',
+      description,
+      outcome: combine(files, 'each', false),
+      expected: `${this.expectedRules(check)} (${purpose})`,
+      files,
+    };
   }
 
   /** The messages of the named steps as a sequence of uploads, checked by the sequence rules (src/validator/rules/business/sequence.ts). */
@@ -285,15 +395,41 @@ class ProtocolRun {
     const manifestSteps: { action: string; step: string; files: string[] }[] = [];
     for (const [index, item] of check.sequence.entries()) {
       const number = this.stepNumbers.get(item.step) ?? item.step;
-      const files = filedUnder(this.evidence, number).filter((f) => f.kind === 'message' && (item.letter === undefined || f.targets.some((t) => t.number === number && t.letter?.toUpperCase() === item.letter!.toUpperCase())));
+      const files = filedUnder(this.evidence, number).filter(
+        (f) =>
+          f.kind === 'message' &&
+          (item.letter === undefined ||
+            f.targets.some((t) => t.number === number && t.letter?.toUpperCase() === item.letter!.toUpperCase())),
+      );
       if (files.length === 0) {
-        return { id: check.id, kind: 'sequence', description, outcome: 'error', expected, files: [{ file: `${number}${item.letter ? ` ${item.letter}` : ''}`, outcome: 'error', error: s.noSequenceEvidence(index + 1, item.action, number, item.letter) }] };
+        return {
+          id: check.id,
+          kind: 'sequence',
+          description,
+          outcome: 'error',
+          expected,
+          files: [
+            {
+              file: `${number}${item.letter ? ` ${item.letter}` : ''}`,
+              outcome: 'error',
+              error: s.noSequenceEvidence(index + 1, item.action, number, item.letter),
+            },
+          ],
+        };
       }
       const resources: SequenceStep['resources'] = [];
       for (const f of files) {
         const m = this.message(f);
         const report = this.businessReport(m, STEP_PURPOSE[item.action]);
-        if (!m.doc || !report) return { id: check.id, kind: 'sequence', description, outcome: 'error', expected, files: [{ file: f.file, outcome: 'error', error: `the file could not be read: ${m.parseError ?? ''}` }] };
+        if (!m.doc || !report)
+          return {
+            id: check.id,
+            kind: 'sequence',
+            description,
+            outcome: 'error',
+            expected,
+            files: [{ file: f.file, outcome: 'error', error: `the file could not be read: ${m.parseError ?? ''}` }],
+          };
         found.push({ file: f.file, report });
         resources.push({ file: f.file, value: m.doc.value });
       }
@@ -335,7 +471,11 @@ class ProtocolRun {
 function runIssue(file: string, i: Issue, keep: { constraintKey?: boolean; position?: boolean } = {}): RunIssue {
   const position = keep.position !== false;
   return {
-    file, severity: i.severity, ruleId: i.ruleId, message: i.message, fhirpath: i.location.fhirpath,
+    file,
+    severity: i.severity,
+    ruleId: i.ruleId,
+    message: i.message,
+    fhirpath: i.location.fhirpath,
     ...(keep.constraintKey !== false && i.constraintKey ? { constraintKey: i.constraintKey } : {}),
     ...(position && i.location.line !== undefined ? { line: i.location.line } : {}),
     ...(position && i.location.column !== undefined ? { column: i.location.column } : {}),
@@ -344,7 +484,10 @@ function runIssue(file: string, i: Issue, keep: { constraintKey?: boolean; posit
 
 /** A typed path (`Observation.value[x]`) as a prefix pattern over typed paths without indexes. */
 export function attributePattern(attribute: string): RegExp {
-  const body = attribute.split('[x]').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('(?:[A-Z][A-Za-z]*)?');
+  const body = attribute
+    .split('[x]')
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('(?:[A-Z][A-Za-z]*)?');
   return new RegExp(`^${body}(?:$|\\.)`);
 }
 
@@ -366,7 +509,7 @@ export function typedPath(fhirpath: string, entries: { resource?: Json }[]): str
 
 /** The first line of whatever an evaluation threw (fhirpath.js does not always throw Errors). */
 function errorText(e: unknown): string {
-  const m = e instanceof Error ? e.message : typeof e === 'string' ? e : JSON.stringify(e) ?? String(e);
+  const m = e instanceof Error ? e.message : typeof e === 'string' ? e : (JSON.stringify(e) ?? String(e));
   return (m.split('\n')[0] ?? '') || 'evaluation failed';
 }
 
@@ -399,11 +542,14 @@ export async function runProtocol(options: RunProtocolOptions): Promise<Protocol
   const lang = options.lang ?? 'en';
   const ig = IGS[protocol.standard.ig];
   if (ig.version !== protocol.standard.checkedVersion) {
-    throw new UsageError(`${protocol.id}: checks are written for ${protocol.standard.ig} ${protocol.standard.checkedVersion}, but this build validates ${ig.version}`);
+    throw new UsageError(
+      `${protocol.id}: checks are written for ${protocol.standard.ig} ${protocol.standard.checkedVersion}, but this build validates ${ig.version}`,
+    );
   }
   const evidence = indexEvidence(protocol, options.evidenceDir, options.mappingFile);
-  const defs = options.definitions ?? await validationDefinitions();
-  if (!defs.all().resolve(ig.bundleProfile, 'StructureDefinition')) throw new UsageError(`${ig.packageId}#${ig.version} is not available in this build`);
+  const defs = options.definitions ?? (await validationDefinitions());
+  if (!defs.all().resolve(ig.bundleProfile, 'StructureDefinition'))
+    throw new UsageError(`${ig.packageId}#${ig.version} is not available in this build`);
   const { readXml } = await import('../validator/load/xml.js');
   // the protocol's steps are decided by conformance to the profiles (rules: official); only steps marked local
   // (business and sequence checks) are decided by our business rules
@@ -417,28 +563,37 @@ export async function runProtocol(options: RunProtocolOptions): Promise<Protocol
   const sections: SectionResult[] = protocol.sections.map((section) => {
     const mandatory = section.useCase ? useCaseMandatory.get(section.useCase) === true : true;
     return {
-      number: section.number, title: text(section.title, lang), purpose: text(section.purpose, lang),
-      ...(section.useCase ? { useCase: section.useCase } : {}), notRelevant: section.notRelevant === true,
-      rows: section.rows.map((row) => row.type === 'group'
-        ? { type: 'group' as const, text: text(row.text, lang), notRelevant: row.notRelevant === true }
-        : run.runStep(section, row, mandatory)),
+      number: section.number,
+      title: text(section.title, lang),
+      purpose: text(section.purpose, lang),
+      ...(section.useCase ? { useCase: section.useCase } : {}),
+      notRelevant: section.notRelevant === true,
+      rows: section.rows.map((row) =>
+        row.type === 'group'
+          ? { type: 'group' as const, text: text(row.text, lang), notRelevant: row.notRelevant === true }
+          : run.runStep(section, row, mandatory),
+      ),
     };
   });
 
   const steps = sections.flatMap((s) => s.rows.filter((r): r is StepResult => r.type === 'step'));
-  const byStatus = Object.fromEntries(STEP_STATUSES.map((st) => [st, steps.filter((s) => s.status === st).length])) as Record<StepStatus, number>;
+  const byStatus = Object.fromEntries(STEP_STATUSES.map((st) => [st, steps.filter((s) => s.status === st).length])) as Record<
+    StepStatus,
+    number
+  >;
   const failedSteps = steps.filter((s) => s.status === 'failed').map((s) => s.number);
   const missingEvidence = steps.filter((s) => s.status === 'no-evidence' && s.mandatory).map((s) => s.number);
   const counted = new Set<string>();
   const issues = { error: 0, warning: 0, information: 0 };
-  for (const s of steps) for (const i of s.issues) {
-    const key = `${i.file}\u0000${i.ruleId}\u0000${i.fhirpath}\u0000${i.message}`;
-    if (counted.has(key)) continue;
-    counted.add(key);
-    if (i.severity === 'error' || i.severity === 'fatal') issues.error++;
-    else if (i.severity === 'warning') issues.warning++;
-    else issues.information++;
-  }
+  for (const s of steps)
+    for (const i of s.issues) {
+      const key = `${i.file}\u0000${i.ruleId}\u0000${i.fhirpath}\u0000${i.message}`;
+      if (counted.has(key)) continue;
+      counted.add(key);
+      if (i.severity === 'error' || i.severity === 'fatal') issues.error++;
+      else if (i.severity === 'warning') issues.warning++;
+      else issues.information++;
+    }
   const vendor = options.vendor ?? {};
   const archiveNames = medcomNames(protocol, evidence);
   return {
@@ -447,37 +602,73 @@ export async function runProtocol(options: RunProtocolOptions): Promise<Protocol
     ...(options.generatedAt ? { generatedAt: options.generatedAt } : {}),
     lang,
     protocol: {
-      id: protocol.id, title: text(protocol.title, lang), direction: protocol.direction, status: protocol.status,
-      version: protocol.protocolVersion, date: protocol.protocolDate, source: protocol.source,
+      id: protocol.id,
+      title: text(protocol.title, lang),
+      direction: protocol.direction,
+      status: protocol.status,
+      version: protocol.protocolVersion,
+      date: protocol.protocolDate,
+      source: protocol.source,
       standard: {
-        name: protocol.standard.name, nameEn: protocol.standard.nameEn, nameDa: protocol.standard.nameDa, version: protocol.standard.version,
-        type: protocol.standard.type, checkedVersion: protocol.standard.checkedVersion, profile: ig.bundleProfile, versionNote: protocol.standard.versionNote ?? '',
+        name: protocol.standard.name,
+        nameEn: protocol.standard.nameEn,
+        nameDa: protocol.standard.nameDa,
+        version: protocol.standard.version,
+        type: protocol.standard.type,
+        checkedVersion: protocol.standard.checkedVersion,
+        profile: ig.bundleProfile,
+        versionNote: protocol.standard.versionNote ?? '',
       },
       versioning: protocol.versioning,
       prerequisites: protocol.prerequisites.map((p) => text(p, lang)),
       evidenceNaming: protocol.evidenceNaming.pattern.replace('{standard}', protocol.standard.name),
-      useCaseSection: { number: protocol.useCaseSection.number, title: text(protocol.useCaseSection.title, lang), purpose: text(protocol.useCaseSection.purpose, lang) },
-      useCases: protocol.useCases.map((u) => ({ id: u.id, description: text(u.description, lang), section: u.section ?? '', mandatory: u.mandatory ?? '', notRelevant: u.notRelevant === true })),
+      useCaseSection: {
+        number: protocol.useCaseSection.number,
+        title: text(protocol.useCaseSection.title, lang),
+        purpose: text(protocol.useCaseSection.purpose, lang),
+      },
+      useCases: protocol.useCases.map((u) => ({
+        id: u.id,
+        description: text(u.description, lang),
+        section: u.section ?? '',
+        mandatory: u.mandatory ?? '',
+        notRelevant: u.notRelevant === true,
+      })),
     },
     vendor,
     testType: vendor.testType ?? 'self-test',
     testResult: { testDate: '', testLocation: '', approved: null, remarks: '', carriedOutBy: '' },
-    environment: { validator: `medcom-ig ${VERSION}`, profile: ig.bundleProfile, terminology: 'local, offline (the value sets of the compiled packages)' },
+    environment: {
+      validator: `medcom-ig ${VERSION}`,
+      profile: ig.bundleProfile,
+      terminology: 'local, offline (the value sets of the compiled packages)',
+    },
     evidence: {
       dir: options.evidenceDir,
       ...(evidence.mappingFile ? { mappingFile: evidence.mappingFile } : {}),
       archive: `${protocol.standard.name}_selftest.zip`,
       files: evidence.files.map((f) => ({
-        file: f.file, kind: f.kind, size: f.size, sha256: f.sha256, filedUnder: [...new Set(f.targets.map((t) => t.number))],
-        by: [...new Set(f.targets.map((t) => t.by))], archiveName: archiveNames.get(f.file) ?? f.file,
+        file: f.file,
+        kind: f.kind,
+        size: f.size,
+        sha256: f.sha256,
+        filedUnder: [...new Set(f.targets.map((t) => t.number))],
+        by: [...new Set(f.targets.map((t) => t.by))],
+        archiveName: archiveNames.get(f.file) ?? f.file,
       })),
       unmatched: evidence.unmatched,
     },
     sections,
     summary: {
       byStatus,
-      verdict: failedSteps.length > 0 ? 'fail' : missingEvidence.length > 0 ? 'incomplete'
-        : steps.some((s) => s.automation !== 'manual' && !s.notRelevant) ? 'pass' : 'manual',
+      verdict:
+        failedSteps.length > 0
+          ? 'fail'
+          : missingEvidence.length > 0
+            ? 'incomplete'
+            : steps.some((s) => s.automation !== 'manual' && !s.notRelevant)
+              ? 'pass'
+              : 'manual',
       failedSteps,
       missingEvidence,
       issues,

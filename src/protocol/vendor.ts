@@ -10,16 +10,29 @@ const SCHEMA = {
   additionalProperties: false,
   properties: {
     $comment: { type: 'string' },
-    company: { type: 'string' }, address: { type: 'string' }, contactPerson: { type: 'string' }, telephone: { type: 'string' }, email: { type: 'string' },
-    system: { type: 'string' }, version: { type: 'string' }, description: { type: 'string' },
+    company: { type: 'string' },
+    address: { type: 'string' },
+    contactPerson: { type: 'string' },
+    telephone: { type: 'string' },
+    email: { type: 'string' },
+    system: { type: 'string' },
+    version: { type: 'string' },
+    description: { type: 'string' },
     testType: { enum: ['self-test', 'final-test'] },
   },
 } as const;
 
 export const VENDOR_TEMPLATE: VendorInfo & { $comment: string } = {
   $comment: '§2.1 and §2.2 of the test protocol, completed by the vendor. testType: self-test or final-test.',
-  company: '', address: '', contactPerson: '', telephone: '', email: '',
-  system: '', version: '', description: '', testType: 'self-test',
+  company: '',
+  address: '',
+  contactPerson: '',
+  telephone: '',
+  email: '',
+  system: '',
+  version: '',
+  description: '',
+  testType: 'self-test',
 };
 
 /** Read and check a vendor file; problems are usage errors naming the file. */
@@ -28,7 +41,9 @@ export function readVendorFile(file: string): VendorInfo {
   const data = readJsonFile(file, 'vendor file', { maxBytes: MAX_CONFIG_BYTES });
   const validate = new Ajv({ allErrors: true }).compile(SCHEMA);
   if (!validate(data)) {
-    throw new UsageError(`${file}: ${(validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}${'additionalProperty' in e.params ? ` '${String(e.params['additionalProperty'])}'` : ''}`).join('; ')}`);
+    throw new UsageError(
+      `${file}: ${(validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}${'additionalProperty' in e.params ? ` '${String(e.params['additionalProperty'])}'` : ''}`).join('; ')}`,
+    );
   }
   const { $comment: _comment, ...vendor } = data as VendorInfo & { $comment?: string };
   void _comment;

@@ -5,7 +5,10 @@
  */
 import { crc32, deflateRawSync } from 'node:zlib';
 
-export interface ZipEntry { name: string; data: Buffer }
+export interface ZipEntry {
+  name: string;
+  data: Buffer;
+}
 
 function dosDateTime(d: Date): { date: number; time: number } {
   const year = Math.max(1980, d.getUTCFullYear());

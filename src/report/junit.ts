@@ -7,10 +7,12 @@ export function renderJunit(report: ValidationReport): string {
     const c: JunitCase = {
       classname: 'medcom-ig.validate',
       name: f.file,
-      failures: f.issues.filter((x) => x.severity === 'error' || x.severity === 'fatal').map((i) => {
-        const where = `${i.location.line !== undefined ? `${i.location.line}:${i.location.column ?? 1} ` : ''}${i.location.fhirpath}`;
-        return { type: i.ruleId, message: `${where}: ${i.message}` };
-      }),
+      failures: f.issues
+        .filter((x) => x.severity === 'error' || x.severity === 'fatal')
+        .map((i) => {
+          const where = `${i.location.line !== undefined ? `${i.location.line}:${i.location.column ?? 1} ` : ''}${i.location.fhirpath}`;
+          return { type: i.ruleId, message: `${where}: ${i.message}` };
+        }),
     };
     const other = f.issues.filter((x) => x.severity === 'warning' || x.severity === 'information');
     if (other.length) c.systemOut = other.map((i) => `${i.severity} ${i.ruleId} ${i.location.fhirpath}: ${i.message}`).join('\n');

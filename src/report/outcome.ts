@@ -9,9 +9,15 @@ function toIssue(i: Issue): fhir4.OperationOutcomeIssue {
   };
   if (i.location.fhirpath) out.expression = [i.location.fhirpath];
   const ext: fhir4.Extension[] = [];
-  if (i.location.line !== undefined) ext.push({ url: 'http://hl7.org/fhir/StructureDefinition/operationoutcome-issue-line', valueInteger: i.location.line });
-  if (i.location.column !== undefined) ext.push({ url: 'http://hl7.org/fhir/StructureDefinition/operationoutcome-issue-col', valueInteger: i.location.column });
-  if (i.profile) ext.push({ url: 'http://hl7.org/fhir/StructureDefinition/operationoutcome-issue-source', valueString: `${i.profile.url}${i.profile.elementId ? '#' + i.profile.elementId : ''}` });
+  if (i.location.line !== undefined)
+    ext.push({ url: 'http://hl7.org/fhir/StructureDefinition/operationoutcome-issue-line', valueInteger: i.location.line });
+  if (i.location.column !== undefined)
+    ext.push({ url: 'http://hl7.org/fhir/StructureDefinition/operationoutcome-issue-col', valueInteger: i.location.column });
+  if (i.profile)
+    ext.push({
+      url: 'http://hl7.org/fhir/StructureDefinition/operationoutcome-issue-source',
+      valueString: `${i.profile.url}${i.profile.elementId ? '#' + i.profile.elementId : ''}`,
+    });
   if (ext.length) out.extension = ext;
   return out;
 }

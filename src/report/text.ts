@@ -26,7 +26,9 @@ export function renderText(report: ValidationReport, options: { minSeverity?: 'i
   if (report.sequence) {
     for (const st of report.sequence.steps) lines.push(`step ${st.step}: ${st.action} (${st.purpose}): ${st.files.join(', ')}`);
   }
-  lines.push(`${report.sequence ? `sequence ${report.sequence.manifest}: ` : ''}${s.files} file(s), ${s.valid} valid; ${s.errors} error(s), ${s.warnings} warning(s), ${s.information} information${suppressed}${omitted}${business}${only}${purpose}`);
+  lines.push(
+    `${report.sequence ? `sequence ${report.sequence.manifest}: ` : ''}${s.files} file(s), ${s.valid} valid; ${s.errors} error(s), ${s.warnings} warning(s), ${s.information} information${suppressed}${omitted}${business}${only}${purpose}`,
+  );
   // document content (values, keys, file names) in a line is shown, never acted on by the terminal
   return lines.map(terminalSafe).join('\n') + '\n';
 }

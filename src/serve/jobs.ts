@@ -25,7 +25,12 @@ export interface SelfTestAnswer {
   body: Uint8Array<ArrayBuffer>;
 }
 
-interface ReportFile { name: string; type: string; content: string; encoding?: 'base64' }
+interface ReportFile {
+  name: string;
+  type: string;
+  content: string;
+  encoding?: 'base64';
+}
 
 /** The runs of one worker; definitions and validators are made once and reused. */
 export class SelfTestJobs {
@@ -63,7 +68,8 @@ export class SelfTestJobs {
 
   private async validate(body: Record<string, unknown>, maxFiles: number): Promise<unknown> {
     const standard = body['standard'] ?? 'auto';
-    if (standard !== 'auto' && !IG_ALIASES.includes(standard as IgAlias)) throw new HttpError(400, 'bad-request', `unknown standard ${String(standard)}`);
+    if (standard !== 'auto' && !IG_ALIASES.includes(standard as IgAlias))
+      throw new HttpError(400, 'bad-request', `unknown standard ${String(standard)}`);
     const lang = body['lang'] === 'da' ? 'da' : 'en';
     const purpose = body['purpose'] ?? 'sharing';
     if (purpose !== 'sharing' && purpose !== 'aktindsigt') throw new HttpError(400, 'bad-request', `unknown purpose ${String(purpose)}`);
@@ -85,7 +91,8 @@ export class SelfTestJobs {
     const { ProtocolLibrary, runProtocol, protocolReportRenderer } = await import('../api/protocol.js');
     const library = new ProtocolLibrary();
     const id = body['protocol'];
-    if (typeof id !== 'string' || !library.all().some((p) => p.id === id)) throw new HttpError(400, 'bad-request', `unknown protocol ${String(id)}`);
+    if (typeof id !== 'string' || !library.all().some((p) => p.id === id))
+      throw new HttpError(400, 'bad-request', `unknown protocol ${String(id)}`);
     const lang = body['lang'] === 'da' ? 'da' : 'en';
     const files = uploads(body, maxFiles);
     const dir = mkdtempSync(join(tmpdir(), 'medcom-ig-selftest-'));
@@ -99,7 +106,11 @@ export class SelfTestJobs {
         writeFileAtomic(join(dir, name), bytes(f));
       }
       const report = await runProtocol({
-        protocol: library.get(id), evidenceDir: dir, lang, generatedAt: new Date().toISOString(), definitions: this.defs,
+        protocol: library.get(id),
+        evidenceDir: dir,
+        lang,
+        generatedAt: new Date().toISOString(),
+        definitions: this.defs,
       });
       const r = await protocolReportRenderer();
       const reportFiles: ReportFile[] = [

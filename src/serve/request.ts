@@ -6,18 +6,29 @@ import { basename } from 'node:path';
 
 /** Why a request was not answered with a report (the `code` of the JSON error answer). */
 export type ErrorCode =
-  | 'bad-request' | 'too-large' | 'unsupported-type' | 'not-found' | 'method' | 'host'
-  | 'busy' | 'time-limit' | 'memory-limit' | 'internal';
+  'bad-request' | 'too-large' | 'unsupported-type' | 'not-found' | 'method' | 'host' | 'busy' | 'time-limit' | 'memory-limit' | 'internal';
 
 export class HttpError extends Error {
-  constructor(readonly status: number, readonly code: ErrorCode, message: string) { super(message); }
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
-export interface Upload { name: string; content: string; encoding?: 'utf8' | 'base64' }
+export interface Upload {
+  name: string;
+  content: string;
+  encoding?: 'utf8' | 'base64';
+}
 
 /** A file name safe to write into a temporary folder: its base name, only harmless characters. */
 export function safeName(name: string): string {
-  const base = basename(name.replace(/\\/g, '/')).replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_');
+  const base = basename(name.replace(/\\/g, '/'))
+    .replace(/[^A-Za-z0-9._-]/g, '_')
+    .replace(/^\.+/, '_');
   return base.length === 0 ? 'file' : base.slice(0, 120);
 }
 
@@ -29,7 +40,8 @@ export function jsonObject(body: Uint8Array): Record<string, unknown> {
   } catch {
     throw new HttpError(400, 'bad-request', 'the request is not valid JSON');
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new HttpError(400, 'bad-request', 'expected a JSON object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new HttpError(400, 'bad-request', 'expected a JSON object');
   return value as Record<string, unknown>;
 }
 
@@ -40,8 +52,10 @@ export function uploads(body: Record<string, unknown>, maxFiles: number): Upload
   if (files.length > maxFiles) throw new HttpError(413, 'too-large', `${files.length} files, more than the ${maxFiles} allowed at once`);
   return files.map((f: unknown, i) => {
     const u = (typeof f === 'object' && f !== null ? f : {}) as Partial<Upload>;
-    if (typeof u.name !== 'string' || typeof u.content !== 'string') throw new HttpError(400, 'bad-request', `file #${i + 1}: expected {name, content}`);
-    if (u.encoding !== undefined && u.encoding !== 'utf8' && u.encoding !== 'base64') throw new HttpError(400, 'bad-request', `file #${i + 1}: encoding must be utf8 or base64`);
+    if (typeof u.name !== 'string' || typeof u.content !== 'string')
+      throw new HttpError(400, 'bad-request', `file #${i + 1}: expected {name, content}`);
+    if (u.encoding !== undefined && u.encoding !== 'utf8' && u.encoding !== 'base64')
+      throw new HttpError(400, 'bad-request', `file #${i + 1}: encoding must be utf8 or base64`);
     return { name: u.name, content: u.content, ...(u.encoding ? { encoding: u.encoding } : {}) };
   });
 }

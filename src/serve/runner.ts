@@ -37,7 +37,12 @@ export type RunLimitReason = 'time-limit' | 'memory-limit' | 'worker-failed' | '
 
 /** A run that did not finish: timed out, ran out of memory, its worker failed, or the runner closed. */
 export class RunLimitError extends Error {
-  constructor(readonly reason: RunLimitReason, message: string) { super(message); }
+  constructor(
+    readonly reason: RunLimitReason,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 /** The messages between the runner and a worker. */
@@ -49,7 +54,10 @@ type FromWorker =
   | { kind: 'failed'; id: number; message: string };
 
 /** A worker's answer to a job and what of it to transfer rather than copy. */
-export interface JobAnswer<R> { result: R; transfer?: Transferable[] }
+export interface JobAnswer<R> {
+  result: R;
+  transfer?: Transferable[];
+}
 
 /**
  * The worker side: `setup` once (with the runner's workerData), then `handle` each job. A job that
@@ -60,19 +68,29 @@ export function answerJobs<S, J, R>(setup: (data: unknown) => Promise<S>, handle
   if (!port) throw new Error('answerJobs runs in a worker thread');
   const post = (m: FromWorker, transfer?: Transferable[]): void => port.postMessage(m, transfer);
   // runs yield to the thread that answers HTTP: on Linux a nice value is per thread, and 0 means this one
-  try { setPriority(WORKER_NICE); } catch { /* not allowed here: runs at the process's priority */ }
-  setup(workerData).then((state) => {
-    port.on('message', (m: ToWorker) => {
-      handle(state, m.job as J).then(
-        (a) => post({ kind: 'done', id: m.id, result: a.result }, a.transfer),
-        (e: unknown) => post({ kind: 'failed', id: m.id, message: (e as Error).message }),
-      );
-    });
-    post({ kind: 'ready' });
-  }, (e: unknown) => post({ kind: 'setup-failed', message: (e as Error).message }));
+  try {
+    setPriority(WORKER_NICE);
+  } catch {
+    /* not allowed here: runs at the process's priority */
+  }
+  setup(workerData).then(
+    (state) => {
+      port.on('message', (m: ToWorker) => {
+        handle(state, m.job as J).then(
+          (a) => post({ kind: 'done', id: m.id, result: a.result }, a.transfer),
+          (e: unknown) => post({ kind: 'failed', id: m.id, message: (e as Error).message }),
+        );
+      });
+      post({ kind: 'ready' });
+    },
+    (e: unknown) => post({ kind: 'setup-failed', message: (e as Error).message }),
+  );
 }
 
-interface Pending { resolve(value: unknown): void; reject(e: Error): void }
+interface Pending {
+  resolve(value: unknown): void;
+  reject(e: Error): void;
+}
 
 /** One worker: ready once set up; one job at a time. */
 class Slot {
@@ -83,10 +101,14 @@ class Slot {
   /** Chosen for a run (from before its setup is awaited until its answer). */
   taken = false;
 
-  constructor(options: RunnerOptions, private readonly onGone: (slot: Slot) => void) {
+  constructor(
+    options: RunnerOptions,
+    private readonly onGone: (slot: Slot) => void,
+  ) {
     // execArgv: [] so that loaders and hooks of the host process (a test runner's) stay out of the worker
     this.worker = new Worker(options.script, {
-      workerData: options.workerData, execArgv: [],
+      workerData: options.workerData,
+      execArgv: [],
       resourceLimits: {
         ...(options.maxHeapMb ? { maxOldGenerationSizeMb: options.maxHeapMb } : {}),
         ...(options.youngHeapMb ? { maxYoungGenerationSizeMb: options.youngHeapMb } : {}),
@@ -95,12 +117,18 @@ class Slot {
     this.worker.unref();
     let ready: () => void = () => undefined;
     let notReady: (e: Error) => void = () => undefined;
-    this.ready = new Promise<void>((resolve, reject) => { ready = resolve; notReady = reject; });
+    this.ready = new Promise<void>((resolve, reject) => {
+      ready = resolve;
+      notReady = reject;
+    });
     this.ready.catch(() => undefined); // a failure is seen by whoever runs next
     this.worker.on('message', (m: FromWorker) => {
       if (m.kind === 'ready') ready();
-      else if (m.kind === 'setup-failed') { const e = new RunLimitError('worker-failed', `the worker could not start: ${m.message}`); notReady(e); this.end(e); }
-      else if (this.pending?.id === m.id) {
+      else if (m.kind === 'setup-failed') {
+        const e = new RunLimitError('worker-failed', `the worker could not start: ${m.message}`);
+        notReady(e);
+        this.end(e);
+      } else if (this.pending?.id === m.id) {
         const p = this.pending.p;
         this.pending = undefined;
         if (m.kind === 'done') p.resolve(m.result);
@@ -108,9 +136,10 @@ class Slot {
       }
     });
     this.worker.on('error', (e: Error & { code?: string }) => {
-      const error = e.code === 'ERR_WORKER_OUT_OF_MEMORY'
-        ? new RunLimitError('memory-limit', `the run needed more than the ${options.maxHeapMb ?? '?'} MB memory limit`)
-        : new RunLimitError('worker-failed', `the worker failed: ${e.message.split('\n')[0]}`);
+      const error =
+        e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new RunLimitError('memory-limit', `the run needed more than the ${options.maxHeapMb ?? '?'} MB memory limit`)
+          : new RunLimitError('worker-failed', `the worker failed: ${e.message.split('\n')[0]}`);
       notReady(error);
       this.end(error);
     });
@@ -121,10 +150,15 @@ class Slot {
     });
   }
 
-  get alive(): boolean { return this.gone === undefined; }
+  get alive(): boolean {
+    return this.gone === undefined;
+  }
 
   run(id: number, job: unknown, transfer: Transferable[] | undefined, p: Pending): void {
-    if (this.gone) { p.reject(this.gone); return; }
+    if (this.gone) {
+      p.reject(this.gone);
+      return;
+    }
     this.pending = { id, p };
     this.worker.postMessage({ id, job } satisfies ToWorker, transfer);
   }
@@ -154,12 +188,15 @@ export class WorkerRunner {
   private closed = false;
 
   constructor(private readonly options: RunnerOptions) {
-    if (!Number.isInteger(options.maxConcurrent) || options.maxConcurrent < 1) throw new Error('maxConcurrent: expected a whole number ≥ 1');
+    if (!Number.isInteger(options.maxConcurrent) || options.maxConcurrent < 1)
+      throw new Error('maxConcurrent: expected a whole number ≥ 1');
     if (!(options.timeLimitMs > 0)) throw new Error('timeLimitMs: expected a positive number');
   }
 
   /** Runs (leases) now held. */
-  get active(): number { return this.leases; }
+  get active(): number {
+    return this.leases;
+  }
 
   /** Start the workers now, so that the first runs do not wait for their setup. */
   warm(): void {
@@ -171,7 +208,12 @@ export class WorkerRunner {
     if (this.closed || this.leases >= this.options.maxConcurrent) return undefined;
     this.leases++;
     let held = true;
-    const release = (): void => { if (held) { held = false; this.leases--; } };
+    const release = (): void => {
+      if (held) {
+        held = false;
+        this.leases--;
+      }
+    };
     return {
       release,
       run: <R>(job: unknown, transfer?: Transferable[]): Promise<R> => {
@@ -210,8 +252,14 @@ export class WorkerRunner {
         if (!this.closed) this.spawn(); // the replacement sets itself up while nobody waits for it
       }, this.options.timeLimitMs);
       slot.run(this.nextId++, job, transfer, {
-        resolve: (v) => { clearTimeout(timer); resolve(v); },
-        reject: (e) => { clearTimeout(timer); reject(e); },
+        resolve: (v) => {
+          clearTimeout(timer);
+          resolve(v);
+        },
+        reject: (e) => {
+          clearTimeout(timer);
+          reject(e);
+        },
       });
     });
   }
@@ -219,9 +267,11 @@ export class WorkerRunner {
   async close(): Promise<void> {
     this.closed = true;
     const slots = [...this.slots];
-    await Promise.all(slots.map(async (s) => {
-      s.end(new RunLimitError('closed', 'the server is stopping'));
-      await s.worker.terminate();
-    }));
+    await Promise.all(
+      slots.map(async (s) => {
+        s.end(new RunLimitError('closed', 'the server is stopping'));
+        await s.worker.terminate();
+      }),
+    );
   }
 }

@@ -77,8 +77,9 @@ const WORKER_YOUNG_HEAP_MB = 8;
 /** What a busy server tells a client to wait before it tries again (seconds). */
 const RETRY_AFTER_SECONDS = 5;
 
-const CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
-  + "connect-src 'self'; frame-src 'self' blob: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+  "connect-src 'self'; frame-src 'self' blob: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /**
  * The request body, at most `limit` bytes, into one buffer of its own (it is transferred to a
@@ -96,7 +97,10 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array
   }
   const body = new Uint8Array(size);
   let at = 0;
-  for (const c of chunks) { body.set(c, at); at += c.length; }
+  for (const c of chunks) {
+    body.set(c, at);
+    at += c.length;
+  }
   return body;
 }
 
@@ -122,16 +126,23 @@ function discardBody(req: IncomingMessage, limit: number): Promise<void> {
 }
 
 function tooLarge(declared: number | undefined, limit: number): HttpError {
-  return new HttpError(413, 'too-large', declared !== undefined
-    ? `the upload is ${Math.ceil(declared / 1048576)} MB, more than the ${Math.floor(limit / 1048576)} MB limit`
-    : `the upload is more than the ${Math.floor(limit / 1048576)} MB limit`);
+  return new HttpError(
+    413,
+    'too-large',
+    declared !== undefined
+      ? `the upload is ${Math.ceil(declared / 1048576)} MB, more than the ${Math.floor(limit / 1048576)} MB limit`
+      : `the upload is more than the ${Math.floor(limit / 1048576)} MB limit`,
+  );
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}): void {
   res.writeHead(status, {
     ...headers,
-    'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff',
-    'referrer-policy': 'no-referrer', 'content-security-policy': CSP,
+    'content-type': type,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'content-security-policy': CSP,
   });
   res.end(body);
 }
@@ -161,7 +172,9 @@ async function info(limits: { maxBodyBytes: number; maxFiles: number; maxConcurr
   const { ProtocolLibrary } = await import('../api/protocol.js');
   return {
     standards: IG_ALIASES.map((id) => ({ id, title: IGS[id].title, package: `${IGS[id].packageId}#${IGS[id].version}` })),
-    protocols: new ProtocolLibrary().all().map((p) => ({ id: p.id, standard: p.standard.name, direction: p.direction, version: p.protocolVersion, status: p.status })),
+    protocols: new ProtocolLibrary()
+      .all()
+      .map((p) => ({ id: p.id, standard: p.standard.name, direction: p.direction, version: p.protocolVersion, status: p.status })),
     limits,
   };
 }
@@ -181,40 +194,57 @@ export async function startSelfTest(options: SelfTestOptions = {}): Promise<Self
   }
   const script = compiledScript('serve', 'worker.js');
   if (!script) throw new Error('the compiled self-test worker (dist/src/serve/worker.js) is missing: run npm run compile');
-  const runner = new WorkerRunner({ script, maxConcurrent, timeLimitMs, maxHeapMb: options.maxRunMemoryMb ?? DEFAULT_RUN_MEMORY_MB, youngHeapMb: WORKER_YOUNG_HEAP_MB });
+  const runner = new WorkerRunner({
+    script,
+    maxConcurrent,
+    timeLimitMs,
+    maxHeapMb: options.maxRunMemoryMb ?? DEFAULT_RUN_MEMORY_MB,
+    youngHeapMb: WORKER_YOUNG_HEAP_MB,
+  });
   const limits = { maxBodyBytes, maxFiles, maxConcurrent, timeLimitSeconds: timeLimitMs / 1000 };
   let hosts = new Set<string>();
   // made once, before the server listens: reading and checking the protocol definitions is work
   // the event loop should do neither per request nor while uploads come in
   const infoJson = JSON.stringify(await info(limits));
-  const server = createServer({
-    requestTimeout, headersTimeout,
-    // how often the two timeouts are checked (Node's default, 30 s, would let a short limit run long)
-    connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(headersTimeout / 2))),
-  }, (req, res) => {
-    handle(req, res).catch((e: unknown) => {
-      const { status, value } = errorAnswer(e);
-      if (!res.headersSent && !res.destroyed) sendJson(res, status, value);
-      else res.end();
-      if (status === 413) req.destroy();
-    });
-  });
+  const server = createServer(
+    {
+      requestTimeout,
+      headersTimeout,
+      // how often the two timeouts are checked (Node's default, 30 s, would let a short limit run long)
+      connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(headersTimeout / 2))),
+    },
+    (req, res) => {
+      handle(req, res).catch((e: unknown) => {
+        const { status, value } = errorAnswer(e);
+        if (!res.headersSent && !res.destroyed) sendJson(res, status, value);
+        else res.end();
+        if (status === 413) req.destroy();
+      });
+    },
+  );
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const hostHeader = (req.headers.host ?? '').toLowerCase();
-    if (!hosts.has(hostHeader)) throw new HttpError(421, 'host', `requests to this server must name one of its hosts (${[...hosts].join(', ')}); see --allow-host`);
+    if (!hosts.has(hostHeader))
+      throw new HttpError(421, 'host', `requests to this server must name one of its hosts (${[...hosts].join(', ')}); see --allow-host`);
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (req.method === 'GET') {
       switch (url.pathname) {
-        case '/': return send(res, 200, 'text/html; charset=utf-8', INDEX_HTML);
-        case '/app.js': return send(res, 200, 'text/javascript; charset=utf-8', APP_JS);
-        case '/app.css': return send(res, 200, 'text/css; charset=utf-8', APP_CSS);
-        case '/api/info': return send(res, 200, 'application/json; charset=utf-8', await infoJson);
-        default: throw new HttpError(404, 'not-found', 'not found');
+        case '/':
+          return send(res, 200, 'text/html; charset=utf-8', INDEX_HTML);
+        case '/app.js':
+          return send(res, 200, 'text/javascript; charset=utf-8', APP_JS);
+        case '/app.css':
+          return send(res, 200, 'text/css; charset=utf-8', APP_CSS);
+        case '/api/info':
+          return send(res, 200, 'application/json; charset=utf-8', await infoJson);
+        default:
+          throw new HttpError(404, 'not-found', 'not found');
       }
     }
     if (req.method === 'POST' && (url.pathname === '/api/validate' || url.pathname === '/api/protocol')) {
-      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) throw new HttpError(415, 'unsupported-type', 'send the files as application/json');
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
+        throw new HttpError(415, 'unsupported-type', 'send the files as application/json');
       const declared = Number(req.headers['content-length'] ?? '0');
       if (declared > maxBodyBytes) throw tooLarge(declared, maxBodyBytes);
       // decided before the body is read: a busy server holds no more bodies than runs
@@ -222,16 +252,28 @@ export async function startSelfTest(options: SelfTestOptions = {}): Promise<Self
       if (!lease) {
         // the body is read to its end and dropped (nothing kept), so that the client, still sending, gets the answer
         await discardBody(req, maxBodyBytes);
-        send(res, 503, 'application/json; charset=utf-8', JSON.stringify({
-          error: `the server is busy with ${maxConcurrent} run(s); try again in a few seconds`, code: 'busy',
-        }), { 'retry-after': String(RETRY_AFTER_SECONDS) });
+        send(
+          res,
+          503,
+          'application/json; charset=utf-8',
+          JSON.stringify({
+            error: `the server is busy with ${maxConcurrent} run(s); try again in a few seconds`,
+            code: 'busy',
+          }),
+          { 'retry-after': String(RETRY_AFTER_SECONDS) },
+        );
         return;
       }
       try {
         const body = await readBody(req, maxBodyBytes);
         const job: SelfTestJob = { kind: url.pathname === '/api/validate' ? 'validate' : 'protocol', body, maxFiles };
         const answer = await lease.run<SelfTestAnswer>(job, [body.buffer]);
-        send(res, answer.status, 'application/json; charset=utf-8', Buffer.from(answer.body.buffer, answer.body.byteOffset, answer.body.byteLength));
+        send(
+          res,
+          answer.status,
+          'application/json; charset=utf-8',
+          Buffer.from(answer.body.buffer, answer.body.byteOffset, answer.body.byteLength),
+        );
         return;
       } finally {
         lease.release();
@@ -256,7 +298,10 @@ export async function startSelfTest(options: SelfTestOptions = {}): Promise<Self
     server,
     close: async () => {
       await Promise.all([
-        new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+        new Promise<void>((resolve) => {
+          server.closeAllConnections();
+          server.close(() => resolve());
+        }),
         runner.close(),
       ]);
     },

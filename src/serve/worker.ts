@@ -5,7 +5,10 @@
 import { answerJobs } from './runner.js';
 import { SelfTestJobs, type SelfTestAnswer, type SelfTestJob } from './jobs.js';
 
-answerJobs<SelfTestJobs, SelfTestJob, SelfTestAnswer>(() => SelfTestJobs.load(), async (jobs, job) => {
-  const answer = await jobs.answer(job);
-  return { result: answer, transfer: [answer.body.buffer] };
-});
+answerJobs<SelfTestJobs, SelfTestJob, SelfTestAnswer>(
+  () => SelfTestJobs.load(),
+  async (jobs, job) => {
+    const answer = await jobs.answer(job);
+    return { result: answer, transfer: [answer.body.buffer] };
+  },
+);

@@ -82,13 +82,17 @@ export async function generateSite(input: SiteInput, options: GenerateSiteOption
     const chain = closure(input, ig.packageId, ig.version);
     if (chain.length === 0) {
       // a build --out folder without it (a build stopped before writing it, or --only): a usage error naming the folder
-      throw new UsageError(`${input.origin}: ${ig.packageId}#${ig.version} is not among the packages read from it; run medcom-ig build --out ${input.origin} again, or name the standards it has with --ig`);
+      throw new UsageError(
+        `${input.origin}: ${ig.packageId}#${ig.version} is not among the packages read from it; run medcom-ig build --out ${input.origin} again, or name the standards it has with --ig`,
+      );
     }
     chains.set(alias, chain);
   }
   const usedBy = new Map<string, IgAlias[]>();
-  for (const [alias, chain] of chains) for (const p of chain) usedBy.set(pkgKey(p.id, p.version), [...(usedBy.get(pkgKey(p.id, p.version)) ?? []), alias]);
-  const packages = input.packages.filter((p) => usedBy.has(pkgKey(p.id, p.version)))
+  for (const [alias, chain] of chains)
+    for (const p of chain) usedBy.set(pkgKey(p.id, p.version), [...(usedBy.get(pkgKey(p.id, p.version)) ?? []), alias]);
+  const packages = input.packages
+    .filter((p) => usedBy.has(pkgKey(p.id, p.version)))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : compareVersions(a.version, b.version)));
   const site = new Site(input);
   for (const p of packages) {
@@ -105,7 +109,8 @@ export async function generateSite(input: SiteInput, options: GenerateSiteOption
   const examplesDir = options.examplesDir ?? findUp('examples');
   for (const alias of igs) writeIg(site, alias, chains.get(alias)!, examplesDir);
   const rulesDir = options.rulesDir ?? findUp(join('docs', 'rules'));
-  if (rulesDir === undefined || !existsSync(join(rulesDir, 'README.md'))) throw new Error('docs/rules/README.md (the rule catalogue) was not found');
+  if (rulesDir === undefined || !existsSync(join(rulesDir, 'README.md')))
+    throw new Error('docs/rules/README.md (the rule catalogue) was not found');
   writeRules(site, rulesDir);
   writeIndex(site, igs, packages, usedBy);
   site.files.set('assets/site.css', CSS);
@@ -126,13 +131,15 @@ async function writeSite(out: string, files: readonly string[], content: Readonl
     const targets = files.map((f) => join(staging, ...f.split('/')));
     for (const d of new Set(targets.map((t) => dirname(t)))) mkdirSync(d, { recursive: true });
     // written in parallel (the thread pool overlaps the file system's latency)
-    await Promise.all(files.map(async (f, i) => {
-      try {
-        await writeFile(targets[i]!, content.get(f)!);
-      } catch (e) {
-        throw describeFsError(join(out, ...f.split('/')), e, 'write');
-      }
-    }));
+    await Promise.all(
+      files.map(async (f, i) => {
+        try {
+          await writeFile(targets[i]!, content.get(f)!);
+        } catch (e) {
+          throw describeFsError(join(out, ...f.split('/')), e, 'write');
+        }
+      }),
+    );
   });
 }
 

@@ -20,7 +20,7 @@ export const IG_FACTS: Record<IgAlias, IgFacts> = {
     status: 'active — release 1.0.1',
     kind: 'FHIR document (Bundle.type = document)',
     purpose: [
-      'Document-based sharing of a patient\'s condition list: the diagnoses the general practitioner has selected to share.',
+      "Document-based sharing of a patient's condition list: the diagnoses the general practitioner has selected to share.",
       'The documents are produced by PLSP (Primærsektorens Leverandør Service Platform) in the project "Deling af diagnoseoversigt" owned by Sundhedsdatastyrelsen.',
     ],
   },
@@ -40,7 +40,7 @@ export const IG_FACTS: Record<IgAlias, IgFacts> = {
     status: 'active — release 1.0.0',
     kind: 'FHIR document (Bundle.type = document)',
     purpose: [
-      'General practitioners\' journal notes made available to other healthcare actors and to citizens: one note per document.',
+      "General practitioners' journal notes made available to other healthcare actors and to citizens: one note per document.",
       'The documents are generated on demand by PLSP from the GP system and shared through NSP / DDS (Document Sharing Service).',
     ],
   },

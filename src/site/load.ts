@@ -59,7 +59,8 @@ function fromFiles(files: Map<string, string>, where: string): SitePackage {
   const manifestText = files.get('package.json');
   if (manifestText === undefined) throw new UsageError(`${where}: no package/package.json`);
   const manifest = parse(manifestText, `${where}/package.json`) as PackageManifest;
-  if (typeof manifest.name !== 'string' || typeof manifest.version !== 'string') throw new UsageError(`${where}/package.json: name and version are required`);
+  if (typeof manifest.name !== 'string' || typeof manifest.version !== 'string')
+    throw new UsageError(`${where}/package.json: name and version are required`);
   const resources: FhirResource[] = [];
   const examples: FhirResource[] = [];
   for (const [name, text] of files) {
@@ -82,7 +83,10 @@ async function readTgz(file: string): Promise<SitePackage> {
       file,
       onReadEntry: (entry) => {
         const path = entry.path.replace(/^package\//, '');
-        if (entry.type !== 'File' || !path.endsWith('.json')) { entry.resume(); return; }
+        if (entry.type !== 'File' || !path.endsWith('.json')) {
+          entry.resume();
+          return;
+        }
         const chunks: Buffer[] = [];
         entry.on('data', (c: Buffer) => chunks.push(c));
         entry.on('end', () => files.set(path, Buffer.concat(chunks).toString('utf8')));
@@ -98,8 +102,9 @@ function readFolder(dir: string): SitePackage {
   const files = new Map<string, string>();
   const visit = (d: string, rel: string): void => {
     for (const f of readdirSync(d, { withFileTypes: true })) {
-      if (f.isDirectory()) { if (rel === '' && (f.name === 'example' || f.name === 'examples')) visit(join(d, f.name), `${f.name}/`); }
-      else if (f.name.endsWith('.json')) files.set(`${rel}${f.name}`, readFileSync(join(d, f.name), 'utf8'));
+      if (f.isDirectory()) {
+        if (rel === '' && (f.name === 'example' || f.name === 'examples')) visit(join(d, f.name), `${f.name}/`);
+      } else if (f.name.endsWith('.json')) files.set(`${rel}${f.name}`, readFileSync(join(d, f.name), 'utf8'));
     }
   };
   visit(dir, '');
@@ -117,14 +122,19 @@ export async function readBuildFolder(dir: string): Promise<SitePackage[]> {
   for (const f of readdirSync(dir).sort()) {
     if (!f.includes('#') || f.startsWith('.')) continue;
     if (!isCompleteFolder(join(dir, f))) {
-      throw new UsageError(`${join(dir, f)}: the package folder was not written completely (no completion marker: a build stopped mid-write, or one by an older medcom-ig); run medcom-ig build --out ${dir} again`);
+      throw new UsageError(
+        `${join(dir, f)}: the package folder was not written completely (no completion marker: a build stopped mid-write, or one by an older medcom-ig); run medcom-ig build --out ${dir} again`,
+      );
     }
     const tgz = join(dir, f, 'package.tgz');
     const folder = join(dir, f, 'package');
     if (existsSync(tgz)) out.push(await readTgz(tgz));
     else if (existsSync(join(folder, 'package.json'))) out.push(readFolder(folder));
   }
-  if (out.length === 0) throw new UsageError(`${dir}: no packages (expected <id>#<version>/package.tgz or <id>#<version>/package/ as medcom-ig build writes them)`);
+  if (out.length === 0)
+    throw new UsageError(
+      `${dir}: no packages (expected <id>#<version>/package.tgz or <id>#<version>/package/ as medcom-ig build writes them)`,
+    );
   return out;
 }
 
@@ -162,10 +172,16 @@ export async function loadSiteInput(options: LoadSiteOptions = {}): Promise<Site
   }
   const [{ buildIg }, { igPackages }] = await Promise.all([import('../package/build.js'), import('../standards/packages.js')]);
   const result = await buildIg({ packages: await igPackages() });
-  if (result.diagnostics.hasErrors) throw new UsageError(`the profiles do not compile (${result.diagnostics.errors.length} error(s)); run medcom-ig build to see them`);
-  const packages = sortPackages(result.packages.map((c) => ({
-    id: c.manifest.name, version: c.manifest.version, manifest: c.manifest,
-    resources: [...c.resources].sort(byTypeAndId), examples: [...c.examples].sort(byTypeAndId),
-  })));
+  if (result.diagnostics.hasErrors)
+    throw new UsageError(`the profiles do not compile (${result.diagnostics.errors.length} error(s)); run medcom-ig build to see them`);
+  const packages = sortPackages(
+    result.packages.map((c) => ({
+      id: c.manifest.name,
+      version: c.manifest.version,
+      manifest: c.manifest,
+      resources: [...c.resources].sort(byTypeAndId),
+      examples: [...c.examples].sort(byTypeAndId),
+    })),
+  );
   return { packages, definitions: result.definitions, origin: 'compiled in memory' };
 }

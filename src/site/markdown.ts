@@ -18,7 +18,15 @@ export interface MarkdownOptions {
   link: (href: string) => string | undefined;
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#x27;', '`': '&#x60;', '=': '&#x3D;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#x27;',
+  '`': '&#x60;',
+  '=': '&#x3D;',
+};
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"'`=]/g, (c) => ESCAPES[c]!);
@@ -26,7 +34,11 @@ export function escapeHtml(text: string): string {
 
 /** A heading's id: lower case, punctuation dropped, spaces to hyphens (as GitHub makes them). */
 export function slug(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').trim().replace(/\s/g, '-');
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .trim()
+    .replace(/\s/g, '-');
 }
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;

@@ -14,7 +14,11 @@ import { safe, siteTemplates, type SafeHtml } from './templates.js';
 
 export type Json = Record<string, unknown>;
 
-export interface Link { text: string; href?: string; title?: string }
+export interface Link {
+  text: string;
+  href?: string;
+  title?: string;
+}
 
 export function safeSegment(s: string): string {
   return s.replace(/[^A-Za-z0-9._-]/g, '_');
@@ -29,7 +33,10 @@ export function markdownField(v: unknown): SafeHtml | undefined {
 /** The first line of a Markdown description as plain text (for lists): link targets dropped. */
 export function plainSummary(v: unknown): string {
   if (typeof v !== 'string') return '';
-  const first = v.trim().split('\n')[0]!.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
+  const first = v
+    .trim()
+    .split('\n')[0]!
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
   return first.length > 300 ? `${first.slice(0, 297)}…` : first;
 }
 
@@ -48,7 +55,12 @@ export function compact(v: unknown): string {
 export const pkgKey = (id: string, version: string): string => `${id}#${version}`;
 
 /** A written page: its site-relative path and what the layout needs. */
-export interface Page { path: string; title: string; crumbs: { text: string; path: string }[]; body: string }
+export interface Page {
+  path: string;
+  title: string;
+  crumbs: { text: string; path: string }[];
+  body: string;
+}
 
 export class Site {
   readonly files = new Map<string, string>();
@@ -67,7 +79,10 @@ export class Site {
   resolver(pkg: SitePackage): Resolver {
     const key = pkgKey(pkg.id, pkg.version);
     let r = this.resolvers.get(key);
-    if (!r) { r = this.input.definitions.scope([{ id: pkg.id, version: pkg.version }]); this.resolvers.set(key, r); }
+    if (!r) {
+      r = this.input.definitions.scope([{ id: pkg.id, version: pkg.version }]);
+      this.resolvers.set(key, r);
+    }
     return r;
   }
 
@@ -89,7 +104,10 @@ export class Site {
   terminology(pkg: SitePackage): LocalTerminology {
     const key = pkgKey(pkg.id, pkg.version);
     let t = this.terminologies.get(key);
-    if (!t) { t = new LocalTerminology(this.resolver(pkg)); this.terminologies.set(key, t); }
+    if (!t) {
+      t = new LocalTerminology(this.resolver(pkg));
+      this.terminologies.set(key, t);
+    }
     return t;
   }
 
@@ -110,8 +128,10 @@ export class Site {
       if (loaded) {
         const r = loaded.resource;
         const text = str(r['title']) ?? str(r.name) ?? tail;
-        const where = loaded.from.packageId !== undefined && loaded.from.packageVersion !== undefined
-          ? `${loaded.from.packageId}#${loaded.from.packageVersion}` : undefined;
+        const where =
+          loaded.from.packageId !== undefined && loaded.from.packageVersion !== undefined
+            ? `${loaded.from.packageId}#${loaded.from.packageVersion}`
+            : undefined;
         const path = where !== undefined ? this.resourcePages.get(`${where}/${r.resourceType}/${r.id ?? ''}`) : undefined;
         hit = { text, title: where !== undefined ? `${canonical} (${where})` : canonical, ...(path !== undefined ? { path } : {}) };
       } else {
@@ -128,7 +148,10 @@ export class Site {
   noteUse(target: string | undefined, by: string, byText: string): void {
     if (target === undefined || target === by) return;
     let m = this.usedBy.get(target);
-    if (!m) { m = new Map(); this.usedBy.set(target, m); }
+    if (!m) {
+      m = new Map();
+      this.usedBy.set(target, m);
+    }
     m.set(by, byText);
   }
 
@@ -153,7 +176,10 @@ export class Site {
 /** The href from one site page to another (both site-relative, posix). */
 export function rel(from: string, to: string): string {
   const r = posix.relative(posix.dirname(from), to);
-  return r.split('/').map((s) => encodeURIComponent(s).replace(/%40/g, '@')).join('/');
+  return r
+    .split('/')
+    .map((s) => encodeURIComponent(s).replace(/%40/g, '@'))
+    .join('/');
 }
 
 export function resourcePath(pkg: SitePackage, r: FhirResource, example = false): string {

@@ -214,15 +214,22 @@ const RULEPAGE_SOURCE = `<article class="rule">
 export function siteTemplates() {
   const env = Handlebars.create();
   const compile = <T = unknown>(source: string): ((model: T) => string) => env.compile<T>(source, OPTIONS);
-  env.registerHelper('join', (list: unknown, sep: unknown) => (Array.isArray(list) ? list.map(String).join(typeof sep === 'string' ? sep : ', ') : ''));
+  env.registerHelper('join', (list: unknown, sep: unknown) =>
+    Array.isArray(list) ? list.map(String).join(typeof sep === 'string' ? sep : ', ') : '',
+  );
   env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
 
   /** A link to a page of the site (`href` relative to the page) or, without href, plain text. */
-  env.registerPartial('link', '{{#if href}}<a href="{{href}}"{{#if title}} title="{{title}}"{{/if}}>{{text}}</a>{{else}}<span class="ext"{{#if title}} title="{{title}}"{{/if}}>{{text}}</span>{{/if}}');
+  env.registerPartial(
+    'link',
+    '{{#if href}}<a href="{{href}}"{{#if title}} title="{{title}}"{{/if}}>{{text}}</a>{{else}}<span class="ext"{{#if title}} title="{{title}}"{{/if}}>{{text}}</span>{{/if}}',
+  );
 
   env.registerPartial('links', '{{#each this}}{{#unless @first}} | {{/unless}}{{> link}}{{/each}}');
 
-  env.registerPartial('elements', `<table class="elements">
+  env.registerPartial(
+    'elements',
+    `<table class="elements">
 <thead><tr><th>Element</th><th>Flags</th><th>Card.</th><th>Type</th><th>Binding · value</th><th>Description</th></tr></thead>
 <tbody>
 {{#each rows}}<tr id="{{anchor}}"{{#if prohibited}} class="prohibited"{{/if}}>
@@ -234,11 +241,15 @@ export function siteTemplates() {
 <td class="short">{{short}}{{#if constraints.length}} <span class="inv">{{join constraints ", "}}</span>{{/if}}</td>
 </tr>
 {{/each}}</tbody>
-</table>`);
+</table>`,
+  );
 
-  env.registerPartial('resourceList', `{{#if items.length}}<table class="list"><thead><tr><th>Name</th><th>Id</th><th>Description</th></tr></thead><tbody>
+  env.registerPartial(
+    'resourceList',
+    `{{#if items.length}}<table class="list"><thead><tr><th>Name</th><th>Id</th><th>Description</th></tr></thead><tbody>
 {{#each items}}<tr><td><a href="{{href}}">{{name}}</a></td><td><code>{{id}}</code></td><td>{{description}}</td></tr>
-{{/each}}</tbody></table>{{else}}<p class="none">None.</p>{{/if}}`);
+{{/each}}</tbody></table>{{else}}<p class="none">None.</p>{{/if}}`,
+  );
 
   return {
     layout: compile<{ title: string; css: string; home: string; crumbs: { text: string; href: string }[]; body: SafeHtml }>(LAYOUT_SOURCE),

@@ -22,7 +22,9 @@ export const R4_DIST_DIR = join(here, '..', '..', 'r4');
 
 /** dist/r4 when it was written completely (the completion marker; an older write put package.json last). */
 export function r4PackageDir(): string | undefined {
-  return existsSync(join(R4_DIST_DIR, '.index.json')) && (isCompleteFolder(R4_DIST_DIR) || existsSync(join(R4_DIST_DIR, 'package.json'))) ? R4_DIST_DIR : undefined;
+  return existsSync(join(R4_DIST_DIR, '.index.json')) && (isCompleteFolder(R4_DIST_DIR) || existsSync(join(R4_DIST_DIR, 'package.json')))
+    ? R4_DIST_DIR
+    : undefined;
 }
 
 /**
@@ -56,7 +58,9 @@ export function stampPrebuilt(dir = PREBUILT_DIR): void {
   for (const f of readdirSync(dir)) {
     const pkgDir = join(dir, f, 'package');
     if (!f.includes('#') || !isCompleteFolder(join(dir, f)) || !existsSync(join(pkgDir, '.index.json'))) continue;
-    const index = JSON.parse(readFileSync(join(pkgDir, '.index.json'), 'utf8')) as { files?: { filename?: unknown; resourceType?: unknown }[] };
+    const index = JSON.parse(readFileSync(join(pkgDir, '.index.json'), 'utf8')) as {
+      files?: { filename?: unknown; resourceType?: unknown }[];
+    };
     for (const e of index.files ?? []) {
       if (typeof e.filename !== 'string' || typeof e.resourceType !== 'string' || !DEFINITION_TYPES.has(e.resourceType)) continue;
       const file = join(pkgDir, e.filename);
@@ -70,7 +74,11 @@ export function stampPrebuilt(dir = PREBUILT_DIR): void {
 
 /** Remove the stamp before dist/ig is rewritten (`build --prebuilt`): a build killed half-way is then not taken as current. */
 export function unstampPrebuilt(dir = PREBUILT_DIR): void {
-  try { rmSync(join(dir, STAMP), { force: true }); } catch (e) { throw describeFsError(join(dir, STAMP), e, 'write'); }
+  try {
+    rmSync(join(dir, STAMP), { force: true });
+  } catch (e) {
+    throw describeFsError(join(dir, STAMP), e, 'write');
+  }
 }
 
 /** Why the prebuilt packages in `dir` cannot be used, or undefined when they are current and complete. */
@@ -78,9 +86,15 @@ export function prebuiltProblem(dir = PREBUILT_DIR): string | undefined {
   const stampFile = join(dir, STAMP);
   if (!existsSync(stampFile) || !existsSync(PROFILES_DIR)) return `${dir} has no prebuilt packages`;
   let stamp: { profiles?: string };
-  try { stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as { profiles?: string }; } catch { return `${stampFile} is not readable`; }
+  try {
+    stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as { profiles?: string };
+  } catch {
+    return `${stampFile} is not readable`;
+  }
   if (stamp.profiles !== profilesHash(PROFILES_DIR)) return `${dir} is older than the compiled profiles`;
-  const incomplete = readdirSync(dir).filter((f) => f.includes('#') && !isCompleteFolder(join(dir, f))).sort();
+  const incomplete = readdirSync(dir)
+    .filter((f) => f.includes('#') && !isCompleteFolder(join(dir, f)))
+    .sort();
   if (incomplete.length > 0) return `${dir} holds package folders not written completely (${incomplete.join(', ')})`;
   return undefined;
 }

@@ -31,7 +31,10 @@ export async function validationDefinitions(packages: string[] = [], onNotice?: 
   for (const p of packages) {
     const m = /^([a-z0-9][a-z0-9._-]*)#([0-9][A-Za-z0-9.-]*)$/i.exec(p);
     try {
-      const loaded = m && !existsSync(p) ? [await loadFromCache(m[1]!, m[2]!, undefined, { definitionsOnly: true })] : await loadPackages(p, { definitionsOnly: true });
+      const loaded =
+        m && !existsSync(p)
+          ? [await loadFromCache(m[1]!, m[2]!, undefined, { definitionsOnly: true })]
+          : await loadPackages(p, { definitionsOnly: true });
       for (const pkg of loaded) defs.addPackage(pkg);
     } catch (e) {
       throw new UsageError((e as Error).message);
@@ -47,6 +50,16 @@ export type XmlReader = (file: string, text: string, model: FhirModel) => Source
  * A Validator on `defs` with local terminology; `scopeProfile` decides which package's canonicals win,
  * for profiles and value sets alike (HCO's NPU value set is not Notes').
  */
-export function newValidator(defs: Definitions, options: { scopeProfile?: string; locale?: Locale; readXml?: XmlReader; suppress?: readonly string[]; rules?: RuleSelection; purpose?: ExportPurpose } = {}): Validator {
+export function newValidator(
+  defs: Definitions,
+  options: {
+    scopeProfile?: string;
+    locale?: Locale;
+    readXml?: XmlReader;
+    suppress?: readonly string[];
+    rules?: RuleSelection;
+    purpose?: ExportPurpose;
+  } = {},
+): Validator {
   return new Validator({ definitions: defs, terminology: (resolver) => new LocalTerminology(resolver), ...options });
 }

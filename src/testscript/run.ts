@@ -135,7 +135,11 @@ class TestScriptRun {
     for (const a of actions) {
       const op = a.operation;
       const code = op?.type?.code ?? '';
-      if (op?.responseId) this.responses.set(op.responseId, { sourceId: op.sourceId && ['create', 'update', 'updateCreate'].includes(code) ? op.sourceId : undefined, operation: code || 'operation' });
+      if (op?.responseId)
+        this.responses.set(op.responseId, {
+          sourceId: op.sourceId && ['create', 'update', 'updateCreate'].includes(code) ? op.sourceId : undefined,
+          operation: code || 'operation',
+        });
     }
   }
 
@@ -145,13 +149,16 @@ class TestScriptRun {
       const f = this.fixtureFiles.get(id);
       const file = f?.file;
       if (!f) d = new FixtureError(`no fixture '${id}' in the TestScript`);
-      else if (f.missing || !file) d = new FixtureError(`fixture '${id}' is missing (${f.reference ? referenceName(f.reference) : 'no reference'}; see the fixtures)`);
+      else if (f.missing || !file)
+        d = new FixtureError(`fixture '${id}' is missing (${f.reference ? referenceName(f.reference) : 'no reference'}; see the fixtures)`);
       else {
         try {
           // read inside the folder it was found through (none for a file the user named), a regular file under the cap
           d = this.parser.parse(file, readTextSafe(file, f.root !== undefined ? { root: f.root } : {}));
         } catch (e) {
-          d = new FixtureError(`fixture '${id}' cannot be read: ${e instanceof InputError || e instanceof SafeFileError ? e.message : (e as Error).message}`);
+          d = new FixtureError(
+            `fixture '${id}' cannot be read: ${e instanceof InputError || e instanceof SafeFileError ? e.message : (e as Error).message}`,
+          );
         }
       }
       this.docs.set(id, d);
@@ -164,7 +171,12 @@ class TestScriptRun {
     let v = this.validators.get(profile);
     if (!v) {
       // validateProfileId asks for conformance to a profile: the official rules only
-      v = newValidator(this.defs, { scopeProfile: profile, locale: this.locale, rules: 'official', ...(this.readXml ? { readXml: this.readXml } : {}) });
+      v = newValidator(this.defs, {
+        scopeProfile: profile,
+        locale: this.locale,
+        rules: 'official',
+        ...(this.readXml ? { readXml: this.readXml } : {}),
+      });
       this.validators.set(profile, v);
     }
     return v;
@@ -173,7 +185,8 @@ class TestScriptRun {
   private evaluate(doc: SourceDoc, expression: string): unknown[] {
     const root = doc.value;
     const type = (root as Json | null)?.['resourceType'];
-    return this.fhirpath.evaluate(root, typeof type === 'string' ? type : 'Resource', expression, { resource: root, rootResource: root })
+    return this.fhirpath
+      .evaluate(root, typeof type === 'string' ? type : 'Resource', expression, { resource: root, rootResource: root })
       .map((v) => (v && typeof v === 'object' && 'data' in (v as Json) && '__path__' in (v as Json) ? (v as Json)['data'] : v));
   }
 
@@ -188,12 +201,19 @@ class TestScriptRun {
           const response = this.responses.get(source);
           if (!response) {
             if (v.defaultValue !== undefined) return v.defaultValue;
-            throw new FixtureError(`variable \${${name}}: its sourceId '${source}' is neither a fixture nor the responseId of an operation in the TestScript`);
+            throw new FixtureError(
+              `variable \${${name}}: its sourceId '${source}' is neither a fixture nor the responseId of an operation in the TestScript`,
+            );
           }
           // offline there is no server: the response of a create/update is taken to be the resource it sent
-          if (!response.sourceId) throw new NotCheckedError(`not checked: variable \${${name}} comes from the response of a ${response.operation} ('${source}'), which needs a server`);
+          if (!response.sourceId)
+            throw new NotCheckedError(
+              `not checked: variable \${${name}} comes from the response of a ${response.operation} ('${source}'), which needs a server`,
+            );
           source = response.sourceId;
-          this.notes.add(`\${${name}} read from fixture '${source}', the payload of the ${response.operation} whose response is '${v.sourceId}'`);
+          this.notes.add(
+            `\${${name}} read from fixture '${source}', the payload of the ${response.operation} whose response is '${v.sourceId}'`,
+          );
         }
         const value = this.evaluate(this.fixture(source), v.expression);
         if (value.length > 0) return String(value[0]);
@@ -211,12 +231,31 @@ class TestScriptRun {
 
   private assertOnce(test: string, action: number, a: fhir4.TestScriptSetupActionAssert, request: string | undefined): AssertResult {
     const base = {
-      test, action, description: a.description ?? a.label ?? '', direction: a.direction ?? 'response', warningOnly: a.warningOnly === true,
+      test,
+      action,
+      description: a.description ?? a.label ?? '',
+      direction: a.direction ?? 'response',
+      warningOnly: a.warningOnly === true,
     };
-    const kind: AssertKind = a.validateProfileId ? 'validateProfileId' : a.compareToSourceId ? 'compareToSource' : a.expression ? 'expression'
-      : a.resource ? 'resource' : a.responseCode ? 'responseCode' : a.response ? 'response' : 'other';
+    const kind: AssertKind = a.validateProfileId
+      ? 'validateProfileId'
+      : a.compareToSourceId
+        ? 'compareToSource'
+        : a.expression
+          ? 'expression'
+          : a.resource
+            ? 'resource'
+            : a.responseCode
+              ? 'responseCode'
+              : a.response
+                ? 'response'
+                : 'other';
     const done = (ok: boolean, detail: string, extra: Partial<AssertResult> = {}): AssertResult => ({
-      ...base, kind, outcome: ok ? 'pass' : a.warningOnly ? 'warning' : 'fail', detail, ...extra,
+      ...base,
+      kind,
+      outcome: ok ? 'pass' : a.warningOnly ? 'warning' : 'fail',
+      detail,
+      ...extra,
     });
     if (kind === 'responseCode' || kind === 'response' || (a.direction === 'response' && kind !== 'compareToSource')) {
       return { ...base, kind, outcome: 'not-applicable', detail: 'needs a server response: not applicable offline' };
@@ -233,31 +272,61 @@ class TestScriptRun {
         const profile = (this.script.profile ?? []).find((p) => p.id === a.validateProfileId)?.reference;
         if (!profile) throw new FixtureError(`no profile '${a.validateProfileId ?? ''}' in TestScript.profile`);
         if (!this.defs.all().resolve(profile, 'StructureDefinition')) {
-          throw new NotCheckedError(`not checked: profile ${profile} is not available offline (this build does not have it), so conformance to it is not decided`);
+          throw new NotCheckedError(
+            `not checked: profile ${profile} is not available offline (this build does not have it), so conformance to it is not decided`,
+          );
         }
         const report = this.validator(profile).validateDoc(doc, { profiles: [profile] });
         const errors = report.issues.filter((i) => i.severity === 'error' || i.severity === 'fatal');
-        return done(errors.length === 0, `${errors.length} error(s), ${report.issues.filter((i) => i.severity === 'warning').length} warning(s) against ${profile}`, {
-          expected: profile,
-          issues: errors.map((i) => ({ ruleId: i.ruleId, fhirpath: i.location.fhirpath, message: i.message, ...(i.location.line !== undefined ? { line: i.location.line } : {}) })),
-        });
+        return done(
+          errors.length === 0,
+          `${errors.length} error(s), ${report.issues.filter((i) => i.severity === 'warning').length} warning(s) against ${profile}`,
+          {
+            expected: profile,
+            issues: errors.map((i) => ({
+              ruleId: i.ruleId,
+              fhirpath: i.location.fhirpath,
+              message: i.message,
+              ...(i.location.line !== undefined ? { line: i.location.line } : {}),
+            })),
+          },
+        );
       }
       const expression = this.substitute(a.expression ?? '');
       const actualValues = this.evaluate(doc, expression);
       const actual = JSON.stringify(actualValues);
       let expectedValues: unknown[] | undefined;
       if (kind === 'compareToSource') {
-        expectedValues = this.evaluate(this.fixture(a.compareToSourceId!), this.substitute(a.compareToSourceExpression ?? a.expression ?? ''));
+        expectedValues = this.evaluate(
+          this.fixture(a.compareToSourceId!),
+          this.substitute(a.compareToSourceExpression ?? a.expression ?? ''),
+        );
       }
       const value = a.value !== undefined ? this.substitute(a.value) : undefined;
       const ok = compare(a.operator, actualValues, value, expectedValues);
       return done(ok, `${a.operator ?? (value !== undefined || expectedValues ? 'equals' : 'true')}`, {
-        expression, actual, expected: expectedValues ? JSON.stringify(expectedValues) : value ?? 'true',
+        expression,
+        actual,
+        expected: expectedValues ? JSON.stringify(expectedValues) : (value ?? 'true'),
       });
     } catch (e) {
-      if (e instanceof NotCheckedError) return { ...base, kind, outcome: 'not-checked', detail: e.message, ...(kind === 'validateProfileId' ? { expected: (this.script.profile ?? []).find((p) => p.id === a.validateProfileId)?.reference ?? '' } : {}) };
+      if (e instanceof NotCheckedError)
+        return {
+          ...base,
+          kind,
+          outcome: 'not-checked',
+          detail: e.message,
+          ...(kind === 'validateProfileId'
+            ? { expected: (this.script.profile ?? []).find((p) => p.id === a.validateProfileId)?.reference ?? '' }
+            : {}),
+        };
       if (e instanceof FixtureError) return { ...base, kind, outcome: 'error', detail: e.message };
-      return { ...base, kind, outcome: 'error', detail: `evaluation failed: ${(e instanceof Error ? e.message : String(e)).split('\n')[0] ?? ''}` };
+      return {
+        ...base,
+        kind,
+        outcome: 'error',
+        detail: `evaluation failed: ${(e instanceof Error ? e.message : String(e)).split('\n')[0] ?? ''}`,
+      };
     }
   }
 }
@@ -273,26 +342,53 @@ export function compare(operator: string | undefined, actual: unknown[], value: 
     const a = JSON.stringify(actual.map(str));
     const b = JSON.stringify(source.map(str));
     switch (operator ?? 'equals') {
-      case 'equals': return a === b;
-      case 'notEquals': return a !== b;
-      default: return false;
+      case 'equals':
+        return a === b;
+      case 'notEquals':
+        return a !== b;
+      default:
+        return false;
     }
   }
   if (operator === undefined && value === undefined) return actual.length === 1 && actual[0] === true;
   const v = value ?? '';
   switch (operator ?? 'equals') {
-    case 'equals': return first === v;
-    case 'notEquals': return first !== v;
-    case 'in': return first !== undefined && v.split(',').map((x) => x.trim()).includes(first);
-    case 'notIn': return first === undefined || !v.split(',').map((x) => x.trim()).includes(first);
-    case 'greaterThan': return first !== undefined && Number(first) > Number(v);
-    case 'lessThan': return first !== undefined && Number(first) < Number(v);
-    case 'empty': return actual.length === 0;
-    case 'notEmpty': return actual.length > 0;
-    case 'contains': return first !== undefined && first.includes(v);
-    case 'notContains': return first === undefined || !first.includes(v);
-    case 'eval': return actual.length === 1 && actual[0] === true;
-    default: return false;
+    case 'equals':
+      return first === v;
+    case 'notEquals':
+      return first !== v;
+    case 'in':
+      return (
+        first !== undefined &&
+        v
+          .split(',')
+          .map((x) => x.trim())
+          .includes(first)
+      );
+    case 'notIn':
+      return (
+        first === undefined ||
+        !v
+          .split(',')
+          .map((x) => x.trim())
+          .includes(first)
+      );
+    case 'greaterThan':
+      return first !== undefined && Number(first) > Number(v);
+    case 'lessThan':
+      return first !== undefined && Number(first) < Number(v);
+    case 'empty':
+      return actual.length === 0;
+    case 'notEmpty':
+      return actual.length > 0;
+    case 'contains':
+      return first !== undefined && first.includes(v);
+    case 'notContains':
+      return first === undefined || !first.includes(v);
+    case 'eval':
+      return actual.length === 1 && actual[0] === true;
+    default:
+      return false;
   }
 }
 
@@ -303,14 +399,21 @@ export function compare(operator: string | undefined, actual: unknown[], value: 
 export function readTestScript(file: string, parser?: Pick<Validator, 'parse'>): { script: fhir4.TestScript; format: 'json' | 'xml' } {
   if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`${file}: no such TestScript file`);
   const text = readTextSafe(file);
-  const xml = text.replace(/^\uFEFF/, '').trimStart().startsWith('<');
+  const xml = text
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .startsWith('<');
   let data: unknown;
   if (xml) {
     if (!parser) throw new UsageError(`${file}: an XML TestScript needs the XML reader`);
     try {
       data = parser.parse(file, text).value;
     } catch (e) {
-      throw new UsageError(e instanceof InputError ? `${e.message} (not a readable FHIR XML TestScript)` : `${file}: not readable FHIR XML (${(e as Error).message})`);
+      throw new UsageError(
+        e instanceof InputError
+          ? `${e.message} (not a readable FHIR XML TestScript)`
+          : `${file}: not readable FHIR XML (${(e as Error).message})`,
+      );
     }
   } else {
     data = parseJsonFile(file, text);
@@ -331,7 +434,12 @@ function fixtureProblem(file: string, root?: string): SafeFileError | undefined 
   try {
     const real = resolveInside(file, root !== undefined ? { root } : {});
     const st = statSync(real);
-    if (!st.isFile()) return new SafeFileError(file, `${fileKind(st)}, not a regular file; only regular files are read`, st.isDirectory() ? 'is-folder' : 'not-regular');
+    if (!st.isFile())
+      return new SafeFileError(
+        file,
+        `${fileKind(st)}, not a regular file; only regular files are read`,
+        st.isDirectory() ? 'is-folder' : 'not-regular',
+      );
     return undefined;
   } catch (e) {
     if (e instanceof SafeFileError) return e;
@@ -349,7 +457,13 @@ function fixtureDirIndex(dirs: readonly string[]): Map<string, DirFixture> {
       if (byName.has(name)) continue;
       const file = join(root, name);
       let link = false;
-      try { const l = lstatSync(file); link = l.isSymbolicLink(); if (l.isDirectory()) continue; } catch { continue; }
+      try {
+        const l = lstatSync(file);
+        link = l.isSymbolicLink();
+        if (l.isDirectory()) continue;
+      } catch {
+        continue;
+      }
       const problem = fixtureProblem(file, root);
       if (problem?.problem === 'is-folder' && link) continue;
       byName.set(name, problem ? { file, root, problem } : { file, root });
@@ -368,9 +482,23 @@ function referenceName(reference: string): string {
  * Found through a folder (the script's, a --fixtures folder), the file must lie inside it and be a regular
  * file, or the fixture is refused (missing, with `refused` and the reason); a file the user named may be anywhere.
  */
-function locateFixture(id: string, reference: string, base: string, given: Record<string, string>, dirIndex: Map<string, DirFixture>, dirs: readonly string[]): FixtureReport {
+function locateFixture(
+  id: string,
+  reference: string,
+  base: string,
+  given: Record<string, string>,
+  dirIndex: Map<string, DirFixture>,
+  dirs: readonly string[],
+): FixtureReport {
   const supply = `supply it with --fixture ${id}=<file>${reference ? ` or --fixtures <dir> holding ${referenceName(reference)}` : ''}`;
-  const refuse = (file: string, e: SafeFileError): FixtureReport => ({ id, reference, file, missing: true, refused: e.problem, reason: `${e.message}; ${supply}` });
+  const refuse = (file: string, e: SafeFileError): FixtureReport => ({
+    id,
+    reference,
+    file,
+    missing: true,
+    refused: e.problem,
+    reason: `${e.message}; ${supply}`,
+  });
   if (given[id]) return { id, reference, file: resolve(given[id]), from: 'given', missing: false };
   const name = reference ? referenceName(reference) : '';
   if (name && dirIndex.size > 0) {
@@ -381,10 +509,16 @@ function locateFixture(id: string, reference: string, base: string, given: Recor
   }
   if (given['*']) return { id, reference, file: resolve(given['*']), from: 'all', missing: false };
   if (!reference) return { id, reference, missing: true, reason: `the fixture has no resource reference; ${supply}` };
-  if (/^[a-z][a-z0-9+.-]*:/i.test(reference)) return { id, reference, missing: true, reason: `${reference} is not a local file (not fetched offline); ${supply}` };
+  if (/^[a-z][a-z0-9+.-]*:/i.test(reference))
+    return { id, reference, missing: true, reason: `${reference} is not a local file (not fetched offline); ${supply}` };
   const file = resolve(base, reference);
   let present = existsSync(file);
-  if (!present) try { present = lstatSync(file).isSymbolicLink(); } catch { /* not there */ }
+  if (!present)
+    try {
+      present = lstatSync(file).isSymbolicLink();
+    } catch {
+      /* not there */
+    }
   if (present) {
     // the script's own reference: only a regular file inside the script's folder
     const problem = fixtureProblem(file, base);
@@ -392,12 +526,18 @@ function locateFixture(id: string, reference: string, base: string, given: Recor
     return { id, reference, file, from: 'script', missing: false, root: base };
   }
   const where = dirs.length > 0 ? `no ${name} (or ${name.replace(/\.[^.]*$/, '')}.json/.xml) in ${dirs.join(', ')}, and ` : '';
-  return { id, reference, file, missing: true, reason: `${where}${file} does not exist (MedCom publishes the TestScripts without their fixtures); ${supply}` };
+  return {
+    id,
+    reference,
+    file,
+    missing: true,
+    reason: `${where}${file} does not exist (MedCom publishes the TestScripts without their fixtures); ${supply}`,
+  };
 }
 
 /** Run one TestScript offline on its fixtures. */
 export async function runTestScript(options: RunTestScriptOptions): Promise<TestScriptRunReport> {
-  const defs = options.definitions ?? await validationDefinitions();
+  const defs = options.definitions ?? (await validationDefinitions());
   const { readXml } = await import('../validator/load/xml.js');
   const locale = options.locale ?? 'en';
   const parser = newValidator(defs, { locale, readXml });
@@ -412,7 +552,10 @@ export async function runTestScript(options: RunTestScriptOptions): Promise<Test
     fixtureFiles.set(id, locateFixture(id, f.resource?.reference ?? '', base, given, dirIndex, dirs));
   }
   for (const id of Object.keys(given)) {
-    if (id !== '*' && !fixtureFiles.has(id) && options.unknownFixtureIds !== 'ignore') throw new UsageError(`--fixture ${id}: the TestScript ${options.file} has no fixture '${id}' (it has: ${[...fixtureFiles.keys()].join(', ') || 'none'})`);
+    if (id !== '*' && !fixtureFiles.has(id) && options.unknownFixtureIds !== 'ignore')
+      throw new UsageError(
+        `--fixture ${id}: the TestScript ${options.file} has no fixture '${id}' (it has: ${[...fixtureFiles.keys()].join(', ') || 'none'})`,
+      );
     if (!existsSync(given[id]!) || !statSync(given[id]!).isFile()) throw new UsageError(`${given[id]!}: no such fixture file`);
   }
   // a file the user named may be anywhere, but it must be a regular file under the size cap (checked when read)
@@ -428,16 +571,26 @@ export async function runTestScript(options: RunTestScriptOptions): Promise<Test
   for (const phase of phases) {
     const asserts: AssertResult[] = [];
     phase.action.forEach((a, k) => {
-      if (a.operation) { request = a.operation.sourceId; return; }
+      if (a.operation) {
+        request = a.operation.sourceId;
+        return;
+      }
       if (a.assert) asserts.push(run.runAssert(phase.name, k + 1, a.assert, request));
     });
     tests.push({ name: phase.name, description: phase.description, asserts });
   }
   const all = tests.flatMap((t) => t.asserts);
   const count = (o: AssertOutcome): number => all.filter((a) => a.outcome === o).length;
-  const summary = { pass: count('pass'), fail: count('fail'), warning: count('warning'), 'not-applicable': count('not-applicable'), 'not-checked': count('not-checked'), error: count('error') };
-  const verdict: TestScriptVerdict = summary.fail + summary.error > 0 ? 'fail'
-    : summary['not-checked'] > 0 || summary.pass + summary.warning === 0 ? 'incomplete' : 'pass';
+  const summary = {
+    pass: count('pass'),
+    fail: count('fail'),
+    warning: count('warning'),
+    'not-applicable': count('not-applicable'),
+    'not-checked': count('not-checked'),
+    error: count('error'),
+  };
+  const verdict: TestScriptVerdict =
+    summary.fail + summary.error > 0 ? 'fail' : summary['not-checked'] > 0 || summary.pass + summary.warning === 0 ? 'incomplete' : 'pass';
   return {
     schema: 'medcom-testscript-report/1',
     script: { id: script.id ?? '', name: script.name, title: script.title ?? '', file: options.file, format },
@@ -449,20 +602,42 @@ export async function runTestScript(options: RunTestScriptOptions): Promise<Test
 
 /** Plain text: one line per assert, then the counts. */
 export function renderTestScriptText(reports: TestScriptRunReport[]): string {
-  const mark: Record<AssertOutcome, string> = { pass: 'PASS', fail: 'FAIL', warning: 'WARN', 'not-applicable': 'N/A ', 'not-checked': 'NOT CHECKED', error: 'ERR ' };
-  const from: Record<FixtureSource, string> = { given: '--fixture', 'fixtures-dir': '--fixtures', all: '--fixture (every fixture)', script: 'beside the TestScript' };
+  const mark: Record<AssertOutcome, string> = {
+    pass: 'PASS',
+    fail: 'FAIL',
+    warning: 'WARN',
+    'not-applicable': 'N/A ',
+    'not-checked': 'NOT CHECKED',
+    error: 'ERR ',
+  };
+  const from: Record<FixtureSource, string> = {
+    given: '--fixture',
+    'fixtures-dir': '--fixtures',
+    all: '--fixture (every fixture)',
+    script: 'beside the TestScript',
+  };
   const lines: string[] = [];
   for (const r of reports) {
     lines.push(`${r.script.file}: ${r.script.title || r.script.name}`);
     for (const f of r.fixtures) {
-      lines.push(f.missing ? `  fixture ${f.id} MISSING: ${f.reason ?? f.reference}` : `  fixture ${f.id}: ${f.file ?? ''} (${from[f.from ?? 'script']})`);
+      lines.push(
+        f.missing
+          ? `  fixture ${f.id} MISSING: ${f.reason ?? f.reference}`
+          : `  fixture ${f.id}: ${f.file ?? ''} (${from[f.from ?? 'script']})`,
+      );
     }
-    for (const t of r.tests) for (const a of t.asserts) {
-      lines.push(`  ${mark[a.outcome]} ${t.name} #${a.action} ${a.kind}: ${a.description} — ${a.detail}${a.outcome === 'fail' || a.outcome === 'warning' ? `${a.actual !== undefined ? ` (found ${a.actual}, expected ${a.expected ?? ''})` : ''}` : ''}`);
-      for (const i of a.issues ?? []) lines.push(`       ${i.ruleId} @ ${i.fhirpath}${i.line !== undefined ? ` (line ${i.line})` : ''}: ${i.message}`);
-    }
+    for (const t of r.tests)
+      for (const a of t.asserts) {
+        lines.push(
+          `  ${mark[a.outcome]} ${t.name} #${a.action} ${a.kind}: ${a.description} — ${a.detail}${a.outcome === 'fail' || a.outcome === 'warning' ? `${a.actual !== undefined ? ` (found ${a.actual}, expected ${a.expected ?? ''})` : ''}` : ''}`,
+        );
+        for (const i of a.issues ?? [])
+          lines.push(`       ${i.ruleId} @ ${i.fhirpath}${i.line !== undefined ? ` (line ${i.line})` : ''}: ${i.message}`);
+      }
     const s = r.summary;
-    lines.push(`  ${s.verdict.toUpperCase()}: ${s.pass} passed, ${s.fail} failed, ${s.warning} warning(s), ${s['not-applicable']} not applicable offline, ${s['not-checked']} not checked, ${s.error} error(s)`);
+    lines.push(
+      `  ${s.verdict.toUpperCase()}: ${s.pass} passed, ${s.fail} failed, ${s.warning} warning(s), ${s['not-applicable']} not applicable offline, ${s['not-checked']} not checked, ${s.error} error(s)`,
+    );
   }
   // what comes from the script and its fixtures is shown, never acted on by the terminal
   return lines.map(terminalSafe).join('\n') + '\n';
@@ -473,16 +648,25 @@ export function renderTestScriptText(reports: TestScriptRunReport[]): string {
  * erred ones errors, not-applicable and not-checked ones skipped (with the reason); warnings pass with the finding in system-out.
  */
 export function renderTestScriptJunit(reports: TestScriptRunReport[]): string {
-  return renderJunitXml('medcom-ig testscript', reports.map((r) => ({
-    name: r.script.id || r.script.name,
-    cases: r.tests.flatMap((t) => t.asserts.map((a): JunitCase => {
-      const c: JunitCase = { classname: `${r.script.id}.${t.name}`, name: `#${a.action} ${a.kind}: ${a.description}` };
-      const detail = [a.detail, ...(a.actual !== undefined ? [`found ${a.actual}, expected ${a.expected ?? ''}`] : []), ...(a.issues ?? []).map((i) => `${i.ruleId} ${i.fhirpath}${i.line !== undefined ? ` (line ${i.line})` : ''}: ${i.message}`)].join('\n');
-      if (a.outcome === 'fail') c.failures = [{ type: 'assert', message: a.detail, detail }];
-      else if (a.outcome === 'error') c.errors = [{ type: 'assert', message: a.detail, detail }];
-      else if (a.outcome === 'not-applicable' || a.outcome === 'not-checked') c.skipped = a.detail;
-      else if (a.outcome === 'warning') c.systemOut = `warning: ${detail}`;
-      return c;
+  return renderJunitXml(
+    'medcom-ig testscript',
+    reports.map((r) => ({
+      name: r.script.id || r.script.name,
+      cases: r.tests.flatMap((t) =>
+        t.asserts.map((a): JunitCase => {
+          const c: JunitCase = { classname: `${r.script.id}.${t.name}`, name: `#${a.action} ${a.kind}: ${a.description}` };
+          const detail = [
+            a.detail,
+            ...(a.actual !== undefined ? [`found ${a.actual}, expected ${a.expected ?? ''}`] : []),
+            ...(a.issues ?? []).map((i) => `${i.ruleId} ${i.fhirpath}${i.line !== undefined ? ` (line ${i.line})` : ''}: ${i.message}`),
+          ].join('\n');
+          if (a.outcome === 'fail') c.failures = [{ type: 'assert', message: a.detail, detail }];
+          else if (a.outcome === 'error') c.errors = [{ type: 'assert', message: a.detail, detail }];
+          else if (a.outcome === 'not-applicable' || a.outcome === 'not-checked') c.skipped = a.detail;
+          else if (a.outcome === 'warning') c.systemOut = `warning: ${detail}`;
+          return c;
+        }),
+      ),
     })),
-  })));
+  );
 }

@@ -11,8 +11,22 @@
  * is staged beside its target and renamed complete, with a completion marker inside it.
  */
 import {
-  closeSync, constants, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, realpathSync, renameSync, rmSync, statSync,
-  unlinkSync, writeSync, type Stats,
+  closeSync,
+  constants,
+  fstatSync,
+  fsyncSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+  type Stats,
 } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
@@ -22,12 +36,25 @@ export const DEFAULT_MAX_INPUT_BYTES = 256 * 1024 * 1024;
 
 /** Why a file could not be read or written, as a short machine code. */
 export type SafeFileProblem =
-  | 'missing' | 'dangling-link' | 'link-loop' | 'outside-root' | 'not-regular' | 'too-large' | 'permission' | 'is-folder'
-  | 'disk-full' | 'read-only' | 'io';
+  | 'missing'
+  | 'dangling-link'
+  | 'link-loop'
+  | 'outside-root'
+  | 'not-regular'
+  | 'too-large'
+  | 'permission'
+  | 'is-folder'
+  | 'disk-full'
+  | 'read-only'
+  | 'io';
 
 /** A file that could not be read or written safely: the file as the user named it and the reason in words. */
 export class SafeFileError extends Error {
-  constructor(readonly file: string, readonly reason: string, readonly problem: SafeFileProblem) {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+    readonly problem: SafeFileProblem,
+  ) {
     super(`${file}: ${reason}`);
     this.name = 'SafeFileError';
   }
@@ -65,14 +92,32 @@ export function describeFsError(file: string, e: unknown, doing: 'read' | 'write
   if (e instanceof SafeFileError) return e;
   const code = (e as NodeJS.ErrnoException).code;
   switch (code) {
-    case 'ENOENT': return new SafeFileError(file, doing === 'read' ? 'no such file' : 'the folder does not exist', 'missing');
-    case 'ELOOP': return new SafeFileError(file, 'a loop of symbolic links', 'link-loop');
-    case 'EACCES': case 'EPERM': return new SafeFileError(file, doing === 'read' ? 'permission denied (the file cannot be read)' : 'permission denied (cannot write here)', 'permission');
-    case 'EISDIR': return new SafeFileError(file, 'a folder, not a file', 'is-folder');
-    case 'ENOSPC': case 'EDQUOT': return new SafeFileError(file, 'the disk is full', 'disk-full');
-    case 'EROFS': return new SafeFileError(file, 'the file system is read-only', 'read-only');
-    case 'ENOTDIR': return new SafeFileError(file, 'a part of the path is a file, not a folder', 'io');
-    default: return new SafeFileError(file, `${doing === 'read' ? 'cannot be read' : 'cannot be written'} (${code ?? (e as Error).message})`, 'io');
+    case 'ENOENT':
+      return new SafeFileError(file, doing === 'read' ? 'no such file' : 'the folder does not exist', 'missing');
+    case 'ELOOP':
+      return new SafeFileError(file, 'a loop of symbolic links', 'link-loop');
+    case 'EACCES':
+    case 'EPERM':
+      return new SafeFileError(
+        file,
+        doing === 'read' ? 'permission denied (the file cannot be read)' : 'permission denied (cannot write here)',
+        'permission',
+      );
+    case 'EISDIR':
+      return new SafeFileError(file, 'a folder, not a file', 'is-folder');
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return new SafeFileError(file, 'the disk is full', 'disk-full');
+    case 'EROFS':
+      return new SafeFileError(file, 'the file system is read-only', 'read-only');
+    case 'ENOTDIR':
+      return new SafeFileError(file, 'a part of the path is a file, not a folder', 'io');
+    default:
+      return new SafeFileError(
+        file,
+        `${doing === 'read' ? 'cannot be read' : 'cannot be written'} (${code ?? (e as Error).message})`,
+        'io',
+      );
   }
 }
 
@@ -95,14 +140,22 @@ export function resolveInside(file: string, options: Pick<SafeReadOptions, 'root
     if (code === 'ENOENT') {
       // the name exists but leads nowhere: a dangling symbolic link
       let link = false;
-      try { link = lstatSync(file).isSymbolicLink(); } catch { /* not there at all */ }
+      try {
+        link = lstatSync(file).isSymbolicLink();
+      } catch {
+        /* not there at all */
+      }
       if (link) throw new SafeFileError(file, 'a symbolic link to a file that does not exist', 'dangling-link');
     }
     throw describeFsError(file, e);
   }
   if (options.root !== undefined && options.followSymlinks !== true) {
     let root: string;
-    try { root = realpathSync(options.root); } catch (e) { throw describeFsError(options.root, e); }
+    try {
+      root = realpathSync(options.root);
+    } catch (e) {
+      throw describeFsError(options.root, e);
+    }
     if (!isInside(root, real)) {
       throw new SafeFileError(file, `leads outside the folder ${options.root} (to ${real}); only files inside it are read`, 'outside-root');
     }
@@ -133,7 +186,11 @@ function openRegular(file: string, options: Pick<SafeReadOptions, 'root' | 'foll
   }
   if (!st.isFile()) {
     closeSync(fd);
-    throw new SafeFileError(file, `${fileKind(st)}, not a regular file; only regular files are read`, st.isDirectory() ? 'is-folder' : 'not-regular');
+    throw new SafeFileError(
+      file,
+      `${fileKind(st)}, not a regular file; only regular files are read`,
+      st.isDirectory() ? 'is-folder' : 'not-regular',
+    );
   }
   return { fd, st };
 }
@@ -182,7 +239,11 @@ export function readHeadSafe(file: string, bytes: number, options: Pick<SafeRead
     let n = 0;
     while (n < buf.length) {
       let got: number;
-      try { got = readSync(fd, buf, n, buf.length - n, n); } catch (e) { throw describeFsError(file, e); }
+      try {
+        got = readSync(fd, buf, n, buf.length - n, n);
+      } catch (e) {
+        throw describeFsError(file, e);
+      }
       if (got === 0) break;
       n += got;
     }
@@ -201,7 +262,11 @@ export function readTextSafe(file: string, options: SafeReadOptions = {}): strin
  * Read a stream (stdin) up to `maxBytes`; more is a SafeFileError for `name` ('-' for stdin), and
  * the stream is not read further.
  */
-export async function readStreamCapped(stream: NodeJS.ReadableStream & { destroy?: () => void }, name: string, maxBytes = DEFAULT_MAX_INPUT_BYTES): Promise<Buffer> {
+export async function readStreamCapped(
+  stream: NodeJS.ReadableStream & { destroy?: () => void },
+  name: string,
+  maxBytes = DEFAULT_MAX_INPUT_BYTES,
+): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of stream) {
@@ -219,7 +284,11 @@ export async function readStreamCapped(stream: NodeJS.ReadableStream & { destroy
 /** Was `e` the refusal of the link `p` because it leads out of the root, to a folder? */
 function outsideFolder(p: string, e: unknown): boolean {
   if (!(e instanceof SafeFileError) || e.problem !== 'outside-root') return false;
-  try { return statSync(p).isDirectory(); } catch { return false; }
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** An entry found in a folder walk: a file to read, or one that cannot be read and why. */
@@ -236,15 +305,30 @@ export function walkFiles(root: string, accept: (name: string) => boolean, optio
   const seen = new Set<string>();
   const walk = (dir: string): void => {
     let real: string;
-    try { real = realpathSync(dir); } catch (e) { out.push({ file: dir, size: 0, problem: describeFsError(dir, e) }); return; }
+    try {
+      real = realpathSync(dir);
+    } catch (e) {
+      out.push({ file: dir, size: 0, problem: describeFsError(dir, e) });
+      return;
+    }
     if (seen.has(real)) return;
     seen.add(real);
     let names: string[];
-    try { names = readdirSync(dir).sort(); } catch (e) { out.push({ file: dir, size: 0, problem: describeFsError(dir, e) }); return; }
+    try {
+      names = readdirSync(dir).sort();
+    } catch (e) {
+      out.push({ file: dir, size: 0, problem: describeFsError(dir, e) });
+      return;
+    }
     for (const name of names) {
       const p = join(dir, name);
       let lst: Stats;
-      try { lst = lstatSync(p); } catch (e) { out.push({ file: p, size: 0, problem: describeFsError(p, e) }); continue; }
+      try {
+        lst = lstatSync(p);
+      } catch (e) {
+        out.push({ file: p, size: 0, problem: describeFsError(p, e) });
+        continue;
+      }
       let st = lst;
       if (lst.isSymbolicLink()) {
         try {
@@ -265,7 +349,12 @@ export function walkFiles(root: string, accept: (name: string) => boolean, optio
         continue;
       }
       if (!accept(name)) continue;
-      if (!st.isFile()) out.push({ file: p, size: 0, problem: new SafeFileError(p, `${fileKind(st)}, not a regular file; only regular files are read`, 'not-regular') });
+      if (!st.isFile())
+        out.push({
+          file: p,
+          size: 0,
+          problem: new SafeFileError(p, `${fileKind(st)}, not a regular file; only regular files are read`, 'not-regular'),
+        });
       else out.push({ file: p, size: st.size });
     }
   };
@@ -284,7 +373,9 @@ export function makeFolder(dir: string): void {
   let p = target;
   for (;;) {
     let st: Stats | undefined;
-    try { st = statSync(p); } catch (e) {
+    try {
+      st = statSync(p);
+    } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT') throw describeFsError(p, e, 'write');
     }
@@ -318,7 +409,9 @@ export function makeFolder(dir: string): void {
  */
 export function folderReplaceProblem(dir: string, own: (name: string) => boolean = () => false): string | undefined {
   let st: Stats;
-  try { st = lstatSync(dir); } catch (e) {
+  try {
+    st = lstatSync(dir);
+  } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     return describeFsError(dir, e, 'write').reason;
   }
@@ -326,7 +419,11 @@ export function folderReplaceProblem(dir: string, own: (name: string) => boolean
   if (!st.isDirectory()) return `${fileKind(st)}, not a folder`;
   if (isCompleteFolder(dir)) return undefined;
   let names: string[];
-  try { names = readdirSync(dir); } catch (e) { return describeFsError(dir, e, 'write').reason; }
+  try {
+    names = readdirSync(dir);
+  } catch (e) {
+    return describeFsError(dir, e, 'write').reason;
+  }
   const foreign = names.filter((n) => !own(n)).sort();
   if (foreign.length === 0) return undefined;
   return `the folder holds other files (${foreign.slice(0, 3).join(', ')}${foreign.length > 3 ? ', …' : ''}) and is not an output of medcom-ig; name a new or empty folder`;
@@ -337,7 +434,11 @@ function removeStale(target: string): void {
   const parent = dirname(target);
   const prefix = `.${basename(target)}.`;
   let names: string[];
-  try { names = readdirSync(parent); } catch { return; }
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return;
+  }
   for (const n of names) {
     if (!n.startsWith(prefix)) continue;
     const m = /^\.(?:staging|old)\.(\d+)\.[0-9a-f]{8}$/.exec(n.slice(prefix.length - 1));
@@ -345,7 +446,12 @@ function removeStale(target: string): void {
     const pid = Number(m[1]);
     let alive = pid === process.pid;
     if (!alive) {
-      try { process.kill(pid, 0); alive = true; } catch (e) { alive = (e as NodeJS.ErrnoException).code === 'EPERM'; }
+      try {
+        process.kill(pid, 0);
+        alive = true;
+      } catch (e) {
+        alive = (e as NodeJS.ErrnoException).code === 'EPERM';
+      }
     }
     if (!alive) rmSync(join(parent, n), { recursive: true, force: true });
   }
@@ -369,14 +475,26 @@ function writeAll(fd: number, buf: Uint8Array): void {
  */
 function writeTarget(file: string): { path: string; special: boolean; append?: boolean } {
   let st: Stats;
-  try { st = statSync(file); } catch { return { path: file, special: false }; } // absent (or a dangling link): replaced
+  try {
+    st = statSync(file);
+  } catch {
+    return { path: file, special: false };
+  } // absent (or a dangling link): replaced
   if (!st.isFile() && !st.isDirectory()) return { path: file, special: true };
   // /dev/stdout or /proc/self/fd/1 redirected to a file (`> out`, `>> log`): appended to, not replaced
   if (st.isFile() && /^\/(dev|proc)\//.test(resolve(file))) return { path: file, special: true, append: true };
   let link = false;
-  try { link = lstatSync(file).isSymbolicLink(); } catch { /* gone meanwhile */ }
+  try {
+    link = lstatSync(file).isSymbolicLink();
+  } catch {
+    /* gone meanwhile */
+  }
   if (!link) return { path: file, special: false };
-  try { return { path: realpathSync(file), special: false }; } catch { return { path: file, special: false }; }
+  try {
+    return { path: realpathSync(file), special: false };
+  } catch {
+    return { path: file, special: false };
+  }
 }
 
 /**
@@ -397,7 +515,12 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
     } catch (e) {
       throw describeFsError(file, e, 'write');
     } finally {
-      if (fd !== undefined) try { closeSync(fd); } catch { /* nothing more to do */ }
+      if (fd !== undefined)
+        try {
+          closeSync(fd);
+        } catch {
+          /* nothing more to do */
+        }
     }
     return;
   }
@@ -413,8 +536,17 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
     fd = undefined;
     renameSync(tmp, file);
   } catch (e) {
-    if (fd !== undefined) try { closeSync(fd); } catch { /* already failing */ }
-    try { unlinkSync(tmp); } catch { /* never created */ }
+    if (fd !== undefined)
+      try {
+        closeSync(fd);
+      } catch {
+        /* already failing */
+      }
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* never created */
+    }
     throw describeFsError(file, e, 'write');
   }
 }
@@ -424,7 +556,11 @@ export const COMPLETE_MARKER = '.medcom-ig-complete';
 
 /** Does `dir` hold the completion marker of a folder written by writeFolderAtomic? */
 export function isCompleteFolder(dir: string): boolean {
-  try { return lstatSync(join(dir, COMPLETE_MARKER)).isFile(); } catch { return false; }
+  try {
+    return lstatSync(join(dir, COMPLETE_MARKER)).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** The staging and moved-aside names for a folder written atomically (beside it, hidden, never with the marker until complete). */
@@ -436,7 +572,11 @@ function stageFolder(dir: string): { target: string; staging: string; old: strin
   const tag = `${process.pid}.${randomBytes(4).toString('hex')}`;
   const staging = join(parent, `.${basename(target)}.staging.${tag}`);
   const old = join(parent, `.${basename(target)}.old.${tag}`);
-  try { mkdirSync(staging); } catch (e) { throw describeFsError(dir, e, 'write'); }
+  try {
+    mkdirSync(staging);
+  } catch (e) {
+    throw describeFsError(dir, e, 'write');
+  }
   return { target, staging, old };
 }
 
@@ -445,7 +585,12 @@ function commitFolder({ target, staging, old }: { target: string; staging: strin
   // fixed content: the same output gives the same bytes (deterministic builds and sites)
   writeFileAtomic(join(staging, COMPLETE_MARKER), 'written completely by medcom-ig\n');
   let hadOld = false;
-  try { renameSync(target, old); hadOld = true; } catch (e) { if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e; }
+  try {
+    renameSync(target, old);
+    hadOld = true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
   try {
     renameSync(staging, target);
   } catch (e) {

@@ -5,7 +5,10 @@
  */
 
 const WS = new Uint8Array(128);
-WS[0x20] = 1; WS[0x09] = 1; WS[0x0a] = 1; WS[0x0d] = 1;
+WS[0x20] = 1;
+WS[0x09] = 1;
+WS[0x0a] = 1;
+WS[0x0d] = 1;
 
 export function isJsonSpace(c: number): boolean {
   return c < 128 && WS[c] === 1;
@@ -40,9 +43,15 @@ export function skipValue(text: string, j: number): number {
     let k = j;
     while (k < text.length) {
       const d = text.charCodeAt(k);
-      if (d === 0x22) { k = skipString(text, k); continue; }
+      if (d === 0x22) {
+        k = skipString(text, k);
+        continue;
+      }
       if (d === 0x7b || d === 0x5b) depth++;
-      else if (d === 0x7d || d === 0x5d) { depth--; if (depth === 0) return k + 1; }
+      else if (d === 0x7d || d === 0x5d) {
+        depth--;
+        if (depth === 0) return k + 1;
+      }
       k++;
     }
     return text.length;
@@ -82,7 +91,10 @@ export function topLevelStrings(text: string, keys: readonly string[]): Map<stri
     j = skipSpace(text, j);
     const c = text.charCodeAt(j);
     if (c === 0x7d) return out;
-    if (c === 0x2c) { j++; continue; }
+    if (c === 0x2c) {
+      j++;
+      continue;
+    }
     if (c !== 0x22) return undefined;
     const keyEnd = skipString(text, j);
     const key = stringAt(text, j, keyEnd);

@@ -30,7 +30,12 @@ export interface JunitSuite {
   cases: JunitCase[];
 }
 
-interface Counts { tests: number; failures: number; errors: number; skipped: number }
+interface Counts {
+  tests: number;
+  failures: number;
+  errors: number;
+  skipped: number;
+}
 
 function counts(cases: JunitCase[]): Counts {
   return {

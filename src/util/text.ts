@@ -25,7 +25,8 @@ export function shorten(text: string, max: number): string {
 // line and paragraph separators, the bidirectional overrides and isolates (they reorder what
 // follows them on screen), U+FFFE/U+FFFF, and surrogates not in a pair
 // eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const UNSAFE =
+  /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** `\u001b` for ESC: the escape that shows a character instead of acting on it. */
 export function visibleEscape(ch: string): string {

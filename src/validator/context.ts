@@ -68,7 +68,11 @@ export function child(w: Where, key: string, index?: number): Where {
 }
 
 /** `where`, one or more steps further down (for issues about a child the walk does not visit). */
-export function below(where: Pick<Where, 'jsonPath' | 'fhirPath'>, fhirPath: string, ...steps: (string | number)[]): Pick<Where, 'jsonPath' | 'fhirPath'> {
+export function below(
+  where: Pick<Where, 'jsonPath' | 'fhirPath'>,
+  fhirPath: string,
+  ...steps: (string | number)[]
+): Pick<Where, 'jsonPath' | 'fhirPath'> {
   return { jsonPath: extendPath(where.jsonPath, ...steps), fhirPath };
 }
 
@@ -87,11 +91,21 @@ export class IssueSink {
   /** The report's caps (rules/input/more-issues.ts); none for a silent probe. */
   private readonly more: MoreIssues | undefined;
 
-  constructor(private readonly doc: SourceDoc | undefined, private readonly locale: Locale, readonly silent = false, readonly suppressions?: Suppressions, caps?: Partial<IssueCaps>) {
-    this.more = silent ? undefined : new MoreIssues({ ...DEFAULT_ISSUE_CAPS, ...caps }, locale, {
-      issueFor: (ruleId, severity, where, params) => this.issue(ruleId, severity, where, params, {}),
-      list: (issue) => { this.list.push(issue); },
-    });
+  constructor(
+    private readonly doc: SourceDoc | undefined,
+    private readonly locale: Locale,
+    readonly silent = false,
+    readonly suppressions?: Suppressions,
+    caps?: Partial<IssueCaps>,
+  ) {
+    this.more = silent
+      ? undefined
+      : new MoreIssues({ ...DEFAULT_ISSUE_CAPS, ...caps }, locale, {
+          issueFor: (ruleId, severity, where, params) => this.issue(ruleId, severity, where, params, {}),
+          list: (issue) => {
+            this.list.push(issue);
+          },
+        });
   }
 
   /** Findings counted into an `input/more-issues` finding instead of being listed. */
@@ -123,21 +137,38 @@ export class IssueSink {
     const key = `${ruleId}|${where.fhirPath}|${options.constraintKey ?? ''}|${JSON.stringify(identity)}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    if (this.suppressions?.matches(ruleId, where.fhirPath)) { this.suppressed++; return; }
+    if (this.suppressions?.matches(ruleId, where.fhirPath)) {
+      this.suppressed++;
+      return;
+    }
     if (this.more?.overflowed(ruleId, severity, where)) return;
     this.list.push(this.issue(ruleId, severity, where, params, options));
   }
 
-  private issue(ruleId: RuleId, severity: Severity, where: Pick<Where, 'jsonPath' | 'fhirPath'>, params: IssueParams, options: ReportOptions): Issue {
+  private issue(
+    ruleId: RuleId,
+    severity: Severity,
+    where: Pick<Where, 'jsonPath' | 'fhirPath'>,
+    params: IssueParams,
+    options: ReportOptions,
+  ): Issue {
     const rule = RULES[ruleId];
     const message = renderMessage(ruleId, params, this.locale);
     const issue: Issue = {
-      ruleId, severity, layer: rule.layer, issueType: rule.issueType, params, message,
+      ruleId,
+      severity,
+      layer: rule.layer,
+      issueType: rule.issueType,
+      params,
+      message,
       location: { fhirpath: where.fhirPath, file: this.doc?.file ?? '' },
     };
     if (!this.silent && this.doc) {
       const pos = this.doc.locate(pathSteps(where.jsonPath));
-      if (pos) { issue.location.line = pos.line; issue.location.column = pos.column; }
+      if (pos) {
+        issue.location.line = pos.line;
+        issue.location.column = pos.column;
+      }
     }
     if (options.node) {
       issue.profile = { url: options.node.structure.url, elementId: options.node.id };
@@ -190,7 +221,6 @@ export class RecordingSink extends IssueSink {
     for (const r of this.recorded) sink.add(r.ruleId, r.where, r.params, r.options);
   }
 }
-
 
 /**
  * What a rule sees of the walk (read-only): the definitions, the model, terminology and FHIRPath,

@@ -50,7 +50,12 @@ export interface ValidationReport {
   sequence?: SequenceSummary;
   files: FileReport[];
   summary: {
-    files: number; valid: number; errors: number; warnings: number; information: number; suppressed?: number;
+    files: number;
+    valid: number;
+    errors: number;
+    warnings: number;
+    information: number;
+    suppressed?: number;
     /** Findings not listed but counted in `input/more-issues` findings (absent: none); not in the counts above. */
     omitted?: number;
     /** Of the counts above, those from business rules (when the run reported business rules). */

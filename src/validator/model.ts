@@ -30,7 +30,8 @@ export class FhirModel {
   constructor(private readonly resolver: Resolver) {}
 
   structure(type: string): SD | undefined {
-    return this.resolver.resolve(`http://hl7.org/fhir/StructureDefinition/${type}`, 'StructureDefinition')?.resource as unknown as SD | undefined;
+    return this.resolver.resolve(`http://hl7.org/fhir/StructureDefinition/${type}`, 'StructureDefinition')?.resource as unknown as
+      SD | undefined;
   }
 
   isPrimitive(type: string): boolean {

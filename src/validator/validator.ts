@@ -77,7 +77,8 @@ export class Validator {
   private readonly scoped = new Map<string, Walker>();
 
   constructor(private readonly options: ValidatorOptions) {
-    if (options.purpose !== undefined && !EXPORT_PURPOSES.includes(options.purpose)) throw new Error(`unknown purpose '${String(options.purpose)}'`);
+    if (options.purpose !== undefined && !EXPORT_PURPOSES.includes(options.purpose))
+      throw new Error(`unknown purpose '${String(options.purpose)}'`);
     let resolver = options.definitions.all();
     if (options.scopeProfile) {
       const hit = resolver.resolve(options.scopeProfile, 'StructureDefinition');
@@ -101,10 +102,16 @@ export class Validator {
 
   private newWalker(resolver: Resolver): Walker {
     const options = this.options;
-    const terminology = typeof options.terminology === 'function' ? options.terminology(resolver) : options.terminology ?? new NoTerminology();
-    return new Walker({ resolver, model: this.model, terminology, locale: this.locale,
+    const terminology =
+      typeof options.terminology === 'function' ? options.terminology(resolver) : (options.terminology ?? new NoTerminology());
+    return new Walker({
+      resolver,
+      model: this.model,
+      terminology,
+      locale: this.locale,
       ...(options.crossCheckNatives ? { crossCheckNatives: true } : {}),
-      ...(this.suppressions ? { suppressions: this.suppressions } : {}) });
+      ...(this.suppressions ? { suppressions: this.suppressions } : {}),
+    });
   }
 
   /**
@@ -115,7 +122,9 @@ export class Validator {
   private walkerFor(root: Json | null | undefined): Walker {
     if (this.options.scopeProfile) return this.walker;
     const meta = root?.['meta'] as Json | undefined;
-    const first = Array.isArray(meta?.['profile']) ? (meta['profile'] as unknown[]).find((p): p is string => typeof p === 'string') : undefined;
+    const first = Array.isArray(meta?.['profile'])
+      ? (meta['profile'] as unknown[]).find((p): p is string => typeof p === 'string')
+      : undefined;
     if (!first) return this.walker;
     const hit = this.options.definitions.all().resolve(first, 'StructureDefinition');
     if (!hit || !this.options.definitions.getPackage(hit.from.packageId, hit.from.packageVersion)) return this.walker;
@@ -173,14 +182,27 @@ export class Validator {
       // exported for: validating MedCom's standalone example report is not sharing it
       const stated = options.purpose !== undefined || this.options.purpose !== undefined;
       if (standard && (standard !== 'hco-report' || stated)) {
-        checkBusinessRules(standard, doc, { sink, terminology: walker.deps.terminology, resolver: walker.deps.resolver, purpose: options.purpose ?? this.purpose });
+        checkBusinessRules(standard, doc, {
+          sink,
+          terminology: walker.deps.terminology,
+          resolver: walker.deps.resolver,
+          purpose: options.purpose ?? this.purpose,
+        });
       }
     }
     const profiles = official ? (options.profiles ?? []).filter((p) => walker.plans.get(p)).map((p) => walker.plans.get(p)!.url) : [];
     const meta = root?.['meta'] as Json | undefined;
-    if (Array.isArray(meta?.['profile'])) for (const p of meta['profile'] as unknown[]) if (typeof p === 'string' && !profiles.includes(p)) profiles.push(p);
-    const issues = sink.issues.sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0) || (a.location.column ?? 0) - (b.location.column ?? 0));
-    const report: FileReport = { file: doc.file, valid: !issues.some((i) => i.severity === 'error' || i.severity === 'fatal'), profiles, issues };
+    if (Array.isArray(meta?.['profile']))
+      for (const p of meta['profile'] as unknown[]) if (typeof p === 'string' && !profiles.includes(p)) profiles.push(p);
+    const issues = sink.issues.sort(
+      (a, b) => (a.location.line ?? 0) - (b.location.line ?? 0) || (a.location.column ?? 0) - (b.location.column ?? 0),
+    );
+    const report: FileReport = {
+      file: doc.file,
+      valid: !issues.some((i) => i.severity === 'error' || i.severity === 'fatal'),
+      profiles,
+      issues,
+    };
     if (sink.suppressed > 0) report.suppressed = sink.suppressed;
     if (sink.omitted > 0) report.omitted = sink.omitted;
     return report;
@@ -192,7 +214,12 @@ export class Validator {
     checkXmlForm(doc, sink);
     const required: StructurePlan[] = [];
     const root = doc.value as Json;
-    const where = { jsonPath: ROOT_PATH, fhirPath: typeof root?.['resourceType'] === 'string' ? root['resourceType'] : '', resource: root, root };
+    const where = {
+      jsonPath: ROOT_PATH,
+      fhirPath: typeof root?.['resourceType'] === 'string' ? root['resourceType'] : '',
+      resource: root,
+      root,
+    };
     for (const p of options.profiles ?? []) {
       const plan = requiredPlan(p, where, sink, walker.plans);
       if (plan) required.push(plan);

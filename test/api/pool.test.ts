@@ -41,7 +41,8 @@ describe('worker threads for directory runs', () => {
   }, 60_000);
 
   it('report a package that cannot be loaded as a usage error', async () => {
-    await expect(validateFiles({ inputs: [examples], packages: [join(root, 'no-such-package')], workers: 2 }))
-      .rejects.toThrow(/no-such-package/);
+    await expect(validateFiles({ inputs: [examples], packages: [join(root, 'no-such-package')], workers: 2 })).rejects.toThrow(
+      /no-such-package/,
+    );
   });
 });

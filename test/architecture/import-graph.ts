@@ -43,7 +43,7 @@ export function scan(source: string): { code: string; bare: string } {
       i = stop;
       continue;
     }
-    if (c === '\'' || c === '"') {
+    if (c === "'" || c === '"') {
       const from = ++i;
       while (i < source.length && source[i] !== c && source[i] !== '\n') i += source[i] === '\\' ? 2 : 1;
       blank([bare], from, i);
@@ -56,8 +56,14 @@ export function scan(source: string): { code: string; bare: string } {
       if (c === '}') templateDepth.pop();
       const from = ++i;
       while (i < source.length && source[i] !== '`') {
-        if (source[i] === '\\') { i += 2; continue; }
-        if (source[i] === '$' && source[i + 1] === '{') { templateDepth.push(depth); break; }
+        if (source[i] === '\\') {
+          i += 2;
+          continue;
+        }
+        if (source[i] === '$' && source[i + 1] === '{') {
+          templateDepth.push(depth);
+          break;
+        }
         i++;
       }
       blank([bare], from, i);
@@ -65,7 +71,12 @@ export function scan(source: string): { code: string; bare: string } {
       lastSignificant = '`';
       continue;
     }
-    if (c === '/' && (lastSignificant === '' || '(,=:[!&|?{};+-*%<>~^'.includes(lastSignificant) || /\b(return|typeof|case|in|of)$/.test(source.slice(Math.max(0, i - 8), i).trimEnd()))) {
+    if (
+      c === '/' &&
+      (lastSignificant === '' ||
+        '(,=:[!&|?{};+-*%<>~^'.includes(lastSignificant) ||
+        /\b(return|typeof|case|in|of)$/.test(source.slice(Math.max(0, i - 8), i).trimEnd()))
+    ) {
       // a regular expression literal: up to its closing `/` outside a character class
       let inClass = false;
       const from = ++i;
@@ -103,7 +114,10 @@ export function importSpecifiers(code: string): { specifier: string; line: numbe
     }
   }
   const seen = new Set<number>();
-  return found.filter((f) => (seen.has(f.at) ? false : (seen.add(f.at), true))).sort((a, b) => a.at - b.at).map(({ specifier, line }) => ({ specifier, line }));
+  return found
+    .filter((f) => (seen.has(f.at) ? false : (seen.add(f.at), true)))
+    .sort((a, b) => a.at - b.at)
+    .map(({ specifier, line }) => ({ specifier, line }));
 }
 
 /** A relative specifier resolved against the importing file, within the set of known files. */
@@ -119,7 +133,10 @@ export function importEdges(sources: ReadonlyMap<string, string>): ImportEdge[] 
   const edges: ImportEdge[] = [];
   for (const [from, code] of sources) {
     for (const { specifier, line } of importSpecifiers(code)) {
-      if (!specifier.startsWith('.')) { edges.push({ from, specifier, line }); continue; }
+      if (!specifier.startsWith('.')) {
+        edges.push({ from, specifier, line });
+        continue;
+      }
       const to = resolveSpecifier(from, specifier, files);
       // a relative import of something that is not TypeScript (a .json file) is not an edge of the graph
       if (to === undefined && /\.(json|css|html)$/.test(specifier)) continue;
@@ -135,8 +152,12 @@ export function readSources(root: string, dirs: readonly string[]): Map<string, 
   const visit = (dir: string): void => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       const p = join(dir, e.name);
-      if (e.isDirectory()) { if (e.name !== 'node_modules') visit(p); continue; }
-      if (e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.d.ts')) sources.set(relative(root, p).split(sep).join('/'), readFileSync(p, 'utf8'));
+      if (e.isDirectory()) {
+        if (e.name !== 'node_modules') visit(p);
+        continue;
+      }
+      if (e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.d.ts'))
+        sources.set(relative(root, p).split(sep).join('/'), readFileSync(p, 'utf8'));
     }
   };
   for (const d of dirs) if (existsSync(join(root, d))) visit(join(root, d));
@@ -164,14 +185,22 @@ export function importCycles(edges: readonly ImportEdge[]): { files: string[]; p
   for (const start of [...graph.keys()].sort()) {
     if (index.has(start)) continue;
     const work: { node: string; next: number }[] = [{ node: start, next: 0 }];
-    index.set(start, counter); low.set(start, counter); counter++; stack.push(start); onStack.add(start);
+    index.set(start, counter);
+    low.set(start, counter);
+    counter++;
+    stack.push(start);
+    onStack.add(start);
     while (work.length > 0) {
       const frame = work[work.length - 1]!;
       const succ = graph.get(frame.node) ?? [];
       if (frame.next < succ.length) {
         const w = succ[frame.next++]!;
         if (!index.has(w)) {
-          index.set(w, counter); low.set(w, counter); counter++; stack.push(w); onStack.add(w);
+          index.set(w, counter);
+          low.set(w, counter);
+          counter++;
+          stack.push(w);
+          onStack.add(w);
           work.push({ node: w, next: 0 });
         } else if (onStack.has(w)) {
           low.set(frame.node, Math.min(low.get(frame.node)!, index.get(w)!));
@@ -179,11 +208,18 @@ export function importCycles(edges: readonly ImportEdge[]): { files: string[]; p
         continue;
       }
       work.pop();
-      if (work.length > 0) { const parent = work[work.length - 1]!.node; low.set(parent, Math.min(low.get(parent)!, low.get(frame.node)!)); }
+      if (work.length > 0) {
+        const parent = work[work.length - 1]!.node;
+        low.set(parent, Math.min(low.get(parent)!, low.get(frame.node)!));
+      }
       if (low.get(frame.node) === index.get(frame.node)) {
         const component: string[] = [];
         let w: string;
-        do { w = stack.pop()!; onStack.delete(w); component.push(w); } while (w !== frame.node);
+        do {
+          w = stack.pop()!;
+          onStack.delete(w);
+          component.push(w);
+        } while (w !== frame.node);
         const selfLoop = component.length === 1 && (graph.get(frame.node) ?? []).includes(frame.node);
         if (component.length > 1 || selfLoop) components.push(component.sort());
       }
@@ -207,7 +243,10 @@ function cyclePath(files: string[], graph: ReadonlyMap<string, string[]>): strin
         for (let n = node; n !== start; n = previous.get(n)!) path.splice(1, 0, n);
         return [...path, start];
       }
-      if (!previous.has(w)) { previous.set(w, node); queue.push(w); }
+      if (!previous.has(w)) {
+        previous.set(w, node);
+        queue.push(w);
+      }
     }
   }
   return files;
@@ -228,23 +267,41 @@ export type LayerTable = readonly (readonly string[])[];
  * outside the modules they may use. `frontDoor` maps a front end's module to the path prefixes it
  * may import besides its own files and packages.
  */
-export function layerViolations(edges: readonly ImportEdge[], layers: LayerTable, options: { anything?: readonly string[]; frontDoor?: Readonly<Record<string, readonly string[]>> } = {}): string[] {
+export function layerViolations(
+  edges: readonly ImportEdge[],
+  layers: LayerTable,
+  options: { anything?: readonly string[]; frontDoor?: Readonly<Record<string, readonly string[]>> } = {},
+): string[] {
   const rank = new Map<string, number>();
-  layers.forEach((modules, i) => { for (const m of modules) rank.set(m, i); });
+  layers.forEach((modules, i) => {
+    for (const m of modules) rank.set(m, i);
+  });
   const anything = new Set(options.anything ?? []);
   const problems: string[] = [];
   const where = (e: ImportEdge): string => `${e.from}:${e.line} imports '${e.specifier}'`;
   for (const e of edges) {
-    if (e.unresolved) { problems.push(`${where(e)}: no such file`); continue; }
+    if (e.unresolved) {
+      problems.push(`${where(e)}: no such file`);
+      continue;
+    }
     if (e.to === undefined) continue;
     const from = moduleOf(e.from);
     const to = moduleOf(e.to);
     if (anything.has(from)) continue;
-    if (anything.has(to)) { problems.push(`${where(e)}: nothing may import ${to}/`); continue; }
+    if (anything.has(to)) {
+      problems.push(`${where(e)}: nothing may import ${to}/`);
+      continue;
+    }
     const rf = rank.get(from);
     const rt = rank.get(to);
-    if (rf === undefined) { problems.push(`${e.from}: ${from} is in no layer (add it to the layer table)`); continue; }
-    if (rt === undefined) { problems.push(`${where(e)}: ${to} is in no layer (add it to the layer table)`); continue; }
+    if (rf === undefined) {
+      problems.push(`${e.from}: ${from} is in no layer (add it to the layer table)`);
+      continue;
+    }
+    if (rt === undefined) {
+      problems.push(`${where(e)}: ${to} is in no layer (add it to the layer table)`);
+      continue;
+    }
     if (rt > rf) problems.push(`${where(e)}: ${from} (layer ${rf}) imports ${to} (layer ${rt}), a layer above it`);
     const door = options.frontDoor?.[from];
     if (door && to !== from && !door.some((prefix) => e.to!.startsWith(prefix))) {

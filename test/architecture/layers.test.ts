@@ -71,24 +71,35 @@ describe('the layer check itself (a synthetic tree)', () => {
     // a front end past the api
     ['cli/main.ts', "import { c } from '../src/util/c.js';\nimport { x } from '../src/api/x.js';\nvoid [c, x];"],
     // imports in comments and strings are not imports
-    ['src/util/d.ts', "// import { x } from '../api/x.js';\n/* export * from '../api/x.js' */\nexport const s = \"import('../api/x.js')\";\n"
-      + "export const t = `${s} import x from '../api/x.js'`;\nexport const r = /import('..\\/api\\/x.js')/;"],
+    [
+      'src/util/d.ts',
+      "// import { x } from '../api/x.js';\n/* export * from '../api/x.js' */\nexport const s = \"import('../api/x.js')\";\n" +
+        "export const t = `${s} import x from '../api/x.js'`;\nexport const r = /import('..\\/api\\/x.js')/;",
+    ],
     // a module in no layer, a relative import of no file
-    ['src/nowhere/e.ts', "import { missing } from '../util/missing.js';\nimport { c } from '../util/c.js';\nexport const e = [missing, c];"],
+    [
+      'src/nowhere/e.ts',
+      "import { missing } from '../util/missing.js';\nimport { c } from '../util/c.js';\nexport const e = [missing, c];",
+    ],
   ]);
   const synthetic = importEdges(tree);
   const table: LayerTable = [['util'], ['api'], ['cli']];
 
   it('reports the cycle', () => {
     const cycles = importCycles(synthetic);
-    expect(cycles.map((c) => c.files)).toEqual([['src/api/x.ts', 'src/util/c.ts'], ['src/util/a.ts', 'src/util/b.ts']]);
+    expect(cycles.map((c) => c.files)).toEqual([
+      ['src/api/x.ts', 'src/util/c.ts'],
+      ['src/util/a.ts', 'src/util/b.ts'],
+    ]);
     expect(cycles[1]!.path).toEqual(['src/util/a.ts', 'src/util/b.ts', 'src/util/a.ts']);
   });
 
   it('reports the upward import, the front end past the api, the unlayered module and the missing file, naming file and import', () => {
     const problems = layerViolations(synthetic, table, { frontDoor: { cli: ['src/api/'] } });
     expect(problems).toContainEqual("src/util/c.ts:1 imports '../api/x.js': util (layer 0) imports api (layer 1), a layer above it");
-    expect(problems).toContainEqual("cli/main.ts:1 imports '../src/util/c.js': cli imports only src/api/ (and its own files), not src/util/c.ts");
+    expect(problems).toContainEqual(
+      "cli/main.ts:1 imports '../src/util/c.js': cli imports only src/api/ (and its own files), not src/util/c.ts",
+    );
     expect(problems).toContainEqual('src/nowhere/e.ts: nowhere is in no layer (add it to the layer table)');
     expect(problems).toContainEqual("src/nowhere/e.ts:1 imports '../util/missing.js': no such file");
     expect(problems.some((p) => p.startsWith('src/util/d.ts'))).toBe(false);

@@ -21,8 +21,14 @@ const NOTES = IGS.notes.bundleProfile;
 const TEXT = 'cardinality/min@*.text';
 
 const errors = (r: FileReport): [string, string, string][] =>
-  r.issues.filter((i) => i.severity === 'error' || i.severity === 'fatal').map((i) => [i.ruleId, i.location.fhirpath, i.constraintKey ?? '']);
-const list = (dir: string, filter: (f: string) => boolean): string[] => readdirSync(dir).filter(filter).sort().map((f) => join(dir, f));
+  r.issues
+    .filter((i) => i.severity === 'error' || i.severity === 'fatal')
+    .map((i) => [i.ruleId, i.location.fhirpath, i.constraintKey ?? '']);
+const list = (dir: string, filter: (f: string) => boolean): string[] =>
+  readdirSync(dir)
+    .filter(filter)
+    .sort()
+    .map((f) => join(dir, f));
 const read = (file: string): string => readFileSync(file, 'utf8');
 
 describe.skipIf(!anchors)('official examples against our own HCO 1.1.0 and Notes 1.0.0 chains', () => {
@@ -39,7 +45,9 @@ describe.skipIf(!anchors)('official examples against our own HCO 1.1.0 and Notes
   }, 120_000);
 
   const hcoExamples = anchors ? list(join(anchors, 'hco', 'examples'), (f) => f.startsWith('Bundle-')) : [];
-  const scriptsDir = anchors ? join(anchors, '..', 'testscripts', 'homecareobservation', 'test-examples', 'testscripts-ig-1.0.0-draft') : '';
+  const scriptsDir = anchors
+    ? join(anchors, '..', 'testscripts', 'homecareobservation', 'test-examples', 'testscripts-ig-1.0.0-draft')
+    : '';
   const hcoScripts = anchors ? list(scriptsDir, (f) => f.endsWith('.json')) : [];
   const hco121 = anchors ? list(join(anchors, 'hco', 'newer-1.2.1', 'examples'), (f) => f.startsWith('Bundle-')) : [];
   const notesExamples = anchors ? list(join(anchors, 'notes', 'examples'), (f) => f.startsWith('Bundle-')) : [];
@@ -50,7 +58,10 @@ describe.skipIf(!anchors)('official examples against our own HCO 1.1.0 and Notes
   });
 
   it('uses our compiled packages, not the official ones', () => {
-    for (const [profile, pkg] of [[HCO, IGS.hco], [NOTES, IGS.notes]] as const) {
+    for (const [profile, pkg] of [
+      [HCO, IGS.hco],
+      [NOTES, IGS.notes],
+    ] as const) {
       const hit = defs.all().resolve(profile, 'StructureDefinition');
       expect(hit?.from).toMatchObject({ packageId: pkg.packageId, packageVersion: pkg.version });
     }
@@ -66,12 +77,12 @@ describe.skipIf(!anchors)('official examples against our own HCO 1.1.0 and Notes
     expect(errors(r)).toContainEqual(['invariants/failed', 'Bundle.entry[0].resource.definition', 'medcom-hcobs-definition-url']);
   });
 
-
-
   it.each(notesExamples)('Notes %s: zero errors, only the documented category warning', (file) => {
     const r = notes.validateText(file, read(file), { profiles: [NOTES] });
     expect(errors(r)).toEqual([]);
-    expect(r.issues.filter((i) => i.severity === 'warning').map((i) => [i.ruleId, i.location.fhirpath])).toEqual([['bindings/extensible', 'Bundle.entry[0].resource.category[0]']]);
+    expect(r.issues.filter((i) => i.severity === 'warning').map((i) => [i.ruleId, i.location.fhirpath])).toEqual([
+      ['bindings/extensible', 'Bundle.entry[0].resource.category[0]'],
+    ]);
   });
 
   it.each(consumer)('Notes consumer test example %s: no error but the missing narrative', (file) => {
@@ -80,9 +91,13 @@ describe.skipIf(!anchors)('official examples against our own HCO 1.1.0 and Notes
     expect(missingText.length).toBeGreaterThan(0);
     // every other error is a consequence: a reference whose target fails on its narrative first, or
     // the author slice that needs such a reference
-    const others = plain.issues.filter((i) => (i.severity === 'error' || i.severity === 'fatal') && !(i.ruleId === 'cardinality/min' && i.location.fhirpath.endsWith('.text')));
+    const others = plain.issues.filter(
+      (i) =>
+        (i.severity === 'error' || i.severity === 'fatal') && !(i.ruleId === 'cardinality/min' && i.location.fhirpath.endsWith('.text')),
+    );
     for (const i of others) {
-      if (i.ruleId === 'references/target-profile') expect(String(i.params['why']), i.location.fhirpath).toMatch(/^cardinality\/min at .*\.text$/);
+      if (i.ruleId === 'references/target-profile')
+        expect(String(i.params['why']), i.location.fhirpath).toMatch(/^cardinality\/min at .*\.text$/);
       else expect([i.ruleId, i.location.fhirpath]).toEqual(['slicing/slice-min', 'Bundle.entry[0].resource.author']);
     }
     // the narrative is the only defect: suppressing it (as MedCom's build does) leaves no error at
@@ -93,7 +108,8 @@ describe.skipIf(!anchors)('official examples against our own HCO 1.1.0 and Notes
   });
 
   it.each(hcoScripts.map((f) => f.replace(/\.json$/, '')))('%s: XML and JSON give the same findings', (stem) => {
-    const key = (r: FileReport): string[] => r.issues.map((i) => `${i.severity} ${i.ruleId} ${i.location.fhirpath} ${i.constraintKey ?? ''}`).sort();
+    const key = (r: FileReport): string[] =>
+      r.issues.map((i) => `${i.severity} ${i.ruleId} ${i.location.fhirpath} ${i.constraintKey ?? ''}`).sort();
     const json = hco.validateText(`${stem}.json`, read(`${stem}.json`), { profiles: [HCO] });
     const xml = hco.validateText(`${stem}.xml`, read(`${stem}.xml`), { profiles: [HCO] });
     expect(key(xml)).toEqual(key(json));

@@ -17,7 +17,12 @@ function run(...args: string[]): { status: number | null; stdout: string; stderr
 }
 
 function runWithInput(input: string | undefined, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', timeout: 120_000, ...(input !== undefined ? { input } : {}) });
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 120_000,
+    ...(input !== undefined ? { input } : {}),
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -51,7 +56,7 @@ describe('medcom-ig CLI', () => {
     expect(r.stderr).toContain('compile/invariant-quirk');
   });
 
-  it('--fail-on information is the one spelling (build and validate); build\'s old `info` still works, with a deprecation note', () => {
+  it("--fail-on information is the one spelling (build and validate); build's old `info` still works, with a deprecation note", () => {
     // DK Core's reproduced quirks are warnings: at or above information
     const information = run('build', '--out', join(tmp, 'information'), '--only', 'hl7.fhir.dk.core', '--fail-on', 'information');
     expect(information.status, information.stderr).toBe(1);
@@ -86,10 +91,24 @@ describe('medcom-ig CLI', () => {
 
 describe.skipIf(!anchorsOrSkip('cli validate'))('medcom-ig validate', () => {
   const official = join(root, '..', 'shared', 'anchors', 'medcom', 'conditionlist', 'examples');
-  const invalid = join(root, '..', 'shared', 'anchors', 'testscripts', 'conditionlist', 'test-examples', 'TestExamples', 'Receive', 'Selftest', 'TestExample_invalid.json');
+  const invalid = join(
+    root,
+    '..',
+    'shared',
+    'anchors',
+    'testscripts',
+    'conditionlist',
+    'test-examples',
+    'TestExamples',
+    'Receive',
+    'Selftest',
+    'TestExample_invalid.json',
+  );
 
   it('accepts the official ConditionList bundles (exit 0)', () => {
-    const files = readdirSync(official).filter((f) => f.startsWith('Bundle-')).map((f) => join(official, f));
+    const files = readdirSync(official)
+      .filter((f) => f.startsWith('Bundle-'))
+      .map((f) => join(official, f));
     const r = run('validate', '--ig', 'conditionlist', ...files);
     expect(r.status, r.stdout).toBe(0);
     expect(r.stdout).toMatch(/7 file\(s\), 7 valid; 0 error\(s\)/);
@@ -102,9 +121,14 @@ describe.skipIf(!anchorsOrSkip('cli validate'))('medcom-ig validate', () => {
   });
 
   it('writes OperationOutcome, JSON and JUnit', () => {
-    const outcome = JSON.parse(run('validate', '--ig', 'conditionlist', '--format', 'outcome', invalid).stdout) as { resourceType: string; issue: unknown[] };
+    const outcome = JSON.parse(run('validate', '--ig', 'conditionlist', '--format', 'outcome', invalid).stdout) as {
+      resourceType: string;
+      issue: unknown[];
+    };
     expect(outcome.resourceType).toBe('OperationOutcome');
-    const json = JSON.parse(run('validate', '--ig', 'conditionlist', '--format', 'json', invalid).stdout) as { files: { valid: boolean }[] };
+    const json = JSON.parse(run('validate', '--ig', 'conditionlist', '--format', 'json', invalid).stdout) as {
+      files: { valid: boolean }[];
+    };
     expect(json.files[0]!.valid).toBe(false);
     expect(run('validate', '--ig', 'conditionlist', '--format', 'junit', invalid).stdout).toContain('<failure type="slicing/slice-min"');
   });

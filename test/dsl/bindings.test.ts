@@ -14,14 +14,17 @@ describe('bindings name their value set by handle', () => {
   it('pinnedValueSet binds an authored value set as url|version, and cannot be shipped again', () => {
     const pinned = pinnedValueSet(Local);
     expect(lowerBinding(preferred(pinned, 'why'))).toEqual({
-      strength: 'preferred', valueSet: 'http://example.org/fhir/ValueSet/local|0.1.0', description: 'why',
+      strength: 'preferred',
+      valueSet: 'http://example.org/fhir/ValueSet/local|0.1.0',
+      description: 'why',
     });
     expect(pinned.ir).toBeUndefined();
   });
 
   it('externalValueSet names one we do not author, optionally pinned to a version', () => {
-    expect(lowerBinding(required(externalValueSet('http://hl7.org/fhir/ValueSet/condition-code'))).valueSet)
-      .toBe('http://hl7.org/fhir/ValueSet/condition-code');
+    expect(lowerBinding(required(externalValueSet('http://hl7.org/fhir/ValueSet/condition-code'))).valueSet).toBe(
+      'http://hl7.org/fhir/ValueSet/condition-code',
+    );
     const v3 = externalValueSet('http://terminology.hl7.org/ValueSet/v3-ActCode', '3.0.0');
     expect(v3.version).toBe('3.0.0');
     expect(lowerBinding(required(v3)).valueSet).toBe('http://terminology.hl7.org/ValueSet/v3-ActCode|3.0.0');

@@ -12,7 +12,7 @@ export const TypoProbe = defineProfile(pkg, DkCoreCondition, {
     // @ts-expect-error a slice name DK Core 3.2.0 renamed (ICPC2codes → ICPC2code) fails tsc
     'code.coding[ICPC2codes].code': { card: '0..1' },
     // @ts-expect-error a misspelt element fails tsc
-    'recordedDat': { card: '1..1' },
+    recordedDat: { card: '1..1' },
     // a binding names its value set by handle (externalValueSet for one we do not author) …
     category: { binding: required(externalValueSet('http://hl7.org/fhir/ValueSet/condition-category')) },
     // @ts-expect-error … never by a bare url string

@@ -11,7 +11,8 @@ function typecheck(file: string): { line: number; message: string }[] {
   const config = ts.readConfigFile(join(root, 'tsconfig.json'), (p) => ts.sys.readFile(p));
   const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, root);
   const program = ts.createProgram([file], { ...parsed.options, noEmit: true });
-  return ts.getPreEmitDiagnostics(program)
+  return ts
+    .getPreEmitDiagnostics(program)
     .filter((d) => d.file?.fileName === file)
     .map((d) => ({
       line: d.file!.getLineAndCharacterOfPosition(d.start ?? 0).line + 1,
@@ -22,7 +23,8 @@ function typecheck(file: string): { line: number; message: string }[] {
 describe('element paths and slice names are checked by tsc against the parent snapshot', () => {
   it('fails exactly on the typos in the fixture', () => {
     const file = join(here, 'fixtures', 'typos.ts');
-    const expected = readFileSync(file, 'utf8').split('\n')
+    const expected = readFileSync(file, 'utf8')
+      .split('\n')
       .map((text, i) => ({ line: i + 1, needle: /\/\/ expect-error: (.+)$/.exec(text)?.[1] }))
       .filter((x): x is { line: number; needle: string } => x.needle !== undefined);
     expect(expected.length).toBeGreaterThanOrEqual(6);

@@ -15,19 +15,34 @@ type Json = Record<string, unknown>;
 /** A message Bundle whose Observation names its performer by a contained Practitioner `#p`. */
 function bundle(): Json {
   return {
-    resourceType: 'Bundle', id: 'b', type: 'collection',
+    resourceType: 'Bundle',
+    id: 'b',
+    type: 'collection',
     entry: [
-      { fullUrl: 'http://example.org/fhir/Patient/pt', resource: { resourceType: 'Patient', id: 'pt', contained: [{ resourceType: 'Practitioner', id: 'p', name: [{ family: 'Wrong' }] }] } },
+      {
+        fullUrl: 'http://example.org/fhir/Patient/pt',
+        resource: {
+          resourceType: 'Patient',
+          id: 'pt',
+          contained: [{ resourceType: 'Practitioner', id: 'p', name: [{ family: 'Wrong' }] }],
+        },
+      },
       {
         fullUrl: 'http://example.org/fhir/Observation/o',
         resource: {
-          resourceType: 'Observation', id: 'o', status: 'final', code: { text: 'x' },
+          resourceType: 'Observation',
+          id: 'o',
+          status: 'final',
+          code: { text: 'x' },
           contained: [{ resourceType: 'Practitioner', id: 'p', name: [{ family: 'Inside' }] }],
           subject: { reference: 'Patient/pt' },
           performer: [{ reference: '#p' }],
         },
       },
-      { fullUrl: 'urn:uuid:0c3d1a56-8b44-4d6c-9a0f-2f4e1a1c9d11', resource: { resourceType: 'Practitioner', id: 'q', name: [{ family: 'Entry' }] } },
+      {
+        fullUrl: 'urn:uuid:0c3d1a56-8b44-4d6c-9a0f-2f4e1a1c9d11',
+        resource: { resourceType: 'Practitioner', id: 'q', name: [{ family: 'Entry' }] },
+      },
     ],
   };
 }
@@ -46,7 +61,7 @@ describe('resolveReference', () => {
     expect(resolveReference('#nothing', scope)).toBeUndefined();
   });
 
-  it('other references: by fullUrl, Type/id against the entry\'s RESTful base, then the entries\' type and id', () => {
+  it("other references: by fullUrl, Type/id against the entry's RESTful base, then the entries' type and id", () => {
     const b = bundle();
     const scope = { resource: entryResource(b, 1), bundle: indexEntries(b), entryFullUrl: 'http://example.org/fhir/Observation/o' };
     expect(resolveReference('Patient/pt', scope)).toBe(entryResource(b, 0));
@@ -59,7 +74,7 @@ describe('resolveReference', () => {
 });
 
 describe('DocumentScopes: the scope of a place in a whole document', () => {
-  it('an element inside an entry is in that entry\'s resource; the Bundle itself resolves among its entries', () => {
+  it("an element inside an entry is in that entry's resource; the Bundle itself resolves among its entries", () => {
     const b = bundle();
     const scopes = new DocumentScopes(b);
     const performer = (entryResource(b, 1)['performer'] as Json[])[0]!;
@@ -73,7 +88,7 @@ describe('DocumentScopes: the scope of a place in a whole document', () => {
     expect(scopes.resolve('#p', undefined)).toBeUndefined();
   });
 
-  it('documentResolver keeps one document\'s scopes and starts again for another', () => {
+  it("documentResolver keeps one document's scopes and starts again for another", () => {
     const resolve = documentResolver();
     const a = bundle();
     const b = bundle();
@@ -87,12 +102,12 @@ describe('FHIRPath resolve() of a contained reference inside a Bundle entry', ()
   const expression = "entry.resource.ofType(Observation).performer.resolve().name.family = 'Inside'";
   const viaString = "entry.resource.ofType(Observation).performer.reference.resolve().name.family = 'Inside'";
 
-  it('the build\'s invariant examples (engine.ts): evaluateFocus and evaluateAt', () => {
+  it("the build's invariant examples (engine.ts): evaluateFocus and evaluateAt", () => {
     expect(evaluateFocus(bundle(), 'Bundle', expression)).toEqual([true]);
     expect(evaluateFocus(bundle(), 'Bundle', viaString)).toEqual([true]);
     expect(evaluateAt(bundle(), 'Bundle', expression)).toEqual([true]);
     // an invariant on the Observation, evaluated in context inside the Bundle
-    expect(evaluateAt(bundle(), "Bundle.entry.resource.ofType(Observation)", "performer.resolve().name.family = 'Inside'")).toEqual([true]);
+    expect(evaluateAt(bundle(), 'Bundle.entry.resource.ofType(Observation)', "performer.resolve().name.family = 'Inside'")).toEqual([true]);
   });
 
   it('FhirPathRunner with the document resolver: fhirpath.js and the lite evaluator alike', async () => {
@@ -100,9 +115,11 @@ describe('FHIRPath resolve() of a contained reference inside a Bundle entry', ()
     const host = (): { resolve: ReturnType<typeof documentResolver> } => ({ resolve: documentResolver() });
     const js = ((h) => new FhirPathRunner({ resolve: (ref, v, at) => h.resolve(v.rootResource, ref, at) }))(host());
     const model = new FhirModel((await validationDefinitions()).all());
-    const lite = ((h) => new FhirPathRunner({ resolve: (ref, v, at) => h.resolve(v.rootResource, ref, at) }, { model, crossCheck: true }))(host());
+    const lite = ((h) => new FhirPathRunner({ resolve: (ref, v, at) => h.resolve(v.rootResource, ref, at) }, { model, crossCheck: true }))(
+      host(),
+    );
     for (const runner of [js, lite]) {
-      for (const e of [expression, viaString, "entry.resource.ofType(Observation).performer.resolve().exists()"]) {
+      for (const e of [expression, viaString, 'entry.resource.ofType(Observation).performer.resolve().exists()']) {
         const b = bundle();
         expect(runner.evaluate(b, 'Bundle', e, vars(b)), e).toEqual([true]);
       }

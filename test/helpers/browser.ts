@@ -9,13 +9,22 @@ import type { Browser } from 'playwright-core';
 export const CHROMIUM = process.env['MEDCOM_IG_CHROMIUM'] ?? '/usr/bin/chromium';
 
 /** Chromium quiet on a closed network: no background fetches, updates, sync or QUIC. */
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Is Chromium here? Warns (naming the suite and what goes unchecked) when it is not. */
 export function chromiumOrSkip(suite: string, what: string): boolean {
   const present = existsSync(CHROMIUM);
-  if (!present) console.warn(`[${suite}] SKIPPED: no Chromium at ${CHROMIUM} (install Debian's chromium or set MEDCOM_IG_CHROMIUM) — ${what}`);
+  if (!present)
+    console.warn(`[${suite}] SKIPPED: no Chromium at ${CHROMIUM} (install Debian's chromium or set MEDCOM_IG_CHROMIUM) — ${what}`);
   return present;
 }
 

@@ -36,7 +36,12 @@ export function runCli(args: readonly string[], options: CliOptions = {}): CliRu
   const started = Date.now();
   const stdio: StdioOptions = [options.stdin ?? 'pipe', options.stdout ?? 'pipe', 'pipe'];
   const r = spawnSync(process.execPath, [cliBin, ...args], {
-    cwd: repoRoot, encoding: 'utf8', timeout: options.timeout ?? 120_000, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024, stdio,
+    cwd: repoRoot,
+    encoding: 'utf8',
+    timeout: options.timeout ?? 120_000,
+    killSignal: 'SIGKILL',
+    maxBuffer: 64 * 1024 * 1024,
+    stdio,
     ...(options.input !== undefined ? { input: options.input } : {}),
     ...(options.env !== undefined ? { env: options.env } : {}),
   });

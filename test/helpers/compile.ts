@@ -10,10 +10,18 @@ type SD = fhir4.StructureDefinition;
 const base = new BaseR4Source();
 
 /** A throwaway package for compiler tests. */
-export function testPackage(snapshotRules: 'publisher-2024' | 'publisher-2025' | 'publisher-2025-12' | 'publisher-2026' = 'publisher-2025'): Pkg<'http://example.org/fhir', '0.1.0'> {
+export function testPackage(
+  snapshotRules: 'publisher-2024' | 'publisher-2025' | 'publisher-2025-12' | 'publisher-2026' = 'publisher-2025',
+): Pkg<'http://example.org/fhir', '0.1.0'> {
   return definePackage({
-    id: 'example.test', version: '0.1.0', canonical: 'http://example.org/fhir', name: 'Test', title: 'Test',
-    dependencies: {}, coverage: 'complete', snapshotRules,
+    id: 'example.test',
+    version: '0.1.0',
+    canonical: 'http://example.org/fhir',
+    name: 'Test',
+    title: 'Test',
+    dependencies: {},
+    coverage: 'complete',
+    snapshotRules,
   });
 }
 

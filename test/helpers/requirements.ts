@@ -24,7 +24,11 @@ export function missingRequirements(env: NodeJS.ProcessEnv = process.env): Missi
   const named = env['MEDCOM_SHARED'];
   const shared = sharedDir();
   if (named && !existsSync(named)) missing.push({ what: 'shared', detail: `the shared folder ${named} (MEDCOM_SHARED) does not exist` });
-  else if (!shared) missing.push({ what: 'shared', detail: 'no ../shared/anchors/medcom beside the repository (or set MEDCOM_SHARED to the shared folder)' });
+  else if (!shared)
+    missing.push({
+      what: 'shared',
+      detail: 'no ../shared/anchors/medcom beside the repository (or set MEDCOM_SHARED to the shared folder)',
+    });
   else {
     const absent = SHARED_PARTS.map((p) => join(shared, p)).filter((p) => !existsSync(p));
     if (absent.length) missing.push({ what: 'shared', detail: `the shared folder lacks ${absent.join(' and ')}` });

@@ -25,7 +25,7 @@ export async function sharedValidator(): Promise<Validator> {
 /** Validate a resource given as an object or JSON text. */
 export async function validate(input: unknown, profiles: string[] = [], v?: Validator): Promise<FileReport> {
   const text = typeof input === 'string' ? input : JSON.stringify(input, null, 2);
-  return (v ?? await sharedValidator()).validateText('fixture.json', text, { profiles });
+  return (v ?? (await sharedValidator())).validateText('fixture.json', text, { profiles });
 }
 
 export function issuesOf(report: FileReport, ruleId: string): Issue[] {

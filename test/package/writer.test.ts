@@ -22,8 +22,13 @@ describe('medcom-ig build output', () => {
     expect(result.diagnostics.errors).toEqual([]);
     expect(readdirSync(out).sort()).toEqual([
       // MedCom Core 2.4.0 declares the FHIR Extensions Pack 5.1.0, of which we author a sliver
-      'hl7.fhir.dk.core#3.2.0', 'hl7.fhir.uv.extensions.r4#5.1.0', 'medcom.fhir.dk.conditionlist#1.0.1', 'medcom.fhir.dk.core#2.4.0',
-      'medcom.fhir.dk.document#1.0.1', 'medcom.fhir.dk.terminology#1.8.1', 'medcom.fhir.dk.xdsmetadata#1.0.1',
+      'hl7.fhir.dk.core#3.2.0',
+      'hl7.fhir.uv.extensions.r4#5.1.0',
+      'medcom.fhir.dk.conditionlist#1.0.1',
+      'medcom.fhir.dk.core#2.4.0',
+      'medcom.fhir.dk.document#1.0.1',
+      'medcom.fhir.dk.terminology#1.8.1',
+      'medcom.fhir.dk.xdsmetadata#1.0.1',
     ]);
   });
 
@@ -31,16 +36,30 @@ describe('medcom-ig build output', () => {
     const dir = join(out, CL, 'package');
     const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as Record<string, unknown>;
     expect(manifest).toMatchObject({
-      name: 'medcom.fhir.dk.conditionlist', version: '1.0.1', canonical: 'http://medcomfhir.dk/ig/conditionlist', fhirVersions: ['4.0.1'],
-      dependencies: { 'hl7.fhir.r4.core': '4.0.1', 'medcom.fhir.dk.core': '2.4.0', 'medcom.fhir.dk.document': '1.0.1', 'hl7.fhir.dk.core': '3.2.0' },
+      name: 'medcom.fhir.dk.conditionlist',
+      version: '1.0.1',
+      canonical: 'http://medcomfhir.dk/ig/conditionlist',
+      fhirVersions: ['4.0.1'],
+      dependencies: {
+        'hl7.fhir.r4.core': '4.0.1',
+        'medcom.fhir.dk.core': '2.4.0',
+        'medcom.fhir.dk.document': '1.0.1',
+        'hl7.fhir.dk.core': '3.2.0',
+      },
     });
-    const index = JSON.parse(readFileSync(join(dir, '.index.json'), 'utf8')) as { 'index-version': number; files: { filename: string; url?: string }[] };
+    const index = JSON.parse(readFileSync(join(dir, '.index.json'), 'utf8')) as {
+      'index-version': number;
+      files: { filename: string; url?: string }[];
+    };
     expect(index['index-version']).toBe(1);
     const files = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'package.json' && !f.startsWith('.'));
     expect(index.files.map((f) => f.filename).sort()).toEqual(files.sort());
-    expect(index.files.find((f) => f.filename === 'StructureDefinition-medcom-conditionlist-condition.json')?.url)
-      .toBe('http://medcomfhir.dk/ig/conditionlist/StructureDefinition/medcom-conditionlist-condition');
-    const sd = JSON.parse(readFileSync(join(dir, 'StructureDefinition-medcom-conditionlist-condition.json'), 'utf8')) as fhir4.StructureDefinition;
+    expect(index.files.find((f) => f.filename === 'StructureDefinition-medcom-conditionlist-condition.json')?.url).toBe(
+      'http://medcomfhir.dk/ig/conditionlist/StructureDefinition/medcom-conditionlist-condition',
+    );
+    const sd = JSON.parse(
+      readFileSync(join(dir, 'StructureDefinition-medcom-conditionlist-condition.json'), 'utf8'),
+    ) as fhir4.StructureDefinition;
     expect(sd.snapshot?.element.length).toBeGreaterThan(100);
     expect(sd.differential?.element.length).toBeGreaterThan(10);
     expect(existsSync(join(dir, 'ImplementationGuide-medcom.fhir.dk.conditionlist.json'))).toBe(true);
@@ -50,7 +69,9 @@ describe('medcom-ig build output', () => {
     const tgz = join(out, CL, 'package.tgz');
     const pkg = await loadPackagePath(tgz);
     expect(pkg.manifest.name).toBe('medcom.fhir.dk.conditionlist');
-    expect(pkg.find('http://medcomfhir.dk/ig/conditionlist/StructureDefinition/medcom-conditionlist-bundle')?.resource.resourceType).toBe('StructureDefinition');
+    expect(pkg.find('http://medcomfhir.dk/ig/conditionlist/StructureDefinition/medcom-conditionlist-bundle')?.resource.resourceType).toBe(
+      'StructureDefinition',
+    );
     expect(pkg.size).toBe(6);
   });
 

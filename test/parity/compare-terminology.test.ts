@@ -10,8 +10,15 @@ function codeSystem(concept: unknown[]): FhirResource {
 
 describe('terminology parity compares designations and properties', () => {
   const official = codeSystem([
-    { code: 'NPU02636', display: 'B—Leukocytter; antalk. = ? × 10^9/L', designation: [synonym('Leukocyttype gruppe;B')],
-      property: [{ code: 'status', valueCode: 'experimental' }, { code: 'effectiveDate', valueDateTime: '2025-06-28' }] },
+    {
+      code: 'NPU02636',
+      display: 'B—Leukocytter; antalk. = ? × 10^9/L',
+      designation: [synonym('Leukocyttype gruppe;B')],
+      property: [
+        { code: 'status', valueCode: 'experimental' },
+        { code: 'effectiveDate', valueDateTime: '2025-06-28' },
+      ],
+    },
     { code: 'other', display: 'Other', designation: [{ language: 'da', value: 'Andet' }] },
   ]);
 
@@ -26,7 +33,10 @@ describe('terminology parity compares designations and properties', () => {
     delete ours.concept[0]!.designation;
     ours.concept[1]!.designation = [{ language: 'en', value: 'Andet' }];
     const r = compareTerminology(ours as unknown as FhirResource, official);
-    expect(r.differences.map((d) => [d.id, d.field])).toEqual([['NPU02636', 'designation'], ['other', 'designation']]);
+    expect(r.differences.map((d) => [d.id, d.field])).toEqual([
+      ['NPU02636', 'designation'],
+      ['other', 'designation'],
+    ]);
     expect([r.matching, r.elements]).toEqual([2, 4]);
   });
 
@@ -38,14 +48,25 @@ describe('terminology parity compares designations and properties', () => {
 
   it('reports different concept properties', () => {
     const ours = structuredClone(official) as unknown as { concept: { property?: unknown[] }[] };
-    ours.concept[0]!.property = [{ code: 'status', valueCode: 'active' }, { code: 'effectiveDate', valueDateTime: '2025-06-28' }];
-    expect(compareTerminology(ours as unknown as FhirResource, official).differences.map((d) => [d.id, d.field])).toEqual([['NPU02636', 'property']]);
+    ours.concept[0]!.property = [
+      { code: 'status', valueCode: 'active' },
+      { code: 'effectiveDate', valueDateTime: '2025-06-28' },
+    ];
+    expect(compareTerminology(ours as unknown as FhirResource, official).differences.map((d) => [d.id, d.field])).toEqual([
+      ['NPU02636', 'property'],
+    ]);
   });
 
   it('compares the designations of concepts listed in a ValueSet include', () => {
-    const vs = (designation: unknown[]): FhirResource => ({ resourceType: 'ValueSet', url: 'http://example.org/vs', version: '1',
-      compose: { include: [{ system: 'http://example.org/cs', concept: [{ code: 'MCS88122', display: 'Pt—Respiration', designation }] }] } });
+    const vs = (designation: unknown[]): FhirResource => ({
+      resourceType: 'ValueSet',
+      url: 'http://example.org/vs',
+      version: '1',
+      compose: { include: [{ system: 'http://example.org/cs', concept: [{ code: 'MCS88122', display: 'Pt—Respiration', designation }] }] },
+    });
     expect(compareTerminology(vs([synonym('Respirationsfrekvens;Pt')]), vs([synonym('Respirationsfrekvens;Pt')])).differences).toEqual([]);
-    expect(compareTerminology(vs([]), vs([synonym('Respirationsfrekvens;Pt')])).differences.map((d) => d.id)).toEqual(['compose.include[0]']);
+    expect(compareTerminology(vs([]), vs([synonym('Respirationsfrekvens;Pt')])).differences.map((d) => d.id)).toEqual([
+      'compose.include[0]',
+    ]);
   });
 });

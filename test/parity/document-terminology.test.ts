@@ -14,7 +14,8 @@ const anchors = anchorsOrSkip('document-terminology');
 describe.skipIf(!anchors)('MedCom Document 2.0.2 TEMP terminology', async () => {
   // a skipped describe still runs its body to collect the tests: nothing here may need the anchors
   const build = anchors ? await buildIg({ packages: [packageContents(pkg, documentTerminology)] }) : undefined;
-  const parity = build && anchors ? packageParity(build.packages[0]!, indexAnchors(anchors)) : { notAuthored: [], unmatched: [], terminology: [] };
+  const parity =
+    build && anchors ? packageParity(build.packages[0]!, indexAnchors(anchors)) : { notAuthored: [], unmatched: [], terminology: [] };
 
   it('builds without errors', () => {
     expect(build!.diagnostics.errors).toEqual([]);

@@ -7,9 +7,20 @@ import { anchorsOrSkip } from '../helpers/shared.js';
 const anchors = anchorsOrSkip('parity');
 
 /** The ConditionList 1.0.1 chain: every StructureDefinition of these packages must be authored. */
-const CHAIN_COMPLETE_SDS = ['medcom.fhir.dk.core#2.4.0', 'medcom.fhir.dk.document#1.0.1', 'medcom.fhir.dk.conditionlist#1.0.1', 'hl7.fhir.dk.core#3.2.0', 'hl7.fhir.dk.core#3.4.0', 'hl7.fhir.dk.core#3.5.0',
-  'medcom.fhir.dk.messaging#3.0.0', 'medcom.fhir.dk.messagedefinitions#1.0.0-trial-use', 'medcom.fhir.dk.homecareobservation#1.1.0-trial-use',
-  'medcom.fhir.dk.core#4.0.0', 'medcom.fhir.dk.document#2.0.2', 'medcom.fhir.dk.notes#1.0.0'];
+const CHAIN_COMPLETE_SDS = [
+  'medcom.fhir.dk.core#2.4.0',
+  'medcom.fhir.dk.document#1.0.1',
+  'medcom.fhir.dk.conditionlist#1.0.1',
+  'hl7.fhir.dk.core#3.2.0',
+  'hl7.fhir.dk.core#3.4.0',
+  'hl7.fhir.dk.core#3.5.0',
+  'medcom.fhir.dk.messaging#3.0.0',
+  'medcom.fhir.dk.messagedefinitions#1.0.0-trial-use',
+  'medcom.fhir.dk.homecareobservation#1.1.0-trial-use',
+  'medcom.fhir.dk.core#4.0.0',
+  'medcom.fhir.dk.document#2.0.2',
+  'medcom.fhir.dk.notes#1.0.0',
+];
 
 describe.skipIf(!anchors)('parity with the official MedCom packages', async () => {
   // a skipped describe still runs its body to collect the tests: nothing here may need the anchors
@@ -28,7 +39,9 @@ describe.skipIf(!anchors)('parity with the official MedCom packages', async () =
     expect(r!.unmatched).toEqual([]);
   });
 
-  const cases = results.flatMap((p) => [...p.structures, ...p.terminology].map((s) => [`${p.packageId}#${p.version} ${s.kind}/${s.url.split('/').pop()}`, s] as const));
+  const cases = results.flatMap((p) =>
+    [...p.structures, ...p.terminology].map((s) => [`${p.packageId}#${p.version} ${s.kind}/${s.url.split('/').pop()}`, s] as const),
+  );
   it.each(cases)('%s: 100 %% element parity', (_label, s) => {
     expect(s.differences).toEqual([]);
     expect(s.matching).toBe(s.elements);

@@ -28,7 +28,13 @@ const DA = ['Teststep #', 'Handling', 'Testdata/testperson', 'Forventet resultat
 const artifacts = join(root, 'test-artifacts', 'protocol');
 const bin = join(root, 'bin', 'medcom-ig.js');
 
-interface Run { name: string; out: string; status: number | null; stdout: string; stderr: string }
+interface Run {
+  name: string;
+  out: string;
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 /** `medcom-ig protocol run <id> --evidence <dir> --out <dir> [...]`, asynchronously (the runs go in parallel). */
 function protocolRun(name: string, id: string, evidence: string, out: string, ...extra: string[]): Promise<Run> {
@@ -36,14 +42,23 @@ function protocolRun(name: string, id: string, evidence: string, out: string, ..
     const child = spawn(process.execPath, [bin, 'protocol', 'run', id, '--evidence', evidence, '--out', out, ...extra], { cwd: root });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
     child.on('error', fail);
     child.on('close', (status) => done({ name, out, status, stdout, stderr }));
   });
 }
 
-interface TableShape { section: string; headings: string[]; width: number; columns: number[] }
+interface TableShape {
+  section: string;
+  headings: string[];
+  width: number;
+  columns: number[];
+}
 
 describe.skipIf(!present)('report.html in headless Chromium', () => {
   let tmp: string;
@@ -59,7 +74,10 @@ describe.skipIf(!present)('report.html in headless Chromium', () => {
     rmSync(join(hcoBad, 'HomeCareObservation_3.3.1.11_A.xml'));
     copyFileSync(join(hcoInvalid, 'invariants-sor-min-digits-receiver.json'), join(hcoBad, 'HomeCareObservation_3.3.1.11_A.json'));
     const clBad = clSendEvidence();
-    copyFileSync(join(root, 'examples', 'conditionlist', 'invalid', 'cardinality-min-composition-title.json'), join(clBad, 'ConditionList_3.4.3_A.json'));
+    copyFileSync(
+      join(root, 'examples', 'conditionlist', 'invalid', 'cardinality-min-composition-title.json'),
+      join(clBad, 'ConditionList_3.4.3_A.json'),
+    );
     const hcoGood = hcoSendEvidence();
     const clGood = clSendEvidence();
     const notesGood = notesSendEvidence();
@@ -95,18 +113,21 @@ describe.skipIf(!present)('report.html in headless Chromium', () => {
 
   /** Every protocol table: its section, its header cells, and its rendered width and column widths. */
   function tables(): Promise<TableShape[]> {
-    return page.$$eval('table.protocol', (ts) => ts.map((t) => ({
-      section: t.closest('section')?.querySelector('h3')?.textContent?.trim() ?? '',
-      headings: [...t.querySelectorAll(':scope > thead > tr > th')].map((th) => (th.textContent ?? '').trim()),
-      width: t.getBoundingClientRect().width,
-      columns: [...t.querySelectorAll(':scope > thead > tr > th')].map((th) => th.getBoundingClientRect().width),
-    })));
+    return page.$$eval('table.protocol', (ts) =>
+      ts.map((t) => ({
+        section: t.closest('section')?.querySelector('h3')?.textContent?.trim() ?? '',
+        headings: [...t.querySelectorAll(':scope > thead > tr > th')].map((th) => (th.textContent ?? '').trim()),
+        width: t.getBoundingClientRect().width,
+        columns: [...t.querySelectorAll(':scope > thead > tr > th')].map((th) => th.getBoundingClientRect().width),
+      })),
+    );
   }
 
   /** The layout is readable: nothing wider than the page, every column at least 60 px. */
   async function expectReadable(shapes: TableShape[]): Promise<void> {
     const { scrollWidth, clientWidth } = await page.evaluate<{ scrollWidth: number; clientWidth: number }>(
-      '({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth })');
+      '({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth })',
+    );
     expect(scrollWidth, 'the page scrolls sideways').toBeLessThanOrEqual(clientWidth);
     for (const t of shapes) {
       expect(t.width, t.section).toBeLessThanOrEqual(clientWidth);
@@ -127,16 +148,22 @@ describe.skipIf(!present)('report.html in headless Chromium', () => {
 
   /** A step row's cells as text, by its displayed number. */
   function row(number: string): Promise<string[]> {
-    return page.$$eval('table.protocol tr.step', (rows, n) => {
-      const r = rows.find((x) => x.querySelector('td')?.textContent?.trim() === n);
-      return r ? [...r.querySelectorAll(':scope > td')].map((td) => (td.textContent ?? '').trim()) : [];
-    }, number);
+    return page.$$eval(
+      'table.protocol tr.step',
+      (rows, n) => {
+        const r = rows.find((x) => x.querySelector('td')?.textContent?.trim() === n);
+        return r ? [...r.querySelectorAll(':scope > td')].map((td) => (td.textContent ?? '').trim()) : [];
+      },
+      number,
+    );
   }
 
   it('hco-send on valid evidence: every use-case table has the six English headings in order; screenshot', async () => {
     const run = await open('hco-send-valid', 0);
     const shapes = await tables();
-    expect(shapes.map((t) => t.section)).toEqual(expect.arrayContaining([expect.stringMatching(/^3\.3\.1 /), expect.stringMatching(/^3\.4 /)]));
+    expect(shapes.map((t) => t.section)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^3\.3\.1 /), expect.stringMatching(/^3\.4 /)]),
+    );
     for (const t of shapes) expect(t.headings, t.section).toEqual(EN);
     await expectReadable(shapes);
     const send = await row('3.3.1.11');

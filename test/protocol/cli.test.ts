@@ -8,7 +8,9 @@ import { hcoSendEvidence, notesSendEvidence, root } from './helpers.js';
 const bin = join(root, 'bin', 'medcom-ig.js');
 const tmp = mkdtempSync(join(tmpdir(), 'medcom-ig-protocol-cli-'));
 const dirs: string[] = [tmp];
-afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
@@ -31,10 +33,19 @@ describe('medcom-ig protocol', () => {
   });
 
   it('list marks notes-send as a draft (MedCom has published no Notes protocol)', () => {
-    const rows = JSON.parse(run('protocol', 'list', '--format', 'json').stdout) as { id: string; status: string; steps: number; automated: number; assisted: number; manual: number }[];
+    const rows = JSON.parse(run('protocol', 'list', '--format', 'json').stdout) as {
+      id: string;
+      status: string;
+      steps: number;
+      automated: number;
+      assisted: number;
+      manual: number;
+    }[];
     expect(rows.find((x) => x.id === 'notes-send')).toMatchObject({ status: 'draft', steps: 53, automated: 30, assisted: 5, manual: 18 });
     expect(rows.filter((x) => x.status === 'draft').map((x) => x.id)).toEqual(['notes-send']);
-    expect(run('protocol', 'list').stdout).toMatch(/^notes-send\s+Notes send protocol 1\.0\.0-draft\.1 \(2026-11-22\) DRAFT · checks against notes 1\.0\.0/m);
+    expect(run('protocol', 'list').stdout).toMatch(
+      /^notes-send\s+Notes send protocol 1\.0\.0-draft\.1 \(2026-11-22\) DRAFT · checks against notes 1\.0\.0/m,
+    );
   });
 
   it('run notes-send on evidence from our valid Notes examples exits 0, the report says DRAFT', () => {
@@ -57,7 +68,8 @@ describe('medcom-ig protocol', () => {
     const r = run('protocol', 'run', 'hco-send', '--evidence', evidence, '--out', out, '--vendor-file', vendor, '--lang', 'da');
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toMatch(/hco-send 1\.2\.0: PASS/);
-    for (const f of ['report.json', 'report.md', 'report.html', 'junit.xml', 'HomeCareObservation_selftest.zip']) expect(existsSync(join(out, f)), f).toBe(true);
+    for (const f of ['report.json', 'report.md', 'report.html', 'junit.xml', 'HomeCareObservation_selftest.zip'])
+      expect(existsSync(join(out, f)), f).toBe(true);
     const md = readFileSync(join(out, 'report.md'), 'utf8');
     expect(md).toContain('| Teststep \\# | Handling | Testdata/testperson | Forventet resultat | Aktuelt resultat | MedCom-vurdering |');
     expect(md).toContain('| Firma | ACME A/S |');
@@ -65,7 +77,12 @@ describe('medcom-ig protocol', () => {
   });
 
   it('run exits 1 when a step fails, and names the step', () => {
-    const evidence = hcoSendEvidence({ 'HomeCareObservation_3.4.2_A.json': readFileSync(join(root, 'examples', 'hco', 'invalid', 'types-max-length-observation-valuestring.json'), 'utf8') });
+    const evidence = hcoSendEvidence({
+      'HomeCareObservation_3.4.2_A.json': readFileSync(
+        join(root, 'examples', 'hco', 'invalid', 'types-max-length-observation-valuestring.json'),
+        'utf8',
+      ),
+    });
     dirs.push(evidence);
     const r = run('protocol', 'run', 'hco-send', '--evidence', evidence, '--out', join(tmp, 'out-fail'));
     expect(r.status, r.stdout + r.stderr).toBe(1);
@@ -77,8 +94,24 @@ describe('medcom-ig protocol', () => {
     dirs.push(evidence);
     const cases: [string[], RegExp][] = [
       [['protocol', 'run', 'hco-send', '--evidence', join(tmp, 'nowhere'), '--out', join(tmp, 'o1')], /nowhere: no such evidence folder/],
-      [['protocol', 'run', 'no-such-protocol', '--evidence', evidence, '--out', join(tmp, 'o2')], /unknown protocol 'no-such-protocol' \(known: .*hco-send/],
-      [['protocol', 'run', 'hco-send', '--evidence', evidence, '--out', join(tmp, 'o3'), '--vendor-file', join(tmp, 'missing-vendor.json')], /missing-vendor\.json: no such vendor file/],
+      [
+        ['protocol', 'run', 'no-such-protocol', '--evidence', evidence, '--out', join(tmp, 'o2')],
+        /unknown protocol 'no-such-protocol' \(known: .*hco-send/,
+      ],
+      [
+        [
+          'protocol',
+          'run',
+          'hco-send',
+          '--evidence',
+          evidence,
+          '--out',
+          join(tmp, 'o3'),
+          '--vendor-file',
+          join(tmp, 'missing-vendor.json'),
+        ],
+        /missing-vendor\.json: no such vendor file/,
+      ],
       [['protocol', 'run', 'hco-send', '--evidence', evidence, '--out', join(tmp, 'o4'), '--lang', 'fr'], /error/i],
       [['protocol', 'run', 'hco-send', '--out', join(tmp, 'o5')], /--evidence/],
     ];
@@ -95,8 +128,12 @@ describe('medcom-ig protocol', () => {
     const b = run('protocol', 'run', 'hco-send', '--evidence', broken, '--out', join(tmp, 'o8'));
     expect(b.status).toBe(1);
     expect(b.stdout).toMatch(/refused: HomeCareObservation_3\.3\.2\.1_A\.json/);
-    const brokenReport = JSON.parse(readFileSync(join(tmp, 'o8', 'report.json'), 'utf8')) as { evidence: { unmatched: { file: string; refused?: string }[] } };
-    expect(brokenReport.evidence.unmatched).toContainEqual(expect.objectContaining({ file: 'HomeCareObservation_3.3.2.1_A.json', refused: 'dangling-link' }));
+    const brokenReport = JSON.parse(readFileSync(join(tmp, 'o8', 'report.json'), 'utf8')) as {
+      evidence: { unmatched: { file: string; refused?: string }[] };
+    };
+    expect(brokenReport.evidence.unmatched).toContainEqual(
+      expect.objectContaining({ file: 'HomeCareObservation_3.3.2.1_A.json', refused: 'dangling-link' }),
+    );
     noStack(b.stderr);
     const badVendor = join(tmp, 'bad-vendor.json');
     writeFileSync(badVendor, '{"company": 1, "colour": "red"}');

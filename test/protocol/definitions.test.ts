@@ -24,7 +24,9 @@ describe('protocol definitions (test-protocols/*.json)', () => {
     const bad = raw('hco-send') as unknown as { sections: { rows: Record<string, unknown>[] }[] };
     delete bad.sections[1]!.rows[0]!['action'];
     expect(() => library.check(bad, 'bad.json')).toThrow(ProtocolDefinitionError);
-    try { library.check(bad, 'bad.json'); } catch (e) {
+    try {
+      library.check(bad, 'bad.json');
+    } catch (e) {
       expect((e as ProtocolDefinitionError).problems.join('\n')).toMatch(/\/sections\/1\/rows\/0/);
     }
   });
@@ -48,7 +50,7 @@ describe('protocol definitions (test-protocols/*.json)', () => {
     const checks = rows[4]!['checks'] as Record<string, unknown>[];
     checks[0]!['expression'] = 'Bundle.entry.where(';
     const checks5 = rows[5]!['checks'] as Record<string, unknown>[];
-    checks5[0]!['expression'] = "Bundle.timestamp > %previousTimestamp";
+    checks5[0]!['expression'] = 'Bundle.timestamp > %previousTimestamp';
     checks5[0]!['uses'] = ['previousTimestamp'];
     try {
       library.check(p, 'x.json');

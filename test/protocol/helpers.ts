@@ -131,7 +131,7 @@ export function readZip(zip: Buffer): { name: string; data: Buffer }[] {
     const start = offset + 30 + zip.readUInt16LE(offset + 26) + zip.readUInt16LE(offset + 28);
     const body = zip.subarray(start, start + csize);
     const data = method === 8 ? inflateRawSync(body) : Buffer.from(body);
-    if ((crc32(data) >>> 0) !== crc) throw new Error(`crc mismatch for ${name}`);
+    if (crc32(data) >>> 0 !== crc) throw new Error(`crc mismatch for ${name}`);
     out.push({ name, data });
     p += 46 + nameLen + extraLen + commentLen;
   }
@@ -154,7 +154,10 @@ function notesUuid(): string {
  * document assembled at `timestamp`, optionally another note text, and (unless `fresh: false`)
  * new document and Composition identifiers — each document a new document, as the IG wants.
  */
-export function notesDocument(example: string, o: { created: string; date: string; timestamp: string; note?: string; fresh?: boolean }): Json {
+export function notesDocument(
+  example: string,
+  o: { created: string; date: string; timestamp: string; note?: string; fresh?: boolean },
+): Json {
   const b = readExample(join(notesValid, example));
   const composition = entries(b)[0]!;
   const observation = entries(b).find((r) => r['resourceType'] === 'Observation')!;
@@ -198,7 +201,10 @@ export function localNote(kind: string, system = `${LOCAL}CodeSystem/gp-consulta
 /** An export Bundle (collection) of Notes documents: what a request for the patient's notes returns. */
 export function exportOf(...documents: Json[]): Json {
   return {
-    resourceType: 'Bundle', id: notesUuid(), type: 'collection', timestamp: '2025-06-20T08:00:00+02:00',
+    resourceType: 'Bundle',
+    id: notesUuid(),
+    type: 'collection',
+    timestamp: '2025-06-20T08:00:00+02:00',
     entry: documents.map((resource) => ({ fullUrl: `urn:uuid:${String(resource['id'])}`, resource })),
   };
 }
@@ -228,14 +234,40 @@ export function notesSendEvidence(extra: Record<string, string | Json> = {}): st
     writeFileSync(p, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
   };
   const created = '2025-06-12T14:30:00+02:00';
-  put('Notes_3.3.1.4_A.json', notesDocument('encounter-note-practitioner.json', { created, date: created, timestamp: '2025-06-13T08:00:00+02:00' }));
-  put('Notes_3.3.1.10_A.json', notesDocument('encounter-note-organization.json', { created: '2025-06-12T15:10:00+02:00', date: '2025-06-12T15:10:00+02:00', timestamp: '2025-06-13T08:00:00+02:00' }));
-  put('Notes_3.3.1.10_B.json', notesDocument('encounter-note-practitioner.json', { created: '2025-06-12T15:40:00+02:00', date: '2025-06-12T15:40:00+02:00', timestamp: '2025-06-13T08:00:00+02:00' }));
-  put('Notes_3.3.2.3_A.json', notesDocument('encounter-note-practitioner.json', {
-    created, date: '2025-06-13T09:15:00+02:00', timestamp: '2025-06-14T08:00:00+02:00',
-    note: '<p>Subjektivt: Kontrol af forhøjet blodtryk.</p><p><b>Tilføjet:</b> BT målt hjemme 135/85 mmHg.</p>',
-  }));
-  const additional = { created: '2025-06-12T14:55:00+02:00', date: '2025-06-12T14:55:00+02:00', note: '<p>Supplerende notat: <i>henvist til øjenlæge</i>.</p>' };
+  put(
+    'Notes_3.3.1.4_A.json',
+    notesDocument('encounter-note-practitioner.json', { created, date: created, timestamp: '2025-06-13T08:00:00+02:00' }),
+  );
+  put(
+    'Notes_3.3.1.10_A.json',
+    notesDocument('encounter-note-organization.json', {
+      created: '2025-06-12T15:10:00+02:00',
+      date: '2025-06-12T15:10:00+02:00',
+      timestamp: '2025-06-13T08:00:00+02:00',
+    }),
+  );
+  put(
+    'Notes_3.3.1.10_B.json',
+    notesDocument('encounter-note-practitioner.json', {
+      created: '2025-06-12T15:40:00+02:00',
+      date: '2025-06-12T15:40:00+02:00',
+      timestamp: '2025-06-13T08:00:00+02:00',
+    }),
+  );
+  put(
+    'Notes_3.3.2.3_A.json',
+    notesDocument('encounter-note-practitioner.json', {
+      created,
+      date: '2025-06-13T09:15:00+02:00',
+      timestamp: '2025-06-14T08:00:00+02:00',
+      note: '<p>Subjektivt: Kontrol af forhøjet blodtryk.</p><p><b>Tilføjet:</b> BT målt hjemme 135/85 mmHg.</p>',
+    }),
+  );
+  const additional = {
+    created: '2025-06-12T14:55:00+02:00',
+    date: '2025-06-12T14:55:00+02:00',
+    note: '<p>Supplerende notat: <i>henvist til øjenlæge</i>.</p>',
+  };
   put('Notes_3.3.3.2_A.json', notesDocument('encounter-note-practitioner.json', { ...additional, timestamp: '2025-06-13T08:00:00+02:00' }));
   put('Notes_3.3.6.2_A.json', notesDocument('encounter-note-practitioner.json', { ...additional, timestamp: '2025-06-15T08:00:00+02:00' }));
   copyFileSync(join(notesValid, 'encounter-note-practitioner.json'), join(dir, 'Notes_3.4.2_A.json'));

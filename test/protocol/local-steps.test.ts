@@ -18,8 +18,12 @@ const library = new ProtocolLibrary();
 const notesSend = library.get('notes-send');
 let defs: Definitions;
 const dirs: string[] = [];
-beforeAll(async () => { defs = await validationDefinitions(); });
-afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+beforeAll(async () => {
+  defs = await validationDefinitions();
+});
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 function evidence(extra: Record<string, string | Record<string, unknown>> = {}): string {
   const d = notesSendEvidence(extra);
@@ -39,10 +43,15 @@ describe('notes-send §3.5: steps decided by our local business rules', () => {
     for (const r of rows) {
       expect(r.local, r.number).toBe(true);
       expect(r.optional, r.number).toBe(true);
-      expect(r.checks!.some((c) => c.kind === 'business' || c.kind === 'sequence'), r.number).toBe(true);
+      expect(
+        r.checks!.some((c) => c.kind === 'business' || c.kind === 'sequence'),
+        r.number,
+      ).toBe(true);
     }
     // and no other step of any protocol is local
-    for (const p of library.all()) for (const s of p.sections) for (const r of s.rows) if (r.type === 'step' && s.number !== '3.5') expect(r.local, r.id).toBeUndefined();
+    for (const p of library.all())
+      for (const s of p.sections)
+        for (const r of s.rows) if (r.type === 'step' && s.number !== '3.5') expect(r.local, r.id).toBeUndefined();
   });
 
   it('on evidence made from our examples: every local step passes (3.5.2 partial: assisted), marked local in the report', async () => {
@@ -57,7 +66,12 @@ describe('notes-send §3.5: steps decided by our local business rules', () => {
     // the sequence checks really ran the sequence: 3.5.4 names the three files, in order
     const seq = step(report, '3.5.4').checks[0]!;
     expect(seq).toMatchObject({ kind: 'sequence', outcome: 'pass' });
-    expect(seq.files.map((f) => f.file)).toEqual(['notes-send.local.withdrawn-after-marking.sequence.json', 'Notes_3.5.4_A.json', 'Notes_3.5.4_B.json', 'Notes_3.5.4_C.json']);
+    expect(seq.files.map((f) => f.file)).toEqual([
+      'notes-send.local.withdrawn-after-marking.sequence.json',
+      'Notes_3.5.4_A.json',
+      'Notes_3.5.4_B.json',
+      'Notes_3.5.4_C.json',
+    ]);
     // a step not marked local says nothing of the kind
     expect(step(report, '3.3.1.4').local).toBe(false);
     expect(step(report, '3.3.1.4').actualResult).not.toMatch(/Local rule/);
@@ -69,29 +83,61 @@ describe('notes-send §3.5: steps decided by our local business rules', () => {
   });
 
   it('3.5.1: an e-consultation note among the four fails with business/notes-consultation-type; a missing kind fails its FHIRPath check', async () => {
-    const report = await run(evidence({ 'Notes_3.5.1_D.json': localNote('e-consultation', 'https://clinic.example/fhir/CodeSystem/contact-kind') }));
+    const report = await run(
+      evidence({ 'Notes_3.5.1_D.json': localNote('e-consultation', 'https://clinic.example/fhir/CodeSystem/contact-kind') }),
+    );
     const s = step(report, '3.5.1');
     expect(s.status).toBe('failed');
-    expect(s.checks.filter((c) => c.outcome === 'fail').map((c) => c.id)).toEqual(['notes-send.local.four-kinds-shareable', 'notes-send.local.kind-physical']);
-    expect(s.issues).toContainEqual(expect.objectContaining({ file: 'Notes_3.5.1_D.json', ruleId: 'business/notes-consultation-type', fhirpath: 'Bundle.entry[1].resource.extension[1].valueCoding', line: expect.any(Number) }));
+    expect(s.checks.filter((c) => c.outcome === 'fail').map((c) => c.id)).toEqual([
+      'notes-send.local.four-kinds-shareable',
+      'notes-send.local.kind-physical',
+    ]);
+    expect(s.issues).toContainEqual(
+      expect.objectContaining({
+        file: 'Notes_3.5.1_D.json',
+        ruleId: 'business/notes-consultation-type',
+        fhirpath: 'Bundle.entry[1].resource.extension[1].valueCoding',
+        line: expect.any(Number),
+      }),
+    );
     expect(report.summary.failedSteps).toEqual(['3.5.1']);
   });
 
   it('3.5.2: a sharing export holding an e-consultation note fails with business/notes-consultation-type', async () => {
-    const report = await run(evidence({ 'Notes_3.5.2_A.json': exportOf(localNote('physical'), localNote('e-consultation', 'https://clinic.example/fhir/CodeSystem/contact-kind')) }));
+    const report = await run(
+      evidence({
+        'Notes_3.5.2_A.json': exportOf(
+          localNote('physical'),
+          localNote('e-consultation', 'https://clinic.example/fhir/CodeSystem/contact-kind'),
+        ),
+      }),
+    );
     const s = step(report, '3.5.2');
     expect(s.status).toBe('failed');
-    expect(s.issues).toContainEqual(expect.objectContaining({ ruleId: 'business/notes-consultation-type', fhirpath: 'Bundle.entry[1].resource.entry[1].resource.extension[1].valueCoding' }));
+    expect(s.issues).toContainEqual(
+      expect.objectContaining({
+        ruleId: 'business/notes-consultation-type',
+        fhirpath: 'Bundle.entry[1].resource.entry[1].resource.extension[1].valueCoding',
+      }),
+    );
   });
 
   it('3.5.3: the private note in the sharing export fails with business/notes-private-shared — found by its identifier, without our marking', async () => {
     const note = localNote('telephone');
     const noteId = ((note['entry'] as { resource: Record<string, unknown> }[])[1]!.resource['identifier'] as { value: string }[])[0]!.value;
-    const report = await run(evidence({ 'Notes_3.5.3_A.json': sourceUpload(noteId), 'Notes_3.5.3_B.json': exportOf(localNote('physical'), note) }));
+    const report = await run(
+      evidence({ 'Notes_3.5.3_A.json': sourceUpload(noteId), 'Notes_3.5.3_B.json': exportOf(localNote('physical'), note) }),
+    );
     const s = step(report, '3.5.3');
     expect(s.status).toBe('failed');
     expect(s.checks[0]!.outcome).toBe('fail');
-    expect(s.issues).toContainEqual(expect.objectContaining({ file: 'notes-send.local.private-not-in-export.sequence.json', ruleId: 'business/notes-private-shared', fhirpath: 'steps[1]' }));
+    expect(s.issues).toContainEqual(
+      expect.objectContaining({
+        file: 'notes-send.local.private-not-in-export.sequence.json',
+        ruleId: 'business/notes-private-shared',
+        fhirpath: 'steps[1]',
+      }),
+    );
     // the sequence's manifest is the run's own, not an evidence file: no line is claimed in it
     const shared = s.issues.find((i) => i.ruleId === 'business/notes-private-shared')!;
     expect(shared.line).toBeUndefined();
@@ -105,8 +151,12 @@ describe('notes-send §3.5: steps decided by our local business rules', () => {
     const report = await run(evidence({ 'Notes_3.5.4_C.json': withdraw }));
     const s = step(report, '3.5.4');
     expect(s.status).toBe('failed');
-    expect(s.issues.filter((i) => i.file.endsWith('.sequence.json')).map((i) => `${i.ruleId} @ ${i.fhirpath}`).sort())
-      .toEqual(['business/notes-private-not-withdrawn @ steps[1]', 'business/notes-withdrawal-invalid @ steps[2]']);
+    expect(
+      s.issues
+        .filter((i) => i.file.endsWith('.sequence.json'))
+        .map((i) => `${i.ruleId} @ ${i.fhirpath}`)
+        .sort(),
+    ).toEqual(['business/notes-private-not-withdrawn @ steps[1]', 'business/notes-withdrawal-invalid @ steps[2]']);
   });
 
   it('3.5.4 without its withdrawal (no file C): the check cannot run — error, never passed', async () => {
@@ -130,7 +180,7 @@ describe('notes-send §3.5: steps decided by our local business rules', () => {
     expect(step(report, '3.5.4').status).toBe('passed');
   });
 
-  it('3.5.5: another patient\'s document in the access-request export fails with business/notes-aktindsigt-other-patient', async () => {
+  it("3.5.5: another patient's document in the access-request export fails with business/notes-aktindsigt-other-patient", async () => {
     const dir = evidence();
     copyFileSync(join(scenario, '..', '..', 'notes', 'invalid', 'notes-aktindsigt-other-patient.json'), join(dir, 'Notes_3.5.5_C.json'));
     const report = await run(dir);
@@ -141,7 +191,8 @@ describe('notes-send §3.5: steps decided by our local business rules', () => {
 
 describe('protocol definitions: business and sequence checks', () => {
   const base = (): ProtocolDefinition => JSON.parse(JSON.stringify(notesSend)) as ProtocolDefinition;
-  const localStep = (p: ProtocolDefinition, n: string): StepDef => p.sections.find((s) => s.number === '3.5')!.rows.find((r): r is StepDef => r.type === 'step' && r.number === n)!;
+  const localStep = (p: ProtocolDefinition, n: string): StepDef =>
+    p.sections.find((s) => s.number === '3.5')!.rows.find((r): r is StepDef => r.type === 'step' && r.number === n)!;
   const problems = (p: ProtocolDefinition): string[] => {
     try {
       library.check(p, 'x.json');
@@ -167,13 +218,19 @@ describe('protocol definitions: business and sequence checks', () => {
   it('the cross-checks: local is required, rule ids must exist, sequence steps must exist, local only with such checks', () => {
     const p = base();
     delete localStep(p, '3.5.1').local;
-    expect(problems(p)).toEqual(['step 3.5.1, check notes-send.local.four-kinds-shareable: a business check decides by our local business rules; the step must say "local": true']);
+    expect(problems(p)).toEqual([
+      'step 3.5.1, check notes-send.local.four-kinds-shareable: a business check decides by our local business rules; the step must say "local": true',
+    ]);
     const q = base();
     (localStep(q, '3.5.2').checks![0] as { absent?: string[] }).absent = ['business/notes-no-such-rule'];
-    expect(problems(q)).toEqual(["step 3.5.2, check notes-send.local.no-other-kind-shared: 'business/notes-no-such-rule' is not a business rule id"]);
+    expect(problems(q)).toEqual([
+      "step 3.5.2, check notes-send.local.no-other-kind-shared: 'business/notes-no-such-rule' is not a business rule id",
+    ]);
     const r = base();
     (localStep(r, '3.5.5').checks![0] as unknown as { sequence: { step: string }[] }).sequence[0]!.step = 'notes-send.local.nowhere';
-    expect(problems(r)).toEqual(["step 3.5.5, check notes-send.local.access-includes-private: the sequence names unknown step 'notes-send.local.nowhere'"]);
+    expect(problems(r)).toEqual([
+      "step 3.5.5, check notes-send.local.access-includes-private: the sequence names unknown step 'notes-send.local.nowhere'",
+    ]);
     const s = base();
     const plain = s.sections[1]!.rows.find((x): x is StepDef => x.type === 'step' && x.automation === 'automated')!;
     plain.local = true;

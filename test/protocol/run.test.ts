@@ -11,7 +11,19 @@ import { ProtocolReportRenderer } from '../../src/protocol/report/render.js';
 import type { ProtocolRunReport, StepResult } from '../../src/protocol/report-model.js';
 import { runProtocol } from '../../src/protocol/run.js';
 import {
-  clDocument, clSendEvidence, clValid, hcoInvalid, root, hcoSendEvidence, hcoValid, notesDocument, notesInvalid, notesSendEvidence, readExample, readZip, withComparator,
+  clDocument,
+  clSendEvidence,
+  clValid,
+  hcoInvalid,
+  root,
+  hcoSendEvidence,
+  hcoValid,
+  notesDocument,
+  notesInvalid,
+  notesSendEvidence,
+  readExample,
+  readZip,
+  withComparator,
 } from './helpers.js';
 
 const library = new ProtocolLibrary();
@@ -19,8 +31,12 @@ const hcoSend = library.get('hco-send');
 const renderer = new ProtocolReportRenderer();
 let defs: Definitions;
 const dirs: string[] = [];
-beforeAll(async () => { defs = await validationDefinitions(); });
-afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+beforeAll(async () => {
+  defs = await validationDefinitions();
+});
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 function evidence(extra: Record<string, string | Record<string, unknown>> = {}): string {
   const d = hcoSendEvidence(extra);
@@ -45,7 +61,9 @@ describe('protocol run hco-send', () => {
     const automatable = all.filter((s) => s.automation !== 'manual' && !s.notRelevant);
     expect(automatable.length).toBe(37);
     for (const s of automatable) {
-      expect(s.status, `${s.number}: ${s.actualResult} ${JSON.stringify(s.checks.filter((c) => c.outcome !== 'pass'))}`).toBe(s.automation === 'automated' ? 'passed' : 'partial');
+      expect(s.status, `${s.number}: ${s.actualResult} ${JSON.stringify(s.checks.filter((c) => c.outcome !== 'pass'))}`).toBe(
+        s.automation === 'automated' ? 'passed' : 'partial',
+      );
     }
     // the machine never passes what it cannot decide
     for (const s of all.filter((x) => x.automation === 'manual' && !x.notRelevant)) expect(s.status).toBe('manual');
@@ -55,7 +73,11 @@ describe('protocol run hco-send', () => {
     expect(report.summary.issues.error).toBe(0);
     // S1's steps read both S1 messages (JSON with a comparator, and the XML form of the quantity example)
     expect(step(report, '3.3.1.5').evidence).toEqual(['HomeCareObservation_3.3.1.1_A.json', 'HomeCareObservation_3.3.1.11_A.xml']);
-    expect(step(report, '3.3.1.11').checks.find((c) => c.kind === 'validate')?.files.map((f) => f.outcome)).toEqual(['pass', 'pass']);
+    expect(
+      step(report, '3.3.1.11')
+        .checks.find((c) => c.kind === 'validate')
+        ?.files.map((f) => f.outcome),
+    ).toEqual(['pass', 'pass']);
   });
 
   it('an invalid bundle makes the step that validates it fail, with the rule id, constraint key, FHIRPath and line', async () => {
@@ -67,7 +89,12 @@ describe('protocol run hco-send', () => {
     expect(send.status).toBe('failed');
     expect(send.suggestedGrade).toBe('F1');
     const issue = send.issues.find((i) => i.constraintKey === 'min-digits-sor');
-    expect(issue).toMatchObject({ ruleId: 'invariants/failed', fhirpath: 'Bundle.entry[5].resource.identifier[1].value', file: 'HomeCareObservation_3.3.1.11_A.json', severity: 'error' });
+    expect(issue).toMatchObject({
+      ruleId: 'invariants/failed',
+      fhirpath: 'Bundle.entry[5].resource.identifier[1].value',
+      file: 'HomeCareObservation_3.3.1.11_A.json',
+      severity: 'error',
+    });
     expect(issue?.line).toBeGreaterThan(1);
     expect(report.summary.verdict).toBe('fail');
     expect(report.summary.failedSteps).toEqual(['3.3.1.11']);
@@ -76,7 +103,9 @@ describe('protocol run hco-send', () => {
     // the report shows the rule id and location in the Actual result cell
     const md = renderer.markdown(report);
     const row = md.split('\n').find((l) => l.startsWith('| 3.3.1.11 '))!;
-    expect(row).toContain('invariants/failed (min-digits-sor) @ Bundle.entry\\[5\\].resource.identifier\\[1\\].value (HomeCareObservation\\_3.3.1.11\\_A.json:');
+    expect(row).toContain(
+      'invariants/failed (min-digits-sor) @ Bundle.entry\\[5\\].resource.identifier\\[1\\].value (HomeCareObservation\\_3.3.1.11\\_A.json:',
+    );
     const html = renderer.htmlPage(report);
     expect(html).toContain('invariants/failed (min-digits-sor) @ Bundle.entry[5].resource.identifier[1].value');
   });
@@ -96,7 +125,10 @@ describe('protocol run hco-send', () => {
     const report = await runProtocol({ protocol: hcoSend, evidenceDir: dir, definitions: defs });
     expect(step(report, '3.3.3.11').status).toBe('failed');
     expect(step(report, '3.3.3.11').issues).toEqual([expect.objectContaining({ ruleId: 'input/unreadable', severity: 'fatal', line: 1 })]);
-    expect(step(report, '3.3.3.2').checks[0]?.files[0]).toMatchObject({ outcome: 'error', error: expect.stringMatching(/could not be read/) });
+    expect(step(report, '3.3.3.2').checks[0]?.files[0]).toMatchObject({
+      outcome: 'error',
+      error: expect.stringMatching(/could not be read/),
+    });
     expect(step(report, '3.3.3.2').status).toBe('failed');
     expect(step(report, '3.3.1.2').status).toBe('passed');
   });
@@ -106,7 +138,9 @@ describe('protocol run hco-send', () => {
     rmSync(join(dir, 'HomeCareObservation_3.4.1_A.json'));
     const report = await runProtocol({ protocol: hcoSend, evidenceDir: dir, definitions: defs });
     expect(report.evidence.unmatched.map((u) => u.file).sort()).toEqual(['HomeCareObservation_9.9_A.xml', 'notes.txt']);
-    expect(report.evidence.unmatched.find((u) => u.file === 'HomeCareObservation_9.9_A.xml')?.reason).toMatch(/9\.9, which is neither a step nor a section/);
+    expect(report.evidence.unmatched.find((u) => u.file === 'HomeCareObservation_9.9_A.xml')?.reason).toMatch(
+      /9\.9, which is neither a step nor a section/,
+    );
     expect(report.evidence.files.find((f) => f.file === 'HomeCareObservation_3.4_A.png')?.filedUnder).toEqual(['3.4']);
     expect(step(report, '3.4.1').status).toBe('no-evidence');
     expect(report.summary.missingEvidence).toEqual(['3.4.1']);
@@ -121,7 +155,10 @@ describe('protocol run hco-send', () => {
     const dir = mkdtempSync(join(tmpdir(), 'medcom-ig-protocol-map-'));
     dirs.push(dir);
     writeFileSync(join(dir, 's1.json'), JSON.stringify(withComparator()));
-    writeFileSync(join(dir, 'mapping.json'), JSON.stringify({ protocol: 'hco-send', steps: { '3.3.1.11': ['s1.json'], 'hco-send.tech.ecpr': [] } }));
+    writeFileSync(
+      join(dir, 'mapping.json'),
+      JSON.stringify({ protocol: 'hco-send', steps: { '3.3.1.11': ['s1.json'], 'hco-send.tech.ecpr': [] } }),
+    );
     const report = await runProtocol({ protocol: hcoSend, evidenceDir: dir, definitions: defs });
     expect(report.evidence.files).toEqual([expect.objectContaining({ file: 's1.json', filedUnder: ['3.3.1.11'], by: ['mapping'] })]);
     expect(report.evidence.unmatched).toEqual([]);
@@ -146,7 +183,11 @@ describe('the self-test ZIP', () => {
     expect(names).not.toContain('notes.txt');
     expect(names[names.length - 1]).toBe('report.md');
     expect(entries.find((e) => e.name === 'report.md')?.data.toString('utf8')).toBe(renderer.markdown(report));
-    expect(entries.find((e) => e.name === 'HomeCareObservation_3.3.1.11_A.xml')?.data.equals(readFileSync(join(dir, 'HomeCareObservation_3.3.1.11_A.xml')))).toBe(true);
+    expect(
+      entries
+        .find((e) => e.name === 'HomeCareObservation_3.3.1.11_A.xml')
+        ?.data.equals(readFileSync(join(dir, 'HomeCareObservation_3.3.1.11_A.xml'))),
+    ).toBe(true);
     // deterministic for the same run
     expect(renderer.archive(report).equals(zip)).toBe(true);
   });
@@ -154,34 +195,98 @@ describe('the self-test ZIP', () => {
 
 /** A one-section draft protocol for HomeCareObservation 1.1.0 with the given step rows (a test fixture). */
 function fixtureProtocol(id: string, rows: unknown[]): ProtocolDefinition {
-  return library.check({
-    schema: 'medcom-test-protocol/1', id, direction: 'send', status: 'draft',
-    title: { en: `${id} fixture` }, protocolVersion: '0.1.0', protocolDate: '2026-01-01', source: 'test fixture',
-    standard: { name: 'HomeCareObservation', nameEn: 'HomeCareObservation', nameDa: 'Kommunale Prøvesvar', version: '1.1.0', type: 'HL7 FHIR', kind: 'message', ig: 'hco', checkedVersion: '1.1.0-trial-use' },
-    versioning: [{ version: '0.1.0', initials: 'T', date: '2026-01-01', description: ['fixture'] }], prerequisites: [],
-    evidenceNaming: { pattern: '{standard}_{step}_{letter}.{ext}', example: 'HomeCareObservation_3.1.1_A.xml' },
-    useCaseSection: { number: '3', title: { en: 'Use case' } },
-    useCases: [{ id: 'S', description: { en: 'send' }, section: '3.1', mandatory: 'M' }],
-    sections: [{ number: '3.1', title: { en: 'S' }, useCase: 'S', rows }],
-  }, id);
+  return library.check(
+    {
+      schema: 'medcom-test-protocol/1',
+      id,
+      direction: 'send',
+      status: 'draft',
+      title: { en: `${id} fixture` },
+      protocolVersion: '0.1.0',
+      protocolDate: '2026-01-01',
+      source: 'test fixture',
+      standard: {
+        name: 'HomeCareObservation',
+        nameEn: 'HomeCareObservation',
+        nameDa: 'Kommunale Prøvesvar',
+        version: '1.1.0',
+        type: 'HL7 FHIR',
+        kind: 'message',
+        ig: 'hco',
+        checkedVersion: '1.1.0-trial-use',
+      },
+      versioning: [{ version: '0.1.0', initials: 'T', date: '2026-01-01', description: ['fixture'] }],
+      prerequisites: [],
+      evidenceNaming: { pattern: '{standard}_{step}_{letter}.{ext}', example: 'HomeCareObservation_3.1.1_A.xml' },
+      useCaseSection: { number: '3', title: { en: 'Use case' } },
+      useCases: [{ id: 'S', description: { en: 'send' }, section: '3.1', mandatory: 'M' }],
+      sections: [{ number: '3.1', title: { en: 'S' }, useCase: 'S', rows }],
+    },
+    id,
+  );
 }
 
 describe('flow variables', () => {
-  const flow = (): ProtocolDefinition => fixtureProtocol('flow-test', [
-      { type: 'step', id: 'flow-test.new', number: '3.1.1', action: { en: 'Send a message' }, expectedResult: { en: 'sent' }, automation: 'automated',
-        checks: [{ kind: 'fhirpath', id: 'flow-test.new-message', description: { en: 'new-message' }, expression: "Bundle.entry.resource.ofType(Provenance).activity.coding.code = 'new-message'" }],
-        captures: [
-          { name: 'previousHeader', expression: "'MessageHeader/' + Bundle.entry[0].resource.id", description: { en: 'the MessageHeader of the message' } },
-          { name: 'previousTimestamp', expression: 'Bundle.timestamp', description: { en: 'when it was sent' } },
-        ] },
-      { type: 'step', id: 'flow-test.correct', number: '3.1.2', action: { en: 'Correct it' }, expectedResult: { en: 'the correction refers to the message' }, automation: 'automated',
+  const flow = (): ProtocolDefinition =>
+    fixtureProtocol('flow-test', [
+      {
+        type: 'step',
+        id: 'flow-test.new',
+        number: '3.1.1',
+        action: { en: 'Send a message' },
+        expectedResult: { en: 'sent' },
+        automation: 'automated',
         checks: [
-          { kind: 'fhirpath', id: 'flow-test.revision-of-previous', description: { en: 'the revision refers to the previous MessageHeader' }, uses: ['previousHeader'],
-            expression: "Bundle.entry.resource.ofType(Provenance).where(activity.coding.code = 'modified-message').entity.where(role = 'revision').what.reference.where($this = %previousHeader).exists()" },
-          { kind: 'fhirpath', id: 'flow-test.later', description: { en: 'sent after the previous message' }, uses: ['previousTimestamp'], expression: 'Bundle.timestamp > %previousTimestamp.toDateTime()' },
-          { kind: 'fhirpath', id: 'flow-test.count', description: { en: 'the correction carries its one Provenance' }, expression: 'Bundle.entry.resource.ofType(Provenance).count()', operator: 'equals', value: '1' },
-        ] },
-  ]);
+          {
+            kind: 'fhirpath',
+            id: 'flow-test.new-message',
+            description: { en: 'new-message' },
+            expression: "Bundle.entry.resource.ofType(Provenance).activity.coding.code = 'new-message'",
+          },
+        ],
+        captures: [
+          {
+            name: 'previousHeader',
+            expression: "'MessageHeader/' + Bundle.entry[0].resource.id",
+            description: { en: 'the MessageHeader of the message' },
+          },
+          { name: 'previousTimestamp', expression: 'Bundle.timestamp', description: { en: 'when it was sent' } },
+        ],
+      },
+      {
+        type: 'step',
+        id: 'flow-test.correct',
+        number: '3.1.2',
+        action: { en: 'Correct it' },
+        expectedResult: { en: 'the correction refers to the message' },
+        automation: 'automated',
+        checks: [
+          {
+            kind: 'fhirpath',
+            id: 'flow-test.revision-of-previous',
+            description: { en: 'the revision refers to the previous MessageHeader' },
+            uses: ['previousHeader'],
+            expression:
+              "Bundle.entry.resource.ofType(Provenance).where(activity.coding.code = 'modified-message').entity.where(role = 'revision').what.reference.where($this = %previousHeader).exists()",
+          },
+          {
+            kind: 'fhirpath',
+            id: 'flow-test.later',
+            description: { en: 'sent after the previous message' },
+            uses: ['previousTimestamp'],
+            expression: 'Bundle.timestamp > %previousTimestamp.toDateTime()',
+          },
+          {
+            kind: 'fhirpath',
+            id: 'flow-test.count',
+            description: { en: 'the correction carries its one Provenance' },
+            expression: 'Bundle.entry.resource.ofType(Provenance).count()',
+            operator: 'equals',
+            value: '1',
+          },
+        ],
+      },
+    ]);
 
   async function runFlow(first: string, second: string): Promise<ProtocolRunReport> {
     const dir = mkdtempSync(join(tmpdir(), 'medcom-ig-protocol-flow-'));
@@ -194,7 +299,10 @@ describe('flow variables', () => {
   it('carries the previous MessageHeader and timestamp into the correction', async () => {
     const report = await runFlow('new-message-quantity.json', 'modified-message-revision.json');
     expect(step(report, '3.1.1').captured).toEqual([
-      { name: 'previousHeader', value: `["MessageHeader/${String((readExample(join(hcoValid, 'new-message-quantity.json'))['entry'] as { resource: { id: string } }[])[0]!.resource.id)}"]` },
+      {
+        name: 'previousHeader',
+        value: `["MessageHeader/${String((readExample(join(hcoValid, 'new-message-quantity.json'))['entry'] as { resource: { id: string } }[])[0]!.resource.id)}"]`,
+      },
       { name: 'previousTimestamp', value: '["2025-02-17T08:05:12+01:00"]' },
     ]);
     expect(step(report, '3.1.2').status).toBe('passed');
@@ -221,26 +329,49 @@ describe('flow variables', () => {
 });
 
 describe('resolve() in protocol checks', () => {
-  const protocol = (): ProtocolDefinition => fixtureProtocol('resolve-test', [
-      { type: 'step', id: 'resolve-test.contained', number: '3.1.1', action: { en: 'Send a message' }, expectedResult: { en: 'the performer is the contained one' }, automation: 'automated',
+  const protocol = (): ProtocolDefinition =>
+    fixtureProtocol('resolve-test', [
+      {
+        type: 'step',
+        id: 'resolve-test.contained',
+        number: '3.1.1',
+        action: { en: 'Send a message' },
+        expectedResult: { en: 'the performer is the contained one' },
+        automation: 'automated',
         checks: [
-          { kind: 'fhirpath', id: 'resolve-test.reference', description: { en: 'performer as a Reference' },
-            expression: "Bundle.entry.resource.ofType(Observation).performer.where(reference = '#perf').resolve().name.family = 'Contained'" },
-          { kind: 'fhirpath', id: 'resolve-test.string', description: { en: 'performer as its reference string' },
-            expression: "Bundle.entry.resource.ofType(Observation).performer.reference.where($this = '#perf').resolve().name.family = 'Contained'" },
-        ] },
-  ]);
+          {
+            kind: 'fhirpath',
+            id: 'resolve-test.reference',
+            description: { en: 'performer as a Reference' },
+            expression:
+              "Bundle.entry.resource.ofType(Observation).performer.where(reference = '#perf').resolve().name.family = 'Contained'",
+          },
+          {
+            kind: 'fhirpath',
+            id: 'resolve-test.string',
+            description: { en: 'performer as its reference string' },
+            expression:
+              "Bundle.entry.resource.ofType(Observation).performer.reference.where($this = '#perf').resolve().name.family = 'Contained'",
+          },
+        ],
+      },
+    ]);
 
-  it('a #id inside a Bundle entry resolves to that entry\'s contained resource', async () => {
+  it("a #id inside a Bundle entry resolves to that entry's contained resource", async () => {
     const b = readExample(join(hcoValid, 'new-message-quantity.json'));
-    const obs = (b['entry'] as { resource: Record<string, unknown> }[]).map((e) => e.resource).find((r) => r['resourceType'] === 'Observation')!;
+    const obs = (b['entry'] as { resource: Record<string, unknown> }[])
+      .map((e) => e.resource)
+      .find((r) => r['resourceType'] === 'Observation')!;
     obs['contained'] = [{ resourceType: 'Practitioner', id: 'perf', name: [{ family: 'Contained' }] }];
     obs['performer'] = [...((obs['performer'] as unknown[] | undefined) ?? []), { reference: '#perf' }];
     const dir = mkdtempSync(join(tmpdir(), 'medcom-ig-protocol-resolve-'));
     dirs.push(dir);
     writeFileSync(join(dir, 'HomeCareObservation_3.1.1_A.json'), JSON.stringify(b));
     const report = await runProtocol({ protocol: protocol(), evidenceDir: dir, definitions: defs });
-    expect(step(report, '3.1.1').checks.map((c) => [c.id, c.outcome])).toEqual([['resolve-test.reference', 'pass'], ['resolve-test.string', 'pass']]);
+    expect(step(report, '3.1.1').checks.map((c) => [c.id, c.outcome])).toEqual([
+      ['resolve-test.reference', 'pass'],
+      ['resolve-test.string', 'pass'],
+    ]);
     expect(step(report, '3.1.1').status).toBe('passed');
   });
 });
@@ -250,7 +381,12 @@ describe('protocol reports', () => {
   let reportDa: ProtocolRunReport;
   beforeAll(async () => {
     const dir = evidence();
-    const vendor = { company: 'ACME <script>alert(1)</script> A/S', system: 'Care|Plan *v2*', version: '4.2', testType: 'self-test' as const };
+    const vendor = {
+      company: 'ACME <script>alert(1)</script> A/S',
+      system: 'Care|Plan *v2*',
+      version: '4.2',
+      testType: 'self-test' as const,
+    };
     report = await runProtocol({ protocol: hcoSend, evidenceDir: dir, definitions: defs, vendor });
     reportDa = await runProtocol({ protocol: hcoSend, evidenceDir: dir, definitions: defs, vendor, lang: 'da' });
   });
@@ -292,7 +428,10 @@ describe('protocol reports', () => {
 
   it('report.html: six columns per table, group rows span them, assessment cells empty, vendor text escaped', () => {
     const html = renderer.htmlPage(report);
-    const tables = html.split('<table class="protocol">').slice(1).map((t) => t.slice(0, t.indexOf('</table>')));
+    const tables = html
+      .split('<table class="protocol">')
+      .slice(1)
+      .map((t) => t.slice(0, t.indexOf('</table>')));
     expect(tables).toHaveLength(hcoSend.sections.length);
     for (const t of tables) expect(t).toContain(`<tr>${EN.map((h) => `<th>${h}</th>`).join('')}</tr>`);
     expect(html).toContain('<tr class="group"><td colspan="6">E-CPR</td></tr>');
@@ -308,8 +447,17 @@ describe('protocol reports', () => {
     const failing = await runProtocol({ protocol: hcoSend, evidenceDir: dir, definitions: defs });
     const xml = renderer.junit(failing);
     expect(XMLValidator.validate(xml)).toBe(true);
-    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['testsuite', 'testcase'].includes(name) }).parse(xml) as {
-      testsuites: { tests: string; failures: string; testsuite: { testcase: { name: string; failure?: { '#text': string }; skipped?: unknown }[] }[] } };
+    const parsed = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '',
+      isArray: (name) => ['testsuite', 'testcase'].includes(name),
+    }).parse(xml) as {
+      testsuites: {
+        tests: string;
+        failures: string;
+        testsuite: { testcase: { name: string; failure?: { '#text': string }; skipped?: unknown }[] }[];
+      };
+    };
     const cases = parsed.testsuites.testsuite.flatMap((s) => s.testcase);
     expect(cases).toHaveLength(steps(failing).length);
     expect(Number(parsed.testsuites.tests)).toBe(cases.length);
@@ -326,7 +474,13 @@ describe('protocol reports', () => {
     const out = mkdtempSync(join(tmpdir(), 'medcom-ig-protocol-out-'));
     dirs.push(out);
     const files = await renderer.writeAll(report, out);
-    expect(files.map((f) => f.slice(out.length + 1))).toEqual(['report.json', 'report.md', 'report.html', 'junit.xml', 'HomeCareObservation_selftest.zip']);
+    expect(files.map((f) => f.slice(out.length + 1))).toEqual([
+      'report.json',
+      'report.md',
+      'report.html',
+      'junit.xml',
+      'HomeCareObservation_selftest.zip',
+    ]);
     const json = JSON.parse(renderer.json(report)) as ProtocolRunReport;
     expect(json.schema).toBe('medcom-test-report/1');
     expect(json.testResult).toEqual({ testDate: '', testLocation: '', approved: null, remarks: '', carriedOutBy: '' });
@@ -354,7 +508,9 @@ describe('protocol run conditionlist-send', () => {
   it('on documents made from our valid ConditionList examples: every automatable step passes', async () => {
     const report = await runProtocol({ protocol: clSend, evidenceDir: clEvidence(), definitions: defs });
     for (const s of steps(report).filter((x) => x.automation !== 'manual' && !x.optional)) {
-      expect(s.status, `${s.number}: ${JSON.stringify(s.checks.filter((c) => c.outcome !== 'pass'))}`).toBe(s.automation === 'automated' ? 'passed' : 'partial');
+      expect(s.status, `${s.number}: ${JSON.stringify(s.checks.filter((c) => c.outcome !== 'pass'))}`).toBe(
+        s.automation === 'automated' ? 'passed' : 'partial',
+      );
     }
     expect(step(report, '3.4.3.18').status).toBe('no-evidence'); // optional: "If SUT supports it"
     expect(report.summary).toMatchObject({ verdict: 'pass', failedSteps: [], missingEvidence: [] });
@@ -365,7 +521,9 @@ describe('protocol run conditionlist-send', () => {
   });
 
   it('fails 3.3.4.3 when the S1(4) document was not updated after the S1(3) one', async () => {
-    const dir = clEvidence({ 'ConditionList_3.3.4.2_A.json': clDocument('resolved-condition-with-abatement.json', '2025-03-04T08:00:00+01:00') });
+    const dir = clEvidence({
+      'ConditionList_3.3.4.2_A.json': clDocument('resolved-condition-with-abatement.json', '2025-03-04T08:00:00+01:00'),
+    });
     const report = await runProtocol({ protocol: clSend, evidenceDir: dir, definitions: defs });
     expect(step(report, '3.3.4.3')).toMatchObject({ status: 'failed' });
     expect(step(report, '3.3.4.3').checks[0]).toMatchObject({ id: 'conditionlist-send.s14.timestamps-updated', outcome: 'fail' });
@@ -373,7 +531,10 @@ describe('protocol run conditionlist-send', () => {
 
   it('an invalid document fails the content step about the element, with the validator finding (no Composition.title → 3.4.3.9)', async () => {
     const dir = clEvidence();
-    copyFileSync(join(root, 'examples', 'conditionlist', 'invalid', 'cardinality-min-composition-title.json'), join(dir, 'ConditionList_3.4.3_A.json'));
+    copyFileSync(
+      join(root, 'examples', 'conditionlist', 'invalid', 'cardinality-min-composition-title.json'),
+      join(dir, 'ConditionList_3.4.3_A.json'),
+    );
     const report = await runProtocol({ protocol: clSend, evidenceDir: dir, definitions: defs });
     const title = step(report, '3.4.3.9');
     expect(title.status).toBe('failed');
@@ -401,7 +562,10 @@ describe('receive protocols (every step manual)', () => {
     copyFileSync(join(hcoValid, 'new-message-quantity.xml'), join(dir, 'HomeCareObservation_3.3.5_A.xml'));
     const report = await runProtocol({ protocol: library.get('hco-receive'), evidenceDir: dir, definitions: defs, lang: 'da' });
     expect(steps(report).every((s) => s.status === 'manual' || s.status === 'not-relevant')).toBe(true);
-    expect(step(report, '3.2.1.4')).toMatchObject({ status: 'manual', evidence: ['HomeCareObservation_3.2.1.4_A.png', 'HomeCareObservation_3.2.1.4_B.png'] });
+    expect(step(report, '3.2.1.4')).toMatchObject({
+      status: 'manual',
+      evidence: ['HomeCareObservation_3.2.1.4_A.png', 'HomeCareObservation_3.2.1.4_B.png'],
+    });
     expect(step(report, '3.2.1.4').actualResult).toMatch(/2 dokumentationsfil\(er\) vedlagt til MedCom/);
     expect(step(report, '3.3.5').evidence).toEqual(['HomeCareObservation_3.3.5_A.xml']);
     expect(step(report, '3.2.2.1').status).toBe('not-relevant');
@@ -417,7 +581,13 @@ describe('validation findings attributed to the steps about their elements', () 
     const report = await runProtocol({ protocol: hcoSend, evidenceDir: dir, definitions: defs });
     const alnum = step(report, '3.3.2.3');
     expect(alnum.status).toBe('failed');
-    expect(alnum.issues).toEqual([expect.objectContaining({ ruleId: 'types/max-length', fhirpath: 'Bundle.entry[8].resource.valueString', file: 'HomeCareObservation_3.3.2.3_A.json' })]);
+    expect(alnum.issues).toEqual([
+      expect.objectContaining({
+        ruleId: 'types/max-length',
+        fhirpath: 'Bundle.entry[8].resource.valueString',
+        file: 'HomeCareObservation_3.3.2.3_A.json',
+      }),
+    ]);
     expect(alnum.checks.find((c) => c.id === 'hco-send.s1a2.alphanumeric.profile-findings')?.outcome).toBe('fail');
     expect(step(report, '3.3.2.12').status).toBe('failed');
     // steps about other elements are not affected (3.3.2.2 is about the numerical results)
@@ -463,7 +633,14 @@ describe('protocol run notes-send (draft, drafted from the Notes IG)', () => {
 
   it('is a draft, says so in its front matter, and numbers its own steps', () => {
     expect(notesSend.status).toBe('draft');
-    expect(notesSend.standard).toMatchObject({ name: 'Notes', nameEn: 'Shared journal notes', nameDa: 'Deling af journalnotater', ig: 'notes', checkedVersion: '1.0.0', kind: 'document' });
+    expect(notesSend.standard).toMatchObject({
+      name: 'Notes',
+      nameEn: 'Shared journal notes',
+      nameDa: 'Deling af journalnotater',
+      ig: 'notes',
+      checkedVersion: '1.0.0',
+      kind: 'document',
+    });
     expect(notesSend.standard.versionNote).toMatch(/MedCom has not published a Notes test protocol/);
     expect(notesSend.prerequisites[0]!.en).toMatch(/^DRAFT: MedCom has not published/);
     expect(notesSend.useCases.map((u) => u.id)).toEqual(['S1', 'S1.A1', 'S1.A2', 'S1.A3', 'S1.A4', 'S1.A5', 'C1.A1']);
@@ -482,7 +659,9 @@ describe('protocol run notes-send (draft, drafted from the Notes IG)', () => {
     const automatable = all.filter((s) => s.automation !== 'manual');
     expect(automatable).toHaveLength(35); // 30 of the Notes IG, 5 of our local rules (§3.5)
     for (const s of automatable) {
-      expect(s.status, `${s.number}: ${JSON.stringify(s.checks.filter((c) => c.outcome !== 'pass'))}`).toBe(s.automation === 'automated' ? 'passed' : 'partial');
+      expect(s.status, `${s.number}: ${JSON.stringify(s.checks.filter((c) => c.outcome !== 'pass'))}`).toBe(
+        s.automation === 'automated' ? 'passed' : 'partial',
+      );
     }
     for (const s of all.filter((x) => x.automation === 'manual')) expect(s.status).toBe('manual');
     expect(report.protocol.status).toBe('draft');
@@ -498,14 +677,19 @@ describe('protocol run notes-send (draft, drafted from the Notes IG)', () => {
   it('fails the update when it does not keep the creation time or is not later than the first document', async () => {
     const dir = notesEvidence({
       'Notes_3.3.2.3_A.json': notesDocument('encounter-note-practitioner.json', {
-        created: '2025-06-12T14:40:00+02:00', date: '2025-06-12T14:30:00+02:00', timestamp: '2025-06-14T08:00:00+02:00', note: '<p>Rettet notat.</p>',
+        created: '2025-06-12T14:40:00+02:00',
+        date: '2025-06-12T14:30:00+02:00',
+        timestamp: '2025-06-14T08:00:00+02:00',
+        note: '<p>Rettet notat.</p>',
       }),
     });
     const report = await runProtocol({ protocol: notesSend, evidenceDir: dir, definitions: defs });
     const update = step(report, '3.3.2.4');
     expect(update.status).toBe('failed');
     expect(update.checks.filter((c) => c.outcome === 'fail').map((c) => c.id)).toEqual([
-      'notes-send.s1a1.update-after-creation', 'notes-send.s1a1.update-after-previous', 'notes-send.s1a1.creation-kept',
+      'notes-send.s1a1.update-after-creation',
+      'notes-send.s1a1.update-after-previous',
+      'notes-send.s1a1.creation-kept',
     ]);
     expect(step(report, '3.3.2.3').status).toBe('passed'); // still a valid document
     expect(report.summary.failedSteps).toEqual(['3.3.2.4']);
@@ -519,10 +703,23 @@ describe('protocol run notes-send (draft, drafted from the Notes IG)', () => {
     expect(step(report, '3.3.2.5').checks.find((c) => c.id === 'notes-send.s1a1.new-identifier')?.outcome).toBe('fail');
   });
 
-  it('a date before the creation fails 3.3.1.7 (as MedCom\'s tec-invalidSwappedDates); a blank note is a warning on 3.3.1.5', async () => {
-    const swapped = notesDocument('encounter-note-organization.json', { created: '2025-06-15T10:00:00+02:00', date: '2025-06-12T10:00:00+02:00', timestamp: '2025-06-16T08:00:00+02:00' });
-    const blank = notesDocument('encounter-note-organization.json', { created: '2025-06-12T16:00:00+02:00', date: '2025-06-12T16:00:00+02:00', timestamp: '2025-06-13T08:00:00+02:00', note: ' ' });
-    const report = await runProtocol({ protocol: notesSend, evidenceDir: notesEvidence({ 'Notes_3.3.1.7_A.json': swapped, 'Notes_3.3.1.5_A.json': blank }), definitions: defs });
+  it("a date before the creation fails 3.3.1.7 (as MedCom's tec-invalidSwappedDates); a blank note is a warning on 3.3.1.5", async () => {
+    const swapped = notesDocument('encounter-note-organization.json', {
+      created: '2025-06-15T10:00:00+02:00',
+      date: '2025-06-12T10:00:00+02:00',
+      timestamp: '2025-06-16T08:00:00+02:00',
+    });
+    const blank = notesDocument('encounter-note-organization.json', {
+      created: '2025-06-12T16:00:00+02:00',
+      date: '2025-06-12T16:00:00+02:00',
+      timestamp: '2025-06-13T08:00:00+02:00',
+      note: ' ',
+    });
+    const report = await runProtocol({
+      protocol: notesSend,
+      evidenceDir: notesEvidence({ 'Notes_3.3.1.7_A.json': swapped, 'Notes_3.3.1.5_A.json': blank }),
+      definitions: defs,
+    });
     expect(step(report, '3.3.1.7').status).toBe('failed');
     expect(step(report, '3.3.1.7').checks[0]).toMatchObject({ id: 'notes-send.s1.date-not-before-creation', outcome: 'fail' });
     expect(step(report, '3.3.1.5').checks.find((c) => c.id === 'notes-send.s1.note-not-blank')?.outcome).toBe('warning');
@@ -534,9 +731,15 @@ describe('protocol run notes-send (draft, drafted from the Notes IG)', () => {
     const report = await runProtocol({ protocol: notesSend, evidenceDir: dir, definitions: defs });
     const subject = step(report, '3.4.2.8');
     expect(subject.status).toBe('failed');
-    expect(subject.issues).toContainEqual(expect.objectContaining({
-      file: 'Notes_3.4.2_A.json', ruleId: 'invariants/failed', constraintKey: 'cpr', fhirpath: 'Bundle.entry[2].resource.identifier[0].value', line: expect.any(Number),
-    }));
+    expect(subject.issues).toContainEqual(
+      expect.objectContaining({
+        file: 'Notes_3.4.2_A.json',
+        ruleId: 'invariants/failed',
+        constraintKey: 'cpr',
+        fhirpath: 'Bundle.entry[2].resource.identifier[0].value',
+        line: expect.any(Number),
+      }),
+    );
     expect(step(report, '3.4.2.1').status).toBe('failed');
     expect(step(report, '3.4.2.5').status).toBe('passed');
     const md = renderer.markdown(report);
@@ -550,6 +753,8 @@ describe('protocol run notes-send (draft, drafted from the Notes IG)', () => {
     const report = await runProtocol({ protocol: notesSend, evidenceDir: dir, definitions: defs });
     const effective = step(report, '3.4.2.15');
     expect(effective.status).toBe('failed');
-    expect(effective.issues).toContainEqual(expect.objectContaining({ ruleId: 'cardinality/min', fhirpath: expect.stringMatching(/^Bundle\.entry\[1\]\.resource/) }));
+    expect(effective.issues).toContainEqual(
+      expect.objectContaining({ ruleId: 'cardinality/min', fhirpath: expect.stringMatching(/^Bundle\.entry\[1\]\.resource/) }),
+    );
   });
 });

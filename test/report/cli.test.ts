@@ -37,7 +37,9 @@ describe('medcom-ig validate --format html|md', () => {
     const r = validate('--format', 'md', '--lang', 'da', patient);
     expect(r.status, r.stderr).toBe(1);
     expect(r.stdout).toContain('| Alvorlighed | Regel | Placering | FHIRPath | Meddelelse | Profilelement |');
-    expect(r.stdout).toMatch(/\| fejl \| \[structure\/unknown-element\]\(docs\/rules\/structure\/unknown-element\.md\) \| \d+:\d+ \| Patient.colour \|/);
+    expect(r.stdout).toMatch(
+      /\| fejl \| \[structure\/unknown-element\]\(docs\/rules\/structure\/unknown-element\.md\) \| \d+:\d+ \| Patient.colour \|/,
+    );
   });
 
   it('--docs-base points the rule links at the published rule pages', () => {

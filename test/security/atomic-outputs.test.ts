@@ -6,13 +6,32 @@
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { list } from 'tar';
 import { afterAll, describe, expect, it } from 'vitest';
-import { COMPLETE_MARKER, folderReplaceProblem, isCompleteFolder, makeFolder, SafeFileError, writeFolderAtomic, writeFolderAtomicSync } from '../../src/util/fs-safe.js';
+import {
+  COMPLETE_MARKER,
+  folderReplaceProblem,
+  isCompleteFolder,
+  makeFolder,
+  SafeFileError,
+  writeFolderAtomic,
+  writeFolderAtomicSync,
+} from '../../src/util/fs-safe.js';
 import { runCli, startCli, type CliRun } from '../helpers/cli.js';
 import { hcoSendEvidence, readZip, root } from '../protocol/helpers.js';
 
@@ -30,7 +49,10 @@ function killAfter(delay: number, args: string[]): Promise<'killed' | 'ended'> {
   return new Promise((resolve) => {
     const child = startCli(args);
     const timer = setTimeout(() => child.kill('SIGKILL'), delay);
-    child.on('exit', (_code, signal) => { clearTimeout(timer); resolve(signal === 'SIGKILL' ? 'killed' : 'ended'); });
+    child.on('exit', (_code, signal) => {
+      clearTimeout(timer);
+      resolve(signal === 'SIGKILL' ? 'killed' : 'ended');
+    });
   });
 }
 
@@ -43,13 +65,20 @@ function killWhileWriting(delay: number, args: string[], parent: string): Promis
     const child = startCli(args);
     const poll = setInterval(() => {
       let names: string[] = [];
-      try { names = readdirSync(parent); } catch { /* not made yet */ }
+      try {
+        names = readdirSync(parent);
+      } catch {
+        /* not made yet */
+      }
       if (names.some((n) => n.includes(`.staging.${child.pid}.`))) {
         clearInterval(poll);
         setTimeout(() => child.kill('SIGKILL'), delay);
       }
     }, 2);
-    child.on('exit', (_code, signal) => { clearInterval(poll); resolve(signal === 'SIGKILL' ? 'killed' : 'ended'); });
+    child.on('exit', (_code, signal) => {
+      clearInterval(poll);
+      resolve(signal === 'SIGKILL' ? 'killed' : 'ended');
+    });
   });
 }
 
@@ -66,10 +95,14 @@ function noStagingTakenForOutput(parent: string, visible: (name: string) => bool
 }
 
 describe('the folder writer (src/util/fs-safe.ts)', () => {
-  it('makeFolder under /proc ends at once with the folder named (Node\'s recursive mkdir spins there forever)', () => {
+  it("makeFolder under /proc ends at once with the folder named (Node's recursive mkdir spins there forever)", () => {
     const t = Date.now();
     let caught: unknown;
-    try { makeFolder('/proc/medcom-ig-x/y/z'); } catch (e) { caught = e; }
+    try {
+      makeFolder('/proc/medcom-ig-x/y/z');
+    } catch (e) {
+      caught = e;
+    }
     expect(caught).toBeInstanceOf(SafeFileError);
     expect((caught as SafeFileError).file).toBe('/proc/medcom-ig-x');
     expect(Date.now() - t).toBeLessThan(5_000);
@@ -97,7 +130,12 @@ describe('the folder writer (src/util/fs-safe.ts)', () => {
     const base = mkdtempSync(join(tmp, 'wfa-'));
     const out = join(base, 'out');
     writeFolderAtomicSync(out, (d) => writeFileSync(join(d, 'a.txt'), 'old'));
-    await expect(writeFolderAtomic(out, (d) => { writeFileSync(join(d, 'a.txt'), 'new'); throw new Error('disk on fire'); })).rejects.toThrow(SafeFileError);
+    await expect(
+      writeFolderAtomic(out, (d) => {
+        writeFileSync(join(d, 'a.txt'), 'new');
+        throw new Error('disk on fire');
+      }),
+    ).rejects.toThrow(SafeFileError);
     expect(readFileSync(join(out, 'a.txt'), 'utf8')).toBe('old');
     expect(readdirSync(base)).toEqual(['out']);
     // a staging folder of a process that no longer runs (pid 2^22 + 1 is above Linux's pid_max)
@@ -144,10 +182,16 @@ describe('protocol run --out is atomic', () => {
       const how = await kill();
       seen[how]++;
       noStagingTakenForOutput(parent, (n) => n === 'report');
-      if (!existsSync(out)) { seen.absent++; continue; }
+      if (!existsSync(out)) {
+        seen.absent++;
+        continue;
+      }
       const now = completeReport(out);
       if (now === previous) seen.old++;
-      else { seen.replaced++; previous = now; }
+      else {
+        seen.replaced++;
+        previous = now;
+      }
     }
     expect(seen.killed).toBeGreaterThan(3);
     // a later run writes a complete report again and removes what the killed runs left
@@ -222,7 +266,12 @@ describe('build --out is atomic per package; docs --from refuses a package witho
       const index = JSON.parse(readFileSync(join(dir, 'package', '.index.json'), 'utf8')) as { files: { filename: string }[] };
       for (const e of index.files) JSON.parse(readFileSync(join(dir, 'package', e.filename), 'utf8'));
       const entries: string[] = [];
-      await list({ file: join(dir, 'package.tgz'), onReadEntry: (e) => { entries.push(e.path); } });
+      await list({
+        file: join(dir, 'package.tgz'),
+        onReadEntry: (e) => {
+          entries.push(e.path);
+        },
+      });
       expect(entries).toContain('package/package.json');
       n++;
     }
@@ -244,7 +293,7 @@ describe('build --out is atomic per package; docs --from refuses a package witho
       ...[0, 10, 50, 200].map((d) => () => killWhileWriting(d, args, out)),
     ];
     for (const kill of kills) {
-      if (await kill() === 'killed') killed++;
+      if ((await kill()) === 'killed') killed++;
       noStagingTakenForOutput(out, (n) => !n.startsWith('.'));
       await completePackages(out);
     }

@@ -39,7 +39,10 @@ describe('protocol evidence stays in its folder', () => {
   it('indexEvidence refuses mapping paths with ../ and absolute paths, links out, a FIFO and /dev/zero — listed with the problem, never read', () => {
     const dir = hcoSendEvidence();
     const rel = join('..', '..', '..', '..', '..', '..', '..', '..', secretFile);
-    writeFileSync(join(dir, 'mapping.json'), JSON.stringify({ protocol: 'hco-send', steps: { '3.3.1.2': [rel, secretFile, '/etc/passwd'] } }));
+    writeFileSync(
+      join(dir, 'mapping.json'),
+      JSON.stringify({ protocol: 'hco-send', steps: { '3.3.1.2': [rel, secretFile, '/etc/passwd'] } }),
+    );
     symlinkSync(secretFile, join(dir, 'HomeCareObservation_3.3.1.3_A.json'));
     symlinkSync('/dev/zero', join(dir, 'HomeCareObservation_3.3.1.4_A.json'));
     mkfifo(join(dir, 'HomeCareObservation_3.3.1.5_A.json'));
@@ -48,8 +51,11 @@ describe('protocol evidence stays in its folder', () => {
     expect(Date.now() - t).toBeLessThan(20_000);
     const refused = Object.fromEntries(index.unmatched.filter((u) => u.refused).map((u) => [u.file, u.refused]));
     expect(refused).toEqual({
-      [rel]: 'outside-root', [secretFile]: 'outside-root', '/etc/passwd': 'outside-root',
-      'HomeCareObservation_3.3.1.3_A.json': 'outside-root', 'HomeCareObservation_3.3.1.4_A.json': 'outside-root',
+      [rel]: 'outside-root',
+      [secretFile]: 'outside-root',
+      '/etc/passwd': 'outside-root',
+      'HomeCareObservation_3.3.1.3_A.json': 'outside-root',
+      'HomeCareObservation_3.3.1.4_A.json': 'outside-root',
       'HomeCareObservation_3.3.1.5_A.json': 'not-regular',
     });
     // the refused files are evidence for no step; the folder's own files still are
@@ -73,7 +79,13 @@ describe('protocol evidence stays in its folder', () => {
 
   it('protocol run: nothing of the outside file reaches report.json/md/html, junit.xml or the ZIP; exit 1; a FIFO does not hang', () => {
     const dir = hcoSendEvidence();
-    writeFileSync(join(dir, 'mapping.json'), JSON.stringify({ protocol: 'hco-send', steps: { '3.3.1.2': [join('..', '..', '..', '..', '..', '..', '..', '..', secretFile), secretFile] } }));
+    writeFileSync(
+      join(dir, 'mapping.json'),
+      JSON.stringify({
+        protocol: 'hco-send',
+        steps: { '3.3.1.2': [join('..', '..', '..', '..', '..', '..', '..', '..', secretFile), secretFile] },
+      }),
+    );
     symlinkSync(secretFile, join(dir, 'HomeCareObservation_3.3.1.3_A.json'));
     mkfifo(join(dir, 'HomeCareObservation_3.3.1.5_A.json'));
     const out = join(tmp, 'report-attack');
@@ -83,15 +95,24 @@ describe('protocol evidence stays in its folder', () => {
     expect(r.stdout).toMatch(/refused: HomeCareObservation_3\.3\.1\.3_A\.json/);
     expect(r.stdout).toMatch(/refused: HomeCareObservation_3\.3\.1\.5_A\.json/);
     expect(r.stdout + r.stderr).not.toContain(SECRET);
-    const names = readdirSync(out).filter((n) => !n.startsWith('.')).sort();
+    const names = readdirSync(out)
+      .filter((n) => !n.startsWith('.'))
+      .sort();
     expect(names).toEqual(['HomeCareObservation_selftest.zip', 'junit.xml', 'report.html', 'report.json', 'report.md']);
     for (const n of names.filter((x) => !x.endsWith('.zip'))) expect(readFileSync(join(out, n), 'utf8'), n).not.toContain(SECRET);
     const zip = readZip(readFileSync(join(out, 'HomeCareObservation_selftest.zip')));
     for (const e of zip) expect(e.data.toString('utf8'), e.name).not.toContain(SECRET);
     expect(zip.map((e) => e.name)).not.toContain('HomeCareObservation_3.3.1.3_A.json');
     expect(zip.map((e) => e.name)).toContain('HomeCareObservation_3.3.1.1_A.json');
-    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { evidence: { files: { file: string }[]; unmatched: { file: string; refused?: string }[] } };
-    expect(report.evidence.unmatched.filter((u) => u.refused).map((u) => u.refused).sort()).toEqual(['not-regular', 'outside-root', 'outside-root', 'outside-root']);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as {
+      evidence: { files: { file: string }[]; unmatched: { file: string; refused?: string }[] };
+    };
+    expect(
+      report.evidence.unmatched
+        .filter((u) => u.refused)
+        .map((u) => u.refused)
+        .sort(),
+    ).toEqual(['not-regular', 'outside-root', 'outside-root', 'outside-root']);
     rmSync(dir, { recursive: true, force: true });
   }, 120_000);
 
@@ -112,20 +133,40 @@ describe('protocol evidence stays in its folder', () => {
   }, 90_000);
 });
 
-describe('TestScript fixtures stay in the script\'s folder', () => {
+describe("TestScript fixtures stay in the script's folder", () => {
   let defs: Definitions;
-  beforeAll(async () => { defs = await validationDefinitions(); });
+  beforeAll(async () => {
+    defs = await validationDefinitions();
+  });
 
   /** A script in its own folder whose fixture `doc` is `reference`, with an assert that prints the fixture's id. */
   function script(reference: string): string {
     const dir = mkdtempSync(join(tmp, 'ts-'));
     const ts = {
-      resourceType: 'TestScript', id: 'conf', name: 'Conf', status: 'draft', url: 'http://example.org/TestScript/conf',
+      resourceType: 'TestScript',
+      id: 'conf',
+      name: 'Conf',
+      status: 'draft',
+      url: 'http://example.org/TestScript/conf',
       fixture: [{ id: 'doc', autocreate: false, autodelete: false, resource: { reference } }],
-      test: [{ name: 'post', action: [
-        { operation: { type: { code: 'create' }, resource: 'Bundle', encodeRequestUrl: true, sourceId: 'doc' } },
-        { assert: { description: 'the id', direction: 'request', expression: 'Bundle.id', operator: 'equals', value: 'x', warningOnly: false } },
-      ] }],
+      test: [
+        {
+          name: 'post',
+          action: [
+            { operation: { type: { code: 'create' }, resource: 'Bundle', encodeRequestUrl: true, sourceId: 'doc' } },
+            {
+              assert: {
+                description: 'the id',
+                direction: 'request',
+                expression: 'Bundle.id',
+                operator: 'equals',
+                value: 'x',
+                warningOnly: false,
+              },
+            },
+          ],
+        },
+      ],
     };
     const file = join(dir, 'TestScript.json');
     writeFileSync(file, JSON.stringify(ts));

@@ -6,7 +6,18 @@
  */
 import { execFileSync, spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import {
-  chmodSync, closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync,
+  chmodSync,
+  closeSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,7 +41,9 @@ function cli(args: string[], options: { input?: string | Buffer; stdin?: number;
   return runCli(args, { ...options, timeout: HANG_BOUND_MS });
 }
 
-interface JsonReport { files: { file: string; valid: boolean; profiles: string[]; issues: { ruleId: string; severity: string }[] }[] }
+interface JsonReport {
+  files: { file: string; valid: boolean; profiles: string[]; issues: { ruleId: string; severity: string }[] }[];
+}
 
 /** `validate --format json`: the report, after checking the run ended. */
 function validate(args: string[]): { run: Run; report: JsonReport } {
@@ -122,7 +135,9 @@ describe('validate: one bad file does not abort the run', () => {
   });
 
   it('a file over --max-input-mb is a finding for it; the others are validated', () => {
-    const { dir, good } = folder('large', (d) => writeFileSync(join(d, 'big.json'), `{"resourceType":"Patient","text":"${'x'.repeat(3 * 1048576)}"}`));
+    const { dir, good } = folder('large', (d) =>
+      writeFileSync(join(d, 'big.json'), `{"resourceType":"Patient","text":"${'x'.repeat(3 * 1048576)}"}`),
+    );
     const { run, report } = validate([dir, '--max-input-mb', '2']);
     expect(run.status).toBe(1);
     expect(rulesOf(report, join(dir, 'big.json'))).toEqual(['input/unreadable']);
@@ -131,33 +146,41 @@ describe('validate: one bad file does not abort the run', () => {
 
   // root reads a chmod 000 file: as root the run drops to user nobody with setpriv, or is skipped without it
   const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => existsSync(p));
-  it.skipIf(isRoot && !setpriv)('an unreadable file and an unreadable folder (chmod 000) are findings for them (skipped as root without setpriv)', () => {
-    const { dir, good } = folder('eacces', (d) => {
-      writeFileSync(join(d, 'locked.json'), '{}');
-      chmodSync(join(d, 'locked.json'), 0o000);
-      mkdirSync(join(d, 'closed'));
-      writeFileSync(join(d, 'closed', 'x.json'), '{}');
-      chmodSync(join(d, 'closed'), 0o000);
-    });
-    chmodSync(tmp, 0o755);
-    chmodSync(dir, 0o755);
-    const args = [bin, 'validate', '--format', 'json', dir];
-    let r: SpawnSyncReturns<string>;
-    try {
-      r = isRoot
-        ? spawnSync(setpriv!, ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, ...args], { cwd: root, encoding: 'utf8', timeout: HANG_BOUND_MS, env: { ...process.env, HOME: tmp } })
-        : spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', timeout: HANG_BOUND_MS });
-    } finally {
-      // so that the temporary folder can be removed by a user who is not root
-      chmodSync(join(dir, 'closed'), 0o755);
-      chmodSync(join(dir, 'locked.json'), 0o644);
-    }
-    expect(r.status, r.stderr).toBe(1);
-    const report = JSON.parse(r.stdout) as JsonReport;
-    expect(rulesOf(report, join(dir, 'locked.json'))).toEqual(['input/unreadable']);
-    expect(rulesOf(report, join(dir, 'closed'))).toEqual(['input/unreadable']);
-    expect(report.files.find((f) => f.file === good)!.valid).toBe(true);
-  });
+  it.skipIf(isRoot && !setpriv)(
+    'an unreadable file and an unreadable folder (chmod 000) are findings for them (skipped as root without setpriv)',
+    () => {
+      const { dir, good } = folder('eacces', (d) => {
+        writeFileSync(join(d, 'locked.json'), '{}');
+        chmodSync(join(d, 'locked.json'), 0o000);
+        mkdirSync(join(d, 'closed'));
+        writeFileSync(join(d, 'closed', 'x.json'), '{}');
+        chmodSync(join(d, 'closed'), 0o000);
+      });
+      chmodSync(tmp, 0o755);
+      chmodSync(dir, 0o755);
+      const args = [bin, 'validate', '--format', 'json', dir];
+      let r: SpawnSyncReturns<string>;
+      try {
+        r = isRoot
+          ? spawnSync(setpriv!, ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, ...args], {
+              cwd: root,
+              encoding: 'utf8',
+              timeout: HANG_BOUND_MS,
+              env: { ...process.env, HOME: tmp },
+            })
+          : spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', timeout: HANG_BOUND_MS });
+      } finally {
+        // so that the temporary folder can be removed by a user who is not root
+        chmodSync(join(dir, 'closed'), 0o755);
+        chmodSync(join(dir, 'locked.json'), 0o644);
+      }
+      expect(r.status, r.stderr).toBe(1);
+      const report = JSON.parse(r.stdout) as JsonReport;
+      expect(rulesOf(report, join(dir, 'locked.json'))).toEqual(['input/unreadable']);
+      expect(rulesOf(report, join(dir, 'closed'))).toEqual(['input/unreadable']);
+      expect(report.files.find((f) => f.file === good)!.valid).toBe(true);
+    },
+  );
 
   it('a sequence step folder with a dangling link: a finding for that file, the sequence goes on', () => {
     const { dir } = folder('sequence/step', (d) => symlinkSync(join(d, 'nowhere.json'), join(d, 'dangling.json')));
@@ -214,7 +237,9 @@ describe('validate --profile', () => {
 
   it('--package + --profile keeps working: validated against a profile the package brings (a guard; it passed before too)', () => {
     const url = 'http://example.org/fhir/StructureDefinition/test-patient-copy';
-    const sd = JSON.parse(readFileSync(join(root, 'dist', 'ig', 'hl7.fhir.dk.core#3.2.0', 'package', 'StructureDefinition-dk-core-patient.json'), 'utf8')) as Record<string, unknown>;
+    const sd = JSON.parse(
+      readFileSync(join(root, 'dist', 'ig', 'hl7.fhir.dk.core#3.2.0', 'package', 'StructureDefinition-dk-core-patient.json'), 'utf8'),
+    ) as Record<string, unknown>;
     const pkg = join(tmp, 'profile-package');
     mkdirSync(pkg);
     writeFileSync(join(pkg, 'sd.json'), JSON.stringify({ ...sd, id: 'test-patient-copy', url, version: '1.0.0' }));
@@ -228,7 +253,9 @@ describe('validate --profile', () => {
 
   it('a profile behind a link out of the --package folder is not loaded', () => {
     const url = 'http://example.org/fhir/StructureDefinition/outside-profile';
-    const sd = JSON.parse(readFileSync(join(root, 'dist', 'ig', 'hl7.fhir.dk.core#3.2.0', 'package', 'StructureDefinition-dk-core-patient.json'), 'utf8')) as Record<string, unknown>;
+    const sd = JSON.parse(
+      readFileSync(join(root, 'dist', 'ig', 'hl7.fhir.dk.core#3.2.0', 'package', 'StructureDefinition-dk-core-patient.json'), 'utf8'),
+    ) as Record<string, unknown>;
     const outside = join(tmp, 'outside-sd.json');
     writeFileSync(outside, JSON.stringify({ ...sd, id: 'outside-profile', url, version: '1.0.0' }));
     const pkg = join(tmp, 'linked-package');
@@ -257,7 +284,10 @@ describe('--package: special files and tarballs', () => {
     const pkg = join(tmp, 'fifo-resources');
     mkdirSync(pkg);
     execFileSync('mkfifo', [join(pkg, 'pipe.json')]);
-    writeFileSync(join(pkg, 'vs.json'), JSON.stringify({ resourceType: 'ValueSet', url: 'http://example.org/vs', version: '1', status: 'draft' }));
+    writeFileSync(
+      join(pkg, 'vs.json'),
+      JSON.stringify({ resourceType: 'ValueSet', url: 'http://example.org/vs', version: '1', status: 'draft' }),
+    );
     const { run } = validate([VALID, '--package', pkg]);
     expect(run.status).toBe(0);
   });
@@ -277,7 +307,10 @@ describe('--package: special files and tarballs', () => {
     const src = join(tmp, 'tar-src');
     mkdirSync(join(src, 'package'), { recursive: true });
     writeFileSync(join(src, 'package', 'package.json'), JSON.stringify({ name: 'example.tar', version: '1.0.0' }));
-    writeFileSync(join(src, 'package', 'ValueSet-a.json'), JSON.stringify({ resourceType: 'ValueSet', id: 'a', url: 'http://example.org/vs/a', version: '1', status: 'draft' }));
+    writeFileSync(
+      join(src, 'package', 'ValueSet-a.json'),
+      JSON.stringify({ resourceType: 'ValueSet', id: 'a', url: 'http://example.org/vs/a', version: '1', status: 'draft' }),
+    );
     for (let i = 0; i < 8; i++) writeFileSync(join(src, 'package', `zeros-${i}.bin`), Buffer.alloc(1024 * 1024));
     symlinkSync('/etc/hostname', join(src, 'package', 'Link-leak.json'));
     const tgz = join(tmp, 'zeros.tgz');
@@ -309,8 +342,15 @@ describe('outputs: --out is written whole, a full or closed stdout is exit 2 wit
     const target = join(blocker, 'sub', 'report.txt');
     const hco = join(root, 'dist', 'ig', 'hl7.fhir.dk.core#3.2.0');
     const script = join(tmp, 'script.json');
-    writeFileSync(script, JSON.stringify({ resourceType: 'TestScript', name: 'x', status: 'draft', url: 'http://example.org/ts', test: [] }));
-    for (const args of [['validate', VALID, '--out', target], ['diff', hco, hco, '--out', target], ['testscript', 'run', script, '--out', target]]) {
+    writeFileSync(
+      script,
+      JSON.stringify({ resourceType: 'TestScript', name: 'x', status: 'draft', url: 'http://example.org/ts', test: [] }),
+    );
+    for (const args of [
+      ['validate', VALID, '--out', target],
+      ['diff', hco, hco, '--out', target],
+      ['testscript', 'run', script, '--out', target],
+    ]) {
       const run = cli(args);
       expect(run.status, args[0]).toBe(2);
       expect(run.stderr, args[0]).toContain(join(blocker, 'sub'));
@@ -344,13 +384,24 @@ describe('outputs: --out is written whole, a full or closed stdout is exit 2 wit
   });
 
   it('a reader that closes stdout (EPIPE): exit 2, one line on stderr', async () => {
-    const child = spawn(process.execPath, [bin, 'validate', VALID, VALID, VALID, '--format', 'json'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, 'validate', VALID, VALID, VALID, '--format', 'json'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout.destroy(); // the reader goes away before anything is written
     let stderr = '';
-    child.stderr.on('data', (b: Buffer) => { stderr += b.toString(); });
+    child.stderr.on('data', (b: Buffer) => {
+      stderr += b.toString();
+    });
     const status = await new Promise<number | null>((resolve, reject) => {
-      const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error('the run did not end within the bound')); }, HANG_BOUND_MS);
-      child.on('close', (code) => { clearTimeout(timer); resolve(code); });
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        reject(new Error('the run did not end within the bound'));
+      }, HANG_BOUND_MS);
+      child.on('close', (code) => {
+        clearTimeout(timer);
+        resolve(code);
+      });
     });
     expect(status).toBe(2);
     expect(stderr.split('\n').filter((l) => /standard output/.test(l))).toHaveLength(1);
@@ -361,6 +412,7 @@ describe('outputs: --out is written whole, a full or closed stdout is exit 2 wit
 /** A gzipped tar of `n` empty files under package/ (headers only: a few seconds to make 60,000). */
 function tarOfEmptyFiles(n: number): Buffer {
   const blocks = Buffer.alloc((n + 2) * 512);
-  for (let i = 0; i < n; i++) new Header({ path: `package/f${i}.json`, size: 0, type: 'File', mode: 0o644, mtime: new Date(0) }).encode(blocks, i * 512);
+  for (let i = 0; i < n; i++)
+    new Header({ path: `package/f${i}.json`, size: 0, type: 'File', mode: 0o644, mtime: new Date(0) }).encode(blocks, i * 512);
   return gzipSync(blocks);
 }

@@ -28,10 +28,14 @@ import { hcoSendEvidence, hcoValid } from '../protocol/helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'medcom-ig-small-'));
 const dirs: string[] = [tmp];
-afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 let defs: Definitions;
-beforeAll(async () => { defs = await igDefinitions(); });
+beforeAll(async () => {
+  defs = await igDefinitions();
+});
 
 /** Content an attacker puts in a document: a C0 control, ESC with a colour sequence, a lone surrogate. */
 const HOSTILE = 'x\u0001y\u001b[31mred\ud800z';
@@ -44,7 +48,10 @@ function patient(extra: Record<string, unknown> = {}): Record<string, unknown> {
 /** A Bundle whose content carries HOSTILE in a key (structure/unknown-element) and in an id (types/primitive-format). */
 function hostileBundle(): Record<string, unknown> {
   return {
-    resourceType: 'Bundle', type: 'collection', id: HOSTILE, [HOSTILE]: 1,
+    resourceType: 'Bundle',
+    type: 'collection',
+    id: HOSTILE,
+    [HOSTILE]: 1,
     entry: [{ fullUrl: 'urn:uuid:8f3c1a52-1d2b-4c3e-9f4a-0b1c2d3e4f50', resource: patient({ id: 'p1', [`k${HOSTILE}`]: true }) }],
   };
 }
@@ -88,10 +95,18 @@ describe('types/primitive-format on Resource.id (R4 snapshots type it System.Str
 
   it('every Resource.id: the root, a contained resource, a Bundle entry, a resource in a parameter', async () => {
     const r = await validate({
-      resourceType: 'Bundle', id: 'b 1', type: 'collection',
-      entry: [{ fullUrl: 'urn:uuid:8f3c1a52-1d2b-4c3e-9f4a-0b1c2d3e4f50', resource: patient({ id: 'e 1', contained: [patient({ id: 'c 1' })] }) }],
+      resourceType: 'Bundle',
+      id: 'b 1',
+      type: 'collection',
+      entry: [
+        { fullUrl: 'urn:uuid:8f3c1a52-1d2b-4c3e-9f4a-0b1c2d3e4f50', resource: patient({ id: 'e 1', contained: [patient({ id: 'c 1' })] }) },
+      ],
     });
-    expect(at(r, 'types/primitive-format').sort()).toEqual(['Bundle.entry[0].resource.contained[0].id', 'Bundle.entry[0].resource.id', 'Bundle.id']);
+    expect(at(r, 'types/primitive-format').sort()).toEqual([
+      'Bundle.entry[0].resource.contained[0].id',
+      'Bundle.entry[0].resource.id',
+      'Bundle.id',
+    ]);
     const p = await validate({ resourceType: 'Parameters', parameter: [{ name: 'p', resource: patient({ id: 'p 1' }) }] });
     expect(at(p, 'types/primitive-format')).toEqual(['Parameters.parameter[0].resource.id']);
   });
@@ -102,7 +117,8 @@ describe('types/primitive-format on Resource.id (R4 snapshots type it System.Str
   });
 
   it('an id in XML is checked the same way', async () => {
-    const xml = '<Patient xmlns="http://hl7.org/fhir"><id value="a b"/><text><status value="generated"/><div xmlns="http://www.w3.org/1999/xhtml">p</div></text></Patient>';
+    const xml =
+      '<Patient xmlns="http://hl7.org/fhir"><id value="a b"/><text><status value="generated"/><div xmlns="http://www.w3.org/1999/xhtml">p</div></text></Patient>';
     const r = (await sharedValidator()).validateText('fixture.xml', xml);
     expect(at(r, 'types/primitive-format')).toEqual(['Patient.id']);
   });
@@ -169,14 +185,23 @@ async function hostileTestScript(): Promise<TestScriptRunReport> {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'doc.json'), JSON.stringify(hostileBundle()));
   const ts = {
-    resourceType: 'TestScript', id: 'hostile', name: 'Hostile', status: 'draft', url: 'http://example.org/TestScript/hostile',
+    resourceType: 'TestScript',
+    id: 'hostile',
+    name: 'Hostile',
+    status: 'draft',
+    url: 'http://example.org/TestScript/hostile',
     fixture: [{ id: 'doc', autocreate: false, autodelete: false, resource: { reference: 'doc.json' } }],
-    test: [{ name: `post ${HOSTILE}`, action: [
-      { operation: { type: { code: 'create' }, resource: 'Bundle', encodeRequestUrl: true, sourceId: 'doc' } },
-      { assert: { description: `a Bundle ${HOSTILE}`, direction: 'request', resource: 'Bundle', warningOnly: false } },
-      { assert: { description: `id ${HOSTILE}`, direction: 'request', expression: `Bundle.id = 'other'`, warningOnly: false } },
-      { assert: { description: 'valid', direction: 'request', validateProfileId: 'bundle', warningOnly: false } },
-    ] }],
+    test: [
+      {
+        name: `post ${HOSTILE}`,
+        action: [
+          { operation: { type: { code: 'create' }, resource: 'Bundle', encodeRequestUrl: true, sourceId: 'doc' } },
+          { assert: { description: `a Bundle ${HOSTILE}`, direction: 'request', resource: 'Bundle', warningOnly: false } },
+          { assert: { description: `id ${HOSTILE}`, direction: 'request', expression: `Bundle.id = 'other'`, warningOnly: false } },
+          { assert: { description: 'valid', direction: 'request', validateProfileId: 'bundle', warningOnly: false } },
+        ],
+      },
+    ],
     profile: [{ id: 'bundle', reference: 'http://hl7.org/fhir/StructureDefinition/Bundle' }],
   };
   const file = join(dir, 'TestScript.json');
@@ -186,7 +211,9 @@ async function hostileTestScript(): Promise<TestScriptRunReport> {
 
 describe('text output shows control characters from content, never sends them to the terminal', () => {
   it('terminalSafe: C0, DEL, C1, bidi controls, separators and lone surrogates as \\uXXXX; tab and pairs kept', () => {
-    expect(terminalSafe('a\u001b[2Jb\u009b1m\u202e\u2028\r\n\t😀\udc00')).toBe('a\\u001b[2Jb\\u009b1m\\u202e\\u2028\\u000d\\u000a\t😀\\udc00');
+    expect(terminalSafe('a\u001b[2Jb\u009b1m\u202e\u2028\r\n\t😀\udc00')).toBe(
+      'a\\u001b[2Jb\\u009b1m\\u202e\\u2028\\u000d\\u000a\t😀\\udc00',
+    );
   });
 
   it('validate text (report/text.ts): no ESC, one line per issue plus the summary', async () => {
@@ -240,7 +267,9 @@ describe('odd JSON keys: their FHIRPath, and no prototype pollution', () => {
     const r = await validate(text);
     const unknown = issuesOf(r, 'structure/unknown-element');
     expect(unknown.map((i) => i.location.fhirpath).sort()).toEqual([
-      'Bundle.__proto__', 'Bundle.entry[0].resource.gender.__proto__', 'Bundle.entry[0].resource.name[0].__proto__',
+      'Bundle.__proto__',
+      'Bundle.entry[0].resource.gender.__proto__',
+      'Bundle.entry[0].resource.name[0].__proto__',
     ]);
     expect(unknown.find((i) => i.location.fhirpath === 'Bundle.__proto__')?.location.line).toBe(1);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();

@@ -15,7 +15,18 @@
  */
 import { spawnSync } from 'node:child_process';
 import {
-  closeSync, constants, copyFileSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, symlinkSync, writeFileSync,
+  closeSync,
+  constants,
+  copyFileSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -83,7 +94,7 @@ describe('a symbolic link to a folder outside a validate input folder', () => {
   });
 });
 
-describe('no terminal escape codes from inputs in the CLI\'s human lines', () => {
+describe("no terminal escape codes from inputs in the CLI's human lines", () => {
   it('protocol run: an evidence file named with ESC sequences is listed on stdout as \\u001b…, never raw', () => {
     const ev = mkdtempSync(join(tmp, 'ev-'));
     copyFileSync(join(root, 'examples', 'hco', 'valid', 'new-message-quantity.xml'), join(ev, 'HomeCareObservation_3.3.1.11_A.xml'));
@@ -101,16 +112,32 @@ describe('no terminal escape codes from inputs in the CLI\'s human lines', () =>
   it('diff text: names, urls and element paths of a package are shown as \\u001b…', () => {
     const a = mkdtempSync(join(tmp, 'a-'));
     const b = mkdtempSync(join(tmp, 'b-'));
-    for (const [dir, min] of [[a, 0], [b, 1]] as const) {
+    for (const [dir, min] of [
+      [a, 0],
+      [b, 1],
+    ] as const) {
       const element = [
         { id: 'Patient', path: 'Patient', min: 0, max: '*' },
         { id: `Patient.x${ESC}[31m`, path: `Patient.x${ESC}[31m`, min, max: '1', type: [{ code: 'code' }] },
       ];
-      writeFileSync(join(dir, 'sd.json'), JSON.stringify({
-        resourceType: 'StructureDefinition', id: 'x', url: `http://example.org/x${ESC}[31m`, version: '1', name: `X${ESC}]0;pwned\u0007`,
-        status: 'active', kind: 'resource', abstract: false, type: 'Patient', baseDefinition: 'http://hl7.org/fhir/StructureDefinition/Patient',
-        derivation: 'constraint', differential: { element }, snapshot: { element },
-      }));
+      writeFileSync(
+        join(dir, 'sd.json'),
+        JSON.stringify({
+          resourceType: 'StructureDefinition',
+          id: 'x',
+          url: `http://example.org/x${ESC}[31m`,
+          version: '1',
+          name: `X${ESC}]0;pwned\u0007`,
+          status: 'active',
+          kind: 'resource',
+          abstract: false,
+          type: 'Patient',
+          baseDefinition: 'http://hl7.org/fhir/StructureDefinition/Patient',
+          derivation: 'constraint',
+          differential: { element },
+          snapshot: { element },
+        }),
+      );
     }
     const r = cli(['diff', a, b]);
     expect(r.status).toBe(0);
@@ -147,13 +174,16 @@ describe('protocol run --out at the evidence folder, or a folder holding it, wit
   }
 });
 
-describe('docs --from a build folder without a standard\'s package', () => {
+describe("docs --from a build folder without a standard's package", () => {
   it('is exit 2 naming the folder, not an internal error', () => {
     const out = mkdtempSync(join(tmp, 'build-'));
     // a complete package folder of something else, as a build killed before writing the standards leaves it
     const pkg = join(out, 'example.other#1.0.0');
     mkdirSync(join(pkg, 'package'), { recursive: true });
-    writeFileSync(join(pkg, 'package', 'package.json'), JSON.stringify({ name: 'example.other', version: '1.0.0', fhirVersions: ['4.0.1'] }));
+    writeFileSync(
+      join(pkg, 'package', 'package.json'),
+      JSON.stringify({ name: 'example.other', version: '1.0.0', fhirVersions: ['4.0.1'] }),
+    );
     writeFileSync(join(pkg, '.medcom-ig-complete'), 'written completely by medcom-ig\n');
     const r = cli(['docs', '--from', out, '--out', join(tmp, `site-${Date.now()}`), '--ig', 'hco']);
     expect(r.status).toBe(2);

@@ -21,7 +21,7 @@ const FHIR = 'http://hl7.org/fhir';
 const MORE = 'input/more-issues';
 
 async function run(file: string, text: string, v?: Validator): Promise<{ report: FileReport; ms: number }> {
-  const validator = v ?? await sharedValidator();
+  const validator = v ?? (await sharedValidator());
   const t0 = performance.now();
   const report = validator.validateText(file, text);
   return { report, ms: performance.now() - t0 };
@@ -55,7 +55,9 @@ describe('many attributes on one element, many properties on one object', () => 
     const json = await run('many.json', manyPropertiesJson(20_000));
     expect(json.ms).toBeLessThan(15_000);
     const xml = await run('many.xml', manyAttributesXml(20_000));
-    expect(byRule(json.report, MORE).map((i) => i.params)).toEqual([{ rule: 'structure/unknown-element', count: 19_900, shown: 100, scope: 'element' }]);
+    expect(byRule(json.report, MORE).map((i) => i.params)).toEqual([
+      { rule: 'structure/unknown-element', count: 19_900, shown: 100, scope: 'element' },
+    ]);
     expect(json.report.omitted).toBe(19_900);
     expect(json.report.issues.map(gist)).toEqual(xml.report.issues.map(gist));
   }, 60_000);
@@ -63,8 +65,9 @@ describe('many attributes on one element, many properties on one object', () => 
   it('locates each listed attribute at its name, and FHIR attributes among thousands of others', async () => {
     // FHIR-ish attributes (id, an extension url, a value) placed after thousands of unknown ones
     const noise = Array.from({ length: 5_000 }, (_, k) => ` b${k}="x"`).join('');
-    const text = `<Patient xmlns="${FHIR}"${noise}><id value="p1"/><extension${noise} url="http://example.org/ext"><valueString${noise} value="v"/></extension>`
-      + `<active${noise} value="yes"/></Patient>`;
+    const text =
+      `<Patient xmlns="${FHIR}"${noise}><id value="p1"/><extension${noise} url="http://example.org/ext"><valueString${noise} value="v"/></extension>` +
+      `<active${noise} value="yes"/></Patient>`;
     const { report, ms } = await run('fhirish.xml', text);
     expect(ms).toBeLessThan(15_000);
     for (const i of byRule(report, 'structure/unknown-element')) {
@@ -72,7 +75,14 @@ describe('many attributes on one element, many properties on one object', () => 
       const tag = i.location.fhirpath.slice(0, i.location.fhirpath.lastIndexOf('.'));
       expect(i.location.line).toBe(1);
       // the attribute's own column, in the start tag of its element
-      const elementTag = tag === 'Patient' ? '<Patient' : tag.endsWith('extension[0]') ? '<extension' : tag.endsWith('valueString') ? '<valueString' : '<active';
+      const elementTag =
+        tag === 'Patient'
+          ? '<Patient'
+          : tag.endsWith('extension[0]')
+            ? '<extension'
+            : tag.endsWith('valueString')
+              ? '<valueString'
+              : '<active';
       const start = text.indexOf(elementTag);
       expect(i.location.column, `${i.location.fhirpath}`).toBe(text.indexOf(` ${name}="`, start) + 2);
     }
@@ -108,8 +118,12 @@ describe('the caps on findings', () => {
   it('per file: past the cap one input/more-issues at the first finding left out, with the count', async () => {
     // 30 entries, each with one unknown property: no element has more than one finding
     const bundle = {
-      resourceType: 'Bundle', type: 'collection',
-      entry: Array.from({ length: 30 }, (_, k) => ({ fullUrl: `urn:uuid:00000000-0000-4000-8000-${String(k).padStart(12, '0')}`, resource: { resourceType: 'Basic', id: `b${k}`, code: { text: 'x' }, colour: 'blue' } })),
+      resourceType: 'Bundle',
+      type: 'collection',
+      entry: Array.from({ length: 30 }, (_, k) => ({
+        fullUrl: `urn:uuid:00000000-0000-4000-8000-${String(k).padStart(12, '0')}`,
+        resource: { resourceType: 'Basic', id: `b${k}`, code: { text: 'x' }, colour: 'blue' },
+      })),
     };
     const v = await capped(10, 25);
     const { report } = await run('bundle.json', JSON.stringify(bundle, null, 1), v);
@@ -120,7 +134,10 @@ describe('the caps on findings', () => {
     expect(more[0]!.params).toEqual({ rule: 'structure/unknown-element', count: 5, shown: 25, scope: 'file' });
     expect(more[0]!.location.fhirpath).toBe('Bundle.entry[25].resource.colour');
     expect(more[0]!.location.line).toBeGreaterThan(1);
-    expect(byRule(report, MORE).find((i) => i.params['rule'] === 'invariants/failed')).toMatchObject({ severity: 'warning', params: { count: 5, scope: 'file' } });
+    expect(byRule(report, MORE).find((i) => i.params['rule'] === 'invariants/failed')).toMatchObject({
+      severity: 'warning',
+      params: { count: 5, scope: 'file' },
+    });
     expect(report.omitted).toBe(10);
   });
 
@@ -134,11 +151,18 @@ describe('the caps on findings', () => {
     expect(listed + counted).toBe(36);
     expect(report.omitted).toBe(counted);
     // listed findings and element overflows together stay within the file's cap (+ the file's own overflow)
-    expect(byRule(report, 'structure/unknown-element').length + byRule(report, MORE).filter((i) => i.params['scope'] === 'element').length).toBeLessThanOrEqual(25);
+    expect(
+      byRule(report, 'structure/unknown-element').length + byRule(report, MORE).filter((i) => i.params['scope'] === 'element').length,
+    ).toBeLessThanOrEqual(25);
   });
 
   it('suppressed findings are not counted into the caps', async () => {
-    const v = new Validator({ definitions: await igDefinitions(), readXml, issueCaps: { perElement: 10, perFile: 100 }, suppress: ['structure/unknown-element@Patient.`@a1*'] });
+    const v = new Validator({
+      definitions: await igDefinitions(),
+      readXml,
+      issueCaps: { perElement: 10, perFile: 100 },
+      suppress: ['structure/unknown-element@Patient.`@a1*'],
+    });
     const { report } = await run('many.xml', manyAttributesXml(30), v);
     // a1, a10-a19 suppressed (11); 19 left, 10 listed, 9 counted
     expect(report.suppressed).toBe(11);
@@ -150,7 +174,16 @@ describe('the caps on findings', () => {
     const v = await capped(2, 1000);
     // unknown extensions are warnings (their definitions are not available)
     const ext = Array.from({ length: 5 }, (_, k) => ({ url: `http://example.org/unknown-${k}`, valueString: 'x' }));
-    const { report } = await run('p.json', JSON.stringify({ resourceType: 'Patient', id: 'p', text: { status: 'generated', div: '<div xmlns="http://www.w3.org/1999/xhtml">p</div>' }, extension: ext }), v);
+    const { report } = await run(
+      'p.json',
+      JSON.stringify({
+        resourceType: 'Patient',
+        id: 'p',
+        text: { status: 'generated', div: '<div xmlns="http://www.w3.org/1999/xhtml">p</div>' },
+        extension: ext,
+      }),
+      v,
+    );
     const more = byRule(report, MORE);
     expect(more.map((i) => [i.severity, i.params['rule'], i.params['count']])).toEqual([['warning', 'structure/unknown-extension', 3]]);
     expect(report.valid).toBe(true);
@@ -169,23 +202,38 @@ describe('positions and paths stay right on the linear paths', () => {
     // a mismatched end tag after the long value, on the same line: the error points at it
     const bad = `<Binary xmlns="${FHIR}"><id value="b1"/><data value="${data}"/><contentType value="x"></Binary>`;
     let e: unknown;
-    try { (await sharedValidator()).parse('bad.xml', bad); } catch (x) { e = x; }
+    try {
+      (await sharedValidator()).parse('bad.xml', bad);
+    } catch (x) {
+      e = x;
+    }
     expect(e).toBeInstanceOf(InputError);
     expect((e as InputError).position?.column).toBe(bad.indexOf('</Binary>') + 1);
     // an attribute without value after two long values
     const bad2 = `<Binary xmlns="${FHIR}" a="${data}" b="${data}" c><id value="b1"/></Binary>`;
     let e2: unknown;
-    try { (await sharedValidator()).parse('bad2.xml', bad2); } catch (x) { e2 = x; }
+    try {
+      (await sharedValidator()).parse('bad2.xml', bad2);
+    } catch (x) {
+      e2 = x;
+    }
     expect((e2 as InputError).reason).toMatch(/boolean attribute 'c'/);
     expect((e2 as InputError).position?.column).toBe(bad2.indexOf(' c>') + 2);
     // a '<' inside a long value is still refused
     let e3: unknown;
-    try { (await sharedValidator()).parse('lt.xml', `<Binary xmlns="${FHIR}"><data value="${data}<${data}"/></Binary>`); } catch (x) { e3 = x; }
+    try {
+      (await sharedValidator()).parse('lt.xml', `<Binary xmlns="${FHIR}"><data value="${data}<${data}"/></Binary>`);
+    } catch (x) {
+      e3 = x;
+    }
     expect((e3 as InputError).reason).toMatch(/'<' in an attribute value/);
   }, 60_000);
 
   it('JSON: 20,000 duplicate properties end within seconds, each reported at its own path (capped)', async () => {
-    const items = Array.from({ length: 20_000 }, (_, k) => `{"url":"http://example.org/a${k}","url":"http://example.org/b${k}","valueString":"x"}`);
+    const items = Array.from(
+      { length: 20_000 },
+      (_, k) => `{"url":"http://example.org/a${k}","url":"http://example.org/b${k}","valueString":"x"}`,
+    );
     const text = `{"resourceType":"Patient","id":"p","extension":[${items.join(',')}]}`;
     const t0 = performance.now();
     const doc = readJson('dup.json', text);
@@ -194,12 +242,18 @@ describe('positions and paths stay right on the linear paths', () => {
     expect(doc.duplicates[19_999]!.path).toEqual(['extension', 19_999]);
     const { report } = await run('dup.json', text);
     const dup = byRule(report, 'structure/duplicate-property');
-    expect(dup.length + byRule(report, MORE).filter((i) => i.params['rule'] === 'structure/duplicate-property').reduce((n, i) => n + Number(i.params['count']), 0)).toBe(20_000);
+    expect(
+      dup.length +
+        byRule(report, MORE)
+          .filter((i) => i.params['rule'] === 'structure/duplicate-property')
+          .reduce((n, i) => n + Number(i.params['count']), 0),
+    ).toBe(20_000);
     expect(dup[0]!.location.fhirpath).toBe('Patient.extension[0].url');
   }, 60_000);
 
   it('JSON: positions indexed over the value agree with positions recorded while reading, duplicates included', () => {
-    const text = '{"resourceType":"Patient","a":{"x":[1,2,{"y":3}]},"a":[{"z":1},{"z":2}],"b":{"c":{"d":1},"c":"s"},"e\\u0041":[[1],[2,[3]]]}';
+    const text =
+      '{"resourceType":"Patient","a":{"x":[1,2,{"y":3}]},"a":[{"z":1},{"z":2}],"b":{"c":{"d":1},"c":"s"},"e\\u0041":[[1],[2,[3]]]}';
     const eager = readJson('d.json', text, { positions: 'eager' });
     const indexing = readJson('d.json', text, { scanLookups: 0 });
     const paths: (string | number)[][] = [[], ['a'], ['a', 0], ['a', 1, 'z'], ['b'], ['b', 'c'], ['eA'], ['eA', 1, 1, 0], ['a', 'x']];

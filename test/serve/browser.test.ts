@@ -40,7 +40,10 @@ describe.skipIf(!present)('the self-test page in headless Chromium', () => {
     // the choices come from /api/info
     await page.waitForSelector(`#${mode === 'validate' ? 'standard' : 'protocol'} option[value="${choice}"]`, { state: 'attached' });
     await page.selectOption(mode === 'validate' ? '#standard' : '#protocol', choice);
-    await page.setInputFiles('#files', files.map((f) => ({ name: f.name, mimeType: 'application/json', buffer: readFileSync(f.path) })));
+    await page.setInputFiles(
+      '#files',
+      files.map((f) => ({ name: f.name, mimeType: 'application/json', buffer: readFileSync(f.path) })),
+    );
     await page.click('#run');
     await page.waitForSelector('#result:not([hidden])', { timeout: 60_000 });
   }
@@ -71,7 +74,9 @@ describe.skipIf(!present)('the self-test page in headless Chromium', () => {
   }, 90_000);
 
   it('an invalid bundle: the report names the expected rule', async () => {
-    await upload('validate', 'hco', [{ name: 'bad.json', path: join(root, 'examples', 'hco', 'invalid', 'invariants-gln-modulus-producer.json') }]);
+    await upload('validate', 'hco', [
+      { name: 'bad.json', path: join(root, 'examples', 'hco', 'invalid', 'invariants-gln-modulus-producer.json') },
+    ]);
     expect(await page.getAttribute('#verdict', 'class')).toBe('fail');
     const text = await reportText();
     expect(text).toMatch(/invariants\/failed/);
@@ -80,12 +85,21 @@ describe.skipIf(!present)('the self-test page in headless Chromium', () => {
   }, 90_000);
 
   it('a protocol run: the six-column report and the evidence ZIP to download', async () => {
-    await upload('protocol', 'hco-send', [{ name: 'HomeCareObservation_3.3.1.1_A.json', path: join(root, 'examples', 'hco', 'valid', 'new-message-quantity.json') }]);
+    await upload('protocol', 'hco-send', [
+      { name: 'HomeCareObservation_3.3.1.1_A.json', path: join(root, 'examples', 'hco', 'valid', 'new-message-quantity.json') },
+    ]);
     expect(await page.textContent('#verdict')).toMatch(/^Protocol: /);
     const downloads = await page.$$eval('#downloads a', (as) => as.map((a) => a.getAttribute('download')));
     expect(downloads).toEqual(['report.html', 'report.md', 'report.json', 'junit.xml', 'HomeCareObservation_selftest.zip']);
     const headings = await page.frameLocator('#report').locator('table.protocol').first().locator('thead th').allInnerTexts();
-    expect(headings.map((h) => h.trim())).toEqual(['Test step #', 'Action', 'Test data', 'Expected result', 'Actual result', 'MedCom assessment']);
+    expect(headings.map((h) => h.trim())).toEqual([
+      'Test step #',
+      'Action',
+      'Test data',
+      'Expected result',
+      'Actual result',
+      'MedCom assessment',
+    ]);
     await shot('protocol-hco-send');
   }, 90_000);
 });

@@ -21,12 +21,24 @@ class Element {
   readonly children: Element[] = [];
   readonly listeners = new Map<string, Listener>();
   readonly classList = { add: (): void => undefined, remove: (): void => undefined };
-  addEventListener(type: string, fn: Listener): void { this.listeners.set(type, fn); }
-  appendChild(child: Element): Element { this.children.push(child); return child; }
-  querySelector(): { value: string } { return { value: 'validate' }; }
+  addEventListener(type: string, fn: Listener): void {
+    this.listeners.set(type, fn);
+  }
+  appendChild(child: Element): Element {
+    this.children.push(child);
+    return child;
+  }
+  querySelector(): { value: string } {
+    return { value: 'validate' };
+  }
 }
 
-interface FakeResponse { status: number; ok: boolean; headers: { get(name: string): string | null }; json(): Promise<unknown> }
+interface FakeResponse {
+  status: number;
+  ok: boolean;
+  headers: { get(name: string): string | null };
+  json(): Promise<unknown>;
+}
 
 function respond(status: number, body: unknown, headers: Record<string, string> = {}): FakeResponse {
   return { status, ok: status < 300, headers: { get: (n) => headers[n.toLowerCase()] ?? null }, json: () => Promise.resolve(body) };
@@ -37,15 +49,22 @@ describe('the self-test page script', () => {
     const elements = new Map<string, Element>();
     const byId = (id: string): Element => {
       let e = elements.get(id);
-      if (!e) { e = new Element(); elements.set(id, e); }
+      if (!e) {
+        e = new Element();
+        elements.set(id, e);
+      }
       return e;
     };
     const html = '<!doctype html><html><body>the one report</body></html>';
     const answers = [
       respond(503, { error: 'busy', code: 'busy' }, { 'retry-after': '5' }),
       respond(200, {
-        kind: 'validation', summary: { files: 1, valid: 1, errors: 0, warnings: 0, information: 0 },
-        files: [{ name: 'report.json', type: 'application/json', content: '{}' }, { name: 'report.html', type: 'text/html', content: html }],
+        kind: 'validation',
+        summary: { files: 1, valid: 1, errors: 0, warnings: 0, information: 0 },
+        files: [
+          { name: 'report.json', type: 'application/json', content: '{}' },
+          { name: 'report.html', type: 'text/html', content: html },
+        ],
       }),
     ];
     const posts: string[] = [];
@@ -53,15 +72,29 @@ describe('the self-test page script', () => {
     const context = {
       document: { getElementById: byId, createElement: () => new Element() },
       fetch: (url: string, init?: { method?: string }) => {
-        if (init?.method === 'POST') { posts.push(url); return Promise.resolve(answers.shift()); }
+        if (init?.method === 'POST') {
+          posts.push(url);
+          return Promise.resolve(answers.shift());
+        }
         return Promise.resolve(respond(200, { limits: { maxBodyBytes: 1e6, maxFiles: 5 }, standards: [], protocols: [] }));
       },
-      setTimeout: (fn: () => void, ms: number) => { waits.push(ms); fn(); return 0; },
+      setTimeout: (fn: () => void, ms: number) => {
+        waits.push(ms);
+        fn();
+        return 0;
+      },
       URL: { createObjectURL: () => 'blob:x' },
       Blob: class {},
       btoa: (s: string) => Buffer.from(s, 'latin1').toString('base64'),
       atob: (s: string) => Buffer.from(s, 'base64').toString('latin1'),
-      Uint8Array, Array, String, Number, Math, Object, JSON, Promise,
+      Uint8Array,
+      Array,
+      String,
+      Number,
+      Math,
+      Object,
+      JSON,
+      Promise,
     };
     runInNewContext(APP_JS, context);
     byId('files').files = [{ name: 'a.json', size: 2, arrayBuffer: () => Promise.resolve(new TextEncoder().encode('{}').buffer) }];

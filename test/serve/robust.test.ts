@@ -23,8 +23,12 @@ afterEach(async () => {
 function getWithHost(server: SelfTestServer, host: string, path = '/api/info'): Promise<number> {
   const u = new URL(server.url);
   return new Promise((resolve, reject) => {
-    request({ host: '127.0.0.1', port: u.port, path, headers: { host } }, (res) => { res.resume(); resolve(res.statusCode ?? 0); })
-      .on('error', reject).end();
+    request({ host: '127.0.0.1', port: u.port, path, headers: { host } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    })
+      .on('error', reject)
+      .end();
   });
 }
 
@@ -52,8 +56,16 @@ describe('Host check (DNS rebinding)', () => {
 const root = join(import.meta.dirname, '..', '..');
 const small = readFileSync(join(root, 'examples', 'hco', 'valid', 'new-message-quantity.json'), 'utf8');
 
-async function post(server: SelfTestServer, body: unknown, path = '/api/validate'): Promise<{ status: number; headers: Headers; text: string; json: Record<string, unknown> }> {
-  const r = await fetch(new URL(path, server.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+async function post(
+  server: SelfTestServer,
+  body: unknown,
+  path = '/api/validate',
+): Promise<{ status: number; headers: Headers; text: string; json: Record<string, unknown> }> {
+  const r = await fetch(new URL(path, server.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   const text = await r.text();
   return { status: r.status, headers: r.headers, text, json: JSON.parse(text) as Record<string, unknown> };
 }
@@ -68,7 +80,9 @@ function slowUpload(server: SelfTestServer, options: { sent: number; headersOnly
   const socket = connect(Number(u.port), '127.0.0.1');
   let received = '';
   socket.setEncoding('latin1');
-  socket.on('data', (d: string) => { received += d; });
+  socket.on('data', (d: string) => {
+    received += d;
+  });
   socket.on('error', () => undefined);
   const closed = new Promise<string>((resolve) => socket.on('close', () => resolve(received)));
   socket.on('connect', () => {
@@ -107,7 +121,10 @@ describe('limits on runs', () => {
     expect((await post(s, { standard: 'hco', files: [{ name: 'a.json', content: small }] })).status).toBe(200);
     const big = paddedHcoBundle(root, 12 * 1048576); // some 10 s of validation
     const order: string[] = [];
-    const heavy = post(s, { standard: 'hco', files: [{ name: 'big.json', content: big }] }).then((r) => { order.push('heavy'); return r; });
+    const heavy = post(s, { standard: 'hco', files: [{ name: 'big.json', content: big }] }).then((r) => {
+      order.push('heavy');
+      return r;
+    });
     await new Promise((r) => setTimeout(r, 1000));
     const page = await fetch(s.url);
     order.push('page');
@@ -147,7 +164,13 @@ describe('limits on runs', () => {
 describe('reports sent once', () => {
   it('a validation answer holds the report page once (the page shows that copy)', async () => {
     s = await startSelfTest({ port: 0 });
-    const r = await post(s, { standard: 'hco', files: [{ name: 'a.json', content: small }, { name: 'b.json', content: small }] });
+    const r = await post(s, {
+      standard: 'hco',
+      files: [
+        { name: 'a.json', content: small },
+        { name: 'b.json', content: small },
+      ],
+    });
     expect(r.status).toBe(200);
     expect(r.text.match(/<html/gi)?.length).toBe(1);
     const files = r.json['files'] as { name: string; content: string }[];
@@ -158,7 +181,11 @@ describe('reports sent once', () => {
 
   it('a protocol answer too', async () => {
     s = await startSelfTest({ port: 0 });
-    const r = await post(s, { protocol: 'hco-send', files: [{ name: 'HomeCareObservation_3.3.1.1_A.json', content: small }] }, '/api/protocol');
+    const r = await post(
+      s,
+      { protocol: 'hco-send', files: [{ name: 'HomeCareObservation_3.3.1.1_A.json', content: small }] },
+      '/api/protocol',
+    );
     expect(r.status).toBe(200);
     expect(r.text.match(/<html/gi)?.length).toBe(1);
   }, 60_000);
@@ -168,12 +195,32 @@ describe('medcom-ig serve (CLI)', () => {
   const cli = join(root, 'bin', 'medcom-ig.js');
 
   it('listens on a wildcard address with --allow-host, says which hosts it answers, and refuses others', async () => {
-    const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--host', '0.0.0.0', '--allow-host', 'testbed.example', '--max-concurrent', '1', '--timeout-seconds', '30'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [
+        cli,
+        'serve',
+        '--port',
+        '0',
+        '--host',
+        '0.0.0.0',
+        '--allow-host',
+        'testbed.example',
+        '--max-concurrent',
+        '1',
+        '--timeout-seconds',
+        '30',
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     try {
       let out = '';
       child.stdout.setEncoding('utf8');
       await new Promise<void>((resolve, reject) => {
-        child.stdout.on('data', (d: string) => { out += d; if (/answers requests for: .*\n/.test(out)) resolve(); });
+        child.stdout.on('data', (d: string) => {
+          out += d;
+          if (/answers requests for: .*\n/.test(out)) resolve();
+        });
         child.once('exit', (code) => reject(new Error(`serve ended with ${code}`)));
       });
       const url = /(http:\/\/\S+\/)/.exec(out)![1]!;
@@ -194,9 +241,13 @@ describe('medcom-ig serve (CLI)', () => {
     ['an --allow-host with a port', ['--allow-host', 'x.example:8080']],
     ['--max-concurrent 0', ['--max-concurrent', '0']],
     ['--timeout-seconds -1', ['--timeout-seconds', '-1']],
-  ])('refuses %s with exit 2', (_what, args) => {
-    const r = spawnSync(process.execPath, [cli, 'serve', '--port', '0', ...args], { encoding: 'utf8', timeout: 30_000 });
-    expect(r.status).toBe(2);
-    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
-  }, 60_000);
+  ])(
+    'refuses %s with exit 2',
+    (_what, args) => {
+      const r = spawnSync(process.execPath, [cli, 'serve', '--port', '0', ...args], { encoding: 'utf8', timeout: 30_000 });
+      expect(r.status).toBe(2);
+      expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    },
+    60_000,
+  );
 });

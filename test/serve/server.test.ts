@@ -19,15 +19,22 @@ afterAll(async () => {
   await s?.close();
 });
 
-async function post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: Record<string, unknown> }> {
+async function post(
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; json: Record<string, unknown> }> {
   const r = await fetch(new URL(path, s.url), {
-    method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body),
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
   });
-  return { status: r.status, json: await r.json() as Record<string, unknown> };
+  return { status: r.status, json: (await r.json()) as Record<string, unknown> };
 }
 
 /** The report page among the answer's files (the page shows that copy; it is sent once). */
-const reportHtml = (json: Record<string, unknown>): string | undefined => (json['files'] as { name: string; content: string }[]).find((f) => f.name === 'report.html')?.content;
+const reportHtml = (json: Record<string, unknown>): string | undefined =>
+  (json['files'] as { name: string; content: string }[]).find((f) => f.name === 'report.html')?.content;
 
 const selftestDirs = (): string[] => readdirSync(tmpdir()).filter((f) => f.startsWith('medcom-ig-selftest-'));
 
@@ -42,7 +49,7 @@ describe('self-test server', () => {
       const r = await fetch(new URL(asset, s.url));
       expect(r.status).toBe(200);
     }
-    const all = html + await (await fetch(new URL('/app.js', s.url))).text() + await (await fetch(new URL('/app.css', s.url))).text();
+    const all = html + (await (await fetch(new URL('/app.js', s.url))).text()) + (await (await fetch(new URL('/app.css', s.url))).text());
     expect(all).not.toMatch(/(src|href)=["']https?:/);
     expect(all).not.toMatch(/url\(["']?https?:/);
     // the script puts server data into the page as text only
@@ -50,7 +57,7 @@ describe('self-test server', () => {
   });
 
   it('lists the standards and protocols', async () => {
-    const info = await (await fetch(new URL('/api/info', s.url))).json() as { standards: { id: string }[]; protocols: { id: string }[] };
+    const info = (await (await fetch(new URL('/api/info', s.url))).json()) as { standards: { id: string }[]; protocols: { id: string }[] };
     expect(info.standards.map((x) => x.id).sort()).toEqual(['conditionlist', 'hco', 'notes']);
     expect(info.protocols.map((x) => x.id)).toEqual(expect.arrayContaining(['hco-send', 'conditionlist-send', 'notes-send']));
   });
@@ -60,14 +67,21 @@ describe('self-test server', () => {
       standard: 'hco',
       files: [
         { name: 'valid.json', content: example('hco/valid/modified-message-revision.json') },
-        { name: 'invalid.json', content: Buffer.from(example('hco/invalid/invariants-gln-modulus-producer.json')).toString('base64'), encoding: 'base64' },
+        {
+          name: 'invalid.json',
+          content: Buffer.from(example('hco/invalid/invariants-gln-modulus-producer.json')).toString('base64'),
+          encoding: 'base64',
+        },
       ],
     });
     expect(r.status).toBe(200);
     const report = JSON.parse((r.json['files'] as { name: string; content: string }[]).find((f) => f.name === 'report.json')!.content) as {
       files: { file: string; valid: boolean; issues: { ruleId: string; constraintKey?: string }[] }[];
     };
-    expect(report.files.map((f) => [f.file, f.valid])).toEqual([['valid.json', true], ['invalid.json', false]]);
+    expect(report.files.map((f) => [f.file, f.valid])).toEqual([
+      ['valid.json', true],
+      ['invalid.json', false],
+    ]);
     expect(report.files[1]!.issues.some((i) => i.ruleId === 'invariants/failed' && i.constraintKey === 'gln-modulus-10')).toBe(true);
     expect(reportHtml(r.json)).toMatch(/invariants\/failed/);
   });
@@ -95,7 +109,13 @@ describe('self-test server', () => {
     ['an unknown standard', '/api/validate', { standard: 'nope', files: [{ name: 'a', content: '{}' }] }, 400, /unknown standard/],
     ['an unknown purpose', '/api/validate', { purpose: 'publish', files: [{ name: 'a', content: '{}' }] }, 400, /unknown purpose/],
     ['an unknown protocol', '/api/protocol', { protocol: 'nope', files: [{ name: 'a', content: '{}' }] }, 400, /unknown protocol/],
-    ['too many files', '/api/validate', { files: Array.from({ length: 6 }, (_, i) => ({ name: `${i}.json`, content: '{}' })) }, 413, /more than the 5/],
+    [
+      'too many files',
+      '/api/validate',
+      { files: Array.from({ length: 6 }, (_, i) => ({ name: `${i}.json`, content: '{}' })) },
+      413,
+      /more than the 5/,
+    ],
     ['too large', '/api/validate', { files: [{ name: 'big.json', content: 'x'.repeat(3 * 1048576) }] }, 413, /limit/],
   ])('rejects %s with a clear error', async (_what, path, body, status, message) => {
     const r = await post(path, body);
@@ -104,10 +124,16 @@ describe('self-test server', () => {
   });
 
   it('applies the export purpose to the business rules (a privately marked note: shared vs aktindsigt)', async () => {
-    const note = { name: 'private.json', content: readFileSync(join(root, 'examples', 'business', 'notes', 'invalid', 'notes-private-shared.json'), 'utf8') };
+    const note = {
+      name: 'private.json',
+      content: readFileSync(join(root, 'examples', 'business', 'notes', 'invalid', 'notes-private-shared.json'), 'utf8'),
+    };
     const rules = async (purpose: string) => {
       const r = await post('/api/validate', { purpose, files: [note] });
-      const report = JSON.parse((r.json['files'] as { content: string }[])[0]!.content) as { purpose: string; files: { issues: { ruleId: string }[] }[] };
+      const report = JSON.parse((r.json['files'] as { content: string }[])[0]!.content) as {
+        purpose: string;
+        files: { issues: { ruleId: string }[] }[];
+      };
       return { purpose: report.purpose, ids: report.files[0]!.issues.map((i) => i.ruleId) };
     };
     const sharing = await rules('sharing');
@@ -121,7 +147,9 @@ describe('self-test server', () => {
   it('answers unreadable uploads with an input/unreadable finding, not an error page', async () => {
     const r = await post('/api/validate', { files: [{ name: 'broken.json', content: '{"resourceType": "Bundle",' }] });
     expect(r.status).toBe(200);
-    const report = JSON.parse((r.json['files'] as { name: string; content: string }[])[0]!.content) as { files: { issues: { ruleId: string }[] }[] };
+    const report = JSON.parse((r.json['files'] as { name: string; content: string }[])[0]!.content) as {
+      files: { issues: { ruleId: string }[] }[];
+    };
     expect(report.files[0]!.issues.map((i) => i.ruleId)).toEqual(['input/unreadable']);
   });
 
@@ -129,7 +157,12 @@ describe('self-test server', () => {
     const { request } = await import('node:http');
     const status = await new Promise<number>((resolve, reject) => {
       const u = new URL(s.url);
-      request({ host: u.hostname, port: u.port, path: '/api/info', headers: { host: 'attacker.example' } }, (res) => { res.resume(); resolve(res.statusCode ?? 0); }).on('error', reject).end();
+      request({ host: u.hostname, port: u.port, path: '/api/info', headers: { host: 'attacker.example' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      })
+        .on('error', reject)
+        .end();
     });
     expect(status).toBe(421);
     expect((await fetch(new URL('/api/validate', s.url), { method: 'PUT' })).status).toBe(405);

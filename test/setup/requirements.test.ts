@@ -13,9 +13,16 @@ const self = fileURLToPath(import.meta.url);
 const CHILD = 'MEDCOM_IG_REQUIREMENTS_CHILD';
 
 function vitest(env: Record<string, string | undefined>): { status: number | null; stderr: string } {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'CI' && k !== 'MEDCOM_SHARED' && k !== 'MEDCOM_IG_CHROMIUM'));
+  const base = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([k]) => !k.startsWith('VITEST') && k !== 'CI' && k !== 'MEDCOM_SHARED' && k !== 'MEDCOM_IG_CHROMIUM',
+    ),
+  );
   const r = spawnSync(process.execPath, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', self], {
-    cwd: root, encoding: 'utf8', timeout: 120_000, env: { ...base, ...env, [CHILD]: '1' },
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: { ...base, ...env, [CHILD]: '1' },
   });
   return { status: r.status, stderr: r.stderr };
 }

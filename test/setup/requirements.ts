@@ -9,6 +9,8 @@ export default function setup(): void {
   if (!isCi()) return;
   const missing = missingRequirements();
   if (missing.length === 0) return;
-  process.stderr.write(`CI: ${missing.map((m) => m.detail).join('; ')}: the tests that need it would be skipped or never created, so the run fails\n`);
+  process.stderr.write(
+    `CI: ${missing.map((m) => m.detail).join('; ')}: the tests that need it would be skipped or never created, so the run fails\n`,
+  );
   process.exit(1);
 }

@@ -25,7 +25,11 @@ export default class SkippedReporter implements Reporter {
     process.stdout.write(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
     const missing = missingRequirements();
     if (missing.length === 0) return;
-    const notCreated = missing.some((m) => m.what === 'shared') ? ', and those generated from the shared folder\'s files were not created' : '';
-    process.stderr.write(`\nNOT RUN: ${missing.map((m) => m.detail).join('; ')}: ${skipped} of ${total} tests skipped${notCreated} (under CI=true this fails the run)\n`);
+    const notCreated = missing.some((m) => m.what === 'shared')
+      ? ", and those generated from the shared folder's files were not created"
+      : '';
+    process.stderr.write(
+      `\nNOT RUN: ${missing.map((m) => m.detail).join('; ')}: ${skipped} of ${total} tests skipped${notCreated} (under CI=true this fails the run)\n`,
+    );
   }
 }

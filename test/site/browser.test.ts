@@ -56,7 +56,9 @@ describe.skipIf(!present)('the documentation site in headless Chromium', () => {
     expect(page.url()).toMatch(/StructureDefinition-medcom-homecareobservation-messageheader\.html$/);
     const body = await page.textContent('body');
     expect(body).toContain('medcom-hcobs-definition-url');
-    expect(body).toContain("matches('^http://medcomfhir.dk/ig/messagedefinitions/MessageDefinition/MedComHomeCareObservationMessageDefinition1[.][0-9]{1,2}$')");
+    expect(body).toContain(
+      "matches('^http://medcomfhir.dk/ig/messagedefinitions/MessageDefinition/MedComHomeCareObservationMessageDefinition1[.][0-9]{1,2}$')",
+    );
     await shot('profile-messageheader');
 
     await page.click('a:text-is("MedComMessagingMessageTypes")');

@@ -47,7 +47,14 @@ beforeAll(async () => {
 
 describe('medcom-ig docs: the site for all three standards', () => {
   it('has the index, one home page per standard and the shared stylesheet', () => {
-    for (const p of ['index.html', 'assets/site.css', 'ig/hco/index.html', 'ig/notes/index.html', 'ig/conditionlist/index.html', 'rules/index.html']) {
+    for (const p of [
+      'index.html',
+      'assets/site.css',
+      'ig/hco/index.html',
+      'ig/notes/index.html',
+      'ig/conditionlist/index.html',
+      'rules/index.html',
+    ]) {
       expect(existsSync(join(all, ...p.split('/'))), p).toBe(true);
     }
     const index = site(all, 'index.html');
@@ -66,7 +73,14 @@ describe('medcom-ig docs: the site for all three standards', () => {
       }
     };
     visit(hcoPkg);
-    expect([...chain.keys()]).toEqual(expect.arrayContaining(['medcom.fhir.dk.core#2.4.0', 'medcom.fhir.dk.messaging#3.0.0', 'medcom.fhir.dk.terminology#2.0.0-draft', 'hl7.fhir.dk.core#3.4.0']));
+    expect([...chain.keys()]).toEqual(
+      expect.arrayContaining([
+        'medcom.fhir.dk.core#2.4.0',
+        'medcom.fhir.dk.messaging#3.0.0',
+        'medcom.fhir.dk.terminology#2.0.0-draft',
+        'hl7.fhir.dk.core#3.4.0',
+      ]),
+    );
     let n = 0;
     for (const p of chain.values()) {
       for (const r of p.resources.filter((x) => ['StructureDefinition', 'ValueSet', 'CodeSystem'].includes(x.resourceType))) {
@@ -96,7 +110,10 @@ describe('medcom-ig docs: the site for all three standards', () => {
     const ids = new Map<string, Set<string>>();
     const idsOf = (file: string): Set<string> => {
       let s = ids.get(file);
-      if (!s) { s = new Set([...readFileSync(file, 'utf8').matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]!)); ids.set(file, s); }
+      if (!s) {
+        s = new Set([...readFileSync(file, 'utf8').matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]!));
+        ids.set(file, s);
+      }
       return s;
     };
     let links = 0;
@@ -110,7 +127,10 @@ describe('medcom-ig docs: the site for all three standards', () => {
         links++;
         const [pathPart, fragment] = raw.split('#') as [string, string | undefined];
         const target = pathPart === '' ? file : join(dirname(file), decodeURIComponent(pathPart));
-        if (!existsSync(target) || !statSync(target).isFile()) { broken.push(`${relative(all, file)} → ${raw}`); continue; }
+        if (!existsSync(target) || !statSync(target).isFile()) {
+          broken.push(`${relative(all, file)} → ${raw}`);
+          continue;
+        }
         if (fragment !== undefined && fragment !== '' && target.endsWith('.html') && !idsOf(target).has(decodeURIComponent(fragment))) {
           broken.push(`${relative(all, file)} → ${raw} (no id ${fragment})`);
         }
@@ -141,7 +161,9 @@ describe('medcom-ig docs: the site for all three standards', () => {
     const html = site(all, pagePath(terminology, cs));
     expect(html).toContain('<th>Short name (synonym)</th>');
     for (const c of concepts) {
-      expect(html).toContain(`<tr><td class="d0"><code>${c.code}</code></td><td>${escapeHtml(c.display)}</td><td>${escapeHtml(c.designation[0]!.value)}</td>`);
+      expect(html).toContain(
+        `<tr><td class="d0"><code>${c.code}</code></td><td>${escapeHtml(c.display)}</td><td>${escapeHtml(c.designation[0]!.value)}</td>`,
+      );
     }
     expect(html).toContain('<code>NPU02593</code></td><td>B—Leukocytter; antalk. &#x3D; ? × 10^9/L</td><td>Leukocytter;B</td>');
     // the repertoire value set links to that code system and lists its codes from the resource
@@ -149,7 +171,9 @@ describe('medcom-ig docs: the site for all three standards', () => {
     expect(vs).toContain('href="CodeSystem-npu-observation-codes.html"');
     expect(vs).toContain('<code>DNK05473</code>');
     // reverse link: the code system page names the value set that includes it
-    expect(html).toMatch(/<h2 id="used-by">Used by ValueSets<\/h2><ul class="used-by"><li><a href="ValueSet-npu-observation-codes-valueset\.html"/);
+    expect(html).toMatch(
+      /<h2 id="used-by">Used by ValueSets<\/h2><ul class="used-by"><li><a href="ValueSet-npu-observation-codes-valueset\.html"/,
+    );
     // and the MCS value set expands locally
     const mcs = site(all, 'pkg/medcom.fhir.dk.terminology/2.0.0-draft/ValueSet-medcom-observation-valueset.html');
     expect(mcs).toMatch(/<p>4 codes, as the validator/);
@@ -162,10 +186,16 @@ describe('medcom-ig docs: the site for all three standards', () => {
     const row = /<tr id="inv-medcom-hcobs-definition-url">([\s\S]*?)<\/tr>/.exec(html)?.[1];
     expect(row).toBeDefined();
     expect(row).toContain('<td>error</td>');
-    expect(row).toContain(escapeHtml("matches('^http://medcomfhir.dk/ig/messagedefinitions/MessageDefinition/MedComHomeCareObservationMessageDefinition1[.][0-9]{1,2}$')"));
+    expect(row).toContain(
+      escapeHtml(
+        "matches('^http://medcomfhir.dk/ig/messagedefinitions/MessageDefinition/MedComHomeCareObservationMessageDefinition1[.][0-9]{1,2}$')",
+      ),
+    );
     expect(row).toContain('MessageHeader.definition');
     // parent: MedCom messaging 3.0.0's MessageHeader, as HCO 1.1.0 sees it
-    expect(html).toMatch(/<th>Parent<\/th><td><a href="\.\.\/\.\.\/medcom\.fhir\.dk\.messaging\/3\.0\.0\/StructureDefinition-medcom-messaging-messageHeader\.html"/);
+    expect(html).toMatch(
+      /<th>Parent<\/th><td><a href="\.\.\/\.\.\/medcom\.fhir\.dk\.messaging\/3\.0\.0\/StructureDefinition-medcom-messaging-messageHeader\.html"/,
+    );
     // a snapshot row: must-support definition 1..1 with its invariant
     const def = /<tr id="s-MessageHeader\.definition">([\s\S]*?)<\/tr>/.exec(html)?.[1] ?? '';
     expect(def).toContain('title="must support">S</span>');
@@ -208,21 +238,32 @@ describe('medcom-ig docs: the site for all three standards', () => {
   it('has a page of version changes for every package documented in several versions, linked from both versions', () => {
     const core = site(all, 'pkg/medcom.fhir.dk.core/changes-2.4.0-to-4.0.0.html');
     // the identifier invariant that stops being vacuous in 4.0.0 (the same finding as `medcom-ig diff`)
-    expect(core).toMatch(/<tr class="breaking"><td>breaking<\/td><td>invariant-changed<\/td><td><code>Identifier\.value<\/code><\/td><td>Identifier\.value invariant medcom-uuidv4: expression &quot;value\.matches\(/);
+    expect(core).toMatch(
+      /<tr class="breaking"><td>breaking<\/td><td>invariant-changed<\/td><td><code>Identifier\.value<\/code><\/td><td>Identifier\.value invariant medcom-uuidv4: expression &quot;value\.matches\(/,
+    );
     expect(core).toContain('href="4.0.0/StructureDefinition-medcom-assigned-identifier.html"');
-    for (const v of ['2.4.0', '4.0.0']) expect(site(all, `pkg/medcom.fhir.dk.core/${v}/index.html`)).toContain('href="../changes-2.4.0-to-4.0.0.html"');
-    for (const page of ['pkg/hl7.fhir.dk.core/changes-3.2.0-to-3.4.0.html', 'pkg/hl7.fhir.dk.core/changes-3.4.0-to-3.5.0.html',
-      'pkg/medcom.fhir.dk.terminology/changes-1.8.1-to-2.0.0-draft.html', 'pkg/medcom.fhir.dk.terminology/changes-2.0.0-draft-to-2.0.2.html',
-      'pkg/medcom.fhir.dk.document/changes-1.0.1-to-2.0.2.html']) {
+    for (const v of ['2.4.0', '4.0.0'])
+      expect(site(all, `pkg/medcom.fhir.dk.core/${v}/index.html`)).toContain('href="../changes-2.4.0-to-4.0.0.html"');
+    for (const page of [
+      'pkg/hl7.fhir.dk.core/changes-3.2.0-to-3.4.0.html',
+      'pkg/hl7.fhir.dk.core/changes-3.4.0-to-3.5.0.html',
+      'pkg/medcom.fhir.dk.terminology/changes-1.8.1-to-2.0.0-draft.html',
+      'pkg/medcom.fhir.dk.terminology/changes-2.0.0-draft-to-2.0.2.html',
+      'pkg/medcom.fhir.dk.document/changes-1.0.1-to-2.0.2.html',
+    ]) {
       expect(existsSync(join(all, ...page.split('/'))), page).toBe(true);
     }
     // dk-core 3.5.0 moved the NPU slice system
-    expect(site(all, 'pkg/hl7.fhir.dk.core/changes-3.4.0-to-3.5.0.html')).toMatch(/fixed-changed.*urn:oid:1\.2\.208\.176\.2\.1.*http:\/\/npu-terminology\.org/);
+    expect(site(all, 'pkg/hl7.fhir.dk.core/changes-3.4.0-to-3.5.0.html')).toMatch(
+      /fixed-changed.*urn:oid:1\.2\.208\.176\.2\.1.*http:\/\/npu-terminology\.org/,
+    );
   });
 
   it('renders every page of the rule catalogue, with working links between them', () => {
     const rulesDir = join(root, 'docs', 'rules');
-    const md = walk(rulesDir).filter((f) => f.endsWith('.md')).map((f) => relative(rulesDir, f).split(sep).join('/'));
+    const md = walk(rulesDir)
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => relative(rulesDir, f).split(sep).join('/'));
     expect(md.length).toBeGreaterThan(40);
     for (const f of md) {
       const page = `rules/${f.replace(/(^|\/)README\.md$/, '$1index.md').replace(/\.md$/, '.html')}`;
@@ -256,7 +297,9 @@ describe('medcom-ig docs: escaping and selection', () => {
         if (r.id !== 'medcom-homecareobservation-messageheader') return r;
         const copy = structuredClone(r);
         copy['description'] = `Description ${hostile}`;
-        const el = (copy['snapshot'] as { element: Record<string, unknown>[] }).element.find((e) => e['id'] === 'MessageHeader.definition')!;
+        const el = (copy['snapshot'] as { element: Record<string, unknown>[] }).element.find(
+          (e) => e['id'] === 'MessageHeader.definition',
+        )!;
         el['short'] = `Short ${hostile}`;
         return copy;
       });
@@ -264,7 +307,13 @@ describe('medcom-ig docs: escaping and selection', () => {
     });
     const out = join(tmp, 'hostile');
     await generateSite({ ...data, packages }, { out, igs: ['hco'] });
-    const html = site(out, pagePath(hcoPkg, hcoPkg.resources.find((r) => r.id === 'medcom-homecareobservation-messageheader')!));
+    const html = site(
+      out,
+      pagePath(
+        hcoPkg,
+        hcoPkg.resources.find((r) => r.id === 'medcom-homecareobservation-messageheader')!,
+      ),
+    );
     expect(html).not.toContain('<script>');
     expect(html).toContain('Description &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;');
     expect(html).toContain('Short &lt;script&gt;');
@@ -290,17 +339,28 @@ describe('medcom-ig docs: escaping and selection', () => {
 });
 
 describe('site Markdown renderer (markdown-it, CommonMark)', () => {
-  const link = (href: string): string | undefined => (href.endsWith('.md') ? href.replace(/\.md$/, '.html') : /^https?:/.test(href) ? href : undefined);
+  const link = (href: string): string | undefined =>
+    href.endsWith('.md') ? href.replace(/\.md$/, '.html') : /^https?:/.test(href) ? href : undefined;
 
   it('escapes raw HTML and drops links the site does not have', () => {
     const html = renderMarkdown('A <script>x</script> & [bad](javascript:alert(1)) [ok](a.md) [gone](b.txt) `<b>`', { link });
     // CommonMark: a javascript: destination is not a link at all, so the source stays as text
-    expect(html).toBe('<p>A &lt;script&gt;x&lt;/script&gt; &amp; [bad](javascript:alert(1)) <a href="a.html">ok</a> gone <code>&lt;b&gt;</code></p>\n');
+    expect(html).toBe(
+      '<p>A &lt;script&gt;x&lt;/script&gt; &amp; [bad](javascript:alert(1)) <a href="a.html">ok</a> gone <code>&lt;b&gt;</code></p>\n',
+    );
   });
 
   it('never renders a javascript:, vbscript:, data: or file: target as a link, whatever the link rule says', () => {
     const all = (): string => 'x';
-    for (const target of ['javascript:alert(1)', 'JavaScript:alert(1)', 'java\tscript:alert(1)', 'vbscript:x', 'data:text/html,<b>x</b>', 'data:image/png;base64,AAAA', 'file:///etc/passwd']) {
+    for (const target of [
+      'javascript:alert(1)',
+      'JavaScript:alert(1)',
+      'java\tscript:alert(1)',
+      'vbscript:x',
+      'data:text/html,<b>x</b>',
+      'data:image/png;base64,AAAA',
+      'file:///etc/passwd',
+    ]) {
       for (const md of [`[t](${target})`, `<${target}>`, `[t][r]\n\n[r]: ${target}`]) {
         const html = renderMarkdown(md, { link: all });
         expect(html, md).not.toMatch(/<a\s/);
@@ -319,15 +379,37 @@ describe('site Markdown renderer (markdown-it, CommonMark)', () => {
   });
 
   it('renders headings with ids, tables, lists, fences, emphasis', () => {
-    const html = renderMarkdown([
-      '# Rule `a/b`', '', 'Severity: **error** · *maybe* _too_', '', '| a | b |', '|---|:-:|', '| `x\\|y` | [l](b.md) |', '',
-      '- one', '  continued', '- two', '  1. nested', '', '```sh', 'echo <hi>', '```', '> quoted', '', '# Rule `a/b`',
-    ].join('\n'), { link });
+    const html = renderMarkdown(
+      [
+        '# Rule `a/b`',
+        '',
+        'Severity: **error** · *maybe* _too_',
+        '',
+        '| a | b |',
+        '|---|:-:|',
+        '| `x\\|y` | [l](b.md) |',
+        '',
+        '- one',
+        '  continued',
+        '- two',
+        '  1. nested',
+        '',
+        '```sh',
+        'echo <hi>',
+        '```',
+        '> quoted',
+        '',
+        '# Rule `a/b`',
+      ].join('\n'),
+      { link },
+    );
     expect(html).toContain('<h1 id="rule-ab">Rule <code>a/b</code></h1>');
     expect(html).toContain('<h1 id="rule-ab-1">Rule <code>a/b</code></h1>');
     expect(html).toContain('<p>Severity: <strong>error</strong> · <em>maybe</em> <em>too</em></p>');
-    expect(html).toContain('<table class="md">\n<thead>\n<tr>\n<th>a</th>\n<th class="center">b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n'
-      + '<td><code>x|y</code></td>\n<td class="center"><a href="b.html">l</a></td>\n</tr>\n</tbody>\n</table>');
+    expect(html).toContain(
+      '<table class="md">\n<thead>\n<tr>\n<th>a</th>\n<th class="center">b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n' +
+        '<td><code>x|y</code></td>\n<td class="center"><a href="b.html">l</a></td>\n</tr>\n</tbody>\n</table>',
+    );
     expect(html).toContain('<ul>\n<li>one\ncontinued</li>\n<li>two\n<ol>\n<li>nested</li>\n</ol>\n</li>\n</ul>');
     expect(html).toContain('<pre><code class="lang-sh">echo &lt;hi&gt;\n</code></pre>');
     expect(html).toContain('<blockquote>\n<p>quoted</p>\n</blockquote>');
@@ -342,21 +424,33 @@ describe('site Markdown renderer (markdown-it, CommonMark)', () => {
 describe('medcom-ig docs (CLI)', () => {
   it('writes the site for one standard and exits 0', () => {
     const out = join(tmp, 'cli');
-    const r = spawnSync(process.execPath, [bin, 'docs', '--out', out, '--ig', 'conditionlist'], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(process.execPath, [bin, 'docs', '--out', out, '--ig', 'conditionlist'], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/wrote \d+ pages for conditionlist/);
     expect(existsSync(join(out, 'ig', 'conditionlist', 'index.html'))).toBe(true);
   });
 
   it('rejects an unknown standard with exit 2 and a clear message', () => {
-    const r = spawnSync(process.execPath, [bin, 'docs', '--out', join(tmp, 'bad'), '--ig', 'nope'], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(process.execPath, [bin, 'docs', '--out', join(tmp, 'bad'), '--ig', 'nope'], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--ig nope: expected one of conditionlist, notes, hco');
     expect(r.stderr).not.toMatch(/\s+at /);
   });
 
   it('rejects a --from folder without packages with exit 2', () => {
-    const r = spawnSync(process.execPath, [bin, 'docs', '--out', join(tmp, 'bad2'), '--from', tmp], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(process.execPath, [bin, 'docs', '--out', join(tmp, 'bad2'), '--from', tmp], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/no packages/);
   });

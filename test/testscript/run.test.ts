@@ -15,7 +15,9 @@ const clValid = join(root, 'examples', 'conditionlist', 'valid');
 const clInvalid = join(root, 'examples', 'conditionlist', 'invalid');
 const tmp = mkdtempSync(join(tmpdir(), 'medcom-ig-testscript-'));
 let defs: Definitions;
-beforeAll(async () => { defs = await validationDefinitions(); });
+beforeAll(async () => {
+  defs = await validationDefinitions();
+});
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const CL_BUNDLE = 'http://medcomfhir.dk/ig/conditionlist/StructureDefinition/medcom-conditionlist-bundle';
@@ -27,17 +29,29 @@ type Assert = Omit<fhir4.TestScriptSetupActionAssert, 'warningOnly'> & { warning
 /** A TestScript with one fixture posted once, then the given asserts (all `direction: request` unless said). */
 function script(asserts: Assert[], extra: Partial<fhir4.TestScript> = {}): string {
   const ts: fhir4.TestScript = {
-    resourceType: 'TestScript', id: `t${++n}`, name: `T${n}`, status: 'draft', url: `http://example.org/TestScript/t${n}`,
-    profile: [{ id: 'cl', reference: CL_BUNDLE }, { id: 'elsewhere', reference: 'http://example.org/StructureDefinition/not-in-this-build' }],
+    resourceType: 'TestScript',
+    id: `t${++n}`,
+    name: `T${n}`,
+    status: 'draft',
+    url: `http://example.org/TestScript/t${n}`,
+    profile: [
+      { id: 'cl', reference: CL_BUNDLE },
+      { id: 'elsewhere', reference: 'http://example.org/StructureDefinition/not-in-this-build' },
+    ],
     fixture: [
       { id: 'doc', autocreate: false, autodelete: false, resource: { reference: 'several.json' } },
       { id: 'other', autocreate: false, autodelete: false, resource: { reference: 'minimal.json' } },
       { id: 'absent', autocreate: false, autodelete: false, resource: { reference: 'nowhere.json' } },
     ],
-    test: [{ name: 'post', action: [
-      { operation: { type: { code: 'create' }, resource: 'Bundle', encodeRequestUrl: true, sourceId: 'doc' } },
-      ...asserts.map((a) => ({ assert: { direction: 'request' as const, ...a, warningOnly: a.warningOnly ?? false } })),
-    ] }],
+    test: [
+      {
+        name: 'post',
+        action: [
+          { operation: { type: { code: 'create' }, resource: 'Bundle', encodeRequestUrl: true, sourceId: 'doc' } },
+          ...asserts.map((a) => ({ assert: { direction: 'request' as const, ...a, warningOnly: a.warningOnly ?? false } })),
+        ],
+      },
+    ],
     ...extra,
   };
   const dir = join(tmp, `s${n}`);
@@ -49,7 +63,6 @@ function script(asserts: Assert[], extra: Partial<fhir4.TestScript> = {}): strin
   return file;
 }
 
-
 async function run(file: string, fixtures: Record<string, string> = {}): Promise<TestScriptRunReport> {
   return runTestScript({ file, fixtures, definitions: defs });
 }
@@ -60,13 +73,22 @@ async function outcomes(asserts: Assert[]): Promise<AssertResult[]> {
 
 describe('TestScript asserts, offline', () => {
   it('resource: the request payload type', async () => {
-    const r = await outcomes([{ description: 'a Bundle', resource: 'Bundle' }, { description: 'a Patient', resource: 'Patient' }]);
-    expect(r.map((a) => [a.kind, a.outcome])).toEqual([['resource', 'pass'], ['resource', 'fail']]);
+    const r = await outcomes([
+      { description: 'a Bundle', resource: 'Bundle' },
+      { description: 'a Patient', resource: 'Patient' },
+    ]);
+    expect(r.map((a) => [a.kind, a.outcome])).toEqual([
+      ['resource', 'pass'],
+      ['resource', 'fail'],
+    ]);
   });
 
   it('validateProfileId: valid passes, invalid fails with the validator findings, a profile this build does not have is not checked', async () => {
     const invalid = readdirSync(clInvalid).find((f) => f.startsWith('cardinality-min-composition-title'))!;
-    const file = script([{ description: 'valid', validateProfileId: 'cl' }, { description: 'elsewhere', validateProfileId: 'elsewhere' }]);
+    const file = script([
+      { description: 'valid', validateProfileId: 'cl' },
+      { description: 'elsewhere', validateProfileId: 'elsewhere' },
+    ]);
     const ok = await run(file);
     expect(ok.tests[0]!.asserts.map((a) => a.outcome)).toEqual(['pass', 'not-checked']);
     expect(ok.tests[0]!.asserts[1]!.detail).toMatch(/not-in-this-build is not available offline/);
@@ -75,7 +97,9 @@ describe('TestScript asserts, offline', () => {
     const bad = await run(file, { doc: join(clInvalid, invalid) });
     const a = bad.tests[0]!.asserts[0]!;
     expect(a.outcome).toBe('fail');
-    expect(a.issues).toEqual(expect.arrayContaining([expect.objectContaining({ ruleId: 'cardinality/min', fhirpath: 'Bundle.entry[0].resource.title' })]));
+    expect(a.issues).toEqual(
+      expect.arrayContaining([expect.objectContaining({ ruleId: 'cardinality/min', fhirpath: 'Bundle.entry[0].resource.title' })]),
+    );
     expect(bad.summary.verdict).toBe('fail');
   });
 
@@ -93,25 +117,38 @@ describe('TestScript asserts, offline', () => {
     expect(r[3]).toMatchObject({ actual: '["document"]', expected: 'message' });
   });
 
-  it('expression: a #id inside a Bundle entry resolves to that entry\'s contained resource', async () => {
-    const b = JSON.parse(readFileSync(join(clValid, 'several-conditions-icpc2-sksd.json'), 'utf8')) as { entry: { resource: Record<string, unknown> }[] };
+  it("expression: a #id inside a Bundle entry resolves to that entry's contained resource", async () => {
+    const b = JSON.parse(readFileSync(join(clValid, 'several-conditions-icpc2-sksd.json'), 'utf8')) as {
+      entry: { resource: Record<string, unknown> }[];
+    };
     const condition = b.entry.map((e) => e.resource).find((r) => r['resourceType'] === 'Condition')!;
     condition['contained'] = [{ resourceType: 'Practitioner', id: 'asserter', name: [{ family: 'Contained' }] }];
     condition['asserter'] = { reference: '#asserter' };
     const doc = join(tmp, 'contained-asserter.json');
     writeFileSync(doc, JSON.stringify(b));
-    const rep = await run(script([
-      { description: 'as a Reference', expression: "Bundle.entry.resource.ofType(Condition).asserter.resolve().name.family = 'Contained'" },
-      { description: 'as its string', expression: "Bundle.entry.resource.ofType(Condition).asserter.reference.resolve().name.family = 'Contained'" },
-    ]), { doc });
+    const rep = await run(
+      script([
+        {
+          description: 'as a Reference',
+          expression: "Bundle.entry.resource.ofType(Condition).asserter.resolve().name.family = 'Contained'",
+        },
+        {
+          description: 'as its string',
+          expression: "Bundle.entry.resource.ofType(Condition).asserter.reference.resolve().name.family = 'Contained'",
+        },
+      ]),
+      { doc },
+    );
     expect(rep.tests[0]!.asserts.map((a) => a.outcome)).toEqual(['pass', 'pass']);
   });
 
   it('warningOnly turns a failure into a warning (the verdict stays pass); a passing one is a pass', async () => {
-    const rep = await run(script([
-      { description: 'warn', expression: 'Bundle.type = \'message\'', warningOnly: true },
-      { description: 'fine', expression: 'Bundle.type = \'document\'', warningOnly: true },
-    ]));
+    const rep = await run(
+      script([
+        { description: 'warn', expression: "Bundle.type = 'message'", warningOnly: true },
+        { description: 'fine', expression: "Bundle.type = 'document'", warningOnly: true },
+      ]),
+    );
     expect(rep.tests[0]!.asserts.map((a) => a.outcome)).toEqual(['warning', 'pass']);
     expect(rep.summary.verdict).toBe('pass');
   });
@@ -126,23 +163,48 @@ describe('TestScript asserts, offline', () => {
 
   it('compareToSourceId + compareToSourceExpression compare with another fixture (equals / notEquals)', async () => {
     const r = await outcomes([
-      { description: 'same type', expression: 'Bundle.type', compareToSourceId: 'other', compareToSourceExpression: 'Bundle.type', operator: 'equals' },
-      { description: 'different patient', expression: 'Bundle.entry[0].resource.title', compareToSourceId: 'other', compareToSourceExpression: 'Bundle.entry[0].resource.title', operator: 'notEquals' },
-      { description: 'same title (wrong)', expression: 'Bundle.entry[0].resource.title', compareToSourceId: 'other', compareToSourceExpression: 'Bundle.entry[0].resource.title', operator: 'equals' },
+      {
+        description: 'same type',
+        expression: 'Bundle.type',
+        compareToSourceId: 'other',
+        compareToSourceExpression: 'Bundle.type',
+        operator: 'equals',
+      },
+      {
+        description: 'different patient',
+        expression: 'Bundle.entry[0].resource.title',
+        compareToSourceId: 'other',
+        compareToSourceExpression: 'Bundle.entry[0].resource.title',
+        operator: 'notEquals',
+      },
+      {
+        description: 'same title (wrong)',
+        expression: 'Bundle.entry[0].resource.title',
+        compareToSourceId: 'other',
+        compareToSourceExpression: 'Bundle.entry[0].resource.title',
+        operator: 'equals',
+      },
     ]);
-    expect(r.map((a) => [a.kind, a.outcome])).toEqual([['compareToSource', 'pass'], ['compareToSource', 'pass'], ['compareToSource', 'fail']]);
+    expect(r.map((a) => [a.kind, a.outcome])).toEqual([
+      ['compareToSource', 'pass'],
+      ['compareToSource', 'pass'],
+      ['compareToSource', 'fail'],
+    ]);
   });
 
   it('${variables} come from their source fixture; a missing fixture is reported and makes its asserts errors', async () => {
-    const file = script([
-      { description: 'same composition id', expression: "Bundle.entry[0].resource.id = '${compositionId}'" },
-      { description: 'from the absent fixture', expression: "Bundle.id = '${absentId}'" },
-    ], {
-      variable: [
-        { name: 'compositionId', expression: 'Bundle.entry[0].resource.id', sourceId: 'doc' },
-        { name: 'absentId', expression: 'Bundle.id', sourceId: 'absent' },
+    const file = script(
+      [
+        { description: 'same composition id', expression: "Bundle.entry[0].resource.id = '${compositionId}'" },
+        { description: 'from the absent fixture', expression: "Bundle.id = '${absentId}'" },
       ],
-    });
+      {
+        variable: [
+          { name: 'compositionId', expression: 'Bundle.entry[0].resource.id', sourceId: 'doc' },
+          { name: 'absentId', expression: 'Bundle.id', sourceId: 'absent' },
+        ],
+      },
+    );
     const rep = await run(file);
     expect(rep.tests[0]!.asserts.map((a) => a.outcome)).toEqual(['pass', 'error']);
     expect(rep.tests[0]!.asserts[1]!.detail).toMatch(/fixture 'absent' is missing/);
@@ -150,21 +212,36 @@ describe('TestScript asserts, offline', () => {
     expect(rep.summary.verdict).toBe('fail');
   });
 
-  it('a variable from a create\'s response is read from the payload it sent (and says so); from a read\'s response it is not checked', async () => {
-    const a = (description: string, expression: string) => ({ assert: { description, direction: 'request' as const, expression, warningOnly: false } });
+  it("a variable from a create's response is read from the payload it sent (and says so); from a read's response it is not checked", async () => {
+    const a = (description: string, expression: string) => ({
+      assert: { description, direction: 'request' as const, expression, warningOnly: false },
+    });
     const file = script([], {
       variable: [
         { name: 'createdType', expression: 'Bundle.type', sourceId: 'created-doc' },
         { name: 'readType', expression: 'Bundle.type', sourceId: 'read-doc' },
       ],
-      test: [{ name: 'flow', action: [
-        { operation: { type: { code: 'create' }, resource: 'Bundle', encodeRequestUrl: true, sourceId: 'doc', responseId: 'created-doc' } },
-        { operation: { type: { code: 'read' }, resource: 'Bundle', encodeRequestUrl: true, params: '/x', responseId: 'read-doc' } },
-        { operation: { type: { code: 'create' }, resource: 'Bundle', encodeRequestUrl: true, sourceId: 'other' } },
-        a('same type as the created one', "Bundle.type = '${createdType}'"),
-        a('another type than the created one (wrong)', "Bundle.type != '${createdType}'"),
-        a('same type as the read one', "Bundle.type = '${readType}'"),
-      ] }],
+      test: [
+        {
+          name: 'flow',
+          action: [
+            {
+              operation: {
+                type: { code: 'create' },
+                resource: 'Bundle',
+                encodeRequestUrl: true,
+                sourceId: 'doc',
+                responseId: 'created-doc',
+              },
+            },
+            { operation: { type: { code: 'read' }, resource: 'Bundle', encodeRequestUrl: true, params: '/x', responseId: 'read-doc' } },
+            { operation: { type: { code: 'create' }, resource: 'Bundle', encodeRequestUrl: true, sourceId: 'other' } },
+            a('same type as the created one', "Bundle.type = '${createdType}'"),
+            a('another type than the created one (wrong)', "Bundle.type != '${createdType}'"),
+            a('same type as the read one', "Bundle.type = '${readType}'"),
+          ],
+        },
+      ],
     });
     const r = (await run(file)).tests[0]!.asserts;
     expect(r.map((x) => x.outcome)).toEqual(['pass', 'fail', 'not-checked']);
@@ -173,26 +250,41 @@ describe('TestScript asserts, offline', () => {
   });
 
   it('an assert after an operation that sends nothing has no payload: an error, not an assert on an earlier fixture', async () => {
-    const file = script([], { test: [{ name: 'read', action: [
-      { operation: { type: { code: 'create' }, resource: 'Bundle', encodeRequestUrl: true, sourceId: 'doc' } },
-      { operation: { type: { code: 'read' }, resource: 'Bundle', encodeRequestUrl: true, params: '/x' } },
-      { assert: { description: 'a Bundle', direction: 'request', resource: 'Bundle', warningOnly: false } },
-    ] }] });
+    const file = script([], {
+      test: [
+        {
+          name: 'read',
+          action: [
+            { operation: { type: { code: 'create' }, resource: 'Bundle', encodeRequestUrl: true, sourceId: 'doc' } },
+            { operation: { type: { code: 'read' }, resource: 'Bundle', encodeRequestUrl: true, params: '/x' } },
+            { assert: { description: 'a Bundle', direction: 'request', resource: 'Bundle', warningOnly: false } },
+          ],
+        },
+      ],
+    });
     const r = (await run(file)).tests[0]!.asserts;
     expect(r.map((x) => [x.outcome, x.detail])).toEqual([['error', 'no operation before this assert sent a fixture']]);
   });
 
   it('junit.xml: one test case per assert, failures, errors and skipped as they are, well-formed', async () => {
-    const rep = await run(script([
-      { description: 'a Bundle', resource: 'Bundle' },
-      { description: 'a Patient <&>', resource: 'Patient' },
-      { description: 'status', direction: 'response', responseCode: '200,201', operator: 'in' },
-      { description: 'from the absent fixture', expression: "Bundle.id = '${absentId}'" },
-    ], { variable: [{ name: 'absentId', expression: 'Bundle.id', sourceId: 'absent' }] }));
+    const rep = await run(
+      script(
+        [
+          { description: 'a Bundle', resource: 'Bundle' },
+          { description: 'a Patient <&>', resource: 'Patient' },
+          { description: 'status', direction: 'response', responseCode: '200,201', operator: 'in' },
+          { description: 'from the absent fixture', expression: "Bundle.id = '${absentId}'" },
+        ],
+        { variable: [{ name: 'absentId', expression: 'Bundle.id', sourceId: 'absent' }] },
+      ),
+    );
     const text = renderTestScriptJunit([rep]);
     expect(XMLValidator.validate(text)).toBe(true);
-    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'testcase' }).parse(text) as {
-      testsuites: { tests: string; failures: string; errors: string; skipped: string; testsuite: { testcase: { name: string }[] } } };
+    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'testcase' }).parse(
+      text,
+    ) as {
+      testsuites: { tests: string; failures: string; errors: string; skipped: string; testsuite: { testcase: { name: string }[] } };
+    };
     expect(parsed.testsuites).toMatchObject({ tests: '4', failures: '1', errors: '1', skipped: '1' });
     expect(parsed.testsuites.testsuite.testcase.map((c) => c.name)).toContain('#3 resource: a Patient <&>');
   });
@@ -212,7 +304,13 @@ describe('medcom-ig testscript run', () => {
   const cli = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
 
   it('exit 0 when every assert passes or is not applicable, 1 on a failure, 2 on bad input', () => {
-    const ok = script([{ description: 'a Bundle', resource: 'Bundle' }, { description: 'status', direction: 'response', responseCode: '200,201', operator: 'in' }], { fixture: [{ id: 'doc', autocreate: false, autodelete: false, resource: { reference: 'several.json' } }] });
+    const ok = script(
+      [
+        { description: 'a Bundle', resource: 'Bundle' },
+        { description: 'status', direction: 'response', responseCode: '200,201', operator: 'in' },
+      ],
+      { fixture: [{ id: 'doc', autocreate: false, autodelete: false, resource: { reference: 'several.json' } }] },
+    );
     const r = cli('testscript', 'run', ok);
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toMatch(/PASS: 1 passed, 0 failed, 0 warning\(s\), 1 not applicable offline, 0 not checked, 0 error\(s\)/);
@@ -242,9 +340,22 @@ describe('medcom-ig testscript run', () => {
   });
 
   it('--fixtures <dir> matches fixtures by the file name of their reference (same stem, .json or .xml); a profile not built is not checked, exit 0', () => {
-    const file = script([{ description: 'a Bundle', resource: 'Bundle' }, { description: 'elsewhere', validateProfileId: 'elsewhere' }], {
-      fixture: [{ id: 'doc', autocreate: false, autodelete: false, resource: { reference: '/FHIRSandbox/MedCom/X/Fixtures/ConditionList-fixture.xml' } }],
-    });
+    const file = script(
+      [
+        { description: 'a Bundle', resource: 'Bundle' },
+        { description: 'elsewhere', validateProfileId: 'elsewhere' },
+      ],
+      {
+        fixture: [
+          {
+            id: 'doc',
+            autocreate: false,
+            autodelete: false,
+            resource: { reference: '/FHIRSandbox/MedCom/X/Fixtures/ConditionList-fixture.xml' },
+          },
+        ],
+      },
+    );
     const dir = join(tmp, 'fixtures-dir');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'ConditionList-fixture.json'), readFileSync(join(clValid, 'minimal-one-condition.json')));
@@ -255,14 +366,32 @@ describe('medcom-ig testscript run', () => {
     const r = cli('testscript', 'run', file, '--fixtures', dir);
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toContain(`fixture doc: ${join(dir, 'ConditionList-fixture.json')} (--fixtures)`);
-    expect(r.stdout).toMatch(/NOT CHECKED post #3 validateProfileId: elsewhere — not checked: profile http:\/\/example\.org\/StructureDefinition\/not-in-this-build is not available offline/);
+    expect(r.stdout).toMatch(
+      /NOT CHECKED post #3 validateProfileId: elsewhere — not checked: profile http:\/\/example\.org\/StructureDefinition\/not-in-this-build is not available offline/,
+    );
     expect(r.stdout).toMatch(/INCOMPLETE: 1 passed, 0 failed, 0 warning\(s\), 0 not applicable offline, 1 not checked, 0 error\(s\)/);
     const junit = cli('testscript', 'run', file, '--fixtures', dir, '--format', 'junit');
     expect(junit.stdout).toMatch(/<skipped message="not checked: profile/);
     // over several scripts, a --fixture id needs to belong to one of them
-    const both = cli('testscript', 'run', file, script([{ description: 'a Bundle', resource: 'Bundle' }]), '--fixtures', dir, '--fixture', `other=${join(clValid, 'minimal-one-condition.json')}`);
+    const both = cli(
+      'testscript',
+      'run',
+      file,
+      script([{ description: 'a Bundle', resource: 'Bundle' }]),
+      '--fixtures',
+      dir,
+      '--fixture',
+      `other=${join(clValid, 'minimal-one-condition.json')}`,
+    );
     expect(both.status, both.stderr).toBe(0);
-    const none = cli('testscript', 'run', file, script([{ description: 'a Bundle', resource: 'Bundle' }]), '--fixture', `zzz=${join(clValid, 'minimal-one-condition.json')}`);
+    const none = cli(
+      'testscript',
+      'run',
+      file,
+      script([{ description: 'a Bundle', resource: 'Bundle' }]),
+      '--fixture',
+      `zzz=${join(clValid, 'minimal-one-condition.json')}`,
+    );
     expect(none.status).toBe(2);
     expect(none.stderr).toMatch(/--fixture zzz: none of the TestScripts has such a fixture/);
     const help = cli('testscript', 'run', '--help');
@@ -276,22 +405,30 @@ describe("MedCom's ConditionList TestScripts (../shared/anchors/testscripts, whe
   const present = dir !== undefined && existsSync(dir);
   if (!present) console.warn('[testscript] SKIPPED: ../shared/anchors/testscripts/conditionlist/testscripts-json not found');
 
-  it.runIf(present)('run on our several-conditions example: every script validates it; the scenario asserts decide as they should', async () => {
-    const files = readdirSync(dir!).filter((f) => f.endsWith('.json')).sort();
-    expect(files).toHaveLength(16);
-    const fixture = join(clValid, 'several-conditions-icpc2-sksd.json');
-    const byId = new Map<string, TestScriptRunReport>();
-    for (const f of files) {
-      const rep = await runTestScript({ file: join(dir!, f), fixtures: { '*': fixture }, definitions: defs });
-      byId.set(rep.script.id, rep);
-      const asserts = rep.tests.flatMap((t) => t.asserts);
-      expect(asserts.find((a) => a.kind === 'validateProfileId')?.outcome, f).toBe('pass');
-      expect(asserts.filter((a) => a.kind === 'responseCode').every((a) => a.outcome === 'not-applicable')).toBe(true);
-      expect(asserts.filter((a) => a.outcome === 'error'), f).toEqual([]);
-    }
-    const outcome = (id: string): string => byId.get(id)!.summary.verdict;
-    expect(outcome('More-Than-One-Condition')).toBe('pass');
-    expect(outcome('Singular-Condition-Basic-StructureDefinition-Validity')).toBe('fail');
-    expect(outcome('No-AbatementDate-Exists')).toBe('pass');
-  });
+  it.runIf(present)(
+    'run on our several-conditions example: every script validates it; the scenario asserts decide as they should',
+    async () => {
+      const files = readdirSync(dir!)
+        .filter((f) => f.endsWith('.json'))
+        .sort();
+      expect(files).toHaveLength(16);
+      const fixture = join(clValid, 'several-conditions-icpc2-sksd.json');
+      const byId = new Map<string, TestScriptRunReport>();
+      for (const f of files) {
+        const rep = await runTestScript({ file: join(dir!, f), fixtures: { '*': fixture }, definitions: defs });
+        byId.set(rep.script.id, rep);
+        const asserts = rep.tests.flatMap((t) => t.asserts);
+        expect(asserts.find((a) => a.kind === 'validateProfileId')?.outcome, f).toBe('pass');
+        expect(asserts.filter((a) => a.kind === 'responseCode').every((a) => a.outcome === 'not-applicable')).toBe(true);
+        expect(
+          asserts.filter((a) => a.outcome === 'error'),
+          f,
+        ).toEqual([]);
+      }
+      const outcome = (id: string): string => byId.get(id)!.summary.verdict;
+      expect(outcome('More-Than-One-Condition')).toBe('pass');
+      expect(outcome('Singular-Condition-Basic-StructureDefinition-Validity')).toBe('fail');
+      expect(outcome('No-AbatementDate-Exists')).toBe('pass');
+    },
+  );
 });

@@ -5,14 +5,26 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  COMPLETE_MARKER, isCompleteFolder, readFileSafe, readStreamCapped, SafeFileError, walkFiles, writeFileAtomic, writeFolderAtomic,
+  COMPLETE_MARKER,
+  isCompleteFolder,
+  readFileSafe,
+  readStreamCapped,
+  SafeFileError,
+  walkFiles,
+  writeFileAtomic,
+  writeFolderAtomic,
 } from '../../src/util/fs-safe.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'medcom-fs-safe-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function problem(f: () => unknown): string | undefined {
-  try { f(); } catch (e) { if (e instanceof SafeFileError) return e.problem; throw e; }
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof SafeFileError) return e.problem;
+    throw e;
+  }
   return undefined;
 }
 
@@ -81,7 +93,10 @@ describe('walkFiles', () => {
 
 describe('readStreamCapped', () => {
   it('stops reading past the cap', async () => {
-    await expect(readStreamCapped(Readable.from([Buffer.alloc(600), Buffer.alloc(600)]), '-', 1000)).rejects.toMatchObject({ problem: 'too-large', file: 'standard input' });
+    await expect(readStreamCapped(Readable.from([Buffer.alloc(600), Buffer.alloc(600)]), '-', 1000)).rejects.toMatchObject({
+      problem: 'too-large',
+      file: 'standard input',
+    });
     expect((await readStreamCapped(Readable.from([Buffer.alloc(600)]), '-', 1000)).length).toBe(600);
   });
 });
@@ -95,7 +110,14 @@ describe('atomic writes', () => {
     expect(readdirSync(join(dir, 'w'))).toEqual(['report.json']);
   });
   it('names the path when it cannot write', () => {
-    const e = (() => { try { writeFileAtomic('/proc/version/x', 'x'); } catch (x) { return x; } return undefined; })();
+    const e = (() => {
+      try {
+        writeFileAtomic('/proc/version/x', 'x');
+      } catch (x) {
+        return x;
+      }
+      return undefined;
+    })();
     expect(e).toBeInstanceOf(SafeFileError);
     expect((e as SafeFileError).file).toContain('/proc/version');
   });
@@ -103,7 +125,12 @@ describe('atomic writes', () => {
     const target = join(dir, 'pkg');
     await writeFolderAtomic(target, (s) => writeFileSync(join(s, 'a.json'), '1'));
     expect(isCompleteFolder(target)).toBe(true);
-    await expect(writeFolderAtomic(target, (s) => { writeFileSync(join(s, 'a.json'), '2'); throw new Error('killed'); })).rejects.toThrow();
+    await expect(
+      writeFolderAtomic(target, (s) => {
+        writeFileSync(join(s, 'a.json'), '2');
+        throw new Error('killed');
+      }),
+    ).rejects.toThrow();
     expect(readFileSync(join(target, 'a.json'), 'utf8')).toBe('1');
     expect(readdirSync(dir).filter((n) => n.includes('staging'))).toEqual([]);
     expect(existsSync(join(target, COMPLETE_MARKER))).toBe(true);

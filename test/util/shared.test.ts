@@ -31,7 +31,12 @@ describe('capitalize', () => {
 describe('fhirTypeCode', () => {
   it('a System type carries the FHIR type in its extension, else the lower-cased System name', () => {
     expect(fhirTypeCode({ code: 'Quantity' })).toBe('Quantity');
-    expect(fhirTypeCode({ code: 'http://hl7.org/fhirpath/System.String', extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/structuredefinition-fhir-type', valueUrl: 'uri' }] })).toBe('uri');
+    expect(
+      fhirTypeCode({
+        code: 'http://hl7.org/fhirpath/System.String',
+        extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/structuredefinition-fhir-type', valueUrl: 'uri' }],
+      }),
+    ).toBe('uri');
     expect(fhirTypeCode({ code: 'http://hl7.org/fhirpath/System.String' })).toBe('string');
   });
 });
@@ -40,20 +45,44 @@ describe('renderJunitXml (the one JUnit writer)', () => {
   it('counts failures, errors and skipped from the cases, escapes every text, stays well-formed', async () => {
     const { XMLParser, XMLValidator } = await import('fast-xml-parser');
     const xml = renderJunitXml('run <1>', [
-      { name: 's1', cases: [
-        { classname: 'c', name: 'passes', systemOut: 'fine\u001b[31m' },
-        { classname: 'c', name: 'fails', failures: [{ type: 'a/b', message: 'one' }, { type: 'a/c', message: 'two', detail: 'x\ny' }] },
-      ] },
-      { name: 's2', cases: [
-        { classname: 'c', name: 'erred', errors: [{ type: 'assert', message: 'no "fixture"' }] },
-        { classname: 'c', name: 'skipped', skipped: 'manual' },
-      ] },
+      {
+        name: 's1',
+        cases: [
+          { classname: 'c', name: 'passes', systemOut: 'fine\u001b[31m' },
+          {
+            classname: 'c',
+            name: 'fails',
+            failures: [
+              { type: 'a/b', message: 'one' },
+              { type: 'a/c', message: 'two', detail: 'x\ny' },
+            ],
+          },
+        ],
+      },
+      {
+        name: 's2',
+        cases: [
+          { classname: 'c', name: 'erred', errors: [{ type: 'assert', message: 'no "fixture"' }] },
+          { classname: 'c', name: 'skipped', skipped: 'manual' },
+        ],
+      },
     ]);
     expect(XMLValidator.validate(xml)).toBe(true);
     const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml) as {
-      testsuites: { name: string; tests: string; failures: string; errors: string; skipped: string; testsuite: { failures: string; skipped: string }[] } };
+      testsuites: {
+        name: string;
+        tests: string;
+        failures: string;
+        errors: string;
+        skipped: string;
+        testsuite: { failures: string; skipped: string }[];
+      };
+    };
     expect(parsed.testsuites).toMatchObject({ name: 'run <1>', tests: '4', failures: '1', errors: '1', skipped: '1' });
-    expect(parsed.testsuites.testsuite.map((s) => [s.failures, s.skipped])).toEqual([['1', '0'], ['0', '1']]);
+    expect(parsed.testsuites.testsuite.map((s) => [s.failures, s.skipped])).toEqual([
+      ['1', '0'],
+      ['0', '1'],
+    ]);
     expect(xml).toContain('<failure type="a/b" message="one"/>');
     expect(xml).toContain('<failure type="a/c" message="two">x\ny</failure>');
     expect(xml).toContain('\\u001b[31m');

@@ -28,9 +28,21 @@ writeFileSync(secret, 'TOP-SECRET-CONTENT');
 const CASES: [string, string | Buffer, RegExp][] = [
   ['truncated.json', '{"resourceType": "Bundle", "type": "collection", "entry": [{"resource": ', /unexpected end of file/],
   ['deep.json', '['.repeat(10000) + ']'.repeat(10000), /nested deeper than/],
-  ['deep.xml', '<Patient xmlns="http://hl7.org/fhir">' + '<extension url="x">'.repeat(10000) + '</extension>'.repeat(10000) + '</Patient>', /nested too deeply|nested deeper/],
-  ['bomb.xml', '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><Patient xmlns="http://hl7.org/fhir"><id value="&lol2;"/></Patient>', /DOCTYPE|entit/i],
-  ['xxe.xml', `<?xml version="1.0"?><!DOCTYPE p [<!ENTITY x SYSTEM "file://${secret}">]><Patient xmlns="http://hl7.org/fhir"><id value="&x;"/></Patient>`, /DOCTYPE|entit/i],
+  [
+    'deep.xml',
+    '<Patient xmlns="http://hl7.org/fhir">' + '<extension url="x">'.repeat(10000) + '</extension>'.repeat(10000) + '</Patient>',
+    /nested too deeply|nested deeper/,
+  ],
+  [
+    'bomb.xml',
+    '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><Patient xmlns="http://hl7.org/fhir"><id value="&lol2;"/></Patient>',
+    /DOCTYPE|entit/i,
+  ],
+  [
+    'xxe.xml',
+    `<?xml version="1.0"?><!DOCTYPE p [<!ENTITY x SYSTEM "file://${secret}">]><Patient xmlns="http://hl7.org/fhir"><id value="&x;"/></Patient>`,
+    /DOCTYPE|entit/i,
+  ],
   ['garbage.json', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)), /not valid JSON|UTF-8|NUL/],
   ['utf16.json', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"resourceType":"Patient"}', 'utf16le')]), /UTF-16/],
   ['empty.json', '', /empty/],

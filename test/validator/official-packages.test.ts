@@ -28,13 +28,31 @@ describe.skipIf(!anchors)('official HCO 1.1.0 and Notes 1.0.0 examples, against 
   beforeAll(async () => {
     const defs = await validationDefinitions([anchors!]);
     hco = new Validator({ definitions: defs, terminology: (r) => new LocalTerminology(r), readXml, scopeProfile: HCO, rules: 'official' });
-    notes = new Validator({ definitions: defs, terminology: (r) => new LocalTerminology(r), readXml, scopeProfile: NOTES, rules: 'official' });
+    notes = new Validator({
+      definitions: defs,
+      terminology: (r) => new LocalTerminology(r),
+      readXml,
+      scopeProfile: NOTES,
+      rules: 'official',
+    });
   }, 120_000);
 
-  const hcoExamples = anchors ? readdirSync(join(anchors, 'hco', 'examples')).filter((f) => f.startsWith('Bundle-')).map((f) => join(anchors, 'hco', 'examples', f)) : [];
+  const hcoExamples = anchors
+    ? readdirSync(join(anchors, 'hco', 'examples'))
+        .filter((f) => f.startsWith('Bundle-'))
+        .map((f) => join(anchors, 'hco', 'examples', f))
+    : [];
   const scripts = anchors ? join(anchors, '..', 'testscripts', 'homecareobservation', 'test-examples', 'testscripts-ig-1.0.0-draft') : '';
-  const hcoScripts = anchors ? readdirSync(scripts).filter((f) => f.endsWith('.json')).map((f) => join(scripts, f)) : [];
-  const notesExamples = anchors ? readdirSync(join(anchors, 'notes', 'examples')).filter((f) => f.startsWith('Bundle-')).map((f) => join(anchors, 'notes', 'examples', f)) : [];
+  const hcoScripts = anchors
+    ? readdirSync(scripts)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => join(scripts, f))
+    : [];
+  const notesExamples = anchors
+    ? readdirSync(join(anchors, 'notes', 'examples'))
+        .filter((f) => f.startsWith('Bundle-'))
+        .map((f) => join(anchors, 'notes', 'examples', f))
+    : [];
 
   it('finds the 5 HCO bundles, the 6 test-script bundles and the 2 Notes bundles', () => {
     expect([hcoExamples.length, hcoScripts.length, notesExamples.length]).toEqual([5, 6, 2]);
@@ -47,7 +65,9 @@ describe.skipIf(!anchors)('official HCO 1.1.0 and Notes 1.0.0 examples, against 
   it.each(notesExamples)('Notes %s: zero errors, only the documented category warning', (file) => {
     const r = notes.validateText(file, readFileSync(file, 'utf8'), { profiles: [NOTES] });
     expect(errors(r)).toEqual([]);
-    expect(r.issues.filter((i) => i.severity === 'warning').map((i) => [i.ruleId, i.location.fhirpath])).toEqual([['bindings/extensible', 'Bundle.entry[0].resource.category[0]']]);
+    expect(r.issues.filter((i) => i.severity === 'warning').map((i) => [i.ruleId, i.location.fhirpath])).toEqual([
+      ['bindings/extensible', 'Bundle.entry[0].resource.category[0]'],
+    ]);
   });
 
   it('catches a broken HCO message', () => {
@@ -58,14 +78,17 @@ describe.skipIf(!anchors)('official HCO 1.1.0 and Notes 1.0.0 examples, against 
     const header = bundle.entry[0]!.resource;
     header['definition'] = 'http://medcomfhir.dk/ig/messagedefinitions/MessageDefinition/MedComHomeCareObservationMessageDefinition|1.1';
     const r = hco.validateText('broken.json', JSON.stringify(bundle, null, 2), { profiles: [HCO] });
-    expect(errors(r)).toEqual(expect.arrayContaining([
-      ['cardinality/min', 'Bundle.entry[2].resource.status'],
-      ['invariants/failed', 'Bundle.entry[0].resource.definition'],
-    ]));
+    expect(errors(r)).toEqual(
+      expect.arrayContaining([
+        ['cardinality/min', 'Bundle.entry[2].resource.status'],
+        ['invariants/failed', 'Bundle.entry[0].resource.definition'],
+      ]),
+    );
   });
 
   it.each(hcoScripts.map((f) => f.replace(/\.json$/, '')))('%s: XML and JSON give the same findings', (stem) => {
-    const key = (r: FileReport): string[] => r.issues.map((i) => `${i.severity} ${i.ruleId} ${i.location.fhirpath} ${i.constraintKey ?? ''}`).sort();
+    const key = (r: FileReport): string[] =>
+      r.issues.map((i) => `${i.severity} ${i.ruleId} ${i.location.fhirpath} ${i.constraintKey ?? ''}`).sort();
     const json = hco.validateText(`${stem}.json`, readFileSync(`${stem}.json`, 'utf8'), { profiles: [HCO] });
     const xml = hco.validateText(`${stem}.xml`, readFileSync(`${stem}.xml`, 'utf8'), { profiles: [HCO] });
     expect(key(xml)).toEqual(key(json));

@@ -27,7 +27,9 @@ describe.skipIf(!anchors)('official ConditionList 1.0.1 examples', () => {
     const r = v.validateText(f, readFileSync(join(dir, f), 'utf8'), { profiles: [profile] });
     expect(r.issues.filter((i) => i.severity === 'error' || i.severity === 'fatal')).toEqual([]);
     // warnings only of the kinds the official tooling gives too (docs/validator/official-examples.md)
-    const kinds = new Set(r.issues.filter((i) => i.severity === 'warning').map((i) => `${i.ruleId}${i.constraintKey ? ':' + i.constraintKey : ''}`));
+    const kinds = new Set(
+      r.issues.filter((i) => i.severity === 'warning').map((i) => `${i.ruleId}${i.constraintKey ? ':' + i.constraintKey : ''}`),
+    );
     for (const k of kinds) expect(['invariants/failed:con-3', 'bindings/extensible']).toContain(k);
   });
 });

@@ -23,7 +23,9 @@ describe('scope from the root meta.profile', () => {
     const defs = await igDefinitions();
     const at = `Bundle.entry[${patient}].resource.text`;
     const unscoped = newValidator(defs).validateText('note.json', text);
-    const scoped = newValidator(defs, { scopeProfile: IGS.notes.bundleProfile }).validateText('note.json', text, { profiles: [IGS.notes.bundleProfile] });
+    const scoped = newValidator(defs, { scopeProfile: IGS.notes.bundleProfile }).validateText('note.json', text, {
+      profiles: [IGS.notes.bundleProfile],
+    });
     expect(issuesOf(scoped, 'cardinality/min').map((i) => i.location.fhirpath)).toContain(at);
     expect(issuesOf(unscoped, 'cardinality/min').map((i) => i.location.fhirpath)).toContain(at);
     const key = (i: { ruleId: string; location: { fhirpath: string } }): string => `${i.ruleId} ${i.location.fhirpath}`;

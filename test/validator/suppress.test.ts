@@ -28,10 +28,18 @@ describe('suppressions', () => {
   // a Condition whose subject is a Patient lacking the identifier DK Core requires: the Patient's
   // finding comes back at the reference as a target-profile finding
   const bundle = {
-    resourceType: 'Bundle', id: 'b1', type: 'collection',
+    resourceType: 'Bundle',
+    id: 'b1',
+    type: 'collection',
     entry: [
-      { fullUrl: 'http://example.org/fhir/Condition/c1', resource: { resourceType: 'Condition', id: 'c1', meta: { profile: [DK_CONDITION] }, subject: { reference: 'Patient/p1' } } },
-      { fullUrl: 'http://example.org/fhir/Patient/p1', resource: { resourceType: 'Patient', id: 'p1', meta: { profile: ['http://hl7.dk/fhir/core/StructureDefinition/dk-core-patient'] } } },
+      {
+        fullUrl: 'http://example.org/fhir/Condition/c1',
+        resource: { resourceType: 'Condition', id: 'c1', meta: { profile: [DK_CONDITION] }, subject: { reference: 'Patient/p1' } },
+      },
+      {
+        fullUrl: 'http://example.org/fhir/Patient/p1',
+        resource: { resourceType: 'Patient', id: 'p1', meta: { profile: ['http://hl7.dk/fhir/core/StructureDefinition/dk-core-patient'] } },
+      },
     ],
   };
 

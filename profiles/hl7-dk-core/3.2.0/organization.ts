@@ -8,7 +8,8 @@ export const dkCoreOrganizationMandatoryIdentifier = defineInvariant({
   key: 'dk-core-organization-mandatory-identifier',
   severity: 'error',
   human: 'Minimum one identifier shall be of type SOR-ID, KOMBIT-ORG-ID or CVR-ID',
-  expression: "identifier.where(system='urn:oid:1.2.208.176.1.1' or system='https://kombit.dk/sts/organisation' or system='urn:oid:2.16.840.1.113883.2.24.1.1').exists()",
+  expression:
+    "identifier.where(system='urn:oid:1.2.208.176.1.1' or system='https://kombit.dk/sts/organisation' or system='urn:oid:2.16.840.1.113883.2.24.1.1').exists()",
   focus: 'Organization',
   examples: {
     pass: [{ resourceType: 'Organization', identifier: [{ system: 'urn:oid:1.2.208.176.1.1', value: '123456789012345' }] }],
@@ -30,47 +31,60 @@ export interface OrganizationRefs {
   readonly OrganizationTypes: ValueSetHandle;
 }
 
-export const DkCoreOrganizationSpec = (h: OrganizationRefs) => ({
-  id: 'dk-core-organization',
-  name: 'DkCoreOrganization',
-  title: 'Danish Core Organization Profile',
-  description: 'HL7 Denmark core profile for a danish health organization',
-  obeys: [dkCoreOrganizationMandatoryIdentifier],
-  elements: {
-    identifier: {
-      card: '1..',
-      slicing: slicing.value('system'),
-      slices: {
-        'EAN-ID': { card: '0..1', short: 'GLN identifier, [DA] EAN-nummer', only: [h.GLNIdentifier] },
-        'SOR-ID': { card: '0..1', short: '[DA] SOR-id', only: [h.SORIdentifier] },
-        'KOMBIT-ORG-ID': { card: '0..1', short: '[DA] Organisationsenheds-id som specificeret af FK-ORG', only: [h.KombitOrgIdentifier] },
-        Ydernummer: {
-          card: '0..1', short: '[DA] Ydernummer',
-          elements: { system: { card: '1..', fixed: 'urn:oid:1.2.208.176.1.4' }, value: { card: '1..' } },
-        },
-        'CVR-ID': { card: '0..1', short: 'VAT identification number, [DA] CVR-nummer', only: [h.CVRIdentifier] },
-        Kommunekode: {
-          card: '0..1', short: '[DA] Kommunekode',
-          elements: {
-            system: { card: '1..', fixed: 'http://hl7.dk/fhir/core/CodeSystem/dk-core-municipality-codes' },
-            value: { card: '1..', binding: required(h.MunicipalityCodes) },
+export const DkCoreOrganizationSpec = (h: OrganizationRefs) =>
+  ({
+    id: 'dk-core-organization',
+    name: 'DkCoreOrganization',
+    title: 'Danish Core Organization Profile',
+    description: 'HL7 Denmark core profile for a danish health organization',
+    obeys: [dkCoreOrganizationMandatoryIdentifier],
+    elements: {
+      identifier: {
+        card: '1..',
+        slicing: slicing.value('system'),
+        slices: {
+          'EAN-ID': { card: '0..1', short: 'GLN identifier, [DA] EAN-nummer', only: [h.GLNIdentifier] },
+          'SOR-ID': { card: '0..1', short: '[DA] SOR-id', only: [h.SORIdentifier] },
+          'KOMBIT-ORG-ID': { card: '0..1', short: '[DA] Organisationsenheds-id som specificeret af FK-ORG', only: [h.KombitOrgIdentifier] },
+          Ydernummer: {
+            card: '0..1',
+            short: '[DA] Ydernummer',
+            elements: { system: { card: '1..', fixed: 'urn:oid:1.2.208.176.1.4' }, value: { card: '1..' } },
           },
-        },
-        Regionskode: {
-          card: '0..1', short: '[DA] Regionskode',
-          elements: {
-            system: { card: '1..', fixed: 'http://hl7.dk/fhir/core/CodeSystem/dk-core-regional-subdivision-codes' },
-            value: { card: '1..' },
+          'CVR-ID': { card: '0..1', short: 'VAT identification number, [DA] CVR-nummer', only: [h.CVRIdentifier] },
+          Kommunekode: {
+            card: '0..1',
+            short: '[DA] Kommunekode',
+            elements: {
+              system: { card: '1..', fixed: 'http://hl7.dk/fhir/core/CodeSystem/dk-core-municipality-codes' },
+              value: { card: '1..', binding: required(h.MunicipalityCodes) },
+            },
           },
+          Regionskode: {
+            card: '0..1',
+            short: '[DA] Regionskode',
+            elements: {
+              system: { card: '1..', fixed: 'http://hl7.dk/fhir/core/CodeSystem/dk-core-regional-subdivision-codes' },
+              value: { card: '1..' },
+            },
+          },
+          ProducentID: { card: '0..1', short: '[DA] Producent Id', only: [h.ProducentId] },
         },
-        ProducentID: { card: '0..1', short: '[DA] Producent Id', only: [h.ProducentId] },
       },
+      type: { binding: preferred(h.OrganizationTypes) },
     },
-    type: { binding: preferred(h.OrganizationTypes) },
-  },
-}) as const;
+  }) as const;
 
-export const DkCoreOrganization = defineProfile(pkg, R4.Organization, DkCoreOrganizationSpec({
-  GLNIdentifier, SORIdentifier, KombitOrgIdentifier, CVRIdentifier, ProducentId,
-  MunicipalityCodes: MunicipalityCodesValueSet, OrganizationTypes: SorOrganizationType,
-}));
+export const DkCoreOrganization = defineProfile(
+  pkg,
+  R4.Organization,
+  DkCoreOrganizationSpec({
+    GLNIdentifier,
+    SORIdentifier,
+    KombitOrgIdentifier,
+    CVRIdentifier,
+    ProducentId,
+    MunicipalityCodes: MunicipalityCodesValueSet,
+    OrganizationTypes: SorOrganizationType,
+  }),
+);

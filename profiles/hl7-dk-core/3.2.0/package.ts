@@ -15,7 +15,15 @@ export const pkg = definePackage({
   defaults: {
     date: '2024-05-06T15:21:43+02:00',
     publisher: 'HL7 Denmark',
-    contact: [{ name: 'HL7 Denmark', telecom: [{ system: 'url', value: 'http://www.hl7.dk' }, { system: 'email', value: 'jenskristianvilladsen@gmail.com' }] }],
+    contact: [
+      {
+        name: 'HL7 Denmark',
+        telecom: [
+          { system: 'url', value: 'http://www.hl7.dk' },
+          { system: 'email', value: 'jenskristianvilladsen@gmail.com' },
+        ],
+      },
+    ],
     jurisdiction: [{ coding: [{ system: 'urn:iso:std:iso:3166', code: 'DK', display: 'Denmark' }] }],
   },
   manifest: { author: 'HL7 Denmark', license: 'CC0-1.0', date: '20240506152053' },

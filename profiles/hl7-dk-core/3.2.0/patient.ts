@@ -17,7 +17,8 @@ export const maritalStatusUnknownUsageSpec = {
   key: 'marital-status-unknown-usage',
   severity: 'warning',
   requirements: 'Marital status is legally unknown in Denmark',
-  human: 'Status in maritalStatus is unknown in a danish context. Consider mapping the value to UNK. See https://cpr.dk/borgere/hvad-staar-der-om-mig-i-cpr-registerindsigt/hvad-og-hvem-er-registreret-i-cpr-og-hvem-opdaterer-oplysninger-om-dig-i-cpr/',
+  human:
+    'Status in maritalStatus is unknown in a danish context. Consider mapping the value to UNK. See https://cpr.dk/borgere/hvad-staar-der-om-mig-i-cpr-registerindsigt/hvad-og-hvem-er-registreret-i-cpr-og-hvem-opdaterer-oplysninger-om-dig-i-cpr/',
   expression: `maritalStatus.coding.where(code = 'P' and system = '${V3_MARITAL}').empty() or maritalStatus.coding.where(code = 'A' and system = '${V3_MARITAL}').empty()`,
   focus: 'Patient',
   examples: {
@@ -25,7 +26,17 @@ export const maritalStatusUnknownUsageSpec = {
       { resourceType: 'Patient', maritalStatus: { coding: [{ system: V3_MARITAL, code: 'M' }] } },
       { resourceType: 'Patient', maritalStatus: { coding: [{ system: V3_MARITAL, code: 'P' }] } },
     ],
-    fail: [{ resourceType: 'Patient', maritalStatus: { coding: [{ system: V3_MARITAL, code: 'P' }, { system: V3_MARITAL, code: 'A' }] } }],
+    fail: [
+      {
+        resourceType: 'Patient',
+        maritalStatus: {
+          coding: [
+            { system: V3_MARITAL, code: 'P' },
+            { system: V3_MARITAL, code: 'A' },
+          ],
+        },
+      },
+    ],
   },
 } as const satisfies InvariantSpec;
 export const maritalStatusUnknownUsage = defineInvariant(maritalStatusUnknownUsageSpec);
@@ -41,43 +52,60 @@ export interface PatientRefs {
   readonly ContactRelationship: ValueSetHandle;
 }
 
-export const DkCorePatientSpec = (h: PatientRefs) => ({
-  id: 'dk-core-patient',
-  name: 'DkCorePatient',
-  title: 'Danish Core Patient Profile',
-  description: 'HL7 Denmark core profile for a patient',
-  obeys: [maritalStatusUnknownUsage],
-  elements: {
-    identifier: { card: '1..', ...personIdentifiersOf(h) },
-    name: officialName,
-    address: {
-      definition: 'An address for the individual. Danish addresses must comply with directions issued by https://dawa.aws.dk/ and underlying authorities',
-    },
-    'address.extension': {
-      extensions: {
-        municipalityCode: { extension: h.MunicipalityCodes, card: '0..1', short: '[DA] Kommunekode' },
-        regionalSubDivisionCodes: { extension: h.RegionalSubDivisionCodes, card: '0..1', short: '[DA] Regionskode' },
+export const DkCorePatientSpec = (h: PatientRefs) =>
+  ({
+    id: 'dk-core-patient',
+    name: 'DkCorePatient',
+    title: 'Danish Core Patient Profile',
+    description: 'HL7 Denmark core profile for a patient',
+    obeys: [maritalStatusUnknownUsage],
+    elements: {
+      identifier: { card: '1..', ...personIdentifiersOf(h) },
+      name: officialName,
+      address: {
+        definition:
+          'An address for the individual. Danish addresses must comply with directions issued by https://dawa.aws.dk/ and underlying authorities',
       },
-    },
-    maritalStatus: { binding: extensible(h.MaritalStatus) },
-    'contact.relationship': { binding: extensible(h.ContactRelationship) },
-    generalPractitioner: {
-      slicing: slicing.value('identifier.system'),
-      slices: {
-        referencedSORUnit: {
-          card: '0..*',
-          short: '[DA] Praktiserende læges SOR-id på sundhedsinstistutionsniveau',
-          elements: { identifier: { only: [h.SORIdentifier] } },
+      'address.extension': {
+        extensions: {
+          municipalityCode: { extension: h.MunicipalityCodes, card: '0..1', short: '[DA] Kommunekode' },
+          regionalSubDivisionCodes: { extension: h.RegionalSubDivisionCodes, card: '0..1', short: '[DA] Regionskode' },
         },
       },
+      maritalStatus: { binding: extensible(h.MaritalStatus) },
+      'contact.relationship': { binding: extensible(h.ContactRelationship) },
+      generalPractitioner: {
+        slicing: slicing.value('identifier.system'),
+        slices: {
+          referencedSORUnit: {
+            card: '0..*',
+            short: '[DA] Praktiserende læges SOR-id på sundhedsinstistutionsniveau',
+            elements: { identifier: { only: [h.SORIdentifier] } },
+          },
+        },
+      },
+      'link.other': {
+        only: [
+          Reference(
+            'http://hl7.dk/fhir/core/StructureDefinition/dk-core-patient',
+            'http://hl7.dk/fhir/core/StructureDefinition/dk-core-related-person',
+          ),
+        ],
+      },
     },
-    'link.other': {
-      only: [Reference('http://hl7.dk/fhir/core/StructureDefinition/dk-core-patient', 'http://hl7.dk/fhir/core/StructureDefinition/dk-core-related-person')],
-    },
-  },
-}) as const;
+  }) as const;
 
-export const DkCorePatient = defineProfile(pkg, R4.Patient, DkCorePatientSpec({
-  Cpr: DkCoreCprIdentifier, XeCpr: DkCoreXeCprIdentifier, DeCpr: DkCoreDeCprIdentifier, SORIdentifier,
-  MunicipalityCodes, RegionalSubDivisionCodes, MaritalStatus: DkMaritalStatusValueSet, ContactRelationship: RelatedPersonRelationshipTypes,
-}));
+export const DkCorePatient = defineProfile(
+  pkg,
+  R4.Patient,
+  DkCorePatientSpec({
+    Cpr: DkCoreCprIdentifier,
+    XeCpr: DkCoreXeCprIdentifier,
+    DeCpr: DkCoreDeCprIdentifier,
+    SORIdentifier,
+    MunicipalityCodes,
+    RegionalSubDivisionCodes,
+    MaritalStatus: DkMaritalStatusValueSet,
+    ContactRelationship: RelatedPersonRelationshipTypes,
+  }),
+);

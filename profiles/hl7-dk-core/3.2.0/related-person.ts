@@ -14,20 +14,28 @@ export interface RelatedPersonRefs {
   readonly RelationshipTypes: ValueSetHandle;
 }
 
-export const DkCoreRelatedPersonSpec = (h: RelatedPersonRefs) => ({
-  id: 'dk-core-related-person',
-  name: 'DkCoreRelatedPerson',
-  title: 'Danish Core Related Person Profile',
-  description: 'HL7 Denmark core profile for a related person',
-  elements: {
-    identifier: { ...personIdentifiersOf(h) },
-    patient: { only: [Reference(h.Patient)] },
-    relationship: { binding: extensible(h.RelationshipTypes) },
-    name: officialName,
-  },
-}) as const;
+export const DkCoreRelatedPersonSpec = (h: RelatedPersonRefs) =>
+  ({
+    id: 'dk-core-related-person',
+    name: 'DkCoreRelatedPerson',
+    title: 'Danish Core Related Person Profile',
+    description: 'HL7 Denmark core profile for a related person',
+    elements: {
+      identifier: { ...personIdentifiersOf(h) },
+      patient: { only: [Reference(h.Patient)] },
+      relationship: { binding: extensible(h.RelationshipTypes) },
+      name: officialName,
+    },
+  }) as const;
 
-export const DkCoreRelatedPerson = defineProfile(pkg, R4.RelatedPerson, DkCoreRelatedPersonSpec({
-  Cpr: DkCoreCprIdentifier, XeCpr: DkCoreXeCprIdentifier, DeCpr: DkCoreDeCprIdentifier, Patient: DkCorePatient,
-  RelationshipTypes: RelatedPersonRelationshipTypes,
-}));
+export const DkCoreRelatedPerson = defineProfile(
+  pkg,
+  R4.RelatedPerson,
+  DkCoreRelatedPersonSpec({
+    Cpr: DkCoreCprIdentifier,
+    XeCpr: DkCoreXeCprIdentifier,
+    DeCpr: DkCoreDeCprIdentifier,
+    Patient: DkCorePatient,
+    RelationshipTypes: RelatedPersonRelationshipTypes,
+  }),
+);

@@ -172,7 +172,8 @@ export const GreenlandMunicipalityCodesSpec = {
   name: 'GreenlandMunicipalityCodes',
   title: 'DK Greenland Municipality Codes',
   experimental: false,
-  description: 'Greenland municipality codes as defined by https://www.iso.org/obp/ui/#iso:code:3166:GL and https://cpr.dk/cpr-systemet/kommunesammenlaegninger-opdeling/groenland-2018/',
+  description:
+    'Greenland municipality codes as defined by https://www.iso.org/obp/ui/#iso:code:3166:GL and https://cpr.dk/cpr-systemet/kommunesammenlaegninger-opdeling/groenland-2018/',
   caseSensitive: true,
   concepts: [
     { code: '0955', display: 'Kujalleq', designation: [da('Kujalleq')] },
@@ -204,7 +205,8 @@ export const MunicipalityCodesCodeSystemSpec = {
   name: 'MunicipalityCodes',
   title: 'DK Municipality Codes',
   experimental: false,
-  description: 'Municipality codes as defined by https://danmarksadresser.dk/adressedata/kodelister/kommunekodeliste/ and https://sundhedsdatastyrelsen.dk/-/media/sds/filer/rammer-og-retningslinjer/patientregistrering/relaterede/kommuneklassifikation.pdf',
+  description:
+    'Municipality codes as defined by https://danmarksadresser.dk/adressedata/kodelister/kommunekodeliste/ and https://sundhedsdatastyrelsen.dk/-/media/sds/filer/rammer-og-retningslinjer/patientregistrering/relaterede/kommuneklassifikation.pdf',
   caseSensitive: true,
   concepts: [
     { code: '0740', display: 'Silkeborg', designation: [da('Silkeborg')] },
@@ -315,7 +317,8 @@ export const DkCoreProfessionGroupCodesSpec = {
   name: 'DkCoreProfessionGroupCodes',
   title: 'DK Profession Group Codes',
   experimental: false,
-  description: 'DK health ProfessionGroup codes as defined by https://www.retsinformation.dk/eli/lta/2019/731, and derived from http://autregwebservice.sst.dk/autregservice.asmx/GetAllProfessionGroups. Code (5176) was not uniqe, and have been converted to 5176a and 5176b',
+  description:
+    'DK health ProfessionGroup codes as defined by https://www.retsinformation.dk/eli/lta/2019/731, and derived from http://autregwebservice.sst.dk/autregservice.asmx/GetAllProfessionGroups. Code (5176) was not uniqe, and have been converted to 5176a and 5176b',
   caseSensitive: false,
   concepts: [
     { code: 'C511', display: 'Ambulancebehandler' },
@@ -385,8 +388,18 @@ export const DkRelatedPersonRelationshipCodesSpec = {
   description: 'DK Related Person Relationship Codes',
   caseSensitive: false,
   concepts: [
-    { code: 'PARAUTH', display: 'Parental authority', definition: 'The player of the role holds parental authority over the scoping person.', designation: [da('Forældremyndighedsindehaver')] },
-    { code: 'PRICARE', display: 'Primary caretaker', definition: 'The player of the role is the primary caretaker of the scoping person.', designation: [da('Primær omsorgsperson')] },
+    {
+      code: 'PARAUTH',
+      display: 'Parental authority',
+      definition: 'The player of the role holds parental authority over the scoping person.',
+      designation: [da('Forældremyndighedsindehaver')],
+    },
+    {
+      code: 'PRICARE',
+      display: 'Primary caretaker',
+      definition: 'The player of the role is the primary caretaker of the scoping person.',
+      designation: [da('Primær omsorgsperson')],
+    },
   ],
 } as const satisfies CodeSystemSpec<string>;
 export const DkRelatedPersonRelationshipCodes = defineCodeSystem(pkg, DkRelatedPersonRelationshipCodesSpec);
@@ -456,21 +469,53 @@ export const IEEEBasicObservationSpec = {
       concepts: [
         { code: '151562', display: 'MDC_RESP_RATE', designation: [fsn('Rate of breathing; method not specified.')] },
         { code: '151570', display: 'MDC_AWAY_RESP_RATE', designation: [fsn('Rate of breathing; method: direct airway flow measurement.')] },
-        { code: '151578', display: 'MDC_TTHOR_RESP_RATE', designation: [fsn('Rate of breathing; method: transthoracic impedance variations.')] },
+        {
+          code: '151578',
+          display: 'MDC_TTHOR_RESP_RATE',
+          designation: [fsn('Rate of breathing; method: transthoracic impedance variations.')],
+        },
         { code: '151594', display: 'MDC_CO2_RESP_RATE', designation: [fsn('Rate of breathing; method: carbon dioxide measurement.')] },
-        { code: '151602', display: 'MDC_PRESS_RESP_RATE', designation: [fsn('Rate of breathing; method: non-airway pressure measurement, e.g. central venous blood pressure (CVP).')] },
+        {
+          code: '151602',
+          display: 'MDC_PRESS_RESP_RATE',
+          designation: [fsn('Rate of breathing; method: non-airway pressure measurement, e.g. central venous blood pressure (CVP).')],
+        },
         { code: '151650', display: 'MDC_ACOUSTIC_RESP_RATE', designation: [fsn('Rate of breathing; method: acoustic.')] },
-        { code: '151658', display: 'MDC_PULS_OXIM_PLETH_RESP_RATE', designation: [fsn('Rate of breathing; method: SpO2 plethysmography.')] },
-        { code: '8410992', display: 'MDC_SABTE_RESP_RATE', designation: [fsn('Value of respiration rate. [measured by sleep apnoea breathing therapy equipment]')] },
+        {
+          code: '151658',
+          display: 'MDC_PULS_OXIM_PLETH_RESP_RATE',
+          designation: [fsn('Rate of breathing; method: SpO2 plethysmography.')],
+        },
+        {
+          code: '8410992',
+          display: 'MDC_SABTE_RESP_RATE',
+          designation: [fsn('Value of respiration rate. [measured by sleep apnoea breathing therapy equipment]')],
+        },
         { code: '149514', display: 'MDC_PULS_RATE', designation: [fsn('Rate of blood pulse in an artery.')] },
         { code: '149522', display: 'MDC_BLD_PULS_RATE_INV', designation: [fsn('Rate of blood pulse in an artery, measured invasively.')] },
-        { code: '149546', display: 'MDC_PULS_RATE_NON_INV', designation: [fsn('Rate of blood pulse in an artery, measured non-invasively.')] },
+        {
+          code: '149546',
+          display: 'MDC_PULS_RATE_NON_INV',
+          designation: [fsn('Rate of blood pulse in an artery, measured non-invasively.')],
+        },
         { code: '149530', display: 'MDC_PULS_OXIM_PULS_RATE', designation: [fsn('Rate of blood pulse as obtained by pulse oximetry.')] },
         { code: '147842', display: 'MDC_ECG_HEART_RATE', designation: [fsn('Rate of cardiac beats (ECG).')] },
         { code: '8410590', display: 'MDC_ECG_HEART_RATE_INSTANT', designation: [fsn('Instantaneous heart rate.')] },
-        { code: '149554', display: 'MDC_TTHOR_HEART_RATE', designation: [fsn('Heart rate obtained from the variation of transthoracic impedance.')] },
-        { code: '149562', display: 'MDC_PALPATION_HEART_RATE', designation: [fsn('Heart rate obtained from an artery that is close to the surface and a pulse can be felt.')] },
-        { code: '8454258', display: 'MDC_HF_HR', designation: [fsn('This is an object representing the heart rate over a period of time. [Exercise / fitness equipment]')] },
+        {
+          code: '149554',
+          display: 'MDC_TTHOR_HEART_RATE',
+          designation: [fsn('Heart rate obtained from the variation of transthoracic impedance.')],
+        },
+        {
+          code: '149562',
+          display: 'MDC_PALPATION_HEART_RATE',
+          designation: [fsn('Heart rate obtained from an artery that is close to the surface and a pulse can be felt.')],
+        },
+        {
+          code: '8454258',
+          display: 'MDC_HF_HR',
+          designation: [fsn('This is an object representing the heart rate over a period of time. [Exercise / fitness equipment]')],
+        },
         { code: '150324', display: 'MDC_SAT_O2_ART', designation: [fsn('Arterial oxygen saturation. [no method]')] },
         { code: '150456', display: 'MDC_PULS_OXIM_SAT_O2', designation: [fsn('Oxygen saturation. [using pulse oximetry]')] },
         { code: '150364', display: 'MDC_TEMP_BODY', designation: [fsn('Body temperature. [unspecified]')] },
@@ -485,11 +530,27 @@ export const IEEEBasicObservationSpec = {
         { code: '188740', display: 'MDC_LEN_BODY_ACTUAL', designation: [fsn('The actual height of the patient.')] },
         { code: '153856', display: 'MDC_CIRCUM_HEAD', designation: [fsn('Circumference of the head.')] },
         { code: '188736', display: 'MDC_MASS_BODY_ACTUAL', designation: [fsn('The measurement of the mass of patient.')] },
-        { code: '188752', display: 'MDC_RATIO_MASS_BODY_LEN_SQ', designation: [fsn("The individual's body weight, in kilograms, divided by the square of height, in meters.")] },
+        {
+          code: '188752',
+          display: 'MDC_RATIO_MASS_BODY_LEN_SQ',
+          designation: [fsn("The individual's body weight, in kilograms, divided by the square of height, in meters.")],
+        },
         { code: '150020', display: 'MDC_PRESS_BLD_NONINV', designation: [fsn('Pressure of the blood, obtained noninvasively.')] },
-        { code: '150021', display: 'MDC_PRESS_BLD_NONINV_SYS', designation: [fsn('Pressure of the blood, obtained noninvasively, at the systolic phase.')] },
-        { code: '150022', display: 'MDC_PRESS_BLD_NONINV_DIA', designation: [fsn('Pressure of the blood, obtained noninvasively, at the diastolic phase.')] },
-        { code: '150023', display: 'MDC_PRESS_BLD_NONINV_MEAN', designation: [fsn('Pressure of the blood, obtained noninvasively, as computed by averaging on one cycle.')] },
+        {
+          code: '150021',
+          display: 'MDC_PRESS_BLD_NONINV_SYS',
+          designation: [fsn('Pressure of the blood, obtained noninvasively, at the systolic phase.')],
+        },
+        {
+          code: '150022',
+          display: 'MDC_PRESS_BLD_NONINV_DIA',
+          designation: [fsn('Pressure of the blood, obtained noninvasively, at the diastolic phase.')],
+        },
+        {
+          code: '150023',
+          display: 'MDC_PRESS_BLD_NONINV_MEAN',
+          designation: [fsn('Pressure of the blood, obtained noninvasively, as computed by averaging on one cycle.')],
+        },
       ],
     },
   ],
@@ -598,10 +659,33 @@ export const SCTBasicObservationSpec = {
     {
       system: 'http://snomed.info/sct',
       concepts: [
-        '446226005', '400975005', '407557002', '407555005', '271650006', '72313002', '400974009', '399304008',
-        '407556006', '407554009', '271649006', '422119006', '429614003', '429525003', '399017001', '78564009',
-        '444981005', '364075005', '424927000', '445541000', '425024002', '364589006', '27113001', '1153637007',
-        '248333004', '1149101003', '1162392001',
+        '446226005',
+        '400975005',
+        '407557002',
+        '407555005',
+        '271650006',
+        '72313002',
+        '400974009',
+        '399304008',
+        '407556006',
+        '407554009',
+        '271649006',
+        '422119006',
+        '429614003',
+        '429525003',
+        '399017001',
+        '78564009',
+        '444981005',
+        '364075005',
+        '424927000',
+        '445541000',
+        '425024002',
+        '364589006',
+        '27113001',
+        '1153637007',
+        '248333004',
+        '1149101003',
+        '1162392001',
       ],
     },
     { system: 'http://snomed.info/sct', filter: [{ property: 'concept', op: 'is-a', value: '431314004' }] },
@@ -648,7 +732,11 @@ export const SorOrganizationTypeSpec = {
         { code: '550881000005103', display: 'Region', designation: [enUS('Region')] },
         { code: '550411000005105', display: 'Other health institution', designation: [enUS('Other health institution')] },
         { code: '554851000005102', display: 'Asylum centre', designation: [enUS('Asylum centre')] },
-        { code: '550861000005106', display: 'Physiotherapy and occupational clinic', designation: [enUS('Physiotherapy and occupational clinic')] },
+        {
+          code: '550861000005106',
+          display: 'Physiotherapy and occupational clinic',
+          designation: [enUS('Physiotherapy and occupational clinic')],
+        },
         { code: '554881000005108', display: 'Handicap and psychiatry', designation: [enUS('Handicap and psychiatry')] },
         { code: '554861000005100', display: 'Handicap', designation: [enUS('Handicap')] },
         { code: '554821000005109', display: 'Home care', designation: [enUS('Home care')] },
@@ -699,7 +787,8 @@ export const SorOrganizationTypeSpec = {
     },
   ],
   extra: {
-    copyright: 'This value set includes content from SNOMED CT, which is copyright © 2002+ International Health Terminology Standards Development Organisation (IHTSDO), and distributed by agreement between IHTSDO and HL7. Implementer use of SNOMED CT is not covered by this agreement',
+    copyright:
+      'This value set includes content from SNOMED CT, which is copyright © 2002+ International Health Terminology Standards Development Organisation (IHTSDO), and distributed by agreement between IHTSDO and HL7. Implementer use of SNOMED CT is not covered by this agreement',
   },
 } as const satisfies ValueSetSpec;
 export const SorOrganizationType = defineValueSet(pkg, SorOrganizationTypeSpec);
@@ -739,10 +828,7 @@ export const MunicipalityCodesValueSetSpec = {
   title: 'DK Municipality Codes',
   experimental: false,
   description: 'Municipality codes used in Denmark',
-  include: [
-    { system: MunicipalityCodesCodeSystem },
-    { system: GreenlandMunicipalityCodes },
-  ],
+  include: [{ system: MunicipalityCodesCodeSystem }, { system: GreenlandMunicipalityCodes }],
 } as const satisfies ValueSetSpec;
 export const MunicipalityCodesValueSet = defineValueSet(pkg, MunicipalityCodesValueSetSpec);
 
@@ -752,9 +838,7 @@ export const DkCoreProfessionGroupValueSetSpec = {
   title: 'DK Profession Group',
   experimental: false,
   description: 'DK Profession Group codes',
-  include: [
-    { system: DkCoreProfessionGroupCodes },
-  ],
+  include: [{ system: DkCoreProfessionGroupCodes }],
 } as const satisfies ValueSetSpec;
 export const DkCoreProfessionGroupValueSet = defineValueSet(pkg, DkCoreProfessionGroupValueSetSpec);
 
@@ -764,9 +848,7 @@ export const RegionalSubdivisionCodesSpec = {
   title: 'DK Regional Subdivision Codes',
   experimental: false,
   description: 'Subdivision codes (Regional codes) used in Denmark',
-  include: [
-    { system: DKCoreRegionalSubdivisionCodes },
-  ],
+  include: [{ system: DKCoreRegionalSubdivisionCodes }],
 } as const satisfies ValueSetSpec;
 export const RegionalSubdivisionCodes = defineValueSet(pkg, RegionalSubdivisionCodesSpec);
 
@@ -780,8 +862,24 @@ export const RelatedPersonRelationshipTypesSpec = {
     {
       system: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode',
       concepts: [
-        'FAMMEMB', 'CHILD', 'DAUC', 'SONC', 'GRNDCHILD', 'CHLDINLAW', 'PRN', 'FTH', 'MTH', 'SIB', 'DOMPART', 'SPS',
-        'FRND', 'NBOR', 'ROOM', 'GUARD', 'NOK', 'POWATT',
+        'FAMMEMB',
+        'CHILD',
+        'DAUC',
+        'SONC',
+        'GRNDCHILD',
+        'CHLDINLAW',
+        'PRN',
+        'FTH',
+        'MTH',
+        'SIB',
+        'DOMPART',
+        'SPS',
+        'FRND',
+        'NBOR',
+        'ROOM',
+        'GUARD',
+        'NOK',
+        'POWATT',
       ],
     },
     { system: DkRelatedPersonRelationshipCodes },
@@ -810,11 +908,34 @@ export const TechniquesSCTCodes = defineValueSet(pkg, TechniquesSCTCodesSpec);
 
 /** Every terminology resource of this package, in publication order. */
 export const resources = [
-  AddressType, AddressUse, AdministrativeGenderDkSupplement, CareTeamStatus, ConsentState, IEEEBasicObservation,
-  LoincBasicObservation, DkMaritalStatusValueSet, NPUBasicObservation, SCTBasicObservation, SorOrganizationType,
-  UCUMBasicUnits, DkCoreDeCPRValueSet, DaysOfWeek, DkCoreDeCPRCodes, EpisodeOfCareStatus, GreenlandMunicipalityCodes,
-  DkMaritalStatus, MunicipalityCodesValueSet, MunicipalityCodesCodeSystem, DkCoreProfessionGroupValueSet,
-  DkCoreProfessionGroupCodes, PublicationStatus, RegionalSubdivisionCodes, DKCoreRegionalSubdivisionCodes,
-  DkRelatedPersonRelationshipCodes, RelatedPersonRelationshipTypes, RequestStatus, RoleCodeDkSupplement,
+  AddressType,
+  AddressUse,
+  AdministrativeGenderDkSupplement,
+  CareTeamStatus,
+  ConsentState,
+  IEEEBasicObservation,
+  LoincBasicObservation,
+  DkMaritalStatusValueSet,
+  NPUBasicObservation,
+  SCTBasicObservation,
+  SorOrganizationType,
+  UCUMBasicUnits,
+  DkCoreDeCPRValueSet,
+  DaysOfWeek,
+  DkCoreDeCPRCodes,
+  EpisodeOfCareStatus,
+  GreenlandMunicipalityCodes,
+  DkMaritalStatus,
+  MunicipalityCodesValueSet,
+  MunicipalityCodesCodeSystem,
+  DkCoreProfessionGroupValueSet,
+  DkCoreProfessionGroupCodes,
+  PublicationStatus,
+  RegionalSubdivisionCodes,
+  DKCoreRegionalSubdivisionCodes,
+  DkRelatedPersonRelationshipCodes,
+  RelatedPersonRelationshipTypes,
+  RequestStatus,
+  RoleCodeDkSupplement,
   TechniquesSCTCodes,
 ];

@@ -8,7 +8,15 @@ import { DkCorePractitioner } from './practitioner.js';
 import { DkCoreRelatedPerson } from './related-person.js';
 
 /** Recorder and asserter may now be a DK Core PractitionerRole. */
-export const DkCoreCondition = defineProfile(pkg, R4.Condition, DkCoreConditionSpec({
-  ConditionLastAssertedDate, NotFollowedAnymore, Patient: DkCorePatient, Practitioner: DkCorePractitioner,
-  PractitionerRole: DkCorePractitionerRole, RelatedPerson: DkCoreRelatedPerson,
-}));
+export const DkCoreCondition = defineProfile(
+  pkg,
+  R4.Condition,
+  DkCoreConditionSpec({
+    ConditionLastAssertedDate,
+    NotFollowedAnymore,
+    Patient: DkCorePatient,
+    Practitioner: DkCorePractitioner,
+    PractitionerRole: DkCorePractitionerRole,
+    RelatedPerson: DkCoreRelatedPerson,
+  }),
+);

@@ -8,7 +8,13 @@ import { DkCorePractitionerRole } from './practitioner-role.js';
 import { DkCorePractitioner } from './practitioner.js';
 import { DkCoreRelatedPerson } from './related-person.js';
 import {
-  DK_SCT_EDITION, DkNpuFragment, IEEEBasicObservation, LoincBasicObservation, NPUBasicObservation, SCTBasicObservation, TechniquesSCTCodes,
+  DK_SCT_EDITION,
+  DkNpuFragment,
+  IEEEBasicObservation,
+  LoincBasicObservation,
+  NPUBasicObservation,
+  SCTBasicObservation,
+  TechniquesSCTCodes,
   UCUMBasicUnits,
 } from './terminology.js';
 
@@ -35,13 +41,30 @@ export const DkCoreObservationSpec340 = (h: ObservationRefs) => {
 };
 
 /** Subject may be a DK Core Location, performer a DK Core PractitionerRole. */
-export const DkCoreObservation = defineProfile(pkg, R4.Observation, DkCoreObservationSpec340({
-  Patient: DkCorePatient, Location: DkCoreLocation, Practitioner: DkCorePractitioner, PractitionerRole: DkCorePractitionerRole,
-  Organization: DkCoreOrganization, RelatedPerson: DkCoreRelatedPerson, Techniques: TechniquesSCTCodes,
-  NpuSystem: DkNpuFragment.url,
-}));
+export const DkCoreObservation = defineProfile(
+  pkg,
+  R4.Observation,
+  DkCoreObservationSpec340({
+    Patient: DkCorePatient,
+    Location: DkCoreLocation,
+    Practitioner: DkCorePractitioner,
+    PractitionerRole: DkCorePractitionerRole,
+    Organization: DkCoreOrganization,
+    RelatedPerson: DkCoreRelatedPerson,
+    Techniques: TechniquesSCTCodes,
+    NpuSystem: DkNpuFragment.url,
+  }),
+);
 
 // Unchanged since 3.2.0.
-export const DkCoreBasicObservation = defineProfile(pkg, DkCoreObservation, DkCoreBasicObservationSpec({
-  Loinc: LoincBasicObservation, SCT: SCTBasicObservation, NPU: NPUBasicObservation, IEEE: IEEEBasicObservation, Units: UCUMBasicUnits,
-}));
+export const DkCoreBasicObservation = defineProfile(
+  pkg,
+  DkCoreObservation,
+  DkCoreBasicObservationSpec({
+    Loinc: LoincBasicObservation,
+    SCT: SCTBasicObservation,
+    NPU: NPUBasicObservation,
+    IEEE: IEEEBasicObservation,
+    Units: UCUMBasicUnits,
+  }),
+);

@@ -5,7 +5,16 @@ import { pkg } from './package.js';
 import { MunicipalityCodesValueSet, SorOrganizationType } from './terminology.js';
 
 // Unchanged since 3.2.0.
-export const DkCoreOrganization = defineProfile(pkg, R4.Organization, DkCoreOrganizationSpec({
-  GLNIdentifier, SORIdentifier, KombitOrgIdentifier, CVRIdentifier, ProducentId,
-  MunicipalityCodes: MunicipalityCodesValueSet, OrganizationTypes: SorOrganizationType,
-}));
+export const DkCoreOrganization = defineProfile(
+  pkg,
+  R4.Organization,
+  DkCoreOrganizationSpec({
+    GLNIdentifier,
+    SORIdentifier,
+    KombitOrgIdentifier,
+    CVRIdentifier,
+    ProducentId,
+    MunicipalityCodes: MunicipalityCodesValueSet,
+    OrganizationTypes: SorOrganizationType,
+  }),
+);

@@ -13,7 +13,8 @@ import { DkMaritalStatusValueSet, ExtendedPatientContactRelationship } from './t
 /** Same (still `or`-joined) expression; the human text now explains the constraint. */
 export const maritalStatusUnknownUsage = defineInvariant({
   ...maritalStatusUnknownUsageSpec,
-  human: 'The constraint ensures that only permitted forms of marriage can be used in the Danish context, as there will be no authority for other forms. See https://cpr.dk/borgere/hvad-staar-der-om-mig-i-cpr-registerindsigt/hvad-og-hvem-er-registreret-i-cpr-og-hvem-opdaterer-oplysninger-om-dig-i-cpr/',
+  human:
+    'The constraint ensures that only permitted forms of marriage can be used in the Danish context, as there will be no authority for other forms. See https://cpr.dk/borgere/hvad-staar-der-om-mig-i-cpr-registerindsigt/hvad-og-hvem-er-registreret-i-cpr-og-hvem-opdaterer-oplysninger-om-dig-i-cpr/',
 });
 
 export interface PatientRefs340 extends PatientRefs {
@@ -37,7 +38,8 @@ export const DkCorePatientSpec340 = (h: PatientRefs340) => {
           'address-official': {
             extension: h.AddressOfficial,
             card: '0..1',
-            short: "Indicate that this address is meant to be the 'official' address for that person. This can be indicated by setting the boolean to 'true' or adding a code for the country, e.g. 'DK'. In Denmark the official is the address registered in the CPR-register, see: https://www.retsinformation.dk/eli/lta/2023/1010.",
+            short:
+              "Indicate that this address is meant to be the 'official' address for that person. This can be indicated by setting the boolean to 'true' or adding a code for the country, e.g. 'DK'. In Denmark the official is the address registered in the CPR-register, see: https://www.retsinformation.dk/eli/lta/2023/1010.",
           },
         },
       },
@@ -47,10 +49,22 @@ export const DkCorePatientSpec340 = (h: PatientRefs340) => {
   } as const;
 };
 
-export const DkCorePatient = defineProfile(pkg, R4.Patient, DkCorePatientSpec340({
-  Cpr: DkCoreCprIdentifier, XeCpr: DkCoreXeCprIdentifier, DeCpr: DkCoreDeCprIdentifier, SORIdentifier,
-  MunicipalityCodes, RegionalSubDivisionCodes, MaritalStatus: DkMaritalStatusValueSet,
-  // contact relationships: FHIR's patient contact relationships plus DK Core's related person types
-  ContactRelationship: ExtendedPatientContactRelationship,
-  AddressOfficial, Organization: DkCoreOrganization, Practitioner: DkCorePractitioner, PractitionerRole: DkCorePractitionerRole,
-}));
+export const DkCorePatient = defineProfile(
+  pkg,
+  R4.Patient,
+  DkCorePatientSpec340({
+    Cpr: DkCoreCprIdentifier,
+    XeCpr: DkCoreXeCprIdentifier,
+    DeCpr: DkCoreDeCprIdentifier,
+    SORIdentifier,
+    MunicipalityCodes,
+    RegionalSubDivisionCodes,
+    MaritalStatus: DkMaritalStatusValueSet,
+    // contact relationships: FHIR's patient contact relationships plus DK Core's related person types
+    ContactRelationship: ExtendedPatientContactRelationship,
+    AddressOfficial,
+    Organization: DkCoreOrganization,
+    Practitioner: DkCorePractitioner,
+    PractitionerRole: DkCorePractitionerRole,
+  }),
+);

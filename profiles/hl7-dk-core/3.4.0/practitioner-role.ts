@@ -6,18 +6,29 @@ import { pkg } from './package.js';
 import { DkCorePractitioner } from './practitioner.js';
 
 /** New in 3.4.0. */
-export const DkCorePractitionerRoleSpec = (h: { readonly Practitioner: StructureHandle; readonly Organization: StructureHandle; readonly Location: StructureHandle }) => ({
-  id: 'dk-core-practitioner-role',
-  name: 'DkCorePractitionerRole',
-  title: 'Danish Core PractitionerRole Profile',
-  description: 'HL7 Denmark core profile for health professional roles',
-  elements: {
-    practitioner: { only: [Reference(h.Practitioner)] },
-    organization: { only: [Reference(h.Organization)] },
-    location: { only: [Reference(h.Location)] },
-  },
-}) as const;
+export const DkCorePractitionerRoleSpec = (h: {
+  readonly Practitioner: StructureHandle;
+  readonly Organization: StructureHandle;
+  readonly Location: StructureHandle;
+}) =>
+  ({
+    id: 'dk-core-practitioner-role',
+    name: 'DkCorePractitionerRole',
+    title: 'Danish Core PractitionerRole Profile',
+    description: 'HL7 Denmark core profile for health professional roles',
+    elements: {
+      practitioner: { only: [Reference(h.Practitioner)] },
+      organization: { only: [Reference(h.Organization)] },
+      location: { only: [Reference(h.Location)] },
+    },
+  }) as const;
 
-export const DkCorePractitionerRole = defineProfile(pkg, R4.PractitionerRole, DkCorePractitionerRoleSpec({
-  Practitioner: DkCorePractitioner, Organization: DkCoreOrganization, Location: DkCoreLocation,
-}));
+export const DkCorePractitionerRole = defineProfile(
+  pkg,
+  R4.PractitionerRole,
+  DkCorePractitionerRoleSpec({
+    Practitioner: DkCorePractitioner,
+    Organization: DkCoreOrganization,
+    Location: DkCoreLocation,
+  }),
+);

@@ -5,6 +5,11 @@ import { pkg } from './package.js';
 import { DkCoreProfessionGroupValueSet } from './terminology.js';
 
 // Unchanged since 3.2.0.
-export const DkCorePractitioner = defineProfile(pkg, R4.Practitioner, DkCorePractitionerSpec({
-  AuthorizationIdentifier, ProfessionGroups: DkCoreProfessionGroupValueSet,
-}));
+export const DkCorePractitioner = defineProfile(
+  pkg,
+  R4.Practitioner,
+  DkCorePractitionerSpec({
+    AuthorizationIdentifier,
+    ProfessionGroups: DkCoreProfessionGroupValueSet,
+  }),
+);

@@ -8,7 +8,15 @@ import { DkCorePractitioner } from './practitioner.js';
 import { DkCoreRelatedPerson } from './related-person.js';
 
 // Unchanged since 3.4.0.
-export const DkCoreCondition = defineProfile(pkg, R4.Condition, DkCoreConditionSpec({
-  ConditionLastAssertedDate, NotFollowedAnymore, Patient: DkCorePatient, Practitioner: DkCorePractitioner,
-  PractitionerRole: DkCorePractitionerRole, RelatedPerson: DkCoreRelatedPerson,
-}));
+export const DkCoreCondition = defineProfile(
+  pkg,
+  R4.Condition,
+  DkCoreConditionSpec({
+    ConditionLastAssertedDate,
+    NotFollowedAnymore,
+    Patient: DkCorePatient,
+    Practitioner: DkCorePractitioner,
+    PractitionerRole: DkCorePractitionerRole,
+    RelatedPerson: DkCoreRelatedPerson,
+  }),
+);

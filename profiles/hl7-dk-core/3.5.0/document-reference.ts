@@ -20,11 +20,18 @@ export const DkCoreMinimalDocumentReference = defineProfile(pkg, MinimalDocument
       card: '1..',
       slicing: { discriminator: [{ type: 'value', path: 'url' }], ordered: false, rules: 'open' },
       extensions: {
-        versionid: { extension: DocumentReferenceVersion, card: '1..1', short: 'Specifies the version of the DocumentReference profile for a standard.' },
+        versionid: {
+          extension: DocumentReferenceVersion,
+          card: '1..1',
+          short: 'Specifies the version of the DocumentReference profile for a standard.',
+        },
       },
     },
     subject: { card: '1..', only: [Reference(DkCorePatient)] },
-    author: { card: '1..', only: [Reference(DkCorePatient, DkCorePractitioner, DkCorePractitionerRole, DkCoreRelatedPerson, DkCoreOrganization, R4.Device)] },
+    author: {
+      card: '1..',
+      only: [Reference(DkCorePatient, DkCorePractitioner, DkCorePractitionerRole, DkCoreRelatedPerson, DkCoreOrganization, R4.Device)],
+    },
     authenticator: { only: [Reference(DkCorePractitioner, DkCorePractitionerRole, DkCoreOrganization)] },
     'context.event': { binding: example(externalValueSet('http://terminology.hl7.org/ValueSet/v3-ActCode', '3.0.0')) },
     'context.facilityType': { binding: extensible(SorOrganizationType) },

@@ -15,9 +15,21 @@ export const DkCoreEncounter = defineProfile(pkg, R4.Encounter, {
     extension: {
       slicing: { discriminator: [{ type: 'value', path: 'url' }], ordered: false, rules: 'open' },
       extensions: {
-        plannedStartDate: { extension: PlannedStartDate, card: '0..1', short: 'The planned start date/time (or admission date) of the encounter' },
-        plannedEndDate: { extension: PlannedEndDate, card: '0..1', short: 'The planned end date/time (or discharge date) of the encounter' },
-        careProvider: { extension: CareProvider, card: '0..1', short: 'The organization (facility) responsible for the care of the patient during this encounter' },
+        plannedStartDate: {
+          extension: PlannedStartDate,
+          card: '0..1',
+          short: 'The planned start date/time (or admission date) of the encounter',
+        },
+        plannedEndDate: {
+          extension: PlannedEndDate,
+          card: '0..1',
+          short: 'The planned end date/time (or discharge date) of the encounter',
+        },
+        careProvider: {
+          extension: CareProvider,
+          card: '0..1',
+          short: 'The organization (facility) responsible for the care of the patient during this encounter',
+        },
       },
     },
     priority: { binding: extensible(DkCoreEncounterPriority) },

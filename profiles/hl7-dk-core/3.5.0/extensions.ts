@@ -50,10 +50,12 @@ export const DkCoreDocumentReferenceVersionID = defineExtension(pkg, {
   id: 'dk-core-documentreference-version-id-extension',
   name: 'DkCoreDocumentReferenceVersionID',
   title: 'HL7 Denmark core DocumentReference Version ID extension',
-  description: 'Extension containing information about the version of the DocumentReference for a specific standard. The version is included in the R5 version of the resource.',
+  description:
+    'Extension containing information about the version of the DocumentReference for a specific standard. The version is included in the R5 version of the resource.',
   context: ['Element'],
   short: 'HL7 Denmark core DocumentReference Version ID extension',
-  definition: 'Extension containing information about the version of the DocumentReference for a specific standard. The version is included in the R5 version of the resource.',
+  definition:
+    'Extension containing information about the version of the DocumentReference for a specific standard. The version is included in the R5 version of the resource.',
   elements: {
     'value[x]': { card: '1..', slicing: { discriminator: [{ type: 'type', path: '$this' }], ordered: false, rules: 'open' } },
     valueString: { card: '1..1', only: ['string'], ms: true },

@@ -9,18 +9,37 @@ import { DkCorePractitionerRole } from './practitioner-role.js';
 import { DkCorePractitioner } from './practitioner.js';
 import { DkCoreRelatedPerson } from './related-person.js';
 import {
-  DkNpuFragment, IEEEBasicObservation, LoincBasicObservation, NPUBasicObservation, SCTBasicObservation, TechniquesSCTCodes, UCUMBasicUnits,
+  DkNpuFragment,
+  IEEEBasicObservation,
+  LoincBasicObservation,
+  NPUBasicObservation,
+  SCTBasicObservation,
+  TechniquesSCTCodes,
+  UCUMBasicUnits,
 } from './terminology.js';
 
 /** As 3.4.0; the NPU slices follow the NPU code system to http://npu-terminology.org. */
-export const DkCoreObservation = defineProfile(pkg, R4.Observation, DkCoreObservationSpec340({
-  Patient: DkCorePatient, Location: DkCoreLocation, Practitioner: DkCorePractitioner, PractitionerRole: DkCorePractitionerRole,
-  Organization: DkCoreOrganization, RelatedPerson: DkCoreRelatedPerson, Techniques: TechniquesSCTCodes,
-  NpuSystem: DkNpuFragment.url,
-}));
+export const DkCoreObservation = defineProfile(
+  pkg,
+  R4.Observation,
+  DkCoreObservationSpec340({
+    Patient: DkCorePatient,
+    Location: DkCoreLocation,
+    Practitioner: DkCorePractitioner,
+    PractitionerRole: DkCorePractitionerRole,
+    Organization: DkCoreOrganization,
+    RelatedPerson: DkCoreRelatedPerson,
+    Techniques: TechniquesSCTCodes,
+    NpuSystem: DkNpuFragment.url,
+  }),
+);
 
 const basic = DkCoreBasicObservationSpec({
-  Loinc: LoincBasicObservation, SCT: SCTBasicObservation, NPU: NPUBasicObservation, IEEE: IEEEBasicObservation, Units: UCUMBasicUnits,
+  Loinc: LoincBasicObservation,
+  SCT: SCTBasicObservation,
+  NPU: NPUBasicObservation,
+  IEEE: IEEEBasicObservation,
+  Units: UCUMBasicUnits,
 });
 
 /** The UCUM unit binding moves from the quantity's system to its code. */

@@ -10,9 +10,21 @@ import { DkCorePractitioner } from './practitioner.js';
 import { DkMaritalStatusValueSet, ExtendedPatientContactRelationship } from './terminology.js';
 
 // Unchanged since 3.4.0.
-export const DkCorePatient = defineProfile(pkg, R4.Patient, DkCorePatientSpec340({
-  Cpr: DkCoreCprIdentifier, XeCpr: DkCoreXeCprIdentifier, DeCpr: DkCoreDeCprIdentifier, SORIdentifier,
-  MunicipalityCodes, RegionalSubDivisionCodes, MaritalStatus: DkMaritalStatusValueSet,
-  ContactRelationship: ExtendedPatientContactRelationship,
-  AddressOfficial, Organization: DkCoreOrganization, Practitioner: DkCorePractitioner, PractitionerRole: DkCorePractitionerRole,
-}));
+export const DkCorePatient = defineProfile(
+  pkg,
+  R4.Patient,
+  DkCorePatientSpec340({
+    Cpr: DkCoreCprIdentifier,
+    XeCpr: DkCoreXeCprIdentifier,
+    DeCpr: DkCoreDeCprIdentifier,
+    SORIdentifier,
+    MunicipalityCodes,
+    RegionalSubDivisionCodes,
+    MaritalStatus: DkMaritalStatusValueSet,
+    ContactRelationship: ExtendedPatientContactRelationship,
+    AddressOfficial,
+    Organization: DkCoreOrganization,
+    Practitioner: DkCorePractitioner,
+    PractitionerRole: DkCorePractitionerRole,
+  }),
+);

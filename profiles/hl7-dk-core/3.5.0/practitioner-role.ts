@@ -6,6 +6,12 @@ import { pkg } from './package.js';
 import { DkCorePractitioner } from './practitioner.js';
 
 // Unchanged since 3.4.0.
-export const DkCorePractitionerRole = defineProfile(pkg, R4.PractitionerRole, DkCorePractitionerRoleSpec({
-  Practitioner: DkCorePractitioner, Organization: DkCoreOrganization, Location: DkCoreLocation,
-}));
+export const DkCorePractitionerRole = defineProfile(
+  pkg,
+  R4.PractitionerRole,
+  DkCorePractitionerRoleSpec({
+    Practitioner: DkCorePractitioner,
+    Organization: DkCoreOrganization,
+    Location: DkCoreLocation,
+  }),
+);

@@ -14,7 +14,8 @@ export const DkCorePractitioner = defineProfile(pkg, R4.Practitioner, {
       ...base.elements.qualification,
       slicing: {
         ...base.elements.qualification.slicing,
-        description: 'Slice based on the identifier.system value which allows for official qualifications to\nDeclaring the slices, and their cardinalities, to allow a KL-code and a SNOMED CT code',
+        description:
+          'Slice based on the identifier.system value which allows for official qualifications to\nDeclaring the slices, and their cardinalities, to allow a KL-code and a SNOMED CT code',
       },
       slices: {
         officialHealthAuthorization: { ...base.elements.qualification.slices.officialHealthAuthorization, card: '0..*' },

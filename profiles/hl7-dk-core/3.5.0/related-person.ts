@@ -6,7 +6,14 @@ import { DkCorePatient } from './patient.js';
 import { RelatedPersonRelationshipTypes } from './terminology.js';
 
 // Unchanged since 3.2.0.
-export const DkCoreRelatedPerson = defineProfile(pkg, R4.RelatedPerson, DkCoreRelatedPersonSpec({
-  Cpr: DkCoreCprIdentifier, XeCpr: DkCoreXeCprIdentifier, DeCpr: DkCoreDeCprIdentifier, Patient: DkCorePatient,
-  RelationshipTypes: RelatedPersonRelationshipTypes,
-}));
+export const DkCoreRelatedPerson = defineProfile(
+  pkg,
+  R4.RelatedPerson,
+  DkCoreRelatedPersonSpec({
+    Cpr: DkCoreCprIdentifier,
+    XeCpr: DkCoreXeCprIdentifier,
+    DeCpr: DkCoreDeCprIdentifier,
+    Patient: DkCorePatient,
+    RelationshipTypes: RelatedPersonRelationshipTypes,
+  }),
+);

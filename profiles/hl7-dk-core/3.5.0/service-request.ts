@@ -11,8 +11,18 @@ import { DkCoreRelatedPerson } from './related-person.js';
 import { DkCorePriorityCodes, DkCoreServiceRequestCodes } from './terminology.js';
 
 // Unchanged since 3.4.0.
-export const DkCorePersonServiceRequest = defineProfile(pkg, R4.ServiceRequest, DkCorePersonServiceRequestSpec({
-  Patient: DkCorePatient, Practitioner: DkCorePractitioner, PractitionerRole: DkCorePractitionerRole, Organization: DkCoreOrganization,
-  RelatedPerson: DkCoreRelatedPerson, Condition: DkCoreCondition, Observation: DkCoreObservation,
-  Categories: DkCoreServiceRequestCodes, Priorities: DkCorePriorityCodes,
-}));
+export const DkCorePersonServiceRequest = defineProfile(
+  pkg,
+  R4.ServiceRequest,
+  DkCorePersonServiceRequestSpec({
+    Patient: DkCorePatient,
+    Practitioner: DkCorePractitioner,
+    PractitionerRole: DkCorePractitionerRole,
+    Organization: DkCoreOrganization,
+    RelatedPerson: DkCoreRelatedPerson,
+    Condition: DkCoreCondition,
+    Observation: DkCoreObservation,
+    Categories: DkCoreServiceRequestCodes,
+    Priorities: DkCorePriorityCodes,
+  }),
+);

@@ -5,7 +5,9 @@ import { pkg } from './package.js';
 
 const withoutDisplays = <S extends ValueSetSpec>(spec: S): S => ({
   ...spec,
-  include: spec.include.map((i: IncludeSpec) => (i.concepts ? { ...i, concepts: i.concepts.map((c) => (typeof c === 'string' ? c : { ...c, display: undefined })) } : i)),
+  include: spec.include.map((i: IncludeSpec) =>
+    i.concepts ? { ...i, concepts: i.concepts.map((c) => (typeof c === 'string' ? c : { ...c, display: undefined })) } : i,
+  ),
 });
 
 // Code systems
@@ -58,12 +60,21 @@ export const RelatedPersonRelationshipTypes = defineValueSet(pkg, t.RelatedPerso
 /** 3.5.0 also names the body mass index in its designation: "… in meters (BMI)." */
 const bmiNamed = <S extends ValueSetSpec>(spec: S): S => ({
   ...spec,
-  include: spec.include.map((i: IncludeSpec) => (i.concepts ? {
-    ...i,
-    concepts: i.concepts.map((c) => (typeof c === 'string' || c.code !== '188752' ? c : {
-      ...c, designation: c.designation?.map((d) => ({ ...d, value: d.value.replace(/in meters\.$/, 'in meters (BMI).') })),
-    })),
-  } : i)),
+  include: spec.include.map((i: IncludeSpec) =>
+    i.concepts
+      ? {
+          ...i,
+          concepts: i.concepts.map((c) =>
+            typeof c === 'string' || c.code !== '188752'
+              ? c
+              : {
+                  ...c,
+                  designation: c.designation?.map((d) => ({ ...d, value: d.value.replace(/in meters\.$/, 'in meters (BMI).') })),
+                },
+          ),
+        }
+      : i,
+  ),
 });
 export const IEEEBasicObservation = defineValueSet(pkg, bmiNamed(withoutDisplays(t.IEEEBasicObservationSpec)));
 export const TechniquesSCTCodes = defineValueSet(pkg, withoutDisplays(t.TechniquesSCTCodesSpec));
@@ -72,11 +83,16 @@ export const TechniquesSCTCodes = defineValueSet(pkg, withoutDisplays(t.Techniqu
 export const NPUBasicObservation = defineValueSet(pkg, {
   ...t.NPUBasicObservationSpec,
   include: t.NPUBasicObservationSpec.include.map((i) => ({
-    ...i, system: DkNpuFragment.url, concepts: (i.concepts ?? []).filter((c) => !['NPU58033', 'NPU58034'].includes(typeof c === 'string' ? c : c.code)),
+    ...i,
+    system: DkNpuFragment.url,
+    concepts: (i.concepts ?? []).filter((c) => !['NPU58033', 'NPU58034'].includes(typeof c === 'string' ? c : c.code)),
   })),
 });
 
-export const ExtendedPatientContactRelationship = defineValueSet(pkg, t.ExtendedPatientContactRelationshipSpec(RelatedPersonRelationshipTypes));
+export const ExtendedPatientContactRelationship = defineValueSet(
+  pkg,
+  t.ExtendedPatientContactRelationshipSpec(RelatedPersonRelationshipTypes),
+);
 export const DkCorePriorityCodes = defineValueSet(pkg, t.DkCorePriorityCodesSpec);
 
 /** On the Danish edition, no longer a dated version of it. */
@@ -92,12 +108,15 @@ export const DkCorePracticeSettingCode = defineValueSet(pkg, {
   name: 'SorPracticeSettingCode',
   title: 'DK SOR Practice Setting Code',
   experimental: false,
-  description: "Values used for the document metadata attribute practiceSettingCode, which is an attribute specifying the clinical specialty where the act that resulted in the document was performed (e.g., Family Practice, Laboratory, Radiology). The value set is based on a subset of the code list from the SOR lookup table 'SOR-Kliniske specialer' (https://sor.sum.dsdn.dk/lookupdata/#clinical_speciality, accessable on Sundhedsdatanettet (SDN)), which is based on SNOMED CT codes.",
-  include: [{
-    system: 'http://snomed.info/sct',
-    version: t.DK_SCT_EDITION,
-    concepts: t.DkCoreServiceRequestCodesSpec.include[0].concepts.map((c) => c.code).filter((c) => c !== '2903041000005106'),
-  }],
+  description:
+    "Values used for the document metadata attribute practiceSettingCode, which is an attribute specifying the clinical specialty where the act that resulted in the document was performed (e.g., Family Practice, Laboratory, Radiology). The value set is based on a subset of the code list from the SOR lookup table 'SOR-Kliniske specialer' (https://sor.sum.dsdn.dk/lookupdata/#clinical_speciality, accessable on Sundhedsdatanettet (SDN)), which is based on SNOMED CT codes.",
+  include: [
+    {
+      system: 'http://snomed.info/sct',
+      version: t.DK_SCT_EDITION,
+      concepts: t.DkCoreServiceRequestCodesSpec.include[0].concepts.map((c) => c.code).filter((c) => c !== '2903041000005106'),
+    },
+  ],
 });
 
 /** New: encounter priorities (acute, elective). */
@@ -112,12 +131,41 @@ export const DkCoreEncounterPriority = defineValueSet(pkg, {
 
 /** Every terminology resource of this package. */
 export const resources = [
-  AddressType, AddressUse, AdministrativeGenderDkSupplement, CareTeamStatus, ConsentState, IEEEBasicObservation,
-  LoincBasicObservation, DkMaritalStatusValueSet, NPUBasicObservation, SCTBasicObservation, SorOrganizationType,
-  UCUMBasicUnits, DkCoreDeCPRValueSet, DaysOfWeek, DkCoreDeCPRCodes, EpisodeOfCareStatus, GreenlandMunicipalityCodes,
-  DkMaritalStatus, MunicipalityCodesValueSet, MunicipalityCodesCodeSystem, DkCoreProfessionGroupValueSet,
-  DkCoreProfessionGroupCodes, PublicationStatus, RegionalSubdivisionCodes, DKCoreRegionalSubdivisionCodes,
-  DkRelatedPersonRelationshipCodes, RelatedPersonRelationshipTypes, RequestStatus, RoleCodeDkSupplement,
-  TechniquesSCTCodes, DkNpuFragment, V2ContactRoleDkSupplement, ExtendedPatientContactRelationship, DkCorePriorityCodes,
-  DkCoreServiceRequestCodes, DkCorePracticeSettingCode, DkCoreEncounterPriority,
+  AddressType,
+  AddressUse,
+  AdministrativeGenderDkSupplement,
+  CareTeamStatus,
+  ConsentState,
+  IEEEBasicObservation,
+  LoincBasicObservation,
+  DkMaritalStatusValueSet,
+  NPUBasicObservation,
+  SCTBasicObservation,
+  SorOrganizationType,
+  UCUMBasicUnits,
+  DkCoreDeCPRValueSet,
+  DaysOfWeek,
+  DkCoreDeCPRCodes,
+  EpisodeOfCareStatus,
+  GreenlandMunicipalityCodes,
+  DkMaritalStatus,
+  MunicipalityCodesValueSet,
+  MunicipalityCodesCodeSystem,
+  DkCoreProfessionGroupValueSet,
+  DkCoreProfessionGroupCodes,
+  PublicationStatus,
+  RegionalSubdivisionCodes,
+  DKCoreRegionalSubdivisionCodes,
+  DkRelatedPersonRelationshipCodes,
+  RelatedPersonRelationshipTypes,
+  RequestStatus,
+  RoleCodeDkSupplement,
+  TechniquesSCTCodes,
+  DkNpuFragment,
+  V2ContactRoleDkSupplement,
+  ExtendedPatientContactRelationship,
+  DkCorePriorityCodes,
+  DkCoreServiceRequestCodes,
+  DkCorePracticeSettingCode,
+  DkCoreEncounterPriority,
 ];

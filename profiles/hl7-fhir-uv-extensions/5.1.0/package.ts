@@ -13,6 +13,7 @@ export const pkg = definePackage({
   title: 'FHIR Extensions Pack',
   dependencies: {},
   coverage: 'partial',
-  coverageNote: 'Only the address-official extension, which DK Core 3.4.0 and 3.5.0 slice onto Patient.address. Reconstructed from the DK Core snapshots, not from the published pack; its other metadata and the rest of the pack are not authored.',
+  coverageNote:
+    'Only the address-official extension, which DK Core 3.4.0 and 3.5.0 slice onto Patient.address. Reconstructed from the DK Core snapshots, not from the published pack; its other metadata and the rest of the pack are not authored.',
   defaults: { publisher: 'HL7 International / FHIR Infrastructure' },
 });

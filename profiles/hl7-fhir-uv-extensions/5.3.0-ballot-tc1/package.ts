@@ -9,6 +9,7 @@ export const pkg = definePackage({
   title: 'FHIR Extensions Pack',
   dependencies: {},
   coverage: 'partial',
-  coverageNote: 'Only the address-official extension (unchanged from 5.1.0), which DK Core 3.5.0 slices onto Patient.address. Reconstructed from the DK Core snapshots, not from the published pack.',
+  coverageNote:
+    'Only the address-official extension (unchanged from 5.1.0), which DK Core 3.5.0 slices onto Patient.address. Reconstructed from the DK Core snapshots, not from the published pack.',
   defaults: { publisher: 'HL7 International / FHIR Infrastructure' },
 });

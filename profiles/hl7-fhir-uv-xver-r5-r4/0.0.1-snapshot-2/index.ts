@@ -13,7 +13,8 @@ export const pkg = definePackage({
   title: 'FHIR Cross-Version Extensions for use in FHIR R4 from FHIR R5',
   dependencies: {},
   coverage: 'partial',
-  coverageNote: 'Only extension-DocumentReference.version (used by DK Core 3.5.0); reconstructed from the R5 element definition, not from a published package.',
+  coverageNote:
+    'Only extension-DocumentReference.version (used by DK Core 3.5.0); reconstructed from the R5 element definition, not from a published package.',
   defaults: { publisher: 'HL7 International / FHIR Infrastructure' },
 });
 

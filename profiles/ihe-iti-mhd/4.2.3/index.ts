@@ -1,4 +1,13 @@
-import { defineInvariant, defineProfile, definePackage, externalValueSet, packageContents, preferred, R4, required } from '../../../src/dsl/index.js';
+import {
+  defineInvariant,
+  defineProfile,
+  definePackage,
+  externalValueSet,
+  packageContents,
+  preferred,
+  R4,
+  required,
+} from '../../../src/dsl/index.js';
 
 /**
  * A sliver of IHE ITI Mobile access to Health Documents (MHD) 4.2.3, which we do not have offline:
@@ -14,7 +23,8 @@ export const pkg = definePackage({
   title: 'Mobile access to Health Documents (MHD)',
   dependencies: {},
   coverage: 'partial',
-  coverageNote: 'Only IHE.MHD.Minimal.DocumentReference and the two identifier profiles it types with (as bare Identifier profiles: their own rules are not visible in DK Core). Reconstructed from the DK Core 3.5.0 snapshot, so texts, mappings and invariants IHE may have elsewhere are absent; the published package declares further dependencies, not mirrored here.',
+  coverageNote:
+    'Only IHE.MHD.Minimal.DocumentReference and the two identifier profiles it types with (as bare Identifier profiles: their own rules are not visible in DK Core). Reconstructed from the DK Core 3.5.0 snapshot, so texts, mappings and invariants IHE may have elsewhere are absent; the published package declares further dependencies, not mirrored here.',
   // IHE's snapshot, as DK Core 3.5.0 inherits it, has the base canonicals pinned to |4.0.1
   snapshotRules: 'publisher-2025-12',
   defaults: { publisher: 'IHE IT Infrastructure Technical Committee' },

@@ -3,6 +3,9 @@ import { pkg } from './package.js';
 import * as p from './profiles.js';
 
 export default packageContents(pkg, [
-  p.MedComConditionListBundle, p.MedComConditionListComposition, p.MedComConditionListCondition,
-  p.MedComConditionListDocumentReference, p.MedComConditionListOrganization,
+  p.MedComConditionListBundle,
+  p.MedComConditionListComposition,
+  p.MedComConditionListCondition,
+  p.MedComConditionListDocumentReference,
+  p.MedComConditionListOrganization,
 ]);

@@ -18,7 +18,8 @@ export const pkg = definePackage({
     'hl7.fhir.dk.core': '3.2.0',
   },
   coverage: 'partial',
-  coverageNote: 'Every StructureDefinition of MedCom Condition List 1.0.1; the published example instances are not copied (our own examples live in examples/).',
+  coverageNote:
+    'Every StructureDefinition of MedCom Condition List 1.0.1; the published example instances are not copied (our own examples live in examples/).',
   snapshotRules: 'publisher-2025',
   defaults: {
     date: '2025-05-13T06:30:33+00:00',

@@ -1,7 +1,10 @@
 import { defineProfile, externalValueSet, Reference, required, slicing } from '../../../src/dsl/index.js';
 import { DkCoreCondition } from '../../hl7-dk-core/3.2.0/condition.js';
 import {
-  MedComDocumentBundle, MedComDocumentComposition, MedComDocumentOrganization, MedComDocumentReference,
+  MedComDocumentBundle,
+  MedComDocumentComposition,
+  MedComDocumentOrganization,
+  MedComDocumentReference,
 } from '../../medcom-document/1.0.1/resources.js';
 import { MedComConditionListStatus } from '../../medcom-terminology/1.8.1/valuesets.js';
 import { MedComIHE_PLR_DK_FormatCode, PLR_DK_IHE_TypeCode } from '../../medcom-xdsmetadata/1.0.1/valuesets.js';
@@ -32,7 +35,8 @@ export const MedComConditionListCondition = defineProfile(pkg, DkCoreCondition, 
   elements: {
     clinicalStatus: ms,
     category: {
-      card: '1..', ms: true,
+      card: '1..',
+      ms: true,
       slicing: {
         discriminator: [{ type: 'value', path: 'coding.code' }],
         description: 'Slice based on the coding.code value to differentiate the category of the condition',
@@ -41,15 +45,18 @@ export const MedComConditionListCondition = defineProfile(pkg, DkCoreCondition, 
       },
       slices: {
         type: {
-          card: '0..1', ms: true,
-          short: "Type of the diagnosis (Danish: Diagnosetype). 'Kontaktdiagnose' = 'encounter-diagnosis', 'Forløbsdiagnose' = 'problem-list-item'",
+          card: '0..1',
+          ms: true,
+          short:
+            "Type of the diagnosis (Danish: Diagnosetype). 'Kontaktdiagnose' = 'encounter-diagnosis', 'Forløbsdiagnose' = 'problem-list-item'",
           elements: {
             'coding.system': { card: '1..', ms: true, pattern: 'http://terminology.hl7.org/CodeSystem/condition-category' },
             'coding.code': { card: '1..', ms: true, binding: required(ConditionCategory) },
           },
         },
         status: {
-          card: '1..1', ms: true,
+          card: '1..1',
+          ms: true,
           short: "The status for this diagnosis (Danish: Diagnosestatus). 'Aktuel' = 'current', 'Relevant' = 'resolved'",
           elements: {
             'coding.system': { card: '1..', ms: true, pattern: 'http://snomed.info/sct' },
@@ -61,16 +68,34 @@ export const MedComConditionListCondition = defineProfile(pkg, DkCoreCondition, 
     'code.coding.system': ms,
     'code.coding.code': ms,
     'code.coding.display': ms,
-    ...Object.fromEntries(['FSIIIConditionCode', 'SCTConditionCode', 'FFBConditionCode', 'SKS-D', 'ICPC2code'].flatMap((s) => [
-      [`code.coding[${s}].system`, ms], [`code.coding[${s}].code`, ms], [`code.coding[${s}].display`, ms],
-    ])),
+    ...Object.fromEntries(
+      ['FSIIIConditionCode', 'SCTConditionCode', 'FFBConditionCode', 'SKS-D', 'ICPC2code'].flatMap((s) => [
+        [`code.coding[${s}].system`, ms],
+        [`code.coding[${s}].code`, ms],
+        [`code.coding[${s}].display`, ms],
+      ]),
+    ),
     'code.text': { ms: true, short: 'The condition text selected by the recorder (Danish: Diagnosetekst).' },
     subject: ms,
     'onset[x]': { slicing: { discriminator: [{ type: 'type', path: '$this' }], ordered: false, rules: 'open' } },
-    onsetDateTime: { card: '0..1', ms: true, only: ['dateTime'], short: 'Date of the diagnosed onset of the condition (Danish: Debutdato)' },
+    onsetDateTime: {
+      card: '0..1',
+      ms: true,
+      only: ['dateTime'],
+      short: 'Date of the diagnosed onset of the condition (Danish: Debutdato)',
+    },
     'abatement[x]': { slicing: { discriminator: [{ type: 'type', path: '$this' }], ordered: false, rules: 'open' } },
-    abatementDateTime: { card: '0..1', ms: true, only: ['dateTime'], short: 'Date of the abate end of the condition (Danish: Afslutningsdato)' },
-    recordedDate: { card: '1..', ms: true, short: "Date of registration of the diagnosis in the general practitioner's own system (Danish: Registreringsdato)" },
+    abatementDateTime: {
+      card: '0..1',
+      ms: true,
+      only: ['dateTime'],
+      short: 'Date of the abate end of the condition (Danish: Afslutningsdato)',
+    },
+    recordedDate: {
+      card: '1..',
+      ms: true,
+      short: "Date of registration of the diagnosis in the general practitioner's own system (Danish: Registreringsdato)",
+    },
     note: { card: '..1', ms: true },
     'note.text': { ms: true, short: 'Additional description for the condition (Danish: Tillægstekst)' },
   },
@@ -101,7 +126,9 @@ export const MedComConditionListBundle = defineProfile(pkg, MedComDocumentBundle
       slicing: { ...slicing.type('$this.resource'), description: 'Slicing based on the resource type' },
       slices: {
         'medcom-conditionlist-composition': {
-          card: '1..1', ms: true, short: 'First entry is a composition',
+          card: '1..1',
+          ms: true,
+          short: 'First entry is a composition',
           elements: { resource: { only: [MedComConditionListComposition] } },
         },
       },

@@ -13,7 +13,8 @@ export const medcomUuidv4 = defineInvariant({
   focus: 'Identifier.value',
   examples: { pass: ['urn:uuid:2f4c1e9a-3b7d-4c8e-9a1b-5d6e7f809a1b'], fail: [] },
   quirk: {
-    neverFails: "attached to Identifier.value, the expression navigates to '.value' again, which a string has not, so it is always empty (fixed in MedCom Core 4.0.0 as matches(...))",
+    neverFails:
+      "attached to Identifier.value, the expression navigates to '.value' again, which a string has not, so it is always empty (fixed in MedCom Core 4.0.0 as matches(...))",
     shouldFail: ['not-a-uuid', '2f4c1e9a-3b7d-4c8e-9a1b-5d6e7f809a1b'],
   },
 });
@@ -32,30 +33,37 @@ export const uuidv5 = defineInvariant({
 });
 
 /** Lpr3Identifier's rules; Core 4.0.0 reuses them with its corrected `uuidv5`. */
-export const lpr3IdentifierSpec = (uuid: InvariantHandle) => ({
-  id: 'lpr3-Identifier',
-  name: 'Lpr3Identifier',
-  title: 'LPR3 Identifier',
-  description: 'Identifier holding a LPR3 identifier',
-  elements: {
-    system: { card: '1..', fixed: 'https://www.esundhed.dk/Registre/Landspatientregisteret' },
-    value: { card: '1..', obeys: [uuid] },
-  },
-}) as const;
+export const lpr3IdentifierSpec = (uuid: InvariantHandle) =>
+  ({
+    id: 'lpr3-Identifier',
+    name: 'Lpr3Identifier',
+    title: 'LPR3 Identifier',
+    description: 'Identifier holding a LPR3 identifier',
+    elements: {
+      system: { card: '1..', fixed: 'https://www.esundhed.dk/Registre/Landspatientregisteret' },
+      value: { card: '1..', obeys: [uuid] },
+    },
+  }) as const;
 
 export const Lpr3Identifier = defineProfile(pkg, R4.Identifier, lpr3IdentifierSpec(uuidv5));
 
 /** MedComAssignedIdentifier's rules; Core 4.0.0 reuses them with its corrected `medcom-uuidv4`. */
-export const assignedIdentifierSpec = (uuid: InvariantHandle) => ({
-  id: 'medcom-assigned-identifier',
-  name: 'MedComAssignedIdentifier',
-  title: 'AssignedIdentifier',
-  description: 'An UUID identifier assigned by an organisation',
-  elements: {
-    value: { card: '1..', ms: true, short: 'The value is a UUID identifier version 4.', obeys: [uuid] },
-    assigner: { card: '1..', ms: true, short: 'A reference to the organization that initially added the identifier.', only: [Reference(ORGANIZATION)] },
-  },
-}) as const;
+export const assignedIdentifierSpec = (uuid: InvariantHandle) =>
+  ({
+    id: 'medcom-assigned-identifier',
+    name: 'MedComAssignedIdentifier',
+    title: 'AssignedIdentifier',
+    description: 'An UUID identifier assigned by an organisation',
+    elements: {
+      value: { card: '1..', ms: true, short: 'The value is a UUID identifier version 4.', obeys: [uuid] },
+      assigner: {
+        card: '1..',
+        ms: true,
+        short: 'A reference to the organization that initially added the identifier.',
+        only: [Reference(ORGANIZATION)],
+      },
+    },
+  }) as const;
 
 export const MedComAssignedIdentifier = defineProfile(pkg, R4.Identifier, assignedIdentifierSpec(medcomUuidv4));
 

@@ -54,19 +54,20 @@ export const dateTimeExtensionSpec = {
 export const MedComCoreDateTimeExtension = defineExtension(pkg, dateTimeExtensionSpec);
 
 /** `assigned`: the version's MedComAssignedIdentifier. */
-export const identifierExtensionSpec = (assigned: StructureHandle) => ({
-  id: 'medcom-core-identifier-extension',
-  name: 'MedComCoreIdentifierExtension',
-  title: 'IdentifierExtension',
-  description: 'An extension holding a specific identifier datatype',
-  context: ['Element'],
-  short: 'IdentifierExtension',
-  definition: 'An extension holding a specific identifier datatype',
-  elements: {
-    'value[x]': { card: '1..', slicing: { discriminator: [{ type: 'type', path: '$this' }], ordered: false, rules: 'open' } },
-    valueIdentifier: { card: '1..1', ms: true, only: [assigned] },
-  },
-}) as const;
+export const identifierExtensionSpec = (assigned: StructureHandle) =>
+  ({
+    id: 'medcom-core-identifier-extension',
+    name: 'MedComCoreIdentifierExtension',
+    title: 'IdentifierExtension',
+    description: 'An extension holding a specific identifier datatype',
+    context: ['Element'],
+    short: 'IdentifierExtension',
+    definition: 'An extension holding a specific identifier datatype',
+    elements: {
+      'value[x]': { card: '1..', slicing: { discriminator: [{ type: 'type', path: '$this' }], ordered: false, rules: 'open' } },
+      valueIdentifier: { card: '1..1', ms: true, only: [assigned] },
+    },
+  }) as const;
 
 export const MedComCoreIdentifierExtension = defineExtension(pkg, identifierExtensionSpec(MedComAssignedIdentifier));
 
@@ -94,7 +95,10 @@ export const senderExtensionSpec = {
   definition: 'Reference to a more specfic sender of a message.',
   value: [Reference(`${CORE}medcom-core-practitionerrole`, `${CORE}medcom-core-careteam`).bundled()],
   elements: {
-    'value[x]': { short: 'This element is used to describe a more specific sender than the MessageHeader.sender. It may be a careteam a homecare group in the municipality or a general practitioner.' },
+    'value[x]': {
+      short:
+        'This element is used to describe a more specific sender than the MessageHeader.sender. It may be a careteam a homecare group in the municipality or a general practitioner.',
+    },
   },
 } as const;
 

@@ -1,6 +1,10 @@
 import { defineExtension } from '../../../src/dsl/index.js';
 import {
-  contactExtensionSpec, dateTimeExtensionSpec, identifierExtensionSpec, practitionerExtensionSpec, senderExtensionSpec,
+  contactExtensionSpec,
+  dateTimeExtensionSpec,
+  identifierExtensionSpec,
+  practitionerExtensionSpec,
+  senderExtensionSpec,
 } from '../2.4.0/extensions.js';
 import { MedComAssignedIdentifier } from './datatypes.js';
 import { pkg } from './package.js';

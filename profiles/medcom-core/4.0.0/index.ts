@@ -5,9 +5,21 @@ import { pkg } from './package.js';
 import * as r from './resources.js';
 
 export default packageContents(pkg, [
-  Lpr3Identifier, MedComAssignedIdentifier,
-  r.MedComCoreCareTeam, ext.MedComCoreContactExtension, ext.MedComCoreDateTimeExtension, r.MedComCoreDiagnosticReport,
-  r.MedComCoreEncounter, ext.MedComCoreIdentifierExtension, r.MedComCoreMedia, r.MedComCoreObservation,
-  r.MedComCoreOrganization, r.MedComCorePatient, ext.MedComCorePractitionerExtension, r.MedComCorePractitioner,
-  r.MedComCorePractitionerRole, ext.MedComCoreSenderExtension, ext.MedComObservationValueAttachmentExtension,
+  Lpr3Identifier,
+  MedComAssignedIdentifier,
+  r.MedComCoreCareTeam,
+  ext.MedComCoreContactExtension,
+  ext.MedComCoreDateTimeExtension,
+  r.MedComCoreDiagnosticReport,
+  r.MedComCoreEncounter,
+  ext.MedComCoreIdentifierExtension,
+  r.MedComCoreMedia,
+  r.MedComCoreObservation,
+  r.MedComCoreOrganization,
+  r.MedComCorePatient,
+  ext.MedComCorePractitionerExtension,
+  r.MedComCorePractitioner,
+  r.MedComCorePractitionerRole,
+  ext.MedComCoreSenderExtension,
+  ext.MedComObservationValueAttachmentExtension,
 ]);

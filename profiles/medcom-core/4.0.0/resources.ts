@@ -7,7 +7,9 @@ import { DkCorePractitioner } from '../../hl7-dk-core/3.5.0/practitioner.js';
 import { DkCoreRelatedPerson } from '../../hl7-dk-core/3.5.0/related-person.js';
 import * as v240 from '../2.4.0/resources.js';
 import {
-  MedComCoreDiagnosticReportStatus, MedComCoreObservationStatus, MedComDiagnosticReportCodesValueset,
+  MedComCoreDiagnosticReportStatus,
+  MedComCoreObservationStatus,
+  MedComDiagnosticReportCodesValueset,
 } from '../../medcom-terminology/2.0.2/valuesets.js';
 import { Lpr3Identifier } from './datatypes.js';
 import { MedComObservationValueAttachmentExtension } from './extensions.js';
@@ -29,7 +31,8 @@ const narrative = {
 export const MedComCoreOrganization = defineProfile(pkg, DkCoreOrganization, {
   id: 'medcom-core-organization',
   name: 'MedComCoreOrganization',
-  description: 'A formally recognized organizations within danish healthcare, registered with a SOR identifier issued by The Danish Health Data Authority',
+  description:
+    'A formally recognized organizations within danish healthcare, registered with a SOR identifier issued by The Danish Health Data Authority',
   elements: {
     ...narrative,
     ...v240.organizationElements,
@@ -40,7 +43,12 @@ export const MedComCoreOrganization = defineProfile(pkg, DkCoreOrganization, {
 
 /* Patient: telecom (no longer the messaging ContactPoint profile), deceased[x] and address lose their MS flags. */
 const {
-  telecom: _telecom, 'deceased[x]': _deceased, address: _address, 'address.line': _line, 'address.city': _city, 'address.postalCode': _postalCode,
+  telecom: _telecom,
+  'deceased[x]': _deceased,
+  address: _address,
+  'address.line': _line,
+  'address.city': _city,
+  'address.postalCode': _postalCode,
   ...patient240
 } = v240.patientElements({ organization: MedComCoreOrganization, contactPoint: R4.ContactPoint });
 
@@ -98,7 +106,8 @@ const practitionerRole240 = v240.practitionerRoleElements({ practitioner: MedCom
 export const MedComCorePractitionerRole = defineProfile(pkg, DkCorePractitionerRole, {
   id: 'medcom-core-practitionerrole',
   name: 'MedComCorePractitionerRole',
-  description: 'PractitionerRole resource used to describe the role of a healthcare professional or another actor involved in  citizen or patient care.',
+  description:
+    'PractitionerRole resource used to describe the role of a healthcare professional or another actor involved in  citizen or patient care.',
   obeys: [medcomCorePractitionerroleCodeXorText],
   elements: {
     ...narrative,
@@ -147,8 +156,18 @@ export const MedComCoreObservation = defineProfile(pkg, DkCoreObservation, {
     subject: { ms: true, only: [Reference(MedComCorePatient).bundled()] },
     'effective[x]': { short: 'The date and time of the observation.' },
     performer: {
-      card: '1..', ms: true,
-      only: [Reference(MedComCoreOrganization, MedComCorePractitioner, MedComCorePractitionerRole, MedComCoreCareTeam, MedComCorePatient, DkCoreRelatedPerson)],
+      card: '1..',
+      ms: true,
+      only: [
+        Reference(
+          MedComCoreOrganization,
+          MedComCorePractitioner,
+          MedComCorePractitionerRole,
+          MedComCoreCareTeam,
+          MedComCorePatient,
+          DkCoreRelatedPerson,
+        ),
+      ],
     },
   },
 });
@@ -169,7 +188,9 @@ export const MedComCoreDiagnosticReport = defineProfile(pkg, R4.DiagnosticReport
     code: { ms: true, binding: required(MedComDiagnosticReportCodesValueset) },
     subject: { card: '1..', ms: true, only: [Reference(MedComCorePatient).bundled()] },
     performer: { only: [Reference(MedComCorePractitioner, MedComCorePractitionerRole, MedComCoreCareTeam)] },
-    resultsInterpreter: { only: [Reference(MedComCorePractitioner, MedComCorePractitionerRole, MedComCoreOrganization, MedComCoreCareTeam)] },
+    resultsInterpreter: {
+      only: [Reference(MedComCorePractitioner, MedComCorePractitionerRole, MedComCoreOrganization, MedComCoreCareTeam)],
+    },
     result: { only: [Reference(MedComCoreObservation).bundled()] },
     media: { short: "Attachments that are relevant for assessment of the patient's condition." },
     'media.link': { only: [Reference(`${CORE}medcom-core-media`)] },
@@ -181,12 +202,17 @@ export const MedComCoreDiagnosticReport = defineProfile(pkg, R4.DiagnosticReport
  * the 2026 publisher copies the lpr3identifier slice from this profile's episodeOfCare, children
  * included, so they must be constrained before the slice is made.)
  */
-const encounter240 = v240.encounterElements({ patient: MedComCorePatient, organization: MedComCoreOrganization, lpr3Identifier: Lpr3Identifier });
+const encounter240 = v240.encounterElements({
+  patient: MedComCorePatient,
+  organization: MedComCoreOrganization,
+  lpr3Identifier: Lpr3Identifier,
+});
 
 export const MedComCoreEncounter = defineProfile(pkg, R4.Encounter, {
   id: 'medcom-core-encounter',
   name: 'MedComCoreEncounter',
-  description: 'An interaction between a patient/citizen and healthcare provider(s) for the purpose of providing healthcare service(s) or assessing the health status of a patient/citizen.',
+  description:
+    'An interaction between a patient/citizen and healthcare provider(s) for the purpose of providing healthcare service(s) or assessing the health status of a patient/citizen.',
   elements: {
     ...narrative,
     ...encounter240,
@@ -215,10 +241,17 @@ export const MedComCoreMedia = defineProfile(pkg, R4.Media, {
     ...narrative,
     status: { ms: true },
     operator: {
-      only: [Reference(
-        MedComCorePractitioner, MedComCorePractitionerRole, MedComCoreOrganization, MedComCoreCareTeam, MedComCorePatient,
-        R4.Device, DkCoreRelatedPerson,
-      )],
+      only: [
+        Reference(
+          MedComCorePractitioner,
+          MedComCorePractitionerRole,
+          MedComCoreOrganization,
+          MedComCoreCareTeam,
+          MedComCorePatient,
+          R4.Device,
+          DkCoreRelatedPerson,
+        ),
+      ],
     },
     content: { ms: true },
   },

@@ -15,7 +15,9 @@ export const homeCommunityIdSpec = {
   elements: {
     'value[x]': { card: '1..', slicing: TYPE_SLICING },
     valueCoding: {
-      card: '1..1', ms: true, only: ['Coding'],
+      card: '1..1',
+      ms: true,
+      only: ['Coding'],
       elements: { system: { card: '1..', ms: true }, code: { card: '1..', ms: true } },
     },
   },
@@ -27,10 +29,12 @@ export const versionIdSpec = {
   id: 'medcom-document-version-id-extension',
   name: 'MedComDocumentVersionID',
   title: 'MedCom XDS Version ID extension',
-  description: 'Extension containing information about the version of the DocumentReference for a specific standard. The version is included in the R5 version of the resource.',
+  description:
+    'Extension containing information about the version of the DocumentReference for a specific standard. The version is included in the R5 version of the resource.',
   context: ['Element'],
   short: 'MedCom XDS Version ID extension',
-  definition: 'Extension containing information about the version of the DocumentReference for a specific standard. The version is included in the R5 version of the resource.',
+  definition:
+    'Extension containing information about the version of the DocumentReference for a specific standard. The version is included in the R5 version of the resource.',
   elements: {
     'value[x]': { card: '1..', slicing: TYPE_SLICING },
     valueString: { card: '1..1', ms: true, only: ['string'] },

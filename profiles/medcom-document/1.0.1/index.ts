@@ -4,6 +4,12 @@ import { pkg } from './package.js';
 import * as r from './resources.js';
 
 export default packageContents(pkg, [
-  r.MedComDocumentBundle, r.MedComDocumentComposition, MedComDocumentHomeCommunityID, r.MedComDocumentOrganization,
-  r.MedComDocumentPatient, r.MedComDocumentPractitioner, MedComDocumentVersionID, r.MedComDocumentReference,
+  r.MedComDocumentBundle,
+  r.MedComDocumentComposition,
+  MedComDocumentHomeCommunityID,
+  r.MedComDocumentOrganization,
+  r.MedComDocumentPatient,
+  r.MedComDocumentPractitioner,
+  MedComDocumentVersionID,
+  r.MedComDocumentReference,
 ]);

@@ -6,8 +6,16 @@ import * as r from './resources.js';
 import { documentTerminology } from './terminology.js';
 
 export default packageContents(pkg, [
-  MedComContainedDocumentReference, r.MedComDocumentBundle, r.MedComDocumentCareTeam, r.MedComDocumentComposition, MedComDocumentHomeCommunityID,
-  r.MedComDocumentObservation, r.MedComDocumentOrganization, r.MedComDocumentPatient, r.MedComDocumentPractitioner,
-  r.MedComDocumentPractitionerRole, MedComDocumentVersionID,
+  MedComContainedDocumentReference,
+  r.MedComDocumentBundle,
+  r.MedComDocumentCareTeam,
+  r.MedComDocumentComposition,
+  MedComDocumentHomeCommunityID,
+  r.MedComDocumentObservation,
+  r.MedComDocumentOrganization,
+  r.MedComDocumentPatient,
+  r.MedComDocumentPractitioner,
+  r.MedComDocumentPractitionerRole,
+  MedComDocumentVersionID,
   ...documentTerminology,
 ]);

@@ -15,7 +15,11 @@ export const medcomUuid = defineInvariant({
   focus: 'Identifier.value',
   examples: {
     pass: ['urn:uuid:2f4c1e9a-3b7d-4c8e-9a1b-5d6e7f809a1b', 'urn:uuid:2F4C1E9A-3B7D-5C8E-AA1B-5D6E7F809A1B'],
-    fail: ['2f4c1e9a-3b7d-4c8e-9a1b-5d6e7f809a1b', 'urn:uuid:2f4c1e9a-3b7d-1c8e-9a1b-5d6e7f809a1b', 'urn:uuid:2f4c1e9a-3b7d-4c8e-7a1b-5d6e7f809a1b'],
+    fail: [
+      '2f4c1e9a-3b7d-4c8e-9a1b-5d6e7f809a1b',
+      'urn:uuid:2f4c1e9a-3b7d-1c8e-9a1b-5d6e7f809a1b',
+      'urn:uuid:2f4c1e9a-3b7d-4c8e-7a1b-5d6e7f809a1b',
+    ],
   },
 });
 
@@ -35,7 +39,8 @@ export const medcomDatetimeHasTimeOffsetZulu = defineInvariant({
   key: 'medcom-datetime-has-time-offset-zulu',
   severity: 'error',
   human: 'dateTime must include date, time, and time zone.',
-  expression: "$this.toString().matches('^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]([.][0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$')",
+  expression:
+    "$this.toString().matches('^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]([.][0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$')",
   focus: 'dateTime',
   examples: {
     pass: ['2026-12-10T09:18:00Z', '2026-12-10T10:00:00+01:00', '2026-12-10T10:00:00.123+01:00'],
@@ -54,6 +59,9 @@ export const medcomCanonicalSemver = defineInvariant({
       'http://medcomfhir.dk/ig/notes/StructureDefinition/medcom-notes-composition|1.0',
       'http://medcomfhir.dk/ig/document/StructureDefinition/medcom-document-composition|2.0.2-rc1+build.7',
     ],
-    fail: ['http://medcomfhir.dk/ig/notes/StructureDefinition/medcom-notes-composition', 'http://medcomfhir.dk/ig/notes/StructureDefinition/medcom-notes-composition|1'],
+    fail: [
+      'http://medcomfhir.dk/ig/notes/StructureDefinition/medcom-notes-composition',
+      'http://medcomfhir.dk/ig/notes/StructureDefinition/medcom-notes-composition|1',
+    ],
   },
 });

@@ -19,14 +19,23 @@ export const pkg = definePackage({
     'ihe.iti.mhd': '4.2.3',
   },
   coverage: 'partial',
-  coverageNote: 'The StructureDefinitions of MedCom Document 2.0.2 and its TEMP terminology; the example instances and the obligation extensions (SHALL:in-narrative) are not re-authored.',
+  coverageNote:
+    'The StructureDefinitions of MedCom Document 2.0.2 and its TEMP terminology; the example instances and the obligation extensions (SHALL:in-narrative) are not re-authored.',
   snapshotRules: 'publisher-2026',
   // pin-canonicals: pin-multiples — the extensions pack is in the closure twice (5.2.0 declared here, 5.3.0-ballot-tc1 via DK Core 3.5.0)
   snapshotPins: { 'http://hl7.org/fhir/StructureDefinition/address-official': '5.3.0-ballot-tc1' },
   defaults: {
     date: '2026-04-29T08:04:26+00:00',
     publisher: 'MedCom',
-    contact: [{ name: 'MedCom', telecom: [{ system: 'url', value: 'http://www.medcom.dk' }, { system: 'email', value: 'fhir@medcom.dk' }] }],
+    contact: [
+      {
+        name: 'MedCom',
+        telecom: [
+          { system: 'url', value: 'http://www.medcom.dk' },
+          { system: 'email', value: 'fhir@medcom.dk' },
+        ],
+      },
+    ],
     jurisdiction: [{ coding: [{ system: 'urn:iso:std:iso:3166', code: 'DK', display: 'Denmark' }] }],
   },
   manifest: { author: 'MedCom', license: 'CC0-1.0', date: '20260429080426', jurisdiction: 'urn:iso:std:iso:3166#DK' },

@@ -1,6 +1,11 @@
 import { defineProfile, extensible, R4, Reference, required, slicing } from '../../../src/dsl/index.js';
 import {
-  MedComCoreCareTeam, MedComCoreObservation, MedComCoreOrganization, MedComCorePatient, MedComCorePractitioner, MedComCorePractitionerRole,
+  MedComCoreCareTeam,
+  MedComCoreObservation,
+  MedComCoreOrganization,
+  MedComCorePatient,
+  MedComCorePractitioner,
+  MedComCorePractitionerRole,
 } from '../../medcom-core/4.0.0/resources.js';
 import * as v101 from '../1.0.1/resources.js';
 import { DkCoreRelatedPerson } from '../../hl7-dk-core/3.5.0/related-person.js';
@@ -8,15 +13,16 @@ import { medcomCanonicalSemver, medcomDatetimeHasTimeOffsetZulu, medcomDocumentB
 import { pkg } from './package.js';
 import { MedComIHE_CoreClassCode_TEMP, MedComIHE_CoreLanguageCode_TEMP, MedComIHE_CoreTypeCode_TEMP } from './terminology.js';
 
-
 /**
  * New in 2.0: every resource in a document carries a globally unique, stable identifier with a
  * system and a value.
  */
 const stableIdentifier = {
   identifier: {
-    card: '1..1', ms: true,
-    short: 'Globally unique, stable identifier for this resource. The same identifier SHALL be used when this resource is recreated from the same source data.',
+    card: '1..1',
+    ms: true,
+    short:
+      'Globally unique, stable identifier for this resource. The same identifier SHALL be used when this resource is recreated from the same source data.',
   },
   'identifier.system': { card: '1..', ms: true },
   'identifier.value': { card: '1..', ms: true },
@@ -65,7 +71,8 @@ export const MedComDocumentPractitioner = defineProfile(pkg, MedComCorePractitio
 export const MedComDocumentPractitionerRole = defineProfile(pkg, MedComCorePractitionerRole, {
   id: 'medcom-document-practitionerrole',
   name: 'MedComDocumentPractitionerRole',
-  description: 'Document PractitionerRole resource used to describe the role of a healthcare professional or another actor involved in citizen or patient care.',
+  description:
+    'Document PractitionerRole resource used to describe the role of a healthcare professional or another actor involved in citizen or patient care.',
   elements: {
     ...stableIdentifier,
     practitioner: { only: [Reference(MedComDocumentPractitioner)] },
@@ -94,10 +101,16 @@ export const MedComDocumentObservation = defineProfile(pkg, MedComCoreObservatio
     ...stableIdentifier,
     subject: { only: [Reference(MedComDocumentPatient).bundled()] },
     performer: {
-      only: [Reference(
-        MedComDocumentOrganization, MedComDocumentPractitioner, MedComDocumentPractitionerRole, MedComDocumentCareTeam, MedComDocumentPatient,
-        DkCoreRelatedPerson,
-      )],
+      only: [
+        Reference(
+          MedComDocumentOrganization,
+          MedComDocumentPractitioner,
+          MedComDocumentPractitionerRole,
+          MedComDocumentCareTeam,
+          MedComDocumentPatient,
+          DkCoreRelatedPerson,
+        ),
+      ],
     },
   },
 });
@@ -135,18 +148,27 @@ export const MedComDocumentComposition = defineProfile(pkg, R4.Composition, {
     id: { card: '1..', ms: true },
     meta: { card: '1..', ms: true },
     'meta.profile': {
-      card: '1..1', ms: true, obeys: [medcomCanonicalSemver],
-      short: '[DocumentEntry.formatCode] Indicates the FHIR Composition profile canonical, including an explicit version `|x.y.z`. The value does not map 1:1 to XDS DocumentEntry.formatCode and SHALL be mapped.',
+      card: '1..1',
+      ms: true,
+      obeys: [medcomCanonicalSemver],
+      short:
+        '[DocumentEntry.formatCode] Indicates the FHIR Composition profile canonical, including an explicit version `|x.y.z`. The value does not map 1:1 to XDS DocumentEntry.formatCode and SHALL be mapped.',
     },
     language: {
-      card: '1..', ms: true, short: '[DocumentEntry.languageCode] Human language of the content',
+      card: '1..',
+      ms: true,
+      short: '[DocumentEntry.languageCode] Human language of the content',
       binding: extensible(MedComIHE_CoreLanguageCode_TEMP),
     },
     text: { card: '1..', ms: true, short: 'The narrative text SHALL always be included when exchanging a MedCom FHIR Bundle.' },
     'text.status': { ms: true },
     'text.div': { ms: true },
     identifier: { card: '1..', ms: true, short: 'The Composition identifier' },
-    'identifier.system': { card: '1..', ms: true, short: '[DocumentEntry.uniqueId] Sender organization OID (Object Identifier). Example: 1.2.208.184 (MedCom OID).' },
+    'identifier.system': {
+      card: '1..',
+      ms: true,
+      short: '[DocumentEntry.uniqueId] Sender organization OID (Object Identifier). Example: 1.2.208.184 (MedCom OID).',
+    },
     'identifier.value': { card: '1..', ms: true, short: '[DocumentEntry.uniqueId] UUID.', obeys: [medcomUuid] },
     status: { ms: true, pattern: 'final' },
     type: { ms: true, short: '[DocumentEntry.typeCode] Kind of document', binding: required(MedComIHE_CoreTypeCode_TEMP) },
@@ -155,7 +177,9 @@ export const MedComDocumentComposition = defineProfile(pkg, R4.Composition, {
     'type.coding.code': required1,
     'type.coding.display': required1,
     category: {
-      card: '..1', ms: true, short: '[DocumentEntry.classCode] Categorization of document',
+      card: '..1',
+      ms: true,
+      short: '[DocumentEntry.classCode] Categorization of document',
       binding: extensible(MedComIHE_CoreClassCode_TEMP),
     },
     'category.coding': codingWithDisplay,
@@ -165,25 +189,46 @@ export const MedComDocumentComposition = defineProfile(pkg, R4.Composition, {
     subject: { card: '1..', ms: true, only: [Reference(MedComDocumentPatient).bundled()] },
     date: { ms: true },
     author: {
-      card: '..2', ms: true,
-      short: '[DocumentEntry.author] The slice author:institution ensures one mandatory organizational author.\nAny author element that does not match this slice is interpreted\nas an author person.',
+      card: '..2',
+      ms: true,
+      short:
+        '[DocumentEntry.author] The slice author:institution ensures one mandatory organizational author.\nAny author element that does not match this slice is interpreted\nas an author person.',
       slicing: slicing.profile('$this.resolve()'),
-      only: [Reference(
-        MedComDocumentOrganization, MedComDocumentPractitionerRole, MedComDocumentPractitioner, MedComDocumentPatient,
-        DkCoreRelatedPerson, R4.Device,
-      ).bundled()],
+      only: [
+        Reference(
+          MedComDocumentOrganization,
+          MedComDocumentPractitionerRole,
+          MedComDocumentPractitioner,
+          MedComDocumentPatient,
+          DkCoreRelatedPerson,
+          R4.Device,
+        ).bundled(),
+      ],
       slices: {
-        institution: { card: '1..1', ms: true, short: 'The organization who authored the document.', only: [Reference(MedComDocumentOrganization)] },
+        institution: {
+          card: '1..1',
+          ms: true,
+          short: 'The organization who authored the document.',
+          only: [Reference(MedComDocumentOrganization)],
+        },
       },
     },
     title: { ms: true, short: '[DocumentEntry.title] The readable title of the document.' },
     confidentiality: { card: '1..', ms: true },
     attester: { card: '..1', ms: true },
     'attester.mode': { ms: true },
-    'attester.party': { ms: true, short: '[DocumentEntry.legalAuthenticator] Who authenticated the document.', only: [Reference(MedComDocumentPractitioner).bundled()] },
+    'attester.party': {
+      ms: true,
+      short: '[DocumentEntry.legalAuthenticator] Who authenticated the document.',
+      only: [Reference(MedComDocumentPractitioner).bundled()],
+    },
     event: { card: '1..1', ms: true },
     'event.code': { ms: true },
-    'event.period': { card: '1..', ms: true, short: '[DocumentEntry.serviceStartTime, DocumentEntry.serviceStopTime] Time of service that is being documented.' },
+    'event.period': {
+      card: '1..',
+      ms: true,
+      short: '[DocumentEntry.serviceStartTime, DocumentEntry.serviceStopTime] Time of service that is being documented.',
+    },
     'event.period.start': { card: '1..', ms: true },
     'event.period.end': { ms: true },
     'event.detail': { ms: true, short: '[DocumentEntry.referenceIdList] Related identifiers or resources' },

@@ -33,7 +33,10 @@ export const medcomHomecareReport1 = defineInvariant({
   focus: 'Reference',
   examples: {
     pass: [inContext(performedBy(nurse, withPhone), PERFORMER)],
-    fail: [inContext(performedBy({}, withPhone), PERFORMER), inContext(performedBy({ code: [{ text: 'sygeplejerske' }] }, withPhone), PERFORMER)],
+    fail: [
+      inContext(performedBy({}, withPhone), PERFORMER),
+      inContext(performedBy({ code: [{ text: 'sygeplejerske' }] }, withPhone), PERFORMER),
+    ],
   },
 });
 
@@ -57,7 +60,10 @@ export const medcomHomecareReport3 = defineInvariant({
   focus: 'Reference',
   examples: {
     pass: [inContext(performedBy(nurse, withPhone), PERFORMER)],
-    fail: [inContext(performedBy(nurse, named), PERFORMER), inContext(performedBy(nurse, { ...named, telecom: [{ system: 'email', value: 'a@b.dk' }] }), PERFORMER)],
+    fail: [
+      inContext(performedBy(nurse, named), PERFORMER),
+      inContext(performedBy(nurse, { ...named, telecom: [{ system: 'email', value: 'a@b.dk' }] }), PERFORMER),
+    ],
   },
 });
 
@@ -71,7 +77,8 @@ export const MedComHomeCareObservationDiagnosticReport = defineProfile(pkg, MedC
   elements: {
     // R = restricted: the citizen refused consent to share the results beyond the GP
     'meta.security': {
-      card: '..1', ms: true,
+      card: '..1',
+      ms: true,
       pattern: { system: 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality', code: 'R', display: 'Restricted' },
     },
     status: { pattern: 'final' },
@@ -79,7 +86,12 @@ export const MedComHomeCareObservationDiagnosticReport = defineProfile(pkg, MedC
       card: '2..2',
       short: 'Performer of the observations. Shall include a name, practitioner role, relevant telephone of the producer.',
       only: [Reference(MedComProducerOrganization, MedComCorePractitionerRole)],
-      slicing: { discriminator: [{ type: 'profile', path: 'resolve()' }], description: 'Slice of observation codes', ordered: false, rules: 'closed' },
+      slicing: {
+        discriminator: [{ type: 'profile', path: 'resolve()' }],
+        description: 'Slice of observation codes',
+        ordered: false,
+        rules: 'closed',
+      },
       slices: {
         ProducerOrganization: {
           card: '1..1',
@@ -95,7 +107,8 @@ export const MedComHomeCareObservationDiagnosticReport = defineProfile(pkg, MedC
     },
     result: { only: [Reference(MedComHomeCareObservation).bundled()] },
     conclusion: {
-      short: 'A comment relevant for all observations in the report and necessary to interpret and understand the results (Danish:Klinisk kommentar).',
+      short:
+        'A comment relevant for all observations in the report and necessary to interpret and understand the results (Danish:Klinisk kommentar).',
     },
   },
 });

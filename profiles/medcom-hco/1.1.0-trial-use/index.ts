@@ -5,5 +5,8 @@ import { MedComHomeCareObservation } from './observation.js';
 import { pkg } from './package.js';
 
 export default packageContents(pkg, [
-  MedComHomeCareObservation, MedComHomeCareObservationDiagnosticReport, MedComHomeCareObservationMessage, MedComHomeCareObservationMessageHeader,
+  MedComHomeCareObservation,
+  MedComHomeCareObservationDiagnosticReport,
+  MedComHomeCareObservationMessage,
+  MedComHomeCareObservationMessageHeader,
 ]);

@@ -15,11 +15,16 @@ const MESSAGE_DEFINITION = 'http://medcomfhir.dk/ig/messagedefinitions/MessageDe
 export const medcomHcobsDefinitionUrl = defineInvariant({
   key: 'medcom-hcobs-definition-url',
   severity: 'error',
-  human: 'SHALL reference a MedCom HomeCare Observation MessageDefinition whose canonical URL starts with\nhttps://medcomfhir.dk/ig/messagedefinitions/MessageDefinition-MedComHomeCareObservationMessageDefinition1.—that is, any version 1.x of the message definition',
-  expression: "matches('^http://medcomfhir.dk/ig/messagedefinitions/MessageDefinition/MedComHomeCareObservationMessageDefinition1[.][0-9]{1,2}$')",
+  human:
+    'SHALL reference a MedCom HomeCare Observation MessageDefinition whose canonical URL starts with\nhttps://medcomfhir.dk/ig/messagedefinitions/MessageDefinition-MedComHomeCareObservationMessageDefinition1.—that is, any version 1.x of the message definition',
+  expression:
+    "matches('^http://medcomfhir.dk/ig/messagedefinitions/MessageDefinition/MedComHomeCareObservationMessageDefinition1[.][0-9]{1,2}$')",
   focus: 'MessageHeader.definition',
   examples: {
-    pass: [`${MESSAGE_DEFINITION}MedComHomeCareObservationMessageDefinition1.1`, `${MESSAGE_DEFINITION}MedComHomeCareObservationMessageDefinition1.10`],
+    pass: [
+      `${MESSAGE_DEFINITION}MedComHomeCareObservationMessageDefinition1.1`,
+      `${MESSAGE_DEFINITION}MedComHomeCareObservationMessageDefinition1.10`,
+    ],
     fail: [
       `${MESSAGE_DEFINITION}MedComHomeCareObservationMessageDefinition|1.1`,
       `${MESSAGE_DEFINITION}MedComHomeCareObservationMessageDefinition2.0`,
@@ -38,7 +43,12 @@ export const MedComHomeCareObservationMessageHeader = defineProfile(pkg, MedComM
   experimental: true,
   elements: {
     id: { short: 'A unique identifier for each message. This identifier should be globally unique.' },
-    'event[x]': { pattern: { system: 'http://medcomfhir.dk/ig/terminology/CodeSystem/medcom-messaging-eventCodes', code: 'homecareobservation-message' } },
+    'event[x]': {
+      pattern: {
+        system: 'http://medcomfhir.dk/ig/terminology/CodeSystem/medcom-messaging-eventCodes',
+        code: 'homecareobservation-message',
+      },
+    },
     'destination[primary].receiver': { only: [Reference(MedComRequesterOrganization).bundled()] },
     'destination[cc]': { card: '..0' },
     sender: { only: [Reference(MedComProducerOrganization).bundled()] },
@@ -70,7 +80,8 @@ export const medcomHomecareObsMessage2 = defineInvariant({
   key: 'medcom-homecareObsMessage-2',
   severity: 'error',
   human: 'All provenance resources shall contain activities from medcom-HomeCareObservation-messagingActivities valueset',
-  expression: "entry.resource.ofType(Provenance).all(activity.memberOf('http://medcomfhir.dk/ig/terminology/ValueSet/medcom-HomeCareObservation-messagingActivities'))",
+  expression:
+    "entry.resource.ofType(Provenance).all(activity.memberOf('http://medcomfhir.dk/ig/terminology/ValueSet/medcom-HomeCareObservation-messagingActivities'))",
   focus: 'Bundle',
   examples: {
     pass: [
@@ -86,7 +97,8 @@ export const MedComHomeCareObservationMessage = defineProfile(pkg, MedComMessagi
   id: 'medcom-homecareobservation-message',
   name: 'MedComHomeCareObservationMessage',
   title: 'MedComHomeCareObservationMessage',
-  description: 'The HomeCareObservation Message is used in exchange of the observations results performed by the municipal acute care team to the general practitioner.',
+  description:
+    'The HomeCareObservation Message is used in exchange of the observations results performed by the municipal acute care team to the general practitioner.',
   status: 'draft',
   experimental: true,
   obeys: [medcomHomecareObsMessage1, medcomHomecareObsMessage2],

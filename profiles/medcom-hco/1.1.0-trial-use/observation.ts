@@ -1,11 +1,14 @@
 import { defineProfile, pinnedValueSet, preferred, required } from '../../../src/dsl/index.js';
 import {
-  MedComCoreInterpretationCodesValueset, MedComObservationValueSet, NPUObservationCodesValueSet,
+  MedComCoreInterpretationCodesValueset,
+  MedComObservationValueSet,
+  NPUObservationCodesValueSet,
 } from '../../medcom-terminology/2.0.0-draft/valuesets.js';
 import { MedComCoreObservation } from '../../medcom-core/2.4.0/resources.js';
 import { pkg } from './package.js';
 
-export const NARRATIVE_SHORT = 'A summary of the resource content. The narrative text shall always be included when exchanging a MedCom message. All MustSupport elements and extensions shall be included.';
+export const NARRATIVE_SHORT =
+  'A summary of the resource content. The narrative text shall always be included when exchanging a MedCom message. All MustSupport elements and extensions shall be included.';
 
 export const MedComHomeCareObservation = defineProfile(pkg, MedComCoreObservation, {
   id: 'medcom-homecare-observation',

@@ -27,11 +27,22 @@ export const pkg = definePackage({
   defaults: {
     date: '2025-07-08T10:44:48+00:00',
     publisher: 'MedCom',
-    contact: [{ name: 'MedCom', telecom: [{ system: 'url', value: 'http://www.medcom.dk' }, { system: 'email', value: 'fhir@medcom.dk' }] }],
+    contact: [
+      {
+        name: 'MedCom',
+        telecom: [
+          { system: 'url', value: 'http://www.medcom.dk' },
+          { system: 'email', value: 'fhir@medcom.dk' },
+        ],
+      },
+    ],
     jurisdiction: [{ coding: [{ system: 'urn:iso:std:iso:3166', code: 'DK', display: 'Denmark' }] }],
   },
   manifest: {
-    author: 'MedCom', license: 'CC0-1.0', date: '20250708104448', jurisdiction: 'urn:iso:std:iso:3166#DK',
+    author: 'MedCom',
+    license: 'CC0-1.0',
+    date: '20250708104448',
+    jurisdiction: 'urn:iso:std:iso:3166#DK',
     maintainers: [{ name: 'MedCom', email: 'fhir@medcom.dk', url: 'http://www.medcom.dk' }],
   },
 });

@@ -13,7 +13,8 @@ export const PrivateMarking = defineExtension(pkg, {
   id: 'gp-note-private-marking',
   name: 'GpNotePrivateMarking',
   title: 'Private marking of a GP journal note (medcom-ig local, not MedCom)',
-  description: 'Whether the GP has marked the note private (not shared), when and by whom. Local to medcom-ig; not part of any MedCom standard.',
+  description:
+    'Whether the GP has marked the note private (not shared), when and by whom. Local to medcom-ig; not part of any MedCom standard.',
   context: ['Observation', 'Composition'],
   short: 'Private marking (privatmarkering) — medcom-ig local, not MedCom',
   extensions: {
@@ -28,7 +29,8 @@ export const ConsultationType = defineExtension(pkg, {
   id: 'gp-note-consultation-type',
   name: 'GpNoteConsultationType',
   title: 'Consultation type of a GP journal note (medcom-ig local, not MedCom)',
-  description: 'The consultation the note was made in: home visit, video, telephone or physical. Local to medcom-ig; not part of any MedCom standard.',
+  description:
+    'The consultation the note was made in: home visit, video, telephone or physical. Local to medcom-ig; not part of any MedCom standard.',
   context: ['Observation', 'Composition'],
   short: 'Consultation type — medcom-ig local, not MedCom',
   value: ['Coding'],

@@ -5,4 +5,11 @@ import { GpNoteSourceBundle, GpNoteSourceObservation } from './source.js';
 import { ConsultationTypeCodes, ConsultationTypes } from './terminology.js';
 
 /** Our local GP-note definitions (not MedCom's): see package.ts. */
-export default packageContents(pkg, [ConsultationTypeCodes, ConsultationTypes, PrivateMarking, ConsultationType, GpNoteSourceObservation, GpNoteSourceBundle]);
+export default packageContents(pkg, [
+  ConsultationTypeCodes,
+  ConsultationTypes,
+  PrivateMarking,
+  ConsultationType,
+  GpNoteSourceObservation,
+  GpNoteSourceBundle,
+]);

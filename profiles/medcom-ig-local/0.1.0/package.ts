@@ -15,7 +15,8 @@ export const pkg = definePackage({
   canonical: 'https://medcom-ig.example/fhir/local',
   name: 'MedcomIgLocal',
   title: 'medcom-ig local extensions for GP journal notes (not MedCom)',
-  description: 'Local extensions and terminology of the medcom-ig toolkit for the general-practice agreement on shared journal notes: private marking and consultation type, and the GP note source profiles for the clinic system upload of a note. Not part of any MedCom standard.',
+  description:
+    'Local extensions and terminology of the medcom-ig toolkit for the general-practice agreement on shared journal notes: private marking and consultation type, and the GP note source profiles for the clinic system upload of a note. Not part of any MedCom standard.',
   // the GP note source profiles derive from MedCom Notes 1.0.0's note (and its Document 2.0.2 resources)
   dependencies: { 'medcom.fhir.dk.notes': '1.0.0' },
   coverage: 'complete',

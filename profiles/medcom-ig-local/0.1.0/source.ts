@@ -21,8 +21,11 @@ import { pkg } from './package.js';
  */
 
 const note = (extra: object): object => ({
-  resourceType: 'Observation', status: 'final', code: { text: 'note' },
-  effectiveDateTime: '2025-06-03T10:45:00+02:00', ...extra,
+  resourceType: 'Observation',
+  status: 'final',
+  code: { text: 'note' },
+  effectiveDateTime: '2025-06-03T10:45:00+02:00',
+  ...extra,
 });
 
 /** The latest update of the note is not before its creation. */
@@ -43,8 +46,13 @@ export const gpNoteSourceUpdated = defineInvariant({
 });
 
 const upload = (...methods: string[]): object => ({
-  resourceType: 'Bundle', type: 'transaction',
-  entry: methods.map((method, i) => ({ fullUrl: `urn:uuid:6a3f0c2e-0000-4000-8000-00000000000${i}`, resource: { resourceType: 'Basic' }, request: { method, url: 'Basic' } })),
+  resourceType: 'Bundle',
+  type: 'transaction',
+  entry: methods.map((method, i) => ({
+    fullUrl: `urn:uuid:6a3f0c2e-0000-4000-8000-00000000000${i}`,
+    resource: { resourceType: 'Basic' },
+    request: { method, url: 'Basic' },
+  })),
 });
 
 /** An upload creates or updates records: every entry is a POST or a PUT. */
@@ -65,7 +73,8 @@ export const GpNoteSourceObservation = defineProfile(pkg, MedComNotesObservation
   id: 'gp-note-source-observation',
   name: 'GpNoteSourceObservation',
   title: 'GP note source: the note (medcom-ig local, not MedCom)',
-  description: 'A GP journal note as the clinic system (LPS) uploads it to PLSP, before a MedCom Notes document is made of it: the Notes 1.0.0 note Observation with a stable identifier, the author person, the consultation type, the time of the latest update and, optionally, the private marking. Local to medcom-ig; not part of any MedCom standard.',
+  description:
+    'A GP journal note as the clinic system (LPS) uploads it to PLSP, before a MedCom Notes document is made of it: the Notes 1.0.0 note Observation with a stable identifier, the author person, the consultation type, the time of the latest update and, optionally, the private marking. Local to medcom-ig; not part of any MedCom standard.',
   obeys: [gpNoteSourceUpdated],
   elements: {
     extension: {
@@ -74,11 +83,13 @@ export const GpNoteSourceObservation = defineProfile(pkg, MedComNotesObservation
         privateMarking: { extension: PrivateMarking, card: '0..1', ms: true },
       },
     },
-    identifier: { card: '1..', ms: true, short: 'The note\'s stable identifier: PLSP and the national service follow the note by it' },
+    identifier: { card: '1..', ms: true, short: "The note's stable identifier: PLSP and the national service follow the note by it" },
     subject: { card: '1..', ms: true, short: 'The patient (in the upload)' },
     'effective[x]': { short: 'When the note was created (Notes: event.period.start and effectiveDateTime)' },
     issued: {
-      card: '1..', ms: true, obeys: [medcomDatetimeHasTimeOffsetZulu],
+      card: '1..',
+      ms: true,
+      obeys: [medcomDatetimeHasTimeOffsetZulu],
       short: 'When the note was last updated (Notes: Composition.date)',
     },
     'performer[practitioner]': { card: '1..', ms: true, short: 'The GP who wrote the note (the author)' },
@@ -91,19 +102,45 @@ export const GpNoteSourceBundle = defineProfile(pkg, R4.Bundle, {
   id: 'gp-note-source-bundle',
   name: 'GpNoteSourceBundle',
   title: 'GP note source: the upload (medcom-ig local, not MedCom)',
-  description: 'The clinic system\'s (LPS) upload of one GP journal note to PLSP: a transaction Bundle holding the note (GpNoteSourceObservation), its Patient, its author Practitioner and the clinic Organization. Local to medcom-ig; not part of any MedCom standard.',
+  description:
+    "The clinic system's (LPS) upload of one GP journal note to PLSP: a transaction Bundle holding the note (GpNoteSourceObservation), its Patient, its author Practitioner and the clinic Organization. Local to medcom-ig; not part of any MedCom standard.",
   obeys: [gpNoteSourceRequest],
   elements: {
     type: { fixed: 'transaction', short: 'An upload is a transaction' },
     timestamp: { card: '1..', ms: true, obeys: [medcomDatetimeHasTimeOffsetZulu], short: 'When the clinic system sent the upload' },
     entry: {
-      card: '4..', ms: true,
-      slicing: { discriminator: [{ type: 'type', path: '$this.resource' }], description: 'Slicing based on the resource type', rules: 'open' },
+      card: '4..',
+      ms: true,
+      slicing: {
+        discriminator: [{ type: 'type', path: '$this.resource' }],
+        description: 'Slicing based on the resource type',
+        rules: 'open',
+      },
       slices: {
-        note: { card: '1..1', ms: true, short: 'The note', elements: { resource: { only: [GpNoteSourceObservation] }, request: { card: '1..' } } },
-        patient: { card: '1..1', ms: true, short: 'The patient', elements: { resource: { only: [MedComDocumentPatient] }, request: { card: '1..' } } },
-        author: { card: '1..1', ms: true, short: 'The author', elements: { resource: { only: [MedComDocumentPractitioner] }, request: { card: '1..' } } },
-        clinic: { card: '1..1', ms: true, short: 'The clinic', elements: { resource: { only: [MedComDocumentOrganization] }, request: { card: '1..' } } },
+        note: {
+          card: '1..1',
+          ms: true,
+          short: 'The note',
+          elements: { resource: { only: [GpNoteSourceObservation] }, request: { card: '1..' } },
+        },
+        patient: {
+          card: '1..1',
+          ms: true,
+          short: 'The patient',
+          elements: { resource: { only: [MedComDocumentPatient] }, request: { card: '1..' } },
+        },
+        author: {
+          card: '1..1',
+          ms: true,
+          short: 'The author',
+          elements: { resource: { only: [MedComDocumentPractitioner] }, request: { card: '1..' } },
+        },
+        clinic: {
+          card: '1..1',
+          ms: true,
+          short: 'The clinic',
+          elements: { resource: { only: [MedComDocumentOrganization] }, request: { card: '1..' } },
+        },
       },
     },
   },

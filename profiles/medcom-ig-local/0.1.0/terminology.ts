@@ -15,7 +15,11 @@ export const ConsultationTypeCodes = defineCodeSystem(pkg, {
   content: 'complete',
   caseSensitive: true,
   concepts: [
-    { code: 'home-visit', display: 'Home visit', definition: 'Sygebesøg: the GP visits the patient at home. v3 ActCode: HH (home health).' },
+    {
+      code: 'home-visit',
+      display: 'Home visit',
+      definition: 'Sygebesøg: the GP visits the patient at home. v3 ActCode: HH (home health).',
+    },
     { code: 'video', display: 'Video consultation', definition: 'Videokonsultation. v3 ActCode: VR (virtual).' },
     { code: 'telephone', display: 'Telephone consultation', definition: 'Telefonkonsultation. v3 ActCode: VR (virtual).' },
     { code: 'physical', display: 'Physical consultation', definition: 'Konsultation in the clinic. v3 ActCode: AMB (ambulatory).' },

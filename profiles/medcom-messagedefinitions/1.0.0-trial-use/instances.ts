@@ -1,5 +1,10 @@
 import { defineInstance } from '../../../src/dsl/index.js';
-import { EVENT_CODES, MedComAcknowledgementMessageDefinition, MedComCareCommunicationMessageDefinition, MedComHomeCareObservationMessageDefinition } from './profiles.js';
+import {
+  EVENT_CODES,
+  MedComAcknowledgementMessageDefinition,
+  MedComCareCommunicationMessageDefinition,
+  MedComHomeCareObservationMessageDefinition,
+} from './profiles.js';
 
 const MESSAGE_DEFINITION = 'http://medcomfhir.dk/ig/messagedefinitions/MessageDefinition/';
 const DEFINITION_TYPE_CS = 'http://medcomfhir.dk/ig/terminology/CodeSystem/medcom-message-definition-type';
@@ -30,12 +35,14 @@ function messageDefinition(s: Spec): fhir4.MessageDefinition & { id: string } {
     id,
     meta: { profile: [s.profile.url] },
     url: MESSAGE_DEFINITION + id,
-    identifier: [{
-      use: 'official',
-      type: { coding: [{ system: DEFINITION_TYPE_CS, code: 'FHIR' }] },
-      value: `${s.standard} ${s.version}`,
-      period: { start: s.validFrom },
-    }],
+    identifier: [
+      {
+        use: 'official',
+        type: { coding: [{ system: DEFINITION_TYPE_CS, code: 'FHIR' }] },
+        value: `${s.standard} ${s.version}`,
+        period: { start: s.validFrom },
+      },
+    ],
     version: s.version,
     name: `${s.standard}_MessageDefinition_${s.version}`,
     title: `${s.standard} ${s.version}`,
@@ -47,10 +54,12 @@ function messageDefinition(s: Spec): fhir4.MessageDefinition & { id: string } {
       { name: 'MedCom FHIR Team', telecom: [{ system: 'email', value: 'fhir@medcom.dk', use: 'work' }] },
     ],
     description: `DK: ${s.description} (RUSA Standardkatalog - Beskrivelse jf. §3stk2 i bekendtgørelsen)`,
-    useContext: [{
-      code: { system: 'http://terminology.hl7.org/CodeSystem/usage-context-type', code: 'workflow' },
-      valueCodeableConcept: { text: `DK: ${s.useContext} (Hvem skal anvende standarden jf. §3,3 i bekendtgørelsen)` },
-    }],
+    useContext: [
+      {
+        code: { system: 'http://terminology.hl7.org/CodeSystem/usage-context-type', code: 'workflow' },
+        valueCodeableConcept: { text: `DK: ${s.useContext} (Hvem skal anvende standarden jf. §3,3 i bekendtgørelsen)` },
+      },
+    ],
     jurisdiction: [{ coding: [{ system: 'urn:iso:std:iso:3166', code: 'DK', display: 'Denmark' }] }],
     purpose: `DK: ${s.purpose} (RUSA Standardkatalog - Hvad skal standarden anvendes til jf. §3,2 i bekendtgørelsen)`,
     copyright: 'Copyright © 2025 MedCom',
@@ -62,28 +71,54 @@ function messageDefinition(s: Spec): fhir4.MessageDefinition & { id: string } {
   return md;
 }
 
-export const MedComAcknowledgementMessageDefinition20 = defineInstance(messageDefinition({
-  standard: 'Acknowledgement', version: '2.0', profile: MedComAcknowledgementMessageDefinition, validFrom: '2025-06-30',
-  event: 'acknowledgement-message', responseRequired: 'never', responses: [],
-  description: 'Acknowledgement',
-  useContext: 'Alle systemer i det danske sundhedsvæsen der vil kvittere for modtagelse af beskeder.',
-  purpose: 'At kvittere for en modtaget meddelelse samt, om overførslen af meddelelsen var vellykket, og om meddelelsen validerede korrekt eller ej. MedCom Acknowledgement standard skal sendes hver gang et system har modtaget en MedCom FHIR-meddelelse eksempelvis HospitalNotification og CareCommunication.',
-}), 'definition');
+export const MedComAcknowledgementMessageDefinition20 = defineInstance(
+  messageDefinition({
+    standard: 'Acknowledgement',
+    version: '2.0',
+    profile: MedComAcknowledgementMessageDefinition,
+    validFrom: '2025-06-30',
+    event: 'acknowledgement-message',
+    responseRequired: 'never',
+    responses: [],
+    description: 'Acknowledgement',
+    useContext: 'Alle systemer i det danske sundhedsvæsen der vil kvittere for modtagelse af beskeder.',
+    purpose:
+      'At kvittere for en modtaget meddelelse samt, om overførslen af meddelelsen var vellykket, og om meddelelsen validerede korrekt eller ej. MedCom Acknowledgement standard skal sendes hver gang et system har modtaget en MedCom FHIR-meddelelse eksempelvis HospitalNotification og CareCommunication.',
+  }),
+  'definition',
+);
 
-export const MedComCareCommunicationMessageDefinition50 = defineInstance(messageDefinition({
-  standard: 'CareCommunication', version: '5.0', profile: MedComCareCommunicationMessageDefinition, validFrom: '2025-08-29',
-  event: 'care-communication-message', responseRequired: 'always',
-  responses: ['MedComAcknowledgementMessageDefinition2.0', 'MedComCareCommunicationMessageDefinition5.0'],
-  description: 'CareCommunication',
-  useContext: 'Alle sundhedsvæsnets parter der er involverede i behandling og omsorg af borgere eller patienter, herunder læger, hjemmepleje, fysioterapeuter, ergoterapeuter, plejeteam, sygeplejersker, psykologer, psykiater og mange flere.',
-  purpose: 'Korrespondancemeddelelsen anvendes til sikker elektronisk kommunikation af personhenførbare oplysninger og anvendes typisk til ad hoc kommunikation.',
-}), 'definition');
+export const MedComCareCommunicationMessageDefinition50 = defineInstance(
+  messageDefinition({
+    standard: 'CareCommunication',
+    version: '5.0',
+    profile: MedComCareCommunicationMessageDefinition,
+    validFrom: '2025-08-29',
+    event: 'care-communication-message',
+    responseRequired: 'always',
+    responses: ['MedComAcknowledgementMessageDefinition2.0', 'MedComCareCommunicationMessageDefinition5.0'],
+    description: 'CareCommunication',
+    useContext:
+      'Alle sundhedsvæsnets parter der er involverede i behandling og omsorg af borgere eller patienter, herunder læger, hjemmepleje, fysioterapeuter, ergoterapeuter, plejeteam, sygeplejersker, psykologer, psykiater og mange flere.',
+    purpose:
+      'Korrespondancemeddelelsen anvendes til sikker elektronisk kommunikation af personhenførbare oplysninger og anvendes typisk til ad hoc kommunikation.',
+  }),
+  'definition',
+);
 
-export const MedComHomeCareObservationMessageDefinition11 = defineInstance(messageDefinition({
-  standard: 'HomeCareObservation', version: '1.1', profile: MedComHomeCareObservationMessageDefinition, validFrom: '2025-06-30',
-  event: 'homecareobservation-message', responseRequired: 'always', responses: ['MedComAcknowledgementMessageDefinition2.0'],
-  description: 'HomeCareObservation',
-  useContext: 'kommuner og primærsektoren.',
-  // published without a full stop before the parenthesis
-  purpose: 'Sende sundhedsobservationer mellem kommuners akutsygepleje og en patients praktiserende læge',
-}), 'definition');
+export const MedComHomeCareObservationMessageDefinition11 = defineInstance(
+  messageDefinition({
+    standard: 'HomeCareObservation',
+    version: '1.1',
+    profile: MedComHomeCareObservationMessageDefinition,
+    validFrom: '2025-06-30',
+    event: 'homecareobservation-message',
+    responseRequired: 'always',
+    responses: ['MedComAcknowledgementMessageDefinition2.0'],
+    description: 'HomeCareObservation',
+    useContext: 'kommuner og primærsektoren.',
+    // published without a full stop before the parenthesis
+    purpose: 'Sende sundhedsobservationer mellem kommuners akutsygepleje og en patients praktiserende læge',
+  }),
+  'definition',
+);

@@ -7,7 +7,8 @@ export const pkg = definePackage({
   canonical: 'http://medcomfhir.dk/ig/messagedefinitions',
   name: 'dkmedcommessagedefinitions',
   title: 'MedCom MessageDefinitions',
-  description: 'The MessageDefinitions IG contains the collection of all MedCom MessageDefinitions inherited from MedComMessagingMessageDefinitionFHIR related to specific MedCom FHIR messaging standards',
+  description:
+    'The MessageDefinitions IG contains the collection of all MedCom MessageDefinitions inherited from MedComMessagingMessageDefinitionFHIR related to specific MedCom FHIR messaging standards',
   status: 'draft',
   dependencies: {
     'hl7.terminology.r4': '6.4.0',
@@ -30,7 +31,13 @@ export const pkg = definePackage({
     jurisdiction: [{ coding: [{ system: 'urn:iso:std:iso:3166', code: 'DK', display: 'Denmark' }] }],
   },
   manifest: {
-    author: 'MedCom', license: 'CC0-1.0', date: '20250630110122', jurisdiction: 'urn:iso:std:iso:3166#DK',
-    maintainers: [{ name: 'MedCom', url: 'http://www.medcom.dk' }, { name: 'MedCom FHIR Team', email: 'fhir@medcom.dk' }],
+    author: 'MedCom',
+    license: 'CC0-1.0',
+    date: '20250630110122',
+    jurisdiction: 'urn:iso:std:iso:3166#DK',
+    maintainers: [
+      { name: 'MedCom', url: 'http://www.medcom.dk' },
+      { name: 'MedCom FHIR Team', email: 'fhir@medcom.dk' },
+    ],
   },
 });

@@ -37,7 +37,8 @@ export const MedComMessagingMessageDefinition = defineProfile(pkg, R4.MessageDef
       slicing: { discriminator: [{ type: 'value', path: 'name' }], rules: 'open' },
       slices: {
         AuthorOrganization: {
-          card: '0..1', ms: true,
+          card: '0..1',
+          ms: true,
           elements: {
             name: { card: '1..', ms: true },
             telecom: { card: '1..1', ms: true },
@@ -93,24 +94,49 @@ export const MedComMessagingMessageDefinitionFhir = defineProfile(pkg, MedComMes
 });
 
 /** The parent of the MessageDefinitions of one standard: its event code, whether a response is required, how many. */
-const standardDefinition = <const Id extends string>(id: Id, name: string, standard: string, event: string,
-  responseRequired: 'always' | 'never', allowedResponse: '..0' | '1..' | '2..') => defineProfile(pkg, MedComMessagingMessageDefinitionFhir, {
-  id,
-  name,
-  description: `The parent of all ${standard} MessageDefinitions`,
-  status: 'draft',
-  elements: {
-    'event[x]': { only: ['Coding'] },
-    'event[x].system': { pattern: EVENT_CODES },
-    'event[x].code': { pattern: event },
-    responseRequired: { pattern: responseRequired },
-    allowedResponse: { card: allowedResponse },
-  },
-});
+const standardDefinition = <const Id extends string>(
+  id: Id,
+  name: string,
+  standard: string,
+  event: string,
+  responseRequired: 'always' | 'never',
+  allowedResponse: '..0' | '1..' | '2..',
+) =>
+  defineProfile(pkg, MedComMessagingMessageDefinitionFhir, {
+    id,
+    name,
+    description: `The parent of all ${standard} MessageDefinitions`,
+    status: 'draft',
+    elements: {
+      'event[x]': { only: ['Coding'] },
+      'event[x].system': { pattern: EVENT_CODES },
+      'event[x].code': { pattern: event },
+      responseRequired: { pattern: responseRequired },
+      allowedResponse: { card: allowedResponse },
+    },
+  });
 
-export const MedComAcknowledgementMessageDefinition = standardDefinition('medcom-acknowledgement-message-definition',
-  'MedComAcknowledgementMessageDefinition', 'Acknowledgement', 'acknowledgement-message', 'never', '..0');
-export const MedComCareCommunicationMessageDefinition = standardDefinition('medcom-careCommunication-message-definition',
-  'MedComCareCommunicationMessageDefinition', 'CareCommunication', 'care-communication-message', 'always', '2..');
-export const MedComHomeCareObservationMessageDefinition = standardDefinition('medcom-homecareobservation-message-definition',
-  'MedComHomeCareObservationMessageDefinition', 'HomeCareObservation', 'homecareobservation-message', 'always', '1..');
+export const MedComAcknowledgementMessageDefinition = standardDefinition(
+  'medcom-acknowledgement-message-definition',
+  'MedComAcknowledgementMessageDefinition',
+  'Acknowledgement',
+  'acknowledgement-message',
+  'never',
+  '..0',
+);
+export const MedComCareCommunicationMessageDefinition = standardDefinition(
+  'medcom-careCommunication-message-definition',
+  'MedComCareCommunicationMessageDefinition',
+  'CareCommunication',
+  'care-communication-message',
+  'always',
+  '2..',
+);
+export const MedComHomeCareObservationMessageDefinition = standardDefinition(
+  'medcom-homecareobservation-message-definition',
+  'MedComHomeCareObservationMessageDefinition',
+  'HomeCareObservation',
+  'homecareobservation-message',
+  'always',
+  '1..',
+);

@@ -7,7 +7,8 @@ export const MedComMessagingDestinationUseExtension = defineExtension(pkg, {
   id: 'medcom-messaging-destinationUseExtension',
   name: 'MedComMessagingDestinationUseExtension',
   title: 'MedComDestinationUseExtension',
-  description: 'Indicates whether the use of a destination in a MedCom message header is as a primary or a carbon copy recipient of the message',
+  description:
+    'Indicates whether the use of a destination in a MedCom message header is as a primary or a carbon copy recipient of the message',
   context: ['Element'],
   short: 'MedComDestinationUseExtension',
   value: ['Coding'],

@@ -6,7 +6,13 @@ import * as org from './organizations.js';
 import { pkg } from './package.js';
 
 export default packageContents(pkg, [
-  MedComMessagingDestinationUseExtension, m.MedComMessagingMessage, m.MedComMessagingMessageHeader,
-  md.MedComMessagingMessageDefinitionFhir, md.MedComMessagingMessageDefinition, org.MedComMessagingOrganization,
-  m.MedComMessagingProvenance, org.MedComProducerOrganization, org.MedComRequesterOrganization,
+  MedComMessagingDestinationUseExtension,
+  m.MedComMessagingMessage,
+  m.MedComMessagingMessageHeader,
+  md.MedComMessagingMessageDefinitionFhir,
+  md.MedComMessagingMessageDefinition,
+  org.MedComMessagingOrganization,
+  m.MedComMessagingProvenance,
+  org.MedComProducerOrganization,
+  org.MedComRequesterOrganization,
 ]);

@@ -14,10 +14,12 @@ export const MedComMessagingMessageHeader = defineProfile(pkg, R4.MessageHeader,
     id: { card: '1..', ms: true, short: 'Each message shall include a globally unique id.' },
     text: {
       ms: true,
-      short: 'A summary of the resource content. The narrative text shall always be included when exchanging a MedCom message. All MustSupport elements and extensions shall be included.',
+      short:
+        'A summary of the resource content. The narrative text shall always be included when exchanging a MedCom message. All MustSupport elements and extensions shall be included.',
     },
     'event[x]': {
-      ms: true, only: ['Coding'],
+      ms: true,
+      only: ['Coding'],
       short: 'The event element shall contain a value from MedComMessagingMessageTypes',
       binding: required(MedComMessagingMessageTypes),
     },
@@ -34,14 +36,18 @@ export const MedComMessagingMessageHeader = defineProfile(pkg, R4.MessageHeader,
               slicing: { discriminator: [{ type: 'value', path: 'url' }], ordered: false, rules: 'open' },
               extensions: {
                 use: {
-                  extension: MedComMessagingDestinationUseExtension, card: '1..1', ms: true,
+                  extension: MedComMessagingDestinationUseExtension,
+                  card: '1..1',
+                  ms: true,
                   elements: { 'value[x]': { pattern: { system: DESTINATION_USE_CS, code: 'primary' } } },
                 },
               },
             },
             endpoint: { ms: true },
             receiver: {
-              card: '1..', ms: true, short: 'The primary reciever of the message',
+              card: '1..',
+              ms: true,
+              short: 'The primary reciever of the message',
               only: [Reference(MedComMessagingOrganization).bundled()],
             },
           },
@@ -54,14 +60,17 @@ export const MedComMessagingMessageHeader = defineProfile(pkg, R4.MessageHeader,
               slicing: { discriminator: [{ type: 'value', path: 'url' }], ordered: false, rules: 'open' },
               extensions: {
                 use: {
-                  extension: MedComMessagingDestinationUseExtension, card: '1..1', ms: true,
+                  extension: MedComMessagingDestinationUseExtension,
+                  card: '1..1',
+                  ms: true,
                   elements: { 'value[x]': { pattern: { system: DESTINATION_USE_CS, code: 'cc' } } },
                 },
               },
             },
             endpoint: { ms: true },
             receiver: {
-              card: '1..', ms: true,
+              card: '1..',
+              ms: true,
               short: 'The carbon copy reciever of the message. Is only used when a message has multiple recievers.',
               only: [Reference(MedComMessagingOrganization).bundled()],
             },
@@ -83,12 +92,16 @@ export const MedComMessagingProvenance = defineProfile(pkg, R4.Provenance, {
   elements: {
     text: { ms: true },
     target: {
-      card: '..1', ms: true, short: 'Targets the MedComMessagingMessageHeader from the current message.',
+      card: '..1',
+      ms: true,
+      short: 'Targets the MedComMessagingMessageHeader from the current message.',
       only: [Reference(MedComMessagingMessageHeader)],
     },
     'occurred[x]': { card: '1..', slicing: { discriminator: [{ type: 'type', path: '$this' }], ordered: false, rules: 'open' } },
     occurredDateTime: {
-      card: '1..1', ms: true, only: ['dateTime'],
+      card: '1..1',
+      ms: true,
+      only: ['dateTime'],
       short: 'A human readable date and time for when the message is sent. Shall include a date, a time and timezone.',
     },
     recorded: { ms: true, short: 'A system readable date and time for when the message is sent.' },
@@ -97,22 +110,30 @@ export const MedComMessagingProvenance = defineProfile(pkg, R4.Provenance, {
     'activity.coding.code': { card: '1..', ms: true },
     agent: { ms: true, short: 'The actors involved in the activity taking place' },
     'agent.who': {
-      ms: true, only: [Reference(MedComMessagingOrganization).bundled()],
-      short: 'A reference to the actor of the activity, which shall be a MedComMessagingOrganization. If more actors has been involved, the element must be sliced.',
+      ms: true,
+      only: [Reference(MedComMessagingOrganization).bundled()],
+      short:
+        'A reference to the actor of the activity, which shall be a MedComMessagingOrganization. If more actors has been involved, the element must be sliced.',
     },
     entity: { ms: true },
     'entity.role': {
       ms: true,
-      short: "When a message is a response, a correction or a forwarding message the role shall be 'revision' and when the message is a cancellation the role shall be 'removal'.",
+      short:
+        "When a message is a response, a correction or a forwarding message the role shall be 'revision' and when the message is a cancellation the role shall be 'removal'.",
     },
     'entity.what': {
       ms: true,
-      short: 'A reference to the previous message. If the previous message is a FHIR message, the reference element must be used and if the previous message is an EDIFACT or OIOXML, the identifier element must be used.',
+      short:
+        'A reference to the previous message. If the previous message is a FHIR message, the reference element must be used and if the previous message is an EDIFACT or OIOXML, the identifier element must be used.',
     },
-    'entity.what.reference': { ms: true, short: 'If the previous message is a FHIR message, this element must hold the MessageHeader.id from previous message.' },
+    'entity.what.reference': {
+      ms: true,
+      short: 'If the previous message is a FHIR message, this element must hold the MessageHeader.id from previous message.',
+    },
     'entity.what.identifier': {
       ms: true,
-      short: 'If previous message is EDIFACT or OIOXML, this element must be expressed as [lokationsnummer]#[brevid] from the EDIFACT or OIOXML message.',
+      short:
+        'If previous message is EDIFACT or OIOXML, this element must be expressed as [lokationsnummer]#[brevid] from the EDIFACT or OIOXML message.',
     },
   },
 });
@@ -159,7 +180,8 @@ export const MedComMessagingMessage = defineProfile(pkg, R4.Bundle, {
     entry: { ms: true },
     'entry.resource': {
       ms: true,
-      short: 'Each MedCom message shall contain a MedComMessagingMessageHeader and MedComMessagingProvenance. Please refer to invariant medcom-messaging-1, medcom-messaging-2, and medcom-messaging-3.',
+      short:
+        'Each MedCom message shall contain a MedComMessagingMessageHeader and MedComMessagingProvenance. Please refer to invariant medcom-messaging-1, medcom-messaging-2, and medcom-messaging-3.',
     },
   },
 });

@@ -1,6 +1,8 @@
 import { defineProfile, R4, required } from '../../../src/dsl/index.js';
 import {
-  MedComMessageDefinitionIdentifierSystemVS, MedComMessageDefinitionTypeVS, MedComUseContextCodeSystemVS,
+  MedComMessageDefinitionIdentifierSystemVS,
+  MedComMessageDefinitionTypeVS,
+  MedComUseContextCodeSystemVS,
 } from '../../medcom-core/2.4.0/terminology.js';
 import { pkg } from './package.js';
 
@@ -8,16 +10,18 @@ const DEFINITION_TYPE_CS = 'http://medcomfhir.dk/ig/terminology/CodeSystem/medco
 const USAGE_CONTEXT_TYPE = 'http://terminology.hl7.org/CodeSystem/usage-context-type';
 
 /** The contact slices both MessageDefinition profiles share (author and expert). */
-const contactSlice = (id: string) => ({
-  card: '0..1', ms: true,
-  elements: {
-    id: { card: '1..', ms: true, pattern: id },
-    name: { card: '1..', ms: true },
-    'telecom.system': { card: '1..', ms: true, fixed: 'email' },
-    'telecom.value': { card: '1..', ms: true },
-    'telecom.use': { card: '1..', ms: true, fixed: 'work' },
-  },
-} as const);
+const contactSlice = (id: string) =>
+  ({
+    card: '0..1',
+    ms: true,
+    elements: {
+      id: { card: '1..', ms: true, pattern: id },
+      name: { card: '1..', ms: true },
+      'telecom.system': { card: '1..', ms: true, fixed: 'email' },
+      'telecom.value': { card: '1..', ms: true },
+      'telecom.use': { card: '1..', ms: true, fixed: 'work' },
+    },
+  }) as const;
 
 export const MedComMessagingMessageDefinition = defineProfile(pkg, R4.MessageDefinition, {
   id: 'medcom-messaging-messagedefinition',
@@ -83,6 +87,8 @@ export const MedComMessagingMessageDefinitionFhir = defineProfile(pkg, MedComMes
     'jurisdiction.coding.code': { ms: true },
     purpose: { ms: true },
     'event[x]': { ms: true },
-    'allowedResponse.message.value': { pattern: 'http://medcomfhir.dk/ig/acknowledgement/ImplementationGuide/medcom.fhir.dk.acknowledgement' },
+    'allowedResponse.message.value': {
+      pattern: 'http://medcomfhir.dk/ig/acknowledgement/ImplementationGuide/medcom.fhir.dk.acknowledgement',
+    },
   },
 });

@@ -7,7 +7,8 @@ const DATA_ABSENT_REASON = 'http://hl7.org/fhir/StructureDefinition/data-absent-
 export const MedComMessagingOrganization = defineProfile(pkg, MedComCoreOrganization, {
   id: 'medcom-messaging-organization',
   name: 'MedComMessagingOrganization',
-  description: 'A formally recognized organizations registered for exchanging messages within Danish healthcare, registered with a SOR identifier issued by The Danish Health Data Authority',
+  description:
+    'A formally recognized organizations registered for exchanging messages within Danish healthcare, registered with a SOR identifier issued by The Danish Health Data Authority',
   short: 'A formally recognized organizations within Danish healthcare',
   elements: {
     text: { ms: true },
@@ -36,10 +37,7 @@ export const medcomHomecareObservation4 = defineInvariant({
   expression: "name.exists() or extension('http://hl7.org/fhir/StructureDefinition/data-absent-reason').exists()",
   focus: 'Organization.contact',
   examples: {
-    pass: [
-      { name: { given: ['AB'] } },
-      { extension: [{ url: DATA_ABSENT_REASON, valueCode: 'unknown' }] },
-    ],
+    pass: [{ name: { given: ['AB'] } }, { extension: [{ url: DATA_ABSENT_REASON, valueCode: 'unknown' }] }],
     fail: [{}, { telecom: [{ system: 'phone', value: '12345678' }] }],
   },
 });

@@ -24,7 +24,10 @@ export const pkg = definePackage({
     jurisdiction: [{ coding: [{ system: 'urn:iso:std:iso:3166', code: 'DK', display: 'Denmark' }] }],
   },
   manifest: {
-    author: 'MedCom', license: 'CC0-1.0', date: '20250514110214', jurisdiction: 'urn:iso:std:iso:3166#DK',
+    author: 'MedCom',
+    license: 'CC0-1.0',
+    date: '20250514110214',
+    jurisdiction: 'urn:iso:std:iso:3166#DK',
     maintainers: [{ name: 'MedCom', url: 'http://www.medcom.dk' }],
   },
 });

@@ -1,7 +1,11 @@
 import { defineInvariant, defineProfile, Reference } from '../../../src/dsl/index.js';
 import { medcomDatetimeHasTimeOffsetZulu } from '../../medcom-document/2.0.2/invariants.js';
 import {
-  MedComDocumentBundle, MedComDocumentComposition, MedComDocumentObservation, MedComDocumentOrganization, MedComDocumentPractitioner,
+  MedComDocumentBundle,
+  MedComDocumentComposition,
+  MedComDocumentObservation,
+  MedComDocumentOrganization,
+  MedComDocumentPractitioner,
   MedComDocumentPractitionerRole,
 } from '../../medcom-document/2.0.2/resources.js';
 import { pkg } from './package.js';
@@ -29,24 +33,31 @@ export const MedComNotesObservation = defineProfile(pkg, MedComDocumentObservati
     'code.coding[SNOMEDCT].code': { ms: true, fixed: ENCOUNTER_NOTE },
     'code.coding[SNOMEDCT].display': { card: '1..', ms: true, fixed: 'Encounter note' },
     'effective[x]': {
-      card: '1..', ms: true, only: ['dateTime'], obeys: [medcomDatetimeHasTimeOffsetZulu],
+      card: '1..',
+      ms: true,
+      only: ['dateTime'],
+      obeys: [medcomDatetimeHasTimeOffsetZulu],
       short: 'Date and time the note was created (Da: Oprettelsestidspunkt for notatet)',
     },
     performer: {
-      card: '..3', short: 'Who is responsible for the note (Da: journalnotatet)',
+      card: '..3',
+      short: 'Who is responsible for the note (Da: journalnotatet)',
       slicing: { discriminator: [{ type: 'type', path: '$this.resolve()' }], ordered: false, rules: 'closed' },
       only: [Reference(MedComDocumentOrganization, MedComDocumentPractitionerRole, MedComDocumentPractitioner)],
       slices: {
         practitionerRole: {
-          card: '0..1', short: 'practitionerRole responsible for the note (Da: journalnotatet)',
+          card: '0..1',
+          short: 'practitionerRole responsible for the note (Da: journalnotatet)',
           only: [Reference(MedComDocumentPractitionerRole)],
         },
         organization: {
-          card: '1..1', short: 'organization responsible for the note (Da: journalnotatet)',
+          card: '1..1',
+          short: 'organization responsible for the note (Da: journalnotatet)',
           only: [Reference(MedComDocumentOrganization)],
         },
         practitioner: {
-          card: '0..1', short: 'practitioner responsible for the note (Da: journalnotatet)',
+          card: '0..1',
+          short: 'practitioner responsible for the note (Da: journalnotatet)',
           only: [Reference(MedComDocumentPractitioner)],
         },
       },
@@ -62,7 +73,10 @@ export const medcomCanonicalFixedMajor = defineInvariant({
   focus: 'canonical',
   examples: {
     pass: ['http://medcomfhir.dk/ig/notes/StructureDefinition/medcom-notes-composition|1.0'],
-    fail: ['http://medcomfhir.dk/ig/notes/StructureDefinition/medcom-notes-composition|2.0', 'http://medcomfhir.dk/ig/notes/StructureDefinition/medcom-notes-composition'],
+    fail: [
+      'http://medcomfhir.dk/ig/notes/StructureDefinition/medcom-notes-composition|2.0',
+      'http://medcomfhir.dk/ig/notes/StructureDefinition/medcom-notes-composition',
+    ],
   },
 });
 
@@ -80,7 +94,8 @@ export const MedComNotesComposition = defineProfile(pkg, MedComDocumentCompositi
   elements: {
     'meta.profile': {
       obeys: [medcomCanonicalFixedMajor],
-      short: '[DocumentEntry.formatCode] The profile canonical SHALL include the major and minor version of the standard in the form `|x.y`.',
+      short:
+        '[DocumentEntry.formatCode] The profile canonical SHALL include the major and minor version of the standard in the form `|x.y`.',
     },
     language: { fixed: 'da' },
     'type.coding.system': { fixed: SNOMED },
@@ -95,7 +110,12 @@ export const MedComNotesComposition = defineProfile(pkg, MedComDocumentCompositi
       only: [Reference(MedComDocumentOrganization, MedComDocumentPractitioner).bundled()],
       slices: {
         institution: { only: [Reference(MedComDocumentOrganization).bundled()] },
-        person: { card: '0..1', ms: true, short: 'The practitioner who authored the document.', only: [Reference(MedComDocumentPractitioner).bundled()] },
+        person: {
+          card: '0..1',
+          ms: true,
+          short: 'The practitioner who authored the document.',
+          only: [Reference(MedComDocumentPractitioner).bundled()],
+        },
       },
     },
     title: { short: "Title MUST be 'Journalnotat for **CPR-nummer**'" },
@@ -113,10 +133,16 @@ export const MedComNotesBundle = defineProfile(pkg, MedComDocumentBundle, {
   description: 'A profile for a MedCom Notes Document Bundle.',
   elements: {
     entry: {
-      slicing: { discriminator: [{ type: 'type', path: '$this.resource' }], description: 'Slicing based on the resource type', rules: 'open' },
+      slicing: {
+        discriminator: [{ type: 'type', path: '$this.resource' }],
+        description: 'Slicing based on the resource type',
+        rules: 'open',
+      },
       slices: {
         'medcom-notes-composition': {
-          card: '1..1', ms: true, short: 'The first entry is the MedCom Notes Composition resource',
+          card: '1..1',
+          ms: true,
+          short: 'The first entry is the MedCom Notes Composition resource',
           elements: { resource: { only: [MedComNotesComposition] } },
         },
       },

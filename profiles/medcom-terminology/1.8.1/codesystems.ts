@@ -98,9 +98,7 @@ export const codeSystemSpecs = {
     experimental: false,
     description: 'CodeSystem with code for classification of an encounter.',
     caseSensitive: false,
-    concepts: [
-      { code: 'other', display: 'Other encounter class' },
-    ],
+    concepts: [{ code: 'other', display: 'Other encounter class' }],
     extra: { date: '2022-09-01' },
   }),
 
@@ -111,9 +109,7 @@ export const codeSystemSpecs = {
     experimental: true,
     description: 'CodeSystem with code for interpretation of an observation',
     caseSensitive: false,
-    concepts: [
-      { code: 'NI', display: 'Not Interpreted' },
-    ],
+    concepts: [{ code: 'NI', display: 'Not Interpreted' }],
   }),
 
   MedComCorePractitionerRolesAutorisationsregistret: codeSystemSpec({
@@ -121,7 +117,8 @@ export const codeSystemSpecs = {
     name: 'MedComCorePractitionerRolesAutorisationsregistret',
     title: 'MedComCorePractitionerRolesAutorisationsregistret',
     experimental: false,
-    description: 'CodeSystem containing codes for practionerroles (Danish:Stillingsbetegnelser) from [autorisationsregistret](https://stps.dk/da/autorisation/opslagautreg/) ',
+    description:
+      'CodeSystem containing codes for practionerroles (Danish:Stillingsbetegnelser) from [autorisationsregistret](https://stps.dk/da/autorisation/opslagautreg/) ',
     caseSensitive: false,
     concepts: [
       { code: 'ambulancebehandler', display: 'Ambulancebehandler' },
@@ -152,7 +149,8 @@ export const codeSystemSpecs = {
     name: 'MedComCorePractitionerRolesSKSadministrativ',
     title: 'MedComCorePractitionerRolesSKSadministrativ',
     experimental: false,
-    description: 'CodeSystem containing codes for practionerroles (Danish:Stillingsbetegnelser) from [SKS Administrativt-Personaleklassifikation](https://medinfo.dk/sks/brows.php?s_nod=924) ',
+    description:
+      'CodeSystem containing codes for practionerroles (Danish:Stillingsbetegnelser) from [SKS Administrativt-Personaleklassifikation](https://medinfo.dk/sks/brows.php?s_nod=924) ',
     caseSensitive: false,
     concepts: [
       { code: 'speciallaege', display: 'Speciallæge' },
@@ -210,9 +208,7 @@ export const codeSystemSpecs = {
     experimental: true,
     description: 'Codes that represents the name of the diagnostic report',
     caseSensitive: false,
-    concepts: [
-      { code: 'HomeCareReport', display: 'HomeCareDiagnosticReport' },
-    ],
+    concepts: [{ code: 'HomeCareReport', display: 'HomeCareDiagnosticReport' }],
   }),
 
   MedComMessageDefinitionType: codeSystemSpec({
@@ -278,9 +274,21 @@ export const codeSystemSpecs = {
     description: 'CodeSystem including text that describes the reason for cancelling a message.',
     caseSensitive: false,
     concepts: [
-      { code: 'incorrect-cpr', display: 'Cancellation due to incorrect CPR-number', designation: [da('Annullering grundet forkert CPR-nr.')] },
-      { code: 'incorrect-receiver', display: 'Cancellation due to incorrect receiver', designation: [da('Annullering grundet forkert modtager')] },
-      { code: 'incorrect-attachment', display: 'Cancellation due to attachment with content concerning a incorrect CPR-number', designation: [da('Annullering grundet vedhæftet fil med indhold på forkert CPR-nr.')] },
+      {
+        code: 'incorrect-cpr',
+        display: 'Cancellation due to incorrect CPR-number',
+        designation: [da('Annullering grundet forkert CPR-nr.')],
+      },
+      {
+        code: 'incorrect-receiver',
+        display: 'Cancellation due to incorrect receiver',
+        designation: [da('Annullering grundet forkert modtager')],
+      },
+      {
+        code: 'incorrect-attachment',
+        display: 'Cancellation due to attachment with content concerning a incorrect CPR-number',
+        designation: [da('Annullering grundet vedhæftet fil med indhold på forkert CPR-nr.')],
+      },
     ],
     extra: { date: '2023-03-30' },
   }),
@@ -290,7 +298,8 @@ export const codeSystemSpecs = {
     name: 'MedComMessagingDesinationUseCodes',
     title: 'MedComMessagingDestinationUse',
     experimental: false,
-    description: 'Codes indicatin whether the use of a destination in a MedCom message header is as a primary or a carbon copy recipient of the message',
+    description:
+      'Codes indicatin whether the use of a destination in a MedCom message header is as a primary or a carbon copy recipient of the message',
     caseSensitive: false,
     concepts: [
       { code: 'primary', display: 'Primary destination' },
@@ -370,9 +379,7 @@ export const codeSystemSpecs = {
     experimental: true,
     description: 'ProducentD that describes who performed the observation',
     caseSensitive: false,
-    concepts: [
-      { code: 'KAF', display: 'Kommunal akutfunktion' },
-    ],
+    concepts: [{ code: 'KAF', display: 'Kommunal akutfunktion' }],
   }),
 
   MedComMessageDefinitionIdentifierSystem: codeSystemSpec({
@@ -397,8 +404,14 @@ export const MedComAcknowledgementErrorCodes = defineCodeSystem(pkg, codeSystemS
 export const MedComCareCommunicationCategoryCodes = defineCodeSystem(pkg, codeSystemSpecs.MedComCareCommunicationCategoryCodes);
 export const MedComCoreEncounterActCodes = defineCodeSystem(pkg, codeSystemSpecs.MedComCoreEncounterActCodes);
 export const MedComCoreInterpretationCodes = defineCodeSystem(pkg, codeSystemSpecs.MedComCoreInterpretationCodes);
-export const MedComCorePractitionerRolesAutorisationsregistret = defineCodeSystem(pkg, codeSystemSpecs.MedComCorePractitionerRolesAutorisationsregistret);
-export const MedComCorePractitionerRolesSKSadministrativ = defineCodeSystem(pkg, codeSystemSpecs.MedComCorePractitionerRolesSKSadministrativ);
+export const MedComCorePractitionerRolesAutorisationsregistret = defineCodeSystem(
+  pkg,
+  codeSystemSpecs.MedComCorePractitionerRolesAutorisationsregistret,
+);
+export const MedComCorePractitionerRolesSKSadministrativ = defineCodeSystem(
+  pkg,
+  codeSystemSpecs.MedComCorePractitionerRolesSKSadministrativ,
+);
 export const MedComDiagnosticReportCodes = defineCodeSystem(pkg, codeSystemSpecs.MedComDiagnosticReportCodes);
 export const MedComMessageDefinitionType = defineCodeSystem(pkg, codeSystemSpecs.MedComMessageDefinitionType);
 export const MedComMessagingActivityCodesCodeSystem = defineCodeSystem(pkg, codeSystemSpecs.MedComMessagingActivityCodesCodeSystem);

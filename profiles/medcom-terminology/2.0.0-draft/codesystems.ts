@@ -13,7 +13,8 @@ const repertoireLifecycleProperties = [
   {
     code: 'status',
     uri: 'http://hl7.org/fhir/concept-properties#status',
-    description: "A property that indicates the status of the concept. One of experimental, active, deprecated, retired. Find Governance for MedCom Terminology in the 'Home' tab.",
+    description:
+      "A property that indicates the status of the concept. One of experimental, active, deprecated, retired. Find Governance for MedCom Terminology in the 'Home' tab.",
     type: 'code',
   },
   {
@@ -31,8 +32,12 @@ export const lifecycle = (status: 'experimental' | 'active' | 'deprecated' | 're
 ];
 
 /** An analysis of the repertoire as 2.0.0-draft publishes it: long name, short name, experimental since 2025-06-28. */
-const analysis = <const C extends string>(code: C, display: string, short: string) =>
-  ({ code, display, designation: [shortName(short)], property: lifecycle('experimental', '2025-06-28') });
+const analysis = <const C extends string>(code: C, display: string, short: string) => ({
+  code,
+  display,
+  designation: [shortName(short)],
+  property: lifecycle('experimental', '2025-06-28'),
+});
 
 /** What changed from 1.8.1; everything else is carried over unchanged (republished as 2.0.0-draft). */
 export const codeSystemSpecs = {
@@ -92,7 +97,11 @@ export const codeSystemSpecs = {
       analysis('NPU01933', 'B—Eosinophilocytter; antalk. = ? × 10^9/L', 'Eosinofilocytter;B'),
       analysis('NPU01349', 'B—Basophilocytter; antalk. = ? × 10^9/L', 'Basofilocytter;B'),
       analysis('NPU22089', 'P(kB)—Glucose; stofk. = ? mmol/L', 'Glukose;P(kB)'),
-      analysis('NPU01685', 'P—Koagulation, vævsfaktor-induceret; rel.tid(aktuel/norm; INR; IRP 67/40; proc.) = ?', 'Koagulationsfaktor II+VII+X [INR];P'),
+      analysis(
+        'NPU01685',
+        'P—Koagulation, vævsfaktor-induceret; rel.tid(aktuel/norm; INR; IRP 67/40; proc.) = ?',
+        'Koagulationsfaktor II+VII+X [INR];P',
+      ),
       analysis('NPU03429', 'P—Natrium-ion; stofk. = ? mmol/L', 'Natrium;P'),
       analysis('NPU03230', 'P—Kalium-ion; stofk. = ? mmol/L', 'Kalium;P'),
       analysis('NPU01536', 'P—Chlorid; stofk. = ? mmol/L', 'Klorid;P'),
@@ -124,8 +133,14 @@ export const MedComAcknowledgementErrorCodes = defineCodeSystem(pkg, codeSystemS
 export const MedComCareCommunicationCategoryCodes = defineCodeSystem(pkg, codeSystemSpecs.MedComCareCommunicationCategoryCodes);
 export const MedComCoreEncounterActCodes = defineCodeSystem(pkg, codeSystemSpecs.MedComCoreEncounterActCodes);
 export const MedComCoreInterpretationCodes = defineCodeSystem(pkg, codeSystemSpecs.MedComCoreInterpretationCodes);
-export const MedComCorePractitionerRolesAutorisationsregistret = defineCodeSystem(pkg, codeSystemSpecs.MedComCorePractitionerRolesAutorisationsregistret);
-export const MedComCorePractitionerRolesSKSadministrativ = defineCodeSystem(pkg, codeSystemSpecs.MedComCorePractitionerRolesSKSadministrativ);
+export const MedComCorePractitionerRolesAutorisationsregistret = defineCodeSystem(
+  pkg,
+  codeSystemSpecs.MedComCorePractitionerRolesAutorisationsregistret,
+);
+export const MedComCorePractitionerRolesSKSadministrativ = defineCodeSystem(
+  pkg,
+  codeSystemSpecs.MedComCorePractitionerRolesSKSadministrativ,
+);
 export const MedComDiagnosticReportCodes = defineCodeSystem(pkg, codeSystemSpecs.MedComDiagnosticReportCodes);
 export const MedComMessageDefinitionType = defineCodeSystem(pkg, codeSystemSpecs.MedComMessageDefinitionType);
 export const MedComMessagingActivityCodesCodeSystem = defineCodeSystem(pkg, codeSystemSpecs.MedComMessagingActivityCodesCodeSystem);

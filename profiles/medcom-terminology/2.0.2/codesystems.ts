@@ -50,8 +50,12 @@ function insertBefore<C extends ConceptSpec>(concepts: readonly C[], placements:
 }
 
 /** A concept added in 2.0.2. */
-const added = (code: string, display: string, since: string, designation?: ConceptSpec['designation']): ConceptSpec =>
-  ({ code, display, ...(designation ? { designation } : {}), property: lifecycle('active', since) });
+const added = (code: string, display: string, since: string, designation?: ConceptSpec['designation']): ConceptSpec => ({
+  code,
+  display,
+  ...(designation ? { designation } : {}),
+  property: lifecycle('active', since),
+});
 
 const da = (value: string) => [{ language: 'da', value }];
 
@@ -91,7 +95,8 @@ export const codeSystemSpecs = {
   /** The misspelt codes are deprecated, each next to its corrected successor. */
   MedComCorePractitionerRolesSKSadministrativ: codeSystemSpec({
     ...revised(v200.MedComCorePractitionerRolesSKSadministrativ, '2.0.0', TERMINOLOGY_2025),
-    description: 'CodeSystem containing codes for practionerroles (Danish:Stillingsbetegnelser) from [SKS Administrativt-Personaleklassifikation](https://medinfo.dk/sks/brows.php?s_nod=924).',
+    description:
+      'CodeSystem containing codes for practionerroles (Danish:Stillingsbetegnelser) from [SKS Administrativt-Personaleklassifikation](https://medinfo.dk/sks/brows.php?s_nod=924).',
     property: lifecycleProperties,
     concepts: insertBefore(
       withLifecycle(v200.MedComCorePractitionerRolesSKSadministrativ.concepts, SINCE_2022, {
@@ -173,7 +178,10 @@ export const codeSystemSpecs = {
   MedComObservationCodes: codeSystemSpec({
     ...revised(released(v200.MedComObservationCodes), '1.0.1', REPERTOIRE_2025),
     concepts: withLifecycle(withoutShortNames(v200.MedComObservationCodes.concepts), '2025-06-28', {
-      MCS88126: { since: REPERTOIRE_2025, definition: '0: Habituel, 1: Agiteret eller reagerer kun på tale, 2: Reagerer kun på smerte, 3: Ingen reaktion' },
+      MCS88126: {
+        since: REPERTOIRE_2025,
+        definition: '0: Habituel, 1: Agiteret eller reagerer kun på tale, 2: Reagerer kun på smerte, 3: Ingen reaktion',
+      },
     }),
   }),
 
@@ -194,8 +202,14 @@ export const MedComAcknowledgementErrorCodes = defineCodeSystem(pkg, codeSystemS
 export const MedComCareCommunicationCategoryCodes = defineCodeSystem(pkg, codeSystemSpecs.MedComCareCommunicationCategoryCodes);
 export const MedComCoreEncounterActCodes = defineCodeSystem(pkg, codeSystemSpecs.MedComCoreEncounterActCodes);
 export const MedComCoreInterpretationCodes = defineCodeSystem(pkg, codeSystemSpecs.MedComCoreInterpretationCodes);
-export const MedComCorePractitionerRolesAutorisationsregistret = defineCodeSystem(pkg, codeSystemSpecs.MedComCorePractitionerRolesAutorisationsregistret);
-export const MedComCorePractitionerRolesSKSadministrativ = defineCodeSystem(pkg, codeSystemSpecs.MedComCorePractitionerRolesSKSadministrativ);
+export const MedComCorePractitionerRolesAutorisationsregistret = defineCodeSystem(
+  pkg,
+  codeSystemSpecs.MedComCorePractitionerRolesAutorisationsregistret,
+);
+export const MedComCorePractitionerRolesSKSadministrativ = defineCodeSystem(
+  pkg,
+  codeSystemSpecs.MedComCorePractitionerRolesSKSadministrativ,
+);
 export const MedComDiagnosticReportCodes = defineCodeSystem(pkg, codeSystemSpecs.MedComDiagnosticReportCodes);
 export const MedComMessageDefinitionType = defineCodeSystem(pkg, codeSystemSpecs.MedComMessageDefinitionType);
 export const MedComMessagingActivityCodesCodeSystem = defineCodeSystem(pkg, codeSystemSpecs.MedComMessagingActivityCodesCodeSystem);

@@ -13,7 +13,8 @@ export const pkg = definePackage({
   description: "This IG includes CodeSystems, ValueSets and ConceptMaps defined by MedCom and used in MedCom's FHIR standards.",
   dependencies: { 'hl7.terminology.r4': '7.0.0', 'hl7.fhir.uv.extensions.r4': '5.2.0' },
   coverage: 'partial',
-  coverageNote: 'Every CodeSystem and ValueSet is re-authored; the ConceptMap medcom-messaging-mapFhirToSorEdi (an example in the published package) is not.',
+  coverageNote:
+    'Every CodeSystem and ValueSet is re-authored; the ConceptMap medcom-messaging-mapFhirToSorEdi (an example in the published package) is not.',
   defaults: {
     // the date of the artifacts 2.0.2 did not touch; the others say theirs with `extra: { date }`
     date: '2023-10-31',

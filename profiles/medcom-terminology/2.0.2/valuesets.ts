@@ -37,7 +37,10 @@ export const valueSetSpecs = (cs: CodeSystems) => {
       ...revised(v.MedComCorePractitionerRoles, '2.0.0', TERMINOLOGY_2025),
       description: 'ValueSet containing codes for practionerroles (Danish: Stillingsbetegnelser) from MedCom.',
       include: v.MedComCorePractitionerRoles.include.map((i) =>
-        (i.system === cs.MedComCorePractitionerRolesSKSadministrativ ? { ...i, concepts: cs.MedComCorePractitionerRolesSKSadministrativ.codes } : i)),
+        i.system === cs.MedComCorePractitionerRolesSKSadministrativ
+          ? { ...i, concepts: cs.MedComCorePractitionerRolesSKSadministrativ.codes }
+          : i,
+      ),
     }),
 
     MedComCoreAttachmentMimeTypes: revised(v.MedComCoreAttachmentMimeTypes, '1.8.1'),
@@ -46,7 +49,10 @@ export const valueSetSpecs = (cs: CodeSystems) => {
     MedComCoreEncounterClass: valueSetSpec({
       ...revised(v.MedComCoreEncounterClass, '2.0.0', '2025-10-28'),
       include: [
-        { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', filter: [{ property: 'concept', op: 'descendent-of', value: '_ActEncounterCode' }] },
+        {
+          system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode',
+          filter: [{ property: 'concept', op: 'descendent-of', value: '_ActEncounterCode' }],
+        },
         { system: cs.MedComCoreEncounterActCodes, concepts: [{ code: 'other', display: 'Other encounter class' }] },
       ],
       exclude: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', concepts: ['OBSENC'] }],

@@ -11,9 +11,7 @@ export const codeSystemSpecs = {
     experimental: true,
     description: 'CodeSystem for ClassCode',
     caseSensitive: false,
-    concepts: [
-      { code: '001', display: 'Klinisk rapport' },
-    ],
+    concepts: [{ code: '001', display: 'Klinisk rapport' }],
   }),
 
   MedComIHE_FormatCode: codeSystemSpec({
@@ -62,7 +60,11 @@ export const codeSystemSpecs = {
     description: 'IHE XDS Affinity Domains who has agreed to share healthcare related documents in Denmark',
     caseSensitive: false,
     concepts: [
-      { code: '1.2.208.176.8.1', display: 'Common Danish IHE XDS domain. Integrating the Healthcare Enterprise (IHE) cross[X]-enterprise Document Sharing (XDS) domain' },
+      {
+        code: '1.2.208.176.8.1',
+        display:
+          'Common Danish IHE XDS domain. Integrating the Healthcare Enterprise (IHE) cross[X]-enterprise Document Sharing (XDS) domain',
+      },
       { code: '1.2.208.193.100', display: 'Primary healthcare domain' },
     ],
     extra: { date: '2016-11-01' },

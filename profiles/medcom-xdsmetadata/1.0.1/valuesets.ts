@@ -17,9 +17,7 @@ export const valueSetSpecs = {
     include: [
       {
         system: 'urn:oid:1.2.208.184.100.9', // the OID identifier of MedComIHE_ClassCode
-        concepts: [
-          { code: '001', display: 'Klinisk rapport' },
-        ],
+        concepts: [{ code: '001', display: 'Klinisk rapport' }],
       },
     ],
     extra: { date: '2015-01-01' },
@@ -34,9 +32,7 @@ export const valueSetSpecs = {
     include: [
       {
         system: 'urn:oid:2.16.840.1.113883.5.25', // HL7 v3 Confidentiality
-        concepts: [
-          { code: 'N', display: 'normal' },
-        ],
+        concepts: [{ code: 'N', display: 'normal' }],
       },
     ],
     extra: { date: '2015-01-01' },
@@ -109,9 +105,7 @@ export const valueSetSpecs = {
     title: 'IHE FormatCode',
     experimental: true,
     description: 'ValueSet containing FormatCode.',
-    include: [
-      { system: MedComIHE_FormatCode },
-    ],
+    include: [{ system: MedComIHE_FormatCode }],
   }),
 
   MedComIHE_CoreHealthcareFacilityTypeCode: valueSetSpec({
@@ -119,7 +113,8 @@ export const valueSetSpecs = {
     name: 'MedComIHE_CoreHealthcareFacilityTypeCode',
     title: 'IHE HealthcareFacilityTypeCode',
     experimental: true,
-    description: 'Value set for healthcare facility type code represents the type of organizational setting of the clinical encounter during which the documented act occurred.',
+    description:
+      'Value set for healthcare facility type code represents the type of organizational setting of the clinical encounter during which the documented act occurred.',
     include: [
       {
         system: 'urn:oid:2.16.840.1.113883.6.96', // SNOMED CT
@@ -204,7 +199,11 @@ export const valueSetSpecs = {
       {
         system: 'urn:oid:1.2.208.176.8.1', // the common Danish XDS affinity domain, itself the first code
         concepts: [
-          { code: '1.2.208.176.8.1', display: 'Common Danish IHE XDS domain. Integrating the Healthcare Enterprise (IHE) cross[X]-enterprise Document Sharing (XDS) domain' },
+          {
+            code: '1.2.208.176.8.1',
+            display:
+              'Common Danish IHE XDS domain. Integrating the Healthcare Enterprise (IHE) cross[X]-enterprise Document Sharing (XDS) domain',
+          },
           { code: '1.2.208.193.100', display: 'Primary healthcare domain' },
         ],
       },
@@ -254,7 +253,8 @@ export const valueSetSpecs = {
     name: 'MedComIHE_CorePracticeSettingCode',
     title: 'IHE PracticeSettingCode',
     experimental: true,
-    description: "Values used for the document metadata attribute practiceSettingCode, which is an attribute specifying the clinical specialty where the act that resulted in the document was performed (e.g., Family Practice, Laboratory, Radiology). The value set is based on a subset of the code list from the SOR lookup table 'SOR-Kliniske specialer' (https://sor.sum.dsdn.dk/lookupdata/#clinical_speciality, accessable on Sundhedsdatanettet (SDN)), which is based on SNOMED codes. ",
+    description:
+      "Values used for the document metadata attribute practiceSettingCode, which is an attribute specifying the clinical specialty where the act that resulted in the document was performed (e.g., Family Practice, Laboratory, Radiology). The value set is based on a subset of the code list from the SOR lookup table 'SOR-Kliniske specialer' (https://sor.sum.dsdn.dk/lookupdata/#clinical_speciality, accessable on Sundhedsdatanettet (SDN)), which is based on SNOMED codes. ",
     include: [
       {
         system: 'urn:oid:2.16.840.1.113883.6.96', // SNOMED CT
@@ -361,7 +361,8 @@ export const valueSetSpecs = {
     id: 'MedCom-ihe-plr-formatcode-VS',
     name: 'MedComIHE_PLR_DK_FormatCode',
     title: 'PLR-DK IHE FormatCode',
-    description: 'PLR-DK: Code system for document format code used in national Document sharing. The value set for format code is based on code system DK_IHE_FormatCode.',
+    description:
+      'PLR-DK: Code system for document format code used in national Document sharing. The value set for format code is based on code system DK_IHE_FormatCode.',
     include: [
       {
         system: 'urn:oid:1.2.208.184.100.10', // the OID identifier of MedComIHE_FormatCode
@@ -376,7 +377,8 @@ export const valueSetSpecs = {
     name: 'PLR_DK_IHE_TypeCode',
     title: 'PLR-DK IHE TypeCode',
     experimental: true,
-    description: 'PLR-DK: Value set for the typeCode attribute. The typeCode specifies the precise type of document from the user perspective. The granularity of typeCode is finer grained than its superior classCode.',
+    description:
+      'PLR-DK: Value set for the typeCode attribute. The typeCode specifies the precise type of document from the user perspective. The granularity of typeCode is finer grained than its superior classCode.',
     include: [
       {
         system: 'urn:oid:2.16.840.1.113883.6.1', // LOINC

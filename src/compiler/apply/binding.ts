@@ -11,13 +11,24 @@ export function applyBinding(ctx: ApplyContext): void {
   const { rule, el } = ctx;
   if (!rule.binding) return;
   const before = el.binding;
-  if (before && (before.strength === 'required' || before.strength === 'extensible') &&
-      STRENGTH_ORDER[rule.binding.strength] < STRENGTH_ORDER[before.strength]) {
-    ctx.report('compile/binding-weakened', `${el.id}: binding strength ${rule.binding.strength} is weaker than the parent's ${before.strength}`);
+  if (
+    before &&
+    (before.strength === 'required' || before.strength === 'extensible') &&
+    STRENGTH_ORDER[rule.binding.strength] < STRENGTH_ORDER[before.strength]
+  ) {
+    ctx.report(
+      'compile/binding-weakened',
+      `${el.id}: binding strength ${rule.binding.strength} is weaker than the parent's ${before.strength}`,
+    );
     return;
   }
-  if (before && before.strength === rule.binding.strength && before.valueSet === rule.binding.valueSet &&
-      (rule.binding.description === undefined || rule.binding.description === before.description)) return;
+  if (
+    before &&
+    before.strength === rule.binding.strength &&
+    before.valueSet === rule.binding.valueSet &&
+    (rule.binding.description === undefined || rule.binding.description === before.description)
+  )
+    return;
   const binding: fhir4.ElementDefinitionBinding = { strength: rule.binding.strength };
   if (rule.binding.description !== undefined) binding.description = rule.binding.description;
   const vs = rule.binding.valueSet ?? before?.valueSet;

@@ -33,7 +33,10 @@ export function applySlicing(ctx: ApplyContext): void {
   const theirs = before.discriminator ?? [];
   for (let i = 0; i < Math.min(mine.length, theirs.length); i++) {
     if (mine[i]!.type !== theirs[i]!.type || mine[i]!.path !== theirs[i]!.path) {
-      ctx.report('compile/invalid-value', `${el.id}: slicing discriminators ${JSON.stringify(mine)} do not start with the parent's ${JSON.stringify(theirs)}`);
+      ctx.report(
+        'compile/invalid-value',
+        `${el.id}: slicing discriminators ${JSON.stringify(mine)} do not start with the parent's ${JSON.stringify(theirs)}`,
+      );
       return;
     }
   }

@@ -1,7 +1,23 @@
 import type { ED } from '../element-list.js';
 
-const FILL_FIELDS = ['label', 'definition', 'short', 'comment', 'requirements', 'min', 'max', 'maxLength', 'mustSupport',
-  'isSummary', 'isModifier', 'isModifierReason', 'mustHaveValue', 'binding', 'example', 'sliceName'] as const;
+const FILL_FIELDS = [
+  'label',
+  'definition',
+  'short',
+  'comment',
+  'requirements',
+  'min',
+  'max',
+  'maxLength',
+  'mustSupport',
+  'isSummary',
+  'isModifier',
+  'isModifierReason',
+  'mustHaveValue',
+  'binding',
+  'example',
+  'sliceName',
+] as const;
 
 function keysWithPrefix(el: ED, prefix: string): string[] {
   return Object.keys(el).filter((k) => k.startsWith(prefix) && k.length > prefix.length && /[A-Z]/.test(k[prefix.length]!));

@@ -89,7 +89,12 @@ export function applyTypes(ctx: ApplyContext): void {
       return;
     }
   }
-  const types = rule.types.map((t) => toType(t, parentTypes.find((p) => fhirTypeCode(p) === t.code)));
+  const types = rule.types.map((t) =>
+    toType(
+      t,
+      parentTypes.find((p) => fhirTypeCode(p) === t.code),
+    ),
+  );
   const only = rule.types.length === 1 ? rule.types[0]! : undefined;
   const profile = only?.profile?.[0];
   if (only && profile && !REFERENCE_CODES.has(only.code) && !onSlicedBase(ctx, el) && parentTypes[0]?.profile?.[0] !== profile) {
@@ -101,8 +106,14 @@ export function applyTypes(ctx: ApplyContext): void {
   }
   el.type = types;
   // children unfolded before the element got its type profile come afresh from the profile
-  if (ctx.rules.sliceFromProfileElement && profile && only && !REFERENCE_CODES.has(only.code) && parentTypes[0]?.profile?.[0] !== profile &&
-      ctx.list.hasChildren(ctx.index)) {
+  if (
+    ctx.rules.sliceFromProfileElement &&
+    profile &&
+    only &&
+    !REFERENCE_CODES.has(only.code) &&
+    parentTypes[0]?.profile?.[0] !== profile &&
+    ctx.list.hasChildren(ctx.index)
+  ) {
     ctx.list.refold(ctx.index);
   }
 }

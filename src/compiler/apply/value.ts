@@ -6,7 +6,9 @@ import { stableStringify } from '../../util/json.js';
 import { matchesPattern } from '../../fhir/values.js';
 
 function valueKeys(el: Record<string, unknown>, prefix: 'fixed' | 'pattern'): string[] {
-  return Object.keys(el).filter((k) => k.startsWith(prefix) && k.length > prefix.length && k[prefix.length]! === k[prefix.length]!.toUpperCase());
+  return Object.keys(el).filter(
+    (k) => k.startsWith(prefix) && k.length > prefix.length && k[prefix.length]! === k[prefix.length]!.toUpperCase(),
+  );
 }
 
 function typeSuffix(ctx: ApplyContext, v: ValueIR): string | undefined {
@@ -36,7 +38,10 @@ export function applyValues(ctx: ApplyContext): void {
     }
     for (const existing of valueKeys(rec, 'pattern')) {
       if (!matchesPattern(v.value, rec[existing])) {
-        ctx.report('compile/fixed-conflict', `${el.id}: ${stableStringify(v.value)} does not keep the parent's ${existing} = ${stableStringify(rec[existing])}`);
+        ctx.report(
+          'compile/fixed-conflict',
+          `${el.id}: ${stableStringify(v.value)} does not keep the parent's ${existing} = ${stableStringify(rec[existing])}`,
+        );
         return;
       }
       if (kind === 'pattern' || existing !== key) delete rec[existing];

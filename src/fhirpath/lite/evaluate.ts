@@ -83,7 +83,10 @@ interface Ctx {
 }
 
 export class LiteEvaluator {
-  constructor(private readonly model: LiteModel, private readonly host: LiteHost) {}
+  constructor(
+    private readonly model: LiteModel,
+    private readonly host: LiteHost,
+  ) {}
 
   /**
    * Evaluate `ast` on `focus` (a value of FHIR type `base`: `Patient`, `Organization.contact`,
@@ -118,8 +121,10 @@ export class LiteEvaluator {
 
   private eval(ast: Ast, input: Coll, ctx: Ctx): Coll {
     switch (ast.k) {
-      case 'this': return ctx.self;
-      case 'lit': return [ast.value];
+      case 'this':
+        return ctx.self;
+      case 'lit':
+        return [ast.value];
       case 'env': {
         const v = ctx.vars[ast.name];
         if (!isObject(v) || typeof v['resourceType'] !== 'string') throw CANNOT;
@@ -140,8 +145,10 @@ export class LiteEvaluator {
         const from = ast.from ? this.eval(ast.from, input, ctx) : input;
         return from.filter((item) => this.isOfType(item, ast.type));
       }
-      case 'call': return this.call(ast, ast.from ? this.eval(ast.from, input, ctx) : input, ctx);
-      case 'op': return this.operator(ast.op, this.eval(ast.left, input, ctx), this.eval(ast.right, input, ctx));
+      case 'call':
+        return this.call(ast, ast.from ? this.eval(ast.from, input, ctx) : input, ctx);
+      case 'op':
+        return this.operator(ast.op, this.eval(ast.left, input, ctx), this.eval(ast.right, input, ctx));
     }
   }
 
@@ -233,14 +240,18 @@ export class LiteEvaluator {
     switch (ast.name) {
       case 'exists':
         return [(ast.args.length ? this.where(input, ast.args[0]!, ctx) : input).length > 0];
-      case 'empty': return [input.length === 0];
-      case 'count': return [input.length];
-      case 'first': return input.slice(0, 1);
+      case 'empty':
+        return [input.length === 0];
+      case 'count':
+        return [input.length];
+      case 'first':
+        return input.slice(0, 1);
       case 'not': {
         const b = this.booleanParam(input);
         return typeof b === 'boolean' ? [!b] : [];
       }
-      case 'where': return this.where(input, ast.args[0]!, ctx);
+      case 'where':
+        return this.where(input, ast.args[0]!, ctx);
       case 'select': {
         const out: Coll = [];
         for (const item of input) out.push(...this.eval(ast.args[0]!, [item], { self: [item], vars: ctx.vars }));
@@ -264,7 +275,8 @@ export class LiteEvaluator {
         if (input.length > 1) throw CANNOT;
         return [this.toText(input[0]!)];
       }
-      case 'intersect': return this.intersect(input, this.eval(ast.args[0]!, ctx.self, ctx));
+      case 'intersect':
+        return this.intersect(input, this.eval(ast.args[0]!, ctx.self, ctx));
       case 'extension': {
         const url = this.stringParam(ast.args[0]!, ctx);
         if (url === undefined) return [];
@@ -365,11 +377,15 @@ export class LiteEvaluator {
 
   private operator(op: Extract<Ast, { k: 'op' }>['op'], left: Coll, right: Coll): Coll {
     switch (op) {
-      case 'and': case 'or': case 'xor': case 'implies': {
+      case 'and':
+      case 'or':
+      case 'xor':
+      case 'implies': {
         const r = logic(op, this.booleanParam(left), this.booleanParam(right));
         return r === undefined ? [] : [r];
       }
-      default: break;
+      default:
+        break;
     }
     if (left.length === 0 || right.length === 0) return [];
     if (left.length > 1 || right.length > 1) throw CANNOT;
@@ -386,12 +402,18 @@ export class LiteEvaluator {
     if (typeof a === 'number' && typeof b === 'number') {
       if (!Number.isInteger(a) || !Number.isInteger(b)) throw CANNOT;
       switch (op) {
-        case '+': return checkedInteger(a + b);
-        case '-': return checkedInteger(a - b);
-        case '>': return [a > b];
-        case '<': return [a < b];
-        case '>=': return [a >= b];
-        case '<=': return [a <= b];
+        case '+':
+          return checkedInteger(a + b);
+        case '-':
+          return checkedInteger(a - b);
+        case '>':
+          return [a > b];
+        case '<':
+          return [a < b];
+        case '>=':
+          return [a >= b];
+        case '<=':
+          return [a <= b];
       }
     }
     throw CANNOT;
@@ -400,10 +422,11 @@ export class LiteEvaluator {
   private intersect(a: Coll, b: Coll): Coll {
     if (a.length === 0 || b.length === 0) return [];
     if (a.length + b.length > 6) throw CANNOT; // fhirpath.js compares hashes from 7 items on
-    const objects = (c: Coll) => c.map((i) => {
-      if (!(i instanceof Node) || !isObject(i.data)) throw CANNOT;
-      return i.data;
-    });
+    const objects = (c: Coll) =>
+      c.map((i) => {
+        if (!(i instanceof Node) || !isObject(i.data)) throw CANNOT;
+        return i.data;
+      });
     const left = objects(a);
     const right = objects(b);
     const out: Coll = [];

@@ -26,16 +26,25 @@ export class Unsupported extends Error {}
 
 /** Function name → allowed argument counts; criteria arguments are evaluated per item. */
 const FUNCTIONS: Record<string, readonly number[]> = {
-  exists: [0, 1], empty: [0], count: [0], not: [0], first: [0],
-  where: [1], select: [1], all: [1],
-  matches: [1], toString: [0], intersect: [1],
-  resolve: [0], memberOf: [1], conformsTo: [1], extension: [1],
+  exists: [0, 1],
+  empty: [0],
+  count: [0],
+  not: [0],
+  first: [0],
+  where: [1],
+  select: [1],
+  all: [1],
+  matches: [1],
+  toString: [0],
+  intersect: [1],
+  resolve: [0],
+  memberOf: [1],
+  conformsTo: [1],
+  extension: [1],
 };
 
 /** Operator precedence, loosest first (FHIRPath §Operator precedence). */
-const LEVELS: readonly (readonly Operator[])[] = [
-  ['implies'], ['or', 'xor'], ['and'], ['=', '!='], ['>', '<', '>=', '<='], ['+', '-'],
-];
+const LEVELS: readonly (readonly Operator[])[] = [['implies'], ['or', 'xor'], ['and'], ['=', '!='], ['>', '<', '>=', '<='], ['+', '-']];
 
 type Token =
   | { t: 'id'; v: string; quoted: boolean }
@@ -58,7 +67,10 @@ function tokenize(src: string): Token[] {
     for (;;) {
       if (i >= n) throw new Unsupported('unterminated literal');
       const c = src[i]!;
-      if (c === q) { i++; return s; }
+      if (c === q) {
+        i++;
+        return s;
+      }
       if (c === '\\') {
         const e = src[i + 1];
         if (e === 'u') {
@@ -80,10 +92,19 @@ function tokenize(src: string): Token[] {
   };
   while (i < n) {
     const c = src[i]!;
-    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') { i++; continue; }
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
+      i++;
+      continue;
+    }
     if (c === '/' && (src[i + 1] === '/' || src[i + 1] === '*')) throw new Unsupported('comment');
-    if (c === "'") { out.push({ t: 'str', v: quoted("'") }); continue; }
-    if (c === '`') { out.push({ t: 'id', v: quoted('`'), quoted: true }); continue; }
+    if (c === "'") {
+      out.push({ t: 'str', v: quoted("'") });
+      continue;
+    }
+    if (c === '`') {
+      out.push({ t: 'id', v: quoted('`'), quoted: true });
+      continue;
+    }
     if (c >= '0' && c <= '9') {
       const m = /^[0-9]+(\.[0-9]+)?/.exec(src.slice(i))!;
       if (m[1] !== undefined) throw new Unsupported('decimal literal');
@@ -114,8 +135,16 @@ function tokenize(src: string): Token[] {
       continue;
     }
     const two = src.slice(i, i + 2);
-    if (two === '>=' || two === '<=' || two === '!=') { out.push({ t: 'sym', v: two }); i += 2; continue; }
-    if ('.()[],=<>+-'.includes(c)) { out.push({ t: 'sym', v: c }); i++; continue; }
+    if (two === '>=' || two === '<=' || two === '!=') {
+      out.push({ t: 'sym', v: two });
+      i += 2;
+      continue;
+    }
+    if ('.()[],=<>+-'.includes(c)) {
+      out.push({ t: 'sym', v: c });
+      i++;
+      continue;
+    }
     throw new Unsupported(`'${c}'`);
   }
   out.push({ t: 'end' });
@@ -129,8 +158,12 @@ class Parser {
   private pos = 0;
   constructor(private readonly tokens: Token[]) {}
 
-  private peek(): Token { return this.tokens[this.pos]!; }
-  private next(): Token { return this.tokens[this.pos++]!; }
+  private peek(): Token {
+    return this.tokens[this.pos]!;
+  }
+  private next(): Token {
+    return this.tokens[this.pos++]!;
+  }
   private isSym(v: string): boolean {
     const t = this.peek();
     return t.t === 'sym' && t.v === v;
@@ -168,9 +201,12 @@ class Parser {
   private term(): Ast {
     const t = this.next();
     switch (t.t) {
-      case 'str': return { k: 'lit', value: t.v };
-      case 'num': return { k: 'lit', value: t.v };
-      case 'this': return { k: 'this' };
+      case 'str':
+        return { k: 'lit', value: t.v };
+      case 'num':
+        return { k: 'lit', value: t.v };
+      case 'this':
+        return { k: 'this' };
       case 'env':
         if (t.v !== 'resource' && t.v !== 'rootResource') throw new Unsupported(`%${t.v}`);
         return { k: 'env', name: t.v };

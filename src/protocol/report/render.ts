@@ -43,7 +43,10 @@ export class ProtocolReportRenderer {
    */
   archive(report: ProtocolRunReport): Buffer {
     // read again inside the evidence folder only: a file swapped for a link that leads out since the run is refused (SafeFileError)
-    const entries = report.evidence.files.map((f) => ({ name: f.archiveName, data: readFileSafe(join(report.evidence.dir, f.file), { root: report.evidence.dir }) }));
+    const entries = report.evidence.files.map((f) => ({
+      name: f.archiveName,
+      data: readFileSafe(join(report.evidence.dir, f.file), { root: report.evidence.dir }),
+    }));
     entries.push({ name: 'report.md', data: Buffer.from(this.markdown(report), 'utf8') });
     return writeZip(entries, report.generatedAt ? new Date(report.generatedAt) : undefined);
   }
@@ -59,12 +62,17 @@ export class ProtocolReportRenderer {
     // replacing the evidence folder (or one holding it) would delete the evidence — also when it carries a
     // completion marker (a colleague's folder that once was a report folder, or one planted)
     if (isInside(realOrResolved(dir), realOrResolved(report.evidence.dir))) {
-      throw new UsageError(`${dir}: the output folder is the evidence folder or holds it (${report.evidence.dir}); name another folder for the report`);
+      throw new UsageError(
+        `${dir}: the output folder is the evidence folder or holds it (${report.evidence.dir}); name another folder for the report`,
+      );
     }
     const problem = folderReplaceProblem(dir, isReportFile);
     if (problem) throw new UsageError(`${dir}: ${problem}`);
     const files: [string, string | Buffer][] = [
-      ['report.json', this.json(report)], ['report.md', this.markdown(report)], ['report.html', this.htmlPage(report)], ['junit.xml', this.junit(report)],
+      ['report.json', this.json(report)],
+      ['report.md', this.markdown(report)],
+      ['report.html', this.htmlPage(report)],
+      ['junit.xml', this.junit(report)],
       [report.evidence.archive, this.archive(report)],
     ];
     await writeFolderAtomic(dir, (staging) => {
@@ -83,7 +91,11 @@ export class ProtocolReportRenderer {
 
 /** The real path of `p`, or its absolute path when it does not exist (yet). */
 function realOrResolved(p: string): string {
-  try { return realpathSync(p); } catch { return resolve(p); }
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve(p);
+  }
 }
 
 /** The files a protocol report folder holds (an older version's report folder has no completion marker). */
@@ -101,20 +113,37 @@ export function renderProtocolJunit(report: ProtocolRunReport): string {
   for (const section of report.sections) {
     const ss = section.rows.filter((r): r is StepResult => r.type === 'step');
     if (ss.length === 0) continue;
-    suites.push({ name: `${section.number} ${section.title}`, cases: ss.map((s): JunitCase => {
-      const c: JunitCase = { classname: `${report.protocol.id}.${section.number}`, name: `${s.number} ${s.id}` };
-      if (s.status === 'failed') {
-        const detail = [
-          ...s.checks.filter((x) => x.outcome === 'fail' || x.outcome === 'error').map((x) => `${x.id}: ${x.description} — ${x.files.filter((f) => f.outcome !== 'pass').map((f) => `${f.file}: ${f.error ?? f.actual ?? ''}`).join('; ')}`),
-          ...s.issues.filter((i) => i.severity === 'error' || i.severity === 'fatal').map((i) => `${i.ruleId} ${i.fhirpath}${i.line !== undefined ? ` (${i.file}:${i.line})` : ` (${i.file})`}: ${i.message}`),
-        ];
-        c.failures = [{ type: 'step-failed', message: s.actualResult, detail: detail.join('\n') }];
-      } else if (s.status === 'manual' || s.status === 'not-relevant' || s.status === 'no-evidence') {
-        c.skipped = `${s.status}: ${s.actualResult}`;
-      }
-      c.systemOut = [s.actualResult, ...s.evidence.map((e) => `evidence: ${e}`), ...s.issues.filter((i) => i.severity === 'warning').map((i) => `warning ${i.ruleId} ${i.fhirpath}: ${i.message}`)].join('\n');
-      return c;
-    }) });
+    suites.push({
+      name: `${section.number} ${section.title}`,
+      cases: ss.map((s): JunitCase => {
+        const c: JunitCase = { classname: `${report.protocol.id}.${section.number}`, name: `${s.number} ${s.id}` };
+        if (s.status === 'failed') {
+          const detail = [
+            ...s.checks
+              .filter((x) => x.outcome === 'fail' || x.outcome === 'error')
+              .map(
+                (x) =>
+                  `${x.id}: ${x.description} — ${x.files
+                    .filter((f) => f.outcome !== 'pass')
+                    .map((f) => `${f.file}: ${f.error ?? f.actual ?? ''}`)
+                    .join('; ')}`,
+              ),
+            ...s.issues
+              .filter((i) => i.severity === 'error' || i.severity === 'fatal')
+              .map((i) => `${i.ruleId} ${i.fhirpath}${i.line !== undefined ? ` (${i.file}:${i.line})` : ` (${i.file})`}: ${i.message}`),
+          ];
+          c.failures = [{ type: 'step-failed', message: s.actualResult, detail: detail.join('\n') }];
+        } else if (s.status === 'manual' || s.status === 'not-relevant' || s.status === 'no-evidence') {
+          c.skipped = `${s.status}: ${s.actualResult}`;
+        }
+        c.systemOut = [
+          s.actualResult,
+          ...s.evidence.map((e) => `evidence: ${e}`),
+          ...s.issues.filter((i) => i.severity === 'warning').map((i) => `warning ${i.ruleId} ${i.fhirpath}: ${i.message}`),
+        ].join('\n');
+        return c;
+      }),
+    });
   }
   return renderJunitXml(`medcom-ig protocol ${report.protocol.id} ${report.protocol.version}`, suites);
 }

@@ -7,10 +7,28 @@
 import { labels, type ProtocolLabels } from '../i18n.js';
 import type { CheckResult, ProtocolRunReport, RunIssue, StepResult, StepStatus } from '../report-model.js';
 
-export interface KeyValue { key: string; value: string; blank: boolean }
+export interface KeyValue {
+  key: string;
+  value: string;
+  blank: boolean;
+}
 
-export interface CheckView { description: string; outcome: string; outcomeClass: string; expression: string; found: string }
-export interface IssueView { file: string; severity: string; severityClass: string; ruleId: string; fhirpath: string; line: string; message: string }
+export interface CheckView {
+  description: string;
+  outcome: string;
+  outcomeClass: string;
+  expression: string;
+  found: string;
+}
+export interface IssueView {
+  file: string;
+  severity: string;
+  severityClass: string;
+  ruleId: string;
+  fhirpath: string;
+  line: string;
+  message: string;
+}
 
 export interface RowView {
   isGroup: boolean;
@@ -39,7 +57,13 @@ export interface RowView {
   captured: string;
 }
 
-export interface SectionView { number: string; title: string; purpose: string; notRelevant: boolean; rows: RowView[] }
+export interface SectionView {
+  number: string;
+  title: string;
+  purpose: string;
+  notRelevant: boolean;
+  rows: RowView[];
+}
 
 export interface ProtocolView {
   L: ProtocolLabels;
@@ -75,7 +99,15 @@ export interface ProtocolView {
   tool: string;
 }
 
-const ICONS: Record<StepStatus, string> = { passed: '✓', failed: '✗', warning: '⚠', partial: '✓✎', manual: '✎', 'no-evidence': '∅', 'not-relevant': '—' };
+const ICONS: Record<StepStatus, string> = {
+  passed: '✓',
+  failed: '✗',
+  warning: '⚠',
+  partial: '✓✎',
+  manual: '✎',
+  'no-evidence': '∅',
+  'not-relevant': '—',
+};
 const MAX_FINDINGS = 8;
 
 function issueLine(i: RunIssue): string {
@@ -83,7 +115,10 @@ function issueLine(i: RunIssue): string {
 }
 
 function checkLine(c: CheckResult): string {
-  const found = c.files.filter((f) => f.outcome !== 'pass').map((f) => `${f.file}: ${f.error ?? f.actual ?? ''}`).join('; ');
+  const found = c.files
+    .filter((f) => f.outcome !== 'pass')
+    .map((f) => `${f.file}: ${f.error ?? f.actual ?? ''}`)
+    .join('; ');
   return `${c.outcome === 'warning' ? '⚠' : '✗'} ${c.description}${c.kind === 'fhirpath' || c.kind === 'business' || c.kind === 'sequence' ? ` [${c.id}]` : ''}${found ? ` — ${found}` : ''}`;
 }
 
@@ -95,18 +130,39 @@ function stepRow(s: StepResult, L: ProtocolLabels): RowView {
   ];
   const shown = findings.slice(0, MAX_FINDINGS);
   return {
-    isGroup: false, text: '', notRelevant: s.notRelevant, number: s.number, anchor: `step-${s.number.replace(/\./g, '-')}`,
-    action: s.action, testData: s.evidence.join('\n'), hasEvidence: s.evidence.length > 0, hint: s.testDataHint, expected: s.expectedResult,
-    icon: ICONS[s.status], statusLabel: L.status[s.status], statusClass: s.status, actual: s.actualResult,
-    findings: shown, moreFindings: findings.length > shown.length ? `… +${findings.length - shown.length}` : '',
-    suggested: s.suggestedGrade ? `${L.suggested}: ${L.grade[s.suggestedGrade]}` : '', hasSuggested: s.suggestedGrade !== undefined,
+    isGroup: false,
+    text: '',
+    notRelevant: s.notRelevant,
+    number: s.number,
+    anchor: `step-${s.number.replace(/\./g, '-')}`,
+    action: s.action,
+    testData: s.evidence.join('\n'),
+    hasEvidence: s.evidence.length > 0,
+    hint: s.testDataHint,
+    expected: s.expectedResult,
+    icon: ICONS[s.status],
+    statusLabel: L.status[s.status],
+    statusClass: s.status,
+    actual: s.actualResult,
+    findings: shown,
+    moreFindings: findings.length > shown.length ? `… +${findings.length - shown.length}` : '',
+    suggested: s.suggestedGrade ? `${L.suggested}: ${L.grade[s.suggestedGrade]}` : '',
+    hasSuggested: s.suggestedGrade !== undefined,
     checks: s.checks.map((c) => ({
-      description: c.description, outcome: c.outcome, outcomeClass: c.outcome, expression: c.expression ?? (c.kind === 'validate' ? `${L.profile}: ${c.expected ?? ''}` : c.expected ?? ''),
+      description: c.description,
+      outcome: c.outcome,
+      outcomeClass: c.outcome,
+      expression: c.expression ?? (c.kind === 'validate' ? `${L.profile}: ${c.expected ?? ''}` : (c.expected ?? '')),
       found: c.files.map((f) => `${f.file}: ${f.error ?? f.actual ?? ''}`).join('\n'),
     })),
     issues: s.issues.map((i) => ({
-      file: i.file, severity: i.severity, severityClass: i.severity, ruleId: i.ruleId + (i.constraintKey ? ` (${i.constraintKey})` : ''), fhirpath: i.fhirpath || '-',
-      line: i.line !== undefined ? `${i.line}${i.column !== undefined ? `:${i.column}` : ''}` : '–', message: i.message,
+      file: i.file,
+      severity: i.severity,
+      severityClass: i.severity,
+      ruleId: i.ruleId + (i.constraintKey ? ` (${i.constraintKey})` : ''),
+      fhirpath: i.fhirpath || '-',
+      line: i.line !== undefined ? `${i.line}${i.column !== undefined ? `:${i.column}` : ''}` : '–',
+      message: i.message,
     })),
     hasDetails: s.checks.length > 0,
     captured: s.captured.map((c) => `%${c.name} = ${c.value}`).join(', '),
@@ -128,7 +184,9 @@ export function buildView(report: ProtocolRunReport): ProtocolView {
   const L = labels(report.lang);
   const p = report.protocol;
   const box = (on: boolean): string => (on ? '☒' : '☐');
-  const counts = (Object.entries(report.summary.byStatus) as [StepStatus, number][]).filter(([, n]) => n > 0).map(([st, n]) => ({ label: L.status[st], n, cls: st }));
+  const counts = (Object.entries(report.summary.byStatus) as [StepStatus, number][])
+    .filter(([, n]) => n > 0)
+    .map(([st, n]) => ({ label: L.status[st], n, cls: st }));
   return {
     L,
     lang: report.lang,
@@ -138,20 +196,38 @@ export function buildView(report: ProtocolRunReport): ProtocolView {
     isDraft: p.status === 'draft',
     generated: `${L.generatedBy} ${report.generator.name} ${report.generator.version} — ${L.title} ${p.id} ${p.version} (${p.date})${report.generatedAt ? ` — ${L.generatedAt} ${report.generatedAt}` : ''}`,
     source: p.source,
-    standard: { nameEn: `${L.standardPrefix}${p.standard.nameEn}`, nameDa: p.standard.nameDa, version: p.standard.version, type: p.standard.type },
+    standard: {
+      nameEn: `${L.standardPrefix}${p.standard.nameEn}`,
+      nameDa: p.standard.nameDa,
+      version: p.standard.version,
+      type: p.standard.type,
+    },
     versionNote: p.standard.versionNote,
     versioning: p.versioning.map((v) => ({ ...v, description: v.description.join('\n') })),
     prerequisites: p.prerequisites,
     vendorRows: [
-      kv(L.company, report.vendor.company), kv(L.address, report.vendor.address), kv(L.contactPerson, report.vendor.contactPerson),
-      kv(L.telephone, report.vendor.telephone), kv(L.email, report.vendor.email),
+      kv(L.company, report.vendor.company),
+      kv(L.address, report.vendor.address),
+      kv(L.contactPerson, report.vendor.contactPerson),
+      kv(L.telephone, report.vendor.telephone),
+      kv(L.email, report.vendor.email),
     ],
     sutRows: [
-      kv(L.system, report.vendor.system), kv(L.version, report.vendor.version), kv(L.description, report.vendor.description),
-      { key: L.testType, value: `${box(report.testType === 'self-test')} ${L.selfTest}  ${box(report.testType === 'final-test')} ${L.finalTest}`, blank: false },
+      kv(L.system, report.vendor.system),
+      kv(L.version, report.vendor.version),
+      kv(L.description, report.vendor.description),
+      {
+        key: L.testType,
+        value: `${box(report.testType === 'self-test')} ${L.selfTest}  ${box(report.testType === 'final-test')} ${L.finalTest}`,
+        blank: false,
+      },
     ],
     resultRows: [
-      kv(L.testDate, ''), kv(L.testLocation, ''), { key: L.approved, value: `☐ ${L.yes}  ☐ ${L.no}`, blank: false }, kv(L.remarks, ''), kv(L.carriedOutBy, ''),
+      kv(L.testDate, ''),
+      kv(L.testLocation, ''),
+      { key: L.approved, value: `☐ ${L.yes}  ☐ ${L.no}`, blank: false },
+      kv(L.remarks, ''),
+      kv(L.carriedOutBy, ''),
     ],
     verdict: L.verdict[report.summary.verdict],
     verdictClass: report.summary.verdict,
@@ -159,20 +235,66 @@ export function buildView(report: ProtocolRunReport): ProtocolView {
     failedSteps: report.summary.failedSteps.join(', ') || L.none,
     missingEvidence: report.summary.missingEvidence.join(', ') || L.none,
     useCaseSection: p.useCaseSection,
-    useCases: p.useCases.map((u) => ({ id: u.id, description: u.description, section: u.section || L.notPartOfProtocol, mandatory: u.mandatory, notRelevant: u.notRelevant ? 'N/R' : '', nr: u.notRelevant })),
-    ...splitSections(report.protocol.useCaseSection.number, report.sections.map((s) => ({
-      number: s.number, title: s.title, purpose: s.purpose, notRelevant: s.notRelevant,
-      rows: s.rows.map((r): RowView => r.type === 'group'
-        ? { isGroup: true, text: r.text, notRelevant: r.notRelevant, number: '', anchor: '', action: '', testData: '', hasEvidence: false, hint: '', expected: '', icon: '',
-          statusLabel: '', statusClass: 'group', actual: '', findings: [], moreFindings: '', suggested: '', hasSuggested: false, checks: [], issues: [], hasDetails: false, captured: '' }
-        : stepRow(r, L)),
-    }))),
-    files: report.evidence.files.map((f) => ({ file: f.file, kind: f.kind, filedUnder: f.filedUnder.join(', '), size: f.size, sha256: f.sha256, archiveName: f.archiveName })),
+    useCases: p.useCases.map((u) => ({
+      id: u.id,
+      description: u.description,
+      section: u.section || L.notPartOfProtocol,
+      mandatory: u.mandatory,
+      notRelevant: u.notRelevant ? 'N/R' : '',
+      nr: u.notRelevant,
+    })),
+    ...splitSections(
+      report.protocol.useCaseSection.number,
+      report.sections.map((s) => ({
+        number: s.number,
+        title: s.title,
+        purpose: s.purpose,
+        notRelevant: s.notRelevant,
+        rows: s.rows.map((r): RowView =>
+          r.type === 'group'
+            ? {
+                isGroup: true,
+                text: r.text,
+                notRelevant: r.notRelevant,
+                number: '',
+                anchor: '',
+                action: '',
+                testData: '',
+                hasEvidence: false,
+                hint: '',
+                expected: '',
+                icon: '',
+                statusLabel: '',
+                statusClass: 'group',
+                actual: '',
+                findings: [],
+                moreFindings: '',
+                suggested: '',
+                hasSuggested: false,
+                checks: [],
+                issues: [],
+                hasDetails: false,
+                captured: '',
+              }
+            : stepRow(r, L),
+        ),
+      })),
+    ),
+    files: report.evidence.files.map((f) => ({
+      file: f.file,
+      kind: f.kind,
+      filedUnder: f.filedUnder.join(', '),
+      size: f.size,
+      sha256: f.sha256,
+      archiveName: f.archiveName,
+    })),
     archiveLine: L.archiveLine(report.evidence.archive),
     hasUnmatched: report.evidence.unmatched.length > 0,
     unmatched: report.evidence.unmatched,
     environment: [
-      kv(L.validator, report.environment.validator), kv(L.profile, report.environment.profile), kv(L.terminology, report.environment.terminology),
+      kv(L.validator, report.environment.validator),
+      kv(L.profile, report.environment.profile),
+      kv(L.terminology, report.environment.terminology),
       kv(L.source, p.source),
     ],
     tool: `${report.generator.name} ${report.generator.version}`,

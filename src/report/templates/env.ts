@@ -18,8 +18,7 @@ import { terminalSafe } from '../../util/text.js';
  */
 export function escapeMarkdown(text: string): string {
   // control characters left after the line breaks (ESC …) are shown as `\u001b`: Markdown is read in terminals too
-  return terminalSafe(Handlebars.Utils.escapeExpression(text.replace(/[\\|*_[\]~#]/g, (c) => `\\${c}`))
-    .replace(/\r\n|\r|\n/g, '<br>'));
+  return terminalSafe(Handlebars.Utils.escapeExpression(text.replace(/[\\|*_[\]~#]/g, (c) => `\\${c}`)).replace(/\r\n|\r|\n/g, '<br>'));
 }
 
 /** Compile a template in its own isolated environment, strict and escaping. */

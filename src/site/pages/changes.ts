@@ -18,19 +18,31 @@ export function writeChanges(site: Site, versionsById: Map<string, SitePackage[]
       const groups = changeGroups(diff).map((g) => {
         const page = g.resourceType === 'package' ? undefined : site.target(b, g.resource, g.resourceType).path;
         return {
-          heading: g.heading, ...(page ? { href: rel(path, page) } : {}),
+          heading: g.heading,
+          ...(page ? { href: rel(path, page) } : {}),
           changes: g.changes.map((c) => ({ impact: c.impact, kind: c.kind, element: c.element ?? '', text: c.text })),
         };
       });
       site.write({
-        path, title: `${id} ${a.version} → ${b.version}`, crumbs: [{ text: pkgKey(id, b.version), path: packagePath(b) }],
+        path,
+        title: `${id} ${a.version} → ${b.version}`,
+        crumbs: [{ text: pkgKey(id, b.version), path: packagePath(b) }],
         body: site.t.changesPage({
-          id, from: a.version, to: b.version, fromHref: rel(path, packagePath(a)), toHref: rel(path, packagePath(b)), summary: diff.summary, groups,
+          id,
+          from: a.version,
+          to: b.version,
+          fromHref: rel(path, packagePath(a)),
+          toHref: rel(path, packagePath(b)),
+          summary: diff.summary,
+          groups,
         }),
       });
       for (const v of [a, b]) {
         const key = pkgKey(v.id, v.version);
-        changeLinks.set(key, [...(changeLinks.get(key) ?? []), { text: `${a.version} → ${b.version}`, title: path, href: rel(packagePath(v), path) }]);
+        changeLinks.set(key, [
+          ...(changeLinks.get(key) ?? []),
+          { text: `${a.version} → ${b.version}`, title: path, href: rel(packagePath(v), path) },
+        ]);
       }
     }
   }

@@ -2,7 +2,11 @@
 import type { SitePackage } from '../load.js';
 import { arr, compact, str, type Json, type Link, type Site } from '../site.js';
 
-export interface TypeCell { code: string; profiles: Link[]; targets: Link[] }
+export interface TypeCell {
+  code: string;
+  profiles: Link[];
+  targets: Link[];
+}
 
 export function typeCells(site: Site, pkg: SitePackage, from: string, types: unknown): TypeCell[] {
   return arr(types).map((t) => ({
@@ -25,9 +29,12 @@ export function elementRows(site: Site, pkg: SitePackage, from: string, elements
     const max = str(e['max']);
     const flags: { text: string; title: string }[] = [];
     if (e['mustSupport'] === true) flags.push({ text: 'S', title: 'must support' });
-    if (e['isModifier'] === true) flags.push({ text: '?!', title: `modifier${str(e['isModifierReason']) ? `: ${str(e['isModifierReason'])}` : ''}` });
+    if (e['isModifier'] === true)
+      flags.push({ text: '?!', title: `modifier${str(e['isModifierReason']) ? `: ${str(e['isModifierReason'])}` : ''}` });
     if (e['isSummary'] === true) flags.push({ text: 'Σ', title: 'in summary' });
-    const constraints = arr(e['constraint']).map((c) => str(c['key']) ?? '?').filter((k) => k !== 'ele-1');
+    const constraints = arr(e['constraint'])
+      .map((c) => str(c['key']) ?? '?')
+      .filter((k) => k !== 'ele-1');
     if (constraints.length) flags.push({ text: 'I', title: `invariants: ${constraints.join(', ')}` });
     const values: { kind: string; text: string }[] = [];
     for (const k of Object.keys(e).sort()) {
@@ -46,10 +53,15 @@ export function elementRows(site: Site, pkg: SitePackage, from: string, elements
       card,
       prohibited: max === '0',
       types: typeCells(site, pkg, from, e['type']),
-      binding: binding ? {
-        strength: str(binding['strength']) ?? '',
-        valueSet: binding['valueSet'] !== undefined ? site.canonical(pkg, from, str(binding['valueSet']), 'ValueSet') : { text: str(binding['description']) ?? '' },
-      } : undefined,
+      binding: binding
+        ? {
+            strength: str(binding['strength']) ?? '',
+            valueSet:
+              binding['valueSet'] !== undefined
+                ? site.canonical(pkg, from, str(binding['valueSet']), 'ValueSet')
+                : { text: str(binding['description']) ?? '' },
+          }
+        : undefined,
       values,
       slicing: slicing ? slicingText(slicing) : undefined,
       short: str(e['short']) ?? '',
@@ -63,6 +75,8 @@ export function discriminators(slicing: Json): { type: string; path: string }[] 
 }
 
 function slicingText(slicing: Json): string {
-  const d = discriminators(slicing).map((x) => `${x.type} ${x.path}`).join(', ');
+  const d = discriminators(slicing)
+    .map((x) => `${x.type} ${x.path}`)
+    .join(', ');
   return `${d || 'no discriminator'}; ${str(slicing['rules']) ?? '?'}${slicing['ordered'] === true ? '; ordered' : ''}`;
 }

@@ -4,7 +4,12 @@ import type { SitePackage } from '../load.js';
 import { arr, str, type Json, type Site } from '../site.js';
 import { typeCells, type TypeCell } from './elements.js';
 
-export interface SubExtension { name: string; card: string; url: string; types: string[] }
+export interface SubExtension {
+  name: string;
+  card: string;
+  url: string;
+  types: string[];
+}
 
 /** A StructureDefinition that defines an extension (a constraint on Extension). */
 export function isExtension(r: FhirResource): boolean {
@@ -22,16 +27,18 @@ export function extensionFacts(
   const valueTypes = snapshot
     .filter((e) => e['id'] === 'Extension.value[x]' && e['max'] !== '0')
     .flatMap((e) => typeCells(site, pkg, path, e['type']));
-  const subExtensions = snapshot.filter((e) => /^Extension\.extension:[^.]+$/.test(str(e['id']) ?? '') && e['max'] !== '0').map((e) => {
-    const id = str(e['id'])!;
-    const urlEl = byId.get(`${id}.url`);
-    const valueEl = byId.get(`${id}.value[x]`);
-    return {
-      name: str(e['sliceName']) ?? id,
-      card: `${String(e['min'] ?? '')}..${str(e['max']) ?? ''}`,
-      url: str(urlEl?.['fixedUri']) ?? '',
-      types: arr(valueEl?.['type']).map((t) => str(t['code']) ?? '?'),
-    };
-  });
+  const subExtensions = snapshot
+    .filter((e) => /^Extension\.extension:[^.]+$/.test(str(e['id']) ?? '') && e['max'] !== '0')
+    .map((e) => {
+      const id = str(e['id'])!;
+      const urlEl = byId.get(`${id}.url`);
+      const valueEl = byId.get(`${id}.value[x]`);
+      return {
+        name: str(e['sliceName']) ?? id,
+        card: `${String(e['min'] ?? '')}..${str(e['max']) ?? ''}`,
+        url: str(urlEl?.['fixedUri']) ?? '',
+        types: arr(valueEl?.['type']).map((t) => str(t['code']) ?? '?'),
+      };
+    });
   return { valueTypes, subExtensions };
 }

@@ -10,7 +10,12 @@ import { arr, igPath, packagePath, rel, safeSegment, str, type Site } from '../s
 import { dependencyRows, resourceGroups } from './package.js';
 import { resourceBody, type SourceForm } from './resource.js';
 
-export interface IgExample { name: string; path: string; forms: SourceForm[]; resource: FhirResource }
+export interface IgExample {
+  name: string;
+  path: string;
+  forms: SourceForm[];
+  resource: FhirResource;
+}
 
 function igExamples(examplesDir: string, alias: IgAlias): IgExample[] {
   const dir = join(examplesDir, alias, 'valid');
@@ -32,7 +37,11 @@ function igExamples(examplesDir: string, alias: IgAlias): IgExample[] {
       forms = [{ label: `JSON (${where}) — not valid JSON: ${(e as Error).message}`, text }];
     }
     const xml = join(dir, `${stem}.xml`);
-    if (existsSync(xml)) forms.push({ label: `XML (${join('examples', alias, 'valid', `${stem}.xml`).split(sep).join('/')})`, text: readFileSync(xml, 'utf8').replace(/\r\n?/g, '\n') });
+    if (existsSync(xml))
+      forms.push({
+        label: `XML (${join('examples', alias, 'valid', `${stem}.xml`).split(sep).join('/')})`,
+        text: readFileSync(xml, 'utf8').replace(/\r\n?/g, '\n'),
+      });
     out.push({ name: stem, path: `ig/${alias}/examples/${safeSegment(stem)}.html`, forms, resource });
   }
   return out;
@@ -50,23 +59,44 @@ export function writeIg(site: Site, alias: IgAlias, chain: SitePackage[], exampl
   const examples = examplesDir !== undefined ? igExamples(examplesDir, alias) : [];
   for (const ex of examples) {
     site.write({
-      path: ex.path, title: `${facts.title} example ${ex.name}`, crumbs: [{ text: facts.title, path }],
+      path: ex.path,
+      title: `${facts.title} example ${ex.name}`,
+      crumbs: [{ text: facts.title, path }],
       body: resourceBody(site, own, ex.resource, ex.path, ex.forms),
     });
   }
   site.write({
-    path, title: facts.title, crumbs: [],
+    path,
+    title: facts.title,
+    crumbs: [],
     body: site.t.igPage({
-      alias, title: facts.title, titleDa: facts.titleDa, status: facts.status, kind: facts.kind, purpose: facts.purpose,
-      packageId: ig.packageId, version: ig.version, packageHref: rel(path, packagePath(own)),
-      canonical: str(own.manifest.canonical) ?? '', fhirVersion: arr<string>(own.manifest.fhirVersions).join(', '),
+      alias,
+      title: facts.title,
+      titleDa: facts.titleDa,
+      status: facts.status,
+      kind: facts.kind,
+      purpose: facts.purpose,
+      packageId: ig.packageId,
+      version: ig.version,
+      packageHref: rel(path, packagePath(own)),
+      canonical: str(own.manifest.canonical) ?? '',
+      fhirVersion: arr<string>(own.manifest.fhirVersions).join(', '),
       bundleProfile: site.canonical(own, path, ig.bundleProfile, 'StructureDefinition'),
       dependencies: dependencyRows(site, own, path),
       examples: examples.map((e) => ({ name: e.name, href: rel(path, e.path), forms: e.forms.map((f) => f.label.split(' ')[0]!) })),
-      examplesNote: examplesDir === undefined ? 'The examples/ folder of the medcom-ig checkout was not found, so our example bundles are not shown.' : undefined,
-      packages: [...chain].sort((a, b) => (a === own ? -1 : b === own ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : compareVersions(a.version, b.version))).map((p) => ({
-        id: p.id, version: p.version, title: str(p.manifest.title), href: rel(path, packagePath(p)), groups: resourceGroups(p, path),
-      })),
+      examplesNote:
+        examplesDir === undefined
+          ? 'The examples/ folder of the medcom-ig checkout was not found, so our example bundles are not shown.'
+          : undefined,
+      packages: [...chain]
+        .sort((a, b) => (a === own ? -1 : b === own ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : compareVersions(a.version, b.version)))
+        .map((p) => ({
+          id: p.id,
+          version: p.version,
+          title: str(p.manifest.title),
+          href: rel(path, packagePath(p)),
+          groups: resourceGroups(p, path),
+        })),
       rulesHref: rel(path, 'rules/index.html'),
     }),
   });

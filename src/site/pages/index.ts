@@ -15,11 +15,16 @@ export function writeIndex(
   const count = (p: SitePackage, f: (r: FhirResource) => boolean): number => p.resources.filter(f).length;
   const isExt = (r: FhirResource): boolean => r.resourceType === 'StructureDefinition' && isExtension(r);
   site.write({
-    path: 'index.html', title: 'MedCom FHIR Implementation Guides', crumbs: [],
+    path: 'index.html',
+    title: 'MedCom FHIR Implementation Guides',
+    crumbs: [],
     body: site.t.indexPage({
       igs: igs.map((a) => ({ ...IG_FACTS[a], packageId: IGS[a].packageId, version: IGS[a].version, href: igPath(a) })),
       packages: packages.map((p) => ({
-        id: p.id, version: p.version, title: str(p.manifest.title) ?? '', href: packagePath(p),
+        id: p.id,
+        version: p.version,
+        title: str(p.manifest.title) ?? '',
+        href: packagePath(p),
         profiles: count(p, (r) => r.resourceType === 'StructureDefinition' && !isExt(r) && r['derivation'] === 'constraint'),
         extensions: count(p, isExt),
         valueSets: count(p, (r) => r.resourceType === 'ValueSet'),

@@ -38,7 +38,8 @@ export function writeRules(site: Site, rulesDir: string): void {
     });
     const title = /^#\s+(.+)$/m.exec(source)?.[1]?.replace(/`/g, '') ?? f;
     site.write({
-      path, title: `Rule ${title}`,
+      path,
+      title: `Rule ${title}`,
       crumbs: [{ text: 'Validator rules', path: 'rules/index.html' }],
       body: site.t.rulePage({ content: safe(content), indexHref: rel(path, 'rules/index.html') }),
     });

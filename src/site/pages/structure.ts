@@ -10,14 +10,28 @@ export function structureBody(site: Site, pkg: SitePackage, sd: FhirResource, pa
   const differential = arr((sd['differential'] as Json | undefined)?.['element']);
   const extension = isExtension(sd);
   const kind = str(sd['kind']) ?? '';
-  const kindLabel = extension ? 'Extension' : sd['derivation'] === 'constraint'
-    ? (kind === 'resource' ? 'Resource profile' : 'Data type profile') : `StructureDefinition (${kind})`;
+  const kindLabel = extension
+    ? 'Extension'
+    : sd['derivation'] === 'constraint'
+      ? kind === 'resource'
+        ? 'Resource profile'
+        : 'Data type profile'
+      : `StructureDefinition (${kind})`;
   const { valueTypes, subExtensions } = extension ? extensionFacts(site, pkg, snapshot, path) : { valueTypes: [], subExtensions: [] };
-  const slicings = snapshot.filter((e) => e['slicing'] !== undefined).map((e) => {
-    const s = e['slicing'] as Json;
-    const id = str(e['id']) ?? '?';
-    return { id, anchor: anchorOf('s', id), discriminators: discriminators(s), rules: str(s['rules']) ?? '', ordered: s['ordered'] === true ? 'yes' : 'no', description: str(s['description']) ?? '' };
-  });
+  const slicings = snapshot
+    .filter((e) => e['slicing'] !== undefined)
+    .map((e) => {
+      const s = e['slicing'] as Json;
+      const id = str(e['id']) ?? '?';
+      return {
+        id,
+        anchor: anchorOf('s', id),
+        discriminators: discriminators(s),
+        rules: str(s['rules']) ?? '',
+        ordered: s['ordered'] === true ? 'yes' : 'no',
+        description: str(s['description']) ?? '',
+      };
+    });
   const invariants = new Map<string, { key: string; severity: string; human: string; expression: string; source: Link; paths: string[] }>();
   for (const e of snapshot) {
     for (const c of arr(e['constraint'])) {
@@ -26,7 +40,14 @@ export function structureBody(site: Site, pkg: SitePackage, sd: FhirResource, pa
       const k = `${key}\u0000${expression}`;
       let inv = invariants.get(k);
       if (!inv) {
-        inv = { key, severity: str(c['severity']) ?? '', human: str(c['human']) ?? '', expression, source: site.canonical(pkg, path, str(c['source']), 'StructureDefinition'), paths: [] };
+        inv = {
+          key,
+          severity: str(c['severity']) ?? '',
+          human: str(c['human']) ?? '',
+          expression,
+          source: site.canonical(pkg, path, str(c['source']), 'StructureDefinition'),
+          paths: [],
+        };
         invariants.set(k, inv);
       }
       inv.paths.push(str(e['id']) ?? '?');
@@ -37,12 +58,18 @@ export function structureBody(site: Site, pkg: SitePackage, sd: FhirResource, pa
     title: str(sd['title']) ?? str(sd.name) ?? sd.id,
     kindLabel,
     kindNoun: extension ? 'extension' : 'profile',
-    url: sd.url, version: sd.version, status: str(sd['status']) ?? '',
-    description: markdownField(sd['description']), purpose: markdownField(sd['purpose']),
+    url: sd.url,
+    version: sd.version,
+    status: str(sd['status']) ?? '',
+    description: markdownField(sd['description']),
+    purpose: markdownField(sd['purpose']),
     type: str(sd['type']) ?? '',
     parent: site.canonical(pkg, path, str(sd['baseDefinition']), 'StructureDefinition'),
-    packageHref: rel(path, packagePath(pkg)), packageLabel: pkgKey(pkg.id, pkg.version),
-    contexts, valueTypes, subExtensions,
+    packageHref: rel(path, packagePath(pkg)),
+    packageLabel: pkgKey(pkg.id, pkg.version),
+    contexts,
+    valueTypes,
+    subExtensions,
     differential: { rows: elementRows(site, pkg, path, differential, 'd', false) },
     snapshot: { rows: elementRows(site, pkg, path, snapshot, 's', true) },
     slicings,

@@ -12,7 +12,12 @@ export function noteUses(site: Site, packages: readonly SitePackage[]): void {
         const compose = (r['compose'] ?? {}) as Json;
         for (const inc of [...arr(compose['include']), ...arr(compose['exclude'])]) {
           const system = str(inc['system']);
-          if (system !== undefined) site.noteUse(site.target(p, str(inc['version']) !== undefined ? `${system}|${str(inc['version'])}` : system, 'CodeSystem').path, path, text);
+          if (system !== undefined)
+            site.noteUse(
+              site.target(p, str(inc['version']) !== undefined ? `${system}|${str(inc['version'])}` : system, 'CodeSystem').path,
+              path,
+              text,
+            );
           for (const v of arr<string>(inc['valueSet'])) site.noteUse(site.target(p, v, 'ValueSet').path, path, text);
         }
       } else if (r.resourceType === 'StructureDefinition') {

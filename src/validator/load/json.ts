@@ -35,7 +35,6 @@ interface ContainerLoc {
 /** Lookups answered by scanning before the whole text is indexed instead. */
 const LAZY_LOOKUPS = 32;
 
-
 /**
  * Read FHIR JSON: the value, with the literal text of numbers JSON.parse would not keep exactly
  * (`1.50`), properties given twice, and a way back to the position of any path. One iterative
@@ -113,7 +112,7 @@ function parse(file: string, text: string, maxDepth: number, locs: Map<object, C
   const raws = new Map<object, Map<PathStep, string>>();
   const duplicates: { container: object; key: string; offset: number }[] = [];
   let lineStarts: number[] | undefined;
-  const position = (offset: number): Position => positionAt(lineStarts ??= computeLineStarts(text), offset);
+  const position = (offset: number): Position => positionAt((lineStarts ??= computeLineStarts(text)), offset);
   const fail = (reason: string, at: number): never => {
     throw new InputError(file, `not valid JSON: ${reason}`, position(Math.min(at, text.length)));
   };
@@ -122,7 +121,8 @@ function parse(file: string, text: string, maxDepth: number, locs: Map<object, C
   const n = text.length;
   const skipWs = (): void => {
     while (i < n) {
-      if (isJsonSpace(text.charCodeAt(i))) i++; else break;
+      if (isJsonSpace(text.charCodeAt(i))) i++;
+      else break;
     }
   };
 
@@ -135,7 +135,11 @@ function parse(file: string, text: string, maxDepth: number, locs: Map<object, C
       if (j >= n) fail('unterminated string', start - 1);
       const c = text.charCodeAt(j);
       if (c === 0x22) break;
-      if (c === 0x5c) { simple = false; j += 2; continue; }
+      if (c === 0x5c) {
+        simple = false;
+        j += 2;
+        continue;
+      }
       if (c < 0x20) fail('control character in string', j);
       j++;
     }
@@ -161,21 +165,41 @@ function parse(file: string, text: string, maxDepth: number, locs: Map<object, C
   };
 
   const readLiteral = (): unknown => {
-    if (text.startsWith('true', i)) { i += 4; return true; }
-    if (text.startsWith('false', i)) { i += 5; return false; }
-    if (text.startsWith('null', i)) { i += 4; return null; }
+    if (text.startsWith('true', i)) {
+      i += 4;
+      return true;
+    }
+    if (text.startsWith('false', i)) {
+      i += 5;
+      return false;
+    }
+    if (text.startsWith('null', i)) {
+      i += 4;
+      return null;
+    }
     return fail(`unexpected character '${text[i] ?? ''}'`, i);
   };
 
   // explicit stack of open containers
-  interface Frame { value: Record<string, unknown> | unknown[]; isArray: boolean; count: number; loc: ContainerLoc | undefined; pendingKey: string | undefined; keyOffset: number }
+  interface Frame {
+    value: Record<string, unknown> | unknown[];
+    isArray: boolean;
+    count: number;
+    loc: ContainerLoc | undefined;
+    pendingKey: string | undefined;
+    keyOffset: number;
+  }
   const stack: Frame[] = [];
   let root: unknown;
   let haveRoot = false;
 
   const attach = (value: unknown, at: number, numberText?: string): void => {
     const top = stack[stack.length - 1];
-    if (!top) { root = value; haveRoot = true; return; }
+    if (!top) {
+      root = value;
+      haveRoot = true;
+      return;
+    }
     const exact = numberText !== undefined && /[.eE]/.test(numberText) ? numberText : undefined;
     if (top.isArray) {
       const arr = top.value as unknown[];
@@ -206,11 +230,13 @@ function parse(file: string, text: string, maxDepth: number, locs: Map<object, C
     if (top && !top.isArray && top.pendingKey === undefined) {
       const c = text[i];
       if (c === '}') {
-        i++; stack.pop();
+        i++;
+        stack.pop();
       } else {
         if (top.count > 0) {
           if (c !== ',') fail("expected ',' or '}'", i);
-          i++; skipWs();
+          i++;
+          skipWs();
         }
         if (text[i] !== '"') fail('expected a property name', i);
         const keyOffset = i;
@@ -223,11 +249,13 @@ function parse(file: string, text: string, maxDepth: number, locs: Map<object, C
         continue;
       }
     } else if (top && top.isArray && text[i] === ']') {
-      i++; stack.pop();
+      i++;
+      stack.pop();
     } else {
       if (top && top.isArray && top.count > 0) {
         if (text[i] !== ',') fail("expected ',' or ']'", i);
-        i++; skipWs();
+        i++;
+        skipWs();
       }
       const at = i;
       const c = text[i];
@@ -270,7 +298,10 @@ function duplicatesAt(root: unknown, found: Parsed['duplicates'], position: (off
 
 function rawsOf(raws: Map<object, Map<PathStep, string>>, container: object): Map<PathStep, string> {
   let m = raws.get(container);
-  if (!m) { m = new Map(); raws.set(container, m); }
+  if (!m) {
+    m = new Map();
+    raws.set(container, m);
+  }
   return m;
 }
 
@@ -282,7 +313,12 @@ function rawsOf(raws: Map<object, Map<PathStep, string>>, container: object): Ma
  */
 function indexOver(text: string, rootStart: number, root: unknown): Map<object, ContainerLoc> {
   const locs = new Map<object, ContainerLoc>();
-  interface Frame { value: unknown; loc: ContainerLoc | undefined; isArray: boolean; count: number }
+  interface Frame {
+    value: unknown;
+    loc: ContainerLoc | undefined;
+    isArray: boolean;
+    count: number;
+  }
   const stack: Frame[] = [];
   let i = rootStart;
   const n = text.length;
@@ -312,8 +348,15 @@ function indexOver(text: string, rootStart: number, root: unknown): Map<object, 
     i = skipWsAt(text, i);
     const top = stack[stack.length - 1]!;
     const c = text.charCodeAt(i);
-    if (c === 0x7d || c === 0x5d) { stack.pop(); i++; continue; }
-    if (c === 0x2c) { i++; continue; }
+    if (c === 0x7d || c === 0x5d) {
+      stack.pop();
+      i++;
+      continue;
+    }
+    if (c === 0x2c) {
+      i++;
+      continue;
+    }
     if (top.isArray) {
       const at = i;
       top.loc?.items!.push(at);
@@ -327,12 +370,17 @@ function indexOver(text: string, rootStart: number, root: unknown): Map<object, 
       const raw = text.slice(keyStart + 1, keyEnd - 1);
       let key = raw;
       if (raw.includes('\\')) {
-        try { key = JSON.parse(text.slice(keyStart, keyEnd)) as string; } catch { key = raw; }
+        try {
+          key = JSON.parse(text.slice(keyStart, keyEnd)) as string;
+        } catch {
+          key = raw;
+        }
       }
       i = skipWsAt(text, keyEnd);
       i = skipWsAt(text, i + 1); // past ':'
       top.loc?.keys!.set(key, keyStart);
-      const child = top.value !== undefined && Object.hasOwn(top.value as object, key) ? (top.value as Record<string, unknown>)[key] : undefined;
+      const child =
+        top.value !== undefined && Object.hasOwn(top.value as object, key) ? (top.value as Record<string, unknown>)[key] : undefined;
       item(child);
     }
   }
@@ -369,7 +417,10 @@ function scanOffset(text: string, rootStart: number, path: readonly PathStep[], 
       for (;;) {
         j = skipWsAt(text, j);
         const d = text.charCodeAt(j);
-        if (d === 0x2c) { j++; continue; }
+        if (d === 0x2c) {
+          j++;
+          continue;
+        }
         if (d !== 0x22) break;
         const keyStart = j;
         const keyEnd = skipString(text, j);
@@ -393,9 +444,15 @@ function scanOffset(text: string, rootStart: number, path: readonly PathStep[], 
       for (;;) {
         j = skipWsAt(text, j);
         const d = text.charCodeAt(j);
-        if (d === 0x2c) { j++; continue; }
+        if (d === 0x2c) {
+          j++;
+          continue;
+        }
         if (d === 0x5d || Number.isNaN(d)) break;
-        if (k === step) { hit = j; break; }
+        if (k === step) {
+          hit = j;
+          break;
+        }
         j = skipValue(text, j);
         k++;
       }
@@ -408,4 +465,3 @@ function scanOffset(text: string, rootStart: number, path: readonly PathStep[], 
   }
   return found;
 }
-

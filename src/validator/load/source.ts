@@ -43,7 +43,11 @@ export function pathFromSteps(steps: readonly PathStep[]): JsonPath {
  */
 export function pathsOf(root: unknown, targets: Set<object>): Map<object, PathStep[]> {
   const found = new Map<object, PathStep[]>();
-  interface Node { v: object; up: number; step: PathStep }
+  interface Node {
+    v: object;
+    up: number;
+    step: PathStep;
+  }
   const queue: Node[] = root && typeof root === 'object' ? [{ v: root, up: -1, step: '' }] : [];
   for (let q = 0; q < queue.length && found.size < targets.size; q++) {
     const { v } = queue[q]!;
@@ -53,9 +57,15 @@ export function pathsOf(root: unknown, targets: Set<object>): Map<object, PathSt
       found.set(v, p.reverse());
     }
     if (Array.isArray(v)) {
-      for (let k = 0; k < v.length; k++) { const x: unknown = v[k]; if (x && typeof x === 'object') queue.push({ v: x, up: q, step: k }); }
+      for (let k = 0; k < v.length; k++) {
+        const x: unknown = v[k];
+        if (x && typeof x === 'object') queue.push({ v: x, up: q, step: k });
+      }
     } else {
-      for (const k of Object.keys(v)) { const x = (v as Record<string, unknown>)[k]; if (x && typeof x === 'object') queue.push({ v: x, up: q, step: k }); }
+      for (const k of Object.keys(v)) {
+        const x = (v as Record<string, unknown>)[k];
+        if (x && typeof x === 'object') queue.push({ v: x, up: q, step: k });
+      }
     }
   }
   return found;
@@ -109,7 +119,8 @@ export function positionAt(lineStarts: readonly number[], offset: number): Posit
   let hi = lineStarts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid]! <= offset) lo = mid; else hi = mid - 1;
+    if (lineStarts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
   }
   return { line: lo + 1, column: offset - lineStarts[lo]! + 1, offset };
 }
@@ -131,7 +142,11 @@ export interface SourceDoc {
 
 /** Input that could not be read as FHIR JSON/XML. Carries the file and the reason; no stack trace is shown. */
 export class InputError extends Error {
-  constructor(readonly file: string, readonly reason: string, readonly position?: Position) {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+    readonly position?: Position,
+  ) {
     super(`${file}${position ? `:${position.line}:${position.column}` : ''}: ${reason}`);
     this.name = 'InputError';
   }

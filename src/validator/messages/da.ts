@@ -27,12 +27,14 @@ export const da = {
   'slicing/slice-max': "slice '{slice}' tillader højst {max}, fandt {found}",
   'slicing/ordered': "elementet i slice '{slice}' står i forkert rækkefølge (slicingen er ordnet)",
   'slicing/ambiguous': 'elementet passer til flere slices: {slices}',
-  'slicing/not-evaluated': 'diskriminatoren {discriminator} kunne ikke evalueres ({reason}); tilhørsforhold til slices er ikke kontrolleret',
+  'slicing/not-evaluated':
+    'diskriminatoren {discriminator} kunne ikke evalueres ({reason}); tilhørsforhold til slices er ikke kontrolleret',
   'bindings/required': '{code} findes ikke i værdisættet {valueSet} (påkrævet binding)',
   'bindings/extensible': '{code} findes ikke i værdisættet {valueSet} (udvidelig binding)',
   'bindings/not-checked': 'binding til {valueSet} er ikke kontrolleret: {reason}',
   'invariants/failed': '{key}: {human}',
-  'invariants/intended': '{key} kan aldrig fejle som publiceret (den navigerer til `value` under en primitiv værdi); den tilsigtede regel {expression} er ikke opfyldt',
+  'invariants/intended':
+    '{key} kan aldrig fejle som publiceret (den navigerer til `value` under en primitiv værdi); den tilsigtede regel {expression} er ikke opfyldt',
   'invariants/not-evaluated': '{key} er ikke evalueret: {reason}',
   'references/unresolved': "referencen '{reference}' peger ikke på en ressource i Bundle",
   'references/target-type': 'reference til en {type}; tilladt: {allowed}',
@@ -45,20 +47,27 @@ export const da = {
   'profiles/unknown': 'profilen {profile} er ikke tilgængelig; der er ikke valideret mod den',
   'business/notes-note-empty': 'notatet har ingen synlig tekst (afkodet text/html: {preview})',
   'business/notes-note-formatting': 'notatet følger ikke den forenklede HTML, som Notes-IG’en tillader: {reason}',
-  'business/notes-date-before-event': 'Composition.date {date} (seneste opdatering) ligger før notatet blev oprettet ({createdAt} i {createdBy})',
-  'business/notes-effective-differs': 'Observation.effectiveDateTime {effective} er ikke samme tidspunkt som Composition.event.period.start {start}',
+  'business/notes-date-before-event':
+    'Composition.date {date} (seneste opdatering) ligger før notatet blev oprettet ({createdAt} i {createdBy})',
+  'business/notes-effective-differs':
+    'Observation.effectiveDateTime {effective} er ikke samme tidspunkt som Composition.event.period.start {start}',
   'business/notes-private-shared': 'notatet er privatmarkeret{when}; et privatmarkeret notat må ikke deles',
-  'business/notes-private-not-withdrawn': 'notatet {note} blev privatmarkeret{when}, efter at dokumentet {document}, der indeholder det, blev delt ({shared}), og intet senere trin trækker dokumentet tilbage eller erstatter det',
+  'business/notes-private-not-withdrawn':
+    'notatet {note} blev privatmarkeret{when}, efter at dokumentet {document}, der indeholder det, blev delt ({shared}), og intet senere trin trækker dokumentet tilbage eller erstatter det',
   'business/notes-withdrawal-invalid': 'trinnet trækker ikke et dokument tilbage, som er delt tidligere i forløbet: {reason}',
-  'business/notes-aktindsigt-missing-private': 'aktindsigtsudtrækket mangler notatet {note}, der blev privatmarkeret{when} ({marked}); privatmarkerede notater udleveres til patienten ved aktindsigt',
-  'business/notes-aktindsigt-other-patient': 'dette dokument vedrører patienten med CPR {cpr}, men aktindsigtsudtrækket vedrører {expected} ({first}): et aktindsigtsudtræk indeholder kun én patients dokumenter',
-  'business/notes-consultation-type': 'konsultationstypen {code} er hverken sygebesøg, video-, telefon- eller fysisk konsultation; sådan et notat må ikke deles',
+  'business/notes-aktindsigt-missing-private':
+    'aktindsigtsudtrækket mangler notatet {note}, der blev privatmarkeret{when} ({marked}); privatmarkerede notater udleveres til patienten ved aktindsigt',
+  'business/notes-aktindsigt-other-patient':
+    'dette dokument vedrører patienten med CPR {cpr}, men aktindsigtsudtrækket vedrører {expected} ({first}): et aktindsigtsudtræk indeholder kun én patients dokumenter',
+  'business/notes-consultation-type':
+    'konsultationstypen {code} er hverken sygebesøg, video-, telefon- eller fysisk konsultation; sådan et notat må ikke deles',
   'business/hco-sampling-time': 'resultatet har intet prøvetagningstidspunkt (effectiveDateTime)',
   'business/hco-observation-final': "resultatets status er '{status}'; kommunale prøvesvar er altid endelige (final)",
   'business/hco-code-repertoire': 'resultatets kode er ikke fra det nationale analyserepertoire ({valueSets}): {codes}',
   'business/hco-code-display': "{code} vises uden sit lange navn: display er '{display}', repertoiret siger '{expected}'",
   'business/hco-interpretation-ni': 'resultatet har ikke fortolkningen NI (kommunale prøvesvar er ikke referencevurderede)',
-  'business/hco-restricted-shared': 'rapporten har mærkningen R (Restricted) for manglende samtykke: patienten har ikke givet samtykke til at dele resultaterne med andre end den praktiserende læge, så den må ikke indgå i et udtræk til deling',
+  'business/hco-restricted-shared':
+    'rapporten har mærkningen R (Restricted) for manglende samtykke: patienten har ikke givet samtykke til at dele resultaterne med andre end den praktiserende læge, så den må ikke indgå i et udtræk til deling',
   'business/hco-result-length': "resultatværdien '{value}' er {length} tegn lang, mere end 12",
   'business/not-checked': '{rule} kunne ikke kontrolleres: {reason}',
 } as const satisfies Record<RuleId, string>;

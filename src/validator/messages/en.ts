@@ -35,7 +35,8 @@ export const en = {
   'bindings/extensible': '{code} is not in the value set {valueSet} (extensible binding)',
   'bindings/not-checked': 'binding to {valueSet} not checked: {reason}',
   'invariants/failed': '{key}: {human}',
-  'invariants/intended': '{key} never fails as published (it navigates to `value` below a primitive); its evident intent {expression} does not hold',
+  'invariants/intended':
+    '{key} never fails as published (it navigates to `value` below a primitive); its evident intent {expression} does not hold',
   'invariants/not-evaluated': '{key} not evaluated: {reason}',
   'references/unresolved': "reference '{reference}' does not resolve to a resource in the Bundle",
   'references/target-type': 'reference to a {type}; allowed: {allowed}',
@@ -49,19 +50,25 @@ export const en = {
   'business/notes-note-empty': 'the note has no visible text (decoded text/html: {preview})',
   'business/notes-note-formatting': 'the note is not in the simplified HTML the Notes IG allows: {reason}',
   'business/notes-date-before-event': 'Composition.date {date} (last update) is before the note was created ({createdAt} in {createdBy})',
-  'business/notes-effective-differs': 'Observation.effectiveDateTime {effective} is not the same time as Composition.event.period.start {start}',
+  'business/notes-effective-differs':
+    'Observation.effectiveDateTime {effective} is not the same time as Composition.event.period.start {start}',
   'business/notes-private-shared': 'the note is privately marked{when}; a privately marked note must not be shared',
-  'business/notes-private-not-withdrawn': 'note {note} was marked private{when} after document {document}, which contains it, was shared ({shared}), and no later step withdraws or replaces that document',
+  'business/notes-private-not-withdrawn':
+    'note {note} was marked private{when} after document {document}, which contains it, was shared ({shared}), and no later step withdraws or replaces that document',
   'business/notes-withdrawal-invalid': 'this step does not withdraw a document shared earlier in the sequence: {reason}',
-  'business/notes-aktindsigt-missing-private': 'the access-request export lacks note {note}, which was marked private{when} ({marked}); privately marked notes are handed to the patient on a request for access',
-  'business/notes-aktindsigt-other-patient': 'this document is for the patient with CPR {cpr}, the access-request export is for {expected} ({first}): an access-request export holds the documents of one patient',
-  'business/notes-consultation-type': 'the consultation type {code} is not home visit, video, telephone or physical consultation; such a note must not be shared',
+  'business/notes-aktindsigt-missing-private':
+    'the access-request export lacks note {note}, which was marked private{when} ({marked}); privately marked notes are handed to the patient on a request for access',
+  'business/notes-aktindsigt-other-patient':
+    'this document is for the patient with CPR {cpr}, the access-request export is for {expected} ({first}): an access-request export holds the documents of one patient',
+  'business/notes-consultation-type':
+    'the consultation type {code} is not home visit, video, telephone or physical consultation; such a note must not be shared',
   'business/hco-sampling-time': 'the result has no sampling time (effectiveDateTime)',
   'business/hco-observation-final': "the result status is '{status}'; HomeCareObservation results are always final",
   'business/hco-code-repertoire': 'the result code is not from the national analysis repertoire ({valueSets}): {codes}',
   'business/hco-code-display': "{code} is shown without its long name: display is '{display}', the repertoire says '{expected}'",
   'business/hco-interpretation-ni': 'the result has no interpretation NI (HomeCareObservation results are not reference-assessed)',
-  'business/hco-restricted-shared': 'the report carries the refused-consent label R (Restricted): the patient has not consented to sharing the results with others than the general practitioner, so it must not be in a sharing export',
+  'business/hco-restricted-shared':
+    'the report carries the refused-consent label R (Restricted): the patient has not consented to sharing the results with others than the general practitioner, so it must not be in a sharing export',
   'business/hco-result-length': "the result value '{value}' is {length} characters long, more than 12",
   'business/not-checked': '{rule} could not be checked: {reason}',
 } as const satisfies Record<RuleId, string>;

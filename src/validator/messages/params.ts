@@ -30,7 +30,9 @@ type Named<N extends string> = [N] extends [never] ? Record<string, never> : { [
 /** The rules whose Danish message has other placeholders than the English one (none, or tsc fails below). */
 type Mismatched = {
   [R in RuleId]: [Placeholders<(typeof en)[R]>] extends [Placeholders<(typeof da)[R]>]
-    ? [Placeholders<(typeof da)[R]>] extends [Placeholders<(typeof en)[R]>] ? never : R
+    ? [Placeholders<(typeof da)[R]>] extends [Placeholders<(typeof en)[R]>]
+      ? never
+      : R
     : R;
 }[RuleId];
 /** A compile-time check: the Danish templates use the same placeholders as the English ones. */

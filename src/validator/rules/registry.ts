@@ -18,10 +18,33 @@ export const RULE_SELECTIONS: readonly RuleSelection[] = ['official', 'business'
 
 export interface RuleDef {
   layer: RuleLayer;
-  concern: 'input' | 'structure' | 'cardinality' | 'types' | 'fixed-pattern' | 'slicing' | 'bindings' | 'invariants' | 'references' | 'bundle' | 'profiles' | 'business';
+  concern:
+    | 'input'
+    | 'structure'
+    | 'cardinality'
+    | 'types'
+    | 'fixed-pattern'
+    | 'slicing'
+    | 'bindings'
+    | 'invariants'
+    | 'references'
+    | 'bundle'
+    | 'profiles'
+    | 'business';
   severity: Severity;
   /** FHIR OperationOutcome issue type. */
-  issueType: 'structure' | 'required' | 'value' | 'invariant' | 'code-invalid' | 'not-found' | 'processing' | 'informational' | 'invalid' | 'business-rule' | 'incomplete';
+  issueType:
+    | 'structure'
+    | 'required'
+    | 'value'
+    | 'invariant'
+    | 'code-invalid'
+    | 'not-found'
+    | 'processing'
+    | 'informational'
+    | 'invalid'
+    | 'business-rule'
+    | 'incomplete';
   /** One line for the rule catalogue. */
   summary: string;
   /**
@@ -40,68 +63,432 @@ export type ExportPurpose = 'sharing' | 'aktindsigt';
 export const EXPORT_PURPOSES: readonly ExportPurpose[] = ['sharing', 'aktindsigt'];
 
 export const RULES = {
-  'input/unreadable': { layer: 'official', concern: 'input', severity: 'fatal', issueType: 'structure', summary: 'a file that cannot be read as FHIR JSON or XML (not JSON, truncated, DOCTYPE or entities, not UTF-8, empty …) or cannot be read safely (a FIFO or device, a dangling or looping link, a link out of the folder, over the size cap, permission denied)' },
-  'input/more-issues': { layer: 'official', concern: 'input', severity: 'error', issueType: 'informational', summary: 'more findings of one kind than a report lists (100 on one element, 1,000 in a file): the rest counted in one finding, with the severity of those left out' },
-  'structure/unknown-element': { layer: 'official', concern: 'structure', severity: 'error', issueType: 'structure', summary: 'a property that the profile (or FHIR) does not define' },
-  'structure/array-expected': { layer: 'official', concern: 'structure', severity: 'error', issueType: 'structure', summary: 'a repeating element given as a single value' },
-  'structure/single-expected': { layer: 'official', concern: 'structure', severity: 'error', issueType: 'structure', summary: 'a non-repeating element given as an array' },
-  'structure/empty-element': { layer: 'official', concern: 'structure', severity: 'error', issueType: 'structure', summary: 'an element with neither a value nor children (ele-1), or null/empty arrays' },
-  'structure/resource-type': { layer: 'official', concern: 'structure', severity: 'error', issueType: 'structure', summary: 'a resource without resourceType, or of an unknown or wrong type' },
-  'structure/choice-multiple': { layer: 'official', concern: 'structure', severity: 'error', issueType: 'structure', summary: 'more than one type given for a choice element' },
-  'structure/primitive-twin': { layer: 'official', concern: 'structure', severity: 'error', issueType: 'structure', summary: 'a `_name` primitive extension that does not fit its primitive (shape or array alignment)' },
-  'structure/duplicate-property': { layer: 'official', concern: 'structure', severity: 'error', issueType: 'structure', summary: 'a JSON property given twice in one object' },
-  'structure/extension-invalid': { layer: 'official', concern: 'structure', severity: 'error', issueType: 'structure', summary: 'an extension with both a value and sub-extensions, or neither (ext-1), or without url' },
-  'structure/xml-form': { layer: 'official', concern: 'structure', severity: 'error', issueType: 'structure', summary: 'FHIR XML that breaks the XML representation rules (an element in a foreign namespace, id or url written as elements)' },
-  'structure/unknown-extension': { layer: 'official', concern: 'structure', severity: 'warning', issueType: 'processing', summary: 'an extension whose definition is not available: its content is not checked' },
-  'cardinality/min': { layer: 'official', concern: 'cardinality', severity: 'error', issueType: 'required', summary: 'fewer occurrences than the element requires' },
-  'cardinality/max': { layer: 'official', concern: 'cardinality', severity: 'error', issueType: 'structure', summary: 'more occurrences than the element allows' },
-  'types/json-type': { layer: 'official', concern: 'types', severity: 'error', issueType: 'structure', summary: 'a JSON value of the wrong kind for the FHIR type (string for boolean, object for string …)' },
-  'types/primitive-format': { layer: 'official', concern: 'types', severity: 'error', issueType: 'value', summary: 'a primitive value that does not match its FHIR type (date, dateTime, instant, uri, id, code, oid, uuid, decimal …)' },
-  'types/max-length': { layer: 'official', concern: 'types', severity: 'error', issueType: 'value', summary: 'a value longer than the element’s maxLength' },
-  'fixed-pattern/fixed-mismatch': { layer: 'official', concern: 'fixed-pattern', severity: 'error', issueType: 'value', summary: 'a value that differs from the element’s fixed[x]' },
-  'fixed-pattern/pattern-mismatch': { layer: 'official', concern: 'fixed-pattern', severity: 'error', issueType: 'value', summary: 'a value that does not contain the element’s pattern[x]' },
-  'slicing/no-match-closed': { layer: 'official', concern: 'slicing', severity: 'error', issueType: 'structure', summary: 'an item that matches no slice of a closed slicing' },
-  'slicing/slice-min': { layer: 'official', concern: 'slicing', severity: 'error', issueType: 'required', summary: 'fewer items in a slice than it requires' },
-  'slicing/slice-max': { layer: 'official', concern: 'slicing', severity: 'error', issueType: 'structure', summary: 'more items in a slice than it allows' },
-  'slicing/ordered': { layer: 'official', concern: 'slicing', severity: 'error', issueType: 'structure', summary: 'items of an ordered slicing out of slice order (or after the open end)' },
-  'slicing/ambiguous': { layer: 'official', concern: 'slicing', severity: 'warning', issueType: 'processing', summary: 'an item that matches more than one slice' },
-  'slicing/not-evaluated': { layer: 'official', concern: 'slicing', severity: 'information', issueType: 'informational', summary: 'a discriminator that could not be evaluated: slice membership not checked' },
-  'bindings/required': { layer: 'official', concern: 'bindings', severity: 'error', issueType: 'code-invalid', summary: 'a code not in the value set of a required binding' },
-  'bindings/extensible': { layer: 'official', concern: 'bindings', severity: 'warning', issueType: 'code-invalid', summary: 'a code not in the value set of an extensible binding' },
-  'bindings/not-checked': { layer: 'official', concern: 'bindings', severity: 'information', issueType: 'informational', summary: 'a required or extensible binding whose value set (or code system) cannot be expanded locally: not checked' },
-  'invariants/failed': { layer: 'official', concern: 'invariants', severity: 'error', issueType: 'invariant', summary: 'a FHIRPath constraint (invariant) that does not hold; severity as the constraint says' },
-  'invariants/intended': { layer: 'official', concern: 'invariants', severity: 'warning', issueType: 'invariant', summary: 'a published constraint that can never fail as written (`value.matches(…)` on a primitive) and whose evident intent does not hold' },
-  'invariants/not-evaluated': { layer: 'official', concern: 'invariants', severity: 'information', issueType: 'informational', summary: 'a constraint that could not be evaluated here: not checked' },
-  'references/unresolved': { layer: 'official', concern: 'references', severity: 'error', issueType: 'not-found', summary: 'a reference that does not resolve to an entry of the Bundle (or a contained resource)' },
-  'references/target-type': { layer: 'official', concern: 'references', severity: 'error', issueType: 'structure', summary: 'a reference to a resource type the element does not allow' },
-  'references/target-profile': { layer: 'official', concern: 'references', severity: 'error', issueType: 'structure', summary: 'a referenced resource that does not conform to any of the allowed target profiles' },
-  'references/not-checked': { layer: 'official', concern: 'references', severity: 'information', issueType: 'informational', summary: 'a reference whose target profile is not available: the target’s conformance is not checked' },
-  'bundle/first-entry': { layer: 'official', concern: 'bundle', severity: 'error', issueType: 'structure', summary: 'a document whose first entry is not a Composition, or a message whose first entry is not a MessageHeader' },
-  'bundle/fullurl-missing': { layer: 'official', concern: 'bundle', severity: 'error', issueType: 'required', summary: 'an entry of a document or message without fullUrl' },
-  'bundle/fullurl-duplicate': { layer: 'official', concern: 'bundle', severity: 'error', issueType: 'business-rule', summary: 'the same fullUrl on two entries' },
-  'bundle/message-focus': { layer: 'official', concern: 'bundle', severity: 'error', issueType: 'not-found', summary: 'a MessageHeader.focus that does not resolve inside the message' },
-  'profiles/unknown': { layer: 'official', concern: 'profiles', severity: 'warning', issueType: 'not-found', summary: 'a profile (meta.profile or --profile) that is not available: not checked against it' },
+  'input/unreadable': {
+    layer: 'official',
+    concern: 'input',
+    severity: 'fatal',
+    issueType: 'structure',
+    summary:
+      'a file that cannot be read as FHIR JSON or XML (not JSON, truncated, DOCTYPE or entities, not UTF-8, empty …) or cannot be read safely (a FIFO or device, a dangling or looping link, a link out of the folder, over the size cap, permission denied)',
+  },
+  'input/more-issues': {
+    layer: 'official',
+    concern: 'input',
+    severity: 'error',
+    issueType: 'informational',
+    summary:
+      'more findings of one kind than a report lists (100 on one element, 1,000 in a file): the rest counted in one finding, with the severity of those left out',
+  },
+  'structure/unknown-element': {
+    layer: 'official',
+    concern: 'structure',
+    severity: 'error',
+    issueType: 'structure',
+    summary: 'a property that the profile (or FHIR) does not define',
+  },
+  'structure/array-expected': {
+    layer: 'official',
+    concern: 'structure',
+    severity: 'error',
+    issueType: 'structure',
+    summary: 'a repeating element given as a single value',
+  },
+  'structure/single-expected': {
+    layer: 'official',
+    concern: 'structure',
+    severity: 'error',
+    issueType: 'structure',
+    summary: 'a non-repeating element given as an array',
+  },
+  'structure/empty-element': {
+    layer: 'official',
+    concern: 'structure',
+    severity: 'error',
+    issueType: 'structure',
+    summary: 'an element with neither a value nor children (ele-1), or null/empty arrays',
+  },
+  'structure/resource-type': {
+    layer: 'official',
+    concern: 'structure',
+    severity: 'error',
+    issueType: 'structure',
+    summary: 'a resource without resourceType, or of an unknown or wrong type',
+  },
+  'structure/choice-multiple': {
+    layer: 'official',
+    concern: 'structure',
+    severity: 'error',
+    issueType: 'structure',
+    summary: 'more than one type given for a choice element',
+  },
+  'structure/primitive-twin': {
+    layer: 'official',
+    concern: 'structure',
+    severity: 'error',
+    issueType: 'structure',
+    summary: 'a `_name` primitive extension that does not fit its primitive (shape or array alignment)',
+  },
+  'structure/duplicate-property': {
+    layer: 'official',
+    concern: 'structure',
+    severity: 'error',
+    issueType: 'structure',
+    summary: 'a JSON property given twice in one object',
+  },
+  'structure/extension-invalid': {
+    layer: 'official',
+    concern: 'structure',
+    severity: 'error',
+    issueType: 'structure',
+    summary: 'an extension with both a value and sub-extensions, or neither (ext-1), or without url',
+  },
+  'structure/xml-form': {
+    layer: 'official',
+    concern: 'structure',
+    severity: 'error',
+    issueType: 'structure',
+    summary: 'FHIR XML that breaks the XML representation rules (an element in a foreign namespace, id or url written as elements)',
+  },
+  'structure/unknown-extension': {
+    layer: 'official',
+    concern: 'structure',
+    severity: 'warning',
+    issueType: 'processing',
+    summary: 'an extension whose definition is not available: its content is not checked',
+  },
+  'cardinality/min': {
+    layer: 'official',
+    concern: 'cardinality',
+    severity: 'error',
+    issueType: 'required',
+    summary: 'fewer occurrences than the element requires',
+  },
+  'cardinality/max': {
+    layer: 'official',
+    concern: 'cardinality',
+    severity: 'error',
+    issueType: 'structure',
+    summary: 'more occurrences than the element allows',
+  },
+  'types/json-type': {
+    layer: 'official',
+    concern: 'types',
+    severity: 'error',
+    issueType: 'structure',
+    summary: 'a JSON value of the wrong kind for the FHIR type (string for boolean, object for string …)',
+  },
+  'types/primitive-format': {
+    layer: 'official',
+    concern: 'types',
+    severity: 'error',
+    issueType: 'value',
+    summary: 'a primitive value that does not match its FHIR type (date, dateTime, instant, uri, id, code, oid, uuid, decimal …)',
+  },
+  'types/max-length': {
+    layer: 'official',
+    concern: 'types',
+    severity: 'error',
+    issueType: 'value',
+    summary: 'a value longer than the element’s maxLength',
+  },
+  'fixed-pattern/fixed-mismatch': {
+    layer: 'official',
+    concern: 'fixed-pattern',
+    severity: 'error',
+    issueType: 'value',
+    summary: 'a value that differs from the element’s fixed[x]',
+  },
+  'fixed-pattern/pattern-mismatch': {
+    layer: 'official',
+    concern: 'fixed-pattern',
+    severity: 'error',
+    issueType: 'value',
+    summary: 'a value that does not contain the element’s pattern[x]',
+  },
+  'slicing/no-match-closed': {
+    layer: 'official',
+    concern: 'slicing',
+    severity: 'error',
+    issueType: 'structure',
+    summary: 'an item that matches no slice of a closed slicing',
+  },
+  'slicing/slice-min': {
+    layer: 'official',
+    concern: 'slicing',
+    severity: 'error',
+    issueType: 'required',
+    summary: 'fewer items in a slice than it requires',
+  },
+  'slicing/slice-max': {
+    layer: 'official',
+    concern: 'slicing',
+    severity: 'error',
+    issueType: 'structure',
+    summary: 'more items in a slice than it allows',
+  },
+  'slicing/ordered': {
+    layer: 'official',
+    concern: 'slicing',
+    severity: 'error',
+    issueType: 'structure',
+    summary: 'items of an ordered slicing out of slice order (or after the open end)',
+  },
+  'slicing/ambiguous': {
+    layer: 'official',
+    concern: 'slicing',
+    severity: 'warning',
+    issueType: 'processing',
+    summary: 'an item that matches more than one slice',
+  },
+  'slicing/not-evaluated': {
+    layer: 'official',
+    concern: 'slicing',
+    severity: 'information',
+    issueType: 'informational',
+    summary: 'a discriminator that could not be evaluated: slice membership not checked',
+  },
+  'bindings/required': {
+    layer: 'official',
+    concern: 'bindings',
+    severity: 'error',
+    issueType: 'code-invalid',
+    summary: 'a code not in the value set of a required binding',
+  },
+  'bindings/extensible': {
+    layer: 'official',
+    concern: 'bindings',
+    severity: 'warning',
+    issueType: 'code-invalid',
+    summary: 'a code not in the value set of an extensible binding',
+  },
+  'bindings/not-checked': {
+    layer: 'official',
+    concern: 'bindings',
+    severity: 'information',
+    issueType: 'informational',
+    summary: 'a required or extensible binding whose value set (or code system) cannot be expanded locally: not checked',
+  },
+  'invariants/failed': {
+    layer: 'official',
+    concern: 'invariants',
+    severity: 'error',
+    issueType: 'invariant',
+    summary: 'a FHIRPath constraint (invariant) that does not hold; severity as the constraint says',
+  },
+  'invariants/intended': {
+    layer: 'official',
+    concern: 'invariants',
+    severity: 'warning',
+    issueType: 'invariant',
+    summary:
+      'a published constraint that can never fail as written (`value.matches(…)` on a primitive) and whose evident intent does not hold',
+  },
+  'invariants/not-evaluated': {
+    layer: 'official',
+    concern: 'invariants',
+    severity: 'information',
+    issueType: 'informational',
+    summary: 'a constraint that could not be evaluated here: not checked',
+  },
+  'references/unresolved': {
+    layer: 'official',
+    concern: 'references',
+    severity: 'error',
+    issueType: 'not-found',
+    summary: 'a reference that does not resolve to an entry of the Bundle (or a contained resource)',
+  },
+  'references/target-type': {
+    layer: 'official',
+    concern: 'references',
+    severity: 'error',
+    issueType: 'structure',
+    summary: 'a reference to a resource type the element does not allow',
+  },
+  'references/target-profile': {
+    layer: 'official',
+    concern: 'references',
+    severity: 'error',
+    issueType: 'structure',
+    summary: 'a referenced resource that does not conform to any of the allowed target profiles',
+  },
+  'references/not-checked': {
+    layer: 'official',
+    concern: 'references',
+    severity: 'information',
+    issueType: 'informational',
+    summary: 'a reference whose target profile is not available: the target’s conformance is not checked',
+  },
+  'bundle/first-entry': {
+    layer: 'official',
+    concern: 'bundle',
+    severity: 'error',
+    issueType: 'structure',
+    summary: 'a document whose first entry is not a Composition, or a message whose first entry is not a MessageHeader',
+  },
+  'bundle/fullurl-missing': {
+    layer: 'official',
+    concern: 'bundle',
+    severity: 'error',
+    issueType: 'required',
+    summary: 'an entry of a document or message without fullUrl',
+  },
+  'bundle/fullurl-duplicate': {
+    layer: 'official',
+    concern: 'bundle',
+    severity: 'error',
+    issueType: 'business-rule',
+    summary: 'the same fullUrl on two entries',
+  },
+  'bundle/message-focus': {
+    layer: 'official',
+    concern: 'bundle',
+    severity: 'error',
+    issueType: 'not-found',
+    summary: 'a MessageHeader.focus that does not resolve inside the message',
+  },
+  'profiles/unknown': {
+    layer: 'official',
+    concern: 'profiles',
+    severity: 'warning',
+    issueType: 'not-found',
+    summary: 'a profile (meta.profile or --profile) that is not available: not checked against it',
+  },
   // business rules (src/validator/rules/business): Notes, from the IG text and MedCom's consumer test examples
-  'business/notes-note-empty': { layer: 'business', concern: 'business', severity: 'warning', issueType: 'business-rule', summary: 'a Notes document whose note (the decoded text/html attachment) has no visible text' },
-  'business/notes-note-formatting': { layer: 'business', concern: 'business', severity: 'warning', issueType: 'business-rule', summary: 'a note whose HTML is outside the simplified subset (p, br, b, strong, i, em, u, tt), or holds literal escape sequences such as \\t' },
-  'business/notes-date-before-event': { layer: 'business', concern: 'business', severity: 'warning', issueType: 'business-rule', summary: 'a Notes Composition.date (last update) before the note was created (event.period.start or the Observation’s effectiveDateTime)' },
-  'business/notes-effective-differs': { layer: 'business', concern: 'business', severity: 'warning', issueType: 'business-rule', summary: 'a note’s Observation.effectiveDateTime that is not the same instant as Composition.event.period.start' },
+  'business/notes-note-empty': {
+    layer: 'business',
+    concern: 'business',
+    severity: 'warning',
+    issueType: 'business-rule',
+    summary: 'a Notes document whose note (the decoded text/html attachment) has no visible text',
+  },
+  'business/notes-note-formatting': {
+    layer: 'business',
+    concern: 'business',
+    severity: 'warning',
+    issueType: 'business-rule',
+    summary:
+      'a note whose HTML is outside the simplified subset (p, br, b, strong, i, em, u, tt), or holds literal escape sequences such as \\t',
+  },
+  'business/notes-date-before-event': {
+    layer: 'business',
+    concern: 'business',
+    severity: 'warning',
+    issueType: 'business-rule',
+    summary:
+      'a Notes Composition.date (last update) before the note was created (event.period.start or the Observation’s effectiveDateTime)',
+  },
+  'business/notes-effective-differs': {
+    layer: 'business',
+    concern: 'business',
+    severity: 'warning',
+    issueType: 'business-rule',
+    summary: 'a note’s Observation.effectiveDateTime that is not the same instant as Composition.event.period.start',
+  },
   // business rules: Notes sharing, with our local extensions (profiles/medcom-ig-local; not MedCom's)
-  'business/notes-private-shared': { layer: 'business', concern: 'business', severity: 'error', issueType: 'business-rule', summary: 'a Notes document for sharing that contains a privately marked note (our local private-marking extension, marked = true)' },
-  'business/notes-private-not-withdrawn': { layer: 'business', concern: 'business', severity: 'error', issueType: 'business-rule', input: 'sequence', summary: 'a sequence in which a note is marked private after a document containing it was shared, and that document is not withdrawn (or replaced) afterwards' },
-  'business/notes-withdrawal-invalid': { layer: 'business', concern: 'business', severity: 'error', issueType: 'business-rule', input: 'sequence', summary: 'a withdrawal or replacement step whose DocumentReference does not withdraw a document shared earlier in the sequence' },
-  'business/notes-aktindsigt-missing-private': { layer: 'business', concern: 'business', severity: 'error', issueType: 'business-rule', input: 'sequence', summary: 'an access-request (aktindsigt) export that lacks a note the sequence marked private' },
-  'business/notes-aktindsigt-other-patient': { layer: 'business', concern: 'business', severity: 'error', issueType: 'business-rule', summary: 'an access-request (aktindsigt) export that holds documents of more than one patient (CPR)' },
-  'business/notes-consultation-type': { layer: 'business', concern: 'business', severity: 'error', issueType: 'business-rule', summary: 'a note for sharing whose consultation type (our local extension) is not home visit, video, telephone or physical' },
+  'business/notes-private-shared': {
+    layer: 'business',
+    concern: 'business',
+    severity: 'error',
+    issueType: 'business-rule',
+    summary: 'a Notes document for sharing that contains a privately marked note (our local private-marking extension, marked = true)',
+  },
+  'business/notes-private-not-withdrawn': {
+    layer: 'business',
+    concern: 'business',
+    severity: 'error',
+    issueType: 'business-rule',
+    input: 'sequence',
+    summary:
+      'a sequence in which a note is marked private after a document containing it was shared, and that document is not withdrawn (or replaced) afterwards',
+  },
+  'business/notes-withdrawal-invalid': {
+    layer: 'business',
+    concern: 'business',
+    severity: 'error',
+    issueType: 'business-rule',
+    input: 'sequence',
+    summary: 'a withdrawal or replacement step whose DocumentReference does not withdraw a document shared earlier in the sequence',
+  },
+  'business/notes-aktindsigt-missing-private': {
+    layer: 'business',
+    concern: 'business',
+    severity: 'error',
+    issueType: 'business-rule',
+    input: 'sequence',
+    summary: 'an access-request (aktindsigt) export that lacks a note the sequence marked private',
+  },
+  'business/notes-aktindsigt-other-patient': {
+    layer: 'business',
+    concern: 'business',
+    severity: 'error',
+    issueType: 'business-rule',
+    summary: 'an access-request (aktindsigt) export that holds documents of more than one patient (CPR)',
+  },
+  'business/notes-consultation-type': {
+    layer: 'business',
+    concern: 'business',
+    severity: 'error',
+    issueType: 'business-rule',
+    summary: 'a note for sharing whose consultation type (our local extension) is not home visit, video, telephone or physical',
+  },
   // business rules: HomeCareObservation, from the clinical documentation (Sundhedsfaglig dokumentation)
-  'business/hco-sampling-time': { layer: 'business', concern: 'business', severity: 'error', issueType: 'business-rule', summary: 'an HCO result (Observation) without a sampling time (effective[x])' },
-  'business/hco-observation-final': { layer: 'business', concern: 'business', severity: 'error', issueType: 'business-rule', summary: 'an HCO result whose status is not final' },
-  'business/hco-code-repertoire': { layer: 'business', concern: 'business', severity: 'error', issueType: 'business-rule', summary: 'an HCO result whose code is not from the national analysis repertoire (NPU or MedCom MCS value set of the standard’s terminology)' },
-  'business/hco-code-display': { layer: 'business', concern: 'business', severity: 'warning', issueType: 'business-rule', summary: 'an HCO result code from the repertoire without its long-name display' },
-  'business/hco-interpretation-ni': { layer: 'business', concern: 'business', severity: 'error', issueType: 'business-rule', summary: 'an HCO result without the interpretation NI (not reference-assessed)' },
-  'business/hco-restricted-shared': { layer: 'business', concern: 'business', severity: 'error', issueType: 'business-rule', summary: 'an HCO DiagnosticReport with the refused-consent label (meta.security v3-Confidentiality R) in a sharing export' },
-  'business/hco-result-length': { layer: 'business', concern: 'business', severity: 'error', issueType: 'business-rule', summary: 'an HCO result value (string, or a quantity’s value as written) longer than 12 characters' },
-  'business/not-checked': { layer: 'business', concern: 'business', severity: 'information', issueType: 'informational', summary: 'a business rule that could not be decided here (a value set not available …): not checked' },
+  'business/hco-sampling-time': {
+    layer: 'business',
+    concern: 'business',
+    severity: 'error',
+    issueType: 'business-rule',
+    summary: 'an HCO result (Observation) without a sampling time (effective[x])',
+  },
+  'business/hco-observation-final': {
+    layer: 'business',
+    concern: 'business',
+    severity: 'error',
+    issueType: 'business-rule',
+    summary: 'an HCO result whose status is not final',
+  },
+  'business/hco-code-repertoire': {
+    layer: 'business',
+    concern: 'business',
+    severity: 'error',
+    issueType: 'business-rule',
+    summary:
+      'an HCO result whose code is not from the national analysis repertoire (NPU or MedCom MCS value set of the standard’s terminology)',
+  },
+  'business/hco-code-display': {
+    layer: 'business',
+    concern: 'business',
+    severity: 'warning',
+    issueType: 'business-rule',
+    summary: 'an HCO result code from the repertoire without its long-name display',
+  },
+  'business/hco-interpretation-ni': {
+    layer: 'business',
+    concern: 'business',
+    severity: 'error',
+    issueType: 'business-rule',
+    summary: 'an HCO result without the interpretation NI (not reference-assessed)',
+  },
+  'business/hco-restricted-shared': {
+    layer: 'business',
+    concern: 'business',
+    severity: 'error',
+    issueType: 'business-rule',
+    summary: 'an HCO DiagnosticReport with the refused-consent label (meta.security v3-Confidentiality R) in a sharing export',
+  },
+  'business/hco-result-length': {
+    layer: 'business',
+    concern: 'business',
+    severity: 'error',
+    issueType: 'business-rule',
+    summary: 'an HCO result value (string, or a quantity’s value as written) longer than 12 characters',
+  },
+  'business/not-checked': {
+    layer: 'business',
+    concern: 'business',
+    severity: 'information',
+    issueType: 'informational',
+    summary: 'a business rule that could not be decided here (a value set not available …): not checked',
+  },
 } as const satisfies Record<string, RuleDef>;
 
 export type RuleId = keyof typeof RULES;

@@ -163,7 +163,12 @@ export class CodeSystemIndex {
         }
         case 'in':
         case 'not-in': {
-          const listed = new Set(value.split(',').map((v) => this.key(v.trim())).filter((v) => v !== ''));
+          const listed = new Set(
+            value
+              .split(',')
+              .map((v) => this.key(v.trim()))
+              .filter((v) => v !== ''),
+          );
           const keys = [...this.concepts.keys()].filter((c) => listed.has(c) === (op === 'in'));
           return { keys: new Set(keys) };
         }

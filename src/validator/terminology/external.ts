@@ -83,7 +83,8 @@ for (const [oid, url] of OID_ALIASES) {
 export function externalSystem(system: string): ExternalSystem | undefined {
   const hit = TABLE.get(system);
   if (hit) return hit;
-  if (system.startsWith('http://snomed.info/sct/') || system.startsWith('http://snomed.info/id/')) return TABLE.get('http://snomed.info/sct');
+  if (system.startsWith('http://snomed.info/sct/') || system.startsWith('http://snomed.info/id/'))
+    return TABLE.get('http://snomed.info/sct');
   return undefined;
 }
 

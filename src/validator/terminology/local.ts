@@ -66,7 +66,7 @@ function toCheck(st: Status, note?: string): CodeCheck {
     return out;
   }
   if (st.s === 'not-in') {
-    const reason = st.r !== undefined && note !== undefined ? `${st.r} (${note})` : st.r ?? note;
+    const reason = st.r !== undefined && note !== undefined ? `${st.r} (${note})` : (st.r ?? note);
     return reason !== undefined ? { result: 'not-in', reason } : { result: 'not-in' };
   }
   return { result: 'unknown', reason: note !== undefined ? `${st.r} (${note})` : st.r };
@@ -135,7 +135,8 @@ export class LocalTerminology implements TerminologyService {
     const codes: { system: string; code: string; display?: string }[] = [];
     const incomplete: string[] = [];
     for (const [system, tri] of exp.systems) {
-      for (const m of tri.in.values()) codes.push(m.display !== undefined ? { system, code: m.code, display: m.display } : { system, code: m.code });
+      for (const m of tri.in.values())
+        codes.push(m.display !== undefined ? { system, code: m.code, display: m.display } : { system, code: m.code });
       if (tri.rest !== null) incomplete.push(tri.rest);
       for (const r of new Set(tri.maybe.values())) incomplete.push(r);
     }
@@ -156,7 +157,10 @@ export class LocalTerminology implements TerminologyService {
     const member: Member = c?.display !== undefined ? { code: c.code, display: c.display } : { code };
     if (cs.content === 'complete') return toCheck(c ? { s: 'in', m: member } : { s: 'not-in' }, info.alias);
     if (c) return toCheck({ s: 'in', m: member }, info.alias);
-    return toCheck({ s: 'unknown', r: `CodeSystem ${cs.url} has content '${cs.content}': codes it does not list cannot be checked locally` }, info.alias);
+    return toCheck(
+      { s: 'unknown', r: `CodeSystem ${cs.url} has content '${cs.content}': codes it does not list cannot be checked locally` },
+      info.alias,
+    );
   }
 
   // ---------------------------------------------------------------- membership without a system
@@ -177,7 +181,10 @@ export class LocalTerminology implements TerminologyService {
     const distinct = new Set(hits.map((h) => h.system));
     if (distinct.size === 1) return toCheck(hits[0]!.st);
     if (distinct.size > 1) {
-      return { result: 'unknown', reason: `code '${code}' is defined by several code systems of the value set (${[...distinct].join(', ')}); a system is needed to decide` };
+      return {
+        result: 'unknown',
+        reason: `code '${code}' is defined by several code systems of the value set (${[...distinct].join(', ')}); a system is needed to decide`,
+      };
     }
     unknown ??= exp.other ?? undefined;
     return unknown !== undefined ? { result: 'unknown', reason: unknown } : { result: 'not-in' };
@@ -208,9 +215,7 @@ export class LocalTerminology implements TerminologyService {
         }
       }
     }
-    const caseSensitive = external
-      ? external.caseInsensitive !== true
-      : cs?.resource.caseSensitive !== false;
+    const caseSensitive = external ? external.caseInsensitive !== true : cs?.resource.caseSensitive !== false;
     const info: SystemInfo = { written, canonical, caseSensitive };
     if (external) info.external = external;
     if (cs) info.cs = cs;
@@ -275,7 +280,9 @@ export class LocalTerminology implements TerminologyService {
     }
     if (!found) return { unknown: `CodeSystem ${info.written} is not available locally` };
     if (found.resource.content === 'supplement') {
-      return { unknown: `${info.canonical} is a CodeSystem supplement (of ${String(found.resource.supplements)}), not a code system of its own` };
+      return {
+        unknown: `${info.canonical} is a CodeSystem supplement (of ${String(found.resource.supplements)}), not a code system of its own`,
+      };
     }
     return { index: this.index(found.resource) };
   }
@@ -324,9 +331,9 @@ export class LocalTerminology implements TerminologyService {
     const loaded = this.resolver.resolve(canonical, 'ValueSet');
     let exp: Expansion;
     if (!loaded) {
-      exp = unknownExpansion(version !== undefined
-        ? `ValueSet ${url} version ${version} is not available locally`
-        : `ValueSet ${url} is not available locally`);
+      exp = unknownExpansion(
+        version !== undefined ? `ValueSet ${url} version ${version} is not available locally` : `ValueSet ${url} is not available locally`,
+      );
     } else {
       const before = this.cyclesCut;
       exp = this.expandResource(loaded.resource);
@@ -395,7 +402,11 @@ export class LocalTerminology implements TerminologyService {
     if (concepts.length > 0) {
       // Displays come from the code system only (a value set's own display is a suggestion, often
       // a translation, and would make display checks report differences the code system does not).
-      const cs = info.external ? undefined : info.cs && info.cs.resource.content !== 'supplement' ? this.index(info.cs.resource) : undefined;
+      const cs = info.external
+        ? undefined
+        : info.cs && info.cs.resource.content !== 'supplement'
+          ? this.index(info.cs.resource)
+          : undefined;
       const listed = TriSet.empty();
       for (const c of concepts) {
         if (typeof c.code !== 'string') continue;
@@ -412,9 +423,13 @@ export class LocalTerminology implements TerminologyService {
     } else if (filters.length > 0 || concepts.length === 0) {
       const found = this.codeSystem(info, inc.version);
       if ('unknown' in found) {
-        parts.push(TriSet.unknown(filters.length > 0
-          ? `filter on ${info.written} cannot be evaluated: ${found.unknown}`
-          : `value set includes all of ${info.written}: ${found.unknown}`));
+        parts.push(
+          TriSet.unknown(
+            filters.length > 0
+              ? `filter on ${info.written} cannot be evaluated: ${found.unknown}`
+              : `value set includes all of ${info.written}: ${found.unknown}`,
+          ),
+        );
       } else {
         const cs = found.index;
         if (cs.content !== 'complete') {
@@ -422,7 +437,9 @@ export class LocalTerminology implements TerminologyService {
           if (filters.length > 0) parts.push(TriSet.unknown(`filter on ${cs.url} cannot be evaluated: ${reason}`));
           else {
             // the codes a fragment lists are in; everything else is unknown
-            const some = TriSet.unknown(`value set includes all of ${cs.url}, but ${reason}: codes it does not list cannot be checked locally`);
+            const some = TriSet.unknown(
+              `value set includes all of ${cs.url}, but ${reason}: codes it does not list cannot be checked locally`,
+            );
             for (const [k, m] of this.allCodes(cs, activeOnly).in) some.in.set(k, m);
             parts.push(some);
           }
@@ -449,7 +466,7 @@ export class LocalTerminology implements TerminologyService {
           count++;
           const info = this.systemInfo(c.system);
           let set = systems.get(info.canonical);
-          if (!set) systems.set(info.canonical, set = TriSet.empty());
+          if (!set) systems.set(info.canonical, (set = TriSet.empty()));
           const key = this.keyIn(info, c.code);
           if (!set.in.has(key)) set.in.set(key, c.display !== undefined ? { code: c.code, display: c.display } : { code: c.code });
         }

@@ -47,7 +47,10 @@ export class UcumUnits {
     const r = this.utils.validateUnitString(code, false);
     // valid, and as written (the library accepts some codes it rewrites, e.g. degF → [degF])
     if (r.status === 'valid' && r.ucumCode === code) return { valid: true };
-    const why = (r.msg ?? []).map((m) => m.replace(/\s+/g, ' ').trim()).filter(Boolean).join(' ');
+    const why = (r.msg ?? [])
+      .map((m) => m.replace(/\s+/g, ' ').trim())
+      .filter(Boolean)
+      .join(' ');
     return { valid: false, reason: `'${code}' is not a valid UCUM unit${why ? `: ${why}` : ''}` };
   }
 }

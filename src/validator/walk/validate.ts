@@ -18,7 +18,15 @@ import { checkChoiceTypes } from '../rules/structure/choice.js';
 import { checkExtension, validateUnslicedExtension } from '../rules/structure/extension.js';
 import { claimedProfileFits, requiredProfileFits, RESOURCE_BASES, resourceBase } from '../rules/structure/resource-type.js';
 import {
-  checkEmptyList, checkNotEmpty, checkTwinNotEmpty, emptyPrimitive, isTwinObject, nullItem, twinList, twinOfComplex, valueList,
+  checkEmptyList,
+  checkNotEmpty,
+  checkTwinNotEmpty,
+  emptyPrimitive,
+  isTwinObject,
+  nullItem,
+  twinList,
+  twinOfComplex,
+  valueList,
 } from '../rules/structure/shape.js';
 import { reportUnknownElement } from '../rules/structure/unknown-element.js';
 import { isJsonKind, isJsonObject } from '../rules/types/json-type.js';
@@ -40,7 +48,8 @@ function isEntryPath(path: JsonPath, b: BundleIndex, index: number): boolean {
   let q: JsonPath | undefined = b.jsonPath;
   while (p !== q) {
     if (!p || !q || p.step !== q.step) return false;
-    p = p.up; q = q.up;
+    p = p.up;
+    q = q.up;
   }
   return true;
 }
@@ -102,19 +111,22 @@ export class Walker implements WalkContext {
     this.crossCheckNatives = deps.crossCheckNatives ?? false;
     this.plans = new PlanCache(deps.resolver);
     this.primitives = new PrimitiveChecker(deps.model);
-    this.fhirpath = new FhirPathRunner({
-      resolve: (reference, vars) => {
-        const v = vars as EvalVars & { medcomWhere?: Where };
-        const w = v.medcomWhere;
-        return w ? resolveReference(reference, w) : undefined;
+    this.fhirpath = new FhirPathRunner(
+      {
+        resolve: (reference, vars) => {
+          const v = vars as EvalVars & { medcomWhere?: Where };
+          const w = v.medcomWhere;
+          return w ? resolveReference(reference, w) : undefined;
+        },
+        memberOf: (vs, system, code) => this.terminology.check(vs, system, code).result,
+        conformsTo: (resource, profile, vars) => {
+          const plan = this.plans.get(profile);
+          if (!plan) return undefined;
+          return this.conforms(resource, plan, (vars as (EvalVars & { medcomWhere?: Where }) | undefined)?.medcomWhere);
+        },
       },
-      memberOf: (vs, system, code) => this.terminology.check(vs, system, code).result,
-      conformsTo: (resource, profile, vars) => {
-        const plan = this.plans.get(profile);
-        if (!plan) return undefined;
-        return this.conforms(resource, plan, (vars as (EvalVars & { medcomWhere?: Where }) | undefined)?.medcomWhere);
-      },
-    }, { model: deps.model, ...(deps.crossCheckNatives ? { crossCheck: true } : {}) });
+      { model: deps.model, ...(deps.crossCheckNatives ? { crossCheck: true } : {}) },
+    );
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -166,7 +178,10 @@ export class Walker implements WalkContext {
     const key = `${plan.url}|${plan.version ?? ''}`;
     const findings = this.state.entryFindings;
     let byPlan = findings.get(value);
-    if (!byPlan) { byPlan = new Map(); findings.set(value, byPlan); }
+    if (!byPlan) {
+      byPlan = new Map();
+      findings.set(value, byPlan);
+    }
     const hit = byPlan.get(key);
     if (hit && hit.bundle === b && hit.root === outer.root) {
       if (hit.sink) hit.sink.replay(sink);
@@ -186,7 +201,10 @@ export class Walker implements WalkContext {
     const key = `${plan.url}|${plan.version ?? ''}`;
     const conformance = this.state.conformance;
     let map = conformance.get(resource);
-    if (!map) { map = new Map(); conformance.set(resource, map); }
+    if (!map) {
+      map = new Map();
+      conformance.set(resource, map);
+    }
     const hit = map.get(key);
     if (hit !== undefined) return hit;
     map.set(key, true); // cycles (a resource referring to itself) count as conforming
@@ -196,8 +214,14 @@ export class Walker implements WalkContext {
     let w: Where;
     if (where && b && entry) {
       // at the entry's own place, so that the findings are the walk's (and shared with it)
-      w = { ...where, resource, jsonPath: extendPath(b.jsonPath, 'entry', entry.index, 'resource'), fhirPath: `${b.fhirPath}.entry[${entry.index}].resource` };
-      if (entry.fullUrl) w.entryFullUrl = entry.fullUrl; else delete w.entryFullUrl;
+      w = {
+        ...where,
+        resource,
+        jsonPath: extendPath(b.jsonPath, 'entry', entry.index, 'resource'),
+        fhirPath: `${b.fhirPath}.entry[${entry.index}].resource`,
+      };
+      if (entry.fullUrl) w.entryFullUrl = entry.fullUrl;
+      else delete w.entryFullUrl;
     } else {
       w = where
         ? { ...where, resource, jsonPath: ROOT_PATH, fhirPath: String(resource['resourceType'] ?? '') }
@@ -214,8 +238,12 @@ export class Walker implements WalkContext {
         return (severity === 'error' || severity === 'fatal') && !this.suppressions?.matches(r.ruleId, r.where.fhirPath);
       });
       let why = this.state.why.get(resource);
-      if (!why) { why = new Map(); this.state.why.set(resource, why); }
-      if (first) why.set(key, `${first.ruleId}${first.options.constraintKey ? ` (${first.options.constraintKey})` : ''} at ${first.where.fhirPath}`);
+      if (!why) {
+        why = new Map();
+        this.state.why.set(resource, why);
+      }
+      if (first)
+        why.set(key, `${first.ruleId}${first.options.constraintKey ? ` (${first.options.constraintKey})` : ''} at ${first.where.fhirPath}`);
     }
     return ok;
   }
@@ -237,7 +265,7 @@ export class Walker implements WalkContext {
     }
     const typed = node.types.find((t) => t.code === typeCode) ?? (node.types.length === 1 ? node.types[0] : undefined);
     const profile = typed && typed.profiles.length === 1 && typed.code !== 'Reference' ? typed.profiles[0] : undefined;
-    const plan = profile ? this.plans.get(profile) ?? this.plans.type(typeCode) : this.plans.type(typeCode);
+    const plan = profile ? (this.plans.get(profile) ?? this.plans.type(typeCode)) : this.plans.type(typeCode);
     return plan?.root.children;
   }
 
@@ -257,12 +285,16 @@ export class Walker implements WalkContext {
       return;
     }
     if (RESOURCE_BASES.has(typeCode) || (node !== node.structure.root && this.plans.type(typeCode)?.kind === 'resource')) {
-      const required = node.types.flatMap((t) => t.profiles).map((p) => this.plans.get(p)).filter((p): p is StructurePlan => p !== undefined);
+      const required = node.types
+        .flatMap((t) => t.profiles)
+        .map((p) => this.plans.get(p))
+        .filter((p): p is StructurePlan => p !== undefined);
       const nested: Where = { ...where };
       const jp = where.jsonPath;
       if (where.bundle && jp.step === 'resource' && typeof jp.up?.step === 'number' && jp.up.up?.step === 'entry') {
         const entry = where.bundle.byIndex.get(jp.up.step);
-        if (entry?.fullUrl) nested.entryFullUrl = entry.fullUrl; else delete nested.entryFullUrl;
+        if (entry?.fullUrl) nested.entryFullUrl = entry.fullUrl;
+        else delete nested.entryFullUrl;
       }
       this.validateResource(value, nested, sink, required);
       return;
@@ -280,7 +312,14 @@ export class Walker implements WalkContext {
     if (typeCode === 'Extension') checkExtension(value, where, sink);
   }
 
-  private validateChildren(value: Json, node: ElementPlan, children: Map<string, ElementPlan>, typeCode: string, where: Where, sink: IssueSink): void {
+  private validateChildren(
+    value: Json,
+    node: ElementPlan,
+    children: Map<string, ElementPlan>,
+    typeCode: string,
+    where: Where,
+    sink: IssueSink,
+  ): void {
     const isResourceRoot = node === node.structure.root && node.structure.kind === 'resource';
     // group the JSON properties by element: value and `_value` twins, choice names
     const groups = new Map<ElementPlan, { key: string; type: string; values: unknown; twin: unknown; twinKey?: string }>();
@@ -300,7 +339,11 @@ export class Walker implements WalkContext {
         for (const c of children.values()) {
           if (!c.choice || !name.startsWith(c.name)) continue;
           const t = c.types.find((x) => capitalize(x.code) === name.slice(c.name.length));
-          if (t) { el = c; type = t.code; break; }
+          if (t) {
+            el = c;
+            type = t.code;
+            break;
+          }
         }
       }
       if (!el || !type) {
@@ -313,21 +356,45 @@ export class Walker implements WalkContext {
         choiceSeen.set(el, seen);
       }
       const g = groups.get(el) ?? { key: name, type, values: undefined, twin: undefined };
-      if (isTwin) { g.twin = value[key]; g.twinKey = key; } else { g.values = value[key]; g.key = key; g.type = type; }
+      if (isTwin) {
+        g.twin = value[key];
+        g.twinKey = key;
+      } else {
+        g.values = value[key];
+        g.key = key;
+        g.type = type;
+      }
       groups.set(el, g);
     }
     checkChoiceTypes(choiceSeen, where, sink);
     for (const el of children.values()) {
       const g = groups.get(el);
-      this.validateElementList(g?.values, g?.twin, el, g?.key ?? el.name, g?.twinKey, g?.type ?? el.types[0]?.code ?? 'BackboneElement', where, sink);
+      this.validateElementList(
+        g?.values,
+        g?.twin,
+        el,
+        g?.key ?? el.name,
+        g?.twinKey,
+        g?.type ?? el.types[0]?.code ?? 'BackboneElement',
+        where,
+        sink,
+      );
     }
   }
 
   /**
    * All occurrences of one child element: JSON shape, cardinality, slicing, then each occurrence.
    */
-  validateElementList(raw: unknown, twinRaw: unknown, el: ElementPlan, key: string, twinKey: string | undefined, type: string,
-    parent: Where, sink: IssueSink): void {
+  validateElementList(
+    raw: unknown,
+    twinRaw: unknown,
+    el: ElementPlan,
+    key: string,
+    twinKey: string | undefined,
+    type: string,
+    parent: Where,
+    sink: IssueSink,
+  ): void {
     // an absent element only matters when it, or one of its slices, is required
     if (raw === undefined && twinRaw === undefined && el.min === 0 && !el.slicing?.slices.some((s) => s.min > 0)) return;
     // the JSON shape follows the base definition: a profile that limits a list to one keeps it a list
@@ -354,8 +421,17 @@ export class Walker implements WalkContext {
       checkCardinality(el, occurrences.length, here, sink);
       const located = occurrences.map((o) => ({ ...o, where: repeating ? child(parent, key, o.i) : here }));
       // slices of a primitive: a choice's type slices (value[x]:valueString), value slices on a code
-      const sliced = el.slicing && el.slicing.slices.length > 0
-        ? assignSlices(located.map((o) => ({ value: o.v ?? o.t, where: o.where })), el, type, here, sink, this) : undefined;
+      const sliced =
+        el.slicing && el.slicing.slices.length > 0
+          ? assignSlices(
+              located.map((o) => ({ value: o.v ?? o.t, where: o.where })),
+              el,
+              type,
+              here,
+              sink,
+              this,
+            )
+          : undefined;
       for (const [k, o] of located.entries()) {
         this.validatePrimitive(o.v, o.t, el, type, o.where, sink);
         const slice = sliced?.[k];
@@ -390,7 +466,8 @@ export class Walker implements WalkContext {
 
   validatePrimitive(value: unknown, twin: unknown, node: ElementPlan, type: string, where: Where, sink: IssueSink): void {
     if (value !== undefined) {
-      if (isJsonKind(value, type, where, sink, node, this.primitives)) checkPrimitive(value, type, node, where, sink, this.primitives, this);
+      if (isJsonKind(value, type, where, sink, node, this.primitives))
+        checkPrimitive(value, type, node, where, sink, this.primitives, this);
       this.checkValue(value, node, type, where, sink);
       checkPrimitiveBinding(value, node, type, where, sink, this.terminology);
       checkConstraints(value, node, type, where, sink, this);
@@ -402,9 +479,10 @@ export class Walker implements WalkContext {
       if (elementPlan) for (const [k, c] of elementPlan.root.children) if (k === 'id' || k === 'extension') children.set(k, c);
       // the twin's place: `_name` (or `_name[i]`) beside `name`
       const p = where.jsonPath;
-      const twinPath = typeof p.step === 'number' && p.up?.up
-        ? extendPath(p.up.up, `_${String(p.up.step)}`, p.step)
-        : extendPath(p.up ?? ROOT_PATH, `_${String(p.step)}`);
+      const twinPath =
+        typeof p.step === 'number' && p.up?.up
+          ? extendPath(p.up.up, `_${String(p.up.step)}`, p.step)
+          : extendPath(p.up ?? ROOT_PATH, `_${String(p.step)}`);
       const twinWhere: Where = { ...where, jsonPath: twinPath };
       checkTwinNotEmpty(twin, twinWhere, node, sink);
       const pseudo: ElementPlan = { ...node, children, slicing: undefined } as unknown as ElementPlan;

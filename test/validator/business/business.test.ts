@@ -40,8 +40,13 @@ const corpus = JSON.parse(readFileSync(join(BUSINESS, 'corpus.json'), 'utf8')) a
 
 /** FHIR files below `dir` (not the manifests: corpus.json, sequences.json, *.sequence.json). */
 const filesBelow = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? filesBelow(join(dir, d.name))
-    : /\.(json|xml)$/.test(d.name) && !['corpus.json', 'sequences.json'].includes(d.name) && !d.name.endsWith('.sequence.json') ? [join(dir, d.name)] : []));
+  readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory()
+      ? filesBelow(join(dir, d.name))
+      : /\.(json|xml)$/.test(d.name) && !['corpus.json', 'sequences.json'].includes(d.name) && !d.name.endsWith('.sequence.json')
+        ? [join(dir, d.name)]
+        : [],
+  );
 const SCENARIOS = join(BUSINESS, 'scenarios');
 const business = (r: FileReport): Issue[] => r.issues.filter((i) => i.layer === 'business');
 const found = (issues: Issue[]): string[] => issues.map((i) => `${i.ruleId} @ ${i.location.fhirpath}`).sort();
@@ -53,15 +58,26 @@ beforeAll(async () => {
 
 describe('examples/business', () => {
   it('lists every file once, and only files that exist', () => {
-    const onDisk = filesBelow(BUSINESS).filter((f) => !f.startsWith(SCENARIOS)).map((f) => f.slice(BUSINESS.length + 1).split('\\').join('/')).sort();
+    const onDisk = filesBelow(BUSINESS)
+      .filter((f) => !f.startsWith(SCENARIOS))
+      .map((f) =>
+        f
+          .slice(BUSINESS.length + 1)
+          .split('\\')
+          .join('/'),
+      )
+      .sort();
     expect(corpus.map((e) => e.file).sort()).toEqual(onDisk);
-    for (const e of corpus) expect(e.file.startsWith(`${e.standard}/${e.expect.length || e.official?.length ? 'invalid' : 'valid'}/`), e.file).toBe(true);
+    for (const e of corpus)
+      expect(e.file.startsWith(`${e.standard}/${e.expect.length || e.official?.length ? 'invalid' : 'valid'}/`), e.file).toBe(true);
     // our own profiles are checked in both layers
     for (const e of corpus.filter((x) => x.standard === 'source')) expect(e.official, e.file).toBeDefined();
   });
 
   it('has an invalid example for every business rule that reports a defect (the sequence rules: scenarios/sequences.json)', () => {
-    const rules = Object.entries(RULES).filter(([, r]) => r.layer === 'business' && r.severity !== 'information' && !('input' in r)).map(([id]) => id);
+    const rules = Object.entries(RULES)
+      .filter(([, r]) => r.layer === 'business' && r.severity !== 'information' && !('input' in r))
+      .map(([id]) => id);
     const covered = new Set(corpus.flatMap((e) => e.expect.map((f) => f.ruleId)));
     expect(rules.filter((r) => !covered.has(r))).toEqual([]);
   });
@@ -73,9 +89,13 @@ describe('examples/business', () => {
     for (const i of business(r)) expect(i.location.line).toBeGreaterThan(0);
     if (e.official) {
       const errors = r.issues.filter((i) => i.layer === 'official' && (i.severity === 'error' || i.severity === 'fatal'));
-      expect(errors.map((i) => `${i.ruleId}${i.constraintKey ? ` (${i.constraintKey})` : ''} @ ${i.location.fhirpath}`).sort(), file)
-        .toEqual(e.official.map((f) => `${f.ruleId}${f.constraintKey ? ` (${f.constraintKey})` : ''} @ ${f.fhirpath}`).sort());
-      expect(r.valid, file).toBe(e.official.length === 0 && !e.expect.some((f) => RULES[f.ruleId as keyof typeof RULES].severity === 'error'));
+      expect(
+        errors.map((i) => `${i.ruleId}${i.constraintKey ? ` (${i.constraintKey})` : ''} @ ${i.location.fhirpath}`).sort(),
+        file,
+      ).toEqual(e.official.map((f) => `${f.ruleId}${f.constraintKey ? ` (${f.constraintKey})` : ''} @ ${f.fhirpath}`).sort());
+      expect(r.valid, file).toBe(
+        e.official.length === 0 && !e.expect.some((f) => RULES[f.ruleId as keyof typeof RULES].severity === 'error'),
+      );
     }
   });
 });
@@ -98,7 +118,10 @@ describe('--rules', () => {
       businessSeen += business(full).length;
       const withoutBusiness = full.issues.filter((i) => i.layer === 'official');
       expect(off.issues, file).toEqual(withoutBusiness);
-      expect(off.issues.every((i) => i.layer === 'official'), file).toBe(true);
+      expect(
+        off.issues.every((i) => i.layer === 'official'),
+        file,
+      ).toBe(true);
       expect(off.valid, file).toBe(!withoutBusiness.some((i) => i.severity === 'error' || i.severity === 'fatal'));
       expect(off.profiles, file).toEqual(full.profiles);
     }
@@ -118,7 +141,10 @@ describe('--rules', () => {
       const off = official.validateText(file, text);
       expect(aktindsigt.validateText(file, text), file).toEqual(off);
       expect(sharing.validateText(file, text), file).toEqual(off);
-      if (JSON.stringify(purposeMatters.validateText(file, text).issues) !== JSON.stringify(businessSharing.validateText(file, text).issues)) differ++;
+      if (
+        JSON.stringify(purposeMatters.validateText(file, text).issues) !== JSON.stringify(businessSharing.validateText(file, text).issues)
+      )
+        differ++;
     }
     // ... while the business rules do depend on it (the private notes of the corpus)
     expect(differ).toBeGreaterThan(1);
@@ -147,7 +173,9 @@ describe('--rules', () => {
     const file = join(BUSINESS, 'notes/valid/aktindsigt-export.json');
     const sharing = await validateFiles({ inputs: [file], workers: 1 }, defs);
     expect(sharing.purpose).toBe('sharing');
-    expect(found(sharing.files[0]!.issues.filter((i) => i.layer === 'business'))).toEqual(['business/notes-private-shared @ Bundle.entry[1].resource.entry[1].resource.extension[2]']);
+    expect(found(sharing.files[0]!.issues.filter((i) => i.layer === 'business'))).toEqual([
+      'business/notes-private-shared @ Bundle.entry[1].resource.entry[1].resource.extension[2]',
+    ]);
     const access = await validateFiles({ inputs: [file], workers: 1, purpose: 'aktindsigt' }, defs);
     expect(access.purpose).toBe('aktindsigt');
     expect(business(access.files[0]!)).toEqual([]);
@@ -157,22 +185,32 @@ describe('--rules', () => {
   });
 
   it('an HCO DiagnosticReport on its own, in an export Bundle (collection or searchset) or as a file: a restricted one is reported for sharing, not for aktindsigt', () => {
-    const message = JSON.parse(readFileSync(join(BUSINESS, 'hco/valid/restricted-message.json'), 'utf8')) as { entry: { fullUrl: string; resource: Record<string, unknown> }[] };
+    const message = JSON.parse(readFileSync(join(BUSINESS, 'hco/valid/restricted-message.json'), 'utf8')) as {
+      entry: { fullUrl: string; resource: Record<string, unknown> }[];
+    };
     const report = message.entry[2]!;
     expect(report.resource['resourceType']).toBe('DiagnosticReport');
     const unrestricted = { ...report.resource, meta: { profile: (report.resource['meta'] as { profile: string[] }).profile } };
     for (const type of ['collection', 'searchset']) {
-      const text = JSON.stringify({ resourceType: 'Bundle', id: 'e1', type, entry: [{ fullUrl: 'urn:uuid:a1', resource: unrestricted }, report] }, null, 2);
+      const text = JSON.stringify(
+        { resourceType: 'Bundle', id: 'e1', type, entry: [{ fullUrl: 'urn:uuid:a1', resource: unrestricted }, report] },
+        null,
+        2,
+      );
       const sharing = newValidator(defs, { readXml, rules: 'business' }).validateText('export.json', text);
       expect(found(sharing.issues), type).toEqual(['business/hco-restricted-shared @ Bundle.entry[1].resource.meta.security[0]']);
       expect(sharing.issues[0]!.location.line).toBeGreaterThan(0);
-      expect(newValidator(defs, { readXml, rules: 'business', purpose: 'aktindsigt' }).validateText('export.json', text).issues).toEqual([]);
+      expect(newValidator(defs, { readXml, rules: 'business', purpose: 'aktindsigt' }).validateText('export.json', text).issues).toEqual(
+        [],
+      );
     }
     // the report as a file of its own, outside its message: exported when the run states a purpose
     const aloneText = JSON.stringify(report.resource, null, 2);
     const alone = newValidator(defs, { readXml, rules: 'business', purpose: 'sharing' }).validateText('dr.json', aloneText);
     expect(found(alone.issues)).toEqual(['business/hco-restricted-shared @ DiagnosticReport.meta.security[0]']);
-    expect(newValidator(defs, { readXml, rules: 'business', purpose: 'sharing' }).validateText('dr.json', JSON.stringify(unrestricted)).issues).toEqual([]);
+    expect(
+      newValidator(defs, { readXml, rules: 'business', purpose: 'sharing' }).validateText('dr.json', JSON.stringify(unrestricted)).issues,
+    ).toEqual([]);
     // without a stated purpose it is only validated (MedCom publishes such a report as an example)
     expect(newValidator(defs, { readXml, rules: 'business' }).validateText('dr.json', aloneText).issues).toEqual([]);
     // a message (not an export) with the label: the GP may have it
@@ -196,11 +234,18 @@ describe.skipIf(!anchors || !existsSync(CONSUMER))('MedCom Notes consumer test e
    * effectiveDateTime (2026-04-14) is six days after its Composition.date and event.period.start (2026-04-08).
    */
   const EXPECTED: Record<string, string[]> = {
-    'Bundle-4156ad9c-0fd0-47e5-8b4a-d050c9b7d55d.json': ['business/notes-note-empty @ Bundle.entry[1].resource.extension[0].valueAttachment.data'], // tec-invalidNoteMissing
+    'Bundle-4156ad9c-0fd0-47e5-8b4a-d050c9b7d55d.json': [
+      'business/notes-note-empty @ Bundle.entry[1].resource.extension[0].valueAttachment.data',
+    ], // tec-invalidNoteMissing
     'Bundle-8f9ecc84-4b10-4850-b089-aaac0f3c306e.json': ['business/notes-date-before-event @ Bundle.entry[0].resource.date'], // tec-invalidSwappedDates
-    'Bundle-01c6e21a-fcff-4011-83f1-e829ace62328.json': ['business/notes-note-formatting @ Bundle.entry[1].resource.extension[0].valueAttachment.data'], // tec-invalidWrongFormatting
-    'Bundle-33eb5f6e-953a-405c-9f07-227b432a018e.json': ['business/notes-note-empty @ Bundle.entry[1].resource.extension[0].valueAttachment.data'], // tec-incompleteData
-    'Bundle-b2988663-eeee-474d-81bb-672e2fbd0ce5.json': [ // C1-powerOfAttorney
+    'Bundle-01c6e21a-fcff-4011-83f1-e829ace62328.json': [
+      'business/notes-note-formatting @ Bundle.entry[1].resource.extension[0].valueAttachment.data',
+    ], // tec-invalidWrongFormatting
+    'Bundle-33eb5f6e-953a-405c-9f07-227b432a018e.json': [
+      'business/notes-note-empty @ Bundle.entry[1].resource.extension[0].valueAttachment.data',
+    ], // tec-incompleteData
+    'Bundle-b2988663-eeee-474d-81bb-672e2fbd0ce5.json': [
+      // C1-powerOfAttorney
       'business/notes-date-before-event @ Bundle.entry[0].resource.date',
       'business/notes-effective-differs @ Bundle.entry[1].resource.effectiveDateTime',
     ],
@@ -229,7 +274,7 @@ describe.skipIf(!anchors)('MedCom HCO 1.1.0 examples and TestScript bundles', ()
     expect(issues).toHaveLength(11);
   });
 
-  it("the restricted report published as a file of its own (DiagnosticReport-6d08f000…): nothing when just validated, hco-restricted-shared with --purpose sharing, nothing for aktindsigt", async () => {
+  it('the restricted report published as a file of its own (DiagnosticReport-6d08f000…): nothing when just validated, hco-restricted-shared with --purpose sharing, nothing for aktindsigt', async () => {
     const file = join(anchors!, 'hco', 'examples', 'DiagnosticReport-6d08f000-33cc-41f3-a7c2-c086d53d31a7.json');
     expect(existsSync(file), file).toBe(true);
     const plain = await validateFiles({ inputs: [file], rules: 'business', workers: 1 }, defs);

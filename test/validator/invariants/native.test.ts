@@ -151,7 +151,11 @@ const CASES: Record<string, Json[]> = {
 
 /** Inputs for the natives whose focus is a primitive (a string). */
 const PRIMITIVE_CASES: Record<string, unknown[]> = {
-  'txt-1': ['<div xmlns="http://www.w3.org/1999/xhtml">x</div>', '<div xmlns="http://www.w3.org/1999/xhtml"><script>x</script></div>', '<p>x</p>'],
+  'txt-1': [
+    '<div xmlns="http://www.w3.org/1999/xhtml">x</div>',
+    '<div xmlns="http://www.w3.org/1999/xhtml"><script>x</script></div>',
+    '<p>x</p>',
+  ],
   'txt-2': ['<div xmlns="http://www.w3.org/1999/xhtml">x</div>', '<div xmlns="http://www.w3.org/1999/xhtml"> </div>'],
   // 5790000000005 is a valid GLN (check digit 5); 5790000000006 is not
   'gln-modulus-10': ['5790000000005', '5790000000006', '5790001234567', '57900000', '579000000000x', '5790000000005999', 'abc', ''],
@@ -173,7 +177,9 @@ describe('native base invariants', () => {
     const at = BASE[n.key]!;
     const url = at.sd.includes('/') ? at.sd : `http://hl7.org/fhir/StructureDefinition/${at.sd}`;
     const found = at.sd.includes('/') ? (await validationDefinitions()).all().resolve(url, 'StructureDefinition') : base.find(url);
-    const sd = found?.resource as unknown as { snapshot: { element: { path: string; constraint?: { key: string; expression?: string }[] }[] } };
+    const sd = found?.resource as unknown as {
+      snapshot: { element: { path: string; constraint?: { key: string; expression?: string }[] }[] };
+    };
     const c = sd.snapshot.element.find((e) => e.path === at.path)?.constraint?.find((k) => k.key === n.key);
     expect(c?.expression).toBe(n.expression);
   });
@@ -182,7 +188,8 @@ describe('native base invariants', () => {
     const at = BASE[n.key]!;
     const seen = new Set<string>();
     for (const focus of (CASES[n.key] ?? PRIMITIVE_CASES[n.key]) as unknown[]) {
-      const resource = at.type.startsWith('Bundle') && at.type !== 'Bundle' ? bundle({ entry: [focus] }) : typeof focus === 'object' ? focus : {};
+      const resource =
+        at.type.startsWith('Bundle') && at.type !== 'Bundle' ? bundle({ entry: [focus] }) : typeof focus === 'object' ? focus : {};
       const native = n.check(focus, resource);
       seen.add(native ?? 'gave up');
       if (native === undefined) continue;

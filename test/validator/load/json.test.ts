@@ -50,7 +50,10 @@ describe('readJson', () => {
     for (const positions of ['lazy', 'eager'] as const) {
       const doc = readJson('t.json', text, { positions });
       expect(doc.value).toEqual({ a: 3, b: { c: 2 } });
-      expect(doc.duplicates.map((d) => [d.path, d.key, d.position.line])).toEqual([[['b'], 'c', 3], [[], 'a', 4]]);
+      expect(doc.duplicates.map((d) => [d.path, d.key, d.position.line])).toEqual([
+        [['b'], 'c', 3],
+        [[], 'a', 4],
+      ]);
       expect(doc.locate(['a'])!.line).toBe(4);
       expect(doc.locate(['b', 'c'])!.column).toBe(text.split('\n')[2]!.lastIndexOf('"c"') + 1);
     }
@@ -75,10 +78,15 @@ describe('readJson', () => {
     }
   });
 
-  const files = [...jsonFiles(join(root, 'examples')), ...(anchors ? [
-    ...['conditionlist', 'hco', 'notes'].flatMap((s) => jsonFiles(join(anchors, s, 'examples'))),
-    ...jsonFiles(join(anchors, '..', 'testscripts')).slice(0, 60),
-  ] : [])];
+  const files = [
+    ...jsonFiles(join(root, 'examples')),
+    ...(anchors
+      ? [
+          ...['conditionlist', 'hco', 'notes'].flatMap((s) => jsonFiles(join(anchors, s, 'examples'))),
+          ...jsonFiles(join(anchors, '..', 'testscripts')).slice(0, 60),
+        ]
+      : []),
+  ];
 
   it('has examples to compare on', () => {
     expect(files.length).toBeGreaterThan(50);
@@ -89,7 +97,11 @@ describe('readJson', () => {
     for (const f of files) {
       const text = readFileSync(f, 'utf8');
       let eager;
-      try { eager = readJson(f, text, { positions: 'eager' }); } catch { continue; }
+      try {
+        eager = readJson(f, text, { positions: 'eager' });
+      } catch {
+        continue;
+      }
       const scanning = readJson(f, text, { scanLookups: Number.POSITIVE_INFINITY });
       const indexing = readJson(f, text, { scanLookups: 0 });
       for (const p of allPaths(eager.value)) {

@@ -17,13 +17,7 @@ beforeAll(() => {
 });
 
 // the same Patient laid out the same way: each located element starts on the same line and column
-const JSON_LINES = [
-  '{"resourceType": "Patient",',
-  '  "active": true,',
-  '  "name": [{',
-  '    "family": "Hansen"',
-  '  }]}',
-];
+const JSON_LINES = ['{"resourceType": "Patient",', '  "active": true,', '  "name": [{', '    "family": "Hansen"', '  }]}'];
 const XML_LINES = [
   '<Patient xmlns="http://hl7.org/fhir">',
   '  <active value="true"/>',
@@ -51,7 +45,10 @@ describe('line index: one CR rule', () => {
   it.each(Object.entries(EOLS))('JSON and XML give the same line and column with %s line ends', (_name, eol) => {
     const json = positions(readJson('p.json', JSON_LINES.join(eol)));
     const xml = positions(readXml('p.xml', XML_LINES.join(eol), model));
-    expect(json).toEqual([{ line: 2, column: 3 }, { line: 4, column: 5 }]);
+    expect(json).toEqual([
+      { line: 2, column: 3 },
+      { line: 4, column: 5 },
+    ]);
     expect(xml).toEqual(json);
   });
 

@@ -263,7 +263,11 @@ describe('readXml: FHIR XML rules', () => {
   it('decodes references and normalises attribute values as XML requires', () => {
     const p = read('patient.xml').value as Record<string, any>;
     expect(p['address'][0].line).toEqual(['Line\ntwo\ttab', 'plain tab and newline']);
-    const u = readXml('u.xml', '<Patient xmlns="http://hl7.org/fhir"><name><family value="&#x1F600;&#233;&apos;&quot;&lt;&gt;&amp;"/></name></Patient>', model);
+    const u = readXml(
+      'u.xml',
+      '<Patient xmlns="http://hl7.org/fhir"><name><family value="&#x1F600;&#233;&apos;&quot;&lt;&gt;&amp;"/></name></Patient>',
+      model,
+    );
     expect((u.value as Record<string, any>)['name'][0].family).toBe(`😀é'"<>&`);
   });
 
@@ -284,8 +288,12 @@ describe('readXml: FHIR XML rules', () => {
   });
 
   it('reads an unprefixed element of another namespace named like a FHIR element as that element, and notes it', () => {
-    const doc = readXml('ns.xml', '<Patient xmlns="http://hl7.org/fhir"><identifier xmlns="urn:other"><value value="x"/></identifier>' +
-      '<identifier><value value="y"/></identifier></Patient>', model);
+    const doc = readXml(
+      'ns.xml',
+      '<Patient xmlns="http://hl7.org/fhir"><identifier xmlns="urn:other"><value value="x"/></identifier>' +
+        '<identifier><value value="y"/></identifier></Patient>',
+      model,
+    );
     const v = doc.value as Record<string, any>;
     expect(v['identifier']).toEqual([{ value: 'x' }, { value: 'y' }]); // repeating, as the FHIR element
     expect(doc.notes.map((n) => [n.path, n.message])).toEqual([[['identifier'], expect.stringMatching(/urn:other/)]]);
@@ -357,7 +365,8 @@ describe('readXml: positions', () => {
   });
 
   it('counts CRLF line ends and a byte order mark correctly', () => {
-    const text = '<Patient xmlns="http://hl7.org/fhir">\r\n  <id value="1"/>\r\n  <name>\r\n    <given value="a"/>\r\n  </name>\r\n</Patient>\r\n';
+    const text =
+      '<Patient xmlns="http://hl7.org/fhir">\r\n  <id value="1"/>\r\n  <name>\r\n    <given value="a"/>\r\n  </name>\r\n</Patient>\r\n';
     for (const t of [text, `\uFEFF${text}`]) {
       const doc = readXml('crlf.xml', t, model);
       expect(doc.locate(['name', 0, 'given', 0])).toMatchObject({ line: 4, column: 5 });
@@ -390,17 +399,27 @@ describe('readXml: input that is not well-formed FHIR XML', () => {
     const e = inputError(fixture('external-entity.xml'), 'external-entity.xml');
     expect(e.reason).toMatch(/DOCTYPE declarations are not allowed/);
     expect(e.message).not.toMatch(/root:/); // nothing of /etc/passwd
-    expect(inputError('<!ENTITY x SYSTEM "file:///etc/passwd"><Patient xmlns="http://hl7.org/fhir"/>').reason).toMatch(/ENTITY declarations/);
+    expect(inputError('<!ENTITY x SYSTEM "file:///etc/passwd"><Patient xmlns="http://hl7.org/fhir"/>').reason).toMatch(
+      /ENTITY declarations/,
+    );
   });
 
   it('rejects entities other than the five XML ones and bad character references', () => {
-    expect(inputError('<Patient xmlns="http://hl7.org/fhir"><name><family value="a&nbsp;b"/></name></Patient>').reason).toMatch(/undefined entity &nbsp;/);
+    expect(inputError('<Patient xmlns="http://hl7.org/fhir"><name><family value="a&nbsp;b"/></name></Patient>').reason).toMatch(
+      /undefined entity &nbsp;/,
+    );
     expect(
-      inputError('<Patient xmlns="http://hl7.org/fhir"><text><status value="generated"/><div xmlns="http://www.w3.org/1999/xhtml">&copy;</div></text></Patient>').reason,
+      inputError(
+        '<Patient xmlns="http://hl7.org/fhir"><text><status value="generated"/><div xmlns="http://www.w3.org/1999/xhtml">&copy;</div></text></Patient>',
+      ).reason,
     ).toMatch(/undefined entity &copy;/);
-    expect(inputError('<Patient xmlns="http://hl7.org/fhir"><name><family value="a&#0;"/></name></Patient>').reason).toMatch(/not an allowed XML character/);
+    expect(inputError('<Patient xmlns="http://hl7.org/fhir"><name><family value="a&#0;"/></name></Patient>').reason).toMatch(
+      /not an allowed XML character/,
+    );
     expect(inputError('<Patient xmlns="http://hl7.org/fhir"><name><family value="a & b"/></name></Patient>').reason).toMatch(/write &amp;/);
-    expect(inputError('<Patient xmlns="http://hl7.org/fhir"><name><family value="a < b"/></name></Patient>').reason).toMatch(/'<' in an attribute value/);
+    expect(inputError('<Patient xmlns="http://hl7.org/fhir"><name><family value="a < b"/></name></Patient>').reason).toMatch(
+      /'<' in an attribute value/,
+    );
   });
 
   it('rejects truncated XML with the reason and a position', () => {
@@ -417,10 +436,16 @@ describe('readXml: input that is not well-formed FHIR XML', () => {
     expect(mismatch.reason).toMatch(/not well-formed XML: Expected closing tag 'name'/);
     expect(mismatch.position).toMatchObject({ line: 2 });
     expect(inputError('<Patient xmlns="http://hl7.org/fhir"/>junk').reason).toMatch(/Extra text at the end|text after the end of the root/);
-    expect(inputError('<Patient xmlns="http://hl7.org/fhir"></Patient>junk').reason).toMatch(/Extra text at the end|text after the end of the root/);
-    expect(inputError('<Patient xmlns="http://hl7.org/fhir"/><Patient xmlns="http://hl7.org/fhir"/>').reason).toMatch(/second root element/);
+    expect(inputError('<Patient xmlns="http://hl7.org/fhir"></Patient>junk').reason).toMatch(
+      /Extra text at the end|text after the end of the root/,
+    );
+    expect(inputError('<Patient xmlns="http://hl7.org/fhir"/><Patient xmlns="http://hl7.org/fhir"/>').reason).toMatch(
+      /second root element/,
+    );
     expect(inputError('<Patient xmlns="http://hl7.org/fhir"></Patient><Patient xmlns="http://hl7.org/fhir"/>').reason).toMatch(/root/);
-    expect(readXml('ok.xml', '<Patient xmlns="http://hl7.org/fhir"/>\n<!-- trailing comment -->\n', model).value).toEqual({ resourceType: 'Patient' });
+    expect(readXml('ok.xml', '<Patient xmlns="http://hl7.org/fhir"/>\n<!-- trailing comment -->\n', model).value).toEqual({
+      resourceType: 'Patient',
+    });
     expect(inputError('<Patient xmlns="http://hl7.org/fhir"><active value="true" value="false"/></Patient>').reason).toMatch(/repeated/);
     expect(inputError('<Patient xmlns="http://hl7.org/fhir"><x:foo value="1"/></Patient>').reason).toMatch(/prefix 'x' is not declared/);
   });
@@ -433,9 +458,9 @@ describe('readXml: input that is not well-formed FHIR XML', () => {
   });
 
   it('rejects a resource container that does not hold exactly one resource', () => {
-    expect(inputError('<Bundle xmlns="http://hl7.org/fhir"><entry><resource><Patient/><Patient/></resource></entry></Bundle>').reason).toMatch(
-      /exactly one resource.*found 2/,
-    );
+    expect(
+      inputError('<Bundle xmlns="http://hl7.org/fhir"><entry><resource><Patient/><Patient/></resource></entry></Bundle>').reason,
+    ).toMatch(/exactly one resource.*found 2/);
     expect(inputError('<Bundle xmlns="http://hl7.org/fhir"><entry><resource/></entry></Bundle>').reason).toMatch(/found 0/);
   });
 
@@ -453,9 +478,11 @@ describe('readXml: input that is not well-formed FHIR XML', () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]).toString('utf8');
     expect(inputError(png).reason).toMatch(/not XML/);
     expect(inputError('{"resourceType": "Patient"}').reason).toMatch(/starts with '\{/);
-    expect(inputError(`<?xml version="1.0" encoding="ISO-8859-1"?><Patient xmlns="http://hl7.org/fhir"><name><family value="S\uFFFDren"/></name></Patient>`).reason).toMatch(
-      /declares encoding 'ISO-8859-1'/,
-    );
+    expect(
+      inputError(
+        `<?xml version="1.0" encoding="ISO-8859-1"?><Patient xmlns="http://hl7.org/fhir"><name><family value="S\uFFFDren"/></name></Patient>`,
+      ).reason,
+    ).toMatch(/declares encoding 'ISO-8859-1'/);
   });
 
   it('handles 10,000 levels of nesting without overflowing the stack', () => {

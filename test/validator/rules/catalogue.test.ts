@@ -24,7 +24,10 @@ function sources(dir: string): { file: string; text: string }[] {
 
 const validatorFiles = sources(VALIDATOR);
 const ruleTests = sources(join(ROOT, 'test', 'validator', 'rules'));
-const sequenceTests = [join(ROOT, 'test', 'validator', 'business', 'sequence.test.ts')].map((file) => ({ file, text: readFileSync(file, 'utf8') }));
+const sequenceTests = [join(ROOT, 'test', 'validator', 'business', 'sequence.test.ts')].map((file) => ({
+  file,
+  text: readFileSync(file, 'utf8'),
+}));
 const quoted = (id: string): string => `'${id}'`;
 const rel = (file: string): string => relative(ROOT, file).split(sep).join('/');
 
@@ -32,9 +35,15 @@ describe('every rule id: its code in rules/<concern>/, its test in test/validato
   it.each(RULE_IDS.map((id) => [id]))('%s', (id) => {
     const concern = RULES[id].concern;
     const code = validatorFiles.filter((f) => rel(f.file).startsWith(`src/validator/rules/${concern}/`) && f.text.includes(quoted(id)));
-    expect(code.map((f) => rel(f.file)), `no file of src/validator/rules/${concern}/ raises ${id}`).not.toEqual([]);
+    expect(
+      code.map((f) => rel(f.file)),
+      `no file of src/validator/rules/${concern}/ raises ${id}`,
+    ).not.toEqual([]);
     const tests = ('input' in RULES[id] ? sequenceTests : ruleTests).filter((f) => f.text.includes(quoted(id)));
-    expect(tests.map((f) => rel(f.file)), `no test names ${id}`).not.toEqual([]);
+    expect(
+      tests.map((f) => rel(f.file)),
+      `no test names ${id}`,
+    ).not.toEqual([]);
   });
 });
 

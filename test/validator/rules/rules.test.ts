@@ -10,7 +10,16 @@ import { buildIg } from '../../../src/api/build.js';
 import { newValidator, validationDefinitions } from '../../../src/api/validate.js';
 import { readXml } from '../../../src/validator/load/xml.js';
 import { PackageSource } from '../../../src/defs/package-source.js';
-import { definePackage, defineInvariant, defineProfile, externalValueSet, packageContents, R4, Reference, slicing } from '../../../src/dsl/index.js';
+import {
+  definePackage,
+  defineInvariant,
+  defineProfile,
+  externalValueSet,
+  packageContents,
+  R4,
+  Reference,
+  slicing,
+} from '../../../src/dsl/index.js';
 import { RULE_IDS, RULES, type RuleId, type Severity } from '../../../src/validator/rules/registry.js';
 import type { Validator } from '../../../src/validator/validator.js';
 import { igDefinitions, issuesOf, validate, validatorFor } from '../../helpers/validate.js';
@@ -36,24 +45,46 @@ const dateWithoutTime = (): string => {
 const patient = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({ resourceType: 'Patient', id: 'p1', ...extra });
 /** `n` properties FHIR does not define: x0, x1, … */
 const unknownProperties = (n: number): Record<string, unknown> => Object.fromEntries(Array.from({ length: n }, (_, k) => [`x${k}`, 'v']));
-const cpr = (value = '0101011234', extra: Record<string, unknown> = {}): Record<string, unknown> => ({ system: 'urn:oid:1.2.208.176.1.2', value, ...extra });
+const cpr = (value = '0101011234', extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+  system: 'urn:oid:1.2.208.176.1.2',
+  value,
+  ...extra,
+});
 const condition = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({
-  resourceType: 'Condition', id: 'c1', subject: { reference: 'Patient/p1' }, ...extra,
+  resourceType: 'Condition',
+  id: 'c1',
+  subject: { reference: 'Patient/p1' },
+  ...extra,
 });
 const collection = (...resources: Record<string, unknown>[]): Record<string, unknown> => ({
-  resourceType: 'Bundle', id: 'b1', type: 'collection',
+  resourceType: 'Bundle',
+  id: 'b1',
+  type: 'collection',
   entry: resources.map((r) => ({ fullUrl: `http://example.org/fhir/${String(r['resourceType'])}/${String(r['id'])}`, resource: r })),
 });
 const document = (...resources: Record<string, unknown>[]): Record<string, unknown> => ({ ...collection(...resources), type: 'document' });
 
 // a small profile set for slicing and invariant rules
-const pkg = definePackage({ id: 'example.rules', version: '0.1.0', canonical: 'http://example.org/fhir', name: 'Rules', title: 'Rules', dependencies: {}, coverage: 'complete' });
+const pkg = definePackage({
+  id: 'example.rules',
+  version: '0.1.0',
+  canonical: 'http://example.org/fhir',
+  name: 'Rules',
+  title: 'Rules',
+  dependencies: {},
+  coverage: 'complete',
+});
 const notEvaluable = defineInvariant({
-  key: 'test-ne', severity: 'error', human: 'uses a function the engine lacks', expression: 'noSuchFunction()', focus: 'Patient',
+  key: 'test-ne',
+  severity: 'error',
+  human: 'uses a function the engine lacks',
+  expression: 'noSuchFunction()',
+  focus: 'Patient',
   examples: { pass: [{ resourceType: 'Patient' }], fail: [{ resourceType: 'Patient' }] },
 });
 const Closed = defineProfile(pkg, R4.Patient, {
-  id: 'closed', name: 'Closed',
+  id: 'closed',
+  name: 'Closed',
   elements: {
     identifier: {
       slicing: slicing.value('system', 'closed'),
@@ -65,51 +96,89 @@ const Closed = defineProfile(pkg, R4.Patient, {
   },
 });
 const Ordered = defineProfile(pkg, R4.Patient, {
-  id: 'ordered', name: 'Ordered',
+  id: 'ordered',
+  name: 'Ordered',
   elements: {
     identifier: {
       slicing: { discriminator: [{ type: 'value', path: 'system' }], ordered: true, rules: 'open' },
-      slices: { a: { card: '0..1', elements: { system: { fixed: 'urn:a' } } }, b: { card: '0..1', elements: { system: { fixed: 'urn:b' } } } },
+      slices: {
+        a: { card: '0..1', elements: { system: { fixed: 'urn:a' } } },
+        b: { card: '0..1', elements: { system: { fixed: 'urn:b' } } },
+      },
     },
   },
 });
 const Ambiguous = defineProfile(pkg, R4.Patient, {
-  id: 'ambiguous', name: 'Ambiguous',
+  id: 'ambiguous',
+  name: 'Ambiguous',
   elements: {
     identifier: {
       slicing: slicing.pattern('system'),
-      slices: { a: { card: '0..*', elements: { system: { pattern: 'urn:a' } } }, alsoA: { card: '0..*', elements: { system: { pattern: 'urn:a' } } } },
+      slices: {
+        a: { card: '0..*', elements: { system: { pattern: 'urn:a' } } },
+        alsoA: { card: '0..*', elements: { system: { pattern: 'urn:a' } } },
+      },
     },
   },
 });
 const Vague = defineProfile(pkg, R4.Patient, {
-  id: 'vague', name: 'Vague',
+  id: 'vague',
+  name: 'Vague',
   elements: { identifier: { slicing: slicing.value('value'), slices: { a: { card: '0..1' } } } },
 });
 const NotEvaluated = defineProfile(pkg, R4.Patient, { id: 'not-evaluated', name: 'NotEvaluated', obeys: [notEvaluable] });
 // as MedCom Core 2.4.0's medcom-uuidv4: `value.matches(…)` on a string is always empty
 const vacuousUuid = defineInvariant({
-  key: 'test-vacuous', severity: 'error', human: 'the identifier is a urn:uuid', expression: "value.matches('^urn:uuid:[0-9a-f-]{36}$')", focus: 'Identifier.value',
+  key: 'test-vacuous',
+  severity: 'error',
+  human: 'the identifier is a urn:uuid',
+  expression: "value.matches('^urn:uuid:[0-9a-f-]{36}$')",
+  focus: 'Identifier.value',
   examples: { pass: ['urn:uuid:9b2c4f1e-3c1a-4d5e-8f6a-0b1c2d3e4f5a'], fail: [] },
   quirk: { neverFails: 'navigates to a value child a string does not have', shouldFail: ['not-a-uuid'] },
 });
 // a Condition profile whose subject must be a Patient profile that the validator is not given
-const unseen = definePackage({ id: 'example.unseen', version: '0.1.0', canonical: 'http://example.org/unseen', name: 'Unseen', title: 'Unseen', dependencies: {}, coverage: 'complete' });
+const unseen = definePackage({
+  id: 'example.unseen',
+  version: '0.1.0',
+  canonical: 'http://example.org/unseen',
+  name: 'Unseen',
+  title: 'Unseen',
+  dependencies: {},
+  coverage: 'complete',
+});
 const UnseenPatient = defineProfile(unseen, R4.Patient, { id: 'unseen-patient', name: 'UnseenPatient' });
-const UnseenTarget = defineProfile(unseen, R4.Condition, { id: 'unseen-target', name: 'UnseenTarget', elements: { subject: { only: [Reference(UnseenPatient)] } } });
-const Vacuous = defineProfile(pkg, R4.Patient, { id: 'vacuous', name: 'Vacuous', elements: { 'identifier.value': { obeys: [vacuousUuid] } } });
+const UnseenTarget = defineProfile(unseen, R4.Condition, {
+  id: 'unseen-target',
+  name: 'UnseenTarget',
+  elements: { subject: { only: [Reference(UnseenPatient)] } },
+});
+const Vacuous = defineProfile(pkg, R4.Patient, {
+  id: 'vacuous',
+  name: 'Vacuous',
+  elements: { 'identifier.value': { obeys: [vacuousUuid] } },
+});
 const Unbound = defineProfile(pkg, R4.Patient, {
-  id: 'unbound', name: 'Unbound',
-  elements: { maritalStatus: { binding: { strength: 'required', valueSet: externalValueSet('http://example.org/fhir/ValueSet/not-available') } } },
+  id: 'unbound',
+  name: 'Unbound',
+  elements: {
+    maritalStatus: { binding: { strength: 'required', valueSet: externalValueSet('http://example.org/fhir/ValueSet/not-available') } },
+  },
 });
 
 let local: Promise<Validator> | undefined;
 function rulesValidator(): Promise<Validator> {
   local ??= (async () => {
     const defs = await igDefinitions();
-    await buildIg({ packages: [packageContents(pkg, [Closed, Ordered, Ambiguous, Vague, NotEvaluated, Unbound, Vacuous])], definitions: defs });
+    await buildIg({
+      packages: [packageContents(pkg, [Closed, Ordered, Ambiguous, Vague, NotEvaluated, Unbound, Vacuous])],
+      definitions: defs,
+    });
     // built on the side; only the referring profile is handed to the validator
-    const side = await buildIg({ packages: [packageContents(unseen, [UnseenPatient, UnseenTarget])], definitions: await validationDefinitions() });
+    const side = await buildIg({
+      packages: [packageContents(unseen, [UnseenPatient, UnseenTarget])],
+      definitions: await validationDefinitions(),
+    });
     const referrer = side.packages.flatMap((p) => p.resources).find((r) => r['id'] === 'unseen-target')!;
     const source = new PackageSource({ name: 'example.unseen', version: '0.1.0' });
     source.add(referrer);
@@ -148,161 +217,466 @@ interface Case {
  * - `references/unresolved`: an error where the target must be in the Bundle (`#id`, `urn:uuid:`, aggregation
  *   bundled), otherwise a warning.
  */
-const SEVERITY_FROM_FINDING: readonly RuleId[] = ['invariants/failed', 'input/more-issues', 'structure/unknown-extension', 'references/unresolved'];
+const SEVERITY_FROM_FINDING: readonly RuleId[] = [
+  'invariants/failed',
+  'input/more-issues',
+  'structure/unknown-extension',
+  'references/unresolved',
+];
 
 const CASES: Case[] = [
   { rule: 'input/unreadable', fail: '{"resourceType": "Patient", "gender": ', pass: patient(), at: '' },
   // 100 findings of one rule on one element are listed, the 101st and later counted in one finding at the element
-  { rule: 'input/more-issues', fail: patient(unknownProperties(101)), pass: patient(unknownProperties(100)), at: 'Patient', severity: 'error' },
-  { rule: 'structure/unknown-element', fail: patient({ favouriteColour: 'blue' }), pass: patient({ gender: 'female' }), at: 'Patient.favouriteColour' },
-  { rule: 'structure/array-expected', fail: patient({ name: { family: 'Hansen' } }), pass: patient({ name: [{ family: 'Hansen' }] }), at: 'Patient.name' },
+  {
+    rule: 'input/more-issues',
+    fail: patient(unknownProperties(101)),
+    pass: patient(unknownProperties(100)),
+    at: 'Patient',
+    severity: 'error',
+  },
+  {
+    rule: 'structure/unknown-element',
+    fail: patient({ favouriteColour: 'blue' }),
+    pass: patient({ gender: 'female' }),
+    at: 'Patient.favouriteColour',
+  },
+  {
+    rule: 'structure/array-expected',
+    fail: patient({ name: { family: 'Hansen' } }),
+    pass: patient({ name: [{ family: 'Hansen' }] }),
+    at: 'Patient.name',
+  },
   { rule: 'structure/single-expected', fail: patient({ gender: ['female'] }), pass: patient({ gender: 'female' }), at: 'Patient.gender' },
-  { rule: 'structure/empty-element', fail: patient({ name: [{}] }), pass: patient({ name: [{ family: 'Hansen' }] }), at: 'Patient.name[0]' },
+  {
+    rule: 'structure/empty-element',
+    fail: patient({ name: [{}] }),
+    pass: patient({ name: [{ family: 'Hansen' }] }),
+    at: 'Patient.name[0]',
+  },
   { rule: 'structure/resource-type', fail: { resourceType: 'Patiant', id: 'p1' }, pass: patient(), at: 'Patiant' },
   {
     rule: 'structure/choice-multiple',
     fail: { resourceType: 'Observation', status: 'final', code: { text: 'x' }, valueString: 'a', valueBoolean: true },
-    pass: { resourceType: 'Observation', status: 'final', code: { text: 'x' }, valueString: 'a' }, at: 'Observation',
+    pass: { resourceType: 'Observation', status: 'final', code: { text: 'x' }, valueString: 'a' },
+    at: 'Observation',
   },
   {
-    rule: 'structure/primitive-twin', fail: patient({ name: [{ given: ['Anne'], _given: [null, { id: 'x' }] }] }),
-    pass: patient({ name: [{ given: ['Anne'], _given: [{ id: 'g1' }] }] }), at: 'Patient.name[0].given',
+    rule: 'structure/primitive-twin',
+    fail: patient({ name: [{ given: ['Anne'], _given: [null, { id: 'x' }] }] }),
+    pass: patient({ name: [{ given: ['Anne'], _given: [{ id: 'g1' }] }] }),
+    at: 'Patient.name[0].given',
   },
-  { rule: 'structure/duplicate-property', fail: '{"resourceType": "Patient", "gender": "male", "gender": "female"}', pass: patient({ gender: 'male' }), at: 'Patient.gender' },
+  {
+    rule: 'structure/duplicate-property',
+    fail: '{"resourceType": "Patient", "gender": "male", "gender": "female"}',
+    pass: patient({ gender: 'male' }),
+    at: 'Patient.gender',
+  },
   {
     rule: 'structure/extension-invalid',
-    fail: patient({ extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/patient-birthPlace', valueAddress: { city: 'Odense' }, extension: [{ url: 'x', valueString: 'y' }] }] }),
-    pass: patient({ extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/patient-birthPlace', valueAddress: { city: 'Odense' } }] }), at: 'Patient.extension[0]',
+    fail: patient({
+      extension: [
+        {
+          url: 'http://hl7.org/fhir/StructureDefinition/patient-birthPlace',
+          valueAddress: { city: 'Odense' },
+          extension: [{ url: 'x', valueString: 'y' }],
+        },
+      ],
+    }),
+    pass: patient({ extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/patient-birthPlace', valueAddress: { city: 'Odense' } }] }),
+    at: 'Patient.extension[0]',
   },
   {
     rule: 'structure/xml-form',
     fail: '<Patient xmlns="http://hl7.org/fhir"><id value="p1"/><gender xmlns="http://example.org/other" value="female"/></Patient>',
-    pass: '<Patient xmlns="http://hl7.org/fhir"><id value="p1"/><gender value="female"/></Patient>', at: 'Patient.gender',
+    pass: '<Patient xmlns="http://hl7.org/fhir"><id value="p1"/><gender value="female"/></Patient>',
+    at: 'Patient.gender',
   },
   {
-    rule: 'structure/unknown-extension', fail: patient({ extension: [{ url: 'http://example.org/no-such-extension', valueString: 'x' }] }),
-    pass: patient({ extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/patient-birthPlace', valueAddress: { city: 'Odense' } }] }), at: 'Patient.extension[0]',
+    rule: 'structure/unknown-extension',
+    fail: patient({ extension: [{ url: 'http://example.org/no-such-extension', valueString: 'x' }] }),
+    pass: patient({ extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/patient-birthPlace', valueAddress: { city: 'Odense' } }] }),
+    at: 'Patient.extension[0]',
     severity: 'warning',
   },
-  { rule: 'cardinality/min', fail: { resourceType: 'Observation', code: { text: 'x' } }, pass: { resourceType: 'Observation', status: 'final', code: { text: 'x' } }, at: 'Observation.status' },
   {
-    rule: 'cardinality/max', profiles: [CL_CONDITION],
-    fail: condition({ note: [{ text: 'a' }, { text: 'b' }] }), pass: condition({ note: [{ text: 'a' }] }), at: 'Condition.note',
+    rule: 'cardinality/min',
+    fail: { resourceType: 'Observation', code: { text: 'x' } },
+    pass: { resourceType: 'Observation', status: 'final', code: { text: 'x' } },
+    at: 'Observation.status',
+  },
+  {
+    rule: 'cardinality/max',
+    profiles: [CL_CONDITION],
+    fail: condition({ note: [{ text: 'a' }, { text: 'b' }] }),
+    pass: condition({ note: [{ text: 'a' }] }),
+    at: 'Condition.note',
   },
   { rule: 'types/json-type', fail: patient({ active: 'yes' }), pass: patient({ active: true }), at: 'Patient.active' },
-  { rule: 'types/primitive-format', fail: patient({ birthDate: '1980-02-30' }), pass: patient({ birthDate: '1980-02-29' }), at: 'Patient.birthDate' },
   {
-    rule: 'types/max-length', profiles: [DK_PATIENT],
-    fail: patient({ identifier: [cpr('01010112345')] }), pass: patient({ identifier: [cpr()] }), at: 'Patient.identifier[0].value',
+    rule: 'types/primitive-format',
+    fail: patient({ birthDate: '1980-02-30' }),
+    pass: patient({ birthDate: '1980-02-29' }),
+    at: 'Patient.birthDate',
   },
   {
-    rule: 'fixed-pattern/fixed-mismatch', profiles: [DK_PATIENT],
-    fail: patient({ identifier: [cpr('0101011234', { use: 'usual' })] }), pass: patient({ identifier: [cpr('0101011234', { use: 'official' })] }), at: 'Patient.identifier[0].use',
+    rule: 'types/max-length',
+    profiles: [DK_PATIENT],
+    fail: patient({ identifier: [cpr('01010112345')] }),
+    pass: patient({ identifier: [cpr()] }),
+    at: 'Patient.identifier[0].value',
   },
   {
-    rule: 'fixed-pattern/pattern-mismatch', profiles: [CL_BUNDLE],
-    fail: { resourceType: 'Bundle', type: 'collection' }, pass: { resourceType: 'Bundle', type: 'document' }, at: 'Bundle.type',
+    rule: 'fixed-pattern/fixed-mismatch',
+    profiles: [DK_PATIENT],
+    fail: patient({ identifier: [cpr('0101011234', { use: 'usual' })] }),
+    pass: patient({ identifier: [cpr('0101011234', { use: 'official' })] }),
+    at: 'Patient.identifier[0].use',
   },
   {
-    rule: 'slicing/no-match-closed', local: true, profiles: [`${T}closed`],
-    fail: patient({ identifier: [{ system: 'urn:a', value: '1' }, { system: 'urn:c', value: '3' }] }),
-    pass: patient({ identifier: [{ system: 'urn:a', value: '1' }, { system: 'urn:b', value: '2' }] }), at: 'Patient.identifier[1]',
+    rule: 'fixed-pattern/pattern-mismatch',
+    profiles: [CL_BUNDLE],
+    fail: { resourceType: 'Bundle', type: 'collection' },
+    pass: { resourceType: 'Bundle', type: 'document' },
+    at: 'Bundle.type',
   },
   {
-    rule: 'slicing/slice-min', local: true, profiles: [`${T}closed`],
-    fail: patient({ identifier: [{ system: 'urn:b', value: '2' }] }), pass: patient({ identifier: [{ system: 'urn:a', value: '1' }] }), at: 'Patient.identifier',
+    rule: 'slicing/no-match-closed',
+    local: true,
+    profiles: [`${T}closed`],
+    fail: patient({
+      identifier: [
+        { system: 'urn:a', value: '1' },
+        { system: 'urn:c', value: '3' },
+      ],
+    }),
+    pass: patient({
+      identifier: [
+        { system: 'urn:a', value: '1' },
+        { system: 'urn:b', value: '2' },
+      ],
+    }),
+    at: 'Patient.identifier[1]',
   },
   {
-    rule: 'slicing/slice-max', local: true, profiles: [`${T}closed`],
-    fail: patient({ identifier: [{ system: 'urn:a', value: '1' }, { system: 'urn:a', value: '2' }] }), pass: patient({ identifier: [{ system: 'urn:a', value: '1' }] }), at: 'Patient.identifier',
+    rule: 'slicing/slice-min',
+    local: true,
+    profiles: [`${T}closed`],
+    fail: patient({ identifier: [{ system: 'urn:b', value: '2' }] }),
+    pass: patient({ identifier: [{ system: 'urn:a', value: '1' }] }),
+    at: 'Patient.identifier',
   },
   {
-    rule: 'slicing/ordered', local: true, profiles: [`${T}ordered`],
-    fail: patient({ identifier: [{ system: 'urn:b', value: '2' }, { system: 'urn:a', value: '1' }] }),
-    pass: patient({ identifier: [{ system: 'urn:a', value: '1' }, { system: 'urn:b', value: '2' }] }), at: 'Patient.identifier[1]',
+    rule: 'slicing/slice-max',
+    local: true,
+    profiles: [`${T}closed`],
+    fail: patient({
+      identifier: [
+        { system: 'urn:a', value: '1' },
+        { system: 'urn:a', value: '2' },
+      ],
+    }),
+    pass: patient({ identifier: [{ system: 'urn:a', value: '1' }] }),
+    at: 'Patient.identifier',
   },
   {
-    rule: 'slicing/ambiguous', local: true, profiles: [`${T}ambiguous`],
-    fail: patient({ identifier: [{ system: 'urn:a', value: '1' }] }), pass: patient({ identifier: [{ system: 'urn:z', value: '1' }] }), at: 'Patient.identifier[0]',
+    rule: 'slicing/ordered',
+    local: true,
+    profiles: [`${T}ordered`],
+    fail: patient({
+      identifier: [
+        { system: 'urn:b', value: '2' },
+        { system: 'urn:a', value: '1' },
+      ],
+    }),
+    pass: patient({
+      identifier: [
+        { system: 'urn:a', value: '1' },
+        { system: 'urn:b', value: '2' },
+      ],
+    }),
+    at: 'Patient.identifier[1]',
   },
   {
-    rule: 'slicing/not-evaluated', local: true, profiles: [`${T}vague`],
-    fail: patient({ identifier: [{ use: 'usual', value: '1' }] }), pass: patient(), at: 'Patient.identifier',
+    rule: 'slicing/ambiguous',
+    local: true,
+    profiles: [`${T}ambiguous`],
+    fail: patient({ identifier: [{ system: 'urn:a', value: '1' }] }),
+    pass: patient({ identifier: [{ system: 'urn:z', value: '1' }] }),
+    at: 'Patient.identifier[0]',
+  },
+  {
+    rule: 'slicing/not-evaluated',
+    local: true,
+    profiles: [`${T}vague`],
+    fail: patient({ identifier: [{ use: 'usual', value: '1' }] }),
+    pass: patient(),
+    at: 'Patient.identifier',
   },
   { rule: 'bindings/required', fail: patient({ gender: 'F' }), pass: patient({ gender: 'female' }), at: 'Patient.gender' },
   {
     rule: 'bindings/extensible',
     fail: condition({ category: [{ coding: [{ system: 'http://example.org/categories', code: 'x' }] }] }),
-    pass: condition({ category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-category', code: 'problem-list-item' }] }] }), at: 'Condition.category[0]',
+    pass: condition({
+      category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-category', code: 'problem-list-item' }] }],
+    }),
+    at: 'Condition.category[0]',
   },
   {
-    rule: 'bindings/not-checked', local: true, profiles: [`${T}unbound`],
-    fail: patient({ maritalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-MaritalStatus', code: 'M' }] } }), pass: patient(), at: 'Patient.maritalStatus',
+    rule: 'bindings/not-checked',
+    local: true,
+    profiles: [`${T}unbound`],
+    fail: patient({ maritalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-MaritalStatus', code: 'M' }] } }),
+    pass: patient(),
+    at: 'Patient.maritalStatus',
   },
   {
     rule: 'invariants/failed',
-    fail: condition({ clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'active' }] }, abatementDateTime: '2020-01-01' }),
-    pass: condition({ clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'resolved' }] }, abatementDateTime: '2020-01-01' }),
-    at: 'Condition', constraintKey: 'con-4', severity: 'error', // con-4 is an error constraint (dom-6, a warning, fails here too)
+    fail: condition({
+      clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'active' }] },
+      abatementDateTime: '2020-01-01',
+    }),
+    pass: condition({
+      clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'resolved' }] },
+      abatementDateTime: '2020-01-01',
+    }),
+    at: 'Condition',
+    constraintKey: 'con-4',
+    severity: 'error', // con-4 is an error constraint (dom-6, a warning, fails here too)
   },
   {
-    rule: 'invariants/intended', local: true, profiles: [`${T}vacuous`],
-    fail: patient({ identifier: [{ value: 'not-a-uuid' }] }), pass: patient({ identifier: [{ value: 'urn:uuid:9b2c4f1e-3c1a-4d5e-8f6a-0b1c2d3e4f5a' }] }), at: 'Patient.identifier[0].value',
+    rule: 'invariants/intended',
+    local: true,
+    profiles: [`${T}vacuous`],
+    fail: patient({ identifier: [{ value: 'not-a-uuid' }] }),
+    pass: patient({ identifier: [{ value: 'urn:uuid:9b2c4f1e-3c1a-4d5e-8f6a-0b1c2d3e4f5a' }] }),
+    at: 'Patient.identifier[0].value',
   },
-  { rule: 'invariants/not-evaluated', local: true, profiles: [`${T}not-evaluated`], passProfiles: [], fail: patient(), pass: patient(), at: 'Patient' },
+  {
+    rule: 'invariants/not-evaluated',
+    local: true,
+    profiles: [`${T}not-evaluated`],
+    passProfiles: [],
+    fail: patient(),
+    pass: patient(),
+    at: 'Patient',
+  },
   {
     rule: 'references/unresolved',
     fail: collection(condition({ subject: { reference: 'urn:uuid:9b2c4f1e-3c1a-4d5e-8f6a-0b1c2d3e4f5a' } })),
-    pass: collection(condition(), patient()), at: 'Bundle.entry[0].resource.subject.reference',
+    pass: collection(condition(), patient()),
+    at: 'Bundle.entry[0].resource.subject.reference',
     severity: 'error', // a urn:uuid can only mean a Bundle entry
   },
   {
-    rule: 'references/target-type', profiles: [],
-    fail: collection(condition({ meta: { profile: [DK_CONDITION] }, subject: { reference: 'Practitioner/p1' } }), { resourceType: 'Practitioner', id: 'p1' }),
-    pass: collection(condition({ meta: { profile: [DK_CONDITION] } }), patient({ meta: { profile: [DK_PATIENT] }, identifier: [cpr()] })), at: 'Bundle.entry[0].resource.subject',
+    rule: 'references/target-type',
+    profiles: [],
+    fail: collection(condition({ meta: { profile: [DK_CONDITION] }, subject: { reference: 'Practitioner/p1' } }), {
+      resourceType: 'Practitioner',
+      id: 'p1',
+    }),
+    pass: collection(condition({ meta: { profile: [DK_CONDITION] } }), patient({ meta: { profile: [DK_PATIENT] }, identifier: [cpr()] })),
+    at: 'Bundle.entry[0].resource.subject',
   },
   {
     rule: 'references/target-profile',
     fail: collection(condition({ meta: { profile: [DK_CONDITION] } }), patient()),
-    pass: collection(condition({ meta: { profile: [DK_CONDITION] } }), patient({ identifier: [cpr()] })), at: 'Bundle.entry[0].resource.subject',
+    pass: collection(condition({ meta: { profile: [DK_CONDITION] } }), patient({ identifier: [cpr()] })),
+    at: 'Bundle.entry[0].resource.subject',
   },
   {
-    rule: 'references/not-checked', local: true, profiles: [],
+    rule: 'references/not-checked',
+    local: true,
+    profiles: [],
     fail: collection(condition({ meta: { profile: ['http://example.org/unseen/StructureDefinition/unseen-target'] } }), patient()),
-    pass: collection(condition({ meta: { profile: [DK_CONDITION] } }), patient({ meta: { profile: [DK_PATIENT] }, identifier: [cpr()] })), at: 'Bundle.entry[0].resource.subject',
+    pass: collection(condition({ meta: { profile: [DK_CONDITION] } }), patient({ meta: { profile: [DK_PATIENT] }, identifier: [cpr()] })),
+    at: 'Bundle.entry[0].resource.subject',
   },
   { rule: 'bundle/first-entry', fail: document(patient()), pass: collection(patient()), at: 'Bundle.entry[0].resource' },
   {
-    rule: 'bundle/fullurl-missing', fail: { resourceType: 'Bundle', type: 'document', entry: [{ resource: { resourceType: 'Composition', status: 'final', type: { text: 'x' }, date: '2020-01-01', author: [{ display: 'x' }], title: 't' } }] },
-    pass: collection(patient()), at: 'Bundle.entry[0]',
+    rule: 'bundle/fullurl-missing',
+    fail: {
+      resourceType: 'Bundle',
+      type: 'document',
+      entry: [
+        {
+          resource: {
+            resourceType: 'Composition',
+            status: 'final',
+            type: { text: 'x' },
+            date: '2020-01-01',
+            author: [{ display: 'x' }],
+            title: 't',
+          },
+        },
+      ],
+    },
+    pass: collection(patient()),
+    at: 'Bundle.entry[0]',
   },
   {
-    rule: 'bundle/fullurl-duplicate', fail: { resourceType: 'Bundle', type: 'collection', entry: [{ fullUrl: 'urn:uuid:9b2c4f1e-3c1a-4d5e-8f6a-0b1c2d3e4f5a', resource: patient() }, { fullUrl: 'urn:uuid:9b2c4f1e-3c1a-4d5e-8f6a-0b1c2d3e4f5a', resource: patient({ id: 'p2' }) }] },
-    pass: collection(patient(), patient({ id: 'p2' })), at: 'Bundle.entry[0].fullUrl',
+    rule: 'bundle/fullurl-duplicate',
+    fail: {
+      resourceType: 'Bundle',
+      type: 'collection',
+      entry: [
+        { fullUrl: 'urn:uuid:9b2c4f1e-3c1a-4d5e-8f6a-0b1c2d3e4f5a', resource: patient() },
+        { fullUrl: 'urn:uuid:9b2c4f1e-3c1a-4d5e-8f6a-0b1c2d3e4f5a', resource: patient({ id: 'p2' }) },
+      ],
+    },
+    pass: collection(patient(), patient({ id: 'p2' })),
+    at: 'Bundle.entry[0].fullUrl',
   },
   {
     rule: 'bundle/message-focus',
-    fail: { resourceType: 'Bundle', type: 'message', timestamp: '2020-01-01T10:00:00Z', entry: [{ fullUrl: 'urn:uuid:9b2c4f1e-3c1a-4d5e-8f6a-0b1c2d3e4f51', resource: { resourceType: 'MessageHeader', id: 'h', eventCoding: { code: 'x' }, source: { endpoint: 'http://x' }, focus: [{ reference: 'urn:uuid:9b2c4f1e-3c1a-4d5e-8f6a-0b1c2d3e4f59' }] } }] },
-    pass: { resourceType: 'Bundle', type: 'message', timestamp: '2020-01-01T10:00:00Z', entry: [{ fullUrl: 'urn:uuid:9b2c4f1e-3c1a-4d5e-8f6a-0b1c2d3e4f51', resource: { resourceType: 'MessageHeader', id: 'h', eventCoding: { code: 'x' }, source: { endpoint: 'http://x' }, focus: [{ reference: 'urn:uuid:9b2c4f1e-3c1a-4d5e-8f6a-0b1c2d3e4f52' }] } }, { fullUrl: 'urn:uuid:9b2c4f1e-3c1a-4d5e-8f6a-0b1c2d3e4f52', resource: patient() }] },
+    fail: {
+      resourceType: 'Bundle',
+      type: 'message',
+      timestamp: '2020-01-01T10:00:00Z',
+      entry: [
+        {
+          fullUrl: 'urn:uuid:9b2c4f1e-3c1a-4d5e-8f6a-0b1c2d3e4f51',
+          resource: {
+            resourceType: 'MessageHeader',
+            id: 'h',
+            eventCoding: { code: 'x' },
+            source: { endpoint: 'http://x' },
+            focus: [{ reference: 'urn:uuid:9b2c4f1e-3c1a-4d5e-8f6a-0b1c2d3e4f59' }],
+          },
+        },
+      ],
+    },
+    pass: {
+      resourceType: 'Bundle',
+      type: 'message',
+      timestamp: '2020-01-01T10:00:00Z',
+      entry: [
+        {
+          fullUrl: 'urn:uuid:9b2c4f1e-3c1a-4d5e-8f6a-0b1c2d3e4f51',
+          resource: {
+            resourceType: 'MessageHeader',
+            id: 'h',
+            eventCoding: { code: 'x' },
+            source: { endpoint: 'http://x' },
+            focus: [{ reference: 'urn:uuid:9b2c4f1e-3c1a-4d5e-8f6a-0b1c2d3e4f52' }],
+          },
+        },
+        { fullUrl: 'urn:uuid:9b2c4f1e-3c1a-4d5e-8f6a-0b1c2d3e4f52', resource: patient() },
+      ],
+    },
     at: 'Bundle.entry[0].resource.focus[0]',
   },
   // business rules (src/validator/rules/business), on MedCom Notes and HomeCareObservation bundles
-  { rule: 'business/notes-note-empty', profiles: [NOTES_BUNDLE], fail: business('notes/invalid/notes-note-empty.json'), pass: business('notes/valid/formatted-note.json'), at: `${NOTE_OBS}.extension[0].valueAttachment.data` },
-  { rule: 'business/notes-note-formatting', profiles: [NOTES_BUNDLE], fail: business('notes/invalid/notes-note-formatting-escapes.json'), pass: business('notes/valid/formatted-note.json'), at: `${NOTE_OBS}.extension[0].valueAttachment.data` },
-  { rule: 'business/notes-date-before-event', profiles: [NOTES_BUNDLE], fail: business('notes/invalid/notes-date-before-event.json'), pass: business('notes/valid/formatted-note.json'), at: 'Bundle.entry[0].resource.date' },
-  { rule: 'business/notes-effective-differs', profiles: [NOTES_BUNDLE], fail: business('notes/invalid/notes-effective-differs.json'), pass: business('notes/valid/effective-other-zone.json'), at: `${NOTE_OBS}.effectiveDateTime` },
-  { rule: 'business/notes-private-shared', profiles: [NOTES_BUNDLE], fail: business('notes/invalid/notes-private-shared.json'), pass: business('notes/valid/local-extensions-shareable.json'), at: `${NOTE_OBS}.extension[2]` },
-  { rule: 'business/notes-aktindsigt-other-patient', purpose: 'aktindsigt', fail: business('notes/invalid/notes-aktindsigt-other-patient.json'), pass: business('notes/valid/aktindsigt-export.json'), at: 'Bundle.entry[1].resource.entry[2].resource.identifier[0].value' },
-  { rule: 'business/notes-consultation-type', profiles: [NOTES_BUNDLE], fail: business('notes/invalid/notes-consultation-type.json'), pass: business('notes/valid/local-extensions-shareable.json'), at: `${NOTE_OBS}.extension[1].valueCoding` },
-  { rule: 'business/hco-sampling-time', profiles: [HCO_MESSAGE], fail: business('hco/invalid/hco-sampling-time.json'), pass: business('hco/valid/result-in-repertoire.json'), at: HCO_OBS },
-  { rule: 'business/hco-observation-final', profiles: [HCO_MESSAGE], fail: business('hco/invalid/hco-observation-final.json'), pass: business('hco/valid/result-in-repertoire.json'), at: `${HCO_OBS}.status` },
-  { rule: 'business/hco-code-repertoire', profiles: [HCO_MESSAGE], fail: business('hco/invalid/hco-code-repertoire.json'), pass: business('hco/valid/result-in-repertoire.json'), at: `${HCO_OBS}.code` },
-  { rule: 'business/hco-code-display', profiles: [HCO_MESSAGE], fail: business('hco/invalid/hco-code-display.json'), pass: business('hco/valid/result-in-repertoire.json'), at: `${HCO_OBS}.code.coding[0].display` },
-  { rule: 'business/hco-interpretation-ni', profiles: [HCO_MESSAGE], fail: business('hco/invalid/hco-interpretation-ni.json'), pass: business('hco/valid/result-in-repertoire.json'), at: HCO_OBS },
-  { rule: 'business/hco-restricted-shared', fail: business('hco/invalid/hco-restricted-shared.json'), pass: business('hco/valid/restricted-message.json'), at: 'Bundle.entry[0].resource.entry[2].resource.meta.security[0]' },
-  { rule: 'business/hco-result-length', profiles: [HCO_MESSAGE], fail: business('hco/invalid/hco-result-length-quantity.json'), pass: business('hco/valid/result-in-repertoire.json'), at: `${HCO_OBS}.valueQuantity.value` },
-  { rule: 'business/not-checked', profiles: [NOTES_BUNDLE], fail: dateWithoutTime(), pass: business('notes/valid/formatted-note.json'), at: 'Bundle.entry[0].resource.date' },
-  { rule: 'profiles/unknown', fail: patient({ meta: { profile: ['http://example.org/no-such-profile'] } }), pass: patient({ meta: { profile: [DK_PATIENT] }, identifier: [cpr()] }), at: 'Patient.meta.profile[0]' },
+  {
+    rule: 'business/notes-note-empty',
+    profiles: [NOTES_BUNDLE],
+    fail: business('notes/invalid/notes-note-empty.json'),
+    pass: business('notes/valid/formatted-note.json'),
+    at: `${NOTE_OBS}.extension[0].valueAttachment.data`,
+  },
+  {
+    rule: 'business/notes-note-formatting',
+    profiles: [NOTES_BUNDLE],
+    fail: business('notes/invalid/notes-note-formatting-escapes.json'),
+    pass: business('notes/valid/formatted-note.json'),
+    at: `${NOTE_OBS}.extension[0].valueAttachment.data`,
+  },
+  {
+    rule: 'business/notes-date-before-event',
+    profiles: [NOTES_BUNDLE],
+    fail: business('notes/invalid/notes-date-before-event.json'),
+    pass: business('notes/valid/formatted-note.json'),
+    at: 'Bundle.entry[0].resource.date',
+  },
+  {
+    rule: 'business/notes-effective-differs',
+    profiles: [NOTES_BUNDLE],
+    fail: business('notes/invalid/notes-effective-differs.json'),
+    pass: business('notes/valid/effective-other-zone.json'),
+    at: `${NOTE_OBS}.effectiveDateTime`,
+  },
+  {
+    rule: 'business/notes-private-shared',
+    profiles: [NOTES_BUNDLE],
+    fail: business('notes/invalid/notes-private-shared.json'),
+    pass: business('notes/valid/local-extensions-shareable.json'),
+    at: `${NOTE_OBS}.extension[2]`,
+  },
+  {
+    rule: 'business/notes-aktindsigt-other-patient',
+    purpose: 'aktindsigt',
+    fail: business('notes/invalid/notes-aktindsigt-other-patient.json'),
+    pass: business('notes/valid/aktindsigt-export.json'),
+    at: 'Bundle.entry[1].resource.entry[2].resource.identifier[0].value',
+  },
+  {
+    rule: 'business/notes-consultation-type',
+    profiles: [NOTES_BUNDLE],
+    fail: business('notes/invalid/notes-consultation-type.json'),
+    pass: business('notes/valid/local-extensions-shareable.json'),
+    at: `${NOTE_OBS}.extension[1].valueCoding`,
+  },
+  {
+    rule: 'business/hco-sampling-time',
+    profiles: [HCO_MESSAGE],
+    fail: business('hco/invalid/hco-sampling-time.json'),
+    pass: business('hco/valid/result-in-repertoire.json'),
+    at: HCO_OBS,
+  },
+  {
+    rule: 'business/hco-observation-final',
+    profiles: [HCO_MESSAGE],
+    fail: business('hco/invalid/hco-observation-final.json'),
+    pass: business('hco/valid/result-in-repertoire.json'),
+    at: `${HCO_OBS}.status`,
+  },
+  {
+    rule: 'business/hco-code-repertoire',
+    profiles: [HCO_MESSAGE],
+    fail: business('hco/invalid/hco-code-repertoire.json'),
+    pass: business('hco/valid/result-in-repertoire.json'),
+    at: `${HCO_OBS}.code`,
+  },
+  {
+    rule: 'business/hco-code-display',
+    profiles: [HCO_MESSAGE],
+    fail: business('hco/invalid/hco-code-display.json'),
+    pass: business('hco/valid/result-in-repertoire.json'),
+    at: `${HCO_OBS}.code.coding[0].display`,
+  },
+  {
+    rule: 'business/hco-interpretation-ni',
+    profiles: [HCO_MESSAGE],
+    fail: business('hco/invalid/hco-interpretation-ni.json'),
+    pass: business('hco/valid/result-in-repertoire.json'),
+    at: HCO_OBS,
+  },
+  {
+    rule: 'business/hco-restricted-shared',
+    fail: business('hco/invalid/hco-restricted-shared.json'),
+    pass: business('hco/valid/restricted-message.json'),
+    at: 'Bundle.entry[0].resource.entry[2].resource.meta.security[0]',
+  },
+  {
+    rule: 'business/hco-result-length',
+    profiles: [HCO_MESSAGE],
+    fail: business('hco/invalid/hco-result-length-quantity.json'),
+    pass: business('hco/valid/result-in-repertoire.json'),
+    at: `${HCO_OBS}.valueQuantity.value`,
+  },
+  {
+    rule: 'business/not-checked',
+    profiles: [NOTES_BUNDLE],
+    fail: dateWithoutTime(),
+    pass: business('notes/valid/formatted-note.json'),
+    at: 'Bundle.entry[0].resource.date',
+  },
+  {
+    rule: 'profiles/unknown',
+    fail: patient({ meta: { profile: ['http://example.org/no-such-profile'] } }),
+    pass: patient({ meta: { profile: [DK_PATIENT] }, identifier: [cpr()] }),
+    at: 'Patient.meta.profile[0]',
+  },
 ];
 
 describe('every rule has a failing and a passing fixture', () => {
@@ -313,14 +687,23 @@ describe('every rule has a failing and a passing fixture', () => {
   });
 
   it.each(CASES.map((c) => [c.rule, c] as const))('%s', async (_rule, c) => {
-    const v = c.local ? await rulesValidator() : c.purpose ? newValidator(await igDefinitions(), { readXml, purpose: c.purpose }) : undefined;
+    const v = c.local
+      ? await rulesValidator()
+      : c.purpose
+        ? newValidator(await igDefinitions(), { readXml, purpose: c.purpose })
+        : undefined;
     const failing = await validate(c.fail, c.profiles ?? [], v);
     const hits = issuesOf(failing, c.rule);
-    expect(hits.map((h) => h.location.fhirpath), JSON.stringify(failing.issues.map((i) => [i.ruleId, i.location.fhirpath]))).toContain(c.at);
+    expect(
+      hits.map((h) => h.location.fhirpath),
+      JSON.stringify(failing.issues.map((i) => [i.ruleId, i.location.fhirpath])),
+    ).toContain(c.at);
     expect(hits[0]!.location.line).toBeGreaterThan(0);
     // the severity: the registry's, or (for the rules that take it from the finding) the case's
     const severity = c.severity ?? RULES[c.rule].severity;
-    expect(SEVERITY_FROM_FINDING.includes(c.rule), `${c.rule}: set severity on its case only if it is in SEVERITY_FROM_FINDING`).toBe(c.severity !== undefined);
+    expect(SEVERITY_FROM_FINDING.includes(c.rule), `${c.rule}: set severity on its case only if it is in SEVERITY_FROM_FINDING`).toBe(
+      c.severity !== undefined,
+    );
     const here = hits.filter((h) => h.location.fhirpath === c.at && (c.constraintKey === undefined || h.constraintKey === c.constraintKey));
     expect(here.length).toBeGreaterThan(0);
     expect(here.map((h) => h.severity)).toEqual(here.map(() => severity));
@@ -337,15 +720,26 @@ const OTHER_SEVERITIES: { rule: RuleId; fixture: unknown; at: string; severity: 
   { rule: 'invariants/failed', fixture: patient(), at: 'Patient', severity: 'warning', constraintKey: 'dom-6' },
   // 101 unknown extensions are 101 warnings: the finding that counts the last of them is a warning too
   {
-    rule: 'input/more-issues', at: 'Patient.extension', severity: 'warning',
-    fixture: patient({ extension: Array.from({ length: 101 }, (_, k) => ({ url: `http://example.org/no-such-extension-${k}`, valueString: 'x' })) }),
+    rule: 'input/more-issues',
+    at: 'Patient.extension',
+    severity: 'warning',
+    fixture: patient({
+      extension: Array.from({ length: 101 }, (_, k) => ({ url: `http://example.org/no-such-extension-${k}`, valueString: 'x' })),
+    }),
   },
   {
-    rule: 'structure/unknown-extension', at: 'Patient.modifierExtension[0]', severity: 'error',
+    rule: 'structure/unknown-extension',
+    at: 'Patient.modifierExtension[0]',
+    severity: 'error',
     fixture: patient({ modifierExtension: [{ url: 'http://example.org/no-such-modifier', valueString: 'x' }] }),
   },
   // a relative reference in a collection need not be in it (the HL7 validator warns too)
-  { rule: 'references/unresolved', fixture: collection(condition({ subject: { reference: 'Patient/p9' } })), at: 'Bundle.entry[0].resource.subject.reference', severity: 'warning' },
+  {
+    rule: 'references/unresolved',
+    fixture: collection(condition({ subject: { reference: 'Patient/p9' } })),
+    at: 'Bundle.entry[0].resource.subject.reference',
+    severity: 'warning',
+  },
 ];
 
 describe('severities that come from the finding', () => {
@@ -356,8 +750,13 @@ describe('severities that come from the finding', () => {
 
   it.each(OTHER_SEVERITIES.map((c) => [`${c.rule} (${c.severity})`, c] as const))('%s', async (_name, c) => {
     const report = await validate(c.fixture);
-    const hits = issuesOf(report, c.rule).filter((h) => h.location.fhirpath === c.at && (c.constraintKey === undefined || h.constraintKey === c.constraintKey));
-    expect(hits.length, JSON.stringify(report.issues.map((i) => [i.ruleId, i.severity, i.location.fhirpath, i.constraintKey]))).toBeGreaterThan(0);
+    const hits = issuesOf(report, c.rule).filter(
+      (h) => h.location.fhirpath === c.at && (c.constraintKey === undefined || h.constraintKey === c.constraintKey),
+    );
+    expect(
+      hits.length,
+      JSON.stringify(report.issues.map((i) => [i.ruleId, i.severity, i.location.fhirpath, i.constraintKey])),
+    ).toBeGreaterThan(0);
     expect(hits.map((h) => h.severity)).toEqual(hits.map(() => c.severity));
   });
 });

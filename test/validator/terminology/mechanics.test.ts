@@ -15,11 +15,20 @@ const VS = 'http://example.org/fhir/ValueSet/';
 const SCT = 'http://snomed.info/sct';
 
 const codeSystem: FhirResource = {
-  resourceType: 'CodeSystem', url: CS, version: '1', status: 'active', content: 'complete',
-  property: [{ code: 'colour', type: 'code' }, { code: 'status', type: 'code' }],
+  resourceType: 'CodeSystem',
+  url: CS,
+  version: '1',
+  status: 'active',
+  content: 'complete',
+  property: [
+    { code: 'colour', type: 'code' },
+    { code: 'status', type: 'code' },
+  ],
   concept: [
     {
-      code: 'A', display: 'Alpha', property: [{ code: 'colour', valueCode: 'red' }],
+      code: 'A',
+      display: 'Alpha',
+      property: [{ code: 'colour', valueCode: 'red' }],
       concept: [
         { code: 'A1', display: 'Alpha one', concept: [{ code: 'A11', display: 'Alpha one one' }] },
         { code: 'A2', display: 'Alpha two', property: [{ code: 'colour', valueCode: 'blue' }] },
@@ -32,7 +41,10 @@ const codeSystem: FhirResource = {
 };
 
 const fragment: FhirResource = {
-  resourceType: 'CodeSystem', url: 'http://example.org/fhir/CodeSystem/frag', status: 'active', content: 'fragment',
+  resourceType: 'CodeSystem',
+  url: 'http://example.org/fhir/CodeSystem/frag',
+  status: 'active',
+  content: 'fragment',
   concept: [{ code: 'x' }],
 };
 
@@ -46,7 +58,8 @@ function filter(property: string, op: string, value: string): unknown {
 
 const pkg = new PackageSource({ name: 'example.terminology', version: '0.1.0' });
 for (const r of [
-  codeSystem, fragment,
+  codeSystem,
+  fragment,
   vs('cycle-a', { include: [{ system: CS, concept: [{ code: 'A' }] }, { valueSet: [`${VS}cycle-b`] }] }),
   vs('cycle-b', { include: [{ system: CS, concept: [{ code: 'B' }] }, { valueSet: [`${VS}cycle-a`] }] }),
   vs('is-a-A', filter('concept', 'is-a', 'A')),
@@ -74,13 +87,24 @@ for (const r of [
     exclude: [{ system: SCT, concept: [{ code: '999' }] }],
   }),
   vs('fragment-whole', { include: [{ system: 'http://example.org/fhir/CodeSystem/frag' }] }),
-  vs('fragment-filter', { include: [{ system: 'http://example.org/fhir/CodeSystem/frag', filter: [{ property: 'concept', op: 'is-a', value: 'x' }] }] }),
-  vs('expansion-only', undefined, { expansion: { timestamp: '2024-01-01', contains: [{ system: CS, code: 'A' }, { system: CS, code: 'B', contains: [{ system: CS, code: 'C' }] }] } }),
+  vs('fragment-filter', {
+    include: [{ system: 'http://example.org/fhir/CodeSystem/frag', filter: [{ property: 'concept', op: 'is-a', value: 'x' }] }],
+  }),
+  vs('expansion-only', undefined, {
+    expansion: {
+      timestamp: '2024-01-01',
+      contains: [
+        { system: CS, code: 'A' },
+        { system: CS, code: 'B', contains: [{ system: CS, code: 'C' }] },
+      ],
+    },
+  }),
   vs('expansion-partial', undefined, { expansion: { timestamp: '2024-01-01', total: 10, contains: [{ system: CS, code: 'A' }] } }),
   vs('versioned', { include: [{ system: CS, concept: [{ code: 'A' }] }] }, { version: '1.0.0' }),
   vs('cs-version-mismatch', { include: [{ system: CS, version: '2' }] }),
   vs('cs-version-match', { include: [{ system: CS, version: '1' }] }),
-]) pkg.add(r);
+])
+  pkg.add(r);
 
 const later = new PackageSource({ name: 'example.terminology.next', version: '0.2.0' });
 later.add(vs('versioned', { include: [{ system: CS, concept: [{ code: 'B' }] }] }, { version: '2.0.0' }));
@@ -210,7 +234,10 @@ describe('expansions and versions', () => {
 
 describe('TriSet', () => {
   it('follows three-valued logic', () => {
-    const known = TriSet.of([['a', { code: 'a' }], ['b', { code: 'b' }]]);
+    const known = TriSet.of([
+      ['a', { code: 'a' }],
+      ['b', { code: 'b' }],
+    ]);
     const open = TriSet.unknown('external');
     const u = TriSet.union(known, open);
     expect([u.status('a').s, u.status('z').s]).toEqual(['in', 'unknown']);

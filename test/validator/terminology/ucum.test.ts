@@ -25,7 +25,8 @@ for (const r of [
   vs('all-but-kg', { include: [{ system: UCUM }], exclude: [{ system: UCUM, concept: [{ code: 'kg' }] }] }),
   vs('all-and-listed', { include: [{ valueSet: [`${VS}all`, `${VS}listed`] }] }),
   vs('filtered', { include: [{ system: UCUM, filter: [{ property: 'canonical', op: '=', value: 'm' }] }] }),
-]) pkg.add(r);
+])
+  pkg.add(r);
 
 const tx = new LocalTerminology(new Resolver([pkg]));
 
@@ -92,7 +93,9 @@ describe('UCUM units', () => {
 
 describe('UCUM units in validation (R4 ucum-units, bound extensible to ObservationDefinition.quantitativeDetails.unit)', () => {
   const definition = (code: string): unknown => ({
-    resourceType: 'ObservationDefinition', id: 'od', code: { text: 'glucose' },
+    resourceType: 'ObservationDefinition',
+    id: 'od',
+    code: { text: 'glucose' },
     quantitativeDetails: { unit: { coding: [{ system: UCUM, code }] } },
   });
 

@@ -12,22 +12,42 @@ describe('complex extensions', () => {
   it('a sub-extension the definition has is not an unknown extension; one it lacks still is', async () => {
     const r = await validate({
       resourceType: 'Patient',
-      extension: [{ url: NATIONALITY, extension: [{ url: 'code', valueCodeableConcept: { text: 'DK' } }, { url: 'bogus', valueString: 'x' }] }],
+      extension: [
+        {
+          url: NATIONALITY,
+          extension: [
+            { url: 'code', valueCodeableConcept: { text: 'DK' } },
+            { url: 'bogus', valueString: 'x' },
+          ],
+        },
+      ],
     });
     expect(issuesOf(r, 'structure/unknown-extension').map((i) => i.location.fhirpath)).toEqual(['Patient.extension[0].extension[1]']);
   });
 
   it('the sub-extensions are still checked against the definition (a required one missing)', async () => {
     const r = await validate({
-      resourceType: 'Observation', status: 'final', code: { text: 'note' },
-      extension: [{ url: 'https://medcom-ig.example/fhir/local/StructureDefinition/gp-note-private-marking', extension: [{ url: 'markedAt', valueDateTime: '2025-06-03T11:30:00+02:00' }] }],
+      resourceType: 'Observation',
+      status: 'final',
+      code: { text: 'note' },
+      extension: [
+        {
+          url: 'https://medcom-ig.example/fhir/local/StructureDefinition/gp-note-private-marking',
+          extension: [{ url: 'markedAt', valueDateTime: '2025-06-03T11:30:00+02:00' }],
+        },
+      ],
     });
-    expect(issuesOf(r, 'slicing/slice-min').map((i) => [i.location.fhirpath, i.params['slice']])).toEqual([['Observation.extension[0].extension', 'marked']]);
+    expect(issuesOf(r, 'slicing/slice-min').map((i) => [i.location.fhirpath, i.params['slice']])).toEqual([
+      ['Observation.extension[0].extension', 'marked'],
+    ]);
     expect(issuesOf(r, 'structure/unknown-extension')).toEqual([]);
   });
 
   it('an unknown complex extension is reported once, not its sub-extensions', async () => {
-    const r = await validate({ resourceType: 'Patient', extension: [{ url: 'http://example.org/unknown-complex', extension: [{ url: 'code', valueString: 'DK' }] }] });
+    const r = await validate({
+      resourceType: 'Patient',
+      extension: [{ url: 'http://example.org/unknown-complex', extension: [{ url: 'code', valueString: 'DK' }] }],
+    });
     expect(issuesOf(r, 'structure/unknown-extension').map((i) => i.location.fhirpath)).toEqual(['Patient.extension[0]']);
   });
 });

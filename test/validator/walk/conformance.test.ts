@@ -12,9 +12,18 @@ import { igDefinitions, validate, validatorFor } from '../../helpers/validate.js
 const DK_CONDITION = 'http://hl7.dk/fhir/core/StructureDefinition/dk-core-condition';
 const MEDCOM_PATIENT = 'http://medcomfhir.dk/ig/core/StructureDefinition/medcom-core-patient';
 
-const pkg = definePackage({ id: 'example.walk', version: '0.1.0', canonical: 'http://example.org/fhir', name: 'Walk', title: 'Walk', dependencies: {}, coverage: 'complete' });
+const pkg = definePackage({
+  id: 'example.walk',
+  version: '0.1.0',
+  canonical: 'http://example.org/fhir',
+  name: 'Walk',
+  title: 'Walk',
+  dependencies: {},
+  coverage: 'complete',
+});
 const ShortString = defineProfile(pkg, R4.Observation, {
-  id: 'short-string', name: 'ShortString',
+  id: 'short-string',
+  name: 'ShortString',
   elements: { valueString: { maxLength: 12 } },
 });
 let local: Promise<Validator> | undefined;
@@ -28,14 +37,21 @@ function localValidator(): Promise<Validator> {
 }
 
 const bundle = (...resources: Record<string, unknown>[]): Record<string, unknown> => ({
-  resourceType: 'Bundle', id: 'b1', type: 'collection',
+  resourceType: 'Bundle',
+  id: 'b1',
+  type: 'collection',
   entry: resources.map((r) => ({ fullUrl: `http://example.org/fhir/${String(r['resourceType'])}/${String(r['id'])}`, resource: r })),
 });
 
 describe('reference target profiles', () => {
   it('hold the target to the target profile only, not to what it claims besides', async () => {
     // conforms to dk-core-patient (the Condition's subject target), fails medcom-core-patient (no name)
-    const patient = { resourceType: 'Patient', id: 'p1', meta: { profile: [MEDCOM_PATIENT] }, identifier: [{ system: 'urn:oid:1.2.208.176.1.2', value: '0101011234' }] };
+    const patient = {
+      resourceType: 'Patient',
+      id: 'p1',
+      meta: { profile: [MEDCOM_PATIENT] },
+      identifier: [{ system: 'urn:oid:1.2.208.176.1.2', value: '0101011234' }],
+    };
     const condition = { resourceType: 'Condition', id: 'c1', meta: { profile: [DK_CONDITION] }, subject: { reference: 'Patient/p1' } };
     const r = await validate(bundle(condition, patient));
     const errors = r.issues.filter((i) => i.severity === 'error').map((i) => [i.ruleId, i.location.fhirpath]);
@@ -46,11 +62,19 @@ describe('reference target profiles', () => {
 
 describe('type slices of a primitive choice', () => {
   const observation = (value: string): Record<string, unknown> => ({
-    resourceType: 'Observation', id: 'o1', status: 'final', code: { text: 'CRP' }, valueString: value,
+    resourceType: 'Observation',
+    id: 'o1',
+    status: 'final',
+    code: { text: 'CRP' },
+    valueString: value,
   });
 
   it('apply their maxLength', async () => {
-    const r = await validate(observation('Svagt positiv'), ['http://example.org/fhir/StructureDefinition/short-string'], await localValidator());
+    const r = await validate(
+      observation('Svagt positiv'),
+      ['http://example.org/fhir/StructureDefinition/short-string'],
+      await localValidator(),
+    );
     const hits = r.issues.filter((i) => i.ruleId === 'types/max-length');
     expect(hits.map((i) => i.location.fhirpath)).toEqual(['Observation.valueString']);
     expect(hits[0]!.location.line).toBeGreaterThan(0);

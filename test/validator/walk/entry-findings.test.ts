@@ -13,15 +13,23 @@ const DK_CONDITION = 'http://hl7.dk/fhir/core/StructureDefinition/dk-core-condit
 // a dk-core Patient without the CPR identifier it needs, with an unknown element besides
 const patient = { resourceType: 'Patient', id: 'p1', meta: { profile: [DK_PATIENT] }, colour: 'blue' };
 const condition = { resourceType: 'Condition', id: 'c1', meta: { profile: [DK_CONDITION] }, subject: { reference: 'Patient/p1' } };
-const bundle = (...resources: Record<string, unknown>[]): string => JSON.stringify({
-  resourceType: 'Bundle', id: 'b1', type: 'collection',
-  entry: resources.map((r) => ({ fullUrl: `http://example.org/fhir/${String(r['resourceType'])}/${String(r['id'])}`, resource: r })),
-}, null, 2);
+const bundle = (...resources: Record<string, unknown>[]): string =>
+  JSON.stringify(
+    {
+      resourceType: 'Bundle',
+      id: 'b1',
+      type: 'collection',
+      entry: resources.map((r) => ({ fullUrl: `http://example.org/fhir/${String(r['resourceType'])}/${String(r['id'])}`, resource: r })),
+    },
+    null,
+    2,
+  );
 
 /** The Patient's own issues, its place in the Bundle replaced by `#`. */
 function patientIssues(issues: Issue[], index: number): { ruleId: string; fhirpath: string; severity: string }[] {
   const prefix = `Bundle.entry[${index}].resource`;
-  return issues.filter((i) => i.location.fhirpath.startsWith(prefix))
+  return issues
+    .filter((i) => i.location.fhirpath.startsWith(prefix))
     .map((i) => ({ ruleId: i.ruleId, fhirpath: '#' + i.location.fhirpath.slice(prefix.length), severity: i.severity }));
 }
 
@@ -42,10 +50,12 @@ describe('findings of a Bundle entry reached through a reference first', () => {
     expect(patientIssues(referenceFirst.issues, 1)).toEqual(expected);
 
     // the reference itself fails its target profile in both orders
-    expect(targetFirst.issues.filter((i) => i.ruleId === 'references/target-profile').map((i) => i.location.fhirpath))
-      .toEqual(['Bundle.entry[1].resource.subject']);
-    expect(referenceFirst.issues.filter((i) => i.ruleId === 'references/target-profile').map((i) => i.location.fhirpath))
-      .toEqual(['Bundle.entry[0].resource.subject']);
+    expect(targetFirst.issues.filter((i) => i.ruleId === 'references/target-profile').map((i) => i.location.fhirpath)).toEqual([
+      'Bundle.entry[1].resource.subject',
+    ]);
+    expect(referenceFirst.issues.filter((i) => i.ruleId === 'references/target-profile').map((i) => i.location.fhirpath)).toEqual([
+      'Bundle.entry[0].resource.subject',
+    ]);
 
     // located in the file where the Patient is, not where the reference is
     const text = bundle(condition, patient);

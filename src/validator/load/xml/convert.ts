@@ -138,7 +138,12 @@ function readChild(cv: Conversion, frame: Frame, node: FxNode): void {
   }
 
   if (spec.attribute) {
-    cv.notes.push({ message: `<${name}> is an attribute in FHIR XML (${local}="…"), not an element`, at, container: frame.obj, key: local });
+    cv.notes.push({
+      message: `<${name}> is an attribute in FHIR XML (${local}="…"), not an element`,
+      at,
+      container: frame.obj,
+      key: local,
+    });
   }
 
   const depth = frame.depth + (spec.repeating ? 2 : 1);
@@ -247,7 +252,10 @@ function readResource(
     inner ??= c;
   }
   if (!inner || count !== 1) {
-    return src.fail(`<${name}> must contain exactly one resource (an element named after its type, e.g. <Patient>), found ${count} elements`, at);
+    return src.fail(
+      `<${name}> must contain exactly one resource (an element named after its type, e.g. <Patient>), found ${count} elements`,
+      at,
+    );
   }
   const innerName = tagOf(inner);
   const innerAt = startOf(inner);

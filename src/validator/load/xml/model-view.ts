@@ -134,7 +134,11 @@ export class ModelView {
       if (info.contentReference) {
         const dot = info.contentReference.indexOf('.');
         if (dot < 0) return UNKNOWN;
-        return { kind: 'complex', repeating, ctx: this.ctx(info.contentReference.slice(0, dot), info.contentReference.slice(dot + 1), 'complex') };
+        return {
+          kind: 'complex',
+          repeating,
+          ctx: this.ctx(info.contentReference.slice(0, dot), info.contentReference.slice(dot + 1), 'complex'),
+        };
       }
       const rel = info.path.slice(info.path.indexOf('.') + 1);
       if (this.meta(ctx.type)?.parents.has(rel)) return { kind: 'complex', repeating, ctx: this.ctx(ctx.type, rel, 'complex') };

@@ -123,7 +123,10 @@ export function indexAttrs(text: string, at: number): Map<string, number> {
       if (isSpace(d) || d === 0x3d /* = */ || d === 0x3e || d === 0x2f) break;
       k++;
     }
-    if (k === start) { k++; continue; }
+    if (k === start) {
+      k++;
+      continue;
+    }
     const name = text.slice(start, k);
     if (!out.has(name)) out.set(name, start);
     while (k < n && isSpace(text.charCodeAt(k))) k++;

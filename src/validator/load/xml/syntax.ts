@@ -15,7 +15,10 @@ const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
 
 /** A node of fast-xml-parser's ordered output: `{ tag: children, ':@': attributes }` or a text node. */
 export type FxNode = { [key: string]: unknown; [key: symbol]: unknown };
-interface FxMeta { startIndex?: number; endIndex?: number }
+interface FxMeta {
+  startIndex?: number;
+  endIndex?: number;
+}
 
 /** Attribute values longer than this are emptied for the well-formedness check (see skeletonOf). */
 const LONG_VALUE = 256;
@@ -55,7 +58,8 @@ export function checkText(src: XmlText): void {
     src.fail(`not XML text: character U+${code} is not allowed in XML (binary data, or not UTF-8?)`, bad.index);
   }
   const first = /[^ \t\r\n]/.exec(text)!;
-  if (text[first.index] !== '<') src.fail(`not XML: the file starts with '${text.slice(first.index, first.index + 10)}' instead of '<'`, first.index);
+  if (text[first.index] !== '<')
+    src.fail(`not XML: the file starts with '${text.slice(first.index, first.index + 10)}' instead of '<'`, first.index);
   const doctype = /<!(DOCTYPE|ENTITY)/i.exec(text);
   if (doctype) {
     src.fail(
@@ -80,7 +84,11 @@ export function checkWellFormed(src: XmlText): void {
   let msg = check.err.msg;
   const unclosed = /^Invalid '\[(.*)\]' found\.$/.exec(msg) ?? /^Unclosed tag '(.*)'\.$/.exec(msg);
   if (unclosed) {
-    const names = unclosed[1]!.replace(/"/g, '').split(',').map((s) => s.trim()).filter(Boolean);
+    const names = unclosed[1]!
+      .replace(/"/g, '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const which = names.length > 1 ? `elements ${names.join(', ')} are` : `element ${names[0] ?? ''} is`;
     src.fail(`not well-formed XML: unexpected end of file, ${which} not closed (truncated file?)`, text.length);
   }
@@ -200,7 +208,10 @@ function skeletonOf(text: string, min: number): Skeleton | undefined {
     }
     if (c === 0x21 /* ! */) {
       const close = text.startsWith('--', lt + 2) ? '-->' : text.startsWith('[CDATA[', lt + 2) ? ']]>' : undefined;
-      if (close === undefined) { k = lt + 2; continue; }
+      if (close === undefined) {
+        k = lt + 2;
+        continue;
+      }
       const end = text.indexOf(close, lt + 4);
       if (end < 0) break;
       k = end + close.length;
@@ -218,7 +229,10 @@ function skeletonOf(text: string, min: number): Skeleton | undefined {
       const m = special.exec(text);
       if (!m) break scan;
       const q = m.index;
-      if (m[0] === '>') { k = q + 1; continue scan; }
+      if (m[0] === '>') {
+        k = q + 1;
+        continue scan;
+      }
       const end = text.indexOf(m[0], q + 1);
       if (end < 0) break scan;
       if (end - q - 1 > min && !text.slice(q + 1, end).includes('<')) {
@@ -242,7 +256,8 @@ function skeletonOf(text: string, min: number): Skeleton | undefined {
       if (offset < cuts[0]!) return offset;
       while (lo < hi) {
         const mid = (lo + hi + 1) >> 1;
-        if (cuts[mid]! <= offset) lo = mid; else hi = mid - 1;
+        if (cuts[mid]! <= offset) lo = mid;
+        else hi = mid - 1;
       }
       return offset + removedUpTo[lo]!;
     },

@@ -4,7 +4,12 @@ import { indexEntries, resolveReference } from '../../../fhir/references.js';
 
 /** Index a Bundle's entries by fullUrl and by `Type/id`; `at` is where the Bundle is in the document. */
 export function indexBundle(bundle: Json, at: Pick<Where, 'jsonPath' | 'fhirPath'>): BundleIndex {
-  return { ...indexEntries(bundle), jsonPath: at.jsonPath, fhirPath: at.fhirPath, type: typeof bundle['type'] === 'string' ? bundle['type'] : undefined };
+  return {
+    ...indexEntries(bundle),
+    jsonPath: at.jsonPath,
+    fhirPath: at.fhirPath,
+    type: typeof bundle['type'] === 'string' ? bundle['type'] : undefined,
+  };
 }
 
 /** Document and message Bundle rules, and fullUrl presence and uniqueness. */
@@ -33,12 +38,18 @@ export function checkBundle(index: BundleIndex, where: Where, sink: IssueSink): 
   }
   for (const [fullUrl, c] of counts) {
     // bdl-7: the same fullUrl is allowed for different versions of a resource
-    if (c.n > 1 && c.versions.size < c.n) sink.report('bundle/fullurl-duplicate', child(entryWhere(c.first), 'fullUrl'), { fullUrl, count: c.n });
+    if (c.n > 1 && c.versions.size < c.n)
+      sink.report('bundle/fullurl-duplicate', child(entryWhere(c.first), 'fullUrl'), { fullUrl, count: c.n });
   }
   if (type === 'message') {
     const header = index.entries[0]?.resource;
     if (header?.['resourceType'] === 'MessageHeader' && Array.isArray(header['focus'])) {
-      const headerWhere: Where = { ...child(entryWhere(0), 'resource'), resource: header, bundle: index, ...(index.entries[0]?.fullUrl ? { entryFullUrl: index.entries[0].fullUrl } : {}) };
+      const headerWhere: Where = {
+        ...child(entryWhere(0), 'resource'),
+        resource: header,
+        bundle: index,
+        ...(index.entries[0]?.fullUrl ? { entryFullUrl: index.entries[0].fullUrl } : {}),
+      };
       (header['focus'] as unknown[]).forEach((f, i) => {
         const ref = isObject(f) ? f['reference'] : undefined;
         if (typeof ref === 'string' && !resolveReference(ref, headerWhere)) {

@@ -66,7 +66,9 @@ export function bundleEntries(bundle: Json, base: Place = ROOT_PLACE): EntryReso
   arrayOf(bundle['entry']).forEach((e, index) => {
     if (!isObject(e) || !isObject(e['resource'])) return;
     out.push({
-      index, fullUrl: stringOf(e['fullUrl']), resource: e['resource'],
+      index,
+      fullUrl: stringOf(e['fullUrl']),
+      resource: e['resource'],
       place: { jsonPath: extendPath(base.jsonPath, 'entry', index, 'resource'), fhirPath: `${base.fhirPath}.entry[${index}].resource` },
     });
   });
@@ -98,7 +100,9 @@ export function identifierKey(identifier: unknown): string | undefined {
 export function resolveEntry(entries: EntryResource[], reference: unknown, from: EntryResource): EntryResource | undefined {
   const ref = isObject(reference) ? stringOf(reference['reference']) : undefined;
   if (!ref) return undefined;
-  const list: BundleEntry[] = entries.map((e) => (e.fullUrl !== undefined ? { index: e.index, fullUrl: e.fullUrl, resource: e.resource } : { index: e.index, resource: e.resource }));
+  const list: BundleEntry[] = entries.map((e) =>
+    e.fullUrl !== undefined ? { index: e.index, fullUrl: e.fullUrl, resource: e.resource } : { index: e.index, resource: e.resource },
+  );
   const hit = resolveReference(ref, { resource: from.resource, bundle: indexEntryList(list), entryFullUrl: from.fullUrl });
   return hit ? entries.find((e) => e.resource === hit) : undefined;
 }

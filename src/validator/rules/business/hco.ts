@@ -21,12 +21,14 @@ export const REPERTOIRE_VALUE_SETS: readonly string[] = [
 ];
 export const INTERPRETATION_SYSTEM = 'http://medcomfhir.dk/ig/terminology/CodeSystem/medcom-core-interpretation-codes';
 export const MAX_RESULT_LENGTH = 12;
-export const HCO_DIAGNOSTIC_REPORT = 'http://medcomfhir.dk/ig/homecareobservation/StructureDefinition/medcom-homecareobservation-diagnosticreport';
+export const HCO_DIAGNOSTIC_REPORT =
+  'http://medcomfhir.dk/ig/homecareobservation/StructureDefinition/medcom-homecareobservation-diagnosticreport';
 /** The refused-consent label of the HCO DiagnosticReport profile (its meta.security pattern). */
 export const RESTRICTED = { system: 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality', code: 'R' } as const;
 
 export function checkHco(ctx: BusinessContext): void {
-  if (ctx.exported) for (const report of ctx.entries) if (report.resource['resourceType'] === 'DiagnosticReport') checkRestricted(ctx, report);
+  if (ctx.exported)
+    for (const report of ctx.entries) if (report.resource['resourceType'] === 'DiagnosticReport') checkRestricted(ctx, report);
   for (const obs of ctx.entries) {
     if (obs.resource['resourceType'] !== 'Observation') continue;
     checkSamplingTime(ctx, obs);
@@ -67,13 +69,24 @@ function checkStatus(ctx: BusinessContext, obs: EntryResource): void {
  * 2.0.0-draft), so for what the terminology leaves open the value set's includes are read against
  * the CodeSystem resources of the package the value set comes from.
  */
-function inRepertoire(ctx: BusinessContext, vs: string, system: string, code: string): { result: 'in' | 'not-in' | 'unknown'; display?: string; reason?: string } {
+function inRepertoire(
+  ctx: BusinessContext,
+  vs: string,
+  system: string,
+  code: string,
+): { result: 'in' | 'not-in' | 'unknown'; display?: string; reason?: string } {
   const check = ctx.terminology.check(vs, system, code);
   if (check.result !== 'unknown') return { result: check.result, ...(check.display !== undefined ? { display: check.display } : {}) };
   // the value set as the validator resolves it, and the code systems of the same package (DK Core
   // also ships an `urn:oid:1.2.208.176.2.1` fragment, with English names, that is not the repertoire)
   const source = ctx.resolver.sources.find((src) => src.find(vs)?.resource.resourceType === 'ValueSet');
-  const valueSet = source?.find(vs)?.resource as { compose?: { include?: { system?: string; concept?: { code: string; display?: string }[]; filter?: unknown[]; valueSet?: unknown[] }[] } } | undefined;
+  const valueSet = source?.find(vs)?.resource as
+    | {
+        compose?: {
+          include?: { system?: string; concept?: { code: string; display?: string }[]; filter?: unknown[]; valueSet?: unknown[] }[];
+        };
+      }
+    | undefined;
   if (!source || !valueSet) return { result: 'unknown', reason: `value set ${vs} is not available` };
   for (const include of valueSet.compose?.include ?? []) {
     if (include.system !== system) continue;
@@ -84,7 +97,10 @@ function inRepertoire(ctx: BusinessContext, vs: string, system: string, code: st
       continue;
     }
     const hit = source.find(system);
-    const cs = hit?.resource.resourceType === 'CodeSystem' ? hit.resource as { content?: string; concept?: { code: string; display?: string }[] } : undefined;
+    const cs =
+      hit?.resource.resourceType === 'CodeSystem'
+        ? (hit.resource as { content?: string; concept?: { code: string; display?: string }[] })
+        : undefined;
     if (!cs?.concept) return { result: 'unknown', reason: check.reason ?? `code system ${system} is not in the package of ${vs}` };
     const c = cs.concept.find((x) => x.code === code);
     if (c) return { result: 'in', ...(c.display !== undefined ? { display: c.display } : {}) };
@@ -106,16 +122,24 @@ function checkCode(ctx: BusinessContext, obs: EntryResource): void {
     seen.push(`${system}#${value}`);
     for (const vs of REPERTOIRE_VALUE_SETS) {
       const check = inRepertoire(ctx, vs, system, value);
-      if (check.result === 'unknown') { unknown ??= `${vs}: ${check.reason ?? 'the value set cannot be expanded locally'}`; continue; }
+      if (check.result === 'unknown') {
+        unknown ??= `${vs}: ${check.reason ?? 'the value set cannot be expanded locally'}`;
+        continue;
+      }
       if (check.result !== 'in') continue;
       // in the repertoire: shown with its long name?
       const place = at(obs.place, 'code', 'coding', k);
       const display = stringOf(coding['display']);
       if (check.display === undefined) {
-        ctx.sink.report('business/not-checked', place, { rule: 'business/hco-code-display', reason: `the code system gives no display for ${value}` });
+        ctx.sink.report('business/not-checked', place, {
+          rule: 'business/hco-code-display',
+          reason: `the code system gives no display for ${value}`,
+        });
       } else if (display !== check.display) {
         ctx.sink.report('business/hco-code-display', at(obs.place, 'code', 'coding', k, ...(display === undefined ? [] : ['display'])), {
-          code: value, display: display ?? '', expected: check.display,
+          code: value,
+          display: display ?? '',
+          expected: check.display,
         });
       }
       return;
@@ -134,7 +158,9 @@ function checkCode(ctx: BusinessContext, obs: EntryResource): void {
 
 function checkInterpretation(ctx: BusinessContext, obs: EntryResource): void {
   const interpretations = arrayOf(obs.resource['interpretation']);
-  const ni = interpretations.some((i) => isObject(i) && arrayOf(i['coding']).some((c) => isObject(c) && c['code'] === 'NI' && c['system'] === INTERPRETATION_SYSTEM));
+  const ni = interpretations.some(
+    (i) => isObject(i) && arrayOf(i['coding']).some((c) => isObject(c) && c['code'] === 'NI' && c['system'] === INTERPRETATION_SYSTEM),
+  );
   if (!ni) ctx.sink.report('business/hco-interpretation-ni', interpretations.length > 0 ? at(obs.place, 'interpretation') : obs.place, {});
 }
 

@@ -43,7 +43,11 @@ const unversioned = (url: string): string => url.replace(/\|.*$/, '');
 export function claimedProfiles(resource: unknown): string[] {
   if (!isObject(resource)) return [];
   const meta = resource['meta'];
-  return isObject(meta) ? arrayOf(meta['profile']).filter((p): p is string => typeof p === 'string').map(unversioned) : [];
+  return isObject(meta)
+    ? arrayOf(meta['profile'])
+        .filter((p): p is string => typeof p === 'string')
+        .map(unversioned)
+    : [];
 }
 
 /**
@@ -52,7 +56,8 @@ export function claimedProfiles(resource: unknown): string[] {
  * `--profile`).
  */
 export function businessStandard(root: unknown, runProfiles: readonly string[]): BusinessTarget | undefined {
-  if (isObject(root) && root['resourceType'] === 'DiagnosticReport' && claimedProfiles(root).includes(HCO_DIAGNOSTIC_REPORT)) return 'hco-report';
+  if (isObject(root) && root['resourceType'] === 'DiagnosticReport' && claimedProfiles(root).includes(HCO_DIAGNOSTIC_REPORT))
+    return 'hco-report';
   if (!isObject(root) || root['resourceType'] !== 'Bundle') return undefined;
   if (typeof root['type'] === 'string' && EXPORT_BUNDLE_TYPES.includes(root['type'])) return 'export';
   const urls = new Set([...runProfiles.map(unversioned), ...claimedProfiles(root)]);
@@ -78,7 +83,10 @@ export function checkBusinessRules(target: BusinessTarget, doc: SourceDoc, run: 
     checkRestricted(context(doc, root, [entry], run, true), entry);
     return;
   }
-  if (target !== 'export') { checkDocument(target, doc, root, ROOT_PLACE, false, run); return; }
+  if (target !== 'export') {
+    checkDocument(target, doc, root, ROOT_PLACE, false, run);
+    return;
+  }
   // an export Bundle: each entry that is a document of a standard, or an HCO report on its own
   let first: { cpr: string; index: number } | undefined;
   for (const entry of bundleEntries(root)) {
@@ -92,7 +100,11 @@ export function checkBusinessRules(target: BusinessTarget, doc: SourceDoc, run: 
         if (!patient) continue;
         if (!first) first = { cpr: patient.cpr, index: entry.index };
         else if (patient.cpr !== first.cpr) {
-          run.sink.report('business/notes-aktindsigt-other-patient', patient.place, { cpr: patient.cpr, expected: first.cpr, first: `Bundle.entry[${first.index}]` });
+          run.sink.report('business/notes-aktindsigt-other-patient', patient.place, {
+            cpr: patient.cpr,
+            expected: first.cpr,
+            first: `Bundle.entry[${first.index}]`,
+          });
         }
       }
     } else if (resource['resourceType'] === 'DiagnosticReport' && claimedProfiles(resource).includes(HCO_DIAGNOSTIC_REPORT)) {

@@ -22,7 +22,8 @@ export function decodeEntities(text: string): string {
   });
 }
 
-const TAG = /<(\/?)([A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)((?:\s+[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*(\/?)>|<!--[\s\S]*?-->|<[!?][^>]*>/g;
+const TAG =
+  /<(\/?)([A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)((?:\s+[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*(\/?)>|<!--[\s\S]*?-->|<[!?][^>]*>/g;
 const ATTR = /([^\s=/>]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?/g;
 
 export interface NoteHtml {
@@ -66,7 +67,10 @@ export function readNoteHtml(html: string): NoteHtml {
   }
   texts.push(html.slice(last));
   if (stack.length > 0) unbalanced ??= `<${stack[stack.length - 1]!}> is not closed`;
-  if (disallowed.size > 0) problems.push(`element${disallowed.size > 1 ? 's' : ''} ${[...disallowed].map((n) => `<${n}>`).join(', ')} (allowed: ${SIMPLIFIED_HTML_ELEMENTS.join(', ')})`);
+  if (disallowed.size > 0)
+    problems.push(
+      `element${disallowed.size > 1 ? 's' : ''} ${[...disallowed].map((n) => `<${n}>`).join(', ')} (allowed: ${SIMPLIFIED_HTML_ELEMENTS.join(', ')})`,
+    );
   if (attributes.size > 0) problems.push(`attribute${attributes.size > 1 ? 's' : ''} ${[...attributes].join(', ')}`);
   if (unbalanced) problems.push(unbalanced);
   const raw = texts.join('');
@@ -75,7 +79,9 @@ export function readNoteHtml(html: string): NoteHtml {
   const escapes = new Map<string, number>();
   for (const e of text.matchAll(/\\[tnr]/g)) escapes.set(e[0], (escapes.get(e[0]) ?? 0) + 1);
   if (escapes.size > 0) {
-    problems.push(`literal escape sequence${escapes.size > 1 ? 's' : ''} ${[...escapes].map(([s, n]) => `'${s}' (${n}×)`).join(', ')} in the text`);
+    problems.push(
+      `literal escape sequence${escapes.size > 1 ? 's' : ''} ${[...escapes].map(([s, n]) => `'${s}' (${n}×)`).join(', ')} in the text`,
+    );
   }
   return { visibleText: text.replace(/[\s\u00a0\u200b\ufeff]+/g, ' ').trim(), problems };
 }

@@ -6,7 +6,18 @@
  * MedCom's consumer test examples tec-invalidNoteMissing, -SwappedDates and -WrongFormatting are
  * profile-valid documents that break exactly these.
  */
-import { arrayOf, at, cprOf, instant, isObject, resolveEntry, stringOf, type BusinessContext, type EntryResource, type Place } from './context.js';
+import {
+  arrayOf,
+  at,
+  cprOf,
+  instant,
+  isObject,
+  resolveEntry,
+  stringOf,
+  type BusinessContext,
+  type EntryResource,
+  type Place,
+} from './context.js';
 import { readNoteHtml } from './note-html.js';
 import type { Json } from '../../context.js';
 
@@ -38,7 +49,9 @@ export function documentPatient(entries: EntryResource[]): { cpr: string; place:
   if (!patient) return undefined;
   const cpr = cprOf(patient.resource);
   if (cpr === undefined) return undefined;
-  const k = arrayOf(patient.resource['identifier']).findIndex((i) => isObject(i) && i['value'] === cpr && i['system'] === 'urn:oid:1.2.208.176.1.2');
+  const k = arrayOf(patient.resource['identifier']).findIndex(
+    (i) => isObject(i) && i['value'] === cpr && i['system'] === 'urn:oid:1.2.208.176.1.2',
+  );
   return { cpr, place: at(patient.place, 'identifier', k, 'value') };
 }
 
@@ -86,7 +99,10 @@ function checkSharing(ctx: BusinessContext, holder: EntryResource): void {
   });
   // a note that uses our extensions but states no consultation type: the sharing rule cannot be decided
   if (hasMarking && !hasType && holder.resource['resourceType'] === 'Observation') {
-    ctx.sink.report('business/not-checked', holder.place, { rule: 'business/notes-consultation-type', reason: 'the note carries a private marking but no consultation type' });
+    ctx.sink.report('business/not-checked', holder.place, {
+      rule: 'business/notes-consultation-type',
+      reason: 'the note carries a private marking but no consultation type',
+    });
   }
 }
 
@@ -96,10 +112,17 @@ function checkConsultationType(ctx: BusinessContext, ext: Json, place: Place): v
   const system = stringOf(coding?.['system']);
   const code = stringOf(coding?.['code']);
   const shown = code === undefined ? 'none' : `${system ?? ''}#${code}`;
-  if (!system || !code) { ctx.sink.report('business/notes-consultation-type', place, { code: shown }); return; }
+  if (!system || !code) {
+    ctx.sink.report('business/notes-consultation-type', place, { code: shown });
+    return;
+  }
   const check = ctx.terminology.check(CONSULTATION_TYPES, system, code);
   if (check.result === 'not-in') ctx.sink.report('business/notes-consultation-type', at(place, 'valueCoding'), { code: shown });
-  else if (check.result === 'unknown') ctx.sink.report('business/not-checked', at(place, 'valueCoding'), { rule: 'business/notes-consultation-type', reason: check.reason ?? `${CONSULTATION_TYPES} cannot be expanded` });
+  else if (check.result === 'unknown')
+    ctx.sink.report('business/not-checked', at(place, 'valueCoding'), {
+      rule: 'business/notes-consultation-type',
+      reason: check.reason ?? `${CONSULTATION_TYPES} cannot be expanded`,
+    });
 }
 
 /**
@@ -174,7 +197,8 @@ function checkTimes(ctx: BusinessContext, composition: EntryResource, obs: Entry
     const e = instant(effective);
     if (s === undefined || e === undefined) {
       ctx.sink.report('business/not-checked', effectivePlace, {
-        rule: 'business/notes-effective-differs', reason: `'${s === undefined ? start : effective}' has no time with a time zone`,
+        rule: 'business/notes-effective-differs',
+        reason: `'${s === undefined ? start : effective}' has no time with a time zone`,
       });
     } else if (s !== e) {
       ctx.sink.report('business/notes-effective-differs', effectivePlace, { effective, start });

@@ -17,7 +17,16 @@
  */
 import { extendPath, ROOT_PATH } from '../../load/source.js';
 import type { IssueSink, Json } from '../../context.js';
-import { arrayOf, bundleEntries, identifierKey, isObject, stringOf, type BusinessPurpose, type EntryResource, type Place } from './context.js';
+import {
+  arrayOf,
+  bundleEntries,
+  identifierKey,
+  isObject,
+  stringOf,
+  type BusinessPurpose,
+  type EntryResource,
+  type Place,
+} from './context.js';
 import { EXPORT_BUNDLE_TYPES } from './index.js';
 import { documentPatient, noteObservations, privateMarking } from './notes.js';
 
@@ -26,7 +35,11 @@ export type SequenceAction = (typeof SEQUENCE_ACTIONS)[number];
 
 /** What each step's files are checked as (the file-level business rules). */
 export const STEP_PURPOSE: Record<SequenceAction, BusinessPurpose> = {
-  share: 'sharing', 'mark-private': 'record', withdraw: 'sharing', replace: 'sharing', 'access-export': 'aktindsigt',
+  share: 'sharing',
+  'mark-private': 'record',
+  withdraw: 'sharing',
+  replace: 'sharing',
+  'access-export': 'aktindsigt',
 };
 
 /** One step of a sequence: its files, parsed (unreadable ones left out; their reports say why). */
@@ -45,8 +58,12 @@ export function stepPlace(index: number): Place {
 const stepName = (index: number): string => `steps[${index}]`;
 
 /** A document's uniqueId: `Composition.identifier` of its first entry (system and value). */
-interface DocumentId { system?: string; value: string }
-const sameId = (a: DocumentId, b: DocumentId): boolean => a.value === b.value && (a.system === undefined || b.system === undefined || a.system === b.system);
+interface DocumentId {
+  system?: string;
+  value: string;
+}
+const sameId = (a: DocumentId, b: DocumentId): boolean =>
+  a.value === b.value && (a.system === undefined || b.system === undefined || a.system === b.system);
 const idOf = (identifier: unknown): DocumentId | undefined => {
   if (!isObject(identifier)) return undefined;
   const value = stringOf(identifier['value']);
@@ -66,7 +83,9 @@ function documentsOf(value: unknown): Json[] {
   if (!isObject(value) || value['resourceType'] !== 'Bundle') return [];
   if (value['type'] === 'document') return [value];
   if (typeof value['type'] === 'string' && EXPORT_BUNDLE_TYPES.includes(value['type'])) {
-    return bundleEntries(value).map((e) => e.resource).filter((r) => r['resourceType'] === 'Bundle' && r['type'] === 'document');
+    return bundleEntries(value)
+      .map((e) => e.resource)
+      .filter((r) => r['resourceType'] === 'Bundle' && r['type'] === 'document');
   }
   return [];
 }
@@ -74,7 +93,9 @@ function documentsOf(value: unknown): Json[] {
 function readDocument(bundle: Json): NoteDocument {
   const entries = bundleEntries(bundle);
   const composition = entries.find((e) => e.index === 0 && e.resource['resourceType'] === 'Composition');
-  const notes: EntryResource[] = composition ? noteObservations(entries, composition) : entries.filter((e) => e.resource['resourceType'] === 'Observation');
+  const notes: EntryResource[] = composition
+    ? noteObservations(entries, composition)
+    : entries.filter((e) => e.resource['resourceType'] === 'Observation');
   const onComposition = composition ? privateMarking(composition.resource) : undefined;
   return {
     id: composition ? idOf(composition.resource['identifier']) : undefined,
@@ -84,9 +105,13 @@ function readDocument(bundle: Json): NoteDocument {
 
 function noteOf(observation: Json, inherited?: { marked: boolean; markedAt?: string }): NoteDocument['notes'][number] {
   const own = privateMarking(observation);
-  const marking = own?.marked ? own : inherited?.marked ? inherited : own ?? inherited;
+  const marking = own?.marked ? own : inherited?.marked ? inherited : (own ?? inherited);
   const markedAt = marking?.markedAt;
-  return { key: identifierKey(arrayOf(observation['identifier'])[0]), marked: marking?.marked === true, ...(markedAt !== undefined ? { markedAt } : {}) };
+  return {
+    key: identifierKey(arrayOf(observation['identifier'])[0]),
+    marked: marking?.marked === true,
+    ...(markedAt !== undefined ? { markedAt } : {}),
+  };
 }
 
 interface Shared {
@@ -126,18 +151,27 @@ export function checkSequence(steps: readonly SequenceStep[], sink: IssueSink): 
   const share = (step: SequenceStep, doc: NoteDocument, file: string): void => {
     const place = stepPlace(step.index);
     if (!doc.id) {
-      sink.report('business/not-checked', place, { rule: 'business/notes-private-not-withdrawn', reason: `${file}: a document without Composition.identifier (its XDS uniqueId) cannot be followed through the sequence` });
+      sink.report('business/not-checked', place, {
+        rule: 'business/notes-private-not-withdrawn',
+        reason: `${file}: a document without Composition.identifier (its XDS uniqueId) cannot be followed through the sequence`,
+      });
       return;
     }
     const keys = new Set<string>();
     for (const note of doc.notes) {
       if (note.key === undefined) {
-        sink.report('business/not-checked', place, { rule: 'business/notes-private-shared', reason: `${file}: a note without Observation.identifier cannot be followed through the sequence` });
+        sink.report('business/not-checked', place, {
+          rule: 'business/notes-private-shared',
+          reason: `${file}: a note without Observation.identifier cannot be followed through the sequence`,
+        });
         continue;
       }
       keys.add(note.key);
       const m = marked.get(note.key);
-      if (m) sink.report('business/notes-private-shared', place, { when: ` (${m.markedAt !== undefined ? `${m.markedAt}, ` : ''}${stepName(m.step)})` });
+      if (m)
+        sink.report('business/notes-private-shared', place, {
+          when: ` (${m.markedAt !== undefined ? `${m.markedAt}, ` : ''}${stepName(m.step)})`,
+        });
     }
     shared.push({ id: doc.id, step: step.index, notes: keys });
   };
@@ -151,9 +185,16 @@ export function checkSequence(steps: readonly SequenceStep[], sink: IssueSink): 
         let documents = 0;
         for (const r of step.resources) {
           rememberEntry(r.value, entryIds);
-          for (const d of documentsOf(r.value)) { documents++; share(step, readDocument(d), r.file); }
+          for (const d of documentsOf(r.value)) {
+            documents++;
+            share(step, readDocument(d), r.file);
+          }
         }
-        if (documents === 0) sink.report('business/not-checked', place, { rule: 'business/notes-private-shared', reason: 'the step shares no Notes document (a Bundle of type document, or an export Bundle of them)' });
+        if (documents === 0)
+          sink.report('business/not-checked', place, {
+            rule: 'business/notes-private-shared',
+            reason: 'the step shares no Notes document (a Bundle of type document, or an export Bundle of them)',
+          });
         break;
       }
       case 'mark-private': {
@@ -161,25 +202,35 @@ export function checkSequence(steps: readonly SequenceStep[], sink: IssueSink): 
         for (const r of step.resources) {
           // the note as marked: a bare note, a Notes document, or the clinic system's upload of it
           // (our GP note source, a transaction Bundle holding the note)
-          const notes = isObject(r.value) && r.value['resourceType'] === 'Observation'
-            ? [noteOf(r.value)]
-            : isObject(r.value) && r.value['resourceType'] === 'Bundle' && r.value['type'] === 'transaction'
-              ? bundleEntries(r.value).filter((e) => e.resource['resourceType'] === 'Observation').map((e) => noteOf(e.resource))
-              : documentsOf(r.value).flatMap((d) => readDocument(d).notes);
+          const notes =
+            isObject(r.value) && r.value['resourceType'] === 'Observation'
+              ? [noteOf(r.value)]
+              : isObject(r.value) && r.value['resourceType'] === 'Bundle' && r.value['type'] === 'transaction'
+                ? bundleEntries(r.value)
+                    .filter((e) => e.resource['resourceType'] === 'Observation')
+                    .map((e) => noteOf(e.resource))
+                : documentsOf(r.value).flatMap((d) => readDocument(d).notes);
           for (const note of notes) {
             if (!note.marked) continue;
             if (note.key === undefined) {
-              sink.report('business/not-checked', place, { rule: 'business/notes-private-not-withdrawn', reason: `${r.file}: a privately marked note without Observation.identifier cannot be followed through the sequence` });
+              sink.report('business/not-checked', place, {
+                rule: 'business/notes-private-not-withdrawn',
+                reason: `${r.file}: a privately marked note without Observation.identifier cannot be followed through the sequence`,
+              });
               continue;
             }
             count++;
             const marking: Marked = { step: step.index, ...(note.markedAt !== undefined ? { markedAt: note.markedAt } : {}) };
             if (!marked.has(note.key)) marked.set(note.key, marking);
-            for (const s of shared) if (s.withdrawnAt === undefined && s.notes.has(note.key)) pending.push({ note: note.key, marking, document: s });
+            for (const s of shared)
+              if (s.withdrawnAt === undefined && s.notes.has(note.key)) pending.push({ note: note.key, marking, document: s });
           }
         }
         if (count === 0) {
-          sink.report('business/not-checked', place, { rule: 'business/notes-private-not-withdrawn', reason: 'the step marks no note private (no private-marking extension with marked = true on a note or its Composition)' });
+          sink.report('business/not-checked', place, {
+            rule: 'business/notes-private-not-withdrawn',
+            reason: 'the step marks no note private (no private-marking extension with marked = true on a note or its Composition)',
+          });
         }
         break;
       }
@@ -193,7 +244,10 @@ export function checkSequence(steps: readonly SequenceStep[], sink: IssueSink): 
           if (problem) sink.report('business/notes-withdrawal-invalid', place, { reason: `${r.file}: ${problem}` });
           rememberEntry(r.value, entryIds);
         }
-        if (references === 0) sink.report('business/notes-withdrawal-invalid', place, { reason: 'the step has no DocumentReference (the document entry metadata that withdraws or replaces a document)' });
+        if (references === 0)
+          sink.report('business/notes-withdrawal-invalid', place, {
+            reason: 'the step has no DocumentReference (the document entry metadata that withdraws or replaces a document)',
+          });
         // the replacing documents are shared
         for (const r of step.resources) for (const d of documentsOf(r.value)) share(step, readDocument(d), r.file);
         break;
@@ -209,12 +263,17 @@ export function checkSequence(steps: readonly SequenceStep[], sink: IssueSink): 
             if (!patient) continue;
             if (!first) first = { cpr: patient.cpr, file: r.file };
             else if (patient.cpr !== first.cpr && r.file !== first.file) {
-              sink.report('business/notes-aktindsigt-other-patient', place, { cpr: `${patient.cpr} (${r.file})`, expected: first.cpr, first: first.file });
+              sink.report('business/notes-aktindsigt-other-patient', place, {
+                cpr: `${patient.cpr} (${r.file})`,
+                expected: first.cpr,
+                first: first.file,
+              });
             }
           }
         }
         for (const [note, m] of marked) {
-          if (!present.has(note)) sink.report('business/notes-aktindsigt-missing-private', place, { note, when: when(m), marked: stepName(m.step) });
+          if (!present.has(note))
+            sink.report('business/notes-aktindsigt-missing-private', place, { note, when: when(m), marked: stepName(m.step) });
         }
         break;
       }
@@ -226,11 +285,19 @@ export function checkSequence(steps: readonly SequenceStep[], sink: IssueSink): 
     const withdrawnAt = p.document.withdrawnAt;
     if (withdrawnAt !== undefined && withdrawnAt > p.marking.step) continue;
     sink.report('business/notes-private-not-withdrawn', stepPlace(p.marking.step), {
-      note: p.note, when: when(p.marking), document: label(p.document.id), shared: stepName(p.document.step),
+      note: p.note,
+      when: when(p.marking),
+      document: label(p.document.id),
+      shared: stepName(p.document.step),
     });
   }
 
-  function withdraw(ref: Json, step: SequenceStep, ids: Map<string, DocumentId>, find: (id: DocumentId) => Shared | undefined): string | undefined {
+  function withdraw(
+    ref: Json,
+    step: SequenceStep,
+    ids: Map<string, DocumentId>,
+    find: (id: DocumentId) => Shared | undefined,
+  ): string | undefined {
     const status = stringOf(ref['status']);
     const replaces = arrayOf(ref['relatesTo']).filter((r): r is Json => isObject(r) && r['code'] === 'replaces');
     const targets: { id: DocumentId | undefined; how: string }[] = [];
@@ -240,7 +307,10 @@ export function checkSequence(steps: readonly SequenceStep[], sink: IssueSink): 
         const target = isObject(r['target']) ? r['target'] : {};
         const reference = stringOf(target['reference']);
         const byRef = reference !== undefined ? ids.get(reference.replace(/^.*\/(DocumentReference\/[^/]+)$/, '$1')) : undefined;
-        targets.push({ id: idOf(target['identifier']) ?? byRef, how: `relatesTo.target ${reference ?? JSON.stringify(target['identifier'] ?? null)}` });
+        targets.push({
+          id: idOf(target['identifier']) ?? byRef,
+          how: `relatesTo.target ${reference ?? JSON.stringify(target['identifier'] ?? null)}`,
+        });
       }
     } else {
       if (status !== 'superseded' && status !== 'entered-in-error') {
@@ -250,9 +320,15 @@ export function checkSequence(steps: readonly SequenceStep[], sink: IssueSink): 
     }
     const problems: string[] = [];
     for (const t of targets) {
-      if (!t.id) { problems.push(`${t.how} does not name a document (no uniqueId)`); continue; }
+      if (!t.id) {
+        problems.push(`${t.how} does not name a document (no uniqueId)`);
+        continue;
+      }
       const hit = find(t.id);
-      if (!hit) { problems.push(`${t.how} names ${t.id.value}, which is not a document shared (and not yet withdrawn) earlier in the sequence`); continue; }
+      if (!hit) {
+        problems.push(`${t.how} names ${t.id.value}, which is not a document shared (and not yet withdrawn) earlier in the sequence`);
+        continue;
+      }
       hit.withdrawnAt = step.index;
     }
     return problems.length > 0 ? problems.join('; ') : undefined;

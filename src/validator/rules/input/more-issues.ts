@@ -68,7 +68,11 @@ export class MoreIssues {
   private readonly overflows = new Map<string, Overflow>();
   private dirty = false;
 
-  constructor(private readonly caps: Readonly<IssueCaps>, private readonly locale: Locale, private readonly target: OverflowTarget) {}
+  constructor(
+    private readonly caps: Readonly<IssueCaps>,
+    private readonly locale: Locale,
+    private readonly target: OverflowTarget,
+  ) {}
 
   /**
    * Past a cap: count the finding into the `input/more-issues` finding of its element (or of its

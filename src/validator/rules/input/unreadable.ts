@@ -6,11 +6,19 @@ import { renderMessage, type Locale } from '../../messages/index.js';
 export function unreadable(file: string, e: InputError, locale: Locale): FileReport {
   const params = { reason: e.reason };
   return {
-    file, valid: false, profiles: [],
-    issues: [{
-      ruleId: 'input/unreadable', severity: 'fatal', layer: 'official', issueType: 'structure', params,
-      message: renderMessage('input/unreadable', params, locale),
-      location: { fhirpath: '', file, line: e.position?.line ?? 1, column: e.position?.column ?? 1 },
-    }],
+    file,
+    valid: false,
+    profiles: [],
+    issues: [
+      {
+        ruleId: 'input/unreadable',
+        severity: 'fatal',
+        layer: 'official',
+        issueType: 'structure',
+        params,
+        message: renderMessage('input/unreadable', params, locale),
+        location: { fhirpath: '', file, line: e.position?.line ?? 1, column: e.position?.column ?? 1 },
+      },
+    ],
   };
 }

@@ -12,8 +12,12 @@ const NATIVE_CONSTRAINTS = new Set(['ele-1', 'ext-1', 'bdl-7']);
  */
 export function checkConstraints(value: unknown, node: ElementPlan, type: string, where: Where, sink: IssueSink, ctx: WalkContext): void {
   if (node.constraints.length === 0) return;
-  const base = ctx.model.isPrimitive(type) || node === node.structure.root || !node.path.includes('.') ? type
-    : type === 'BackboneElement' || type === 'Element' ? (node.ed.base?.path ?? node.path) : type;
+  const base =
+    ctx.model.isPrimitive(type) || node === node.structure.root || !node.path.includes('.')
+      ? type
+      : type === 'BackboneElement' || type === 'Element'
+        ? (node.ed.base?.path ?? node.path)
+        : type;
   const vars = { resource: where.resource, rootResource: where.root, medcomWhere: where } as EvalVars;
   for (const c of node.constraints) {
     if (NATIVE_CONSTRAINTS.has(c.key) || !c.expression) continue;
@@ -24,7 +28,12 @@ export function checkConstraints(value: unknown, node: ElementPlan, type: string
       try {
         result = ctx.fhirpath.evaluate(value, base, c.expression, vars);
       } catch (e) {
-        sink.report('invariants/not-evaluated', where, { key: c.key, reason: (e as Error).message.split('\n')[0]!.slice(0, 200) }, { node, constraintKey: c.key });
+        sink.report(
+          'invariants/not-evaluated',
+          where,
+          { key: c.key, reason: (e as Error).message.split('\n')[0]!.slice(0, 200) },
+          { node, constraintKey: c.key },
+        );
         continue;
       }
       const engine = result.length === 1 && result[0] === false ? 'fail' : 'pass';
@@ -34,9 +43,16 @@ export function checkConstraints(value: unknown, node: ElementPlan, type: string
       verdict = engine;
     }
     if (verdict === 'fail') {
-      sink.report('invariants/failed', where, { key: c.key, human: c.human }, {
-        node, constraintKey: c.key, severity: c.severity === 'warning' ? 'warning' : 'error',
-      });
+      sink.report(
+        'invariants/failed',
+        where,
+        { key: c.key, human: c.human },
+        {
+          node,
+          constraintKey: c.key,
+          severity: c.severity === 'warning' ? 'warning' : 'error',
+        },
+      );
     } else if (base === type && ctx.model.isPrimitive(type)) {
       checkIntended(value, c, type, where, sink, node, ctx);
     }
@@ -49,8 +65,15 @@ export function checkConstraints(value: unknown, node: ElementPlan, type: string
  * `medcom-uuidv4` and `uuidv5`, the ECPR ones). The published behaviour stands; its evident
  * intent, `matches(…)` on the value itself, is checked separately as a warning.
  */
-function checkIntended(value: unknown, c: fhir4.ElementDefinitionConstraint, type: string, where: Where, sink: IssueSink, node: ElementPlan,
-  ctx: WalkContext): void {
+function checkIntended(
+  value: unknown,
+  c: fhir4.ElementDefinitionConstraint,
+  type: string,
+  where: Where,
+  sink: IssueSink,
+  node: ElementPlan,
+  ctx: WalkContext,
+): void {
   const intended = intendedExpression(c.expression!);
   if (intended === undefined) return;
   let result: unknown[];

@@ -21,8 +21,12 @@ export function checkReference(value: Json, node: ElementPlan, where: Where, sin
     // urn:uuid/urn:oid fullUrl that can only mean a Bundle entry); otherwise a warning, as the
     // HL7 validator gives (FHIR documents need only what the Composition references)
     const mustResolve = ref.startsWith('#') || bundled || /^urn:(uuid|oid):/.test(ref);
-    sink.report('references/unresolved', below(where, `${where.fhirPath}.reference`, 'reference'), { reference: ref },
-      { node, severity: mustResolve ? 'error' : 'warning' });
+    sink.report(
+      'references/unresolved',
+      below(where, `${where.fhirPath}.reference`, 'reference'),
+      { reference: ref },
+      { node, severity: mustResolve ? 'error' : 'warning' },
+    );
     return;
   }
   const targets = refType?.targetProfiles ?? [];

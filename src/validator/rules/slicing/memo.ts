@@ -7,11 +7,23 @@ export function splitPath(path: string): string[] {
   let quote: string | undefined;
   let cur = '';
   for (const ch of path) {
-    if (quote) { cur += ch; if (ch === quote) quote = undefined; continue; }
-    if (ch === "'" || ch === '"') { quote = ch; cur += ch; continue; }
+    if (quote) {
+      cur += ch;
+      if (ch === quote) quote = undefined;
+      continue;
+    }
+    if (ch === "'" || ch === '"') {
+      quote = ch;
+      cur += ch;
+      continue;
+    }
     if (ch === '(') depth++;
     if (ch === ')') depth--;
-    if (ch === '.' && depth === 0) { out.push(cur); cur = ''; continue; }
+    if (ch === '.' && depth === 0) {
+      out.push(cur);
+      cur = '';
+      continue;
+    }
     cur += ch;
   }
   if (cur !== '') out.push(cur);
@@ -22,7 +34,11 @@ export function splitPath(path: string): string[] {
 export class NotEvaluable extends Error {}
 
 /** What a slice defines at a discriminator path: element definitions, allowed types, profiles. */
-export interface Target { nodes: ElementPlan[]; types: string[]; profiles: string[] }
+export interface Target {
+  nodes: ElementPlan[];
+  types: string[];
+  profiles: string[];
+}
 
 /**
  * What slicing works out once per validator rather than per item: the segments of each
@@ -34,7 +50,10 @@ export class SlicingMemo {
 
   segments(path: string): string[] {
     let s = this.paths.get(path);
-    if (!s) { s = splitPath(path); this.paths.set(path, s); }
+    if (!s) {
+      s = splitPath(path);
+      this.paths.set(path, s);
+    }
     return s;
   }
 }

@@ -5,7 +5,10 @@ import { equalsFixed, matchesPattern } from '../../../fhir/values.js';
 import { isObject } from '../../../util/json.js';
 import { capitalize } from '../../../util/text.js';
 
-interface Item { value: unknown; type: string }
+interface Item {
+  value: unknown;
+  type: string;
+}
 
 /** The instance values a discriminator path selects from an item. */
 function select(item: Item, path: string, where: Where, ctx: WalkContext): Item[] {
@@ -13,7 +16,10 @@ function select(item: Item, path: string, where: Where, ctx: WalkContext): Item[
   for (const seg of ctx.slicing.segments(path)) {
     const next: Item[] = [];
     for (const c of current) {
-      if (seg === '$this') { next.push(c); continue; }
+      if (seg === '$this') {
+        next.push(c);
+        continue;
+      }
       if (seg === 'resolve()') {
         const ref = isObject(c.value) ? c.value['reference'] : typeof c.value === 'string' ? c.value : undefined;
         if (typeof ref !== 'string') continue;
@@ -28,7 +34,10 @@ function select(item: Item, path: string, where: Where, ctx: WalkContext): Item[
         continue;
       }
       const ofType = /^ofType\((\w+)\)$/.exec(seg);
-      if (ofType) { if (c.type === ofType[1]) next.push(c); continue; }
+      if (ofType) {
+        if (c.type === ofType[1]) next.push(c);
+        continue;
+      }
       if (/\(/.test(seg)) throw new NotEvaluable(`function ${seg} in discriminator`);
       if (!isObject(c.value)) continue;
       const v = c.value[seg];
@@ -57,13 +66,16 @@ function select(item: Item, path: string, where: Where, ctx: WalkContext): Item[
 
 function typeOfChild(parent: Item, name: string, ctx: WalkContext): string {
   const info = ctx.model.elements(parent.type).get(name);
-  return info && info.path === `${parent.type}.${name}` ? info.types[0] ?? 'Element' : 'Element';
+  return info && info.path === `${parent.type}.${name}` ? (info.types[0] ?? 'Element') : 'Element';
 }
 
 /** What the slice defines at a discriminator path: element definitions, allowed types, profiles (memoized). */
 function definitionAt(slice: ElementPlan, sliceType: string, path: string, ctx: WalkContext): Target {
   let bySlice = ctx.slicing.targets.get(slice);
-  if (!bySlice) { bySlice = new Map(); ctx.slicing.targets.set(slice, bySlice); }
+  if (!bySlice) {
+    bySlice = new Map();
+    ctx.slicing.targets.set(slice, bySlice);
+  }
   const key = `${sliceType}\u0000${path}`;
   let hit = bySlice.get(key);
   if (hit === undefined) {
@@ -88,7 +100,10 @@ function computeDefinitionAt(slice: ElementPlan, sliceType: string, path: string
       const plans: StructurePlan[] = [];
       for (const n of nodes) {
         for (const t of n.node.types) {
-          for (const tp of t.targetProfiles) { const p = ctx.plans.get(tp); if (p) plans.push(p); }
+          for (const tp of t.targetProfiles) {
+            const p = ctx.plans.get(tp);
+            if (p) plans.push(p);
+          }
         }
       }
       viaResolve = plans;
@@ -101,7 +116,9 @@ function computeDefinitionAt(slice: ElementPlan, sliceType: string, path: string
       for (const n of nodes) {
         const extEl = ctx.childrenOf(n.node, n.type)?.get('extension');
         for (const s of extEl?.slicing?.slices ?? []) {
-          const url = definitionAt(s, 'Extension', 'url', ctx).nodes.map((x) => x.fixed?.value ?? x.pattern?.value).find((u) => u !== undefined);
+          const url = definitionAt(s, 'Extension', 'url', ctx)
+            .nodes.map((x) => x.fixed?.value ?? x.pattern?.value)
+            .find((u) => u !== undefined);
           if (url === ext[1]) out.push({ node: s, type: 'Extension' });
         }
       }
@@ -109,7 +126,10 @@ function computeDefinitionAt(slice: ElementPlan, sliceType: string, path: string
       continue;
     }
     const ofType = /^ofType\((\w+)\)$/.exec(seg);
-    if (ofType) { nodes = nodes.map((n) => ({ ...n, type: ofType[1]! })); continue; }
+    if (ofType) {
+      nodes = nodes.map((n) => ({ ...n, type: ofType[1]! }));
+      continue;
+    }
     if (/\(/.test(seg)) throw new NotEvaluable(`function ${seg} in discriminator`);
     const out: { node: ElementPlan; type: string }[] = [];
     for (const n of nodes) {
@@ -130,7 +150,9 @@ function computeDefinitionAt(slice: ElementPlan, sliceType: string, path: string
     }
     nodes = out;
   }
-  const types = viaResolve ? [...new Set(viaResolve.map((p) => p.type))] : [...new Set(nodes.flatMap((n) => n.node.types.map((t) => t.code)))];
+  const types = viaResolve
+    ? [...new Set(viaResolve.map((p) => p.type))]
+    : [...new Set(nodes.flatMap((n) => n.node.types.map((t) => t.code)))];
   const profiles = viaResolve
     ? viaResolve.map((p) => p.url)
     : nodes.flatMap((n) => n.node.types.flatMap((t) => (t.code === 'Reference' ? t.targetProfiles : t.profiles)));
@@ -148,14 +170,21 @@ function matches(item: Item, slice: ElementPlan, slicer: ElementPlan, where: Whe
         if (def.nodes.length === 0) throw new NotEvaluable(`slice ${slice.sliceName} defines nothing at ${d.path}`);
         const valued = def.nodes.filter((n) => n.fixed || n.pattern);
         if (valued.length > 0) {
-          const ok = selected.some((s) => valued.some((n) => (n.fixed ? equalsFixed(s.value, n.fixed.value) : matchesPattern(s.value, n.pattern!.value))));
+          const ok = selected.some((s) =>
+            valued.some((n) => (n.fixed ? equalsFixed(s.value, n.fixed.value) : matchesPattern(s.value, n.pattern!.value))),
+          );
           if (!ok) return false;
           break;
         }
         const node = def.nodes.find((n) => n.binding?.valueSet && n.binding.strength === 'required') ?? def.nodes[0]!;
         if (node.binding?.valueSet && node.binding.strength === 'required') {
           const ok = selected.some((s) => {
-            const code = typeof s.value === 'string' ? s.value : isObject(s.value) && typeof s.value['code'] === 'string' ? s.value['code'] : undefined;
+            const code =
+              typeof s.value === 'string'
+                ? s.value
+                : isObject(s.value) && typeof s.value['code'] === 'string'
+                  ? s.value['code']
+                  : undefined;
             const system = isObject(s.value) && typeof s.value['system'] === 'string' ? s.value['system'] : undefined;
             if (code === undefined) return false;
             const r = ctx.terminology.check(node.binding!.valueSet!, system, code);
@@ -186,12 +215,16 @@ function matches(item: Item, slice: ElementPlan, slicer: ElementPlan, where: Whe
         if (def.profiles.length === 0) throw new NotEvaluable(`slice ${slice.sliceName} gives no profile at ${d.path}`);
         const plans = def.profiles.map((p) => ctx.plans.get(p)).filter((p): p is StructurePlan => p !== undefined);
         if (plans.length === 0) throw new NotEvaluable(`profiles ${def.profiles.join(', ')} are not available`);
-        const ok = selected.some((s) => isObject(s.value) && plans.some((p) => {
-          if (p.kind === 'resource') return ctx.conforms(s.value as Json, p, where);
-          const sink = new RecordingSink(ctx.locale, ctx.suppressions);
-          ctx.validateNode(s.value, p.root, s.type, where, sink);
-          return !sink.hasErrors;
-        }));
+        const ok = selected.some(
+          (s) =>
+            isObject(s.value) &&
+            plans.some((p) => {
+              if (p.kind === 'resource') return ctx.conforms(s.value as Json, p, where);
+              const sink = new RecordingSink(ctx.locale, ctx.suppressions);
+              ctx.validateNode(s.value, p.root, s.type, where, sink);
+              return !sink.hasErrors;
+            }),
+        );
         if (!ok) return false;
         break;
       }
@@ -205,8 +238,14 @@ function matches(item: Item, slice: ElementPlan, slicer: ElementPlan, where: Whe
  * a slice), ordered (slices in order, open-at-end items last), and each slice's min/max.
  * Returns the slice of each item (undefined when it matches none).
  */
-export function assignSlices(items: { value: unknown; where: Where }[], slicer: ElementPlan, type: string, elementWhere: Where,
-  sink: IssueSink, ctx: WalkContext): (ElementPlan | undefined)[] {
+export function assignSlices(
+  items: { value: unknown; where: Where }[],
+  slicer: ElementPlan,
+  type: string,
+  elementWhere: Where,
+  sink: IssueSink,
+  ctx: WalkContext,
+): (ElementPlan | undefined)[] {
   const slicing = slicer.slicing!;
   const out: (ElementPlan | undefined)[] = [];
   const counts = new Map<ElementPlan, number>();
@@ -246,11 +285,17 @@ export function assignSlices(items: { value: unknown; where: Where }[], slicer: 
   }
   for (const s of slicing.slices) {
     const n = counts.get(s) ?? 0;
-    if (n < s.min && notEvaluated === undefined) sink.report('slicing/slice-min', elementWhere, { slice: s.sliceName ?? '', min: s.min, found: n }, { node: s });
+    if (n < s.min && notEvaluated === undefined)
+      sink.report('slicing/slice-min', elementWhere, { slice: s.sliceName ?? '', min: s.min, found: n }, { node: s });
     if (n > s.max) sink.report('slicing/slice-max', elementWhere, { slice: s.sliceName ?? '', max: s.maxText, found: n }, { node: s });
   }
   if (notEvaluated !== undefined) {
-    sink.report('slicing/not-evaluated', elementWhere, { discriminator: slicing.discriminators.map((d) => `${d.type}:${d.path}`).join(', '), reason: notEvaluated }, { node: slicer });
+    sink.report(
+      'slicing/not-evaluated',
+      elementWhere,
+      { discriminator: slicing.discriminators.map((d) => `${d.type}:${d.path}`).join(', '), reason: notEvaluated },
+      { node: slicer },
+    );
   }
   return out;
 }

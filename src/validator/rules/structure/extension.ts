@@ -8,9 +8,14 @@ export function checkExtension(value: Json, where: Where, sink: IssueSink): void
   const hasExt = Array.isArray(value['extension']) && (value['extension'] as unknown[]).length > 0;
   if (typeof value['url'] !== 'string') sink.report('structure/extension-invalid', where, { reason: 'url is missing' });
   if (hasValue === hasExt) {
-    sink.report('structure/extension-invalid', where, {
-      reason: hasValue ? 'it has both a value and extensions (ext-1)' : 'it has neither a value nor extensions (ext-1)',
-    }, { constraintKey: 'ext-1' });
+    sink.report(
+      'structure/extension-invalid',
+      where,
+      {
+        reason: hasValue ? 'it has both a value and extensions (ext-1)' : 'it has neither a value nor extensions (ext-1)',
+      },
+      { constraintKey: 'ext-1' },
+    );
   }
 }
 

@@ -28,8 +28,18 @@ export function valueList(raw: unknown, el: ElementPlan, key: string, repeating:
  * The values of a primitive's `_name` twin (`twinRaw`) as a list, after checking its shape: an array
  * where the element repeats, with as many entries as the element has values.
  */
-export function twinList(twinRaw: unknown, raw: unknown, values: readonly unknown[], el: ElementPlan, key: string, twinKey: string | undefined,
-  repeating: boolean, here: Where, parent: Where, sink: IssueSink): unknown[] {
+export function twinList(
+  twinRaw: unknown,
+  raw: unknown,
+  values: readonly unknown[],
+  el: ElementPlan,
+  key: string,
+  twinKey: string | undefined,
+  repeating: boolean,
+  here: Where,
+  parent: Where,
+  sink: IssueSink,
+): unknown[] {
   if (twinRaw === undefined) return [];
   if (!repeating) return [twinRaw];
   let twins: unknown[];
@@ -40,7 +50,12 @@ export function twinList(twinRaw: unknown, raw: unknown, values: readonly unknow
     twins = twinRaw;
   }
   if (raw !== undefined && twins.length !== values.length) {
-    sink.report('structure/primitive-twin', here, { name: key, reason: `${values.length} values but ${twins.length} extension entries` }, { node: el });
+    sink.report(
+      'structure/primitive-twin',
+      here,
+      { name: key, reason: `${values.length} values but ${twins.length} extension entries` },
+      { node: el },
+    );
   }
   return twins;
 }
@@ -52,7 +67,8 @@ export function checkEmptyList(raw: unknown, here: Where, el: ElementPlan, sink:
 
 /** A primitive occurrence with neither a value nor a twin (null in the lists, unless both lists are arrays). */
 export function emptyPrimitive(raw: unknown, twinRaw: unknown, where: Where, el: ElementPlan, sink: IssueSink): void {
-  if (!(Array.isArray(raw) && Array.isArray(twinRaw))) sink.report('structure/empty-element', where, {}, { node: el, constraintKey: 'ele-1' });
+  if (!(Array.isArray(raw) && Array.isArray(twinRaw)))
+    sink.report('structure/empty-element', where, {}, { node: el, constraintKey: 'ele-1' });
 }
 
 /** A null item of a complex element. */
@@ -70,13 +86,23 @@ export function checkNotEmpty(value: Json, where: Where, node: ElementPlan, sink
 
 /** A `_name` twin given for an element that is not a primitive. */
 export function twinOfComplex(key: string, twinKey: string | undefined, parent: Where, el: ElementPlan, sink: IssueSink): void {
-  sink.report('structure/primitive-twin', child(parent, twinKey ?? `_${key}`), { name: key, reason: `'${key}' is not a primitive` }, { node: el });
+  sink.report(
+    'structure/primitive-twin',
+    child(parent, twinKey ?? `_${key}`),
+    { name: key, reason: `'${key}' is not a primitive` },
+    { node: el },
+  );
 }
 
 /** A primitive's twin is a JSON object; false after reporting. */
 export function isTwinObject(twin: unknown, where: Where, node: ElementPlan, sink: IssueSink): twin is Json {
   if (isObject(twin)) return true;
-  sink.report('structure/primitive-twin', where, { name: where.fhirPath.split('.').pop() ?? '', reason: 'must be a JSON object' }, { node });
+  sink.report(
+    'structure/primitive-twin',
+    where,
+    { name: where.fhirPath.split('.').pop() ?? '', reason: 'must be a JSON object' },
+    { node },
+  );
   return false;
 }
 

@@ -15,10 +15,25 @@ export function isJsonObject(value: unknown, fhirType: string, where: Place, sin
 const INTEGER_TYPES = ['integer', 'positiveInt', 'unsignedInt'];
 
 /** A primitive's value is of the JSON kind its type takes; false after reporting `types/json-type`. */
-export function isJsonKind(value: unknown, type: string, where: Place, sink: IssueSink, node: ElementPlan, primitives: PrimitiveChecker): boolean {
+export function isJsonKind(
+  value: unknown,
+  type: string,
+  where: Place,
+  sink: IssueSink,
+  node: ElementPlan,
+  primitives: PrimitiveChecker,
+): boolean {
   if (primitives.kindOk(type, value)) return true;
-  const expected = typeof value === 'object' ? 'a JSON primitive' : type === 'boolean' ? 'a JSON boolean'
-    : INTEGER_TYPES.includes(type) ? 'a JSON integer' : type === 'decimal' ? 'a JSON number' : 'a JSON string';
+  const expected =
+    typeof value === 'object'
+      ? 'a JSON primitive'
+      : type === 'boolean'
+        ? 'a JSON boolean'
+        : INTEGER_TYPES.includes(type)
+          ? 'a JSON integer'
+          : type === 'decimal'
+            ? 'a JSON number'
+            : 'a JSON string';
   sink.report('types/json-type', where, { expected, fhirType: type }, { node });
   return false;
 }

@@ -32,18 +32,20 @@ function isBase64(text: string): boolean {
 }
 
 /** Forms not (only) a regex: calendar dates, integer ranges, base64, string length, xhtml. */
-const EXPECTED: ReadonlyMap<string, string> = new Map(Object.entries({
-  date: 'YYYY, YYYY-MM, YYYY-MM-DD',
-  dateTime: 'YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDThh:mm:ss[.fff](Z|+hh:mm|-hh:mm)',
-  instant: 'YYYY-MM-DDThh:mm:ss[.fff](Z|+hh:mm|-hh:mm)',
-  integer: '-2147483648 … 2147483647',
-  positiveInt: '1 … 2147483647',
-  unsignedInt: '0 … 2147483647',
-  base64Binary: 'base64 (A-Z a-z 0-9 + / =)',
-  string: '1 … 1048576 × [ \\r\\n\\t\\S]',
-  markdown: '1 … 1048576 × [ \\r\\n\\t\\S]',
-  xhtml: '<div xmlns="http://www.w3.org/1999/xhtml">…</div>',
-}));
+const EXPECTED: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    date: 'YYYY, YYYY-MM, YYYY-MM-DD',
+    dateTime: 'YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDThh:mm:ss[.fff](Z|+hh:mm|-hh:mm)',
+    instant: 'YYYY-MM-DDThh:mm:ss[.fff](Z|+hh:mm|-hh:mm)',
+    integer: '-2147483648 … 2147483647',
+    positiveInt: '1 … 2147483647',
+    unsignedInt: '0 … 2147483647',
+    base64Binary: 'base64 (A-Z a-z 0-9 + / =)',
+    string: '1 … 1048576 × [ \\r\\n\\t\\S]',
+    markdown: '1 … 1048576 × [ \\r\\n\\t\\S]',
+    xhtml: '<div xmlns="http://www.w3.org/1999/xhtml">…</div>',
+  }),
+);
 
 const DATE_PART = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/;
 
@@ -53,7 +55,8 @@ function validCalendarDate(text: string): boolean {
   const year = Number(m[1]);
   const month = Number(m[2]);
   const day = Number(m[3]);
-  const days = [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+  const days =
+    [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
   return day <= days;
 }
 
@@ -93,10 +96,14 @@ export class PrimitiveChecker {
   /** Is the JSON value of the right kind? */
   kindOk(type: string, value: unknown): boolean {
     switch (jsonKind(type)) {
-      case 'boolean': return typeof value === 'boolean';
-      case 'integer': return typeof value === 'number' && Number.isInteger(value);
-      case 'number': return typeof value === 'number';
-      default: return typeof value === 'string';
+      case 'boolean':
+        return typeof value === 'boolean';
+      case 'integer':
+        return typeof value === 'number' && Number.isInteger(value);
+      case 'number':
+        return typeof value === 'number';
+      default:
+        return typeof value === 'string';
     }
   }
 
@@ -121,8 +128,15 @@ export class PrimitiveChecker {
  * A primitive value of the right JSON kind: its lexical form (`types/primitive-format`, numbers as
  * written in the document) and its length (`types/max-length`).
  */
-export function checkPrimitive(value: unknown, type: string, node: ElementPlan, where: Where, sink: IssueSink, primitives: PrimitiveChecker,
-  ctx: WalkContext): void {
+export function checkPrimitive(
+  value: unknown,
+  type: string,
+  node: ElementPlan,
+  where: Where,
+  sink: IssueSink,
+  primitives: PrimitiveChecker,
+  ctx: WalkContext,
+): void {
   const text = typeof value === 'number' ? ctx.numberText(where, value) : String(value);
   if (!primitives.formatOk(type, text)) {
     sink.report('types/primitive-format', where, { value: shorten(text, 80), fhirType: type, format: primitives.expected(type) }, { node });
