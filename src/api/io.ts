@@ -4,5 +4,5 @@
  * made safe for a terminal (src/util/text.ts).
  */
 export { DEFAULT_MAX_INPUT_BYTES, readStreamCapped, SafeFileError, writeFileAtomic } from '../util/fs-safe.js';
-export { terminalSafe } from '../util/text.js';
+export { terminalSafe, valueText } from '../util/text.js';
 export { compiledScript } from '../util/worker-script.js';

@@ -107,7 +107,7 @@ export function readManifest(file: string): { doc: SourceDoc; manifest: Manifest
   const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false });
   const validate = ajv.compile(SEQUENCE_SCHEMA);
   if (!validate(doc.value)) throw new UsageError(`--sequence ${file}: not a sequence manifest: ${schemaErrors(validate.errors)}`);
-  return { doc, manifest: doc.value as Manifest };
+  return { doc, manifest: doc.value };
 }
 
 /**

@@ -109,7 +109,7 @@ export function diffSide(
   source: string,
 ): DiffSide {
   const compared: Json[] = [];
-  for (const r of resources) if (COMPARED.has(r.resourceType)) compared.push(r as unknown as Json);
+  for (const r of resources) if (COMPARED.has(r.resourceType)) compared.push(r);
   return { id: pkg.id, version: pkg.version, source, dependencies: { ...(pkg.manifest.dependencies ?? {}) }, resources: compared };
 }
 

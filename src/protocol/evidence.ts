@@ -34,7 +34,10 @@ export interface EvidenceFile {
 export interface EvidenceIndex {
   dir: string;
   files: EvidenceFile[];
-  /** Files named by neither the rule nor the mapping, and why; `refused` when the file was not read at all (outside the folder, a special file …). */
+  /**
+   * Files named by neither the rule nor the mapping, and why; `refused` when the file was not read at
+   * all (outside the folder, a special file …).
+   */
   unmatched: UnmatchedEvidence[];
   /** The mapping file used, relative to the evidence folder or absolute. */
   mappingFile?: string;

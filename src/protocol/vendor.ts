@@ -48,5 +48,5 @@ export function readVendorFile(file: string): VendorInfo {
   const { $comment: _comment, ...vendor } = data as VendorInfo & { $comment?: string };
   void _comment;
   // empty strings are "not filled in"
-  return Object.fromEntries(Object.entries(vendor).filter(([, v]) => v !== '')) as VendorInfo;
+  return Object.fromEntries(Object.entries(vendor).filter(([, v]) => v !== ''));
 }

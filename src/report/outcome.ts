@@ -3,7 +3,7 @@ import type { FileReport, Issue, ValidationReport } from '../validator/issue.js'
 function toIssue(i: Issue): fhir4.OperationOutcomeIssue {
   const out: fhir4.OperationOutcomeIssue = {
     severity: i.severity,
-    code: i.issueType as fhir4.OperationOutcomeIssue['code'],
+    code: i.issueType,
     details: { coding: [{ system: 'https://medcom-ig.dev/rules', code: i.ruleId }], text: i.message },
     diagnostics: i.message,
   };

@@ -11,6 +11,7 @@ import { IGS, IG_ALIASES, type IgAlias } from '../api/igs.js';
 import { writeFileAtomic } from '../api/io.js';
 import { RunValidator, summarize, validationDefinitions, type Definitions, type FileReport } from '../api/validate.js';
 import { bytes, HttpError, jsonObject, safeName, text, uploads } from './request.js';
+import { valueText } from '../api/io.js';
 
 /** A run the server hands a worker: the raw request body (transferred, not copied). */
 export interface SelfTestJob {
@@ -69,10 +70,10 @@ export class SelfTestJobs {
   private async validate(body: Record<string, unknown>, maxFiles: number): Promise<unknown> {
     const standard = body['standard'] ?? 'auto';
     if (standard !== 'auto' && !IG_ALIASES.includes(standard as IgAlias))
-      throw new HttpError(400, 'bad-request', `unknown standard ${String(standard)}`);
+      throw new HttpError(400, 'bad-request', `unknown standard ${valueText(standard)}`);
     const lang = body['lang'] === 'da' ? 'da' : 'en';
     const purpose = body['purpose'] ?? 'sharing';
-    if (purpose !== 'sharing' && purpose !== 'aktindsigt') throw new HttpError(400, 'bad-request', `unknown purpose ${String(purpose)}`);
+    if (purpose !== 'sharing' && purpose !== 'aktindsigt') throw new HttpError(400, 'bad-request', `unknown purpose ${valueText(purpose)}`);
     const files = uploads(body, maxFiles);
     const v = this.validator(standard as IgAlias | 'auto', lang);
     const reports: FileReport[] = [];

@@ -237,7 +237,7 @@ export async function startSelfTest(options: SelfTestOptions = {}): Promise<Self
         case '/app.css':
           return send(res, 200, 'text/css; charset=utf-8', APP_CSS);
         case '/api/info':
-          return send(res, 200, 'application/json; charset=utf-8', await infoJson);
+          return send(res, 200, 'application/json; charset=utf-8', infoJson);
         default:
           throw new HttpError(404, 'not-found', 'not found');
       }

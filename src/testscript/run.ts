@@ -28,6 +28,7 @@ import type { Locale } from '../validator/messages/index.js';
 import type { Validator } from '../validator/validator.js';
 import { terminalSafe } from '../util/text.js';
 import { renderJunitXml, type JunitCase } from '../util/junit.js';
+import { valueText } from '../util/text.js';
 
 type Json = Record<string, unknown>;
 
@@ -265,7 +266,7 @@ class TestScriptRun {
       if (!request && !a.sourceId) throw new FixtureError('no operation before this assert sent a fixture');
       const doc = this.fixture(a.sourceId ?? request!);
       if (kind === 'resource') {
-        const actual = String((doc.value as Json | null)?.['resourceType'] ?? '');
+        const actual = valueText((doc.value as Json | null)?.['resourceType'] ?? '');
         return done(actual === a.resource, `resourceType ${actual}`, { expected: a.resource ?? '', actual });
       }
       if (kind === 'validateProfileId') {
@@ -331,16 +332,12 @@ class TestScriptRun {
   }
 }
 
-function str(v: unknown): string {
-  return typeof v === 'object' ? JSON.stringify(v) : String(v);
-}
-
 /** TestScript operators on an offline result (the FHIRPath result vs `value`, or vs the source's result). */
 export function compare(operator: string | undefined, actual: unknown[], value: string | undefined, source?: unknown[]): boolean {
-  const first = actual.length > 0 ? str(actual[0]) : undefined;
+  const first = actual.length > 0 ? valueText(actual[0]) : undefined;
   if (source) {
-    const a = JSON.stringify(actual.map(str));
-    const b = JSON.stringify(source.map(str));
+    const a = JSON.stringify(actual.map(valueText));
+    const b = JSON.stringify(source.map(valueText));
     switch (operator ?? 'equals') {
       case 'equals':
         return a === b;
@@ -456,7 +453,7 @@ function fixtureDirIndex(dirs: readonly string[]): Map<string, DirFixture> {
     for (const name of readdirSync(dir).sort()) {
       if (byName.has(name)) continue;
       const file = join(root, name);
-      let link = false;
+      let link: boolean;
       try {
         const l = lstatSync(file);
         link = l.isSymbolicLink();

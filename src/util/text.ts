@@ -24,9 +24,21 @@ export function shorten(text: string, max: number): string {
 // C0 controls other than tab, DEL and C1 controls (CSI 0x9B is ESC [ on some terminals), the
 // line and paragraph separators, the bidirectional overrides and isolates (they reorder what
 // follows them on screen), U+FFFE/U+FFFF, and surrogates not in a pair
-// eslint-disable-next-line no-control-regex
 const UNSAFE =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * A JSON value as text for a message: a string as it is, a number or boolean as JavaScript writes
+ * it, anything else (an object, an array, null) as JSON — never `[object Object]`.
+ */
+export function valueText(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  if (v === undefined) return 'undefined';
+  // JSON has no text for a function or a symbol
+  return JSON.stringify(v) ?? (typeof v === 'symbol' ? v.toString() : typeof v);
+}
 
 /** `\u001b` for ESC: the escape that shows a character instead of acting on it. */
 export function visibleEscape(ch: string): string {

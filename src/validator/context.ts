@@ -53,6 +53,7 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export function fhirPathName(key: string): string {
   if (TWIN_NAME.test(key)) return key.slice(1);
   if (IDENTIFIER.test(key)) return key;
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   return `\`${key.replace(/[\\`]/g, (c) => `\\${c}`).replace(/[\u0000-\u001F\u007F-\u009F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\``;
 }
 
@@ -124,7 +125,7 @@ export class IssueSink {
    * misspelt one fails tsc: messages/params.ts).
    */
   report<R extends RuleId>(ruleId: R, where: Pick<Where, 'jsonPath' | 'fhirPath'>, params: ParamsOf<R>, options: ReportOptions = {}): void {
-    this.add(ruleId, where, params as IssueParams, options);
+    this.add(ruleId, where, params, options);
   }
 
   /** A finding whose params were checked where it was reported (a replay of recorded findings). */

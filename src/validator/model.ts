@@ -3,7 +3,6 @@ import { fhirTypeCode } from '../fhir/types.js';
 import { capitalize } from '../util/text.js';
 
 type SD = fhir4.StructureDefinition;
-type ED = fhir4.ElementDefinition;
 
 export interface ElementInfo {
   /** Element path in its defining structure, e.g. `Patient.name` or `HumanName.given`. */
@@ -48,7 +47,7 @@ export class FhirModel {
     if (map) return map;
     map = new Map();
     const sd = this.structure(type);
-    for (const el of (sd?.snapshot?.element ?? []) as ED[]) {
+    for (const el of sd?.snapshot?.element ?? []) {
       const dot = el.path.indexOf('.');
       if (dot < 0 || el.sliceName !== undefined || el.id?.includes(':')) continue;
       const rel = el.path.slice(dot + 1);

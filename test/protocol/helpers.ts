@@ -209,7 +209,10 @@ export function exportOf(...documents: Json[]): Json {
   };
 }
 
-/** Our GP note source upload of a note marked private (examples/business/source/valid/gp-note-source-private.json), with another note identifier. */
+/**
+ * Our GP note source upload of a note marked private
+ * (examples/business/source/valid/gp-note-source-private.json), with another note identifier.
+ */
 export function sourceUpload(noteIdentifier: string): Json {
   const b = readExample(join(root, 'examples', 'business', 'source', 'valid', 'gp-note-source-private.json'));
   const observation = entries(b).find((r) => r['resourceType'] === 'Observation')!;

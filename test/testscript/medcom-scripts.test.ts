@@ -48,7 +48,7 @@ const HN_STIN_A1 = 'hospitalnotification/testscripts-3.0.1/TestScript-hospitalno
 const HN_STOR = 'hospitalnotification/testscripts-3.0.1/TestScript-hospitalnotification-send-stor.json';
 const ACK_OK = 'acknowledgement/testscripts-2.0.0/TestScript-acknowledgement-send-ok-hospitalnotification.json';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 /** Per assert: [kind, outcome] in script order. */
 const shape = (r: TestScriptRunReport): [string, string][] =>

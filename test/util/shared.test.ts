@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fhirTypeCode } from '../../src/fhir/types.js';
 import { stableStringify } from '../../src/util/json.js';
 import { renderJunitXml } from '../../src/util/junit.js';
-import { capitalize } from '../../src/util/text.js';
+import { capitalize, valueText } from '../../src/util/text.js';
 
 describe('stableStringify', () => {
   it('sorts object keys at every level and keeps array order', () => {
@@ -86,5 +86,17 @@ describe('renderJunitXml (the one JUnit writer)', () => {
     expect(xml).toContain('<failure type="a/b" message="one"/>');
     expect(xml).toContain('<failure type="a/c" message="two">x\ny</failure>');
     expect(xml).toContain('\\u001b[31m');
+  });
+});
+
+describe('valueText', () => {
+  it('gives strings as they are, numbers and booleans as JavaScript writes them, anything else as JSON', () => {
+    expect(valueText('Bundle')).toBe('Bundle');
+    expect(valueText(1.5)).toBe('1.5');
+    expect(valueText(false)).toBe('false');
+    expect(valueText(null)).toBe('null');
+    expect(valueText(undefined)).toBe('undefined');
+    expect(valueText({ a: [1] })).toBe('{"a":[1]}');
+    expect(valueText(() => 1)).toBe('function');
   });
 });

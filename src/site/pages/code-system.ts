@@ -2,10 +2,11 @@
 import type { FhirResource } from '../../defs/resource.js';
 import type { SitePackage } from '../load.js';
 import { arr, markdownField, packagePath, pkgKey, rel, str, type Json, type Site } from '../site.js';
+import { valueText } from '../../util/text.js';
 
 function propertyValue(p: Json): string {
   for (const k of ['valueCode', 'valueString', 'valueBoolean', 'valueDateTime', 'valueInteger', 'valueDecimal']) {
-    if (p[k] !== undefined) return String(p[k]);
+    if (p[k] !== undefined) return valueText(p[k]);
   }
   const coding = p['valueCoding'] as Json | undefined;
   if (coding) return `${str(coding['system']) ?? ''}#${str(coding['code']) ?? ''}`;
@@ -71,7 +72,7 @@ export function codeSystemBody(site: Site, pkg: SitePackage, cs: FhirResource, p
     packageHref: rel(path, packagePath(pkg)),
     packageLabel: pkgKey(pkg.id, pkg.version),
     content: str(cs['content']) ?? '',
-    caseSensitive: cs['caseSensitive'] === undefined ? 'not stated' : String(cs['caseSensitive']),
+    caseSensitive: cs['caseSensitive'] === undefined ? 'not stated' : valueText(cs['caseSensitive']),
     language: str(cs['language']),
     valueSet: cs['valueSet'] !== undefined ? site.canonical(pkg, path, str(cs['valueSet']), 'ValueSet') : undefined,
     supplements: cs['supplements'] !== undefined ? site.canonical(pkg, path, str(cs['supplements']), 'CodeSystem') : undefined,

@@ -1,6 +1,7 @@
 /** The element tables of a StructureDefinition page (differential and snapshot), and slicing in words. */
 import type { SitePackage } from '../load.js';
 import { arr, compact, str, type Json, type Link, type Site } from '../site.js';
+import { valueText } from '../../util/text.js';
 
 export interface TypeCell {
   code: string;
@@ -42,7 +43,7 @@ export function elementRows(site: Site, pkg: SitePackage, from: string, elements
     }
     const binding = e['binding'] as Json | undefined;
     const slicing = e['slicing'] as Json | undefined;
-    const card = snapshot || min !== undefined || max !== undefined ? `${min === undefined ? '' : String(min)}..${max ?? ''}` : '';
+    const card = snapshot || min !== undefined || max !== undefined ? `${min === undefined ? '' : valueText(min)}..${max ?? ''}` : '';
     return {
       id,
       anchor: anchorOf(prefix, id),

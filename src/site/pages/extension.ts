@@ -3,6 +3,7 @@ import type { FhirResource } from '../../defs/resource.js';
 import type { SitePackage } from '../load.js';
 import { arr, str, type Json, type Site } from '../site.js';
 import { typeCells, type TypeCell } from './elements.js';
+import { valueText } from '../../util/text.js';
 
 export interface SubExtension {
   name: string;
@@ -35,7 +36,7 @@ export function extensionFacts(
       const valueEl = byId.get(`${id}.value[x]`);
       return {
         name: str(e['sliceName']) ?? id,
-        card: `${String(e['min'] ?? '')}..${str(e['max']) ?? ''}`,
+        card: `${valueText(e['min'] ?? '')}..${str(e['max']) ?? ''}`,
         url: str(urlEl?.['fixedUri']) ?? '',
         types: arr(valueEl?.['type']).map((t) => str(t['code']) ?? '?'),
       };

@@ -103,7 +103,7 @@ interface Parsed {
   /** container → property name or index → literal text of a number with a fraction or exponent */
   raws: Map<object, Map<PathStep, string>>;
   duplicates: { container: object; key: string; offset: number }[];
-  position(offset: number): Position;
+  position: (offset: number) => Position;
 }
 
 /** The reading pass; records every container's positions into `locs` when given. */

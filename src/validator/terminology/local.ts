@@ -55,7 +55,7 @@ function combine(a: Expansion, b: Expansion, op: (x: TriSet, y: TriSet) => TriSe
 function union(a: Expansion, b: Expansion): Expansion {
   if (a === EMPTY) return b;
   if (b === EMPTY) return a;
-  return combine(a, b, TriSet.union);
+  return combine(a, b, (x, y) => TriSet.union(x, y));
 }
 
 function toCheck(st: Status, note?: string): CodeCheck {
@@ -372,7 +372,7 @@ export class LocalTerminology implements TerminologyService {
       for (const inc of compose.include ?? []) result = union(result, this.includeContent(inc, activeOnly));
       for (const exc of compose.exclude ?? []) {
         const ex = this.includeContent(exc, activeOnly);
-        if (ex !== EMPTY) result = combine(result, ex, TriSet.minus);
+        if (ex !== EMPTY) result = combine(result, ex, (x, y) => TriSet.minus(x, y));
       }
       return result;
     }
@@ -391,7 +391,7 @@ export class LocalTerminology implements TerminologyService {
     }
     for (const imported of inc.valueSet ?? []) parts.push(this.expand(imported));
     if (parts.length === 0) return EMPTY;
-    return parts.reduce((a, b) => combine(a, b, TriSet.intersect));
+    return parts.reduce((a, b) => combine(a, b, (x, y) => TriSet.intersect(x, y)));
   }
 
   /** The codes of one system an include selects: listed concepts ∩ filters, or the whole system. */

@@ -38,6 +38,7 @@ import { RULES } from '../rules/registry.js';
 import { child, IssueSink, RecordingSink, type BundleIndex, type Json, type WalkContext, type Where } from '../context.js';
 import { isObject } from '../../util/json.js';
 import { capitalize } from '../../util/text.js';
+import { valueText } from '../../util/text.js';
 
 /** Is `path` the place of entry `index` of Bundle `b` (…entry[index].resource)? */
 function isEntryPath(path: JsonPath, b: BundleIndex, index: number): boolean {
@@ -224,8 +225,8 @@ export class Walker implements WalkContext {
       else delete w.entryFullUrl;
     } else {
       w = where
-        ? { ...where, resource, jsonPath: ROOT_PATH, fhirPath: String(resource['resourceType'] ?? '') }
-        : { jsonPath: ROOT_PATH, fhirPath: String(resource['resourceType'] ?? ''), resource, root: resource };
+        ? { ...where, resource, jsonPath: ROOT_PATH, fhirPath: valueText(resource['resourceType'] ?? '') }
+        : { jsonPath: ROOT_PATH, fhirPath: valueText(resource['resourceType'] ?? ''), resource, root: resource };
       delete w.entryFullUrl;
     }
     // against this profile only: what the resource claims besides is the walk's business

@@ -82,7 +82,7 @@ describe('examples/business', () => {
     expect(rules.filter((r) => !covered.has(r))).toEqual([]);
   });
 
-  it.each(corpus.map((e) => [e.file, e] as const))('%s: exactly the listed business findings', async (file, e) => {
+  it.each(corpus.map((e) => [e.file, e] as const))('%s: exactly the listed business findings', (file, e) => {
     const v = newValidator(defs, { readXml, ...(e.purpose ? { purpose: e.purpose } : {}) });
     const r = v.validateText(file, readFileSync(join(BUSINESS, file), 'utf8'));
     expect(found(business(r))).toEqual(e.expect.map((f) => `${f.ruleId} @ ${f.fhirpath}`).sort());

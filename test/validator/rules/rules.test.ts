@@ -1,7 +1,7 @@
 /**
  * Every validator rule id, with a fixture that must trigger it (at the given FHIRPath, with a line,
- * and with the severity the registry gives the rule) and a fixture that must not. Fixtures are FHIR JSON; some use our compiled MedCom profiles, the
- * slicing ones a small profile compiled here.
+ * and with the severity the registry gives the rule) and a fixture that must not. Fixtures are FHIR
+ * JSON; some use our compiled MedCom profiles, the slicing ones a small profile compiled here.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

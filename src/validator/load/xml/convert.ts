@@ -6,6 +6,7 @@ import { narrativeText } from './narrative.js';
 import { FHIR_NS, nsOf, ROOT_SCOPE, scopeOf, XHTML_NS, XSI_NS, type NsScope } from './namespaces.js';
 import { PositionIndex, type XmlText } from './positions.js';
 import { attrsOf, endOf, startOf, tagOf, WS_ONLY, type FxNode } from './syntax.js';
+import { valueText } from '../../../util/text.js';
 
 /**
  * FHIR XML → FHIR JSON (R4, http://hl7.org/fhir/xml.html), from fast-xml-parser's ordered tree,
@@ -108,7 +109,7 @@ function readChild(cv: Conversion, frame: Frame, node: FxNode): void {
   }
   if (name === '#cdata') {
     const parts = node['#cdata'] as FxNode[];
-    frame.text = (frame.text ?? '') + parts.map((p) => String(p['#text'] ?? '')).join('');
+    frame.text = (frame.text ?? '') + parts.map((p) => valueText(p['#text'] ?? '')).join('');
     return;
   }
   const at = startOf(node);

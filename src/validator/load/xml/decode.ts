@@ -16,6 +16,7 @@ export function checkEncoding(file: string, text: string): void {
   if (head.startsWith('\uFFFD\uFFFD') || head.startsWith('ÿþ') || head.startsWith('þÿ')) {
     throw new InputError(file, 'the file looks like UTF-16 (it starts with a UTF-16 byte order mark); FHIR XML must be UTF-8');
   }
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   if (/^(?:\uFEFF)?(?:<\u0000|\u0000<)/.test(text)) {
     throw new InputError(file, 'the file looks like UTF-16 (NUL bytes between characters); FHIR XML must be UTF-8');
   }

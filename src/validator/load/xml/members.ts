@@ -49,7 +49,8 @@ export function member(members: Members, key: string, prim: boolean, repeating: 
 
 /** Write the gathered members into `obj` (and their positions into `pos`). */
 export function writeMembers(obj: Record<string, unknown>, members: Members, pos: PositionIndex): void {
-  for (let [key, a] of members) {
+  for (const [name, a] of members) {
+    let key = name;
     // never overwrite what an attribute gave (e.g. url="…" and a <url> element)
     while (Object.hasOwn(obj, key)) key = `${key} (2)`;
     if (a.prim) writePrimitive(obj, key, a, pos);

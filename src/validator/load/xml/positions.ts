@@ -53,14 +53,14 @@ export class PositionIndex {
 
   mark(container: object, key: PathStep, at: number | AttrRef): void {
     let m = this.positions.get(container);
-    if (!m) this.positions.set(container, (m = new Map()));
+    if (!m) this.positions.set(container, (m = new Map<PathStep, number | AttrRef>()));
     m.set(key, at);
   }
 
   markNumber(container: object, key: PathStep, literal: string | undefined): void {
     if (literal === undefined) return;
     let m = this.numbers.get(container);
-    if (!m) this.numbers.set(container, (m = new Map()));
+    if (!m) this.numbers.set(container, (m = new Map<PathStep, string>()));
     m.set(key, literal);
   }
 

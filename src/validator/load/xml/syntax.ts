@@ -25,6 +25,7 @@ const LONG_VALUE = 256;
 
 export const WS_ONLY = /^[ \t\r\n]*$/;
 // characters XML 1.0 does not allow anywhere (C0 controls other than tab/LF/CR, U+FFFE/FFFF)
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const BAD_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
 /** The tag name of a node (`#text` and `#cdata` for character data). */

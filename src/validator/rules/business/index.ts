@@ -9,8 +9,8 @@
  * `searchset`) whose entries are the documents (Notes document Bundles, HCO message Bundles) or HCO
  * DiagnosticReports; an HCO DiagnosticReport file on its own is an exported report too when the run
  * states its purpose (`--purpose`; without it, a standalone report is just validated); each document
- * in an export Bundle gets its standard's rules, located inside the export. What needs the history of a note (withdrawal, access export against the marking) is decided
- * over a sequence (sequence.ts).
+ * in an export Bundle gets its standard's rules, located inside the export. What needs the history of
+ * a note (withdrawal, access export against the marking) is decided over a sequence (sequence.ts).
  */
 import type { SourceDoc } from '../../load/source.js';
 import type { Resolver } from '../../../defs/registry.js';

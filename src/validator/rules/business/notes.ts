@@ -78,7 +78,10 @@ export function checkNotes(ctx: BusinessContext): void {
   if (ctx.purpose === 'sharing') for (const holder of [composition, ...observations]) checkSharing(ctx, holder);
 }
 
-/** A document for sharing, by our local extensions on the Composition or a note: no privately marked note, only the four consultation kinds. */
+/**
+ * A document for sharing, by our local extensions on the Composition or a note: no privately marked
+ * note, only the four consultation kinds.
+ */
 function checkSharing(ctx: BusinessContext, holder: EntryResource): void {
   const extensions = arrayOf(holder.resource['extension']);
   let hasType = false;

@@ -78,7 +78,7 @@ function checkIntended(
   if (intended === undefined) return;
   let result: unknown[];
   try {
-    result = ctx.fhirpath.evaluate(value, type, intended, { resource: where.resource, rootResource: where.root } as EvalVars);
+    result = ctx.fhirpath.evaluate(value, type, intended, { resource: where.resource, rootResource: where.root });
   } catch {
     return; // the published constraint was evaluated; an intent we cannot evaluate adds nothing
   }
