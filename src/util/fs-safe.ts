@@ -134,7 +134,8 @@ export function isInside(root: string, path: string): boolean {
 export function resolveInside(file: string, options: Pick<SafeReadOptions, 'root' | 'followSymlinks'> = {}): string {
   let real: string;
   try {
-    real = realpathSync(file);
+    // the system's realpath(3): one call, where the JavaScript one stats every component of the path
+    real = realpathSync.native(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
@@ -152,7 +153,7 @@ export function resolveInside(file: string, options: Pick<SafeReadOptions, 'root
   if (options.root !== undefined && options.followSymlinks !== true) {
     let root: string;
     try {
-      root = realpathSync(options.root);
+      root = realpathSync.native(options.root);
     } catch (e) {
       throw describeFsError(options.root, e);
     }
@@ -207,7 +208,8 @@ export function readFileSafe(file: string, options: SafeReadOptions = {}): Buffe
     // read at most maxBytes + 1: a file that grows while read is still caught
     const chunks: Buffer[] = [];
     let total = 0;
-    const chunkSize = Math.min(Math.max(st.size + 1, 64 * 1024), maxBytes + 1);
+    // the size it has plus one byte (a file that grew is read on), at least 8 KiB (files that report no size)
+    const chunkSize = Math.min(Math.max(st.size + 1, 8 * 1024), maxBytes + 1);
     for (;;) {
       const buf = Buffer.allocUnsafe(Math.min(chunkSize, maxBytes + 1 - total));
       let n: number;
