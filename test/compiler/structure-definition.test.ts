@@ -384,12 +384,13 @@ describe('invariant examples are evaluated by the build', () => {
 
   it('fails the build when a fail example passes (the never-failing invariant)', async () => {
     // the historic ConditionList bug: parses as (coding.code = 'active') or 'inactive', which is always true
+    // marker:never-fails (the diagnostic points at the defineInvariant call, the line below)
     const inv = defineInvariant({
       key: 'test-2',
       severity: 'error',
       human: 'h',
       expression: "coding.code = 'active' or 'inactive'",
-      focus: 'CodeableConcept', // marker:never-fails
+      focus: 'CodeableConcept',
       examples: { pass: [{ coding: [{ code: 'active' }] }], fail: [{ coding: [{ code: 'resolved' }] }] },
     });
     const P = defineProfile(pkg, R4.Condition, { id: 'inv-bad', name: 'InvBad', elements: { clinicalStatus: { obeys: [inv] } } });
@@ -397,7 +398,7 @@ describe('invariant examples are evaluated by the build', () => {
     const d = c.diagnostics.find((x) => x.id === 'compile/invariant-example');
     expect(d?.severity).toBe('error');
     expect(d?.source?.file).toBe(THIS_FILE);
-    expect(d?.source?.line).toBe((await lineOf(THIS_FILE, 'marker:never-fails')) - 1);
+    expect(d?.source?.line).toBe((await lineOf(THIS_FILE, 'marker:never-fails')) + 1);
     expect(c.result.written).toEqual([]);
   });
 
