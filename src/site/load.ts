@@ -12,6 +12,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { list } from 'tar';
 import { UsageError } from '../util/errors.js';
+import { parseJsonFile } from '../util/json-file.js';
 import { isCompleteFolder } from '../util/fs-safe.js';
 import { PREBUILT_DIR, prebuiltCurrent, r4PackageDir } from '../standards/prebuilt.js';
 import { BaseR4Source } from '../defs/base-r4.js';
@@ -46,19 +47,11 @@ function isResource(x: unknown): x is FhirResource {
   return typeof x === 'object' && x !== null && !Array.isArray(x) && typeof (x as FhirResource).resourceType === 'string';
 }
 
-function parse(text: string, where: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new UsageError(`${where}: not valid JSON (${(e as Error).message})`);
-  }
-}
-
 /** Collect a package from its files (path inside `package/` → text). */
 function fromFiles(files: Map<string, string>, where: string): SitePackage {
   const manifestText = files.get('package.json');
   if (manifestText === undefined) throw new UsageError(`${where}: no package/package.json`);
-  const manifest = parse(manifestText, `${where}/package.json`) as PackageManifest;
+  const manifest = parseJsonFile(`${where}/package.json`, manifestText) as PackageManifest;
   if (typeof manifest.name !== 'string' || typeof manifest.version !== 'string')
     throw new UsageError(`${where}/package.json: name and version are required`);
   const resources: FhirResource[] = [];
@@ -67,7 +60,7 @@ function fromFiles(files: Map<string, string>, where: string): SitePackage {
     if (!name.endsWith('.json') || name === 'package.json' || name.split('/').pop()!.startsWith('.')) continue;
     const inExample = name.startsWith('example/') || name.startsWith('examples/');
     if (name.includes('/') && !inExample) continue;
-    const r = parse(text, `${where}/${name}`);
+    const r = parseJsonFile(`${where}/${name}`, text);
     if (!isResource(r) || r.resourceType === 'ImplementationGuide') continue;
     (inExample ? examples : resources).push(r);
   }
