@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises';
 // tar is loaded only when a .tgz is read: a validation from the prebuilt package folders starts without it
 import type { Parser as TarParser, ReadEntry } from 'tar';
 import { PackageSource, type PackageManifest } from './package-source.js';
-import type { FhirResource } from './resource.js';
+import { isResource, type FhirResource } from './resource.js';
 import { DEFINITION_TYPES, slimDefinition } from './slim.js';
 import { topLevelStrings } from '../util/json-scan.js';
 import { readFileSafe, readHeadSafe, readTextSafe, resolveInside, SafeFileError } from '../util/fs-safe.js';
@@ -43,10 +43,6 @@ function readJson(file: string, root: string): unknown {
   } catch (e) {
     throw new PackageLoadError(file, `not valid JSON (${(e as Error).message})`);
   }
-}
-
-function isResource(x: unknown): x is FhirResource {
-  return typeof x === 'object' && x !== null && typeof (x as FhirResource).resourceType === 'string';
 }
 
 export interface LoadOptions {

@@ -28,13 +28,13 @@ export function splitCanonical(canonical: string): { url: string; version: strin
   return { url: canonical.slice(0, bar), version: canonical.slice(bar + 1) || undefined };
 }
 
+/** A JSON object with a string `resourceType`. */
+export function isResource(x: unknown): x is FhirResource {
+  return typeof x === 'object' && x !== null && !Array.isArray(x) && typeof (x as FhirResource).resourceType === 'string';
+}
+
 export function isConformanceResource(r: unknown): r is FhirResource & { url: string } {
-  return (
-    typeof r === 'object' &&
-    r !== null &&
-    typeof (r as FhirResource).resourceType === 'string' &&
-    typeof (r as FhirResource).url === 'string'
-  );
+  return isResource(r) && typeof r.url === 'string';
 }
 
 /** A source of definitions. Lookups are synchronous once the source is opened. */

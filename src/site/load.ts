@@ -18,7 +18,7 @@ import { PREBUILT_DIR, prebuiltCurrent, r4PackageDir } from '../standards/prebui
 import { BaseR4Source } from '../defs/base-r4.js';
 import { PackageSource, compareVersions, type PackageManifest } from '../defs/package-source.js';
 import { Definitions } from '../defs/registry.js';
-import type { FhirResource } from '../defs/resource.js';
+import { isResource, type FhirResource } from '../defs/resource.js';
 
 export interface SitePackage {
   id: string;
@@ -41,10 +41,6 @@ function byTypeAndId(a: FhirResource, b: FhirResource): number {
   const ka = `${a.resourceType}/${a.id ?? ''}`;
   const kb = `${b.resourceType}/${b.id ?? ''}`;
   return ka < kb ? -1 : ka > kb ? 1 : 0;
-}
-
-function isResource(x: unknown): x is FhirResource {
-  return typeof x === 'object' && x !== null && !Array.isArray(x) && typeof (x as FhirResource).resourceType === 'string';
 }
 
 /** Collect a package from its files (path inside `package/` → text). */
