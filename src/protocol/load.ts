@@ -4,12 +4,13 @@
  * numbers, use cases and step references that exist, flow variables captured before they are
  * used, FHIRPath that compiles.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { fhirpathJs } from '../fhirpath/library.js';
 import { UsageError } from '../util/errors.js';
+import { readTextSafe } from '../util/fs-safe.js';
 import { RULES } from '../validator/rules/registry.js';
 import { allSteps, type ProtocolDefinition } from './model.js';
 
@@ -44,7 +45,7 @@ export class ProtocolLibrary {
   private readonly cache = new Map<string, ProtocolDefinition>();
 
   constructor(readonly dir: string = protocolsDir()) {
-    const schema = JSON.parse(readFileSync(join(dir, SCHEMA_FILE), 'utf8')) as object;
+    const schema = JSON.parse(readTextSafe(join(dir, SCHEMA_FILE))) as object;
     const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false });
     this.validateSchema = ajv.compile(schema);
   }
@@ -72,11 +73,11 @@ export class ProtocolLibrary {
     return this.ids().map((id) => this.get(id));
   }
 
-  /** Read and check one protocol file. */
+  /** Read (safely: a regular file, size-capped) and check one protocol file; unreadable or not JSON is a ProtocolDefinitionError. */
   loadFile(file: string): ProtocolDefinition {
     let data: unknown;
     try {
-      data = JSON.parse(readFileSync(file, 'utf8'));
+      data = JSON.parse(readTextSafe(file));
     } catch (e) {
       throw new ProtocolDefinitionError(file, [(e as Error).message]);
     }
