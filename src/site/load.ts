@@ -8,12 +8,12 @@
  *   their `package.tgz` (the package folders there are slimmed for the validator, the archives are not);
  * - otherwise the profiles are compiled in memory (slower: seconds).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { list } from 'tar';
 import { UsageError } from '../util/errors.js';
 import { parseJsonFile } from '../util/json-file.js';
-import { isCompleteFolder } from '../util/fs-safe.js';
+import { isCompleteFolder, readTextSafe } from '../util/fs-safe.js';
 import { PREBUILT_DIR, prebuiltCurrent, r4PackageDir } from '../standards/prebuilt.js';
 import { BaseR4Source } from '../defs/base-r4.js';
 import { PackageSource, compareVersions, type PackageManifest } from '../defs/package-source.js';
@@ -87,13 +87,14 @@ async function readTgz(file: string): Promise<SitePackage> {
   return fromFiles(files, file);
 }
 
+/** A package folder's JSON files (and those of its examples folder), each read safely: regular, size-capped, inside `dir`. */
 function readFolder(dir: string): SitePackage {
   const files = new Map<string, string>();
   const visit = (d: string, rel: string): void => {
     for (const f of readdirSync(d, { withFileTypes: true })) {
       if (f.isDirectory()) {
         if (rel === '' && (f.name === 'example' || f.name === 'examples')) visit(join(d, f.name), `${f.name}/`);
-      } else if (f.name.endsWith('.json')) files.set(`${rel}${f.name}`, readFileSync(join(d, f.name), 'utf8'));
+      } else if (f.name.endsWith('.json')) files.set(`${rel}${f.name}`, readTextSafe(join(d, f.name), { root: dir }));
     }
   };
   visit(dir, '');

@@ -12,7 +12,9 @@ import { validationDefinitions } from '../../src/api/validate.js';
 import type { Definitions } from '../../src/defs/registry.js';
 import { indexEvidence } from '../../src/protocol/evidence.js';
 import { ProtocolLibrary } from '../../src/protocol/load.js';
+import { readBuildFolder } from '../../src/site/load.js';
 import { runTestScript } from '../../src/testscript/run.js';
+import { COMPLETE_MARKER, SafeFileError } from '../../src/util/fs-safe.js';
 import { runCli, type CliRun } from '../helpers/cli.js';
 import { hcoSendEvidence, readZip } from '../protocol/helpers.js';
 
@@ -223,5 +225,35 @@ describe("TestScript fixtures stay in the script's folder", () => {
     const rep = await runTestScript({ file: script('x.json'), fixtures: { doc: secretFile }, definitions: defs });
     expect(rep.fixtures[0]).toMatchObject({ missing: false, from: 'given' });
     expect(rep.tests[0]!.asserts[0]!.actual).toContain(SECRET);
+  });
+});
+
+describe('a build folder given to the site stays in its package folders', () => {
+  const build = (name: string, extra: (pkgDir: string) => void): string => {
+    const dir = join(tmp, name);
+    const pkgDir = join(dir, 'x.y#1.0.0', 'package');
+    mkdirSync(pkgDir, { recursive: true });
+    writeFileSync(join(dir, 'x.y#1.0.0', COMPLETE_MARKER), '');
+    writeFileSync(join(pkgDir, 'package.json'), JSON.stringify({ name: 'x.y', version: '1.0.0', canonical: 'http://x.y' }));
+    extra(pkgDir);
+    return dir;
+  };
+
+  it('a link in a package folder that leads out is refused (SafeFileError naming it); a FIFO is refused without hanging', async () => {
+    const linked = build('site-link', (d) => symlinkSync(secretFile, join(d, 'StructureDefinition-x.json')));
+    const err = await readBuildFolder(linked).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SafeFileError);
+    expect((err as SafeFileError).problem).toBe('outside-root');
+    expect((err as Error).message).toContain('StructureDefinition-x.json');
+    expect((err as Error).message).not.toContain(SECRET);
+    const piped = build('site-fifo', (d) => mkfifo(join(d, 'pipe.json')));
+    const err2 = await readBuildFolder(piped).catch((e: unknown) => e);
+    expect((err2 as SafeFileError).problem).toBe('not-regular');
+  });
+
+  it('the same folder with the file itself inside is read', async () => {
+    const plain = build('site-plain', (d) => writeFileSync(join(d, 'StructureDefinition-x.json'), readFileSync(secretFile)));
+    const pkgs = await readBuildFolder(plain);
+    expect(pkgs).toHaveLength(1);
   });
 });
