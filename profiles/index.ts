@@ -16,6 +16,11 @@ import medcomConditionList101 from './medcom-conditionlist/1.0.1/index.js';
 import medcomMessaging300 from './medcom-messaging/3.0.0/index.js';
 import medcomMessageDefinitions100 from './medcom-messagedefinitions/1.0.0-trial-use/index.js';
 import medcomHco110 from './medcom-hco/1.1.0-trial-use/index.js';
+import medcomMessageDefinitions101 from './medcom-messagedefinitions/1.0.1-trial-use/index.js';
+import medcomMessageDefinitions100final from './medcom-messagedefinitions/1.0.0/index.js';
+import medcomHco111 from './medcom-hco/1.1.1-trial-use/index.js';
+import medcomHco120 from './medcom-hco/1.2.0/index.js';
+import medcomHco121 from './medcom-hco/1.2.1/index.js';
 import medcomCore400 from './medcom-core/4.0.0/index.js';
 import medcomDocument202 from './medcom-document/2.0.2/index.js';
 import medcomNotes100 from './medcom-notes/1.0.0/index.js';
@@ -40,6 +45,11 @@ export const packages: PackageIR[] = [
   medcomMessaging300,
   medcomMessageDefinitions100,
   medcomHco110,
+  medcomMessageDefinitions101,
+  medcomMessageDefinitions100final,
+  medcomHco111,
+  medcomHco120,
+  medcomHco121,
   medcomCore400,
   medcomDocument202,
   medcomNotes100,

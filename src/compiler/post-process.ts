@@ -41,7 +41,7 @@ function directSlices(list: ElementList, choice: ED): ED[] {
  * fixes the choice to its type and makes the choice required; if types remain that no slice
  * covers, the slicing is re-opened, except on an extension's `value[x]` addressed only through its
  * slices, where the uncovered types are dropped. When the parent had sliced the choice already and
- * this profile addresses only type slices, 2025 builds keep only the sliced types. A type slice
+ * this profile addresses only type slices, early 2025 builds keep only the sliced types. A type slice
  * with max 0 removes its type.
  */
 function finishTypeSlicing(list: ElementList, ctx: FinishContext): void {
@@ -87,11 +87,18 @@ function finishTypeSlicing(list: ElementList, ctx: FinishContext): void {
         }
       }
     }
-    if (choice.max !== '0' && parentHadSlicing && shortCut && slices.some((s) => !ctx.parentIds.has(s.id!))) {
+    if (
+      choice.max !== '0' &&
+      parentHadSlicing &&
+      shortCut &&
+      !ctx.rules.keepChoiceTypesOnAddedTypeSlice &&
+      slices.some((s) => !ctx.parentIds.has(s.id!))
+    ) {
       // the parent sliced the choice already and this profile adds a type slice of its own: the
       // choice keeps only the sliced types (HCO 1.1.0's valueString beside Core 2.4.0's
       // valueQuantity gives Quantity | string); re-constraining the parent's slices alone keeps
-      // every type (DK Core's dk-core-basic-observation, 2024 and 2025 builds alike)
+      // every type (DK Core's dk-core-basic-observation, 2024 and 2025 builds alike). Builds
+      // from September 2025 keep every type here too (`keepChoiceTypesOnAddedTypeSlice`)
       const covered = new Set(slices.flatMap((s) => (s.type ?? []).map(fhirTypeCode)));
       choice.type = (choice.type ?? []).filter((t) => covered.has(fhirTypeCode(t)));
     }

@@ -27,6 +27,13 @@ export interface SnapshotRules {
    * taken afresh from that profile. Seen in MedCom Core 4.0.0's Encounter.episodeOfCare slice.
    */
   sliceFromProfileElement?: boolean;
+  /**
+   * When the parent sliced a choice already (`value[x]:valueQuantity`) and this profile adds a
+   * type slice of its own (`value[x]:valueString`), the choice keeps every type it had; builds of
+   * early 2025 narrowed it to the sliced types (HCO 1.1.0-trial-use: `Quantity | string`). Seen
+   * from September 2025 (HCO 1.1.1-trial-use: all eleven `Observation.value[x]` types).
+   */
+  keepChoiceTypesOnAddedTypeSlice?: boolean;
 }
 
 export const SNAPSHOT_RULES = {
@@ -34,10 +41,17 @@ export const SNAPSHOT_RULES = {
   'publisher-2024': { profileRootTemplate: 'all' },
   /** IG Publisher ≥ 1.8.4 (core ≥ 6.5.2), used for packages published from 2025. */
   'publisher-2025': { profileRootTemplate: 'extension-and-resource' },
-  /** IG Publisher of late 2025 (DK Core 3.5.0, December 2025): as 2025, and base canonicals pinned to `|4.0.1`. */
-  'publisher-2025-12': { profileRootTemplate: 'extension-and-resource', pinCoreCanonicals: true },
+  /** IG Publisher of September 2025 (HCO 1.1.1-trial-use): as 2025, and an added type slice no longer narrows the choice. */
+  'publisher-2025-09': { profileRootTemplate: 'extension-and-resource', keepChoiceTypesOnAddedTypeSlice: true },
+  /** IG Publisher of late 2025 (DK Core 3.5.0, HCO 1.2.x, December 2025): as September 2025, and base canonicals pinned to `|4.0.1`. */
+  'publisher-2025-12': { profileRootTemplate: 'extension-and-resource', keepChoiceTypesOnAddedTypeSlice: true, pinCoreCanonicals: true },
   /** IG Publisher 2.0.x (core 6.6+), used for MedCom packages published from 2026: as late 2025, and slices from the profile's element. */
-  'publisher-2026': { profileRootTemplate: 'extension-and-resource', pinCoreCanonicals: true, sliceFromProfileElement: true },
+  'publisher-2026': {
+    profileRootTemplate: 'extension-and-resource',
+    keepChoiceTypesOnAddedTypeSlice: true,
+    pinCoreCanonicals: true,
+    sliceFromProfileElement: true,
+  },
 } as const satisfies Record<string, SnapshotRules>;
 
 export type SnapshotRulesName = keyof typeof SNAPSHOT_RULES;

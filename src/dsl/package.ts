@@ -22,7 +22,7 @@ export interface PackageSpec<C extends string, V extends string> {
    * Which IG Publisher generation's snapshot behaviour to reproduce (MedCom's published packages
    * were built with different ones); see docs/compiler/snapshot-generation.md. Default `publisher-2025`.
    */
-  snapshotRules?: 'publisher-2024' | 'publisher-2025' | 'publisher-2025-12' | 'publisher-2026';
+  snapshotRules?: 'publisher-2024' | 'publisher-2025' | 'publisher-2025-09' | 'publisher-2025-12' | 'publisher-2026';
   /**
    * Reproduce the IG Publisher's pinning of canonicals from packages that appear in more than one
    * version in this package's dependency closure (`pin-multiples`): an unversioned canonical a

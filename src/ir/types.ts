@@ -218,7 +218,7 @@ export interface PackageIR {
   coverageNote?: string;
   resources: ResourceIR[];
   /** Which generation of FHIR snapshot-generator behaviour the published snapshots follow. */
-  snapshotRules: 'publisher-2024' | 'publisher-2025' | 'publisher-2025-12' | 'publisher-2026';
+  snapshotRules: 'publisher-2024' | 'publisher-2025' | 'publisher-2025-09' | 'publisher-2025-12' | 'publisher-2026';
   /** Pin inherited canonicals of packages present in several versions in the closure (IG Publisher `pin-multiples`). */
   pinInheritedCanonicals?: boolean;
   /** Canonicals the publisher pinned in every snapshot (its `pin-canonicals` parameter): url → version. */

@@ -106,8 +106,8 @@ describe('pinInheritedCanonicals (IG Publisher pin-multiples)', () => {
 });
 
 describe('choices the parent had type-sliced already', () => {
-  it("keep only the sliced types when the profile adds a type slice, every type when it only re-constrains the parent's", async () => {
-    for (const rules of ['publisher-2024', 'publisher-2025'] as const) {
+  it("keep only the sliced types when the profile adds a type slice (before September 2025), every type when it only re-constrains the parent's", async () => {
+    for (const rules of ['publisher-2024', 'publisher-2025', 'publisher-2025-09', 'publisher-2025-12', 'publisher-2026'] as const) {
       const p = testPackage(rules);
       const Parent = defineProfile(p, R4.Observation, {
         id: 'sliced',
@@ -125,7 +125,8 @@ describe('choices the parent had type-sliced already', () => {
       const Keeps = defineProfile(p, Parent, { id: 'keeps', name: 'Keeps', elements: { valueQuantity: { ms: true } } });
       const c = await compile(p, [Parent, Adds, Keeps]);
       for (const [id, types] of [
-        ['adds', ['Quantity', 'string']],
+        // from September 2025 (HCO 1.1.1-trial-use) an added type slice no longer narrows the choice
+        ['adds', rules === 'publisher-2024' || rules === 'publisher-2025' ? ['Quantity', 'string'] : R4_OBSERVATION_VALUE_TYPES],
         ['keeps', R4_OBSERVATION_VALUE_TYPES],
       ] as const) {
         const value = c.el(id, 'Observation.value[x]');

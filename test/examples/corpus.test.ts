@@ -5,7 +5,8 @@
  * constraint key where given): all of them, and no other. XML forms give the same findings as
  * their JSON.
  *
- * All three standards are validated against our compiled chains; Notes also against the official
+ * All three standards are validated against our compiled chains (HCO 1.1.0-trial-use, and 1.2.1 for
+ * the files under examples/hco/1.2.1/, which name that version's profile); Notes also against the official
  * packages in ../shared/anchors/medcom (skipped, with a message, when they are absent), which must
  * give the same findings.
  */
@@ -41,6 +42,11 @@ interface CorpusEntry {
   expect: Finding[];
   /** Valid files: the warnings they get (and why is in examples/README.md). */
   warnings?: Finding[];
+  /**
+   * The versioned Bundle profile the file is written for and validated against (`…|1.2.1`), when it is
+   * not the standard's default version; the file then lives in `<standard>/<version>/valid|invalid/`.
+   */
+  profile?: string;
 }
 
 const STANDARDS: Standard[] = ['conditionlist', 'hco', 'notes'];
@@ -95,7 +101,10 @@ describe('examples/corpus.json', () => {
   });
 
   it.each(corpus.map((e) => [e.file, e] as const))('%s: consistent with its folder and name', (_file, e) => {
-    expect(e.file.startsWith(`${e.standard}/${e.valid ? 'valid' : 'invalid'}/`)).toBe(true);
+    // a file written for another version than the standard's default sits in a folder named for it
+    const version = e.profile === undefined ? '' : `${e.profile.split('|')[1]}/`;
+    if (e.profile !== undefined) expect(e.profile.startsWith(`${PROFILES[e.standard]}|`), e.profile).toBe(true);
+    expect(e.file.startsWith(`${e.standard}/${version}${e.valid ? 'valid' : 'invalid'}/`)).toBe(true);
     expect(e.file).toMatch(/\.(json|xml)$/);
     expect(e.description.length).toBeGreaterThan(0);
     for (const f of [...e.expect, ...(e.warnings ?? [])]) expect(RULE_IDS).toContain(f.ruleId);
@@ -110,6 +119,7 @@ describe('examples/corpus.json', () => {
     const base = corpus.find((b) => b.file === e.base);
     expect(base?.valid, `base ${String(e.base)}`).toBe(true);
     expect(base?.standard).toBe(e.standard);
+    expect(base?.profile).toBe(e.profile);
     expect(base?.file.endsWith('.json')).toBe(true);
     // named for the rule it breaks (the first expectation): cardinality-min-…, invariants-…
     const first = e.expect[0]!.ruleId;
@@ -141,14 +151,24 @@ function officialDefinitions(): Promise<Definitions> {
   return official;
 }
 
-function validatorFor(definitions: Definitions, standard: Standard): Validator {
+function validatorFor(definitions: Definitions, profile: string): Validator {
   // the manifest lists exactly the official findings; business rules are checked on examples/business
-  return newValidator(definitions, { readXml, scopeProfile: PROFILES[standard], rules: 'official' });
+  return newValidator(definitions, { readXml, scopeProfile: profile, rules: 'official' });
 }
 
-const GROUPS: { standard: Standard; title: string; needsAnchors: boolean }[] = [
+/**
+ * `version`: the files written for that version (their `profile`), validated against it; without it, the
+ * files of the standard's default version (HCO's pinned: several HCO versions are built).
+ */
+const GROUPS: { standard: Standard; title: string; needsAnchors: boolean; version?: string; pin?: string }[] = [
   { standard: 'conditionlist', title: 'ConditionList 1.0.1, against our compiled chain', needsAnchors: false },
-  { standard: 'hco', title: 'HomeCareObservation 1.1.0-trial-use, against our compiled chain', needsAnchors: false },
+  {
+    standard: 'hco',
+    title: 'HomeCareObservation 1.1.0-trial-use, against our compiled chain',
+    needsAnchors: false,
+    pin: '1.1.0-trial-use',
+  },
+  { standard: 'hco', title: 'HomeCareObservation 1.2.1, against our compiled chain', needsAnchors: false, version: '1.2.1' },
   { standard: 'notes', title: 'Notes 1.0.0, against the official packages', needsAnchors: true },
   { standard: 'notes', title: 'Notes 1.0.0, against our compiled chain', needsAnchors: false },
 ];
@@ -157,15 +177,19 @@ for (const group of GROUPS) {
   describe.skipIf(group.needsAnchors && !anchors)(`examples: ${group.title}`, () => {
     let validator: Validator;
     const reports = new Map<string, FileReport>();
+    const version = group.version ?? group.pin;
+    const profile = version === undefined ? PROFILES[group.standard] : `${PROFILES[group.standard]}|${version}`;
     beforeAll(async () => {
-      validator = validatorFor(group.needsAnchors ? await officialDefinitions() : await validationDefinitions(), group.standard);
+      validator = validatorFor(group.needsAnchors ? await officialDefinitions() : await validationDefinitions(), profile);
     }, 120_000);
 
-    const entries = corpus.filter((e) => e.standard === group.standard);
+    const entries = corpus.filter(
+      (e) => e.standard === group.standard && e.profile === (group.version === undefined ? undefined : profile),
+    );
     const report = (e: CorpusEntry): FileReport => {
       let r = reports.get(e.file);
       if (!r) {
-        r = validator.validateText(e.file, readFileSync(join(EXAMPLES, e.file), 'utf8'), { profiles: [PROFILES[group.standard]] });
+        r = validator.validateText(e.file, readFileSync(join(EXAMPLES, e.file), 'utf8'), { profiles: [profile] });
         reports.set(e.file, r);
       }
       return r;

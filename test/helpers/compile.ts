@@ -11,7 +11,7 @@ const base = new BaseR4Source();
 
 /** A throwaway package for compiler tests. */
 export function testPackage(
-  snapshotRules: 'publisher-2024' | 'publisher-2025' | 'publisher-2025-12' | 'publisher-2026' = 'publisher-2025',
+  snapshotRules: 'publisher-2024' | 'publisher-2025' | 'publisher-2025-09' | 'publisher-2025-12' | 'publisher-2026' = 'publisher-2025',
 ): Pkg<'http://example.org/fhir', '0.1.0'> {
   return definePackage({
     id: 'example.test',

@@ -6,7 +6,7 @@ import { anchorsOrSkip } from '../helpers/shared.js';
 
 const anchors = anchorsOrSkip('parity');
 
-/** The ConditionList 1.0.1 chain: every StructureDefinition of these packages must be authored. */
+/** The chains we build: every StructureDefinition of these packages must be authored. */
 const CHAIN_COMPLETE_SDS = [
   'medcom.fhir.dk.core#2.4.0',
   'medcom.fhir.dk.document#1.0.1',
@@ -17,6 +17,11 @@ const CHAIN_COMPLETE_SDS = [
   'medcom.fhir.dk.messaging#3.0.0',
   'medcom.fhir.dk.messagedefinitions#1.0.0-trial-use',
   'medcom.fhir.dk.homecareobservation#1.1.0-trial-use',
+  'medcom.fhir.dk.messagedefinitions#1.0.1-trial-use',
+  'medcom.fhir.dk.messagedefinitions#1.0.0',
+  'medcom.fhir.dk.homecareobservation#1.1.1-trial-use',
+  'medcom.fhir.dk.homecareobservation#1.2.0',
+  'medcom.fhir.dk.homecareobservation#1.2.1',
   'medcom.fhir.dk.core#4.0.0',
   'medcom.fhir.dk.document#2.0.2',
   'medcom.fhir.dk.notes#1.0.0',

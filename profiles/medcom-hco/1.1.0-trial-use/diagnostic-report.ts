@@ -1,8 +1,9 @@
 import { defineInvariant, defineProfile, inContext, Reference } from '../../../src/dsl/index.js';
+import type { StructureHandle } from '../../../src/dsl/handles.js';
 import { MedComCoreDiagnosticReport, MedComCorePractitionerRole } from '../../medcom-core/2.4.0/resources.js';
 import { MedComProducerOrganization } from '../../medcom-messaging/3.0.0/organizations.js';
 import { MedComHomeCareObservation } from './observation.js';
-import { pkg } from './package.js';
+import { type Lifecycle, pkg, TRIAL_USE } from './package.js';
 
 /** A report whose PractitionerRole performer points at a role and a practitioner, inside a message Bundle. */
 const performedBy = (role: object, practitioner: object): { resourceType: string; [k: string]: unknown } => ({
@@ -67,48 +68,55 @@ export const medcomHomecareReport3 = defineInvariant({
   },
 });
 
-export const MedComHomeCareObservationDiagnosticReport = defineProfile(pkg, MedComCoreDiagnosticReport, {
-  id: 'medcom-homecareobservation-diagnosticreport',
-  name: 'MedComHomeCareObservationDiagnosticReport',
-  title: 'MedComHomeCareObservationDiagnosticReport',
-  description: 'This resource is intended to be used in relation with a HomeCareObservation message',
-  status: 'draft',
-  experimental: true,
-  elements: {
-    // R = restricted: the citizen refused consent to share the results beyond the GP
-    'meta.security': {
-      card: '..1',
-      ms: true,
-      pattern: { system: 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality', code: 'R', display: 'Restricted' },
-    },
-    status: { pattern: 'final' },
-    performer: {
-      card: '2..2',
-      short: 'Performer of the observations. Shall include a name, practitioner role, relevant telephone of the producer.',
-      only: [Reference(MedComProducerOrganization, MedComCorePractitionerRole)],
-      slicing: {
-        discriminator: [{ type: 'profile', path: 'resolve()' }],
-        description: 'Slice of observation codes',
-        ordered: false,
-        rules: 'closed',
+/** `observation`: the version's MedComHomeCareObservation (the report's results). */
+export const MedComHomeCareObservationDiagnosticReportSpec = (observation: StructureHandle, lifecycle: Lifecycle) =>
+  ({
+    id: 'medcom-homecareobservation-diagnosticreport',
+    name: 'MedComHomeCareObservationDiagnosticReport',
+    title: 'MedComHomeCareObservationDiagnosticReport',
+    description: 'This resource is intended to be used in relation with a HomeCareObservation message',
+    ...lifecycle,
+    elements: {
+      // R = restricted: the citizen refused consent to share the results beyond the GP
+      'meta.security': {
+        card: '..1',
+        ms: true,
+        pattern: { system: 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality', code: 'R', display: 'Restricted' },
       },
-      slices: {
-        ProducerOrganization: {
-          card: '1..1',
-          short: 'Producer organization of the observations. Shall include a producer-ID (Danish: Producent-ID) of the producer',
-          only: [Reference(MedComProducerOrganization).bundled()],
+      status: { pattern: 'final' },
+      performer: {
+        card: '2..2',
+        short: 'Performer of the observations. Shall include a name, practitioner role, relevant telephone of the producer.',
+        only: [Reference(MedComProducerOrganization, MedComCorePractitionerRole)],
+        slicing: {
+          discriminator: [{ type: 'profile', path: 'resolve()' }],
+          description: 'Slice of observation codes',
+          ordered: false,
+          rules: 'closed',
         },
-        PractitionerRole: {
-          card: '1..1',
-          only: [Reference(MedComCorePractitionerRole).bundled()],
-          obeys: [medcomHomecareReport1, medcomHomecareReport2, medcomHomecareReport3],
+        slices: {
+          ProducerOrganization: {
+            card: '1..1',
+            short: 'Producer organization of the observations. Shall include a producer-ID (Danish: Producent-ID) of the producer',
+            only: [Reference(MedComProducerOrganization).bundled()],
+          },
+          PractitionerRole: {
+            card: '1..1',
+            only: [Reference(MedComCorePractitionerRole).bundled()],
+            obeys: [medcomHomecareReport1, medcomHomecareReport2, medcomHomecareReport3],
+          },
         },
       },
+      result: { only: [Reference(observation).bundled()] },
+      conclusion: {
+        short:
+          'A comment relevant for all observations in the report and necessary to interpret and understand the results (Danish:Klinisk kommentar).',
+      },
     },
-    result: { only: [Reference(MedComHomeCareObservation).bundled()] },
-    conclusion: {
-      short:
-        'A comment relevant for all observations in the report and necessary to interpret and understand the results (Danish:Klinisk kommentar).',
-    },
-  },
-});
+  }) as const;
+
+export const MedComHomeCareObservationDiagnosticReport = defineProfile(
+  pkg,
+  MedComCoreDiagnosticReport,
+  MedComHomeCareObservationDiagnosticReportSpec(MedComHomeCareObservation, TRIAL_USE),
+);

@@ -1,8 +1,9 @@
 import { assuming, defineInvariant, defineProfile, Reference } from '../../../src/dsl/index.js';
+import type { InvariantHandle, StructureHandle } from '../../../src/dsl/handles.js';
 import { MedComMessagingMessage, MedComMessagingMessageHeader } from '../../medcom-messaging/3.0.0/message.js';
 import { MedComProducerOrganization, MedComRequesterOrganization } from '../../medcom-messaging/3.0.0/organizations.js';
 import { MedComHomeCareObservationDiagnosticReport } from './diagnostic-report.js';
-import { pkg } from './package.js';
+import { type Lifecycle, pkg, TRIAL_USE } from './package.js';
 
 const HCO = 'http://medcomfhir.dk/ig/homecareobservation/StructureDefinition/';
 const MESSAGE_DEFINITION = 'http://medcomfhir.dk/ig/messagedefinitions/MessageDefinition/';
@@ -34,28 +35,35 @@ export const medcomHcobsDefinitionUrl = defineInvariant({
   },
 });
 
-export const MedComHomeCareObservationMessageHeader = defineProfile(pkg, MedComMessagingMessageHeader, {
-  id: 'medcom-homecareobservation-messageheader',
-  name: 'MedComHomeCareObservationMessageHeader',
-  title: 'MedComHomeCareObservationMessageHeader',
-  description: 'MessageHeader for HomeCareObservation',
-  status: 'draft',
-  experimental: true,
-  elements: {
-    id: { short: 'A unique identifier for each message. This identifier should be globally unique.' },
-    'event[x]': {
-      pattern: {
-        system: 'http://medcomfhir.dk/ig/terminology/CodeSystem/medcom-messaging-eventCodes',
-        code: 'homecareobservation-message',
+/** `report`: the version's DiagnosticReport profile (the focus); `definitionUrl`: the version's form of the definition invariant. */
+export const MedComHomeCareObservationMessageHeaderSpec = (report: StructureHandle, definitionUrl: InvariantHandle, lifecycle: Lifecycle) =>
+  ({
+    id: 'medcom-homecareobservation-messageheader',
+    name: 'MedComHomeCareObservationMessageHeader',
+    title: 'MedComHomeCareObservationMessageHeader',
+    description: 'MessageHeader for HomeCareObservation',
+    ...lifecycle,
+    elements: {
+      id: { short: 'A unique identifier for each message. This identifier should be globally unique.' },
+      'event[x]': {
+        pattern: {
+          system: 'http://medcomfhir.dk/ig/terminology/CodeSystem/medcom-messaging-eventCodes',
+          code: 'homecareobservation-message',
+        },
       },
+      'destination[primary].receiver': { only: [Reference(MedComRequesterOrganization).bundled()] },
+      'destination[cc]': { card: '..0' },
+      sender: { only: [Reference(MedComProducerOrganization).bundled()] },
+      focus: { only: [Reference(report)] },
+      definition: { card: '1..', obeys: [definitionUrl] },
     },
-    'destination[primary].receiver': { only: [Reference(MedComRequesterOrganization).bundled()] },
-    'destination[cc]': { card: '..0' },
-    sender: { only: [Reference(MedComProducerOrganization).bundled()] },
-    focus: { only: [Reference(MedComHomeCareObservationDiagnosticReport)] },
-    definition: { card: '1..', obeys: [medcomHcobsDefinitionUrl] },
-  },
-});
+  }) as const;
+
+export const MedComHomeCareObservationMessageHeader = defineProfile(
+  pkg,
+  MedComMessagingMessageHeader,
+  MedComHomeCareObservationMessageHeaderSpec(MedComHomeCareObservationDiagnosticReport, medcomHcobsDefinitionUrl, TRIAL_USE),
+);
 
 const message = (...resources: object[]): object => ({
   resourceType: 'Bundle',
@@ -93,13 +101,15 @@ export const medcomHomecareObsMessage2 = defineInvariant({
   },
 });
 
-export const MedComHomeCareObservationMessage = defineProfile(pkg, MedComMessagingMessage, {
-  id: 'medcom-homecareobservation-message',
-  name: 'MedComHomeCareObservationMessage',
-  title: 'MedComHomeCareObservationMessage',
-  description:
-    'The HomeCareObservation Message is used in exchange of the observations results performed by the municipal acute care team to the general practitioner.',
-  status: 'draft',
-  experimental: true,
-  obeys: [medcomHomecareObsMessage1, medcomHomecareObsMessage2],
-});
+export const MedComHomeCareObservationMessageSpec = (lifecycle: Lifecycle) =>
+  ({
+    id: 'medcom-homecareobservation-message',
+    name: 'MedComHomeCareObservationMessage',
+    title: 'MedComHomeCareObservationMessage',
+    description:
+      'The HomeCareObservation Message is used in exchange of the observations results performed by the municipal acute care team to the general practitioner.',
+    ...lifecycle,
+    obeys: [medcomHomecareObsMessage1, medcomHomecareObsMessage2],
+  }) as const;
+
+export const MedComHomeCareObservationMessage = defineProfile(pkg, MedComMessagingMessage, MedComHomeCareObservationMessageSpec(TRIAL_USE));

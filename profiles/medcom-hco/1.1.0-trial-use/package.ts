@@ -46,3 +46,9 @@ export const pkg = definePackage({
     maintainers: [{ name: 'MedCom', email: 'fhir@medcom.dk', url: 'http://www.medcom.dk' }],
   },
 });
+
+/** Status of the profiles while a version is trial use (1.1.x): draft and experimental. */
+export const TRIAL_USE = { status: 'draft', experimental: true } as const;
+/** Status of the profiles of a released version (1.2.0 on): active, not experimental. */
+export const RELEASED = { status: 'active' } as const;
+export type Lifecycle = typeof TRIAL_USE | typeof RELEASED;

@@ -9,7 +9,7 @@ import {
 const MESSAGE_DEFINITION = 'http://medcomfhir.dk/ig/messagedefinitions/MessageDefinition/';
 const DEFINITION_TYPE_CS = 'http://medcomfhir.dk/ig/terminology/CodeSystem/medcom-message-definition-type';
 
-interface Spec {
+export interface MessageDefinitionSpec {
   /** Standard name as MedCom writes it (`HomeCareObservation`). */
   standard: string;
   version: string;
@@ -19,22 +19,40 @@ interface Spec {
   /** The standard's code in medcom-messaging-eventCodes. */
   event: string;
   responseRequired: 'always' | 'never';
-  /** Definitions of the allowed responses (their ids). */
-  responses: string[];
+  /** The allowed responses: [standard, version] of their definitions. */
+  responses: [standard: string, version: string][];
   /** Danish texts: RUSA catalogue description, who uses the standard, what it is for. */
   description: string;
   useContext: string;
   purpose: string;
 }
 
+/**
+ * How a MessageDefinition names itself and the definitions it points to. 1.0.0-trial-use glues the
+ * version onto the url (`…MessageDefinition1.1`, id the same); from 1.0.1-trial-use the url is
+ * unversioned, the id is `…MessageDefinitionV1.1` and responses are `…MessageDefinition|2.0`.
+ */
+export type CanonicalForm = 'version-in-url' | 'canonical-version';
+
+/** The unversioned url of `standard`'s MessageDefinitions (`…/MedComHomeCareObservationMessageDefinition`). */
+export const messageDefinitionBase = (standard: string): string => `${MESSAGE_DEFINITION}MedCom${standard}MessageDefinition`;
+
+/** The url of a MedCom MessageDefinition of `standard` at `version`, in `form`. */
+export const messageDefinitionUrl = (standard: string, version: string, form: CanonicalForm): string =>
+  messageDefinitionBase(standard) + (form === 'version-in-url' ? version : `|${version}`);
+
 /** A MedCom MessageDefinition: every instance shares the identifier shape, contacts, jurisdiction and copyright. */
-function messageDefinition(s: Spec): fhir4.MessageDefinition & { id: string } {
-  const id = `MedCom${s.standard}MessageDefinition${s.version}`;
+export function messageDefinition(
+  s: MessageDefinitionSpec,
+  form: CanonicalForm = 'version-in-url',
+): fhir4.MessageDefinition & { id: string } {
+  const stem = `MedCom${s.standard}MessageDefinition`;
+  const id = form === 'version-in-url' ? stem + s.version : `${stem}V${s.version}`;
   const md: fhir4.MessageDefinition & { id: string } = {
     resourceType: 'MessageDefinition',
     id,
     meta: { profile: [s.profile.url] },
-    url: MESSAGE_DEFINITION + id,
+    url: MESSAGE_DEFINITION + (form === 'version-in-url' ? id : stem),
     identifier: [
       {
         use: 'official',
@@ -67,58 +85,67 @@ function messageDefinition(s: Spec): fhir4.MessageDefinition & { id: string } {
     category: 'notification',
     responseRequired: s.responseRequired,
   };
-  if (s.responses.length) md.allowedResponse = s.responses.map((r) => ({ message: MESSAGE_DEFINITION + r }));
+  if (s.responses.length)
+    md.allowedResponse = s.responses.map(([standard, version]) => ({ message: messageDefinitionUrl(standard, version, form) }));
   return md;
 }
 
+/** The three definitions MedCom publishes, each given the profile it claims (the package's own). */
+export const AcknowledgementMessageDefinition20Spec = (profile: { url: string }): MessageDefinitionSpec => ({
+  standard: 'Acknowledgement',
+  version: '2.0',
+  profile,
+  validFrom: '2025-06-30',
+  event: 'acknowledgement-message',
+  responseRequired: 'never',
+  responses: [],
+  description: 'Acknowledgement',
+  useContext: 'Alle systemer i det danske sundhedsvæsen der vil kvittere for modtagelse af beskeder.',
+  purpose:
+    'At kvittere for en modtaget meddelelse samt, om overførslen af meddelelsen var vellykket, og om meddelelsen validerede korrekt eller ej. MedCom Acknowledgement standard skal sendes hver gang et system har modtaget en MedCom FHIR-meddelelse eksempelvis HospitalNotification og CareCommunication.',
+});
+
+export const CareCommunicationMessageDefinition50Spec = (profile: { url: string }): MessageDefinitionSpec => ({
+  standard: 'CareCommunication',
+  version: '5.0',
+  profile,
+  validFrom: '2025-08-29',
+  event: 'care-communication-message',
+  responseRequired: 'always',
+  responses: [
+    ['Acknowledgement', '2.0'],
+    ['CareCommunication', '5.0'],
+  ],
+  description: 'CareCommunication',
+  useContext:
+    'Alle sundhedsvæsnets parter der er involverede i behandling og omsorg af borgere eller patienter, herunder læger, hjemmepleje, fysioterapeuter, ergoterapeuter, plejeteam, sygeplejersker, psykologer, psykiater og mange flere.',
+  purpose:
+    'Korrespondancemeddelelsen anvendes til sikker elektronisk kommunikation af personhenførbare oplysninger og anvendes typisk til ad hoc kommunikation.',
+});
+
+export const HomeCareObservationMessageDefinition11Spec = (profile: { url: string }): MessageDefinitionSpec => ({
+  standard: 'HomeCareObservation',
+  version: '1.1',
+  profile,
+  validFrom: '2025-06-30',
+  event: 'homecareobservation-message',
+  responseRequired: 'always',
+  responses: [['Acknowledgement', '2.0']],
+  description: 'HomeCareObservation',
+  useContext: 'kommuner og primærsektoren.',
+  // published without a full stop before the parenthesis
+  purpose: 'Sende sundhedsobservationer mellem kommuners akutsygepleje og en patients praktiserende læge',
+});
+
 export const MedComAcknowledgementMessageDefinition20 = defineInstance(
-  messageDefinition({
-    standard: 'Acknowledgement',
-    version: '2.0',
-    profile: MedComAcknowledgementMessageDefinition,
-    validFrom: '2025-06-30',
-    event: 'acknowledgement-message',
-    responseRequired: 'never',
-    responses: [],
-    description: 'Acknowledgement',
-    useContext: 'Alle systemer i det danske sundhedsvæsen der vil kvittere for modtagelse af beskeder.',
-    purpose:
-      'At kvittere for en modtaget meddelelse samt, om overførslen af meddelelsen var vellykket, og om meddelelsen validerede korrekt eller ej. MedCom Acknowledgement standard skal sendes hver gang et system har modtaget en MedCom FHIR-meddelelse eksempelvis HospitalNotification og CareCommunication.',
-  }),
+  messageDefinition(AcknowledgementMessageDefinition20Spec(MedComAcknowledgementMessageDefinition)),
   'definition',
 );
-
 export const MedComCareCommunicationMessageDefinition50 = defineInstance(
-  messageDefinition({
-    standard: 'CareCommunication',
-    version: '5.0',
-    profile: MedComCareCommunicationMessageDefinition,
-    validFrom: '2025-08-29',
-    event: 'care-communication-message',
-    responseRequired: 'always',
-    responses: ['MedComAcknowledgementMessageDefinition2.0', 'MedComCareCommunicationMessageDefinition5.0'],
-    description: 'CareCommunication',
-    useContext:
-      'Alle sundhedsvæsnets parter der er involverede i behandling og omsorg af borgere eller patienter, herunder læger, hjemmepleje, fysioterapeuter, ergoterapeuter, plejeteam, sygeplejersker, psykologer, psykiater og mange flere.',
-    purpose:
-      'Korrespondancemeddelelsen anvendes til sikker elektronisk kommunikation af personhenførbare oplysninger og anvendes typisk til ad hoc kommunikation.',
-  }),
+  messageDefinition(CareCommunicationMessageDefinition50Spec(MedComCareCommunicationMessageDefinition)),
   'definition',
 );
-
 export const MedComHomeCareObservationMessageDefinition11 = defineInstance(
-  messageDefinition({
-    standard: 'HomeCareObservation',
-    version: '1.1',
-    profile: MedComHomeCareObservationMessageDefinition,
-    validFrom: '2025-06-30',
-    event: 'homecareobservation-message',
-    responseRequired: 'always',
-    responses: ['MedComAcknowledgementMessageDefinition2.0'],
-    description: 'HomeCareObservation',
-    useContext: 'kommuner og primærsektoren.',
-    // published without a full stop before the parenthesis
-    purpose: 'Sende sundhedsobservationer mellem kommuners akutsygepleje og en patients praktiserende læge',
-  }),
+  messageDefinition(HomeCareObservationMessageDefinition11Spec(MedComHomeCareObservationMessageDefinition)),
   'definition',
 );

@@ -14,7 +14,7 @@ export const EVENT_CODES = 'http://medcomfhir.dk/ig/terminology/CodeSystem/medco
  * sliced by `name` (was InteroperabilityConsultant/SubjectMatterExpert by `id`), `identifier.period`
  * required, no binding on `identifier.system`, bindings pinned to terminology 1.8.1.
  */
-export const MedComMessagingMessageDefinition = defineProfile(pkg, R4.MessageDefinition, {
+export const MedComMessagingMessageDefinitionSpec = {
   id: 'medcom-messaging-messagedefinition',
   name: 'MedComMessagingMessageDefinition',
   description: 'Parent of all MessageDefinition resources',
@@ -55,7 +55,8 @@ export const MedComMessagingMessageDefinition = defineProfile(pkg, R4.MessageDef
     category: { card: '1..', ms: true, fixed: 'notification' },
     responseRequired: { card: '1..', ms: true },
   },
-});
+} as const;
+export const MedComMessagingMessageDefinition = defineProfile(pkg, R4.MessageDefinition, MedComMessagingMessageDefinitionSpec);
 
 export const noSpacesRule = defineInvariant({
   key: 'NoSpacesRule',
@@ -69,14 +70,16 @@ export const noSpacesRule = defineInvariant({
   },
 });
 
-export const MedComMessagingMessageDefinitionFhir = defineProfile(pkg, MedComMessagingMessageDefinition, {
+const FHIR_DEFINITION_TYPE: fhir4.CodeableConcept = { coding: [{ system: DEFINITION_TYPE_CS, code: 'FHIR' }] };
+
+export const MedComMessagingMessageDefinitionFhirSpec = {
   id: 'medcom-messaging-messagedefinition-fhir',
   name: 'MedComMessagingMessageDefinitionFhir',
   description: 'Parent of all FHIR MessageDefinitions in MedCom.',
   status: 'draft',
   elements: {
     url: { card: '1..', ms: true },
-    'identifier.type': { fixed: { coding: [{ system: DEFINITION_TYPE_CS, code: 'FHIR' }] } },
+    'identifier.type': { fixed: FHIR_DEFINITION_TYPE },
     name: { short: 'Computer readable name', obeys: [noSpacesRule] },
     title: { short: 'Human readable name' },
     replaces: { short: 'Takes the place of a MessageDefinition that is superseded by this MessageDefinition.' },
@@ -91,52 +94,83 @@ export const MedComMessagingMessageDefinitionFhir = defineProfile(pkg, MedComMes
     'jurisdiction.coding.code': { ms: true },
     purpose: { card: '1..', ms: true },
   },
-});
+} as const;
+export const MedComMessagingMessageDefinitionFhir = defineProfile(
+  pkg,
+  MedComMessagingMessageDefinition,
+  MedComMessagingMessageDefinitionFhirSpec,
+);
 
-/** The parent of the MessageDefinitions of one standard: its event code, whether a response is required, how many. */
-const standardDefinition = <const Id extends string>(
-  id: Id,
-  name: string,
-  standard: string,
-  event: string,
-  responseRequired: 'always' | 'never',
-  allowedResponse: '..0' | '1..' | '2..',
+/**
+ * The parent of the MessageDefinitions of one standard: its event code, whether a response is
+ * required, how many; from 1.0.1-trial-use also the (unversioned) url of its definitions.
+ */
+export const standardDefinitionSpec = <const Id extends string>(
+  [id, name, standard, event, responseRequired, allowedResponse]: readonly [
+    id: Id,
+    name: string,
+    standard: string,
+    event: string,
+    responseRequired: 'always' | 'never',
+    allowedResponse: '..0' | '1..' | '2..',
+  ],
+  url?: string,
 ) =>
-  defineProfile(pkg, MedComMessagingMessageDefinitionFhir, {
+  ({
     id,
     name,
     description: `The parent of all ${standard} MessageDefinitions`,
     status: 'draft',
     elements: {
+      ...(url !== undefined ? { url: { pattern: url } } : {}),
       'event[x]': { only: ['Coding'] },
       'event[x].system': { pattern: EVENT_CODES },
       'event[x].code': { pattern: event },
       responseRequired: { pattern: responseRequired },
       allowedResponse: { card: allowedResponse },
     },
-  });
+  }) as const;
 
-export const MedComAcknowledgementMessageDefinition = standardDefinition(
-  'medcom-acknowledgement-message-definition',
-  'MedComAcknowledgementMessageDefinition',
-  'Acknowledgement',
-  'acknowledgement-message',
-  'never',
-  '..0',
+/** The three standards' definition parents: [id, name, standard, event, responseRequired, allowedResponse]. */
+export const STANDARD_DEFINITIONS = {
+  Acknowledgement: [
+    'medcom-acknowledgement-message-definition',
+    'MedComAcknowledgementMessageDefinition',
+    'Acknowledgement',
+    'acknowledgement-message',
+    'never',
+    '..0',
+  ],
+  CareCommunication: [
+    'medcom-careCommunication-message-definition',
+    'MedComCareCommunicationMessageDefinition',
+    'CareCommunication',
+    'care-communication-message',
+    'always',
+    '2..',
+  ],
+  HomeCareObservation: [
+    'medcom-homecareobservation-message-definition',
+    'MedComHomeCareObservationMessageDefinition',
+    'HomeCareObservation',
+    'homecareobservation-message',
+    'always',
+    '1..',
+  ],
+} as const;
+
+export const MedComAcknowledgementMessageDefinition = defineProfile(
+  pkg,
+  MedComMessagingMessageDefinitionFhir,
+  standardDefinitionSpec(STANDARD_DEFINITIONS.Acknowledgement),
 );
-export const MedComCareCommunicationMessageDefinition = standardDefinition(
-  'medcom-careCommunication-message-definition',
-  'MedComCareCommunicationMessageDefinition',
-  'CareCommunication',
-  'care-communication-message',
-  'always',
-  '2..',
+export const MedComCareCommunicationMessageDefinition = defineProfile(
+  pkg,
+  MedComMessagingMessageDefinitionFhir,
+  standardDefinitionSpec(STANDARD_DEFINITIONS.CareCommunication),
 );
-export const MedComHomeCareObservationMessageDefinition = standardDefinition(
-  'medcom-homecareobservation-message-definition',
-  'MedComHomeCareObservationMessageDefinition',
-  'HomeCareObservation',
-  'homecareobservation-message',
-  'always',
-  '1..',
+export const MedComHomeCareObservationMessageDefinition = defineProfile(
+  pkg,
+  MedComMessagingMessageDefinitionFhir,
+  standardDefinitionSpec(STANDARD_DEFINITIONS.HomeCareObservation),
 );

@@ -34,7 +34,7 @@ export const da = {
   'bindings/not-checked': 'binding til {valueSet} er ikke kontrolleret: {reason}',
   'invariants/failed': '{key}: {human}',
   'invariants/intended':
-    '{key} kan aldrig fejle som publiceret (den navigerer til `value` under en primitiv værdi); den tilsigtede regel {expression} er ikke opfyldt',
+    '{key} lader som publiceret værdier igennem, som den tilsigtede regel afviser (en fejl gengivet som publiceret); den tilsigtede regel {expression} er ikke opfyldt',
   'invariants/not-evaluated': '{key} er ikke evalueret: {reason}',
   'references/unresolved': "referencen '{reference}' peger ikke på en ressource i Bundle",
   'references/target-type': 'reference til en {type}; tilladt: {allowed}',

@@ -36,7 +36,7 @@ export const en = {
   'bindings/not-checked': 'binding to {valueSet} not checked: {reason}',
   'invariants/failed': '{key}: {human}',
   'invariants/intended':
-    '{key} never fails as published (it navigates to `value` below a primitive); its evident intent {expression} does not hold',
+    '{key} as published lets through values its evident intent rejects (a quirk reproduced as published); that intent, {expression}, does not hold',
   'invariants/not-evaluated': '{key} not evaluated: {reason}',
   'references/unresolved': "reference '{reference}' does not resolve to a resource in the Bundle",
   'references/target-type': 'reference to a {type}; allowed: {allowed}',

@@ -281,7 +281,7 @@ export const RULES = {
     severity: 'warning',
     issueType: 'invariant',
     summary:
-      'a published constraint that can never fail as written (`value.matches(…)` on a primitive) and whose evident intent does not hold',
+      'a published constraint weaker than it evidently means (`value.matches(…)` on a primitive never fails; an unescaped `|` in a canonical pattern is an alternation) whose evident intent does not hold',
   },
   'invariants/not-evaluated': {
     layer: 'official',

@@ -60,10 +60,14 @@ export function checkConstraints(value: unknown, node: ElementPlan, type: string
 }
 
 /**
- * A published constraint on a primitive that starts `value.matches(…)` navigates to a `value`
- * child a primitive does not have: it is always empty, so it never fails (MedCom Core 2.4.0's
- * `medcom-uuidv4` and `uuidv5`, the ECPR ones). The published behaviour stands; its evident
- * intent, `matches(…)` on the value itself, is checked separately as a warning.
+ * Published constraints on a primitive that are evidently weaker than meant. The published behaviour
+ * stands (a bundle the official tooling accepts is accepted here); the evident intent is checked
+ * separately as the warning `invariants/intended`. Two forms are recognised (`intendedExpression`):
+ * - `value.matches(…)` navigates to a `value` child a primitive does not have: always empty, so it
+ *   never fails (MedCom Core 2.4.0's `medcom-uuidv4` and `uuidv5`, the ECPR ones); intent `matches(…)`;
+ * - `matches('^http://…Definition|1[.][0-9]{1,2}$')`: a canonical `url|version` pattern whose `|` is
+ *   not escaped, so it is a regex alternation and any value starting with the url passes (HCO
+ *   1.1.1-trial-use on: `medcom-hcobs-definition-url`); intent: the same pattern with a literal `|`.
  */
 function checkIntended(
   value: unknown,
@@ -88,7 +92,42 @@ function checkIntended(
 }
 
 const VACUOUS = /^value\.(matches\((['"]).*\2\))$/s;
-/** `matches('…')` for a published `value.matches('…')`; undefined for any other expression. */
+const MATCHES = /^matches\('([^'\\]*)'\)$/s;
+/**
+ * The evident intent of a published constraint that is weaker than meant (see above): `matches('…')`
+ * for `value.matches('…')`; `matches('^url[|]version$')` for `matches('^url|version$')`; undefined
+ * for any other expression.
+ */
 export function intendedExpression(expression: string): string | undefined {
-  return expression.startsWith('value.') ? VACUOUS.exec(expression.trim())?.[1] : undefined;
+  const e = expression.trim();
+  if (e.startsWith('value.')) return VACUOUS.exec(e)?.[1];
+  const regex = MATCHES.exec(e)?.[1];
+  const pipe = regex === undefined ? undefined : canonicalVersionPipe(regex);
+  return pipe === undefined ? undefined : `matches('${regex!.slice(0, pipe)}[|]${regex!.slice(pipe + 1)}')`;
+}
+
+/**
+ * Where the `|` of an anchored canonical pattern `^scheme://…|…$` is, when it is the one alternation
+ * at the top level, the url is on its left (not closed by `$`) and the version on its right (not
+ * opened by `^`): `^a$|^b$` is a deliberate alternation and stays as it is. Patterns with escapes are
+ * left alone (none of the published ones has any).
+ */
+function canonicalVersionPipe(regex: string): number | undefined {
+  if (regex.includes('\\') || !/^\^[a-z][a-z0-9+.-]*:\/\//i.test(regex) || !regex.endsWith('$')) return undefined;
+  let depth = 0;
+  let inClass = false;
+  let at: number | undefined;
+  for (let i = 0; i < regex.length; i++) {
+    const ch = regex[i];
+    if (inClass) inClass = ch !== ']';
+    else if (ch === '[') inClass = true;
+    else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (ch === '|' && depth === 0) {
+      if (at !== undefined) return undefined;
+      at = i;
+    }
+  }
+  if (at === undefined || regex[at - 1] === '$' || regex[at + 1] === '^') return undefined;
+  return at;
 }

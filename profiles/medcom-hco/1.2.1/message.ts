@@ -1,0 +1,17 @@
+import { defineProfile } from '../../../src/dsl/index.js';
+import { MedComMessagingMessage, MedComMessagingMessageHeader } from '../../medcom-messaging/3.0.0/message.js';
+import { MedComHomeCareObservationMessageHeaderSpec, MedComHomeCareObservationMessageSpec } from '../1.1.0-trial-use/message.js';
+import { RELEASED } from '../1.1.0-trial-use/package.js';
+import { medcomHcobsDefinitionUrl } from '../1.1.1-trial-use/message.js';
+import { MedComHomeCareObservationDiagnosticReport } from './diagnostic-report.js';
+import { pkg } from './package.js';
+
+// 1.2.1: unchanged from 1.2.0
+export const MedComHomeCareObservationMessageHeader = defineProfile(
+  pkg,
+  MedComMessagingMessageHeader,
+  MedComHomeCareObservationMessageHeaderSpec(MedComHomeCareObservationDiagnosticReport, medcomHcobsDefinitionUrl, RELEASED),
+);
+
+// 1.2.1: unchanged from 1.2.0
+export const MedComHomeCareObservationMessage = defineProfile(pkg, MedComMessagingMessage, MedComHomeCareObservationMessageSpec(RELEASED));
