@@ -537,30 +537,41 @@ protocol
   .option('--mapping <file>', 'mapping file: {"steps": {"<step>": ["<file>", …]}} (default: <evidence>/mapping.json when present)')
   .option('--vendor-file <file>', 'vendor.json with §2.1–2.2 (company, system, version, testType …)')
   .addOption(new Option('--lang <lang>', 'report language').choices(['en', 'da']).default('en'))
-  .action(async (id: string, opts: { evidence: string; out: string; mapping?: string; vendorFile?: string; lang: 'en' | 'da' }) => {
-    const { runProtocolToFolder } = await import('../src/api/protocol.js');
-    const { definition, report, written } = await runProtocolToFolder({
-      id,
-      evidenceDir: opts.evidence,
-      outDir: opts.out,
-      lang: opts.lang,
-      generatedAt: new Date().toISOString(),
-      ...(opts.mapping ? { mappingFile: opts.mapping } : {}),
-      ...(opts.vendorFile ? { vendorFile: opts.vendorFile } : {}),
-    });
-    const s = report.summary;
-    const counts = Object.entries(s.byStatus)
-      .filter(([, n]) => n > 0)
-      .map(([k, n]) => `${n} ${k}`)
-      .join(', ');
-    say(`${definition.id} ${definition.protocolVersion}: ${s.verdict.toUpperCase()} — ${counts}`);
-    if (s.failedSteps.length) say(`failed steps: ${s.failedSteps.join(', ')}`);
-    if (s.missingEvidence.length) say(`mandatory steps without evidence: ${s.missingEvidence.join(', ')}`);
-    for (const u of report.evidence.unmatched) say(`${u.refused ? 'refused' : 'unmatched'}: ${u.file} (${u.reason})`);
-    for (const f of written) say(`wrote ${f}`);
-    // evidence that was refused (outside the folder, a special file, unreadable) is a finding: exit 1
-    process.exitCode = (s.verdict === 'pass' || s.verdict === 'manual') && !report.evidence.unmatched.some((u) => u.refused) ? 0 : 1;
-  });
+  .option(
+    '--ig <standard@version>',
+    "validate against this version of the protocol's standard (default: the version the protocol tests, when built; else the current one)",
+  )
+  .action(
+    async (id: string, opts: { evidence: string; out: string; mapping?: string; vendorFile?: string; lang: 'en' | 'da'; ig?: string }) => {
+      const { runProtocolToFolder } = await import('../src/api/protocol.js');
+      const { definition, report, written } = await runProtocolToFolder({
+        id,
+        evidenceDir: opts.evidence,
+        outDir: opts.out,
+        lang: opts.lang,
+        generatedAt: new Date().toISOString(),
+        ...(opts.mapping ? { mappingFile: opts.mapping } : {}),
+        ...(opts.vendorFile ? { vendorFile: opts.vendorFile } : {}),
+        ...(opts.ig !== undefined ? { ig: opts.ig } : {}),
+      });
+      const s = report.summary;
+      const counts = Object.entries(s.byStatus)
+        .filter(([, n]) => n > 0)
+        .map(([k, n]) => `${n} ${k}`)
+        .join(', ');
+      const st = report.protocol.standard;
+      say(`${definition.id} ${definition.protocolVersion}: ${s.verdict.toUpperCase()} — ${counts}`);
+      say(
+        `validated against ${definition.standard.ig} ${st.checkedVersion}: ${st.checkedPackage}${st.checkedNote ? ` — ${st.checkedNote}` : ''}`,
+      );
+      if (s.failedSteps.length) say(`failed steps: ${s.failedSteps.join(', ')}`);
+      if (s.missingEvidence.length) say(`mandatory steps without evidence: ${s.missingEvidence.join(', ')}`);
+      for (const u of report.evidence.unmatched) say(`${u.refused ? 'refused' : 'unmatched'}: ${u.file} (${u.reason})`);
+      for (const f of written) say(`wrote ${f}`);
+      // evidence that was refused (outside the folder, a special file, unreadable) is a finding: exit 1
+      process.exitCode = (s.verdict === 'pass' || s.verdict === 'manual') && !report.evidence.unmatched.some((u) => u.refused) ? 0 : 1;
+    },
+  );
 
 protocol
   .command('init')
