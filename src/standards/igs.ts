@@ -128,9 +128,9 @@ export function standardsList(): string {
  * or `<package id>` (a standard's package: its current version; another package: the newest we
  * build). `built` lists the packages we build (`id#version`), for pins of packages that are not a
  * standard; without it only standards are accepted. An unknown alias, version or package is a usage
- * error listing what we build.
+ * error listing what we build, starting with `name` (default `--ig <spec>`).
  */
-export function parseIg(spec: string, built: readonly string[] = []): IgTarget {
+export function parseIg(spec: string, built: readonly string[] = [], name = `--ig ${spec}`): IgTarget {
   const s = spec.trim();
   const at = /^([a-z]+)@(.+)$/.exec(s);
   const hash = /^([a-z0-9][a-z0-9._-]*)#(.+)$/i.exec(s);
@@ -140,7 +140,7 @@ export function parseIg(spec: string, built: readonly string[] = []): IgTarget {
     const t = standardTarget(alias, version, at !== null);
     if (t) return t;
     const known = STANDARDS[alias].versions.map((v) => v.version).join(', ');
-    throw new UsageError(`--ig ${spec}: we build ${alias} ${known}, not ${version}\n${standardsList()}`);
+    throw new UsageError(`${name}: we build ${alias} ${known}, not ${version}\n${standardsList()}`);
   }
   const packageId = hash ? hash[1]! : at ? undefined : s;
   const version = hash ? hash[2]! : undefined;
@@ -155,7 +155,7 @@ export function parseIg(spec: string, built: readonly string[] = []): IgTarget {
     if (version === undefined && versions.length > 0) return { packageId, version: newestVersion(versions), pinned: false };
   }
   const packages = built.length > 0 ? `\npackages we build (pin one with --ig <id>#<version>): ${built.join(', ')}` : '';
-  throw new UsageError(`--ig ${spec}: not a standard or package we build; expected one of\n${standardsList()}${packages}`);
+  throw new UsageError(`${name}: not a standard or package we build; expected one of\n${standardsList()}${packages}`);
 }
 
 /** The newest of some versions (compareVersions). */
