@@ -1,4 +1,5 @@
 import type { Definitions, Resolver } from '../defs/registry.js';
+import type { LoadedResource } from '../defs/resource.js';
 import type { FileReport } from './issue.js';
 import { readJson } from './load/json.js';
 import { InputError, ROOT_PATH, type SourceDoc } from './load/source.js';
@@ -126,17 +127,22 @@ export class Validator {
    * the package that defines the root's first meta.profile, so that a Notes bundle validated without
    * `--ig` still sees MedCom Core 4.0.0 and Document 2.0.2, not the first-registered 2.4.0 and 1.0.1.
    * A meta.profile without `|version` that several versions of a package define is the newest
-   * version's (Definitions.all()).
+   * version's (Definitions.all()). When that profile is not one we hold, the first profile the
+   * document is required to meet decides the scope instead (a CareCommunication message checked
+   * against the messaging profile sees the messaging package's chain, not the newest of everything).
    */
-  private walkerFor(root: Json | null | undefined): Walker {
+  private walkerFor(root: Json | null | undefined, required: readonly string[] = []): Walker {
     if (this.options.scopeProfile || this.options.scopePackage) return this.walker;
     const meta = root?.['meta'] as Json | undefined;
     const first = Array.isArray(meta?.['profile'])
       ? (meta['profile'] as unknown[]).find((p): p is string => typeof p === 'string')
       : undefined;
-    if (!first) return this.walker;
-    const hit = this.options.definitions.all().resolve(first, 'StructureDefinition');
-    if (!hit || !this.options.definitions.getPackage(hit.from.packageId, hit.from.packageVersion)) return this.walker;
+    const held = (url: string | undefined): LoadedResource | undefined => {
+      const hit = url === undefined ? undefined : this.options.definitions.all().resolve(url, 'StructureDefinition');
+      return hit && this.options.definitions.getPackage(hit.from.packageId, hit.from.packageVersion) ? hit : undefined;
+    };
+    const hit = held(first) ?? held(required[0]);
+    if (!hit) return this.walker;
     const key = `${hit.from.packageId}#${hit.from.packageVersion}`;
     let w = this.scoped.get(key);
     if (!w) {
@@ -180,7 +186,7 @@ export class Validator {
 
   validateDoc(doc: SourceDoc, options: ValidateOptions = {}): FileReport {
     const sink = new IssueSink(doc, this.locale, false, this.suppressions, this.options.issueCaps);
-    const walker = this.walkerFor(doc.value as Json | null);
+    const walker = this.walkerFor(doc.value as Json | null, options.profiles);
     const root = doc.value as Json;
     const official = selects(this.rules, 'official');
     if (official) this.validateOfficial(doc, options, sink, walker);
