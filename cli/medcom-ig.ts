@@ -6,7 +6,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { join } from 'node:path';
 import type { Diagnostic } from '../src/api/build.js';
 import { SafeFileError, UsageError } from '../src/api/errors.js';
-import { IG_ALIASES, type IgAlias } from '../src/api/igs.js';
+import { IG_ALIASES } from '../src/api/igs.js';
 import { DEFAULT_MAX_INPUT_BYTES, readStreamCapped, terminalSafe, writeFileAtomic } from '../src/api/io.js';
 import { defaultPackageCache } from '../src/api/r4.js';
 import type { DiffFormat } from '../src/api/diff.js';
@@ -208,11 +208,32 @@ program
     say(`hl7.fhir.r4.core#4.0.1 at ${dir}`);
   });
 
+/** `medcom-ig standards` and `validate --ig list`: every standard and version we build, the current one marked. */
+async function printStandards(format: 'text' | 'json'): Promise<void> {
+  const { standardsCatalogue, renderStandards } = await import('../src/api/standards.js');
+  const catalogue = await standardsCatalogue((message) => err(`medcom-ig: warning: ${message}`));
+  if (format === 'json') out(JSON.stringify(catalogue, null, 2));
+  else say(renderStandards(catalogue));
+}
+
+program
+  .command('standards')
+  .description(
+    'list every standard and version we build (the current one marked: what --ig <standard> means) and every package --ig <id>#<version> can pin',
+  )
+  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+  .action(async (opts: { format: 'text' | 'json' }) => {
+    await printStandards(opts.format);
+  });
+
 program
   .command('validate')
   .description('validate FHIR resources and Bundles (JSON or XML) against the MedCom profiles, offline')
   .argument('[inputs...]', 'files, folders (every *.json and *.xml below them), or - for stdin')
-  .addOption(new Option('--ig <standard>', "validate against the standard's Bundle profile").choices(IG_ALIASES))
+  .option(
+    '--ig <standard>',
+    `validate against a standard's Bundle profile: ${IG_ALIASES.join(', ')} (the current version), <standard>@<version>, or any package we build as <id>#<version>; list: what we build`,
+  )
   .option('--profile <url>', 'a profile the root resource must conform to (repeatable)', collect, [] as string[])
   .option(
     '--package <path>',
@@ -276,7 +297,7 @@ program
     async (
       inputs: string[],
       opts: {
-        ig?: IgAlias;
+        ig?: string;
         profile?: string[];
         package?: string[];
         format: ReportFormat;
@@ -294,6 +315,10 @@ program
         maxInputMb?: number;
       },
     ) => {
+      if (opts.ig === 'list') {
+        await printStandards('text');
+        return;
+      }
       if (opts.sequence !== undefined) {
         const clash = [
           inputs.length > 0 ? 'inputs' : '',
@@ -512,30 +537,41 @@ protocol
   .option('--mapping <file>', 'mapping file: {"steps": {"<step>": ["<file>", …]}} (default: <evidence>/mapping.json when present)')
   .option('--vendor-file <file>', 'vendor.json with §2.1–2.2 (company, system, version, testType …)')
   .addOption(new Option('--lang <lang>', 'report language').choices(['en', 'da']).default('en'))
-  .action(async (id: string, opts: { evidence: string; out: string; mapping?: string; vendorFile?: string; lang: 'en' | 'da' }) => {
-    const { runProtocolToFolder } = await import('../src/api/protocol.js');
-    const { definition, report, written } = await runProtocolToFolder({
-      id,
-      evidenceDir: opts.evidence,
-      outDir: opts.out,
-      lang: opts.lang,
-      generatedAt: new Date().toISOString(),
-      ...(opts.mapping ? { mappingFile: opts.mapping } : {}),
-      ...(opts.vendorFile ? { vendorFile: opts.vendorFile } : {}),
-    });
-    const s = report.summary;
-    const counts = Object.entries(s.byStatus)
-      .filter(([, n]) => n > 0)
-      .map(([k, n]) => `${n} ${k}`)
-      .join(', ');
-    say(`${definition.id} ${definition.protocolVersion}: ${s.verdict.toUpperCase()} — ${counts}`);
-    if (s.failedSteps.length) say(`failed steps: ${s.failedSteps.join(', ')}`);
-    if (s.missingEvidence.length) say(`mandatory steps without evidence: ${s.missingEvidence.join(', ')}`);
-    for (const u of report.evidence.unmatched) say(`${u.refused ? 'refused' : 'unmatched'}: ${u.file} (${u.reason})`);
-    for (const f of written) say(`wrote ${f}`);
-    // evidence that was refused (outside the folder, a special file, unreadable) is a finding: exit 1
-    process.exitCode = (s.verdict === 'pass' || s.verdict === 'manual') && !report.evidence.unmatched.some((u) => u.refused) ? 0 : 1;
-  });
+  .option(
+    '--ig <standard@version>',
+    "validate against this version of the protocol's standard (default: the version the protocol tests, when built; else the current one)",
+  )
+  .action(
+    async (id: string, opts: { evidence: string; out: string; mapping?: string; vendorFile?: string; lang: 'en' | 'da'; ig?: string }) => {
+      const { runProtocolToFolder } = await import('../src/api/protocol.js');
+      const { definition, report, written } = await runProtocolToFolder({
+        id,
+        evidenceDir: opts.evidence,
+        outDir: opts.out,
+        lang: opts.lang,
+        generatedAt: new Date().toISOString(),
+        ...(opts.mapping ? { mappingFile: opts.mapping } : {}),
+        ...(opts.vendorFile ? { vendorFile: opts.vendorFile } : {}),
+        ...(opts.ig !== undefined ? { ig: opts.ig } : {}),
+      });
+      const s = report.summary;
+      const counts = Object.entries(s.byStatus)
+        .filter(([, n]) => n > 0)
+        .map(([k, n]) => `${n} ${k}`)
+        .join(', ');
+      const st = report.protocol.standard;
+      say(`${definition.id} ${definition.protocolVersion}: ${s.verdict.toUpperCase()} — ${counts}`);
+      say(
+        `validated against ${definition.standard.ig} ${st.checkedVersion}: ${st.checkedPackage}${st.checkedNote ? ` — ${st.checkedNote}` : ''}`,
+      );
+      if (s.failedSteps.length) say(`failed steps: ${s.failedSteps.join(', ')}`);
+      if (s.missingEvidence.length) say(`mandatory steps without evidence: ${s.missingEvidence.join(', ')}`);
+      for (const u of report.evidence.unmatched) say(`${u.refused ? 'refused' : 'unmatched'}: ${u.file} (${u.reason})`);
+      for (const f of written) say(`wrote ${f}`);
+      // evidence that was refused (outside the folder, a special file, unreadable) is a finding: exit 1
+      process.exitCode = (s.verdict === 'pass' || s.verdict === 'manual') && !report.evidence.unmatched.some((u) => u.refused) ? 0 : 1;
+    },
+  );
 
 protocol
   .command('init')

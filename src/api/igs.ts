@@ -1,2 +1,16 @@
-/** The standards `--ig` names (src/standards/igs.ts). */
-export { IGS, IG_ALIASES, type IgAlias } from '../standards/igs.js';
+/** The standards `--ig` names (src/standards/igs.ts); what `medcom-ig standards` lists is src/api/standards.ts. */
+export {
+  IGS,
+  IG_ALIASES,
+  STANDARDS,
+  describeTarget,
+  parseIg,
+  standardVersion,
+  standardsList,
+  targetLabel,
+  type IgAlias,
+  type IgTarget,
+  type Standard,
+  type StandardAtVersion,
+  type StandardVersion,
+} from '../standards/igs.js';

@@ -4,7 +4,8 @@
  * they import the module they need rather than this index, so that a command loads only its own code.
  */
 // the standards and their definitions
-export { IGS, IG_ALIASES, type IgAlias } from './igs.js';
+export { IGS, IG_ALIASES, STANDARDS, parseIg, standardVersion, type IgAlias, type IgTarget, type Standard } from './igs.js';
+export { standardsCatalogue, renderStandards, type StandardsCatalogue } from './standards.js';
 export { igPackages } from './packages.js';
 export { loadPrebuilt, prebuiltCurrent, stampPrebuilt, unstampPrebuilt, PREBUILT_DIR } from './prebuilt.js';
 export { defaultPackageCache, writeR4Package, type WriteR4Options } from './r4.js';

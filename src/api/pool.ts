@@ -15,6 +15,8 @@ import type { SafeReadOptions } from '../util/fs-safe.js';
 export interface WorkerSetup {
   packages: string[];
   profiles: string[];
+  /** Without profiles: the package canonicals resolve in first (`--ig <id>#<version>`). */
+  scope?: { id: string; version: string };
   locale: Locale;
   /** Findings not to report (`--suppress`). */
   suppress: string[];

@@ -6,6 +6,7 @@
 import type { Definitions } from '../defs/registry.js';
 import { ProtocolLibrary } from '../protocol/load.js';
 import { allSteps, type Lang, type ProtocolDefinition } from '../protocol/model.js';
+import { protocolVersion } from '../protocol/version.js';
 import type { ProtocolReportRenderer } from '../protocol/report/render.js';
 import type { ProtocolRunReport } from '../protocol/report-model.js';
 import type { RunProtocolOptions } from '../protocol/run.js';
@@ -40,7 +41,7 @@ export function listProtocols(library = new ProtocolLibrary()): ProtocolListing[
       version: p.protocolVersion,
       date: p.protocolDate,
       status: p.status,
-      checkedAgainst: `${p.standard.ig} ${p.standard.checkedVersion}`,
+      checkedAgainst: `${p.standard.ig} ${protocolVersion(p.standard).target.version}`,
       steps: steps.length,
       automated: steps.filter((s) => s.automation === 'automated').length,
       assisted: steps.filter((s) => s.automation === 'assisted').length,
@@ -71,6 +72,8 @@ export interface RunProtocolToFolderOptions {
   lang?: Lang;
   generatedAt?: string;
   definitions?: Definitions;
+  /** A version of the protocol's standard to validate against (`hco@1.1.0-trial-use`); default: the version the protocol tests. */
+  ig?: string;
 }
 
 /** `medcom-ig protocol run`: run the protocol and write its report files; answers the report and the files written. */
@@ -88,6 +91,7 @@ export async function runProtocolToFolder(
     ...(options.mappingFile ? { mappingFile: options.mappingFile } : {}),
     ...(vendor ? { vendor } : {}),
     ...(options.definitions ? { definitions: options.definitions } : {}),
+    ...(options.ig !== undefined ? { ig: options.ig } : {}),
   });
   const written = await (await protocolReportRenderer()).writeAll(report, options.outDir);
   return { definition, report, written };

@@ -15,6 +15,7 @@ try {
   const defs = await validationDefinitions(setup.packages);
   const run = new RunValidator(defs, {
     profiles: setup.profiles,
+    ...(setup.scope ? { scope: setup.scope } : {}),
     locale: setup.locale,
     suppress: setup.suppress,
     rules: setup.rules,

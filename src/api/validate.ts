@@ -10,7 +10,7 @@ import {
   type SafeReadOptions,
 } from '../util/fs-safe.js';
 import type { Definitions } from '../defs/registry.js';
-import { SEVERITY_RANK, type FileReport, type ValidationReport } from '../validator/issue.js';
+import { SEVERITY_RANK, type FileReport, type ReportStandard, type ValidationReport } from '../validator/issue.js';
 import { InputError } from '../validator/load/source.js';
 import type { Locale } from '../validator/messages/index.js';
 import { unreadable, type Validator } from '../validator/validator.js';
@@ -18,7 +18,7 @@ import { SuppressionError, Suppressions } from '../validator/suppress.js';
 import type { SourceDoc } from '../validator/load/source.js';
 import { UsageError } from '../util/errors.js';
 import { workerCount, WorkerPool, workerScript, type WorkerJob } from './pool.js';
-import { IGS, type IgAlias } from '../standards/igs.js';
+import { parseIg, targetLabel, type IgTarget } from '../standards/igs.js';
 import { newValidator, validationDefinitions, type XmlReader } from '../standards/validation.js';
 import { VERSION } from '../util/version.js';
 import { EXPORT_PURPOSES, RULES, RULE_SELECTIONS, type ExportPurpose, type RuleSelection } from '../validator/rules/registry.js';
@@ -41,7 +41,13 @@ export interface ValidateFilesOptions {
   /** Files and folders (folders: every *.json and *.xml below them); `-` reads `stdin`. */
   inputs: string[];
   stdin?: string;
-  ig?: IgAlias;
+  /**
+   * What to validate against: a standard (`hco`: its current version), a standard at a version
+   * (`hco@1.1.0-trial-use`, `medcom.fhir.dk.homecareobservation#1.1.0-trial-use`: its Bundle profile
+   * is required), or any package we build (`hl7.fhir.dk.core#3.2.0`: canonicals resolve in its
+   * dependency closure first; no profile is required). src/standards/igs.ts `parseIg`.
+   */
+  ig?: string;
   profiles?: string[];
   /** FHIR packages to load: folders, .tgz files, folders of conformance resources, or id#version from the cache. */
   packages?: string[];
@@ -180,20 +186,31 @@ export async function validateFiles(options: ValidateFilesOptions, definitions?:
     if (e instanceof SuppressionError) throw new UsageError(e.message);
     throw e;
   }
-  if (options.ig) {
-    const ig = IGS[options.ig];
-    profiles.push(ig.bundleProfile);
+  // a standard is known without the definitions; a package pinned by id#version is checked against them
+  let loaded = definitions;
+  let target: IgTarget | undefined;
+  if (options.ig !== undefined) {
+    try {
+      target = parseIg(options.ig);
+    } catch (e) {
+      if (!(e instanceof UsageError)) throw e;
+      loaded ??= await validationDefinitions(options.packages, options.onNotice);
+      target = parseIg(options.ig, builtPackages(loaded));
+    }
+    if (target.bundleProfile) profiles.push(target.bundleProfile);
   }
+  const scope = target && !target.bundleProfile ? { id: target.packageId, version: target.version } : undefined;
   // workers need to load the definitions themselves: only when the caller did not hand us some
   // files that cannot be read safely are reported as such; the others are read and validated
   const readable = inputs.filter((i) => i.problem === undefined);
   const bytes = readable.reduce((sum, i) => sum + i.size, 0);
-  const size = definitions || readable.length === 0 ? 1 : workerCount(readable.length, bytes, options.workers);
+  const size = loaded || readable.length === 0 ? 1 : workerCount(readable.length, bytes, options.workers);
   const script = size > 1 ? workerScript() : undefined;
   const pool = script
     ? new WorkerPool(script, size, {
         packages: options.packages ?? [],
         profiles,
+        ...(scope ? { scope } : {}),
         locale,
         suppress,
         rules,
@@ -202,12 +219,9 @@ export async function validateFiles(options: ValidateFilesOptions, definitions?:
       })
     : undefined;
   try {
-    const defs = definitions ?? (await validationDefinitions(options.packages, options.onNotice));
-    if (options.ig) {
-      const ig = IGS[options.ig];
-      if (!defs.all().resolve(ig.bundleProfile, 'StructureDefinition')) {
-        throw new UsageError(`--ig ${options.ig}: ${ig.packageId}#${ig.version} is not available yet (load it with --package)`);
-      }
+    const defs = loaded ?? (await validationDefinitions(options.packages, options.onNotice));
+    if (target && !defs.getPackage(target.packageId, target.version)) {
+      throw new UsageError(`--ig ${options.ig}: ${targetLabel(target)} is not available yet (load it with --package)`);
     }
     for (const p of options.profiles ?? []) checkProfile(defs, p);
     const jobs: WorkerJob[] = readable.map((input, index) => ({
@@ -222,7 +236,15 @@ export async function validateFiles(options: ValidateFilesOptions, definitions?:
         : pool
           ? await pool.run(jobs, options.onFile)
           : await validateHere(
-              new RunValidator(defs, { profiles, locale, suppress, rules, ...(purpose ? { purpose } : {}), read }),
+              new RunValidator(defs, {
+                profiles,
+                ...(scope ? { scope } : {}),
+                locale,
+                suppress,
+                rules,
+                ...(purpose ? { purpose } : {}),
+                read,
+              }),
               jobs,
               options.onFile,
             );
@@ -231,10 +253,33 @@ export async function validateFiles(options: ValidateFilesOptions, definitions?:
     const reports = inputs.map((i) =>
       i.problem !== undefined ? unreadable(i.file, new InputError(i.file, i.problem), locale) : validated[next++]!,
     );
-    return summarize(reports, locale, rules, purpose ?? 'sharing');
+    const report = summarize(reports, locale, rules, purpose ?? 'sharing');
+    if (target) report.standard = reportStandard(target);
+    return report;
   } finally {
     await pool?.close();
   }
+}
+
+/** The packages loaded (`id#version`), for `--ig` pins of a package that is not a standard. */
+export function builtPackages(defs: Definitions): string[] {
+  return defs
+    .listPackages()
+    .map((p) => p.label)
+    .sort();
+}
+
+/** What a report says it validated against, from an `--ig` target. */
+export function reportStandard(t: IgTarget): ReportStandard {
+  return {
+    ...(t.alias ? { alias: t.alias } : {}),
+    ...(t.title ? { title: t.title } : {}),
+    packageId: t.packageId,
+    version: t.version,
+    ...(t.bundleProfile ? { bundleProfile: t.bundleProfile } : {}),
+    ...(t.current !== undefined ? { current: t.current } : {}),
+    pinned: t.pinned,
+  };
 }
 
 /**
@@ -268,6 +313,8 @@ export interface FileInput {
 export interface RunValidatorOptions {
   /** The profiles every file must conform to; the first scopes canonical resolution. */
   profiles?: readonly string[];
+  /** Without profiles: the package whose dependency closure canonicals resolve in first (`--ig <id>#<version>`). */
+  scope?: { id: string; version: string };
   locale: Locale;
   /** Findings not to report (`--suppress`). */
   suppress?: readonly string[];
@@ -305,7 +352,7 @@ export class RunValidator {
         if (!this.xml) throw new Error('the XML reader is not loaded'); // validate() loads it first
         return this.xml(file, text, model);
       },
-      ...(scopeProfile ? { scopeProfile } : {}),
+      ...(scopeProfile ? { scopeProfile } : options.scope ? { scopePackage: options.scope } : {}),
     });
   }
 

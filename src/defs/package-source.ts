@@ -1,16 +1,30 @@
 import type { DefinitionSource, FhirResource, LoadedResource, Provenance } from './resource.js';
 import { isConformanceResource } from './resource.js';
 
-/** Compare dotted versions numerically where possible (1.10.0 > 1.9.2). */
+/**
+ * Compare package versions: the dotted numeric parts numerically (1.10.0 > 1.9.2), then, as semver
+ * has it, a pre-release (`1.1.0-trial-use`, `2.0.0-draft`) before the release it precedes, and
+ * pre-releases part by part. Negative when `a` is older.
+ */
 export function compareVersions(a: string, b: string): number {
-  const pa = a.split(/[.-]/);
-  const pb = b.split(/[.-]/);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const x = pa[i] ?? '';
-    const y = pb[i] ?? '';
+  const split = (v: string): [string[], string[]] => {
+    const dash = v.indexOf('-');
+    return dash < 0 ? [v.split('.'), []] : [v.slice(0, dash).split('.'), v.slice(dash + 1).split(/[.-]/)];
+  };
+  const part = (x: string, y: string): number => {
     const nx = Number(x);
     const ny = Number(y);
-    const c = !Number.isNaN(nx) && !Number.isNaN(ny) && x !== '' && y !== '' ? nx - ny : x.localeCompare(y);
+    return !Number.isNaN(nx) && !Number.isNaN(ny) && x !== '' && y !== '' ? nx - ny : x.localeCompare(y);
+  };
+  const [ca, pa] = split(a);
+  const [cb, pb] = split(b);
+  for (let i = 0; i < Math.max(ca.length, cb.length); i++) {
+    const c = part(ca[i] ?? '0', cb[i] ?? '0');
+    if (c !== 0) return c;
+  }
+  if (pa.length === 0 || pb.length === 0) return pb.length - pa.length; // a release is newer than its pre-release
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const c = part(pa[i] ?? '', pb[i] ?? '');
     if (c !== 0) return c;
   }
   return 0;

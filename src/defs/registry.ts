@@ -1,5 +1,5 @@
 import { BaseR4Source } from './base-r4.js';
-import type { PackageSource } from './package-source.js';
+import { compareVersions, type PackageSource } from './package-source.js';
 import type { DefinitionSource, LoadedResource } from './resource.js';
 import { splitCanonical } from './resource.js';
 
@@ -12,6 +12,8 @@ export const FHIR_SD_BASE = 'http://hl7.org/fhir/StructureDefinition/';
  */
 export class Definitions {
   private readonly packages = new Map<string, PackageSource>();
+  /** newestFirst(), kept until a package is added. */
+  private order: PackageSource[] | undefined;
   readonly base: BaseR4Source;
 
   constructor(base?: BaseR4Source) {
@@ -20,6 +22,7 @@ export class Definitions {
 
   addPackage(pkg: PackageSource): void {
     this.packages.set(pkg.label, pkg);
+    this.order = undefined;
   }
 
   getPackage(id: string, version: string): PackageSource | undefined {
@@ -28,6 +31,25 @@ export class Definitions {
 
   listPackages(): PackageSource[] {
     return [...this.packages.values()];
+  }
+
+  /**
+   * The registered packages in the order an unscoped lookup tries them: packages of different ids in
+   * the order they were registered, the versions of one package newest first. So a canonical
+   * without `|version` that several versions of a package define resolves to the newest version we
+   * hold, as the HL7 validator does when several versions are loaded (issue 14, item 5).
+   */
+  private newestFirst(): PackageSource[] {
+    if (this.order) return this.order;
+    const groups = new Map<string, PackageSource[]>();
+    for (const p of this.packages.values()) {
+      const id = p.manifest.name;
+      const g = groups.get(id);
+      if (g) g.push(p);
+      else groups.set(id, [p]);
+    }
+    this.order = [...groups.values()].flatMap((g) => g.sort((a, b) => compareVersions(b.manifest.version, a.manifest.version)));
+    return this.order;
   }
 
   /**
@@ -58,17 +80,21 @@ export class Definitions {
 
   /**
    * A resolver that looks first in the given packages and their dependencies (in dependency
-   * order), then in every other registered package, then base R4.
+   * order), then in every other registered package (the newest version of a package first), then
+   * base R4.
    */
   preferring(roots: { id: string; version: string }[]): Resolver {
     const scoped = this.scope(roots).sources.filter((s) => s !== this.base);
-    const rest = [...this.packages.values()].filter((p) => !scoped.includes(p));
+    const rest = this.newestFirst().filter((p) => !scoped.includes(p));
     return new Resolver([...scoped, ...rest, this.base]);
   }
 
-  /** A resolver over every registered package, then base R4 (first registered wins). */
+  /**
+   * A resolver over every registered package, then base R4: of the versions of one package the
+   * newest wins, of different packages defining the same canonical the first registered.
+   */
   all(): Resolver {
-    return new Resolver([...this.packages.values(), this.base]);
+    return new Resolver([...this.newestFirst(), this.base]);
   }
 }
 

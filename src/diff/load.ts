@@ -1,12 +1,13 @@
 /**
  * The two sides of `medcom-ig diff`: a package folder, a `.tgz`, a folder of conformance
  * resources (such as an official package under ../shared/anchors), one of our package ids
- * (`medcom.fhir.dk.core#2.4.0`), or a standard's alias (`hco`, `notes`, `conditionlist`).
+ * (`medcom.fhir.dk.core#2.4.0`), or a standard's alias (`hco`, `notes`, `conditionlist`: the current
+ * version) or alias at a version we build (`hco@1.1.0-trial-use`).
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UsageError } from '../util/errors.js';
-import { IGS, type IgAlias } from '../standards/igs.js';
+import { IG_ALIASES, parseIg, type IgAlias } from '../standards/igs.js';
 import { loadFromCache, loadPackages, PackageLoadError } from '../defs/load-package.js';
 import type { PackageSource } from '../defs/package-source.js';
 import type { Definitions } from '../defs/registry.js';
@@ -37,10 +38,13 @@ export async function loadDiffSide(operand: string, ours: () => Promise<Definiti
     const pkg = found.find((p) => p.location === path) ?? found[0]!;
     return side(pkg, operand);
   }
-  const alias = IGS[operand as IgAlias] as (typeof IGS)[IgAlias] | undefined;
-  const m = alias ? [operand, alias.packageId, alias.version] : /^([a-z0-9][a-z0-9._-]*)#([0-9][A-Za-z0-9.+-]*)$/i.exec(operand);
+  // a standard by name (`hco`: its current version; `hco@1.1.0-trial-use`: that version, or a usage error listing ours)
+  const standard = IG_ALIASES.includes(operand.split('@')[0] as IgAlias) ? parseIg(operand, [], operand) : undefined;
+  const m = standard ? [operand, standard.packageId, standard.version] : /^([a-z0-9][a-z0-9._-]*)#([0-9][A-Za-z0-9.+-]*)$/i.exec(operand);
   if (!m) {
-    throw new UsageError(`${operand}: not a file or folder, and not a package id#version or one of ${Object.keys(IGS).join(', ')}`);
+    throw new UsageError(
+      `${operand}: not a file or folder, and not a package id#version or a standard (${IG_ALIASES.join(', ')}, or <standard>@<version>)`,
+    );
   }
   const [, id, version] = m as [string, string, string];
   const defs = await ours();

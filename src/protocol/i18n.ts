@@ -16,6 +16,8 @@ export interface ProtocolLabels {
   stdVersion: string;
   stdType: string;
   standardPrefix: string;
+  /** `Checked against: ` — the version of the standard the run validated against. */
+  checkedAgainst: string;
   versioning: string;
   verVersion: string;
   verInitials: string;
@@ -111,6 +113,7 @@ const EN: ProtocolLabels = {
   stdVersion: 'Version',
   stdType: 'Type',
   standardPrefix: 'Standard: ',
+  checkedAgainst: 'Checked against: ',
   versioning: 'Versioning',
   verVersion: 'Version',
   verInitials: 'Initials',
@@ -228,6 +231,7 @@ const DA: ProtocolLabels = {
   stdVersion: 'Version',
   stdType: 'Type',
   standardPrefix: 'Standard: ',
+  checkedAgainst: 'Kontrolleret mod: ',
   versioning: 'Versionering',
   verVersion: 'Version',
   verInitials: 'Initialer',

@@ -53,10 +53,15 @@ export interface StandardRef {
   version: string;
   type: 'HL7 FHIR';
   kind: 'message' | 'document';
-  /** The standard our checks validate against (`--ig` alias) and the version we build of it. */
+  /** The standard our checks validate against (`--ig` alias). */
   ig: IgAlias;
-  checkedVersion: string;
-  /** Why the checked version differs from the protocol's, when it does. */
+  /**
+   * The version of the standard (a package version) the protocol tests: the run validates against
+   * it when we build it, otherwise against the standard's current version and says so in the report
+   * (src/protocol/version.ts).
+   */
+  targets: string;
+  /** A note on the protocol and the standard (printed under the standard in the report). */
   versionNote?: string;
 }
 

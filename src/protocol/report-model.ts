@@ -114,7 +114,13 @@ export interface ProtocolRunReport {
       nameDa: string;
       version: string;
       type: string;
+      /** The version of the standard the protocol tests. */
+      targets: string;
+      /** The version the run validated against, and its package (`id#version`). */
       checkedVersion: string;
+      checkedPackage: string;
+      /** Why checkedVersion is not the version the protocol tests (`''` when it is). */
+      checkedNote: string;
       profile: string;
       versionNote: string;
     };

@@ -8,7 +8,8 @@
 import type { Definitions } from '../defs/registry.js';
 import { documentResolver } from '../fhir/references.js';
 import { FhirPathRunner, type EvalVars } from '../fhirpath/runner.js';
-import { IGS } from '../standards/igs.js';
+import { targetLabel } from '../standards/igs.js';
+import { protocolVersion } from './version.js';
 import { newValidator, validationDefinitions } from '../standards/validation.js';
 import { VERSION } from '../util/version.js';
 import { UsageError } from '../util/errors.js';
@@ -59,6 +60,11 @@ export interface RunProtocolOptions {
   generatedAt?: string;
   /** Definitions to validate with (default: our compiled IG packages). */
   definitions?: Definitions;
+  /**
+   * A version of the protocol's standard to validate against (`--ig hco@1.1.0-trial-use`); by default
+   * the version the protocol tests when we build it, else the current one (src/protocol/version.ts).
+   */
+  ig?: string;
 }
 
 type Json = Record<string, unknown>;
@@ -540,16 +546,14 @@ function combine(files: CheckFileResult[], over: 'each' | 'any', warningOnly: bo
 export async function runProtocol(options: RunProtocolOptions): Promise<ProtocolRunReport> {
   const { protocol } = options;
   const lang = options.lang ?? 'en';
-  const ig = IGS[protocol.standard.ig];
-  if (ig.version !== protocol.standard.checkedVersion) {
-    throw new UsageError(
-      `${protocol.id}: checks are written for ${protocol.standard.ig} ${protocol.standard.checkedVersion}, but this build validates ${ig.version}`,
-    );
-  }
   const evidence = indexEvidence(protocol, options.evidenceDir, options.mappingFile);
   const defs = options.definitions ?? (await validationDefinitions());
-  if (!defs.all().resolve(ig.bundleProfile, 'StructureDefinition'))
-    throw new UsageError(`${ig.packageId}#${ig.version} is not available in this build`);
+  // the version the protocol tests when this build has it (or the one pinned), else the current one
+  const { target: ig, note: checkedNote } = protocolVersion(protocol.standard, options.ig, (label) => {
+    const [id, version] = label.split('#') as [string, string];
+    return defs.getPackage(id, version) !== undefined;
+  });
+  if (!defs.getPackage(ig.packageId, ig.version)) throw new UsageError(`${targetLabel(ig)} is not available in this build`);
   const { readXml } = await import('../validator/load/xml.js');
   // the protocol's steps are decided by conformance to the profiles (rules: official); only steps marked local
   // (business and sequence checks) are decided by our business rules
@@ -615,7 +619,10 @@ export async function runProtocol(options: RunProtocolOptions): Promise<Protocol
         nameDa: protocol.standard.nameDa,
         version: protocol.standard.version,
         type: protocol.standard.type,
-        checkedVersion: protocol.standard.checkedVersion,
+        targets: protocol.standard.targets,
+        checkedVersion: ig.version,
+        checkedPackage: targetLabel(ig),
+        checkedNote,
         profile: ig.bundleProfile,
         versionNote: protocol.standard.versionNote ?? '',
       },

@@ -1,5 +1,6 @@
 import { terminalSafe } from '../util/text.js';
 import type { ValidationReport } from '../validator/issue.js';
+import { againstLine } from './against.js';
 
 /** One line per issue, eslint-style: `file:line:col  severity  ruleId  fhirpath  message`, then a summary. */
 export function renderText(report: ValidationReport, options: { minSeverity?: 'information' | 'warning' | 'error' } = {}): string {
@@ -23,11 +24,14 @@ export function renderText(report: ValidationReport, options: { minSeverity?: 'i
   const only = report.rules === 'official' ? ' [official rules only]' : report.rules === 'business' ? ' [business rules only]' : '';
   // the purpose is said when it is not the default; a sequence lists its steps
   const purpose = report.purpose === 'aktindsigt' ? ' [purpose: aktindsigt]' : '';
+  // the standard and version validated against (--ig), or the package versions the profiles resolved to
+  const line = againstLine(report, 'en');
+  const against = line ? `; ${line}` : '';
   if (report.sequence) {
     for (const st of report.sequence.steps) lines.push(`step ${st.step}: ${st.action} (${st.purpose}): ${st.files.join(', ')}`);
   }
   lines.push(
-    `${report.sequence ? `sequence ${report.sequence.manifest}: ` : ''}${s.files} file(s), ${s.valid} valid; ${s.errors} error(s), ${s.warnings} warning(s), ${s.information} information${suppressed}${omitted}${business}${only}${purpose}`,
+    `${report.sequence ? `sequence ${report.sequence.manifest}: ` : ''}${s.files} file(s), ${s.valid} valid; ${s.errors} error(s), ${s.warnings} warning(s), ${s.information} information${suppressed}${omitted}${business}${only}${purpose}${against}`,
   );
   // document content (values, keys, file names) in a line is shown, never acted on by the terminal
   return lines.map(terminalSafe).join('\n') + '\n';

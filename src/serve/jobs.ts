@@ -7,9 +7,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { IGS, IG_ALIASES, type IgAlias } from '../api/igs.js';
+import { parseIg, type IgTarget } from '../api/igs.js';
 import { writeFileAtomic } from '../api/io.js';
-import { RunValidator, summarize, validationDefinitions, type Definitions, type FileReport } from '../api/validate.js';
+import { reportStandard, RunValidator, summarize, validationDefinitions, type Definitions, type FileReport } from '../api/validate.js';
 import { bytes, HttpError, jsonObject, safeName, text, uploads } from './request.js';
 import { valueText } from '../api/io.js';
 
@@ -57,11 +57,11 @@ export class SelfTestJobs {
     return { status, body: new TextEncoder().encode(JSON.stringify(value)) };
   }
 
-  private validator(standard: IgAlias | 'auto', lang: 'en' | 'da'): RunValidator {
-    const key = `${standard}:${lang}`;
+  private validator(target: IgTarget | undefined, lang: 'en' | 'da'): RunValidator {
+    const key = `${target ? `${target.packageId}#${target.version}` : 'auto'}:${lang}`;
     let v = this.validators.get(key);
     if (!v) {
-      v = new RunValidator(this.defs, { profiles: standard === 'auto' ? [] : [IGS[standard].bundleProfile], locale: lang });
+      v = new RunValidator(this.defs, { profiles: target?.bundleProfile ? [target.bundleProfile] : [], locale: lang });
       this.validators.set(key, v);
     }
     return v;
@@ -69,16 +69,26 @@ export class SelfTestJobs {
 
   private async validate(body: Record<string, unknown>, maxFiles: number): Promise<unknown> {
     const standard = body['standard'] ?? 'auto';
-    if (standard !== 'auto' && !IG_ALIASES.includes(standard as IgAlias))
-      throw new HttpError(400, 'bad-request', `unknown standard ${valueText(standard)}`);
+    // a standard (its current version) or a standard at a version we build (`hco@1.1.0-trial-use`)
+    let target: IgTarget | undefined;
+    if (standard !== 'auto') {
+      try {
+        target = typeof standard === 'string' ? parseIg(standard) : undefined;
+      } catch {
+        target = undefined;
+      }
+      if (!target?.bundleProfile || !this.defs.getPackage(target.packageId, target.version))
+        throw new HttpError(400, 'bad-request', `unknown standard ${valueText(standard)}`);
+    }
     const lang = body['lang'] === 'da' ? 'da' : 'en';
     const purpose = body['purpose'] ?? 'sharing';
     if (purpose !== 'sharing' && purpose !== 'aktindsigt') throw new HttpError(400, 'bad-request', `unknown purpose ${valueText(purpose)}`);
     const files = uploads(body, maxFiles);
-    const v = this.validator(standard as IgAlias | 'auto', lang);
+    const v = this.validator(target, lang);
     const reports: FileReport[] = [];
     for (const f of files) reports.push(await v.validate(safeName(f.name), { text: text(f), purpose }));
     const report = summarize(reports, lang, 'all', purpose);
+    if (target) report.standard = reportStandard(target);
     const { renderReport } = await import('../api/report.js');
     const reportFiles: ReportFile[] = [
       { name: 'report.json', type: 'application/json', content: JSON.stringify(report, null, 2) },

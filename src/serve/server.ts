@@ -16,7 +16,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
-import { IGS, IG_ALIASES } from '../api/igs.js';
+import { IG_ALIASES, STANDARDS, type Standard } from '../api/igs.js';
 import { compiledScript } from '../api/io.js';
 import { allowedHosts, allowHostProblem, hostName, isWildcard } from './hosts.js';
 import type { SelfTestAnswer, SelfTestJob } from './jobs.js';
@@ -171,7 +171,19 @@ function errorAnswer(e: unknown): { status: number; value: { error: string; code
 async function info(limits: { maxBodyBytes: number; maxFiles: number; maxConcurrent: number; timeLimitSeconds: number }): Promise<unknown> {
   const { ProtocolLibrary } = await import('../api/protocol.js');
   return {
-    standards: IG_ALIASES.map((id) => ({ id, title: IGS[id].title, package: `${IGS[id].packageId}#${IGS[id].version}` })),
+    // every version we build: the current one as the standard's alias, the others as <alias>@<version>
+    standards: IG_ALIASES.flatMap((alias) => {
+      const s: Standard = STANDARDS[alias];
+      return [...s.versions]
+        .sort((a, b) => Number(b.version === s.current) - Number(a.version === s.current))
+        .map((v) => ({
+          id: v.version === s.current ? alias : `${alias}@${v.version}`,
+          title: `${s.title} ${v.version}${v.version === s.current ? ' (current)' : ''}`,
+          package: `${s.packageId}#${v.version}`,
+          version: v.version,
+          current: v.version === s.current,
+        }));
+    }),
     protocols: new ProtocolLibrary()
       .all()
       .map((p) => ({ id: p.id, standard: p.standard.name, direction: p.direction, version: p.protocolVersion, status: p.status })),

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { IGS, IG_ALIASES, type IgAlias } from '../standards/igs.js';
+import { IGS, IG_ALIASES, STANDARDS, type IgAlias, type Standard } from '../standards/igs.js';
 import { UsageError } from '../util/errors.js';
 import { describeFsError, folderReplaceProblem, writeFolderAtomic } from '../util/fs-safe.js';
 import { compareVersions } from '../defs/package-source.js';
@@ -89,8 +89,17 @@ export async function generateSite(input: SiteInput, options: GenerateSiteOption
     chains.set(alias, chain);
   }
   const usedBy = new Map<string, IgAlias[]>();
-  for (const [alias, chain] of chains)
-    for (const p of chain) usedBy.set(pkgKey(p.id, p.version), [...(usedBy.get(pkgKey(p.id, p.version)) ?? []), alias]);
+  const use = (alias: IgAlias, p: SitePackage): void => {
+    const key = pkgKey(p.id, p.version);
+    const by = usedBy.get(key) ?? [];
+    if (!by.includes(alias)) usedBy.set(key, [...by, alias]);
+  };
+  for (const [alias, chain] of chains) for (const p of chain) use(alias, p);
+  // every other version of a standard we build is documented too (its packages; the standard's page is the current one's)
+  for (const alias of igs) {
+    const s: Standard = STANDARDS[alias];
+    for (const v of s.versions) if (v.version !== s.current) for (const p of closure(input, s.packageId, v.version)) use(alias, p);
+  }
   const packages = input.packages
     .filter((p) => usedBy.has(pkgKey(p.id, p.version)))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : compareVersions(a.version, b.version)));

@@ -35,8 +35,8 @@ const LAYOUT_SOURCE = `${pageHead({ lang: 'en', title: '{{title}} · medcom-ig' 
 const INDEXPAGE_SOURCE = `<h1>MedCom FHIR Implementation Guides</h1>
 <p>Profiles, terminology and examples of the MedCom standards this project authors in TypeScript, generated from our compiled packages.</p>
 <h2>Standards</h2>
-<table class="list"><thead><tr><th>Standard</th><th>Danish</th><th>Package</th><th>Status</th><th>Kind</th></tr></thead><tbody>
-{{#each igs}}<tr><td><a href="{{href}}">{{title}}</a></td><td>{{titleDa}}</td><td><code>{{packageId}}#{{version}}</code></td><td>{{status}}</td><td>{{kind}}</td></tr>
+<table class="list"><thead><tr><th>Standard</th><th>Danish</th><th>Package</th><th>Versions we build</th><th>Status</th><th>Kind</th></tr></thead><tbody>
+{{#each igs}}<tr><td><a href="{{href}}">{{title}}</a></td><td>{{titleDa}}</td><td><code>{{packageId}}#{{version}}</code></td><td class="versions">{{#each versions}}{{#if @index}}, {{/if}}{{#if href}}<a href="{{href}}">{{version}}</a>{{else}}{{version}}{{/if}}{{#if current}} (current){{/if}}{{/each}}</td><td>{{status}}</td><td>{{kind}}</td></tr>
 {{/each}}</tbody></table>
 <h2>Packages</h2>
 <table class="list"><thead><tr><th>Package</th><th>Version</th><th>Title</th><th>Profiles</th><th>Extensions</th><th>ValueSets</th><th>CodeSystems</th><th>Used by</th></tr></thead><tbody>

@@ -54,6 +54,8 @@ export function newValidator(
   defs: Definitions,
   options: {
     scopeProfile?: string;
+    /** Without scopeProfile: the package whose closure canonicals resolve in first (`--ig <id>#<version>`). */
+    scopePackage?: { id: string; version: string };
     locale?: Locale;
     readXml?: XmlReader;
     suppress?: readonly string[];

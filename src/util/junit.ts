@@ -27,6 +27,8 @@ export interface JunitCase {
 
 export interface JunitSuite {
   name: string;
+  /** Suite `<properties>` (e.g. the standard and version validated against), in order. */
+  properties?: [name: string, value: string][];
   cases: JunitCase[];
 }
 
@@ -61,6 +63,11 @@ export function renderJunitXml(name: string, suites: JunitSuite[]): string {
   lines.push(`<testsuites ${attrs(name, counts(suites.flatMap((s) => s.cases)))}>`);
   for (const suite of suites) {
     lines.push(`  <testsuite ${attrs(suite.name, counts(suite.cases))}>`);
+    if (suite.properties?.length) {
+      lines.push('    <properties>');
+      for (const [k, v] of suite.properties) lines.push(`      <property name="${esc(k)}" value="${esc(v)}"/>`);
+      lines.push('    </properties>');
+    }
     for (const c of suite.cases) {
       lines.push(`    <testcase classname="${esc(c.classname)}" name="${esc(c.name)}">`);
       for (const f of c.failures ?? []) lines.push(`      ${problem('failure', f)}`);

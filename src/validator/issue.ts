@@ -29,6 +29,11 @@ export interface FileReport {
   valid: boolean;
   /** The profiles the root resource was validated against. */
   profiles: string[];
+  /**
+   * The packages (`id#version`) those profiles resolved to: with several versions of a package built,
+   * a profile named without `|version` is the newest version's unless the run pins one (`--ig`).
+   */
+  packages?: string[];
   issues: Issue[];
   /** How many findings the run's suppressions dropped (absent: none). */
   suppressed?: number;
@@ -46,6 +51,11 @@ export interface ValidationReport {
   rules?: RuleSelection;
   /** What the files were checked as exported for (`--purpose`; business rules only, so absent with `--rules official`). */
   purpose?: ExportPurpose;
+  /**
+   * What the run validated against (`--ig`): a standard at one version, or a package pinned by
+   * `id#version`. Absent: no `--ig`; each file's `packages` say where its profiles resolved.
+   */
+  standard?: ReportStandard;
   /** A sequence run (`--sequence`): the manifest and its steps, in order. */
   sequence?: SequenceSummary;
   files: FileReport[];
@@ -61,6 +71,21 @@ export interface ValidationReport {
     /** Of the counts above, those from business rules (when the run reported business rules). */
     business?: { errors: number; warnings: number; information: number };
   };
+}
+
+/** The standard and version a run validated against (ValidationReport.standard). */
+export interface ReportStandard {
+  /** The standard's `--ig` alias (absent for a package pinned by id#version). */
+  alias?: string;
+  title?: string;
+  packageId: string;
+  version: string;
+  /** The standard's Bundle profile (absent for a pinned package). */
+  bundleProfile?: string;
+  /** Whether this is the standard's current version. */
+  current?: boolean;
+  /** Whether the run named the version (`hco@1.1.0-trial-use`, `id#version`) rather than taking the current one. */
+  pinned: boolean;
 }
 
 /** The steps of a sequence run, as the manifest lists them (files resolved against the manifest's folder). */

@@ -1,4 +1,5 @@
 import type { Definitions, Resolver } from '../defs/registry.js';
+import type { LoadedResource } from '../defs/resource.js';
 import type { FileReport } from './issue.js';
 import { readJson } from './load/json.js';
 import { InputError, ROOT_PATH, type SourceDoc } from './load/source.js';
@@ -28,6 +29,11 @@ export interface ValidatorOptions {
    * different things in different MedCom chains), then everywhere else.
    */
   scopeProfile?: string;
+  /**
+   * Resolve canonicals in this package's dependency scope first (`--ig <id>#<version>`: a package
+   * pinned without a Bundle profile), then everywhere else; used when there is no scopeProfile.
+   */
+  scopePackage?: { id: string; version: string };
   /** A terminology service, or a factory given the (scoped) resolver the validator uses. */
   terminology?: TerminologyService | ((resolver: Resolver) => TerminologyService);
   locale?: Locale;
@@ -83,6 +89,8 @@ export class Validator {
     if (options.scopeProfile) {
       const hit = resolver.resolve(options.scopeProfile, 'StructureDefinition');
       if (hit) resolver = options.definitions.preferring([{ id: hit.from.packageId, version: hit.from.packageVersion }]);
+    } else if (options.scopePackage) {
+      resolver = options.definitions.preferring([options.scopePackage]);
     }
     this.model = new FhirModel(resolver);
     this.locale = options.locale ?? 'en';
@@ -118,16 +126,23 @@ export class Validator {
    * The walker for a document: the scope profile's when the Validator has one; otherwise the scope of
    * the package that defines the root's first meta.profile, so that a Notes bundle validated without
    * `--ig` still sees MedCom Core 4.0.0 and Document 2.0.2, not the first-registered 2.4.0 and 1.0.1.
+   * A meta.profile without `|version` that several versions of a package define is the newest
+   * version's (Definitions.all()). When that profile is not one we hold, the first profile the
+   * document is required to meet decides the scope instead (a CareCommunication message checked
+   * against the messaging profile sees the messaging package's chain, not the newest of everything).
    */
-  private walkerFor(root: Json | null | undefined): Walker {
-    if (this.options.scopeProfile) return this.walker;
+  private walkerFor(root: Json | null | undefined, required: readonly string[] = []): Walker {
+    if (this.options.scopeProfile || this.options.scopePackage) return this.walker;
     const meta = root?.['meta'] as Json | undefined;
     const first = Array.isArray(meta?.['profile'])
       ? (meta['profile'] as unknown[]).find((p): p is string => typeof p === 'string')
       : undefined;
-    if (!first) return this.walker;
-    const hit = this.options.definitions.all().resolve(first, 'StructureDefinition');
-    if (!hit || !this.options.definitions.getPackage(hit.from.packageId, hit.from.packageVersion)) return this.walker;
+    const held = (url: string | undefined): LoadedResource | undefined => {
+      const hit = url === undefined ? undefined : this.options.definitions.all().resolve(url, 'StructureDefinition');
+      return hit && this.options.definitions.getPackage(hit.from.packageId, hit.from.packageVersion) ? hit : undefined;
+    };
+    const hit = held(first) ?? held(required[0]);
+    if (!hit) return this.walker;
     const key = `${hit.from.packageId}#${hit.from.packageVersion}`;
     let w = this.scoped.get(key);
     if (!w) {
@@ -171,7 +186,7 @@ export class Validator {
 
   validateDoc(doc: SourceDoc, options: ValidateOptions = {}): FileReport {
     const sink = new IssueSink(doc, this.locale, false, this.suppressions, this.options.issueCaps);
-    const walker = this.walkerFor(doc.value as Json | null);
+    const walker = this.walkerFor(doc.value as Json | null, options.profiles);
     const root = doc.value as Json;
     const official = selects(this.rules, 'official');
     if (official) this.validateOfficial(doc, options, sink, walker);
@@ -203,6 +218,8 @@ export class Validator {
       profiles,
       issues,
     };
+    const packages = resolvedPackages(profiles, walker.deps.resolver);
+    if (packages.length > 0) report.packages = packages;
     if (sink.suppressed > 0) report.suppressed = sink.suppressed;
     if (sink.omitted > 0) report.omitted = sink.omitted;
     return report;
@@ -226,4 +243,15 @@ export class Validator {
     }
     walker.withDocument(doc, () => walker.validateResource(doc.value, where, sink, required));
   }
+}
+
+/** The packages (`id#version`) the profiles resolve to in a walker's scope, in order, each once. */
+function resolvedPackages(profiles: readonly string[], resolver: Resolver): string[] {
+  const out: string[] = [];
+  for (const p of profiles) {
+    const from = resolver.resolve(p, 'StructureDefinition')?.from;
+    const label = from ? `${from.packageId}#${from.packageVersion}` : undefined;
+    if (label && !out.includes(label)) out.push(label);
+  }
+  return out;
 }

@@ -213,7 +213,7 @@ function fixtureProtocol(id: string, rows: unknown[]): ProtocolDefinition {
         type: 'HL7 FHIR',
         kind: 'message',
         ig: 'hco',
-        checkedVersion: '1.1.0-trial-use',
+        targets: '1.1.0-trial-use',
       },
       versioning: [{ version: '0.1.0', initials: 'T', date: '2026-01-01', description: ['fixture'] }],
       prerequisites: [],
@@ -638,7 +638,7 @@ describe('protocol run notes-send (draft, drafted from the Notes IG)', () => {
       nameEn: 'Shared journal notes',
       nameDa: 'Deling af journalnotater',
       ig: 'notes',
-      checkedVersion: '1.0.0',
+      targets: '1.0.0',
       kind: 'document',
     });
     expect(notesSend.standard.versionNote).toMatch(/MedCom has not published a Notes test protocol/);

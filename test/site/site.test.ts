@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, posix, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IGS } from '../../src/api/igs.js';
+import { IGS, STANDARDS } from '../../src/api/igs.js';
 import type { FhirResource } from '../../src/defs/resource.js';
 import { generateSite, rel } from '../../src/site/generate.js';
 import { loadSiteInput, type SiteInput, type SitePackage } from '../../src/site/load.js';
@@ -59,6 +59,13 @@ describe('medcom-ig docs: the site for all three standards', () => {
     }
     const index = site(all, 'index.html');
     for (const a of ['hco', 'notes', 'conditionlist'] as const) expect(index).toContain(`href="ig/${a}/index.html"`);
+    // issue 14: every version we build of each standard, the current one marked, linked to its package page
+    expect(index).toContain('<th>Versions we build</th>');
+    for (const [alias, s] of Object.entries(STANDARDS))
+      for (const v of s.versions)
+        expect(index, `${alias} ${v.version}`).toContain(
+          `<a href="pkg/${s.packageId}/${v.version}/index.html">${v.version}</a>${v.version === s.current ? ' (current)' : ''}`,
+        );
   });
 
   it('has a page for every StructureDefinition, ValueSet and CodeSystem of HCO and of every package of its chain', () => {

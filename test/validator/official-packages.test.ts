@@ -15,8 +15,10 @@ import { Validator } from '../../src/validator/validator.js';
 import { anchorsOrSkip } from '../helpers/shared.js';
 
 const anchors = anchorsOrSkip('validator: official HCO and Notes packages');
-const HCO = 'http://medcomfhir.dk/ig/homecareobservation/StructureDefinition/medcom-homecareobservation-message';
-const NOTES = 'http://medcomfhir.dk/ig/notes/StructureDefinition/medcom-notes-bundle';
+// pinned: the anchors hold later HCO versions too (1.1.1-trial-use, 1.2.0, 1.2.1), and a canonical
+// without |version resolves to the newest version loaded (issue 14)
+const HCO = 'http://medcomfhir.dk/ig/homecareobservation/StructureDefinition/medcom-homecareobservation-message|1.1.0-trial-use';
+const NOTES = 'http://medcomfhir.dk/ig/notes/StructureDefinition/medcom-notes-bundle|1.0.0';
 
 function errors(r: FileReport): [string, string][] {
   return r.issues.filter((i) => i.severity === 'error' || i.severity === 'fatal').map((i) => [i.ruleId, i.location.fhirpath]);

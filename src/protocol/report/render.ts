@@ -145,5 +145,16 @@ export function renderProtocolJunit(report: ProtocolRunReport): string {
       }),
     });
   }
-  return renderJunitXml(`medcom-ig protocol ${report.protocol.id} ${report.protocol.version}`, suites);
+  // every suite says which version of the standard the run validated against
+  const st = report.protocol.standard;
+  const properties: [string, string][] = [
+    ['standard-targets', st.targets],
+    ['package', st.checkedPackage],
+    ['profile', st.profile],
+    ...(st.checkedNote ? [['checked-note', st.checkedNote] as [string, string]] : []),
+  ];
+  return renderJunitXml(
+    `medcom-ig protocol ${report.protocol.id} ${report.protocol.version}`,
+    suites.map((s) => ({ ...s, properties })),
+  );
 }

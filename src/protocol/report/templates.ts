@@ -21,6 +21,8 @@ _{{md generated}}_
 {{#if versionNote}}> {{md versionNote}}
 {{/if}}
 
+{{md checked}}
+
 **{{md L.versioning}}**
 
 | {{md L.verVersion}} | {{md L.verInitials}} | {{md L.verDate}} | {{md L.verDescription}} |
@@ -187,6 +189,7 @@ details summary{cursor:pointer}
 <tbody><tr><td>{{standard.nameEn}}</td><td>{{standard.nameDa}}</td><td>{{standard.version}}</td><td>{{standard.type}}</td></tr></tbody>
 </table>
 {{#if versionNote}}<p class="note">{{versionNote}}</p>{{/if}}
+<p class="note checked">{{checked}}</p>
 
 <table class="versioning">
 <thead><tr><th colspan="4">{{L.versioning}}</th></tr><tr><th>{{L.verVersion}}</th><th>{{L.verInitials}}</th><th>{{L.verDate}}</th><th>{{L.verDescription}}</th></tr></thead>

@@ -76,6 +76,8 @@ export interface ProtocolView {
   source: string;
   standard: { nameEn: string; nameDa: string; version: string; type: string };
   versionNote: string;
+  /** `Checked against: 1.2.0 (id#version)`, with the reason when it is not the version the protocol tests. */
+  checked: string;
   versioning: { version: string; initials: string; date: string; description: string }[];
   prerequisites: string[];
   vendorRows: KeyValue[];
@@ -203,6 +205,7 @@ export function buildView(report: ProtocolRunReport): ProtocolView {
       type: p.standard.type,
     },
     versionNote: p.standard.versionNote,
+    checked: `${L.checkedAgainst}${p.standard.checkedVersion} (${p.standard.checkedPackage})${p.standard.checkedNote ? ` — ${p.standard.checkedNote}` : ''}`,
     versioning: p.versioning.map((v) => ({ ...v, description: v.description.join('\n') })),
     prerequisites: p.prerequisites,
     vendorRows: [

@@ -42,6 +42,9 @@ a{color:var(--info)}
 <header>
 <h1>{{labels.heading}}</h1>
 <p class="summary">{{summary}}</p>
+{{#if against}}
+<p class="meta against">{{against}}</p>
+{{/if}}
 <p class="meta">{{labels.generatedBy}} {{tool}}{{#if generatedAt}} · {{labels.generatedAt}} {{generatedAt}}{{/if}}</p>
 </header>
 <main>

@@ -7,6 +7,10 @@
 export const MD_TEMPLATE = `# {{labels.heading}}
 
 **{{summary}}**
+{{#if against}}
+
+{{md against}}
+{{/if}}
 
 {{labels.generatedBy}} {{tool}}{{#if generatedAt}} · {{labels.generatedAt}} {{generatedAt}}{{/if}}
 {{#each files}}

@@ -6,6 +6,7 @@
 import type { Locale } from '../../validator/messages/index.js';
 import type { FileReport, Issue, ValidationReport } from '../../validator/issue.js';
 import type { Severity } from '../../validator/rules/registry.js';
+import { againstLine } from '../against.js';
 
 export interface ReportRenderOptions {
   /**
@@ -154,6 +155,8 @@ export interface ReportModel {
   title: string;
   /** `2 files, 1 valid; 3 errors, 1 warning, 0 information`. */
   summary: string;
+  /** What the run validated against (`--ig`), or where the profiles resolved; `''` when neither. */
+  against: string;
   tool: string;
   generatedAt: string | null;
   /** An overview table of the files (HTML, when there is more than one). */
@@ -225,6 +228,10 @@ export function summaryLine(report: ValidationReport): string {
   return `${count(l, s.files, 'file')}, ${count(l, s.valid, 'valid')}; ${count(l, s.errors, 'error')}, ${count(l, s.warnings, 'warning')}, ${count(l, s.information, 'information')}${suppressed}`;
 }
 
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 export function buildModel(report: ValidationReport, options: ReportRenderOptions = {}): ReportModel {
   const locale: Locale = report.locale === 'da' ? 'da' : 'en';
   const summary = summaryLine({ ...report, locale });
@@ -233,6 +240,7 @@ export function buildModel(report: ValidationReport, options: ReportRenderOption
     labels: LABELS[locale],
     title: `medcom-ig validate: ${summary}`,
     summary,
+    against: capitalized(againstLine(report, locale)),
     tool: `${report.tool.name} ${report.tool.version}`,
     generatedAt: options.generatedAt ?? null,
     overview: report.files.length > 1,
