@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { compiledScript } from '../util/worker-script.js';
 import type { FileReport } from '../validator/issue.js';
 import type { Locale } from '../validator/messages/index.js';
+import type { OtherVersions } from '../validator/rules/profiles/other-version.js';
 import type { ExportPurpose, RuleSelection } from '../validator/rules/registry.js';
 import type { SafeReadOptions } from '../util/fs-safe.js';
 
@@ -17,6 +18,8 @@ export interface WorkerSetup {
   profiles: string[];
   /** Without profiles: the package canonicals resolve in first (`--ig <id>#<version>`). */
   scope?: { id: string; version: string };
+  /** The standard's other versions, tried on a file with errors (`profiles/other-version`). */
+  otherVersions?: OtherVersions;
   locale: Locale;
   /** Findings not to report (`--suppress`). */
   suppress: string[];

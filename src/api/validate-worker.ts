@@ -16,6 +16,7 @@ try {
   const run = new RunValidator(defs, {
     profiles: setup.profiles,
     ...(setup.scope ? { scope: setup.scope } : {}),
+    ...(setup.otherVersions ? { otherVersions: setup.otherVersions } : {}),
     locale: setup.locale,
     suppress: setup.suppress,
     rules: setup.rules,

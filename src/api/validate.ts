@@ -18,11 +18,12 @@ import { SuppressionError, Suppressions } from '../validator/suppress.js';
 import type { SourceDoc } from '../validator/load/source.js';
 import { UsageError } from '../util/errors.js';
 import { workerCount, WorkerPool, workerScript, type WorkerJob } from './pool.js';
-import { parseIg, targetLabel, type IgTarget } from '../standards/igs.js';
+import { parseIg, STANDARDS, targetLabel, type IgTarget } from '../standards/igs.js';
 import { newValidator, validationDefinitions, type XmlReader } from '../standards/validation.js';
 import { VERSION } from '../util/version.js';
 import { EXPORT_PURPOSES, RULES, RULE_SELECTIONS, type ExportPurpose, type RuleSelection } from '../validator/rules/registry.js';
 import type { BusinessPurpose } from '../validator/rules/business/context.js';
+import { otherVersionIssue, type OtherVersions } from '../validator/rules/profiles/other-version.js';
 
 export { UsageError } from '../util/errors.js';
 export { newValidator, validationDefinitions, VERSION };
@@ -200,6 +201,7 @@ export async function validateFiles(options: ValidateFilesOptions, definitions?:
     if (target.bundleProfile) profiles.push(target.bundleProfile);
   }
   const scope = target && !target.bundleProfile ? { id: target.packageId, version: target.version } : undefined;
+  const otherVersions = target ? otherVersionsOf(target) : undefined;
   // workers need to load the definitions themselves: only when the caller did not hand us some
   // files that cannot be read safely are reported as such; the others are read and validated
   const readable = inputs.filter((i) => i.problem === undefined);
@@ -211,6 +213,7 @@ export async function validateFiles(options: ValidateFilesOptions, definitions?:
         packages: options.packages ?? [],
         profiles,
         ...(scope ? { scope } : {}),
+        ...(otherVersions ? { otherVersions } : {}),
         locale,
         suppress,
         rules,
@@ -239,6 +242,7 @@ export async function validateFiles(options: ValidateFilesOptions, definitions?:
               new RunValidator(defs, {
                 profiles,
                 ...(scope ? { scope } : {}),
+                ...(otherVersions ? { otherVersions } : {}),
                 locale,
                 suppress,
                 rules,
@@ -259,6 +263,18 @@ export async function validateFiles(options: ValidateFilesOptions, definitions?:
   } finally {
     await pool?.close();
   }
+}
+
+/**
+ * A standard's other versions we build, for a run against one of its versions; undefined for a
+ * package pin or a standard with one version.
+ */
+export function otherVersionsOf(t: IgTarget): OtherVersions | undefined {
+  if (!t.alias || !t.bundleProfile) return undefined;
+  const others = STANDARDS[t.alias].versions
+    .filter((v) => v.version !== t.version)
+    .map((v) => ({ version: v.version, profile: v.bundleProfile }));
+  return others.length > 0 ? { standard: t.alias, version: t.version, others } : undefined;
 }
 
 /** The packages loaded (`id#version`), for `--ig` pins of a package that is not a standard. */
@@ -315,6 +331,11 @@ export interface RunValidatorOptions {
   profiles?: readonly string[];
   /** Without profiles: the package whose dependency closure canonicals resolve in first (`--ig <id>#<version>`). */
   scope?: { id: string; version: string };
+  /**
+   * The other versions of the standard validated against: a file with errors is validated against
+   * each (official rules), and those it conforms to are named in one `profiles/other-version` finding.
+   */
+  otherVersions?: OtherVersions;
   locale: Locale;
   /** Findings not to report (`--suppress`). */
   suppress?: readonly string[];
@@ -337,21 +358,30 @@ export class RunValidator {
   private readonly profiles: string[];
   private readonly locale: Locale;
   private readonly read: InputReadOptions;
+  private readonly otherVersions: OtherVersions | undefined;
+  /** The XML reader, loaded by validate() when the first input that starts with `<` comes. */
+  private readonly readXml: XmlReader = (file, text, model) => {
+    if (!this.xml) throw new Error('the XML reader is not loaded');
+    return this.xml(file, text, model);
+  };
+  /** One validator per other version, made when a file first needs it. */
+  private readonly versionValidators = new Map<string, Validator>();
 
-  constructor(defs: Definitions, options: RunValidatorOptions) {
+  constructor(
+    private readonly defs: Definitions,
+    private readonly options: RunValidatorOptions,
+  ) {
     this.profiles = [...(options.profiles ?? [])];
     this.locale = options.locale;
     this.read = options.read ?? {};
+    this.otherVersions = options.otherVersions;
     const scopeProfile = this.profiles[0];
     this.validator = newValidator(defs, {
       locale: this.locale,
       suppress: options.suppress ?? [],
       rules: options.rules ?? 'all',
       ...(options.purpose ? { purpose: options.purpose } : {}),
-      readXml: (file, text, model) => {
-        if (!this.xml) throw new Error('the XML reader is not loaded'); // validate() loads it first
-        return this.xml(file, text, model);
-      },
+      readXml: this.readXml,
       ...(scopeProfile ? { scopeProfile } : options.scope ? { scopePackage: options.scope } : {}),
     });
   }
@@ -378,7 +408,39 @@ export class RunValidator {
       if (e instanceof InputError) return { report: unreadable(file, e, this.locale), value: undefined };
       throw e;
     }
-    return { report: this.validator.validateDoc(doc, { profiles: this.profiles, ...(purpose ? { purpose } : {}) }), value: doc.value };
+    const report = this.validator.validateDoc(doc, { profiles: this.profiles, ...(purpose ? { purpose } : {}) });
+    const officialError = report.issues.some((i) => i.layer === 'official' && (i.severity === 'error' || i.severity === 'fatal'));
+    if (officialError && this.otherVersions) this.noteOtherVersions(doc, report, this.otherVersions);
+    return { report, value: doc.value };
+  }
+
+  /**
+   * A file with errors against the version asked for (official rules: business rules are the same in
+   * every version): the other versions of the standard it
+   * conforms to (no error, official rules), named in one information finding at the root. The
+   * verdict stays the one of the version asked for.
+   */
+  private noteOtherVersions(doc: SourceDoc, report: FileReport, other: OtherVersions): void {
+    const fits = other.others.filter((o) => this.versionValidator(o.profile).validateDoc(doc, { profiles: [o.profile] }).valid);
+    if (fits.length === 0) return;
+    const fit = { standard: other.standard, version: other.version, fits: fits.map((o) => o.version) };
+    report.issues.unshift(otherVersionIssue(doc, this.locale, fit));
+  }
+
+  private versionValidator(profile: string): Validator {
+    let v = this.versionValidators.get(profile);
+    if (!v) {
+      v = newValidator(this.defs, {
+        locale: this.locale,
+        rules: 'official',
+        readXml: this.readXml,
+        scopeProfile: profile,
+        // the verdict alone counts: no caps, no suppressions
+        ...(this.options.purpose ? { purpose: this.options.purpose } : {}),
+      });
+      this.versionValidators.set(profile, v);
+    }
+    return v;
   }
 }
 

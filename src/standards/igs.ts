@@ -45,11 +45,23 @@ export const STANDARDS = {
   hco: {
     title: 'MedCom HomeCareObservation (Kommunale prøvesvar)',
     packageId: 'medcom.fhir.dk.homecareobservation',
-    current: '1.1.0-trial-use',
+    current: '1.2.1',
     versions: [
       {
         version: '1.1.0-trial-use',
         bundleProfile: 'http://medcomfhir.dk/ig/homecareobservation/StructureDefinition/medcom-homecareobservation-message|1.1.0-trial-use',
+      },
+      {
+        version: '1.1.1-trial-use',
+        bundleProfile: 'http://medcomfhir.dk/ig/homecareobservation/StructureDefinition/medcom-homecareobservation-message|1.1.1-trial-use',
+      },
+      {
+        version: '1.2.0',
+        bundleProfile: 'http://medcomfhir.dk/ig/homecareobservation/StructureDefinition/medcom-homecareobservation-message|1.2.0',
+      },
+      {
+        version: '1.2.1',
+        bundleProfile: 'http://medcomfhir.dk/ig/homecareobservation/StructureDefinition/medcom-homecareobservation-message|1.2.1',
       },
     ],
   },

@@ -45,6 +45,8 @@ export const da = {
   'bundle/fullurl-duplicate': 'fullUrl {fullUrl} bruges af {count} entries',
   'bundle/message-focus': "MessageHeader.focus '{reference}' peger ikke på en entry i meddelelsen",
   'profiles/unknown': 'profilen {profile} er ikke tilgængelig; der er ikke valideret mod den',
+  'profiles/other-version':
+    'filen overholder ikke {standard} {version}, men overholder {fits}: den er skrevet til en anden version; valider den som den version med --ig {pin}',
   'business/notes-note-empty': 'notatet har ingen synlig tekst (afkodet text/html: {preview})',
   'business/notes-note-formatting': 'notatet følger ikke den forenklede HTML, som Notes-IG’en tillader: {reason}',
   'business/notes-date-before-event':

@@ -47,6 +47,8 @@ export const en = {
   'bundle/fullurl-duplicate': 'fullUrl {fullUrl} is used by {count} entries',
   'bundle/message-focus': "MessageHeader.focus '{reference}' does not resolve to an entry of the message",
   'profiles/unknown': 'profile {profile} is not available; not checked against it',
+  'profiles/other-version':
+    'the file does not conform to {standard} {version} but conforms to {fits}: it was written for another version; to validate it as that version, use --ig {pin}',
   'business/notes-note-empty': 'the note has no visible text (decoded text/html: {preview})',
   'business/notes-note-formatting': 'the note is not in the simplified HTML the Notes IG allows: {reason}',
   'business/notes-date-before-event': 'Composition.date {date} (last update) is before the note was created ({createdAt} in {createdBy})',

@@ -353,6 +353,13 @@ export const RULES = {
     issueType: 'not-found',
     summary: 'a profile (meta.profile or --profile) that is not available: not checked against it',
   },
+  'profiles/other-version': {
+    layer: 'official',
+    concern: 'profiles',
+    severity: 'information',
+    issueType: 'informational',
+    summary: 'a file that does not conform to the version of its standard it was validated against, but to another version we build',
+  },
   // business rules (src/validator/rules/business): Notes, from the IG text and MedCom's consumer test examples
   'business/notes-note-empty': {
     layer: 'business',
