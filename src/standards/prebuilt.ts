@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,23 +28,25 @@ export function r4PackageDir(): string | undefined {
 
 /**
  * A fingerprint of the compiled profile modules (*.js below `dir`: relative path, size and
- * modification time). Stat only, no reading: it runs at every start. `npm run compile` rewrites
- * the modules and the prebuilt packages together; a module compiled since (tsc alone) changes it.
+ * modification time of each, in name order). Stat only, no reading: it runs at every start. `npm run
+ * compile` rewrites the modules and the prebuilt packages together; a module compiled since (tsc
+ * alone), added or removed changes it. Kept as it is in the stamp (a few KB) and compared whole:
+ * no hash to compute, so a start does not initialise a hash function for it.
  */
-function profilesHash(dir: string): string {
-  const hash = createHash('sha256');
+function profilesFingerprint(dir: string): string {
+  let out = '';
   const visit = (d: string, rel: string): void => {
     for (const f of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      const p = join(d, f.name);
+      const p = `${d}/${f.name}`;
       if (f.isDirectory()) visit(p, `${rel}${f.name}/`);
       else if (f.name.endsWith('.js')) {
         const st = statSync(p);
-        hash.update(`${rel}${f.name}\0${st.size}\0${st.mtimeMs}\0`);
+        out += `${rel}${f.name}\0${st.size}\0${st.mtimeMs}\n`;
       }
     }
   };
   if (existsSync(dir)) visit(dir, '');
-  return hash.digest('hex');
+  return out;
 }
 
 /**
@@ -69,7 +70,7 @@ export function stampPrebuilt(dir = PREBUILT_DIR): void {
     }
   }
   // the stamp last: it says the whole folder is current
-  writeFileAtomic(join(dir, STAMP), JSON.stringify({ profiles: profilesHash(PROFILES_DIR) }) + '\n');
+  writeFileAtomic(join(dir, STAMP), JSON.stringify({ profiles: profilesFingerprint(PROFILES_DIR) }) + '\n');
 }
 
 /** Remove the stamp before dist/ig is rewritten (`build --prebuilt`): a build killed half-way is then not taken as current. */
@@ -91,7 +92,7 @@ export function prebuiltProblem(dir = PREBUILT_DIR): string | undefined {
   } catch {
     return `${stampFile} is not readable`;
   }
-  if (stamp.profiles !== profilesHash(PROFILES_DIR)) return `${dir} is older than the compiled profiles`;
+  if (stamp.profiles !== profilesFingerprint(PROFILES_DIR)) return `${dir} is older than the compiled profiles`;
   const incomplete = readdirSync(dir)
     .filter((f) => f.includes('#') && !isCompleteFolder(join(dir, f)))
     .sort();
