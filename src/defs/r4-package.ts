@@ -1,7 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeFsError, isCompleteFolder, writeFolderAtomicSync } from '../util/fs-safe.js';
-import type { BaseR4Source } from './base-r4.js';
+import { URL_INDEX, type BaseR4Source } from './base-r4.js';
 import { DEFINITION_TYPES, slimDefinition } from './slim.js';
 
 /**
@@ -22,6 +22,26 @@ export function writeR4PackageFolder(base: BaseR4Source, dir: string, force = fa
   if (!force && (isCompleteFolder(dir) || existsSync(join(dir, 'package.json')))) return dir;
   writeFolderAtomicSync(dir, (staging) => fill(base, staging, dir, options));
   return dir;
+}
+
+/**
+ * The url → file name part of `.index.json` as lines `<url>\t<file name>` after a leading line break
+ * (the first file of a url wins, as BaseR4Source reads `.index.json`): a lookup finds `\n<url>\t` in
+ * the text instead of parsing the 571 KB index at every start. Undefined (no such file: the reader
+ * then parses `.index.json`) when a url or file name holds a tab or line break.
+ */
+function urlIndexText(files: Record<string, unknown>[]): string | undefined {
+  const seen = new Set<string>();
+  let text = '\n';
+  for (const f of files) {
+    const url = f['url'];
+    const filename = f['filename'];
+    if (typeof url !== 'string' || url === '' || typeof filename !== 'string' || seen.has(url)) continue;
+    if (/[\t\r\n]/.test(url) || /[\t\r\n]/.test(filename)) return undefined;
+    seen.add(url);
+    text += `${url}\t${filename}\n`;
+  }
+  return text;
 }
 
 function fill(base: BaseR4Source, staging: string, dir: string, options: { definitionsOnly?: boolean }): void {
@@ -47,6 +67,8 @@ function fill(base: BaseR4Source, staging: string, dir: string, options: { defin
     files.push(entry);
   }
   put('.index.json', JSON.stringify({ 'index-version': 1, files }));
+  const urls = urlIndexText(files);
+  if (urls !== undefined) put(URL_INDEX, urls);
   put(
     'package.json',
     JSON.stringify(

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadPackages } from '../defs/load-package.js';
+import { loadPackages, packageFromIndex, type IndexEntry } from '../defs/load-package.js';
+import type { PackageManifest } from '../defs/package-source.js';
 import type { Definitions } from '../defs/registry.js';
 import type { FhirResource } from '../defs/resource.js';
 import { DEFINITION_TYPES, slimDefinition } from '../defs/slim.js';
@@ -17,6 +17,22 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const PREBUILT_DIR = join(here, '..', '..', 'ig');
 const PROFILES_DIR = join(here, '..', '..', 'profiles');
 const STAMP = 'prebuilt.json';
+
+/** A package folder of dist/ig as the stamp records it: its package.json and the definitions of its `.index.json`. */
+interface StampedPackage {
+  folder: string;
+  manifest: PackageManifest;
+  files: IndexEntry[];
+}
+
+/**
+ * `dist/ig/prebuilt.json`, written last by stampPrebuilt: the fingerprint of the compiled profile modules the
+ * packages were built from, and (so that a start reads one file instead of two per package) every package folder.
+ */
+interface Stamp {
+  profiles?: string;
+  packages?: StampedPackage[];
+}
 /** The base R4 definitions one file per resource (compact flavour), written at install time. */
 export const R4_DIST_DIR = join(here, '..', '..', 'r4');
 
@@ -29,23 +45,25 @@ export function r4PackageDir(): string | undefined {
 
 /**
  * A fingerprint of the compiled profile modules (*.js below `dir`: relative path, size and
- * modification time). Stat only, no reading: it runs at every start. `npm run compile` rewrites
- * the modules and the prebuilt packages together; a module compiled since (tsc alone) changes it.
+ * modification time of each, in name order). Stat only, no reading: it runs at every start. `npm run
+ * compile` rewrites the modules and the prebuilt packages together; a module compiled since (tsc
+ * alone), added or removed changes it. Kept as it is in the stamp (a few KB) and compared whole:
+ * no hash to compute, so a start does not initialise a hash function for it.
  */
-function profilesHash(dir: string): string {
-  const hash = createHash('sha256');
+function profilesFingerprint(dir: string): string {
+  let out = '';
   const visit = (d: string, rel: string): void => {
     for (const f of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      const p = join(d, f.name);
+      const p = `${d}/${f.name}`;
       if (f.isDirectory()) visit(p, `${rel}${f.name}/`);
       else if (f.name.endsWith('.js')) {
         const st = statSync(p);
-        hash.update(`${rel}${f.name}\0${st.size}\0${st.mtimeMs}\0`);
+        out += `${rel}${f.name}\0${st.size}\0${st.mtimeMs}\n`;
       }
     }
   };
   if (existsSync(dir)) visit(dir, '');
-  return hash.digest('hex');
+  return out;
 }
 
 /**
@@ -55,21 +73,36 @@ function profilesHash(dir: string): string {
  * the validator's copy; `medcom-ig build` output elsewhere stays complete.
  */
 export function stampPrebuilt(dir = PREBUILT_DIR): void {
-  for (const f of readdirSync(dir)) {
+  const packages: StampedPackage[] = [];
+  for (const f of readdirSync(dir).sort()) {
     const pkgDir = join(dir, f, 'package');
     if (!f.includes('#') || !isCompleteFolder(join(dir, f)) || !existsSync(join(pkgDir, '.index.json'))) continue;
-    const index = JSON.parse(readFileSync(join(pkgDir, '.index.json'), 'utf8')) as {
-      files?: { filename?: unknown; resourceType?: unknown }[];
-    };
+    const index = JSON.parse(readFileSync(join(pkgDir, '.index.json'), 'utf8')) as { files?: IndexEntry[] };
+    const files: IndexEntry[] = [];
     for (const e of index.files ?? []) {
       if (typeof e.filename !== 'string' || typeof e.resourceType !== 'string' || !DEFINITION_TYPES.has(e.resourceType)) continue;
+      files.push({
+        filename: e.filename,
+        resourceType: e.resourceType,
+        url: e.url,
+        version: e.version,
+      });
       const file = join(pkgDir, e.filename);
       // each file replaced whole (a kill leaves it slim or full, both complete)
       writeFileAtomic(file, JSON.stringify(slimDefinition(JSON.parse(readFileSync(file, 'utf8')) as FhirResource)));
     }
+    packages.push({
+      folder: f,
+      manifest: JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as PackageManifest,
+      files,
+    });
   }
   // the stamp last: it says the whole folder is current
-  writeFileAtomic(join(dir, STAMP), JSON.stringify({ profiles: profilesHash(PROFILES_DIR) }) + '\n');
+  const stamp: Stamp = {
+    profiles: profilesFingerprint(PROFILES_DIR),
+    packages,
+  };
+  writeFileAtomic(join(dir, STAMP), JSON.stringify(stamp) + '\n');
 }
 
 /** Remove the stamp before dist/ig is rewritten (`build --prebuilt`): a build killed half-way is then not taken as current. */
@@ -83,20 +116,30 @@ export function unstampPrebuilt(dir = PREBUILT_DIR): void {
 
 /** Why the prebuilt packages in `dir` cannot be used, or undefined when they are current and complete. */
 export function prebuiltProblem(dir = PREBUILT_DIR): string | undefined {
+  const checked = checkPrebuilt(dir);
+  return 'problem' in checked ? checked.problem : undefined;
+}
+
+/** The stamp of the prebuilt packages in `dir` and the package folders there, or why they cannot be used. */
+function checkPrebuilt(dir: string): { problem: string } | { stamp: Stamp; folders: string[] } {
   const stampFile = join(dir, STAMP);
-  if (!existsSync(stampFile) || !existsSync(PROFILES_DIR)) return `${dir} has no prebuilt packages`;
-  let stamp: { profiles?: string };
+  if (!existsSync(stampFile) || !existsSync(PROFILES_DIR)) return { problem: `${dir} has no prebuilt packages` };
+  let stamp: Stamp;
   try {
-    stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as { profiles?: string };
+    stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as Stamp;
   } catch {
-    return `${stampFile} is not readable`;
+    return { problem: `${stampFile} is not readable` };
   }
-  if (stamp.profiles !== profilesHash(PROFILES_DIR)) return `${dir} is older than the compiled profiles`;
-  const incomplete = readdirSync(dir)
-    .filter((f) => f.includes('#') && !isCompleteFolder(join(dir, f)))
+  if (stamp.profiles !== profilesFingerprint(PROFILES_DIR)) return { problem: `${dir} is older than the compiled profiles` };
+  const folders = readdirSync(dir)
+    .filter((f) => f.includes('#'))
     .sort();
-  if (incomplete.length > 0) return `${dir} holds package folders not written completely (${incomplete.join(', ')})`;
-  return undefined;
+  const incomplete = folders.filter((f) => !isCompleteFolder(join(dir, f)));
+  if (incomplete.length > 0)
+    return {
+      problem: `${dir} holds package folders not written completely (${incomplete.join(', ')})`,
+    };
+  return { stamp, folders };
 }
 
 /** Whether `dir` holds prebuilt packages made from the compiled profile modules as they are now. */
@@ -111,14 +154,24 @@ export function prebuiltCurrent(dir = PREBUILT_DIR): boolean {
  */
 export async function loadPrebuilt(defs: Definitions, dir = PREBUILT_DIR, onStale?: (message: string) => void): Promise<boolean> {
   if (!existsSync(join(dir, STAMP))) return false;
-  const problem = prebuiltProblem(dir);
-  if (problem !== undefined) {
-    onStale?.(`${problem}; compiling them in memory (run \`npm run compile\` to refresh it)`);
+  const checked = checkPrebuilt(dir);
+  if ('problem' in checked) {
+    onStale?.(`${checked.problem}; compiling them in memory (run \`npm run compile\` to refresh it)`);
     return false;
   }
-  for (const f of readdirSync(dir).sort()) {
-    if (!f.includes('#')) continue;
-    for (const pkg of await loadPackages(join(dir, f), { definitionsOnly: true, trustIndex: true })) defs.addPackage(pkg);
+  const { stamp, folders } = checked;
+  // the stamp carries each package's package.json and index, when it names exactly the folders there are
+  const stamped = stamp.packages;
+  if (stamped && stamped.length === folders.length && stamped.every((p, i) => p.folder === folders[i])) {
+    for (const p of stamped) defs.addPackage(packageFromIndex(join(dir, p.folder, 'package'), p.manifest, p.files));
+    return true;
+  }
+  for (const f of folders) {
+    for (const pkg of await loadPackages(join(dir, f), {
+      definitionsOnly: true,
+      trustIndex: true,
+    }))
+      defs.addPackage(pkg);
   }
   return true;
 }

@@ -55,11 +55,22 @@ export interface StructurePlan {
   byId: Map<string, ElementPlan>;
 }
 
-function valueKey(el: ED, prefix: 'fixed' | 'pattern'): { key: string; value: unknown } | undefined {
+/** Whether `k` is `<prefix><Type>` (`fixedCode`, `patternCodeableConcept`): the prefix, then a capital A–Z. */
+function isValueKey(k: string, prefix: 'fixed' | 'pattern'): boolean {
+  if (k.length <= prefix.length || !k.startsWith(prefix)) return false;
+  const c = k.charCodeAt(prefix.length);
+  return c >= 65 && c <= 90;
+}
+
+/** The element's first fixed[x] and first pattern[x] property, in one pass over its keys. */
+function valueKeys(el: ED): { fixed?: { key: string; value: unknown }; pattern?: { key: string; value: unknown } } {
+  const out: { fixed?: { key: string; value: unknown }; pattern?: { key: string; value: unknown } } = {};
   for (const k of Object.keys(el)) {
-    if (k.startsWith(prefix) && k.length > prefix.length && /[A-Z]/.test(k[prefix.length]!)) return { key: k, value: el[k] };
+    const c = k.charCodeAt(0);
+    if (c === 102 /* f */ && out.fixed === undefined && isValueKey(k, 'fixed')) out.fixed = { key: k, value: el[k] };
+    else if (c === 112 /* p */ && out.pattern === undefined && isValueKey(k, 'pattern')) out.pattern = { key: k, value: el[k] };
   }
-  return undefined;
+  return out;
 }
 
 const FHIRPATH_STRING = 'http://hl7.org/fhirpath/System.String';
@@ -114,9 +125,8 @@ export function buildStructurePlan(sd: SD): StructurePlan {
       structure: plan,
     };
     if (el.sliceName !== undefined) node.sliceName = el.sliceName;
-    const fixed = valueKey(el, 'fixed');
+    const { fixed, pattern } = valueKeys(el);
     if (fixed) node.fixed = fixed;
-    const pattern = valueKey(el, 'pattern');
     if (pattern) node.pattern = pattern;
     if (el.binding) node.binding = { strength: el.binding.strength, ...(el.binding.valueSet ? { valueSet: el.binding.valueSet } : {}) };
     if (el.maxLength !== undefined) node.maxLength = el.maxLength;
