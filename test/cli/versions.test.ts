@@ -76,7 +76,7 @@ describe('validate --ig', () => {
     const r = runCli(['validate', '--ig', ig, VALID]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`--ig ${ig}`);
-    expect(r.stderr).toContain(`hco: ${CURRENT} (current)`);
+    expect(r.stderr).toContain(`${CURRENT} (current)`);
   });
 
   it('every format states what the run validated against', () => {
@@ -144,6 +144,6 @@ describe('diff by name', () => {
     expect(same.stdout).toContain(`${HCO_ID}#${CURRENT} (medcom-ig build)`);
     const unknown = runCli(['diff', `hco@${CURRENT}`, 'hco@9.9.9']);
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toContain(`hco: ${CURRENT} (current)`);
+    expect(unknown.stderr).toContain(`${CURRENT} (current)`);
   });
 });

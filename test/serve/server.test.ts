@@ -58,7 +58,15 @@ describe('self-test server', () => {
 
   it('lists the standards and protocols', async () => {
     const info = (await (await fetch(new URL('/api/info', s.url))).json()) as { standards: { id: string }[]; protocols: { id: string }[] };
-    expect(info.standards.map((x) => x.id).sort()).toEqual(['conditionlist', 'hco', 'notes']);
+    // each current version by its alias, every other version we build as alias@version
+    expect(info.standards.map((x) => x.id).sort()).toEqual([
+      'conditionlist',
+      'hco',
+      'hco@1.1.0-trial-use',
+      'hco@1.1.1-trial-use',
+      'hco@1.2.0',
+      'notes',
+    ]);
     expect(info.protocols.map((x) => x.id)).toEqual(expect.arrayContaining(['hco-send', 'conditionlist-send', 'notes-send']));
   });
 

@@ -84,7 +84,8 @@ describe('medcom-ig docs: the site for all three standards', () => {
       expect.arrayContaining([
         'medcom.fhir.dk.core#2.4.0',
         'medcom.fhir.dk.messaging#3.0.0',
-        'medcom.fhir.dk.terminology#2.0.0-draft',
+        'medcom.fhir.dk.terminology#2.0.2',
+        'medcom.fhir.dk.messagedefinitions#1.0.1-trial-use',
         'hl7.fhir.dk.core#3.4.0',
       ]),
     );
@@ -105,7 +106,8 @@ describe('medcom-ig docs: the site for all three standards', () => {
     for (const v of ['3.2.0', '3.4.0', '3.5.0']) expect(existsSync(join(all, 'pkg', 'hl7.fhir.dk.core', v, 'index.html'))).toBe(true);
     const hco = site(all, 'ig/hco/index.html');
     expect(hco).toContain('href="../../pkg/medcom.fhir.dk.core/2.4.0/index.html"');
-    expect(hco).toContain('href="../../pkg/medcom.fhir.dk.terminology/2.0.0-draft/index.html"');
+    // hco's current version, 1.2.1, is on terminology 2.0.2
+    expect(hco).toContain('href="../../pkg/medcom.fhir.dk.terminology/2.0.2/index.html"');
     expect(hco).not.toContain('pkg/medcom.fhir.dk.core/4.0.0/');
     const notes = site(all, 'ig/notes/index.html');
     expect(notes).toContain('href="../../pkg/medcom.fhir.dk.core/4.0.0/index.html"');
@@ -195,11 +197,12 @@ describe('medcom-ig docs: the site for all three standards', () => {
     expect(row).toContain('<td>error</td>');
     expect(row).toContain(
       escapeHtml(
-        "matches('^http://medcomfhir.dk/ig/messagedefinitions/MessageDefinition/MedComHomeCareObservationMessageDefinition1[.][0-9]{1,2}$')",
+        // 1.1.1+ (hco's current 1.2.1): `…MessageDefinition|1.x`, the `|` unescaped as published
+        "matches('^http://medcomfhir.dk/ig/messagedefinitions/MessageDefinition/MedComHomeCareObservationMessageDefinition|1[.][0-9]{1,2}$')",
       ),
     );
     expect(row).toContain('MessageHeader.definition');
-    // parent: MedCom messaging 3.0.0's MessageHeader, as HCO 1.1.0 sees it
+    // parent: MedCom messaging 3.0.0's MessageHeader, as HCO sees it
     expect(html).toMatch(
       /<th>Parent<\/th><td><a href="\.\.\/\.\.\/medcom\.fhir\.dk\.messaging\/3\.0\.0\/StructureDefinition-medcom-messaging-messageHeader\.html"/,
     );
@@ -220,7 +223,7 @@ describe('medcom-ig docs: the site for all three standards', () => {
     const html = site(all, pagePath(hcoPkg, sd));
     const slicing = /<h2 id="slicing">Slicing<\/h2>([\s\S]*?)<h2/.exec(html)?.[1] ?? '';
     expect(slicing).toMatch(/<code>Observation\.code\.coding<\/code><\/a><\/td><td>(value|pattern) <code>/);
-    expect(html).toContain('href="../../medcom.fhir.dk.terminology/2.0.0-draft/ValueSet-npu-observation-codes-valueset.html"');
+    expect(html).toContain('href="../../medcom.fhir.dk.terminology/2.0.2/ValueSet-npu-observation-codes-valueset.html"');
   });
 
   it('documents extensions with their context and value type', () => {
