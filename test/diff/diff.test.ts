@@ -292,7 +292,7 @@ describe.skipIf(!anchors)('diff on the official packages (acceptance)', () => {
   const at = (...p: string[]): string => join(anchors ?? '', ...p);
 
   it('HCO 1.1.0 → 1.2.1: the definition-URL invariant and the terminology version', async () => {
-    for (const from of ['hco', at('hco')]) {
+    for (const from of ['hco@1.1.0-trial-use', at('hco')]) {
       const d = await diffOperands(from, at('hco', 'newer-1.2.1'));
       expect(d.to.version).toBe('1.2.1');
       const inv = d.changes.find((c) => c.kind === 'invariant-changed' && c.key === 'medcom-hcobs-definition-url');
@@ -330,7 +330,10 @@ describe.skipIf(!anchors)('diff on the official packages (acceptance)', () => {
   });
 
   it.each([
-    ['hco', ['hco']],
+    ['hco', ['hco', 'newer-1.2.1']],
+    ['hco@1.1.0-trial-use', ['hco']],
+    ['hco@1.1.1-trial-use', ['hco', '1.1.1-trial-use']],
+    ['hco@1.2.0', ['hco', '1.2.0']],
     ['notes', ['notes']],
     ['conditionlist', ['conditionlist']],
     ['medcom.fhir.dk.core#2.4.0', ['core', '2.4.0']],

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,6 +58,27 @@ export function hcoSendEvidence(extra: Record<string, string | Json> = {}): stri
   copyFileSync(join(hcoValid, 'new-message-quantity.json'), join(dir, 'HomeCareObservation_3.4.5_A.json'));
   put('HomeCareObservation_3.3.1.8_A.png', 'not really a png');
   for (const [name, content] of Object.entries(extra)) put(name, content);
+  return dir;
+}
+
+const DEFINITION_110 = 'MedComHomeCareObservationMessageDefinition1.1';
+const DEFINITION_11X = 'MedComHomeCareObservationMessageDefinition|1.1';
+
+/**
+ * hco-send evidence in the form of HomeCareObservation 1.1.1 and later (1.2.0, 1.2.1): every message's
+ * MessageHeader.definition is `…MessageDefinition|1.1` (our examples are written in 1.1.0's
+ * `…MessageDefinition1.1`); the message that is the 1.2.1 blood-pressure example of our own serves S4.
+ */
+export function hcoSendEvidence12x(): string {
+  const dir = hcoSendEvidence();
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.json') || x.endsWith('.xml'))) {
+    const text = readFileSync(join(dir, f), 'utf8');
+    if (text.includes(DEFINITION_110)) writeFileSync(join(dir, f), text.split(DEFINITION_110).join(DEFINITION_11X));
+  }
+  copyFileSync(
+    join(root, 'examples', 'hco', '1.2.1', 'valid', 'new-message-blood-pressure.json'),
+    join(dir, 'HomeCareObservation_3.4.2_A.json'),
+  );
   return dir;
 }
 

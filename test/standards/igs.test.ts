@@ -50,7 +50,12 @@ describe('parseIg', () => {
     const at = parseIg('hco@1.1.0-trial-use');
     const hash = parseIg(`${HCO_ID}#1.1.0-trial-use`);
     expect(at).toEqual(hash);
-    expect(at).toMatchObject({ alias: 'hco', version: '1.1.0-trial-use', pinned: true, bundleProfile: IGS.hco.bundleProfile });
+    expect(at).toMatchObject({
+      alias: 'hco',
+      version: '1.1.0-trial-use',
+      pinned: true,
+      bundleProfile: standardVersion('hco', '1.1.0-trial-use')!.bundleProfile,
+    });
   });
 
   it('any package we build is pinned by id#version, without a Bundle profile; its id alone is the newest we build', () => {

@@ -266,7 +266,8 @@ describe.skipIf(!anchors)('MedCom HCO 1.1.0 examples and TestScript bundles', ()
   it('give no business error; the MCS results (and one NPU result) without display get hco-code-display warnings', async () => {
     const inputs = [join(anchors!, 'hco', 'examples'), join(anchors!, 'hco', 'testscripts-1.0.0-draft')];
     const bundles = inputs.flatMap((d) => filesBelow(d)).filter((f) => /[\\/]Bundle-[^\\/]*\.json$/.test(f));
-    const report = await validateFiles({ inputs: bundles, ig: 'hco', rules: 'business', workers: 1 }, defs);
+    // the 1.1.0 examples against 1.1.0-trial-use's repertoire (terminology 2.0.0-draft)
+    const report = await validateFiles({ inputs: bundles, ig: 'hco@1.1.0-trial-use', rules: 'business', workers: 1 }, defs);
     expect(report.files).toHaveLength(11);
     const issues = report.files.flatMap((f) => f.issues);
     expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
