@@ -12,17 +12,9 @@ const setup = workerData as WorkerSetup;
 const post = (m: WorkerMessage): void => port.postMessage(m);
 
 try {
-  const defs = await validationDefinitions(setup.packages);
-  const run = new RunValidator(defs, {
-    profiles: setup.profiles,
-    ...(setup.scope ? { scope: setup.scope } : {}),
-    ...(setup.otherVersions ? { otherVersions: setup.otherVersions } : {}),
-    locale: setup.locale,
-    suppress: setup.suppress,
-    rules: setup.rules,
-    ...(setup.purpose ? { purpose: setup.purpose } : {}),
-    read: setup.read ?? {},
-  });
+  const { packages, ...options } = setup;
+  const defs = await validationDefinitions(packages);
+  const run = new RunValidator(defs, options);
   // the pool hands a worker its next file only after the report of the last
   port.on('message', (job: WorkerJob) => {
     run.validate(job.file, fileInput(job)).then(

@@ -208,19 +208,18 @@ export async function validateFiles(options: ValidateFilesOptions, definitions?:
   const bytes = readable.reduce((sum, i) => sum + i.size, 0);
   const size = loaded || readable.length === 0 ? 1 : workerCount(readable.length, bytes, options.workers);
   const script = size > 1 ? workerScript() : undefined;
-  const pool = script
-    ? new WorkerPool(script, size, {
-        packages: options.packages ?? [],
-        profiles,
-        ...(scope ? { scope } : {}),
-        ...(otherVersions ? { otherVersions } : {}),
-        locale,
-        suppress,
-        rules,
-        ...(purpose ? { purpose } : {}),
-        read,
-      })
-    : undefined;
+  // how each file is validated, in this thread or in every worker
+  const run = {
+    profiles,
+    ...(scope ? { scope } : {}),
+    ...(otherVersions ? { otherVersions } : {}),
+    locale,
+    suppress,
+    rules,
+    ...(purpose ? { purpose } : {}),
+    read,
+  };
+  const pool = script ? new WorkerPool(script, size, { packages: options.packages ?? [], ...run }) : undefined;
   try {
     const defs = loaded ?? (await validationDefinitions(options.packages, options.onNotice));
     if (target && !defs.getPackage(target.packageId, target.version)) {
@@ -238,20 +237,7 @@ export async function validateFiles(options: ValidateFilesOptions, definitions?:
         ? []
         : pool
           ? await pool.run(jobs, options.onFile)
-          : await validateHere(
-              new RunValidator(defs, {
-                profiles,
-                ...(scope ? { scope } : {}),
-                ...(otherVersions ? { otherVersions } : {}),
-                locale,
-                suppress,
-                rules,
-                ...(purpose ? { purpose } : {}),
-                read,
-              }),
-              jobs,
-              options.onFile,
-            );
+          : await validateHere(new RunValidator(defs, run), jobs, options.onFile);
     // back in the order of the inputs, with a finding for each file that could not be read
     let next = 0;
     const reports = inputs.map((i) =>

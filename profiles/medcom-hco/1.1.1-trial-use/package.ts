@@ -1,4 +1,5 @@
 import { definePackage } from '../../../src/dsl/index.js';
+import { hcoPublisher } from '../1.1.0-trial-use/package.js';
 
 /**
  * MedCom HomeCareObservation 1.1.1-trial-use (2025-09-17), a step from 1.1.0-trial-use:
@@ -32,25 +33,5 @@ export const pkg = definePackage({
   snapshotRules: 'publisher-2025-09',
   // dk-core and terminology appear twice in the closure, as for 1.1.0-trial-use
   pinInheritedCanonicals: true,
-  defaults: {
-    date: '2025-09-17T12:00:23+00:00',
-    publisher: 'MedCom',
-    contact: [
-      {
-        name: 'MedCom',
-        telecom: [
-          { system: 'url', value: 'http://www.medcom.dk' },
-          { system: 'email', value: 'fhir@medcom.dk' },
-        ],
-      },
-    ],
-    jurisdiction: [{ coding: [{ system: 'urn:iso:std:iso:3166', code: 'DK', display: 'Denmark' }] }],
-  },
-  manifest: {
-    author: 'MedCom',
-    license: 'CC0-1.0',
-    date: '20250917120023',
-    jurisdiction: 'urn:iso:std:iso:3166#DK',
-    maintainers: [{ name: 'MedCom', email: 'fhir@medcom.dk', url: 'http://www.medcom.dk' }],
-  },
+  ...hcoPublisher('2025-09-17T12:00:23+00:00'),
 });

@@ -1,4 +1,5 @@
 import { definePackage } from '../../../src/dsl/index.js';
+import { hcoPublisher } from '../1.1.0-trial-use/package.js';
 
 /**
  * MedCom HomeCareObservation 1.2.0 (2025-12-03), a step from 1.1.1-trial-use:
@@ -33,25 +34,5 @@ export const pkg = definePackage({
   snapshotRules: 'publisher-2025-12',
   // dk-core and terminology (1.7.0 under Core 2.4.0, 1.8.1 under MessageDefinitions, 2.0.2 declared) appear twice in the closure
   pinInheritedCanonicals: true,
-  defaults: {
-    date: '2025-12-03T12:34:53+00:00',
-    publisher: 'MedCom',
-    contact: [
-      {
-        name: 'MedCom',
-        telecom: [
-          { system: 'url', value: 'http://www.medcom.dk' },
-          { system: 'email', value: 'fhir@medcom.dk' },
-        ],
-      },
-    ],
-    jurisdiction: [{ coding: [{ system: 'urn:iso:std:iso:3166', code: 'DK', display: 'Denmark' }] }],
-  },
-  manifest: {
-    author: 'MedCom',
-    license: 'CC0-1.0',
-    date: '20251203123453',
-    jurisdiction: 'urn:iso:std:iso:3166#DK',
-    maintainers: [{ name: 'MedCom', email: 'fhir@medcom.dk', url: 'http://www.medcom.dk' }],
-  },
+  ...hcoPublisher('2025-12-03T12:34:53+00:00'),
 });

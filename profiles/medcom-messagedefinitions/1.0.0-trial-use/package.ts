@@ -1,4 +1,5 @@
 import { definePackage } from '../../../src/dsl/index.js';
+import type { PackageSpec } from '../../../src/dsl/package.js';
 
 /** MedCom MessageDefinitions 1.0.0-trial-use: the MessageDefinition profiles and instances HCO 1.1.0 points to. */
 export const pkg = definePackage({
@@ -21,23 +22,38 @@ export const pkg = definePackage({
   coverageNote: 'Every StructureDefinition and the three MessageDefinition instances of MedCom MessageDefinitions 1.0.0-trial-use.',
   snapshotRules: 'publisher-2025',
   pinInheritedCanonicals: true,
-  defaults: {
-    date: '2025-06-30T11:01:22+00:00',
-    publisher: 'MedCom',
-    contact: [
-      { name: 'MedCom', telecom: [{ system: 'url', value: 'http://www.medcom.dk' }] },
-      { name: 'MedCom FHIR Team', telecom: [{ system: 'email', value: 'fhir@medcom.dk', use: 'work' }] },
-    ],
-    jurisdiction: [{ coding: [{ system: 'urn:iso:std:iso:3166', code: 'DK', display: 'Denmark' }] }],
-  },
-  manifest: {
-    author: 'MedCom',
-    license: 'CC0-1.0',
-    date: '20250630110122',
-    jurisdiction: 'urn:iso:std:iso:3166#DK',
-    maintainers: [
-      { name: 'MedCom', url: 'http://www.medcom.dk' },
-      { name: 'MedCom FHIR Team', email: 'fhir@medcom.dk' },
-    ],
-  },
+  ...messageDefinitionsPublisher('2025-06-30T11:01:22+00:00'),
 });
+
+/**
+ * MedCom's publisher fields as every MessageDefinitions version carries them (two contacts, jurisdiction, manifest);
+ * `date` as published (ISO 8601); the manifest's date is its digits.
+ */
+export function messageDefinitionsPublisher(date: string): Pick<PackageSpec<string, string>, 'defaults' | 'manifest'> {
+  return {
+    defaults: {
+      date,
+      publisher: 'MedCom',
+      contact: [
+        { name: 'MedCom', telecom: [{ system: 'url', value: 'http://www.medcom.dk' }] },
+        { name: 'MedCom FHIR Team', telecom: [{ system: 'email', value: 'fhir@medcom.dk', use: 'work' }] },
+      ],
+      jurisdiction: [{ coding: [{ system: 'urn:iso:std:iso:3166', code: 'DK', display: 'Denmark' }] }],
+    },
+    manifest: {
+      author: 'MedCom',
+      license: 'CC0-1.0',
+      date: stamp(date),
+      jurisdiction: 'urn:iso:std:iso:3166#DK',
+      maintainers: [
+        { name: 'MedCom', url: 'http://www.medcom.dk' },
+        { name: 'MedCom FHIR Team', email: 'fhir@medcom.dk' },
+      ],
+    },
+  };
+}
+
+/** `2025-07-08T10:44:48+00:00` → `20250708104448` (a function declaration: the package above calls it while the module loads). */
+function stamp(iso: string): string {
+  return iso.replace(/\D/g, '').slice(0, 14);
+}

@@ -1,4 +1,5 @@
 import { definePackage } from '../../../src/dsl/index.js';
+import { messageDefinitionsPublisher } from '../1.0.0-trial-use/package.js';
 
 /**
  * MedCom MessageDefinitions 1.0.0 (2025-09-24), the release of 1.0.1-trial-use: the same
@@ -23,23 +24,5 @@ export const pkg = definePackage({
   coverageNote: 'Every StructureDefinition and the three MessageDefinition instances of MedCom MessageDefinitions 1.0.0.',
   snapshotRules: 'publisher-2025-09',
   pinInheritedCanonicals: true,
-  defaults: {
-    date: '2025-09-24T11:31:35+00:00',
-    publisher: 'MedCom',
-    contact: [
-      { name: 'MedCom', telecom: [{ system: 'url', value: 'http://www.medcom.dk' }] },
-      { name: 'MedCom FHIR Team', telecom: [{ system: 'email', value: 'fhir@medcom.dk', use: 'work' }] },
-    ],
-    jurisdiction: [{ coding: [{ system: 'urn:iso:std:iso:3166', code: 'DK', display: 'Denmark' }] }],
-  },
-  manifest: {
-    author: 'MedCom',
-    license: 'CC0-1.0',
-    date: '20250924113135',
-    jurisdiction: 'urn:iso:std:iso:3166#DK',
-    maintainers: [
-      { name: 'MedCom', url: 'http://www.medcom.dk' },
-      { name: 'MedCom FHIR Team', email: 'fhir@medcom.dk' },
-    ],
-  },
+  ...messageDefinitionsPublisher('2025-09-24T11:31:35+00:00'),
 });
