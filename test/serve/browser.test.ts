@@ -46,6 +46,9 @@ describe.skipIf(!present)('the self-test page in headless Chromium', () => {
     );
     await page.click('#run');
     await page.waitForSelector('#result:not([hidden])', { timeout: 60_000 });
+    // the frame loads the report (srcdoc) after #result shows: wait for its content, so that reading it
+    // does not race the frame's navigation from about:blank
+    await page.frameLocator('#report').locator('body > *').first().waitFor({ timeout: 30_000 });
   }
 
   async function shot(name: string): Promise<void> {
