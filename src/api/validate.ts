@@ -421,7 +421,8 @@ export class RunValidator {
         rules: 'official',
         readXml: this.readXml,
         scopeProfile: profile,
-        // the verdict alone counts: no caps, no suppressions
+        // the run's suppressions, so that "fits" means what the run counts as an error there too
+        suppress: this.options.suppress ?? [],
         ...(this.options.purpose ? { purpose: this.options.purpose } : {}),
       });
       this.versionValidators.set(profile, v);

@@ -4,6 +4,8 @@
  * at the root naming them and the pin; the verdict stays the one of the version asked for. A file
  * that conforms to the version asked for, or to no version, gets none. Our own HCO examples.
  */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validateFiles, validationDefinitions } from '../../../src/api/validate.js';
@@ -17,8 +19,8 @@ beforeAll(async () => {
   defs = await validationDefinitions();
 }, 120_000);
 
-async function validate(file: string, ig: string, locale: 'en' | 'da' = 'en'): Promise<FileReport> {
-  const report = await validateFiles({ inputs: [file], ig, locale }, defs);
+async function validate(file: string, ig: string, locale: 'en' | 'da' = 'en', suppress: string[] = []): Promise<FileReport> {
+  const report = await validateFiles({ inputs: [file], ig, locale, suppress }, defs);
   expect(report.files).toHaveLength(1);
   return report.files[0]!;
 }
@@ -62,6 +64,24 @@ describe('profiles/other-version', () => {
       const r = await validate(join(V121, 'invalid', 'slicing-no-match-closed-observation-value-codeableconcept.json'), ig);
       expect(r.valid, ig).toBe(false);
       expect(otherVersion(r), ig).toEqual([]);
+    }
+  }, 120_000);
+
+  it("the run's suppressions count in the other versions too: an error suppressed is not held against them", async () => {
+    const message = JSON.parse(readFileSync(join(V121, 'valid', 'new-message-blood-pressure.json'), 'utf8')) as Record<string, unknown>;
+    delete message['timestamp'];
+    const dir = mkdtempSync(join(tmpdir(), 'medcom-ig-other-version-'));
+    const file = join(dir, 'no-timestamp.json');
+    writeFileSync(file, JSON.stringify(message, null, 2));
+    try {
+      const plain = await validate(file, 'hco@1.1.0-trial-use');
+      expect(errorIds(plain)).toContain('cardinality/min Bundle.timestamp');
+      expect(otherVersion(plain)).toEqual([]); // the missing timestamp fails every version
+      const suppressed = await validate(file, 'hco@1.1.0-trial-use', 'en', ['cardinality/min@Bundle.timestamp']);
+      expect(errorIds(suppressed)).not.toContain('cardinality/min Bundle.timestamp');
+      expect(otherVersion(suppressed).map((i) => i.params['pin'])).toEqual(['hco@1.2.1']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
 
