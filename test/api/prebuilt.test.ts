@@ -86,4 +86,17 @@ describe('the prebuilt stamp (dist/ig/prebuilt.json)', () => {
     writeFileSync(stampFile, JSON.stringify(stamp));
     expect(await loadPrebuilt(new Definitions(), copy)).toBe(true);
   });
+
+  it('a truncated or empty stamp (a damaged install) is not used: a notice naming it, never a crash', async () => {
+    const whole = JSON.stringify(stamp);
+    for (const text of [whole.slice(0, Math.floor(whole.length / 2)), '']) {
+      writeFileSync(stampFile, text);
+      const notices: string[] = [];
+      expect(await loadPrebuilt(new Definitions(), copy, (m) => notices.push(m))).toBe(false);
+      expect(notices).toHaveLength(1);
+      expect(notices[0]).toContain('prebuilt.json is not readable');
+    }
+    writeFileSync(stampFile, whole);
+    expect(await loadPrebuilt(new Definitions(), copy)).toBe(true);
+  });
 });
