@@ -8,7 +8,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { IG_ALIASES, IGS, type IgAlias } from '../../src/api/igs.js';
+import { IG_ALIASES, IGS, standardVersion, type IgAlias } from '../../src/api/igs.js';
 
 /** The standards in the throughput mix, in the order the bundles are cycled through. */
 export const STANDARDS: readonly { alias: IgAlias; folder: string; expected: number }[] = [
@@ -190,7 +190,7 @@ export interface DefectCase {
   /** Relative to the corpus folder (examples/). */
   file: string;
   base: string;
-  /** The standard's Bundle profile (canonical|version), as in the throughput run. */
+  /** The Bundle profile (canonical|version) the file is written for: the entry's `profile`, else its standard's corpus default. */
   profile: string;
   /** The rule the defect breaks: the manifest's first expected finding. */
   ruleId: string;
@@ -214,6 +214,18 @@ function isFinding(v: unknown): v is ExpectedFinding {
     typeof v['fhirpath'] === 'string' &&
     (v['constraintKey'] === undefined || typeof v['constraintKey'] === 'string')
   );
+}
+
+/**
+ * The version a corpus entry without `profile` is written for (examples/README.md): the one the examples were first
+ * written for, which for HCO is not the current one (1.1.0-trial-use; the 1.2.1 files name their profile).
+ */
+const CORPUS_DEFAULT_VERSION: Record<IgAlias, string> = { conditionlist: '1.0.1', notes: '1.0.0', hco: '1.1.0-trial-use' };
+
+/** The Bundle profile a corpus entry is validated against. */
+function corpusProfile(standard: IgAlias, profile: unknown): string {
+  if (typeof profile === 'string') return profile;
+  return standardVersion(standard, CORPUS_DEFAULT_VERSION[standard])!.bundleProfile;
 }
 
 function isStandard(v: unknown): v is IgAlias {
@@ -270,7 +282,7 @@ export function defectCorpus(manifest: string): DefectCorpus {
       out.skipped.push({ file, reason: `its base ${base} is not readable JSON (${baseWhy})` });
       continue;
     }
-    out.cases.push({ standard, file, base, profile: IGS[standard].bundleProfile, ruleId: expect[0]!.ruleId, expect });
+    out.cases.push({ standard, file, base, profile: corpusProfile(standard, e['profile']), ruleId: expect[0]!.ruleId, expect });
   }
   return out;
 }
