@@ -3,6 +3,14 @@ import type { ExportPurpose, RuleId, RuleLayer, RuleSelection, Severity } from '
 
 /** One finding. Maps 1:1 to an OperationOutcome.issue and to a MedCom ITB report item. */
 export interface Issue {
+  /** Unique within its file's report (`i1`, `i2`, … in report order); what `causedBy` points at. */
+  id?: string;
+  /**
+   * The `id` of the issue this one only follows from (a reference whose target fails its profile because of an
+   * error already reported in the target, a slice's min failing because an item's discriminator value is wrong, …):
+   * a follow-on. Absent: a root issue. Decided by the engine, never from message text.
+   */
+  causedBy?: string;
   ruleId: RuleId;
   severity: Severity;
   /** `official` (profile conformance) or `business` (rules beyond the profiles, src/validator/rules/business). */
