@@ -154,6 +154,8 @@ describe('html report', () => {
     expect(details).not.toContain('cardinality/min');
     expect(html).toContain('<tr id="file-1-i1">');
     expect(html).toContain('<p class="counts">1 error (+15 follow-on), 1 warning, 0 information</p>');
+    // the overview table (several files) counts root errors, the follow-ons in brackets
+    expect(html).toContain('<td class="num">1 (+15)</td><td class="num">1</td><td class="num">0</td>');
   });
 
   it('has no <details> when nothing is linked', () => {

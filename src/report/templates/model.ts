@@ -168,7 +168,8 @@ export interface FileView {
   hasIssues: boolean;
   /** `2 errors, 1 warning, 0 information` for this file. */
   counts: string;
-  errors: number;
+  /** Root errors, with `(+15)` follow-on errors when any were folded (the overview table's cell). */
+  errors: string;
   warnings: number;
   information: number;
   profiles: string[];
@@ -297,7 +298,7 @@ function fileView(context: Omit<RowContext, 'file'>, file: FileReport, index: nu
     status: file.valid ? labels.valid : labels.invalid,
     hasIssues: file.issues.length > 0,
     counts: `${count(locale, errors - followOnErrors, 'error')}${followOnErrors ? FOLLOW_ON_SUMMARY[locale](followOnErrors) : ''}, ${count(locale, warnings, 'warning')}, ${count(locale, information, 'information')}`,
-    errors,
+    errors: followOnErrors ? `${errors - followOnErrors} (+${followOnErrors})` : String(errors),
     warnings,
     information,
     profiles: [...file.profiles],
