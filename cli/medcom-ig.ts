@@ -402,7 +402,7 @@ under their root in text, html and md, and counted apart in the summary.`,
               ...(tty
                 ? {
                     onFile: (done: number, total: number) => {
-                      if (total > 1) process.stderr.write(`\rvalidated ${done}/${total}`);
+                      if (total > 1) process.stderr.write(`\r${opts.lang === 'da' ? 'valideret' : 'validated'} ${done}/${total}`);
                       if (done === total && total > 1) process.stderr.write('\n');
                     },
                   }

@@ -148,7 +148,9 @@ describe('html report', () => {
   it('shows the root with its follow-ons in a <details> under it, the summary counting root errors', () => {
     const html = renderHtml(cprReport());
     expect(html).toContain('<title>medcom-ig validate: 2 files, 1 valid; 1 error (+15 follow-on), 1 warning, 0 information</title>');
-    expect(html).toContain('<tr class="follow-ons"><td colspan="6"><details><summary>and 15 follow-on errors</summary>');
+    expect(html).toContain(
+      '<tr class="follow-ons"><td colspan="6"><details><summary>and 15 follow-on errors (references/target-profile)</summary>',
+    );
     const details = html.slice(html.indexOf('<details>'), html.indexOf('</details>'));
     expect(details.match(/<tr id="file-1-i\d+">/g)).toHaveLength(15);
     expect(details).not.toContain('cardinality/min');

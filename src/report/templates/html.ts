@@ -87,7 +87,7 @@ tr.follow-ons table{margin:.25rem 0}
 {{> row}}
 {{/with}}
 {{#if followOns.length}}
-<tr class="follow-ons"><td colspan="6"><details><summary>{{followOnLabel}}</summary>
+<tr class="follow-ons"><td colspan="6"><details><summary>{{followOnLabel}} ({{followOnRules}})</summary>
 <table>
 <tbody>
 {{#each followOns}}
