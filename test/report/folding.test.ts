@@ -95,6 +95,16 @@ describe('the summary counts root errors', () => {
     expect(s.warnings).toBe(1);
   });
 
+  it('json passes id and causedBy through, with the summary fields', async () => {
+    const json = JSON.parse(await renderReport(cprReport(), 'json')) as {
+      files: { issues: { id?: string; causedBy?: string }[] }[];
+      summary: { errors: number; rootErrors?: number; followOns?: object };
+    };
+    expect(json.files[0]!.issues[1]).toMatchObject({ id: 'i2', causedBy: 'i1' });
+    expect(json.files[0]!.issues[0]).not.toHaveProperty('causedBy');
+    expect(json.summary).toMatchObject({ errors: 16, rootErrors: 1, followOns: { errors: 15, warnings: 0, information: 0 } });
+  });
+
   it('has neither field when nothing is linked', () => {
     const s = cprReport('en', false).summary;
     expect(s.errors).toBe(16);
