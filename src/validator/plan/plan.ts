@@ -164,6 +164,7 @@ export function buildStructurePlan(sd: SD): StructurePlan {
 /** Cache of structure plans by canonical (`url|version`), resolved through a resolver. */
 export class PlanCache {
   private readonly plans = new Map<string, StructurePlan | null>();
+  private urls: readonly string[] | undefined;
 
   constructor(private readonly resolver: Resolver) {}
 
@@ -174,6 +175,15 @@ export class PlanCache {
     const plan = sd?.snapshot ? buildStructurePlan(sd) : undefined;
     this.plans.set(canonical, plan ?? null);
     return plan;
+  }
+
+  /**
+   * The canonical urls of the StructureDefinitions the packages hold (not base R4), for suggestions
+   * when a profile is not found: listed once, without reading a definition.
+   */
+  knownUrls(): readonly string[] {
+    this.urls ??= this.resolver.urls('StructureDefinition');
+    return this.urls;
   }
 
   /** The base definition of a FHIR type (`Patient`, `HumanName`). */
