@@ -154,6 +154,11 @@ describe('item 3: did you mean', () => {
     expect(i.params['suggestion']).toBe(suggestion);
   });
 
+  it("a slice's name, written as a property, suggests the sliced element and the slice", async () => {
+    const r = await validate(patient({ cpr: '0101011234', identifier: [{ system: CPR, value: '0101011234' }] }), [DK_PATIENT]);
+    expect(one(r, 'structure/unknown-element', 'Patient.cpr').params['suggestion']).toBe('identifier:cpr');
+  });
+
   it('a name far from every element suggests nothing', async () => {
     const i = one(await validate(patient({ favouriteColour: 'blue' })), 'structure/unknown-element', 'Patient.favouriteColour');
     expect(i.params['suggestion']).toBeUndefined();

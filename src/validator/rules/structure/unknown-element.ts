@@ -45,6 +45,6 @@ export function suggestElement(key: string, children: ReadonlyMap<string, Elemen
   const name = nearest(word, names);
   if (name !== undefined) return twin ? `_${name}` : name;
   if (twin) return undefined;
-  const slice = nearest(word, slices.keys());
+  const slice = slices.has(word) ? word : nearest(word, slices.keys());
   return slice === undefined ? undefined : slices.get(slice);
 }

@@ -40,7 +40,7 @@ const FORMS: ReadonlyMap<string, { format?: string; example?: string }> = new Ma
   Object.entries({
     date: { format: 'YYYY-MM-DD', example: '2023-09-13' },
     dateTime: { format: 'YYYY-MM-DDThh:mm:ss+zz:zz', example: '2023-09-13T09:24:00+02:00' },
-    instant: { format: 'YYYY-MM-DDThh:mm:ss.sss+zz:zz', example: '2023-09-13T09:24:00.000+02:00' },
+    instant: { format: 'YYYY-MM-DDThh:mm:ss+zz:zz', example: '2023-09-13T07:24:00Z' },
     time: { format: 'hh:mm:ss', example: '09:24:00' },
     decimal: { example: '37.5' },
     integer: { format: '-2147483648 … 2147483647', example: '42' },
