@@ -34,7 +34,7 @@ export const da = {
   'bindings/extensible':
     '{code} findes ikke i værdisættet {valueSet}[[ ({valueSetTitle})]][[, der har {size} koder]] (udvidelig binding)[[; tilladt: {allowed}]][[; mente du {suggestion}?]]',
   'bindings/not-checked': 'binding til {valueSet} er ikke kontrolleret: {reason}',
-  'invariants/failed': '{key}: {human}[[ (værdi: {value})]]',
+  'invariants/failed': '{key}[[ (værdi {value})]]: {human}',
   'invariants/intended':
     '{key} lader som publiceret værdier igennem, som den tilsigtede regel afviser (en fejl gengivet som publiceret); den tilsigtede regel {expression} er ikke opfyldt[[ for {value}]]',
   'invariants/not-evaluated': '{key} er ikke evalueret: {reason}',

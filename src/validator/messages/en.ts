@@ -36,7 +36,7 @@ export const en = {
   'bindings/extensible':
     '{code} is not in the value set {valueSet}[[ ({valueSetTitle})]][[, which has {size} codes]] (extensible binding)[[; allowed: {allowed}]][[; did you mean {suggestion}?]]',
   'bindings/not-checked': 'binding to {valueSet} not checked: {reason}',
-  'invariants/failed': '{key}: {human}[[ (value: {value})]]',
+  'invariants/failed': '{key}[[ (value {value})]]: {human}',
   'invariants/intended':
     '{key} as published lets through values its evident intent rejects (a quirk reproduced as published); that intent, {expression}, does not hold[[ for {value}]]',
   'invariants/not-evaluated': '{key} not evaluated: {reason}',
