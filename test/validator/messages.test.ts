@@ -65,7 +65,7 @@ describe('item 2: the value found and what was expected', () => {
 
   it('a JSON value of the wrong kind is quoted', async () => {
     const i = one(await validate(patient({ active: 'yes' })), 'types/json-type', 'Patient.active');
-    expect(i.params).toEqual({ value: "'yes'", expected: 'a JSON boolean', fhirType: 'boolean' });
+    expect(i.params).toEqual({ value: "'yes'", expected: 'boolean', fhirType: 'boolean' });
   });
 
   it('a value over maxLength is quoted', async () => {

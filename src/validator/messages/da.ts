@@ -17,7 +17,7 @@ export const da = {
   'structure/unknown-extension': 'extension {url} er ukendt; dens indhold er ikke kontrolleret',
   'cardinality/min': '{element}: mindst {min} påkrævet, fandt {found}',
   'cardinality/max': '{element}: højst {max} tilladt, fandt {found}',
-  'types/json-type': 'fandt {value}: forventede {expected} for FHIR-typen {fhirType}',
+  'types/json-type': 'fandt {value}: forventede JSON-typen {expected} for FHIR-typen {fhirType}',
   'types/primitive-format': '{value} er ikke en gyldig {fhirType}: forventet {format}[[, f.eks. {example}]]',
   'types/max-length': 'værdien {value} er {length} tegn lang, mere end de højst tilladte {maxLength}',
   'fixed-pattern/fixed-mismatch': 'værdien skal være præcis {expected}, fandt {found}',

@@ -20,7 +20,7 @@ export const en = {
   'structure/unknown-extension': 'extension {url} is not known; its content is not checked',
   'cardinality/min': '{element}: at least {min} required, found {found}',
   'cardinality/max': '{element}: at most {max} allowed, found {found}',
-  'types/json-type': 'found {value}: expected {expected} for FHIR type {fhirType}',
+  'types/json-type': 'found {value}: expected a JSON {expected} for FHIR type {fhirType}',
   'types/primitive-format': '{value} is not a valid {fhirType}: expected {format}[[, e.g. {example}]]',
   'types/max-length': 'value {value} is {length} characters long, more than the maximum {maxLength}',
   'fixed-pattern/fixed-mismatch': 'value must be exactly {expected}, found {found}',
