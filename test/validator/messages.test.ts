@@ -5,7 +5,10 @@
  * urls), and profiles/unknown-medcom. The tests assert rule ids, places and params, not wording.
  */
 import { describe, expect, it } from 'vitest';
-import { newValidator } from '../../src/api/validate.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { hasIssueAtOrAbove, newValidator, validateFiles } from '../../src/api/validate.js';
 import type { FileReport, Issue } from '../../src/validator/issue.js';
 import { readXml } from '../../src/validator/load/xml.js';
 import { renderMessage } from '../../src/validator/messages/index.js';
@@ -201,6 +204,38 @@ describe('item 4: profiles/unknown-medcom', () => {
     const r = await validate(patient({ meta: { profile: [`${MEDCOM_PATIENT}|0.0.1`] } }));
     expect(one(r, 'profiles/unknown', 'Patient.meta.profile[0]').severity).toBe('warning');
     expect(issuesOf(r, 'profiles/unknown-medcom')).toEqual([]);
+  });
+
+  it('fails the run (exit 1 with the default --fail-on error); an unknown profile of someone else does not', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'unknown-medcom-'));
+    try {
+      const write = (name: string, profile: string): string => {
+        writeFileSync(
+          join(dir, name),
+          JSON.stringify(
+            patient({
+              meta: { profile: [profile] },
+              text: { status: 'generated', div: '<div xmlns="http://www.w3.org/1999/xhtml">p</div>' },
+            }),
+          ),
+        );
+        return join(dir, name);
+      };
+      const misspelt = await validateFiles(
+        { inputs: [write('a.json', 'http://medcomfhir.dk/ig/core/StructureDefinition/medcom-core-patietn')] },
+        await igDefinitions(),
+      );
+      expect(misspelt.files[0]!.issues.map((i) => [i.ruleId, i.severity])).toContainEqual(['profiles/unknown-medcom', 'error']);
+      expect(hasIssueAtOrAbove(misspelt, 'error')).toBe(true);
+      const other = await validateFiles(
+        { inputs: [write('b.json', 'http://example.org/StructureDefinition/other-patient')] },
+        await igDefinitions(),
+      );
+      expect(other.files[0]!.issues.map((i) => [i.ruleId, i.severity])).toEqual([['profiles/unknown', 'warning']]);
+      expect(hasIssueAtOrAbove(other, 'error')).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('an unknown profile of someone else stays a warning', async () => {
