@@ -165,6 +165,7 @@ export function buildStructurePlan(sd: SD): StructurePlan {
 export class PlanCache {
   private readonly plans = new Map<string, StructurePlan | null>();
   private urls: readonly string[] | undefined;
+  private readonly suggestions = new Map<string, string | undefined>();
 
   constructor(private readonly resolver: Resolver) {}
 
@@ -184,6 +185,19 @@ export class PlanCache {
   knownUrls(): readonly string[] {
     this.urls ??= this.resolver.urls('StructureDefinition');
     return this.urls;
+  }
+
+  /**
+   * A suggestion for a profile url that is not found, worked out once per `key` (a url may be claimed
+   * by every entry of a Bundle, and comparing it with every known url takes some milliseconds).
+   */
+  suggestion(key: string, compute: (known: readonly string[]) => string | undefined): string | undefined {
+    if (this.suggestions.has(key)) return this.suggestions.get(key);
+    const found = compute(this.knownUrls());
+    // urls come from documents: a long-lived validator (serve) keeps only the recent ones
+    if (this.suggestions.size >= 1000) this.suggestions.clear();
+    this.suggestions.set(key, found);
+    return found;
   }
 
   /** The base definition of a FHIR type (`Patient`, `HumanName`). */

@@ -33,9 +33,8 @@ export function claimedPlan(url: string, i: number, where: Where, sink: IssueSin
   if (plan) return plan;
   const at = below(where, `${where.fhirPath}.meta.profile[${i}]`, 'meta', 'profile', i);
   const bare = splitCanonical(url).url;
-  const known = plans.knownUrls();
-  if (isDanishBase(bare) && !known.includes(bare)) {
-    const near = nearestDanish(bare, known);
+  if (isDanishBase(bare) && !plans.knownUrls().includes(bare)) {
+    const near = plans.suggestion(`danish|${bare}`, (known) => nearestDanish(bare, known));
     sink.report('profiles/unknown-medcom', at, { profile: url, ...(near !== undefined ? { nearest: near } : {}) });
   } else {
     sink.report('profiles/unknown', at, { profile: url, ...suggestion(url, plans) });
@@ -46,7 +45,7 @@ export function claimedPlan(url: string, i: number, where: Where, sink: IssueSin
 /** `{ suggestion }`: a known profile url near `url` (a misspelling), when there is one. */
 function suggestion(url: string, plans: PlanCache): { suggestion?: string } {
   const { url: bare } = splitCanonical(url);
-  const near = nearest(bare, plans.knownUrls());
+  const near = plans.suggestion(`near|${bare}`, (known) => nearest(bare, known));
   return near !== undefined ? { suggestion: near } : {};
 }
 
