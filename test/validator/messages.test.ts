@@ -12,6 +12,8 @@ import { hasIssueAtOrAbove, newValidator, validateFiles } from '../../src/api/va
 import type { FileReport, Issue } from '../../src/validator/issue.js';
 import { readXml } from '../../src/validator/load/xml.js';
 import { renderMessage } from '../../src/validator/messages/index.js';
+import { FhirModel } from '../../src/validator/model.js';
+import { PrimitiveChecker } from '../../src/validator/rules/types/primitive.js';
 import { igDefinitions, issuesOf, validate } from '../helpers/validate.js';
 
 const DK_PATIENT = 'http://hl7.dk/fhir/core/StructureDefinition/dk-core-patient';
@@ -53,6 +55,18 @@ describe('item 2: the value found and what was expected', () => {
   ])('%s: the format and an example', async (fhirType, extra, at, format, example) => {
     const i = one(await validate(patient(extra)), 'types/primitive-format', at);
     expect(i.params).toMatchObject({ fhirType, format, example });
+  });
+
+  it('every primitive type named in the issue has an example, and the example is valid', async () => {
+    const checker = new PrimitiveChecker(new FhirModel((await igDefinitions()).all()));
+    const types = ['dateTime', 'date', 'instant', 'time', 'decimal', 'integer', 'positiveInt', 'unsignedInt', 'boolean', 'uri', 'url'];
+    types.push('canonical', 'id', 'oid', 'uuid', 'code', 'base64Binary');
+    for (const t of types) {
+      const example = checker.example(t);
+      expect(example, t).toBeDefined();
+      expect(checker.formatOk(t, example!), `${t}: ${example!}`).toBe(true);
+      expect(checker.expected(t).length, t).toBeGreaterThan(0);
+    }
   });
 
   it('a value with control characters is quoted with them escaped, a long one cut with an ellipsis', async () => {
