@@ -1,7 +1,7 @@
 import type { IssueSink, WalkContext, Where } from '../../context.js';
 import type { EvalVars } from '../../../fhirpath/runner.js';
 import type { ElementPlan } from '../../plan/plan.js';
-import { quoteValue } from '../../../util/text.js';
+import { QUOTE_MAX, quoteValue } from '../../../util/text.js';
 
 // checked natively (structure/empty-element, structure/extension-invalid, bundle/fullurl-duplicate): bdl-7's
 // isDistinct() is quadratic in the number of entries
@@ -62,11 +62,14 @@ export function checkConstraints(value: unknown, node: ElementPlan, type: string
   }
 }
 
-/** `{ value }`, quoted, when the constraint's focus is a primitive with a value; else nothing. */
+/**
+ * `{ value }`, quoted, when the constraint's focus is a primitive with a value; else nothing. Twice the
+ * usual length: such a constraint is often about the whole value (a canonical's version at its end).
+ */
 function focusValue(value: unknown, type: string, ctx: WalkContext): { value?: string } {
   if (!ctx.model.isPrimitive(type)) return {};
   if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return {};
-  return { value: quoteValue(value) };
+  return { value: quoteValue(value, 2 * QUOTE_MAX) };
 }
 
 /**
