@@ -353,6 +353,14 @@ export const RULES = {
     issueType: 'not-found',
     summary: 'a profile (meta.profile or --profile) that is not available: not checked against it',
   },
+  'profiles/unknown-medcom': {
+    layer: 'official',
+    concern: 'profiles',
+    severity: 'error',
+    issueType: 'not-found',
+    summary:
+      'a meta.profile under a MedCom or HL7 Denmark base (http://medcomfhir.dk/ig/…, http://hl7.dk/fhir/core/…) that is not a profile we know: a misspelt url, with the nearest known profile named',
+  },
   'profiles/other-version': {
     layer: 'official',
     concern: 'profiles',

@@ -5,7 +5,7 @@ import { CodeSystemIndex, foldCase } from './codesystem.js';
 import { externalReason, externalSystem, oidOf, UCUM_SYSTEM, type ExternalSystem } from './external.js';
 import { TriSet, type Member, type Status } from './tri.js';
 import { UcumUnits } from './ucum.js';
-import type { CodeCheck, TerminologyService } from './types.js';
+import type { CodeCheck, TerminologyService, ValueSetDescription } from './types.js';
 
 type ValueSet = fhir4.ValueSet;
 type Include = fhir4.ValueSetComposeInclude;
@@ -96,6 +96,7 @@ function identifiers(resource: FhirResource): string[] {
  */
 export class LocalTerminology implements TerminologyService {
   private readonly expansions = new Map<string, Expansion>();
+  private readonly descriptions = new Map<string, ValueSetDescription>();
   private readonly byResource = new WeakMap<object, Expansion>();
   private readonly systemInfos = new Map<string, SystemInfo>();
   private readonly indexes = new WeakMap<object, CodeSystemIndex>();
@@ -142,6 +143,24 @@ export class LocalTerminology implements TerminologyService {
     }
     if (exp.other !== null) incomplete.push(exp.other);
     return { codes, incomplete: [...new Set(incomplete)] };
+  }
+
+  /**
+   * A value set's title (else its name) and, when it expands completely here, its codes: what a
+   * message about a code not in it can show (the codes allowed, or how many there are). Once per value set.
+   */
+  describe(valueSet: string): ValueSetDescription {
+    let d = this.descriptions.get(valueSet);
+    if (d) return d;
+    const vs = this.resolver.resolve(valueSet, 'ValueSet')?.resource;
+    const title = typeof vs?.['title'] === 'string' ? vs['title'] : vs?.name;
+    const listed = this.listExpansion(valueSet);
+    d = {
+      ...(title !== undefined ? { title } : {}),
+      ...(listed.incomplete.length === 0 ? { codes: listed.codes.map((c) => ({ system: c.system, code: c.code })) } : {}),
+    };
+    this.descriptions.set(valueSet, d);
+    return d;
   }
 
   checkCodeSystem(system: string, code: string): CodeCheck {

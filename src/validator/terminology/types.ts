@@ -9,6 +9,12 @@ export interface CodeCheck {
   display?: string;
 }
 
+/** What a message can say about a value set: its title (else name), and all its codes when it expands completely here. */
+export interface ValueSetDescription {
+  title?: string;
+  codes?: readonly { system: string; code: string }[];
+}
+
 /**
  * Local terminology: ValueSet expansion and membership from the loaded packages only (no server).
  * A value set that cannot be expanded locally answers `unknown`, never a false `not-in`.
@@ -16,6 +22,8 @@ export interface CodeCheck {
 export interface TerminologyService {
   /** Is `system#code` in the value set (canonical, optionally `|version`)? `system` may be absent for `code` elements. */
   check(valueSet: string, system: string | undefined, code: string): CodeCheck;
+  /** The value set's title and (when it expands completely here) its codes, for the message of a code not in it. */
+  describe?(valueSet: string): ValueSetDescription;
   /** Is the code defined by the code system (when the code system is available and complete)? */
   checkCodeSystem(system: string, code: string): CodeCheck;
 }

@@ -348,7 +348,7 @@ export class Walker implements WalkContext {
         }
       }
       if (!el || !type) {
-        reportUnknownElement(key, where, node, typeCode, sink);
+        reportUnknownElement(key, where, node, typeCode, sink, children);
         continue;
       }
       if (el.choice && !isTwin) {

@@ -677,6 +677,13 @@ const CASES: Case[] = [
     pass: patient({ meta: { profile: [DK_PATIENT] }, identifier: [cpr()] }),
     at: 'Patient.meta.profile[0]',
   },
+  {
+    // a misspelt HL7 Denmark url is an error (not the warning of a profile of someone else's we lack)
+    rule: 'profiles/unknown-medcom',
+    fail: patient({ meta: { profile: ['http://hl7.dk/fhir/core/StructureDefinition/dk-core-patiant'] }, identifier: [cpr()] }),
+    pass: patient({ meta: { profile: [DK_PATIENT] }, identifier: [cpr()] }),
+    at: 'Patient.meta.profile[0]',
+  },
 ];
 
 describe('every rule has a failing and a passing fixture', () => {
