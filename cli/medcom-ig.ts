@@ -241,6 +241,10 @@ program
     collect,
     [] as string[],
   )
+  .option(
+    '--terminology <folder>',
+    'check codes against the code systems and value sets in this folder (or file): FHIR JSON CodeSystems/ValueSets, CSV code tables with the header system,code,display (docs/validator/terminology.md)',
+  )
   .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'outcome', 'junit', 'html', 'md']).default('text'))
   .option('--out <file>', 'write the report to a file instead of stdout')
   .addOption(failOnOption('exit 1 when an issue is at or above'))
@@ -300,6 +304,7 @@ program
         ig?: string;
         profile?: string[];
         package?: string[];
+        terminology?: string;
         format: ReportFormat;
         out?: string;
         failOn: FailOn;
@@ -347,6 +352,7 @@ program
               locale: opts.lang,
               ...(opts.suppress?.length ? { suppress: opts.suppress } : {}),
               ...(opts.package?.length ? { packages: opts.package } : {}),
+              ...(opts.terminology !== undefined ? { terminology: opts.terminology } : {}),
               ...(opts.followSymlinks ? { followSymlinks: true } : {}),
               maxInputBytes,
             })
@@ -357,6 +363,7 @@ program
               ...(opts.ig ? { ig: opts.ig } : {}),
               ...(opts.profile?.length ? { profiles: opts.profile } : {}),
               ...(opts.package?.length ? { packages: opts.package } : {}),
+              ...(opts.terminology !== undefined ? { terminology: opts.terminology } : {}),
               ...(opts.suppress?.length ? { suppress: opts.suppress } : {}),
               rules: opts.rules,
               ...(opts.purpose ? { purpose: opts.purpose } : {}),

@@ -4,6 +4,7 @@ import { splitCanonical } from '../../defs/resource.js';
 import { CodeSystemIndex, foldCase } from './codesystem.js';
 import { externalReason, externalSystem, oidOf, UCUM_SYSTEM, type ExternalSystem } from './external.js';
 import { TriSet, type Member, type Status } from './tri.js';
+import type { HeldTerminology } from './held.js';
 import { UcumUnits } from './ucum.js';
 import type { CodeCheck, TerminologyService } from './types.js';
 
@@ -93,6 +94,10 @@ function identifiers(resource: FhirResource): string[] {
  * cannot be decided locally (external or grammar-based code systems, incomplete code systems,
  * unsupported filters, missing value sets or code systems, cyclic imports) answers `unknown`
  * with a reason — never a false `not-in`.
+ *
+ * `held`: the code systems and value sets the run was given (`--terminology`, held.ts). They come
+ * before the packages', and a code system held there is decided even when it is one of the large
+ * external systems (SKS, SNOMED CT …) that are otherwise never decided locally.
  */
 export class LocalTerminology implements TerminologyService {
   private readonly expansions = new Map<string, Expansion>();
@@ -107,7 +112,15 @@ export class LocalTerminology implements TerminologyService {
   private readonly inProgress = new Set<object>();
   private cyclesCut = 0;
 
-  constructor(private readonly resolver: Resolver) {}
+  constructor(
+    private readonly resolver: Resolver,
+    private readonly held?: HeldTerminology,
+  ) {}
+
+  /** Was `system` given to the run (`--terminology`)? */
+  isLoaded(system: string): boolean {
+    return this.held?.codeSystems.has(system) ?? false;
+  }
 
   check(valueSet: string, system: string | undefined, code: string): CodeCheck {
     const exp = this.expand(valueSet);
@@ -195,6 +208,12 @@ export class LocalTerminology implements TerminologyService {
   private systemInfo(written: string): SystemInfo {
     const cached = this.systemInfos.get(written);
     if (cached) return cached;
+    const given = this.held?.codeSystems.get(written);
+    if (given) {
+      const info: SystemInfo = { written, canonical: written, caseSensitive: given.resource['caseSensitive'] !== false, cs: given };
+      this.systemInfos.set(written, info);
+      return info;
+    }
     let canonical = written;
     let alias: string | undefined;
     let external = externalSystem(written);
@@ -328,7 +347,11 @@ export class LocalTerminology implements TerminologyService {
     const cached = this.expansions.get(canonical);
     if (cached) return cached;
     const { url, version } = splitCanonical(canonical);
-    const loaded = this.resolver.resolve(canonical, 'ValueSet');
+    const given = this.held?.valueSets.get(url);
+    const loaded =
+      given && (version === undefined || given.resource.version === undefined || given.resource.version === version)
+        ? given
+        : this.resolver.resolve(canonical, 'ValueSet');
     let exp: Expansion;
     if (!loaded) {
       exp = unknownExpansion(

@@ -18,4 +18,6 @@ export interface TerminologyService {
   check(valueSet: string, system: string | undefined, code: string): CodeCheck;
   /** Is the code defined by the code system (when the code system is available and complete)? */
   checkCodeSystem(system: string, code: string): CodeCheck;
+  /** Was the code system given to the run (`validate --terminology`), not only found in the packages? */
+  isLoaded(system: string): boolean;
 }

@@ -73,6 +73,8 @@ export interface BusinessRun {
   terminology: TerminologyService;
   resolver: Resolver;
   purpose: BusinessPurpose;
+  /** See BusinessContext.vouch. */
+  vouch?: (system: string, code: string) => void;
 }
 
 /** Run the business rules of `target` on a parsed document. */
@@ -115,7 +117,17 @@ export function checkBusinessRules(target: BusinessTarget, doc: SourceDoc, run: 
 }
 
 function context(doc: SourceDoc, bundle: Json, entries: BusinessContext['entries'], run: BusinessRun, exported: boolean): BusinessContext {
-  return { doc, bundle, entries, sink: run.sink, terminology: run.terminology, resolver: run.resolver, purpose: run.purpose, exported };
+  return {
+    doc,
+    bundle,
+    entries,
+    sink: run.sink,
+    terminology: run.terminology,
+    resolver: run.resolver,
+    purpose: run.purpose,
+    exported,
+    ...(run.vouch ? { vouch: run.vouch } : {}),
+  };
 }
 
 function checkDocument(standard: BusinessStandard, doc: SourceDoc, bundle: Json, place: Place, exported: boolean, run: BusinessRun): void {

@@ -1,0 +1,89 @@
+/**
+ * Codes against their code systems, once per document after the walk: every coded value (a Coding,
+ * or a Quantity with a code: an object with a string `system` and `code`) anywhere in the document.
+ *
+ * - A code system we do not hold (SKS, ICPC-2, LOINC, SNOMED CT or NPU beyond the codes our value
+ *   sets list …): its codes cannot be checked. Said once per code system per file
+ *   (`terminology/not-checked`, information), at its first code, with how many there are — never
+ *   silence. A code a value set decided to be in it (a binding, a slice, a business rule) is vouched
+ *   for by that value set and not counted.
+ * - A code system the run was given (`--terminology`): a code it does not define is
+ *   `terminology/unknown-code` (an error, as the HL7 validator reports a code not in a complete
+ *   CodeSystem).
+ *
+ * `bindings/not-checked` is another question: whether a code is in the value set of a binding,
+ * which stays open when that value set cannot be expanded here (it is reported per element).
+ */
+import { ROOT_PATH } from '../../load/source.js';
+import { child, type IssueSink, type Json, type Where } from '../../context.js';
+import type { CodeCheck, TerminologyService } from '../../terminology/types.js';
+import { isObject } from '../../../util/json.js';
+
+export interface CodingsInput {
+  /** The parsed document. */
+  root: unknown;
+  sink: IssueSink;
+  terminology: TerminologyService;
+  /** Did a value set decide, while this document was validated, that `system#code` is in it? */
+  foundInValueSet: (system: string, code: string) => boolean;
+}
+
+interface Unchecked {
+  count: number;
+  first: Where;
+  code: string;
+  reason: string;
+}
+
+/** Check every coded value of the document against its code system (see the module comment). */
+export function checkCodings(input: CodingsInput): void {
+  const { root, sink, terminology } = input;
+  if (!isObject(root)) return;
+  const unchecked = new Map<string, Unchecked>();
+  const results = new Map<string, CodeCheck>();
+  const coding = (system: string, code: string, where: Where): void => {
+    const key = `${system}\u0000${code}`;
+    let r = results.get(key);
+    if (!r) {
+      r = terminology.checkCodeSystem(system, code);
+      results.set(key, r);
+    }
+    if (r.result === 'not-in' && terminology.isLoaded(system)) {
+      sink.report('terminology/unknown-code', where, { code, system });
+      return;
+    }
+    if (r.result !== 'unknown' || input.foundInValueSet(system, code)) return;
+    const u = unchecked.get(system);
+    if (u) u.count++;
+    else unchecked.set(system, { count: 1, first: where, code, reason: r.reason ?? 'not decidable locally' });
+  };
+  const rt = root['resourceType'];
+  visit(root, { jsonPath: ROOT_PATH, fhirPath: typeof rt === 'string' ? rt : '', resource: root, root }, coding);
+  for (const [system, u] of unchecked) {
+    sink.report('terminology/not-checked', u.first, {
+      system,
+      count: u.count,
+      code: u.code,
+      reason: u.reason,
+    });
+  }
+}
+
+/** Every object of the document, depth first in document order; `onCoding` for those with a string system and code. */
+function visit(value: Json, where: Where, onCoding: (system: string, code: string, where: Where) => void): void {
+  const system = value['system'];
+  const code = value['code'];
+  if (typeof system === 'string' && system !== '' && typeof code === 'string' && code !== '') onCoding(system, code, where);
+  for (const [key, v] of Object.entries(value)) {
+    if (Array.isArray(v)) {
+      v.forEach((item, i) => {
+        if (isObject(item)) visit(item, at(child(where, key, i), item), onCoding);
+      });
+    } else if (isObject(v)) visit(v, at(child(where, key), v), onCoding);
+  }
+}
+
+/** A nested resource (a Bundle entry's, a contained one) is the resource of what lies below it. */
+function at(where: Where, value: Json): Where {
+  return typeof value['resourceType'] === 'string' ? { ...where, resource: value } : where;
+}
