@@ -124,6 +124,7 @@ export class Validator {
       locale: this.locale,
       ...(options.crossCheckNatives ? { crossCheckNatives: true } : {}),
       ...(this.suppressions ? { suppressions: this.suppressions } : {}),
+      codeNotes: terminology,
     });
     this.decisions.set(walker, terminology);
     return walker;
@@ -198,7 +199,14 @@ export class Validator {
     const official = selects(this.rules, 'official');
     const decisions = this.decisions.get(walker);
     decisions?.reset();
-    if (official) this.validateOfficial(doc, options, sink, walker);
+    if (official) {
+      this.validateOfficial(doc, options, sink, walker);
+      // codes against their code systems, after the walk has asked the value sets about them (and
+      // before the business rules, so that official findings never depend on them)
+      if (decisions) {
+        checkCodings({ root, sink, terminology: decisions, foundInValueSet: (system, code) => decisions.foundInValueSet(system, code) });
+      }
+    }
     if (selects(this.rules, 'business')) {
       // after the official walk, on the parsed document, in the scope of the document's standard
       const standard = businessStandard(root, options.profiles ?? []);
@@ -211,13 +219,8 @@ export class Validator {
           terminology: walker.deps.terminology,
           resolver: walker.deps.resolver,
           purpose: options.purpose ?? this.purpose,
-          ...(decisions ? { vouch: (system: string, code: string) => decisions.vouch(system, code) } : {}),
         });
       }
-    }
-    // codes against their code systems, after every rule that asks value sets about them
-    if (official && decisions) {
-      checkCodings({ root, sink, terminology: decisions, foundInValueSet: (system, code) => decisions.foundInValueSet(system, code) });
     }
     const profiles = official ? (options.profiles ?? []).filter((p) => walker.plans.get(p)).map((p) => walker.plans.get(p)!.url) : [];
     const meta = root?.['meta'] as Json | undefined;

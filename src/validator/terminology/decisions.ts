@@ -2,9 +2,10 @@ import type { CodeCheck, TerminologyService } from './types.js';
 
 /**
  * A terminology service that remembers, per document, which codes a value set decided to be in it
- * (bindings, slice discriminators, memberOf(), business rules): such a code is vouched for by a value
- * set that lists it, so it is not reported as unchecked (rules/terminology/codings.ts). The
- * validator calls `reset()` before each document.
+ * (bindings, slice discriminators, memberOf()) and which codes the profiles name (fixed and pattern
+ * Codings, noted by the walk): such a code is vouched for by a value set that lists it or by the
+ * profile, so it is not reported as unchecked (rules/terminology/codings.ts). The validator calls
+ * `reset()` before each document.
  */
 export class DecisionLog implements TerminologyService {
   private readonly inValueSet = new Set<string>();
@@ -13,7 +14,9 @@ export class DecisionLog implements TerminologyService {
 
   check(valueSet: string, system: string | undefined, code: string): CodeCheck {
     const r = this.inner.check(valueSet, system, code);
-    if (r.result === 'in' && system !== undefined) this.inValueSet.add(`${system}\u0000${code}`);
+    // a `code` checked without a system was found in one code system of the value set
+    const found = system ?? r.system;
+    if (r.result === 'in' && found !== undefined) this.inValueSet.add(`${found}\u0000${code}`);
     return r;
   }
 
@@ -30,7 +33,7 @@ export class DecisionLog implements TerminologyService {
     return this.inValueSet.has(`${system}\u0000${code}`);
   }
 
-  /** A code found in a value set by a rule's own reading of it (BusinessContext.vouch). */
+  /** A code the profile itself names (a fixed or pattern Coding): known, whatever its code system. */
   vouch(system: string, code: string): void {
     this.inValueSet.add(`${system}\u0000${code}`);
   }

@@ -164,7 +164,10 @@ export class LocalTerminology implements TerminologyService {
     const info = literal?.cs ? literal : this.systemInfo(url);
     if (info.canonical === UCUM_SYSTEM) return toCheck(this.ucumAll().status(code), info.alias);
     const found = this.codeSystem(info, version);
-    if ('unknown' in found) return toCheck({ s: 'unknown', r: found.unknown }, info.alias);
+    if ('unknown' in found) {
+      const listed = info.external?.kind === 'large' ? this.listedBy(info.canonical, code) : undefined;
+      return toCheck(listed ? { s: 'in', m: listed.member } : { s: 'unknown', r: found.unknown }, listed?.note ?? info.alias);
+    }
     const cs = found.index;
     const c = cs.get(code);
     const member: Member = c?.display !== undefined ? { code: c.code, display: c.display } : { code };
@@ -174,6 +177,24 @@ export class LocalTerminology implements TerminologyService {
       { s: 'unknown', r: `CodeSystem ${cs.url} has content '${cs.content}': codes it does not list cannot be checked locally` },
       info.alias,
     );
+  }
+
+  /**
+   * A code of a large external terminology (NPU, SNOMED CT …) that a CodeSystem resource we hold
+   * under its url lists (MedCom's NPU repertoire, DK Core's NPU fragment): a code of that system,
+   * though the terminology as a whole is not here. Codes it does not list stay unknown.
+   */
+  private listedBy(system: string, code: string): { member: Member; note: string } | undefined {
+    // every package's resource under that url (the scope's first: HCO's repertoire is not DK Core's fragment)
+    for (const source of this.resolver.sources) {
+      const hit = source.find(system);
+      if (hit?.resource.resourceType !== 'CodeSystem' || hit.resource.content === 'supplement') continue;
+      const c = this.index(hit.resource).get(code);
+      if (!c) continue;
+      const note = `listed by the CodeSystem ${system} of ${hit.from.packageId}#${hit.from.packageVersion} (content '${String(hit.resource.content)}')`;
+      return { member: c.display !== undefined ? { code: c.code, display: c.display } : { code: c.code }, note };
+    }
+    return undefined;
   }
 
   // ---------------------------------------------------------------- membership without a system
@@ -192,7 +213,7 @@ export class LocalTerminology implements TerminologyService {
       else if (st.s === 'unknown') unknown ??= st.r;
     }
     const distinct = new Set(hits.map((h) => h.system));
-    if (distinct.size === 1) return toCheck(hits[0]!.st);
+    if (distinct.size === 1) return { ...toCheck(hits[0]!.st), system: hits[0]!.system };
     if (distinct.size > 1) {
       return {
         result: 'unknown',

@@ -7,6 +7,8 @@ export interface CodeCheck {
   reason?: string;
   /** The display the code system gives the code, when known (for display checks). */
   display?: string;
+  /** For a check without a system (a `code` element): the code system of the value set the code was found in. */
+  system?: string;
 }
 
 /**

@@ -174,16 +174,35 @@ describe('codes checked against the terminology a run holds', () => {
     expect(issuesOf(missing, 'terminology/not-checked').map((i) => i.params['system'])).toEqual([ICPC2]);
   });
 
-  it('codes a value set decided are vouched for by it (HCO: NPU codes of the repertoire are not reported, with the business rules)', async () => {
+  it('NPU codes of the HCO repertoire (a CodeSystem we hold lists them) are known, with or without the business rules; others are not checked', async () => {
     const { readFileSync } = await import('node:fs');
-    const text = readFileSync(join(import.meta.dirname, '..', '..', '..', 'examples', 'hco', 'valid', 'new-message-quantity.json'), 'utf8');
+    const example = (f: string): string => readFileSync(join(import.meta.dirname, '..', '..', '..', 'examples', f), 'utf8');
     const HCO = 'http://medcomfhir.dk/ig/homecareobservation/StructureDefinition/medcom-homecareobservation-message|1.1.0-trial-use';
+    const NPU = 'urn:oid:1.2.208.176.2.1';
     const defs = await igDefinitions();
-    const all = newValidator(defs, { scopeProfile: HCO }).validateText('hco.json', text, { profiles: [HCO] });
-    expect(issuesOf(all, 'terminology/not-checked').map((i) => i.params['system'])).not.toContain('urn:oid:1.2.208.176.2.1');
-    // without the business rules nothing decides the NPU code: it is said not to be checked
-    const official = newValidator(defs, { scopeProfile: HCO, rules: 'official' }).validateText('hco.json', text, { profiles: [HCO] });
-    expect(issuesOf(official, 'terminology/not-checked').map((i) => i.params['system'])).toContain('urn:oid:1.2.208.176.2.1');
+    const systems = (rules: 'all' | 'official', file: string): unknown[] =>
+      issuesOf(
+        newValidator(defs, { scopeProfile: HCO, rules }).validateText(file, example(file), { profiles: [HCO] }),
+        'terminology/not-checked',
+      ).map((i) => i.params['system']);
+    for (const rules of ['all', 'official'] as const) {
+      expect(systems(rules, 'hco/valid/new-message-quantity.json'), rules).not.toContain(NPU);
+      // an NPU code outside the repertoire
+      expect(systems(rules, 'business/hco/invalid/hco-code-repertoire.json'), rules).toContain(NPU);
+    }
+  });
+
+  it('codes a profile names (LOINC in a pattern) or a slice finds in its value set (SNOMED CT status) are known: ConditionList reports ICPC-2 only', async () => {
+    const { readFileSync } = await import('node:fs');
+    const CL = 'http://medcomfhir.dk/ig/conditionlist/StructureDefinition/medcom-conditionlist-bundle';
+    const text = readFileSync(
+      join(import.meta.dirname, '..', '..', '..', 'examples', 'conditionlist', 'valid', 'minimal-one-condition.json'),
+      'utf8',
+    );
+    const r = newValidator(await igDefinitions(), { scopeProfile: CL }).validateText('cl.json', text, { profiles: [CL] });
+    expect(issuesOf(r, 'terminology/not-checked').map((i) => [i.params['system'], i.params['count'], i.location.fhirpath])).toEqual([
+      [ICPC2, 1, 'Bundle.entry[3].resource.code.coding[0]'],
+    ]);
   });
 
   it('a ValueSet given to the run decides a binding that was not checked', async () => {

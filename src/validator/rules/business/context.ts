@@ -37,11 +37,6 @@ export interface BusinessContext {
   terminology: TerminologyService;
   /** The validator's definitions, in the same scope. */
   resolver: Resolver;
-  /**
-   * Tell the run that a code was found in a value set by a rule's own reading of it (the HCO
-   * repertoire), so that rules/terminology does not report it as unchecked.
-   */
-  vouch?: (system: string, code: string) => void;
   /** What the document is handed over for (`--purpose`; default `sharing`). */
   purpose: BusinessPurpose;
   /**

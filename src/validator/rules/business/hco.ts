@@ -127,7 +127,6 @@ function checkCode(ctx: BusinessContext, obs: EntryResource): void {
         continue;
       }
       if (check.result !== 'in') continue;
-      ctx.vouch?.(system, value);
       // in the repertoire: shown with its long name?
       const place = at(obs.place, 'code', 'coding', k);
       const display = stringOf(coding['display']);

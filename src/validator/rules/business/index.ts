@@ -73,8 +73,6 @@ export interface BusinessRun {
   terminology: TerminologyService;
   resolver: Resolver;
   purpose: BusinessPurpose;
-  /** See BusinessContext.vouch. */
-  vouch?: (system: string, code: string) => void;
 }
 
 /** Run the business rules of `target` on a parsed document. */
@@ -117,17 +115,7 @@ export function checkBusinessRules(target: BusinessTarget, doc: SourceDoc, run: 
 }
 
 function context(doc: SourceDoc, bundle: Json, entries: BusinessContext['entries'], run: BusinessRun, exported: boolean): BusinessContext {
-  return {
-    doc,
-    bundle,
-    entries,
-    sink: run.sink,
-    terminology: run.terminology,
-    resolver: run.resolver,
-    purpose: run.purpose,
-    exported,
-    ...(run.vouch ? { vouch: run.vouch } : {}),
-  };
+  return { doc, bundle, entries, sink: run.sink, terminology: run.terminology, resolver: run.resolver, purpose: run.purpose, exported };
 }
 
 function checkDocument(standard: BusinessStandard, doc: SourceDoc, bundle: Json, place: Place, exported: boolean, run: BusinessRun): void {

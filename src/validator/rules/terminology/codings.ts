@@ -5,8 +5,10 @@
  * - A code system we do not hold (SKS, ICPC-2, LOINC, SNOMED CT or NPU beyond the codes our value
  *   sets list …): its codes cannot be checked. Said once per code system per file
  *   (`terminology/not-checked`, information), at its first code, with how many there are — never
- *   silence. A code a value set decided to be in it (a binding, a slice, a business rule) is vouched
- *   for by that value set and not counted.
+ *   silence. A code a value set decided to be in it (a binding, a slice discriminator, memberOf())
+ *   is vouched for by that value set, and a code a CodeSystem resource we hold lists (MedCom's NPU
+ *   repertoire, a fragment of SNOMED CT) is a known code: neither is counted. Run after the walk
+ *   and before the business rules, so that official findings never depend on those.
  * - A code system the run was given (`--terminology`): a code it does not define is
  *   `terminology/unknown-code` (an error, as the HL7 validator reports a code not in a complete
  *   CodeSystem).
