@@ -37,13 +37,22 @@ interface Unchecked {
   reason: string;
 }
 
+/** Where the visit is: the steps from the root, made into a Where only for the codings reported. */
+interface Step {
+  up: Step | undefined;
+  key: string;
+  index: number | undefined;
+}
+
 /** Check every coded value of the document against its code system (see the module comment). */
 export function checkCodings(input: CodingsInput): void {
   const { root, sink, terminology } = input;
   if (!isObject(root)) return;
   const unchecked = new Map<string, Unchecked>();
   const results = new Map<string, CodeCheck>();
-  const coding = (system: string, code: string, where: Where): void => {
+  const rt = root['resourceType'];
+  const start: Where = { jsonPath: ROOT_PATH, fhirPath: typeof rt === 'string' ? rt : '', resource: root, root };
+  const coding = (system: string, code: string, at: Step | undefined): void => {
     const key = `${system}\u0000${code}`;
     let r = results.get(key);
     if (!r) {
@@ -51,16 +60,15 @@ export function checkCodings(input: CodingsInput): void {
       results.set(key, r);
     }
     if (r.result === 'not-in' && terminology.isLoaded(system)) {
-      sink.report('terminology/unknown-code', where, { code, system });
+      sink.report('terminology/unknown-code', whereOf(start, at), { code, system });
       return;
     }
     if (r.result !== 'unknown' || input.foundInValueSet(system, code)) return;
     const u = unchecked.get(system);
     if (u) u.count++;
-    else unchecked.set(system, { count: 1, first: where, code, reason: r.reason ?? 'not decidable locally' });
+    else unchecked.set(system, { count: 1, first: whereOf(start, at), code, reason: r.reason ?? 'not decidable locally' });
   };
-  const rt = root['resourceType'];
-  visit(root, { jsonPath: ROOT_PATH, fhirPath: typeof rt === 'string' ? rt : '', resource: root, root }, coding);
+  visit(root, undefined, coding);
   for (const [system, u] of unchecked) {
     sink.report('terminology/not-checked', u.first, {
       system,
@@ -71,21 +79,31 @@ export function checkCodings(input: CodingsInput): void {
   }
 }
 
-/** Every object of the document, depth first in document order; `onCoding` for those with a string system and code. */
-function visit(value: Json, where: Where, onCoding: (system: string, code: string, where: Where) => void): void {
+/**
+ * Every object of the document, depth first in document order; `onCoding` for those with a string
+ * system and code. Linear in the document; no path text is made on the way.
+ */
+function visit(value: Json, at: Step | undefined, onCoding: (system: string, code: string, at: Step | undefined) => void): void {
   const system = value['system'];
   const code = value['code'];
-  if (typeof system === 'string' && system !== '' && typeof code === 'string' && code !== '') onCoding(system, code, where);
-  for (const [key, v] of Object.entries(value)) {
+  if (typeof system === 'string' && system !== '' && typeof code === 'string' && code !== '') onCoding(system, code, at);
+  for (const key in value) {
+    const v = value[key];
+    if (typeof v !== 'object' || v === null) continue;
     if (Array.isArray(v)) {
-      v.forEach((item, i) => {
-        if (isObject(item)) visit(item, at(child(where, key, i), item), onCoding);
-      });
-    } else if (isObject(v)) visit(v, at(child(where, key), v), onCoding);
+      for (let i = 0; i < v.length; i++) {
+        const item: unknown = v[i];
+        if (isObject(item)) visit(item, { up: at, key, index: i }, onCoding);
+      }
+    } else visit(v as Json, { up: at, key, index: undefined }, onCoding);
   }
 }
 
-/** A nested resource (a Bundle entry's, a contained one) is the resource of what lies below it. */
-function at(where: Where, value: Json): Where {
-  return typeof value['resourceType'] === 'string' ? { ...where, resource: value } : where;
+/** The Where of a step: the walk's FHIRPath and JSON path, from the root down. */
+function whereOf(start: Where, at: Step | undefined): Where {
+  const steps: Step[] = [];
+  for (let s = at; s; s = s.up) steps.push(s);
+  let where = start;
+  for (let k = steps.length - 1; k >= 0; k--) where = child(where, steps[k]!.key, steps[k]!.index);
+  return where;
 }
