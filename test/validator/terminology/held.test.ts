@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadTerminology, newValidator } from '../../../src/api/validate.js';
+import { loadTerminology, newValidator, validateFiles } from '../../../src/api/validate.js';
 import { UsageError } from '../../../src/util/errors.js';
 import { loadTerminologyFolder } from '../../../src/validator/terminology/folder.js';
 import { addCodeTable, emptyHeld, parseCsv, TerminologyFileError, type HeldTerminology } from '../../../src/validator/terminology/held.js';
@@ -204,6 +204,22 @@ describe('codes checked against the terminology a run holds', () => {
       [ICPC2, 1, 'Bundle.entry[3].resource.code.coding[0]'],
     ]);
   });
+
+  it("worker threads get the run's terminology: the same findings as one thread (compiled dist: npm run compile)", async () => {
+    const dir = folder('worker-inputs', {
+      'a.json': JSON.stringify(condition({ system: SKS, code: 'DJ449' })),
+      'b.json': JSON.stringify(condition({ system: SKS, code: 'DJ999' })),
+    });
+    const tables = folder('worker-tables', { 'sks.csv': `system,code,display\n${SKS},DJ449,KOL\n` });
+    const [one, two] = await Promise.all([
+      validateFiles({ inputs: [dir], terminology: tables, workers: 1 }),
+      validateFiles({ inputs: [dir], terminology: tables, workers: 2 }),
+    ]);
+    const found = (r: typeof one): string[][] =>
+      r.files.map((f) => f.issues.filter((i) => i.ruleId.startsWith('terminology/')).map((i) => `${i.ruleId} ${String(i.params['code'])}`));
+    expect(found(one)).toEqual([[], ['terminology/unknown-code DJ999']]);
+    expect(found(two)).toEqual(found(one));
+  }, 120_000);
 
   it('a ValueSet given to the run decides a binding that was not checked', async () => {
     const h = emptyHeld();
