@@ -76,4 +76,8 @@ export const da = {
     'rapporten har mærkningen R (Restricted) for manglende samtykke: patienten har ikke givet samtykke til at dele resultaterne med andre end den praktiserende læge, så den må ikke indgå i et udtræk til deling',
   'business/hco-result-length': "resultatværdien '{value}' er {length} tegn lang, mere end 12",
   'business/not-checked': '{rule} kunne ikke kontrolleres: {reason}',
+  // terminology (issue 15, item 5)
+  'terminology/unknown-code': "'{code}' er ikke en kode i {system} (kodesystemet givet med --terminology)",
+  'terminology/not-checked':
+    "{count} kode(r) fra {system} i denne fil er ikke kontrolleret (den første: '{code}', her): {reason}; giv kodesystemet med --terminology for at kontrollere dem",
 } as const satisfies Record<RuleId, string>;

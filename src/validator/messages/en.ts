@@ -77,4 +77,8 @@ export const en = {
     'the report carries the refused-consent label R (Restricted): the patient has not consented to sharing the results with others than the general practitioner, so it must not be in a sharing export',
   'business/hco-result-length': "the result value '{value}' is {length} characters long, more than 12",
   'business/not-checked': '{rule} could not be checked: {reason}',
+  // terminology (issue 15, item 5)
+  'terminology/unknown-code': "'{code}' is not a code of {system} (the code system given with --terminology)",
+  'terminology/not-checked':
+    "{count} code(s) of {system} in this file not checked (the first: '{code}', here): {reason}; to check them, give the code system with --terminology",
 } as const satisfies Record<RuleId, string>;

@@ -26,6 +26,7 @@ export interface RuleDef {
     | 'fixed-pattern'
     | 'slicing'
     | 'bindings'
+    | 'terminology'
     | 'invariants'
     | 'references'
     | 'bundle'
@@ -267,6 +268,21 @@ export const RULES = {
     severity: 'information',
     issueType: 'informational',
     summary: 'a required or extensible binding whose value set (or code system) cannot be expanded locally: not checked',
+  },
+  'terminology/unknown-code': {
+    layer: 'official',
+    concern: 'terminology',
+    severity: 'error',
+    issueType: 'code-invalid',
+    summary: 'a code that a code system given with --terminology (a complete CodeSystem or a code table) does not define',
+  },
+  'terminology/not-checked': {
+    layer: 'official',
+    concern: 'terminology',
+    severity: 'information',
+    issueType: 'informational',
+    summary:
+      'codes of a code system not held here (SKS, ICPC-2, LOINC, SNOMED CT or NPU beyond the codes our value sets list …): not checked; one finding per code system per file, at its first code',
   },
   'invariants/failed': {
     layer: 'official',
