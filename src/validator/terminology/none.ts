@@ -1,4 +1,4 @@
-import type { CodeCheck, TerminologyService } from './types.js';
+import type { CodeCheck, TerminologyService, ValueSetDescription } from './types.js';
 
 /** A terminology service that knows nothing: every binding is reported as not checked. */
 export class NoTerminology implements TerminologyService {
@@ -10,5 +10,8 @@ export class NoTerminology implements TerminologyService {
   }
   isLoaded(): boolean {
     return false;
+  }
+  describe(): ValueSetDescription {
+    return {};
   }
 }

@@ -25,7 +25,7 @@ export interface TerminologyService {
   /** Is `system#code` in the value set (canonical, optionally `|version`)? `system` may be absent for `code` elements. */
   check(valueSet: string, system: string | undefined, code: string): CodeCheck;
   /** The value set's title and (when it expands completely here) its codes, for the message of a code not in it. */
-  describe?(valueSet: string): ValueSetDescription;
+  describe(valueSet: string): ValueSetDescription;
   /** Is the code defined by the code system (when the code system is available and complete)? */
   checkCodeSystem(system: string, code: string): CodeCheck;
   /** Was the code system given to the run (`validate --terminology`), not only found in the packages? */

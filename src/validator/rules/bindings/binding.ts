@@ -32,7 +32,7 @@ export function checkBinding(input: BindingInput, node: ElementPlan, where: Wher
           {
             code: input.hasText ? '(text only, no code)' : '(no code)',
             valueSet: binding.valueSet,
-            ...whatIsAllowed([], terminology.describe?.(binding.valueSet)),
+            ...whatIsAllowed([], terminology.describe(binding.valueSet)),
           },
           { node },
         );
@@ -67,7 +67,7 @@ export function checkBinding(input: BindingInput, node: ElementPlan, where: Wher
     {
       code: codings.map(showCoding).join(', '),
       valueSet: binding.valueSet,
-      ...whatIsAllowed(codings, terminology.describe?.(binding.valueSet)),
+      ...whatIsAllowed(codings, terminology.describe(binding.valueSet)),
     },
     { node },
   );
