@@ -252,6 +252,16 @@ describe('item 4: profiles/unknown-medcom', () => {
     }
   });
 
+  it('a misspelt guide name is ours too; a profile of a MedCom standard we do not build stays the warning', async () => {
+    const guide = await validate(patient({ meta: { profile: ['http://medcomfhir.dk/ig/cor/StructureDefinition/medcom-core-patient'] } }));
+    expect(one(guide, 'profiles/unknown-medcom', 'Patient.meta.profile[0]').params['nearest']).toBe(MEDCOM_PATIENT);
+    const other = await validate(
+      patient({ meta: { profile: ['http://medcomfhir.dk/ig/carecommunication/StructureDefinition/medcom-careCommunication-patient'] } }),
+    );
+    expect(one(other, 'profiles/unknown', 'Patient.meta.profile[0]').severity).toBe('warning');
+    expect(issuesOf(other, 'profiles/unknown-medcom')).toEqual([]);
+  });
+
   it('an unknown profile of someone else stays a warning', async () => {
     const r = await validate(patient({ meta: { profile: ['http://example.org/no-such-profile'] } }));
     expect(one(r, 'profiles/unknown', 'Patient.meta.profile[0]').severity).toBe('warning');

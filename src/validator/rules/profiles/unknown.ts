@@ -1,7 +1,7 @@
 import { below, type IssueSink, type Where } from '../../context.js';
 import type { PlanCache, StructurePlan } from '../../plan/plan.js';
 import { splitCanonical } from '../../../defs/resource.js';
-import { editDistance, nearest } from '../../../util/edit-distance.js';
+import { editDistance, nearest, suggestionBound } from '../../../util/edit-distance.js';
 
 /**
  * The bases of MedCom's and HL7 Denmark's canonicals (http or https, any case): a profile claimed
@@ -25,7 +25,8 @@ export function requiredPlan(url: string, where: Where, sink: IssueSink, plans: 
 /**
  * The plan of the profile a resource's `meta.profile[i]` claims; undefined after reporting it
  * unknown: an error (profiles/unknown-medcom, naming the nearest profile we know) when its url is
- * under a MedCom or HL7 Denmark base and is no profile of any version we hold, else a warning
+ * under a MedCom or HL7 Denmark base, is no profile of any version we hold and is a misspelling of one (in a guide
+ * we build, or a few edits from a known url), else a warning
  * (profiles/unknown; a known url at a version we do not hold stays that warning).
  */
 export function claimedPlan(url: string, i: number, where: Where, sink: IssueSink, plans: PlanCache): StructurePlan | undefined {
@@ -33,9 +34,10 @@ export function claimedPlan(url: string, i: number, where: Where, sink: IssueSin
   if (plan) return plan;
   const at = below(where, `${where.fhirPath}.meta.profile[${i}]`, 'meta', 'profile', i);
   const bare = splitCanonical(url).url;
-  if (isDanishBase(bare) && !plans.knownUrls().includes(bare)) {
-    const near = plans.suggestion(`danish|${bare}`, (known) => nearestDanish(bare, known));
-    sink.report('profiles/unknown-medcom', at, { profile: url, ...(near !== undefined ? { nearest: near } : {}) });
+  // '' when the url is not one of ours misspelt: a MedCom standard we do not build (CareCommunication)
+  const ours = isDanishBase(bare) ? plans.suggestion(`danish|${bare}`, (known) => misspeltDanish(bare, known) ?? '') : '';
+  if (ours !== '') {
+    sink.report('profiles/unknown-medcom', at, { profile: url, ...(ours !== undefined ? { nearest: ours } : {}) });
   } else {
     sink.report('profiles/unknown', at, { profile: url, ...suggestion(url, plans) });
   }
@@ -47,6 +49,28 @@ function suggestion(url: string, plans: PlanCache): { suggestion?: string } {
   const { url: bare } = splitCanonical(url);
   const near = plans.suggestion(`near|${bare}`, (known) => nearest(bare, known));
   return near !== undefined ? { suggestion: near } : {};
+}
+
+/** The implementation guide part of a canonical: what comes before `/StructureDefinition/`, in lower case. */
+function guidePart(url: string): string | undefined {
+  const i = url.toLowerCase().lastIndexOf('/structuredefinition/');
+  return i < 0 ? undefined : url.slice(0, i).toLowerCase();
+}
+
+/**
+ * For a MedCom or HL7 Denmark url no package defines: the nearest known profile when the url is a misspelling of
+ * one of ours — it lies in an implementation guide we build (`…/ig/core/StructureDefinition/medcom-core-patiant`),
+ * or it is within a few edits of a known url (a misspelt guide name); undefined when it is not (a profile of a
+ * MedCom standard we do not build, e.g. `…/ig/carecommunication/…`: the warning profiles/unknown).
+ */
+function misspeltDanish(url: string, known: readonly string[]): string | undefined {
+  const near = nearestDanish(url, known);
+  if (near === undefined || known.includes(url)) return undefined;
+  const guide = guidePart(url);
+  if (guide !== undefined && known.some((k) => guidePart(k) === guide)) return near;
+  const name = url.slice(url.lastIndexOf('/') + 1);
+  const bound = suggestionBound(name);
+  return editDistance(url.toLowerCase(), near.toLowerCase(), bound) <= bound ? near : undefined;
 }
 
 /**
