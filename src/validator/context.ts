@@ -81,6 +81,31 @@ export interface ReportOptions {
   severity?: Severity;
   node?: ElementPlan;
   constraintKey?: string;
+  /**
+   * What this finding only follows from (it is then a follow-on, `Issue.causedBy`): keys of other findings
+   * (`findingKey`, `placeKey`, or an `alias`), tried in order; the first one the file's report lists is the
+   * cause. None listed (suppressed, counted into `input/more-issues`, never reported): a root.
+   */
+  causes?: readonly string[];
+  /** A further key this finding can be named by in another finding's `causes` (the first finding listed under it keeps it). */
+  alias?: string;
+}
+
+/** A finding's identity (rule, place, constraint, content): what the sink reports once, and a `causes` key. */
+export function findingKey(ruleId: RuleId, fhirPath: string, params: IssueParams, constraintKey?: string): string {
+  // the same cardinality broken by the base type's definition and by the profile's (`element` differs) is one finding
+  const { element: _definedBy, ...identity } = params;
+  return `${ruleId}|${fhirPath}|${constraintKey ?? ''}|${JSON.stringify(identity)}`;
+}
+
+/** A `causes` key for the first finding of rule `ruleId` at `fhirPath` (of that constraint, when given; whatever its content). */
+export function placeKey(ruleId: RuleId, fhirPath: string, constraintKey?: string): string {
+  return constraintKey === undefined ? `${ruleId}@${fhirPath}` : `${ruleId}@${fhirPath}#${constraintKey}`;
+}
+
+/** A `causes` key for the first finding of any of `ruleIds` at `fhirPath` or below it (`fhirPath.x`, `fhirPath[0]`). */
+export function underKey(ruleIds: readonly RuleId[], fhirPath: string): string {
+  return `${ruleIds.join(',')}<${fhirPath}`;
 }
 
 /** Collects the issues of one validation (or of a silent conformance probe). */
@@ -89,6 +114,8 @@ export class IssueSink {
   /** Findings dropped by the run's suppressions (counted, never silently lost). */
   suppressed = 0;
   private readonly seen = new Set<string>();
+  /** The listed findings by key, and the causes of follow-ons, for `link`. */
+  private readonly links = new Links();
   /** The report's caps (rules/input/more-issues.ts); none for a silent probe. */
   private readonly more: MoreIssues | undefined;
 
@@ -134,8 +161,7 @@ export class IssueSink {
     const severity = options.severity ?? rule.severity;
     // one finding per rule, place and content: the same cardinality broken by the base type's
     // definition and by the profile's (`element` differs) is reported once, by the first
-    const { element: _definedBy, ...identity } = params;
-    const key = `${ruleId}|${where.fhirPath}|${options.constraintKey ?? ''}|${JSON.stringify(identity)}`;
+    const key = findingKey(ruleId, where.fhirPath, params, options.constraintKey);
     if (this.seen.has(key)) return;
     this.seen.add(key);
     if (this.suppressions?.matches(ruleId, where.fhirPath)) {
@@ -143,7 +169,17 @@ export class IssueSink {
       return;
     }
     if (this.more?.overflowed(ruleId, severity, where)) return;
-    this.list.push(this.issue(ruleId, severity, where, params, options));
+    const issue = this.issue(ruleId, severity, where, params, options);
+    this.list.push(issue);
+    this.links.listed(issue, key, ruleId, where.fhirPath, options);
+  }
+
+  /**
+   * The file's issues in report order (`issues`, sorted), each with its `id` (`i1`, `i2`, …) and, for a
+   * follow-on, `causedBy`: the id of its root (a chain of follow-ons is folded onto the root it starts from).
+   */
+  link(issues: readonly Issue[]): Issue[] {
+    return this.links.link(issues);
   }
 
   private issue(
@@ -181,6 +217,85 @@ export class IssueSink {
 
   get hasErrors(): boolean {
     return this.issues.some((i) => i.severity === 'error' || i.severity === 'fatal');
+  }
+}
+
+/**
+ * Root causes and follow-ons of one file's findings: each listed finding is known by its keys (`findingKey`,
+ * `placeKey`, `underKey` of its ancestors for the rules asked about, an `alias`); a follow-on's `causes` are
+ * looked up when the report is final (a cause may be listed after its follow-on: a reference's target comes
+ * later in the Bundle). Linear in the number of findings.
+ */
+class Links {
+  private readonly byKey = new Map<string, Issue>();
+  private readonly causes = new Map<Issue, readonly string[]>();
+  /** The `underKey` rule sets asked for, and the findings of those rules by the places above them. */
+  private readonly underRules = new Set<string>();
+
+  listed(issue: Issue, key: string, ruleId: RuleId, fhirPath: string, options: ReportOptions): void {
+    this.keep(key, issue);
+    this.keep(placeKey(ruleId, fhirPath), issue);
+    if (options.constraintKey !== undefined) this.keep(placeKey(ruleId, fhirPath, options.constraintKey), issue);
+    if (options.alias !== undefined) this.keep(options.alias, issue);
+    if (options.causes && options.causes.length > 0) {
+      this.causes.set(issue, options.causes);
+      for (const c of options.causes) {
+        const at = c.indexOf('<');
+        if (at > 0 && !c.includes('|')) this.underRules.add(c.slice(0, at));
+      }
+    }
+  }
+
+  private keep(key: string, issue: Issue): void {
+    if (!this.byKey.has(key)) this.byKey.set(key, issue);
+  }
+
+  /** Register the findings of the `underKey` rule sets under every place above them (their ancestors). */
+  private indexUnder(issues: readonly Issue[]): void {
+    if (this.underRules.size === 0) return;
+    const sets = [...this.underRules].map((s) => ({ s, rules: new Set(s.split(',')) }));
+    for (const issue of issues) {
+      for (const { s, rules } of sets) {
+        if (!rules.has(issue.ruleId)) continue;
+        let path = issue.location.fhirpath;
+        this.keep(`${s}<${path}`, issue);
+        for (;;) {
+          const cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+          if (cut <= 0) break;
+          path = path.slice(0, cut);
+          this.keep(`${s}<${path}`, issue);
+        }
+      }
+    }
+  }
+
+  link(issues: readonly Issue[]): Issue[] {
+    this.indexUnder(issues);
+    const ids = new Map<Issue, string>();
+    issues.forEach((issue, n) => ids.set(issue, `i${n + 1}`));
+    const cause = (issue: Issue): Issue | undefined => {
+      for (const c of this.causes.get(issue) ?? []) {
+        const hit = this.byKey.get(c);
+        if (hit && hit !== issue && ids.has(hit)) return hit;
+      }
+      return undefined;
+    };
+    const roots = new Map<Issue, Issue | undefined>();
+    const rootOf = (issue: Issue): Issue | undefined => {
+      if (roots.has(issue)) return roots.get(issue);
+      roots.set(issue, undefined); // a cycle of causes: the issue it closes on is a root
+      let root: Issue | undefined;
+      const direct = cause(issue);
+      if (direct) root = rootOf(direct) ?? direct;
+      if (root === issue) root = undefined;
+      roots.set(issue, root);
+      return root;
+    };
+    return issues.map((issue) => {
+      const { id: _id, causedBy: _causedBy, ...rest } = issue;
+      const root = rootOf(issue);
+      return root ? { id: ids.get(issue)!, causedBy: ids.get(root)!, ...rest } : { id: ids.get(issue)!, ...rest };
+    });
   }
 }
 
@@ -247,6 +362,13 @@ export interface WalkContext {
   conforms(resource: Json, plan: StructurePlan, where: Where | undefined): boolean;
   /** Why `resource` does not conform to `plan` (its first error), after conforms() said so. */
   whyNot(resource: Json, plan: StructurePlan): string | undefined;
+  /**
+   * The keys (`findingKey`) of the errors that keep `resource` from conforming to `plan`, in the order found,
+   * after conforms() said it does not: the `causes` of a finding that only follows from that.
+   */
+  causesOf(resource: Json, plan: StructurePlan): readonly string[];
+  /** Run `fn` (an invariant's evaluation) and collect the `causesOf` of every conformance probe that failed in it. */
+  failedProbes<T>(fn: () => T): { result: T; causes: string[] };
   /** The child definitions of an element: the snapshot's, else its type's (profile first). */
   childrenOf(node: ElementPlan, typeCode: string): Map<string, ElementPlan> | undefined;
   /** Validate one occurrence of an element against `node`. */

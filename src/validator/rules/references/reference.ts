@@ -49,6 +49,13 @@ export function checkReference(value: Json, node: ElementPlan, where: Where, sin
   if (!candidates.some((p) => ctx.conforms(target, p, where))) {
     // the first reason, so that a cascade can be traced to its cause (often reported at the target too)
     const why = ctx.whyNot(target, candidates[0]!) ?? '?';
-    sink.report('references/target-profile', where, { reference: ref, profiles: candidates.map((p) => p.url).join(', '), why }, { node });
+    const profiles = candidates.map((p) => p.url).join(', ');
+    // a follow-on of the target's own errors where the walk reports them (the target is walked against the
+    // profile: it claims it); otherwise the first such finding about this target is the root and the others
+    // (the same target referred to again) follow from it
+    const entry = where.bundle?.byResource.get(target);
+    const alias = `references/target-profile|${entry ? `entry ${entry.index}` : `${where.entryFullUrl ?? ''} ${ref}`}|${profiles}`;
+    const causes = [...candidates.flatMap((p) => ctx.causesOf(target, p)), alias];
+    sink.report('references/target-profile', where, { reference: ref, profiles, why }, { node, causes, alias });
   }
 }
