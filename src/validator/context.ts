@@ -103,6 +103,16 @@ export function placeKey(ruleId: RuleId, fhirPath: string, constraintKey?: strin
   return constraintKey === undefined ? `${ruleId}@${fhirPath}` : `${ruleId}@${fhirPath}#${constraintKey}`;
 }
 
+/** A `causes` key for the first error about a code not in value set `url` (its `valueSet` param; with or without `|version`). */
+export function valueSetKey(url: string): string {
+  return `valueSet ${url.split('|')[0]!}`;
+}
+
+/** A `causes` key for the first error about a code not in a value set at an element named `name` (`activity`, `code`). */
+export function boundKey(name: string): string {
+  return `bound ${name}`;
+}
+
 /** A `causes` key for the first finding of any of `ruleIds` at `fhirPath` or below it (`fhirPath.x`, `fhirPath[0]`). */
 export function underKey(ruleIds: readonly RuleId[], fhirPath: string): string {
   return `${ruleIds.join(',')}<${fhirPath}`;
@@ -237,6 +247,11 @@ class Links {
     this.keep(placeKey(ruleId, fhirPath), issue);
     if (options.constraintKey !== undefined) this.keep(placeKey(ruleId, fhirPath, options.constraintKey), issue);
     if (options.alias !== undefined) this.keep(options.alias, issue);
+    const vs = issue.params['valueSet'];
+    if (typeof vs === 'string' && (issue.severity === 'error' || issue.severity === 'fatal')) {
+      this.keep(valueSetKey(vs), issue);
+      this.keep(boundKey(fhirPath.slice(fhirPath.lastIndexOf('.') + 1).replace(/\[\d+\]$/, '')), issue);
+    }
     if (options.causes && options.causes.length > 0) {
       this.causes.set(issue, options.causes);
       for (const c of options.causes) {

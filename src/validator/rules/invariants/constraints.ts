@@ -1,4 +1,4 @@
-import { placeKey, underKey, type IssueSink, type WalkContext, type Where } from '../../context.js';
+import { boundKey, placeKey, underKey, valueSetKey, type IssueSink, type WalkContext, type Where } from '../../context.js';
 import type { RuleId } from '../registry.js';
 import type { EvalVars } from '../../../fhirpath/runner.js';
 import type { ElementPlan } from '../../plan/plan.js';
@@ -66,7 +66,7 @@ export function checkConstraints(value: unknown, node: ElementPlan, type: string
 }
 
 /** Type errors that make an invariant on the value fail as well. */
-const TYPE_ERRORS: readonly RuleId[] = ['types/json-type', 'types/primitive-format'];
+const TYPE_ERRORS: readonly RuleId[] = ['types/json-type', 'types/primitive-format', 'types/max-length'];
 
 /**
  * What a failed invariant may only restate, as `causes` keys (after the failed conformsTo() probes, which
@@ -81,6 +81,14 @@ function restated(key: string, expression: string, value: unknown, type: string,
   const out: string[] = [];
   // names and dotted paths outside string literals
   const chains = expression.replace(/'(?:[^'\\]|\\.)*'/g, "''").match(/[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*/g) ?? [];
+  // a code not in a value set the expression asks memberOf() about, reported where the code is bound to it
+  // (that value set, or — a narrower one than the element's binding — a code of the element the expression asks about)
+  for (const m of expression.matchAll(/(?:([A-Za-z_][A-Za-z0-9_]*)\.)?memberOf\(\s*'([^']+)'\s*\)/g)) {
+    out.push(valueSetKey(m[2]!));
+    if (m[1] !== undefined) out.push(boundKey(m[1]));
+  }
+  // the first entry of a document or message, reported as bundle/first-entry
+  if (type === 'Bundle' && /entry\s*(\[\s*0\s*\]|\.first\(\))/.test(expression)) out.push(underKey(['bundle/first-entry'], where.fhirPath));
   if (key.startsWith('bdl-')) {
     out.push(underKey(['bundle/first-entry'], where.fhirPath));
     for (const chain of new Set(chains)) {

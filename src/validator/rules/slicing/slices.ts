@@ -366,6 +366,17 @@ function collectSystems(v: unknown, out: Set<string>): void {
   }
 }
 
+/** The findings an item's reference may already have: it does not resolve, or its target's resourceType is wrong. */
+function referenceCauses(value: unknown, where: Where, ctx: WalkContext): string[] {
+  const ref = isObject(value) ? value['reference'] : undefined;
+  if (typeof ref !== 'string') return [];
+  const out = [placeKey('references/unresolved', `${where.fhirPath}.reference`)];
+  const target = ctx.resolveReference(ref, where);
+  const entry = target ? where.bundle?.byResource.get(target) : undefined;
+  if (entry) out.push(placeKey('structure/resource-type', `${where.bundle!.fhirPath}.entry[${entry.index}].resource`));
+  return out;
+}
+
 /**
  * The items that narrowly missed required slices left empty, one item per slice and one slice per item: an item
  * with evidence (the code system the slice asks for, or a target of its profile's type) first; else the only item
@@ -484,7 +495,11 @@ export function assignSlices(
       'slicing/no-match-closed',
       x.where,
       { slicer: slicer.id, discriminator: paths(slicer), found },
-      { node: slicer, ...(root !== undefined ? { causes: [root] } : {}) },
+      {
+        node: slicer,
+        // or the item's reference, which resolves to nothing or to a resource whose type is wrong or unknown
+        causes: [...(root !== undefined ? [root] : []), ...referenceCauses(x.value, x.where, ctx)],
+      },
     );
   }
   for (const s of slicing.slices) {
