@@ -204,6 +204,60 @@ describe('our corpus: one root error per defect', () => {
   });
 });
 
+const PROFILES = {
+  conditionlist: 'http://medcomfhir.dk/ig/conditionlist/StructureDefinition/medcom-conditionlist-bundle',
+  hco: HCO,
+  notes: NOTES,
+} as const;
+
+describe('corpus bundles that cascade: one root error, at the defect, and every other error follows from it', () => {
+  const CASES: { file: string; standard: keyof typeof PROFILES; root: [string, string] }[] = [
+    // a misspelt resourceType: the references to it (target-type) and the closed author slicing follow
+    {
+      file: 'conditionlist/invalid/structure-resource-type-practitioner.json',
+      standard: 'conditionlist',
+      root: ['structure/resource-type', 'Bundle.entry[3].resource'],
+    },
+    // the 11-digit CPR: the cpr invariant and the target profiles follow from the type's max length
+    {
+      file: 'conditionlist/invalid/types-max-length-patient-cpr.json',
+      standard: 'conditionlist',
+      root: ['types/max-length', 'Bundle.entry[1].resource.identifier[0].value'],
+    },
+    // a code outside the activity value set: the message invariant asking memberOf() follows
+    {
+      file: 'hco/invalid/bindings-required-provenance-activity.json',
+      standard: 'hco',
+      root: ['bindings/required', 'Bundle.entry[7].resource.activity'],
+    },
+    // the MessageHeader not first: the message invariants reading entry[0] follow
+    {
+      file: 'hco/invalid/bundle-first-entry-messageheader-not-first.json',
+      standard: 'hco',
+      root: ['bundle/first-entry', 'Bundle.entry[0].resource'],
+    },
+    // the Patient as a performer: the reference's target type follows from the closed slicing's complaint
+    {
+      file: 'notes/invalid/slicing-no-match-closed-observation-performer.json',
+      standard: 'notes',
+      root: ['slicing/no-match-closed', 'Bundle.entry[1].resource.performer[1]'],
+    },
+  ];
+  const validators = new Map<string, Validator>();
+  beforeAll(async () => {
+    for (const [standard, profile] of Object.entries(PROFILES)) validators.set(standard, await validatorFor(profile));
+  }, 120_000);
+
+  it.each(CASES.map((c) => [c.file, c] as const))('%s', (_file, c) => {
+    const r = check(validators.get(c.standard)!, JSON.parse(readFileSync(join(EXAMPLES, c.file), 'utf8')), PROFILES[c.standard]);
+    expectWellLinked(r);
+    expect(roots(r).map(at)).toEqual([c.root]);
+    const root = roots(r)[0]!;
+    expect(r.issues.filter(isError).every((i) => i === root || i.causedBy === root.id)).toBe(true);
+    expect(r.issues.filter(isError).length).toBeGreaterThan(1);
+  });
+});
+
 describe.skipIf(!anchors)('the official examples without the patient’s CPR identifier: one root error', () => {
   let v: Validator;
   let notes: Validator;
