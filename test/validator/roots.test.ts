@@ -13,7 +13,7 @@ import { buildIg } from '../../src/api/build.js';
 import { renderReport } from '../../src/api/report.js';
 import { newValidator, validationDefinitions } from '../../src/api/validate.js';
 import type { Definitions } from '../../src/defs/registry.js';
-import { definePackage, defineInvariant, defineProfile, packageContents, R4 } from '../../src/dsl/index.js';
+import { definePackage, defineInvariant, defineProfile, packageContents, R4, slicing } from '../../src/dsl/index.js';
 import { renumberIssues, type FileReport, type Issue } from '../../src/validator/issue.js';
 import { readXml } from '../../src/validator/load/xml.js';
 import type { Validator } from '../../src/validator/validator.js';
@@ -313,12 +313,24 @@ const genderCode = defineInvariant({
   examples: { pass: [{ resourceType: 'Patient', gender: 'female' }], fail: [{ resourceType: 'Patient', gender: 'F' }] },
 });
 const Gendered = defineProfile(pkg, R4.Patient, { id: 'gendered', name: 'Gendered', obeys: [genderCode] });
+const CATEGORY = 'http://terminology.hl7.org/CodeSystem/observation-category';
+// an open slicing with a required slice: a category of the same code system with another code is the near miss
+const Vital = defineProfile(pkg, R4.Observation, {
+  id: 'vital',
+  name: 'Vital',
+  elements: {
+    category: {
+      slicing: slicing.pattern('$this'),
+      slices: { vital: { card: '1..1', pattern: { coding: [{ system: CATEGORY, code: 'vital-signs' }] } } },
+    },
+  },
+});
 
-describe('a type error under an invariant', () => {
+describe('small profiles: a type error under an invariant, a near miss of an open slicing', () => {
   let v: Validator;
   beforeAll(async () => {
     const d = await validationDefinitions();
-    await buildIg({ packages: [packageContents(pkg, [Gendered])], definitions: d });
+    await buildIg({ packages: [packageContents(pkg, [Gendered, Vital])], definitions: d });
     v = newValidator(d, { readXml });
   }, 120_000);
   const profile = 'http://example.org/roots/StructureDefinition/gendered';
@@ -330,6 +342,44 @@ describe('a type error under an invariant', () => {
     expect(at(typeError)).toEqual(['types/json-type', 'Patient.gender']);
     const invariant = r.issues.find((i) => i.constraintKey === 'roots-gender')!;
     expect(invariant.causedBy).toBe(typeError.id);
+  });
+
+  it('of two categories matching no slice, the one in the slice’s code system is the near miss; the slice min follows', () => {
+    const observation = {
+      resourceType: 'Observation',
+      id: 'o',
+      status: 'final',
+      code: { text: 'x' },
+      category: [{ coding: [{ system: 'urn:other', code: 'x' }] }, { coding: [{ system: CATEGORY, code: 'laboratory' }] }],
+    };
+    const r = check(v, observation, 'http://example.org/roots/StructureDefinition/vital');
+    expectWellLinked(r);
+    const mismatch = r.issues.find((i) => i.ruleId === 'slicing/discriminator-mismatch')!;
+    expect(at(mismatch)).toEqual(['slicing/discriminator-mismatch', 'Observation.category[1]']);
+    expect(mismatch.params).toEqual({
+      slice: 'vital',
+      discriminator: '$this',
+      found: `${CATEGORY}|laboratory`,
+      required: `${CATEGORY}|vital-signs`,
+    });
+    const sliceMin = r.issues.find((i) => i.ruleId === 'slicing/slice-min')!;
+    expect(sliceMin.causedBy).toBe(mismatch.id);
+    expect(sliceMin.params).toMatchObject({ slice: 'vital', discriminator: '$this', required: `${CATEGORY}|vital-signs` });
+    expect(roots(r).map(at)).toEqual([['slicing/discriminator-mismatch', 'Observation.category[1]']]);
+  });
+
+  it('with no category in the slice’s code system among several, no near miss: the slice min is the root', () => {
+    const observation = {
+      resourceType: 'Observation',
+      id: 'o',
+      status: 'final',
+      code: { text: 'x' },
+      category: [{ coding: [{ system: 'urn:other', code: 'x' }] }, { coding: [{ system: 'urn:another', code: 'y' }] }],
+    };
+    const r = check(v, observation, 'http://example.org/roots/StructureDefinition/vital');
+    expectWellLinked(r);
+    expect(r.issues.some((i) => i.ruleId === 'slicing/discriminator-mismatch')).toBe(false);
+    expect(roots(r).map(at)).toEqual([['slicing/slice-min', 'Observation.category']]);
   });
 
   it('a wrong code (no type error): the invariant is a root', () => {
