@@ -3,6 +3,7 @@
  * maps results to exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or internal error.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { fstatSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../src/api/build.js';
 import { SafeFileError, UsageError } from '../src/api/errors.js';
@@ -53,6 +54,17 @@ function say(text: string): void {
 }
 function err(text: string): void {
   process.stderr.write(safeLines(text));
+}
+
+/** Whether `file` is this process's standard output itself (`--out /dev/stdout`, or the file stdout is): the same device and inode. */
+function isStdout(file: string): boolean {
+  try {
+    const a = fstatSync(1);
+    const b = statSync(file);
+    return a.dev === b.dev && a.ino === b.ino;
+  } catch {
+    return false;
+  }
 }
 
 function positive(v: string): number {
@@ -229,6 +241,19 @@ program
 program
   .command('validate')
   .description('validate FHIR resources and Bundles (JSON or XML) against the MedCom profiles, offline')
+  .addHelpText(
+    'after',
+    `
+Exit codes:
+  0  no finding at or above --fail-on (default error)
+  1  a finding at or above --fail-on (an unreadable file is a fatal finding)
+  2  usage error (unknown option or value, no inputs, a missing file or folder,
+     stdin over --max-input-mb) or internal error; no report
+
+Reports: text (default), json, outcome (FHIR OperationOutcome), junit, html, md.
+Follow-on findings (those that only follow from another one, json causedBy) are folded
+under their root in text, html and md, and counted apart in the summary.`,
+  )
   .argument('[inputs...]', 'files, folders (every *.json and *.xml below them), or - for stdin')
   .option(
     '--ig <standard>',
@@ -242,9 +267,13 @@ program
     [] as string[],
   )
   .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'outcome', 'junit', 'html', 'md']).default('text'))
-  .option('--out <file>', 'write the report to a file instead of stdout')
+  .option('--out <file>', 'write the report to a file instead of stdout (stdout then gets the one-line summary)')
   .addOption(failOnOption('exit 1 when an issue is at or above'))
-  .addOption(new Option('--lang <lang>', 'message language').choices(['en', 'da']).default('en'))
+  .addOption(
+    new Option('--lang <lang>', 'language of messages and of the text report (severities, summary, headings)')
+      .choices(['en', 'da'])
+      .default('en'),
+  )
   .option('--quiet', 'text format: only errors')
   .option(
     '--workers <n>',
@@ -255,7 +284,12 @@ program
       return n;
     },
   )
-  .option('--docs-base <url>', 'html and md formats: where rule links point (default: relative docs/rules/<id>.md)')
+  .option(
+    '--docs-url <url>',
+    'html and md formats: where rule links point: the base of <concern>/<slug>.md (e.g. https://…/docs/rules/), or a pattern with {rule} ' +
+      '(default: the rule pages in the installed package, relative to --out, else as file: URLs)',
+  )
+  .addOption(new Option('--docs-base <url>', 'deprecated: the folder holding docs/rules/ (use --docs-url <url>/docs/rules/)').hideHelp())
   .option(
     '--suppress <rule[@path]>',
     "don't report these findings, e.g. cardinality/min@*.text (* matches anything; repeatable; the report counts them)",
@@ -305,6 +339,7 @@ program
         failOn: FailOn;
         lang: 'en' | 'da';
         quiet?: boolean;
+        docsUrl?: string;
         docsBase?: string;
         workers?: number;
         suppress?: string[];
@@ -367,19 +402,24 @@ program
               ...(tty
                 ? {
                     onFile: (done: number, total: number) => {
-                      if (total > 1) process.stderr.write(`\rvalidated ${done}/${total}`);
+                      if (total > 1) process.stderr.write(`\r${opts.lang === 'da' ? 'valideret' : 'validated'} ${done}/${total}`);
                       if (done === total && total > 1) process.stderr.write('\n');
                     },
                   }
                 : {}),
             });
-      const { renderReport } = await import('../src/api/report.js');
+      const { renderReport, reportWrittenLine } = await import('../src/api/report.js');
       const text = await renderReport(report, opts.format, {
-        ...(opts.docsBase !== undefined ? { docsBaseUrl: opts.docsBase } : {}),
+        ...(opts.docsUrl !== undefined ? { docsUrl: opts.docsUrl } : opts.docsBase !== undefined ? { docsBaseUrl: opts.docsBase } : {}),
+        packageDocs: true,
+        ...(opts.out ? { reportFile: opts.out } : {}),
         ...(opts.quiet ? { quiet: true } : {}),
       });
-      if (opts.out) writeFileAtomic(opts.out, text);
-      else out(text);
+      if (opts.out) {
+        writeFileAtomic(opts.out, text);
+        // the report went to a file: standard output still says how the run went, in one line (unless the file is stdout)
+        if (!isStdout(opts.out)) say(await reportWrittenLine(report, opts.out));
+      } else out(text);
       process.exitCode = hasIssueAtOrAbove(report, opts.failOn) ? 1 : 0;
     },
   );

@@ -177,7 +177,7 @@ export function emit(result: ThroughputResult): void {
 // --------------------------------------------------------------------------------------------------
 // "Defects caught": the invalid bundles of our example corpus (examples/corpus.json)
 
-/** A finding the corpus manifest expects (rule id, FHIRPath, and for invariants the constraint key). */
+/** The root finding the corpus manifest states for an invalid entry (rule id, FHIRPath, and for invariants the constraint key). */
 export interface ExpectedFinding {
   ruleId: string;
   fhirpath: string;
@@ -192,9 +192,10 @@ export interface DefectCase {
   base: string;
   /** The Bundle profile (canonical|version) the file is written for: the entry's `profile`, else its standard's corpus default. */
   profile: string;
-  /** The rule the defect breaks: the manifest's first expected finding. */
+  /** The rule the defect breaks: the manifest's root finding's. */
   ruleId: string;
-  expect: ExpectedFinding[];
+  /** The defect's root finding (the manifest's `root`, written from the defect). */
+  root: ExpectedFinding;
 }
 
 export interface DefectCorpus {
@@ -264,8 +265,8 @@ export function defectCorpus(manifest: string): DefectCorpus {
     const file = e['file'];
     const base = e['base'];
     const standard = e['standard'];
-    const expect = Array.isArray(e['expect']) ? (e['expect'] as unknown[]) : [];
-    if (typeof file !== 'string' || typeof base !== 'string' || !isStandard(standard) || expect.length === 0 || !expect.every(isFinding)) {
+    const root = e['root'];
+    if (typeof file !== 'string' || typeof base !== 'string' || !isStandard(standard) || !isFinding(root)) {
       throw new Error(`${manifest}: malformed invalid entry ${JSON.stringify(file)}`);
     }
     if (!file.endsWith('.json')) {
@@ -282,7 +283,7 @@ export function defectCorpus(manifest: string): DefectCorpus {
       out.skipped.push({ file, reason: `its base ${base} is not readable JSON (${baseWhy})` });
       continue;
     }
-    out.cases.push({ standard, file, base, profile: corpusProfile(standard, e['profile']), ruleId: expect[0]!.ruleId, expect });
+    out.cases.push({ standard, file, base, profile: corpusProfile(standard, e['profile']), ruleId: root.ruleId, root });
   }
   return out;
 }
@@ -297,8 +298,8 @@ export interface DefectOutcome {
   newErrors: number;
   /** The first few of them, for the report. */
   newErrorSample: string[];
-  /** ours only: expected findings (manifest) not among the errors. */
-  missingExpected?: string[];
+  /** ours only: the manifest's root finding, when it is not among the errors (at its FHIRPath or one step above). */
+  rootMissing?: string;
   /**
    * medplum only: validateResource calls that failed (threw something else than an OperationOutcomeError) on the invalid
    * bundle and not on its base.

@@ -30,7 +30,7 @@ export {
   type Definitions,
 } from './validate.js';
 export { validateSequence, type ValidateSequenceOptions } from './sequence.js';
-export { renderReport, REPORT_FORMATS, type ReportFormat, type RenderReportOptions } from './report.js';
+export { renderReport, reportWrittenLine, REPORT_FORMATS, type ReportFormat, type RenderReportOptions } from './report.js';
 // test protocols and TestScripts
 export {
   listProtocols,

@@ -24,6 +24,7 @@ import { VERSION } from '../util/version.js';
 import { EXPORT_PURPOSES, RULES, RULE_SELECTIONS, type ExportPurpose, type RuleSelection } from '../validator/rules/registry.js';
 import type { BusinessPurpose } from '../validator/rules/business/context.js';
 import { otherVersionIssue, type OtherVersions } from '../validator/rules/profiles/other-version.js';
+import { followOnCounts } from '../report/folding.js';
 
 export { UsageError } from '../util/errors.js';
 export { newValidator, validationDefinitions, VERSION };
@@ -462,6 +463,15 @@ export function summarize(reports: FileReport[], locale: Locale, rules: RuleSele
     suppressed += r.suppressed ?? 0;
     omitted += r.omitted ?? 0;
   }
+  // follow-ons (issue.causedBy naming another issue of the file) are counted apart too: reports fold them
+  const followOns = { errors: 0, warnings: 0, information: 0 };
+  for (const r of reports) {
+    const f = followOnCounts(r.issues);
+    followOns.errors += f.errors;
+    followOns.warnings += f.warnings;
+    followOns.information += f.information;
+  }
+  const folded = followOns.errors + followOns.warnings + followOns.information > 0;
   for (const r of reports)
     for (const is of r.issues) {
       const kind = is.severity === 'error' || is.severity === 'fatal' ? 'errors' : is.severity === 'warning' ? 'warnings' : 'information';
@@ -484,6 +494,7 @@ export function summarize(reports: FileReport[], locale: Locale, rules: RuleSele
       information,
       ...(suppressed > 0 ? { suppressed } : {}),
       ...(omitted > 0 ? { omitted } : {}),
+      ...(folded ? { followOns, rootErrors: errors - followOns.errors } : {}),
       ...(rules !== 'official' ? { business } : {}),
     },
   };

@@ -1,20 +1,37 @@
 import { renderJunitXml, type JunitCase } from '../util/junit.js';
-import type { ValidationReport } from '../validator/issue.js';
+import type { Issue, ValidationReport } from '../validator/issue.js';
 import { againstLine, resolvedPackages } from './against.js';
+import { groupIssues } from './folding.js';
 
-/** JUnit XML for CI: one test case per file; each error is a failure, warnings go to system-out. */
+function position(i: Issue): string {
+  return `${i.location.line !== undefined ? `${i.location.line}:${i.location.column ?? 1} ` : ''}${i.location.fhirpath}`;
+}
+
+const isError = (i: Issue): boolean => i.severity === 'error' || i.severity === 'fatal';
+
+/**
+ * JUnit XML for CI: one test case per file. A file with errors has one failure: its type the first root error's
+ * rule id, its message the count (`2 errors (+15 follow-on)`), its body one line per root error with the number
+ * of follow-on errors folded under it (`causedBy`). Warnings and information go to system-out.
+ */
 export function renderJunit(report: ValidationReport): string {
   const cases = report.files.map((f): JunitCase => {
-    const c: JunitCase = {
-      classname: 'medcom-ig.validate',
-      name: f.file,
-      failures: f.issues
-        .filter((x) => x.severity === 'error' || x.severity === 'fatal')
-        .map((i) => {
-          const where = `${i.location.line !== undefined ? `${i.location.line}:${i.location.column ?? 1} ` : ''}${i.location.fhirpath}`;
-          return { type: i.ruleId, message: `${where}: ${i.message}` };
-        }),
-    };
+    const c: JunitCase = { classname: 'medcom-ig.validate', name: f.file };
+    const roots = groupIssues(f.issues).filter((g) => isError(g.root));
+    const followOns = f.issues.filter(isError).length - roots.length;
+    if (roots.length > 0) {
+      const body = roots.map((g) => {
+        const n = g.followOns.filter(isError).length;
+        return `${g.root.ruleId} ${position(g.root)}: ${g.root.message.replace(/\s*\n\s*/g, ' ')}${n > 0 ? ` (+${n} follow-on)` : ''}`;
+      });
+      c.failures = [
+        {
+          type: roots[0]!.root.ruleId,
+          message: `${roots.length} error${roots.length === 1 ? '' : 's'}${followOns > 0 ? ` (+${followOns} follow-on)` : ''}`,
+          detail: body.join('\n'),
+        },
+      ];
+    }
     const other = f.issues.filter((x) => x.severity === 'warning' || x.severity === 'information');
     if (other.length) c.systemOut = other.map((i) => `${i.severity} ${i.ruleId} ${i.location.fhirpath}: ${i.message}`).join('\n');
     return c;

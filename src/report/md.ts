@@ -7,9 +7,10 @@ export type { ReportRenderOptions } from './templates/model.js';
 
 /**
  * GitHub-flavoured Markdown (a PR comment, `$GITHUB_STEP_SUMMARY`): a summary line, then per
- * file a heading and a table of its issues, in the report's locale. Cells are escaped (HTML,
- * `|`, Markdown punctuation, line breaks as `<br>`). Deterministic unless `generatedAt` is given.
+ * file a heading and a table of its root issues (follow-ons folded into a row under their root), in the
+ * report's locale. Vendor text is escaped the Markdown way, without HTML entities (`|`, Markdown punctuation
+ * backslash-escaped, line breaks as spaces). Deterministic unless `generatedAt` is given.
  */
 export function renderMarkdown(report: ValidationReport, options: ReportRenderOptions = {}): string {
-  return compileTemplate<ReportModel>(MD_TEMPLATE)(buildModel(report, options));
+  return compileTemplate<ReportModel>(MD_TEMPLATE, 'markdown')(buildModel(report, options));
 }

@@ -1,12 +1,31 @@
 import type { FileReport, Issue, ReportStandard, ValidationReport } from '../validator/issue.js';
 
 /**
+ * The root of the identifiers medcom-ig mints (docs/validator/README.md "Identifiers"): the OID
+ * 2.25.227995022461602042809911389031612679623, made from UUID ab863e7c-e10d-480b-8b41-f15b3cba05c7 under the
+ * arc ITU-T X.667 (ISO/IEC 9834-8) gives to UUIDs. The project owns no domain (docs/local-extensions.md), so an
+ * https URL would be a placeholder or someone else's; an OID from a UUID we made is ours by construction, and FHIR
+ * takes `urn:oid:` as a code system and extension URI. Below it: `.1` the rule code system, `.2.n` extensions.
+ */
+export const MEDCOM_IG_OID = '2.25.227995022461602042809911389031612679623';
+
+/** The code system of our rule ids (`cardinality/min`) in OperationOutcome.issue.details.coding. */
+export const RULES_SYSTEM = `urn:oid:${MEDCOM_IG_OID}.1`;
+
+/**
  * What the file was validated against, on the OperationOutcome (a complex extension of ours; FHIR R4
  * has no element for it): `standard` (the `--ig` alias), `package` (`id#version`, repeated without
  * `--ig`: each package the profiles resolved to), `profile` (canonical|version of the Bundle
  * profile), `current` (whether the standard's current version was used).
  */
-export const VALIDATED_AGAINST_URL = 'https://medcom-ig.dev/fhir/StructureDefinition/validated-against';
+export const VALIDATED_AGAINST_URL = `urn:oid:${MEDCOM_IG_OID}.2.1`;
+
+/**
+ * On an OperationOutcome.issue that only follows from another one (a follow-on, `Issue.causedBy`): that
+ * issue's id (valueString), the `id` of another issue of the same OperationOutcome. Every issue carries its
+ * report id (`i3`) as its element id.
+ */
+export const CAUSED_BY_URL = `urn:oid:${MEDCOM_IG_OID}.2.2`;
 
 function validatedAgainst(file: FileReport, standard: ReportStandard | undefined): fhir4.Extension | undefined {
   const parts: fhir4.Extension[] = [];
@@ -23,9 +42,10 @@ function validatedAgainst(file: FileReport, standard: ReportStandard | undefined
 
 function toIssue(i: Issue): fhir4.OperationOutcomeIssue {
   const out: fhir4.OperationOutcomeIssue = {
+    ...(i.id !== undefined ? { id: i.id } : {}),
     severity: i.severity,
     code: i.issueType,
-    details: { coding: [{ system: 'https://medcom-ig.dev/rules', code: i.ruleId }], text: i.message },
+    details: { coding: [{ system: RULES_SYSTEM, code: i.ruleId }], text: i.message },
     diagnostics: i.message,
   };
   if (i.location.fhirpath) out.expression = [i.location.fhirpath];
@@ -39,6 +59,7 @@ function toIssue(i: Issue): fhir4.OperationOutcomeIssue {
       url: 'http://hl7.org/fhir/StructureDefinition/operationoutcome-issue-source',
       valueString: `${i.profile.url}${i.profile.elementId ? '#' + i.profile.elementId : ''}`,
     });
+  if (i.causedBy !== undefined) ext.push({ url: CAUSED_BY_URL, valueString: i.causedBy });
   if (ext.length) out.extension = ext;
   return out;
 }

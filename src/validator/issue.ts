@@ -76,6 +76,13 @@ export interface ValidationReport {
     suppressed?: number;
     /** Findings not listed but counted in `input/more-issues` findings (absent: none); not in the counts above. */
     omitted?: number;
+    /**
+     * Of the counts above, the follow-ons: issues whose `causedBy` names another issue of their file, folded
+     * under their root in text, html and md reports. Absent when there are none (every issue a root).
+     */
+    followOns?: { errors: number; warnings: number; information: number };
+    /** The errors that follow from no other issue (`errors` − `followOns.errors`); present with `followOns`. */
+    rootErrors?: number;
     /** Of the counts above, those from business rules (when the run reported business rules). */
     business?: { errors: number; warnings: number; information: number };
   };

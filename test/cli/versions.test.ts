@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { STANDARDS } from '../../src/api/igs.js';
+import { VALIDATED_AGAINST_URL } from '../../src/report/outcome.js';
 import { runCli } from '../helpers/cli.js';
 import { anchorsOrSkip } from '../helpers/shared.js';
 
@@ -93,7 +94,7 @@ describe('validate --ig', () => {
     const outcome = JSON.parse(run('outcome')) as {
       extension?: { url: string; extension: { url: string; valueString?: string; valueBoolean?: boolean }[] }[];
     };
-    const against = outcome.extension?.find((e) => e.url === 'https://medcom-ig.dev/fhir/StructureDefinition/validated-against');
+    const against = outcome.extension?.find((e) => e.url === VALIDATED_AGAINST_URL);
     expect(against?.extension).toEqual(
       expect.arrayContaining([
         { url: 'standard', valueString: 'hco' },

@@ -1,9 +1,10 @@
 /**
  * Our example corpus (examples/, manifest examples/corpus.json): valid bundles validate with zero
  * errors and exactly the warnings the manifest lists; every invalid bundle — a copy of a valid one
- * with one defect — gives exactly the errors the manifest lists (rule id and FHIRPath, and the
- * constraint key where given): all of them, and no other. XML forms give the same findings as
- * their JSON.
+ * with one defect — gives exactly ONE root error (an error without `causedBy`): the manifest's root
+ * finding, written from the defect (rule id, at the manifest's FHIRPath or one step above it, and the
+ * constraint key where given); every other error is a follow-on whose `causedBy` chain ends at that
+ * root. XML forms give the same findings as their JSON.
  *
  * All three standards are validated against our compiled chains (HCO 1.1.0-trial-use, and 1.2.1 for
  * the files under examples/hco/1.2.1/, which name that version's profile); Notes also against the official
@@ -38,8 +39,8 @@ interface CorpusEntry {
   description: string;
   /** Invalid files: the valid file they are a copy of. */
   base?: string;
-  /** The errors the file must produce (none for valid files). */
-  expect: Finding[];
+  /** Invalid files: the root finding of the defect (the one error without `causedBy`). */
+  root?: Finding;
   /** Valid files: the warnings they get (and why is in examples/README.md). */
   warnings?: Finding[];
   /**
@@ -71,6 +72,14 @@ const show = (f: { ruleId: string; constraintKey?: string | undefined }, fhirpat
   `${f.ruleId}${f.constraintKey ? ` (${f.constraintKey})` : ''} at '${fhirpath}'`;
 const matches = (i: Issue, f: Finding): boolean =>
   i.ruleId === f.ruleId && i.location.fhirpath === f.fhirpath && (f.constraintKey === undefined || i.constraintKey === f.constraintKey);
+
+/** `actual` is `listed` or one step above it (`….identifier[0].value` → `….identifier[0]`; `….coding[0]` → `….coding`). */
+const atOrOneStepAbove = (actual: string, listed: string): boolean =>
+  actual === listed || (listed.startsWith(actual) && /^(\.[A-Za-z_][A-Za-z0-9_]*(\[\d+\])?|\[\d+\])$/.test(listed.slice(actual.length)));
+const isRoot = (i: Issue, root: Finding): boolean =>
+  i.ruleId === root.ruleId &&
+  atOrOneStepAbove(i.location.fhirpath, root.fhirpath) &&
+  (root.constraintKey === undefined || i.constraintKey === root.constraintKey);
 
 /** Every expected finding is among `issues`, and every issue is one of the expected findings. */
 function expectExactly(issues: Issue[], expected: Finding[], what: string): void {
@@ -107,23 +116,28 @@ describe('examples/corpus.json', () => {
     expect(e.file.startsWith(`${e.standard}/${version}${e.valid ? 'valid' : 'invalid'}/`)).toBe(true);
     expect(e.file).toMatch(/\.(json|xml)$/);
     expect(e.description.length).toBeGreaterThan(0);
-    for (const f of [...e.expect, ...(e.warnings ?? [])]) expect(RULE_IDS).toContain(f.ruleId);
+    for (const f of [...(e.root ? [e.root] : []), ...(e.warnings ?? [])]) expect(RULE_IDS, `${e.file}: rule id`).toContain(f.ruleId);
+    // the old format (every error listed) is gone: an invalid entry states its root, a valid one its warnings
+    expect(Object.keys(e)).not.toContain('expect');
     if (e.valid) {
-      expect(e.expect).toEqual([]);
+      expect(e.root).toBeUndefined();
       expect(e.base).toBeUndefined();
       return;
     }
-    expect(e.expect.length).toBeGreaterThan(0);
-    for (const f of e.expect) expect(['error', 'fatal']).toContain(RULES[f.ruleId as keyof typeof RULES].severity);
+    const root = e.root!;
+    expect(root, `${e.file}: root`).toBeDefined();
+    expect(Object.keys(root).every((k) => ['ruleId', 'fhirpath', 'constraintKey'].includes(k))).toBe(true);
+    expect(typeof root.fhirpath).toBe('string');
+    expect(e.warnings).toBeUndefined();
+    expect(['error', 'fatal']).toContain(RULES[root.ruleId as keyof typeof RULES].severity);
     // a copy of one of our valid bundles
     const base = corpus.find((b) => b.file === e.base);
     expect(base?.valid, `base ${String(e.base)}`).toBe(true);
     expect(base?.standard).toBe(e.standard);
     expect(base?.profile).toBe(e.profile);
     expect(base?.file.endsWith('.json')).toBe(true);
-    // named for the rule it breaks (the first expectation): cardinality-min-…, invariants-…
-    const first = e.expect[0]!.ruleId;
-    const prefix = first === 'invariants/failed' ? 'invariants' : first.replace('/', '-');
+    // named for the rule its defect breaks (the root): cardinality-min-…, invariants-…
+    const prefix = root.ruleId === 'invariants/failed' ? 'invariants' : root.ruleId.replace('/', '-');
     expect(e.file.split('/').pop()!.startsWith(`${prefix}-`), `${e.file} should start with ${prefix}-`).toBe(true);
   });
 
@@ -133,8 +147,8 @@ describe('examples/corpus.json', () => {
     for (const s of STANDARDS) expect(count(s, false), s).toBeGreaterThanOrEqual(15);
   });
 
-  it('covers every error rule that a defect in these standards can trigger', () => {
-    const covered = new Set(corpus.flatMap((e) => e.expect.map((f) => f.ruleId)));
+  it('has a root for every error rule that a defect in these standards can trigger', () => {
+    const covered = new Set(corpus.flatMap((e) => (e.root ? [e.root.ruleId] : [])));
     // the manifest lists official findings; business rules have their own examples (examples/business)
     const errorRules = RULE_IDS.filter((r) => RULES[r].layer === 'official' && (RULES[r].severity === 'error' || RULES[r].severity === 'fatal'));
     expect(errorRules.filter((r) => !covered.has(r) && !NOT_APPLICABLE.includes(r))).toEqual([]);
@@ -202,12 +216,35 @@ for (const group of GROUPS) {
       expect(r.valid).toBe(true);
     });
 
-    it.each(entries.filter((e) => !e.valid).map((e) => [e.file, e] as const))('%s: exactly the expected errors', (_file, e) => {
+    it.each(entries.filter((e) => !e.valid).map((e) => [e.file, e] as const))('%s: one root error, the defect; the rest follow from it', (_file, e) => {
       const r = report(e);
+      const root = e.root!;
       const errors = r.issues.filter(isError);
-      expectExactly(errors, e.expect, 'error');
-      expect(new Set(errors.map((i) => i.ruleId))).toEqual(new Set(e.expect.map((f) => f.ruleId)));
+      const list = (issues: Issue[]): string =>
+        JSON.stringify(issues.map((i) => `${show(i, i.location.fhirpath)}${i.causedBy ? ` ← ${i.causedBy}` : ''}`));
+      // the defect is reported: the manifest's root is among the errors
+      expect(errors.some((i) => isRoot(i, root)), `root ${show(root, root.fhirpath)} not among the errors ${list(errors)}`).toBe(true);
       expect(r.valid).toBe(false);
+      // … as the only error that follows from no other
+      const roots = errors.filter((i) => i.causedBy === undefined);
+      expect(roots.length, `${roots.length} errors without causedBy: ${list(roots)}`).toBe(1);
+      const theRoot = roots[0]!;
+      expect(isRoot(theRoot, root), `the root error is ${show(theRoot, theRoot.location.fhirpath)}`).toBe(true);
+      // every follow-on's causedBy chain ends at it (ids unique within the file; no cycles)
+      const ids = r.issues.flatMap((i) => (i.id === undefined ? [] : [i.id]));
+      expect(new Set(ids).size, 'issue ids are unique').toBe(ids.length);
+      const byId = new Map(r.issues.map((i) => [i.id, i]));
+      for (const i of errors) {
+        let at = i;
+        const seen = new Set<Issue>();
+        while (at.causedBy !== undefined && !seen.has(at)) {
+          seen.add(at);
+          const next = byId.get(at.causedBy);
+          expect(next, `${show(i, i.location.fhirpath)}: causedBy ${at.causedBy} is no issue of the file`).toBeDefined();
+          at = next!;
+        }
+        expect(at, `${show(i, i.location.fhirpath)} does not lead to the root`).toBe(theRoot);
+      }
     });
 
     const xmlPairs = entries.filter((e) => e.file.endsWith('.xml'))
@@ -215,7 +252,8 @@ for (const group of GROUPS) {
       .filter((p): p is readonly [CorpusEntry, CorpusEntry] => p[1] !== undefined);
 
     it.each(xmlPairs.map(([x, j]) => [x.file, x, j] as const))('%s: the same findings as its JSON form', (_file, x, j) => {
-      const key = (r: FileReport): string[] => r.issues.map((i) => `${i.severity} ${i.ruleId} ${i.location.fhirpath} ${i.constraintKey ?? ''}`).sort();
+      const key = (r: FileReport): string[] =>
+        r.issues.map((i) => `${i.severity} ${i.ruleId} ${i.location.fhirpath} ${i.constraintKey ?? ''} ${i.causedBy === undefined ? 'root' : 'follow-on'}`).sort();
       const xml = report(x);
       expect(key(xml)).toEqual(key(report(j)));
       expect(xml.issues.every((i) => (i.location.line ?? 0) > 0)).toBe(true);

@@ -1,6 +1,6 @@
 /**
  * What the whole suite needs beyond the repository: the shared folder (`../shared`, or
- * `$MEDCOM_SHARED`, with MedCom's packages and TestScripts) and Debian's Chromium. Without them a
+ * `$MEDCOM_SHARED`, with MedCom's packages and TestScripts, and the HL7 validator's test suite) and Debian's Chromium. Without them a
  * local run skips the tests that need them (and does not create those generated from their files);
  * under CI (`CI` set, not `false`/`0`) the run fails instead (test/setup/requirements.ts), so a green
  * CI run cannot hide them.
@@ -17,7 +17,7 @@ export interface Missing {
 }
 
 /** The folders of the shared folder the tests read. */
-const SHARED_PARTS = [join('anchors', 'medcom'), join('anchors', 'testscripts')];
+const SHARED_PARTS = [join('anchors', 'medcom'), join('anchors', 'testscripts'), join('conformance', 'hl7-validator-tests')];
 
 export function missingRequirements(env: NodeJS.ProcessEnv = process.env): Missing[] {
   const missing: Missing[] = [];

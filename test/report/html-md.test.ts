@@ -111,16 +111,22 @@ describe('Markdown report', () => {
     const rows = md.split('\n').filter((l) => l.startsWith('|'));
     expect(rows.length).toBe(2 * 2 + 4);
     for (const row of rows) expect(separators(row), row).toBe(7);
-    expect(md).toContain('| x-1: &lt;script&gt;alert(&quot;message&quot;)&lt;/script&gt; a \\| b<br>second line |');
+    expect(md).toContain('| x-1: \\<script\\>alert("message")\\</script\\> a \\| b second line |');
   });
 
-  it('escapes <script> and Markdown syntax in messages, FHIRPaths and file names', () => {
+  it('escapes <script> and Markdown syntax the Markdown way, without HTML entities or tags', () => {
     const md = renderMarkdown(sampleReport('en'));
-    expect(md).not.toContain('<script');
-    expect(md).toContain('| Patient.name.where(text &#x3D; &#x27;&lt;script&gt;alert(1)&lt;/script&gt;&#x27;) |');
-    expect(md).toContain('## vendor/&lt;script&gt;alert(&quot;file&quot;)&lt;/script&gt;\\|bad.json');
+    expect(md).not.toMatch(/(^|[^\\])</m); // every < is backslash-escaped: no tag, no autolink
+    expect(md).not.toMatch(/&(#x?[0-9a-f]+|[a-z]+);/i); // no character references
+    expect(md).not.toContain('<br>');
+    expect(md).toContain("| Patient.name.where(text = '\\<script\\>alert(1)\\</script\\>') |");
+    expect(md).toContain('## vendor/\\<script\\>alert("file")\\</script\\>\\|bad.json');
     expect(md).toContain('\\*locally\\* \\[see\\](javascript:alert(1))');
     expect(md).not.toMatch(/[^\\]\]\(javascript:/); // the link stays text
+  });
+
+  it('escapes what would be an entity, code, maths or strikethrough', () => {
+    expect(escapeMarkdown('a &amp; b `c` $x$ ~~d~~')).toBe('a \\&amp; b \\`c\\` \\$x\\$ \\~\\~d\\~\\~');
   });
 
   it('is Danish when the report is', () => {
@@ -149,9 +155,11 @@ describe('the Handlebars environment', () => {
     expect(() => compileTemplate<object>('{{missing}}')({})).toThrow(/"missing" not defined/);
   });
 
-  it('escapes HTML by default, and md escapes before it marks its output safe', () => {
+  it('escapes HTML by default (md output too), and nothing for HTML in a markdown template', () => {
     expect(compileTemplate<{ v: string }>('{{v}}')({ v: '<b>' })).toBe('&lt;b&gt;');
-    expect(compileTemplate<{ v: string }>('{{md v}}')({ v: '<b>|*x*\r\n#' })).toBe('&lt;b&gt;\\|\\*x\\*<br>\\#');
-    expect(escapeMarkdown("it's a\\|b")).toBe('it&#x27;s a\\\\\\|b');
+    expect(compileTemplate<{ v: string }>('{{md v}}')({ v: '<b>|*x*\r\n#' })).toBe('\\&lt;b\\&gt;\\|\\*x\\* \\#');
+    expect(compileTemplate<{ v: string }>('{{md v}}', 'markdown')({ v: '<b>|*x*\r\n#' })).toBe('\\<b\\>\\|\\*x\\* \\#');
+    expect(compileTemplate<{ v: string }>('{{v}}', 'markdown')({ v: "it's" })).toBe("it's");
+    expect(escapeMarkdown("it's a\\|b")).toBe("it's a\\\\\\|b");
   });
 });

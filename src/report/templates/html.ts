@@ -36,9 +36,16 @@ td.rule,td.sev{white-space:nowrap}
 .sev.warning{color:var(--warn)}
 .sev.information{color:var(--info)}
 a{color:var(--info)}
+.advice{white-space:normal;color:var(--muted);margin-top:.25rem}
+tr.follow-ons>td{padding:0 .5rem .3rem 1.5rem;border-top:none}
+tr.follow-ons details>summary{cursor:pointer;color:var(--muted);padding:.25rem 0}
+tr.follow-ons table{margin:.25rem 0}
 </style>
 </head>
 <body>
+{{#*inline "row"}}
+<tr{{#if anchor}} id="{{anchor}}"{{/if}}><td class="sev {{severity}}">{{severityLabel}}</td><td class="rule"><a href="{{ruleHref}}">{{ruleId}}</a></td><td class="pos">{{position}}</td><td class="path"><code>{{fhirpath}}</code></td><td class="msg">{{message}}{{#if advice}}<div class="advice">{{@root.labels.whatToDo}} {{advice}}</div>{{/if}}</td><td class="el"{{#if profile}} title="{{profile}}"{{/if}}><code>{{element}}</code></td></tr>
+{{/inline}}
 <header>
 <h1>{{labels.heading}}</h1>
 <p class="summary">{{summary}}</p>
@@ -75,8 +82,21 @@ a{color:var(--info)}
 <table>
 <thead><tr><th>{{@root.labels.severity}}</th><th>{{@root.labels.rule}}</th><th>{{@root.labels.location}}</th><th>{{@root.labels.fhirpath}}</th><th>{{@root.labels.message}}</th><th>{{@root.labels.element}}</th></tr></thead>
 <tbody>
-{{#each issues}}
-<tr><td class="sev {{severity}}">{{severityLabel}}</td><td class="rule"><a href="{{ruleHref}}">{{ruleId}}</a></td><td class="pos">{{position}}</td><td class="path"><code>{{fhirpath}}</code></td><td class="msg">{{message}}</td><td class="el"{{#if profile}} title="{{profile}}"{{/if}}><code>{{element}}</code></td></tr>
+{{#each groups}}
+{{#with root}}
+{{> row}}
+{{/with}}
+{{#if followOns.length}}
+<tr class="follow-ons"><td colspan="6"><details><summary>{{followOnLabel}} ({{followOnRules}})</summary>
+<table>
+<tbody>
+{{#each followOns}}
+{{> row}}
+{{/each}}
+</tbody>
+</table>
+</details></td></tr>
+{{/if}}
 {{/each}}
 </tbody>
 </table>

@@ -1,18 +1,19 @@
 /**
- * The Markdown (GitHub-flavoured) report template, a TS string so that tsc carries it into dist/.
- * Every vendor value goes through `{{md …}}` (./env.ts): HTML-escaped, Markdown punctuation and
- * `|` backslash-escaped, line breaks as `<br>`. Values that are ours (labels, counts, hrefs) use
- * plain `{{…}}`, which HTML-escapes too.
+ * The Markdown (GitHub-flavoured) report template, a TS string so that tsc carries it into dist/. Compiled
+ * without HTML escaping (./env.ts, `markdown`): the report holds no HTML entities. Every vendor value goes
+ * through `{{md …}}` (Markdown punctuation and `|` backslash-escaped, line breaks as spaces); values that are
+ * ours (labels, counts, percent-encoded hrefs) are printed as they are. Follow-ons (`causedBy`) are folded
+ * into one row under their root.
  */
 export const MD_TEMPLATE = `# {{labels.heading}}
 
-**{{summary}}**
+**{{md summary}}**
 {{#if against}}
 
 {{md against}}
 {{/if}}
 
-{{labels.generatedBy}} {{tool}}{{#if generatedAt}} · {{labels.generatedAt}} {{generatedAt}}{{/if}}
+{{labels.generatedBy}} {{md tool}}{{#if generatedAt}} · {{labels.generatedAt}} {{md generatedAt}}{{/if}}
 {{#each files}}
 
 ## {{md file}}
@@ -26,8 +27,13 @@ export const MD_TEMPLATE = `# {{labels.heading}}
 
 | {{@root.labels.severity}} | {{@root.labels.rule}} | {{@root.labels.location}} | {{@root.labels.fhirpath}} | {{@root.labels.message}} | {{@root.labels.element}} |
 | --- | --- | --- | --- | --- | --- |
-{{#each issues}}
+{{#each groups}}
+{{#with root}}
 | {{severityLabel}} | [{{md ruleId}}]({{ruleHref}}) | {{position}} | {{md fhirpath}} | {{md message}} | {{md element}} |
+{{/with}}
+{{#if followOns.length}}
+|  |  |  |  | ↳ {{followOnLabel}}: {{md followOnRules}} |  |
+{{/if}}
 {{/each}}
 {{else}}
 **{{status}}** · {{@root.labels.noIssues}}

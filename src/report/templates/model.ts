@@ -7,14 +7,20 @@ import type { Locale } from '../../validator/messages/index.js';
 import type { FileReport, Issue, ValidationReport } from '../../validator/issue.js';
 import type { Severity } from '../../validator/rules/registry.js';
 import { againstLine } from '../against.js';
+import { countBySeverity, groupIssues, reportFollowOns, type SeverityCounts } from '../folding.js';
 
 export interface ReportRenderOptions {
   /**
-   * Where `docs/rules/<id>.md` is found: rule links are `<docsBaseUrl>docs/rules/<id>.md`.
-   * Default `''`, a link relative to the report (right for a report written at the repository root);
-   * e.g. `https://github.com/<owner>/medcom-ig/blob/main/` for links that work anywhere.
+   * Where the rule pages are: a rule's link is `<docsUrl><concern>/<slug>.md`, or, when `docsUrl` holds
+   * `{rule}`, `docsUrl` with `{rule}` replaced by the rule id (`https://example.org/rules/{rule}.html`).
+   * Default `docs/rules/`, relative to the report. (`validate` links the installed package's pages by default:
+   * src/report/rule-docs.ts.)
    */
+  docsUrl?: string;
+  /** @deprecated the folder that holds `docs/rules/`: the same as `docsUrl: <docsBaseUrl>/docs/rules/`. */
   docsBaseUrl?: string;
+  /** HTML: the one-line advice printed under a finding, by rule id (the rule page's `What to do`; rule-docs.ts). */
+  advice?: Readonly<Record<string, string>>;
   /** Printed as "generated at"; nothing time-dependent is printed without it. */
   generatedAt?: string;
 }
@@ -40,6 +46,8 @@ export interface Labels {
   errors: string;
   warnings: string;
   information: string;
+  /** Before a rule's advice (HTML). */
+  whatToDo: string;
 }
 
 const LABELS: Record<Locale, Labels> = {
@@ -64,6 +72,7 @@ const LABELS: Record<Locale, Labels> = {
     errors: 'Errors',
     warnings: 'Warnings',
     information: 'Information',
+    whatToDo: 'What to do:',
   },
   da: {
     heading: 'Valideringsrapport',
@@ -86,6 +95,7 @@ const LABELS: Record<Locale, Labels> = {
     errors: 'Fejl',
     warnings: 'Advarsler',
     information: 'Information',
+    whatToDo: 'Det skal du gøre:',
   },
 };
 
@@ -130,6 +140,23 @@ export interface IssueRow {
   element: string;
   /** `url|version` of the profile, or `''`. */
   profile: string;
+  /** The rule's one-line advice (HTML), or `''`. */
+  advice: string;
+  /** The issue's id in the report (`i3`), or `''`. */
+  id: string;
+  /** A fragment id for the issue's row, unique in the page (`file-1-i3`), or `''` without an id. */
+  anchor: string;
+}
+
+/** A root issue and the issues folded under it (`causedBy`). */
+export interface IssueGroupView {
+  root: IssueRow;
+  /** Empty when nothing follows from the root. */
+  followOns: IssueRow[];
+  /** `and 15 follow-on errors`, or `''`. */
+  followOnLabel: string;
+  /** The rule ids of the follow-ons, each once (`references/target-profile`), or `''`. */
+  followOnRules: string;
 }
 
 export interface FileView {
@@ -141,11 +168,13 @@ export interface FileView {
   hasIssues: boolean;
   /** `2 errors, 1 warning, 0 information` for this file. */
   counts: string;
-  errors: number;
+  /** Root errors, with `(+15)` follow-on errors when any were folded (the overview table's cell). */
+  errors: string;
   warnings: number;
   information: number;
   profiles: string[];
-  issues: IssueRow[];
+  /** The root issues with their follow-ons (each issue a root of its own when the engine linked none). */
+  groups: IssueGroupView[];
 }
 
 export interface ReportModel {
@@ -169,10 +198,49 @@ function safeUrl(url: string): string {
   return url.replace(/[\s()<>"'`\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
-export function ruleHref(ruleId: string, docsBaseUrl = ''): string {
-  const base = docsBaseUrl === '' || docsBaseUrl.endsWith('/') ? docsBaseUrl : `${docsBaseUrl}/`;
-  return safeUrl(`${base}docs/rules/${ruleId.split('/').map(encodeURIComponent).join('/')}.md`);
+/** The link of a rule's page under `docsUrl` (ReportRenderOptions.docsUrl). */
+export function ruleHref(ruleId: string, docsUrl = 'docs/rules/'): string {
+  const id = ruleId.split('/').map(encodeURIComponent).join('/');
+  if (docsUrl.includes('{rule}')) return safeUrl(docsUrl.replaceAll('{rule}', id));
+  const base = docsUrl === '' || docsUrl.endsWith('/') ? docsUrl : `${docsUrl}/`;
+  return safeUrl(`${base}${id}.md`);
 }
+
+/** The rule-page base the options name (docsUrl, else the deprecated docsBaseUrl, else `docs/rules/`). */
+function docsUrlOf(options: ReportRenderOptions): string {
+  if (options.docsUrl !== undefined) return options.docsUrl;
+  if (options.docsBaseUrl !== undefined) {
+    const b = options.docsBaseUrl;
+    return `${b === '' || b.endsWith('/') ? b : `${b}/`}docs/rules/`;
+  }
+  return 'docs/rules/';
+}
+
+const FOLDED: Record<Locale, (c: SeverityCounts) => string> = {
+  en: (c) =>
+    [
+      c.errors ? `${c.errors} follow-on error${c.errors === 1 ? '' : 's'}` : '',
+      c.warnings ? `${c.warnings} follow-on warning${c.warnings === 1 ? '' : 's'}` : '',
+      c.information ? `${c.information} follow-on information` : '',
+    ]
+      .filter(Boolean)
+      .join(', ')
+      .replace(/^/, 'and '),
+  da: (c) =>
+    [
+      c.errors ? `${c.errors} følgefejl` : '',
+      c.warnings ? `${c.warnings} følgeadvarsel${c.warnings === 1 ? '' : 'er'}` : '',
+      c.information ? `${c.information} følgeinformation${c.information === 1 ? '' : 'er'}` : '',
+    ]
+      .filter(Boolean)
+      .join(', ')
+      .replace(/^/, 'og '),
+};
+
+const FOLLOW_ON_SUMMARY: Record<Locale, (n: number) => string> = {
+  en: (n) => ` (+${n} follow-on)`,
+  da: (n) => ` (+${n} følgefejl)`,
+};
 
 function tally(issues: readonly Issue[]): { errors: number; warnings: number; information: number } {
   return {
@@ -182,37 +250,59 @@ function tally(issues: readonly Issue[]): { errors: number; warnings: number; in
   };
 }
 
-function row(locale: Locale, issue: Issue, docsBaseUrl: string): IssueRow {
+interface RowContext {
+  /** The file's fragment id (`file-1`). */
+  file: string;
+  locale: Locale;
+  docsUrl: string;
+  advice: Readonly<Record<string, string>>;
+}
+
+/** A finding's row; follow-ons carry no advice (their root's is the one to act on). */
+function row({ file, locale, docsUrl, advice }: RowContext, issue: Issue, followOn = false): IssueRow {
   const { line, column } = issue.location;
   const profile = issue.profile;
   return {
     severity: issue.severity,
     severityLabel: SEVERITY_LABELS[locale][issue.severity],
     ruleId: issue.ruleId,
-    ruleHref: ruleHref(issue.ruleId, docsBaseUrl),
+    ruleHref: ruleHref(issue.ruleId, docsUrl),
     position: line !== undefined ? `${line}:${column ?? 1}` : '–',
     fhirpath: issue.location.fhirpath || '–',
     message: issue.message,
     element: profile?.elementId ?? '–',
     profile: profile ? `${profile.url}${profile.version ? `|${profile.version}` : ''}` : '',
+    advice: !followOn && Object.hasOwn(advice, issue.ruleId) ? advice[issue.ruleId]! : '',
+    id: issue.id ?? '',
+    anchor: issue.id !== undefined ? `${file}-${issue.id}` : '',
   };
 }
 
-function fileView(locale: Locale, file: FileReport, index: number, docsBaseUrl: string): FileView {
+function fileView(context: Omit<RowContext, 'file'>, file: FileReport, index: number): FileView {
+  const ctx: RowContext = { ...context, file: `file-${index + 1}` };
+  const locale = ctx.locale;
   const labels = LABELS[locale];
   const { errors, warnings, information } = tally(file.issues);
+  const raw = groupIssues(file.issues);
+  const groups = raw.map((g): IssueGroupView => ({
+    root: row(ctx, g.root),
+    followOns: g.followOns.map((i) => row(ctx, i, true)),
+    followOnLabel: g.followOns.length > 0 ? FOLDED[locale](countBySeverity(g.followOns)) : '',
+    followOnRules: [...new Set(g.followOns.map((i) => i.ruleId))].join(', '),
+  }));
+  const followOnErrors = countBySeverity(raw.flatMap((g) => g.followOns)).errors;
   return {
     file: file.file,
-    anchor: `file-${index + 1}`,
+    anchor: ctx.file,
     valid: file.valid,
     status: file.valid ? labels.valid : labels.invalid,
     hasIssues: file.issues.length > 0,
-    counts: `${count(locale, errors, 'error')}, ${count(locale, warnings, 'warning')}, ${count(locale, information, 'information')}`,
-    errors,
+    counts: `${count(locale, errors - followOnErrors, 'error')}${followOnErrors ? FOLLOW_ON_SUMMARY[locale](followOnErrors) : ''}, ${count(locale, warnings, 'warning')}, ${count(locale, information, 'information')}`,
+    errors: followOnErrors ? `${errors - followOnErrors} (+${followOnErrors})` : String(errors),
     warnings,
     information,
     profiles: [...file.profiles],
-    issues: file.issues.map((i) => row(locale, i, docsBaseUrl)),
+    groups,
   };
 }
 
@@ -225,7 +315,10 @@ export function summaryLine(report: ValidationReport): string {
       ? ` (${s.suppressed} undertrykt med --suppress)`
       : ` (${s.suppressed} suppressed by --suppress)`
     : '';
-  return `${count(l, s.files, 'file')}, ${count(l, s.valid, 'valid')}; ${count(l, s.errors, 'error')}, ${count(l, s.warnings, 'warning')}, ${count(l, s.information, 'information')}${suppressed}`;
+  const followOns = reportFollowOns(report).errors;
+  const errors =
+    followOns > 0 ? `${count(l, s.errors - followOns, 'error')}${FOLLOW_ON_SUMMARY[l](followOns)}` : count(l, s.errors, 'error');
+  return `${count(l, s.files, 'file')}, ${count(l, s.valid, 'valid')}; ${errors}, ${count(l, s.warnings, 'warning')}, ${count(l, s.information, 'information')}${suppressed}`;
 }
 
 function capitalized(text: string): string {
@@ -244,6 +337,6 @@ export function buildModel(report: ValidationReport, options: ReportRenderOption
     tool: `${report.tool.name} ${report.tool.version}`,
     generatedAt: options.generatedAt ?? null,
     overview: report.files.length > 1,
-    files: report.files.map((f, k) => fileView(locale, f, k, options.docsBaseUrl ?? '')),
+    files: report.files.map((f, k) => fileView({ locale, docsUrl: docsUrlOf(options), advice: options.advice ?? {} }, f, k)),
   };
 }

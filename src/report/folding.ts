@@ -1,0 +1,95 @@
+/**
+ * Root errors and their follow-ons (issue 15): the engine gives each issue an `id` and, when it only
+ * follows from another issue, `causedBy` (src/validator/issue.ts). Reports show the root issues and
+ * fold each one's follow-ons under it; counts say how many were folded. Without any `causedBy`
+ * every issue is a root and every report reads as it always did.
+ */
+import type { Issue, ValidationReport } from '../validator/issue.js';
+import type { Severity } from '../validator/rules/registry.js';
+
+/** A root issue and every issue that follows from it (directly or through another follow-on), in report order. */
+export interface IssueGroup {
+  root: Issue;
+  followOns: Issue[];
+}
+
+/** Counts by severity (fatal counts as an error). */
+export interface SeverityCounts {
+  errors: number;
+  warnings: number;
+  information: number;
+}
+
+/**
+ * The root each issue follows from, by index: its own index for a root. An issue whose `causedBy`
+ * names no issue of the file (its root was suppressed, or a dangling id) or that sits on a cycle is
+ * a root itself: nothing is hidden under an issue the reader cannot see.
+ */
+function rootIndexes(issues: readonly Issue[]): number[] {
+  const byId = new Map<string, number>();
+  issues.forEach((i, k) => {
+    if (i.id !== undefined && !byId.has(i.id)) byId.set(i.id, k);
+  });
+  return issues.map((issue, k) => {
+    let at = k;
+    let current = issue;
+    const seen = new Set<number>([k]);
+    while (current.causedBy !== undefined) {
+      const next = byId.get(current.causedBy);
+      if (next === undefined) return at; // the first issue of the chain that names no issue here is the root
+      if (seen.has(next)) return k; // a cycle: no root to fold under
+      seen.add(next);
+      at = next;
+      current = issues[next]!;
+    }
+    return at;
+  });
+}
+
+/** The file's issues as root issues with their follow-ons, roots in report order. */
+export function groupIssues(issues: readonly Issue[]): IssueGroup[] {
+  const roots = rootIndexes(issues);
+  const groups = new Map<number, IssueGroup>();
+  issues.forEach((issue, k) => {
+    if (roots[k] === k) groups.set(k, { root: issue, followOns: [] });
+  });
+  issues.forEach((issue, k) => {
+    if (roots[k] !== k) groups.get(roots[k]!)!.followOns.push(issue);
+  });
+  return [...groups.values()];
+}
+
+/** Whether the issue is folded under another one of `issues` (see groupIssues). */
+export function followOnFlags(issues: readonly Issue[]): boolean[] {
+  const roots = rootIndexes(issues);
+  return roots.map((r, k) => r !== k);
+}
+
+export function severityKind(severity: Severity): keyof SeverityCounts {
+  return severity === 'error' || severity === 'fatal' ? 'errors' : severity === 'warning' ? 'warnings' : 'information';
+}
+
+export function countBySeverity(issues: readonly Issue[]): SeverityCounts {
+  const c: SeverityCounts = { errors: 0, warnings: 0, information: 0 };
+  for (const i of issues) c[severityKind(i.severity)]++;
+  return c;
+}
+
+/** The follow-on issues of a file, counted by severity. */
+export function followOnCounts(issues: readonly Issue[]): SeverityCounts {
+  const flags = followOnFlags(issues);
+  return countBySeverity(issues.filter((_, k) => flags[k]));
+}
+
+/** The run's follow-ons by severity: the report's `summary.followOns`, else counted from its files. */
+export function reportFollowOns(report: ValidationReport): SeverityCounts {
+  if (report.summary.followOns) return report.summary.followOns;
+  const c: SeverityCounts = { errors: 0, warnings: 0, information: 0 };
+  for (const f of report.files) {
+    const n = followOnCounts(f.issues);
+    c.errors += n.errors;
+    c.warnings += n.warnings;
+    c.information += n.information;
+  }
+  return c;
+}
