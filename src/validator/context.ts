@@ -11,6 +11,7 @@ import { RULES, type RuleId, type Severity } from './rules/registry.js';
 import type { ElementPlan, PlanCache, StructurePlan } from './plan/plan.js';
 import type { TerminologyService } from './terminology/types.js';
 import { DEFAULT_ISSUE_CAPS, MoreIssues, type IssueCaps } from './rules/input/more-issues.js';
+import { RESTATEMENTS, type Restatement } from './rules/follow-ons.js';
 import type { NativeInvariant } from './rules/invariants/native.js';
 import type { SlicingMemo } from './rules/slicing/memo.js';
 
@@ -89,6 +90,11 @@ export interface ReportOptions {
   causes?: readonly string[];
   /** A further key this finding can be named by in another finding's `causes` (the first finding listed under it keeps it). */
   alias?: string;
+  /**
+   * Findings this one is the cause of, as `underKey`s: a finding of one of those rules at or below that place that
+   * names no cause of its own follows from this one (an item in the wrong slice: the pattern its value misses).
+   */
+  claims?: readonly string[];
 }
 
 /** A finding's identity (rule, place, constraint, content): what the sink reports once, and a `causes` key. */
@@ -242,7 +248,17 @@ class Links {
   /** The `underKey` rule sets asked for, and the findings of those rules by the places above them. */
   private readonly underRules = new Set<string>();
 
+  /** Claimed places (`ReportOptions.claims`): the rules claimed there and the claiming finding. */
+  private readonly claims = new Map<string, { rules: Set<string>; by: Issue }[]>();
+
   listed(issue: Issue, key: string, ruleId: RuleId, fhirPath: string, options: ReportOptions): void {
+    for (const c of options.claims ?? []) {
+      const at = c.indexOf('<');
+      const place = c.slice(at + 1);
+      const list = this.claims.get(place) ?? [];
+      list.push({ rules: new Set(c.slice(0, at).split(',')), by: issue });
+      this.claims.set(place, list);
+    }
     this.keep(key, issue);
     this.keep(placeKey(ruleId, fhirPath), issue);
     if (options.constraintKey !== undefined) this.keep(placeKey(ruleId, fhirPath, options.constraintKey), issue);
@@ -288,10 +304,32 @@ class Links {
     this.indexUnder(issues);
     const ids = new Map<Issue, string>();
     issues.forEach((issue, n) => ids.set(issue, `i${n + 1}`));
+    const listed = (key: string, issue: Issue): Issue | undefined => {
+      const hit = this.byKey.get(key);
+      return hit && hit !== issue && ids.has(hit) ? hit : undefined;
+    };
     const cause = (issue: Issue): Issue | undefined => {
       for (const c of this.causes.get(issue) ?? []) {
-        const hit = this.byKey.get(c);
-        if (hit && hit !== issue && ids.has(hit)) return hit;
+        const hit = listed(c, issue);
+        if (hit) return hit;
+      }
+      // a finding that restates another at a related place (rules/follow-ons.ts)
+      for (const r of RESTATEMENTS) {
+        if (r.follows !== issue.ruleId || (r.followsKey !== undefined && r.followsKey !== issue.constraintKey)) continue;
+        const path = restatedAt(issue.location.fhirpath, r.at);
+        const hit = path === undefined ? undefined : listed(placeKey(r.from, path, r.fromKey), issue);
+        if (hit) return hit;
+      }
+      // a finding claimed by one at or above its place
+      if (this.claims.size > 0) {
+        let path = issue.location.fhirpath;
+        for (;;) {
+          const hit = this.claims.get(path)?.find((c) => c.by !== issue && ids.has(c.by) && c.rules.has(issue.ruleId));
+          if (hit) return hit.by;
+          const cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+          if (cut <= 0) break;
+          path = path.slice(0, cut);
+        }
       }
       return undefined;
     };
@@ -312,6 +350,15 @@ class Links {
       return root ? { id: ids.get(issue)!, causedBy: ids.get(root)!, ...rest } : { id: ids.get(issue)!, ...rest };
     });
   }
+}
+
+/** Where the finding a restatement restates is (rules/follow-ons.ts), from the follow-on's place. */
+function restatedAt(fhirPath: string, at: Restatement['at']): string | undefined {
+  if (at === 'same') return fhirPath;
+  const dot = fhirPath.lastIndexOf('.');
+  if (dot <= 0) return undefined;
+  if (at === 'parent') return fhirPath.slice(0, dot);
+  return fhirPath.slice(dot + 1) === at.last ? `${fhirPath.slice(0, dot)}.${at.sibling}` : undefined;
 }
 
 /** One finding as reported, before it is rendered and located. */

@@ -65,6 +65,9 @@ export function checkConstraints(value: unknown, node: ElementPlan, type: string
   }
 }
 
+/** What makes a required element missing: the element's min, a required slice, an item with the wrong discriminator value. */
+const MISSING: readonly RuleId[] = ['slicing/discriminator-mismatch', 'slicing/slice-min', 'cardinality/min'];
+
 /** Type errors that make an invariant on the value fail as well. */
 const TYPE_ERRORS: readonly RuleId[] = ['types/json-type', 'types/primitive-format', 'types/max-length'];
 
@@ -102,6 +105,11 @@ function restated(key: string, expression: string, value: unknown, type: string,
   }
   if (type === 'Bundle') return out;
   for (const r of TYPE_ERRORS) out.push(placeKey(r, where.fhirPath));
+  // a required element (or slice) the expression names that is missing or has the wrong discriminator value
+  // (`identifier.where(system = …).exists()` on an Organization without its SOR identifier)
+  for (const name of new Set(chains.map((ch) => ch.split('.')[0]!))) {
+    if (/^[a-z]/.test(name)) out.push(underKey(MISSING, `${where.fhirPath}.${name}`));
+  }
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const names = new Set(chains.map((ch) => ch.split('.')[0]!));
     for (const k of Object.keys(value)) {

@@ -1,6 +1,7 @@
 import type { ElementPlan, StructurePlan } from '../../plan/plan.js';
-import { findingKey, placeKey, RecordingSink, type IssueSink, type Json, type WalkContext, type Where } from '../../context.js';
+import { findingKey, placeKey, RecordingSink, underKey, type IssueSink, type Json, type WalkContext, type Where } from '../../context.js';
 import { NotEvaluable, type Target } from './memo.js';
+import type { RuleId } from '../registry.js';
 import { equalsFixed, matchesPattern } from '../../../fhir/values.js';
 import { isObject } from '../../../util/json.js';
 import { capitalize } from '../../../util/text.js';
@@ -158,6 +159,14 @@ function computeDefinitionAt(slice: ElementPlan, sliceType: string, path: string
     : nodes.flatMap((n) => n.node.types.flatMap((t) => (t.code === 'Reference' ? t.targetProfiles : t.profiles)));
   return { nodes: nodes.map((n) => n.node), types, profiles };
 }
+
+/** What a discriminator mismatch restates, under the item: the value it has instead of the slice's. */
+const RESTATED_BY_MISMATCH: readonly RuleId[] = [
+  'fixed-pattern/pattern-mismatch',
+  'fixed-pattern/fixed-mismatch',
+  'bindings/required',
+  'bindings/extensible',
+];
 
 type Discriminator = NonNullable<ElementPlan['slicing']>['discriminators'][number];
 
@@ -483,7 +492,13 @@ export function assignSlices(
       found: foundText(item, miss.discriminator, x.where, ctx),
       required: requiredText(s, type, miss.discriminator, ctx),
     };
-    sink.report('slicing/discriminator-mismatch', x.where, params, { node: s, causes: miss.causes });
+    // the item's value differs from the slice's at the discriminator: the pattern, fixed value or binding it misses
+    // there (checked against the element or an extension's definition) is what this finding says
+    sink.report('slicing/discriminator-mismatch', x.where, params, {
+      node: s,
+      causes: miss.causes,
+      claims: [underKey(RESTATED_BY_MISMATCH, x.where.fhirPath)],
+    });
     rootOf.set(miss.index, findingKey('slicing/discriminator-mismatch', x.where.fhirPath, params));
   }
   for (const k of closedMisses) {
@@ -512,14 +527,8 @@ export function assignSlices(
         'slicing/slice-min',
         elementWhere,
         { slice: s.sliceName ?? '', min: s.min, found: n, discriminator: paths(slicer), required },
-        // with no item at all, a follow-on of the element's own min (the same absence) where that is reported
-        {
-          node: s,
-          causes: [
-            ...(root !== undefined ? [root] : []),
-            ...(items.length === 0 ? [placeKey('cardinality/min', elementWhere.fhirPath)] : []),
-          ],
-        },
+        // (the element's own min, short for the same reason, follows from this: rules/follow-ons.ts)
+        { node: s, ...(root !== undefined ? { causes: [root] } : {}) },
       );
     }
     if (n > s.max) sink.report('slicing/slice-max', elementWhere, { slice: s.sliceName ?? '', max: s.maxText, found: n }, { node: s });
