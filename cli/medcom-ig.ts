@@ -266,6 +266,10 @@ under their root in text, html and md, and counted apart in the summary.`,
     collect,
     [] as string[],
   )
+  .option(
+    '--terminology <folder>',
+    'check codes against the code systems and value sets in this folder (or file): FHIR JSON CodeSystems/ValueSets, CSV code tables with the header system,code,display (docs/validator/terminology.md)',
+  )
   .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'outcome', 'junit', 'html', 'md']).default('text'))
   .option('--out <file>', 'write the report to a file instead of stdout (stdout then gets the one-line summary)')
   .addOption(failOnOption('exit 1 when an issue is at or above'))
@@ -334,6 +338,7 @@ under their root in text, html and md, and counted apart in the summary.`,
         ig?: string;
         profile?: string[];
         package?: string[];
+        terminology?: string;
         format: ReportFormat;
         out?: string;
         failOn: FailOn;
@@ -382,6 +387,7 @@ under their root in text, html and md, and counted apart in the summary.`,
               locale: opts.lang,
               ...(opts.suppress?.length ? { suppress: opts.suppress } : {}),
               ...(opts.package?.length ? { packages: opts.package } : {}),
+              ...(opts.terminology !== undefined ? { terminology: opts.terminology } : {}),
               ...(opts.followSymlinks ? { followSymlinks: true } : {}),
               maxInputBytes,
             })
@@ -392,6 +398,7 @@ under their root in text, html and md, and counted apart in the summary.`,
               ...(opts.ig ? { ig: opts.ig } : {}),
               ...(opts.profile?.length ? { profiles: opts.profile } : {}),
               ...(opts.package?.length ? { packages: opts.package } : {}),
+              ...(opts.terminology !== undefined ? { terminology: opts.terminology } : {}),
               ...(opts.suppress?.length ? { suppress: opts.suppress } : {}),
               rules: opts.rules,
               ...(opts.purpose ? { purpose: opts.purpose } : {}),

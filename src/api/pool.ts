@@ -11,6 +11,7 @@ import type { Locale } from '../validator/messages/index.js';
 import type { OtherVersions } from '../validator/rules/profiles/other-version.js';
 import type { ExportPurpose, RuleSelection } from '../validator/rules/registry.js';
 import type { SafeReadOptions } from '../util/fs-safe.js';
+import type { HeldTerminology } from '../validator/terminology/held.js';
 
 /** What every worker is started with. */
 export interface WorkerSetup {
@@ -29,6 +30,8 @@ export interface WorkerSetup {
   purpose?: ExportPurpose;
   /** How input files are read (`--follow-symlinks`, `--max-input-mb`). */
   read?: Pick<SafeReadOptions, 'followSymlinks' | 'maxBytes'>;
+  /** Code systems and value sets given to the run (`--terminology`; cloned into each worker). */
+  terminology?: HeldTerminology;
 }
 
 /**

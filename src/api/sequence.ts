@@ -25,7 +25,16 @@ import { IssueSink } from '../validator/context.js';
 import { readTextSafe, SafeFileError } from '../util/fs-safe.js';
 import { unreadable } from '../validator/validator.js';
 import { UsageError } from '../util/errors.js';
-import { checkRules, expandInputs, RunValidator, summarize, validationDefinitions, type InputFile } from './validate.js';
+import {
+  checkRules,
+  expandInputs,
+  loadTerminology,
+  RunValidator,
+  summarize,
+  validationDefinitions,
+  type HeldTerminology,
+  type InputFile,
+} from './validate.js';
 
 /** The manifest's JSON schema (checked with ajv before anything is read). */
 export const SEQUENCE_SCHEMA = {
@@ -81,6 +90,8 @@ export interface ValidateSequenceOptions {
   maxInputBytes?: number;
   /** Hears what the run wants the user to know that is not a finding (stale prebuilt packages). */
   onNotice?: (message: string) => void;
+  /** Terminology to check codes against (`--terminology`: a folder or file, or already loaded). */
+  terminology?: string | HeldTerminology;
 }
 
 function schemaErrors(errors: ErrorObject[] | null | undefined): string {
@@ -149,11 +160,13 @@ export async function validateSequence(options: ValidateSequenceOptions, definit
       throw new UsageError(`--sequence ${options.manifest}: step ${i + 1} (${manifest.steps[i]!.action}): no *.json or *.xml files`);
   });
 
+  const terminology = typeof options.terminology === 'string' ? loadTerminology(options.terminology) : options.terminology;
   const defs = definitions ?? (await validationDefinitions(options.packages, options.onNotice));
   const run = new RunValidator(defs, {
     locale,
     suppress,
     rules,
+    ...(terminology ? { terminology } : {}),
     read: {
       ...(options.followSymlinks ? { followSymlinks: true } : {}),
       ...(options.maxInputBytes !== undefined ? { maxBytes: options.maxInputBytes } : {}),

@@ -25,10 +25,26 @@ import { EXPORT_PURPOSES, RULES, RULE_SELECTIONS, type ExportPurpose, type RuleS
 import type { BusinessPurpose } from '../validator/rules/business/context.js';
 import { otherVersionIssue, type OtherVersions } from '../validator/rules/profiles/other-version.js';
 import { followOnCounts } from '../report/folding.js';
+import { loadTerminologyFolder } from '../validator/terminology/folder.js';
+import { TerminologyFileError, type HeldTerminology } from '../validator/terminology/held.js';
 
 export { UsageError } from '../util/errors.js';
 export { newValidator, validationDefinitions, VERSION };
-export type { Definitions, FileReport, ValidationReport };
+export type { Definitions, FileReport, ValidationReport, HeldTerminology };
+
+/**
+ * `--terminology <folder>`: the FHIR JSON CodeSystems and ValueSets and the code tables (CSV
+ * `system,code,display`) below the folder (or the one file), read through the safe reader. A file that
+ * cannot be read or used is a usage error naming it and why. docs/validator/terminology.md.
+ */
+export function loadTerminology(path: string): HeldTerminology {
+  try {
+    return loadTerminologyFolder(path);
+  } catch (e) {
+    if (e instanceof TerminologyFileError) throw new UsageError(`--terminology: ${e.file}: ${e.reason}`);
+    throw e;
+  }
+}
 
 /**
  * Whether any file of the report has an issue at or above `severity` (`--fail-on`: exit 1); a fatal
@@ -84,6 +100,11 @@ export interface ValidateFilesOptions {
   followSymlinks?: boolean;
   /** Largest input file (and stdin) accepted, in bytes (`--max-input-mb`; default 256 MiB). */
   maxInputBytes?: number;
+  /**
+   * A folder (or file) of terminology to check codes against (`--terminology`): FHIR JSON CodeSystems
+   * and ValueSets, code tables (CSV `system,code,display`). Or the terminology already loaded.
+   */
+  terminology?: string | HeldTerminology;
 }
 
 /** A `--purpose` value, or a usage error naming the allowed ones. */
@@ -182,6 +203,7 @@ export async function validateFiles(options: ValidateFilesOptions, definitions?:
   const rules = checkRules(options.rules ?? 'all');
   // unstated, the validator's default (sharing) applies, but a standalone report is not taken for an export
   const purpose = options.purpose === undefined ? undefined : checkPurpose(options.purpose);
+  const terminology = typeof options.terminology === 'string' ? loadTerminology(options.terminology) : options.terminology;
   try {
     new Suppressions(suppress);
   } catch (e) {
@@ -218,6 +240,7 @@ export async function validateFiles(options: ValidateFilesOptions, definitions?:
     suppress,
     rules,
     ...(purpose ? { purpose } : {}),
+    ...(terminology ? { terminology } : {}),
     read,
   };
   const pool = script ? new WorkerPool(script, size, { packages: options.packages ?? [], ...run }) : undefined;
@@ -332,6 +355,8 @@ export interface RunValidatorOptions {
   purpose?: ExportPurpose;
   /** How input files are read (`--follow-symlinks`, `--max-input-mb`). */
   read?: InputReadOptions;
+  /** Code systems and value sets given to the run (`--terminology`, loadTerminology). */
+  terminology?: HeldTerminology;
 }
 
 /**
@@ -370,6 +395,7 @@ export class RunValidator {
       ...(options.purpose ? { purpose: options.purpose } : {}),
       readXml: this.readXml,
       ...(scopeProfile ? { scopeProfile } : options.scope ? { scopePackage: options.scope } : {}),
+      ...(options.terminology ? { terminology: options.terminology } : {}),
     });
   }
 
@@ -426,6 +452,7 @@ export class RunValidator {
         // the run's suppressions, so that "fits" means what the run counts as an error there too
         suppress: this.options.suppress ?? [],
         ...(this.options.purpose ? { purpose: this.options.purpose } : {}),
+        ...(this.options.terminology ? { terminology: this.options.terminology } : {}),
       });
       this.versionValidators.set(profile, v);
     }

@@ -133,6 +133,10 @@ export class PackageSource implements DefinitionSource {
     for (const r of this.items) if (resourceType === undefined || r.resourceType === resourceType) yield r.loaded;
   }
 
+  *urls(resourceType: string): Iterable<string> {
+    for (const r of this.items) if (r.url !== undefined && r.resourceType === resourceType) yield r.url;
+  }
+
   get size(): number {
     return this.items.length;
   }

@@ -115,4 +115,11 @@ export class Resolver {
   *all(resourceType?: string): Iterable<LoadedResource> {
     for (const s of this.sources) if (s.all) yield* s.all(resourceType);
   }
+
+  /** The canonical urls of a resource type the sources that index them hold (the packages; base R4 not), each once. */
+  urls(resourceType: string): string[] {
+    const out = new Set<string>();
+    for (const s of this.sources) if (s.urls) for (const u of s.urls(resourceType)) out.add(u);
+    return [...out];
+  }
 }

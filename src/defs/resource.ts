@@ -44,4 +44,6 @@ export interface DefinitionSource {
   find(url: string, version?: string): LoadedResource | undefined;
   /** All resources of a type (used for listings and ValueSet expansion). */
   all?(resourceType?: string): Iterable<LoadedResource>;
+  /** The canonical urls of the resources of a type, without reading a resource not yet read (suggestions). */
+  urls?(resourceType: string): Iterable<string>;
 }

@@ -10,6 +10,7 @@ import { documentResolver } from '../fhir/references.js';
 import { FhirPathRunner, type EvalVars } from '../fhirpath/runner.js';
 import { targetLabel } from '../standards/igs.js';
 import { protocolVersion } from './version.js';
+import type { HeldTerminology } from '../validator/terminology/held.js';
 import { newValidator, validationDefinitions } from '../standards/validation.js';
 import { VERSION } from '../util/version.js';
 import { UsageError } from '../util/errors.js';
@@ -65,6 +66,11 @@ export interface RunProtocolOptions {
    * the version the protocol tests when we build it, else the current one (src/protocol/version.ts).
    */
   ig?: string;
+  /**
+   * Code systems and value sets to check codes against besides the packages' (`validate --terminology`;
+   * src/api/validate.ts loadTerminology): a code they do not define fails its step (terminology/unknown-code).
+   */
+  terminology?: HeldTerminology;
 }
 
 type Json = Record<string, unknown>;
@@ -557,7 +563,13 @@ export async function runProtocol(options: RunProtocolOptions): Promise<Protocol
   const { readXml } = await import('../validator/load/xml.js');
   // the protocol's steps are decided by conformance to the profiles (rules: official); only steps marked local
   // (business and sequence checks) are decided by our business rules
-  const validator = newValidator(defs, { scopeProfile: ig.bundleProfile, locale: lang, readXml, rules: 'official' });
+  const validator = newValidator(defs, {
+    scopeProfile: ig.bundleProfile,
+    locale: lang,
+    readXml,
+    rules: 'official',
+    ...(options.terminology ? { terminology: options.terminology } : {}),
+  });
   // our local steps (business and sequence checks) are decided by the business rules, each document in its standard's scope
   const business = newValidator(defs, { locale: lang, readXml, rules: 'business' });
   const stepNumbers = new Map(allSteps(protocol).map(({ step }) => [step.id, step.number]));

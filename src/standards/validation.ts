@@ -12,6 +12,7 @@ import type { SourceDoc } from '../validator/load/source.js';
 import type { Locale } from '../validator/messages/index.js';
 import type { FhirModel } from '../validator/model.js';
 import type { ExportPurpose, RuleSelection } from '../validator/rules/registry.js';
+import type { HeldTerminology } from '../validator/terminology/held.js';
 import { LocalTerminology } from '../validator/terminology/local.js';
 import { Validator } from '../validator/validator.js';
 import { loadPrebuilt, r4PackageDir } from './prebuilt.js';
@@ -61,7 +62,10 @@ export function newValidator(
     suppress?: readonly string[];
     rules?: RuleSelection;
     purpose?: ExportPurpose;
+    /** Code systems and value sets given to the run (`--terminology`, loadTerminology in src/api/validate.ts). */
+    terminology?: HeldTerminology;
   } = {},
 ): Validator {
-  return new Validator({ definitions: defs, terminology: (resolver) => new LocalTerminology(resolver), ...options });
+  const { terminology: held, ...rest } = options;
+  return new Validator({ definitions: defs, terminology: (resolver) => new LocalTerminology(resolver, held), ...rest });
 }

@@ -53,3 +53,78 @@ export function visibleEscape(ch: string): string {
 export function terminalSafe(line: string): string {
   return line.replace(UNSAFE, visibleEscape);
 }
+
+/** How long a value quoted in a message may be (quotes and ellipsis included, roughly). */
+export const QUOTE_MAX = 60;
+
+/**
+ * A value from a document as a message quotes it: a string in single quotes, a number or boolean as
+ * written, anything else (an object, an array, null) as compact JSON; at most `max` characters of it
+ * kept (cut between characters, an ellipsis marking the cut), and every control character, line
+ * break, bidirectional control and lone surrogate shown as `\uXXXX` (tab too), so that a quoted value
+ * can neither forge lines nor reorder a report. The one helper every rule uses to quote a value.
+ */
+export function quoteValue(v: unknown, max = QUOTE_MAX): string {
+  const text = typeof v === 'string' ? v : typeof v === 'object' && v !== null ? boundedJson(v, max + 1) : valueText(v);
+  const pieces: string[] = [];
+  let length = 0;
+  let i = 0;
+  // each character gives at least one character of output: no need to look further than `max + 1`
+  while (i < text.length && length <= max) {
+    const ch = String.fromCodePoint(text.codePointAt(i)!);
+    i += ch.length;
+    const shown = ch === '\t' ? '\\t' : UNSAFE_CHAR.test(ch) ? visibleEscape(ch) : ch;
+    pieces.push(shown);
+    length += shown.length;
+  }
+  let out = pieces.join('');
+  if (i < text.length || length > max) {
+    // whole pieces only (never half an escape or half a pair), and room for the ellipsis
+    out = '';
+    for (const p of pieces) {
+      if (out.length + p.length > max - 1) break;
+      out += p;
+    }
+    out += '…';
+  }
+  return typeof v === 'string' ? `'${out}'` : out;
+}
+
+// one character (a lone surrogate is a one-unit string) that quoteValue shows as an escape
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE_CHAR = /^[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF\uD800-\uDFFF]$/;
+
+/**
+ * Compact JSON of an object or array, stopping once `limit` characters are written (a huge value
+ * costs no more than its first characters); the text is cut there (the caller marks the cut).
+ */
+function boundedJson(v: object, limit: number): string {
+  const out: string[] = [];
+  let length = 0;
+  const put = (s: string): boolean => {
+    out.push(s);
+    length += s.length;
+    return length <= limit;
+  };
+  const walk = (x: unknown): boolean => {
+    if (Array.isArray(x)) {
+      if (!put('[')) return false;
+      for (let i = 0; i < x.length; i++) if ((i > 0 && !put(',')) || !walk(x[i])) return false;
+      return put(']');
+    }
+    if (typeof x === 'object' && x !== null) {
+      if (!put('{')) return false;
+      let first = true;
+      for (const [k, val] of Object.entries(x)) {
+        if (val === undefined) continue;
+        if ((!first && !put(',')) || !put(`${JSON.stringify(k.length > limit ? k.slice(0, limit) : k)}:`) || !walk(val)) return false;
+        first = false;
+      }
+      return put('}');
+    }
+    if (typeof x === 'string') return put(JSON.stringify(x.length > limit ? x.slice(0, limit) : x));
+    return put(x === undefined ? 'null' : valueText(x));
+  };
+  walk(v);
+  return out.join('');
+}

@@ -6,6 +6,7 @@ import { InputError, ROOT_PATH, type SourceDoc } from './load/source.js';
 import type { Locale } from './messages/index.js';
 import { FhirModel } from './model.js';
 import type { StructurePlan } from './plan/plan.js';
+import { DecisionLog } from './terminology/decisions.js';
 import { NoTerminology } from './terminology/none.js';
 import type { TerminologyService } from './terminology/types.js';
 import { IssueSink, type IssueCaps, type Json } from './context.js';
@@ -18,6 +19,7 @@ import { unreadable } from './rules/input/unreadable.js';
 import { requiredPlan } from './rules/profiles/unknown.js';
 import { checkDuplicateProperties } from './rules/structure/duplicate-property.js';
 import { checkXmlForm } from './rules/structure/xml-form.js';
+import { checkCodings } from './rules/terminology/codings.js';
 
 /** The report of a file that could not be read (rules/input/unreadable.ts). */
 export { unreadable } from './rules/input/unreadable.js';
@@ -81,6 +83,8 @@ export class Validator {
   private readonly suppressions: Suppressions | undefined;
   /** Without a scope profile: one walker per package scope a document's meta.profile names. */
   private readonly scoped = new Map<string, Walker>();
+  /** Each walker's terminology, which remembers the codes value sets decided (rules/terminology/codings.ts). */
+  private readonly decisions = new Map<Walker, DecisionLog>();
 
   constructor(private readonly options: ValidatorOptions) {
     if (options.purpose !== undefined && !EXPORT_PURPOSES.includes(options.purpose))
@@ -110,16 +114,20 @@ export class Validator {
 
   private newWalker(resolver: Resolver): Walker {
     const options = this.options;
-    const terminology =
-      typeof options.terminology === 'function' ? options.terminology(resolver) : (options.terminology ?? new NoTerminology());
-    return new Walker({
+    const terminology = new DecisionLog(
+      typeof options.terminology === 'function' ? options.terminology(resolver) : (options.terminology ?? new NoTerminology()),
+    );
+    const walker = new Walker({
       resolver,
       model: this.model,
       terminology,
       locale: this.locale,
       ...(options.crossCheckNatives ? { crossCheckNatives: true } : {}),
       ...(this.suppressions ? { suppressions: this.suppressions } : {}),
+      codeNotes: terminology,
     });
+    this.decisions.set(walker, terminology);
+    return walker;
   }
 
   /**
@@ -189,7 +197,16 @@ export class Validator {
     const walker = this.walkerFor(doc.value as Json | null, options.profiles);
     const root = doc.value as Json;
     const official = selects(this.rules, 'official');
-    if (official) this.validateOfficial(doc, options, sink, walker);
+    const decisions = this.decisions.get(walker);
+    decisions?.reset();
+    if (official) {
+      this.validateOfficial(doc, options, sink, walker);
+      // codes against their code systems, after the walk has asked the value sets about them (and
+      // before the business rules, so that official findings never depend on them)
+      if (decisions) {
+        checkCodings({ root, sink, terminology: decisions, foundInValueSet: (system, code) => decisions.foundInValueSet(system, code) });
+      }
+    }
     if (selects(this.rules, 'business')) {
       // after the official walk, on the parsed document, in the scope of the document's standard
       const standard = businessStandard(root, options.profiles ?? []);

@@ -4,7 +4,7 @@ import type { RuleId } from '../rules/registry.js';
 export const da = {
   'input/unreadable': 'filen kan ikke læses: {reason}',
   'input/more-issues': '{count} flere fund af typen {rule} er udeladt her (rapporten viser de første {shown})',
-  'structure/unknown-element': "'{name}' er ikke et element i {type}",
+  'structure/unknown-element': "'{name}' er ikke et element i {type}[[; mente du '{suggestion}'?]]",
   'structure/array-expected': "'{name}' kan gentages og skal være et JSON-array",
   'structure/single-expected': "'{name}' kan ikke gentages og må ikke være et JSON-array",
   'structure/empty-element': 'elementet har hverken værdi eller underelementer (ele-1)',
@@ -17,11 +17,11 @@ export const da = {
   'structure/unknown-extension': 'extension {url} er ukendt; dens indhold er ikke kontrolleret',
   'cardinality/min': '{element}: mindst {min} påkrævet, fandt {found}',
   'cardinality/max': '{element}: højst {max} tilladt, fandt {found}',
-  'types/json-type': 'forventede {expected} for FHIR-typen {fhirType}',
-  'types/primitive-format': "'{value}' er ikke en gyldig {fhirType} (forventet: {format})",
-  'types/max-length': 'værdien er {length} tegn lang, mere end de højst tilladte {maxLength}',
-  'fixed-pattern/fixed-mismatch': 'værdien skal være præcis {expected}',
-  'fixed-pattern/pattern-mismatch': 'værdien skal indeholde {expected}',
+  'types/json-type': 'fandt {value}: forventede JSON-typen {expected} for FHIR-typen {fhirType}',
+  'types/primitive-format': '{value} er ikke en gyldig {fhirType}: forventet {format}[[, f.eks. {example}]]',
+  'types/max-length': 'værdien {value} er {length} tegn lang, mere end de højst tilladte {maxLength}',
+  'fixed-pattern/fixed-mismatch': 'værdien skal være præcis {expected}, fandt {found}',
+  'fixed-pattern/pattern-mismatch': 'værdien skal indeholde {expected}, fandt {found}',
   // -- issue 15 (roots): slicing messages name the discriminator, the value found and the value required
   'slicing/no-match-closed': 'elementet passer ikke til nogen slice af {slicer}, og slicingen er lukket ({discriminator}: {found})',
   'slicing/slice-min': "slice '{slice}' kræver mindst {min}, fandt {found} (et element med {discriminator}: {required})",
@@ -33,12 +33,14 @@ export const da = {
   'slicing/ambiguous': 'elementet passer til flere slices: {slices}',
   'slicing/not-evaluated':
     'diskriminatoren {discriminator} kunne ikke evalueres ({reason}); tilhørsforhold til slices er ikke kontrolleret',
-  'bindings/required': '{code} findes ikke i værdisættet {valueSet} (påkrævet binding)',
-  'bindings/extensible': '{code} findes ikke i værdisættet {valueSet} (udvidelig binding)',
+  'bindings/required':
+    '{code} findes ikke i værdisættet {valueSet}[[ ({valueSetTitle})]][[, der har {size} koder]] (påkrævet binding)[[; tilladt: {allowed}]][[; mente du {suggestion}?]]',
+  'bindings/extensible':
+    '{code} findes ikke i værdisættet {valueSet}[[ ({valueSetTitle})]][[, der har {size} koder]] (udvidelig binding)[[; tilladt: {allowed}]][[; mente du {suggestion}?]]',
   'bindings/not-checked': 'binding til {valueSet} er ikke kontrolleret: {reason}',
-  'invariants/failed': '{key}: {human}',
+  'invariants/failed': '{key}[[ (værdi {value})]]: {human}',
   'invariants/intended':
-    '{key} lader som publiceret værdier igennem, som den tilsigtede regel afviser (en fejl gengivet som publiceret); den tilsigtede regel {expression} er ikke opfyldt',
+    '{key} lader som publiceret værdier igennem, som den tilsigtede regel afviser (en fejl gengivet som publiceret); den tilsigtede regel {expression} er ikke opfyldt[[ for {value}]]',
   'invariants/not-evaluated': '{key} er ikke evalueret: {reason}',
   'references/unresolved': "referencen '{reference}' peger ikke på en ressource i Bundle",
   'references/target-type': 'reference til en {type}; tilladt: {allowed}',
@@ -48,7 +50,9 @@ export const da = {
   'bundle/fullurl-missing': 'entry har ingen fullUrl',
   'bundle/fullurl-duplicate': 'fullUrl {fullUrl} bruges af {count} entries',
   'bundle/message-focus': "MessageHeader.focus '{reference}' peger ikke på en entry i meddelelsen",
-  'profiles/unknown': 'profilen {profile} er ikke tilgængelig; der er ikke valideret mod den',
+  'profiles/unknown': 'profilen {profile} er ikke tilgængelig; der er ikke valideret mod den[[; mente du {suggestion}?]]',
+  'profiles/unknown-medcom':
+    'profilen {profile} er ikke en MedCom- eller HL7 Danmark-profil, vi kender (en stavefejl i url’en?); der er ikke valideret mod den[[; den nærmeste kendte profil er {nearest}]]',
   'profiles/other-version':
     'filen overholder ikke {standard} {version}, men overholder {fits}: den er skrevet til en anden version; valider den som den version med --ig {pin}',
   'business/notes-note-empty': 'notatet har ingen synlig tekst (afkodet text/html: {preview})',
@@ -76,4 +80,8 @@ export const da = {
     'rapporten har mærkningen R (Restricted) for manglende samtykke: patienten har ikke givet samtykke til at dele resultaterne med andre end den praktiserende læge, så den må ikke indgå i et udtræk til deling',
   'business/hco-result-length': "resultatværdien '{value}' er {length} tegn lang, mere end 12",
   'business/not-checked': '{rule} kunne ikke kontrolleres: {reason}',
+  // terminology (issue 15, item 5)
+  'terminology/unknown-code': "'{code}' er ikke en kode i {system} (kodesystemet givet med --terminology)",
+  'terminology/not-checked':
+    "{count} kode(r) fra {system} i denne fil er ikke kontrolleret (den første: '{code}', her): {reason}; giv kodesystemet med --terminology for at kontrollere dem",
 } as const satisfies Record<RuleId, string>;

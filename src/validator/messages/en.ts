@@ -7,7 +7,7 @@ import type { RuleId } from '../rules/registry.js';
 export const en = {
   'input/unreadable': 'cannot read the file: {reason}',
   'input/more-issues': '{count} more {rule} issues of this kind were left out here (the report lists the first {shown})',
-  'structure/unknown-element': "'{name}' is not an element of {type}",
+  'structure/unknown-element': "'{name}' is not an element of {type}[[; did you mean '{suggestion}'?]]",
   'structure/array-expected': "'{name}' repeats and must be a JSON array",
   'structure/single-expected': "'{name}' does not repeat and must not be a JSON array",
   'structure/empty-element': 'element has neither a value nor children (ele-1)',
@@ -20,11 +20,11 @@ export const en = {
   'structure/unknown-extension': 'extension {url} is not known; its content is not checked',
   'cardinality/min': '{element}: at least {min} required, found {found}',
   'cardinality/max': '{element}: at most {max} allowed, found {found}',
-  'types/json-type': 'expected {expected} for FHIR type {fhirType}',
-  'types/primitive-format': "'{value}' is not a valid {fhirType} (expected: {format})",
-  'types/max-length': 'value is {length} characters long, more than the maximum {maxLength}',
-  'fixed-pattern/fixed-mismatch': 'value must be exactly {expected}',
-  'fixed-pattern/pattern-mismatch': 'value must contain {expected}',
+  'types/json-type': 'found {value}: expected a JSON {expected} for FHIR type {fhirType}',
+  'types/primitive-format': '{value} is not a valid {fhirType}: expected {format}[[, e.g. {example}]]',
+  'types/max-length': 'value {value} is {length} characters long, more than the maximum {maxLength}',
+  'fixed-pattern/fixed-mismatch': 'value must be exactly {expected}, found {found}',
+  'fixed-pattern/pattern-mismatch': 'value must contain {expected}, found {found}',
   // -- issue 15 (roots): slicing messages name the discriminator, the value found and the value required
   'slicing/no-match-closed': 'item matches no slice of {slicer}, and the slicing is closed ({discriminator}: {found})',
   'slicing/slice-min': "slice '{slice}' requires at least {min}, found {found} (an item with {discriminator}: {required})",
@@ -35,12 +35,14 @@ export const en = {
   'slicing/ordered': "item of slice '{slice}' is out of order (the slicing is ordered)",
   'slicing/ambiguous': 'item matches several slices: {slices}',
   'slicing/not-evaluated': 'discriminator {discriminator} could not be evaluated ({reason}); slice membership not checked',
-  'bindings/required': '{code} is not in the value set {valueSet} (required binding)',
-  'bindings/extensible': '{code} is not in the value set {valueSet} (extensible binding)',
+  'bindings/required':
+    '{code} is not in the value set {valueSet}[[ ({valueSetTitle})]][[, which has {size} codes]] (required binding)[[; allowed: {allowed}]][[; did you mean {suggestion}?]]',
+  'bindings/extensible':
+    '{code} is not in the value set {valueSet}[[ ({valueSetTitle})]][[, which has {size} codes]] (extensible binding)[[; allowed: {allowed}]][[; did you mean {suggestion}?]]',
   'bindings/not-checked': 'binding to {valueSet} not checked: {reason}',
-  'invariants/failed': '{key}: {human}',
+  'invariants/failed': '{key}[[ (value {value})]]: {human}',
   'invariants/intended':
-    '{key} as published lets through values its evident intent rejects (a quirk reproduced as published); that intent, {expression}, does not hold',
+    '{key} as published lets through values its evident intent rejects (a quirk reproduced as published); that intent, {expression}, does not hold[[ for {value}]]',
   'invariants/not-evaluated': '{key} not evaluated: {reason}',
   'references/unresolved': "reference '{reference}' does not resolve to a resource in the Bundle",
   'references/target-type': 'reference to a {type}; allowed: {allowed}',
@@ -50,7 +52,9 @@ export const en = {
   'bundle/fullurl-missing': 'entry has no fullUrl',
   'bundle/fullurl-duplicate': 'fullUrl {fullUrl} is used by {count} entries',
   'bundle/message-focus': "MessageHeader.focus '{reference}' does not resolve to an entry of the message",
-  'profiles/unknown': 'profile {profile} is not available; not checked against it',
+  'profiles/unknown': 'profile {profile} is not available; not checked against it[[; did you mean {suggestion}?]]',
+  'profiles/unknown-medcom':
+    'profile {profile} is not a MedCom or HL7 Denmark profile we know (a misspelt url?); not checked against it[[; the nearest known profile is {nearest}]]',
   'profiles/other-version':
     'the file does not conform to {standard} {version} but conforms to {fits}: it was written for another version; to validate it as that version, use --ig {pin}',
   'business/notes-note-empty': 'the note has no visible text (decoded text/html: {preview})',
@@ -77,4 +81,8 @@ export const en = {
     'the report carries the refused-consent label R (Restricted): the patient has not consented to sharing the results with others than the general practitioner, so it must not be in a sharing export',
   'business/hco-result-length': "the result value '{value}' is {length} characters long, more than 12",
   'business/not-checked': '{rule} could not be checked: {reason}',
+  // terminology (issue 15, item 5)
+  'terminology/unknown-code': "'{code}' is not a code of {system} (the code system given with --terminology)",
+  'terminology/not-checked':
+    "{count} code(s) of {system} in this file not checked (the first: '{code}', here): {reason}; to check them, give the code system with --terminology",
 } as const satisfies Record<RuleId, string>;

@@ -164,6 +164,8 @@ export function buildStructurePlan(sd: SD): StructurePlan {
 /** Cache of structure plans by canonical (`url|version`), resolved through a resolver. */
 export class PlanCache {
   private readonly plans = new Map<string, StructurePlan | null>();
+  private urls: readonly string[] | undefined;
+  private readonly suggestions = new Map<string, string | undefined>();
 
   constructor(private readonly resolver: Resolver) {}
 
@@ -174,6 +176,28 @@ export class PlanCache {
     const plan = sd?.snapshot ? buildStructurePlan(sd) : undefined;
     this.plans.set(canonical, plan ?? null);
     return plan;
+  }
+
+  /**
+   * The canonical urls of the StructureDefinitions the packages hold (not base R4), for suggestions
+   * when a profile is not found: listed once, without reading a definition.
+   */
+  knownUrls(): readonly string[] {
+    this.urls ??= this.resolver.urls('StructureDefinition');
+    return this.urls;
+  }
+
+  /**
+   * A suggestion for a profile url that is not found, worked out once per `key` (a url may be claimed
+   * by every entry of a Bundle, and comparing it with every known url takes some milliseconds).
+   */
+  suggestion(key: string, compute: (known: readonly string[]) => string | undefined): string | undefined {
+    if (this.suggestions.has(key)) return this.suggestions.get(key);
+    const found = compute(this.knownUrls());
+    // urls come from documents: a long-lived validator (serve) keeps only the recent ones
+    if (this.suggestions.size >= 1000) this.suggestions.clear();
+    this.suggestions.set(key, found);
+    return found;
   }
 
   /** The base definition of a FHIR type (`Patient`, `HumanName`). */

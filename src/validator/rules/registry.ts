@@ -26,6 +26,7 @@ export interface RuleDef {
     | 'fixed-pattern'
     | 'slicing'
     | 'bindings'
+    | 'terminology'
     | 'invariants'
     | 'references'
     | 'bundle'
@@ -275,6 +276,21 @@ export const RULES = {
     issueType: 'informational',
     summary: 'a required or extensible binding whose value set (or code system) cannot be expanded locally: not checked',
   },
+  'terminology/unknown-code': {
+    layer: 'official',
+    concern: 'terminology',
+    severity: 'error',
+    issueType: 'code-invalid',
+    summary: 'a code that a code system given with --terminology (a complete CodeSystem or a code table) does not define',
+  },
+  'terminology/not-checked': {
+    layer: 'official',
+    concern: 'terminology',
+    severity: 'information',
+    issueType: 'informational',
+    summary:
+      'codes of a code system not held here (SKS, ICPC-2, LOINC, SNOMED CT or NPU beyond the codes our value sets list …): not checked; one finding per code system per file, at its first code',
+  },
   'invariants/failed': {
     layer: 'official',
     concern: 'invariants',
@@ -359,6 +375,14 @@ export const RULES = {
     severity: 'warning',
     issueType: 'not-found',
     summary: 'a profile (meta.profile or --profile) that is not available: not checked against it',
+  },
+  'profiles/unknown-medcom': {
+    layer: 'official',
+    concern: 'profiles',
+    severity: 'error',
+    issueType: 'not-found',
+    summary:
+      'a meta.profile under a MedCom or HL7 Denmark base (http://medcomfhir.dk/ig/…, http://hl7.dk/fhir/core/…) that is not a profile we know: a misspelt url, with the nearest known profile named',
   },
   'profiles/other-version': {
     layer: 'official',

@@ -4,8 +4,9 @@ import { splitCanonical } from '../../defs/resource.js';
 import { CodeSystemIndex, foldCase } from './codesystem.js';
 import { externalReason, externalSystem, oidOf, UCUM_SYSTEM, type ExternalSystem } from './external.js';
 import { TriSet, type Member, type Status } from './tri.js';
+import type { HeldTerminology } from './held.js';
 import { UcumUnits } from './ucum.js';
-import type { CodeCheck, TerminologyService } from './types.js';
+import type { CodeCheck, TerminologyService, ValueSetDescription } from './types.js';
 
 type ValueSet = fhir4.ValueSet;
 type Include = fhir4.ValueSetComposeInclude;
@@ -93,9 +94,14 @@ function identifiers(resource: FhirResource): string[] {
  * cannot be decided locally (external or grammar-based code systems, incomplete code systems,
  * unsupported filters, missing value sets or code systems, cyclic imports) answers `unknown`
  * with a reason — never a false `not-in`.
+ *
+ * `held`: the code systems and value sets the run was given (`--terminology`, held.ts). They come
+ * before the packages', and a code system held there is decided even when it is one of the large
+ * external systems (SKS, SNOMED CT …) that are otherwise never decided locally.
  */
 export class LocalTerminology implements TerminologyService {
   private readonly expansions = new Map<string, Expansion>();
+  private readonly descriptions = new Map<string, ValueSetDescription>();
   private readonly byResource = new WeakMap<object, Expansion>();
   private readonly systemInfos = new Map<string, SystemInfo>();
   private readonly indexes = new WeakMap<object, CodeSystemIndex>();
@@ -107,7 +113,15 @@ export class LocalTerminology implements TerminologyService {
   private readonly inProgress = new Set<object>();
   private cyclesCut = 0;
 
-  constructor(private readonly resolver: Resolver) {}
+  constructor(
+    private readonly resolver: Resolver,
+    private readonly held?: HeldTerminology,
+  ) {}
+
+  /** Was `system` given to the run (`--terminology`)? */
+  isLoaded(system: string): boolean {
+    return this.held?.codeSystems.has(system) ?? false;
+  }
 
   check(valueSet: string, system: string | undefined, code: string): CodeCheck {
     const exp = this.expand(valueSet);
@@ -144,6 +158,24 @@ export class LocalTerminology implements TerminologyService {
     return { codes, incomplete: [...new Set(incomplete)] };
   }
 
+  /**
+   * A value set's title (else its name) and, when it expands completely here, its codes: what a
+   * message about a code not in it can show (the codes allowed, or how many there are). Once per value set.
+   */
+  describe(valueSet: string): ValueSetDescription {
+    let d = this.descriptions.get(valueSet);
+    if (d) return d;
+    const vs = this.resolver.resolve(valueSet, 'ValueSet')?.resource;
+    const title = typeof vs?.['title'] === 'string' ? vs['title'] : vs?.name;
+    const listed = this.listExpansion(valueSet);
+    d = {
+      ...(title !== undefined ? { title } : {}),
+      ...(listed.incomplete.length === 0 ? { codes: listed.codes.map((c) => ({ system: c.system, code: c.code })) } : {}),
+    };
+    this.descriptions.set(valueSet, d);
+    return d;
+  }
+
   checkCodeSystem(system: string, code: string): CodeCheck {
     // a url that itself holds a `|` (R4 v2 tables such as `…/v2-0391|2.6`) is taken verbatim first
     const literal = system.includes('|') ? this.systemInfo(system) : undefined;
@@ -151,7 +183,10 @@ export class LocalTerminology implements TerminologyService {
     const info = literal?.cs ? literal : this.systemInfo(url);
     if (info.canonical === UCUM_SYSTEM) return toCheck(this.ucumAll().status(code), info.alias);
     const found = this.codeSystem(info, version);
-    if ('unknown' in found) return toCheck({ s: 'unknown', r: found.unknown }, info.alias);
+    if ('unknown' in found) {
+      const listed = info.external?.kind === 'large' ? this.listedBy(info.canonical, code) : undefined;
+      return toCheck(listed ? { s: 'in', m: listed.member } : { s: 'unknown', r: found.unknown }, listed?.note ?? info.alias);
+    }
     const cs = found.index;
     const c = cs.get(code);
     const member: Member = c?.display !== undefined ? { code: c.code, display: c.display } : { code };
@@ -161,6 +196,24 @@ export class LocalTerminology implements TerminologyService {
       { s: 'unknown', r: `CodeSystem ${cs.url} has content '${cs.content}': codes it does not list cannot be checked locally` },
       info.alias,
     );
+  }
+
+  /**
+   * A code of a large external terminology (NPU, SNOMED CT …) that a CodeSystem resource we hold
+   * under its url lists (MedCom's NPU repertoire, DK Core's NPU fragment): a code of that system,
+   * though the terminology as a whole is not here. Codes it does not list stay unknown.
+   */
+  private listedBy(system: string, code: string): { member: Member; note: string } | undefined {
+    // every package's resource under that url (the scope's first: HCO's repertoire is not DK Core's fragment)
+    for (const source of this.resolver.sources) {
+      const hit = source.find(system);
+      if (hit?.resource.resourceType !== 'CodeSystem' || hit.resource.content === 'supplement') continue;
+      const c = this.index(hit.resource).get(code);
+      if (!c) continue;
+      const note = `listed by the CodeSystem ${system} of ${hit.from.packageId}#${hit.from.packageVersion} (content '${String(hit.resource.content)}')`;
+      return { member: c.display !== undefined ? { code: c.code, display: c.display } : { code: c.code }, note };
+    }
+    return undefined;
   }
 
   // ---------------------------------------------------------------- membership without a system
@@ -179,7 +232,7 @@ export class LocalTerminology implements TerminologyService {
       else if (st.s === 'unknown') unknown ??= st.r;
     }
     const distinct = new Set(hits.map((h) => h.system));
-    if (distinct.size === 1) return toCheck(hits[0]!.st);
+    if (distinct.size === 1) return { ...toCheck(hits[0]!.st), system: hits[0]!.system };
     if (distinct.size > 1) {
       return {
         result: 'unknown',
@@ -195,6 +248,12 @@ export class LocalTerminology implements TerminologyService {
   private systemInfo(written: string): SystemInfo {
     const cached = this.systemInfos.get(written);
     if (cached) return cached;
+    const given = this.held?.codeSystems.get(written);
+    if (given) {
+      const info: SystemInfo = { written, canonical: written, caseSensitive: given.resource['caseSensitive'] !== false, cs: given };
+      this.systemInfos.set(written, info);
+      return info;
+    }
     let canonical = written;
     let alias: string | undefined;
     let external = externalSystem(written);
@@ -328,7 +387,11 @@ export class LocalTerminology implements TerminologyService {
     const cached = this.expansions.get(canonical);
     if (cached) return cached;
     const { url, version } = splitCanonical(canonical);
-    const loaded = this.resolver.resolve(canonical, 'ValueSet');
+    const given = this.held?.valueSets.get(url);
+    const loaded =
+      given && (version === undefined || given.resource.version === undefined || given.resource.version === version)
+        ? given
+        : this.resolver.resolve(canonical, 'ValueSet');
     let exp: Expansion;
     if (!loaded) {
       exp = unknownExpansion(

@@ -8,4 +8,7 @@ export class NoTerminology implements TerminologyService {
   checkCodeSystem(system: string): CodeCheck {
     return { result: 'unknown', reason: `no terminology for ${system}` };
   }
+  isLoaded(): boolean {
+    return false;
+  }
 }

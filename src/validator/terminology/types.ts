@@ -7,6 +7,14 @@ export interface CodeCheck {
   reason?: string;
   /** The display the code system gives the code, when known (for display checks). */
   display?: string;
+  /** For a check without a system (a `code` element): the code system of the value set the code was found in. */
+  system?: string;
+}
+
+/** What a message can say about a value set: its title (else name), and all its codes when it expands completely here. */
+export interface ValueSetDescription {
+  title?: string;
+  codes?: readonly { system: string; code: string }[];
 }
 
 /**
@@ -16,6 +24,10 @@ export interface CodeCheck {
 export interface TerminologyService {
   /** Is `system#code` in the value set (canonical, optionally `|version`)? `system` may be absent for `code` elements. */
   check(valueSet: string, system: string | undefined, code: string): CodeCheck;
+  /** The value set's title and (when it expands completely here) its codes, for the message of a code not in it. */
+  describe?(valueSet: string): ValueSetDescription;
   /** Is the code defined by the code system (when the code system is available and complete)? */
   checkCodeSystem(system: string, code: string): CodeCheck;
+  /** Was the code system given to the run (`validate --terminology`), not only found in the packages? */
+  isLoaded(system: string): boolean;
 }

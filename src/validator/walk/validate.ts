@@ -8,6 +8,7 @@ import { checkCodedBinding, checkPrimitiveBinding } from '../rules/bindings/bind
 import { checkBundle, indexBundle } from '../rules/bundle/bundle.js';
 import { checkCardinality } from '../rules/cardinality/min-max.js';
 import { checkFixedPattern } from '../rules/fixed-pattern/fixed-pattern.js';
+import { noteProfileCodes, type CodeNotes } from '../rules/terminology/profile-codes.js';
 import { checkConstraints } from '../rules/invariants/constraints.js';
 import { nativeInvariants, type NativeInvariant } from '../rules/invariants/native.js';
 import { claimedPlan } from '../rules/profiles/unknown.js';
@@ -96,6 +97,8 @@ export interface EngineDeps {
   crossCheckNatives?: boolean;
   /** Findings the run does not report (and that do not count against conformance). */
   suppressions?: Suppressions;
+  /** Hears the codes profiles name in fixed and pattern values (rules/terminology/profile-codes.ts). */
+  codeNotes?: CodeNotes;
 }
 
 /**
@@ -403,7 +406,7 @@ export class Walker implements WalkContext {
         }
       }
       if (!el || !type) {
-        reportUnknownElement(key, where, node, typeCode, sink);
+        reportUnknownElement(key, where, node, typeCode, sink, children);
         continue;
       }
       if (el.choice && !isTwin) {
@@ -581,6 +584,7 @@ export class Walker implements WalkContext {
   /** A value against the element's fixed value, pattern and (coded types) binding. */
   private checkValue(value: unknown, node: ElementPlan, type: string, where: Where, sink: IssueSink): void {
     checkFixedPattern(value, node, where, sink);
+    if (this.deps.codeNotes && (node.fixed || node.pattern)) noteProfileCodes(node, this.deps.codeNotes);
     checkCodedBinding(value, node, type, where, sink, this.terminology);
   }
 

@@ -22,6 +22,7 @@ import {
 } from '../../../src/dsl/index.js';
 import { RULE_IDS, RULES, type RuleId, type Severity } from '../../../src/validator/rules/registry.js';
 import type { Validator } from '../../../src/validator/validator.js';
+import { addCodeTable, emptyHeld, type HeldTerminology } from '../../../src/validator/terminology/held.js';
 import { igDefinitions, issuesOf, validate, validatorFor } from '../../helpers/validate.js';
 
 const DK_PATIENT = 'http://hl7.dk/fhir/core/StructureDefinition/dk-core-patient';
@@ -40,6 +41,14 @@ const dateWithoutTime = (): string => {
   const b = JSON.parse(business('notes/valid/formatted-note.json')) as { entry: { resource: Record<string, unknown> }[] };
   b.entry[0]!.resource['date'] = '2025-06-03';
   return JSON.stringify(b, null, 2);
+};
+
+/** SKS (the Danish health classification), a code system we do not hold, and a small table of it. */
+const SKS = 'urn:oid:1.2.208.176.2.4';
+const sksTable = (): HeldTerminology => {
+  const held = emptyHeld();
+  addCodeTable(held, 'sks.csv', `system,code,display\n${SKS},DJ449,"Kronisk obstruktiv lungesygdom, uspecificeret"\n`);
+  return held;
 };
 
 const patient = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({ resourceType: 'Patient', id: 'p1', ...extra });
@@ -197,6 +206,8 @@ interface Case {
   /** Profiles for the passing fixture, when they differ. */
   passProfiles?: string[];
   local?: boolean;
+  /** Code systems given to the run (`--terminology`), for the terminology rules. */
+  terminology?: () => HeldTerminology;
   /** The export purpose the fixtures are checked with (business rules; default sharing). */
   purpose?: 'aktindsigt';
   /**
@@ -438,6 +449,21 @@ const CASES: Case[] = [
     fail: patient({ maritalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-MaritalStatus', code: 'M' }] } }),
     pass: patient(),
     at: 'Patient.maritalStatus',
+  },
+  // a code of a code system we do not hold (SKS): said once for the file, at its first code
+  {
+    rule: 'terminology/not-checked',
+    fail: condition({ code: { coding: [{ system: SKS, code: 'DJ449' }] } }),
+    pass: condition({ code: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'ACUTE' }] } }),
+    at: 'Condition.code.coding[0]',
+  },
+  // the same code system given to the run as a code table: a code it does not list is an error
+  {
+    rule: 'terminology/unknown-code',
+    terminology: sksTable,
+    fail: condition({ code: { coding: [{ system: SKS, code: 'DJ999' }] } }),
+    pass: condition({ code: { coding: [{ system: SKS, code: 'DJ449' }] } }),
+    at: 'Condition.code.coding[0]',
   },
   {
     rule: 'invariants/failed',
@@ -686,6 +712,13 @@ const CASES: Case[] = [
     pass: patient({ meta: { profile: [DK_PATIENT] }, identifier: [cpr()] }),
     at: 'Patient.meta.profile[0]',
   },
+  {
+    // a misspelt HL7 Denmark url is an error (not the warning of a profile of someone else's we lack)
+    rule: 'profiles/unknown-medcom',
+    fail: patient({ meta: { profile: ['http://hl7.dk/fhir/core/StructureDefinition/dk-core-patiant'] }, identifier: [cpr()] }),
+    pass: patient({ meta: { profile: [DK_PATIENT] }, identifier: [cpr()] }),
+    at: 'Patient.meta.profile[0]',
+  },
 ];
 
 describe('every rule has a failing and a passing fixture', () => {
@@ -703,7 +736,9 @@ describe('every rule has a failing and a passing fixture', () => {
       ? await rulesValidator()
       : c.purpose
         ? newValidator(await igDefinitions(), { readXml, purpose: c.purpose })
-        : undefined;
+        : c.terminology
+          ? newValidator(await igDefinitions(), { readXml, terminology: c.terminology() })
+          : undefined;
     const failing = await validate(c.fail, c.profiles ?? [], v);
     const hits = issuesOf(failing, c.rule);
     expect(

@@ -70,7 +70,12 @@ describe('whole code systems', () => {
 
   it('administrative-gender for a `code` element (no system)', () => {
     const vs = 'http://hl7.org/fhir/ValueSet/administrative-gender';
-    expect(tx.check(vs, undefined, 'female')).toEqual({ result: 'in', display: 'Female' });
+    // found without a system: the answer names the code system it was found in
+    expect(tx.check(vs, undefined, 'female')).toEqual({
+      result: 'in',
+      display: 'Female',
+      system: 'http://hl7.org/fhir/administrative-gender',
+    });
     expect(tx.check(vs, undefined, 'unknown').result).toBe('in');
     expect(tx.check(vs, undefined, 'f').result).toBe('not-in');
     // the code system is case-sensitive (the default)

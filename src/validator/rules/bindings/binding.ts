@@ -1,7 +1,9 @@
 import type { ElementPlan } from '../../plan/plan.js';
-import type { TerminologyService } from '../../terminology/types.js';
+import type { TerminologyService, ValueSetDescription } from '../../terminology/types.js';
 import type { IssueSink, Json, Where } from '../../context.js';
+import { nearest } from '../../../util/edit-distance.js';
 import { isObject } from '../../../util/json.js';
+import { QUOTE_MAX, quoteValue } from '../../../util/text.js';
 
 export type BindingInput =
   | { kind: 'code' | 'string' | 'uri'; system: undefined; code: string }
@@ -27,7 +29,11 @@ export function checkBinding(input: BindingInput, node: ElementPlan, where: Wher
         sink.report(
           'bindings/required',
           where,
-          { code: input.hasText ? '(text only, no code)' : '(no code)', valueSet: binding.valueSet },
+          {
+            code: input.hasText ? '(text only, no code)' : '(no code)',
+            valueSet: binding.valueSet,
+            ...whatIsAllowed([], terminology.describe?.(binding.valueSet)),
+          },
           { node },
         );
       }
@@ -55,13 +61,55 @@ export function checkBinding(input: BindingInput, node: ElementPlan, where: Wher
     );
     return;
   }
-  const shown = codings.map((c) => (c.system ? `${c.system}#${c.code}` : c.code)).join(', ');
   sink.report(
     strength === 'required' ? 'bindings/required' : 'bindings/extensible',
     where,
-    { code: shown, valueSet: binding.valueSet },
+    {
+      code: codings.map(showCoding).join(', '),
+      valueSet: binding.valueSet,
+      ...whatIsAllowed(codings, terminology.describe?.(binding.valueSet)),
+    },
     { node },
   );
+}
+
+/** How many codes a value set may have for a message to list them all (and suggest the nearest). */
+export const LISTED_CODES = 10;
+
+/** A code found, for a message: the code quoted, its system (if any) after it. */
+function showCoding(c: { system: string | undefined; code: string }): string {
+  return c.system === undefined ? quoteValue(c.code) : `${quoteValue(c.code)} (${quoteValue(c.system, 2 * QUOTE_MAX).slice(1, -1)})`;
+}
+
+/**
+ * What a message says is allowed instead of the codes found: the value set's codes when it has at
+ * most LISTED_CODES (and the one nearest to the first code found, when one is near), else its title
+ * and how many codes it has (when it expands completely here).
+ */
+function whatIsAllowed(
+  found: readonly { system: string | undefined; code: string }[],
+  vs: ValueSetDescription | undefined,
+): { allowed?: string; suggestion?: string; valueSetTitle?: string; size?: number } {
+  if (!vs) return {};
+  const codes = vs.codes;
+  if (codes && codes.length > 0 && codes.length <= LISTED_CODES) {
+    const oneSystem = new Set(codes.map((c) => c.system)).size === 1;
+    const allowed = codes.map((c) => (oneSystem ? quoteValue(c.code) : `${quoteValue(c.code)} (${c.system})`)).join(', ');
+    const first = found[0];
+    const sameSystem = first?.system === undefined ? codes : codes.filter((c) => c.system === first.system);
+    const near =
+      first === undefined
+        ? undefined
+        : nearest(
+            first.code,
+            (sameSystem.length > 0 ? sameSystem : codes).map((c) => c.code),
+          );
+    return { allowed, ...(near !== undefined ? { suggestion: quoteValue(near) } : {}) };
+  }
+  return {
+    ...(vs.title !== undefined ? { valueSetTitle: quoteValue(vs.title, 2 * QUOTE_MAX) } : {}),
+    ...(codes && codes.length > 0 ? { size: codes.length } : {}),
+  };
 }
 
 /** A coded complex value (Coding, CodeableConcept, Quantity with a code) against the element's binding. */

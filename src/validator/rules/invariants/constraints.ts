@@ -2,6 +2,7 @@ import { boundKey, placeKey, underKey, valueSetKey, type IssueSink, type WalkCon
 import type { RuleId } from '../registry.js';
 import type { EvalVars } from '../../../fhirpath/runner.js';
 import type { ElementPlan } from '../../plan/plan.js';
+import { QUOTE_MAX, quoteValue } from '../../../util/text.js';
 
 // checked natively (structure/empty-element, structure/extension-invalid, bundle/fullurl-duplicate): bdl-7's
 // isDistinct() is quadratic in the number of entries
@@ -20,6 +21,8 @@ export function checkConstraints(value: unknown, node: ElementPlan, type: string
         ? (node.ed.base?.path ?? node.path)
         : type;
   const vars = { resource: where.resource, rootResource: where.root, medcomWhere: where } as EvalVars;
+  // the value a constraint on a primitive speaks about, quoted in its finding (a wrong CPR shows the CPR)
+  const quoted = focusValue(value, type, ctx);
   for (const c of node.constraints) {
     if (NATIVE_CONSTRAINTS.has(c.key) || !c.expression) continue;
     const native = ctx.natives.get(c.key);
@@ -51,7 +54,7 @@ export function checkConstraints(value: unknown, node: ElementPlan, type: string
       sink.report(
         'invariants/failed',
         where,
-        { key: c.key, human: c.human },
+        { key: c.key, human: c.human, ...quoted },
         {
           node,
           constraintKey: c.key,
@@ -60,7 +63,7 @@ export function checkConstraints(value: unknown, node: ElementPlan, type: string
         },
       );
     } else if (base === type && ctx.model.isPrimitive(type)) {
-      checkIntended(value, c, type, where, sink, node, ctx);
+      checkIntended(value, c, type, where, sink, node, ctx, quoted);
     }
   }
 }
@@ -122,6 +125,16 @@ function restated(key: string, expression: string, value: unknown, type: string,
 }
 
 /**
+ * `{ value }`, quoted, when the constraint's focus is a primitive with a value; else nothing. Twice the
+ * usual length: such a constraint is often about the whole value (a canonical's version at its end).
+ */
+function focusValue(value: unknown, type: string, ctx: WalkContext): { value?: string } {
+  if (!ctx.model.isPrimitive(type)) return {};
+  if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return {};
+  return { value: quoteValue(value, 2 * QUOTE_MAX) };
+}
+
+/**
  * Published constraints on a primitive that are evidently weaker than meant. The published behaviour
  * stands (a bundle the official tooling accepts is accepted here); the evident intent is checked
  * separately as the warning `invariants/intended`. Two forms are recognised (`intendedExpression`):
@@ -139,6 +152,7 @@ function checkIntended(
   sink: IssueSink,
   node: ElementPlan,
   ctx: WalkContext,
+  quoted: { value?: string },
 ): void {
   const intended = intendedExpression(c.expression!);
   if (intended === undefined) return;
@@ -149,7 +163,7 @@ function checkIntended(
     return; // the published constraint was evaluated; an intent we cannot evaluate adds nothing
   }
   if (result.length === 1 && result[0] === false) {
-    sink.report('invariants/intended', where, { key: c.key, expression: intended }, { node, constraintKey: c.key });
+    sink.report('invariants/intended', where, { key: c.key, expression: intended, ...quoted }, { node, constraintKey: c.key });
   }
 }
 

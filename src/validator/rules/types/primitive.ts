@@ -1,7 +1,7 @@
 import type { IssueSink, WalkContext, Where } from '../../context.js';
 import type { FhirModel } from '../../model.js';
 import type { ElementPlan } from '../../plan/plan.js';
-import { shorten } from '../../../util/text.js';
+import { quoteValue } from '../../../util/text.js';
 
 export type JsonKind = 'boolean' | 'number' | 'integer' | 'string';
 
@@ -31,19 +31,33 @@ function isBase64(text: string): boolean {
   return n > 0 && n % 4 === 0 && padding <= 2;
 }
 
-/** Forms not (only) a regex: calendar dates, integer ranges, base64, string length, xhtml. */
-const EXPECTED: ReadonlyMap<string, string> = new Map(
+/**
+ * The form a vendor should write, per primitive type, for messages: a notation (the same in every
+ * language) and an example. Where no notation reads better than the R4 regular expression, the
+ * expression is the form (`expected()`); the example is given all the same.
+ */
+const FORMS: ReadonlyMap<string, { format?: string; example?: string }> = new Map(
   Object.entries({
-    date: 'YYYY, YYYY-MM, YYYY-MM-DD',
-    dateTime: 'YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDThh:mm:ss[.fff](Z|+hh:mm|-hh:mm)',
-    instant: 'YYYY-MM-DDThh:mm:ss[.fff](Z|+hh:mm|-hh:mm)',
-    integer: '-2147483648 … 2147483647',
-    positiveInt: '1 … 2147483647',
-    unsignedInt: '0 … 2147483647',
-    base64Binary: 'base64 (A-Z a-z 0-9 + / =)',
-    string: '1 … 1048576 × [ \\r\\n\\t\\S]',
-    markdown: '1 … 1048576 × [ \\r\\n\\t\\S]',
-    xhtml: '<div xmlns="http://www.w3.org/1999/xhtml">…</div>',
+    date: { format: 'YYYY-MM-DD', example: '2023-09-13' },
+    dateTime: { format: 'YYYY-MM-DDThh:mm:ss+zz:zz', example: '2023-09-13T09:24:00+02:00' },
+    instant: { format: 'YYYY-MM-DDThh:mm:ss+zz:zz', example: '2023-09-13T07:24:00Z' },
+    time: { format: 'hh:mm:ss', example: '09:24:00' },
+    decimal: { example: '37.5' },
+    integer: { format: '-2147483648 … 2147483647', example: '42' },
+    positiveInt: { format: '1 … 2147483647', example: '1' },
+    unsignedInt: { format: '0 … 2147483647', example: '0' },
+    boolean: { format: 'true | false', example: 'true' },
+    uri: { example: 'http://medcomfhir.dk/ig/core' },
+    url: { example: 'https://medcomfhir.dk/ig/core/' },
+    canonical: { example: 'http://medcomfhir.dk/ig/core/StructureDefinition/medcom-core-patient' },
+    id: { example: 'b5d3f1e2-0c4a-4d47-9b9e-2f7c1a6d8e90' },
+    oid: { format: 'urn:oid:n.n.n…', example: 'urn:oid:1.2.208.176.1.2' },
+    uuid: { format: 'urn:uuid:xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx', example: 'urn:uuid:b5d3f1e2-0c4a-4d47-9b9e-2f7c1a6d8e90' },
+    code: { example: 'final' },
+    base64Binary: { format: 'base64 (A-Z a-z 0-9 + / =)', example: 'SGVqIHZlcmRlbg==' },
+    string: { format: '1 … 1048576 × [ \\r\\n\\t\\S]' },
+    markdown: { format: '1 … 1048576 × [ \\r\\n\\t\\S]' },
+    xhtml: { format: '<div xmlns="http://www.w3.org/1999/xhtml">…</div>' },
   }),
 );
 
@@ -87,10 +101,15 @@ export class PrimitiveChecker {
    * else a short notation (the same in every language).
    */
   expected(type: string): string {
-    const fixed = EXPECTED.get(type);
+    const fixed = FORMS.get(type)?.format;
     if (fixed) return fixed;
     const re = this.regex(type);
     return re ? re.source.slice(4, -2) : type;
+  }
+
+  /** A valid value of the type, for messages (`2023-09-13T09:24:00+02:00` for dateTime); undefined for types without one. */
+  example(type: string): string | undefined {
+    return FORMS.get(type)?.example;
   }
 
   /** Is the JSON value of the right kind? */
@@ -139,9 +158,15 @@ export function checkPrimitive(
 ): void {
   const text = typeof value === 'number' ? ctx.numberText(where, value) : String(value);
   if (!primitives.formatOk(type, text)) {
-    sink.report('types/primitive-format', where, { value: shorten(text, 80), fhirType: type, format: primitives.expected(type) }, { node });
+    const example = primitives.example(type);
+    sink.report(
+      'types/primitive-format',
+      where,
+      { value: quoteValue(text), fhirType: type, format: primitives.expected(type), ...(example !== undefined ? { example } : {}) },
+      { node },
+    );
   }
   if (node.maxLength !== undefined && text.length > node.maxLength) {
-    sink.report('types/max-length', where, { maxLength: node.maxLength, length: text.length }, { node });
+    sink.report('types/max-length', where, { value: quoteValue(text), maxLength: node.maxLength, length: text.length }, { node });
   }
 }
