@@ -1,4 +1,4 @@
-import type { CodeCheck, TerminologyService } from './types.js';
+import type { CodeCheck, TerminologyService, ValueSetDescription } from './types.js';
 
 /**
  * A terminology service that remembers, per document, which codes a value set decided to be in it
@@ -26,6 +26,11 @@ export class DecisionLog implements TerminologyService {
 
   isLoaded(system: string): boolean {
     return this.inner.isLoaded(system);
+  }
+
+  /** The inner service's description of a value set (the codes a binding message lists). */
+  describe(valueSet: string): ValueSetDescription {
+    return this.inner.describe?.(valueSet) ?? {};
   }
 
   /** Did a value set decide that `system#code` is in it, since the last reset? */
