@@ -198,7 +198,7 @@ export async function validateSequence(options: ValidateSequenceOptions, definit
     file: options.manifest,
     valid: !sink.hasErrors,
     profiles: [],
-    issues: sink.issues.sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0)),
+    issues: sink.link(sink.issues.sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0))),
   };
   if (sink.suppressed > 0) manifestReport.suppressed = sink.suppressed;
   const report = summarize([manifestReport, ...reports], locale, rules);

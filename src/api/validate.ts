@@ -10,7 +10,7 @@ import {
   type SafeReadOptions,
 } from '../util/fs-safe.js';
 import type { Definitions } from '../defs/registry.js';
-import { SEVERITY_RANK, type FileReport, type ReportStandard, type ValidationReport } from '../validator/issue.js';
+import { renumberIssues, SEVERITY_RANK, type FileReport, type ReportStandard, type ValidationReport } from '../validator/issue.js';
 import { InputError } from '../validator/load/source.js';
 import type { Locale } from '../validator/messages/index.js';
 import { unreadable, type Validator } from '../validator/validator.js';
@@ -437,7 +437,8 @@ export class RunValidator {
     const fits = other.others.filter((o) => this.versionValidator(o.profile).validateDoc(doc, { profiles: [o.profile] }).valid);
     if (fits.length === 0) return;
     const fit = { standard: other.standard, version: other.version, fits: fits.map((o) => o.version) };
-    report.issues.unshift(otherVersionIssue(doc, this.locale, fit));
+    // in front, so the ids are given again in the new order
+    report.issues = renumberIssues([otherVersionIssue(doc, this.locale, fit), ...report.issues]);
   }
 
   private versionValidator(profile: string): Validator {

@@ -11,6 +11,7 @@ import { RULES, type RuleId, type Severity } from './rules/registry.js';
 import type { ElementPlan, PlanCache, StructurePlan } from './plan/plan.js';
 import type { TerminologyService } from './terminology/types.js';
 import { DEFAULT_ISSUE_CAPS, MoreIssues, type IssueCaps } from './rules/input/more-issues.js';
+import { RESTATEMENTS, type Restatement } from './rules/follow-ons.js';
 import type { NativeInvariant } from './rules/invariants/native.js';
 import type { SlicingMemo } from './rules/slicing/memo.js';
 
@@ -81,6 +82,46 @@ export interface ReportOptions {
   severity?: Severity;
   node?: ElementPlan;
   constraintKey?: string;
+  /**
+   * What this finding only follows from (it is then a follow-on, `Issue.causedBy`): keys of other findings
+   * (`findingKey`, `placeKey`, or an `alias`), tried in order; the first one the file's report lists is the
+   * cause. None listed (suppressed, counted into `input/more-issues`, never reported): a root.
+   */
+  causes?: readonly string[];
+  /** A further key this finding can be named by in another finding's `causes` (the first finding listed under it keeps it). */
+  alias?: string;
+  /**
+   * Findings this one is the cause of, as `underKey`s: a finding of one of those rules at or below that place that
+   * names no cause of its own follows from this one (an item in the wrong slice: the pattern its value misses).
+   */
+  claims?: readonly string[];
+}
+
+/** A finding's identity (rule, place, constraint, content): what the sink reports once, and a `causes` key. */
+export function findingKey(ruleId: RuleId, fhirPath: string, params: IssueParams, constraintKey?: string): string {
+  // the same cardinality broken by the base type's definition and by the profile's (`element` differs) is one finding
+  const { element: _definedBy, ...identity } = params;
+  return `${ruleId}|${fhirPath}|${constraintKey ?? ''}|${JSON.stringify(identity)}`;
+}
+
+/** A `causes` key for the first finding of rule `ruleId` at `fhirPath` (of that constraint, when given; whatever its content). */
+export function placeKey(ruleId: RuleId, fhirPath: string, constraintKey?: string): string {
+  return constraintKey === undefined ? `${ruleId}@${fhirPath}` : `${ruleId}@${fhirPath}#${constraintKey}`;
+}
+
+/** A `causes` key for the first error about a code not in value set `url` (its `valueSet` param; with or without `|version`). */
+export function valueSetKey(url: string): string {
+  return `valueSet ${url.split('|')[0]!}`;
+}
+
+/** A `causes` key for the first error about a code not in a value set at an element named `name` (`activity`, `code`). */
+export function boundKey(name: string): string {
+  return `bound ${name}`;
+}
+
+/** A `causes` key for the first finding of any of `ruleIds` at `fhirPath` or below it (`fhirPath.x`, `fhirPath[0]`). */
+export function underKey(ruleIds: readonly RuleId[], fhirPath: string): string {
+  return `${ruleIds.join(',')}<${fhirPath}`;
 }
 
 /** Collects the issues of one validation (or of a silent conformance probe). */
@@ -89,6 +130,8 @@ export class IssueSink {
   /** Findings dropped by the run's suppressions (counted, never silently lost). */
   suppressed = 0;
   private readonly seen = new Set<string>();
+  /** The listed findings by key, and the causes of follow-ons, for `link`. */
+  private readonly links = new Links();
   /** The report's caps (rules/input/more-issues.ts); none for a silent probe. */
   private readonly more: MoreIssues | undefined;
 
@@ -134,8 +177,7 @@ export class IssueSink {
     const severity = options.severity ?? rule.severity;
     // one finding per rule, place and content: the same cardinality broken by the base type's
     // definition and by the profile's (`element` differs) is reported once, by the first
-    const { element: _definedBy, ...identity } = params;
-    const key = `${ruleId}|${where.fhirPath}|${options.constraintKey ?? ''}|${JSON.stringify(identity)}`;
+    const key = findingKey(ruleId, where.fhirPath, params, options.constraintKey);
     if (this.seen.has(key)) return;
     this.seen.add(key);
     if (this.suppressions?.matches(ruleId, where.fhirPath)) {
@@ -143,7 +185,17 @@ export class IssueSink {
       return;
     }
     if (this.more?.overflowed(ruleId, severity, where)) return;
-    this.list.push(this.issue(ruleId, severity, where, params, options));
+    const issue = this.issue(ruleId, severity, where, params, options);
+    this.list.push(issue);
+    this.links.listed(issue, key, ruleId, where.fhirPath, options);
+  }
+
+  /**
+   * The file's issues in report order (`issues`, sorted), each with its `id` (`i1`, `i2`, …) and, for a
+   * follow-on, `causedBy`: the id of its root (a chain of follow-ons is folded onto the root it starts from).
+   */
+  link(issues: readonly Issue[]): Issue[] {
+    return this.links.link(issues);
   }
 
   private issue(
@@ -182,6 +234,131 @@ export class IssueSink {
   get hasErrors(): boolean {
     return this.issues.some((i) => i.severity === 'error' || i.severity === 'fatal');
   }
+}
+
+/**
+ * Root causes and follow-ons of one file's findings: each listed finding is known by its keys (`findingKey`,
+ * `placeKey`, `underKey` of its ancestors for the rules asked about, an `alias`); a follow-on's `causes` are
+ * looked up when the report is final (a cause may be listed after its follow-on: a reference's target comes
+ * later in the Bundle). Linear in the number of findings.
+ */
+class Links {
+  private readonly byKey = new Map<string, Issue>();
+  private readonly causes = new Map<Issue, readonly string[]>();
+  /** The `underKey` rule sets asked for, and the findings of those rules by the places above them. */
+  private readonly underRules = new Set<string>();
+
+  /** Claimed places (`ReportOptions.claims`): the rules claimed there and the claiming finding. */
+  private readonly claims = new Map<string, { rules: Set<string>; by: Issue }[]>();
+
+  listed(issue: Issue, key: string, ruleId: RuleId, fhirPath: string, options: ReportOptions): void {
+    for (const c of options.claims ?? []) {
+      const at = c.indexOf('<');
+      const place = c.slice(at + 1);
+      const list = this.claims.get(place) ?? [];
+      list.push({ rules: new Set(c.slice(0, at).split(',')), by: issue });
+      this.claims.set(place, list);
+    }
+    this.keep(key, issue);
+    this.keep(placeKey(ruleId, fhirPath), issue);
+    if (options.constraintKey !== undefined) this.keep(placeKey(ruleId, fhirPath, options.constraintKey), issue);
+    if (options.alias !== undefined) this.keep(options.alias, issue);
+    const vs = issue.params['valueSet'];
+    if (typeof vs === 'string' && (issue.severity === 'error' || issue.severity === 'fatal')) {
+      this.keep(valueSetKey(vs), issue);
+      this.keep(boundKey(fhirPath.slice(fhirPath.lastIndexOf('.') + 1).replace(/\[\d+\]$/, '')), issue);
+    }
+    if (options.causes && options.causes.length > 0) {
+      this.causes.set(issue, options.causes);
+      for (const c of options.causes) {
+        const at = c.indexOf('<');
+        if (at > 0 && !c.includes('|')) this.underRules.add(c.slice(0, at));
+      }
+    }
+  }
+
+  private keep(key: string, issue: Issue): void {
+    if (!this.byKey.has(key)) this.byKey.set(key, issue);
+  }
+
+  /** Register the findings of the `underKey` rule sets under every place above them (their ancestors). */
+  private indexUnder(issues: readonly Issue[]): void {
+    if (this.underRules.size === 0) return;
+    const sets = [...this.underRules].map((s) => ({ s, rules: new Set(s.split(',')) }));
+    for (const issue of issues) {
+      for (const { s, rules } of sets) {
+        if (!rules.has(issue.ruleId)) continue;
+        let path = issue.location.fhirpath;
+        this.keep(`${s}<${path}`, issue);
+        for (;;) {
+          const cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+          if (cut <= 0) break;
+          path = path.slice(0, cut);
+          this.keep(`${s}<${path}`, issue);
+        }
+      }
+    }
+  }
+
+  link(issues: readonly Issue[]): Issue[] {
+    this.indexUnder(issues);
+    const ids = new Map<Issue, string>();
+    issues.forEach((issue, n) => ids.set(issue, `i${n + 1}`));
+    const listed = (key: string, issue: Issue): Issue | undefined => {
+      const hit = this.byKey.get(key);
+      return hit && hit !== issue && ids.has(hit) ? hit : undefined;
+    };
+    const cause = (issue: Issue): Issue | undefined => {
+      for (const c of this.causes.get(issue) ?? []) {
+        const hit = listed(c, issue);
+        if (hit) return hit;
+      }
+      // a finding that restates another at a related place (rules/follow-ons.ts)
+      for (const r of RESTATEMENTS) {
+        if (r.follows !== issue.ruleId || (r.followsKey !== undefined && r.followsKey !== issue.constraintKey)) continue;
+        const path = restatedAt(issue.location.fhirpath, r.at);
+        const hit = path === undefined ? undefined : listed(placeKey(r.from, path, r.fromKey), issue);
+        if (hit) return hit;
+      }
+      // a finding claimed by one at or above its place
+      if (this.claims.size > 0) {
+        let path = issue.location.fhirpath;
+        for (;;) {
+          const hit = this.claims.get(path)?.find((c) => c.by !== issue && ids.has(c.by) && c.rules.has(issue.ruleId));
+          if (hit) return hit.by;
+          const cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+          if (cut <= 0) break;
+          path = path.slice(0, cut);
+        }
+      }
+      return undefined;
+    };
+    const roots = new Map<Issue, Issue | undefined>();
+    const rootOf = (issue: Issue): Issue | undefined => {
+      if (roots.has(issue)) return roots.get(issue);
+      roots.set(issue, undefined); // a cycle of causes: the issue it closes on is a root
+      let root: Issue | undefined;
+      const direct = cause(issue);
+      if (direct) root = rootOf(direct) ?? direct;
+      if (root === issue) root = undefined;
+      roots.set(issue, root);
+      return root;
+    };
+    return issues.map((issue) => {
+      const { id: _id, causedBy: _causedBy, ...rest } = issue;
+      const root = rootOf(issue);
+      return root ? { id: ids.get(issue)!, causedBy: ids.get(root)!, ...rest } : { id: ids.get(issue)!, ...rest };
+    });
+  }
+}
+
+/** Where the finding a restatement restates is (rules/follow-ons.ts), from the follow-on's place. */
+function restatedAt(fhirPath: string, at: Restatement['at']): string | undefined {
+  if (at === 'same') return fhirPath;
+  const dot = fhirPath.lastIndexOf('.');
+  if (dot <= 0) return undefined;
+  if (at === 'parent') return fhirPath.slice(0, dot);
+  return fhirPath.slice(dot + 1) === at.last ? `${fhirPath.slice(0, dot)}.${at.sibling}` : undefined;
 }
 
 /** One finding as reported, before it is rendered and located. */
@@ -247,6 +424,13 @@ export interface WalkContext {
   conforms(resource: Json, plan: StructurePlan, where: Where | undefined): boolean;
   /** Why `resource` does not conform to `plan` (its first error), after conforms() said so. */
   whyNot(resource: Json, plan: StructurePlan): string | undefined;
+  /**
+   * The keys (`findingKey`) of the errors that keep `resource` from conforming to `plan`, in the order found,
+   * after conforms() said it does not: the `causes` of a finding that only follows from that.
+   */
+  causesOf(resource: Json, plan: StructurePlan): readonly string[];
+  /** Run `fn` (an invariant's evaluation) and collect the `causesOf` of every conformance probe that failed in it. */
+  failedProbes<T>(fn: () => T): { result: T; causes: string[] };
   /** The child definitions of an element: the snapshot's, else its type's (profile first). */
   childrenOf(node: ElementPlan, typeCode: string): Map<string, ElementPlan> | undefined;
   /** Validate one occurrence of an element against `node`. */

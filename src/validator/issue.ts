@@ -110,3 +110,19 @@ export interface SequenceSummary {
 }
 
 export const SEVERITY_RANK: Record<Severity, number> = { information: 0, warning: 1, error: 2, fatal: 3 };
+
+/**
+ * Give a file's issues their ids again after the list changed (an issue put in front): `i1`, `i2`, … in
+ * the list's order, with each `causedBy` following its cause to the cause's new id.
+ */
+export function renumberIssues(issues: readonly Issue[]): Issue[] {
+  const ids = new Map<string, string>();
+  issues.forEach((issue, n) => {
+    if (issue.id !== undefined) ids.set(issue.id, `i${n + 1}`);
+  });
+  return issues.map((issue, n) => {
+    const { id: _id, causedBy, ...rest } = issue;
+    const cause = causedBy === undefined ? undefined : ids.get(causedBy);
+    return cause === undefined ? { id: `i${n + 1}`, ...rest } : { id: `i${n + 1}`, causedBy: cause, ...rest };
+  });
+}

@@ -226,8 +226,9 @@ export class Validator {
     const meta = root?.['meta'] as Json | undefined;
     if (Array.isArray(meta?.['profile']))
       for (const p of meta['profile'] as unknown[]) if (typeof p === 'string' && !profiles.includes(p)) profiles.push(p);
-    const issues = sink.issues.sort(
-      (a, b) => (a.location.line ?? 0) - (b.location.line ?? 0) || (a.location.column ?? 0) - (b.location.column ?? 0),
+    // in report order, then each with its id and (a follow-on) the id of its root cause
+    const issues = sink.link(
+      sink.issues.sort((a, b) => (a.location.line ?? 0) - (b.location.line ?? 0) || (a.location.column ?? 0) - (b.location.column ?? 0)),
     );
     const report: FileReport = {
       file: doc.file,

@@ -22,8 +22,12 @@ export const da = {
   'types/max-length': 'værdien {value} er {length} tegn lang, mere end de højst tilladte {maxLength}',
   'fixed-pattern/fixed-mismatch': 'værdien skal være præcis {expected}, fandt {found}',
   'fixed-pattern/pattern-mismatch': 'værdien skal indeholde {expected}, fandt {found}',
-  'slicing/no-match-closed': 'elementet passer ikke til nogen slice af {slicer}, og slicingen er lukket',
-  'slicing/slice-min': "slice '{slice}' kræver mindst {min}, fandt {found}",
+  // -- issue 15 (roots): slicing messages name the discriminator, the value found and the value required
+  'slicing/no-match-closed': 'elementet passer ikke til nogen slice af {slicer}, og slicingen er lukket ({discriminator}: {found})',
+  'slicing/slice-min': "slice '{slice}' kræver mindst {min}, fandt {found} (et element med {discriminator}: {required})",
+  'slicing/discriminator-mismatch':
+    "elementet hører ikke til slice '{slice}', som er påkrævet og mangler: {discriminator} er {found}, slicen kræver {required}",
+  // -- end issue 15 (roots)
   'slicing/slice-max': "slice '{slice}' tillader højst {max}, fandt {found}",
   'slicing/ordered': "elementet i slice '{slice}' står i forkert rækkefølge (slicingen er ordnet)",
   'slicing/ambiguous': 'elementet passer til flere slices: {slices}',

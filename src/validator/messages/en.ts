@@ -25,8 +25,12 @@ export const en = {
   'types/max-length': 'value {value} is {length} characters long, more than the maximum {maxLength}',
   'fixed-pattern/fixed-mismatch': 'value must be exactly {expected}, found {found}',
   'fixed-pattern/pattern-mismatch': 'value must contain {expected}, found {found}',
-  'slicing/no-match-closed': 'item matches no slice of {slicer}, and the slicing is closed',
-  'slicing/slice-min': "slice '{slice}' requires at least {min}, found {found}",
+  // -- issue 15 (roots): slicing messages name the discriminator, the value found and the value required
+  'slicing/no-match-closed': 'item matches no slice of {slicer}, and the slicing is closed ({discriminator}: {found})',
+  'slicing/slice-min': "slice '{slice}' requires at least {min}, found {found} (an item with {discriminator}: {required})",
+  'slicing/discriminator-mismatch':
+    "item is not in slice '{slice}', which is required and missing: {discriminator} is {found}, the slice requires {required}",
+  // -- end issue 15 (roots)
   'slicing/slice-max': "slice '{slice}' allows at most {max}, found {found}",
   'slicing/ordered': "item of slice '{slice}' is out of order (the slicing is ordered)",
   'slicing/ambiguous': 'item matches several slices: {slices}',

@@ -220,6 +220,13 @@ export const RULES = {
     issueType: 'required',
     summary: 'fewer items in a slice than it requires',
   },
+  'slicing/discriminator-mismatch': {
+    layer: 'official',
+    concern: 'slicing',
+    severity: 'error',
+    issueType: 'value',
+    summary: 'an item meant for a required slice whose discriminator value is wrong (the root of that slice’s missing item)',
+  },
   'slicing/slice-max': {
     layer: 'official',
     concern: 'slicing',

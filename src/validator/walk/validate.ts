@@ -36,7 +36,17 @@ import type { TerminologyService } from '../terminology/types.js';
 import { extendPath, pathSteps, ROOT_PATH, type JsonPath, type SourceDoc } from '../load/source.js';
 import type { Suppressions } from '../suppress.js';
 import { RULES } from '../rules/registry.js';
-import { child, IssueSink, RecordingSink, type BundleIndex, type Json, type WalkContext, type Where } from '../context.js';
+import {
+  child,
+  findingKey,
+  IssueSink,
+  placeKey,
+  RecordingSink,
+  type BundleIndex,
+  type Json,
+  type WalkContext,
+  type Where,
+} from '../context.js';
 import { isObject } from '../../util/json.js';
 import { capitalize } from '../../util/text.js';
 import { valueText } from '../../util/text.js';
@@ -68,6 +78,11 @@ interface DocState {
   entryFindings: Map<object, Map<string, { bundle: BundleIndex; root: Json; sink: RecordingSink | undefined }>>;
   /** For (resource, profile) pairs that do not conform: the first error, as `rule (key) at path`. */
   why: Map<object, Map<string, string>>;
+  /**
+   * For (resource, profile) pairs that do not conform: the keys (`findingKey`) of the errors the probe
+   * recorded, in order; a finding that only follows from the non-conformance names them as its `causes`.
+   */
+  causes: Map<object, Map<string, readonly string[]>>;
 }
 
 export interface EngineDeps {
@@ -126,7 +141,9 @@ export class Walker implements WalkContext {
         conformsTo: (resource, profile, vars) => {
           const plan = this.plans.get(profile);
           if (!plan) return undefined;
-          return this.conforms(resource, plan, (vars as (EvalVars & { medcomWhere?: Where }) | undefined)?.medcomWhere);
+          const ok = this.conforms(resource, plan, (vars as (EvalVars & { medcomWhere?: Where }) | undefined)?.medcomWhere);
+          if (!ok) this.noteFailedProbe(resource, plan);
+          return ok;
         },
       },
       { model: deps.model, ...(deps.crossCheckNatives ? { crossCheck: true } : {}) },
@@ -237,10 +254,11 @@ export class Walker implements WalkContext {
     const ok = !sink.hasErrors;
     map.set(key, ok);
     if (!ok) {
-      const first = sink.recorded.find((r) => {
+      const errors = sink.recorded.filter((r) => {
         const severity = r.options.severity ?? RULES[r.ruleId].severity;
         return (severity === 'error' || severity === 'fatal') && !this.suppressions?.matches(r.ruleId, r.where.fhirPath);
       });
+      const first = errors[0];
       let why = this.state.why.get(resource);
       if (!why) {
         why = new Map();
@@ -248,6 +266,18 @@ export class Walker implements WalkContext {
       }
       if (first)
         why.set(key, `${first.ruleId}${first.options.constraintKey ? ` (${first.options.constraintKey})` : ''} at ${first.where.fhirPath}`);
+      let causes = this.state.causes.get(resource);
+      if (!causes) {
+        causes = new Map();
+        this.state.causes.set(resource, causes);
+      }
+      // the probe's errors, as the walk reports them where the resource is walked against the profile too; then
+      // the walk's findings of the same rules at the same places (against a profile of the same chain, which
+      // words them differently: another target profile, another element id)
+      causes.set(key, [
+        ...errors.map((r) => findingKey(r.ruleId, r.where.fhirPath, r.params, r.options.constraintKey)),
+        ...errors.map((r) => placeKey(r.ruleId, r.where.fhirPath, r.options.constraintKey)),
+      ]);
     }
     return ok;
   }
@@ -255,6 +285,31 @@ export class Walker implements WalkContext {
   /** Why `resource` does not conform to `plan` (its first error), after conforms() said so. */
   whyNot(resource: Json, plan: StructurePlan): string | undefined {
     return this.state.why.get(resource)?.get(`${plan.url}|${plan.version ?? ''}`);
+  }
+
+  /** The keys of the errors that keep `resource` from conforming to `plan` (after conforms() said it does not), in order. */
+  causesOf(resource: Json, plan: StructurePlan): readonly string[] {
+    return this.state.causes.get(resource)?.get(`${plan.url}|${plan.version ?? ''}`) ?? [];
+  }
+
+  /** The conformance probes that failed while `fn` ran (a conformsTo() in an invariant), as the keys of their errors. */
+  failedProbes<T>(fn: () => T): { result: T; causes: string[] } {
+    const frame: string[] = [];
+    this.probeFrames.push(frame);
+    try {
+      return { result: fn(), causes: frame };
+    } finally {
+      this.probeFrames.pop();
+    }
+  }
+
+  /** Frames of failedProbes() in progress (innermost last). */
+  private readonly probeFrames: string[][] = [];
+
+  /** A conformsTo() that failed: its causes go to the innermost failedProbes() frame. */
+  private noteFailedProbe(resource: Json, plan: StructurePlan): void {
+    const frame = this.probeFrames.at(-1);
+    if (frame) for (const c of this.causesOf(resource, plan)) frame.push(c);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -509,7 +564,7 @@ export class Walker implements WalkContext {
   withDocument<T>(doc: SourceDoc | undefined, fn: () => T): T {
     const saved = { doc: this.doc, state: this.docState };
     this.doc = doc;
-    this.docState = { conformance: new Map(), entryFindings: new Map(), why: new Map() };
+    this.docState = { conformance: new Map(), entryFindings: new Map(), why: new Map(), causes: new Map() };
     try {
       return fn();
     } finally {
@@ -519,7 +574,7 @@ export class Walker implements WalkContext {
   }
 
   private get state(): DocState {
-    this.docState ??= { conformance: new Map(), entryFindings: new Map(), why: new Map() };
+    this.docState ??= { conformance: new Map(), entryFindings: new Map(), why: new Map(), causes: new Map() };
     return this.docState;
   }
 

@@ -377,6 +377,15 @@ const CASES: Case[] = [
     pass: patient({ identifier: [{ system: 'urn:a', value: '1' }] }),
     at: 'Patient.identifier',
   },
+  // the only item matches no slice, and the one required slice is empty: the item's wrong system is the root
+  {
+    rule: 'slicing/discriminator-mismatch',
+    local: true,
+    profiles: [`${T}closed`],
+    fail: patient({ identifier: [{ system: 'urn:c', value: '1' }] }),
+    pass: patient({ identifier: [{ system: 'urn:a', value: '1' }] }),
+    at: 'Patient.identifier[0]',
+  },
   {
     rule: 'slicing/slice-max',
     local: true,

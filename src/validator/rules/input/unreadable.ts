@@ -11,6 +11,7 @@ export function unreadable(file: string, e: InputError, locale: Locale): FileRep
     profiles: [],
     issues: [
       {
+        id: 'i1',
         ruleId: 'input/unreadable',
         severity: 'fatal',
         layer: 'official',

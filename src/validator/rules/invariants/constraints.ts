@@ -1,4 +1,5 @@
-import type { IssueSink, WalkContext, Where } from '../../context.js';
+import { boundKey, placeKey, underKey, valueSetKey, type IssueSink, type WalkContext, type Where } from '../../context.js';
+import type { RuleId } from '../registry.js';
 import type { EvalVars } from '../../../fhirpath/runner.js';
 import type { ElementPlan } from '../../plan/plan.js';
 import { QUOTE_MAX, quoteValue } from '../../../util/text.js';
@@ -26,10 +27,14 @@ export function checkConstraints(value: unknown, node: ElementPlan, type: string
     if (NATIVE_CONSTRAINTS.has(c.key) || !c.expression) continue;
     const native = ctx.natives.get(c.key);
     let verdict = native?.expression === c.expression ? native.check(value, where.resource) : undefined;
+    /** The errors of the conformance probes (conformsTo()) that failed in the evaluation. */
+    let probed: readonly string[] = [];
     if (verdict === undefined || ctx.crossCheckNatives) {
       let result: unknown[];
       try {
-        result = ctx.fhirpath.evaluate(value, base, c.expression, vars);
+        const run = ctx.failedProbes(() => ctx.fhirpath.evaluate(value, base, c.expression!, vars));
+        result = run.result;
+        probed = run.causes;
       } catch (e) {
         sink.report(
           'invariants/not-evaluated',
@@ -54,12 +59,69 @@ export function checkConstraints(value: unknown, node: ElementPlan, type: string
           node,
           constraintKey: c.key,
           severity: c.severity === 'warning' ? 'warning' : 'error',
+          causes: [...probed, ...restated(c.key, c.expression, value, type, where)],
         },
       );
     } else if (base === type && ctx.model.isPrimitive(type)) {
       checkIntended(value, c, type, where, sink, node, ctx, quoted);
     }
   }
+}
+
+/** What makes a required element missing: the element's min, a required slice, an item with the wrong discriminator value. */
+const MISSING: readonly RuleId[] = ['slicing/discriminator-mismatch', 'slicing/slice-min', 'cardinality/min'];
+
+/** Type errors that make an invariant on the value fail as well. */
+const TYPE_ERRORS: readonly RuleId[] = ['types/json-type', 'types/primitive-format', 'types/max-length'];
+
+/**
+ * What a failed invariant may only restate, as `causes` keys (after the failed conformsTo() probes, which
+ * come first), decided from the invariant's expression and the value at its focus:
+ * - a document or message invariant of the Bundle (`bdl-*`) restates a missing element it names
+ *   (`cardinality/min` at `Bundle.identifier`, `Bundle.identifier.system`, `Bundle.timestamp`) or a
+ *   wrong first entry (`bundle/first-entry`);
+ * - an invariant on a value (not a Bundle) fails because of a type error at its focus or under an element
+ *   of the focus that its expression names (`identifier` in `identifier.where(…).value.matches(…)`).
+ */
+function restated(key: string, expression: string, value: unknown, type: string, where: Where): string[] {
+  const out: string[] = [];
+  // names and dotted paths outside string literals
+  const chains = expression.replace(/'(?:[^'\\]|\\.)*'/g, "''").match(/[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*/g) ?? [];
+  // a code not in a value set the expression asks memberOf() about, reported where the code is bound to it
+  // (that value set, or — a narrower one than the element's binding — a code of the element the expression asks about)
+  for (const m of expression.matchAll(/(?:([A-Za-z_][A-Za-z0-9_]*)\.)?memberOf\(\s*'([^']+)'\s*\)/g)) {
+    out.push(valueSetKey(m[2]!));
+    if (m[1] !== undefined) out.push(boundKey(m[1]));
+  }
+  // the first entry of a document or message, reported as bundle/first-entry
+  if (type === 'Bundle' && /entry\s*(\[\s*0\s*\]|\.first\(\))/.test(expression)) out.push(underKey(['bundle/first-entry'], where.fhirPath));
+  if (key.startsWith('bdl-')) {
+    out.push(underKey(['bundle/first-entry'], where.fhirPath));
+    for (const chain of new Set(chains)) {
+      let path = where.fhirPath;
+      for (const step of chain.split('.')) {
+        path = `${path}.${step}`;
+        out.push(placeKey('cardinality/min', path));
+      }
+    }
+    return out;
+  }
+  if (type === 'Bundle') return out;
+  for (const r of TYPE_ERRORS) out.push(placeKey(r, where.fhirPath));
+  // a required element (or slice) the expression names that is missing or has the wrong discriminator value
+  // (`identifier.where(system = …).exists()` on an Organization without its SOR identifier)
+  for (const name of new Set(chains.map((ch) => ch.split('.')[0]!))) {
+    if (/^[a-z]/.test(name)) out.push(underKey(MISSING, `${where.fhirPath}.${name}`));
+  }
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const names = new Set(chains.map((ch) => ch.split('.')[0]!));
+    for (const k of Object.keys(value)) {
+      const name = k.startsWith('_') ? k.slice(1) : k;
+      const named = names.has(name) || [...names].some((n) => name.startsWith(n) && /[A-Z]/.test(name.charAt(n.length)));
+      if (named) out.push(underKey(TYPE_ERRORS, `${where.fhirPath}.${name}`));
+    }
+  }
+  return out;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ElementPlan, StructurePlan } from '../../plan/plan.js';
-import { below, type IssueSink, type Json, type WalkContext, type Where } from '../../context.js';
+import { below, placeKey, type IssueSink, type Json, type WalkContext, type Where } from '../../context.js';
 
 const ANY = new Set(['http://hl7.org/fhir/StructureDefinition/Resource', 'http://hl7.org/fhir/StructureDefinition/DomainResource']);
 
@@ -40,8 +40,15 @@ export function checkReference(value: Json, node: ElementPlan, where: Where, sin
   }
   const type = target['resourceType'];
   const allowed = [...new Set(plans.map((p) => p.type))];
+  const entry = where.bundle?.byResource.get(target);
   if (typeof type !== 'string' || !allowed.includes(type)) {
-    sink.report('references/target-type', where, { type: String(type), allowed: allowed.join(', ') }, { node });
+    // a target whose resourceType is wrong or unknown is reported there: this follows from it; so it does from
+    // a closed slicing's complaint about the same item (which names the slicing and the value found)
+    const causes = [
+      ...(entry ? [placeKey('structure/resource-type', `${where.bundle!.fhirPath}.entry[${entry.index}].resource`)] : []),
+      placeKey('slicing/no-match-closed', where.fhirPath),
+    ];
+    sink.report('references/target-type', where, { type: String(type), allowed: allowed.join(', ') }, { node, causes });
     return;
   }
   const candidates = plans.filter((p) => p.type === type);
@@ -49,6 +56,12 @@ export function checkReference(value: Json, node: ElementPlan, where: Where, sin
   if (!candidates.some((p) => ctx.conforms(target, p, where))) {
     // the first reason, so that a cascade can be traced to its cause (often reported at the target too)
     const why = ctx.whyNot(target, candidates[0]!) ?? '?';
-    sink.report('references/target-profile', where, { reference: ref, profiles: candidates.map((p) => p.url).join(', '), why }, { node });
+    const profiles = candidates.map((p) => p.url).join(', ');
+    // a follow-on of the target's own errors where the walk reports them (the target is walked against the
+    // profile: it claims it); otherwise the first such finding about this target is the root and the others
+    // (the same target referred to again) follow from it
+    const alias = `references/target-profile|${entry ? `entry ${entry.index}` : `${where.entryFullUrl ?? ''} ${ref}`}|${profiles}`;
+    const causes = [...candidates.flatMap((p) => ctx.causesOf(target, p)), alias];
+    sink.report('references/target-profile', where, { reference: ref, profiles, why }, { node, causes, alias });
   }
 }

@@ -1,6 +1,7 @@
 import type { ElementPlan, StructurePlan } from '../../plan/plan.js';
-import { RecordingSink, type IssueSink, type Json, type WalkContext, type Where } from '../../context.js';
+import { findingKey, placeKey, RecordingSink, underKey, type IssueSink, type Json, type WalkContext, type Where } from '../../context.js';
 import { NotEvaluable, type Target } from './memo.js';
+import type { RuleId } from '../registry.js';
 import { equalsFixed, matchesPattern } from '../../../fhir/values.js';
 import { isObject } from '../../../util/json.js';
 import { capitalize } from '../../../util/text.js';
@@ -159,78 +160,270 @@ function computeDefinitionAt(slice: ElementPlan, sliceType: string, path: string
   return { nodes: nodes.map((n) => n.node), types, profiles };
 }
 
-/** Does the item belong to the slice? `undefined` when a discriminator cannot be evaluated. */
+/** What a discriminator mismatch restates, under the item: the value it has instead of the slice's. */
+const RESTATED_BY_MISMATCH: readonly RuleId[] = [
+  'fixed-pattern/pattern-mismatch',
+  'fixed-pattern/fixed-mismatch',
+  'bindings/required',
+  'bindings/extensible',
+];
+
+type Discriminator = NonNullable<ElementPlan['slicing']>['discriminators'][number];
+
+/** Does the item belong to the slice? Throws NotEvaluable when a discriminator cannot be evaluated. */
 function matches(item: Item, slice: ElementPlan, slicer: ElementPlan, where: Where, ctx: WalkContext): boolean {
-  for (const d of slicer.slicing!.discriminators) {
-    const selected = select(item, d.path, where, ctx);
-    const def = definitionAt(slice, item.type, d.path, ctx);
-    switch (d.type) {
-      case 'value':
-      case 'pattern': {
-        if (def.nodes.length === 0) throw new NotEvaluable(`slice ${slice.sliceName} defines nothing at ${d.path}`);
-        const valued = def.nodes.filter((n) => n.fixed || n.pattern);
-        if (valued.length > 0) {
-          const ok = selected.some((s) =>
-            valued.some((n) => (n.fixed ? equalsFixed(s.value, n.fixed.value) : matchesPattern(s.value, n.pattern!.value))),
-          );
-          if (!ok) return false;
-          break;
-        }
-        const node = def.nodes.find((n) => n.binding?.valueSet && n.binding.strength === 'required') ?? def.nodes[0]!;
-        if (node.binding?.valueSet && node.binding.strength === 'required') {
-          const ok = selected.some((s) => {
-            const code =
-              typeof s.value === 'string'
-                ? s.value
-                : isObject(s.value) && typeof s.value['code'] === 'string'
-                  ? s.value['code']
-                  : undefined;
-            const system = isObject(s.value) && typeof s.value['system'] === 'string' ? s.value['system'] : undefined;
-            if (code === undefined) return false;
-            const r = ctx.terminology.check(node.binding!.valueSet!, system, code);
-            if (r.result === 'unknown') throw new NotEvaluable(`value set ${node.binding!.valueSet} cannot be expanded`);
-            return r.result === 'in';
-          });
-          if (!ok) return false;
-          break;
-        }
-        throw new NotEvaluable(`slice ${slice.sliceName} has no fixed value, pattern or required binding at ${d.path}`);
-      }
-      case 'exists': {
-        const node = def.nodes[0];
-        if (!node) throw new NotEvaluable(`slice ${slice.sliceName} defines nothing at ${d.path}`);
-        const mustExist = node.min > 0;
-        const mustNot = node.max === 0;
-        if (mustExist && selected.length === 0) return false;
-        if (mustNot && selected.length > 0) return false;
-        if (!mustExist && !mustNot) throw new NotEvaluable(`slice ${slice.sliceName} neither requires nor forbids ${d.path}`);
-        break;
-      }
-      case 'type': {
-        if (def.types.length === 0) throw new NotEvaluable(`slice ${slice.sliceName} gives no type at ${d.path}`);
-        if (!selected.some((s) => def.types.includes(s.type))) return false;
-        break;
-      }
-      case 'profile': {
-        if (def.profiles.length === 0) throw new NotEvaluable(`slice ${slice.sliceName} gives no profile at ${d.path}`);
-        const plans = def.profiles.map((p) => ctx.plans.get(p)).filter((p): p is StructurePlan => p !== undefined);
-        if (plans.length === 0) throw new NotEvaluable(`profiles ${def.profiles.join(', ')} are not available`);
-        const ok = selected.some(
-          (s) =>
-            isObject(s.value) &&
-            plans.some((p) => {
-              if (p.kind === 'resource') return ctx.conforms(s.value as Json, p, where);
-              const sink = new RecordingSink(ctx.locale, ctx.suppressions);
-              ctx.validateNode(s.value, p.root, s.type, where, sink);
-              return !sink.hasErrors;
-            }),
+  return slicer.slicing!.discriminators.every((d) => passes(item, slice, d, where, ctx));
+}
+
+/** Does the item have what the slice requires at one discriminator? Throws NotEvaluable when that cannot be decided. */
+function passes(item: Item, slice: ElementPlan, d: Discriminator, where: Where, ctx: WalkContext): boolean {
+  const selected = select(item, d.path, where, ctx);
+  const def = definitionAt(slice, item.type, d.path, ctx);
+  switch (d.type) {
+    case 'value':
+    case 'pattern': {
+      if (def.nodes.length === 0) throw new NotEvaluable(`slice ${slice.sliceName} defines nothing at ${d.path}`);
+      const valued = def.nodes.filter((n) => n.fixed || n.pattern);
+      if (valued.length > 0) {
+        return selected.some((s) =>
+          valued.some((n) => (n.fixed ? equalsFixed(s.value, n.fixed.value) : matchesPattern(s.value, n.pattern!.value))),
         );
-        if (!ok) return false;
-        break;
       }
+      const node = requiredBinding(def.nodes);
+      if (node) {
+        return selected.some((s) => {
+          const code =
+            typeof s.value === 'string' ? s.value : isObject(s.value) && typeof s.value['code'] === 'string' ? s.value['code'] : undefined;
+          const system = isObject(s.value) && typeof s.value['system'] === 'string' ? s.value['system'] : undefined;
+          if (code === undefined) return false;
+          const r = ctx.terminology.check(node.binding!.valueSet!, system, code);
+          if (r.result === 'unknown') throw new NotEvaluable(`value set ${node.binding!.valueSet} cannot be expanded`);
+          return r.result === 'in';
+        });
+      }
+      throw new NotEvaluable(`slice ${slice.sliceName} has no fixed value, pattern or required binding at ${d.path}`);
+    }
+    case 'exists': {
+      const node = def.nodes[0];
+      if (!node) throw new NotEvaluable(`slice ${slice.sliceName} defines nothing at ${d.path}`);
+      const mustExist = node.min > 0;
+      const mustNot = node.max === 0;
+      if (!mustExist && !mustNot) throw new NotEvaluable(`slice ${slice.sliceName} neither requires nor forbids ${d.path}`);
+      return !((mustExist && selected.length === 0) || (mustNot && selected.length > 0));
+    }
+    case 'type': {
+      if (def.types.length === 0) throw new NotEvaluable(`slice ${slice.sliceName} gives no type at ${d.path}`);
+      return selected.some((s) => def.types.includes(s.type));
+    }
+    case 'profile': {
+      if (def.profiles.length === 0) throw new NotEvaluable(`slice ${slice.sliceName} gives no profile at ${d.path}`);
+      const plans = profilePlans(def, ctx);
+      if (plans.length === 0) throw new NotEvaluable(`profiles ${def.profiles.join(', ')} are not available`);
+      return selected.some(
+        (s) =>
+          isObject(s.value) &&
+          plans.some((p) => {
+            if (p.kind === 'resource') return ctx.conforms(s.value as Json, p, where);
+            const sink = new RecordingSink(ctx.locale, ctx.suppressions);
+            ctx.validateNode(s.value, p.root, s.type, where, sink);
+            return !sink.hasErrors;
+          }),
+      );
     }
   }
-  return true;
+}
+
+function requiredBinding(nodes: ElementPlan[]): ElementPlan | undefined {
+  const node = nodes.find((n) => n.binding?.valueSet && n.binding.strength === 'required') ?? nodes[0];
+  return node?.binding?.valueSet && node.binding.strength === 'required' ? node : undefined;
+}
+
+function profilePlans(def: Target, ctx: WalkContext): StructurePlan[] {
+  return def.profiles.map((p) => ctx.plans.get(p)).filter((p): p is StructurePlan => p !== undefined);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// what a discriminator found and what a slice requires, for messages
+
+const MAX_TEXT = 100;
+const NOTHING = '—';
+
+function clip(text: string): string {
+  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
+}
+
+/** A value as a discriminator compares it: a code as `system|code`, a CodeableConcept as its codings, a primitive as it is. */
+function valueText(v: unknown): string {
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (Array.isArray(v)) return v.map(valueText).join(', ');
+  if (!isObject(v)) return NOTHING;
+  if (Array.isArray(v['coding'])) return valueText(v['coding']);
+  const system = typeof v['system'] === 'string' ? v['system'] : undefined;
+  const code = v['code'] ?? v['value'];
+  if (code !== undefined && (typeof code === 'string' || typeof code === 'number')) return system ? `${system}|${code}` : String(code);
+  if (typeof v['reference'] === 'string') return v['reference'];
+  if (typeof v['resourceType'] === 'string') return `${v['resourceType']}${typeof v['id'] === 'string' ? `/${v['id']}` : ''}`;
+  return system ?? JSON.stringify(v);
+}
+
+/** What the item has at one discriminator path. */
+function foundText(item: Item, d: Discriminator, where: Where, ctx: WalkContext): string {
+  let selected: Item[];
+  try {
+    selected = select(item, d.path, where, ctx);
+  } catch (e) {
+    if (e instanceof NotEvaluable) return '?';
+    throw e;
+  }
+  if (selected.length === 0) return d.type === 'exists' ? 'absent' : NOTHING;
+  if (d.type === 'exists') return 'present';
+  if (d.type === 'type') return [...new Set(selected.map((x) => x.type))].join(' | ');
+  return clip(selected.map((x) => valueText(x.value)).join('; '));
+}
+
+/** What the slice requires at one discriminator path. */
+function requiredText(slice: ElementPlan, type: string, d: Discriminator, ctx: WalkContext): string {
+  let def: Target;
+  try {
+    def = definitionAt(slice, type, d.path, ctx);
+  } catch (e) {
+    if (e instanceof NotEvaluable) return '?';
+    throw e;
+  }
+  switch (d.type) {
+    case 'value':
+    case 'pattern': {
+      const valued = def.nodes.map((n) => n.fixed?.value ?? n.pattern?.value).filter((v) => v !== undefined);
+      if (valued.length > 0) return clip(valued.map(valueText).join(' or '));
+      const node = requiredBinding(def.nodes);
+      return node ? clip(node.binding!.valueSet!) : '?';
+    }
+    case 'exists':
+      return def.nodes[0]?.max === 0 ? 'absent' : 'present';
+    case 'type':
+      return def.types.join(' | ');
+    case 'profile':
+      return clip(def.profiles.join(' or '));
+  }
+}
+
+const paths = (slicer: ElementPlan): string => slicer.slicing!.discriminators.map((d) => d.path).join(', ');
+
+/** A required slice an item narrowly missed: the one discriminator it fails, and what is found and required there. */
+interface NearMiss {
+  index: number;
+  discriminator: Discriminator;
+  /** The item's resolved resource fails the slice's profile: the errors that keep it from conforming. */
+  causes: readonly string[];
+  /** Evidence beyond being the only candidate: the same code system, or the target of the slice's profile's type. */
+  strong: boolean;
+}
+
+/** Does the item narrowly miss the slice (one discriminator fails, and at it the item looks meant for the slice)? */
+function nearMiss(
+  item: Item,
+  index: number,
+  where: Where,
+  slice: ElementPlan,
+  slicer: ElementPlan,
+  ctx: WalkContext,
+): NearMiss | undefined {
+  let failing: Discriminator | undefined;
+  for (const d of slicer.slicing!.discriminators) {
+    let ok: boolean;
+    try {
+      ok = passes(item, slice, d, where, ctx);
+    } catch (e) {
+      if (e instanceof NotEvaluable) return undefined;
+      throw e;
+    }
+    if (ok) continue;
+    if (failing) return undefined; // more than one discriminator fails: not a near miss
+    failing = d;
+  }
+  if (!failing) return undefined;
+  const selected = select(item, failing.path, where, ctx);
+  const def = definitionAt(slice, item.type, failing.path, ctx);
+  if (failing.type === 'profile') {
+    // a target of the profile's type that does not conform to it: its own errors are the cause
+    const plans = profilePlans(def, ctx).filter((p) => p.kind === 'resource');
+    for (const s of selected) {
+      const target = s.value;
+      if (!isObject(target)) continue;
+      const p = plans.find((x) => x.type === target['resourceType'] || x.type === s.type);
+      if (p) return { index, discriminator: failing, causes: ctx.causesOf(target, p), strong: true };
+    }
+    return { index, discriminator: failing, causes: [], strong: false };
+  }
+  if (failing.type === 'value' || failing.type === 'pattern') {
+    // a coded value in the code system the slice asks for, with another code
+    const systems = new Set<string>();
+    for (const n of def.nodes) for (const v of [n.fixed?.value, n.pattern?.value]) collectSystems(v, systems);
+    const found = new Set<string>();
+    for (const s of selected) collectSystems(s.value, found);
+    if ([...found].some((x) => systems.has(x))) return { index, discriminator: failing, causes: [], strong: true };
+  }
+  return { index, discriminator: failing, causes: [], strong: false };
+}
+
+/** The code (or identifier) systems of a value: Coding, Identifier, Quantity, CodeableConcept. */
+function collectSystems(v: unknown, out: Set<string>): void {
+  if (Array.isArray(v)) for (const x of v) collectSystems(x, out);
+  else if (isObject(v)) {
+    if (typeof v['system'] === 'string') out.add(v['system']);
+    if (Array.isArray(v['coding'])) collectSystems(v['coding'], out);
+  }
+}
+
+/** The findings an item's reference may already have: it does not resolve, or its target's resourceType is wrong. */
+function referenceCauses(value: unknown, where: Where, ctx: WalkContext): string[] {
+  const ref = isObject(value) ? value['reference'] : undefined;
+  if (typeof ref !== 'string') return [];
+  const out = [placeKey('references/unresolved', `${where.fhirPath}.reference`)];
+  const target = ctx.resolveReference(ref, where);
+  const entry = target ? where.bundle?.byResource.get(target) : undefined;
+  if (entry) out.push(placeKey('structure/resource-type', `${where.bundle!.fhirPath}.entry[${entry.index}].resource`));
+  return out;
+}
+
+/**
+ * The items that narrowly missed required slices left empty, one item per slice and one slice per item: an item
+ * with evidence (the code system the slice asks for, or a target of its profile's type) first; else the only item
+ * that matched no slice, when only one required slice is empty.
+ */
+function nearMisses(
+  items: { value: unknown; where: Where }[],
+  assigned: (ElementPlan | undefined)[],
+  type: string,
+  unfilled: ElementPlan[],
+  slicer: ElementPlan,
+  ctx: WalkContext,
+): Map<ElementPlan, NearMiss> {
+  const out = new Map<ElementPlan, NearMiss>();
+  const unmatched = [...assigned.keys()].filter((k) => assigned[k] === undefined);
+  if (unmatched.length === 0) return out;
+  const claimed = new Set<number>();
+  for (const s of unfilled) {
+    let weak: NearMiss | undefined;
+    for (const k of unmatched) {
+      if (claimed.has(k)) continue;
+      const x = items[k]!;
+      const miss = nearMiss({ value: x.value, type }, k, x.where, s, slicer, ctx);
+      if (!miss) continue;
+      if (miss.strong) {
+        out.set(s, miss);
+        claimed.add(k);
+        weak = undefined;
+        break;
+      }
+      weak ??= miss;
+    }
+    if (weak && unmatched.length === 1 && unfilled.length === 1) {
+      out.set(s, weak);
+      claimed.add(weak.index);
+    }
+  }
+  return out;
 }
 
 /**
@@ -253,7 +446,9 @@ export function assignSlices(
   let lastSliceIndex = -1;
   let unmatchedSeen = false;
   const isExtension = slicer.name === 'extension' || slicer.name === 'modifierExtension';
-  for (const x of items) {
+  /** Items that match no slice of a closed slicing (reported once near misses are known). */
+  const closedMisses: number[] = [];
+  for (const [k, x] of items.entries()) {
     const item: Item = { value: x.value, type };
     const hits: ElementPlan[] = [];
     for (const s of slicing.slices) {
@@ -277,16 +472,65 @@ export function assignSlices(
     } else {
       unmatchedSeen = true;
       if (slicing.rules === 'closed' && notEvaluated === undefined) {
-        sink.report('slicing/no-match-closed', x.where, { slicer: slicer.id }, { node: slicer });
+        closedMisses.push(k);
       } else if (isExtension && isObject(x.value)) {
         ctx.validateUnslicedExtension(x.value, x.where, sink, slicer.name === 'modifierExtension');
       }
     }
   }
+  // a required slice left empty by an item whose discriminator value is wrong: that wrong value is the root,
+  // the slice's min and the closed slicing's complaint about the item follow from it
+  const unfilled = notEvaluated === undefined ? slicing.slices.filter((s) => (counts.get(s) ?? 0) < s.min) : [];
+  const misses = unfilled.length > 0 ? nearMisses(items, out, type, unfilled, slicer, ctx) : new Map<ElementPlan, NearMiss>();
+  const rootOf = new Map<number, string>();
+  for (const [s, miss] of misses) {
+    const x = items[miss.index]!;
+    const item: Item = { value: x.value, type };
+    const params = {
+      slice: s.sliceName ?? '',
+      discriminator: miss.discriminator.path,
+      found: foundText(item, miss.discriminator, x.where, ctx),
+      required: requiredText(s, type, miss.discriminator, ctx),
+    };
+    // the item's value differs from the slice's at the discriminator: the pattern, fixed value or binding it misses
+    // there (checked against the element or an extension's definition) is what this finding says
+    sink.report('slicing/discriminator-mismatch', x.where, params, {
+      node: s,
+      causes: miss.causes,
+      claims: [underKey(RESTATED_BY_MISMATCH, x.where.fhirPath)],
+    });
+    rootOf.set(miss.index, findingKey('slicing/discriminator-mismatch', x.where.fhirPath, params));
+  }
+  for (const k of closedMisses) {
+    const x = items[k]!;
+    const item: Item = { value: x.value, type };
+    const found = slicing.discriminators.map((d) => foundText(item, d, x.where, ctx)).join('; ');
+    const root = rootOf.get(k);
+    sink.report(
+      'slicing/no-match-closed',
+      x.where,
+      { slicer: slicer.id, discriminator: paths(slicer), found },
+      {
+        node: slicer,
+        // or the item's reference, which resolves to nothing or to a resource whose type is wrong or unknown
+        causes: [...(root !== undefined ? [root] : []), ...referenceCauses(x.value, x.where, ctx)],
+      },
+    );
+  }
   for (const s of slicing.slices) {
     const n = counts.get(s) ?? 0;
-    if (n < s.min && notEvaluated === undefined)
-      sink.report('slicing/slice-min', elementWhere, { slice: s.sliceName ?? '', min: s.min, found: n }, { node: s });
+    if (n < s.min && notEvaluated === undefined) {
+      const miss = misses.get(s);
+      const root = miss ? rootOf.get(miss.index) : undefined;
+      const required = slicing.discriminators.map((d) => requiredText(s, type, d, ctx)).join('; ');
+      sink.report(
+        'slicing/slice-min',
+        elementWhere,
+        { slice: s.sliceName ?? '', min: s.min, found: n, discriminator: paths(slicer), required },
+        // (the element's own min, short for the same reason, follows from this: rules/follow-ons.ts)
+        { node: s, ...(root !== undefined ? { causes: [root] } : {}) },
+      );
+    }
     if (n > s.max) sink.report('slicing/slice-max', elementWhere, { slice: s.sliceName ?? '', max: s.maxText, found: n }, { node: s });
   }
   if (notEvaluated !== undefined) {
