@@ -4,9 +4,11 @@
  * given) and a Validator on them with local terminology.
  */
 import { existsSync } from 'node:fs';
+import { generateSnapshot } from '../compiler/from-differential.js';
+import type { SD } from '../compiler/element-list.js';
 import { BaseR4Source } from '../defs/base-r4.js';
 import { loadFromCache, loadPackages } from '../defs/load-package.js';
-import { Definitions } from '../defs/registry.js';
+import { Definitions, type SnapshotGenerator } from '../defs/registry.js';
 import { UsageError } from '../util/errors.js';
 import type { SourceDoc } from '../validator/load/source.js';
 import type { Locale } from '../validator/messages/index.js';
@@ -16,6 +18,15 @@ import { LocalTerminology } from '../validator/terminology/local.js';
 import { Validator } from '../validator/validator.js';
 import { loadPrebuilt, r4PackageDir } from './prebuilt.js';
 
+/** The compiler as the definitions' snapshot generator for differential-only StructureDefinitions. */
+export const snapshotGenerator: SnapshotGenerator = (sd, resolver) => generateSnapshot(sd as unknown as SD, resolver);
+
+/** Definitions assembled elsewhere (a test runner's registry) get snapshots generated too. */
+export function generatingSnapshots(defs: Definitions): Definitions {
+  if (!defs.generatesSnapshots) defs.setSnapshotGenerator(snapshotGenerator);
+  return defs;
+}
+
 /**
  * Definitions for validation: our IG packages (prebuilt at install time when current, compiled in
  * memory otherwise) over the compact base R4 bundles, plus any FHIR packages given.
@@ -23,6 +34,7 @@ import { loadPrebuilt, r4PackageDir } from './prebuilt.js';
 export async function validationDefinitions(packages: string[] = [], onNotice?: (message: string) => void): Promise<Definitions> {
   const packageDir = r4PackageDir();
   const defs = new Definitions(new BaseR4Source({ flavor: 'min', ...(packageDir ? { packageDir } : {}) }));
+  defs.setSnapshotGenerator(snapshotGenerator, onNotice);
   if (!(await loadPrebuilt(defs, undefined, onNotice))) {
     // not installed through npm ci / npm run compile: compile our packages in memory
     const [{ buildIg }, { igPackages }] = await Promise.all([import('../package/build.js'), import('./packages.js')]);
@@ -63,5 +75,6 @@ export function newValidator(
     purpose?: ExportPurpose;
   } = {},
 ): Validator {
+  generatingSnapshots(defs);
   return new Validator({ definitions: defs, terminology: (resolver) => new LocalTerminology(resolver), ...options });
 }
