@@ -10,7 +10,7 @@ import type { ElementRuleIR, InvariantIR, SlicingIR, SourceInfo, StructureDefini
 import { Diagnostics } from './diagnostics.js';
 import type { ED, SD } from './element-list.js';
 import { SNAPSHOT_RULES, type SnapshotRules } from './snapshot-rules.js';
-import { compileStructureDefinition } from './structure-definition.js';
+import { compileStructureDefinition, type CompileOptions } from './structure-definition.js';
 
 export interface GeneratedSnapshot {
   /** The snapshot's elements; absent when none could be generated. */
@@ -53,7 +53,11 @@ const VALUE_PREFIX = /^(fixed|pattern)([A-Z].*)$/;
  * (resolved through `resolver`; a base that is itself differential-only is generated there first
  * when the resolver completes definitions, see `Definitions.setSnapshotGenerator`).
  */
-export function generateSnapshot(sd: SD, resolver: Resolver, rules: SnapshotRules = SNAPSHOT_RULES['publisher-2025']): GeneratedSnapshot {
+export function generateSnapshot(
+  sd: SD,
+  resolver: Resolver,
+  options: { rules?: SnapshotRules } & Pick<CompileOptions, 'pin' | 'pins'> = {},
+): GeneratedSnapshot {
   const name = `StructureDefinition ${sd.url}`;
   const diff = (sd.differential?.element ?? []) as ED[];
   if (!sd.baseDefinition) return { problems: [`${name}: no baseDefinition to generate a snapshot from its differential`] };
@@ -77,7 +81,7 @@ export function generateSnapshot(sd: SD, resolver: Resolver, rules: SnapshotRule
   const diagnostics = new Diagnostics();
   let out: SD | undefined;
   try {
-    out = compileStructureDefinition(ir, resolver, diagnostics, { rules });
+    out = compileStructureDefinition(ir, resolver, diagnostics, { ...options, rules: options.rules ?? SNAPSHOT_RULES['publisher-2025'] });
   } catch (e) {
     return { problems: [`${name}: snapshot generation failed: ${(e as Error).message}`] };
   }
