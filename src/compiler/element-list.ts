@@ -154,7 +154,8 @@ export class ElementList {
       const target = this.indexOf(ref);
       if (target === undefined) throw new UnfoldError(`${id}: contentReference ${el.contentReference} not found`);
       this.unfold(target);
-      source = this.elements.slice(target + 1, this.childrenEnd(target));
+      // the referenced element as the base defines it, not as this profile constrains it
+      source = this.elements.slice(target + 1, this.childrenEnd(target)).map((c) => this.originals.get(c.id!) ?? c);
       fromId = ref;
       fromPath = this.elements[target]!.path;
     } else if (el.sliceName !== undefined && (!el.type || el.type.every((t) => BACKBONE.has(t.code)) || this.slicedHasChildren(el))) {

@@ -17,6 +17,8 @@ export interface GeneratedSnapshot {
   snapshot?: ED[];
   /** What could not be applied, each naming the StructureDefinition and, where it applies, the element. */
   problems: string[];
+  /** The base definition's kind, which a constraint has too (a differential may misstate it). */
+  kind?: SD['kind'];
 }
 
 /** ElementDefinition fields the translation handles itself (the rest is copied as is). */
@@ -47,6 +49,16 @@ const HANDLED = new Set([
 ]);
 
 const VALUE_PREFIX = /^(fixed|pattern)([A-Z].*)$/;
+
+/**
+ * `sd` completed with the snapshot generated from its differential (and the kind of its base, which
+ * a constraint shares), as `Definitions` wants it.
+ */
+export function withGeneratedSnapshot(sd: SD, resolver: Resolver): { resource?: SD; problems: string[] } {
+  const { snapshot, problems, kind } = generateSnapshot(sd, resolver);
+  if (!snapshot) return { problems };
+  return { resource: { ...sd, ...(kind ? { kind } : {}), snapshot: { element: snapshot } }, problems };
+}
 
 /**
  * The snapshot of `sd` generated from its differential against its base definition's snapshot
@@ -87,7 +99,7 @@ export function generateSnapshot(
   }
   const problems = diagnostics.items.filter((d) => d.severity === 'error').map((d) => `${name}: ${d.message}`);
   const snapshot = out?.snapshot?.element as ED[] | undefined;
-  return snapshot?.length ? { snapshot, problems } : { problems };
+  return snapshot?.length ? { snapshot, problems, kind: out!.kind } : { problems };
 }
 
 /**
@@ -176,7 +188,9 @@ function elementRule(el: ED, path: string, source: SourceInfo): ElementRuleIR {
   const rule: ElementRuleIR = { path, source };
   if (el.min !== undefined) rule.min = el.min;
   if (el.max !== undefined) rule.max = el.max;
-  if (el.type?.length) rule.types = el.type.map(typeRule);
+  // a backbone element's type restated (on a contentReference element too, which has none) narrows nothing
+  const backbone = el.type?.every((t) => (t.code === 'BackboneElement' || t.code === 'Element') && !t.profile?.length);
+  if (el.type?.length && !backbone) rule.types = el.type.map(typeRule);
   if (el.binding?.strength) {
     rule.binding = { strength: el.binding.strength };
     if (el.binding.valueSet !== undefined) rule.binding.valueSet = el.binding.valueSet;

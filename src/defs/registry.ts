@@ -7,10 +7,10 @@ export const FHIR_SD_BASE = 'http://hl7.org/fhir/StructureDefinition/';
 
 /**
  * Generates the snapshot of a StructureDefinition that has only a differential, resolving its base
- * (and type profiles) through `resolver`. Injected (`Definitions.setSnapshotGenerator`): the
+ * (and type profiles) through `resolver`: the definition with its snapshot. Injected (`Definitions.setSnapshotGenerator`): the
  * generator is the compiler, a layer above this one.
  */
-export type SnapshotGenerator = (sd: FhirResource, resolver: Resolver) => { snapshot?: unknown[]; problems: string[] };
+export type SnapshotGenerator = (sd: FhirResource, resolver: Resolver) => { resource?: FhirResource; problems: string[] };
 
 /** Completes a resolved definition (a generated snapshot for a differential-only StructureDefinition). */
 export type Completer = (hit: LoadedResource, resolver: Resolver) => LoadedResource;
@@ -79,7 +79,7 @@ export class Definitions {
       this.generating.delete(hit);
     }
     for (const p of result.problems) this.generator.onNotice?.(p);
-    const out = result.snapshot ? { resource: { ...hit.resource, snapshot: { element: result.snapshot } }, from: hit.from } : null;
+    const out = result.resource ? { resource: result.resource, from: hit.from } : null;
     this.completed.set(hit, out);
     return out ?? hit;
   };

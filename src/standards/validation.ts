@@ -4,11 +4,12 @@
  * given) and a Validator on them with local terminology.
  */
 import { existsSync } from 'node:fs';
-import { generateSnapshot } from '../compiler/from-differential.js';
+import { withGeneratedSnapshot } from '../compiler/from-differential.js';
 import type { SD } from '../compiler/element-list.js';
 import { BaseR4Source } from '../defs/base-r4.js';
 import { loadFromCache, loadPackages } from '../defs/load-package.js';
 import { Definitions, type SnapshotGenerator } from '../defs/registry.js';
+import type { FhirResource } from '../defs/resource.js';
 import { UsageError } from '../util/errors.js';
 import type { SourceDoc } from '../validator/load/source.js';
 import type { Locale } from '../validator/messages/index.js';
@@ -19,7 +20,10 @@ import { Validator } from '../validator/validator.js';
 import { loadPrebuilt, r4PackageDir } from './prebuilt.js';
 
 /** The compiler as the definitions' snapshot generator for differential-only StructureDefinitions. */
-export const snapshotGenerator: SnapshotGenerator = (sd, resolver) => generateSnapshot(sd as unknown as SD, resolver);
+export const snapshotGenerator: SnapshotGenerator = (sd, resolver) => {
+  const { resource, problems } = withGeneratedSnapshot(sd as unknown as SD, resolver);
+  return resource ? { resource: resource as unknown as FhirResource, problems } : { problems };
+};
 
 /** Definitions assembled elsewhere (a test runner's registry) get snapshots generated too. */
 export function generatingSnapshots(defs: Definitions): Definitions {

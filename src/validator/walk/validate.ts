@@ -1,6 +1,6 @@
 import type { Resolver } from '../../defs/registry.js';
 import { FhirPathRunner, type EvalVars } from '../../fhirpath/runner.js';
-import { resolveReference } from '../../fhir/references.js';
+import { DocumentScopes, resolveReference } from '../../fhir/references.js';
 import type { Locale } from '../messages/index.js';
 import type { FhirModel } from '../model.js';
 import { PlanCache, type ElementPlan, type StructurePlan } from '../plan/plan.js';
@@ -103,6 +103,8 @@ export class Walker implements WalkContext {
   readonly slicing = new SlicingMemo();
   /** What is known about the document being validated (dropped with it: see withDocument). */
   private docState: DocState | undefined;
+  /** Where each object of a resource FHIRPath is evaluated on resolves `#id` references (per resource). */
+  private readonly documentScopes = new WeakMap<Json, DocumentScopes>();
 
   constructor(readonly deps: EngineDeps) {
     this.model = deps.model;
@@ -114,10 +116,18 @@ export class Walker implements WalkContext {
     this.primitives = new PrimitiveChecker(deps.model);
     this.fhirpath = new FhirPathRunner(
       {
-        resolve: (reference, vars) => {
+        resolve: (reference, vars, at) => {
           const v = vars as EvalVars & { medcomWhere?: Where };
           const w = v.medcomWhere;
-          return w ? resolveReference(reference, w) : undefined;
+          if (!w) return undefined;
+          // `#id` means the resource the reference is made in: a Bundle's invariant reaches into its entries
+          if (at && reference.startsWith('#')) {
+            let scopes = this.documentScopes.get(w.resource);
+            if (!scopes) this.documentScopes.set(w.resource, (scopes = new DocumentScopes(w.resource)));
+            const hit = scopes.resolve(reference, at);
+            if (hit) return hit;
+          }
+          return resolveReference(reference, w);
         },
         memberOf: (vs, system, code) => this.terminology.check(vs, system, code).result,
         conformsTo: (resource, profile, vars) => {
@@ -286,7 +296,10 @@ export class Walker implements WalkContext {
       return;
     }
     if (RESOURCE_BASES.has(typeCode) || (node !== node.structure.root && this.plans.type(typeCode)?.kind === 'resource')) {
-      const required = node.types
+      // of several resource types (`Practitioner | PractitionerRole`, each profiled) the one the resource has
+      const rt = isObject(value) ? value['resourceType'] : undefined;
+      const own = node.types.filter((t) => t.code === rt);
+      const required = (own.length > 0 ? own : node.types)
         .flatMap((t) => t.profiles)
         .map((p) => this.plans.get(p))
         .filter((p): p is StructurePlan => p !== undefined);
