@@ -271,7 +271,11 @@ export class Walker implements WalkContext {
   childrenOf(node: ElementPlan, typeCode: string): Map<string, ElementPlan> | undefined {
     if (node.children.size > 0) return node.children;
     if (node.contentReference) {
-      const ref = node.structure.byId.get(node.contentReference);
+      // a sliced element's items are held to their slices' children; what the slicer says of every item
+      // is the referenced element as the base type defines it, not as this profile constrains it
+      // (Parameters.parameter.part sliced by a profile that constrains Parameters.parameter)
+      const base = node.slicing && node.structure.kind !== 'logical' ? this.plans.type(node.structure.type) : undefined;
+      const ref = base?.byId.get(node.contentReference) ?? node.structure.byId.get(node.contentReference);
       if (ref && ref.children.size > 0) return ref.children;
     }
     const typed = node.types.find((t) => t.code === typeCode) ?? (node.types.length === 1 ? node.types[0] : undefined);
