@@ -52,4 +52,20 @@ describe('a differential-only profile', () => {
   it('whose base definitions form a cycle: a usage error for --profile, not a crash', async () => {
     await expect(ruleIds('patient-born.json', [`${P}loop-a`])).rejects.toThrow(/loop-a/);
   });
+
+  it("with several profiled resource types holds each entry to its own type's profile, and resolves '#id' in an entry", async () => {
+    const profile = [`${P}team-bundle`];
+    expect(await ruleIds('team-bundle.json', profile)).toEqual([]);
+    const wrong = await ruleIds('team-bundle-wrong.json', profile);
+    // the Practitioner without a name fits no member (a profile discriminator), and #d2 is not contained (team-1)
+    expect(wrong.sort()).toEqual(['invariants/failed', 'references/unresolved', 'slicing/slice-min']);
+    expect(wrong).not.toContain('structure/resource-type');
+  });
+
+  it('stating the wrong kind (complex-type for a resource) takes the base kind; a sliced contentReference element holds its items to their slices', async () => {
+    const profile = [`${P}match-parameters`];
+    expect(await ruleIds('match-parameters.json', profile)).toEqual([]);
+    // the patient part holds no resource
+    expect(await ruleIds('match-parameters-wrong.json', profile)).toEqual(['cardinality/min']);
+  });
 });
