@@ -73,7 +73,8 @@ export function generateSnapshot(
   const name = `StructureDefinition ${sd.url}`;
   const diff = (sd.differential?.element ?? []) as ED[];
   if (!sd.baseDefinition) return { problems: [`${name}: no baseDefinition to generate a snapshot from its differential`] };
-  if (sd.derivation === 'specialization') {
+  // a "specialization" of a type into the same type (Patient from Patient) constrains it, as the HL7 validator reads it
+  if (sd.derivation === 'specialization' && resolver.resolve(sd.baseDefinition, 'StructureDefinition')?.resource['type'] !== sd.type) {
     return { problems: [`${name}: a specialization's snapshot cannot be generated from its differential`] };
   }
   const source: SourceInfo = { file: sd.url, line: 0, column: 0 };
@@ -239,7 +240,7 @@ function typeRule(t: fhir4.ElementDefinitionType): TypeRefIR {
 }
 
 function invariant(c: fhir4.ElementDefinitionConstraint, sourceInfo: SourceInfo): InvariantIR {
-  const inv: InvariantIR = { key: c.key, severity: c.severity, human: c.human, expression: c.expression!, sourceInfo };
+  const inv: InvariantIR = { key: c.key, severity: c.severity, human: c.human, expression: c.expression!, sourceInfo, replaces: true };
   if (c.xpath !== undefined) inv.xpath = c.xpath;
   if (c.requirements !== undefined) inv.requirements = c.requirements;
   if (c.source !== undefined) inv.source = c.source;

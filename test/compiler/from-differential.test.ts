@@ -4,7 +4,9 @@ import { differentialIds, generateSnapshot, idToRulePath } from '../../src/compi
 import type { ED, SD } from '../../src/compiler/element-list.js';
 import { BaseR4Source } from '../../src/defs/base-r4.js';
 import { loadPackages } from '../../src/defs/load-package.js';
+import { PackageSource } from '../../src/defs/package-source.js';
 import { Definitions } from '../../src/defs/registry.js';
+import type { FhirResource } from '../../src/defs/resource.js';
 import { snapshotGenerator } from '../../src/standards/validation.js';
 
 const fixtures = join(import.meta.dirname, '..', 'defs', 'fixtures', 'differential-only');
@@ -117,5 +119,44 @@ describe('snapshots generated from a differential on first lookup', () => {
     const r = generateSnapshot(sd, new Definitions(base).all());
     expect(r.snapshot).toBeUndefined();
     expect(r.problems[0]).toContain(`${P}x`);
+  });
+
+  it('for a "specialization" of a type into itself (Patient from Patient), and with a differential invariant replacing an inherited one of its key', () => {
+    const defs = new Definitions(base);
+    const pkg = new PackageSource({ name: 'inline', version: '0.0.1' });
+    const sd = (id: string, type: string, baseDefinition: string, derivation: string, element: unknown[]): FhirResource => ({
+      resourceType: 'StructureDefinition',
+      url: `${P}${id}`,
+      id,
+      name: id,
+      status: 'draft',
+      kind: 'complex-type',
+      abstract: false,
+      type,
+      baseDefinition,
+      derivation,
+      differential: { element },
+    });
+    const inv = (key: string, expression: string): unknown => ({ key, severity: 'error', human: key, expression });
+    pkg.add(sd('self', 'Patient', 'http://hl7.org/fhir/StructureDefinition/Patient', 'specialization', [{ path: 'Patient.name', min: 1 }]));
+    pkg.add(
+      sd('name1', 'HumanName', 'http://hl7.org/fhir/StructureDefinition/HumanName', 'constraint', [
+        { path: 'HumanName.given', constraint: [inv('test1', 'false'), inv('test2', 'false or false')] },
+      ]),
+    );
+    pkg.add(sd('name2', 'HumanName', `${P}name1`, 'constraint', [{ path: 'HumanName.given', constraint: [inv('test2', 'true')] }]));
+    defs.addPackage(pkg);
+    const notices: string[] = [];
+    defs.setSnapshotGenerator(snapshotGenerator, (m) => notices.push(m));
+    const self = defs.all().resolve(`${P}self`)?.resource as unknown as SD;
+    expect(element(self, 'Patient.name')?.min).toBe(1);
+    expect(self.kind).toBe('resource');
+    const name2 = defs.all().resolve(`${P}name2`)?.resource as unknown as SD;
+    const given = (element(name2, 'HumanName.given')?.constraint ?? []).filter((c) => c.key.startsWith('test'));
+    expect(given.map((c) => [c.key, c.expression])).toEqual([
+      ['test1', 'false'],
+      ['test2', 'true'],
+    ]);
+    expect(notices).toEqual([]);
   });
 });
