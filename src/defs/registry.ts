@@ -33,7 +33,10 @@ export class Definitions {
   private order: PackageSource[] | undefined;
   readonly base: BaseR4Source;
   private generator: { generate: SnapshotGenerator; onNotice: ((message: string) => void) | undefined } | undefined;
-  /** Differential-only StructureDefinitions completed with a generated snapshot (or null: none could be). */
+  /**
+   * Differential-only StructureDefinitions completed with a generated snapshot (or null: none could be),
+   * generated in the scope of the lookup that first resolved them.
+   */
   private readonly completed = new Map<LoadedResource, LoadedResource | null>();
   /** Being generated now: a base that leads back here is a cycle. */
   private readonly generating = new Set<LoadedResource>();
@@ -54,11 +57,6 @@ export class Definitions {
 
   get generatesSnapshots(): boolean {
     return this.generator !== undefined;
-  }
-
-  /** The generator of `other` (the same definitions seen through another registry), unless this one has one. */
-  shareSnapshotGenerator(other: Definitions): void {
-    if (!this.generator && other.generator) this.setSnapshotGenerator(other.generator.generate, other.generator.onNotice);
   }
 
   private readonly complete: Completer = (hit, resolver) => {
