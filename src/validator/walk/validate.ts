@@ -303,10 +303,16 @@ export class Walker implements WalkContext {
       // of several resource types (`Practitioner | PractitionerRole`, each profiled) the one the resource has
       const rt = isObject(value) ? value['resourceType'] : undefined;
       const own = node.types.filter((t) => t.code === rt);
-      const required = (own.length > 0 ? own : node.types)
+      let required = (own.length > 0 ? own : node.types)
         .flatMap((t) => t.profiles)
         .map((p) => this.plans.get(p))
         .filter((p): p is StructurePlan => p !== undefined);
+      // of several profiles the resource must conform to at least one (R4 ElementDefinition.type.profile);
+      // when it fits none, each one's findings say why
+      if (required.length > 1 && isObject(value)) {
+        const fits = required.find((p) => this.conforms(value, p, where));
+        if (fits) required = [fits];
+      }
       const nested: Where = { ...where };
       const jp = where.jsonPath;
       if (where.bundle && jp.step === 'resource' && typeof jp.up?.step === 'number' && jp.up.up?.step === 'entry') {
