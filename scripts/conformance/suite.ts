@@ -201,7 +201,9 @@ async function runCheck(
       checkDefs = defs;
     }
     if (check.profile) {
-      const url = canonicalOf(readFileSync(join(dir, check.profile), 'utf8'));
+      // the profile as loaded (an XML one read by our XML reader: its own url, not a contained resource's)
+      const loaded = folder ? join(folder, basename(check.profile).replace(/\.xml$/i, '.json')) : undefined;
+      const url = canonicalOf(readFileSync(loaded && existsSync(loaded) ? loaded : join(dir, check.profile), 'utf8'));
       if (!url) return miss('profile-unusable', `${check.profile}: no canonical url`);
       options.profiles = [url];
     }

@@ -19,7 +19,7 @@ import type { SourceDoc } from '../validator/load/source.js';
 import { UsageError } from '../util/errors.js';
 import { workerCount, WorkerPool, workerScript, type WorkerJob } from './pool.js';
 import { parseIg, STANDARDS, targetLabel, type IgTarget } from '../standards/igs.js';
-import { newValidator, validationDefinitions, type XmlReader } from '../standards/validation.js';
+import { generatingSnapshots, newValidator, validationDefinitions, type XmlReader } from '../standards/validation.js';
 import { VERSION } from '../util/version.js';
 import { EXPORT_PURPOSES, RULES, RULE_SELECTIONS, type ExportPurpose, type RuleSelection } from '../validator/rules/registry.js';
 import type { BusinessPurpose } from '../validator/rules/business/context.js';
@@ -310,13 +310,16 @@ export function reportStandard(t: IgTarget): ReportStandard {
 
 /**
  * A `--profile` the run cannot validate against is a usage error naming it: not found in the loaded
- * definitions (ours and any `--package`), or not a StructureDefinition with a snapshot.
+ * definitions (ours and any `--package`), or not a StructureDefinition with a snapshot (given, or
+ * generated from its differential).
  */
 export function checkProfile(defs: Definitions, profile: string): void {
-  const hit = defs.all().resolve(profile, 'StructureDefinition');
+  const hit = generatingSnapshots(defs).all().resolve(profile, 'StructureDefinition');
   if (!hit) throw new UsageError(`--profile ${profile}: no such profile in the loaded definitions (load its package with --package)`);
   if (!(hit.resource as { snapshot?: unknown }).snapshot)
-    throw new UsageError(`--profile ${profile}: the profile has no snapshot, so files cannot be validated against it`);
+    throw new UsageError(
+      `--profile ${profile}: the profile has no snapshot and none could be generated from its differential, so files cannot be validated against it`,
+    );
 }
 
 /**

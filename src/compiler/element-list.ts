@@ -53,7 +53,11 @@ export class ElementList {
   ) {
     this.reindex();
     this.capture();
+    this.inherited = new Set(elements.map((e) => e.id!));
   }
+
+  /** The ids of the parent's elements (the list as it started). */
+  private readonly inherited: ReadonlySet<string>;
 
   /** Remember the current state of elements not seen before (new unfoldings and slices). */
   capture(): void {
@@ -154,7 +158,11 @@ export class ElementList {
       const target = this.indexOf(ref);
       if (target === undefined) throw new UnfoldError(`${id}: contentReference ${el.contentReference} not found`);
       this.unfold(target);
-      source = this.elements.slice(target + 1, this.childrenEnd(target));
+      // the referenced element as the parent defines it, not as this profile constrains (or slices) it
+      source = this.elements
+        .slice(target + 1, this.childrenEnd(target))
+        .filter((c) => this.inherited.has(c.id!) || !c.id!.slice(ref.length).includes(':'))
+        .map((c) => this.originals.get(c.id!) ?? c);
       fromId = ref;
       fromPath = this.elements[target]!.path;
     } else if (el.sliceName !== undefined && (!el.type || el.type.every((t) => BACKBONE.has(t.code)) || this.slicedHasChildren(el))) {

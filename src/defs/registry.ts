@@ -1,9 +1,26 @@
 import { BaseR4Source } from './base-r4.js';
 import { compareVersions, type PackageSource } from './package-source.js';
-import type { DefinitionSource, LoadedResource } from './resource.js';
+import type { DefinitionSource, FhirResource, LoadedResource } from './resource.js';
 import { splitCanonical } from './resource.js';
 
 export const FHIR_SD_BASE = 'http://hl7.org/fhir/StructureDefinition/';
+
+/**
+ * Generates the snapshot of a StructureDefinition that has only a differential, resolving its base
+ * (and type profiles) through `resolver`: the definition with its snapshot. Injected (`Definitions.setSnapshotGenerator`): the
+ * generator is the compiler, a layer above this one.
+ */
+export type SnapshotGenerator = (sd: FhirResource, resolver: Resolver) => { resource?: FhirResource; problems: string[] };
+
+/** Completes a resolved definition (a generated snapshot for a differential-only StructureDefinition). */
+export type Completer = (hit: LoadedResource, resolver: Resolver) => LoadedResource;
+
+/** A StructureDefinition with a differential and no snapshot. */
+export function isDifferentialOnly(r: FhirResource): boolean {
+  const snapshot = r['snapshot'] as { element?: unknown[] } | undefined;
+  const differential = r['differential'] as { element?: unknown[] } | undefined;
+  return r.resourceType === 'StructureDefinition' && !snapshot?.element?.length && (differential?.element?.length ?? 0) > 0;
+}
 
 /**
  * Canonical resolution. Packages are registered by `id#version`; a lookup runs against a *scope*:
@@ -15,10 +32,55 @@ export class Definitions {
   /** newestFirst(), kept until a package is added. */
   private order: PackageSource[] | undefined;
   readonly base: BaseR4Source;
+  private generator: { generate: SnapshotGenerator; onNotice: ((message: string) => void) | undefined } | undefined;
+  /**
+   * Differential-only StructureDefinitions completed with a generated snapshot (or null: none could be),
+   * generated in the scope of the lookup that first resolved them.
+   */
+  private readonly completed = new Map<LoadedResource, LoadedResource | null>();
+  /** Being generated now: a base that leads back here is a cycle. */
+  private readonly generating = new Set<LoadedResource>();
 
   constructor(base?: BaseR4Source) {
     this.base = base ?? new BaseR4Source();
   }
+
+  /**
+   * Generate snapshots for StructureDefinitions that have only a differential, the first time a
+   * lookup resolves one (then cached here, never written to the package's files). `onNotice` hears
+   * what could not be generated or applied, naming the definition and the element.
+   */
+  setSnapshotGenerator(generate: SnapshotGenerator, onNotice?: (message: string) => void): void {
+    this.generator = { generate, onNotice };
+    this.completed.clear();
+  }
+
+  get generatesSnapshots(): boolean {
+    return this.generator !== undefined;
+  }
+
+  private readonly complete: Completer = (hit, resolver) => {
+    if (!this.generator || !isDifferentialOnly(hit.resource)) return hit;
+    const done = this.completed.get(hit);
+    if (done !== undefined) return done ?? hit;
+    if (this.generating.has(hit)) {
+      this.generator.onNotice?.(
+        `StructureDefinition ${String(hit.resource.url)}: its base definitions lead back to it; no snapshot generated`,
+      );
+      return hit;
+    }
+    this.generating.add(hit);
+    let result: ReturnType<SnapshotGenerator>;
+    try {
+      result = this.generator.generate(hit.resource, resolver);
+    } finally {
+      this.generating.delete(hit);
+    }
+    for (const p of result.problems) this.generator.onNotice?.(p);
+    const out = result.resource ? { resource: result.resource, from: hit.from } : null;
+    this.completed.set(hit, out);
+    return out ?? hit;
+  };
 
   addPackage(pkg: PackageSource): void {
     this.packages.set(pkg.label, pkg);
@@ -75,7 +137,7 @@ export class Definitions {
       }
       level = next;
     }
-    return new Resolver([...ordered, this.base]);
+    return new Resolver([...ordered, this.base], this.complete);
   }
 
   /**
@@ -86,7 +148,7 @@ export class Definitions {
   preferring(roots: { id: string; version: string }[]): Resolver {
     const scoped = this.scope(roots).sources.filter((s) => s !== this.base);
     const rest = this.newestFirst().filter((p) => !scoped.includes(p));
-    return new Resolver([...scoped, ...rest, this.base]);
+    return new Resolver([...scoped, ...rest, this.base], this.complete);
   }
 
   /**
@@ -94,12 +156,16 @@ export class Definitions {
    * newest wins, of different packages defining the same canonical the first registered.
    */
   all(): Resolver {
-    return new Resolver([...this.newestFirst(), this.base]);
+    return new Resolver([...this.newestFirst(), this.base], this.complete);
   }
 }
 
 export class Resolver {
-  constructor(readonly sources: readonly DefinitionSource[]) {}
+  constructor(
+    readonly sources: readonly DefinitionSource[],
+    /** Completes what a lookup finds (see `Definitions.setSnapshotGenerator`). */
+    readonly complete?: Completer,
+  ) {}
 
   /** Resolve `url`, `url|version`, or a bare FHIR type name such as `Patient`. */
   resolve(canonical: string, resourceType?: string): LoadedResource | undefined {
@@ -107,7 +173,8 @@ export class Resolver {
     const full = /^[A-Za-z][A-Za-z0-9]*$/.test(url) ? FHIR_SD_BASE + url : url;
     for (const source of this.sources) {
       const hit = source.find(full, version);
-      if (hit && (resourceType === undefined || hit.resource.resourceType === resourceType)) return hit;
+      if (hit && (resourceType === undefined || hit.resource.resourceType === resourceType))
+        return this.complete ? this.complete(hit, this) : hit;
     }
     return undefined;
   }

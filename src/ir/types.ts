@@ -64,6 +64,8 @@ export interface InvariantIR {
   quirk?: { neverFails: string; shouldFail: unknown[] };
   /** Where the invariant was defined. */
   sourceInfo: SourceInfo;
+  /** Replaces an inherited invariant of the same key (a differential's, as the HL7 snapshot generator merges them). */
+  replaces?: boolean;
 }
 
 /** A value assigned with fixed[x] or pattern[x]; the [x] suffix is decided from the element type. */

@@ -4,9 +4,12 @@
  * given) and a Validator on them with local terminology.
  */
 import { existsSync } from 'node:fs';
+import { withGeneratedSnapshot } from '../compiler/from-differential.js';
+import type { SD } from '../compiler/element-list.js';
 import { BaseR4Source } from '../defs/base-r4.js';
 import { loadFromCache, loadPackages } from '../defs/load-package.js';
-import { Definitions } from '../defs/registry.js';
+import { Definitions, type SnapshotGenerator } from '../defs/registry.js';
+import type { FhirResource } from '../defs/resource.js';
 import { UsageError } from '../util/errors.js';
 import type { SourceDoc } from '../validator/load/source.js';
 import type { Locale } from '../validator/messages/index.js';
@@ -17,6 +20,18 @@ import { LocalTerminology } from '../validator/terminology/local.js';
 import { Validator } from '../validator/validator.js';
 import { loadPrebuilt, r4PackageDir } from './prebuilt.js';
 
+/** The compiler as the definitions' snapshot generator for differential-only StructureDefinitions. */
+export const snapshotGenerator: SnapshotGenerator = (sd, resolver) => {
+  const { resource, problems } = withGeneratedSnapshot(sd as unknown as SD, resolver);
+  return resource ? { resource: resource as unknown as FhirResource, problems } : { problems };
+};
+
+/** Definitions assembled elsewhere (a test runner's registry) get snapshots generated too. */
+export function generatingSnapshots(defs: Definitions): Definitions {
+  if (!defs.generatesSnapshots) defs.setSnapshotGenerator(snapshotGenerator);
+  return defs;
+}
+
 /**
  * Definitions for validation: our IG packages (prebuilt at install time when current, compiled in
  * memory otherwise) over the compact base R4 bundles, plus any FHIR packages given.
@@ -24,6 +39,7 @@ import { loadPrebuilt, r4PackageDir } from './prebuilt.js';
 export async function validationDefinitions(packages: string[] = [], onNotice?: (message: string) => void): Promise<Definitions> {
   const packageDir = r4PackageDir();
   const defs = new Definitions(new BaseR4Source({ flavor: 'min', ...(packageDir ? { packageDir } : {}) }));
+  defs.setSnapshotGenerator(snapshotGenerator, onNotice);
   if (!(await loadPrebuilt(defs, undefined, onNotice))) {
     // not installed through npm ci / npm run compile: compile our packages in memory
     const [{ buildIg }, { igPackages }] = await Promise.all([import('../package/build.js'), import('./packages.js')]);
@@ -66,6 +82,7 @@ export function newValidator(
     terminology?: HeldTerminology;
   } = {},
 ): Validator {
+  generatingSnapshots(defs);
   const { terminology: held, ...rest } = options;
   return new Validator({ definitions: defs, terminology: (resolver) => new LocalTerminology(resolver, held), ...rest });
 }

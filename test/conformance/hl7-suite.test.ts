@@ -55,6 +55,15 @@ describe('the conformance runner', () => {
 <differential><element id="Patient.birthDate"><path value="Patient.birthDate"/><min value="1"/></element></differential>
 </StructureDefinition>`,
   );
+  // a profile whose base is nowhere: no snapshot can be generated for it
+  write(
+    'orphan.xml',
+    `<StructureDefinition xmlns="http://hl7.org/fhir"><url value="http://example.org/StructureDefinition/orphan"/><name value="O"/>
+<status value="draft"/><kind value="resource"/><abstract value="false"/><type value="Patient"/>
+<baseDefinition value="http://example.org/StructureDefinition/nowhere"/><derivation value="constraint"/>
+<differential><element id="Patient.gender"><path value="Patient.gender"/><min value="1"/></element></differential>
+</StructureDefinition>`,
+  );
   write('outcomes/java/good.json', outcome(0));
   write('outcomes/java/R4.bad-base.json', outcome(1));
   write('outcomes/java/good-profile.json', outcome(1));
@@ -70,6 +79,13 @@ describe('the conformance runner', () => {
       { name: 'bad', file: 'bad.json', module: 'general', java: 'java/absent.json' },
       { name: 'counted', file: 'bad.json', module: 'fmt', java: { errorCount: 3 } },
       { name: 'none', file: 'good.json', module: 'fmt', java: 'java/none.json' },
+      {
+        name: 'orphan',
+        file: 'good.json',
+        module: 'fmt',
+        java: 'java/good.json',
+        profile: { source: 'orphan.xml', java: 'java/good.json' },
+      },
     ],
   });
 
@@ -81,25 +97,30 @@ describe('the conformance runner', () => {
       ['bad', 'base', 1],
       ['counted', 'base', 3],
       ['none', 'base', undefined],
+      ['orphan', 'base', 0],
+      ['orphan', 'profile', 0],
     ]);
     expect(checks[1]!.supporting).toEqual(['profile.xml']);
   });
 
-  it('counts agreement on the verdict and the exact count; a profile without a snapshot gives no verdict', async () => {
+  it('counts agreement on the verdict and the exact count; a profile no snapshot can be had for gives no verdict', async () => {
     const results = await runSuite(root, loadSuite(root));
     expect(results.map((r) => [r.case, r.kind, r.errors, r.note, r.agree, r.exact])).toEqual([
       ['good', 'base', 0, undefined, true, true],
-      // differential only: not usable today (issue 16 generates snapshots) — never counted as agreeing
-      ['good', 'profile', undefined, 'profile-unusable', false, false],
+      // differential only: its snapshot is generated (birthDate 1..1)
+      ['good', 'profile', 1, undefined, true, true],
       ['bad', 'base', 1, undefined, true, true],
       ['counted', 'base', 1, undefined, true, false],
+      ['orphan', 'base', 0, undefined, true, true],
+      // its base is nowhere: not usable — never counted as agreeing
+      ['orphan', 'profile', undefined, 'profile-unusable', false, false],
     ]);
     const summary = summarizeSuite(results);
     expect(summary.rows.map((r) => [r.module, r.checks, r.agree, r.noVerdict, r.exact])).toEqual([
-      ['fmt', 1, 1, 0, 0],
-      ['general', 3, 2, 1, 2],
+      ['fmt', 3, 2, 1, 1],
+      ['general', 3, 3, 0, 3],
     ]);
-    expect(summary.total).toMatchObject({ checks: 4, agree: 3, falsePositives: 0, falseNegatives: 0, noVerdict: 1, crashed: 0 });
-    expect(renderSuiteTable(summary).split('\n').at(-2)).toMatch(/^all\s+4\s+3\s+75\.0 %/);
+    expect(summary.total).toMatchObject({ checks: 6, agree: 5, falsePositives: 0, falseNegatives: 0, noVerdict: 1, crashed: 0 });
+    expect(renderSuiteTable(summary).split('\n').at(-2)).toMatch(/^all\s+6\s+5\s+83\.3 %/);
   });
 });

@@ -36,7 +36,10 @@ function disallowed(ctx: ApplyContext, t: TypeRefIR, parentTypes: fhir4.ElementD
   for (const p of t.profile ?? []) {
     const sd = resolveSd(ctx.resolver, p);
     if (!sd) return `type profile ${p} cannot be resolved`;
-    if (sd.type !== t.code) return `type profile ${p} constrains ${sd.type}, not ${t.code}`;
+    // a Resource slot's type may be profiled with any resource's profile (Bundle.entry.resource: Resource, profile a Patient's)
+    if (sd.type !== t.code && !(RESOURCE_BASES.has(t.code) && sd.kind === 'resource')) {
+      return `type profile ${p} constrains ${sd.type}, not ${t.code}`;
+    }
     if (parent.profile?.length && !parent.profile.some((pp) => ancestry(ctx.resolver, p).includes(splitCanonical(pp).url))) {
       return `type profile ${p} does not derive from the parent's ${parent.profile.join(', ')}`;
     }

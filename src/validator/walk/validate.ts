@@ -1,6 +1,6 @@
 import type { Resolver } from '../../defs/registry.js';
 import { FhirPathRunner, type EvalVars } from '../../fhirpath/runner.js';
-import { resolveReference } from '../../fhir/references.js';
+import { DocumentScopes, resolveReference } from '../../fhir/references.js';
 import type { Locale } from '../messages/index.js';
 import type { FhirModel } from '../model.js';
 import { PlanCache, type ElementPlan, type StructurePlan } from '../plan/plan.js';
@@ -121,6 +121,8 @@ export class Walker implements WalkContext {
   readonly slicing = new SlicingMemo();
   /** What is known about the document being validated (dropped with it: see withDocument). */
   private docState: DocState | undefined;
+  /** Where each object of a resource FHIRPath is evaluated on resolves `#id` references (per resource). */
+  private readonly documentScopes = new WeakMap<Json, DocumentScopes>();
 
   constructor(readonly deps: EngineDeps) {
     this.model = deps.model;
@@ -132,10 +134,18 @@ export class Walker implements WalkContext {
     this.primitives = new PrimitiveChecker(deps.model);
     this.fhirpath = new FhirPathRunner(
       {
-        resolve: (reference, vars) => {
+        resolve: (reference, vars, at) => {
           const v = vars as EvalVars & { medcomWhere?: Where };
           const w = v.medcomWhere;
-          return w ? resolveReference(reference, w) : undefined;
+          if (!w) return undefined;
+          // `#id` means the resource the reference is made in: a Bundle's invariant reaches into its entries
+          if (at && reference.startsWith('#')) {
+            let scopes = this.documentScopes.get(w.resource);
+            if (!scopes) this.documentScopes.set(w.resource, (scopes = new DocumentScopes(w.resource)));
+            const hit = scopes.resolve(reference, at);
+            if (hit) return hit;
+          }
+          return resolveReference(reference, w);
         },
         memberOf: (vs, system, code) => this.terminology.check(vs, system, code).result,
         conformsTo: (resource, profile, vars) => {
@@ -319,7 +329,11 @@ export class Walker implements WalkContext {
   childrenOf(node: ElementPlan, typeCode: string): Map<string, ElementPlan> | undefined {
     if (node.children.size > 0) return node.children;
     if (node.contentReference) {
-      const ref = node.structure.byId.get(node.contentReference);
+      // a sliced element's items are held to their slices' children; what the slicer says of every item
+      // is the referenced element as the base type defines it, not as this profile constrains it
+      // (Parameters.parameter.part sliced by a profile that constrains Parameters.parameter)
+      const base = node.slicing && node.structure.kind !== 'logical' ? this.plans.type(node.structure.type) : undefined;
+      const ref = base?.byId.get(node.contentReference) ?? node.structure.byId.get(node.contentReference);
       if (ref && ref.children.size > 0) return ref.children;
     }
     const typed = node.types.find((t) => t.code === typeCode) ?? (node.types.length === 1 ? node.types[0] : undefined);
@@ -344,10 +358,19 @@ export class Walker implements WalkContext {
       return;
     }
     if (RESOURCE_BASES.has(typeCode) || (node !== node.structure.root && this.plans.type(typeCode)?.kind === 'resource')) {
-      const required = node.types
+      // of several resource types (`Practitioner | PractitionerRole`, each profiled) the one the resource has
+      const rt = isObject(value) ? value['resourceType'] : undefined;
+      const own = node.types.filter((t) => t.code === rt);
+      let required = (own.length > 0 ? own : node.types)
         .flatMap((t) => t.profiles)
         .map((p) => this.plans.get(p))
         .filter((p): p is StructurePlan => p !== undefined);
+      // of several profiles the resource must conform to at least one (R4 ElementDefinition.type.profile);
+      // when it fits none, each one's findings say why
+      if (required.length > 1 && isObject(value)) {
+        const fits = required.find((p) => this.conforms(value, p, where));
+        if (fits) required = [fits];
+      }
       const nested: Where = { ...where };
       const jp = where.jsonPath;
       if (where.bundle && jp.step === 'resource' && typeof jp.up?.step === 'number' && jp.up.up?.step === 'entry') {

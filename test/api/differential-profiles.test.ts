@@ -1,0 +1,71 @@
+/**
+ * Profiles given as differentials only (a `--package` folder without snapshots) are used: their
+ * snapshots are generated from the base definition's when first resolved.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validateFiles, validationDefinitions } from '../../src/api/validate.js';
+import type { Definitions } from '../../src/defs/registry.js';
+
+const fixtures = join(import.meta.dirname, '..', 'defs', 'fixtures');
+const pkg = join(fixtures, 'differential-only');
+const data = join(fixtures, 'differential-only-data');
+const P = 'http://example.org/fhir/StructureDefinition/';
+
+describe('a differential-only profile', () => {
+  /** What the run's definitions reported (snapshots that could not be generated in full). */
+  const notices: string[] = [];
+  let defs: Promise<Definitions> | undefined;
+  const ruleIds = async (file: string, profiles: string[] = []): Promise<string[]> => {
+    defs ??= validationDefinitions([pkg], (m) => notices.push(m));
+    const report = await validateFiles({ inputs: [join(data, file)], profiles, workers: 1 }, await defs);
+    return report.files[0]!.issues.filter((i) => i.severity === 'error').map((i) => i.ruleId);
+  };
+
+  it('given with --profile, requires what its differential requires (birthDate 1..1)', async () => {
+    expect(await ruleIds('patient-unborn-plain.json', [`${P}patient-born`])).toEqual(['cardinality/min']);
+    expect(await ruleIds('patient-born.json', [`${P}patient-born`])).toEqual([]);
+  });
+
+  it('claimed in meta.profile, is checked (not profiles/unknown)', async () => {
+    defs ??= validationDefinitions([pkg], (m) => notices.push(m));
+    const report = await validateFiles({ inputs: [join(data, 'patient-unborn.json')], workers: 1 }, await defs);
+    const ids = report.files[0]!.issues.map((i) => i.ruleId);
+    expect(ids).not.toContain('profiles/unknown');
+    expect(ids).toContain('cardinality/min');
+  });
+
+  it('over a differential-only base, requires both differentials', async () => {
+    const profile = [`${P}patient-born-named`];
+    expect(await ruleIds('patient-named.json', profile)).toEqual([]);
+    const wrong = await ruleIds('patient-unnamed.json', profile);
+    expect(wrong).toContain('cardinality/min');
+    expect(wrong).toContain('slicing/slice-min');
+    expect(await ruleIds('patient-unborn-plain.json', profile)).toContain('cardinality/min');
+  });
+
+  it('whose differential names an element its base lacks: the rest applies, and a notice names the definition and element', async () => {
+    expect(await ruleIds('patient-born.json', [`${P}bad-path`])).toEqual(['cardinality/min']);
+    expect(notices.some((n) => n.includes(`${P}bad-path`) && n.includes('nonsense'))).toBe(true);
+  });
+
+  it('whose base definitions form a cycle: a usage error for --profile, not a crash', async () => {
+    await expect(ruleIds('patient-born.json', [`${P}loop-a`])).rejects.toThrow(/loop-a/);
+  });
+
+  it("with several profiled resource types holds each entry to its own type's profile, and resolves '#id' in an entry", async () => {
+    const profile = [`${P}team-bundle`];
+    expect(await ruleIds('team-bundle.json', profile)).toEqual([]);
+    const wrong = await ruleIds('team-bundle-wrong.json', profile);
+    // the Practitioner without a name fits no member (a profile discriminator), and #d2 is not contained (team-1)
+    expect(wrong.sort()).toEqual(['invariants/failed', 'references/unresolved', 'slicing/slice-min']);
+    expect(wrong).not.toContain('structure/resource-type');
+  });
+
+  it('stating the wrong kind (complex-type for a resource) takes the base kind; a sliced contentReference element holds its items to their slices', async () => {
+    const profile = [`${P}match-parameters`];
+    expect(await ruleIds('match-parameters.json', profile)).toEqual([]);
+    // the patient part holds no resource
+    expect(await ruleIds('match-parameters-wrong.json', profile)).toEqual(['cardinality/min']);
+  });
+});
