@@ -44,6 +44,13 @@ describe('a differential-only profile', () => {
     expect(await ruleIds('patient-unborn-plain.json', profile)).toContain('cardinality/min');
   });
 
+  it('a slice that prohibits the discriminating element (use max 0) holds the items without it, as the HL7 validator has it', async () => {
+    const profile = [`${P}telecom-use`];
+    expect(await ruleIds('telecom-use.json', profile)).toEqual([]);
+    // a 'home' item fits neither the work slice nor the one without use: the closed slicing refuses it
+    expect(await ruleIds('telecom-use-wrong.json', profile)).toEqual(['slicing/no-match-closed']);
+  });
+
   it('whose differential names an element its base lacks: the rest applies, and a notice names the definition and element', async () => {
     expect(await ruleIds('patient-born.json', [`${P}bad-path`])).toEqual(['cardinality/min']);
     expect(notices.some((n) => n.includes(`${P}bad-path`) && n.includes('nonsense'))).toBe(true);
@@ -57,8 +64,14 @@ describe('a differential-only profile', () => {
     const profile = [`${P}team-bundle`];
     expect(await ruleIds('team-bundle.json', profile)).toEqual([]);
     const wrong = await ruleIds('team-bundle-wrong.json', profile);
-    // the Practitioner without a name fits no member (a profile discriminator), and #d2 is not contained (team-1)
-    expect(wrong.sort()).toEqual(['invariants/failed', 'references/unresolved', 'slicing/slice-min']);
+    // the Practitioner without a name fits no member (a profile discriminator: the near miss is the root, the
+    // slice's min its follow-on), and #d2 is not contained (team-1)
+    expect(wrong.sort()).toEqual(['invariants/failed', 'references/unresolved', 'slicing/discriminator-mismatch', 'slicing/slice-min']);
+    defs ??= validationDefinitions([pkg], (m) => notices.push(m));
+    const report = await validateFiles({ inputs: [join(data, 'team-bundle-wrong.json')], profiles: profile, workers: 1 }, await defs);
+    const byId = new Map(report.files[0]!.issues.map((i) => [i.id, i]));
+    const sliceMin = report.files[0]!.issues.find((i) => i.ruleId === 'slicing/slice-min');
+    expect(byId.get(sliceMin?.causedBy)?.ruleId).toBe('slicing/discriminator-mismatch');
     expect(wrong).not.toContain('structure/resource-type');
   });
 

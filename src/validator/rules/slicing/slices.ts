@@ -183,6 +183,8 @@ function passes(item: Item, slice: ElementPlan, d: Discriminator, where: Where, 
     case 'value':
     case 'pattern': {
       if (def.nodes.length === 0) throw new NotEvaluable(`slice ${slice.sliceName} defines nothing at ${d.path}`);
+      // a slice that prohibits the discriminating element (max 0) holds the items without it, as the HL7 validator has it
+      if (def.nodes.every((n) => n.max === 0)) return selected.length === 0;
       const valued = def.nodes.filter((n) => n.fixed || n.pattern);
       if (valued.length > 0) {
         return selected.some((s) =>
