@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Parser as TarParser, ReadEntry } from 'tar';
 import { PackageSource, type PackageManifest } from './package-source.js';
 import { isResource, type FhirResource } from './resource.js';
-import { DEFINITION_TYPES, slimDefinition } from './slim.js';
+import { PACKAGE_DEFINITION_TYPES as DEFINITION_TYPES, slimDefinition } from './slim.js';
 import { topLevelStrings } from '../util/json-scan.js';
 import { readFileSafe, readHeadSafe, readTextSafe, resolveInside, SafeFileError } from '../util/fs-safe.js';
 
@@ -47,8 +47,8 @@ function readJson(file: string, root: string): unknown {
 
 export interface LoadOptions {
   /**
-   * Only what validation reads: StructureDefinitions, ValueSets, CodeSystems and NamingSystems,
-   * without their documentation (src/defs/slim.ts). Folders named `example` or `examples` are not
+   * Only what validation reads: StructureDefinitions, ValueSets, CodeSystems, NamingSystems and
+   * Questionnaires, without their documentation (src/defs/slim.ts). Folders named `example` or `examples` are not
    * read; other files that are not definitions are skipped unparsed where the resourceType leads.
    */
   definitionsOnly?: boolean;

@@ -8,6 +8,12 @@ import type { FhirResource } from './resource.js';
 /** The resource types validation looks up. */
 export const DEFINITION_TYPES: ReadonlySet<string> = new Set(['StructureDefinition', 'ValueSet', 'CodeSystem', 'NamingSystem']);
 
+/**
+ * What a package or folder the user names (`--package`) is read for: the definitions, and the
+ * Questionnaires a QuestionnaireResponse is validated against (resolved by canonical like a definition).
+ */
+export const PACKAGE_DEFINITION_TYPES: ReadonlySet<string> = new Set([...DEFINITION_TYPES, 'Questionnaire']);
+
 const RESOURCE_DOCS = ['text', 'description', 'purpose', 'copyright', 'mapping'] as const;
 const ELEMENT_DOCS = ['definition', 'comment', 'requirements', 'mapping', 'alias', 'example', 'isModifierReason'] as const;
 
