@@ -30,6 +30,7 @@ export interface RuleDef {
     | 'invariants'
     | 'references'
     | 'bundle'
+    | 'questionnaire'
     | 'profiles'
     | 'business';
   severity: Severity;
@@ -368,6 +369,73 @@ export const RULES = {
     severity: 'error',
     issueType: 'not-found',
     summary: 'a MessageHeader.focus that does not resolve inside the message',
+  },
+  'questionnaire/unknown-questionnaire': {
+    layer: 'official',
+    concern: 'questionnaire',
+    severity: 'warning',
+    issueType: 'not-found',
+    summary:
+      'a QuestionnaireResponse whose questionnaire cannot be found (not contained, not in the Bundle, not in the loaded definitions): not checked against it',
+  },
+  'questionnaire/linkid-unknown': {
+    layer: 'official',
+    concern: 'questionnaire',
+    severity: 'error',
+    issueType: 'structure',
+    summary: 'a QuestionnaireResponse item whose linkId is not an item of its Questionnaire at that level',
+  },
+  'questionnaire/required-missing': {
+    layer: 'official',
+    concern: 'questionnaire',
+    severity: 'error',
+    issueType: 'required',
+    summary:
+      'a required Questionnaire item (enabled) with no item or no answer in the QuestionnaireResponse; a required group with no sub-items',
+  },
+  'questionnaire/answer-type': {
+    layer: 'official',
+    concern: 'questionnaire',
+    severity: 'error',
+    issueType: 'value',
+    summary: "a QuestionnaireResponse answer whose value type does not fit the Questionnaire item's type (or answerOption types)",
+  },
+  'questionnaire/not-repeating': {
+    layer: 'official',
+    concern: 'questionnaire',
+    severity: 'error',
+    issueType: 'structure',
+    summary: 'a Questionnaire item that does not repeat, given more than one answer, or a non-repeating item given twice at one level',
+  },
+  'questionnaire/answer-not-allowed': {
+    layer: 'official',
+    concern: 'questionnaire',
+    severity: 'error',
+    issueType: 'code-invalid',
+    summary:
+      "a QuestionnaireResponse answer that is not one of its item's answerOption values, or not in its answerValueSet (where that is decided locally)",
+  },
+  'questionnaire/not-checked': {
+    layer: 'official',
+    concern: 'questionnaire',
+    severity: 'information',
+    issueType: 'informational',
+    summary: "a QuestionnaireResponse answer whose item's answerValueSet cannot be expanded locally: not checked",
+  },
+  'questionnaire/enablewhen': {
+    layer: 'official',
+    concern: 'questionnaire',
+    severity: 'error',
+    issueType: 'business-rule',
+    summary:
+      'a QuestionnaireResponse item that has answers (or sub-items) while its Questionnaire item is disabled by enableWhen / enableBehavior',
+  },
+  'questionnaire/group-answer': {
+    layer: 'official',
+    concern: 'questionnaire',
+    severity: 'error',
+    issueType: 'structure',
+    summary: 'a QuestionnaireResponse item for a group or display item that has answers',
   },
   'profiles/unknown': {
     layer: 'official',

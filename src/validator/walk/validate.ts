@@ -6,6 +6,7 @@ import type { FhirModel } from '../model.js';
 import { PlanCache, type ElementPlan, type StructurePlan } from '../plan/plan.js';
 import { checkCodedBinding, checkPrimitiveBinding } from '../rules/bindings/binding.js';
 import { checkBundle, indexBundle } from '../rules/bundle/bundle.js';
+import { checkQuestionnaireResponse } from '../rules/questionnaire/response.js';
 import { checkCardinality } from '../rules/cardinality/min-max.js';
 import { checkFixedPattern } from '../rules/fixed-pattern/fixed-pattern.js';
 import { noteProfileCodes, type CodeNotes } from '../rules/terminology/profile-codes.js';
@@ -192,7 +193,33 @@ export class Walker implements WalkContext {
       bundleWhere = { ...w, bundle: index, root: where.bundle ? where.root : value };
       checkBundle(index, bundleWhere, sink);
     }
+    if (rt === 'QuestionnaireResponse') {
+      checkQuestionnaireResponse(value, w, sink, {
+        questionnaire: (c) => this.questionnaireOf(c, value, w),
+        terminology: this.terminology,
+      });
+    }
     for (const plan of plans) this.validateAgainst(value, plan, rt, bundleWhere, w, sink);
+  }
+
+  /**
+   * The Questionnaire a QuestionnaireResponse names: contained (`#id`), an entry of the Bundle it is in
+   * (by url or fullUrl), or a loaded definition (a `--package` folder's Questionnaire).
+   */
+  private questionnaireOf(canonical: string, qr: Json, where: Where): Json | undefined {
+    if (canonical.startsWith('#')) {
+      const id = canonical.slice(1);
+      const contained = Array.isArray(qr['contained']) ? (qr['contained'] as unknown[]) : [];
+      return contained.find((c): c is Json => isObject(c) && c['resourceType'] === 'Questionnaire' && c['id'] === id);
+    }
+    const bar = canonical.indexOf('|');
+    const url = bar < 0 ? canonical : canonical.slice(0, bar);
+    for (const e of where.bundle?.entries ?? []) {
+      const r = e.resource;
+      if (r?.['resourceType'] === 'Questionnaire' && (r['url'] === url || e.fullUrl === url)) return r;
+    }
+    const hit = this.deps.resolver.resolve(canonical, 'Questionnaire');
+    return hit ? hit.resource : undefined;
   }
 
   /**

@@ -235,6 +235,18 @@ const SEVERITY_FROM_FINDING: readonly RuleId[] = [
   'references/unresolved',
 ];
 
+/** A QuestionnaireResponse to its contained Questionnaire (`#q`) with the given items. */
+const response = (qItems: unknown[], items: unknown[], extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+  resourceType: 'QuestionnaireResponse',
+  id: 'r1',
+  contained: [{ resourceType: 'Questionnaire', id: 'q', status: 'active', item: qItems }],
+  questionnaire: '#q',
+  status: 'completed',
+  item: items,
+  ...extra,
+});
+const answered = (linkId: string, ...answer: Record<string, unknown>[]): Record<string, unknown> => ({ linkId, answer });
+
 const CASES: Case[] = [
   { rule: 'input/unreadable', fail: '{"resourceType": "Patient", "gender": ', pass: patient(), at: '' },
   // 100 findings of one rule on one element are listed, the 101st and later counted in one finding at the element
@@ -705,6 +717,87 @@ const CASES: Case[] = [
     fail: dateWithoutTime(),
     pass: business('notes/valid/formatted-note.json'),
     at: 'Bundle.entry[0].resource.date',
+  },
+  {
+    rule: 'questionnaire/unknown-questionnaire',
+    fail: { resourceType: 'QuestionnaireResponse', questionnaire: 'http://example.org/Questionnaire/none', status: 'completed' },
+    pass: response([], []),
+    at: 'QuestionnaireResponse.questionnaire',
+  },
+  {
+    rule: 'questionnaire/linkid-unknown',
+    fail: response([{ linkId: 'a', type: 'string' }], [answered('b', { valueString: 'x' })]),
+    pass: response([{ linkId: 'a', type: 'string' }], [answered('a', { valueString: 'x' })]),
+    at: 'QuestionnaireResponse.item[0]',
+  },
+  {
+    rule: 'questionnaire/required-missing',
+    fail: response([{ linkId: 'a', type: 'string', required: true }], [{ linkId: 'a' }]),
+    pass: response([{ linkId: 'a', type: 'string', required: true }], [answered('a', { valueString: 'x' })]),
+    at: 'QuestionnaireResponse.item[0]',
+  },
+  {
+    rule: 'questionnaire/answer-type',
+    fail: response([{ linkId: 'a', type: 'integer' }], [answered('a', { valueString: '7' })]),
+    pass: response([{ linkId: 'a', type: 'integer' }], [answered('a', { valueInteger: 7 })]),
+    at: 'QuestionnaireResponse.item[0].answer[0]',
+  },
+  {
+    rule: 'questionnaire/not-repeating',
+    fail: response([{ linkId: 'a', type: 'string' }], [answered('a', { valueString: 'x' }, { valueString: 'y' })]),
+    pass: response([{ linkId: 'a', type: 'string', repeats: true }], [answered('a', { valueString: 'x' }, { valueString: 'y' })]),
+    at: 'QuestionnaireResponse.item[0]',
+  },
+  {
+    rule: 'questionnaire/answer-not-allowed',
+    fail: response(
+      [{ linkId: 'a', type: 'choice', answerOption: [{ valueString: 'yes' }, { valueString: 'no' }] }],
+      [answered('a', { valueString: 'maybe' })],
+    ),
+    pass: response(
+      [{ linkId: 'a', type: 'choice', answerOption: [{ valueString: 'yes' }, { valueString: 'no' }] }],
+      [answered('a', { valueString: 'no' })],
+    ),
+    at: 'QuestionnaireResponse.item[0].answer[0]',
+  },
+  {
+    rule: 'questionnaire/not-checked',
+    fail: response(
+      [{ linkId: 'a', type: 'choice', answerValueSet: 'http://example.org/fhir/ValueSet/unknown' }],
+      [answered('a', { valueCoding: { system: 'http://example.org/cs', code: 'x' } })],
+    ),
+    pass: response(
+      [{ linkId: 'a', type: 'choice', answerValueSet: 'http://hl7.org/fhir/ValueSet/administrative-gender' }],
+      [answered('a', { valueCoding: { system: 'http://hl7.org/fhir/administrative-gender', code: 'male' } })],
+    ),
+    at: 'QuestionnaireResponse.item[0].answer[0]',
+  },
+  {
+    rule: 'questionnaire/enablewhen',
+    fail: response(
+      [
+        { linkId: 'a', type: 'boolean' },
+        { linkId: 'b', type: 'string', enableWhen: [{ question: 'a', operator: '=', answerBoolean: true }] },
+      ],
+      [answered('a', { valueBoolean: false }), answered('b', { valueString: 'x' })],
+    ),
+    pass: response(
+      [
+        { linkId: 'a', type: 'boolean' },
+        { linkId: 'b', type: 'string', enableWhen: [{ question: 'a', operator: '=', answerBoolean: true }] },
+      ],
+      [answered('a', { valueBoolean: true }), answered('b', { valueString: 'x' })],
+    ),
+    at: 'QuestionnaireResponse.item[1]',
+  },
+  {
+    rule: 'questionnaire/group-answer',
+    fail: response([{ linkId: 'g', type: 'group', item: [{ linkId: 'a', type: 'string' }] }], [answered('g', { valueString: 'x' })]),
+    pass: response(
+      [{ linkId: 'g', type: 'group', item: [{ linkId: 'a', type: 'string' }] }],
+      [{ linkId: 'g', item: [answered('a', { valueString: 'x' })] }],
+    ),
+    at: 'QuestionnaireResponse.item[0]',
   },
   {
     rule: 'profiles/unknown',

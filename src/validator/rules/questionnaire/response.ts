@@ -1,0 +1,256 @@
+/**
+ * A QuestionnaireResponse against its Questionnaire, as the HL7 validator checks it: every item's
+ * linkId is an item of the Questionnaire at that level, answers have the item's type and (for an
+ * item with answerOption or answerValueSet) one of its values, an item that does not repeat has one
+ * answer, groups and display items have none, required items that are enabled are answered, and an
+ * item that enableWhen disables has no answer. Nested items are checked below their group (item.item)
+ * or answer (answer.item).
+ */
+import { child, type IssueSink, type Json, type Where } from '../../context.js';
+import { isObject } from '../../../util/json.js';
+import type { TerminologyService } from '../../terminology/types.js';
+
+export interface QuestionnaireDeps {
+  /** The Questionnaire the response names (a contained `#id`, a Bundle entry, or a loaded definition), or undefined. */
+  questionnaire: (canonical: string) => Json | undefined;
+  terminology: TerminologyService;
+}
+
+/** The answer value types (the `value[x]` suffix) an item of each Questionnaire item type takes. */
+const ANSWER_TYPES: Readonly<Record<string, readonly string[]>> = {
+  boolean: ['Boolean'],
+  decimal: ['Decimal'],
+  integer: ['Integer'],
+  date: ['Date'],
+  dateTime: ['DateTime'],
+  time: ['Time'],
+  string: ['String'],
+  text: ['String'],
+  url: ['Uri'],
+  choice: ['Coding'],
+  'open-choice': ['Coding', 'String'],
+  attachment: ['Attachment'],
+  reference: ['Reference'],
+  quantity: ['Quantity'],
+};
+
+/** The types of QuestionnaireResponse.item.answer.value[x] (R4); another `value…` property is not an answer value. */
+const VALUE_TYPES: ReadonlySet<string> = new Set(Object.values(ANSWER_TYPES).flat());
+
+/** The `value[x]` of an answer, answerOption or enableWhen (`answer[x]` with prefix `answer`): its type suffix and value. */
+function valueOf(o: Json, prefix: string): { type: string; value: unknown } | undefined {
+  for (const [k, v] of Object.entries(o)) {
+    if (k.startsWith(prefix) && VALUE_TYPES.has(k.slice(prefix.length))) {
+      return { type: k.slice(prefix.length), value: v };
+    }
+  }
+  return undefined;
+}
+
+const objects = (v: unknown): Json[] => (Array.isArray(v) ? v.filter(isObject) : []);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/** Every answer value in the response, by the linkId of its item (for enableWhen). */
+function answersByLinkId(items: unknown, into: Map<string, { type: string; value: unknown }[]>): void {
+  for (const item of objects(items)) {
+    const linkId = str(item['linkId']);
+    for (const a of objects(item['answer'])) {
+      const v = valueOf(a, 'value');
+      if (linkId !== undefined && v) {
+        const list = into.get(linkId) ?? [];
+        list.push(v);
+        into.set(linkId, list);
+      }
+      answersByLinkId(a['item'], into);
+    }
+    answersByLinkId(item['item'], into);
+  }
+}
+
+/** Whether two values of the same type are equal (a Coding by system and code; a system absent on either side matches). */
+function same(a: { type: string; value: unknown }, b: { type: string; value: unknown }): boolean {
+  if (a.type !== b.type) return false;
+  if (isObject(a.value) && isObject(b.value)) {
+    if (a.type === 'Coding') {
+      const sa = str(a.value['system']);
+      const sb = str(b.value['system']);
+      return a.value['code'] === b.value['code'] && (sa === undefined || sb === undefined || sa === sb);
+    }
+    if (a.type === 'Reference') return a.value['reference'] === b.value['reference'];
+    if (a.type === 'Quantity')
+      return a.value['value'] === b.value['value'] && (a.value['code'] ?? a.value['unit']) === (b.value['code'] ?? b.value['unit']);
+    return false;
+  }
+  return a.value === b.value;
+}
+
+/** a < b: negative, equal: 0, greater: positive; undefined when the two cannot be ordered. */
+function order(a: { type: string; value: unknown }, b: { type: string; value: unknown }): number | undefined {
+  if (a.type !== b.type) return undefined;
+  if (typeof a.value === 'number' && typeof b.value === 'number') return a.value - b.value;
+  if (typeof a.value === 'string' && typeof b.value === 'string') return a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
+  if (a.type === 'Quantity' && isObject(a.value) && isObject(b.value)) {
+    const unit = (q: Json): unknown => q['code'] ?? q['unit'];
+    if (unit(a.value) !== unit(b.value)) return undefined;
+    const x = a.value['value'];
+    const y = b.value['value'];
+    return typeof x === 'number' && typeof y === 'number' ? x - y : undefined;
+  }
+  return undefined;
+}
+
+/** One enableWhen condition: true, false, or undefined when it cannot be decided. */
+function condition(ew: Json, answers: ReadonlyMap<string, { type: string; value: unknown }[]>): boolean | undefined {
+  const question = str(ew['question']);
+  const operator = str(ew['operator']);
+  const expected = valueOf(ew, 'answer');
+  if (question === undefined || operator === undefined || !expected) return undefined;
+  const given = answers.get(question) ?? [];
+  if (operator === 'exists') return typeof expected.value === 'boolean' ? given.length > 0 === expected.value : undefined;
+  if (given.length === 0) return false;
+  if (operator === '=') return given.some((g) => same(g, expected));
+  if (operator === '!=') return given.some((g) => !same(g, expected));
+  const results = given.map((g) => order(g, expected));
+  if (results.some((r) => r === undefined)) return undefined;
+  const test: Record<string, (n: number) => boolean> = { '>': (n) => n > 0, '<': (n) => n < 0, '>=': (n) => n >= 0, '<=': (n) => n <= 0 };
+  const t = test[operator];
+  return t ? results.some((r) => t(r!)) : undefined;
+}
+
+/** Whether an item is enabled: true, false, or undefined when its enableWhen cannot be decided. */
+function enabled(qItem: Json, answers: ReadonlyMap<string, { type: string; value: unknown }[]>): boolean | undefined {
+  const conditions = objects(qItem['enableWhen']);
+  if (conditions.length === 0) return true;
+  const results = conditions.map((c) => condition(c, answers));
+  if (qItem['enableBehavior'] === 'any') {
+    if (results.includes(true)) return true;
+    return results.includes(undefined) ? undefined : false;
+  }
+  if (results.includes(false)) return false;
+  return results.includes(undefined) ? undefined : true;
+}
+
+interface Run {
+  sink: IssueSink;
+  deps: QuestionnaireDeps;
+  answers: ReadonlyMap<string, { type: string; value: unknown }[]>;
+}
+
+/** The response items `items` (at `parent`, key `item`) against the Questionnaire items `qItems` of the same level. */
+function checkItems(qItems: Json[], items: unknown, parent: Where, run: Run): void {
+  const given = Array.isArray(items) ? items : [];
+  const byLinkId = new Map<string, number[]>();
+  given.forEach((item, i) => {
+    if (!isObject(item)) return;
+    const linkId = str(item['linkId']);
+    if (linkId === undefined) return;
+    const w = child(parent, 'item', i);
+    const qItem = qItems.find((q) => q['linkId'] === linkId);
+    if (!qItem) {
+      run.sink.report('questionnaire/linkid-unknown', w, { linkId });
+      return;
+    }
+    byLinkId.set(linkId, [...(byLinkId.get(linkId) ?? []), i]);
+    checkItem(qItem, item, linkId, w, run);
+  });
+  for (const qItem of qItems) {
+    const linkId = str(qItem['linkId']);
+    if (linkId === undefined) continue;
+    const at = byLinkId.get(linkId) ?? [];
+    if (at.length > 1 && !(qItem['type'] === 'group' && qItem['repeats'] === true)) {
+      run.sink.report('questionnaire/not-repeating', child(parent, 'item', at[1]), { linkId });
+    }
+    if (at.length === 0 && qItem['required'] === true && qItem['type'] !== 'display' && enabled(qItem, run.answers) === true) {
+      run.sink.report('questionnaire/required-missing', parent, { linkId });
+    }
+  }
+}
+
+function checkItem(qItem: Json, item: Json, linkId: string, w: Where, run: Run): void {
+  const type = str(qItem['type']) ?? '';
+  const answers = Array.isArray(item['answer']) ? (item['answer'] as unknown[]) : [];
+  const nested = objects(qItem['item']);
+  const on = enabled(qItem, run.answers);
+  // `question` is an abstract type (R4): an item of it, like a group or display item, has no answers of its own
+  if (type === 'group' || type === 'display' || type === 'question') {
+    if (answers.length > 0) run.sink.report('questionnaire/group-answer', w, { linkId, type });
+    if (type === 'group' && qItem['required'] === true && on === true && objects(item['item']).length === 0) {
+      run.sink.report('questionnaire/required-missing', w, { linkId });
+    }
+    if (on === false && objects(item['item']).length > 0) run.sink.report('questionnaire/enablewhen', w, { linkId });
+    checkItems(nested, item['item'], w, run);
+    return;
+  }
+  if (on === false && answers.length > 0) run.sink.report('questionnaire/enablewhen', w, { linkId });
+  if (qItem['required'] === true && on === true && answers.length === 0) run.sink.report('questionnaire/required-missing', w, { linkId });
+  if (answers.length > 1 && qItem['repeats'] !== true) run.sink.report('questionnaire/not-repeating', w, { linkId });
+  const options = objects(qItem['answerOption'])
+    .map((o) => valueOf(o, 'value'))
+    .filter((v) => v !== undefined);
+  const allowed = ANSWER_TYPES[type];
+  answers.forEach((a, j) => {
+    if (!isObject(a)) return;
+    const aw = child(w, 'answer', j);
+    const v = valueOf(a, 'value');
+    // a choice item without answerOption (a value set, or nothing) is not held to Coding here
+    const choice = type === 'choice' || type === 'open-choice';
+    if (v && allowed) {
+      const types = choice ? [...allowed, ...options.map((o) => o.type)] : allowed;
+      if (!types.includes(v.type) && !(choice && options.length === 0)) {
+        run.sink.report('questionnaire/answer-type', aw, { found: v.type, itemType: type, expected: [...new Set(types)].join(', ') });
+      } else {
+        checkAllowed(qItem, options, v, type, linkId, aw, run);
+      }
+    }
+    checkItems(nested, a['item'], aw, run);
+  });
+  if (item['item'] !== undefined) checkItems(nested, item['item'], w, run);
+}
+
+/** An answer against the item's answerOption, or its answerValueSet where that is decided here. */
+function checkAllowed(
+  qItem: Json,
+  options: { type: string; value: unknown }[],
+  v: { type: string; value: unknown },
+  type: string,
+  linkId: string,
+  aw: Where,
+  run: Run,
+): void {
+  // free text beside the options of an open-choice item
+  if (type === 'open-choice' && v.type === 'String') return;
+  if (options.length > 0) {
+    if (!options.some((o) => same(o, v))) run.sink.report('questionnaire/answer-not-allowed', aw, { linkId, value: shown(v) });
+    return;
+  }
+  const valueSet = str(qItem['answerValueSet']);
+  if (valueSet === undefined || v.type !== 'Coding' || !isObject(v.value)) return;
+  const code = str(v.value['code']);
+  if (code === undefined) return;
+  const check = run.deps.terminology.check(valueSet, str(v.value['system']), code);
+  if (check.result === 'not-in') run.sink.report('questionnaire/answer-not-allowed', aw, { linkId, value: shown(v) });
+  else if (check.result === 'unknown') run.sink.report('questionnaire/not-checked', aw, { linkId, valueSet });
+}
+
+function shown(v: { type: string; value: unknown }): string {
+  if (isObject(v.value)) {
+    const system = str(v.value['system']);
+    const code = str(v.value['code']) ?? str(v.value['reference']);
+    return system ? `${system}#${code ?? ''}` : (code ?? JSON.stringify(v.value));
+  }
+  return String(v.value);
+}
+
+/** Check a QuestionnaireResponse (`qr`, at `where`) against the Questionnaire its `questionnaire` names. */
+export function checkQuestionnaireResponse(qr: Json, where: Where, sink: IssueSink, deps: QuestionnaireDeps): void {
+  const canonical = str(qr['questionnaire']);
+  if (canonical === undefined) return;
+  const questionnaire = deps.questionnaire(canonical);
+  if (!questionnaire) {
+    sink.report('questionnaire/unknown-questionnaire', child(where, 'questionnaire'), { questionnaire: canonical });
+    return;
+  }
+  const answers = new Map<string, { type: string; value: unknown }[]>();
+  answersByLinkId(qr['item'], answers);
+  checkItems(objects(questionnaire['item']), qr['item'], where, { sink, deps, answers });
+}
