@@ -56,6 +56,8 @@ export const da = {
   'questionnaire/answer-type': 'et svar af typen {found} passer ikke til et item af typen {itemType} (forventet {expected})',
   'questionnaire/not-repeating': "item '{linkId}' gentages ikke: kun ét svar (og ét item)",
   'questionnaire/answer-not-allowed': "svaret {value} er ikke en af de værdier, item '{linkId}' tillader",
+  'questionnaire/answer-constraint': "svaret {value} på item '{linkId}' overholder ikke dets {constraint}",
+  'questionnaire/answer-count': "item '{linkId}' har {count} svar, uden for dets {limit}",
   'questionnaire/not-checked': "svaret på item '{linkId}' er ikke kontrolleret: værdisættet {valueSet} kan ikke udfoldes her",
   'questionnaire/enablewhen': "item '{linkId}' er besvaret, selv om dets enableWhen slår det fra",
   'questionnaire/group-answer': "item '{linkId}' er et {type}-item og kan ikke have svar",

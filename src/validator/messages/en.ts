@@ -58,6 +58,8 @@ export const en = {
   'questionnaire/answer-type': 'answer of type {found} does not fit an item of type {itemType} (expected {expected})',
   'questionnaire/not-repeating': "item '{linkId}' does not repeat: one answer (and one item) only",
   'questionnaire/answer-not-allowed': "answer {value} is not one of the values item '{linkId}' allows",
+  'questionnaire/answer-constraint': "answer {value} of item '{linkId}' breaks its {constraint}",
+  'questionnaire/answer-count': "item '{linkId}' has {count} answers, outside its {limit}",
   'questionnaire/not-checked': "the answer of item '{linkId}' is not checked: value set {valueSet} cannot be expanded here",
   'questionnaire/enablewhen': "item '{linkId}' is answered though its enableWhen disables it",
   'questionnaire/group-answer': "item '{linkId}' is a {type} item and cannot have answers",

@@ -415,6 +415,20 @@ export const RULES = {
     summary:
       "a QuestionnaireResponse answer that is not one of its item's answerOption values, or not in its answerValueSet (where that is decided locally)",
   },
+  'questionnaire/answer-constraint': {
+    layer: 'official',
+    concern: 'questionnaire',
+    severity: 'error',
+    issueType: 'value',
+    summary: "a QuestionnaireResponse answer outside its item's minValue / maxValue, maxLength / minLength, regex or maxDecimalPlaces",
+  },
+  'questionnaire/answer-count': {
+    layer: 'official',
+    concern: 'questionnaire',
+    severity: 'error',
+    issueType: 'structure',
+    summary: 'a QuestionnaireResponse item with fewer answers than its questionnaire-minOccurs or more than its questionnaire-maxOccurs',
+  },
   'questionnaire/not-checked': {
     layer: 'official',
     concern: 'questionnaire',

@@ -761,6 +761,44 @@ const CASES: Case[] = [
     at: 'QuestionnaireResponse.item[0].answer[0]',
   },
   {
+    rule: 'questionnaire/answer-constraint',
+    fail: response(
+      [{ linkId: 'a', type: 'integer', extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/maxValue', valueInteger: 10 }] }],
+      [answered('a', { valueInteger: 11 })],
+    ),
+    pass: response(
+      [{ linkId: 'a', type: 'integer', extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/maxValue', valueInteger: 10 }] }],
+      [answered('a', { valueInteger: 10 })],
+    ),
+    at: 'QuestionnaireResponse.item[0].answer[0]',
+  },
+  {
+    rule: 'questionnaire/answer-count',
+    fail: response(
+      [
+        {
+          linkId: 'a',
+          type: 'string',
+          repeats: true,
+          extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/questionnaire-maxOccurs', valueInteger: 1 }],
+        },
+      ],
+      [answered('a', { valueString: 'x' }, { valueString: 'y' })],
+    ),
+    pass: response(
+      [
+        {
+          linkId: 'a',
+          type: 'string',
+          repeats: true,
+          extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/questionnaire-maxOccurs', valueInteger: 1 }],
+        },
+      ],
+      [answered('a', { valueString: 'x' })],
+    ),
+    at: 'QuestionnaireResponse.item[0]',
+  },
+  {
     rule: 'questionnaire/not-checked',
     fail: response(
       [{ linkId: 'a', type: 'choice', answerValueSet: 'http://example.org/fhir/ValueSet/unknown' }],

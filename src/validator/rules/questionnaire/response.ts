@@ -184,6 +184,14 @@ function checkItem(qItem: Json, item: Json, linkId: string, w: Where, run: Run):
   if (on === false && answers.length > 0) run.sink.report('questionnaire/enablewhen', w, { linkId });
   if (qItem['required'] === true && on === true && answers.length === 0) run.sink.report('questionnaire/required-missing', w, { linkId });
   if (answers.length > 1 && qItem['repeats'] !== true) run.sink.report('questionnaire/not-repeating', w, { linkId });
+  const minOccurs = extensionValue(qItem, EXT + 'questionnaire-minOccurs')?.value;
+  const maxOccurs = extensionValue(qItem, EXT + 'questionnaire-maxOccurs')?.value;
+  if (typeof minOccurs === 'number' && on === true && answers.length < minOccurs) {
+    run.sink.report('questionnaire/answer-count', w, { linkId, count: answers.length, limit: `minOccurs ${minOccurs}` });
+  }
+  if (typeof maxOccurs === 'number' && answers.length > maxOccurs) {
+    run.sink.report('questionnaire/answer-count', w, { linkId, count: answers.length, limit: `maxOccurs ${maxOccurs}` });
+  }
   const options = objects(qItem['answerOption'])
     .map((o) => valueOf(o, 'value'))
     .filter((v) => v !== undefined);
@@ -200,11 +208,65 @@ function checkItem(qItem: Json, item: Json, linkId: string, w: Where, run: Run):
         run.sink.report('questionnaire/answer-type', aw, { found: v.type, itemType: type, expected: [...new Set(types)].join(', ') });
       } else {
         checkAllowed(qItem, options, v, type, linkId, aw, run);
+        checkConstraints(qItem, v, linkId, aw, run);
       }
     }
     checkItems(nested, a['item'], aw, run);
   });
   if (item['item'] !== undefined) checkItems(nested, item['item'], w, run);
+}
+
+const EXT = 'http://hl7.org/fhir/StructureDefinition/';
+
+/** The value of the Questionnaire item's extension `url` (its value[x]), if any. */
+function extensionValue(qItem: Json, url: string): { type: string; value: unknown } | undefined {
+  const ext = objects(qItem['extension']).find((e) => e['url'] === url);
+  return ext ? valueOf(ext, 'value') : undefined;
+}
+
+/** The decimal places of a number as JSON gives it (trailing zeros are not kept by the parser: never more than written). */
+function decimalPlaces(n: number): number {
+  const text = String(n);
+  if (/e/i.test(text)) return 0;
+  const dot = text.indexOf('.');
+  return dot < 0 ? 0 : text.length - dot - 1;
+}
+
+/**
+ * An answer against the constraints the item states as standard extensions or elements: minValue and
+ * maxValue (numbers, dates, times), maxLength and minLength, regex, maxDecimalPlaces (decimals and
+ * quantities). A regular expression that does not compile here is not applied.
+ */
+function checkConstraints(qItem: Json, v: { type: string; value: unknown }, linkId: string, aw: Where, run: Run): void {
+  const report = (constraint: string): void =>
+    run.sink.report('questionnaire/answer-constraint', aw, { linkId, value: shown(v), constraint });
+  const min = extensionValue(qItem, EXT + 'minValue');
+  const max = extensionValue(qItem, EXT + 'maxValue');
+  if (typeof v.value === 'number' || typeof v.value === 'string') {
+    const lo = min && order(v, min);
+    if (min && lo !== undefined && lo < 0) report(`minValue ${String(min.value)}`);
+    const hi = max && order(v, max);
+    if (max && hi !== undefined && hi > 0) report(`maxValue ${String(max.value)}`);
+  }
+  if (typeof v.value === 'string' && v.type === 'String') {
+    const maxLength = qItem['maxLength'];
+    if (typeof maxLength === 'number' && v.value.length > maxLength) report(`maxLength ${maxLength}`);
+    const minLength = extensionValue(qItem, EXT + 'minLength')?.value;
+    if (typeof minLength === 'number' && v.value.length < minLength) report(`minLength ${minLength}`);
+    const regex = extensionValue(qItem, EXT + 'regex')?.value;
+    if (typeof regex === 'string') {
+      let re: RegExp | undefined;
+      try {
+        re = new RegExp(`^(?:${regex})$`);
+      } catch {
+        re = undefined;
+      }
+      if (re && !re.test(v.value)) report(`regex ${regex}`);
+    }
+  }
+  const places = extensionValue(qItem, EXT + 'maxDecimalPlaces')?.value;
+  const number = v.type === 'Quantity' && isObject(v.value) ? v.value['value'] : v.type === 'Decimal' ? v.value : undefined;
+  if (typeof places === 'number' && typeof number === 'number' && decimalPlaces(number) > places) report(`maxDecimalPlaces ${places}`);
 }
 
 /** An answer against the item's answerOption, or its answerValueSet where that is decided here. */
