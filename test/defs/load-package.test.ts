@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadPackages, PackageLoadError } from '../../src/defs/load-package.js';
+import { Resolver } from '../../src/defs/registry.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'medcom-ig-load-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -51,6 +52,19 @@ describe('loadPackages on a folder of resources', () => {
     mkdirSync(only);
     writeFileSync(join(only, 'p.json'), JSON.stringify({ resourceType: 'Patient' }));
     await expect(loadPackages(only, { definitionsOnly: true })).rejects.toBeInstanceOf(PackageLoadError);
+  });
+
+  it('loads the Questionnaires of a folder for validation, resolvable by canonical (a QuestionnaireResponse is checked against them)', async () => {
+    const forms = join(tmp, 'questionnaires');
+    mkdirSync(forms);
+    writeFileSync(
+      join(forms, 'q.json'),
+      JSON.stringify({ resourceType: 'Questionnaire', url: 'http://example.org/Questionnaire/intake', version: '1.0', status: 'active' }),
+    );
+    const [pkg] = await loadPackages(forms, { definitionsOnly: true });
+    const hit = pkg!.find('http://example.org/Questionnaire/intake', '1.0');
+    expect(hit?.resource.resourceType).toBe('Questionnaire');
+    expect(new Resolver([pkg!]).resolve('http://example.org/Questionnaire/intake|1.0', 'Questionnaire')).toBeDefined();
   });
 
   it('reads a definition only when it is asked for', async () => {
