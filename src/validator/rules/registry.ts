@@ -420,7 +420,8 @@ export const RULES = {
     concern: 'questionnaire',
     severity: 'error',
     issueType: 'value',
-    summary: "a QuestionnaireResponse answer outside its item's minValue / maxValue, maxLength / minLength, regex or maxDecimalPlaces",
+    summary:
+      "a QuestionnaireResponse answer outside its item's minValue / maxValue, maxLength / minLength, regex, maxDecimalPlaces, mimeType or maxSize, or an exclusive option chosen with others",
   },
   'questionnaire/answer-count': {
     layer: 'official',

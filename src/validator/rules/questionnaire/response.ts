@@ -195,6 +195,10 @@ function checkItem(qItem: Json, item: Json, linkId: string, w: Where, run: Run):
   const options = objects(qItem['answerOption'])
     .map((o) => valueOf(o, 'value'))
     .filter((v) => v !== undefined);
+  const exclusive = objects(qItem['answerOption'])
+    .filter((o) => objects(o['extension']).some((e) => e['url'] === EXT + 'questionnaire-optionExclusive' && e['valueBoolean'] === true))
+    .map((o) => valueOf(o, 'value'))
+    .filter((o) => o !== undefined);
   const allowed = ANSWER_TYPES[type];
   answers.forEach((a, j) => {
     if (!isObject(a)) return;
@@ -209,6 +213,10 @@ function checkItem(qItem: Json, item: Json, linkId: string, w: Where, run: Run):
       } else {
         checkAllowed(qItem, options, v, type, linkId, aw, run);
         checkConstraints(qItem, v, linkId, aw, run);
+        // an option marked exclusive is the only answer when chosen
+        if (answers.length > 1 && exclusive.some((o) => same(o, v))) {
+          run.sink.report('questionnaire/answer-constraint', aw, { linkId, value: shown(v), constraint: 'optionExclusive' });
+        }
       }
     }
     checkItems(nested, a['item'], aw, run);
@@ -264,9 +272,28 @@ function checkConstraints(qItem: Json, v: { type: string; value: unknown }, link
       if (re && !re.test(v.value)) report(`regex ${regex}`);
     }
   }
+  if (v.type === 'Attachment' && isObject(v.value)) checkAttachment(qItem, v.value, report);
   const places = extensionValue(qItem, EXT + 'maxDecimalPlaces')?.value;
   const number = v.type === 'Quantity' && isObject(v.value) ? v.value['value'] : v.type === 'Decimal' ? v.value : undefined;
   if (typeof places === 'number' && typeof number === 'number' && decimalPlaces(number) > places) report(`maxDecimalPlaces ${places}`);
+}
+
+/** An attachment answer against the item's mimeType extensions (the allowed content types) and maxSize (bytes). */
+function checkAttachment(qItem: Json, attachment: Json, report: (constraint: string) => void): void {
+  const types = objects(qItem['extension'])
+    .filter((e) => e['url'] === EXT + 'mimeType')
+    .map((e) => e['valueCode'])
+    .filter((t): t is string => typeof t === 'string');
+  const contentType = str(attachment['contentType']);
+  if (types.length > 0 && contentType !== undefined && !types.includes(contentType)) report(`mimeType ${types.join(', ')}`);
+  const maxSize = extensionValue(qItem, EXT + 'maxSize')?.value;
+  if (typeof maxSize !== 'number') return;
+  const data = str(attachment['data']);
+  const stated = attachment['size'];
+  // the size stated, else the bytes the base64 data decodes to
+  const size =
+    typeof stated === 'number' ? stated : data !== undefined ? Math.floor((data.replace(/[^A-Za-z0-9+/]/g, '').length * 3) / 4) : undefined;
+  if (size !== undefined && size > maxSize) report(`maxSize ${maxSize}`);
 }
 
 /** An answer against the item's answerOption, or its answerValueSet where that is decided here. */
