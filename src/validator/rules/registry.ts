@@ -421,7 +421,7 @@ export const RULES = {
     severity: 'error',
     issueType: 'value',
     summary:
-      "a QuestionnaireResponse answer outside its item's minValue / maxValue, maxLength / minLength, regex, maxDecimalPlaces, mimeType or maxSize, or an exclusive option chosen with others",
+      "a QuestionnaireResponse answer outside its item's minValue / maxValue, maxLength / minLength, regex, maxDecimalPlaces, mimeType or maxSize, its Quantity units and bounds, or an exclusive option chosen with others",
   },
   'questionnaire/answer-count': {
     layer: 'official',

@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 /** The part of ucum-lhc's `UcumLhcUtils` used here. */
 interface UcumLhcUtils {
   validateUnitString(unit: string, suggest?: boolean): { status: 'valid' | 'invalid' | 'error'; ucumCode: string | null; msg?: string[] };
+  convertUnitTo(from: string, value: number, to: string): { status: 'succeeded' | 'failed' | 'error'; toVal?: number | null };
 }
 interface UcumLhcModule {
   UcumLhcUtils: { getInstance(): UcumLhcUtils };
@@ -37,6 +38,15 @@ export class UcumUnits {
     if (this.decided.size >= MAX_CACHED) this.decided.clear();
     this.decided.set(code, d);
     return d;
+  }
+
+  /** `value` in UCUM unit `from` expressed in unit `to`, or undefined when the two do not convert (or are no UCUM units). */
+  convert(value: number, from: string, to: string): number | undefined {
+    if (from === to) return value;
+    if (!UCUM_CHARS.test(from) || !UCUM_CHARS.test(to)) return undefined;
+    this.utils ??= (createRequire(import.meta.url)('@lhncbc/ucum-lhc') as UcumLhcModule).UcumLhcUtils.getInstance();
+    const r = this.utils.convertUnitTo(from, value, to);
+    return r.status === 'succeeded' && typeof r.toVal === 'number' ? r.toVal : undefined;
   }
 
   private compute(code: string): UnitDecision {

@@ -7,6 +7,7 @@ import { PlanCache, type ElementPlan, type StructurePlan } from '../plan/plan.js
 import { checkCodedBinding, checkPrimitiveBinding } from '../rules/bindings/binding.js';
 import { checkBundle, indexBundle } from '../rules/bundle/bundle.js';
 import { checkQuestionnaireResponse } from '../rules/questionnaire/response.js';
+import { UcumUnits } from '../terminology/ucum.js';
 import { checkCardinality } from '../rules/cardinality/min-max.js';
 import { checkFixedPattern } from '../rules/fixed-pattern/fixed-pattern.js';
 import { noteProfileCodes, type CodeNotes } from '../rules/terminology/profile-codes.js';
@@ -118,6 +119,8 @@ export class Walker implements WalkContext {
   readonly locale: Locale;
   readonly suppressions: Suppressions | undefined;
   readonly crossCheckNatives: boolean;
+  /** UCUM unit conversion (QuestionnaireResponse quantity answers); the library loads on first use. */
+  readonly ucum = new UcumUnits();
   /** Discriminator paths and what slices define at them, worked out once. */
   readonly slicing = new SlicingMemo();
   /** What is known about the document being validated (dropped with it: see withDocument). */
@@ -197,6 +200,7 @@ export class Walker implements WalkContext {
       checkQuestionnaireResponse(value, w, sink, {
         questionnaire: (c) => this.questionnaireOf(c, value, w),
         terminology: this.terminology,
+        ucum: this.ucum,
       });
     }
     for (const plan of plans) this.validateAgainst(value, plan, rt, bundleWhere, w, sink);

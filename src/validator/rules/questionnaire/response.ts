@@ -9,11 +9,14 @@
 import { child, type IssueSink, type Json, type Where } from '../../context.js';
 import { isObject } from '../../../util/json.js';
 import type { TerminologyService } from '../../terminology/types.js';
+import type { UcumUnits } from '../../terminology/ucum.js';
 
 export interface QuestionnaireDeps {
   /** The Questionnaire the response names (a contained `#id`, a Bundle entry, or a loaded definition), or undefined. */
   questionnaire: (canonical: string) => Json | undefined;
   terminology: TerminologyService;
+  /** UCUM unit conversion, for Quantity answers against minQuantity / maxQuantity. */
+  ucum: UcumUnits;
 }
 
 /** The answer value types (the `value[x]` suffix) an item of each Questionnaire item type takes. */
@@ -229,7 +232,8 @@ const EXT = 'http://hl7.org/fhir/StructureDefinition/';
 /** The value of the Questionnaire item's extension `url` (its value[x]), if any. */
 function extensionValue(qItem: Json, url: string): { type: string; value: unknown } | undefined {
   const ext = objects(qItem['extension']).find((e) => e['url'] === url);
-  return ext ? valueOf(ext, 'value') : undefined;
+  const key = ext && Object.keys(ext).find((k) => /^value[A-Z]/.test(k));
+  return ext && key ? { type: key.slice('value'.length), value: ext[key] } : undefined;
 }
 
 /** The decimal places of a number as JSON gives it (trailing zeros are not kept by the parser: never more than written). */
@@ -273,9 +277,49 @@ function checkConstraints(qItem: Json, v: { type: string; value: unknown }, link
     }
   }
   if (v.type === 'Attachment' && isObject(v.value)) checkAttachment(qItem, v.value, report);
+  if (v.type === 'Quantity' && isObject(v.value)) checkQuantity(qItem, v.value, report, run);
   const places = extensionValue(qItem, EXT + 'maxDecimalPlaces')?.value;
   const number = v.type === 'Quantity' && isObject(v.value) ? v.value['value'] : v.type === 'Decimal' ? v.value : undefined;
   if (typeof places === 'number' && typeof number === 'number' && decimalPlaces(number) > places) report(`maxDecimalPlaces ${places}`);
+}
+
+const UCUM = 'http://unitsofmeasure.org';
+const SDC = 'http://hl7.org/fhir/uv/sdc/StructureDefinition/';
+
+/**
+ * A Quantity answer against the item's unitOption codings, its unitValueSet (where decided here) and
+ * the SDC minQuantity / maxQuantity. As the HL7 validator has it, a bound the answer cannot be compared
+ * with (no UCUM code on either side, or units that do not convert) is a finding too.
+ */
+function checkQuantity(qItem: Json, q: Json, report: (constraint: string) => void, run: Run): void {
+  const system = str(q['system']);
+  const code = str(q['code']);
+  const units = objects(qItem['extension'])
+    .filter((e) => e['url'] === EXT + 'questionnaire-unitOption' && isObject(e['valueCoding']))
+    .map((e) => e['valueCoding'] as Json);
+  if (units.length > 0 && !units.some((u) => u['code'] === code && (u['system'] === undefined || u['system'] === system))) {
+    report(`unitOption ${units.map((u) => String(u['code'])).join(', ')}`);
+  }
+  const unitValueSet = extensionValue(qItem, EXT + 'questionnaire-unitValueSet')?.value;
+  if (typeof unitValueSet === 'string') {
+    const result = code === undefined ? 'not-in' : run.deps.terminology.check(unitValueSet, system, code).result;
+    if (result === 'not-in') report(`unitValueSet ${unitValueSet}`);
+  }
+  const value = q['value'];
+  if (typeof value !== 'number') return;
+  for (const [url, name, beyond] of [
+    [SDC + 'sdc-questionnaire-minQuantity', 'minQuantity', (n: number) => n < 0],
+    [SDC + 'sdc-questionnaire-maxQuantity', 'maxQuantity', (n: number) => n > 0],
+  ] as const) {
+    const bound = extensionValue(qItem, url)?.value;
+    if (!isObject(bound) || typeof bound['value'] !== 'number') continue;
+    const boundCode = str(bound['code']);
+    const shownBound = `${name} ${bound['value']} ${str(bound['unit']) ?? boundCode ?? ''}`.trim();
+    const comparable = system === UCUM && bound['system'] === UCUM && code !== undefined && boundCode !== undefined;
+    const converted = comparable ? run.deps.ucum.convert(value, code, boundCode) : undefined;
+    if (converted === undefined) report(`${shownBound} (cannot be compared: no UCUM units that convert)`);
+    else if (beyond(converted - bound['value'])) report(shownBound);
+  }
 }
 
 /** An attachment answer against the item's mimeType extensions (the allowed content types) and maxSize (bytes). */
