@@ -1,0 +1,99 @@
+/**
+ * QuestionnaireResponse against its Questionnaire (src/validator/rules/questionnaire): the cases beside
+ * the catalogue's one passing and one failing fixture per rule — nesting, enableWhen, quantities, and
+ * where the Questionnaire is found.
+ */
+import { describe, expect, it } from 'vitest';
+import { issuesOf, validate } from '../../helpers/validate.js';
+
+const response = (qItems: unknown[], items: unknown[]): Record<string, unknown> => ({
+  resourceType: 'QuestionnaireResponse',
+  id: 'r1',
+  contained: [{ resourceType: 'Questionnaire', id: 'q', status: 'active', item: qItems }],
+  questionnaire: '#q',
+  status: 'completed',
+  item: items,
+});
+const questionnaireIds = async (input: unknown): Promise<string[]> =>
+  (await validate(input)).issues.filter((i) => i.ruleId.startsWith('questionnaire/')).map((i) => `${i.ruleId} ${i.location.fhirpath}`);
+
+const MAX_5_KM = {
+  linkId: 'd',
+  type: 'quantity',
+  extension: [
+    {
+      url: 'http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-maxQuantity',
+      valueQuantity: { value: 5, system: 'http://unitsofmeasure.org', code: 'km' },
+    },
+  ],
+};
+const distance = (value: number, code: string): Record<string, unknown> => ({
+  linkId: 'd',
+  answer: [{ valueQuantity: { value, system: 'http://unitsofmeasure.org', code } }],
+});
+
+describe('QuestionnaireResponse against its Questionnaire', () => {
+  it('checks items nested under an answer (answer.item) against the question’s items', async () => {
+    const q = [{ linkId: 'a', type: 'boolean', item: [{ linkId: 'b', type: 'integer' }] }];
+    expect(
+      await questionnaireIds(
+        response(q, [{ linkId: 'a', answer: [{ valueBoolean: true, item: [{ linkId: 'b', answer: [{ valueInteger: 1 }] }] }] }]),
+      ),
+    ).toEqual([]);
+    expect(
+      await questionnaireIds(
+        response(q, [{ linkId: 'a', answer: [{ valueBoolean: true, item: [{ linkId: 'b', answer: [{ valueString: '1' }] }] }] }]),
+      ),
+    ).toEqual(['questionnaire/answer-type QuestionnaireResponse.item[0].answer[0].item[0].answer[0]']);
+  });
+
+  it('does not require an item its enableWhen disables', async () => {
+    const q = [
+      { linkId: 'a', type: 'boolean' },
+      { linkId: 'b', type: 'string', required: true, enableWhen: [{ question: 'a', operator: '=', answerBoolean: true }] },
+    ];
+    expect(await questionnaireIds(response(q, [{ linkId: 'a', answer: [{ valueBoolean: false }] }]))).toEqual([]);
+    expect(await questionnaireIds(response(q, [{ linkId: 'a', answer: [{ valueBoolean: true }] }]))).toEqual([
+      'questionnaire/required-missing QuestionnaireResponse',
+    ]);
+  });
+
+  it('compares a quantity with its bound across UCUM units', async () => {
+    expect(await questionnaireIds(response([MAX_5_KM], [distance(4000, 'm')]))).toEqual([]);
+    expect(await questionnaireIds(response([MAX_5_KM], [distance(6000, 'm')]))).toEqual([
+      'questionnaire/answer-constraint QuestionnaireResponse.item[0].answer[0]',
+    ]);
+  });
+
+  it('finds the Questionnaire among the entries of the Bundle the response is in', async () => {
+    const bundle = {
+      resourceType: 'Bundle',
+      type: 'collection',
+      entry: [
+        {
+          fullUrl: 'http://example.org/fhir/Questionnaire/q',
+          resource: {
+            resourceType: 'Questionnaire',
+            id: 'q',
+            url: 'http://example.org/Questionnaire/q',
+            status: 'active',
+            item: [{ linkId: 'a', type: 'string' }],
+          },
+        },
+        {
+          fullUrl: 'http://example.org/fhir/QuestionnaireResponse/r',
+          resource: {
+            resourceType: 'QuestionnaireResponse',
+            id: 'r',
+            questionnaire: 'http://example.org/Questionnaire/q|1',
+            status: 'completed',
+            item: [{ linkId: 'x' }],
+          },
+        },
+      ],
+    };
+    const report = await validate(bundle);
+    expect(issuesOf(report, 'questionnaire/unknown-questionnaire')).toEqual([]);
+    expect(issuesOf(report, 'questionnaire/linkid-unknown').map((i) => i.location.fhirpath)).toEqual(['Bundle.entry[1].resource.item[0]']);
+  });
+});
