@@ -58,7 +58,8 @@ export const da = {
   'questionnaire/answer-not-allowed': "svaret {value} er ikke en af de værdier, item '{linkId}' tillader",
   'questionnaire/answer-constraint': "svaret {value} på item '{linkId}' overholder ikke dets {constraint}",
   'questionnaire/answer-count': "item '{linkId}' har {count} svar, uden for dets {limit}",
-  'questionnaire/not-checked': "svaret på item '{linkId}' er ikke kontrolleret: værdisættet {valueSet} kan ikke udfoldes her",
+  'questionnaire/not-checked':
+    "svaret på item '{linkId}' er ikke kontrolleret[[: værdisættet {valueSet} kan ikke udfoldes her]][[: dets regex {regex} kan tage eksponentiel tid (en gentaget gruppe med en gentagelse), så det køres ikke]]",
   'questionnaire/enablewhen': "item '{linkId}' er besvaret, selv om dets enableWhen slår det fra",
   'questionnaire/group-answer': "item '{linkId}' er et {type}-item og kan ikke have svar",
   'profiles/unknown': 'profilen {profile} er ikke tilgængelig; der er ikke valideret mod den[[; mente du {suggestion}?]]',

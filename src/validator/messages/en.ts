@@ -60,7 +60,8 @@ export const en = {
   'questionnaire/answer-not-allowed': "answer {value} is not one of the values item '{linkId}' allows",
   'questionnaire/answer-constraint': "answer {value} of item '{linkId}' breaks its {constraint}",
   'questionnaire/answer-count': "item '{linkId}' has {count} answers, outside its {limit}",
-  'questionnaire/not-checked': "the answer of item '{linkId}' is not checked: value set {valueSet} cannot be expanded here",
+  'questionnaire/not-checked':
+    "the answer of item '{linkId}' is not checked[[: value set {valueSet} cannot be expanded here]][[: its regex {regex} could take exponential time (a repeated group holding a repetition), so it is not run]]",
   'questionnaire/enablewhen': "item '{linkId}' is answered though its enableWhen disables it",
   'questionnaire/group-answer': "item '{linkId}' is a {type} item and cannot have answers",
   'profiles/unknown': 'profile {profile} is not available; not checked against it[[; did you mean {suggestion}?]]',

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { issuesOf, validate } from '../../helpers/validate.js';
+import { safeRegex } from '../../../src/validator/rules/questionnaire/response.js';
 
 const response = (qItems: unknown[], items: unknown[]): Record<string, unknown> => ({
   resourceType: 'QuestionnaireResponse',
@@ -95,5 +96,23 @@ describe('QuestionnaireResponse against its Questionnaire', () => {
     const report = await validate(bundle);
     expect(issuesOf(report, 'questionnaire/unknown-questionnaire')).toEqual([]);
     expect(issuesOf(report, 'questionnaire/linkid-unknown').map((i) => i.location.fhirpath)).toEqual(['Bundle.entry[1].resource.item[0]']);
+  });
+
+  it('runs a Questionnaire regex only when it cannot backtrack exponentially; else the answer is not checked (never passed)', async () => {
+    for (const p of ['[0-9]{4}', '\\d{3}-\\d{4}', '[A-Z][a-z]+', '(ab)+', 'a|b', '[(+*]+']) expect([p, safeRegex(p)]).toEqual([p, true]);
+    for (const p of ['(a+)+', '(a|a)*', '(\\w+\\s?)*', '((ab)*)+', '(a)\\1', '(x*){2,}', '(?:a+)+b', 'a'.repeat(501)])
+      expect([p, safeRegex(p)]).toEqual([p, false]);
+    const regex = (pattern: string) => [
+      { linkId: 's', type: 'string', extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/regex', valueString: pattern }] },
+    ];
+    // the worst shape: an evil pattern and an answer that makes it backtrack — reported at once, not run
+    const evil = await validate(response(regex('(a+)+'), [{ linkId: 's', answer: [{ valueString: `${'a'.repeat(5000)}!` }] }]));
+    expect(issuesOf(evil, 'questionnaire/not-checked').map((i) => [i.location.fhirpath, i.params['regex']])).toEqual([
+      ['QuestionnaireResponse.item[0].answer[0]', '(a+)+'],
+    ]);
+    expect(issuesOf(evil, 'questionnaire/answer-constraint')).toEqual([]);
+    expect(await questionnaireIds(response(regex('[0-9]{4}'), [{ linkId: 's', answer: [{ valueString: '12a4' }] }]))).toEqual([
+      'questionnaire/answer-constraint QuestionnaireResponse.item[0].answer[0]',
+    ]);
   });
 });

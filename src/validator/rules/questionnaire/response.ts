@@ -236,6 +236,45 @@ function extensionValue(qItem: Json, url: string): { type: string; value: unknow
   return ext && key ? { type: key.slice('value'.length), value: ext[key] } : undefined;
 }
 
+/** The longest regex from a Questionnaire we run. */
+const MAX_REGEX = 500;
+
+/**
+ * Can the pattern be run on an answer in time linear-ish in its length? Not when it has a backreference, or a
+ * repeated group that itself holds a repetition or an alternation (`(a+)+`, `(a|a)*`, `(\w+\s?)*`): those are the
+ * shapes that backtrack exponentially in JavaScript's engine. Conservative: a safe pattern of that shape is not run
+ * either (reported as not checked, never as passed).
+ */
+export function safeRegex(pattern: string): boolean {
+  if (pattern.length > MAX_REGEX || /\\[1-9k]/.test(pattern)) return false;
+  // per open group: does it hold a quantifier or an alternation?
+  const stack: boolean[] = [];
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') inClass = true;
+    else if (c === '(') stack.push(false);
+    else if (c === ')') {
+      const risky = stack.pop() ?? false;
+      const next = pattern[i + 1];
+      const quantified = next === '*' || next === '+' || next === '{';
+      if (risky && quantified) return false;
+      // a group holding a repetition makes its enclosing group hold one too
+      if (risky && stack.length > 0) stack[stack.length - 1] = true;
+      if (quantified && stack.length > 0) stack[stack.length - 1] = true;
+    } else if ((c === '*' || c === '+' || c === '{' || c === '|') && stack.length > 0) stack[stack.length - 1] = true;
+  }
+  return true;
+}
+
 /** The decimal places of a number as JSON gives it (trailing zeros are not kept by the parser: never more than written). */
 function decimalPlaces(n: number): number {
   const text = String(n);
@@ -266,7 +305,10 @@ function checkConstraints(qItem: Json, v: { type: string; value: unknown }, link
     const minLength = extensionValue(qItem, EXT + 'minLength')?.value;
     if (typeof minLength === 'number' && v.value.length < minLength) report(`minLength ${minLength}`);
     const regex = extensionValue(qItem, EXT + 'regex')?.value;
-    if (typeof regex === 'string') {
+    if (typeof regex === 'string' && !safeRegex(regex)) {
+      // the pattern comes from the file: one that can backtrack exponentially is not run
+      run.sink.report('questionnaire/not-checked', aw, { linkId, regex });
+    } else if (typeof regex === 'string') {
       let re: RegExp | undefined;
       try {
         re = new RegExp(`^(?:${regex})$`);
