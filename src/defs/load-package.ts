@@ -161,7 +161,7 @@ function addFromIndex(source: PackageSource, pkgDir: string, root: string): bool
 }
 
 /** The definitions of `files` (a package's `.index.json` entries), each read from `pkgDir` when first asked for. */
-function addIndexEntries(source: PackageSource, pkgDir: string, files: readonly IndexEntry[], root: string): void {
+function addIndexEntries(source: PackageSource, pkgDir: string, files: readonly IndexEntry[], root: string, slim = true): void {
   for (const e of files) {
     if (typeof e.filename !== 'string' || typeof e.resourceType !== 'string' || !DEFINITION_TYPES.has(e.resourceType)) continue;
     const file = join(pkgDir, e.filename);
@@ -175,7 +175,7 @@ function addIndexEntries(source: PackageSource, pkgDir: string, files: readonly 
         // the index names the file: read only inside the package folder
         const r = parseResource(file, readPackageText(file, root), true);
         if (!r) throw new PackageLoadError(file, 'not a FHIR resource');
-        return slimDefinition(r);
+        return slim ? slimDefinition(r) : r;
       },
       file,
     );
@@ -193,7 +193,8 @@ export function packageFromIndex(pkgDir: string, manifest: PackageManifest, file
     throw new PackageLoadError(join(pkgDir, 'package.json'), 'package.json lacks name or version');
   }
   const source = new PackageSource(manifest, pkgDir);
-  addIndexEntries(source, pkgDir, files, pkgDir);
+  // written slim by stampPrebuilt (src/standards/prebuilt.ts): not walked again
+  addIndexEntries(source, pkgDir, files, pkgDir, false);
   return source;
 }
 

@@ -7,6 +7,7 @@ import type { Definitions } from '../defs/registry.js';
 import type { FhirResource } from '../defs/resource.js';
 import { DEFINITION_TYPES, slimDefinition } from '../defs/slim.js';
 import { describeFsError, isCompleteFolder, writeFileAtomic } from '../util/fs-safe.js';
+import { ucumLibrary, validUcumCodes } from '../validator/terminology/ucum.js';
 
 /**
  * The IG packages compiled at install time (`npm run compile` writes them to dist/ig), so that
@@ -74,6 +75,7 @@ function profilesFingerprint(dir: string): string {
  */
 export function stampPrebuilt(dir = PREBUILT_DIR): void {
   const packages: StampedPackage[] = [];
+  const ucum = new Set<string>();
   for (const f of readdirSync(dir).sort()) {
     const pkgDir = join(dir, f, 'package');
     if (!f.includes('#') || !isCompleteFolder(join(dir, f)) || !existsSync(join(pkgDir, '.index.json'))) continue;
@@ -88,8 +90,10 @@ export function stampPrebuilt(dir = PREBUILT_DIR): void {
         version: e.version,
       });
       const file = join(pkgDir, e.filename);
+      const slim = slimDefinition(JSON.parse(readFileSync(file, 'utf8')) as FhirResource);
+      collectUcumCodes(slim, ucum);
       // each file replaced whole (a kill leaves it slim or full, both complete)
-      writeFileAtomic(file, JSON.stringify(slimDefinition(JSON.parse(readFileSync(file, 'utf8')) as FhirResource)));
+      writeFileAtomic(file, JSON.stringify(slim));
     }
     packages.push({
       folder: f,
@@ -97,12 +101,64 @@ export function stampPrebuilt(dir = PREBUILT_DIR): void {
       files,
     });
   }
+  writeUcumTable(dir, ucum);
   // the stamp last: it says the whole folder is current
   const stamp: Stamp = {
     profiles: profilesFingerprint(PROFILES_DIR),
     packages,
   };
   writeFileAtomic(join(dir, STAMP), JSON.stringify(stamp) + '\n');
+}
+
+const UCUM_SYSTEM = 'http://unitsofmeasure.org';
+const UCUM_TABLE = 'ucum-units.json';
+
+/** The UCUM codes `v` names: Codings/Quantities with the UCUM system, and the concepts of a UCUM include of a ValueSet. */
+function collectUcumCodes(v: unknown, into: Set<string>): void {
+  if (Array.isArray(v)) {
+    for (const x of v) collectUcumCodes(x, into);
+    return;
+  }
+  if (typeof v !== 'object' || v === null) return;
+  const o = v as Record<string, unknown>;
+  if (o['system'] === UCUM_SYSTEM) {
+    if (typeof o['code'] === 'string') into.add(o['code']);
+    if (Array.isArray(o['concept']))
+      for (const c of o['concept'] as unknown[]) {
+        const code = (c as { code?: unknown } | null)?.code;
+        if (typeof code === 'string') into.add(code);
+      }
+  }
+  for (const x of Object.values(o)) if (typeof x === 'object' && x !== null) collectUcumCodes(x, into);
+}
+
+/**
+ * `dist/ig/ucum-units.json`: the UCUM units the installed ucum-lhc decides valid among those of the base R4
+ * ValueSet ucum-common (dist/r4) and those our packages name, with the library version that decided them.
+ * A cold start answers these without loading the library (src/validator/terminology/ucum.ts).
+ */
+function writeUcumTable(dir: string, codes: Set<string>): void {
+  const library = ucumLibrary();
+  if (library === undefined) return;
+  const common = join(R4_DIST_DIR, 'ValueSet-ucum-common.json');
+  if (existsSync(common)) collectUcumCodes(JSON.parse(readFileSync(common, 'utf8')), codes);
+  writeFileAtomic(join(dir, UCUM_TABLE), JSON.stringify({ library, units: validUcumCodes(codes) }) + '\n');
+}
+
+/**
+ * The UCUM units decided valid at install time (writeUcumTable), when `dir` holds a table made by the
+ * installed library version; undefined otherwise (every unit then goes to the library).
+ */
+export function prebuiltUcumUnits(dir = PREBUILT_DIR): ReadonlySet<string> | undefined {
+  let table: { library?: { file?: unknown; version?: unknown }; units?: unknown };
+  try {
+    table = JSON.parse(readFileSync(join(dir, UCUM_TABLE), 'utf8')) as typeof table;
+  } catch {
+    return undefined;
+  }
+  const file = table.library?.file;
+  if (typeof file !== 'string' || ucumLibrary(file)?.version !== table.library?.version || !Array.isArray(table.units)) return undefined;
+  return new Set(table.units.filter((u): u is string => typeof u === 'string'));
 }
 
 /** Remove the stamp before dist/ig is rewritten (`build --prebuilt`): a build killed half-way is then not taken as current. */

@@ -17,8 +17,9 @@ import type { FhirModel } from '../validator/model.js';
 import type { ExportPurpose, RuleSelection } from '../validator/rules/registry.js';
 import type { HeldTerminology } from '../validator/terminology/held.js';
 import { LocalTerminology } from '../validator/terminology/local.js';
+import { UcumUnits } from '../validator/terminology/ucum.js';
 import { Validator } from '../validator/validator.js';
-import { loadPrebuilt, r4PackageDir } from './prebuilt.js';
+import { loadPrebuilt, prebuiltUcumUnits, r4PackageDir } from './prebuilt.js';
 
 /** The compiler as the definitions' snapshot generator for differential-only StructureDefinitions. */
 export const snapshotGenerator: SnapshotGenerator = (sd, resolver) => {
@@ -84,5 +85,6 @@ export function newValidator(
 ): Validator {
   generatingSnapshots(defs);
   const { terminology: held, ...rest } = options;
-  return new Validator({ definitions: defs, terminology: (resolver) => new LocalTerminology(resolver, held), ...rest });
+  const ucum = new UcumUnits(prebuiltUcumUnits());
+  return new Validator({ definitions: defs, terminology: (resolver) => new LocalTerminology(resolver, held, ucum), ucum, ...rest });
 }

@@ -25,12 +25,18 @@ export interface ElementInfo {
  */
 export class FhirModel {
   private readonly byType = new Map<string, Map<string, ElementInfo>>();
+  /** The base definitions found so far (asked for at nearly every element: a resolve walks every package). */
+  private readonly structures = new Map<string, SD>();
 
   constructor(private readonly resolver: Resolver) {}
 
   structure(type: string): SD | undefined {
-    return this.resolver.resolve(`http://hl7.org/fhir/StructureDefinition/${type}`, 'StructureDefinition')?.resource as unknown as
+    const known = this.structures.get(type);
+    if (known) return known;
+    const sd = this.resolver.resolve(`http://hl7.org/fhir/StructureDefinition/${type}`, 'StructureDefinition')?.resource as unknown as
       SD | undefined;
+    if (sd) this.structures.set(type, sd);
+    return sd;
   }
 
   isPrimitive(type: string): boolean {

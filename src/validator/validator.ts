@@ -9,6 +9,7 @@ import type { StructurePlan } from './plan/plan.js';
 import { DecisionLog } from './terminology/decisions.js';
 import { NoTerminology } from './terminology/none.js';
 import type { TerminologyService } from './terminology/types.js';
+import { UcumUnits } from './terminology/ucum.js';
 import { IssueSink, type IssueCaps, type Json } from './context.js';
 import { Walker } from './walk/validate.js';
 import { Suppressions } from './suppress.js';
@@ -60,6 +61,8 @@ export interface ValidatorOptions {
    * `input/more-issues` finding (default DEFAULT_ISSUE_CAPS: 100 per element, 1,000 per file).
    */
   issueCaps?: Partial<IssueCaps>;
+  /** UCUM decisions shared by every walk of this validator (give the same instance to the terminology service). */
+  ucum?: UcumUnits;
 }
 
 export interface ValidateOptions {
@@ -85,8 +88,10 @@ export class Validator {
   private readonly scoped = new Map<string, Walker>();
   /** Each walker's terminology, which remembers the codes value sets decided (rules/terminology/codings.ts). */
   private readonly decisions = new Map<Walker, DecisionLog>();
+  private readonly ucum: UcumUnits;
 
   constructor(private readonly options: ValidatorOptions) {
+    this.ucum = options.ucum ?? new UcumUnits();
     if (options.purpose !== undefined && !EXPORT_PURPOSES.includes(options.purpose))
       throw new Error(`unknown purpose '${String(options.purpose)}'`);
     let resolver = options.definitions.all();
@@ -125,6 +130,7 @@ export class Validator {
       ...(options.crossCheckNatives ? { crossCheckNatives: true } : {}),
       ...(this.suppressions ? { suppressions: this.suppressions } : {}),
       codeNotes: terminology,
+      ucum: this.ucum,
     });
     this.decisions.set(walker, terminology);
     return walker;

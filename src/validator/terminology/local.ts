@@ -116,6 +116,8 @@ export class LocalTerminology implements TerminologyService {
   constructor(
     private readonly resolver: Resolver,
     private readonly held?: HeldTerminology,
+    /** UCUM decisions, shared with the validator's walks when given. */
+    private readonly ucumUnits?: UcumUnits,
   ) {}
 
   /** Was `system` given to the run (`--terminology`)? */
@@ -349,7 +351,7 @@ export class LocalTerminology implements TerminologyService {
   /** All of UCUM: nothing listed, every code decided by the grammar (valid unit → in, else not in, with why). */
   private ucumAll(): TriSet {
     if (!this.ucum) {
-      const units = new UcumUnits();
+      const units = this.ucumUnits ?? new UcumUnits();
       const oracle = (code: string): Status => {
         const d = units.decide(code);
         return d.valid ? { s: 'in', m: { code } } : { s: 'not-in', r: d.reason };

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 /**
@@ -21,17 +22,51 @@ interface UcumLhcModule {
 
 export type UnitDecision = { valid: true } | { valid: false; reason: string };
 
+const VALID: UnitDecision = { valid: true };
+
+/**
+ * The installed `@lhncbc/ucum-lhc`: its package.json and version (a table of decided units is used only with
+ * the library that made it). `file` given: the version found there (no module resolution at a cold start).
+ */
+export function ucumLibrary(file?: string): { file: string; version: string } | undefined {
+  try {
+    const at = file ?? createRequire(import.meta.url).resolve('@lhncbc/ucum-lhc/package.json');
+    const version = (JSON.parse(readFileSync(at, 'utf8')) as { version?: unknown }).version;
+    return typeof version === 'string' ? { file: at, version } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The codes of `codes` the library decides valid as written (for the install-time table). */
+export function validUcumCodes(codes: Iterable<string>): string[] {
+  const units = new UcumUnits();
+  const out: string[] = [];
+  for (const c of new Set(codes)) if (units.decide(c).valid) out.push(c);
+  return out.sort();
+}
+
 /** Decisions kept per instance, up to this many (codes come from instances: not kept without bound). */
 const MAX_CACHED = 10_000;
 /** UCUM codes are printable ASCII without spaces (UCUM §2.1); anything else is not a unit, and is not given to the library. */
 const UCUM_CHARS = /^[!-~]+$/;
 
-/** Decides UCUM unit expressions (the library is loaded on first use, once per process by Node's module cache). */
+/**
+ * Decides UCUM unit expressions (the library is loaded on first use, once per process by Node's module cache).
+ *
+ * `known`: units this same library version already decided valid, written at install time (the units of the
+ * base R4 ValueSet ucum-common and those our packages name: src/standards/prebuilt.ts). A unit found there is
+ * answered without loading the library — loading it and building its tables takes ≈ 45 ms, most of a one-bundle
+ * run's terminology work; any other unit, and every conversion, goes to the library as before.
+ */
 export class UcumUnits {
   private utils: UcumLhcUtils | undefined;
   private readonly decided = new Map<string, UnitDecision>();
 
+  constructor(private readonly known?: ReadonlySet<string>) {}
+
   decide(code: string): UnitDecision {
+    if (this.known?.has(code)) return VALID;
     let d = this.decided.get(code);
     if (d) return d;
     d = this.compute(code);

@@ -101,6 +101,8 @@ export interface EngineDeps {
   suppressions?: Suppressions;
   /** Hears the codes profiles name in fixed and pattern values (rules/terminology/profile-codes.ts). */
   codeNotes?: CodeNotes;
+  /** UCUM decisions (shared with the validator's terminology service when given). */
+  ucum?: UcumUnits;
 }
 
 /**
@@ -120,7 +122,7 @@ export class Walker implements WalkContext {
   readonly suppressions: Suppressions | undefined;
   readonly crossCheckNatives: boolean;
   /** UCUM unit conversion (QuestionnaireResponse quantity answers); the library loads on first use. */
-  readonly ucum = new UcumUnits();
+  readonly ucum: UcumUnits;
   /** Discriminator paths and what slices define at them, worked out once. */
   readonly slicing = new SlicingMemo();
   /** What is known about the document being validated (dropped with it: see withDocument). */
@@ -134,6 +136,7 @@ export class Walker implements WalkContext {
     this.locale = deps.locale;
     this.suppressions = deps.suppressions;
     this.crossCheckNatives = deps.crossCheckNatives ?? false;
+    this.ucum = deps.ucum ?? new UcumUnits();
     this.plans = new PlanCache(deps.resolver);
     this.primitives = new PrimitiveChecker(deps.model);
     this.fhirpath = new FhirPathRunner(

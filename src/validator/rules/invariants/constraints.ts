@@ -21,8 +21,10 @@ export function checkConstraints(value: unknown, node: ElementPlan, type: string
         ? (node.ed.base?.path ?? node.path)
         : type;
   const vars = { resource: where.resource, rootResource: where.root, medcomWhere: where } as EvalVars;
-  // the value a constraint on a primitive speaks about, quoted in its finding (a wrong CPR shows the CPR)
-  const quoted = focusValue(value, type, ctx);
+  // the value a constraint on a primitive speaks about, quoted in its finding (a wrong CPR shows the CPR);
+  // quoted only when a finding needs it (most constraints pass)
+  let quotedValue: { value?: string } | undefined;
+  const quoted = (): { value?: string } => (quotedValue ??= focusValue(value, type, ctx));
   for (const c of node.constraints) {
     if (NATIVE_CONSTRAINTS.has(c.key) || !c.expression) continue;
     const native = ctx.natives.get(c.key);
@@ -54,7 +56,7 @@ export function checkConstraints(value: unknown, node: ElementPlan, type: string
       sink.report(
         'invariants/failed',
         where,
-        { key: c.key, human: c.human, ...quoted },
+        { key: c.key, human: c.human, ...quoted() },
         {
           node,
           constraintKey: c.key,
@@ -152,7 +154,7 @@ function checkIntended(
   sink: IssueSink,
   node: ElementPlan,
   ctx: WalkContext,
-  quoted: { value?: string },
+  quoted: () => { value?: string },
 ): void {
   const intended = intendedExpression(c.expression!);
   if (intended === undefined) return;
@@ -163,7 +165,7 @@ function checkIntended(
     return; // the published constraint was evaluated; an intent we cannot evaluate adds nothing
   }
   if (result.length === 1 && result[0] === false) {
-    sink.report('invariants/intended', where, { key: c.key, expression: intended, ...quoted }, { node, constraintKey: c.key });
+    sink.report('invariants/intended', where, { key: c.key, expression: intended, ...quoted() }, { node, constraintKey: c.key });
   }
 }
 

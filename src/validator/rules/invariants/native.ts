@@ -331,5 +331,18 @@ const NATIVES: readonly NativeInvariant[] = [
 
 /** The natives by constraint key. */
 export function nativeInvariants(): Map<string, NativeInvariant> {
-  return new Map(NATIVES.map((n) => [n.key, n]));
+  // txt-1 and txt-2 ask about the same div, once per profile its resource is walked against: answers kept
+  // per narrative text (a few hundred at most; the strings are the instance's own)
+  const narratives = new Map<string, NativeResult>();
+  const narrativeOnce = (focus: unknown): NativeResult => {
+    if (typeof focus !== 'string') return undefined;
+    let result = narratives.get(focus);
+    if (result === undefined) {
+      result = narrative(focus);
+      if (narratives.size >= 256) narratives.clear();
+      narratives.set(focus, result);
+    }
+    return result;
+  };
+  return new Map(NATIVES.map((n) => [n.key, n.check === narrative ? { ...n, check: narrativeOnce } : n]));
 }
