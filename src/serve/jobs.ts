@@ -9,21 +9,54 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseIg, type IgTarget } from '../api/igs.js';
 import { writeFileAtomic } from '../api/io.js';
-import { reportStandard, RunValidator, summarize, validationDefinitions, type Definitions, type FileReport } from '../api/validate.js';
+import {
+  builtPackages,
+  checkProfile,
+  reportStandard,
+  RunValidator,
+  summarize,
+  validationDefinitions,
+  type Definitions,
+  type FileReport,
+} from '../api/validate.js';
+import { toOperationOutcome } from '../api/fhir.js';
+import { errorOutcome, FHIR_MIME, fhirBody, type FhirFormat } from './fhir.js';
 import { bytes, HttpError, jsonObject, safeName, text, uploads } from './request.js';
 import { valueText } from '../api/io.js';
 
 /** A run the server hands a worker: the raw request body (transferred, not copied). */
-export interface SelfTestJob {
+export type SelfTestJob = PageJob | FhirValidateJob;
+
+/** A run of the self-test page (`/api/validate`, `/api/protocol`): a JSON body with the files. */
+export interface PageJob {
   kind: 'validate' | 'protocol';
   body: Uint8Array<ArrayBuffer>;
   maxFiles: number;
 }
 
-/** The response: status and JSON body bytes (transferred back). */
+/** `POST /fhir/$validate` or `/fhir/{type}/$validate` (src/serve/fhir.ts): the body and the request's options. */
+export interface FhirValidateJob {
+  kind: 'fhir-validate';
+  body: Uint8Array<ArrayBuffer>;
+  /** The body's format (from its Content-Type). */
+  format: FhirFormat;
+  /** The format to answer in. */
+  answer: FhirFormat;
+  /** The resource type of the path (`/fhir/Bundle/$validate`). */
+  type?: string;
+  /** `?profile=` */
+  profile?: string;
+  /** `?ig=` (`hco`, `hco@1.2.0`, `medcom.fhir.dk.homecareobservation#1.2.1`) */
+  ig?: string;
+  /** `?mode=` */
+  mode?: string;
+}
+
+/** The response: status, body bytes (transferred back) and their type (JSON unless said). */
 export interface SelfTestAnswer {
   status: number;
   body: Uint8Array<ArrayBuffer>;
+  type?: string;
 }
 
 interface ReportFile {
@@ -44,6 +77,7 @@ export class SelfTestJobs {
   }
 
   async answer(job: SelfTestJob): Promise<SelfTestAnswer> {
+    if (job.kind === 'fhir-validate') return this.fhirValidate(job);
     let status = 200;
     let value: unknown;
     try {
@@ -55,6 +89,82 @@ export class SelfTestJobs {
       value = { error: e.message, code: e.code };
     }
     return { status, body: new TextEncoder().encode(JSON.stringify(value)) };
+  }
+
+  /**
+   * FHIR `$validate`: the resource (or a Parameters with `resource`, `profile`, `mode`) validated against the
+   * profile asked for, else the standard asked for (`ig`: its Bundle profile for a Bundle, its package scope
+   * otherwise), else what the resource declares; answered with an OperationOutcome — 200 whatever the verdict,
+   * 400 for a request that cannot be validated (unreadable body, unknown profile or standard, wrong type).
+   */
+  private async fhirValidate(job: FhirValidateJob): Promise<SelfTestAnswer> {
+    const reply = (status: number, resource: Record<string, unknown> & { resourceType: string }): SelfTestAnswer => ({
+      status,
+      body: new TextEncoder().encode(fhirBody(resource, job.answer)),
+      type: FHIR_MIME[job.answer],
+    });
+    try {
+      let text = Buffer.from(job.body.buffer, job.body.byteOffset, job.body.byteLength).toString('utf8');
+      let format = job.format;
+      let profile = job.profile;
+      let mode = job.mode;
+      // positions refer to the request body, unless the resource was taken out of a Parameters
+      let positions = true;
+      const params = format === 'json' ? parametersOf(text) : xmlParameters(text);
+      if (params) {
+        text = JSON.stringify(params.resource, null, 2);
+        format = 'json';
+        positions = false;
+        profile = params.profile ?? profile;
+        mode = params.mode ?? mode;
+      }
+      if (mode !== undefined && mode !== 'create' && mode !== 'update')
+        throw new HttpError(
+          400,
+          'bad-request',
+          `mode ${JSON.stringify(mode)} is not supported (create or update; none for a plain validation)`,
+        );
+      // the type is looked at only when the path or the standard asks (a JSON body is parsed once more)
+      const declaredType = job.type !== undefined || job.ig !== undefined ? resourceTypeOf(text, format) : undefined;
+      if (job.type !== undefined && declaredType !== undefined && declaredType !== job.type)
+        throw new HttpError(400, 'bad-request', `a ${declaredType} was posted to /fhir/${job.type}/$validate`);
+      let target: IgTarget | undefined;
+      if (job.ig !== undefined) {
+        try {
+          target = parseIg(job.ig, builtPackages(this.defs), `ig=${job.ig}`);
+        } catch (e) {
+          throw new HttpError(400, 'bad-request', (e as Error).message);
+        }
+      }
+      const options: { profiles: string[]; scope?: { id: string; version: string } } = { profiles: [] };
+      if (profile !== undefined) {
+        try {
+          checkProfile(this.defs, profile);
+        } catch (e) {
+          throw new HttpError(400, 'bad-request', (e as Error).message.replace(/^--profile /, 'profile '));
+        }
+        options.profiles.push(profile);
+      } else if (target?.bundleProfile && declaredType === 'Bundle') options.profiles.push(target.bundleProfile);
+      else if (target) options.scope = { id: target.packageId, version: target.version };
+      const key = `fhir:${options.profiles.join(' ')}:${options.scope ? `${options.scope.id}#${options.scope.version}` : ''}`;
+      let v = this.validators.get(key);
+      if (!v) {
+        v = new RunValidator(this.defs, { ...options, locale: 'en' });
+        this.validators.set(key, v);
+      }
+      const report = await v.validate(format === 'xml' ? 'request.xml' : 'request.json', { text });
+      if (!positions)
+        for (const i of report.issues) {
+          delete i.location.line;
+          delete i.location.column;
+        }
+      const outcome = toOperationOutcome(report, target ? reportStandard(target) : undefined);
+      const unreadable = report.issues.some((i) => i.ruleId.startsWith('input/') && i.severity === 'fatal');
+      return reply(unreadable ? 400 : 200, outcome as unknown as Record<string, unknown> & { resourceType: string });
+    } catch (e) {
+      if (!(e instanceof HttpError)) throw e;
+      return reply(e.status, errorOutcome(e.code, e.message));
+    }
   }
 
   private validator(target: IgTarget | undefined, lang: 'en' | 'da'): RunValidator {
@@ -136,4 +246,77 @@ export class SelfTestJobs {
       rmSync(dir, { recursive: true, force: true });
     }
   }
+}
+
+/** A Parameters body's `resource`, `profile` and `mode` (JSON), or undefined when the body is not a Parameters. */
+function parametersOf(text: string): { resource: unknown; profile?: string; mode?: string } | undefined {
+  // a cheap look first: most bodies are the resource itself
+  if (!/"resourceType"\s*:\s*"Parameters"/.test(text.slice(0, 4096))) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined; // the validator reports where the JSON breaks
+  }
+  if (typeof value !== 'object' || value === null || (value as { resourceType?: unknown }).resourceType !== 'Parameters') return undefined;
+  const parameter = (value as { parameter?: unknown }).parameter;
+  const list = Array.isArray(parameter) ? (parameter as Record<string, unknown>[]) : [];
+  const named = (name: string): Record<string, unknown>[] => list.filter((p) => typeof p === 'object' && p !== null && p['name'] === name);
+  const resources = named('resource');
+  if (resources.length !== 1 || typeof resources[0]!['resource'] !== 'object' || resources[0]!['resource'] === null)
+    throw new HttpError(
+      400,
+      'bad-request',
+      'a Parameters body must have exactly one parameter `resource` holding the resource to validate',
+    );
+  const str = (p: Record<string, unknown> | undefined, ...keys: string[]): string | undefined => {
+    for (const k of keys) {
+      const v = p?.[k];
+      if (typeof v === 'string') return v;
+    }
+    return undefined;
+  };
+  const profile = str(named('profile')[0], 'valueCanonical', 'valueUri', 'valueString');
+  const mode = str(named('mode')[0], 'valueCode', 'valueString');
+  return { resource: resources[0]!['resource'], ...(profile !== undefined ? { profile } : {}), ...(mode !== undefined ? { mode } : {}) };
+}
+
+/** An XML Parameters body is refused (not yet read): the resource itself can be posted in XML. */
+function xmlParameters(text: string): undefined {
+  if (resourceTypeOf(text, 'xml') === 'Parameters')
+    throw new HttpError(
+      415,
+      'unsupported-type',
+      'a Parameters body is read in JSON only: post the resource itself as XML (with ?profile=), or the Parameters as JSON',
+    );
+  return undefined;
+}
+
+/** The resource type a body declares: the root's `resourceType` (JSON), the root element's name (XML). */
+function resourceTypeOf(text: string, format: FhirFormat): string | undefined {
+  if (format === 'xml') return rootElementName(text);
+  try {
+    const rt = (JSON.parse(text) as { resourceType?: unknown } | null)?.resourceType;
+    return typeof rt === 'string' ? rt : undefined;
+  } catch {
+    return undefined; // the validator reports where the JSON breaks
+  }
+}
+
+/** The (unprefixed) name of an XML document's root element, past the declaration, processing instructions and comments; one pass. */
+function rootElementName(text: string): string | undefined {
+  let i = 0;
+  for (;;) {
+    while (i < text.length && /\s/.test(text[i]!)) i++;
+    if (text.startsWith('<?', i)) {
+      const end = text.indexOf('?>', i + 2);
+      if (end < 0) return undefined;
+      i = end + 2;
+    } else if (text.startsWith('<!--', i)) {
+      const end = text.indexOf('-->', i + 4);
+      if (end < 0) return undefined;
+      i = end + 3;
+    } else break;
+  }
+  return /^<([A-Za-z]+)[\s>/]/.exec(text.slice(i, i + 256))?.[1];
 }

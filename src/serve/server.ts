@@ -19,7 +19,8 @@ import { availableParallelism } from 'node:os';
 import { IG_ALIASES, STANDARDS, type Standard } from '../api/igs.js';
 import { compiledScript } from '../api/io.js';
 import { allowedHosts, allowHostProblem, hostName, isWildcard } from './hosts.js';
-import type { SelfTestAnswer, SelfTestJob } from './jobs.js';
+import type { FhirValidateJob, SelfTestAnswer, SelfTestJob } from './jobs.js';
+import { answerFormat, bodyFormat, capabilityStatement, errorOutcome, FHIR_MIME, fhirBody, type FhirFormat } from './fhir.js';
 import { APP_CSS, APP_JS, INDEX_HTML } from './page.js';
 import { HttpError } from './request.js';
 import { RunLimitError, WorkerRunner } from './runner.js';
@@ -168,6 +169,12 @@ function errorAnswer(e: unknown): { status: number; value: { error: string; code
   return { status: 500, value: { error: `internal error: ${(e as Error).message.split('\n')[0]}`, code: 'internal' } };
 }
 
+/** Is this request for the FHIR endpoints (answered with OperationOutcomes)? */
+function isFhirPath(url: string | undefined): boolean {
+  const path = (url ?? '/').split('?')[0]!;
+  return path === '/fhir' || path.startsWith('/fhir/');
+}
+
 async function info(limits: { maxBodyBytes: number; maxFiles: number; maxConcurrent: number; timeLimitSeconds: number }): Promise<unknown> {
   const { ProtocolLibrary } = await import('../api/protocol.js');
   return {
@@ -228,8 +235,10 @@ export async function startSelfTest(options: SelfTestOptions = {}): Promise<Self
     (req, res) => {
       handle(req, res).catch((e: unknown) => {
         const { status, value } = errorAnswer(e);
-        if (!res.headersSent && !res.destroyed) sendJson(res, status, value);
-        else res.end();
+        if (!res.headersSent && !res.destroyed) {
+          if (isFhirPath(req.url)) sendOutcome(req, res, status, errorOutcome(value.code, value.error));
+          else sendJson(res, status, value);
+        } else res.end();
         if (status === 413) req.destroy();
       });
     },
@@ -240,6 +249,7 @@ export async function startSelfTest(options: SelfTestOptions = {}): Promise<Self
     if (!hosts.has(hostHeader))
       throw new HttpError(421, 'host', `requests to this server must name one of its hosts (${[...hosts].join(', ')}); see --allow-host`);
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/fhir' || url.pathname.startsWith('/fhir/')) return handleFhir(req, res, url);
     if (req.method === 'GET') {
       switch (url.pathname) {
         case '/':
@@ -292,6 +302,65 @@ export async function startSelfTest(options: SelfTestOptions = {}): Promise<Self
       }
     }
     throw new HttpError(405, 'method', 'method not allowed');
+  }
+
+  /** `/fhir/metadata` and `$validate` (src/serve/fhir.ts); every answer an OperationOutcome or a CapabilityStatement. */
+  async function handleFhir(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const format = url.searchParams.get('_format');
+    const path = url.pathname.replace(/\/+$/, '');
+    if (path === '/fhir/metadata') {
+      if (req.method !== 'GET') throw new HttpError(405, 'method', 'GET /fhir/metadata');
+      const answer = answerFormat(format, req.headers.accept, 'json');
+      const base = `http://${req.headers.host ?? 'localhost'}/fhir`;
+      return send(res, 200, FHIR_MIME[answer], fhirBody(capabilityStatement(base, new Date()), answer));
+    }
+    const m = /^\/fhir\/(?:([A-Z][A-Za-z]+)\/)?\$validate$/.exec(path);
+    if (!m) throw new HttpError(404, 'not-found', `no FHIR operation at ${path.slice(0, 200)} (GET /fhir/metadata, POST /fhir/$validate)`);
+    if (req.method !== 'POST') throw new HttpError(405, 'method', 'POST the resource to $validate');
+    const body = bodyFormat(req.headers['content-type']);
+    if (!body) throw new HttpError(415, 'unsupported-type', 'send the resource as application/fhir+json or application/fhir+xml');
+    const answer = answerFormat(format, req.headers.accept, body);
+    const declared = Number(req.headers['content-length'] ?? '0');
+    if (declared > maxBodyBytes) throw tooLarge(declared, maxBodyBytes);
+    const lease = runner.tryAcquire();
+    if (!lease) {
+      await discardBody(req, maxBodyBytes);
+      const message = `the server is busy with ${maxConcurrent} run(s); try again in a few seconds`;
+      return send(res, 503, FHIR_MIME[answer], fhirBody(errorOutcome('busy', message), answer), {
+        'retry-after': String(RETRY_AFTER_SECONDS),
+      });
+    }
+    try {
+      const bytes = await readBody(req, maxBodyBytes);
+      const option = (name: string): string | undefined => url.searchParams.get(name) ?? undefined;
+      const job: FhirValidateJob = { kind: 'fhir-validate', body: bytes, format: body, answer };
+      if (m[1] !== undefined) job.type = m[1];
+      for (const k of ['profile', 'ig', 'mode'] as const) {
+        const v = option(k);
+        if (v !== undefined) job[k] = v;
+      }
+      const result = await lease.run<SelfTestAnswer>(job, [bytes.buffer]);
+      send(
+        res,
+        result.status,
+        result.type ?? FHIR_MIME[answer],
+        Buffer.from(result.body.buffer, result.body.byteOffset, result.body.byteLength),
+      );
+    } finally {
+      lease.release();
+    }
+  }
+
+  /** An error OperationOutcome in the format the request asks for (JSON when that cannot be told). */
+  function sendOutcome(req: IncomingMessage, res: ServerResponse, status: number, outcome: ReturnType<typeof errorOutcome>): void {
+    let answer: FhirFormat;
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      answer = answerFormat(url.searchParams.get('_format'), req.headers.accept, bodyFormat(req.headers['content-type']) ?? 'json');
+    } catch {
+      answer = 'json'; // a bad _format is itself what is being answered
+    }
+    send(res, status, FHIR_MIME[answer], fhirBody(outcome, answer));
   }
 
   await new Promise<void>((resolve, reject) => {
