@@ -513,8 +513,10 @@ program
   .option('--timeout-seconds <n>', 'longest run; a longer one is stopped (its worker replaced) and answered 504', positive, 120)
   .option('--request-timeout-seconds <n>', 'time for a whole request to arrive, upload included; a slower one is cut (408)', positive, 60)
   .option('--max-run-memory-mb <n>', "memory limit of one run (its worker's heap); a run beyond it is answered 413", positive, 1024)
+  .option('--no-log', 'no JSON line per request on stdout (method, path, status, ms, bytes, issue counts; never the content)')
   .action(
     async (opts: {
+      log: boolean;
       port: number;
       host: string;
       allowHost: string[];
@@ -537,6 +539,7 @@ program
           requestTimeoutMs: Math.round(opts.requestTimeoutSeconds * 1000),
           maxRunMemoryMb: Math.round(opts.maxRunMemoryMb),
           warm: true,
+          ...(opts.log ? { log: (line: string) => process.stdout.write(line + '\n') } : {}),
         });
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
@@ -549,8 +552,12 @@ program
       const stop = (): void => {
         void s.close().then(() => process.exit(0));
       };
+      // SIGTERM (a container stopping): no new connections or runs, the runs under way answered, then exit
+      const drain = (): void => {
+        void s.drain().then(() => process.exit(0));
+      };
       process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      process.once('SIGTERM', drain);
     },
   );
 

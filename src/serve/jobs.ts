@@ -57,6 +57,8 @@ export interface SelfTestAnswer {
   status: number;
   body: Uint8Array<ArrayBuffer>;
   type?: string;
+  /** `$validate`: the issues by severity (for the request's log line). */
+  counts?: Record<string, number>;
 }
 
 interface ReportFile {
@@ -160,7 +162,9 @@ export class SelfTestJobs {
         }
       const outcome = toOperationOutcome(report, target ? reportStandard(target) : undefined);
       const unreadable = report.issues.some((i) => i.ruleId.startsWith('input/') && i.severity === 'fatal');
-      return reply(unreadable ? 400 : 200, outcome as unknown as Record<string, unknown> & { resourceType: string });
+      const counts: Record<string, number> = { fatal: 0, error: 0, warning: 0, information: 0 };
+      for (const i of report.issues) counts[i.severity] = (counts[i.severity] ?? 0) + 1;
+      return { ...reply(unreadable ? 400 : 200, outcome as unknown as Record<string, unknown> & { resourceType: string }), counts };
     } catch (e) {
       if (!(e instanceof HttpError)) throw e;
       return reply(e.status, errorOutcome(e.code, e.message));

@@ -100,6 +100,8 @@ class Slot {
   private gone: Error | undefined;
   /** Chosen for a run (from before its setup is awaited until its answer). */
   taken = false;
+  /** Set up (its definitions loaded) and not gone. */
+  isReady = false;
 
   constructor(
     options: RunnerOptions,
@@ -123,8 +125,10 @@ class Slot {
     });
     this.ready.catch(() => undefined); // a failure is seen by whoever runs next
     this.worker.on('message', (m: FromWorker) => {
-      if (m.kind === 'ready') ready();
-      else if (m.kind === 'setup-failed') {
+      if (m.kind === 'ready') {
+        this.isReady = true;
+        ready();
+      } else if (m.kind === 'setup-failed') {
         const e = new RunLimitError('worker-failed', `the worker could not start: ${m.message}`);
         notReady(e);
         this.end(e);
@@ -167,6 +171,7 @@ class Slot {
   end(e: Error): void {
     if (this.gone) return;
     this.gone = e;
+    this.isReady = false;
     const p = this.pending?.p;
     this.pending = undefined;
     p?.reject(e);
@@ -198,6 +203,29 @@ export class WorkerRunner {
     return this.leases;
   }
 
+  /** Workers set up and alive (a readiness probe wants at least one). */
+  get ready(): number {
+    return this.slots.filter((s) => s.isReady).length;
+  }
+
+  /** Whether the runner takes no more runs (closing or draining). */
+  get stopping(): boolean {
+    return this.closed || this.draining;
+  }
+
+  private draining = false;
+  private drained: (() => void)[] = [];
+
+  /**
+   * Take no new runs and resolve once the runs under way have finished (graceful shutdown: SIGTERM). The
+   * runs keep their time limit, so this ends within it.
+   */
+  drain(): Promise<void> {
+    this.draining = true;
+    if (this.leases === 0) return Promise.resolve();
+    return new Promise<void>((resolve) => this.drained.push(resolve));
+  }
+
   /** Start the workers now, so that the first runs do not wait for their setup. */
   warm(): void {
     while (!this.closed && this.slots.length < this.options.maxConcurrent) this.spawn();
@@ -205,13 +233,14 @@ export class WorkerRunner {
 
   /** A lease, or undefined when `maxConcurrent` runs are already under way (busy). */
   tryAcquire(): Lease | undefined {
-    if (this.closed || this.leases >= this.options.maxConcurrent) return undefined;
+    if (this.closed || this.draining || this.leases >= this.options.maxConcurrent) return undefined;
     this.leases++;
     let held = true;
     const release = (): void => {
       if (held) {
         held = false;
         this.leases--;
+        if (this.leases === 0) for (const done of this.drained.splice(0)) done();
       }
     };
     return {

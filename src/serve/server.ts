@@ -52,6 +52,11 @@ export interface SelfTestOptions {
   requestTimeoutMs?: number;
   /** Start the workers at once (the CLI does), rather than with the first run. */
   warm?: boolean;
+  /**
+   * Hears one JSON line per request once it is answered: time, method, path (no query), status, ms, bytes in
+   * and out, and for `$validate` the issue counts — never the content.
+   */
+  log?: (line: string) => void;
 }
 
 export interface SelfTestServer {
@@ -62,6 +67,11 @@ export interface SelfTestServer {
   limits: { maxBodyBytes: number; maxFiles: number; maxConcurrent: number; timeLimitSeconds: number };
   server: Server;
   close(): Promise<void>;
+  /**
+   * Graceful shutdown (SIGTERM): stop accepting connections and runs, let the runs under way finish and be
+   * answered, then close.
+   */
+  drain(): Promise<void>;
 }
 
 export const DEFAULT_MAX_BODY = 25 * 1024 * 1024;
@@ -137,14 +147,18 @@ function tooLarge(declared: number | undefined, limit: number): HttpError {
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}): void {
-  res.writeHead(status, {
+  // set one by one (not through writeHead) so that the request's log line can read the length back
+  const all: Record<string, string> = {
     ...headers,
+    'content-length': String(typeof body === 'string' ? Buffer.byteLength(body) : body.length),
     'content-type': type,
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
     'content-security-policy': CSP,
-  });
+  };
+  for (const [k, v] of Object.entries(all)) res.setHeader(k, v);
+  res.writeHead(status);
   res.end(body);
 }
 
@@ -233,6 +247,7 @@ export async function startSelfTest(options: SelfTestOptions = {}): Promise<Self
       connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(headersTimeout / 2))),
     },
     (req, res) => {
+      if (options.log) logWhenAnswered(req, res, options.log);
       handle(req, res).catch((e: unknown) => {
         const { status, value } = errorAnswer(e);
         if (!res.headersSent && !res.destroyed) {
@@ -252,6 +267,16 @@ export async function startSelfTest(options: SelfTestOptions = {}): Promise<Self
     if (url.pathname === '/fhir' || url.pathname.startsWith('/fhir/')) return handleFhir(req, res, url);
     if (req.method === 'GET') {
       switch (url.pathname) {
+        case '/healthz':
+          return sendJson(res, 200, { status: 'ok' });
+        case '/readyz': {
+          // ready: a worker has its definitions loaded and the server is not shutting down
+          const ready = !runner.stopping && runner.ready > 0;
+          return sendJson(res, ready ? 200 : 503, {
+            status: runner.stopping ? 'stopping' : ready ? 'ready' : 'starting',
+            workers: runner.ready,
+          });
+        }
         case '/':
           return send(res, 200, 'text/html; charset=utf-8', INDEX_HTML);
         case '/app.js':
@@ -340,6 +365,7 @@ export async function startSelfTest(options: SelfTestOptions = {}): Promise<Self
         if (v !== undefined) job[k] = v;
       }
       const result = await lease.run<SelfTestAnswer>(job, [bytes.buffer]);
+      if (result.counts) issueCounts.set(res, result.counts);
       send(
         res,
         result.status,
@@ -349,6 +375,27 @@ export async function startSelfTest(options: SelfTestOptions = {}): Promise<Self
     } finally {
       lease.release();
     }
+  }
+
+  /** The issue counts of the `$validate` answers, for their log line. */
+  const issueCounts = new WeakMap<ServerResponse, Record<string, number>>();
+
+  function logWhenAnswered(req: IncomingMessage, res: ServerResponse, log: (line: string) => void): void {
+    const started = performance.now();
+    res.once('close', () => {
+      const line = {
+        time: new Date().toISOString(),
+        method: req.method,
+        path: (req.url ?? '/').split('?')[0]!.slice(0, 200),
+        status: res.statusCode,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+        bytesIn: Number(req.headers['content-length'] ?? 0) || 0,
+        bytesOut: Number(res.getHeader('content-length') ?? 0) || 0,
+        ...(res.writableFinished ? {} : { aborted: true }),
+        ...(issueCounts.has(res) ? { issues: issueCounts.get(res) } : {}),
+      };
+      log(JSON.stringify(line));
+    });
   }
 
   /** An error OperationOutcome in the format the request asks for (JSON when that cannot be told). */
@@ -377,6 +424,13 @@ export async function startSelfTest(options: SelfTestOptions = {}): Promise<Self
     hosts: [...hosts],
     limits,
     server,
+    drain: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await runner.drain();
+      server.closeAllConnections();
+      await Promise.all([closed, runner.close()]);
+    },
     close: async () => {
       await Promise.all([
         new Promise<void>((resolve) => {
