@@ -20,6 +20,9 @@ export const da = {
   'types/json-type': 'fandt {value}: forventede JSON-typen {expected} for FHIR-typen {fhirType}',
   'types/primitive-format': '{value} er ikke en gyldig {fhirType}: forventet {format}[[, f.eks. {example}]]',
   'types/max-length': 'værdien {value} er {length} tegn lang, mere end de højst tilladte {maxLength}',
+  'types/attachment-size': 'vedhæftningen angiver en størrelse på {size} bytes, men dens data er {actual} bytes',
+  'types/xhtml-entity': 'XHTML bruger entiteten {entity}, som XML ikke definerer: skriv selve tegnet eller en tegnreference (&#…;)',
+  'types/narrative-language': 'narrativen opfylder ikke profilens narrative-language-control {control}: fundne sprogafsnit: [{found}]',
   'fixed-pattern/fixed-mismatch': 'værdien skal være præcis {expected}, fandt {found}',
   'fixed-pattern/pattern-mismatch': 'værdien skal indeholde {expected}, fandt {found}',
   // -- issue 15 (roots): slicing messages name the discriminator, the value found and the value required

@@ -23,6 +23,11 @@ export const en = {
   'types/json-type': 'found {value}: expected a JSON {expected} for FHIR type {fhirType}',
   'types/primitive-format': '{value} is not a valid {fhirType}: expected {format}[[, e.g. {example}]]',
   'types/max-length': 'value {value} is {length} characters long, more than the maximum {maxLength}',
+  'types/attachment-size': 'the attachment states a size of {size} bytes, but its data is {actual} bytes',
+  'types/xhtml-entity':
+    'the XHTML uses the entity {entity}, which XML does not define: write the character itself or a character reference (&#…;)',
+  'types/narrative-language':
+    "the narrative does not meet the profile's narrative-language-control {control}: language sections found: [{found}]",
   'fixed-pattern/fixed-mismatch': 'value must be exactly {expected}, found {found}',
   'fixed-pattern/pattern-mismatch': 'value must contain {expected}, found {found}',
   // -- issue 15 (roots): slicing messages name the discriminator, the value found and the value required

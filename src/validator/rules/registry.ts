@@ -193,6 +193,29 @@ export const RULES = {
     issueType: 'value',
     summary: 'a value longer than the element’s maxLength',
   },
+  'types/attachment-size': {
+    layer: 'official',
+    concern: 'types',
+    severity: 'error',
+    issueType: 'value',
+    summary: 'an Attachment whose stated size is not the number of bytes its inline data decodes to',
+  },
+  'types/xhtml-entity': {
+    layer: 'official',
+    concern: 'types',
+    severity: 'error',
+    issueType: 'value',
+    summary:
+      'a narrative (xhtml) that uses an HTML entity XML does not define (&reg;, &nbsp; …) or a character reference to no XML character',
+  },
+  'types/narrative-language': {
+    layer: 'official',
+    concern: 'types',
+    severity: 'error',
+    issueType: 'business-rule',
+    summary:
+      'a narrative whose language sections (lang / xml:lang) do not meet the narrative-language-control its profile sets (_no, _yes, _resource, a language)',
+  },
   'fixed-pattern/fixed-mismatch': {
     layer: 'official',
     concern: 'fixed-pattern',

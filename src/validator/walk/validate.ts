@@ -33,6 +33,8 @@ import {
 } from '../rules/structure/shape.js';
 import { reportUnknownElement } from '../rules/structure/unknown-element.js';
 import { isJsonKind, isJsonObject } from '../rules/types/json-type.js';
+import { checkAttachment } from '../rules/types/attachment.js';
+import { checkNarrativeControl, checkXhtml } from '../rules/types/narrative.js';
 import { checkPrimitive, PrimitiveChecker } from '../rules/types/primitive.js';
 import type { TerminologyService } from '../terminology/types.js';
 import { extendPath, pathSteps, ROOT_PATH, type JsonPath, type SourceDoc } from '../load/source.js';
@@ -420,9 +422,11 @@ export class Walker implements WalkContext {
     for (const n of profileRoot ? [node, profileRoot] : [node]) {
       this.checkValue(value, n, typeCode, where, sink);
       checkConstraints(value, n, typeCode, where, sink, this);
+      if (typeCode === 'Narrative') checkNarrativeControl(value, n, where, sink);
     }
     if (typeCode === 'Reference') checkReference(value, node, where, sink, this);
     if (typeCode === 'Extension') checkExtension(value, where, sink);
+    if (typeCode === 'Attachment') checkAttachment(value, where, sink);
   }
 
   private validateChildren(
@@ -439,7 +443,6 @@ export class Walker implements WalkContext {
     const choiceSeen = new Map<ElementPlan, string[]>();
     for (const key of Object.keys(value)) {
       if (key === 'resourceType' && isResourceRoot) continue;
-      if (key === 'fhir_comments') continue;
       const isTwin = key.startsWith('_');
       const name = isTwin ? key.slice(1) : key;
       let el = children.get(name);
@@ -581,6 +584,7 @@ export class Walker implements WalkContext {
     if (value !== undefined) {
       if (isJsonKind(value, type, where, sink, node, this.primitives))
         checkPrimitive(value, type, node, where, sink, this.primitives, this);
+      if (type === 'xhtml') checkXhtml(value, where, sink);
       this.checkValue(value, node, type, where, sink);
       checkPrimitiveBinding(value, node, type, where, sink, this.terminology);
       checkConstraints(value, node, type, where, sink, this);

@@ -30,6 +30,8 @@ const DK_CONDITION = 'http://hl7.dk/fhir/core/StructureDefinition/dk-core-condit
 const CL_CONDITION = 'http://medcomfhir.dk/ig/conditionlist/StructureDefinition/medcom-conditionlist-condition';
 const CL_BUNDLE = 'http://medcomfhir.dk/ig/conditionlist/StructureDefinition/medcom-conditionlist-bundle';
 const T = 'http://example.org/fhir/StructureDefinition/';
+const NO_LANGUAGE_SECTIONS = `${T}no-language-sections`;
+const XHTML = 'http://www.w3.org/1999/xhtml';
 const NOTES_BUNDLE = 'http://medcomfhir.dk/ig/notes/StructureDefinition/medcom-notes-bundle';
 const HCO_MESSAGE = 'http://medcomfhir.dk/ig/homecareobservation/StructureDefinition/medcom-homecareobservation-message';
 /** Business-rule fixtures: examples/business (each a copy of a valid bundle with one defect). */
@@ -192,6 +194,31 @@ function rulesValidator(): Promise<Validator> {
     const source = new PackageSource({ name: 'example.unseen', version: '0.1.0' });
     source.add(referrer);
     defs.addPackage(source);
+    // a profile given as a differential only (its snapshot is generated on load)
+    const narrative = new PackageSource({ name: 'example.narrative', version: '0.1.0' });
+    narrative.add({
+      resourceType: 'StructureDefinition',
+      id: 'no-language-sections',
+      url: NO_LANGUAGE_SECTIONS,
+      name: 'NoLanguageSections',
+      status: 'draft',
+      fhirVersion: '4.0.1',
+      kind: 'resource',
+      abstract: false,
+      type: 'Patient',
+      baseDefinition: 'http://hl7.org/fhir/StructureDefinition/Patient',
+      derivation: 'constraint',
+      differential: {
+        element: [
+          {
+            id: 'Patient.text',
+            path: 'Patient.text',
+            extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/narrative-language-control', valueCode: '_no' }],
+          },
+        ],
+      },
+    });
+    defs.addPackage(narrative);
     return validatorFor(defs);
   })();
   return local;
@@ -348,6 +375,29 @@ const CASES: Case[] = [
     fail: patient({ identifier: [cpr('01010112345')] }),
     pass: patient({ identifier: [cpr()] }),
     at: 'Patient.identifier[0].value',
+  },
+  {
+    rule: 'types/attachment-size',
+    // 'aGVsbG8=' is the five bytes of 'hello'
+    fail: patient({ photo: [{ contentType: 'text/plain', data: 'aGVsbG8=', size: 100 }] }),
+    pass: patient({ photo: [{ contentType: 'text/plain', data: 'aGVsbG8=', size: 5 }] }),
+    at: 'Patient.photo[0].size',
+  },
+  {
+    rule: 'types/xhtml-entity',
+    fail: patient({ text: { status: 'generated', div: `<div xmlns="${XHTML}">CPT&reg;</div>` } }),
+    pass: patient({ text: { status: 'generated', div: `<div xmlns="${XHTML}">CPT&#174; &amp; &lt;b&gt;</div>` } }),
+    at: 'Patient.text.div',
+  },
+  {
+    rule: 'types/narrative-language',
+    local: true,
+    profiles: [NO_LANGUAGE_SECTIONS],
+    fail: patient({
+      text: { status: 'generated', div: `<div xmlns="${XHTML}"><div lang="da" xml:lang="da">Hej</div><div lang="en">Hello</div></div>` },
+    }),
+    pass: patient({ text: { status: 'generated', div: `<div xmlns="${XHTML}" lang="da">Hej</div>` } }),
+    at: 'Patient.text.div',
   },
   {
     rule: 'fixed-pattern/fixed-mismatch',
