@@ -64,6 +64,9 @@ export const da = {
   'questionnaire/not-checked':
     "svaret på item '{linkId}' er ikke kontrolleret[[: værdisættet {valueSet} kan ikke udfoldes her]][[: dets regex {regex} kan tage eksponentiel tid (en gentaget gruppe med en gentagelse), så det køres ikke]]",
   'questionnaire/enablewhen': "item '{linkId}' er besvaret, selv om dets enableWhen slår det fra",
+  'questionnaire/enablebehavior-missing':
+    "item '{linkId}' har {count} enableWhen-betingelser men ingen enableBehavior (all | any), der siger, hvordan de kombineres (que-12)",
+  'questionnaire/enablewhen-inner': "item '{linkId}' slås til af item '{question}', som er item'et selv eller ligger inde i det",
   'questionnaire/group-answer': "item '{linkId}' er et {type}-item og kan ikke have svar",
   'profiles/unknown': 'profilen {profile} er ikke tilgængelig; der er ikke valideret mod den[[; mente du {suggestion}?]]',
   'profiles/unknown-medcom':

@@ -68,6 +68,9 @@ export const en = {
   'questionnaire/not-checked':
     "the answer of item '{linkId}' is not checked[[: value set {valueSet} cannot be expanded here]][[: its regex {regex} could take exponential time (a repeated group holding a repetition), so it is not run]]",
   'questionnaire/enablewhen': "item '{linkId}' is answered though its enableWhen disables it",
+  'questionnaire/enablebehavior-missing':
+    "item '{linkId}' has {count} enableWhen conditions but no enableBehavior (all | any) to say how they combine (que-12)",
+  'questionnaire/enablewhen-inner': "item '{linkId}' is enabled by item '{question}', which is the item itself or nested inside it",
   'questionnaire/group-answer': "item '{linkId}' is a {type} item and cannot have answers",
   'profiles/unknown': 'profile {profile} is not available; not checked against it[[; did you mean {suggestion}?]]',
   'profiles/unknown-medcom':

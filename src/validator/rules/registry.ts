@@ -468,6 +468,21 @@ export const RULES = {
     summary:
       'a QuestionnaireResponse item that has answers (or sub-items) while its Questionnaire item is disabled by enableWhen / enableBehavior',
   },
+  'questionnaire/enablebehavior-missing': {
+    layer: 'official',
+    concern: 'questionnaire',
+    severity: 'error',
+    issueType: 'invariant',
+    summary:
+      'a Questionnaire item with two enableWhen conditions and no enableBehavior (que-12 as its text says; R4 publishes it as more than two)',
+  },
+  'questionnaire/enablewhen-inner': {
+    layer: 'official',
+    concern: 'questionnaire',
+    severity: 'error',
+    issueType: 'business-rule',
+    summary: 'a Questionnaire item whose enableWhen names the item itself or an item nested inside it',
+  },
   'questionnaire/group-answer': {
     layer: 'official',
     concern: 'questionnaire',

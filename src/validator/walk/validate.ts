@@ -6,6 +6,7 @@ import type { FhirModel } from '../model.js';
 import { PlanCache, type ElementPlan, type StructurePlan } from '../plan/plan.js';
 import { checkCodedBinding, checkPrimitiveBinding } from '../rules/bindings/binding.js';
 import { checkBundle, indexBundle } from '../rules/bundle/bundle.js';
+import { checkQuestionnaire } from '../rules/questionnaire/definition.js';
 import { checkQuestionnaireResponse } from '../rules/questionnaire/response.js';
 import { UcumUnits } from '../terminology/ucum.js';
 import { checkCardinality } from '../rules/cardinality/min-max.js';
@@ -198,6 +199,7 @@ export class Walker implements WalkContext {
       bundleWhere = { ...w, bundle: index, root: where.bundle ? where.root : value };
       checkBundle(index, bundleWhere, sink);
     }
+    if (rt === 'Questionnaire') checkQuestionnaire(value, w, sink);
     if (rt === 'QuestionnaireResponse') {
       checkQuestionnaireResponse(value, w, sink, {
         questionnaire: (c) => this.questionnaireOf(c, value, w),

@@ -116,3 +116,45 @@ describe('QuestionnaireResponse against its Questionnaire', () => {
     ]);
   });
 });
+
+describe('a Questionnaire checked as such', () => {
+  const ids = async (item: unknown[]): Promise<string[]> =>
+    (await validate({ resourceType: 'Questionnaire', id: 'q', status: 'active', item })).issues
+      .filter((i) => i.severity === 'error')
+      .map((i) => `${i.ruleId}${i.constraintKey ? ':' + i.constraintKey : ''} ${i.location.fhirpath}`);
+  const when = (question: string): Record<string, unknown> => ({ question, operator: '=', answerBoolean: true });
+
+  it('leaves three or more enableWhen without enableBehavior to the published que-12 (one finding, not two)', async () => {
+    const item = [
+      { linkId: 'a', type: 'boolean' },
+      { linkId: 'b', type: 'boolean' },
+      { linkId: 'c', type: 'boolean' },
+      { linkId: 'd', type: 'string', enableWhen: [when('a'), when('b'), when('c')] },
+    ];
+    expect(await ids(item)).toEqual(['invariants/failed:que-12 Questionnaire.item[3]']);
+    expect(await ids([{ ...item[3], enableWhen: [when('a')] }, ...item.slice(0, 3)])).toEqual([]);
+  });
+
+  it('refuses an enableWhen on the item itself or on an item nested at any depth, in nested items too', async () => {
+    expect(await ids([{ linkId: 'a', type: 'boolean', enableWhen: [when('a')] }])).toEqual([
+      'questionnaire/enablewhen-inner Questionnaire.item[0]',
+    ]);
+    const deep = [
+      { linkId: 'x', type: 'boolean' },
+      {
+        linkId: 'g',
+        type: 'group',
+        item: [
+          {
+            linkId: 'h',
+            type: 'group',
+            enableWhen: [when('x'), when('z')],
+            enableBehavior: 'all',
+            item: [{ linkId: 'i', type: 'group', item: [{ linkId: 'z', type: 'boolean' }] }],
+          },
+        ],
+      },
+    ];
+    expect(await ids(deep)).toEqual(['questionnaire/enablewhen-inner Questionnaire.item[1].item[0]']);
+  });
+});

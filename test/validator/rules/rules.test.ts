@@ -272,6 +272,8 @@ const response = (qItems: unknown[], items: unknown[], extra: Record<string, unk
   item: items,
   ...extra,
 });
+/** A Questionnaire with the given items. */
+const questionnaire = (item: unknown[]): Record<string, unknown> => ({ resourceType: 'Questionnaire', id: 'q', status: 'active', item });
 const answered = (linkId: string, ...answer: Record<string, unknown>[]): Record<string, unknown> => ({ linkId, answer });
 
 const CASES: Case[] = [
@@ -877,6 +879,56 @@ const CASES: Case[] = [
       [answered('a', { valueBoolean: true }), answered('b', { valueString: 'x' })],
     ),
     at: 'QuestionnaireResponse.item[1]',
+  },
+  {
+    rule: 'questionnaire/enablebehavior-missing',
+    fail: questionnaire([
+      { linkId: 'a', type: 'boolean' },
+      { linkId: 'b', type: 'boolean' },
+      {
+        linkId: 'c',
+        type: 'string',
+        enableWhen: [
+          { question: 'a', operator: '=', answerBoolean: true },
+          { question: 'b', operator: '=', answerBoolean: true },
+        ],
+      },
+    ]),
+    pass: questionnaire([
+      { linkId: 'a', type: 'boolean' },
+      { linkId: 'b', type: 'boolean' },
+      {
+        linkId: 'c',
+        type: 'string',
+        enableBehavior: 'any',
+        enableWhen: [
+          { question: 'a', operator: '=', answerBoolean: true },
+          { question: 'b', operator: '=', answerBoolean: true },
+        ],
+      },
+    ]),
+    at: 'Questionnaire.item[2]',
+  },
+  {
+    rule: 'questionnaire/enablewhen-inner',
+    fail: questionnaire([
+      {
+        linkId: 'g',
+        type: 'group',
+        enableWhen: [{ question: 'a', operator: '=', answerBoolean: true }],
+        item: [{ linkId: 'a', type: 'boolean' }],
+      },
+    ]),
+    pass: questionnaire([
+      { linkId: 'a', type: 'boolean' },
+      {
+        linkId: 'g',
+        type: 'group',
+        enableWhen: [{ question: 'a', operator: '=', answerBoolean: true }],
+        item: [{ linkId: 'b', type: 'string' }],
+      },
+    ]),
+    at: 'Questionnaire.item[0]',
   },
   {
     rule: 'questionnaire/group-answer',
