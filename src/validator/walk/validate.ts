@@ -205,6 +205,7 @@ export class Walker implements WalkContext {
         questionnaire: (c) => this.questionnaireOf(c, value, w),
         terminology: this.terminology,
         ucum: this.ucum,
+        evaluate: (expression, q, qr) => this.questionnaireExpression(expression, q, qr, w),
       });
     }
     for (const plan of plans) this.validateAgainst(value, plan, rt, bundleWhere, w, sink);
@@ -228,6 +229,21 @@ export class Walker implements WalkContext {
     }
     const hit = this.deps.resolver.resolve(canonical, 'Questionnaire');
     return hit ? hit.resource : undefined;
+  }
+
+  /**
+   * An expression of a Questionnaire (enableWhenExpression) evaluated on its response: only for a Questionnaire
+   * loaded as a definition, as the profiles' invariants are; one contained in or sent with the document being
+   * validated is not trusted to run code (undefined: not decided).
+   */
+  private questionnaireExpression(expression: string, q: Json, qr: Json, where: Where): unknown[] | undefined {
+    const contained = Array.isArray(qr['contained']) && (qr['contained'] as unknown[]).includes(q);
+    if (contained || where.bundle?.byResource.has(q) || where.root === q || expression.length > 1000) return undefined;
+    try {
+      return this.fhirpath.evaluate(qr, 'QuestionnaireResponse', expression, { resource: qr, rootResource: where.root });
+    } catch {
+      return undefined;
+    }
   }
 
   /**

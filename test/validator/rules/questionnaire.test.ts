@@ -4,7 +4,10 @@
  * where the Questionnaire is found.
  */
 import { describe, expect, it } from 'vitest';
-import { issuesOf, validate } from '../../helpers/validate.js';
+import { validationDefinitions } from '../../../src/api/validate.js';
+import { PackageSource } from '../../../src/defs/package-source.js';
+import type { Validator } from '../../../src/validator/validator.js';
+import { issuesOf, validate, validatorFor } from '../../helpers/validate.js';
 import { safeRegex } from '../../../src/validator/rules/questionnaire/response.js';
 
 const response = (qItems: unknown[], items: unknown[]): Record<string, unknown> => ({
@@ -156,5 +159,54 @@ describe('a Questionnaire checked as such', () => {
       },
     ];
     expect(await ids(deep)).toEqual(['questionnaire/enablewhen-inner Questionnaire.item[1].item[0]']);
+  });
+});
+
+describe('enableWhenExpression', () => {
+  const FORM = 'http://example.org/fhir/Questionnaire/enable-when-expression';
+  const item = (extension: unknown): unknown[] => [
+    { linkId: 'a', type: 'boolean' },
+    { linkId: 'b', type: 'string', required: true, extension: [extension] },
+  ];
+  const sdc = {
+    url: 'http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-enableWhenExpression',
+    valueExpression: { language: 'text/fhirpath', expression: "%resource.item.where(linkId = 'a').answer.value" },
+  };
+  const kanta = {
+    url: 'http://phr.kanta.fi/StructureDefinition/fiphr-ext-questionnaire-enablewhen',
+    valueString: "QuestionnaireResponse.descendants().where(linkId='a').answer.value.ofType(boolean)",
+  };
+  const answers = (a: boolean, b?: string): unknown[] => [
+    { linkId: 'a', answer: [{ valueBoolean: a }] },
+    ...(b === undefined ? [] : [{ linkId: 'b', answer: [{ valueString: b }] }]),
+  ];
+  const loaded = async (extension: unknown): Promise<Validator> => {
+    const defs = await validationDefinitions();
+    const source = new PackageSource({ name: 'example.forms', version: '0.1.0' });
+    source.add({ resourceType: 'Questionnaire', id: 'f', url: FORM, status: 'active', item: item(extension) });
+    defs.addPackage(source);
+    return validatorFor(defs);
+  };
+  const ids = async (v: Validator, items: unknown[]): Promise<string[]> =>
+    (
+      await validate({ resourceType: 'QuestionnaireResponse', id: 'r', questionnaire: FORM, status: 'completed', item: items }, [], v)
+    ).issues
+      .filter((i) => i.ruleId.startsWith('questionnaire/'))
+      .map((i) => `${i.ruleId} ${i.location.fhirpath}`);
+
+  it.each([
+    ['SDC', sdc],
+    ['Kanta', kanta],
+  ])('decides whether the item is enabled (%s form), for a Questionnaire loaded as a definition', async (_form, extension) => {
+    const v = await loaded(extension);
+    expect(await ids(v, answers(false, 'x'))).toEqual(['questionnaire/enablewhen QuestionnaireResponse.item[1]']);
+    expect(await ids(v, answers(true))).toEqual(['questionnaire/required-missing QuestionnaireResponse']);
+    expect(await ids(v, answers(true, 'x'))).toEqual([]);
+    expect(await ids(v, answers(false))).toEqual([]);
+  });
+
+  it('does not run the expression of a Questionnaire the document itself carries (undecided: no finding)', async () => {
+    expect(await questionnaireIds(response(item(kanta), answers(false, 'x')))).toEqual([]);
+    expect(await questionnaireIds(response(item(kanta), answers(true)))).toEqual([]);
   });
 });
