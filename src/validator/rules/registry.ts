@@ -208,6 +208,13 @@ export const RULES = {
     summary:
       'a narrative (xhtml) that uses an HTML entity XML does not define (&reg;, &nbsp; …) or a character reference to no XML character',
   },
+  'types/uri-uuid': {
+    layer: 'official',
+    concern: 'types',
+    severity: 'error',
+    issueType: 'value',
+    summary: 'a uri in the urn:uuid: scheme that is not a UUID in lower case (8-4-4-4-12 hexadecimal digits)',
+  },
   'types/narrative-language': {
     layer: 'official',
     concern: 'types',

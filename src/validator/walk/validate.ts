@@ -37,6 +37,7 @@ import { isJsonKind, isJsonObject } from '../rules/types/json-type.js';
 import { checkAttachment } from '../rules/types/attachment.js';
 import { checkNarrativeControl, checkXhtml } from '../rules/types/narrative.js';
 import { checkPrimitive, PrimitiveChecker } from '../rules/types/primitive.js';
+import { checkUri } from '../rules/types/uri.js';
 import type { TerminologyService } from '../terminology/types.js';
 import { extendPath, pathSteps, ROOT_PATH, type JsonPath, type SourceDoc } from '../load/source.js';
 import type { Suppressions } from '../suppress.js';
@@ -603,6 +604,7 @@ export class Walker implements WalkContext {
       if (isJsonKind(value, type, where, sink, node, this.primitives))
         checkPrimitive(value, type, node, where, sink, this.primitives, this);
       if (type === 'xhtml') checkXhtml(value, where, sink);
+      if (type === 'uri' || type === 'url' || type === 'canonical') checkUri(value, where, sink);
       this.checkValue(value, node, type, where, sink);
       checkPrimitiveBinding(value, node, type, where, sink, this.terminology);
       checkConstraints(value, node, type, where, sink, this);

@@ -70,3 +70,17 @@ describe('fhir_comments (a DSTU2 JSON property)', () => {
     ]);
   });
 });
+
+describe('types/uri-uuid', () => {
+  it('checks urn:uuid values of uri, url and canonical elements, and leaves other schemes and strings alone', async () => {
+    const bad = 'urn:uuid:c757873d-ec9a-4326-a141-556f43239520asdf';
+    const good = 'urn:uuid:c757873d-ec9a-4326-a141-556f43239520';
+    expect(await ids({ resourceType: 'Patient', id: 'p', identifier: [{ system: bad, value: bad }] })).toEqual([
+      'types/uri-uuid Patient.identifier[0].system',
+    ]);
+    expect(await ids({ resourceType: 'Patient', id: 'p', photo: [{ url: bad }] })).toEqual(['types/uri-uuid Patient.photo[0].url']);
+    expect(await ids({ resourceType: 'Patient', id: 'p', identifier: [{ system: good }, { system: 'urn:oid:1.2.208.176.1.2' }] })).toEqual(
+      [],
+    );
+  });
+});

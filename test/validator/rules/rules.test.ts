@@ -392,6 +392,13 @@ const CASES: Case[] = [
     at: 'Patient.text.div',
   },
   {
+    rule: 'types/uri-uuid',
+    // Identifier.system is a uri; a UUID in upper case, or with more after it, is not a urn:uuid
+    fail: patient({ identifier: [{ system: 'urn:uuid:C757873D-EC9A-4326-A141-556F43239520', value: '1' }] }),
+    pass: patient({ identifier: [{ system: 'urn:uuid:c757873d-ec9a-4326-a141-556f43239520', value: '1' }] }),
+    at: 'Patient.identifier[0].system',
+  },
+  {
     rule: 'types/narrative-language',
     local: true,
     profiles: [NO_LANGUAGE_SECTIONS],
