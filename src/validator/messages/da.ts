@@ -22,6 +22,8 @@ export const da = {
   'types/max-length': 'værdien {value} er {length} tegn lang, mere end de højst tilladte {maxLength}',
   'types/attachment-size': 'vedhæftningen angiver en størrelse på {size} bytes, men dens data er {actual} bytes',
   'types/xhtml-entity': 'XHTML bruger entiteten {entity}, som XML ikke definerer: skriv selve tegnet eller en tegnreference (&#…;)',
+  'types/narrative-source':
+    'narrativteksten {text} står ikke i et element, hvis class angiver dens kilde (boilerplate, generated, original …), som profilens narrative-source-control kræver',
   'types/uri-uuid':
     '{value} er ikke en gyldig urn:uuid: forventet urn:uuid: og en UUID med små bogstaver, f.eks. urn:uuid:b5d3f1e2-0c4a-4d47-9b9e-2f7c1a6d8e90',
   'types/narrative-language': 'narrativen opfylder ikke profilens narrative-language-control {control}: fundne sprogafsnit: [{found}]',

@@ -26,6 +26,8 @@ export const en = {
   'types/attachment-size': 'the attachment states a size of {size} bytes, but its data is {actual} bytes',
   'types/xhtml-entity':
     'the XHTML uses the entity {entity}, which XML does not define: write the character itself or a character reference (&#…;)',
+  'types/narrative-source':
+    "the narrative text {text} is in no element whose class says its source (boilerplate, generated, original …), as the profile's narrative-source-control requires",
   'types/uri-uuid':
     '{value} is not a valid urn:uuid: expected urn:uuid: and a UUID in lower case, e.g. urn:uuid:b5d3f1e2-0c4a-4d47-9b9e-2f7c1a6d8e90',
   'types/narrative-language':

@@ -208,6 +208,14 @@ export const RULES = {
     summary:
       'a narrative (xhtml) that uses an HTML entity XML does not define (&reg;, &nbsp; …) or a character reference to no XML character',
   },
+  'types/narrative-source': {
+    layer: 'official',
+    concern: 'types',
+    severity: 'error',
+    issueType: 'business-rule',
+    summary:
+      'narrative text that no element with a source class (boilerplate, generated, original …) covers, where the profile sets narrative-source-control (its level)',
+  },
   'types/uri-uuid': {
     layer: 'official',
     concern: 'types',

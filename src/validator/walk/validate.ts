@@ -35,7 +35,7 @@ import {
 import { reportUnknownElement } from '../rules/structure/unknown-element.js';
 import { isJsonKind, isJsonObject } from '../rules/types/json-type.js';
 import { checkAttachment } from '../rules/types/attachment.js';
-import { checkNarrativeControl, checkXhtml } from '../rules/types/narrative.js';
+import { checkNarrativeControl, checkNarrativeSource, checkXhtml } from '../rules/types/narrative.js';
 import { checkPrimitive, PrimitiveChecker } from '../rules/types/primitive.js';
 import { checkUri } from '../rules/types/uri.js';
 import type { TerminologyService } from '../terminology/types.js';
@@ -441,7 +441,10 @@ export class Walker implements WalkContext {
     for (const n of profileRoot ? [node, profileRoot] : [node]) {
       this.checkValue(value, n, typeCode, where, sink);
       checkConstraints(value, n, typeCode, where, sink, this);
-      if (typeCode === 'Narrative') checkNarrativeControl(value, n, where, sink);
+      if (typeCode === 'Narrative') {
+        checkNarrativeControl(value, n, where, sink);
+        checkNarrativeSource(value, n, where, sink);
+      }
     }
     if (typeCode === 'Reference') checkReference(value, node, where, sink, this);
     if (typeCode === 'Extension') checkExtension(value, where, sink);

@@ -218,6 +218,33 @@ function rulesValidator(): Promise<Validator> {
         ],
       },
     });
+    for (const [id, level] of [
+      ['source-warning', 'warning'],
+      ['source-error', 'error'],
+    ] as const) {
+      narrative.add({
+        resourceType: 'StructureDefinition',
+        id,
+        url: `${T}${id}`,
+        name: id === 'source-warning' ? 'SourceWarning' : 'SourceError',
+        status: 'draft',
+        fhirVersion: '4.0.1',
+        kind: 'resource',
+        abstract: false,
+        type: 'Patient',
+        baseDefinition: 'http://hl7.org/fhir/StructureDefinition/Patient',
+        derivation: 'constraint',
+        differential: {
+          element: [
+            {
+              id: 'Patient.text',
+              path: 'Patient.text',
+              extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/narrative-source-control', valueCode: level }],
+            },
+          ],
+        },
+      });
+    }
     defs.addPackage(narrative);
     return validatorFor(defs);
   })();
@@ -254,12 +281,14 @@ interface Case {
  * - `structure/unknown-extension`: a warning, but an error on a modifierExtension (its meaning may change the rest);
  * - `references/unresolved`: an error where the target must be in the Bundle (`#id`, `urn:uuid:`, aggregation
  *   bundled), otherwise a warning.
+ * - `types/narrative-source`: the level the profile's narrative-source-control gives (error, warning, information).
  */
 const SEVERITY_FROM_FINDING: readonly RuleId[] = [
   'invariants/failed',
   'input/more-issues',
   'structure/unknown-extension',
   'references/unresolved',
+  'types/narrative-source',
 ];
 
 /** A QuestionnaireResponse to its contained Questionnaire (`#q`) with the given items. */
@@ -389,6 +418,17 @@ const CASES: Case[] = [
     rule: 'types/xhtml-entity',
     fail: patient({ text: { status: 'generated', div: `<div xmlns="${XHTML}">CPT&reg;</div>` } }),
     pass: patient({ text: { status: 'generated', div: `<div xmlns="${XHTML}">CPT&#174; &amp; &lt;b&gt;</div>` } }),
+    at: 'Patient.text.div',
+  },
+  {
+    rule: 'types/narrative-source',
+    local: true,
+    profiles: [`${T}source-warning`],
+    severity: 'warning',
+    fail: patient({ text: { status: 'generated', div: `<div xmlns="${XHTML}"><p>Hej</p><p class="generated">Birgitte</p></div>` } }),
+    pass: patient({
+      text: { status: 'generated', div: `<div xmlns="${XHTML}"><p class="original">Hej</p><p class="generated">Birgitte</p></div>` },
+    }),
     at: 'Patient.text.div',
   },
   {
@@ -1002,7 +1042,23 @@ describe('every rule has a failing and a passing fixture', () => {
 });
 
 /** The other severity of each rule in SEVERITY_FROM_FINDING (the catalogue cases above have the first). */
-const OTHER_SEVERITIES: { rule: RuleId; fixture: unknown; at: string; severity: Severity; constraintKey?: string }[] = [
+const OTHER_SEVERITIES: {
+  rule: RuleId;
+  fixture: unknown;
+  at: string;
+  severity: Severity;
+  constraintKey?: string;
+  /** Validated with the rules' own profiles (`rulesValidator`) against these. */
+  profiles?: string[];
+}[] = [
+  // narrative-source-control's code is the level: `error` in this profile
+  {
+    rule: 'types/narrative-source',
+    at: 'Patient.text.div',
+    severity: 'error',
+    profiles: [`${T}source-error`],
+    fixture: patient({ text: { status: 'generated', div: `<div xmlns="${XHTML}">Hej</div>` } }),
+  },
   // dom-6 (a resource should have narrative) is a warning constraint
   { rule: 'invariants/failed', fixture: patient(), at: 'Patient', severity: 'warning', constraintKey: 'dom-6' },
   // 101 unknown extensions are 101 warnings: the finding that counts the last of them is a warning too
@@ -1036,7 +1092,7 @@ describe('severities that come from the finding', () => {
   });
 
   it.each(OTHER_SEVERITIES.map((c) => [`${c.rule} (${c.severity})`, c] as const))('%s', async (_name, c) => {
-    const report = await validate(c.fixture);
+    const report = c.profiles ? await validate(c.fixture, c.profiles, await rulesValidator()) : await validate(c.fixture);
     const hits = issuesOf(report, c.rule).filter(
       (h) => h.location.fhirpath === c.at && (c.constraintKey === undefined || h.constraintKey === c.constraintKey),
     );

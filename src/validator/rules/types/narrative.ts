@@ -1,6 +1,8 @@
 import type { IssueSink, Json, Where } from '../../context.js';
 import { child } from '../../context.js';
 import type { ElementPlan } from '../../plan/plan.js';
+import type { Severity } from '../registry.js';
+import { quoteValue } from '../../../util/text.js';
 
 /** The entities XML defines without a DTD; FHIR narrative has no DTD, so these are all there are. */
 const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
@@ -50,17 +52,23 @@ export function checkXhtml(value: unknown, where: Where, sink: IssueSink): void 
 
 interface XNode {
   attrs: Map<string, string>;
-  children: XNode[];
+  /** Elements, and the text between them (entities left as written). */
+  children: (XNode | string)[];
 }
 
-/** The elements of an XHTML text as a tree below a synthetic root (attributes only; text is not kept). */
+/** The elements and text of an XHTML text as a tree below a synthetic root. */
 function elementTree(text: string): XNode {
   const root: XNode = { attrs: new Map(), children: [] };
   const stack: XNode[] = [root];
+  const top = (): XNode => stack[stack.length - 1]!;
   let i = 0;
   while (i < text.length) {
     const lt = text.indexOf('<', i);
-    if (lt === -1) break;
+    if (lt === -1) {
+      top().children.push(text.slice(i));
+      break;
+    }
+    if (lt > i) top().children.push(text.slice(i, lt));
     if (text.startsWith('<!--', lt)) {
       const end = text.indexOf('-->', lt + 4);
       i = end === -1 ? text.length : end + 3;
@@ -68,6 +76,7 @@ function elementTree(text: string): XNode {
     }
     if (text.startsWith('<![CDATA[', lt)) {
       const end = text.indexOf(']]>', lt + 9);
+      top().children.push(text.slice(lt + 9, end === -1 ? text.length : end));
       i = end === -1 ? text.length : end + 3;
       continue;
     }
@@ -80,7 +89,7 @@ function elementTree(text: string): XNode {
     }
     if (text[lt + 1] === '?' || text[lt + 1] === '!') continue;
     const node: XNode = { attrs: attributes(text.slice(lt + 1, end)), children: [] };
-    stack[stack.length - 1]!.children.push(node);
+    top().children.push(node);
     if (text[end - 1] !== '/') stack.push(node);
   }
   return root;
@@ -116,14 +125,15 @@ const LANGUAGE_CONTROL = 'http://hl7.org/fhir/StructureDefinition/narrative-lang
  */
 function languageSections(div: string): string[] {
   const found = new Set<string>();
-  const visit = (n: XNode): void => {
+  const visit = (n: XNode | string): void => {
+    if (typeof n === 'string') return;
     const lang = n.attrs.get('xml:lang') ?? n.attrs.get('lang');
     if (lang !== undefined && lang !== '') found.add(lang);
     else for (const c of n.children) visit(c);
   };
   const tree = elementTree(div);
   // the tree's one top element is the narrative's div; its own lang is the narrative's, not a section's
-  for (const top of tree.children) for (const c of top.children) visit(c);
+  for (const top of tree.children) if (typeof top !== 'string') for (const c of top.children) visit(c);
   return [...found].sort();
 }
 
@@ -151,6 +161,44 @@ export function checkNarrativeControl(value: Json, node: ElementPlan, where: Whe
     if (!ok) {
       const wanted = control === '_resource' && typeof resourceLanguage === 'string' ? `${control} (${resourceLanguage})` : control;
       sink.report('types/narrative-language', child(where, 'div'), { control: wanted, found }, { node });
+    }
+  }
+}
+
+const SOURCE_CONTROL = 'http://hl7.org/fhir/StructureDefinition/narrative-source-control';
+/** The classes that say where a part of the narrative comes from (narrative-source-control). */
+const SOURCE_CLASSES = new Set(['boilerplate', 'generated', 'original', 'extensions', 'additional']);
+const LEVELS: ReadonlyMap<string, Severity> = new Map([
+  ['error', 'error'],
+  ['warning', 'warning'],
+  ['information', 'information'],
+]);
+
+/** The texts (trimmed, non-empty) of `n` that no element with a source class (its own or an ancestor's) covers. */
+function unattributed(n: XNode, out: string[]): string[] {
+  const classes = (n.attrs.get('class') ?? '').split(/\s+/);
+  if (classes.some((c) => SOURCE_CLASSES.has(c))) return out;
+  for (const c of n.children) {
+    if (typeof c !== 'string') unattributed(c, out);
+    else if (c.trim() !== '') out.push(c.trim().replace(/\s+/g, ' '));
+  }
+  return out;
+}
+
+/**
+ * A Narrative whose element definition carries narrative-source-control (its code the level: error, warning,
+ * information): every text of the narrative sits in an element whose class says its source (boilerplate,
+ * generated, original, extensions, additional) — on the element or one around it, the div included.
+ */
+export function checkNarrativeSource(value: Json, node: ElementPlan, where: Where, sink: IssueSink): void {
+  const ext = (node.ed.extension ?? []).find((e) => e.url === SOURCE_CONTROL && typeof e.valueCode === 'string');
+  const severity = ext ? LEVELS.get(ext.valueCode!) : undefined;
+  const div = value['div'];
+  if (severity === undefined || typeof div !== 'string') return;
+  for (const top of elementTree(div).children) {
+    if (typeof top === 'string') continue;
+    for (const text of unattributed(top, [])) {
+      sink.report('types/narrative-source', child(where, 'div'), { text: quoteValue(text) }, { node, severity });
     }
   }
 }
