@@ -210,3 +210,20 @@ describe('enableWhenExpression', () => {
     expect(await questionnaireIds(response(item(kanta), answers(true)))).toEqual([]);
   });
 });
+
+describe('a string item with an answerValueSet', () => {
+  const q = [{ linkId: 's', type: 'string', answerValueSet: 'http://hl7.org/fhir/ValueSet/administrative-gender' }];
+  it('takes a code of the value set as its text, and refuses other text', async () => {
+    expect(await questionnaireIds(response(q, [{ linkId: 's', answer: [{ valueString: 'female' }] }]))).toEqual([]);
+    expect(await questionnaireIds(response(q, [{ linkId: 's', answer: [{ valueString: 'Female person' }] }]))).toEqual([
+      'questionnaire/answer-not-allowed QuestionnaireResponse.item[0].answer[0]',
+    ]);
+  });
+
+  it('is not checked where the value set does not expand here', async () => {
+    const open = [{ linkId: 's', type: 'string', answerValueSet: 'http://example.org/fhir/ValueSet/unknown' }];
+    expect(await questionnaireIds(response(open, [{ linkId: 's', answer: [{ valueString: 'x' }] }]))).toEqual([
+      'questionnaire/not-checked QuestionnaireResponse.item[0].answer[0]',
+    ]);
+  });
+});

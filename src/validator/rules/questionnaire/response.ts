@@ -438,7 +438,15 @@ function checkAllowed(
     return;
   }
   const valueSet = str(qItem['answerValueSet']);
-  if (valueSet === undefined || v.type !== 'Coding' || !isObject(v.value)) return;
+  if (valueSet === undefined) return;
+  // a string item bound to a value set: the text is one of its codes (of any of its systems), as the HL7 validator reads it
+  if (type === 'string' && v.type === 'String' && typeof v.value === 'string') {
+    const check = run.deps.terminology.check(valueSet, undefined, v.value);
+    if (check.result === 'not-in') run.sink.report('questionnaire/answer-not-allowed', aw, { linkId, value: v.value });
+    else if (check.result === 'unknown') run.sink.report('questionnaire/not-checked', aw, { linkId, valueSet });
+    return;
+  }
+  if (v.type !== 'Coding' || !isObject(v.value)) return;
   const code = str(v.value['code']);
   if (code === undefined) return;
   const check = run.deps.terminology.check(valueSet, str(v.value['system']), code);
