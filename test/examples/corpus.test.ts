@@ -62,9 +62,20 @@ const PROFILES: Record<Standard, string> = {
  * (test/security/xml-attributes.test.ts); terminology/unknown-code needs code systems given to the run
  * (`--terminology`), which the corpus is not validated with (test/validator/terminology/held.test.ts); the
  * questionnaire/ rules check a QuestionnaireResponse against its Questionnaire, and none of the three standards
- * carries one (their fixtures: test/validator/rules/rules.test.ts, questionnaire.test.ts).
+ * carries one (their fixtures: test/validator/rules/rules.test.ts, questionnaire.test.ts); types/narrative-language
+ * and types/narrative-source check a profile's narrative-language-control and narrative-source-control, which none
+ * of their profiles sets, and types/uri-uuid a urn:uuid in a uri element, where these standards have none (their
+ * fullUrls are http, their UUIDs are in Identifier.value, a string); the fixtures of these three:
+ * test/validator/rules/rules.test.ts.
  */
-const NOT_APPLICABLE: readonly RuleId[] = ['slicing/ordered', 'input/more-issues', 'terminology/unknown-code'];
+const NOT_APPLICABLE: readonly RuleId[] = [
+  'slicing/ordered',
+  'input/more-issues',
+  'terminology/unknown-code',
+  'types/narrative-language',
+  'types/narrative-source',
+  'types/uri-uuid',
+];
 const notApplicable = (r: RuleId): boolean => NOT_APPLICABLE.includes(r) || RULES[r].concern === 'questionnaire';
 
 const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples');

@@ -20,6 +20,13 @@ export const da = {
   'types/json-type': 'fandt {value}: forventede JSON-typen {expected} for FHIR-typen {fhirType}',
   'types/primitive-format': '{value} er ikke en gyldig {fhirType}: forventet {format}[[, f.eks. {example}]]',
   'types/max-length': 'værdien {value} er {length} tegn lang, mere end de højst tilladte {maxLength}',
+  'types/attachment-size': 'vedhæftningen angiver en størrelse på {size} bytes, men dens data er {actual} bytes',
+  'types/xhtml-entity': 'XHTML bruger entiteten {entity}, som XML ikke definerer: skriv selve tegnet eller en tegnreference (&#…;)',
+  'types/narrative-source':
+    'narrativteksten {text} står ikke i et element, hvis class angiver dens kilde (boilerplate, generated, original …), som profilens narrative-source-control kræver',
+  'types/uri-uuid':
+    '{value} er ikke en gyldig urn:uuid: forventet urn:uuid: og en UUID med små bogstaver, f.eks. urn:uuid:b5d3f1e2-0c4a-4d47-9b9e-2f7c1a6d8e90',
+  'types/narrative-language': 'narrativen opfylder ikke profilens narrative-language-control {control}: fundne sprogafsnit: [{found}]',
   'fixed-pattern/fixed-mismatch': 'værdien skal være præcis {expected}, fandt {found}',
   'fixed-pattern/pattern-mismatch': 'værdien skal indeholde {expected}, fandt {found}',
   // -- issue 15 (roots): slicing messages name the discriminator, the value found and the value required
@@ -61,6 +68,9 @@ export const da = {
   'questionnaire/not-checked':
     "svaret på item '{linkId}' er ikke kontrolleret[[: værdisættet {valueSet} kan ikke udfoldes her]][[: dets regex {regex} kan tage eksponentiel tid (en gentaget gruppe med en gentagelse), så det køres ikke]]",
   'questionnaire/enablewhen': "item '{linkId}' er besvaret, selv om dets enableWhen slår det fra",
+  'questionnaire/enablebehavior-missing':
+    "item '{linkId}' har {count} enableWhen-betingelser men ingen enableBehavior (all | any), der siger, hvordan de kombineres (que-12)",
+  'questionnaire/enablewhen-inner': "item '{linkId}' slås til af item '{question}', som er item'et selv eller ligger inde i det",
   'questionnaire/group-answer': "item '{linkId}' er et {type}-item og kan ikke have svar",
   'profiles/unknown': 'profilen {profile} er ikke tilgængelig; der er ikke valideret mod den[[; mente du {suggestion}?]]',
   'profiles/unknown-medcom':

@@ -23,6 +23,15 @@ export const en = {
   'types/json-type': 'found {value}: expected a JSON {expected} for FHIR type {fhirType}',
   'types/primitive-format': '{value} is not a valid {fhirType}: expected {format}[[, e.g. {example}]]',
   'types/max-length': 'value {value} is {length} characters long, more than the maximum {maxLength}',
+  'types/attachment-size': 'the attachment states a size of {size} bytes, but its data is {actual} bytes',
+  'types/xhtml-entity':
+    'the XHTML uses the entity {entity}, which XML does not define: write the character itself or a character reference (&#…;)',
+  'types/narrative-source':
+    "the narrative text {text} is in no element whose class says its source (boilerplate, generated, original …), as the profile's narrative-source-control requires",
+  'types/uri-uuid':
+    '{value} is not a valid urn:uuid: expected urn:uuid: and a UUID in lower case, e.g. urn:uuid:b5d3f1e2-0c4a-4d47-9b9e-2f7c1a6d8e90',
+  'types/narrative-language':
+    "the narrative does not meet the profile's narrative-language-control {control}: language sections found: [{found}]",
   'fixed-pattern/fixed-mismatch': 'value must be exactly {expected}, found {found}',
   'fixed-pattern/pattern-mismatch': 'value must contain {expected}, found {found}',
   // -- issue 15 (roots): slicing messages name the discriminator, the value found and the value required
@@ -63,6 +72,9 @@ export const en = {
   'questionnaire/not-checked':
     "the answer of item '{linkId}' is not checked[[: value set {valueSet} cannot be expanded here]][[: its regex {regex} could take exponential time (a repeated group holding a repetition), so it is not run]]",
   'questionnaire/enablewhen': "item '{linkId}' is answered though its enableWhen disables it",
+  'questionnaire/enablebehavior-missing':
+    "item '{linkId}' has {count} enableWhen conditions but no enableBehavior (all | any) to say how they combine (que-12)",
+  'questionnaire/enablewhen-inner': "item '{linkId}' is enabled by item '{question}', which is the item itself or nested inside it",
   'questionnaire/group-answer': "item '{linkId}' is a {type} item and cannot have answers",
   'profiles/unknown': 'profile {profile} is not available; not checked against it[[; did you mean {suggestion}?]]',
   'profiles/unknown-medcom':

@@ -193,6 +193,44 @@ export const RULES = {
     issueType: 'value',
     summary: 'a value longer than the element’s maxLength',
   },
+  'types/attachment-size': {
+    layer: 'official',
+    concern: 'types',
+    severity: 'error',
+    issueType: 'value',
+    summary: 'an Attachment whose stated size is not the number of bytes its inline data decodes to',
+  },
+  'types/xhtml-entity': {
+    layer: 'official',
+    concern: 'types',
+    severity: 'error',
+    issueType: 'value',
+    summary:
+      'a narrative (xhtml) that uses an HTML entity XML does not define (&reg;, &nbsp; …) or a character reference to no XML character',
+  },
+  'types/narrative-source': {
+    layer: 'official',
+    concern: 'types',
+    severity: 'error',
+    issueType: 'business-rule',
+    summary:
+      'narrative text that no element with a source class (boilerplate, generated, original …) covers, where the profile sets narrative-source-control (its level)',
+  },
+  'types/uri-uuid': {
+    layer: 'official',
+    concern: 'types',
+    severity: 'error',
+    issueType: 'value',
+    summary: 'a uri in the urn:uuid: scheme that is not a UUID in lower case (8-4-4-4-12 hexadecimal digits)',
+  },
+  'types/narrative-language': {
+    layer: 'official',
+    concern: 'types',
+    severity: 'error',
+    issueType: 'business-rule',
+    summary:
+      'a narrative whose language sections (lang / xml:lang) do not meet the narrative-language-control its profile sets (_no, _yes, _resource, a language)',
+  },
   'fixed-pattern/fixed-mismatch': {
     layer: 'official',
     concern: 'fixed-pattern',
@@ -444,6 +482,21 @@ export const RULES = {
     issueType: 'business-rule',
     summary:
       'a QuestionnaireResponse item that has answers (or sub-items) while its Questionnaire item is disabled by enableWhen / enableBehavior',
+  },
+  'questionnaire/enablebehavior-missing': {
+    layer: 'official',
+    concern: 'questionnaire',
+    severity: 'error',
+    issueType: 'invariant',
+    summary:
+      'a Questionnaire item with two enableWhen conditions and no enableBehavior (que-12 as its text says; R4 publishes it as more than two)',
+  },
+  'questionnaire/enablewhen-inner': {
+    layer: 'official',
+    concern: 'questionnaire',
+    severity: 'error',
+    issueType: 'business-rule',
+    summary: 'a Questionnaire item whose enableWhen names the item itself or an item nested inside it',
   },
   'questionnaire/group-answer': {
     layer: 'official',

@@ -6,6 +6,7 @@ import type { FhirModel } from '../model.js';
 import { PlanCache, type ElementPlan, type StructurePlan } from '../plan/plan.js';
 import { checkCodedBinding, checkPrimitiveBinding } from '../rules/bindings/binding.js';
 import { checkBundle, indexBundle } from '../rules/bundle/bundle.js';
+import { checkQuestionnaire } from '../rules/questionnaire/definition.js';
 import { checkQuestionnaireResponse } from '../rules/questionnaire/response.js';
 import { UcumUnits } from '../terminology/ucum.js';
 import { checkCardinality } from '../rules/cardinality/min-max.js';
@@ -33,7 +34,10 @@ import {
 } from '../rules/structure/shape.js';
 import { reportUnknownElement } from '../rules/structure/unknown-element.js';
 import { isJsonKind, isJsonObject } from '../rules/types/json-type.js';
+import { checkAttachment } from '../rules/types/attachment.js';
+import { checkNarrativeControl, checkNarrativeSource, checkXhtml } from '../rules/types/narrative.js';
 import { checkPrimitive, PrimitiveChecker } from '../rules/types/primitive.js';
+import { checkUri } from '../rules/types/uri.js';
 import type { TerminologyService } from '../terminology/types.js';
 import { extendPath, pathSteps, ROOT_PATH, type JsonPath, type SourceDoc } from '../load/source.js';
 import type { Suppressions } from '../suppress.js';
@@ -199,11 +203,13 @@ export class Walker implements WalkContext {
       bundleWhere = { ...w, bundle: index, root: where.bundle ? where.root : value };
       checkBundle(index, bundleWhere, sink);
     }
+    if (rt === 'Questionnaire') checkQuestionnaire(value, w, sink);
     if (rt === 'QuestionnaireResponse') {
       checkQuestionnaireResponse(value, w, sink, {
         questionnaire: (c) => this.questionnaireOf(c, value, w),
         terminology: this.terminology,
         ucum: this.ucum,
+        evaluate: (expression, q, qr) => this.questionnaireExpression(expression, q, qr, w),
       });
     }
     for (const plan of plans) this.validateAgainst(value, plan, rt, bundleWhere, w, sink);
@@ -227,6 +233,21 @@ export class Walker implements WalkContext {
     }
     const hit = this.deps.resolver.resolve(canonical, 'Questionnaire');
     return hit ? hit.resource : undefined;
+  }
+
+  /**
+   * An expression of a Questionnaire (enableWhenExpression) evaluated on its response: only for a Questionnaire
+   * loaded as a definition, as the profiles' invariants are; one contained in or sent with the document being
+   * validated is not trusted to run code (undefined: not decided).
+   */
+  private questionnaireExpression(expression: string, q: Json, qr: Json, where: Where): unknown[] | undefined {
+    const contained = Array.isArray(qr['contained']) && (qr['contained'] as unknown[]).includes(q);
+    if (contained || where.bundle?.byResource.has(q) || where.root === q || expression.length > 1000) return undefined;
+    try {
+      return this.fhirpath.evaluate(qr, 'QuestionnaireResponse', expression, { resource: qr, rootResource: where.root });
+    } catch {
+      return undefined;
+    }
   }
 
   /**
@@ -423,9 +444,14 @@ export class Walker implements WalkContext {
     for (const n of profileRoot ? [node, profileRoot] : [node]) {
       this.checkValue(value, n, typeCode, where, sink);
       checkConstraints(value, n, typeCode, where, sink, this);
+      if (typeCode === 'Narrative') {
+        checkNarrativeControl(value, n, where, sink);
+        checkNarrativeSource(value, n, where, sink);
+      }
     }
     if (typeCode === 'Reference') checkReference(value, node, where, sink, this);
     if (typeCode === 'Extension') checkExtension(value, where, sink);
+    if (typeCode === 'Attachment') checkAttachment(value, where, sink);
   }
 
   private validateChildren(
@@ -442,7 +468,6 @@ export class Walker implements WalkContext {
     const choiceSeen = new Map<ElementPlan, string[]>();
     for (const key of Object.keys(value)) {
       if (key === 'resourceType' && isResourceRoot) continue;
-      if (key === 'fhir_comments') continue;
       const isTwin = key.startsWith('_');
       const name = isTwin ? key.slice(1) : key;
       let el = children.get(name);
@@ -584,6 +609,8 @@ export class Walker implements WalkContext {
     if (value !== undefined) {
       if (isJsonKind(value, type, where, sink, node, this.primitives))
         checkPrimitive(value, type, node, where, sink, this.primitives, this);
+      if (type === 'xhtml') checkXhtml(value, where, sink);
+      if (type === 'uri' || type === 'url' || type === 'canonical') checkUri(value, where, sink);
       this.checkValue(value, node, type, where, sink);
       checkPrimitiveBinding(value, node, type, where, sink, this.terminology);
       checkConstraints(value, node, type, where, sink, this);

@@ -30,6 +30,8 @@ const DK_CONDITION = 'http://hl7.dk/fhir/core/StructureDefinition/dk-core-condit
 const CL_CONDITION = 'http://medcomfhir.dk/ig/conditionlist/StructureDefinition/medcom-conditionlist-condition';
 const CL_BUNDLE = 'http://medcomfhir.dk/ig/conditionlist/StructureDefinition/medcom-conditionlist-bundle';
 const T = 'http://example.org/fhir/StructureDefinition/';
+const NO_LANGUAGE_SECTIONS = `${T}no-language-sections`;
+const XHTML = 'http://www.w3.org/1999/xhtml';
 const NOTES_BUNDLE = 'http://medcomfhir.dk/ig/notes/StructureDefinition/medcom-notes-bundle';
 const HCO_MESSAGE = 'http://medcomfhir.dk/ig/homecareobservation/StructureDefinition/medcom-homecareobservation-message';
 /** Business-rule fixtures: examples/business (each a copy of a valid bundle with one defect). */
@@ -192,6 +194,58 @@ function rulesValidator(): Promise<Validator> {
     const source = new PackageSource({ name: 'example.unseen', version: '0.1.0' });
     source.add(referrer);
     defs.addPackage(source);
+    // a profile given as a differential only (its snapshot is generated on load)
+    const narrative = new PackageSource({ name: 'example.narrative', version: '0.1.0' });
+    narrative.add({
+      resourceType: 'StructureDefinition',
+      id: 'no-language-sections',
+      url: NO_LANGUAGE_SECTIONS,
+      name: 'NoLanguageSections',
+      status: 'draft',
+      fhirVersion: '4.0.1',
+      kind: 'resource',
+      abstract: false,
+      type: 'Patient',
+      baseDefinition: 'http://hl7.org/fhir/StructureDefinition/Patient',
+      derivation: 'constraint',
+      differential: {
+        element: [
+          {
+            id: 'Patient.text',
+            path: 'Patient.text',
+            extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/narrative-language-control', valueCode: '_no' }],
+          },
+        ],
+      },
+    });
+    for (const [id, level] of [
+      ['source-warning', 'warning'],
+      ['source-error', 'error'],
+    ] as const) {
+      narrative.add({
+        resourceType: 'StructureDefinition',
+        id,
+        url: `${T}${id}`,
+        name: id === 'source-warning' ? 'SourceWarning' : 'SourceError',
+        status: 'draft',
+        fhirVersion: '4.0.1',
+        kind: 'resource',
+        abstract: false,
+        type: 'Patient',
+        baseDefinition: 'http://hl7.org/fhir/StructureDefinition/Patient',
+        derivation: 'constraint',
+        differential: {
+          element: [
+            {
+              id: 'Patient.text',
+              path: 'Patient.text',
+              extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/narrative-source-control', valueCode: level }],
+            },
+          ],
+        },
+      });
+    }
+    defs.addPackage(narrative);
     return validatorFor(defs);
   })();
   return local;
@@ -227,12 +281,14 @@ interface Case {
  * - `structure/unknown-extension`: a warning, but an error on a modifierExtension (its meaning may change the rest);
  * - `references/unresolved`: an error where the target must be in the Bundle (`#id`, `urn:uuid:`, aggregation
  *   bundled), otherwise a warning.
+ * - `types/narrative-source`: the level the profile's narrative-source-control gives (error, warning, information).
  */
 const SEVERITY_FROM_FINDING: readonly RuleId[] = [
   'invariants/failed',
   'input/more-issues',
   'structure/unknown-extension',
   'references/unresolved',
+  'types/narrative-source',
 ];
 
 /** A QuestionnaireResponse to its contained Questionnaire (`#q`) with the given items. */
@@ -245,6 +301,8 @@ const response = (qItems: unknown[], items: unknown[], extra: Record<string, unk
   item: items,
   ...extra,
 });
+/** A Questionnaire with the given items. */
+const questionnaire = (item: unknown[]): Record<string, unknown> => ({ resourceType: 'Questionnaire', id: 'q', status: 'active', item });
 const answered = (linkId: string, ...answer: Record<string, unknown>[]): Record<string, unknown> => ({ linkId, answer });
 
 const CASES: Case[] = [
@@ -348,6 +406,47 @@ const CASES: Case[] = [
     fail: patient({ identifier: [cpr('01010112345')] }),
     pass: patient({ identifier: [cpr()] }),
     at: 'Patient.identifier[0].value',
+  },
+  {
+    rule: 'types/attachment-size',
+    // 'aGVsbG8=' is the five bytes of 'hello'
+    fail: patient({ photo: [{ contentType: 'text/plain', data: 'aGVsbG8=', size: 100 }] }),
+    pass: patient({ photo: [{ contentType: 'text/plain', data: 'aGVsbG8=', size: 5 }] }),
+    at: 'Patient.photo[0].size',
+  },
+  {
+    rule: 'types/xhtml-entity',
+    fail: patient({ text: { status: 'generated', div: `<div xmlns="${XHTML}">CPT&reg;</div>` } }),
+    pass: patient({ text: { status: 'generated', div: `<div xmlns="${XHTML}">CPT&#174; &amp; &lt;b&gt;</div>` } }),
+    at: 'Patient.text.div',
+  },
+  {
+    rule: 'types/narrative-source',
+    local: true,
+    profiles: [`${T}source-warning`],
+    severity: 'warning',
+    fail: patient({ text: { status: 'generated', div: `<div xmlns="${XHTML}"><p>Hej</p><p class="generated">Birgitte</p></div>` } }),
+    pass: patient({
+      text: { status: 'generated', div: `<div xmlns="${XHTML}"><p class="original">Hej</p><p class="generated">Birgitte</p></div>` },
+    }),
+    at: 'Patient.text.div',
+  },
+  {
+    rule: 'types/uri-uuid',
+    // Identifier.system is a uri; a UUID in upper case, or with more after it, is not a urn:uuid
+    fail: patient({ identifier: [{ system: 'urn:uuid:C757873D-EC9A-4326-A141-556F43239520', value: '1' }] }),
+    pass: patient({ identifier: [{ system: 'urn:uuid:c757873d-ec9a-4326-a141-556f43239520', value: '1' }] }),
+    at: 'Patient.identifier[0].system',
+  },
+  {
+    rule: 'types/narrative-language',
+    local: true,
+    profiles: [NO_LANGUAGE_SECTIONS],
+    fail: patient({
+      text: { status: 'generated', div: `<div xmlns="${XHTML}"><div lang="da" xml:lang="da">Hej</div><div lang="en">Hello</div></div>` },
+    }),
+    pass: patient({ text: { status: 'generated', div: `<div xmlns="${XHTML}" lang="da">Hej</div>` } }),
+    at: 'Patient.text.div',
   },
   {
     rule: 'fixed-pattern/fixed-mismatch',
@@ -829,6 +928,56 @@ const CASES: Case[] = [
     at: 'QuestionnaireResponse.item[1]',
   },
   {
+    rule: 'questionnaire/enablebehavior-missing',
+    fail: questionnaire([
+      { linkId: 'a', type: 'boolean' },
+      { linkId: 'b', type: 'boolean' },
+      {
+        linkId: 'c',
+        type: 'string',
+        enableWhen: [
+          { question: 'a', operator: '=', answerBoolean: true },
+          { question: 'b', operator: '=', answerBoolean: true },
+        ],
+      },
+    ]),
+    pass: questionnaire([
+      { linkId: 'a', type: 'boolean' },
+      { linkId: 'b', type: 'boolean' },
+      {
+        linkId: 'c',
+        type: 'string',
+        enableBehavior: 'any',
+        enableWhen: [
+          { question: 'a', operator: '=', answerBoolean: true },
+          { question: 'b', operator: '=', answerBoolean: true },
+        ],
+      },
+    ]),
+    at: 'Questionnaire.item[2]',
+  },
+  {
+    rule: 'questionnaire/enablewhen-inner',
+    fail: questionnaire([
+      {
+        linkId: 'g',
+        type: 'group',
+        enableWhen: [{ question: 'a', operator: '=', answerBoolean: true }],
+        item: [{ linkId: 'a', type: 'boolean' }],
+      },
+    ]),
+    pass: questionnaire([
+      { linkId: 'a', type: 'boolean' },
+      {
+        linkId: 'g',
+        type: 'group',
+        enableWhen: [{ question: 'a', operator: '=', answerBoolean: true }],
+        item: [{ linkId: 'b', type: 'string' }],
+      },
+    ]),
+    at: 'Questionnaire.item[0]',
+  },
+  {
     rule: 'questionnaire/group-answer',
     fail: response([{ linkId: 'g', type: 'group', item: [{ linkId: 'a', type: 'string' }] }], [answered('g', { valueString: 'x' })]),
     pass: response(
@@ -893,7 +1042,23 @@ describe('every rule has a failing and a passing fixture', () => {
 });
 
 /** The other severity of each rule in SEVERITY_FROM_FINDING (the catalogue cases above have the first). */
-const OTHER_SEVERITIES: { rule: RuleId; fixture: unknown; at: string; severity: Severity; constraintKey?: string }[] = [
+const OTHER_SEVERITIES: {
+  rule: RuleId;
+  fixture: unknown;
+  at: string;
+  severity: Severity;
+  constraintKey?: string;
+  /** Validated with the rules' own profiles (`rulesValidator`) against these. */
+  profiles?: string[];
+}[] = [
+  // narrative-source-control's code is the level: `error` in this profile
+  {
+    rule: 'types/narrative-source',
+    at: 'Patient.text.div',
+    severity: 'error',
+    profiles: [`${T}source-error`],
+    fixture: patient({ text: { status: 'generated', div: `<div xmlns="${XHTML}">Hej</div>` } }),
+  },
   // dom-6 (a resource should have narrative) is a warning constraint
   { rule: 'invariants/failed', fixture: patient(), at: 'Patient', severity: 'warning', constraintKey: 'dom-6' },
   // 101 unknown extensions are 101 warnings: the finding that counts the last of them is a warning too
@@ -927,7 +1092,7 @@ describe('severities that come from the finding', () => {
   });
 
   it.each(OTHER_SEVERITIES.map((c) => [`${c.rule} (${c.severity})`, c] as const))('%s', async (_name, c) => {
-    const report = await validate(c.fixture);
+    const report = c.profiles ? await validate(c.fixture, c.profiles, await rulesValidator()) : await validate(c.fixture);
     const hits = issuesOf(report, c.rule).filter(
       (h) => h.location.fhirpath === c.at && (c.constraintKey === undefined || h.constraintKey === c.constraintKey),
     );

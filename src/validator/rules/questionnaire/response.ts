@@ -17,6 +17,11 @@ export interface QuestionnaireDeps {
   terminology: TerminologyService;
   /** UCUM unit conversion, for Quantity answers against minQuantity / maxQuantity. */
   ucum: UcumUnits;
+  /**
+   * Evaluate a FHIRPath expression of `questionnaire` on the response `qr` (an enableWhenExpression); undefined when it
+   * cannot be (it fails, or the Questionnaire is not one the validator trusts to run expressions from).
+   */
+  evaluate?: (expression: string, questionnaire: Json, qr: Json) => unknown[] | undefined;
 }
 
 /** The answer value types (the `value[x]` suffix) an item of each Questionnaire item type takes. */
@@ -120,11 +125,43 @@ function condition(ew: Json, answers: ReadonlyMap<string, { type: string; value:
   return t ? results.some((r) => t(r!)) : undefined;
 }
 
-/** Whether an item is enabled: true, false, or undefined when its enableWhen cannot be decided. */
-function enabled(qItem: Json, answers: ReadonlyMap<string, { type: string; value: unknown }[]>): boolean | undefined {
+const SDC_ENABLE_WHEN_EXPRESSION = 'http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-enableWhenExpression';
+/** Finland's Kanta PHR form of it (a FHIRPath string), which the HL7 validator reads as well. */
+const KANTA_ENABLE_WHEN = 'http://phr.kanta.fi/StructureDefinition/fiphr-ext-questionnaire-enablewhen';
+
+/** The FHIRPath of an item's enableWhenExpression (SDC, language text/fhirpath; or Kanta's string), if it has one. */
+function enableWhenExpression(qItem: Json): string | undefined {
+  for (const e of objects(qItem['extension'])) {
+    if (e['url'] === KANTA_ENABLE_WHEN && typeof e['valueString'] === 'string') return e['valueString'];
+    const x = e['valueExpression'];
+    if (
+      e['url'] === SDC_ENABLE_WHEN_EXPRESSION &&
+      isObject(x) &&
+      x['language'] === 'text/fhirpath' &&
+      typeof x['expression'] === 'string'
+    ) {
+      return x['expression'];
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Whether an item is enabled: true, false, or undefined when that cannot be decided. An enableWhenExpression
+ * decides alone (SDC: it and enableWhen are not used together): a result `true` enables the item, `false` or an
+ * empty result disables it, anything else (or no evaluation) is undecided.
+ */
+function enabled(qItem: Json, run: Run): boolean | undefined {
+  const expression = enableWhenExpression(qItem);
+  if (expression !== undefined) {
+    const result = run.deps.evaluate?.(expression, run.questionnaire, run.qr);
+    if (result === undefined) return undefined;
+    if (result.length === 0) return false;
+    return result.length === 1 && typeof result[0] === 'boolean' ? result[0] : undefined;
+  }
   const conditions = objects(qItem['enableWhen']);
   if (conditions.length === 0) return true;
-  const results = conditions.map((c) => condition(c, answers));
+  const results = conditions.map((c) => condition(c, run.answers));
   if (qItem['enableBehavior'] === 'any') {
     if (results.includes(true)) return true;
     return results.includes(undefined) ? undefined : false;
@@ -136,6 +173,8 @@ function enabled(qItem: Json, answers: ReadonlyMap<string, { type: string; value
 interface Run {
   sink: IssueSink;
   deps: QuestionnaireDeps;
+  qr: Json;
+  questionnaire: Json;
   answers: ReadonlyMap<string, { type: string; value: unknown }[]>;
 }
 
@@ -163,7 +202,7 @@ function checkItems(qItems: Json[], items: unknown, parent: Where, run: Run): vo
     if (at.length > 1 && !(qItem['type'] === 'group' && qItem['repeats'] === true)) {
       run.sink.report('questionnaire/not-repeating', child(parent, 'item', at[1]), { linkId });
     }
-    if (at.length === 0 && qItem['required'] === true && qItem['type'] !== 'display' && enabled(qItem, run.answers) === true) {
+    if (at.length === 0 && qItem['required'] === true && qItem['type'] !== 'display' && enabled(qItem, run) === true) {
       run.sink.report('questionnaire/required-missing', parent, { linkId });
     }
   }
@@ -173,7 +212,7 @@ function checkItem(qItem: Json, item: Json, linkId: string, w: Where, run: Run):
   const type = str(qItem['type']) ?? '';
   const answers = Array.isArray(item['answer']) ? (item['answer'] as unknown[]) : [];
   const nested = objects(qItem['item']);
-  const on = enabled(qItem, run.answers);
+  const on = enabled(qItem, run);
   // `question` is an abstract type (R4): an item of it, like a group or display item, has no answers of its own
   if (type === 'group' || type === 'display' || type === 'question') {
     if (answers.length > 0) run.sink.report('questionnaire/group-answer', w, { linkId, type });
@@ -399,7 +438,15 @@ function checkAllowed(
     return;
   }
   const valueSet = str(qItem['answerValueSet']);
-  if (valueSet === undefined || v.type !== 'Coding' || !isObject(v.value)) return;
+  if (valueSet === undefined) return;
+  // a string item bound to a value set: the text is one of its codes (of any of its systems), as the HL7 validator reads it
+  if (type === 'string' && v.type === 'String' && typeof v.value === 'string') {
+    const check = run.deps.terminology.check(valueSet, undefined, v.value);
+    if (check.result === 'not-in') run.sink.report('questionnaire/answer-not-allowed', aw, { linkId, value: v.value });
+    else if (check.result === 'unknown') run.sink.report('questionnaire/not-checked', aw, { linkId, valueSet });
+    return;
+  }
+  if (v.type !== 'Coding' || !isObject(v.value)) return;
   const code = str(v.value['code']);
   if (code === undefined) return;
   const check = run.deps.terminology.check(valueSet, str(v.value['system']), code);
@@ -427,5 +474,5 @@ export function checkQuestionnaireResponse(qr: Json, where: Where, sink: IssueSi
   }
   const answers = new Map<string, { type: string; value: unknown }[]>();
   answersByLinkId(qr['item'], answers);
-  checkItems(objects(questionnaire['item']), qr['item'], where, { sink, deps, answers });
+  checkItems(objects(questionnaire['item']), qr['item'], where, { sink, deps, answers, qr, questionnaire });
 }
