@@ -62,9 +62,20 @@ const PROFILES: Record<Standard, string> = {
  * (test/security/xml-attributes.test.ts); terminology/unknown-code needs code systems given to the run
  * (`--terminology`), which the corpus is not validated with (test/validator/terminology/held.test.ts); the
  * questionnaire/ rules check a QuestionnaireResponse against its Questionnaire, and none of the three standards
- * carries one (their fixtures: test/validator/rules/rules.test.ts, questionnaire.test.ts).
+ * carries one (their fixtures: test/validator/rules/rules.test.ts, questionnaire.test.ts); no profile of theirs
+ * has a minValue[x] / maxValue[x], a minLength, mustHaveValue or valueAlternatives (the fixtures of those types/
+ * rules: rules.test.ts, values.test.ts).
  */
-const NOT_APPLICABLE: readonly RuleId[] = ['slicing/ordered', 'input/more-issues', 'terminology/unknown-code'];
+const NOT_APPLICABLE: readonly RuleId[] = [
+  'slicing/ordered',
+  'input/more-issues',
+  'terminology/unknown-code',
+  'types/min-value',
+  'types/max-value',
+  'types/min-length',
+  'types/value-missing',
+  'types/value-alternative',
+];
 const notApplicable = (r: RuleId): boolean => NOT_APPLICABLE.includes(r) || RULES[r].concern === 'questionnaire';
 
 const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples');

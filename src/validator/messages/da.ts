@@ -20,6 +20,11 @@ export const da = {
   'types/json-type': 'fandt {value}: forventede JSON-typen {expected} for FHIR-typen {fhirType}',
   'types/primitive-format': '{value} er ikke en gyldig {fhirType}: forventet {format}[[, f.eks. {example}]]',
   'types/max-length': 'værdien {value} er {length} tegn lang, mere end de højst tilladte {maxLength}',
+  'types/min-length': 'værdien {value} er {length} tegn lang, færre end de mindst krævede {minLength}',
+  'types/min-value': 'værdien {value} er mindre end minimum {minValue}',
+  'types/max-value': 'værdien {value} er større end maksimum {maxValue}',
+  'types/value-missing': 'profilen kræver en værdi her, ikke kun udvidelser (mustHaveValue)',
+  'types/value-alternative': 'uden en værdi skal en af disse udvidelser stå i dens sted: {alternatives}',
   'fixed-pattern/fixed-mismatch': 'værdien skal være præcis {expected}, fandt {found}',
   'fixed-pattern/pattern-mismatch': 'værdien skal indeholde {expected}, fandt {found}',
   // -- issue 15 (roots): slicing messages name the discriminator, the value found and the value required

@@ -23,6 +23,11 @@ export const en = {
   'types/json-type': 'found {value}: expected a JSON {expected} for FHIR type {fhirType}',
   'types/primitive-format': '{value} is not a valid {fhirType}: expected {format}[[, e.g. {example}]]',
   'types/max-length': 'value {value} is {length} characters long, more than the maximum {maxLength}',
+  'types/min-length': 'value {value} is {length} characters long, fewer than the minimum {minLength}',
+  'types/min-value': 'value {value} is less than the minimum {minValue}',
+  'types/max-value': 'value {value} is greater than the maximum {maxValue}',
+  'types/value-missing': 'the profile requires a value here, not only extensions (mustHaveValue)',
+  'types/value-alternative': 'without a value, one of these extensions must stand in for it: {alternatives}',
   'fixed-pattern/fixed-mismatch': 'value must be exactly {expected}, found {found}',
   'fixed-pattern/pattern-mismatch': 'value must contain {expected}, found {found}',
   // -- issue 15 (roots): slicing messages name the discriminator, the value found and the value required

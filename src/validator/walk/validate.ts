@@ -34,6 +34,7 @@ import {
 import { reportUnknownElement } from '../rules/structure/unknown-element.js';
 import { isJsonKind, isJsonObject } from '../rules/types/json-type.js';
 import { checkPrimitive, PrimitiveChecker } from '../rules/types/primitive.js';
+import { checkValueBounds, checkValuePresence } from '../rules/types/bounds.js';
 import type { TerminologyService } from '../terminology/types.js';
 import { extendPath, pathSteps, ROOT_PATH, type JsonPath, type SourceDoc } from '../load/source.js';
 import type { Suppressions } from '../suppress.js';
@@ -119,7 +120,7 @@ export class Walker implements WalkContext {
   readonly locale: Locale;
   readonly suppressions: Suppressions | undefined;
   readonly crossCheckNatives: boolean;
-  /** UCUM unit conversion (QuestionnaireResponse quantity answers); the library loads on first use. */
+  /** UCUM unit conversion (QuestionnaireResponse quantity answers, Quantity bounds); the library loads on first use. */
   readonly ucum = new UcumUnits();
   /** Discriminator paths and what slices define at them, worked out once. */
   readonly slicing = new SlicingMemo();
@@ -578,6 +579,7 @@ export class Walker implements WalkContext {
   // primitives
 
   validatePrimitive(value: unknown, twin: unknown, node: ElementPlan, type: string, where: Where, sink: IssueSink): void {
+    if (node.mustHaveValue || node.valueAlternatives) checkValuePresence(value, twin, node, where, sink);
     if (value !== undefined) {
       if (isJsonKind(value, type, where, sink, node, this.primitives))
         checkPrimitive(value, type, node, where, sink, this.primitives, this);
@@ -638,6 +640,7 @@ export class Walker implements WalkContext {
   /** A value against the element's fixed value, pattern and (coded types) binding. */
   private checkValue(value: unknown, node: ElementPlan, type: string, where: Where, sink: IssueSink): void {
     checkFixedPattern(value, node, where, sink);
+    if (node.minValue || node.maxValue) checkValueBounds(value, node, type, where, sink, this.ucum);
     if (this.deps.codeNotes && (node.fixed || node.pattern)) noteProfileCodes(node, this.deps.codeNotes);
     checkCodedBinding(value, node, type, where, sink, this.terminology);
   }

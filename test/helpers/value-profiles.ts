@@ -1,0 +1,80 @@
+/**
+ * Differential-only profiles (snapshots generated on load, as for a `--package` folder) that constrain
+ * values: minValue[x] / maxValue[x] of several types, the minLength extension, and R5's mustHaveValue and
+ * valueAlternatives as R4 writes them (cross-version extensions). For the types/ value rules' tests.
+ */
+import type { FhirResource } from '../../src/defs/resource.js';
+
+export const VALUES_PATIENT = 'http://example.org/fhir/StructureDefinition/values-patient';
+export const VALUES_OBSERVATION = 'http://example.org/fhir/StructureDefinition/values-observation';
+export const VALUES_TIME = 'http://example.org/fhir/StructureDefinition/values-time';
+export const VALUES_RECENT = 'http://example.org/fhir/StructureDefinition/values-recent';
+
+const R5 = 'http://hl7.org/fhir/5.0/StructureDefinition/extension-ElementDefinition.';
+const DATA_ABSENT = 'http://hl7.org/fhir/StructureDefinition/data-absent-reason';
+const ucum = (value: number, code: string): Record<string, unknown> => ({ value, unit: code, system: 'http://unitsofmeasure.org', code });
+
+const profile = (id: string, type: string, elements: Record<string, unknown>[]): FhirResource => ({
+  resourceType: 'StructureDefinition',
+  id,
+  url: `http://example.org/fhir/StructureDefinition/${id}`,
+  name: id.replace(/(^|-)(\w)/g, (_, _d: string, c: string) => c.toUpperCase()),
+  status: 'active',
+  fhirVersion: '4.0.1',
+  kind: 'resource',
+  abstract: false,
+  type,
+  baseDefinition: `http://hl7.org/fhir/StructureDefinition/${type}`,
+  derivation: 'constraint',
+  differential: { element: elements },
+});
+
+export function valueProfiles(): FhirResource[] {
+  return [
+    profile('values-patient', 'Patient', [
+      { id: 'Patient.active', path: 'Patient.active', extension: [{ url: `${R5}mustHaveValue`, valueBoolean: true }] },
+      { id: 'Patient.gender', path: 'Patient.gender', extension: [{ url: `${R5}valueAlternatives`, valueCanonical: DATA_ABSENT }] },
+      { id: 'Patient.birthDate', path: 'Patient.birthDate', minValueDate: '1900-01-01', maxValueDate: '2100-12-31' },
+      {
+        id: 'Patient.name.family',
+        path: 'Patient.name.family',
+        extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/minLength', valueInteger: 2 }],
+      },
+      {
+        id: 'Patient.multipleBirth[x]',
+        path: 'Patient.multipleBirth[x]',
+        type: [{ code: 'integer' }],
+        minValueInteger: 1,
+        maxValueInteger: 9,
+      },
+    ]),
+    profile('values-observation', 'Observation', [
+      { id: 'Observation.value[x]', path: 'Observation.value[x]', type: [{ code: 'Quantity' }] },
+      {
+        id: 'Observation.valueQuantity',
+        path: 'Observation.valueQuantity',
+        minValueQuantity: ucum(0, 'kg'),
+        maxValueQuantity: ucum(300, 'kg'),
+      },
+      {
+        id: 'Observation.effective[x]',
+        path: 'Observation.effective[x]',
+        type: [{ code: 'dateTime' }],
+        minValueDateTime: '2020-01-01T00:00:00Z',
+      },
+    ]),
+    profile('values-time', 'Observation', [
+      {
+        id: 'Observation.value[x]',
+        path: 'Observation.value[x]',
+        type: [{ code: 'time' }],
+        minValueTime: '01:00:00',
+        maxValueTime: '03:00:00',
+      },
+    ]),
+    // a date within a hundred years back and ten years ahead of now (Durations bounding a date)
+    profile('values-recent', 'Patient', [
+      { id: 'Patient.birthDate', path: 'Patient.birthDate', minValueDuration: ucum(100, 'a'), maxValueDuration: ucum(10, 'a') },
+    ]),
+  ];
+}
