@@ -9,19 +9,21 @@ export const VALUES_PATIENT = 'http://example.org/fhir/StructureDefinition/value
 export const VALUES_OBSERVATION = 'http://example.org/fhir/StructureDefinition/values-observation';
 export const VALUES_TIME = 'http://example.org/fhir/StructureDefinition/values-time';
 export const VALUES_RECENT = 'http://example.org/fhir/StructureDefinition/values-recent';
+/** A Patient whose names must fit one of two HumanName profiles (one with a family name, one with a given name). */
+export const VALUES_NAMES = 'http://example.org/fhir/StructureDefinition/values-names';
 
 const R5 = 'http://hl7.org/fhir/5.0/StructureDefinition/extension-ElementDefinition.';
 const DATA_ABSENT = 'http://hl7.org/fhir/StructureDefinition/data-absent-reason';
 const ucum = (value: number, code: string): Record<string, unknown> => ({ value, unit: code, system: 'http://unitsofmeasure.org', code });
 
-const profile = (id: string, type: string, elements: Record<string, unknown>[]): FhirResource => ({
+const profile = (id: string, type: string, elements: Record<string, unknown>[], kind = 'resource'): FhirResource => ({
   resourceType: 'StructureDefinition',
   id,
   url: `http://example.org/fhir/StructureDefinition/${id}`,
   name: id.replace(/(^|-)(\w)/g, (_, _d: string, c: string) => c.toUpperCase()),
   status: 'active',
   fhirVersion: '4.0.1',
-  kind: 'resource',
+  kind,
   abstract: false,
   type,
   baseDefinition: `http://hl7.org/fhir/StructureDefinition/${type}`,
@@ -75,6 +77,23 @@ export function valueProfiles(): FhirResource[] {
     // a date within a hundred years back and ten years ahead of now (Durations bounding a date)
     profile('values-recent', 'Patient', [
       { id: 'Patient.birthDate', path: 'Patient.birthDate', minValueDuration: ucum(100, 'a'), maxValueDuration: ucum(10, 'a') },
+    ]),
+    profile('name-with-family', 'HumanName', [{ id: 'HumanName.family', path: 'HumanName.family', min: 1 }], 'complex-type'),
+    profile('name-with-given', 'HumanName', [{ id: 'HumanName.given', path: 'HumanName.given', min: 1 }], 'complex-type'),
+    profile('values-names', 'Patient', [
+      {
+        id: 'Patient.name',
+        path: 'Patient.name',
+        type: [
+          {
+            code: 'HumanName',
+            profile: [
+              'http://example.org/fhir/StructureDefinition/name-with-family',
+              'http://example.org/fhir/StructureDefinition/name-with-given',
+            ],
+          },
+        ],
+      },
     ]),
   ];
 }

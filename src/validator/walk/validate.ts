@@ -383,6 +383,47 @@ export class Walker implements WalkContext {
     return this.plans.get(profile)?.root;
   }
 
+  /**
+   * The profiles a data type value may conform to when the element's type names more than one (R4
+   * ElementDefinition.type.profile: the value must conform to at least one); undefined otherwise.
+   */
+  private typeProfileChoices(node: ElementPlan, typeCode: string): StructurePlan[] | undefined {
+    if (node.children.size > 0 || typeCode === 'Reference') return undefined;
+    const typed = node.types.find((t) => t.code === typeCode);
+    if (!typed || typed.profiles.length < 2) return undefined;
+    const plans = typed.profiles.map((p) => this.plans.get(p)).filter((p): p is StructurePlan => p !== undefined);
+    return plans.length > 1 ? plans : undefined;
+  }
+
+  /**
+   * A data type value against the profiles its element allows (at least one must fit): against the first
+   * that it conforms to, else against each of them, whose findings say why none fits. The element's own
+   * fixed values, patterns and invariants hold as well.
+   */
+  private validateAgainstOneOf(
+    value: Json,
+    node: ElementPlan,
+    plans: StructurePlan[],
+    typeCode: string,
+    where: Where,
+    sink: IssueSink,
+  ): void {
+    const tried: RecordingSink[] = [];
+    for (const plan of plans) {
+      const recording = new RecordingSink(this.locale, this.suppressions);
+      this.validateNode(value, plan.root, typeCode, where, recording);
+      if (!recording.hasErrors) {
+        recording.replay(sink);
+        tried.length = 0;
+        break;
+      }
+      tried.push(recording);
+    }
+    for (const recording of tried) recording.replay(sink);
+    this.checkValue(value, node, typeCode, where, sink);
+    checkConstraints(value, node, typeCode, where, sink, this);
+  }
+
   /** Validate one occurrence of an element. `typeCode` is the value's FHIR type. */
   validateNode(value: unknown, node: ElementPlan, typeCode: string, where: Where, sink: IssueSink): void {
     if (this.model.isPrimitive(typeCode)) {
@@ -414,6 +455,11 @@ export class Walker implements WalkContext {
       return;
     }
     if (!isJsonObject(value, typeCode, where, sink, node)) return;
+    const choices = this.typeProfileChoices(node, typeCode);
+    if (choices) {
+      this.validateAgainstOneOf(value, node, choices, typeCode, where, sink);
+      return;
+    }
     checkNotEmpty(value, where, node, sink);
     const children = this.childrenOf(node, typeCode);
     if (children) this.validateChildren(value, node, children, typeCode, where, sink);

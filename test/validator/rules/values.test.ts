@@ -8,7 +8,14 @@ import { PackageSource } from '../../../src/defs/package-source.js';
 import { dateSpan } from '../../../src/validator/rules/types/bounds.js';
 import type { Validator } from '../../../src/validator/validator.js';
 import { igDefinitions, validate, validatorFor } from '../../helpers/validate.js';
-import { VALUES_OBSERVATION, VALUES_PATIENT, VALUES_RECENT, VALUES_TIME, valueProfiles } from '../../helpers/value-profiles.js';
+import {
+  VALUES_NAMES,
+  VALUES_OBSERVATION,
+  VALUES_PATIENT,
+  VALUES_RECENT,
+  VALUES_TIME,
+  valueProfiles,
+} from '../../helpers/value-profiles.js';
 
 let v: Promise<Validator> | undefined;
 function valuesValidator(): Promise<Validator> {
@@ -135,5 +142,24 @@ describe('dateSpan', () => {
       timed: true,
     });
     expect(dateSpan('not a date')).toBeUndefined();
+  });
+});
+
+describe('a data type element whose type names several profiles', () => {
+  const errors = async (name: Record<string, unknown>): Promise<string[]> =>
+    (await validate(patient({ name: [name] }), [VALUES_NAMES], await valuesValidator())).issues
+      .filter((i) => i.severity === 'error')
+      .map((i) => `${i.ruleId} ${i.location.fhirpath}`);
+
+  it('accepts a value that fits any one of them', async () => {
+    expect(await errors({ family: 'Hansen' })).toEqual([]);
+    expect(await errors({ given: ['Anne'] })).toEqual([]);
+  });
+
+  it('rejects a value that fits none, with each profile’s reason', async () => {
+    expect((await errors({ text: 'Anne Hansen' })).sort()).toEqual([
+      'cardinality/min Patient.name[0].family',
+      'cardinality/min Patient.name[0].given',
+    ]);
   });
 });
