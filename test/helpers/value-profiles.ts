@@ -9,6 +9,8 @@ export const VALUES_PATIENT = 'http://example.org/fhir/StructureDefinition/value
 export const VALUES_OBSERVATION = 'http://example.org/fhir/StructureDefinition/values-observation';
 export const VALUES_TIME = 'http://example.org/fhir/StructureDefinition/values-time';
 export const VALUES_RECENT = 'http://example.org/fhir/StructureDefinition/values-recent';
+/** Identifiers sliced by type and (for one slice only) system: a slice that leaves the system open takes any. */
+export const VALUES_SUBTYPE = 'http://example.org/fhir/StructureDefinition/values-subtype';
 /** A Patient whose names must fit one of two HumanName profiles (one with a family name, one with a given name). */
 export const VALUES_NAMES = 'http://example.org/fhir/StructureDefinition/values-names';
 
@@ -77,6 +79,24 @@ export function valueProfiles(): FhirResource[] {
     // a date within a hundred years back and ten years ahead of now (Durations bounding a date)
     profile('values-recent', 'Patient', [
       { id: 'Patient.birthDate', path: 'Patient.birthDate', minValueDuration: ucum(100, 'a'), maxValueDuration: ucum(10, 'a') },
+    ]),
+    profile('values-subtype', 'Patient', [
+      {
+        id: 'Patient.identifier',
+        path: 'Patient.identifier',
+        slicing: {
+          discriminator: [
+            { type: 'pattern', path: 'type' },
+            { type: 'value', path: 'system' },
+          ],
+          rules: 'open',
+        },
+      },
+      { id: 'Patient.identifier:mrA', path: 'Patient.identifier', sliceName: 'mrA', min: 1, max: '1' },
+      { id: 'Patient.identifier:mrA.type', path: 'Patient.identifier.type', min: 1, patternCodeableConcept: { text: 'MR' } },
+      { id: 'Patient.identifier:mrA.system', path: 'Patient.identifier.system', min: 1, fixedUri: 'urn:a' },
+      { id: 'Patient.identifier:other', path: 'Patient.identifier', sliceName: 'other', min: 1, max: '1' },
+      { id: 'Patient.identifier:other.type', path: 'Patient.identifier.type', min: 1, patternCodeableConcept: { text: 'XX' } },
     ]),
     profile('name-with-family', 'HumanName', [{ id: 'HumanName.family', path: 'HumanName.family', min: 1 }], 'complex-type'),
     profile('name-with-given', 'HumanName', [{ id: 'HumanName.given', path: 'HumanName.given', min: 1 }], 'complex-type'),

@@ -10,6 +10,7 @@ import type { Validator } from '../../../src/validator/validator.js';
 import { igDefinitions, validate, validatorFor } from '../../helpers/validate.js';
 import {
   VALUES_NAMES,
+  VALUES_SUBTYPE,
   VALUES_OBSERVATION,
   VALUES_PATIENT,
   VALUES_RECENT,
@@ -161,5 +162,22 @@ describe('a data type element whose type names several profiles', () => {
       'cardinality/min Patient.name[0].family',
       'cardinality/min Patient.name[0].given',
     ]);
+  });
+});
+
+describe('slicing on several discriminators where a slice states a value for only some of them', () => {
+  const slicing = async (identifier: Record<string, unknown>[]): Promise<string[]> =>
+    (await validate(patient({ identifier }), [VALUES_SUBTYPE], await valuesValidator())).issues
+      .filter((i) => i.ruleId.startsWith('slicing/'))
+      .map((i) => `${i.ruleId} ${i.location.fhirpath}`);
+  const id = (type: string, system: string): Record<string, unknown> => ({ type: { text: type }, system, value: '1' });
+
+  it('holds a slice to the discriminators it states a value for, and lets the others be anything', async () => {
+    expect(await slicing([id('MR', 'urn:a'), id('XX', 'urn:anything')])).toEqual([]);
+  });
+
+  it('does not put an item in a slice whose stated value it lacks', async () => {
+    expect(await slicing([id('MR', 'urn:b'), id('XX', 'urn:anything')])).toContain('slicing/slice-min Patient.identifier');
+    expect(await slicing([id('MR', 'urn:a')])).toContain('slicing/slice-min Patient.identifier');
   });
 });
