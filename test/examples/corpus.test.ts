@@ -63,8 +63,8 @@ const PROFILES: Record<Standard, string> = {
  * (`--terminology`), which the corpus is not validated with (test/validator/terminology/held.test.ts); the
  * questionnaire/ rules check a QuestionnaireResponse against its Questionnaire, and none of the three standards
  * carries one (their fixtures: test/validator/rules/rules.test.ts, questionnaire.test.ts); no profile of theirs
- * has a minValue[x] / maxValue[x], a minLength, mustHaveValue or valueAlternatives (the fixtures of those types/
- * rules: rules.test.ts, values.test.ts).
+ * has a minValue[x] / maxValue[x], a minLength, mustHaveValue or valueAlternatives, and every type profile theirs
+ * name is available (the fixtures of those types/ rules: rules.test.ts, values.test.ts).
  */
 const NOT_APPLICABLE: readonly RuleId[] = [
   'slicing/ordered',
@@ -75,6 +75,7 @@ const NOT_APPLICABLE: readonly RuleId[] = [
   'types/min-length',
   'types/value-missing',
   'types/value-alternative',
+  'types/profile-unknown',
 ];
 const notApplicable = (r: RuleId): boolean => NOT_APPLICABLE.includes(r) || RULES[r].concern === 'questionnaire';
 

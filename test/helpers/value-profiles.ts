@@ -11,6 +11,8 @@ export const VALUES_TIME = 'http://example.org/fhir/StructureDefinition/values-t
 export const VALUES_RECENT = 'http://example.org/fhir/StructureDefinition/values-recent';
 /** Identifiers sliced by type and (for one slice only) system: a slice that leaves the system open takes any. */
 export const VALUES_SUBTYPE = 'http://example.org/fhir/StructureDefinition/values-subtype';
+/** A Patient whose names must fit a HumanName profile that is not available (with a snapshot: see unknownTypeProfile). */
+export const VALUES_UNKNOWN_TYPE = 'http://example.org/fhir/StructureDefinition/values-unknown-type';
 /** A Patient whose names must fit one of two HumanName profiles (one with a family name, one with a given name). */
 export const VALUES_NAMES = 'http://example.org/fhir/StructureDefinition/values-names';
 
@@ -116,4 +118,16 @@ export function valueProfiles(): FhirResource[] {
       },
     ]),
   ];
+}
+
+/**
+ * The values-unknown-type profile, with a snapshot made from base R4's Patient (`patient`): a snapshot
+ * generated from a differential leaves out a type profile that does not resolve, a published snapshot keeps it.
+ */
+export function unknownTypeProfile(patient: FhirResource): FhirResource {
+  type Snapshot = { element: { id: string; type?: { code: string; profile?: string[] }[] }[] };
+  const snapshot = structuredClone((patient as unknown as { snapshot: Snapshot }).snapshot);
+  for (const el of snapshot.element)
+    if (el.id === 'Patient.name') el.type = [{ code: 'HumanName', profile: ['http://example.org/fhir/StructureDefinition/no-such-name'] }];
+  return { ...profile('values-unknown-type', 'Patient', []), snapshot };
 }

@@ -23,6 +23,7 @@ export const da = {
   'types/min-length': 'værdien {value} er {length} tegn lang, færre end de mindst krævede {minLength}',
   'types/min-value': 'værdien {value} er mindre end minimum {minValue}',
   'types/max-value': 'værdien {value} er større end maksimum {maxValue}',
+  'types/profile-unknown': 'typeprofilen {profile} er ikke tilgængelig: værdien er ikke kontrolleret mod den',
   'types/value-missing': 'profilen kræver en værdi her, ikke kun udvidelser (mustHaveValue)',
   'types/value-alternative': 'uden en værdi skal en af disse udvidelser stå i dens sted: {alternatives}',
   'fixed-pattern/fixed-mismatch': 'værdien skal være præcis {expected}, fandt {found}',

@@ -26,6 +26,7 @@ export const en = {
   'types/min-length': 'value {value} is {length} characters long, fewer than the minimum {minLength}',
   'types/min-value': 'value {value} is less than the minimum {minValue}',
   'types/max-value': 'value {value} is greater than the maximum {maxValue}',
+  'types/profile-unknown': 'the type profile {profile} is not available: the value is not checked against it',
   'types/value-missing': 'the profile requires a value here, not only extensions (mustHaveValue)',
   'types/value-alternative': 'without a value, one of these extensions must stand in for it: {alternatives}',
   'fixed-pattern/fixed-mismatch': 'value must be exactly {expected}, found {found}',

@@ -214,6 +214,13 @@ export const RULES = {
     issueType: 'value',
     summary: 'a value above the element’s maxValue[x] (numbers, dates, times, Quantities in convertible UCUM units)',
   },
+  'types/profile-unknown': {
+    layer: 'official',
+    concern: 'types',
+    severity: 'error',
+    issueType: 'not-found',
+    summary: 'a data type value whose element names type profiles none of which is available: not checked against them',
+  },
   'types/value-missing': {
     layer: 'official',
     concern: 'types',

@@ -35,6 +35,7 @@ import { reportUnknownElement } from '../rules/structure/unknown-element.js';
 import { isJsonKind, isJsonObject } from '../rules/types/json-type.js';
 import { checkPrimitive, PrimitiveChecker } from '../rules/types/primitive.js';
 import { checkValueBounds, checkValuePresence } from '../rules/types/bounds.js';
+import { checkTypeProfilesKnown } from '../rules/types/type-profile.js';
 import type { TerminologyService } from '../terminology/types.js';
 import { extendPath, pathSteps, ROOT_PATH, type JsonPath, type SourceDoc } from '../load/source.js';
 import type { Suppressions } from '../suppress.js';
@@ -455,6 +456,7 @@ export class Walker implements WalkContext {
       return;
     }
     if (!isJsonObject(value, typeCode, where, sink, node)) return;
+    checkTypeProfilesKnown(node, typeCode, where, sink, this.plans);
     const choices = this.typeProfileChoices(node, typeCode);
     if (choices) {
       this.validateAgainstOneOf(value, node, choices, typeCode, where, sink);

@@ -24,7 +24,7 @@ import { RULE_IDS, RULES, type RuleId, type Severity } from '../../../src/valida
 import type { Validator } from '../../../src/validator/validator.js';
 import { addCodeTable, emptyHeld, type HeldTerminology } from '../../../src/validator/terminology/held.js';
 import { igDefinitions, issuesOf, validate, validatorFor } from '../../helpers/validate.js';
-import { VALUES_PATIENT, valueProfiles } from '../../helpers/value-profiles.js';
+import { unknownTypeProfile, VALUES_PATIENT, VALUES_UNKNOWN_TYPE, valueProfiles } from '../../helpers/value-profiles.js';
 
 const DK_PATIENT = 'http://hl7.dk/fhir/core/StructureDefinition/dk-core-patient';
 const DK_CONDITION = 'http://hl7.dk/fhir/core/StructureDefinition/dk-core-condition';
@@ -196,6 +196,7 @@ function rulesValidator(): Promise<Validator> {
     // differential-only profiles that constrain values (minValue/maxValue, minLength, mustHaveValue, valueAlternatives)
     const values = new PackageSource({ name: 'example.values', version: '0.1.0' });
     for (const sd of valueProfiles()) values.add(sd);
+    values.add(unknownTypeProfile(defs.all().resolve('http://hl7.org/fhir/StructureDefinition/Patient')!.resource));
     defs.addPackage(values);
     return validatorFor(defs);
   })();
@@ -377,6 +378,15 @@ const CASES: Case[] = [
     fail: patient({ multipleBirthInteger: 10 }),
     pass: patient({ multipleBirthInteger: 9 }),
     at: 'Patient.multipleBirthInteger',
+  },
+  {
+    rule: 'types/profile-unknown',
+    profiles: [VALUES_UNKNOWN_TYPE],
+    passProfiles: [VALUES_PATIENT],
+    local: true,
+    fail: patient({ name: [{ family: 'Hansen' }] }),
+    pass: patient({ name: [{ family: 'Hansen' }] }),
+    at: 'Patient.name[0]',
   },
   {
     rule: 'types/value-missing',
