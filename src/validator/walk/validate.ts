@@ -647,7 +647,7 @@ export class Walker implements WalkContext {
           ? extendPath(p.up.up, `_${String(p.up.step)}`, p.step)
           : extendPath(p.up ?? ROOT_PATH, `_${String(p.step)}`);
       const twinWhere: Where = { ...where, jsonPath: twinPath };
-      checkTwinNotEmpty(twin, twinWhere, node, sink);
+      checkTwinNotEmpty(twin, twinWhere, node, sink, value !== undefined && value !== null);
       const pseudo: ElementPlan = { ...node, children, slicing: undefined } as unknown as ElementPlan;
       this.validateChildren(twin, pseudo, children, type, twinWhere, sink);
     }

@@ -181,3 +181,19 @@ describe('slicing on several discriminators where a slice states a value for onl
     expect(await slicing([id('MR', 'urn:a')])).toContain('slicing/slice-min Patient.identifier');
   });
 });
+
+describe('a primitive with an id and nothing else (ele-1)', () => {
+  const empties = async (input: unknown): Promise<string[]> =>
+    (await validate(input)).issues.filter((i) => i.ruleId === 'structure/empty-element').map((i) => i.location.fhirpath);
+
+  it('is empty in XML and JSON alike, and not when it has a value or an extension', async () => {
+    const xml = (inner: string): string => `<Patient xmlns="http://hl7.org/fhir"><id value="p1"/>${inner}</Patient>`;
+    expect(await empties(xml('<implicitRules id="i1"/>'))).toEqual(['Patient.implicitRules']);
+    expect(await empties(patient({ _implicitRules: { id: 'i1' } }))).toEqual(['Patient.implicitRules']);
+    expect(await empties(xml('<implicitRules id="i1" value="http://example.org/rules"/>'))).toEqual([]);
+    expect(await empties(patient({ implicitRules: 'http://example.org/rules', _implicitRules: { id: 'i1' } }))).toEqual([]);
+    expect(
+      await empties(patient({ _implicitRules: { id: 'i1', extension: [{ url: 'http://example.org/x', valueString: 'y' }] } })),
+    ).toEqual([]);
+  });
+});
