@@ -66,7 +66,9 @@ const PROFILES: Record<Standard, string> = {
  * and types/narrative-source check a profile's narrative-language-control and narrative-source-control, which none
  * of their profiles sets, and types/uri-uuid a urn:uuid in a uri element, where these standards have none (their
  * fullUrls are http, their UUIDs are in Identifier.value, a string); the fixtures of these three:
- * test/validator/rules/rules.test.ts.
+ * test/validator/rules/rules.test.ts. No profile of theirs has a minValue[x] / maxValue[x], a minLength,
+ * mustHaveValue or valueAlternatives, and every type profile theirs name is available (the fixtures of those
+ * types/ rules: rules.test.ts, values.test.ts).
  */
 const NOT_APPLICABLE: readonly RuleId[] = [
   'slicing/ordered',
@@ -75,6 +77,12 @@ const NOT_APPLICABLE: readonly RuleId[] = [
   'types/narrative-language',
   'types/narrative-source',
   'types/uri-uuid',
+  'types/min-value',
+  'types/max-value',
+  'types/min-length',
+  'types/value-missing',
+  'types/value-alternative',
+  'types/profile-unknown',
 ];
 const notApplicable = (r: RuleId): boolean => NOT_APPLICABLE.includes(r) || RULES[r].concern === 'questionnaire';
 

@@ -20,6 +20,12 @@ export const da = {
   'types/json-type': 'fandt {value}: forventede JSON-typen {expected} for FHIR-typen {fhirType}',
   'types/primitive-format': '{value} er ikke en gyldig {fhirType}: forventet {format}[[, f.eks. {example}]]',
   'types/max-length': 'værdien {value} er {length} tegn lang, mere end de højst tilladte {maxLength}',
+  'types/min-length': 'værdien {value} er {length} tegn lang, færre end de mindst krævede {minLength}',
+  'types/min-value': 'værdien {value} er mindre end minimum {minValue}',
+  'types/max-value': 'værdien {value} er større end maksimum {maxValue}',
+  'types/profile-unknown': 'typeprofilen {profile} er ikke tilgængelig: værdien er ikke kontrolleret mod den',
+  'types/value-missing': 'profilen kræver en værdi her, ikke kun udvidelser (mustHaveValue)',
+  'types/value-alternative': 'uden en værdi skal en af disse udvidelser stå i dens sted: {alternatives}',
   'types/attachment-size': 'vedhæftningen angiver en størrelse på {size} bytes, men dens data er {actual} bytes',
   'types/xhtml-entity': 'XHTML bruger entiteten {entity}, som XML ikke definerer: skriv selve tegnet eller en tegnreference (&#…;)',
   'types/narrative-source':

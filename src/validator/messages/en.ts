@@ -23,6 +23,12 @@ export const en = {
   'types/json-type': 'found {value}: expected a JSON {expected} for FHIR type {fhirType}',
   'types/primitive-format': '{value} is not a valid {fhirType}: expected {format}[[, e.g. {example}]]',
   'types/max-length': 'value {value} is {length} characters long, more than the maximum {maxLength}',
+  'types/min-length': 'value {value} is {length} characters long, fewer than the minimum {minLength}',
+  'types/min-value': 'value {value} is less than the minimum {minValue}',
+  'types/max-value': 'value {value} is greater than the maximum {maxValue}',
+  'types/profile-unknown': 'the type profile {profile} is not available: the value is not checked against it',
+  'types/value-missing': 'the profile requires a value here, not only extensions (mustHaveValue)',
+  'types/value-alternative': 'without a value, one of these extensions must stand in for it: {alternatives}',
   'types/attachment-size': 'the attachment states a size of {size} bytes, but its data is {actual} bytes',
   'types/xhtml-entity':
     'the XHTML uses the entity {entity}, which XML does not define: write the character itself or a character reference (&#…;)',

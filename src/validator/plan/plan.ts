@@ -39,6 +39,15 @@ export interface ElementPlan {
   binding?: { strength: string; valueSet?: string };
   constraints: fhir4.ElementDefinitionConstraint[];
   maxLength?: number;
+  /** minValue[x] and maxValue[x]: the type the key names (`Date`, `Quantity`, `Duration` …) and the value. */
+  minValue?: { type: string; value: unknown };
+  maxValue?: { type: string; value: unknown };
+  /** The `minLength` extension: the fewest characters a value may have. */
+  minLength?: number;
+  /** R5 `mustHaveValue` (in R4 the cross-version extension): a primitive must have a value, not only extensions. */
+  mustHaveValue?: boolean;
+  /** R5 `valueAlternatives` (in R4 the cross-version extension): the extensions that may stand in for a primitive's value. */
+  valueAlternatives?: string[];
   contentReference?: string;
   ed: ED;
   /** The structure the element belongs to. */
@@ -56,21 +65,45 @@ export interface StructurePlan {
 }
 
 /** Whether `k` is `<prefix><Type>` (`fixedCode`, `patternCodeableConcept`): the prefix, then a capital A–Z. */
-function isValueKey(k: string, prefix: 'fixed' | 'pattern'): boolean {
+function isValueKey(k: string, prefix: 'fixed' | 'pattern' | 'minValue' | 'maxValue'): boolean {
   if (k.length <= prefix.length || !k.startsWith(prefix)) return false;
   const c = k.charCodeAt(prefix.length);
   return c >= 65 && c <= 90;
 }
 
-/** The element's first fixed[x] and first pattern[x] property, in one pass over its keys. */
-function valueKeys(el: ED): { fixed?: { key: string; value: unknown }; pattern?: { key: string; value: unknown } } {
-  const out: { fixed?: { key: string; value: unknown }; pattern?: { key: string; value: unknown } } = {};
+interface ValueKeys {
+  fixed?: { key: string; value: unknown };
+  pattern?: { key: string; value: unknown };
+  minValue?: { type: string; value: unknown };
+  maxValue?: { type: string; value: unknown };
+}
+
+/** The element's first fixed[x], pattern[x], minValue[x] and maxValue[x] property, in one pass over its keys. */
+function valueKeys(el: ED): ValueKeys {
+  const out: ValueKeys = {};
   for (const k of Object.keys(el)) {
     const c = k.charCodeAt(0);
     if (c === 102 /* f */ && out.fixed === undefined && isValueKey(k, 'fixed')) out.fixed = { key: k, value: el[k] };
     else if (c === 112 /* p */ && out.pattern === undefined && isValueKey(k, 'pattern')) out.pattern = { key: k, value: el[k] };
+    else if (c === 109 /* m */ && out.minValue === undefined && isValueKey(k, 'minValue'))
+      out.minValue = { type: k.slice(8), value: el[k] };
+    else if (c === 109 /* m */ && out.maxValue === undefined && isValueKey(k, 'maxValue'))
+      out.maxValue = { type: k.slice(8), value: el[k] };
   }
   return out;
+}
+
+const MIN_LENGTH = 'http://hl7.org/fhir/StructureDefinition/minLength';
+const MUST_HAVE_VALUE = 'http://hl7.org/fhir/5.0/StructureDefinition/extension-ElementDefinition.mustHaveValue';
+const VALUE_ALTERNATIVES = 'http://hl7.org/fhir/5.0/StructureDefinition/extension-ElementDefinition.valueAlternatives';
+
+/** What an element's own extensions say about its values: minLength, mustHaveValue, valueAlternatives. */
+function valueExtensions(el: ED, node: ElementPlan): void {
+  for (const x of el.extension ?? []) {
+    if (x.url === MIN_LENGTH && typeof x.valueInteger === 'number') node.minLength = x.valueInteger;
+    else if (x.url === MUST_HAVE_VALUE && x.valueBoolean === true) node.mustHaveValue = true;
+    else if (x.url === VALUE_ALTERNATIVES && typeof x.valueCanonical === 'string') (node.valueAlternatives ??= []).push(x.valueCanonical);
+  }
 }
 
 const FHIRPATH_STRING = 'http://hl7.org/fhirpath/System.String';
@@ -125,9 +158,12 @@ export function buildStructurePlan(sd: SD): StructurePlan {
       structure: plan,
     };
     if (el.sliceName !== undefined) node.sliceName = el.sliceName;
-    const { fixed, pattern } = valueKeys(el);
+    const { fixed, pattern, minValue, maxValue } = valueKeys(el);
     if (fixed) node.fixed = fixed;
     if (pattern) node.pattern = pattern;
+    if (minValue) node.minValue = minValue;
+    if (maxValue) node.maxValue = maxValue;
+    if (el.extension) valueExtensions(el, node);
     if (el.binding) node.binding = { strength: el.binding.strength, ...(el.binding.valueSet ? { valueSet: el.binding.valueSet } : {}) };
     if (el.maxLength !== undefined) node.maxLength = el.maxLength;
     if (el.contentReference) node.contentReference = el.contentReference.replace(/^.*#/, '');

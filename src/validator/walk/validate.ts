@@ -37,6 +37,8 @@ import { isJsonKind, isJsonObject } from '../rules/types/json-type.js';
 import { checkAttachment } from '../rules/types/attachment.js';
 import { checkNarrativeControl, checkNarrativeSource, checkXhtml } from '../rules/types/narrative.js';
 import { checkPrimitive, PrimitiveChecker } from '../rules/types/primitive.js';
+import { checkValueBounds, checkValuePresence } from '../rules/types/bounds.js';
+import { checkTypeProfilesKnown } from '../rules/types/type-profile.js';
 import { checkUri } from '../rules/types/uri.js';
 import type { TerminologyService } from '../terminology/types.js';
 import { extendPath, pathSteps, ROOT_PATH, type JsonPath, type SourceDoc } from '../load/source.js';
@@ -125,7 +127,7 @@ export class Walker implements WalkContext {
   readonly locale: Locale;
   readonly suppressions: Suppressions | undefined;
   readonly crossCheckNatives: boolean;
-  /** UCUM unit conversion (QuestionnaireResponse quantity answers); the library loads on first use. */
+  /** UCUM unit conversion (QuestionnaireResponse quantity answers, Quantity bounds); the library loads on first use. */
   readonly ucum: UcumUnits;
   /** Discriminator paths and what slices define at them, worked out once. */
   readonly slicing = new SlicingMemo();
@@ -406,6 +408,47 @@ export class Walker implements WalkContext {
     return this.plans.get(profile)?.root;
   }
 
+  /**
+   * The profiles a data type value may conform to when the element's type names more than one (R4
+   * ElementDefinition.type.profile: the value must conform to at least one); undefined otherwise.
+   */
+  private typeProfileChoices(node: ElementPlan, typeCode: string): StructurePlan[] | undefined {
+    if (node.children.size > 0 || typeCode === 'Reference') return undefined;
+    const typed = node.types.find((t) => t.code === typeCode);
+    if (!typed || typed.profiles.length < 2) return undefined;
+    const plans = typed.profiles.map((p) => this.plans.get(p)).filter((p): p is StructurePlan => p !== undefined);
+    return plans.length > 1 ? plans : undefined;
+  }
+
+  /**
+   * A data type value against the profiles its element allows (at least one must fit): against the first
+   * that it conforms to, else against each of them, whose findings say why none fits. The element's own
+   * fixed values, patterns and invariants hold as well.
+   */
+  private validateAgainstOneOf(
+    value: Json,
+    node: ElementPlan,
+    plans: StructurePlan[],
+    typeCode: string,
+    where: Where,
+    sink: IssueSink,
+  ): void {
+    const tried: RecordingSink[] = [];
+    for (const plan of plans) {
+      const recording = new RecordingSink(this.locale, this.suppressions);
+      this.validateNode(value, plan.root, typeCode, where, recording);
+      if (!recording.hasErrors) {
+        recording.replay(sink);
+        tried.length = 0;
+        break;
+      }
+      tried.push(recording);
+    }
+    for (const recording of tried) recording.replay(sink);
+    this.checkValue(value, node, typeCode, where, sink);
+    checkConstraints(value, node, typeCode, where, sink, this);
+  }
+
   /** Validate one occurrence of an element. `typeCode` is the value's FHIR type. */
   validateNode(value: unknown, node: ElementPlan, typeCode: string, where: Where, sink: IssueSink): void {
     if (this.model.isPrimitive(typeCode)) {
@@ -437,6 +480,12 @@ export class Walker implements WalkContext {
       return;
     }
     if (!isJsonObject(value, typeCode, where, sink, node)) return;
+    checkTypeProfilesKnown(node, typeCode, where, sink, this.plans);
+    const choices = this.typeProfileChoices(node, typeCode);
+    if (choices) {
+      this.validateAgainstOneOf(value, node, choices, typeCode, where, sink);
+      return;
+    }
     checkNotEmpty(value, where, node, sink);
     const children = this.childrenOf(node, typeCode);
     if (children) this.validateChildren(value, node, children, typeCode, where, sink);
@@ -606,6 +655,7 @@ export class Walker implements WalkContext {
   // primitives
 
   validatePrimitive(value: unknown, twin: unknown, node: ElementPlan, type: string, where: Where, sink: IssueSink): void {
+    if (node.mustHaveValue || node.valueAlternatives) checkValuePresence(value, twin, node, where, sink);
     if (value !== undefined) {
       if (isJsonKind(value, type, where, sink, node, this.primitives))
         checkPrimitive(value, type, node, where, sink, this.primitives, this);
@@ -627,7 +677,7 @@ export class Walker implements WalkContext {
           ? extendPath(p.up.up, `_${String(p.up.step)}`, p.step)
           : extendPath(p.up ?? ROOT_PATH, `_${String(p.step)}`);
       const twinWhere: Where = { ...where, jsonPath: twinPath };
-      checkTwinNotEmpty(twin, twinWhere, node, sink);
+      checkTwinNotEmpty(twin, twinWhere, node, sink, value !== undefined && value !== null);
       const pseudo: ElementPlan = { ...node, children, slicing: undefined } as unknown as ElementPlan;
       this.validateChildren(twin, pseudo, children, type, twinWhere, sink);
     }
@@ -668,6 +718,7 @@ export class Walker implements WalkContext {
   /** A value against the element's fixed value, pattern and (coded types) binding. */
   private checkValue(value: unknown, node: ElementPlan, type: string, where: Where, sink: IssueSink): void {
     checkFixedPattern(value, node, where, sink);
+    if (node.minValue || node.maxValue) checkValueBounds(value, node, type, where, sink, this.ucum);
     if (this.deps.codeNotes && (node.fixed || node.pattern)) noteProfileCodes(node, this.deps.codeNotes);
     checkCodedBinding(value, node, type, where, sink, this.terminology);
   }

@@ -24,6 +24,7 @@ import { RULE_IDS, RULES, type RuleId, type Severity } from '../../../src/valida
 import type { Validator } from '../../../src/validator/validator.js';
 import { addCodeTable, emptyHeld, type HeldTerminology } from '../../../src/validator/terminology/held.js';
 import { igDefinitions, issuesOf, validate, validatorFor } from '../../helpers/validate.js';
+import { unknownTypeProfile, VALUES_PATIENT, VALUES_UNKNOWN_TYPE, valueProfiles } from '../../helpers/value-profiles.js';
 
 const DK_PATIENT = 'http://hl7.dk/fhir/core/StructureDefinition/dk-core-patient';
 const DK_CONDITION = 'http://hl7.dk/fhir/core/StructureDefinition/dk-core-condition';
@@ -194,6 +195,11 @@ function rulesValidator(): Promise<Validator> {
     const source = new PackageSource({ name: 'example.unseen', version: '0.1.0' });
     source.add(referrer);
     defs.addPackage(source);
+    // differential-only profiles that constrain values (minValue/maxValue, minLength, mustHaveValue, valueAlternatives)
+    const values = new PackageSource({ name: 'example.values', version: '0.1.0' });
+    for (const sd of valueProfiles()) values.add(sd);
+    values.add(unknownTypeProfile(defs.all().resolve('http://hl7.org/fhir/StructureDefinition/Patient')!.resource));
+    defs.addPackage(values);
     // a profile given as a differential only (its snapshot is generated on load)
     const narrative = new PackageSource({ name: 'example.narrative', version: '0.1.0' });
     narrative.add({
@@ -406,6 +412,57 @@ const CASES: Case[] = [
     fail: patient({ identifier: [cpr('01010112345')] }),
     pass: patient({ identifier: [cpr()] }),
     at: 'Patient.identifier[0].value',
+  },
+  {
+    rule: 'types/min-length',
+    profiles: [VALUES_PATIENT],
+    local: true,
+    fail: patient({ name: [{ family: 'X' }] }),
+    pass: patient({ name: [{ family: 'Xu' }] }),
+    at: 'Patient.name[0].family',
+  },
+  {
+    rule: 'types/min-value',
+    profiles: [VALUES_PATIENT],
+    local: true,
+    fail: patient({ birthDate: '1899-12-31' }),
+    pass: patient({ birthDate: '1900-01-01' }),
+    at: 'Patient.birthDate',
+  },
+  {
+    rule: 'types/max-value',
+    profiles: [VALUES_PATIENT],
+    local: true,
+    fail: patient({ multipleBirthInteger: 10 }),
+    pass: patient({ multipleBirthInteger: 9 }),
+    at: 'Patient.multipleBirthInteger',
+  },
+  {
+    rule: 'types/profile-unknown',
+    profiles: [VALUES_UNKNOWN_TYPE],
+    passProfiles: [VALUES_PATIENT],
+    local: true,
+    fail: patient({ name: [{ family: 'Hansen' }] }),
+    pass: patient({ name: [{ family: 'Hansen' }] }),
+    at: 'Patient.name[0]',
+  },
+  {
+    rule: 'types/value-missing',
+    profiles: [VALUES_PATIENT],
+    local: true,
+    fail: patient({
+      _active: { extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/data-absent-reason', valueCode: 'unknown' }] },
+    }),
+    pass: patient({ active: true }),
+    at: 'Patient.active',
+  },
+  {
+    rule: 'types/value-alternative',
+    profiles: [VALUES_PATIENT],
+    local: true,
+    fail: patient({ _gender: { extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/iso21090-nullFlavor', valueCode: 'MSK' }] } }),
+    pass: patient({ _gender: { extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/data-absent-reason', valueCode: 'masked' }] } }),
+    at: 'Patient.gender',
   },
   {
     rule: 'types/attachment-size',

@@ -170,10 +170,31 @@ const RESTATED_BY_MISMATCH: readonly RuleId[] = [
 
 type Discriminator = NonNullable<ElementPlan['slicing']>['discriminators'][number];
 
-/** Does the item belong to the slice? Throws NotEvaluable when a discriminator cannot be evaluated. */
+/**
+ * Does the item belong to the slice? Throws NotEvaluable when a discriminator cannot be evaluated. Of several
+ * discriminators, one at which the slice states no value (a type/subtype slicing whose slice leaves the subtype
+ * open) sets no condition for that slice, as long as another one does; when none does, the slice cannot be told.
+ */
 function matches(item: Item, slice: ElementPlan, slicer: ElementPlan, where: Where, ctx: WalkContext): boolean {
-  return slicer.slicing!.discriminators.every((d) => passes(item, slice, d, where, ctx));
+  const discriminators = slicer.slicing!.discriminators;
+  if (discriminators.length < 2) return discriminators.every((d) => passes(item, slice, d, where, ctx));
+  let open: NotEvaluable | undefined;
+  let decided = false;
+  for (const d of discriminators) {
+    try {
+      if (!passes(item, slice, d, where, ctx)) return false;
+      decided = true;
+    } catch (e) {
+      if (!(e instanceof NoValueStated)) throw e;
+      open ??= e;
+    }
+  }
+  if (!decided && open) throw open;
+  return true;
 }
+
+/** A value or pattern discriminator at which a slice states no value (no fixed value, pattern or required binding). */
+class NoValueStated extends NotEvaluable {}
 
 /** Does the item have what the slice requires at one discriminator? Throws NotEvaluable when that cannot be decided. */
 function passes(item: Item, slice: ElementPlan, d: Discriminator, where: Where, ctx: WalkContext): boolean {
@@ -203,7 +224,7 @@ function passes(item: Item, slice: ElementPlan, d: Discriminator, where: Where, 
           return r.result === 'in';
         });
       }
-      throw new NotEvaluable(`slice ${slice.sliceName} has no fixed value, pattern or required binding at ${d.path}`);
+      throw new NoValueStated(`slice ${slice.sliceName} has no fixed value, pattern or required binding at ${d.path}`);
     }
     case 'exists': {
       const node = def.nodes[0];

@@ -106,7 +106,13 @@ export function isTwinObject(twin: unknown, where: Where, node: ElementPlan, sin
   return false;
 }
 
-/** A primitive's twin with no content (ele-1). `where` is the twin's place. */
-export function checkTwinNotEmpty(twin: Json, where: Where, node: ElementPlan, sink: IssueSink): void {
-  if (Object.keys(twin).length === 0) sink.report('structure/empty-element', where, {}, { node, constraintKey: 'ele-1' });
+/**
+ * A primitive's twin with no content (ele-1). `where` is the twin's place. Without a value, a twin holding only
+ * an `id` leaves the element empty too (ele-1: a value or children other than the id; XML `<active id="a1"/>`).
+ */
+export function checkTwinNotEmpty(twin: Json, where: Where, node: ElementPlan, sink: IssueSink, hasValue = true): void {
+  const keys = Object.keys(twin);
+  if (keys.length === 0 || (!hasValue && keys.length === 1 && keys[0] === 'id')) {
+    sink.report('structure/empty-element', where, {}, { node, constraintKey: 'ele-1' });
+  }
 }

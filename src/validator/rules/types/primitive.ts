@@ -2,6 +2,7 @@ import type { IssueSink, WalkContext, Where } from '../../context.js';
 import type { FhirModel } from '../../model.js';
 import type { ElementPlan } from '../../plan/plan.js';
 import { quoteValue } from '../../../util/text.js';
+import { checkMinLength } from './bounds.js';
 
 export type JsonKind = 'boolean' | 'number' | 'integer' | 'string';
 
@@ -145,7 +146,7 @@ export class PrimitiveChecker {
 
 /**
  * A primitive value of the right JSON kind: its lexical form (`types/primitive-format`, numbers as
- * written in the document) and its length (`types/max-length`).
+ * written in the document) and its length (`types/max-length`, `types/min-length`).
  */
 export function checkPrimitive(
   value: unknown,
@@ -169,4 +170,5 @@ export function checkPrimitive(
   if (node.maxLength !== undefined && text.length > node.maxLength) {
     sink.report('types/max-length', where, { value: quoteValue(text), maxLength: node.maxLength, length: text.length }, { node });
   }
+  if (node.minLength !== undefined) checkMinLength(text, node, where, sink);
 }
