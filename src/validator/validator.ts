@@ -11,6 +11,7 @@ import { NoTerminology } from './terminology/none.js';
 import type { TerminologyService } from './terminology/types.js';
 import { IssueSink, type IssueCaps, type Json } from './context.js';
 import { Walker } from './walk/validate.js';
+import type { ContextResources } from './load/context.js';
 import { Suppressions } from './suppress.js';
 import { EXPORT_PURPOSES, selects, type ExportPurpose, type RuleSelection } from './rules/registry.js';
 import type { BusinessPurpose } from './rules/business/context.js';
@@ -60,6 +61,8 @@ export interface ValidatorOptions {
    * `input/more-issues` finding (default DEFAULT_ISSUE_CAPS: 100 per element, 1,000 per file).
    */
   issueCaps?: Partial<IssueCaps>;
+  /** Resources references may resolve to outside the document (`--context`, src/standards/context.ts). */
+  context?: ContextResources;
 }
 
 export interface ValidateOptions {
@@ -125,6 +128,7 @@ export class Validator {
       ...(options.crossCheckNatives ? { crossCheckNatives: true } : {}),
       ...(this.suppressions ? { suppressions: this.suppressions } : {}),
       codeNotes: terminology,
+      ...(options.context ? { context: options.context } : {}),
     });
     this.decisions.set(walker, terminology);
     return walker;

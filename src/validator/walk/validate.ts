@@ -17,6 +17,7 @@ import { claimedPlan } from '../rules/profiles/unknown.js';
 import { checkReference } from '../rules/references/reference.js';
 import { assignSlices } from '../rules/slicing/slices.js';
 import { SlicingMemo } from '../rules/slicing/memo.js';
+import type { ContextResources } from '../load/context.js';
 import { checkChoiceTypes } from '../rules/structure/choice.js';
 import { checkExtension, validateUnslicedExtension } from '../rules/structure/extension.js';
 import { claimedProfileFits, requiredProfileFits, RESOURCE_BASES, resourceBase } from '../rules/structure/resource-type.js';
@@ -101,6 +102,8 @@ export interface EngineDeps {
   suppressions?: Suppressions;
   /** Hears the codes profiles name in fixed and pattern values (rules/terminology/profile-codes.ts). */
   codeNotes?: CodeNotes;
+  /** Resources references may resolve to outside the document (`--context`). */
+  context?: ContextResources;
 }
 
 /**
@@ -149,7 +152,7 @@ export class Walker implements WalkContext {
             const hit = scopes.resolve(reference, at);
             if (hit) return hit;
           }
-          return resolveReference(reference, w);
+          return this.resolveReference(reference, w);
         },
         memberOf: (vs, system, code) => this.terminology.check(vs, system, code).result,
         conformsTo: (resource, profile, vars) => {
@@ -647,9 +650,9 @@ export class Walker implements WalkContext {
     validateUnslicedExtension(value, where, sink, modifier, this);
   }
 
-  /** Resolve a bundle-internal reference for the references and slicing concerns. */
+  /** Resolve a reference for the references and slicing concerns: in the document, then among the context resources. */
   resolveReference(reference: string, where: Where): Json | undefined {
-    return resolveReference(reference, where);
+    return resolveReference(reference, where) ?? this.deps.context?.resolve(reference);
   }
 
   bundleOf(where: Where): BundleIndex | undefined {

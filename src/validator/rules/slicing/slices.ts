@@ -1,6 +1,6 @@
 import type { ElementPlan, StructurePlan } from '../../plan/plan.js';
 import { findingKey, placeKey, RecordingSink, underKey, type IssueSink, type Json, type WalkContext, type Where } from '../../context.js';
-import { NotEvaluable, type Target } from './memo.js';
+import { NotEvaluable, Undecided, type Target } from './memo.js';
 import type { RuleId } from '../registry.js';
 import { equalsFixed, matchesPattern } from '../../../fhir/values.js';
 import { isObject } from '../../../util/json.js';
@@ -11,10 +11,18 @@ interface Item {
   type: string;
 }
 
-/** The instance values a discriminator path selects from an item. */
-function select(item: Item, path: string, where: Where, ctx: WalkContext): Item[] {
+/** `Type/id` (optionally `/_history/<v>`), relative or at the end of an absolute http(s) URL: the type a reference names. */
+const TYPE_ID = /^(?:https?:\/\/[^?#]*\/)?([A-Z][A-Za-z]+)\/[A-Za-z0-9\-.]{1,64}(?:\/_history\/[A-Za-z0-9\-.]{1,64})?$/;
+
+/**
+ * The instance values a discriminator path selects from an item. `typeOnly` (a type discriminator): a
+ * reference that does not resolve still tells its target's type when `resolve()` ends the path and its URL
+ * names one. Throws Undecided when `resolve()` meets a standalone resource's reference to a resource elsewhere.
+ */
+function select(item: Item, path: string, where: Where, ctx: WalkContext, typeOnly = false): Item[] {
   let current: Item[] = [item];
-  for (const seg of ctx.slicing.segments(path)) {
+  const segments = ctx.slicing.segments(path);
+  for (const [i, seg] of segments.entries()) {
     const next: Item[] = [];
     for (const c of current) {
       if (seg === '$this') {
@@ -25,8 +33,18 @@ function select(item: Item, path: string, where: Where, ctx: WalkContext): Item[
         const ref = isObject(c.value) ? c.value['reference'] : typeof c.value === 'string' ? c.value : undefined;
         if (typeof ref !== 'string') continue;
         const target = ctx.resolveReference(ref, where);
-        if (target) next.push({ value: target, type: String(target['resourceType']) });
-        continue;
+        if (target) {
+          next.push({ value: target, type: String(target['resourceType']) });
+          continue;
+        }
+        // a `#id` that is not there, or a Bundle entry's reference to what the Bundle lacks, is decided: no target
+        if (ref.startsWith('#') || where.bundle !== undefined) continue;
+        const named = TYPE_ID.exec(ref)?.[1];
+        if (typeOnly && i === segments.length - 1 && named !== undefined && ctx.model.structure(named)?.kind === 'resource') {
+          next.push({ value: { resourceType: named }, type: named });
+          continue;
+        }
+        throw new Undecided(ref);
       }
       const ext = /^extension\(['"](.+)['"]\)$/.exec(seg);
       if (ext) {
@@ -170,14 +188,27 @@ const RESTATED_BY_MISMATCH: readonly RuleId[] = [
 
 type Discriminator = NonNullable<ElementPlan['slicing']>['discriminators'][number];
 
-/** Does the item belong to the slice? Throws NotEvaluable when a discriminator cannot be evaluated. */
+/**
+ * Does the item belong to the slice? Throws NotEvaluable when a discriminator cannot be evaluated, and
+ * Undecided when none fails but one needs a reference's target that is not at hand.
+ */
 function matches(item: Item, slice: ElementPlan, slicer: ElementPlan, where: Where, ctx: WalkContext): boolean {
-  return slicer.slicing!.discriminators.every((d) => passes(item, slice, d, where, ctx));
+  let undecided: Undecided | undefined;
+  for (const d of slicer.slicing!.discriminators) {
+    try {
+      if (!passes(item, slice, d, where, ctx)) return false;
+    } catch (e) {
+      if (!(e instanceof Undecided)) throw e;
+      undecided ??= e;
+    }
+  }
+  if (undecided) throw undecided;
+  return true;
 }
 
 /** Does the item have what the slice requires at one discriminator? Throws NotEvaluable when that cannot be decided. */
 function passes(item: Item, slice: ElementPlan, d: Discriminator, where: Where, ctx: WalkContext): boolean {
-  const selected = select(item, d.path, where, ctx);
+  const selected = select(item, d.path, where, ctx, d.type === 'type');
   const def = definitionAt(slice, item.type, d.path, ctx);
   switch (d.type) {
     case 'value':
@@ -450,14 +481,20 @@ export function assignSlices(
   const isExtension = slicer.name === 'extension' || slicer.name === 'modifierExtension';
   /** Items that match no slice of a closed slicing (reported once near misses are known). */
   const closedMisses: number[] = [];
+  /** Per slice, the references of the items that may belong to it but cannot be decided here (Undecided). */
+  const pending = new Map<ElementPlan, string[]>();
   for (const [k, x] of items.entries()) {
     const item: Item = { value: x.value, type };
     const hits: ElementPlan[] = [];
+    const maybe: ElementPlan[] = [];
     for (const s of slicing.slices) {
       try {
         if (matches(item, s, slicer, x.where, ctx)) hits.push(s);
       } catch (e) {
-        if (e instanceof NotEvaluable) notEvaluated ??= e.message;
+        if (e instanceof Undecided) {
+          maybe.push(s);
+          pending.set(s, [...(pending.get(s) ?? []), e.reference]);
+        } else if (e instanceof NotEvaluable) notEvaluated ??= e.message;
         else throw e;
       }
     }
@@ -473,7 +510,9 @@ export function assignSlices(
       lastSliceIndex = Math.max(lastSliceIndex, idx);
     } else {
       unmatchedSeen = true;
-      if (slicing.rules === 'closed' && notEvaluated === undefined) {
+      if (maybe.length > 0) {
+        // which slice it belongs to (if any) cannot be decided here: neither in a slice nor outside all of them
+      } else if (slicing.rules === 'closed' && notEvaluated === undefined) {
         closedMisses.push(k);
       } else if (isExtension && isObject(x.value)) {
         ctx.validateUnslicedExtension(x.value, x.where, sink, slicer.name === 'modifierExtension');
@@ -482,7 +521,8 @@ export function assignSlices(
   }
   // a required slice left empty by an item whose discriminator value is wrong: that wrong value is the root,
   // the slice's min and the closed slicing's complaint about the item follow from it
-  const unfilled = notEvaluated === undefined ? slicing.slices.filter((s) => (counts.get(s) ?? 0) < s.min) : [];
+  const undecided = (s: ElementPlan): number => pending.get(s)?.length ?? 0;
+  const unfilled = notEvaluated === undefined ? slicing.slices.filter((s) => (counts.get(s) ?? 0) + undecided(s) < s.min) : [];
   const misses = unfilled.length > 0 ? nearMisses(items, out, type, unfilled, slicer, ctx) : new Map<ElementPlan, NearMiss>();
   const rootOf = new Map<number, string>();
   for (const [s, miss] of misses) {
@@ -521,7 +561,12 @@ export function assignSlices(
   }
   for (const s of slicing.slices) {
     const n = counts.get(s) ?? 0;
-    if (n < s.min && notEvaluated === undefined) {
+    const open = undecided(s);
+    if (open > 0 && notEvaluated === undefined && ((n < s.min && n + open >= s.min) || (n <= s.max && n + open > s.max))) {
+      // the count depends on items whose membership cannot be decided here: not checked, never passed nor failed
+      const references = [...new Set(pending.get(s))].join(', ');
+      sink.report('slicing/not-checked', elementWhere, { slice: s.sliceName ?? '', references }, { node: s });
+    } else if (n + open < s.min && notEvaluated === undefined) {
       const miss = misses.get(s);
       const root = miss ? rootOf.get(miss.index) : undefined;
       const required = slicing.discriminators.map((d) => requiredText(s, type, d, ctx)).join('; ');
