@@ -208,7 +208,18 @@ function matches(item: Item, slice: ElementPlan, slicer: ElementPlan, where: Whe
 
 /** Does the item have what the slice requires at one discriminator? Throws NotEvaluable when that cannot be decided. */
 function passes(item: Item, slice: ElementPlan, d: Discriminator, where: Where, ctx: WalkContext): boolean {
-  const selected = select(item, d.path, where, ctx, d.type === 'type');
+  let selected: Item[];
+  try {
+    selected = select(item, d.path, where, ctx, d.type === 'type');
+  } catch (e) {
+    // a target the reference's URL says is of a type none of the slice's profiles is for cannot conform to them
+    if (e instanceof Undecided && d.type === 'profile' && d.path === 'resolve()') {
+      const named = TYPE_ID.exec(e.reference)?.[1];
+      const plans = profilePlans(definitionAt(slice, item.type, d.path, ctx), ctx);
+      if (named !== undefined && plans.length > 0 && plans.every((p) => p.kind === 'resource' && p.type !== named)) return false;
+    }
+    throw e;
+  }
   const def = definitionAt(slice, item.type, d.path, ctx);
   switch (d.type) {
     case 'value':
@@ -375,7 +386,14 @@ function nearMiss(
     failing = d;
   }
   if (!failing) return undefined;
-  const selected = select(item, failing.path, where, ctx);
+  let selected: Item[];
+  try {
+    selected = select(item, failing.path, where, ctx);
+  } catch (e) {
+    // failed on the type its reference's URL names, the target itself not at hand: no evidence beyond that
+    if (e instanceof Undecided) return { index, discriminator: failing, causes: [], strong: false };
+    throw e;
+  }
   const def = definitionAt(slice, item.type, failing.path, ctx);
   if (failing.type === 'profile') {
     // a target of the profile's type that does not conform to it: its own errors are the cause
