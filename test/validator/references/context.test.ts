@@ -140,6 +140,17 @@ describe('the type a reference names', () => {
     expect(errors(await validate(condition('urn:uuid:9b2c4f1e-3c1a-4d5e-8f6a-0b1c2d3e4f5a')))).toEqual([]);
   });
 
+  it("a profile's narrower target profiles are not applied to a target that is not at hand (as the HL7 validator)", async () => {
+    // DK Core's Condition.subject allows dk-core-patient only; the base Condition.subject allows Patient and Group
+    const DK_CONDITION = 'http://hl7.dk/fhir/core/StructureDefinition/dk-core-condition';
+    const only = async (subject: string): Promise<string[]> =>
+      (await validate(condition(subject), [DK_CONDITION])).issues
+        .filter((i) => i.ruleId === 'references/target-type')
+        .map((i) => i.location.fhirpath);
+    expect(await only('Group/x')).toEqual([]);
+    expect(await only('Practitioner/x')).toEqual(['Condition.subject']);
+  });
+
   it('resolved in the context, the target type decides: a Practitioner is an error, a Patient is not', async () => {
     const check = await withContext([
       { resourceType: 'Practitioner', id: 'pr' },
