@@ -152,7 +152,13 @@ export class Walker implements WalkContext {
             const hit = scopes.resolve(reference, at);
             if (hit) return hit;
           }
-          return this.resolveReference(reference, w);
+          const target = this.resolveReference(reference, w);
+          // a standalone resource's reference to a resource elsewhere (not among the --context resources): what
+          // the invariant would say of its target cannot be decided — invariants/not-evaluated, never failed
+          if (!target && !reference.startsWith('#') && !w.bundle && w.root['resourceType'] !== 'Bundle') {
+            throw new Error(`reference ${reference} does not resolve here (its target is not in the file; give it with --context)`);
+          }
+          return target;
         },
         memberOf: (vs, system, code) => this.terminology.check(vs, system, code).result,
         conformsTo: (resource, profile, vars) => {

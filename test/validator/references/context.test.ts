@@ -95,6 +95,22 @@ describe('resolve() discriminators on references to resources elsewhere', () => 
     expect(rules(r, 'slicing/')).toEqual([]);
   });
 
+  it('an invariant that needs a target elsewhere is not evaluated, never failed; with the target at hand it is evaluated', async () => {
+    // medcom-homecareReport-3: the PractitionerRole's practitioner must have a phone number (resolve() twice)
+    const key = 'medcom-homecareReport-3';
+    const without = (await withContext([organization(), role()]))(report());
+    expect(without.issues.filter((i) => i.constraintKey === key).map((i) => [i.ruleId, i.severity])).toEqual([
+      ['invariants/not-evaluated', 'information'],
+    ]);
+    const noPhone = { ...practitioner(), telecom: undefined };
+    const failing = (await withContext([organization(), role(), noPhone]))(report());
+    expect(failing.issues.filter((i) => i.constraintKey === key).map((i) => [i.ruleId, i.severity])).toEqual([
+      ['invariants/failed', 'error'],
+    ]);
+    const passing = (await withContext([organization(), role(), practitioner()]))(report());
+    expect(passing.issues.filter((i) => i.constraintKey === key)).toEqual([]);
+  });
+
   it('with a context target that does not fit the slice, the slice is decided and short', async () => {
     const r = (await withContext([{ resourceType: 'Organization', id: ORG, name: 'x' }, role(), practitioner()]))(report());
     expect(errors(r)).toContain('slicing/slice-min at DiagnosticReport.performer');
