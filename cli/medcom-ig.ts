@@ -270,6 +270,12 @@ under their root in text, html and md, and counted apart in the summary.`,
     '--terminology <folder>',
     'check codes against the code systems and value sets in this folder (or file): FHIR JSON CodeSystems/ValueSets, CSV code tables with the header system,code,display (docs/validator/terminology.md)',
   )
+  .option(
+    '--context <folder|package>',
+    "resources references may resolve to outside the file, as the IG Publisher resolves an IG's examples: a folder (or file) of FHIR JSON/XML resources, or a package folder, .tgz or id#version from the package cache (repeatable; docs/validator/context.md)",
+    collect,
+    [] as string[],
+  )
   .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'outcome', 'junit', 'html', 'md']).default('text'))
   .option('--out <file>', 'write the report to a file instead of stdout (stdout then gets the one-line summary)')
   .addOption(failOnOption('exit 1 when an issue is at or above'))
@@ -339,6 +345,7 @@ under their root in text, html and md, and counted apart in the summary.`,
         profile?: string[];
         package?: string[];
         terminology?: string;
+        context?: string[];
         format: ReportFormat;
         out?: string;
         failOn: FailOn;
@@ -365,6 +372,7 @@ under their root in text, html and md, and counted apart in the summary.`,
           opts.ig ? '--ig' : '',
           opts.profile?.length ? '--profile' : '',
           opts.purpose ? '--purpose (each step has its own)' : '',
+          opts.context?.length ? '--context' : '',
         ].filter(Boolean);
         if (clash.length) throw new UsageError(`--sequence takes no ${clash.join(', ')}: the manifest lists the files of each step`);
       } else if (inputs.length === 0) {
@@ -399,6 +407,7 @@ under their root in text, html and md, and counted apart in the summary.`,
               ...(opts.profile?.length ? { profiles: opts.profile } : {}),
               ...(opts.package?.length ? { packages: opts.package } : {}),
               ...(opts.terminology !== undefined ? { terminology: opts.terminology } : {}),
+              ...(opts.context?.length ? { context: opts.context } : {}),
               ...(opts.suppress?.length ? { suppress: opts.suppress } : {}),
               rules: opts.rules,
               ...(opts.purpose ? { purpose: opts.purpose } : {}),

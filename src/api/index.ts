@@ -19,6 +19,8 @@ export {
   validateFiles,
   validationDefinitions,
   newValidator,
+  loadContext,
+  contextIndex,
   hasIssueAtOrAbove,
   summarize,
   RunValidator,

@@ -20,6 +20,9 @@ import { UsageError } from '../util/errors.js';
 import { workerCount, WorkerPool, workerScript, type WorkerJob } from './pool.js';
 import { parseIg, STANDARDS, targetLabel, type IgTarget } from '../standards/igs.js';
 import { generatingSnapshots, newValidator, validationDefinitions, type XmlReader } from '../standards/validation.js';
+import { contextIndex, loadContext } from '../standards/context.js';
+import type { ContextResources } from '../validator/load/context.js';
+import type { Json } from '../util/json.js';
 import { VERSION } from '../util/version.js';
 import { EXPORT_PURPOSES, RULES, RULE_SELECTIONS, type ExportPurpose, type RuleSelection } from '../validator/rules/registry.js';
 import type { BusinessPurpose } from '../validator/rules/business/context.js';
@@ -29,7 +32,7 @@ import { loadTerminologyFolder } from '../validator/terminology/folder.js';
 import { TerminologyFileError, type HeldTerminology } from '../validator/terminology/held.js';
 
 export { UsageError } from '../util/errors.js';
-export { newValidator, validationDefinitions, VERSION };
+export { contextIndex, loadContext, newValidator, validationDefinitions, VERSION };
 export type { Definitions, FileReport, ValidationReport, HeldTerminology };
 
 /**
@@ -105,6 +108,12 @@ export interface ValidateFilesOptions {
    * and ValueSets, code tables (CSV `system,code,display`). Or the terminology already loaded.
    */
   terminology?: string | HeldTerminology;
+  /**
+   * Resources references may resolve to outside the validated file (`--context`): folders (or files) of FHIR
+   * JSON/XML resources, FHIR packages (folder, .tgz, `id#version` from the cache) — as the IG Publisher
+   * resolves an IG's examples among each other. src/standards/context.ts.
+   */
+  context?: string[];
 }
 
 /** A `--purpose` value, or a usage error naming the allowed ones. */
@@ -204,6 +213,7 @@ export async function validateFiles(options: ValidateFilesOptions, definitions?:
   // unstated, the validator's default (sharing) applies, but a standalone report is not taken for an export
   const purpose = options.purpose === undefined ? undefined : checkPurpose(options.purpose);
   const terminology = typeof options.terminology === 'string' ? loadTerminology(options.terminology) : options.terminology;
+  const context = options.context && options.context.length > 0 ? await loadContext(options.context, read) : undefined;
   try {
     new Suppressions(suppress);
   } catch (e) {
@@ -241,6 +251,7 @@ export async function validateFiles(options: ValidateFilesOptions, definitions?:
     rules,
     ...(purpose ? { purpose } : {}),
     ...(terminology ? { terminology } : {}),
+    ...(context ? { context } : {}),
     read,
   };
   const pool = script ? new WorkerPool(script, size, { packages: options.packages ?? [], ...run }) : undefined;
@@ -360,6 +371,8 @@ export interface RunValidatorOptions {
   read?: InputReadOptions;
   /** Code systems and value sets given to the run (`--terminology`, loadTerminology). */
   terminology?: HeldTerminology;
+  /** Resources references may resolve to outside the file (`--context`, loadContext): plain data, for workers too. */
+  context?: readonly Json[];
 }
 
 /**
@@ -381,6 +394,8 @@ export class RunValidator {
   };
   /** One validator per other version, made when a file first needs it. */
   private readonly versionValidators = new Map<string, Validator>();
+  /** The run's context resources, indexed once for every validator of the run. */
+  private readonly context: ContextResources | undefined;
 
   constructor(
     private readonly defs: Definitions,
@@ -390,6 +405,7 @@ export class RunValidator {
     this.locale = options.locale;
     this.read = options.read ?? {};
     this.otherVersions = options.otherVersions;
+    this.context = options.context ? contextIndex(options.context) : undefined;
     const scopeProfile = this.profiles[0];
     this.validator = newValidator(defs, {
       locale: this.locale,
@@ -399,6 +415,7 @@ export class RunValidator {
       readXml: this.readXml,
       ...(scopeProfile ? { scopeProfile } : options.scope ? { scopePackage: options.scope } : {}),
       ...(options.terminology ? { terminology: options.terminology } : {}),
+      ...(this.context ? { context: this.context } : {}),
     });
   }
 
@@ -456,6 +473,7 @@ export class RunValidator {
         suppress: this.options.suppress ?? [],
         ...(this.options.purpose ? { purpose: this.options.purpose } : {}),
         ...(this.options.terminology ? { terminology: this.options.terminology } : {}),
+        ...(this.context ? { context: this.context } : {}),
       });
       this.versionValidators.set(profile, v);
     }

@@ -11,6 +11,7 @@ import { loadFromCache, loadPackages } from '../defs/load-package.js';
 import { Definitions, type SnapshotGenerator } from '../defs/registry.js';
 import type { FhirResource } from '../defs/resource.js';
 import { UsageError } from '../util/errors.js';
+import type { ContextResources } from '../validator/load/context.js';
 import type { SourceDoc } from '../validator/load/source.js';
 import type { Locale } from '../validator/messages/index.js';
 import type { FhirModel } from '../validator/model.js';
@@ -81,6 +82,8 @@ export function newValidator(
     purpose?: ExportPurpose;
     /** Code systems and value sets given to the run (`--terminology`, loadTerminology in src/api/validate.ts). */
     terminology?: HeldTerminology;
+    /** Resources references may resolve to outside the document (`--context`, loadContext in ./context.ts). */
+    context?: ContextResources;
   } = {},
 ): Validator {
   generatingSnapshots(defs);

@@ -12,6 +12,7 @@ import type { TerminologyService } from './terminology/types.js';
 import { UcumUnits } from './terminology/ucum.js';
 import { IssueSink, type IssueCaps, type Json } from './context.js';
 import { Walker } from './walk/validate.js';
+import type { ContextResources } from './load/context.js';
 import { Suppressions } from './suppress.js';
 import { EXPORT_PURPOSES, selects, type ExportPurpose, type RuleSelection } from './rules/registry.js';
 import type { BusinessPurpose } from './rules/business/context.js';
@@ -63,6 +64,8 @@ export interface ValidatorOptions {
   issueCaps?: Partial<IssueCaps>;
   /** UCUM decisions shared by every walk of this validator (give the same instance to the terminology service). */
   ucum?: UcumUnits;
+  /** Resources references may resolve to outside the document (`--context`, src/standards/context.ts). */
+  context?: ContextResources;
 }
 
 export interface ValidateOptions {
@@ -131,6 +134,7 @@ export class Validator {
       ...(this.suppressions ? { suppressions: this.suppressions } : {}),
       codeNotes: terminology,
       ucum: this.ucum,
+      ...(options.context ? { context: options.context } : {}),
     });
     this.decisions.set(walker, terminology);
     return walker;

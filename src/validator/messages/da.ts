@@ -44,6 +44,8 @@ export const da = {
   'slicing/slice-max': "slice '{slice}' tillader højst {max}, fandt {found}",
   'slicing/ordered': "elementet i slice '{slice}' står i forkert rækkefølge (slicingen er ordnet)",
   'slicing/ambiguous': 'elementet passer til flere slices: {slices}',
+  'slicing/not-checked':
+    "slice '{slice}': om {references} hører til den, afhænger af en ressource, der ikke er i filen (angiv den med --context); antallet i slicen er ikke kontrolleret",
   'slicing/not-evaluated':
     'diskriminatoren {discriminator} kunne ikke evalueres ({reason}); tilhørsforhold til slices er ikke kontrolleret',
   'bindings/required':

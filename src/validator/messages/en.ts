@@ -50,6 +50,8 @@ export const en = {
   'slicing/ordered': "item of slice '{slice}' is out of order (the slicing is ordered)",
   'slicing/ambiguous': 'item matches several slices: {slices}',
   'slicing/not-evaluated': 'discriminator {discriminator} could not be evaluated ({reason}); slice membership not checked',
+  'slicing/not-checked':
+    "slice '{slice}': whether {references} belongs to it depends on a resource that is not in the file (give it with --context); the slice's count is not checked",
   'bindings/required':
     '{code} is not in the value set {valueSet}[[ ({valueSetTitle})]][[, which has {size} codes]] (required binding)[[; allowed: {allowed}]][[; did you mean {suggestion}?]]',
   'bindings/extensible':

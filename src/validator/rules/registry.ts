@@ -336,6 +336,13 @@ export const RULES = {
     issueType: 'informational',
     summary: 'a discriminator that could not be evaluated: slice membership not checked',
   },
+  'slicing/not-checked': {
+    layer: 'official',
+    concern: 'slicing',
+    severity: 'information',
+    issueType: 'informational',
+    summary: 'a slice whose count depends on references that do not resolve here (resolve() discriminators): not checked',
+  },
   'bindings/required': {
     layer: 'official',
     concern: 'bindings',

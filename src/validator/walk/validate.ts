@@ -18,6 +18,7 @@ import { claimedPlan } from '../rules/profiles/unknown.js';
 import { checkReference } from '../rules/references/reference.js';
 import { assignSlices } from '../rules/slicing/slices.js';
 import { SlicingMemo } from '../rules/slicing/memo.js';
+import type { ContextResources } from '../load/context.js';
 import { checkChoiceTypes } from '../rules/structure/choice.js';
 import { checkExtension, validateUnslicedExtension } from '../rules/structure/extension.js';
 import { claimedProfileFits, requiredProfileFits, RESOURCE_BASES, resourceBase } from '../rules/structure/resource-type.js';
@@ -109,6 +110,8 @@ export interface EngineDeps {
   codeNotes?: CodeNotes;
   /** UCUM decisions (shared with the validator's terminology service when given). */
   ucum?: UcumUnits;
+  /** Resources references may resolve to outside the document (`--context`). */
+  context?: ContextResources;
 }
 
 /**
@@ -158,7 +161,13 @@ export class Walker implements WalkContext {
             const hit = scopes.resolve(reference, at);
             if (hit) return hit;
           }
-          return resolveReference(reference, w);
+          const target = this.resolveReference(reference, w);
+          // a standalone resource's reference to a resource elsewhere (not among the --context resources): what
+          // the invariant would say of its target cannot be decided — invariants/not-evaluated, never failed
+          if (!target && !reference.startsWith('#') && !w.bundle && w.root['resourceType'] !== 'Bundle') {
+            throw new Error(`reference ${reference} does not resolve here (its target is not in the file; give it with --context)`);
+          }
+          return target;
         },
         memberOf: (vs, system, code) => this.terminology.check(vs, system, code).result,
         conformsTo: (resource, profile, vars) => {
@@ -728,9 +737,9 @@ export class Walker implements WalkContext {
     validateUnslicedExtension(value, where, sink, modifier, this);
   }
 
-  /** Resolve a bundle-internal reference for the references and slicing concerns. */
+  /** Resolve a reference for the references and slicing concerns: in the document, then among the context resources. */
   resolveReference(reference: string, where: Where): Json | undefined {
-    return resolveReference(reference, where);
+    return resolveReference(reference, where) ?? this.deps.context?.resolve(reference);
   }
 
   bundleOf(where: Where): BundleIndex | undefined {

@@ -297,6 +297,19 @@ const SEVERITY_FROM_FINDING: readonly RuleId[] = [
   'types/narrative-source',
 ];
 
+/** A standalone HCO DiagnosticReport with these performer references (and contained resources). */
+const hcoReport = (performer: string[], contained: Record<string, unknown>[] = []): Record<string, unknown> => ({
+  resourceType: 'DiagnosticReport',
+  id: 'r1',
+  meta: { profile: ['http://medcomfhir.dk/ig/homecareobservation/StructureDefinition/medcom-homecareobservation-diagnosticreport'] },
+  ...(contained.length > 0 ? { contained } : {}),
+  status: 'final',
+  code: { coding: [{ system: 'http://medcomfhir.dk/ig/terminology/CodeSystem/MedComDiagnosticReportCodes', code: 'HomeCareReport' }] },
+  subject: { reference: 'Patient/p1' },
+  issued: '2023-09-12T13:00:00+02:00',
+  performer: performer.map((reference) => ({ reference })),
+});
+
 /** A QuestionnaireResponse to its contained Questionnaire (`#q`) with the given items. */
 const response = (qItems: unknown[], items: unknown[], extra: Record<string, unknown> = {}): Record<string, unknown> => ({
   resourceType: 'QuestionnaireResponse',
@@ -600,6 +613,14 @@ const CASES: Case[] = [
     fail: patient({ identifier: [{ use: 'usual', value: '1' }] }),
     pass: patient(),
     at: 'Patient.identifier',
+  },
+  // MedCom's HCO DiagnosticReport: its performer slices discriminate on resolve() (profile); a standalone report's
+  // performer points at a resource elsewhere (not checked), a contained one is at hand (checked)
+  {
+    rule: 'slicing/not-checked',
+    fail: hcoReport(['Organization/o1']),
+    pass: hcoReport(['#o1'], [{ resourceType: 'Organization', id: 'o1', name: 'Pleje og Rehabilitering' }]),
+    at: 'DiagnosticReport.performer',
   },
   { rule: 'bindings/required', fail: patient({ gender: 'F' }), pass: patient({ gender: 'female' }), at: 'Patient.gender' },
   {

@@ -1,4 +1,5 @@
 import type { ElementPlan, StructurePlan } from '../../plan/plan.js';
+import { checkImpliedType } from './implied-type.js';
 import { below, placeKey, type IssueSink, type Json, type WalkContext, type Where } from '../../context.js';
 
 const ANY = new Set(['http://hl7.org/fhir/StructureDefinition/Resource', 'http://hl7.org/fhir/StructureDefinition/DomainResource']);
@@ -14,8 +15,12 @@ export function checkReference(value: Json, node: ElementPlan, where: Where, sin
   const refType = node.types.find((t) => t.code === 'Reference');
   const bundled = refType?.aggregation.includes('bundled') ?? false;
   const inBundle = where.bundle !== undefined;
-  if (!ref.startsWith('#') && !inBundle) return; // a standalone resource's references point elsewhere
   const target = ctx.resolveReference(ref, where);
+  if (!target && !ref.startsWith('#') && !inBundle) {
+    // a standalone resource's reference points elsewhere (or to no `--context` resource): only the type its URL names is checked
+    checkImpliedType(ref, node, where, sink, ctx);
+    return;
+  }
   if (!target) {
     // an error where the target must be there (contained '#id', aggregation 'bundled', or a
     // urn:uuid/urn:oid fullUrl that can only mean a Bundle entry); otherwise a warning, as the

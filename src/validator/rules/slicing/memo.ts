@@ -33,6 +33,17 @@ export function splitPath(path: string): string[] {
 /** A discriminator (or a slice's definition at its path) that cannot be evaluated here. */
 export class NotEvaluable extends Error {}
 
+/**
+ * A discriminator that goes through `resolve()` on a reference whose target is not at hand (a standalone
+ * resource's reference to a resource elsewhere, not among the `--context` resources): whether the item
+ * belongs to the slice cannot be decided — neither passed nor failed.
+ */
+export class Undecided extends NotEvaluable {
+  constructor(readonly reference: string) {
+    super(`reference ${reference} does not resolve here`);
+  }
+}
+
 /** What a slice defines at a discriminator path: element definitions, allowed types, profiles. */
 export interface Target {
   nodes: ElementPlan[];

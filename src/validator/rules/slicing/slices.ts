@@ -1,6 +1,6 @@
 import type { ElementPlan, StructurePlan } from '../../plan/plan.js';
 import { findingKey, placeKey, RecordingSink, underKey, type IssueSink, type Json, type WalkContext, type Where } from '../../context.js';
-import { NotEvaluable, type Target } from './memo.js';
+import { NotEvaluable, Undecided, type Target } from './memo.js';
 import type { RuleId } from '../registry.js';
 import { equalsFixed, matchesPattern } from '../../../fhir/values.js';
 import { isObject } from '../../../util/json.js';
@@ -11,10 +11,18 @@ interface Item {
   type: string;
 }
 
-/** The instance values a discriminator path selects from an item. */
-function select(item: Item, path: string, where: Where, ctx: WalkContext): Item[] {
+/** `Type/id` (optionally `/_history/<v>`), relative or at the end of an absolute http(s) URL: the type a reference names. */
+const TYPE_ID = /^(?:https?:\/\/[^?#]*\/)?([A-Z][A-Za-z]+)\/[A-Za-z0-9\-.]{1,64}(?:\/_history\/[A-Za-z0-9\-.]{1,64})?$/;
+
+/**
+ * The instance values a discriminator path selects from an item. `typeOnly` (a type discriminator): a
+ * reference that does not resolve still tells its target's type when `resolve()` ends the path and its URL
+ * names one. Throws Undecided when `resolve()` meets a standalone resource's reference to a resource elsewhere.
+ */
+function select(item: Item, path: string, where: Where, ctx: WalkContext, typeOnly = false): Item[] {
   let current: Item[] = [item];
-  for (const seg of ctx.slicing.segments(path)) {
+  const segments = ctx.slicing.segments(path);
+  for (const [i, seg] of segments.entries()) {
     const next: Item[] = [];
     for (const c of current) {
       if (seg === '$this') {
@@ -25,8 +33,18 @@ function select(item: Item, path: string, where: Where, ctx: WalkContext): Item[
         const ref = isObject(c.value) ? c.value['reference'] : typeof c.value === 'string' ? c.value : undefined;
         if (typeof ref !== 'string') continue;
         const target = ctx.resolveReference(ref, where);
-        if (target) next.push({ value: target, type: String(target['resourceType']) });
-        continue;
+        if (target) {
+          next.push({ value: target, type: String(target['resourceType']) });
+          continue;
+        }
+        // a `#id` that is not there, or a Bundle entry's reference to what the Bundle lacks, is decided: no target
+        if (ref.startsWith('#') || where.bundle !== undefined) continue;
+        const named = TYPE_ID.exec(ref)?.[1];
+        if (typeOnly && i === segments.length - 1 && named !== undefined && ctx.model.structure(named)?.kind === 'resource') {
+          next.push({ value: { resourceType: named }, type: named });
+          continue;
+        }
+        throw new Undecided(ref);
       }
       const ext = /^extension\(['"](.+)['"]\)$/.exec(seg);
       if (ext) {
@@ -171,13 +189,15 @@ const RESTATED_BY_MISMATCH: readonly RuleId[] = [
 type Discriminator = NonNullable<ElementPlan['slicing']>['discriminators'][number];
 
 /**
- * Does the item belong to the slice? Throws NotEvaluable when a discriminator cannot be evaluated. Of several
+/**
+ * Does the item belong to the slice? Throws NotEvaluable when a discriminator cannot be evaluated, and
+ * Undecided when none fails but one needs a reference's target that is not at hand. Of several
  * discriminators, one at which the slice states no value (a type/subtype slicing whose slice leaves the subtype
  * open) sets no condition for that slice, as long as another one does; when none does, the slice cannot be told.
  */
 function matches(item: Item, slice: ElementPlan, slicer: ElementPlan, where: Where, ctx: WalkContext): boolean {
   const discriminators = slicer.slicing!.discriminators;
-  if (discriminators.length < 2) return discriminators.every((d) => passes(item, slice, d, where, ctx));
+  let undecided: Undecided | undefined;
   let open: NotEvaluable | undefined;
   let decided = false;
   for (const d of discriminators) {
@@ -185,10 +205,12 @@ function matches(item: Item, slice: ElementPlan, slicer: ElementPlan, where: Whe
       if (!passes(item, slice, d, where, ctx)) return false;
       decided = true;
     } catch (e) {
-      if (!(e instanceof NoValueStated)) throw e;
-      open ??= e;
+      if (e instanceof Undecided) undecided ??= e;
+      else if (discriminators.length > 1 && e instanceof NoValueStated) open ??= e;
+      else throw e;
     }
   }
+  if (undecided) throw undecided;
   if (!decided && open) throw open;
   return true;
 }
@@ -198,7 +220,18 @@ class NoValueStated extends NotEvaluable {}
 
 /** Does the item have what the slice requires at one discriminator? Throws NotEvaluable when that cannot be decided. */
 function passes(item: Item, slice: ElementPlan, d: Discriminator, where: Where, ctx: WalkContext): boolean {
-  const selected = select(item, d.path, where, ctx);
+  let selected: Item[];
+  try {
+    selected = select(item, d.path, where, ctx, d.type === 'type');
+  } catch (e) {
+    // a target the reference's URL says is of a type none of the slice's profiles is for cannot conform to them
+    if (e instanceof Undecided && d.type === 'profile' && d.path === 'resolve()') {
+      const named = TYPE_ID.exec(e.reference)?.[1];
+      const plans = profilePlans(definitionAt(slice, item.type, d.path, ctx), ctx);
+      if (named !== undefined && plans.length > 0 && plans.every((p) => p.kind === 'resource' && p.type !== named)) return false;
+    }
+    throw e;
+  }
   const def = definitionAt(slice, item.type, d.path, ctx);
   switch (d.type) {
     case 'value':
@@ -365,7 +398,14 @@ function nearMiss(
     failing = d;
   }
   if (!failing) return undefined;
-  const selected = select(item, failing.path, where, ctx);
+  let selected: Item[];
+  try {
+    selected = select(item, failing.path, where, ctx);
+  } catch (e) {
+    // failed on the type its reference's URL names, the target itself not at hand: no evidence beyond that
+    if (e instanceof Undecided) return { index, discriminator: failing, causes: [], strong: false };
+    throw e;
+  }
   const def = definitionAt(slice, item.type, failing.path, ctx);
   if (failing.type === 'profile') {
     // a target of the profile's type that does not conform to it: its own errors are the cause
@@ -471,14 +511,20 @@ export function assignSlices(
   const isExtension = slicer.name === 'extension' || slicer.name === 'modifierExtension';
   /** Items that match no slice of a closed slicing (reported once near misses are known). */
   const closedMisses: number[] = [];
+  /** Per slice, the references of the items that may belong to it but cannot be decided here (Undecided). */
+  const pending = new Map<ElementPlan, string[]>();
   for (const [k, x] of items.entries()) {
     const item: Item = { value: x.value, type };
     const hits: ElementPlan[] = [];
+    const maybe: ElementPlan[] = [];
     for (const s of slicing.slices) {
       try {
         if (matches(item, s, slicer, x.where, ctx)) hits.push(s);
       } catch (e) {
-        if (e instanceof NotEvaluable) notEvaluated ??= e.message;
+        if (e instanceof Undecided) {
+          maybe.push(s);
+          pending.set(s, [...(pending.get(s) ?? []), e.reference]);
+        } else if (e instanceof NotEvaluable) notEvaluated ??= e.message;
         else throw e;
       }
     }
@@ -494,7 +540,9 @@ export function assignSlices(
       lastSliceIndex = Math.max(lastSliceIndex, idx);
     } else {
       unmatchedSeen = true;
-      if (slicing.rules === 'closed' && notEvaluated === undefined) {
+      if (maybe.length > 0) {
+        // which slice it belongs to (if any) cannot be decided here: neither in a slice nor outside all of them
+      } else if (slicing.rules === 'closed' && notEvaluated === undefined) {
         closedMisses.push(k);
       } else if (isExtension && isObject(x.value)) {
         ctx.validateUnslicedExtension(x.value, x.where, sink, slicer.name === 'modifierExtension');
@@ -503,7 +551,8 @@ export function assignSlices(
   }
   // a required slice left empty by an item whose discriminator value is wrong: that wrong value is the root,
   // the slice's min and the closed slicing's complaint about the item follow from it
-  const unfilled = notEvaluated === undefined ? slicing.slices.filter((s) => (counts.get(s) ?? 0) < s.min) : [];
+  const undecided = (s: ElementPlan): number => pending.get(s)?.length ?? 0;
+  const unfilled = notEvaluated === undefined ? slicing.slices.filter((s) => (counts.get(s) ?? 0) + undecided(s) < s.min) : [];
   const misses = unfilled.length > 0 ? nearMisses(items, out, type, unfilled, slicer, ctx) : new Map<ElementPlan, NearMiss>();
   const rootOf = new Map<number, string>();
   for (const [s, miss] of misses) {
@@ -542,7 +591,12 @@ export function assignSlices(
   }
   for (const s of slicing.slices) {
     const n = counts.get(s) ?? 0;
-    if (n < s.min && notEvaluated === undefined) {
+    const open = undecided(s);
+    if (open > 0 && notEvaluated === undefined && ((n < s.min && n + open >= s.min) || (n <= s.max && n + open > s.max))) {
+      // the count depends on items whose membership cannot be decided here: not checked, never passed nor failed
+      const references = [...new Set(pending.get(s))].join(', ');
+      sink.report('slicing/not-checked', elementWhere, { slice: s.sliceName ?? '', references }, { node: s });
+    } else if (n + open < s.min && notEvaluated === undefined) {
       const miss = misses.get(s);
       const root = miss ? rootOf.get(miss.index) : undefined;
       const required = slicing.discriminators.map((d) => requiredText(s, type, d, ctx)).join('; ');

@@ -1,0 +1,163 @@
+/**
+ * `validate --context <folder|package>` through the CLI (bin/medcom-ig.js, after `npm run compile`): a standalone
+ * HCO DiagnosticReport's performer slices (resolve() discriminators) are slicing/not-checked without it (exit 0)
+ * and checked with the referenced resources as context (met: exit 0; a target that does not fit: exit 1), also in
+ * worker threads; a reference whose URL names a disallowed type is exit 1; a context path that does not exist or
+ * holds no resource is exit 2 naming it.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+const bin = join(root, 'bin', 'medcom-ig.js');
+const tmp = mkdtempSync(join(tmpdir(), 'medcom-ig-cli-context-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function write(name: string, value: unknown): string {
+  const file = join(tmp, name);
+  mkdirSync(join(file, '..'), { recursive: true });
+  writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value, null, 2));
+  return file;
+}
+
+const ORG = 'a0330c62-fe29-4719-83fa-a94959084f29';
+const ROLE = '4b3b6f0f-a475-4b04-8a92-105e8ce6a7bf';
+const PRACTITIONER = 'be9f367d-a84a-4815-90a8-c83a03813fd8';
+const organization = {
+  resourceType: 'Organization',
+  id: ORG,
+  meta: { profile: ['http://medcomfhir.dk/ig/messaging/StructureDefinition/medcom-producer-organization'] },
+  identifier: [
+    { system: 'https://www.gs1.org/gln', value: '5790000123117' },
+    { system: 'urn:oid:1.2.208.176.1.1', value: '1144561000016002' },
+    { system: 'http://medcomfhir.dk/ig/terminology/CodeSystem/MedComProducentID', value: 'KAF' },
+  ],
+  name: 'Pleje og Rehabilitering',
+};
+const role = {
+  resourceType: 'PractitionerRole',
+  id: ROLE,
+  meta: { profile: ['http://medcomfhir.dk/ig/core/StructureDefinition/medcom-core-practitionerrole'] },
+  practitioner: { reference: `Practitioner/${PRACTITIONER}` },
+  code: [
+    {
+      coding: [
+        { system: 'http://medcomfhir.dk/ig/terminology/CodeSystem/medcom-core-PractitionerRolesSKSadministrativ', code: 'sygeplejerske' },
+      ],
+    },
+  ],
+};
+const practitioner = {
+  resourceType: 'Practitioner',
+  id: PRACTITIONER,
+  meta: { profile: ['http://medcomfhir.dk/ig/core/StructureDefinition/medcom-core-practitioner'] },
+  name: [{ given: ['Mia'] }],
+  telecom: [{ system: 'phone', value: '+45 05577668' }],
+};
+const report = {
+  resourceType: 'DiagnosticReport',
+  id: '4f013d3a-575c-447d-83e1-7a5fb7f7b0de',
+  meta: { profile: ['http://medcomfhir.dk/ig/homecareobservation/StructureDefinition/medcom-homecareobservation-diagnosticreport'] },
+  text: { status: 'generated', div: '<div xmlns="http://www.w3.org/1999/xhtml">report</div>' },
+  status: 'final',
+  code: { coding: [{ system: 'http://medcomfhir.dk/ig/terminology/CodeSystem/MedComDiagnosticReportCodes', code: 'HomeCareReport' }] },
+  subject: { reference: 'Patient/bbcd4817-1c4b-4089-a712-346f65ec16f9' },
+  issued: '2023-09-12T13:00:00+02:00',
+  performer: [{ reference: `Organization/${ORG}` }, { reference: `PractitionerRole/${ROLE}` }],
+};
+
+interface Finding {
+  ruleId: string;
+  severity: string;
+  location: { fhirpath: string };
+}
+const findings = (stdout: string, prefix: string): string[] =>
+  (JSON.parse(stdout) as { files: { issues: Finding[] }[] }).files
+    .flatMap((f) => f.issues)
+    .filter((i) => i.ruleId.startsWith(prefix))
+    .map((i) => `${i.ruleId} ${i.severity} at ${i.location.fhirpath}`);
+
+describe('validate --context', () => {
+  const file = write('in/report.json', report);
+  const copy = write('in2/a.json', report);
+  write('in2/b.json', report);
+  const context = join(tmp, 'context');
+  write('context/Organization.json', organization);
+  write('context/roles/PractitionerRole.json', role);
+  write(
+    'context/Practitioner.xml',
+    `<Practitioner xmlns="http://hl7.org/fhir"><id value="${PRACTITIONER}"/><meta><profile value="http://medcomfhir.dk/ig/core/StructureDefinition/medcom-core-practitioner"/></meta><name><given value="Mia"/></name><telecom><system value="phone"/><value value="+45 05577668"/></telecom></Practitioner>`,
+  );
+  const unfit = join(tmp, 'unfit');
+  write('unfit/Organization.json', { resourceType: 'Organization', id: ORG, name: 'no identifiers' });
+  write('unfit/PractitionerRole.json', role);
+  write('unfit/Practitioner.json', practitioner);
+
+  it('is in validate --help', () => {
+    const r = run('validate', '--help');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('--context <folder|package>');
+  });
+
+  it('without it, the resolve() slices of a standalone report are not checked: information, exit 0', () => {
+    const r = run('validate', file, '--format', 'json');
+    expect(r.status, r.stderr).toBe(0);
+    expect(findings(r.stdout, 'slicing/')).toEqual([
+      'slicing/not-checked information at DiagnosticReport.performer',
+      'slicing/not-checked information at DiagnosticReport.performer',
+    ]);
+  });
+
+  it('with the referenced resources as context (JSON and XML, nested folders), they are checked: exit 0', () => {
+    const r = run('validate', file, '--context', context, '--format', 'json');
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(findings(r.stdout, 'slicing/')).toEqual([]);
+  });
+
+  it('in worker threads too', () => {
+    const r = run('validate', join(copy, '..'), '--workers', '2', '--context', context, '--format', 'json');
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(findings(r.stdout, 'slicing/')).toEqual([]);
+  });
+
+  it('a context target that does not fit its slice is an error: exit 1', () => {
+    const r = run('validate', file, '--context', unfit, '--format', 'json');
+    expect(r.status, r.stderr).toBe(1);
+    expect(findings(r.stdout, 'slicing/')).toContain('slicing/slice-min error at DiagnosticReport.performer');
+  });
+
+  it('a standalone reference whose URL names a disallowed type is an error: exit 1', () => {
+    const condition = write('condition.json', {
+      resourceType: 'Condition',
+      id: 'c1',
+      text: { status: 'generated', div: '<div xmlns="http://www.w3.org/1999/xhtml">c</div>' },
+      subject: { reference: 'Practitioner/x' },
+    });
+    const r = run('validate', condition, '--format', 'json');
+    expect(r.status, r.stderr).toBe(1);
+    expect(findings(r.stdout, 'references/')).toEqual(['references/target-type error at Condition.subject']);
+  });
+
+  it('a context path that does not exist, or holds no resource, is exit 2 naming it', () => {
+    const missing = run('validate', file, '--context', join(tmp, 'nowhere'));
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('nowhere');
+    expect(missing.stdout).toBe('');
+    write('empty/notes.txt', 'nothing');
+    const empty = run('validate', file, '--context', join(tmp, 'empty'));
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toContain('no FHIR resources found');
+    write('broken/Patient.json', '{"resourceType": "Patient", ');
+    const broken = run('validate', file, '--context', join(tmp, 'broken'));
+    expect(broken.status).toBe(2);
+    expect(broken.stderr).toContain('Patient.json');
+  });
+});
