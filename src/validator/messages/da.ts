@@ -62,6 +62,13 @@ export const da = {
     "svaret på item '{linkId}' er ikke kontrolleret[[: værdisættet {valueSet} kan ikke udfoldes her]][[: dets regex {regex} kan tage eksponentiel tid (en gentaget gruppe med en gentagelse), så det køres ikke]]",
   'questionnaire/enablewhen': "item '{linkId}' er besvaret, selv om dets enableWhen slår det fra",
   'questionnaire/group-answer': "item '{linkId}' er et {type}-item og kan ikke have svar",
+  'measure/unknown-measure': 'målet {measure} er ukendt; rapporten kontrolleres ikke mod det',
+  'measure/report-unmatched': "denne {part} (kode '{code}') svarer ikke til en {part} i målet, eller til en, der allerede er rapporteret",
+  'measure/report-missing': "rapporten udelader målets {part} med koden '{code}'",
+  'measure/report-subjects': 'antallet {count} afviger fra de {subjects} listede subjekter',
+  'measure/report-subject-list': "subjekter listes kun i en rapport af typen 'subject-list', ikke '{type}'",
+  'measure/report-score': 'measureScore passer ikke til målets scoring ({scoring})',
+  'measure/cql-criteria': "CQL-kriteriet '{expression}' findes ikke: {reason}",
   'profiles/unknown': 'profilen {profile} er ikke tilgængelig; der er ikke valideret mod den[[; mente du {suggestion}?]]',
   'profiles/unknown-medcom':
     'profilen {profile} er ikke en MedCom- eller HL7 Danmark-profil, vi kender (en stavefejl i url’en?); der er ikke valideret mod den[[; den nærmeste kendte profil er {nearest}]]',

@@ -64,6 +64,13 @@ export const en = {
     "the answer of item '{linkId}' is not checked[[: value set {valueSet} cannot be expanded here]][[: its regex {regex} could take exponential time (a repeated group holding a repetition), so it is not run]]",
   'questionnaire/enablewhen': "item '{linkId}' is answered though its enableWhen disables it",
   'questionnaire/group-answer': "item '{linkId}' is a {type} item and cannot have answers",
+  'measure/unknown-measure': 'measure {measure} is not known; the report is not checked against it',
+  'measure/report-unmatched': "this {part} (code '{code}') does not match a {part} of the measure, or one already reported",
+  'measure/report-missing': "the report leaves out the measure's {part} with code '{code}'",
+  'measure/report-subjects': 'count {count} differs from the {subjects} subject(s) listed',
+  'measure/report-subject-list': "subjects are listed only in a report of type 'subject-list', not '{type}'",
+  'measure/report-score': "measureScore does not fit the measure's scoring ({scoring})",
+  'measure/cql-criteria': "CQL criterion '{expression}' cannot be found: {reason}",
   'profiles/unknown': 'profile {profile} is not available; not checked against it[[; did you mean {suggestion}?]]',
   'profiles/unknown-medcom':
     'profile {profile} is not a MedCom or HL7 Denmark profile we know (a misspelt url?); not checked against it[[; the nearest known profile is {nearest}]]',

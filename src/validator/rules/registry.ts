@@ -31,6 +31,7 @@ export interface RuleDef {
     | 'references'
     | 'bundle'
     | 'questionnaire'
+    | 'measure'
     | 'profiles'
     | 'business';
   severity: Severity;
@@ -451,6 +452,58 @@ export const RULES = {
     severity: 'error',
     issueType: 'structure',
     summary: 'a QuestionnaireResponse item for a group or display item that has answers',
+  },
+  'measure/unknown-measure': {
+    layer: 'official',
+    concern: 'measure',
+    severity: 'warning',
+    issueType: 'not-found',
+    summary:
+      'a MeasureReport whose measure cannot be found (not contained, not in the Bundle, not in the loaded definitions): not checked against it',
+  },
+  'measure/report-unmatched': {
+    layer: 'official',
+    concern: 'measure',
+    severity: 'error',
+    issueType: 'business-rule',
+    summary:
+      'a MeasureReport group, population or stratifier whose code names none of its Measure (or none it has not already reported), or that has no code where one is needed to tell which it is',
+  },
+  'measure/report-missing': {
+    layer: 'official',
+    concern: 'measure',
+    severity: 'error',
+    issueType: 'required',
+    summary: 'a complete MeasureReport that leaves out a group, population or (coded) stratifier its Measure defines',
+  },
+  'measure/report-subjects': {
+    layer: 'official',
+    concern: 'measure',
+    severity: 'error',
+    issueType: 'business-rule',
+    summary: 'a subject-list MeasureReport population whose count differs from the number of subjects its subjectResults lists',
+  },
+  'measure/report-subject-list': {
+    layer: 'official',
+    concern: 'measure',
+    severity: 'error',
+    issueType: 'business-rule',
+    summary: "a MeasureReport population listing subjects (subjectResults) in a report whose type is not 'subject-list'",
+  },
+  'measure/report-score': {
+    layer: 'official',
+    concern: 'measure',
+    severity: 'error',
+    issueType: 'business-rule',
+    summary:
+      'a MeasureReport measureScore where its Measure scores none (cohort, or a data-collection report), or a proportion score outside 0–1 (0–100 %)',
+  },
+  'measure/cql-criteria': {
+    layer: 'official',
+    concern: 'measure',
+    severity: 'error',
+    issueType: 'not-found',
+    summary: 'a Measure stratifier criterion in CQL that names no library the Measure has, or an expression its library does not define',
   },
   'profiles/unknown': {
     layer: 'official',

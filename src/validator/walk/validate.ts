@@ -7,6 +7,8 @@ import { PlanCache, type ElementPlan, type StructurePlan } from '../plan/plan.js
 import { checkCodedBinding, checkPrimitiveBinding } from '../rules/bindings/binding.js';
 import { checkBundle, indexBundle } from '../rules/bundle/bundle.js';
 import { checkQuestionnaireResponse } from '../rules/questionnaire/response.js';
+import { checkMeasureCriteria } from '../rules/measure/criteria.js';
+import { checkMeasureReport, type MeasureDeps } from '../rules/measure/report.js';
 import { UcumUnits } from '../terminology/ucum.js';
 import { checkCardinality } from '../rules/cardinality/min-max.js';
 import { checkFixedPattern } from '../rules/fixed-pattern/fixed-pattern.js';
@@ -203,7 +205,37 @@ export class Walker implements WalkContext {
         ucum: this.ucum,
       });
     }
+    if (rt === 'MeasureReport' || rt === 'Measure') {
+      const deps: MeasureDeps = {
+        canonical: (c, type) => this.canonicalResource(c, type, value, w),
+        reference: (r) => resolveReference(r, w),
+      };
+      if (rt === 'MeasureReport') checkMeasureReport(value, w, sink, deps);
+      else checkMeasureCriteria(value, w, sink, deps);
+    }
     for (const plan of plans) this.validateAgainst(value, plan, rt, bundleWhere, w, sink);
+  }
+
+  /**
+   * The resource of `resourceType` a canonical names: contained (`#id`), an entry of the Bundle the
+   * resource is in (by url, with or without `|version`, or fullUrl), or a loaded definition.
+   */
+  private canonicalResource(canonical: string, resourceType: string, resource: Json, where: Where): Json | undefined {
+    if (canonical.startsWith('#')) {
+      const id = canonical.slice(1);
+      const contained = Array.isArray(resource['contained']) ? (resource['contained'] as unknown[]) : [];
+      return contained.find((c): c is Json => isObject(c) && c['resourceType'] === resourceType && c['id'] === id);
+    }
+    const bar = canonical.indexOf('|');
+    const url = bar < 0 ? canonical : canonical.slice(0, bar);
+    const version = bar < 0 ? undefined : canonical.slice(bar + 1);
+    for (const e of where.bundle?.entries ?? []) {
+      const r = e.resource;
+      if (r?.['resourceType'] !== resourceType) continue;
+      if ((r['url'] === url && (version === undefined || r['version'] === version)) || e.fullUrl === canonical) return r;
+    }
+    const hit = this.deps.resolver.resolve(canonical, resourceType);
+    return hit ? hit.resource : undefined;
   }
 
   /**

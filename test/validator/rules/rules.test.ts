@@ -247,6 +247,49 @@ const response = (qItems: unknown[], items: unknown[], extra: Record<string, unk
 });
 const answered = (linkId: string, ...answer: Record<string, unknown>[]): Record<string, unknown> => ({ linkId, answer });
 
+/** A MeasureReport against its contained Measure (`#m`, with the given groups and extra), reporting `groups`. */
+const measureReport = (
+  mGroups: unknown[],
+  groups: unknown[],
+  extra: Record<string, unknown> = {},
+  measureExtra: Record<string, unknown> = {},
+  contained: unknown[] = [],
+): Record<string, unknown> => ({
+  resourceType: 'MeasureReport',
+  contained: [{ resourceType: 'Measure', id: 'm', status: 'active', group: mGroups, ...measureExtra }, ...contained],
+  status: 'complete',
+  type: 'summary',
+  measure: '#m',
+  period: { start: '2024-01-01' },
+  group: groups,
+  ...extra,
+});
+const popCode = (code: string): Record<string, unknown> => ({
+  coding: [{ system: 'http://terminology.hl7.org/CodeSystem/measure-population', code }],
+});
+const COHORT = { scoring: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/measure-scoring', code: 'cohort' }] } };
+/** A Measure with one stratifier whose CQL criterion is `expression`, and (when given) a contained Library `Lib` defining `AgeGroup`. */
+const cqlMeasure = (expression: string, withLibrary: boolean): Record<string, unknown> => ({
+  resourceType: 'Measure',
+  status: 'active',
+  ...(withLibrary
+    ? {
+        contained: [
+          {
+            resourceType: 'Library',
+            id: 'lib',
+            name: 'Lib',
+            status: 'active',
+            type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/library-type', code: 'logic-library' }] },
+            content: [{ contentType: 'text/cql', data: Buffer.from('library Lib\ndefine "AgeGroup": 1').toString('base64') }],
+          },
+        ],
+        library: ['#lib'],
+      }
+    : {}),
+  group: [{ stratifier: [{ code: { text: 'age' }, criteria: { language: 'text/cql', expression } }] }],
+});
+
 const CASES: Case[] = [
   { rule: 'input/unreadable', fail: '{"resourceType": "Patient", "gender": ', pass: patient(), at: '' },
   // 100 findings of one rule on one element are listed, the 101st and later counted in one finding at the element
@@ -836,6 +879,92 @@ const CASES: Case[] = [
       [{ linkId: 'g', item: [answered('a', { valueString: 'x' })] }],
     ),
     at: 'QuestionnaireResponse.item[0]',
+  },
+  {
+    rule: 'measure/unknown-measure',
+    fail: { ...measureReport([], []), contained: undefined, measure: 'http://example.org/Measure/none' },
+    pass: measureReport([], []),
+    at: 'MeasureReport.measure',
+  },
+  {
+    rule: 'measure/report-unmatched',
+    fail: measureReport(
+      [{ population: [{ code: popCode('initial-population') }] }],
+      [
+        {
+          population: [
+            { code: popCode('initial-population'), count: 5 },
+            { code: popCode('numerator'), count: 2 },
+          ],
+        },
+      ],
+    ),
+    pass: measureReport(
+      [{ population: [{ code: popCode('initial-population') }] }],
+      [{ population: [{ code: popCode('initial-population'), count: 5 }] }],
+    ),
+    at: 'MeasureReport.group[0].population[1]',
+  },
+  {
+    rule: 'measure/report-missing',
+    fail: measureReport(
+      [{ population: [{ code: popCode('initial-population') }, { code: popCode('numerator') }] }],
+      [{ population: [{ code: popCode('initial-population'), count: 5 }] }],
+    ),
+    pass: measureReport(
+      [{ population: [{ code: popCode('initial-population') }, { code: popCode('numerator') }] }],
+      [{ population: [{ code: popCode('initial-population'), count: 5 }] }],
+      { status: 'pending' },
+    ),
+    at: 'MeasureReport.group[0]',
+  },
+  {
+    rule: 'measure/report-subjects',
+    fail: measureReport(
+      [{ population: [{ code: { text: 'ip' } }] }],
+      [{ population: [{ code: { text: 'ip' }, count: 2, subjectResults: { reference: '#l' } }] }],
+      { type: 'subject-list' },
+      {},
+      [{ resourceType: 'List', id: 'l', status: 'current', mode: 'snapshot', entry: [{ item: { reference: 'Patient/a' } }] }],
+    ),
+    pass: measureReport(
+      [{ population: [{ code: { text: 'ip' } }] }],
+      [{ population: [{ code: { text: 'ip' }, count: 1, subjectResults: { reference: '#l' } }] }],
+      { type: 'subject-list' },
+      {},
+      [{ resourceType: 'List', id: 'l', status: 'current', mode: 'snapshot', entry: [{ item: { reference: 'Patient/a' } }] }],
+    ),
+    at: 'MeasureReport.group[0].population[0].subjectResults',
+  },
+  {
+    rule: 'measure/report-subject-list',
+    fail: measureReport(
+      [{ population: [{ code: { text: 'ip' } }] }],
+      [{ population: [{ code: { text: 'ip' }, count: 1, subjectResults: { reference: 'List/l' } }] }],
+    ),
+    pass: measureReport(
+      [{ population: [{ code: { text: 'ip' } }] }],
+      [{ population: [{ code: { text: 'ip' }, count: 1, subjectResults: { reference: 'List/l' } }] }],
+      { type: 'subject-list' },
+    ),
+    at: 'MeasureReport.group[0].population[0].subjectResults',
+  },
+  {
+    rule: 'measure/report-score',
+    fail: measureReport(
+      [{ population: [{ code: { text: 'ip' } }] }],
+      [{ population: [{ code: { text: 'ip' }, count: 10 }], measureScore: { value: 10 } }],
+      {},
+      COHORT,
+    ),
+    pass: measureReport([{ population: [{ code: { text: 'ip' } }] }], [{ population: [{ code: { text: 'ip' }, count: 10 }] }], {}, COHORT),
+    at: 'MeasureReport.group[0].measureScore',
+  },
+  {
+    rule: 'measure/cql-criteria',
+    fail: cqlMeasure('Lib.AgeGroup', false),
+    pass: cqlMeasure('Lib.AgeGroup', true),
+    at: 'Measure.group[0].stratifier[0].criteria',
   },
   {
     rule: 'profiles/unknown',
