@@ -63,10 +63,11 @@ const PROFILES: Record<Standard, string> = {
  * (`--terminology`), which the corpus is not validated with (test/validator/terminology/held.test.ts); the
  * questionnaire/ rules check a QuestionnaireResponse against its Questionnaire, and none of the three standards
  * carries one (their fixtures: test/validator/rules/rules.test.ts, questionnaire.test.ts); the measure/ rules check a
- * MeasureReport against its Measure (and a Measure's CQL criteria), which none of them carries either.
+ * MeasureReport against its Measure (and a Measure's CQL criteria), the conformance/ rules a StructureDefinition
+ * as such, which none of them carries either.
  */
 const NOT_APPLICABLE: readonly RuleId[] = ['slicing/ordered', 'input/more-issues', 'terminology/unknown-code'];
-const notApplicable = (r: RuleId): boolean => NOT_APPLICABLE.includes(r) || ['questionnaire', 'measure'].includes(RULES[r].concern);
+const notApplicable = (r: RuleId): boolean => NOT_APPLICABLE.includes(r) || ['questionnaire', 'measure', 'conformance'].includes(RULES[r].concern);
 
 const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples');
 const corpus = JSON.parse(readFileSync(join(EXAMPLES, 'corpus.json'), 'utf8')) as CorpusEntry[];

@@ -71,6 +71,15 @@ export const en = {
   'measure/report-subject-list': "subjects are listed only in a report of type 'subject-list', not '{type}'",
   'measure/report-score': "measureScore does not fit the measure's scoring ({scoring})",
   'measure/cql-criteria': "CQL criterion '{expression}' cannot be found: {reason}",
+  'conformance/sd-type-namespace': "type '{type}' is not a FHIR type; a type defined elsewhere must be an absolute url",
+  'conformance/sd-specialization-type': "a specialization must define a type of its own, not its base's type {type} ({base})",
+  'conformance/sd-path-type': "path '{path}' does not start with the structure's type {type}",
+  'conformance/sd-path-unknown': "path '{path}' is not an element of the base {base}",
+  'conformance/sd-type-profile': "profile {profile} is a profile of {profileType}, but the element's type is {type}",
+  'conformance/sp-derived-type':
+    'type {type} differs from the type {parentType} of {derivedFrom}, which this search parameter is derived from',
+  'conformance/sp-derived-base': '{base} is not a base of {derivedFrom}, which this search parameter is derived from',
+  'conformance/searchparam-type': 'type {type} differs from the type {definedType} of its definition {definition}',
   'profiles/unknown': 'profile {profile} is not available; not checked against it[[; did you mean {suggestion}?]]',
   'profiles/unknown-medcom':
     'profile {profile} is not a MedCom or HL7 Denmark profile we know (a misspelt url?); not checked against it[[; the nearest known profile is {nearest}]]',

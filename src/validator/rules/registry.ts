@@ -32,6 +32,7 @@ export interface RuleDef {
     | 'bundle'
     | 'questionnaire'
     | 'measure'
+    | 'conformance'
     | 'profiles'
     | 'business';
   severity: Severity;
@@ -504,6 +505,63 @@ export const RULES = {
     severity: 'error',
     issueType: 'not-found',
     summary: 'a Measure stratifier criterion in CQL that names no library the Measure has, or an expression its library does not define',
+  },
+  'conformance/sd-type-namespace': {
+    layer: 'official',
+    concern: 'conformance',
+    severity: 'error',
+    issueType: 'invalid',
+    summary: 'a StructureDefinition whose type is neither a FHIR type nor an absolute url (a logical model type needs a namespace)',
+  },
+  'conformance/sd-specialization-type': {
+    layer: 'official',
+    concern: 'conformance',
+    severity: 'error',
+    issueType: 'invalid',
+    summary: 'a StructureDefinition that specializes its base but defines the same type as the base',
+  },
+  'conformance/sd-path-type': {
+    layer: 'official',
+    concern: 'conformance',
+    severity: 'error',
+    issueType: 'invalid',
+    summary: "a StructureDefinition element whose path does not start with the structure's type",
+  },
+  'conformance/sd-path-unknown': {
+    layer: 'official',
+    concern: 'conformance',
+    severity: 'error',
+    issueType: 'invalid',
+    summary:
+      'a differential element of a constraint whose path names no element of the type it constrains (a misspelt name, or a choice element renamed to a type it does not have)',
+  },
+  'conformance/sd-type-profile': {
+    layer: 'official',
+    concern: 'conformance',
+    severity: 'error',
+    issueType: 'invalid',
+    summary: "a StructureDefinition element type whose profile is a profile of another type than the element's",
+  },
+  'conformance/sp-derived-type': {
+    layer: 'official',
+    concern: 'conformance',
+    severity: 'error',
+    issueType: 'invalid',
+    summary: 'a SearchParameter whose type differs from the type of the SearchParameter it is derived from (derivedFrom)',
+  },
+  'conformance/sp-derived-base': {
+    layer: 'official',
+    concern: 'conformance',
+    severity: 'error',
+    issueType: 'invalid',
+    summary: 'a SearchParameter base (resource type) that the SearchParameter it is derived from (derivedFrom) does not apply to',
+  },
+  'conformance/searchparam-type': {
+    layer: 'official',
+    concern: 'conformance',
+    severity: 'error',
+    issueType: 'invalid',
+    summary: 'a CapabilityStatement searchParam whose type differs from the type of the SearchParameter its definition names',
   },
   'profiles/unknown': {
     layer: 'official',

@@ -9,6 +9,8 @@ import { checkBundle, indexBundle } from '../rules/bundle/bundle.js';
 import { checkQuestionnaireResponse } from '../rules/questionnaire/response.js';
 import { checkMeasureCriteria } from '../rules/measure/criteria.js';
 import { checkMeasureReport, type MeasureDeps } from '../rules/measure/report.js';
+import { checkStructureDefinition } from '../rules/conformance/structure-definition.js';
+import { checkCapabilityStatement, checkSearchParameter, type SearchParameterDeps } from '../rules/conformance/search-parameter.js';
 import { UcumUnits } from '../terminology/ucum.js';
 import { checkCardinality } from '../rules/cardinality/min-max.js';
 import { checkFixedPattern } from '../rules/fixed-pattern/fixed-pattern.js';
@@ -212,6 +214,17 @@ export class Walker implements WalkContext {
       };
       if (rt === 'MeasureReport') checkMeasureReport(value, w, sink, deps);
       else checkMeasureCriteria(value, w, sink, deps);
+    }
+    if (rt === 'StructureDefinition') {
+      checkStructureDefinition(value, w, sink, {
+        structure: (c) => this.deps.resolver.resolve(c, 'StructureDefinition')?.resource,
+        model: this.model,
+      });
+    }
+    if (rt === 'SearchParameter' || rt === 'CapabilityStatement') {
+      const deps: SearchParameterDeps = { searchParameter: (c) => this.canonicalResource(c, 'SearchParameter', value, w) };
+      if (rt === 'SearchParameter') checkSearchParameter(value, w, sink, deps);
+      else checkCapabilityStatement(value, w, sink, deps);
     }
     for (const plan of plans) this.validateAgainst(value, plan, rt, bundleWhere, w, sink);
   }
@@ -453,6 +466,9 @@ export class Walker implements WalkContext {
       this.checkValue(value, n, typeCode, where, sink);
       checkConstraints(value, n, typeCode, where, sink, this);
     }
+    // the data type's own invariants (per-1, qty-3, eld-13 …): a snapshot element lists the element's, not its type's
+    const typeRoot = profileRoot ? undefined : this.plans.type(typeCode)?.root;
+    if (typeRoot && typeRoot !== node) checkConstraints(value, typeRoot, typeCode, where, sink, this);
     if (typeCode === 'Reference') checkReference(value, node, where, sink, this);
     if (typeCode === 'Extension') checkExtension(value, where, sink);
   }

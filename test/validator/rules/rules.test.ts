@@ -267,6 +267,62 @@ const measureReport = (
 const popCode = (code: string): Record<string, unknown> => ({
   coding: [{ system: 'http://terminology.hl7.org/CodeSystem/measure-population', code }],
 });
+/** A StructureDefinition constraining Observation (or what `extra` makes it) with the given differential elements. */
+const structure = (elements: unknown[], extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+  resourceType: 'StructureDefinition',
+  url: 'http://example.org/StructureDefinition/x',
+  name: 'X',
+  status: 'draft',
+  kind: 'resource',
+  abstract: false,
+  type: 'Observation',
+  baseDefinition: 'http://hl7.org/fhir/StructureDefinition/Observation',
+  derivation: 'constraint',
+  differential: { element: elements },
+  ...extra,
+});
+const LOGICAL = { kind: 'logical', baseDefinition: 'http://hl7.org/fhir/StructureDefinition/Base', derivation: 'specialization' };
+const valueTyped = (code: string, profile: string): Record<string, unknown> => ({
+  id: 'Observation.value[x]',
+  path: 'Observation.value[x]',
+  type: [{ code, profile: [`http://hl7.org/fhir/StructureDefinition/${profile}`] }],
+});
+/** A SearchParameter derived from base R4's Organization-name (type string, base Organization). */
+const derivedSearch = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+  resourceType: 'SearchParameter',
+  url: 'http://example.org/SearchParameter/organization-name',
+  name: 'OrganizationName',
+  derivedFrom: 'http://hl7.org/fhir/SearchParameter/Organization-name',
+  status: 'active',
+  description: 'Organizations by name',
+  code: 'name',
+  base: ['Organization'],
+  type: 'string',
+  expression: 'Organization.name',
+  ...extra,
+});
+/** A CapabilityStatement declaring AllergyIntolerance's clinical-status search (a token search in base R4) with `type`. */
+const capability = (type: string): Record<string, unknown> => ({
+  resourceType: 'CapabilityStatement',
+  status: 'active',
+  date: '2024-01-01',
+  kind: 'instance',
+  fhirVersion: '4.0.1',
+  format: ['json'],
+  rest: [
+    {
+      mode: 'server',
+      resource: [
+        {
+          type: 'AllergyIntolerance',
+          searchParam: [
+            { name: 'clinical-status', definition: 'http://hl7.org/fhir/SearchParameter/AllergyIntolerance-clinical-status', type },
+          ],
+        },
+      ],
+    },
+  ],
+});
 const COHORT = { scoring: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/measure-scoring', code: 'cohort' }] } };
 /** A Measure with one stratifier whose CQL criterion is `expression`, and (when given) a contained Library `Lib` defining `AgeGroup`. */
 const cqlMeasure = (expression: string, withLibrary: boolean): Record<string, unknown> => ({
@@ -965,6 +1021,54 @@ const CASES: Case[] = [
     fail: cqlMeasure('Lib.AgeGroup', false),
     pass: cqlMeasure('Lib.AgeGroup', true),
     at: 'Measure.group[0].stratifier[0].criteria',
+  },
+  {
+    rule: 'conformance/sd-type-namespace',
+    fail: structure([{ id: 'Boo', path: 'Boo' }], { ...LOGICAL, type: 'Boo' }),
+    pass: structure([{ id: 'Boo', path: 'Boo' }], { ...LOGICAL, type: 'http://example.org/StructureDefinition/Boo' }),
+    at: 'StructureDefinition.type',
+  },
+  {
+    rule: 'conformance/sd-specialization-type',
+    fail: structure([{ id: 'Observation', path: 'Observation' }], { derivation: 'specialization' }),
+    pass: structure([{ id: 'Observation', path: 'Observation' }]),
+    at: 'StructureDefinition',
+  },
+  {
+    rule: 'conformance/sd-path-type',
+    fail: structure([{ id: 'Patient.status', path: 'Patient.status', min: 1 }]),
+    pass: structure([{ id: 'Observation.status', path: 'Observation.status', min: 1 }]),
+    at: 'StructureDefinition.differential.element[0]',
+  },
+  {
+    rule: 'conformance/sd-path-unknown',
+    fail: structure([{ id: 'Observation.valueQuantity', path: 'Observation.valueBla' }]),
+    pass: structure([{ id: 'Observation.valueQuantity', path: 'Observation.valueQuantity' }]),
+    at: 'StructureDefinition.differential.element[0]',
+  },
+  {
+    rule: 'conformance/sd-type-profile',
+    fail: structure([valueTyped('Quantity', 'Count')]),
+    pass: structure([valueTyped('Quantity', 'SimpleQuantity')]),
+    at: 'StructureDefinition.differential.element[0].type[0].profile[0]',
+  },
+  {
+    rule: 'conformance/sp-derived-type',
+    fail: derivedSearch({ type: 'token' }),
+    pass: derivedSearch(),
+    at: 'SearchParameter.type',
+  },
+  {
+    rule: 'conformance/sp-derived-base',
+    fail: derivedSearch({ base: ['Patient'] }),
+    pass: derivedSearch(),
+    at: 'SearchParameter.base[0]',
+  },
+  {
+    rule: 'conformance/searchparam-type',
+    fail: capability('date'),
+    pass: capability('token'),
+    at: 'CapabilityStatement.rest[0].resource[0].searchParam[0]',
   },
   {
     rule: 'profiles/unknown',
