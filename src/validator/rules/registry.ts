@@ -542,6 +542,13 @@ export const RULES = {
     issueType: 'invalid',
     summary: "a StructureDefinition element type whose profile is a profile of another type than the element's",
   },
+  'conformance/sd-discriminator-path': {
+    layer: 'official',
+    concern: 'conformance',
+    severity: 'error',
+    issueType: 'invalid',
+    summary: 'a slicing discriminator path (plain element names) that names no element of the element being sliced',
+  },
   'conformance/sp-derived-type': {
     layer: 'official',
     concern: 'conformance',

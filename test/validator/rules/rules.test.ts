@@ -1053,6 +1053,24 @@ const CASES: Case[] = [
     at: 'StructureDefinition.differential.element[0].type[0].profile[0]',
   },
   {
+    rule: 'conformance/sd-discriminator-path',
+    fail: structure([
+      {
+        id: 'Observation.extension',
+        path: 'Observation.extension',
+        slicing: { discriminator: [{ type: 'value', path: 'type' }], rules: 'open' },
+      },
+    ]),
+    pass: structure([
+      {
+        id: 'Observation.extension',
+        path: 'Observation.extension',
+        slicing: { discriminator: [{ type: 'value', path: 'url' }], rules: 'open' },
+      },
+    ]),
+    at: 'StructureDefinition.differential.element[0].slicing.discriminator[0].path',
+  },
+  {
     rule: 'conformance/sp-derived-type',
     fail: derivedSearch({ type: 'token' }),
     pass: derivedSearch(),

@@ -53,9 +53,37 @@ export function checkStructureDefinition(sd: Json, where: Where, sink: IssueSink
         sink.report('conformance/sd-path-unknown', ew, { path, base: baseUrl ?? type });
         return;
       }
+      if (path !== undefined && isFhirType && str(sd['derivation']) === 'constraint') checkDiscriminators(e, path, type, ew, sink, deps);
       checkTypeProfiles(e, ew, sink, deps);
     });
   }
+}
+
+/** A discriminator path of plain element names (no function, no `$this`): what it names must be an element of the sliced element. */
+const PLAIN_PATH = /^[A-Za-z][A-Za-z0-9]*(\[x\])?(\.[A-Za-z][A-Za-z0-9]*(\[x\])?)*$/;
+
+/** The discriminator paths of an element's slicing name elements of the sliced element (through its type). */
+function checkDiscriminators(e: Json, path: string, type: string, ew: Where, sink: IssueSink, deps: StructureDeps): void {
+  const slicing = e['slicing'];
+  if (!isObject(slicing)) return;
+  // the element's own type, when the differential narrows it to one (an extension slice's Extension)
+  const own = objects(e['type'])
+    .map((t) => str(t['code']))
+    .filter((c): c is string => c !== undefined);
+  objects(slicing['discriminator']).forEach((d, di) => {
+    const dpath = str(d['path']);
+    if (dpath === undefined || !PLAIN_PATH.test(dpath)) return;
+    const ok =
+      own.length === 1 && deps.model.structure(own[0]!)
+        ? elementExists(`${own[0]!}.${dpath}`, own[0]!, deps.model)
+        : elementExists(`${path}.${dpath}`, type, deps.model);
+    if (!ok) {
+      sink.report('conformance/sd-discriminator-path', child(child(child(ew, 'slicing'), 'discriminator', di), 'path'), {
+        path: dpath,
+        element: path,
+      });
+    }
+  });
 }
 
 /** The profiles of an element's types are profiles of those types. */
@@ -96,9 +124,10 @@ export function elementExists(path: string, type: string, model: FhirModel): boo
     const els = model.elements(t);
     if (els.size === 0) return true; // a type we cannot see into
     const prefix = rel ? `${rel}.` : '';
-    let found = seg.endsWith('[x]') ? els.get(prefix + seg) : model.child(t, rel, seg)?.info;
+    // `value` for `value[x]` (as a discriminator path names it)
+    let found = seg.endsWith('[x]') ? els.get(prefix + seg) : (model.child(t, rel, seg)?.info ?? els.get(`${prefix}${seg}[x]`));
     let chosen: string | undefined;
-    if (!seg.endsWith('[x]') && found?.choice) {
+    if (!seg.endsWith('[x]') && found?.choice && !els.has(`${prefix}${seg}[x]`)) {
       const hit = model.child(t, rel, seg);
       chosen = hit?.type;
       found = hit?.info;
