@@ -74,6 +74,7 @@ export const da = {
   'conformance/sd-path-type': "stien '{path}' begynder ikke med strukturens type {type}",
   'conformance/sd-path-unknown': "stien '{path}' er ikke et element i basen {base}",
   'conformance/sd-type-profile': 'profilen {profile} er en profil af {profileType}, men elementets type er {type}',
+  'conformance/sd-fixed-changed': '{element} er fastlagt til {fixed} af basen; en afgrænsning kan ikke fastlægge en anden værdi',
   'conformance/sd-discriminator-path': "diskriminatorstien '{path}' er ikke et element i det slicede element {element}",
   'conformance/sp-derived-type': 'typen {type} afviger fra typen {parentType} i {derivedFrom}, som denne søgeparameter er afledt af',
   'conformance/sp-derived-base': '{base} er ikke en base i {derivedFrom}, som denne søgeparameter er afledt af',

@@ -76,6 +76,7 @@ export const en = {
   'conformance/sd-path-type': "path '{path}' does not start with the structure's type {type}",
   'conformance/sd-path-unknown': "path '{path}' is not an element of the base {base}",
   'conformance/sd-type-profile': "profile {profile} is a profile of {profileType}, but the element's type is {type}",
+  'conformance/sd-fixed-changed': '{element} is fixed to {fixed} by the base; a constraint cannot fix it to another value',
   'conformance/sd-discriminator-path': "discriminator path '{path}' is not an element of the sliced element {element}",
   'conformance/sp-derived-type':
     'type {type} differs from the type {parentType} of {derivedFrom}, which this search parameter is derived from',

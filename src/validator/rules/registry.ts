@@ -549,6 +549,13 @@ export const RULES = {
     issueType: 'invalid',
     summary: 'a slicing discriminator path (plain element names) that names no element of the element being sliced',
   },
+  'conformance/sd-fixed-changed': {
+    layer: 'official',
+    concern: 'conformance',
+    severity: 'error',
+    issueType: 'invalid',
+    summary: 'a differential element of a constraint that fixes an element to another value than the fixed value its base sets',
+  },
   'conformance/sp-derived-type': {
     layer: 'official',
     concern: 'conformance',

@@ -36,6 +36,14 @@ export function checkStructureDefinition(sd: Json, where: Where, sink: IssueSink
     sink.report('conformance/sd-specialization-type', where, { type, base: baseUrl! });
   }
   const name = typeName(type);
+  const baseElements = new Map<string, Json>();
+  if (base && str(sd['derivation']) === 'constraint') {
+    const snap = base['snapshot'];
+    for (const e of isObject(snap) ? objects(snap['element']) : []) {
+      const id = str(e['id']) ?? str(e['path']);
+      if (id !== undefined) baseElements.set(id, e);
+    }
+  }
   for (const part of ['snapshot', 'differential'] as const) {
     const holder = sd[part];
     if (!isObject(holder) || !Array.isArray(holder['element'])) continue;
@@ -55,6 +63,7 @@ export function checkStructureDefinition(sd: Json, where: Where, sink: IssueSink
       }
       if (path !== undefined && isFhirType && str(sd['derivation']) === 'constraint') checkDiscriminators(e, path, type, ew, sink, deps);
       checkTypeProfiles(e, ew, sink, deps);
+      checkFixedKept(e, baseElements, ew, sink);
     });
   }
 }
@@ -84,6 +93,18 @@ function checkDiscriminators(e: Json, path: string, type: string, ew: Where, sin
       });
     }
   });
+}
+
+/** A fixed value the base sets stays: a differential element may not fix it to another value. */
+function checkFixedKept(e: Json, baseElements: ReadonlyMap<string, Json>, ew: Where, sink: IssueSink): void {
+  const key = Object.keys(e).find((k) => k.startsWith('fixed'));
+  if (key === undefined) return;
+  const id = str(e['id']) ?? str(e['path']);
+  const inBase = id === undefined ? undefined : baseElements.get(id);
+  if (!inBase || !(key in inBase)) return;
+  if (JSON.stringify(inBase[key]) !== JSON.stringify(e[key])) {
+    sink.report('conformance/sd-fixed-changed', child(ew, key), { element: id!, fixed: JSON.stringify(inBase[key]).slice(0, 200) });
+  }
 }
 
 /** The profiles of an element's types are profiles of those types. */
