@@ -323,6 +323,15 @@ const capability = (type: string): Record<string, unknown> => ({
     },
   ],
 });
+/** A profile of base R4's patient-birthTime extension whose differential fixes Extension.url to `url`. */
+const birthTimeProfile = (url: string): Record<string, unknown> =>
+  structure([{ id: 'Extension.url', path: 'Extension.url', fixedUri: url }], {
+    url: 'http://example.org/StructureDefinition/birth-time',
+    kind: 'complex-type',
+    context: [{ type: 'element', expression: 'Patient.birthDate' }],
+    type: 'Extension',
+    baseDefinition: 'http://hl7.org/fhir/StructureDefinition/patient-birthTime',
+  });
 const COHORT = { scoring: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/measure-scoring', code: 'cohort' }] } };
 /** A Measure with one stratifier whose CQL criterion is `expression`, and (when given) a contained Library `Lib` defining `AgeGroup`. */
 const cqlMeasure = (expression: string, withLibrary: boolean): Record<string, unknown> => ({
@@ -1069,6 +1078,12 @@ const CASES: Case[] = [
       },
     ]),
     at: 'StructureDefinition.differential.element[0].slicing.discriminator[0].path',
+  },
+  {
+    rule: 'conformance/sd-fixed-changed',
+    fail: birthTimeProfile('http://example.org/StructureDefinition/birth-time'),
+    pass: birthTimeProfile('http://hl7.org/fhir/StructureDefinition/patient-birthTime'),
+    at: 'StructureDefinition.differential.element[0].fixedUri',
   },
   {
     rule: 'conformance/sp-derived-type',
