@@ -25,6 +25,8 @@ const GROUP_FILES: Record<Group, string> = {
   conceptmaps: 'conceptmaps',
   searchparams: 'search-parameters',
 };
+/** Where the base SearchParameters' urls start. */
+const SEARCH_PARAMETERS = 'http://hl7.org/fhir/SearchParameter/';
 /** The order in which groups are searched for an unknown url. */
 const SEARCH_ORDER: Group[] = ['types', 'resources', 'extensions', 'others', 'valuesets', 'v3', 'v2', 'conceptmaps'];
 
@@ -130,7 +132,18 @@ export class BaseR4Source implements DefinitionSource {
     return out;
   }
 
+  /** A base SearchParameter (its bundle read on the first ask), or undefined (also when the bundle is not there). */
+  private searchParameter(url: string): LoadedResource | undefined {
+    try {
+      this.load('searchparams');
+    } catch {
+      return undefined;
+    }
+    return this.byUrl.get(url);
+  }
+
   private guessGroups(url: string): Group[] {
+    if (url.startsWith(SEARCH_PARAMETERS)) return ['searchparams'];
     if (url.startsWith('http://hl7.org/fhir/StructureDefinition/')) {
       const tail = url.slice('http://hl7.org/fhir/StructureDefinition/'.length);
       // Data types and resources have capitalised names (or lower-case primitives); extensions use dashes.
@@ -164,7 +177,8 @@ export class BaseR4Source implements DefinitionSource {
     const index = this.index();
     if (index) {
       const file = index instanceof Map ? index.get(url) : fileInText(index.text, url);
-      if (!file) return undefined;
+      // the package folder holds no SearchParameters: those are read from their bundle when one is asked for
+      if (!file) return url.startsWith(SEARCH_PARAMETERS) ? this.searchParameter(url) : undefined;
       const resource = JSON.parse(readFileSync(join(this.packageDir!, file), 'utf8')) as FhirResource;
       const loaded = { resource, from: { ...R4_PACKAGE, file } };
       this.byUrl.set(url, loaded);

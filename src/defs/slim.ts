@@ -9,10 +9,11 @@ import type { FhirResource } from './resource.js';
 export const DEFINITION_TYPES: ReadonlySet<string> = new Set(['StructureDefinition', 'ValueSet', 'CodeSystem', 'NamingSystem']);
 
 /**
- * What a package or folder the user names (`--package`) is read for: the definitions, and the
- * Questionnaires a QuestionnaireResponse is validated against (resolved by canonical like a definition).
+ * What a package or folder the user names (`--package`) is read for: the definitions, the
+ * Questionnaires a QuestionnaireResponse is validated against, and the Measures (with their Libraries)
+ * a MeasureReport is validated against (resolved by canonical like a definition).
  */
-export const PACKAGE_DEFINITION_TYPES: ReadonlySet<string> = new Set([...DEFINITION_TYPES, 'Questionnaire']);
+export const PACKAGE_DEFINITION_TYPES: ReadonlySet<string> = new Set([...DEFINITION_TYPES, 'Questionnaire', 'Measure', 'Library']);
 
 const RESOURCE_DOCS = ['text', 'description', 'purpose', 'copyright', 'mapping'] as const;
 const ELEMENT_DOCS = ['definition', 'comment', 'requirements', 'mapping', 'alias', 'example', 'isModifierReason'] as const;

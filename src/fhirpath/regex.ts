@@ -13,10 +13,22 @@ export function translateRegex(regex: string): { source: string; flags: string }
   return { source, flags };
 }
 
-/** A JavaScript RegExp for a FHIRPath (Java / XML-schema) regex. */
+/**
+ * A JavaScript RegExp for a FHIRPath (Java / XML-schema) regex. Java accepts an escaped punctuation
+ * character (`\'`) and a lone `]`, which JavaScript's unicode mode rejects: such a regex is compiled
+ * without the `u` flag, where they mean what they mean in Java (R4's eld-19 and eld-20 are written so).
+ */
 export function compileRegex(regex: string): RegExp {
   const { source, flags } = translateRegex(regex);
-  return new RegExp(source, flags);
+  try {
+    return new RegExp(source, flags);
+  } catch (e) {
+    try {
+      return new RegExp(source, flags.replace('u', ''));
+    } catch {
+      throw e;
+    }
+  }
 }
 
 /**

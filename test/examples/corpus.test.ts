@@ -68,7 +68,9 @@ const PROFILES: Record<Standard, string> = {
  * fullUrls are http, their UUIDs are in Identifier.value, a string); the fixtures of these three:
  * test/validator/rules/rules.test.ts. No profile of theirs has a minValue[x] / maxValue[x], a minLength,
  * mustHaveValue or valueAlternatives, and every type profile theirs name is available (the fixtures of those
- * types/ rules: rules.test.ts, values.test.ts).
+ * types/ rules: rules.test.ts, values.test.ts). The measure/ rules check a MeasureReport against its Measure
+ * (and a Measure's CQL criteria), the conformance/ rules a StructureDefinition as such, which none of them carries
+ * either.
  */
 const NOT_APPLICABLE: readonly RuleId[] = [
   'slicing/ordered',
@@ -84,7 +86,8 @@ const NOT_APPLICABLE: readonly RuleId[] = [
   'types/value-alternative',
   'types/profile-unknown',
 ];
-const notApplicable = (r: RuleId): boolean => NOT_APPLICABLE.includes(r) || RULES[r].concern === 'questionnaire';
+const notApplicable = (r: RuleId): boolean =>
+  NOT_APPLICABLE.includes(r) || ['questionnaire', 'measure', 'conformance'].includes(RULES[r].concern);
 
 const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples');
 const corpus = JSON.parse(readFileSync(join(EXAMPLES, 'corpus.json'), 'utf8')) as CorpusEntry[];

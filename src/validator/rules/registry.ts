@@ -31,6 +31,8 @@ export interface RuleDef {
     | 'references'
     | 'bundle'
     | 'questionnaire'
+    | 'measure'
+    | 'conformance'
     | 'profiles'
     | 'business';
   severity: Severity;
@@ -553,6 +555,129 @@ export const RULES = {
     severity: 'error',
     issueType: 'structure',
     summary: 'a QuestionnaireResponse item for a group or display item that has answers',
+  },
+  'measure/unknown-measure': {
+    layer: 'official',
+    concern: 'measure',
+    severity: 'warning',
+    issueType: 'not-found',
+    summary:
+      'a MeasureReport whose measure cannot be found (not contained, not in the Bundle, not in the loaded definitions): not checked against it',
+  },
+  'measure/report-unmatched': {
+    layer: 'official',
+    concern: 'measure',
+    severity: 'error',
+    issueType: 'business-rule',
+    summary:
+      'a MeasureReport group, population or stratifier whose code names none of its Measure (or none it has not already reported), or that has no code where one is needed to tell which it is',
+  },
+  'measure/report-missing': {
+    layer: 'official',
+    concern: 'measure',
+    severity: 'error',
+    issueType: 'required',
+    summary: 'a complete MeasureReport that leaves out a group, population or (coded) stratifier its Measure defines',
+  },
+  'measure/report-subjects': {
+    layer: 'official',
+    concern: 'measure',
+    severity: 'error',
+    issueType: 'business-rule',
+    summary: 'a subject-list MeasureReport population whose count differs from the number of subjects its subjectResults lists',
+  },
+  'measure/report-subject-list': {
+    layer: 'official',
+    concern: 'measure',
+    severity: 'error',
+    issueType: 'business-rule',
+    summary: "a MeasureReport population listing subjects (subjectResults) in a report whose type is not 'subject-list'",
+  },
+  'measure/report-score': {
+    layer: 'official',
+    concern: 'measure',
+    severity: 'error',
+    issueType: 'business-rule',
+    summary:
+      'a MeasureReport measureScore where its Measure scores none (cohort, or a data-collection report), or a proportion score outside 0–1 (0–100 %)',
+  },
+  'measure/cql-criteria': {
+    layer: 'official',
+    concern: 'measure',
+    severity: 'error',
+    issueType: 'not-found',
+    summary: 'a Measure stratifier criterion in CQL that names no library the Measure has, or an expression its library does not define',
+  },
+  'conformance/sd-type-namespace': {
+    layer: 'official',
+    concern: 'conformance',
+    severity: 'error',
+    issueType: 'invalid',
+    summary: 'a StructureDefinition whose type is neither a FHIR type nor an absolute url (a logical model type needs a namespace)',
+  },
+  'conformance/sd-specialization-type': {
+    layer: 'official',
+    concern: 'conformance',
+    severity: 'error',
+    issueType: 'invalid',
+    summary: 'a StructureDefinition that specializes its base but defines the same type as the base',
+  },
+  'conformance/sd-path-type': {
+    layer: 'official',
+    concern: 'conformance',
+    severity: 'error',
+    issueType: 'invalid',
+    summary: "a StructureDefinition element whose path does not start with the structure's type",
+  },
+  'conformance/sd-path-unknown': {
+    layer: 'official',
+    concern: 'conformance',
+    severity: 'error',
+    issueType: 'invalid',
+    summary:
+      'a differential element of a constraint whose path names no element of the type it constrains (a misspelt name, or a choice element renamed to a type it does not have)',
+  },
+  'conformance/sd-type-profile': {
+    layer: 'official',
+    concern: 'conformance',
+    severity: 'error',
+    issueType: 'invalid',
+    summary: "a StructureDefinition element type whose profile is a profile of another type than the element's",
+  },
+  'conformance/sd-discriminator-path': {
+    layer: 'official',
+    concern: 'conformance',
+    severity: 'error',
+    issueType: 'invalid',
+    summary: 'a slicing discriminator path (plain element names) that names no element of the element being sliced',
+  },
+  'conformance/sd-fixed-changed': {
+    layer: 'official',
+    concern: 'conformance',
+    severity: 'error',
+    issueType: 'invalid',
+    summary: 'a differential element of a constraint that fixes an element to another value than the fixed value its base sets',
+  },
+  'conformance/sp-derived-type': {
+    layer: 'official',
+    concern: 'conformance',
+    severity: 'error',
+    issueType: 'invalid',
+    summary: 'a SearchParameter whose type differs from the type of the SearchParameter it is derived from (derivedFrom)',
+  },
+  'conformance/sp-derived-base': {
+    layer: 'official',
+    concern: 'conformance',
+    severity: 'error',
+    issueType: 'invalid',
+    summary: 'a SearchParameter base (resource type) that the SearchParameter it is derived from (derivedFrom) does not apply to',
+  },
+  'conformance/searchparam-type': {
+    layer: 'official',
+    concern: 'conformance',
+    severity: 'error',
+    issueType: 'invalid',
+    summary: 'a CapabilityStatement searchParam whose type differs from the type of the SearchParameter its definition names',
   },
   'profiles/unknown': {
     layer: 'official',

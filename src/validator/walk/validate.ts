@@ -8,6 +8,10 @@ import { checkCodedBinding, checkPrimitiveBinding } from '../rules/bindings/bind
 import { checkBundle, indexBundle } from '../rules/bundle/bundle.js';
 import { checkQuestionnaire } from '../rules/questionnaire/definition.js';
 import { checkQuestionnaireResponse } from '../rules/questionnaire/response.js';
+import { checkMeasureCriteria } from '../rules/measure/criteria.js';
+import { checkMeasureReport, type MeasureDeps } from '../rules/measure/report.js';
+import { checkStructureDefinition } from '../rules/conformance/structure-definition.js';
+import { checkCapabilityStatement, checkSearchParameter, type SearchParameterDeps } from '../rules/conformance/search-parameter.js';
 import { UcumUnits } from '../terminology/ucum.js';
 import { checkCardinality } from '../rules/cardinality/min-max.js';
 import { checkFixedPattern } from '../rules/fixed-pattern/fixed-pattern.js';
@@ -223,7 +227,48 @@ export class Walker implements WalkContext {
         evaluate: (expression, q, qr) => this.questionnaireExpression(expression, q, qr, w),
       });
     }
+    if (rt === 'MeasureReport' || rt === 'Measure') {
+      const deps: MeasureDeps = {
+        canonical: (c, type) => this.canonicalResource(c, type, value, w),
+        reference: (r) => resolveReference(r, w),
+      };
+      if (rt === 'MeasureReport') checkMeasureReport(value, w, sink, deps);
+      else checkMeasureCriteria(value, w, sink, deps);
+    }
+    if (rt === 'StructureDefinition') {
+      checkStructureDefinition(value, w, sink, {
+        structure: (c) => this.deps.resolver.resolve(c, 'StructureDefinition')?.resource,
+        model: this.model,
+      });
+    }
+    if (rt === 'SearchParameter' || rt === 'CapabilityStatement') {
+      const deps: SearchParameterDeps = { searchParameter: (c) => this.canonicalResource(c, 'SearchParameter', value, w) };
+      if (rt === 'SearchParameter') checkSearchParameter(value, w, sink, deps);
+      else checkCapabilityStatement(value, w, sink, deps);
+    }
     for (const plan of plans) this.validateAgainst(value, plan, rt, bundleWhere, w, sink);
+  }
+
+  /**
+   * The resource of `resourceType` a canonical names: contained (`#id`), an entry of the Bundle the
+   * resource is in (by url, with or without `|version`, or fullUrl), or a loaded definition.
+   */
+  private canonicalResource(canonical: string, resourceType: string, resource: Json, where: Where): Json | undefined {
+    if (canonical.startsWith('#')) {
+      const id = canonical.slice(1);
+      const contained = Array.isArray(resource['contained']) ? (resource['contained'] as unknown[]) : [];
+      return contained.find((c): c is Json => isObject(c) && c['resourceType'] === resourceType && c['id'] === id);
+    }
+    const bar = canonical.indexOf('|');
+    const url = bar < 0 ? canonical : canonical.slice(0, bar);
+    const version = bar < 0 ? undefined : canonical.slice(bar + 1);
+    for (const e of where.bundle?.entries ?? []) {
+      const r = e.resource;
+      if (r?.['resourceType'] !== resourceType) continue;
+      if ((r['url'] === url && (version === undefined || r['version'] === version)) || e.fullUrl === canonical) return r;
+    }
+    const hit = this.deps.resolver.resolve(canonical, resourceType);
+    return hit ? hit.resource : undefined;
   }
 
   /**
@@ -507,6 +552,9 @@ export class Walker implements WalkContext {
         checkNarrativeSource(value, n, where, sink);
       }
     }
+    // the data type's own invariants (per-1, qty-3, eld-13 …): a snapshot element lists the element's, not its type's
+    const typeRoot = profileRoot ? undefined : this.plans.type(typeCode)?.root;
+    if (typeRoot && typeRoot !== node) checkConstraints(value, typeRoot, typeCode, where, sink, this);
     if (typeCode === 'Reference') checkReference(value, node, where, sink, this);
     if (typeCode === 'Extension') checkExtension(value, where, sink);
     if (typeCode === 'Attachment') checkAttachment(value, where, sink);

@@ -324,6 +324,114 @@ const response = (qItems: unknown[], items: unknown[], extra: Record<string, unk
 const questionnaire = (item: unknown[]): Record<string, unknown> => ({ resourceType: 'Questionnaire', id: 'q', status: 'active', item });
 const answered = (linkId: string, ...answer: Record<string, unknown>[]): Record<string, unknown> => ({ linkId, answer });
 
+/** A MeasureReport against its contained Measure (`#m`, with the given groups and extra), reporting `groups`. */
+const measureReport = (
+  mGroups: unknown[],
+  groups: unknown[],
+  extra: Record<string, unknown> = {},
+  measureExtra: Record<string, unknown> = {},
+  contained: unknown[] = [],
+): Record<string, unknown> => ({
+  resourceType: 'MeasureReport',
+  contained: [{ resourceType: 'Measure', id: 'm', status: 'active', group: mGroups, ...measureExtra }, ...contained],
+  status: 'complete',
+  type: 'summary',
+  measure: '#m',
+  period: { start: '2024-01-01' },
+  group: groups,
+  ...extra,
+});
+const popCode = (code: string): Record<string, unknown> => ({
+  coding: [{ system: 'http://terminology.hl7.org/CodeSystem/measure-population', code }],
+});
+/** A StructureDefinition constraining Observation (or what `extra` makes it) with the given differential elements. */
+const structure = (elements: unknown[], extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+  resourceType: 'StructureDefinition',
+  url: 'http://example.org/StructureDefinition/x',
+  name: 'X',
+  status: 'draft',
+  kind: 'resource',
+  abstract: false,
+  type: 'Observation',
+  baseDefinition: 'http://hl7.org/fhir/StructureDefinition/Observation',
+  derivation: 'constraint',
+  differential: { element: elements },
+  ...extra,
+});
+const LOGICAL = { kind: 'logical', baseDefinition: 'http://hl7.org/fhir/StructureDefinition/Base', derivation: 'specialization' };
+const valueTyped = (code: string, profile: string): Record<string, unknown> => ({
+  id: 'Observation.value[x]',
+  path: 'Observation.value[x]',
+  type: [{ code, profile: [`http://hl7.org/fhir/StructureDefinition/${profile}`] }],
+});
+/** A SearchParameter derived from base R4's Organization-name (type string, base Organization). */
+const derivedSearch = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+  resourceType: 'SearchParameter',
+  url: 'http://example.org/SearchParameter/organization-name',
+  name: 'OrganizationName',
+  derivedFrom: 'http://hl7.org/fhir/SearchParameter/Organization-name',
+  status: 'active',
+  description: 'Organizations by name',
+  code: 'name',
+  base: ['Organization'],
+  type: 'string',
+  expression: 'Organization.name',
+  ...extra,
+});
+/** A CapabilityStatement declaring AllergyIntolerance's clinical-status search (a token search in base R4) with `type`. */
+const capability = (type: string): Record<string, unknown> => ({
+  resourceType: 'CapabilityStatement',
+  status: 'active',
+  date: '2024-01-01',
+  kind: 'instance',
+  fhirVersion: '4.0.1',
+  format: ['json'],
+  rest: [
+    {
+      mode: 'server',
+      resource: [
+        {
+          type: 'AllergyIntolerance',
+          searchParam: [
+            { name: 'clinical-status', definition: 'http://hl7.org/fhir/SearchParameter/AllergyIntolerance-clinical-status', type },
+          ],
+        },
+      ],
+    },
+  ],
+});
+/** A profile of base R4's patient-birthTime extension whose differential fixes Extension.url to `url`. */
+const birthTimeProfile = (url: string): Record<string, unknown> =>
+  structure([{ id: 'Extension.url', path: 'Extension.url', fixedUri: url }], {
+    url: 'http://example.org/StructureDefinition/birth-time',
+    kind: 'complex-type',
+    context: [{ type: 'element', expression: 'Patient.birthDate' }],
+    type: 'Extension',
+    baseDefinition: 'http://hl7.org/fhir/StructureDefinition/patient-birthTime',
+  });
+const COHORT = { scoring: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/measure-scoring', code: 'cohort' }] } };
+/** A Measure with one stratifier whose CQL criterion is `expression`, and (when given) a contained Library `Lib` defining `AgeGroup`. */
+const cqlMeasure = (expression: string, withLibrary: boolean): Record<string, unknown> => ({
+  resourceType: 'Measure',
+  status: 'active',
+  ...(withLibrary
+    ? {
+        contained: [
+          {
+            resourceType: 'Library',
+            id: 'lib',
+            name: 'Lib',
+            status: 'active',
+            type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/library-type', code: 'logic-library' }] },
+            content: [{ contentType: 'text/cql', data: Buffer.from('library Lib\ndefine "AgeGroup": 1').toString('base64') }],
+          },
+        ],
+        library: ['#lib'],
+      }
+    : {}),
+  group: [{ stratifier: [{ code: { text: 'age' }, criteria: { language: 'text/cql', expression } }] }],
+});
+
 const CASES: Case[] = [
   { rule: 'input/unreadable', fail: '{"resourceType": "Patient", "gender": ', pass: patient(), at: '' },
   // 100 findings of one rule on one element are listed, the 101st and later counted in one finding at the element
@@ -1063,6 +1171,164 @@ const CASES: Case[] = [
       [{ linkId: 'g', item: [answered('a', { valueString: 'x' })] }],
     ),
     at: 'QuestionnaireResponse.item[0]',
+  },
+  {
+    rule: 'measure/unknown-measure',
+    fail: { ...measureReport([], []), contained: undefined, measure: 'http://example.org/Measure/none' },
+    pass: measureReport([], []),
+    at: 'MeasureReport.measure',
+  },
+  {
+    rule: 'measure/report-unmatched',
+    fail: measureReport(
+      [{ population: [{ code: popCode('initial-population') }] }],
+      [
+        {
+          population: [
+            { code: popCode('initial-population'), count: 5 },
+            { code: popCode('numerator'), count: 2 },
+          ],
+        },
+      ],
+    ),
+    pass: measureReport(
+      [{ population: [{ code: popCode('initial-population') }] }],
+      [{ population: [{ code: popCode('initial-population'), count: 5 }] }],
+    ),
+    at: 'MeasureReport.group[0].population[1]',
+  },
+  {
+    rule: 'measure/report-missing',
+    fail: measureReport(
+      [{ population: [{ code: popCode('initial-population') }, { code: popCode('numerator') }] }],
+      [{ population: [{ code: popCode('initial-population'), count: 5 }] }],
+    ),
+    pass: measureReport(
+      [{ population: [{ code: popCode('initial-population') }, { code: popCode('numerator') }] }],
+      [{ population: [{ code: popCode('initial-population'), count: 5 }] }],
+      { status: 'pending' },
+    ),
+    at: 'MeasureReport.group[0]',
+  },
+  {
+    rule: 'measure/report-subjects',
+    fail: measureReport(
+      [{ population: [{ code: { text: 'ip' } }] }],
+      [{ population: [{ code: { text: 'ip' }, count: 2, subjectResults: { reference: '#l' } }] }],
+      { type: 'subject-list' },
+      {},
+      [{ resourceType: 'List', id: 'l', status: 'current', mode: 'snapshot', entry: [{ item: { reference: 'Patient/a' } }] }],
+    ),
+    pass: measureReport(
+      [{ population: [{ code: { text: 'ip' } }] }],
+      [{ population: [{ code: { text: 'ip' }, count: 1, subjectResults: { reference: '#l' } }] }],
+      { type: 'subject-list' },
+      {},
+      [{ resourceType: 'List', id: 'l', status: 'current', mode: 'snapshot', entry: [{ item: { reference: 'Patient/a' } }] }],
+    ),
+    at: 'MeasureReport.group[0].population[0].subjectResults',
+  },
+  {
+    rule: 'measure/report-subject-list',
+    fail: measureReport(
+      [{ population: [{ code: { text: 'ip' } }] }],
+      [{ population: [{ code: { text: 'ip' }, count: 1, subjectResults: { reference: 'List/l' } }] }],
+    ),
+    pass: measureReport(
+      [{ population: [{ code: { text: 'ip' } }] }],
+      [{ population: [{ code: { text: 'ip' }, count: 1, subjectResults: { reference: 'List/l' } }] }],
+      { type: 'subject-list' },
+    ),
+    at: 'MeasureReport.group[0].population[0].subjectResults',
+  },
+  {
+    rule: 'measure/report-score',
+    fail: measureReport(
+      [{ population: [{ code: { text: 'ip' } }] }],
+      [{ population: [{ code: { text: 'ip' }, count: 10 }], measureScore: { value: 10 } }],
+      {},
+      COHORT,
+    ),
+    pass: measureReport([{ population: [{ code: { text: 'ip' } }] }], [{ population: [{ code: { text: 'ip' }, count: 10 }] }], {}, COHORT),
+    at: 'MeasureReport.group[0].measureScore',
+  },
+  {
+    rule: 'measure/cql-criteria',
+    fail: cqlMeasure('Lib.AgeGroup', false),
+    pass: cqlMeasure('Lib.AgeGroup', true),
+    at: 'Measure.group[0].stratifier[0].criteria',
+  },
+  {
+    rule: 'conformance/sd-type-namespace',
+    fail: structure([{ id: 'Boo', path: 'Boo' }], { ...LOGICAL, type: 'Boo' }),
+    pass: structure([{ id: 'Boo', path: 'Boo' }], { ...LOGICAL, type: 'http://example.org/StructureDefinition/Boo' }),
+    at: 'StructureDefinition.type',
+  },
+  {
+    rule: 'conformance/sd-specialization-type',
+    fail: structure([{ id: 'Observation', path: 'Observation' }], { derivation: 'specialization' }),
+    pass: structure([{ id: 'Observation', path: 'Observation' }]),
+    at: 'StructureDefinition',
+  },
+  {
+    rule: 'conformance/sd-path-type',
+    fail: structure([{ id: 'Patient.status', path: 'Patient.status', min: 1 }]),
+    pass: structure([{ id: 'Observation.status', path: 'Observation.status', min: 1 }]),
+    at: 'StructureDefinition.differential.element[0]',
+  },
+  {
+    rule: 'conformance/sd-path-unknown',
+    fail: structure([{ id: 'Observation.valueQuantity', path: 'Observation.valueBla' }]),
+    pass: structure([{ id: 'Observation.valueQuantity', path: 'Observation.valueQuantity' }]),
+    at: 'StructureDefinition.differential.element[0]',
+  },
+  {
+    rule: 'conformance/sd-type-profile',
+    fail: structure([valueTyped('Quantity', 'Count')]),
+    pass: structure([valueTyped('Quantity', 'SimpleQuantity')]),
+    at: 'StructureDefinition.differential.element[0].type[0].profile[0]',
+  },
+  {
+    rule: 'conformance/sd-discriminator-path',
+    fail: structure([
+      {
+        id: 'Observation.extension',
+        path: 'Observation.extension',
+        slicing: { discriminator: [{ type: 'value', path: 'type' }], rules: 'open' },
+      },
+    ]),
+    pass: structure([
+      {
+        id: 'Observation.extension',
+        path: 'Observation.extension',
+        slicing: { discriminator: [{ type: 'value', path: 'url' }], rules: 'open' },
+      },
+    ]),
+    at: 'StructureDefinition.differential.element[0].slicing.discriminator[0].path',
+  },
+  {
+    rule: 'conformance/sd-fixed-changed',
+    fail: birthTimeProfile('http://example.org/StructureDefinition/birth-time'),
+    pass: birthTimeProfile('http://hl7.org/fhir/StructureDefinition/patient-birthTime'),
+    at: 'StructureDefinition.differential.element[0].fixedUri',
+  },
+  {
+    rule: 'conformance/sp-derived-type',
+    fail: derivedSearch({ type: 'token' }),
+    pass: derivedSearch(),
+    at: 'SearchParameter.type',
+  },
+  {
+    rule: 'conformance/sp-derived-base',
+    fail: derivedSearch({ base: ['Patient'] }),
+    pass: derivedSearch(),
+    at: 'SearchParameter.base[0]',
+  },
+  {
+    rule: 'conformance/searchparam-type',
+    fail: capability('date'),
+    pass: capability('token'),
+    at: 'CapabilityStatement.rest[0].resource[0].searchParam[0]',
   },
   {
     rule: 'profiles/unknown',

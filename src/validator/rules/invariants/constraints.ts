@@ -1,4 +1,4 @@
-import { boundKey, placeKey, underKey, valueSetKey, type IssueSink, type WalkContext, type Where } from '../../context.js';
+import { boundKey, placeKey, underKey, valueSetKey, type IssueSink, type Json, type WalkContext, type Where } from '../../context.js';
 import type { RuleId } from '../registry.js';
 import type { EvalVars } from '../../../fhirpath/runner.js';
 import type { ElementPlan } from '../../plan/plan.js';
@@ -20,7 +20,12 @@ export function checkConstraints(value: unknown, node: ElementPlan, type: string
       : type === 'BackboneElement' || type === 'Element'
         ? (node.ed.base?.path ?? node.path)
         : type;
-  const vars = { resource: where.resource, rootResource: where.root, medcomWhere: where } as EvalVars;
+  let root: Json | undefined;
+  const varsFor = (expression: string): EvalVars & { medcomWhere: Where } => ({
+    resource: where.resource,
+    rootResource: expression.includes('%rootResource') ? (root ??= rootResourceOf(where)) : where.root,
+    medcomWhere: where,
+  });
   // the value a constraint on a primitive speaks about, quoted in its finding (a wrong CPR shows the CPR);
   // quoted only when a finding needs it (most constraints pass)
   let quotedValue: { value?: string } | undefined;
@@ -34,14 +39,19 @@ export function checkConstraints(value: unknown, node: ElementPlan, type: string
     if (verdict === undefined || ctx.crossCheckNatives) {
       let result: unknown[];
       try {
-        const run = ctx.failedProbes(() => ctx.fhirpath.evaluate(value, base, c.expression!, vars));
+        const run = ctx.failedProbes(() => ctx.fhirpath.evaluate(value, base, c.expression!, varsFor(c.expression!)));
         result = run.result;
         probed = run.causes;
       } catch (e) {
         sink.report(
           'invariants/not-evaluated',
           where,
-          { key: c.key, reason: (e as Error).message.split('\n')[0]!.slice(0, 200) },
+          {
+            key: c.key,
+            reason: String(e instanceof Error ? e.message : e)
+              .split('\n')[0]!
+              .slice(0, 200),
+          },
           { node, constraintKey: c.key },
         );
         continue;
@@ -68,6 +78,20 @@ export function checkConstraints(value: unknown, node: ElementPlan, type: string
       checkIntended(value, c, type, where, sink, node, ctx, quoted);
     }
   }
+}
+
+/**
+ * FHIRPath's %rootResource for an element of `where.resource`: the resource that contains it when it is a
+ * contained resource, else the resource itself — an entry's resource in a Bundle is its own root (the Bundle
+ * is not its container), as in the HL7 validator (ref-1 looks for `#id` among %rootResource.contained).
+ */
+function rootResourceOf(where: Where): Json {
+  const r = where.resource;
+  if (r === where.root) return r;
+  const holds = (c: Json | undefined): boolean => c !== undefined && Array.isArray(c['contained']) && c['contained'].includes(r);
+  if (holds(where.root)) return where.root;
+  for (const e of where.bundle?.entries ?? []) if (holds(e.resource)) return e.resource!;
+  return r;
 }
 
 /** What makes a required element missing: the element's min, a required slice, an item with the wrong discriminator value. */
