@@ -42,6 +42,8 @@ export interface ReferenceScope {
   bundle?: EntryIndex | undefined;
   /** fullUrl of that entry, for references relative to its RESTful base. */
   entryFullUrl?: string | undefined;
+  /** The resource `resource` is contained in, when it is a contained resource (its `#id` references are the container's). */
+  container?: Json | undefined;
 }
 
 /** Index a Bundle's entries by fullUrl and by `Type/id`. */
@@ -81,12 +83,7 @@ const TYPE_ID = /^([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(\/_history\/[A-Za-z0-
 
 /** The resource `reference` points to, seen from `scope`; undefined when it is not in the document. */
 export function resolveReference(reference: string, scope: ReferenceScope): Json | undefined {
-  if (reference.startsWith('#')) {
-    const contained = Array.isArray(scope.resource['contained']) ? (scope.resource['contained'] as unknown[]) : [];
-    const id = reference.slice(1);
-    if (id === '') return scope.resource;
-    return contained.find((c): c is Json => isObject(c) && c['id'] === id);
-  }
+  if (reference.startsWith('#')) return resolveContained(reference.slice(1), scope);
   const b = scope.bundle;
   if (!b) return undefined;
   const direct = b.byFullUrl.get(reference);
@@ -101,8 +98,35 @@ export function resolveReference(reference: string, scope: ReferenceScope): Json
     }
     const local = b.byTypeId.get(`${m[1]}/${m[2]}`);
     if (local?.resource) return local.resource;
+    // from an entry whose fullUrl is a urn:uuid, `Type/id` is taken as `urn:uuid:id` (as the HL7 validator does)
+    if (scope.entryFullUrl?.startsWith('urn:uuid:') && !m[3]) {
+      const uuid = b.byFullUrl.get(`urn:uuid:${m[2]}`);
+      if (uuid?.resource) return uuid.resource;
+    }
   }
   return undefined;
+}
+
+/**
+ * `#id`: a resource contained in the resource the reference is made in; in a contained resource, one of its
+ * container's contained resources (its siblings, itself), and `#` alone the container (FHIR R4 References,
+ * "Contained resources": contained resources share the container's `contained` list).
+ */
+function resolveContained(id: string, scope: ReferenceScope): Json | undefined {
+  const host = scope.container ?? scope.resource;
+  if (id === '') return host;
+  const find = (r: Json): Json | undefined => {
+    const contained = Array.isArray(r['contained']) ? (r['contained'] as unknown[]) : [];
+    return contained.find((c): c is Json => isObject(c) && c['id'] === id);
+  };
+  return find(host) ?? (host !== scope.resource ? find(scope.resource) : undefined);
+}
+
+/** The resource `resource` is contained in, of the two given (the reference's resource and its container). */
+export function containerOf(resource: Json, candidates: readonly (Json | undefined)[]): Json | undefined {
+  return candidates.find(
+    (c) => c !== undefined && c !== resource && Array.isArray(c['contained']) && (c['contained'] as unknown[]).includes(resource),
+  );
 }
 
 function isResource(v: unknown): v is Json {
@@ -147,6 +171,8 @@ export class DocumentScopes {
         // a resource that is not an entry's (contained, a parameter's resource) keeps the Bundle
         // and the entry of the resource it is in
         scope = { resource: value, bundle: outer.bundle, entryFullUrl: outer.entryFullUrl };
+        const container = containerOf(value, [outer.resource]);
+        if (container) scope.container = container;
       }
       if (isResource(value) && value['resourceType'] === 'Bundle') {
         // a Bundle resolves among its own entries; each entry's resource is a scope of its own

@@ -328,6 +328,13 @@ export const RULES = {
     issueType: 'structure',
     summary: 'a reference to a resource type the element does not allow',
   },
+  'references/type-mismatch': {
+    layer: 'official',
+    concern: 'references',
+    severity: 'error',
+    issueType: 'structure',
+    summary: 'a reference that names one resource type and resolves to a resource of another',
+  },
   'references/target-profile': {
     layer: 'official',
     concern: 'references',
@@ -362,6 +369,27 @@ export const RULES = {
     severity: 'error',
     issueType: 'business-rule',
     summary: 'the same fullUrl on two entries',
+  },
+  'bundle/fullurl-not-absolute': {
+    layer: 'official',
+    concern: 'bundle',
+    severity: 'error',
+    issueType: 'invalid',
+    summary: 'an entry whose fullUrl is not an absolute URL',
+  },
+  'bundle/fullurl-resource-mismatch': {
+    layer: 'official',
+    concern: 'bundle',
+    severity: 'error',
+    issueType: 'invalid',
+    summary: 'a RESTful fullUrl that does not end with the type and id of the entry’s resource',
+  },
+  'bundle/link-relation-duplicate': {
+    layer: 'official',
+    concern: 'bundle',
+    severity: 'error',
+    issueType: 'business-rule',
+    summary: 'a Bundle link relation that occurs more than once',
   },
   'bundle/message-focus': {
     layer: 'official',

@@ -1,12 +1,15 @@
 import type { ElementPlan, StructurePlan } from '../../plan/plan.js';
 import { below, placeKey, type IssueSink, type Json, type WalkContext, type Where } from '../../context.js';
 
+// the resource type a (relative or RESTful) reference names: `Type/id`, `[base]/Type/id`, either with `/_history/v`
+const NAMED_TYPE = /(?:^|\/)([A-Z][A-Za-z]+)\/[A-Za-z0-9\-.]{1,64}(?:\/_history\/[A-Za-z0-9\-.]{1,64})?$/;
 const ANY = new Set(['http://hl7.org/fhir/StructureDefinition/Resource', 'http://hl7.org/fhir/StructureDefinition/DomainResource']);
 
 /**
- * A Reference: it must resolve (contained `#id`, `urn:uuid:`/`urn:oid:` references and elements
- * with aggregation `bundled` as errors, other references inside a Bundle as warnings), the
- * target's type must be allowed, and it must conform to one of the target profiles.
+ * A Reference: it must resolve (contained `#id` references and elements with aggregation `bundled`
+ * as errors, other references inside a Bundle, `urn:uuid:` ones too, as warnings), the
+ * target must have the type the reference names, the target's type must be allowed, and it must conform to one
+ * of the target profiles.
  */
 export function checkReference(value: Json, node: ElementPlan, where: Where, sink: IssueSink, ctx: WalkContext): void {
   const ref = value['reference'];
@@ -17,16 +20,26 @@ export function checkReference(value: Json, node: ElementPlan, where: Where, sin
   if (!ref.startsWith('#') && !inBundle) return; // a standalone resource's references point elsewhere
   const target = ctx.resolveReference(ref, where);
   if (!target) {
-    // an error where the target must be there (contained '#id', aggregation 'bundled', or a
-    // urn:uuid/urn:oid fullUrl that can only mean a Bundle entry); otherwise a warning, as the
-    // HL7 validator gives (FHIR documents need only what the Composition references)
-    const mustResolve = ref.startsWith('#') || bundled || /^urn:(uuid|oid):/.test(ref);
+    // an error where the target must be there (contained '#id', aggregation 'bundled'); otherwise a
+    // warning, as the HL7 validator gives — also for a urn:uuid/urn:oid no entry has ("URN reference is
+    // not locally contained within the bundle")
+    const mustResolve = ref.startsWith('#') || bundled;
     sink.report(
       'references/unresolved',
       below(where, `${where.fhirPath}.reference`, 'reference'),
       { reference: ref },
       { node, severity: mustResolve ? 'error' : 'warning' },
     );
+    return;
+  }
+  const named = NAMED_TYPE.exec(ref)?.[1];
+  const found = target['resourceType'];
+  if (named !== undefined && typeof found === 'string' && found !== named && ctx.model.isResourceType(named)) {
+    // `Practitioner/x` that is an Organization: the reference says one thing and the Bundle another; it follows
+    // from the target entry's fullUrl naming another type, where it does (reported there)
+    const at = where.bundle?.byResource.get(target);
+    const causes = at ? [placeKey('bundle/fullurl-resource-mismatch', `${where.bundle!.fhirPath}.entry[${at.index}].fullUrl`)] : [];
+    sink.report('references/type-mismatch', where, { reference: ref, type: found }, { node, causes });
     return;
   }
   const targets = refType?.targetProfiles ?? [];
