@@ -10,7 +10,9 @@ import { isObject, type Json } from '../util/json.js';
  *   Bundle's own `contained`.
  * - Any other reference is looked up among the entries of the Bundle the resource is in: by
  *   fullUrl (absolute, `urn:uuid:`, `urn:oid:`); a `Type/id` first relative to the entry's RESTful
- *   base (its fullUrl without `Type/id`), then against the entries' own type and id.
+ *   base (its fullUrl without `Type/id`), then against the entries' own type and id, then (from an
+ *   entry whose fullUrl is a `urn:uuid:`) as `urn:uuid:id`. A `…/_history/[vid]` reference picks the
+ *   entry of that `meta.versionId` among those sharing the target's fullUrl.
  */
 
 /** One entry of a Bundle: its place, fullUrl and resource (when they are there and well formed). */
@@ -81,30 +83,62 @@ export function indexEntryList(entries: BundleEntry[]): EntryIndex {
 
 const TYPE_ID = /^([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(\/_history\/[A-Za-z0-9\-.]{1,64})?$/;
 
-/** The resource `reference` points to, seen from `scope`; undefined when it is not in the document. */
+// a version-specific reference: `…/_history/[vid]`
+const HISTORY = /^(.+)\/_history\/([A-Za-z0-9\-.]{1,64})$/;
+
+/** Whether `reference` names one version of its target (`…/_history/[vid]`). */
+export function isVersionSpecific(reference: string): boolean {
+  return HISTORY.test(reference);
+}
+
+/**
+ * The resource `reference` points to, seen from `scope`; undefined when it is not in the document. A
+ * version-specific reference (`…/_history/2`) resolves to the entry of that `meta.versionId` among those with the
+ * target's fullUrl; when they state versions and none is that one, to nothing.
+ */
 export function resolveReference(reference: string, scope: ReferenceScope): Json | undefined {
   if (reference.startsWith('#')) return resolveContained(reference.slice(1), scope);
   const b = scope.bundle;
   if (!b) return undefined;
+  const h = HISTORY.exec(reference);
+  if (!h) return resolveEntry(reference, scope, b)?.resource;
+  const entry = resolveEntry(h[1]!, scope, b) ?? resolveEntry(reference, scope, b);
+  return entry ? versionOf(entry, h[2]!, b) : undefined;
+}
+
+function resolveEntry(reference: string, scope: ReferenceScope, b: EntryIndex): BundleEntry | undefined {
   const direct = b.byFullUrl.get(reference);
-  if (direct?.resource) return direct.resource;
+  if (direct?.resource) return direct;
   const m = TYPE_ID.exec(reference);
   if (m) {
     const base =
       scope.entryFullUrl && /^https?:\/\//.test(scope.entryFullUrl) ? scope.entryFullUrl.replace(/[A-Z][A-Za-z]+\/[^/]+$/, '') : undefined;
     if (base) {
       const abs = b.byFullUrl.get(base + m[1] + '/' + m[2]);
-      if (abs?.resource) return abs.resource;
+      if (abs?.resource) return abs;
     }
     const local = b.byTypeId.get(`${m[1]}/${m[2]}`);
-    if (local?.resource) return local.resource;
+    if (local?.resource) return local;
     // from an entry whose fullUrl is a urn:uuid, `Type/id` is taken as `urn:uuid:id` (as the HL7 validator does)
     if (scope.entryFullUrl?.startsWith('urn:uuid:') && !m[3]) {
       const uuid = b.byFullUrl.get(`urn:uuid:${m[2]}`);
-      if (uuid?.resource) return uuid.resource;
+      if (uuid?.resource) return uuid;
     }
   }
   return undefined;
+}
+
+/** Version `vid` of the resource of `entry`: among the entries with its fullUrl (bdl-7 allows one per version). */
+function versionOf(entry: BundleEntry, vid: string, b: EntryIndex): Json | undefined {
+  const same = entry.fullUrl ? b.entries.filter((e) => e.fullUrl === entry.fullUrl && e.resource) : [entry];
+  const versionId = (e: BundleEntry): unknown => {
+    const meta = e.resource?.['meta'];
+    return isObject(meta) ? meta['versionId'] : undefined;
+  };
+  const hit = same.find((e) => versionId(e) === vid);
+  if (hit) return hit.resource;
+  // entries that state their versions, none of them this one: not in the Bundle; otherwise we cannot tell
+  return same.some((e) => versionId(e) !== undefined) ? undefined : entry.resource;
 }
 
 /**

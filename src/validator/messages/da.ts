@@ -43,6 +43,8 @@ export const da = {
     '{key} lader som publiceret værdier igennem, som den tilsigtede regel afviser (en fejl gengivet som publiceret); den tilsigtede regel {expression} er ikke opfyldt[[ for {value}]]',
   'invariants/not-evaluated': '{key} er ikke evalueret: {reason}',
   'references/unresolved': "referencen '{reference}' peger ikke på en ressource i Bundle",
+  'references/ambiguous':
+    "referencen '{reference}' passer på {count} entries (versioner af én ressource); angiv versionen med /_history/[vid]",
   'references/target-type': 'reference til en {type}; tilladt: {allowed}',
   'references/type-mismatch': "referencen '{reference}' peger på en {type}, ikke på den type den nævner",
   'references/target-profile': "'{reference}' overholder ingen af profilerne {profiles} (første: {why})",

@@ -45,6 +45,8 @@ export const en = {
     '{key} as published lets through values its evident intent rejects (a quirk reproduced as published); that intent, {expression}, does not hold[[ for {value}]]',
   'invariants/not-evaluated': '{key} not evaluated: {reason}',
   'references/unresolved': "reference '{reference}' does not resolve to a resource in the Bundle",
+  'references/ambiguous':
+    "reference '{reference}' matches {count} entries (versions of one resource); name the version with /_history/[vid]",
   'references/target-type': 'reference to a {type}; allowed: {allowed}',
   'references/type-mismatch': "reference '{reference}' resolves to a {type}, not the type it names",
   'references/target-profile': "'{reference}' does not conform to any of {profiles} (first: {why})",

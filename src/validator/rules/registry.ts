@@ -321,6 +321,13 @@ export const RULES = {
     issueType: 'not-found',
     summary: 'a reference that does not resolve to an entry of the Bundle (or a contained resource)',
   },
+  'references/ambiguous': {
+    layer: 'official',
+    concern: 'references',
+    severity: 'error',
+    issueType: 'structure',
+    summary: 'a reference without a version to an entry whose fullUrl other entries (other versions) share',
+  },
   'references/target-type': {
     layer: 'official',
     concern: 'references',

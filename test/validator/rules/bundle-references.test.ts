@@ -181,3 +181,65 @@ describe('references/unresolved in a Bundle', () => {
     ]);
   });
 });
+
+describe('version-specific references', () => {
+  const obs = (versionId: string): R => ({
+    fullUrl: 'http://example.org/fhir/Observation/o1',
+    resource: { resourceType: 'Observation', id: 'o1', meta: { versionId }, status: 'final', code: { text: 'x' } },
+  });
+  const withRefs = (...refs: string[]): R =>
+    bundle('collection', [
+      {
+        fullUrl: 'http://example.org/fhir/DiagnosticReport/d1',
+        resource: {
+          resourceType: 'DiagnosticReport',
+          id: 'd1',
+          status: 'final',
+          code: { text: 'x' },
+          result: refs.map((reference) => ({ reference })),
+        },
+      },
+      obs('1'),
+      obs('2'),
+    ]);
+
+  it('`…/_history/1` and `…/_history/2` each resolve to their version; no other finding', async () => {
+    const r = await validate(withRefs('Observation/o1/_history/1', 'http://example.org/fhir/Observation/o1/_history/2'));
+    expect(at(r, 'references/unresolved')).toEqual([]);
+    expect(at(r, 'references/ambiguous')).toEqual([]);
+    expect(at(r, 'bundle/fullurl-duplicate')).toEqual([]);
+  });
+
+  it('a version no entry has does not resolve; no version at all is ambiguous', async () => {
+    const r = await validate(withRefs('Observation/o1/_history/3', 'Observation/o1'));
+    expect(at(r, 'references/unresolved')).toEqual(['warning Bundle.entry[0].resource.result[0].reference']);
+    expect(at(r, 'references/ambiguous')).toEqual(['error Bundle.entry[0].resource.result[1]']);
+  });
+
+  it('one entry without versions resolves whatever version is named (it cannot be told otherwise)', async () => {
+    const r = await validate(
+      bundle('collection', [
+        {
+          fullUrl: 'http://example.org/fhir/DiagnosticReport/d1',
+          resource: {
+            resourceType: 'DiagnosticReport',
+            id: 'd1',
+            status: 'final',
+            code: { text: 'x' },
+            result: [{ reference: 'Observation/o1/_history/7' }],
+          },
+        },
+        {
+          fullUrl: 'http://example.org/fhir/Observation/o1',
+          resource: { resourceType: 'Observation', id: 'o1', status: 'final', code: { text: 'x' } },
+        },
+      ]),
+    );
+    expect(at(r, 'references/unresolved')).toEqual([]);
+  });
+
+  it('a history Bundle is not checked for ambiguity', async () => {
+    const r = await validate({ ...withRefs('Observation/o1'), type: 'history' });
+    expect(at(r, 'references/ambiguous')).toEqual([]);
+  });
+});

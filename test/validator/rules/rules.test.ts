@@ -516,6 +516,19 @@ const CASES: Case[] = [
     severity: 'error', // a contained `#id` must be there
   },
   {
+    rule: 'references/ambiguous',
+    // two versions of the Patient under one fullUrl (bdl-7): `Patient/p1` matches both
+    fail: {
+      ...collection(condition(), patient({ meta: { versionId: '1' } }), patient({ meta: { versionId: '2' } })),
+    },
+    pass: collection(
+      condition({ subject: { reference: 'Patient/p1/_history/2' } }),
+      patient({ meta: { versionId: '1' } }),
+      patient({ meta: { versionId: '2' } }),
+    ),
+    at: 'Bundle.entry[0].resource.subject',
+  },
+  {
     rule: 'references/type-mismatch',
     // from a urn:uuid entry, `Patient/<uuid>` is the entry `urn:uuid:<uuid>`: a Group, not a Patient
     fail: {

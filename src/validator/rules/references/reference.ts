@@ -1,4 +1,5 @@
 import type { ElementPlan, StructurePlan } from '../../plan/plan.js';
+import { isVersionSpecific } from '../../../fhir/references.js';
 import { below, placeKey, type IssueSink, type Json, type WalkContext, type Where } from '../../context.js';
 
 // the resource type a (relative or RESTful) reference names: `Type/id`, `[base]/Type/id`, either with `/_history/v`
@@ -30,6 +31,11 @@ export function checkReference(value: Json, node: ElementPlan, where: Where, sin
       { reference: ref },
       { node, severity: mustResolve ? 'error' : 'warning' },
     );
+    return;
+  }
+  const ambiguous = ambiguity(ref, target, where);
+  if (ambiguous) {
+    sink.report('references/ambiguous', where, { reference: ref, count: ambiguous.count }, { node, causes: ambiguous.causes });
     return;
   }
   const named = NAMED_TYPE.exec(ref)?.[1];
@@ -77,4 +83,18 @@ export function checkReference(value: Json, node: ElementPlan, where: Where, sin
     const causes = [...candidates.flatMap((p) => ctx.causesOf(target, p)), alias];
     sink.report('references/target-profile', where, { reference: ref, profiles, why }, { node, causes, alias });
   }
+}
+
+/**
+ * A reference without a version to an entry whose fullUrl other entries share (other versions of the resource,
+ * bdl-7): which one is meant cannot be told. Not in a history Bundle, which lists the versions of resources. Where
+ * the entries with the same fullUrl do not differ in version, it follows from bundle/fullurl-duplicate.
+ */
+function ambiguity(ref: string, target: Json, where: Where): { count: number; causes: string[] } | undefined {
+  const b = where.bundle;
+  const entry = b?.byResource.get(target);
+  if (!b || !entry?.fullUrl || b.type === 'history' || isVersionSpecific(ref)) return undefined;
+  const same = b.entries.filter((e) => e.fullUrl === entry.fullUrl);
+  if (same.length < 2) return undefined;
+  return { count: same.length, causes: [placeKey('bundle/fullurl-duplicate', `${b.fhirPath}.entry[${same[0]!.index}].fullUrl`)] };
 }
