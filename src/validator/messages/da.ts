@@ -100,6 +100,7 @@ export const da = {
   'business/not-checked': '{rule} kunne ikke kontrolleres: {reason}',
   // terminology (issue 15, item 5)
   'terminology/unknown-code': "'{code}' er ikke en kode i {system} (kodesystemet givet med --terminology)",
+  'terminology/system-not-absolute': "Coding.system '{system}' er ikke en absolut URI (et kodesystem navngives med en URL eller urn:oid:)",
   'terminology/not-checked':
     "{count} kode(r) fra {system} i denne fil er ikke kontrolleret (den første: '{code}', her): {reason}; giv kodesystemet med --terminology for at kontrollere dem",
 } as const satisfies Record<RuleId, string>;

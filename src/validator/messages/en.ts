@@ -101,6 +101,7 @@ export const en = {
   'business/not-checked': '{rule} could not be checked: {reason}',
   // terminology (issue 15, item 5)
   'terminology/unknown-code': "'{code}' is not a code of {system} (the code system given with --terminology)",
+  'terminology/system-not-absolute': "Coding.system '{system}' is not an absolute URI (a code system is named by a URL or urn:oid:)",
   'terminology/not-checked':
     "{count} code(s) of {system} in this file not checked (the first: '{code}', here): {reason}; to check them, give the code system with --terminology",
 } as const satisfies Record<RuleId, string>;

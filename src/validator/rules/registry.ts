@@ -284,6 +284,13 @@ export const RULES = {
     issueType: 'code-invalid',
     summary: 'a code that a code system given with --terminology (a complete CodeSystem or a code table) does not define',
   },
+  'terminology/system-not-absolute': {
+    layer: 'official',
+    concern: 'terminology',
+    severity: 'error',
+    issueType: 'invalid',
+    summary: 'a Coding.system that is not an absolute URI (a local name such as LOINC)',
+  },
   'terminology/not-checked': {
     layer: 'official',
     concern: 'terminology',

@@ -15,6 +15,7 @@ import { checkConstraints } from '../rules/invariants/constraints.js';
 import { nativeInvariants, type NativeInvariant } from '../rules/invariants/native.js';
 import { claimedPlan } from '../rules/profiles/unknown.js';
 import { checkReference } from '../rules/references/reference.js';
+import { checkCodingSystem } from '../rules/terminology/coding-system.js';
 import { assignSlices } from '../rules/slicing/slices.js';
 import { SlicingMemo } from '../rules/slicing/memo.js';
 import { checkChoiceTypes } from '../rules/structure/choice.js';
@@ -593,6 +594,7 @@ export class Walker implements WalkContext {
         checkPrimitive(value, type, node, where, sink, this.primitives, this);
       this.checkValue(value, node, type, where, sink);
       checkPrimitiveBinding(value, node, type, where, sink, this.terminology);
+      checkCodingSystem(value, node, where, sink);
       checkConstraints(value, node, type, where, sink, this);
     }
     if (twin !== undefined && twin !== null) {

@@ -243,3 +243,14 @@ describe('version-specific references', () => {
     expect(at(r, 'references/ambiguous')).toEqual([]);
   });
 });
+
+describe('bundle/link-relation-duplicate', () => {
+  const links = (...relations: string[]): R => ({
+    ...bundle('collection', []),
+    link: relations.map((relation, i) => ({ relation, url: `http://example.org/fhir/Binary/css${i}` })),
+  });
+  it('self, first, previous, next and last once each; another relation (a stylesheet) may repeat', async () => {
+    expect(at(await validate(links('next', 'next')), 'bundle/link-relation-duplicate')).toEqual(['error Bundle.link[1].relation']);
+    expect(at(await validate(links('stylesheet', 'stylesheet', 'self')), 'bundle/link-relation-duplicate')).toEqual([]);
+  });
+});

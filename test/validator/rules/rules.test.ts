@@ -575,6 +575,12 @@ const CASES: Case[] = [
   },
   { rule: 'bundle/first-entry', fail: document(patient()), pass: collection(patient()), at: 'Bundle.entry[0].resource' },
   {
+    rule: 'terminology/system-not-absolute',
+    fail: condition({ code: { coding: [{ system: 'Location', code: 'x' }] } }),
+    pass: condition({ code: { coding: [{ system: 'http://example.org/codes', code: 'x' }] } }),
+    at: 'Condition.code.coding[0].system',
+  },
+  {
     rule: 'bundle/fullurl-missing',
     fail: {
       resourceType: 'Bundle',

@@ -67,13 +67,17 @@ function checkFullUrls(index: BundleIndex, where: Where, sink: IssueSink, model:
   }
 }
 
-/** Bundle.link: each relation once (self, first, next, … name one link each). */
+// the relations that name one link of a Bundle: itself and the pages of a search or history (a document may have
+// several stylesheets, a Bundle several alternates)
+const SINGLE_RELATIONS = new Set(['self', 'first', 'previous', 'prev', 'next', 'last']);
+
+/** Bundle.link: self, first, previous, next and last occur once each. */
 function checkLinks(bundle: Json, where: Where, sink: IssueSink): void {
   const links = Array.isArray(bundle['link']) ? (bundle['link'] as unknown[]) : [];
   const seen = new Set<string>();
   links.forEach((l, i) => {
     const relation = isObject(l) ? l['relation'] : undefined;
-    if (typeof relation !== 'string') return;
+    if (typeof relation !== 'string' || !SINGLE_RELATIONS.has(relation)) return;
     if (seen.has(relation)) sink.report('bundle/link-relation-duplicate', child(child(where, 'link', i), 'relation'), { relation });
     seen.add(relation);
   });
