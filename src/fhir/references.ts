@@ -10,7 +10,9 @@ import { isObject, type Json } from '../util/json.js';
  *   Bundle's own `contained`.
  * - Any other reference is looked up among the entries of the Bundle the resource is in: by
  *   fullUrl (absolute, `urn:uuid:`, `urn:oid:`); a `Type/id` first relative to the entry's RESTful
- *   base (its fullUrl without `Type/id`), then against the entries' own type and id.
+ *   base (its fullUrl without `Type/id`), then against the entries' own type and id, then (from an
+ *   entry whose fullUrl is a `urn:uuid:`) as `urn:uuid:id`. A `…/_history/[vid]` reference picks the
+ *   entry of that `meta.versionId` among those sharing the target's fullUrl.
  */
 
 /** One entry of a Bundle: its place, fullUrl and resource (when they are there and well formed). */
@@ -42,6 +44,8 @@ export interface ReferenceScope {
   bundle?: EntryIndex | undefined;
   /** fullUrl of that entry, for references relative to its RESTful base. */
   entryFullUrl?: string | undefined;
+  /** The resource `resource` is contained in, when it is a contained resource (its `#id` references are the container's). */
+  container?: Json | undefined;
 }
 
 /** Index a Bundle's entries by fullUrl and by `Type/id`. */
@@ -79,30 +83,84 @@ export function indexEntryList(entries: BundleEntry[]): EntryIndex {
 
 const TYPE_ID = /^([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(\/_history\/[A-Za-z0-9\-.]{1,64})?$/;
 
-/** The resource `reference` points to, seen from `scope`; undefined when it is not in the document. */
+// a version-specific reference: `…/_history/[vid]`
+const HISTORY = /^(.+)\/_history\/([A-Za-z0-9\-.]{1,64})$/;
+
+/** Whether `reference` names one version of its target (`…/_history/[vid]`). */
+export function isVersionSpecific(reference: string): boolean {
+  return HISTORY.test(reference);
+}
+
+/**
+ * The resource `reference` points to, seen from `scope`; undefined when it is not in the document. A
+ * version-specific reference (`…/_history/2`) resolves to the entry of that `meta.versionId` among those with the
+ * target's fullUrl; when they state versions and none is that one, to nothing.
+ */
 export function resolveReference(reference: string, scope: ReferenceScope): Json | undefined {
-  if (reference.startsWith('#')) {
-    const contained = Array.isArray(scope.resource['contained']) ? (scope.resource['contained'] as unknown[]) : [];
-    const id = reference.slice(1);
-    if (id === '') return scope.resource;
-    return contained.find((c): c is Json => isObject(c) && c['id'] === id);
-  }
+  if (reference.startsWith('#')) return resolveContained(reference.slice(1), scope);
   const b = scope.bundle;
   if (!b) return undefined;
+  const h = HISTORY.exec(reference);
+  if (!h) return resolveEntry(reference, scope, b)?.resource;
+  const entry = resolveEntry(h[1]!, scope, b) ?? resolveEntry(reference, scope, b);
+  return entry ? versionOf(entry, h[2]!, b) : undefined;
+}
+
+function resolveEntry(reference: string, scope: ReferenceScope, b: EntryIndex): BundleEntry | undefined {
   const direct = b.byFullUrl.get(reference);
-  if (direct?.resource) return direct.resource;
+  if (direct?.resource) return direct;
   const m = TYPE_ID.exec(reference);
   if (m) {
     const base =
       scope.entryFullUrl && /^https?:\/\//.test(scope.entryFullUrl) ? scope.entryFullUrl.replace(/[A-Z][A-Za-z]+\/[^/]+$/, '') : undefined;
     if (base) {
       const abs = b.byFullUrl.get(base + m[1] + '/' + m[2]);
-      if (abs?.resource) return abs.resource;
+      if (abs?.resource) return abs;
     }
     const local = b.byTypeId.get(`${m[1]}/${m[2]}`);
-    if (local?.resource) return local.resource;
+    if (local?.resource) return local;
+    // from an entry whose fullUrl is a urn:uuid, `Type/id` is taken as `urn:uuid:id` (as the HL7 validator does)
+    if (scope.entryFullUrl?.startsWith('urn:uuid:') && !m[3]) {
+      const uuid = b.byFullUrl.get(`urn:uuid:${m[2]}`);
+      if (uuid?.resource) return uuid;
+    }
   }
   return undefined;
+}
+
+/** Version `vid` of the resource of `entry`: among the entries with its fullUrl (bdl-7 allows one per version). */
+function versionOf(entry: BundleEntry, vid: string, b: EntryIndex): Json | undefined {
+  const same = entry.fullUrl ? b.entries.filter((e) => e.fullUrl === entry.fullUrl && e.resource) : [entry];
+  const versionId = (e: BundleEntry): unknown => {
+    const meta = e.resource?.['meta'];
+    return isObject(meta) ? meta['versionId'] : undefined;
+  };
+  const hit = same.find((e) => versionId(e) === vid);
+  if (hit) return hit.resource;
+  // entries that state their versions, none of them this one: not in the Bundle; otherwise we cannot tell
+  return same.some((e) => versionId(e) !== undefined) ? undefined : entry.resource;
+}
+
+/**
+ * `#id`: a resource contained in the resource the reference is made in; in a contained resource, one of its
+ * container's contained resources (its siblings, itself), and `#` alone the container (FHIR R4 References,
+ * "Contained resources": contained resources share the container's `contained` list).
+ */
+function resolveContained(id: string, scope: ReferenceScope): Json | undefined {
+  const host = scope.container ?? scope.resource;
+  if (id === '') return host;
+  const find = (r: Json): Json | undefined => {
+    const contained = Array.isArray(r['contained']) ? (r['contained'] as unknown[]) : [];
+    return contained.find((c): c is Json => isObject(c) && c['id'] === id);
+  };
+  return find(host) ?? (host !== scope.resource ? find(scope.resource) : undefined);
+}
+
+/** The resource `resource` is contained in, of the two given (the reference's resource and its container). */
+export function containerOf(resource: Json, candidates: readonly (Json | undefined)[]): Json | undefined {
+  return candidates.find(
+    (c) => c !== undefined && c !== resource && Array.isArray(c['contained']) && (c['contained'] as unknown[]).includes(resource),
+  );
 }
 
 function isResource(v: unknown): v is Json {
@@ -147,6 +205,8 @@ export class DocumentScopes {
         // a resource that is not an entry's (contained, a parameter's resource) keeps the Bundle
         // and the entry of the resource it is in
         scope = { resource: value, bundle: outer.bundle, entryFullUrl: outer.entryFullUrl };
+        const container = containerOf(value, [outer.resource]);
+        if (container) scope.container = container;
       }
       if (isResource(value) && value['resourceType'] === 'Bundle') {
         // a Bundle resolves among its own entries; each entry's resource is a scope of its own

@@ -38,6 +38,8 @@ export interface Where {
   bundle?: BundleIndex;
   /** fullUrl of the entry the resource is in, for relative references. */
   entryFullUrl?: string;
+  /** The resource `resource` is contained in, when it is a contained resource (`#id` references resolve there). */
+  container?: Json;
 }
 
 // a primitive's extension twin: `_` and an element name (letters and digits)
@@ -66,6 +68,7 @@ export function child(w: Where, key: string, index?: number): Where {
   const out: Where = { jsonPath, fhirPath, resource: w.resource, root: w.root };
   if (w.bundle !== undefined) out.bundle = w.bundle;
   if (w.entryFullUrl !== undefined) out.entryFullUrl = w.entryFullUrl;
+  if (w.container !== undefined) out.container = w.container;
   return out;
 }
 

@@ -70,7 +70,9 @@ const PROFILES: Record<Standard, string> = {
  * mustHaveValue or valueAlternatives, and every type profile theirs name is available (the fixtures of those
  * types/ rules: rules.test.ts, values.test.ts). The measure/ rules check a MeasureReport against its Measure
  * (and a Measure's CQL criteria), the conformance/ rules a StructureDefinition as such, which none of them carries
- * either.
+ * either. references/type-mismatch is never a root in these bundles: their fullUrls are RESTful, so a reference
+ * reaches an entry of another type only through a fullUrl that disagrees with its resource
+ * (bundle/fullurl-resource-mismatch, the root; fixtures: test/validator/rules/bundle-references.test.ts).
  */
 const NOT_APPLICABLE: readonly RuleId[] = [
   'slicing/ordered',
@@ -85,6 +87,7 @@ const NOT_APPLICABLE: readonly RuleId[] = [
   'types/value-missing',
   'types/value-alternative',
   'types/profile-unknown',
+  'references/type-mismatch',
 ];
 const notApplicable = (r: RuleId): boolean =>
   NOT_APPLICABLE.includes(r) || ['questionnaire', 'measure', 'conformance'].includes(RULES[r].concern);

@@ -71,6 +71,37 @@ describe('resolveReference', () => {
     // outside a Bundle only #id resolves
     expect(resolveReference('Patient/pt', { resource: entryResource(b, 1) })).toBeUndefined();
   });
+
+  it("in a contained resource, #id is a sibling among its container's contained resources and # the container", () => {
+    const org = { resourceType: 'Organization', id: 'org1' };
+    const role: Json = { resourceType: 'PractitionerRole', id: 'r', organization: { reference: '#org1' } };
+    const patient: Json = { resourceType: 'Patient', id: 'pt', contained: [org, role] };
+    expect(resolveReference('#org1', { resource: role, container: patient })).toBe(org);
+    expect(resolveReference('#', { resource: role, container: patient })).toBe(patient);
+    expect(resolveReference('#org1', { resource: role })).toBeUndefined();
+    // the same through the scopes of a whole document
+    expect(new DocumentScopes(patient).resolve('#org1', role['organization'] as Json)).toBe(org);
+  });
+
+  it('…/_history/[vid] picks that version among the entries sharing a fullUrl; from a urn:uuid entry Type/id is urn:uuid:id', () => {
+    const v = (versionId: string): Json => ({ resourceType: 'Patient', id: 'x', meta: { versionId } });
+    const b: Json = {
+      resourceType: 'Bundle',
+      type: 'collection',
+      entry: [
+        { fullUrl: 'http://example.org/fhir/Patient/x', resource: v('1') },
+        { fullUrl: 'http://example.org/fhir/Patient/x', resource: v('2') },
+        { fullUrl: 'urn:uuid:5d9588d8-3cd6-4b32-8fb7-ad13694e069d', resource: { resourceType: 'Organization' } },
+      ],
+    };
+    const scope = { resource: entryResource(b, 0), bundle: indexEntries(b), entryFullUrl: 'http://example.org/fhir/Patient/x' };
+    expect(resolveReference('Patient/x/_history/2', scope)).toBe(entryResource(b, 1));
+    expect(resolveReference('http://example.org/fhir/Patient/x/_history/1', scope)).toBe(entryResource(b, 0));
+    expect(resolveReference('Patient/x/_history/3', scope)).toBeUndefined();
+    expect(resolveReference('Practitioner/5d9588d8-3cd6-4b32-8fb7-ad13694e069d', scope)).toBeUndefined();
+    const fromUuid = { ...scope, entryFullUrl: 'urn:uuid:54fc3e09-e279-4b74-a8ff-2649ec968642' };
+    expect(resolveReference('Practitioner/5d9588d8-3cd6-4b32-8fb7-ad13694e069d', fromUuid)).toBe(entryResource(b, 2));
+  });
 });
 
 describe('DocumentScopes: the scope of a place in a whole document', () => {

@@ -58,12 +58,18 @@ export const da = {
     '{key} lader som publiceret værdier igennem, som den tilsigtede regel afviser (en fejl gengivet som publiceret); den tilsigtede regel {expression} er ikke opfyldt[[ for {value}]]',
   'invariants/not-evaluated': '{key} er ikke evalueret: {reason}',
   'references/unresolved': "referencen '{reference}' peger ikke på en ressource i Bundle",
+  'references/ambiguous':
+    "referencen '{reference}' passer på {count} entries (versioner af én ressource); angiv versionen med /_history/[vid]",
   'references/target-type': 'reference til en {type}; tilladt: {allowed}',
+  'references/type-mismatch': "referencen '{reference}' peger på en {type}, ikke på den type den nævner",
   'references/target-profile': "'{reference}' overholder ingen af profilerne {profiles} (første: {why})",
   'references/not-checked': "'{reference}': målprofilen {profiles} er ikke tilgængelig; overensstemmelse ikke kontrolleret",
   'bundle/first-entry': 'første entry skal være en {expected}, fandt {found}',
   'bundle/fullurl-missing': 'entry har ingen fullUrl',
   'bundle/fullurl-duplicate': 'fullUrl {fullUrl} bruges af {count} entries',
+  'bundle/fullurl-not-absolute': "fullUrl '{fullUrl}' er ikke en absolut URL",
+  'bundle/fullurl-resource-mismatch': "fullUrl '{fullUrl}' er en RESTful URL og skal derfor ende med ressourcens type og id ({expected})",
+  'bundle/link-relation-duplicate': "link-relationen '{relation}' forekommer mere end én gang",
   'bundle/message-focus': "MessageHeader.focus '{reference}' peger ikke på en entry i meddelelsen",
   'questionnaire/unknown-questionnaire': 'spørgeskemaet {questionnaire} findes ikke; besvarelsen er ikke valideret mod det',
   'questionnaire/linkid-unknown': "linkId '{linkId}' er ikke et item i spørgeskemaet på dette niveau",
@@ -129,6 +135,7 @@ export const da = {
   'business/not-checked': '{rule} kunne ikke kontrolleres: {reason}',
   // terminology (issue 15, item 5)
   'terminology/unknown-code': "'{code}' er ikke en kode i {system} (kodesystemet givet med --terminology)",
+  'terminology/system-not-absolute': "Coding.system '{system}' er ikke en absolut URI (et kodesystem navngives med en URL eller urn:oid:)",
   'terminology/not-checked':
     "{count} kode(r) fra {system} i denne fil er ikke kontrolleret (den første: '{code}', her): {reason}; giv kodesystemet med --terminology for at kontrollere dem",
 } as const satisfies Record<RuleId, string>;

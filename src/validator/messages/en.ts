@@ -62,12 +62,18 @@ export const en = {
     '{key} as published lets through values its evident intent rejects (a quirk reproduced as published); that intent, {expression}, does not hold[[ for {value}]]',
   'invariants/not-evaluated': '{key} not evaluated: {reason}',
   'references/unresolved': "reference '{reference}' does not resolve to a resource in the Bundle",
+  'references/ambiguous':
+    "reference '{reference}' matches {count} entries (versions of one resource); name the version with /_history/[vid]",
   'references/target-type': 'reference to a {type}; allowed: {allowed}',
+  'references/type-mismatch': "reference '{reference}' resolves to a {type}, not the type it names",
   'references/target-profile': "'{reference}' does not conform to any of {profiles} (first: {why})",
   'references/not-checked': "'{reference}': target profile {profiles} is not available; conformance not checked",
   'bundle/first-entry': 'the first entry must be a {expected}, found {found}',
   'bundle/fullurl-missing': 'entry has no fullUrl',
   'bundle/fullurl-duplicate': 'fullUrl {fullUrl} is used by {count} entries',
+  'bundle/fullurl-not-absolute': "fullUrl '{fullUrl}' is not an absolute URL",
+  'bundle/fullurl-resource-mismatch': "fullUrl '{fullUrl}' is a RESTful URL, so it must end with the resource's type and id ({expected})",
+  'bundle/link-relation-duplicate': "the link relation '{relation}' occurs more than once",
   'bundle/message-focus': "MessageHeader.focus '{reference}' does not resolve to an entry of the message",
   'questionnaire/unknown-questionnaire': 'questionnaire {questionnaire} cannot be found; the response is not checked against it',
   'questionnaire/linkid-unknown': "linkId '{linkId}' is not an item of the questionnaire at this level",
@@ -133,6 +139,7 @@ export const en = {
   'business/not-checked': '{rule} could not be checked: {reason}',
   // terminology (issue 15, item 5)
   'terminology/unknown-code': "'{code}' is not a code of {system} (the code system given with --terminology)",
+  'terminology/system-not-absolute': "Coding.system '{system}' is not an absolute URI (a code system is named by a URL or urn:oid:)",
   'terminology/not-checked':
     "{count} code(s) of {system} in this file not checked (the first: '{code}', here): {reason}; to check them, give the code system with --terminology",
 } as const satisfies Record<RuleId, string>;

@@ -373,6 +373,13 @@ export const RULES = {
     issueType: 'code-invalid',
     summary: 'a code that a code system given with --terminology (a complete CodeSystem or a code table) does not define',
   },
+  'terminology/system-not-absolute': {
+    layer: 'official',
+    concern: 'terminology',
+    severity: 'error',
+    issueType: 'invalid',
+    summary: 'a Coding.system that is not an absolute URI (a local name such as LOINC)',
+  },
   'terminology/not-checked': {
     layer: 'official',
     concern: 'terminology',
@@ -410,12 +417,26 @@ export const RULES = {
     issueType: 'not-found',
     summary: 'a reference that does not resolve to an entry of the Bundle (or a contained resource)',
   },
+  'references/ambiguous': {
+    layer: 'official',
+    concern: 'references',
+    severity: 'error',
+    issueType: 'structure',
+    summary: 'a reference without a version to an entry whose fullUrl other entries (other versions) share',
+  },
   'references/target-type': {
     layer: 'official',
     concern: 'references',
     severity: 'error',
     issueType: 'structure',
     summary: 'a reference to a resource type the element does not allow',
+  },
+  'references/type-mismatch': {
+    layer: 'official',
+    concern: 'references',
+    severity: 'error',
+    issueType: 'structure',
+    summary: 'a reference that names one resource type and resolves to a resource of another',
   },
   'references/target-profile': {
     layer: 'official',
@@ -451,6 +472,27 @@ export const RULES = {
     severity: 'error',
     issueType: 'business-rule',
     summary: 'the same fullUrl on two entries',
+  },
+  'bundle/fullurl-not-absolute': {
+    layer: 'official',
+    concern: 'bundle',
+    severity: 'error',
+    issueType: 'invalid',
+    summary: 'an entry whose fullUrl is not an absolute URL',
+  },
+  'bundle/fullurl-resource-mismatch': {
+    layer: 'official',
+    concern: 'bundle',
+    severity: 'error',
+    issueType: 'invalid',
+    summary: 'a RESTful fullUrl that does not end with the type and id of the entry’s resource',
+  },
+  'bundle/link-relation-duplicate': {
+    layer: 'official',
+    concern: 'bundle',
+    severity: 'error',
+    issueType: 'business-rule',
+    summary: 'a Bundle link relation that occurs more than once',
   },
   'bundle/message-focus': {
     layer: 'official',

@@ -1,6 +1,6 @@
 import type { Resolver } from '../../defs/registry.js';
 import { FhirPathRunner, type EvalVars } from '../../fhirpath/runner.js';
-import { DocumentScopes, resolveReference } from '../../fhir/references.js';
+import { containerOf, DocumentScopes, resolveReference } from '../../fhir/references.js';
 import type { Locale } from '../messages/index.js';
 import type { FhirModel } from '../model.js';
 import { PlanCache, type ElementPlan, type StructurePlan } from '../plan/plan.js';
@@ -20,6 +20,7 @@ import { checkConstraints } from '../rules/invariants/constraints.js';
 import { nativeInvariants, type NativeInvariant } from '../rules/invariants/native.js';
 import { claimedPlan } from '../rules/profiles/unknown.js';
 import { checkReference } from '../rules/references/reference.js';
+import { checkCodingSystem } from '../rules/terminology/coding-system.js';
 import { assignSlices } from '../rules/slicing/slices.js';
 import { SlicingMemo } from '../rules/slicing/memo.js';
 import type { ContextResources } from '../load/context.js';
@@ -216,7 +217,7 @@ export class Walker implements WalkContext {
     if (rt === 'Bundle') {
       const index = indexBundle(value, w);
       bundleWhere = { ...w, bundle: index, root: where.bundle ? where.root : value };
-      checkBundle(index, bundleWhere, sink);
+      checkBundle(index, bundleWhere, sink, this.model);
     }
     if (rt === 'Questionnaire') checkQuestionnaire(value, w, sink);
     if (rt === 'QuestionnaireResponse') {
@@ -364,11 +365,16 @@ export class Walker implements WalkContext {
       };
       if (entry.fullUrl) w.entryFullUrl = entry.fullUrl;
       else delete w.entryFullUrl;
+      delete w.container;
     } else {
       w = where
         ? { ...where, resource, jsonPath: ROOT_PATH, fhirPath: valueText(resource['resourceType'] ?? '') }
         : { jsonPath: ROOT_PATH, fhirPath: valueText(resource['resourceType'] ?? ''), resource, root: resource };
       delete w.entryFullUrl;
+      // a contained target (`#id`) resolves its own `#id` references among its container's contained resources
+      const container = where ? containerOf(resource, [where.resource, where.container]) : undefined;
+      if (container) w.container = container;
+      else delete w.container;
     }
     // against this profile only: what the resource claims besides is the walk's business
     this.validateResource(resource, w, sink, [plan], false);
@@ -530,6 +536,11 @@ export class Walker implements WalkContext {
         if (entry?.fullUrl) nested.entryFullUrl = entry.fullUrl;
         else delete nested.entryFullUrl;
       }
+      // a contained resource's `#id` references are its container's
+      const container =
+        isObject(value) && typeof jp.step === 'number' && jp.up?.step === 'contained' ? containerOf(value, [where.resource]) : undefined;
+      if (container) nested.container = container;
+      else delete nested.container;
       this.validateResource(value, nested, sink, required);
       return;
     }
@@ -720,6 +731,7 @@ export class Walker implements WalkContext {
       if (type === 'uri' || type === 'url' || type === 'canonical') checkUri(value, where, sink);
       this.checkValue(value, node, type, where, sink);
       checkPrimitiveBinding(value, node, type, where, sink, this.terminology);
+      checkCodingSystem(value, node, where, sink);
       checkConstraints(value, node, type, where, sink, this);
     }
     if (twin !== undefined && twin !== null) {

@@ -285,8 +285,8 @@ interface Case {
  * - `invariants/failed`: the constraint's severity (an error or a warning constraint; dom-6 is a warning);
  * - `input/more-issues`: the severity of the findings it counts (the unknown properties it stands for are errors);
  * - `structure/unknown-extension`: a warning, but an error on a modifierExtension (its meaning may change the rest);
- * - `references/unresolved`: an error where the target must be in the Bundle (`#id`, `urn:uuid:`, aggregation
- *   bundled), otherwise a warning.
+ * - `references/unresolved`: an error where the target must be there (a contained `#id`, aggregation bundled),
+ *   otherwise a warning (a `urn:uuid:` too, as the HL7 validator gives).
  * - `types/narrative-source`: the level the profile's narrative-source-control gives (error, warning, information).
  */
 const SEVERITY_FROM_FINDING: readonly RuleId[] = [
@@ -795,10 +795,44 @@ const CASES: Case[] = [
   },
   {
     rule: 'references/unresolved',
-    fail: collection(condition({ subject: { reference: 'urn:uuid:9b2c4f1e-3c1a-4d5e-8f6a-0b1c2d3e4f5a' } })),
+    fail: condition({ subject: { reference: '#p9' }, contained: [patient({ id: 'p8' })] }),
+    pass: condition({ subject: { reference: '#p8' }, contained: [patient({ id: 'p8' })] }),
+    at: 'Condition.subject.reference',
+    severity: 'error', // a contained `#id` must be there
+  },
+  {
+    rule: 'references/ambiguous',
+    // two versions of the Patient under one fullUrl (bdl-7): `Patient/p1` matches both
+    fail: {
+      ...collection(condition(), patient({ meta: { versionId: '1' } }), patient({ meta: { versionId: '2' } })),
+    },
+    pass: collection(
+      condition({ subject: { reference: 'Patient/p1/_history/2' } }),
+      patient({ meta: { versionId: '1' } }),
+      patient({ meta: { versionId: '2' } }),
+    ),
+    at: 'Bundle.entry[0].resource.subject',
+  },
+  {
+    rule: 'references/type-mismatch',
+    // from a urn:uuid entry, `Patient/<uuid>` is the entry `urn:uuid:<uuid>`: a Group, not a Patient
+    fail: {
+      resourceType: 'Bundle',
+      id: 'b1',
+      type: 'collection',
+      entry: [
+        {
+          fullUrl: 'urn:uuid:9b2c4f1e-3c1a-4d5e-8f6a-0b1c2d3e4f51',
+          resource: condition({ subject: { reference: 'Patient/9b2c4f1e-3c1a-4d5e-8f6a-0b1c2d3e4f52' } }),
+        },
+        {
+          fullUrl: 'urn:uuid:9b2c4f1e-3c1a-4d5e-8f6a-0b1c2d3e4f52',
+          resource: { resourceType: 'Group', id: 'g1', type: 'person', actual: true },
+        },
+      ],
+    },
     pass: collection(condition(), patient()),
-    at: 'Bundle.entry[0].resource.subject.reference',
-    severity: 'error', // a urn:uuid can only mean a Bundle entry
+    at: 'Bundle.entry[0].resource.subject',
   },
   {
     rule: 'references/target-type',
@@ -825,6 +859,12 @@ const CASES: Case[] = [
     at: 'Bundle.entry[0].resource.subject',
   },
   { rule: 'bundle/first-entry', fail: document(patient()), pass: collection(patient()), at: 'Bundle.entry[0].resource' },
+  {
+    rule: 'terminology/system-not-absolute',
+    fail: condition({ code: { coding: [{ system: 'Location', code: 'x' }] } }),
+    pass: condition({ code: { coding: [{ system: 'http://example.org/codes', code: 'x' }] } }),
+    at: 'Condition.code.coding[0].system',
+  },
   {
     rule: 'bundle/fullurl-missing',
     fail: {
@@ -858,6 +898,41 @@ const CASES: Case[] = [
     },
     pass: collection(patient(), patient({ id: 'p2' })),
     at: 'Bundle.entry[0].fullUrl',
+  },
+  {
+    rule: 'bundle/fullurl-not-absolute',
+    fail: { resourceType: 'Bundle', id: 'b1', type: 'collection', entry: [{ fullUrl: 'Patient/p1', resource: patient() }] },
+    pass: collection(patient()),
+    at: 'Bundle.entry[0].fullUrl',
+  },
+  {
+    rule: 'bundle/fullurl-resource-mismatch',
+    fail: {
+      resourceType: 'Bundle',
+      id: 'b1',
+      type: 'collection',
+      entry: [{ fullUrl: 'http://example.org/fhir/Patient/p2', resource: patient() }],
+    },
+    pass: collection(patient()),
+    at: 'Bundle.entry[0].fullUrl',
+  },
+  {
+    rule: 'bundle/link-relation-duplicate',
+    fail: {
+      ...collection(patient()),
+      link: [
+        { relation: 'self', url: 'http://example.org/fhir/Patient?name=a' },
+        { relation: 'self', url: 'http://example.org/fhir/Patient?name=b' },
+      ],
+    },
+    pass: {
+      ...collection(patient()),
+      link: [
+        { relation: 'self', url: 'http://example.org/fhir/Patient?name=a' },
+        { relation: 'next', url: 'http://example.org/fhir/Patient?name=b' },
+      ],
+    },
+    at: 'Bundle.link[1].relation',
   },
   {
     rule: 'bundle/message-focus',
@@ -1420,7 +1495,8 @@ const OTHER_SEVERITIES: {
     severity: 'error',
     fixture: patient({ modifierExtension: [{ url: 'http://example.org/no-such-modifier', valueString: 'x' }] }),
   },
-  // a relative reference in a collection need not be in it (the HL7 validator warns too)
+  // a relative reference in a collection need not be in it (the HL7 validator warns too; a urn:uuid as well:
+  // bundle-references.test.ts)
   {
     rule: 'references/unresolved',
     fixture: collection(condition({ subject: { reference: 'Patient/p9' } })),

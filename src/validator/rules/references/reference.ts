@@ -1,13 +1,17 @@
 import type { ElementPlan, StructurePlan } from '../../plan/plan.js';
+import { isVersionSpecific } from '../../../fhir/references.js';
 import { checkImpliedType } from './implied-type.js';
 import { below, placeKey, type IssueSink, type Json, type WalkContext, type Where } from '../../context.js';
 
+// the resource type a (relative or RESTful) reference names: `Type/id`, `[base]/Type/id`, either with `/_history/v`
+const NAMED_TYPE = /(?:^|\/)([A-Z][A-Za-z]+)\/[A-Za-z0-9\-.]{1,64}(?:\/_history\/[A-Za-z0-9\-.]{1,64})?$/;
 const ANY = new Set(['http://hl7.org/fhir/StructureDefinition/Resource', 'http://hl7.org/fhir/StructureDefinition/DomainResource']);
 
 /**
- * A Reference: it must resolve (contained `#id`, `urn:uuid:`/`urn:oid:` references and elements
- * with aggregation `bundled` as errors, other references inside a Bundle as warnings), the
- * target's type must be allowed, and it must conform to one of the target profiles.
+ * A Reference: it must resolve (contained `#id` references and elements with aggregation `bundled`
+ * as errors, other references inside a Bundle, `urn:uuid:` ones too, as warnings), the
+ * target must have the type the reference names, the target's type must be allowed, and it must conform to one
+ * of the target profiles.
  */
 export function checkReference(value: Json, node: ElementPlan, where: Where, sink: IssueSink, ctx: WalkContext): void {
   const ref = value['reference'];
@@ -22,16 +26,31 @@ export function checkReference(value: Json, node: ElementPlan, where: Where, sin
     return;
   }
   if (!target) {
-    // an error where the target must be there (contained '#id', aggregation 'bundled', or a
-    // urn:uuid/urn:oid fullUrl that can only mean a Bundle entry); otherwise a warning, as the
-    // HL7 validator gives (FHIR documents need only what the Composition references)
-    const mustResolve = ref.startsWith('#') || bundled || /^urn:(uuid|oid):/.test(ref);
+    // an error where the target must be there (contained '#id', aggregation 'bundled'); otherwise a
+    // warning, as the HL7 validator gives — also for a urn:uuid/urn:oid no entry has ("URN reference is
+    // not locally contained within the bundle")
+    const mustResolve = ref.startsWith('#') || bundled;
     sink.report(
       'references/unresolved',
       below(where, `${where.fhirPath}.reference`, 'reference'),
       { reference: ref },
       { node, severity: mustResolve ? 'error' : 'warning' },
     );
+    return;
+  }
+  const ambiguous = ambiguity(ref, target, where);
+  if (ambiguous) {
+    sink.report('references/ambiguous', where, { reference: ref, count: ambiguous.count }, { node, causes: ambiguous.causes });
+    return;
+  }
+  const named = NAMED_TYPE.exec(ref)?.[1];
+  const found = target['resourceType'];
+  if (named !== undefined && typeof found === 'string' && found !== named && ctx.model.isResourceType(named)) {
+    // `Practitioner/x` that is an Organization: the reference says one thing and the Bundle another; it follows
+    // from the target entry's fullUrl naming another type, where it does (reported there)
+    const at = where.bundle?.byResource.get(target);
+    const causes = at ? [placeKey('bundle/fullurl-resource-mismatch', `${where.bundle!.fhirPath}.entry[${at.index}].fullUrl`)] : [];
+    sink.report('references/type-mismatch', where, { reference: ref, type: found }, { node, causes });
     return;
   }
   const targets = refType?.targetProfiles ?? [];
@@ -69,4 +88,18 @@ export function checkReference(value: Json, node: ElementPlan, where: Where, sin
     const causes = [...candidates.flatMap((p) => ctx.causesOf(target, p)), alias];
     sink.report('references/target-profile', where, { reference: ref, profiles, why }, { node, causes, alias });
   }
+}
+
+/**
+ * A reference without a version to an entry whose fullUrl other entries share (other versions of the resource,
+ * bdl-7): which one is meant cannot be told. Not in a history Bundle, which lists the versions of resources. Where
+ * the entries with the same fullUrl do not differ in version, it follows from bundle/fullurl-duplicate.
+ */
+function ambiguity(ref: string, target: Json, where: Where): { count: number; causes: string[] } | undefined {
+  const b = where.bundle;
+  const entry = b?.byResource.get(target);
+  if (!b || !entry?.fullUrl || b.type === 'history' || isVersionSpecific(ref)) return undefined;
+  const same = b.entries.filter((e) => e.fullUrl === entry.fullUrl);
+  if (same.length < 2) return undefined;
+  return { count: same.length, causes: [placeKey('bundle/fullurl-duplicate', `${b.fhirPath}.entry[${same[0]!.index}].fullUrl`)] };
 }
