@@ -18,7 +18,7 @@ import { checkReference } from '../rules/references/reference.js';
 import { assignSlices } from '../rules/slicing/slices.js';
 import { SlicingMemo } from '../rules/slicing/memo.js';
 import { checkChoiceTypes } from '../rules/structure/choice.js';
-import { checkExtension, validateUnslicedExtension } from '../rules/structure/extension.js';
+import { checkExtension, checkResourceIdTwin, validateUnslicedExtension } from '../rules/structure/extension.js';
 import { claimedProfileFits, requiredProfileFits, RESOURCE_BASES, resourceBase } from '../rules/structure/resource-type.js';
 import {
   checkEmptyList,
@@ -598,6 +598,7 @@ export class Walker implements WalkContext {
           : extendPath(p.up ?? ROOT_PATH, `_${String(p.step)}`);
       const twinWhere: Where = { ...where, jsonPath: twinPath };
       checkTwinNotEmpty(twin, twinWhere, node, sink);
+      checkResourceIdTwin(twin, node, twinWhere, sink);
       const pseudo: ElementPlan = { ...node, children, slicing: undefined } as unknown as ElementPlan;
       this.validateChildren(twin, pseudo, children, type, twinWhere, sink);
     }

@@ -30,6 +30,7 @@ const DK_CONDITION = 'http://hl7.dk/fhir/core/StructureDefinition/dk-core-condit
 const CL_CONDITION = 'http://medcomfhir.dk/ig/conditionlist/StructureDefinition/medcom-conditionlist-condition';
 const CL_BUNDLE = 'http://medcomfhir.dk/ig/conditionlist/StructureDefinition/medcom-conditionlist-bundle';
 const T = 'http://example.org/fhir/StructureDefinition/';
+const HL7_EXT = 'http://hl7.org/fhir/StructureDefinition/';
 const NOTES_BUNDLE = 'http://medcomfhir.dk/ig/notes/StructureDefinition/medcom-notes-bundle';
 const HCO_MESSAGE = 'http://medcomfhir.dk/ig/homecareobservation/StructureDefinition/medcom-homecareobservation-message';
 /** Business-rule fixtures: examples/business (each a copy of a valid bundle with one defect). */
@@ -321,6 +322,48 @@ const CASES: Case[] = [
     pass: patient({ extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/patient-birthPlace', valueAddress: { city: 'Odense' } }] }),
     at: 'Patient.extension[0]',
     severity: 'warning',
+  },
+  {
+    // humanname-mothers-family's context of use is HumanName.family
+    rule: 'structure/extension-context',
+    fail: patient({ name: [{ family: 'Hansen', extension: [{ url: `${HL7_EXT}humanname-mothers-family`, valueString: 'Jensen' }] }] }),
+    pass: patient({
+      name: [{ family: 'Hansen', _family: { extension: [{ url: `${HL7_EXT}humanname-mothers-family`, valueString: 'Jensen' }] } }],
+    }),
+    at: 'Patient.name[0].extension[0]',
+  },
+  {
+    rule: 'structure/extension-modifier',
+    fail: patient({ modifierExtension: [{ url: `${HL7_EXT}patient-birthPlace`, valueAddress: { city: 'Odense' } }] }),
+    pass: patient({ extension: [{ url: `${HL7_EXT}patient-birthPlace`, valueAddress: { city: 'Odense' } }] }),
+    at: 'Patient.modifierExtension[0]',
+  },
+  {
+    // patient-nationality defines the sub-extensions code and period
+    rule: 'structure/unknown-sub-extension',
+    fail: patient({
+      extension: [{ url: `${HL7_EXT}patient-nationality`, extension: [{ url: 'country', valueCodeableConcept: { text: 'DK' } }] }],
+    }),
+    pass: patient({
+      extension: [{ url: `${HL7_EXT}patient-nationality`, extension: [{ url: 'code', valueCodeableConcept: { text: 'DK' } }] }],
+    }),
+    at: 'Patient.extension[0].extension[0]',
+  },
+  {
+    rule: 'structure/resource-id-extension',
+    fail: patient({ _id: { extension: [{ url: `${HL7_EXT}data-absent-reason`, valueCode: 'masked' }] } }),
+    pass: patient({ name: [{ _family: { extension: [{ url: `${HL7_EXT}data-absent-reason`, valueCode: 'masked' }] } }] }),
+    at: 'Patient.id',
+  },
+  {
+    rule: 'structure/cross-version-extension',
+    fail: patient({
+      extension: [
+        { url: 'http://hl7.org/fhir/5.0/StructureDefinition/extension-Patient.contact.additionalName', valueHumanName: { text: 'x' } },
+      ],
+    }),
+    pass: patient({ extension: [{ url: `${HL7_EXT}patient-birthPlace`, valueAddress: { city: 'Odense' } }] }),
+    at: 'Patient.extension[0]',
   },
   {
     rule: 'cardinality/min',
@@ -909,7 +952,8 @@ const OTHER_SEVERITIES: { rule: RuleId; fixture: unknown; at: string; severity: 
     rule: 'structure/unknown-extension',
     at: 'Patient.modifierExtension[0]',
     severity: 'error',
-    fixture: patient({ modifierExtension: [{ url: 'http://example.org/no-such-modifier', valueString: 'x' }] }),
+    // (not at an example url: an unknown modifier extension there is a placeholder, warned about)
+    fixture: patient({ modifierExtension: [{ url: 'http://medcom-ig.invalid/fhir/no-such-modifier', valueString: 'x' }] }),
   },
   // a relative reference in a collection need not be in it (the HL7 validator warns too)
   {
