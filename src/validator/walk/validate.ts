@@ -18,7 +18,7 @@ import { checkReference } from '../rules/references/reference.js';
 import { assignSlices } from '../rules/slicing/slices.js';
 import { SlicingMemo } from '../rules/slicing/memo.js';
 import { checkChoiceTypes } from '../rules/structure/choice.js';
-import { checkExtension, checkResourceIdTwin, validateUnslicedExtension } from '../rules/structure/extension.js';
+import { checkExtension, checkResourceIdTwin, checkSlicedExtension, validateUnslicedExtension } from '../rules/structure/extension.js';
 import { claimedProfileFits, requiredProfileFits, RESOURCE_BASES, resourceBase } from '../rules/structure/resource-type.js';
 import {
   checkEmptyList,
@@ -567,10 +567,12 @@ export class Walker implements WalkContext {
         this.validateUnslicedExtension(x.value, x.where, sink, el.name === 'modifierExtension');
       }
     }
+    const isExtensionList = el.name === 'extension' || el.name === 'modifierExtension';
     for (const [k, x] of present.entries()) {
       this.validateNode(x.value, el, type, x.where, sink);
       const slice = sliced?.[k];
       if (slice) this.validateNode(x.value, slice, type, x.where, sink);
+      if (slice && isExtensionList) checkSlicedExtension(x.value, slice, el.name === 'modifierExtension', x.where, sink, this);
     }
   }
 

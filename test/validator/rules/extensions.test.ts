@@ -63,6 +63,35 @@ function extensionsValidator(): Promise<Validator> {
     source.add(extension('ctx-bad-fhirpath', [{ type: 'fhirpath', expression: 'Patient.(((' }]));
     source.add(extension('ctx-element', [el('Element')]));
     source.add(extension('ctx-type-path', [el('HumanName.given')]));
+    // a profile that slices an extension in where its definition does not allow it
+    source.add({
+      resourceType: 'StructureDefinition',
+      id: 'org-with-multi',
+      url: `${BASE}org-with-multi`,
+      name: 'OrgWithMulti',
+      status: 'draft',
+      fhirVersion: '4.0.1',
+      kind: 'resource',
+      abstract: false,
+      type: 'Organization',
+      baseDefinition: `${HL7}Organization`,
+      derivation: 'constraint',
+      differential: {
+        element: [
+          {
+            id: 'Organization.extension',
+            path: 'Organization.extension',
+            slicing: { discriminator: [{ type: 'value', path: 'url' }], rules: 'open' },
+          },
+          {
+            id: 'Organization.extension:multi',
+            path: 'Organization.extension',
+            sliceName: 'multi',
+            type: [{ code: 'Extension', profile: [`${BASE}ctx-multi`] }],
+          },
+        ],
+      },
+    });
     defs.addPackage(source);
     return validatorFor(defs);
   })();
@@ -138,6 +167,11 @@ describe('extension context of use', () => {
     expect(await contextFindings({ resourceType: 'Patient', extension: [on('ctx-invariant')], active: true })).toEqual([
       'Patient.extension[0]',
     ]);
+  });
+
+  it('an extension that matches a profile’s slice is held to its context of use too', async () => {
+    const org = { resourceType: 'Organization', meta: { profile: [`${BASE}org-with-multi`] }, extension: [on('ctx-multi')], name: 'x' };
+    expect(await contextFindings(org)).toEqual(['Organization.extension[0]']);
   });
 
   it('decides nothing where it cannot: a type R4 does not define, a FHIRPath that does not evaluate', async () => {

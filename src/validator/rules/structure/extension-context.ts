@@ -148,7 +148,9 @@ function admits(c: { type: string; expression: string }, site: ExtensionSite, wh
       if (c.expression === 'Element' || c.expression === 'Any') return 'allowed';
       const names = new Set([...site.paths, ...typeAncestry(site.type, ctx)]);
       if (names.has(c.expression)) return 'allowed';
-      // a type R4 does not define (CanonicalResource: an interface of later versions) is not decided here
+      // a type R4 does not define (CanonicalResource: an interface of later versions), or a form we do not read
+      // (a slice `:name`, a `url#path`), is not decided here
+      if (/[:#]/.test(c.expression)) return 'undecided';
       const typeName = c.expression.split('.')[0]!;
       return ctx.model.structure(typeName) ? 'not-allowed' : 'undecided';
     }

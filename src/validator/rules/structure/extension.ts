@@ -1,6 +1,7 @@
 import type { IssueSink, Json, WalkContext, Where } from '../../context.js';
 import type { ElementPlan, StructurePlan } from '../../plan/plan.js';
 import { checkExtensionContext } from './extension-context.js';
+import { isObject as isJsonObject } from '../../../util/json.js';
 
 const EXTENSION_URL = 'http://hl7.org/fhir/StructureDefinition/Extension';
 
@@ -116,4 +117,26 @@ export function checkResourceIdTwin(twin: Json, node: ElementPlan, where: Where,
     .map((e) => (typeof (e as Json | null)?.['url'] === 'string' ? ((e as Json)['url'] as string) : ''))
     .filter((u) => u !== '');
   sink.report('structure/resource-id-extension', where, { url: urls.join(', ') });
+}
+
+/**
+ * An extension that matched a slice whose type profile is its definition: its use as extension or
+ * modifierExtension and its context of use (the slice's own checks validate its content).
+ */
+export function checkSlicedExtension(
+  value: unknown,
+  slice: ElementPlan,
+  modifier: boolean,
+  where: Where,
+  sink: IssueSink,
+  ctx: WalkContext,
+): void {
+  if (!isJsonObject(value)) return;
+  const url = value['url'];
+  const profile = slice.types.find((t) => t.code === 'Extension')?.profiles[0];
+  if (typeof url !== 'string' || !profile) return;
+  const plan = ctx.plans.get(profile);
+  if (!plan || plan.type !== 'Extension' || plan.url === EXTENSION_URL || plan.url !== url.replace(/\|.*$/, '')) return;
+  checkModifierUse(url, plan, modifier, where, sink);
+  checkExtensionContext(value, plan, where, sink, ctx);
 }
