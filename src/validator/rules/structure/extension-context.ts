@@ -189,6 +189,8 @@ export function checkExtensionContext(extension: Json, plan: StructurePlan, wher
   const contexts = plan.extensionContext && errata ? [...plan.extensionContext, ...errata] : plan.extensionContext;
   const invariants = plan.contextInvariants;
   if (!contexts && !invariants) return;
+  // `Element` admits every place: nothing to work out unless invariants follow
+  if (!invariants && contexts?.some((c) => c.type === 'element' && (c.expression === 'Element' || c.expression === 'Any'))) return;
   const site = extensionSite(where.jsonPath, where, ctx);
   if (!site) return;
   const url = typeof extension['url'] === 'string' ? extension['url'] : plan.url;
