@@ -15,6 +15,12 @@ export const da = {
   'structure/extension-invalid': 'ugyldig extension: {reason}',
   'structure/xml-form': 'ikke gyldig FHIR XML: {reason}',
   'structure/unknown-extension': 'extension {url} er ukendt; dens indhold er ikke kontrolleret',
+  'structure/extension-context': 'extension {url} må ikke bruges her ({place}); dens anvendelseskontekst er: {allowed}',
+  'structure/extension-modifier': 'extension {url} skal bruges som {expected}, ikke som {found}',
+  'structure/unknown-sub-extension': "under-extension '{url}' er ikke defineret af extension {parent}",
+  'structure/resource-id-extension': 'extensions er ikke tilladt på Resource.id ({url})',
+  'structure/cross-version-extension':
+    'versionsoverskridende extension {url} (FHIR {version}): dens definition findes ikke her, så dens indhold er ikke kontrolleret',
   'cardinality/min': '{element}: mindst {min} påkrævet, fandt {found}',
   'cardinality/max': '{element}: højst {max} tilladt, fandt {found}',
   'types/json-type': 'fandt {value}: forventede JSON-typen {expected} for FHIR-typen {fhirType}',

@@ -18,6 +18,12 @@ export const en = {
   'structure/extension-invalid': 'invalid extension: {reason}',
   'structure/xml-form': 'not valid FHIR XML: {reason}',
   'structure/unknown-extension': 'extension {url} is not known; its content is not checked',
+  'structure/extension-context': 'extension {url} is not allowed here ({place}); its context of use is: {allowed}',
+  'structure/extension-modifier': 'extension {url} must be used as {expected}, not as {found}',
+  'structure/unknown-sub-extension': "sub-extension '{url}' is not defined by the extension {parent}",
+  'structure/resource-id-extension': 'extensions are not allowed on Resource.id ({url})',
+  'structure/cross-version-extension':
+    'cross-version extension {url} (FHIR {version}): its definition is not held, so its content is not checked',
   'cardinality/min': '{element}: at least {min} required, found {found}',
   'cardinality/max': '{element}: at most {max} allowed, found {found}',
   'types/json-type': 'found {value}: expected a JSON {expected} for FHIR type {fhirType}',

@@ -62,6 +62,10 @@ export interface StructurePlan {
   kind: string;
   root: ElementPlan;
   byId: Map<string, ElementPlan>;
+  /** An extension definition's context of use (`StructureDefinition.context`), when it states one. */
+  extensionContext?: { type: string; expression: string }[];
+  /** An extension definition's `contextInvariant`s (FHIRPath that must hold where it is used). */
+  contextInvariants?: string[];
 }
 
 /** Whether `k` is `<prefix><Type>` (`fixedCode`, `patternCodeableConcept`): the prefix, then a capital A–Z. */
@@ -134,6 +138,11 @@ export function buildStructurePlan(sd: SD): StructurePlan {
   const byId = new Map<string, ElementPlan>();
   const plan = { url: sd.url, type: sd.type, kind: sd.kind, byId } as StructurePlan;
   if (sd.version !== undefined) plan.version = sd.version;
+  if (sd.type === 'Extension') {
+    const context = (sd.context ?? []).filter((c) => typeof c.type === 'string' && typeof c.expression === 'string');
+    if (context.length > 0) plan.extensionContext = context.map((c) => ({ type: c.type, expression: c.expression }));
+    if (sd.contextInvariant && sd.contextInvariant.length > 0) plan.contextInvariants = [...sd.contextInvariant];
+  }
   for (const el of els) {
     const id = el.id ?? el.path;
     const seg = lastSegment(el.path);

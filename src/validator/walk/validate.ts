@@ -25,7 +25,7 @@ import { assignSlices } from '../rules/slicing/slices.js';
 import { SlicingMemo } from '../rules/slicing/memo.js';
 import type { ContextResources } from '../load/context.js';
 import { checkChoiceTypes } from '../rules/structure/choice.js';
-import { checkExtension, validateUnslicedExtension } from '../rules/structure/extension.js';
+import { checkExtension, checkResourceIdTwin, checkSlicedExtension, validateUnslicedExtension } from '../rules/structure/extension.js';
 import { claimedProfileFits, requiredProfileFits, RESOURCE_BASES, resourceBase } from '../rules/structure/resource-type.js';
 import {
   checkEmptyList,
@@ -712,10 +712,12 @@ export class Walker implements WalkContext {
         this.validateUnslicedExtension(x.value, x.where, sink, el.name === 'modifierExtension');
       }
     }
+    const isExtensionList = el.name === 'extension' || el.name === 'modifierExtension';
     for (const [k, x] of present.entries()) {
       this.validateNode(x.value, el, type, x.where, sink);
       const slice = sliced?.[k];
       if (slice) this.validateNode(x.value, slice, type, x.where, sink);
+      if (slice && isExtensionList) checkSlicedExtension(x.value, slice, el.name === 'modifierExtension', x.where, sink, this);
     }
   }
 
@@ -747,6 +749,7 @@ export class Walker implements WalkContext {
           : extendPath(p.up ?? ROOT_PATH, `_${String(p.step)}`);
       const twinWhere: Where = { ...where, jsonPath: twinPath };
       checkTwinNotEmpty(twin, twinWhere, node, sink, value !== undefined && value !== null);
+      checkResourceIdTwin(twin, node, twinWhere, sink);
       const pseudo: ElementPlan = { ...node, children, slicing: undefined } as unknown as ElementPlan;
       this.validateChildren(twin, pseudo, children, type, twinWhere, sink);
     }

@@ -33,6 +33,7 @@ const CL_BUNDLE = 'http://medcomfhir.dk/ig/conditionlist/StructureDefinition/med
 const T = 'http://example.org/fhir/StructureDefinition/';
 const NO_LANGUAGE_SECTIONS = `${T}no-language-sections`;
 const XHTML = 'http://www.w3.org/1999/xhtml';
+const HL7_EXT = 'http://hl7.org/fhir/StructureDefinition/';
 const NOTES_BUNDLE = 'http://medcomfhir.dk/ig/notes/StructureDefinition/medcom-notes-bundle';
 const HCO_MESSAGE = 'http://medcomfhir.dk/ig/homecareobservation/StructureDefinition/medcom-homecareobservation-message';
 /** Business-rule fixtures: examples/business (each a copy of a valid bundle with one defect). */
@@ -506,6 +507,48 @@ const CASES: Case[] = [
     pass: patient({ extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/patient-birthPlace', valueAddress: { city: 'Odense' } }] }),
     at: 'Patient.extension[0]',
     severity: 'warning',
+  },
+  {
+    // humanname-mothers-family's context of use is HumanName.family
+    rule: 'structure/extension-context',
+    fail: patient({ name: [{ family: 'Hansen', extension: [{ url: `${HL7_EXT}humanname-mothers-family`, valueString: 'Jensen' }] }] }),
+    pass: patient({
+      name: [{ family: 'Hansen', _family: { extension: [{ url: `${HL7_EXT}humanname-mothers-family`, valueString: 'Jensen' }] } }],
+    }),
+    at: 'Patient.name[0].extension[0]',
+  },
+  {
+    rule: 'structure/extension-modifier',
+    fail: patient({ modifierExtension: [{ url: `${HL7_EXT}patient-birthPlace`, valueAddress: { city: 'Odense' } }] }),
+    pass: patient({ extension: [{ url: `${HL7_EXT}patient-birthPlace`, valueAddress: { city: 'Odense' } }] }),
+    at: 'Patient.modifierExtension[0]',
+  },
+  {
+    // patient-nationality defines the sub-extensions code and period
+    rule: 'structure/unknown-sub-extension',
+    fail: patient({
+      extension: [{ url: `${HL7_EXT}patient-nationality`, extension: [{ url: 'country', valueCodeableConcept: { text: 'DK' } }] }],
+    }),
+    pass: patient({
+      extension: [{ url: `${HL7_EXT}patient-nationality`, extension: [{ url: 'code', valueCodeableConcept: { text: 'DK' } }] }],
+    }),
+    at: 'Patient.extension[0].extension[0]',
+  },
+  {
+    rule: 'structure/resource-id-extension',
+    fail: patient({ _id: { extension: [{ url: `${HL7_EXT}data-absent-reason`, valueCode: 'masked' }] } }),
+    pass: patient({ name: [{ _family: { extension: [{ url: `${HL7_EXT}data-absent-reason`, valueCode: 'masked' }] } }] }),
+    at: 'Patient.id',
+  },
+  {
+    rule: 'structure/cross-version-extension',
+    fail: patient({
+      extension: [
+        { url: 'http://hl7.org/fhir/5.0/StructureDefinition/extension-Patient.contact.additionalName', valueHumanName: { text: 'x' } },
+      ],
+    }),
+    pass: patient({ extension: [{ url: `${HL7_EXT}patient-birthPlace`, valueAddress: { city: 'Odense' } }] }),
+    at: 'Patient.extension[0]',
   },
   {
     rule: 'cardinality/min',
@@ -1493,7 +1536,8 @@ const OTHER_SEVERITIES: {
     rule: 'structure/unknown-extension',
     at: 'Patient.modifierExtension[0]',
     severity: 'error',
-    fixture: patient({ modifierExtension: [{ url: 'http://example.org/no-such-modifier', valueString: 'x' }] }),
+    // (not at an example url: an unknown modifier extension there is a placeholder, warned about)
+    fixture: patient({ modifierExtension: [{ url: 'http://medcom-ig.invalid/fhir/no-such-modifier', valueString: 'x' }] }),
   },
   // a relative reference in a collection need not be in it (the HL7 validator warns too; a urn:uuid as well:
   // bundle-references.test.ts)
