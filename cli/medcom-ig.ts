@@ -49,6 +49,13 @@ function safeLines(text: string): string {
   const body = text.endsWith('\n') ? text.slice(0, -1) : text;
   return body.split('\n').map(terminalSafe).join('\n') + '\n';
 }
+/** Resolves once what was written to `stream` so far has been handed to the operating system. */
+function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    if (!stream.write('', () => resolve())) stream.once('drain', () => resolve());
+  });
+}
+
 function say(text: string): void {
   process.stdout.write(safeLines(text));
 }
@@ -437,6 +444,11 @@ under their root in text, html and md, and counted apart in the summary.`,
         if (!isStdout(opts.out)) say(await reportWrittenLine(report, opts.out));
       } else out(text);
       process.exitCode = hasIssueAtOrAbove(report, opts.failOn) ? 1 : 0;
+      // done: once standard output and error are flushed, exit without waiting for the event loop to wind
+      // down (V8's idle-time garbage collection of a heap about to be dropped: some 20–30 ms of a cold start)
+      await flushed(process.stdout);
+      await flushed(process.stderr);
+      process.exit();
     },
   );
 

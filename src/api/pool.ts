@@ -4,7 +4,7 @@
  * workers idle). Reports come back in file order whatever order they finish in.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { compiledScript } from '../util/worker-script.js';
 import type { FileReport } from '../validator/issue.js';
 import type { Locale } from '../validator/messages/index.js';
@@ -84,10 +84,19 @@ export class WorkerPool {
    * Start `size` workers. They load the definitions while the caller does its own setup; what they
    * say is listened to from the start (a message nobody listens to would be lost).
    */
-  constructor(script: string, size: number, setup: WorkerSetup) {
+  /**
+   * A pool of `size` workers. node:worker_threads is loaded here, not when this module is imported: a run
+   * in this thread (one bundle, a cold start) does not pay for it.
+   */
+  static async start(script: string, size: number, setup: WorkerSetup): Promise<WorkerPool> {
+    const { Worker: WorkerThread } = await import('node:worker_threads');
+    return new WorkerPool(script, size, setup, WorkerThread);
+  }
+
+  private constructor(script: string, size: number, setup: WorkerSetup, WorkerThread: typeof Worker) {
     for (let i = 0; i < size; i++) {
       // execArgv: [] so that loaders and hooks of the host process (a test runner's) stay out of the workers
-      const slot = { worker: new Worker(script, { workerData: setup, execArgv: [] }), ready: false };
+      const slot = { worker: new WorkerThread(script, { workerData: setup, execArgv: [] }), ready: false };
       this.workers.push(slot);
       slot.worker.on('message', (m: WorkerMessage) => this.receive(slot, m));
       slot.worker.on('error', (e: Error) => this.fail(e));

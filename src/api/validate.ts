@@ -254,7 +254,7 @@ export async function validateFiles(options: ValidateFilesOptions, definitions?:
     ...(context ? { context } : {}),
     read,
   };
-  const pool = script ? new WorkerPool(script, size, { packages: options.packages ?? [], ...run }) : undefined;
+  const pool = script ? await WorkerPool.start(script, size, { packages: options.packages ?? [], ...run }) : undefined;
   try {
     const defs = loaded ?? (await validationDefinitions(options.packages, options.onNotice));
     if (target && !defs.getPackage(target.packageId, target.version)) {

@@ -67,7 +67,7 @@ function fileInText(text: string, url: string): string | undefined {
 
 export class BaseR4Source implements DefinitionSource {
   readonly label = 'hl7.fhir.r4.core#4.0.1';
-  private readonly dir: string;
+  private dirGiven: string | undefined;
   private readonly flavor: 'full' | 'min';
   private readonly loaded = new Set<Group>();
   private readonly byUrl = new Map<string, LoadedResource>();
@@ -77,9 +77,18 @@ export class BaseR4Source implements DefinitionSource {
   private fileIndex: Map<string, string> | { text: string } | undefined;
 
   constructor(options: BaseR4Options = {}) {
-    this.dir = options.dir ?? baseR4Dir();
+    this.dirGiven = options.dir;
     this.flavor = options.flavor ?? 'full';
     this.packageDir = options.packageDir;
+  }
+
+  /**
+   * The definition bundles' folder: the installed npm package unless given (resolved when first needed, not at a
+   * start that reads dist/r4).
+   */
+  private get dir(): string {
+    this.dirGiven ??= baseR4Dir();
+    return this.dirGiven;
   }
 
   /**

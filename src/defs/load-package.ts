@@ -1,8 +1,6 @@
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, statSync, type Stats } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 // tar is loaded only when a .tgz is read: a validation from the prebuilt package folders starts without it
 import type { Parser as TarParser, ReadEntry } from 'tar';
 import { PackageSource, type PackageManifest } from './package-source.js';
@@ -420,7 +418,12 @@ async function loadTarball(path: string, options: LoadOptions = {}): Promise<Pac
     entries: options.maxTarballEntries ?? TARBALL_LIMITS.entries,
     bytes: options.maxTarballBytes ?? TARBALL_LIMITS.bytes,
   };
-  const { Parser, x: extractTar } = await import('tar');
+  // loaded with the first tarball (streams and tar cost a cold start that reads none)
+  const [{ Parser, x: extractTar }, { Readable }, { pipeline }] = await Promise.all([
+    import('tar'),
+    import('node:stream'),
+    import('node:stream/promises'),
+  ]);
   await checkTarball(Parser, path, data, limits);
   const cacheDir = mkdtempSync(join(options.tempDir ?? tmpdir(), 'medcom-ig-fpl-'));
   try {

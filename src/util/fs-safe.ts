@@ -28,8 +28,16 @@ import {
   writeSync,
   type Stats,
 } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+
+/**
+ * Eight random hex digits for a temporary name, from Web Crypto: Node loads its crypto modules on first use,
+ * so a run that writes nothing (a cold validation) does not pay for them as it would for an import of node:crypto.
+ */
+function randomTag(): string {
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(4));
+  return Buffer.from(bytes).toString('hex');
+}
 
 /** The default cap for one input file: 256 MiB. */
 export const DEFAULT_MAX_INPUT_BYTES = 256 * 1024 * 1024;
@@ -460,7 +468,7 @@ function removeStale(target: string): void {
 }
 
 function tempName(target: string): string {
-  return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  return join(dirname(target), `.${basename(target)}.${process.pid}.${randomTag()}.tmp`);
 }
 
 /** Write all of `buf` to the open descriptor `fd`. */
@@ -571,7 +579,7 @@ function stageFolder(dir: string): { target: string; staging: string; old: strin
   const parent = dirname(target);
   makeFolder(parent);
   removeStale(target);
-  const tag = `${process.pid}.${randomBytes(4).toString('hex')}`;
+  const tag = `${process.pid}.${randomTag()}`;
   const staging = join(parent, `.${basename(target)}.staging.${tag}`);
   const old = join(parent, `.${basename(target)}.old.${tag}`);
   try {
