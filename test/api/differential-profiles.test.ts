@@ -65,8 +65,16 @@ describe('a differential-only profile', () => {
     expect(await ruleIds('team-bundle.json', profile)).toEqual([]);
     const wrong = await ruleIds('team-bundle-wrong.json', profile);
     // the Practitioner without a name fits no member (a profile discriminator: the near miss is the root, the
-    // slice's min its follow-on), and #d2 is not contained (team-1)
-    expect(wrong.sort()).toEqual(['invariants/failed', 'references/unresolved', 'slicing/discriminator-mismatch', 'slicing/slice-min']);
+    // slice's min its follow-on), and #d2 is not contained (team-1; and Reference's own ref-1, now that a data
+    // type's invariants hold wherever it is used; and dom-3: the contained d1 is referred to by nothing)
+    expect(wrong.sort()).toEqual([
+      'invariants/failed',
+      'invariants/failed',
+      'invariants/failed',
+      'references/unresolved',
+      'slicing/discriminator-mismatch',
+      'slicing/slice-min',
+    ]);
     defs ??= validationDefinitions([pkg], (m) => notices.push(m));
     const report = await validateFiles({ inputs: [join(data, 'team-bundle-wrong.json')], profiles: profile, workers: 1 }, await defs);
     const byId = new Map(report.files[0]!.issues.map((i) => [i.id, i]));

@@ -193,7 +193,14 @@ describe('native base invariants', () => {
       const native = n.check(focus, resource);
       seen.add(native ?? 'gave up');
       if (native === undefined) continue;
-      const result = runner.evaluate(focus, at.type, n.expression, { resource, rootResource: resource });
+      let result: unknown[];
+      try {
+        result = runner.evaluate(focus, at.type, n.expression, { resource, rootResource: resource });
+      } catch (e) {
+        // dom-3's as() on a collection: fhirpath.js refuses it (the reason for the native, test/validator/invariants/dom3.test.ts)
+        if (n.key === 'dom-3' && /singleton/.test((e as Error).message)) continue;
+        throw e;
+      }
       const engine = result.length === 1 && result[0] === false ? 'fail' : 'pass';
       expect(native, JSON.stringify(focus)).toBe(engine);
     }

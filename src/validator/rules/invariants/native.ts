@@ -64,6 +64,46 @@ function noContained(focus: unknown): NativeResult {
   return present(focus, 'contained') === false ? 'pass' : undefined;
 }
 
+/** Every string value at any depth of `v` (references, canonicals, uris …), into `into`. */
+function strings(v: unknown, into: Set<string>, depth = 0): void {
+  if (depth > 256) return;
+  if (typeof v === 'string') {
+    into.add(v);
+    // a narrative's links and images to a contained resource count as references (as the HL7 validator has it)
+    if (v.startsWith('<div')) for (const m of v.matchAll(/\b(?:href|src)\s*=\s*["'](#[^"']*)["']/g)) into.add(m[1]!);
+  } else if (Array.isArray(v)) for (const x of v) strings(x, into, depth + 1);
+  else if (isObject(v)) for (const x of Object.values(v)) strings(x, into, depth + 1);
+}
+
+/**
+ * dom-3: every contained resource is referenced from the resource (a `#id` reference, canonical or uri anywhere in
+ * it, contained resources included, or a link or image in a narrative) or refers to its container itself (`#`).
+ * R4's expression applies `as(canonical)` to a collection, which fhirpath.js refuses ("Expected singleton on left
+ * side of 'as'") and the HL7 validator reads as a filter: decided here as the latter. Without type information
+ * every string value counts as a possible canonical/uri (a plain string that is exactly `#id` is as good as never
+ * seen).
+ */
+function containedReferenced(focus: unknown, resource: unknown): NativeResult {
+  if (!isObject(focus)) return undefined;
+  const has = present(focus, 'contained');
+  if (has === false) return 'pass';
+  const contained = focus['contained'];
+  if (!Array.isArray(contained) || (resource !== undefined && resource !== focus)) return undefined;
+  const everywhere = new Set<string>();
+  strings(focus, everywhere);
+  for (const c of contained) {
+    if (!isObject(c)) return undefined;
+    const id = c['id'];
+    if (typeof id !== 'string') continue; // no id: nothing the expression can match (dom-3 is about ids)
+    if (everywhere.has(`#${id}`)) continue;
+    const own = new Set<string>();
+    strings(c, own);
+    if (own.has('#')) continue;
+    return 'fail';
+  }
+  return 'pass';
+}
+
 /** bdl-3 / bdl-4: `entry.all(<name>.exists() = (%resource.type in types))`. */
 function entriesHave(name: string, types: readonly string[]) {
   return (focus: unknown, resource: unknown): NativeResult => {
@@ -151,7 +191,7 @@ const NATIVES: readonly NativeInvariant[] = [
     key: 'dom-3',
     expression:
       "contained.where((('#'+id in (%resource.descendants().reference | %resource.descendants().as(canonical) | %resource.descendants().as(uri) | %resource.descendants().as(url))) or descendants().where(reference = '#').exists() or descendants().where(as(canonical) = '#').exists() or descendants().where(as(canonical) = '#').exists()).not()).trace('unmatched', id).empty()",
-    check: noContained,
+    check: containedReferenced,
   },
   {
     key: 'dom-4',
