@@ -140,8 +140,8 @@ function tagName(text: string, from: number): number {
   return i;
 }
 
-/** The end of the tag that starts at `from` (the index of its `>`), quoted values skipped. */
-function tagEnd(text: string, from: number): number {
+/** The end of the tag that starts at `from` (the index of its `>`), quoted values skipped; -1 when there is none. */
+export function tagEnd(text: string, from: number): number {
   let i = from;
   while (i < text.length) {
     const c = text[i]!;

@@ -264,7 +264,7 @@ export async function startSelfTest(options: SelfTestOptions = {}): Promise<Self
     if (!hosts.has(hostHeader))
       throw new HttpError(421, 'host', `requests to this server must name one of its hosts (${[...hosts].join(', ')}); see --allow-host`);
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname === '/fhir' || url.pathname.startsWith('/fhir/')) return handleFhir(req, res, url);
+    if (isFhirPath(url.pathname)) return handleFhir(req, res, url);
     if (req.method === 'GET') {
       switch (url.pathname) {
         case '/healthz':

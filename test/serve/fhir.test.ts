@@ -183,6 +183,16 @@ describe('FHIR $validate', () => {
     const xmlParams = await call('/fhir/$validate', { body: '<Parameters xmlns="http://hl7.org/fhir"/>', headers: xml });
     expect(xmlParams.status).toBe(415);
     expect(xmlParams.type).toMatch(/^application\/fhir\+xml/);
+    // the worst shapes: a body over the upload limit (2 MB here) is refused before it is read whole; deep nesting
+    const huge = await call('/fhir/$validate', { body: `{"resourceType":"Basic","x":"${'a'.repeat(3 * 1048576)}"}`, headers: json });
+    expect(huge.status).toBe(413);
+    expect(ruleOf(errors(huge)[0]!)).toBe('http/too-large');
+    const deep = await call('/fhir/$validate', {
+      body: `{"resourceType":"Basic","x":${'['.repeat(100_000)}${']'.repeat(100_000)}}`,
+      headers: json,
+    });
+    expect(deep.status).toBe(400);
+    expect(ruleOf(errors(deep)[0]!)).toBe('input/unreadable');
     const badFormat = await call('/fhir/metadata?_format=yaml');
     expect(badFormat.status).toBe(400);
   });

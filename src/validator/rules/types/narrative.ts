@@ -3,6 +3,7 @@ import { child } from '../../context.js';
 import type { ElementPlan } from '../../plan/plan.js';
 import type { Severity } from '../registry.js';
 import { quoteValue } from '../../../util/text.js';
+import { tagEnd } from '../../../fhirpath/xhtml.js';
 
 /** The entities XML defines without a DTD; FHIR narrative has no DTD, so these are all there are. */
 const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
@@ -93,21 +94,6 @@ function elementTree(text: string): XNode {
     if (text[end - 1] !== '/') stack.push(node);
   }
   return root;
-}
-
-/** The index of the `>` that ends the tag starting at `from`, quoted values skipped; -1 when there is none. */
-function tagEnd(text: string, from: number): number {
-  let i = from;
-  while (i < text.length) {
-    const c = text[i]!;
-    if (c === '>') return i;
-    if (c === '"' || c === "'") {
-      const close = text.indexOf(c, i + 1);
-      if (close === -1) return -1;
-      i = close + 1;
-    } else i++;
-  }
-  return -1;
 }
 
 /** The attributes of a start tag's inside (`div class="x" xml:lang='en'`). */

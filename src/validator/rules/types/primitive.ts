@@ -2,6 +2,7 @@ import type { IssueSink, WalkContext, Where } from '../../context.js';
 import type { FhirModel } from '../../model.js';
 import type { ElementPlan } from '../../plan/plan.js';
 import { quoteValue } from '../../../util/text.js';
+import { base64Length } from './attachment.js';
 import { checkMinLength } from './bounds.js';
 
 export type JsonKind = 'boolean' | 'number' | 'integer' | 'string';
@@ -19,17 +20,7 @@ export function jsonKind(type: string): JsonKind {
 
 /** base64: groups of four characters from the alphabet (padding at the end), whitespace allowed. */
 function isBase64(text: string): boolean {
-  let n = 0;
-  let padding = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) continue;
-    const alpha = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2f;
-    if (c === 0x3d) padding++;
-    else if (!alpha || padding > 0) return false;
-    n++;
-  }
-  return n > 0 && n % 4 === 0 && padding <= 2;
+  return base64Length(text) !== undefined;
 }
 
 /**
