@@ -55,6 +55,12 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
   {
+    // The launcher is CommonJS (bin/package.json): a bundled validate never starts Node's ES module loader.
+    files: ['bin/**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', __dirname: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // Tests poke at parsed JSON (FHIR resources, reports, CLI output) whose shape the test itself asserts;
     // typing every such access would add casts and no safety, so the no-unsafe-* family is relaxed here, and `any`
     // may name such a parsed value.

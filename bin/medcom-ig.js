@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Thin launcher: the CLI is compiled to dist/ by `npm ci` (the `prepare` script) or `npm run compile`.
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { dirname, join } from 'node:path';
+// CommonJS (bin/package.json), so that a bundled `validate` never starts Node's ES module loader (docs/bench.md).
+'use strict';
+const { existsSync, readFileSync, statSync } = require('node:fs');
+const { pathToFileURL } = require('node:url');
+const { join } = require('node:path');
 
-const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
+const dist = join(__dirname, '..', 'dist');
 const main = join(dist, 'cli', 'medcom-ig.js');
 if (!existsSync(main)) {
   process.stderr.write('medcom-ig: not compiled yet (dist/cli/medcom-ig.js is missing); run `npm run compile`\n');
@@ -12,10 +14,11 @@ if (!existsSync(main)) {
 }
 
 /**
- * `validate` runs from the bundled CLI (scripts/bundle.ts: a few chunks instead of ≈ 75 modules; a cold start is
- * what a one-bundle run costs) when it was made from the compiled CLI as it is now: its stamp names the size and
- * modification time of dist/cli/medcom-ig.js, which every tsc run rewrites. Anything else — another command, a
- * debug run (stack traces through source maps), a missing or older bundle — runs dist/cli.
+ * `validate` runs from the bundled CLI (scripts/bundle.ts: a few CommonJS chunks instead of ≈ 75 modules, with
+ * V8's code cache — src/util/script-cache.ts; a cold start is what a one-bundle run costs) when it was made from
+ * the compiled CLI as it is now: its stamp names the size and modification time of dist/cli/medcom-ig.js, which
+ * every tsc run rewrites. Anything else — another command, a debug run (stack traces through source maps), a
+ * missing or older bundle — runs dist/cli.
  */
 function bundled() {
   if (process.argv[2] !== 'validate' || process.env['MEDCOM_IG_DEBUG']) return undefined;
@@ -23,10 +26,20 @@ function bundled() {
   try {
     const stamp = JSON.parse(readFileSync(join(dir, 'stamp.json'), 'utf8'));
     const st = statSync(main);
-    return stamp?.source?.size === st.size && stamp.source.mtimeMs === st.mtimeMs ? join(dir, 'medcom-ig.js') : undefined;
+    const fresh = stamp?.source?.size === st.size && stamp.source.mtimeMs === st.mtimeMs;
+    return fresh && existsSync(join(dir, 'script-cache.cjs')) ? join(dir, 'medcom-ig.cjs') : undefined;
   } catch {
     return undefined;
   }
 }
 
-await import(pathToFileURL(bundled() ?? main).href);
+const bundle = bundled();
+if (bundle) {
+  const { runCachedScript } = require(join(dist, 'src', 'bundle', 'script-cache.cjs'));
+  runCachedScript(bundle, { writeCache: process.env['MEDCOM_IG_WRITE_CODE_CACHE'] === '1' });
+} else {
+  import(pathToFileURL(main).href).catch((e) => {
+    process.stderr.write(`medcom-ig: cannot start: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(2);
+  });
+}

@@ -702,18 +702,23 @@ program
     },
   );
 
-try {
-  await program.parseAsync(process.argv);
-} catch (e) {
-  if (e instanceof CommanderError) {
-    process.exitCode = e.exitCode === 0 ? 0 : 2;
-  } else if (e instanceof UsageError || e instanceof SafeFileError) {
-    // a usage problem, or a file that could not be read or written safely (the message names it)
-    err(`medcom-ig: ${e.message}`);
-    process.exitCode = 2;
-  } else {
-    err(`medcom-ig: internal error: ${(e as Error).message}`);
-    if (process.env['MEDCOM_IG_DEBUG']) err((e as Error).stack ?? '');
-    process.exitCode = 2;
+/** The command line run; no top-level await, so that the CLI bundles as a CommonJS script too (scripts/bundle.ts). */
+async function main(): Promise<void> {
+  try {
+    await program.parseAsync(process.argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      process.exitCode = e.exitCode === 0 ? 0 : 2;
+    } else if (e instanceof UsageError || e instanceof SafeFileError) {
+      // a usage problem, or a file that could not be read or written safely (the message names it)
+      err(`medcom-ig: ${e.message}`);
+      process.exitCode = 2;
+    } else {
+      err(`medcom-ig: internal error: ${(e as Error).message}`);
+      if (process.env['MEDCOM_IG_DEBUG']) err((e as Error).stack ?? '');
+      process.exitCode = 2;
+    }
   }
 }
+
+void main();
