@@ -357,7 +357,11 @@ function main(): void {
   // ---- 2. cold start ----
   const coldInput = inputs.find((i) => i.standard === 'hco')!;
   const useTime = existsSync(TIME);
-  let cold: { ours: ColdRun[]; mp: ColdRun[] } | undefined;
+  let cold: { ours: ColdRun[]; mp: ColdRun[]; node: ColdRun[]; bare?: { ours: ColdRun[]; node: ColdRun[] } } | undefined;
+  // NODE_EXTRA_CA_CERTS makes every Node ≤ 22 process parse Node's root certificates and that file at start, before
+  // any script runs: a cost of the machine's setting, paid by both tools. The runs without it show what is ours.
+  const extraCa = process.env['NODE_EXTRA_CA_CERTS'];
+  const bareOpts: RunOptions = { ...opts, env: Object.fromEntries(Object.entries(opts.env).filter(([k]) => k !== 'NODE_EXTRA_CA_CERTS')) };
   if (runs('cold')) {
     const oursCmd = [process.execPath, cli, 'validate', '--ig', 'hco', coldInput.file];
     const mpCmd = [
@@ -372,10 +376,16 @@ function main(): void {
     progress(`cold start: 1 warm-up + ${args.coldRuns} runs each, interleaved`);
     coldRun(oursCmd, useTime, opts);
     coldRun(mpCmd, useTime, opts);
-    cold = { ours: [], mp: [] };
+    const nodeCmd = [process.execPath, '-e', '0'];
+    cold = { ours: [], mp: [], node: [], ...(extraCa ? { bare: { ours: [], node: [] } } : {}) };
     for (let r = 1; r <= args.coldRuns; r++) {
       cold.ours.push(coldRun(oursCmd, useTime, opts));
       cold.mp.push(coldRun(mpCmd, useTime, opts));
+      cold.node.push(coldRun(nodeCmd, useTime, opts));
+      if (cold.bare) {
+        cold.bare.ours.push(coldRun(oursCmd, useTime, bareOpts));
+        cold.bare.node.push(coldRun(nodeCmd, useTime, bareOpts));
+      }
     }
   }
 
@@ -542,6 +552,22 @@ function main(): void {
     );
     lines.push(`  medcom-ig said:     ${cold.ours[cold.ours.length - 1]?.summary ?? ''}`);
     lines.push(`  @medplum/core said: ${(cold.mp[cold.mp.length - 1]?.summary ?? '').replace(coldInput.file, '<bundle>')}`);
+    const coldN = summarize(cold.node.map((c) => c.ms));
+    lines.push(`  Node alone (node -e 0, same loop): median ${seconds(coldN.medianMs)} (${seconds(coldN.minMs)}–${seconds(coldN.maxMs)})`);
+    let bareJson: unknown;
+    if (cold.bare) {
+      const bareO = summarize(cold.bare.ours.map((c) => c.ms));
+      const bareN = summarize(cold.bare.node.map((c) => c.ms));
+      lines.push(
+        `  NODE_EXTRA_CA_CERTS is set (${extraCa}): every Node ≤ 22 process parses Node's root certificates and that file at ` +
+          'start, before any script runs.',
+      );
+      lines.push(
+        `  Same loop without it: medcom-ig median ${seconds(bareO.medianMs)} (${seconds(bareO.minMs)}–${seconds(bareO.maxMs)}), ` +
+          `node -e 0 ${seconds(bareN.medianMs)} — the setting costs each process ≈ ${seconds(coldN.medianMs - bareN.medianMs)}.`,
+      );
+      bareJson = { extraCaCerts: extraCa, ours: { ...bareO, runs: cold.bare.ours }, node: { ...bareN, runs: cold.bare.node } };
+    }
     targetRows.push([
       `cold start ≤ ${TARGETS.coldStartMs / 1000} s (median)`,
       seconds(coldO.medianMs),
@@ -563,6 +589,8 @@ function main(): void {
       profile: coldInput.profile,
       ours: { ...coldO, runs: cold.ours },
       medplum: { ...coldM, runs: cold.mp },
+      node: { ...coldN, runs: cold.node },
+      ...(bareJson ? { withoutExtraCaCerts: bareJson } : {}),
     };
   }
   if (tp) {
