@@ -170,6 +170,45 @@ function toElement(node: FxNode, scope: ReadonlyMap<string, string>): XmlElement
   return el;
 }
 
+/** Longest attribute value read (names, embedding methods, types, namespaces). */
+const MAX_ATTRIBUTE = 8192;
+
+/**
+ * The offset of the first attribute value longer than `max` characters, or undefined: the tags are found in one
+ * pass (comments, CDATA sections and processing instructions skipped; a quote inside a tag opens a value).
+ */
+function longAttributeAt(text: string, max: number): number | undefined {
+  let i = 0;
+  for (;;) {
+    const lt = text.indexOf('<', i);
+    if (lt < 0) return undefined;
+    const skip = text.startsWith('<!--', lt)
+      ? '-->'
+      : text.startsWith('<![CDATA[', lt)
+        ? ']]>'
+        : text.startsWith('<?', lt)
+          ? '?>'
+          : undefined;
+    if (skip) {
+      const end = text.indexOf(skip, lt + 2);
+      if (end < 0) return undefined; // not well-formed: the validator says where
+      i = end + skip.length;
+      continue;
+    }
+    let j = lt + 1;
+    while (j < text.length && text[j] !== '>' && text[j] !== '<') {
+      const c = text[j];
+      if (c === '"' || c === "'") {
+        const close = text.indexOf(c, j + 1);
+        if (close < 0) return undefined;
+        if (close - j - 1 > max) return j;
+        j = close + 1;
+      } else j++;
+    }
+    i = j;
+  }
+}
+
 /** The root element of a SOAP message, or a fault saying why the text is not one. */
 function readXml(text: string): XmlElement {
   if (/^[\s]*$/.test(text)) throw new SoapFault('Client', 'the request body is empty: expected a SOAP 1.1 envelope');
@@ -179,6 +218,14 @@ function readXml(text: string): XmlElement {
     throw new SoapFault('Client', 'a DOCTYPE is not allowed in a SOAP message (nothing was expanded)');
   if (text[prolog] !== '<')
     throw new SoapFault('Client', `not XML: the body starts with ${JSON.stringify(text.slice(prolog, prolog + 20))}`);
+  // fast-xml-parser's validator builds an attribute's text one character at a time (a 5 MB value: 3 s and some
+  // 200 MB); no attribute of a GITB request is long, the content goes in gitb:value
+  const long = longAttributeAt(text, MAX_ATTRIBUTE);
+  if (long !== undefined)
+    throw new SoapFault(
+      'Client',
+      `an attribute value longer than ${MAX_ATTRIBUTE} characters (at offset ${long}): send the content in gitb:value`,
+    );
   const check = XMLValidator.validate(text, { allowBooleanAttributes: false });
   if (check !== true)
     throw new SoapFault(
@@ -208,7 +255,7 @@ const named = (el: XmlElement, ns: string | undefined, local: string): XmlElemen
  * and inputs. Anything else is a SoapFault saying what is wrong.
  */
 export function readGitbRequest(text: string): GitbRequest {
-  const env = readXml(text);
+  const env = readXml(text.replace(/^\uFEFF/, ''));
   if (env.local !== 'Envelope' || (env.ns !== NS.soap && env.ns !== NS.soap12))
     throw new SoapFault('Client', `expected a SOAP 1.1 Envelope (${NS.soap}), found <${env.qname}>${env.ns ? ` in ${env.ns}` : ''}`);
   if (env.ns === NS.soap12)
@@ -474,14 +521,14 @@ export interface TarInput {
   context: readonly GitbInput[];
 }
 
-export interface TarCounts {
+interface TarCounts {
   errors: number;
   warnings: number;
   information: number;
 }
 
 /** The counts a TAR reports: fatal findings count as errors. */
-export function tarCounts(items: readonly TarItem[]): TarCounts {
+function tarCounts(items: readonly TarItem[]): TarCounts {
   const counts: TarCounts = { errors: 0, warnings: 0, information: 0 };
   for (const i of items) {
     if (i.severity === 'fatal' || i.severity === 'error') counts.errors++;

@@ -27,7 +27,6 @@ import {
   readGitbRequest,
   SOAP_MIME,
   SoapFault,
-  tarCounts,
   validateInputs,
   validationEnvelope,
   type GitbRequest,
@@ -245,7 +244,6 @@ export class SelfTestJobs {
       }));
       const t = chosen.target;
       const profileId = inputs.profile ?? (t ? `${t.packageId}#${t.version}` : report.profiles.join(' '));
-      const counts = tarCounts(items);
       const envelope = validationEnvelope(
         {
           date: new Date(),
@@ -260,7 +258,10 @@ export class SelfTestJobs {
         request.messageId,
         job.messageId,
       );
-      return { ...xml(200, envelope), counts: { error: counts.errors, warning: counts.warnings, information: counts.information } };
+      // the log line's counts, as $validate's
+      const counts: Record<string, number> = { fatal: 0, error: 0, warning: 0, information: 0 };
+      for (const i of report.issues) counts[i.severity] = (counts[i.severity] ?? 0) + 1;
+      return { ...xml(200, envelope), counts };
     } catch (e) {
       if (!(e instanceof SoapFault)) throw e;
       return xml(500, faultEnvelope(e, request?.messageId, job.messageId));

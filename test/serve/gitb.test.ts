@@ -195,7 +195,7 @@ describe.skipIf(!anchors)('GITB validate of official HCO bundles', () => {
     const line = logged
       .map((l) => JSON.parse(l) as { path: string; issues?: Record<string, number> })
       .findLast((l) => l.path === '/gitb/validation');
-    expect(line?.issues).toEqual({ error: 0, warning: 0, information: 0 });
+    expect(line?.issues).toEqual({ fatal: 0, error: 0, warning: 0, information: 0 });
     expect(logged.join('\n')).not.toContain('Bundle');
   });
 
@@ -374,6 +374,7 @@ describe('GITB faults', () => {
         /entity &ext; is not defined/,
       ],
       [itbEnvelope('validate', `<p:ValidateRequest xmlns:ns4="${VS}"/>`), /prefix of <p:ValidateRequest> is not declared/],
+      [itbEnvelope('validate', `<ns4:ValidateRequest xmlns:ns4="${VS}" a="${'x'.repeat(10000)}"/>`), /attribute value longer than 8192/],
     ];
     for (const [body, reason] of cases) {
       const a = await post(body);
