@@ -297,6 +297,17 @@ describe('GITB validate: content forms and options', () => {
     );
     expect(a.status).toBe(200);
     expect(texts(a.text, 'gitb:value').slice(1)).toEqual(['aktindsigt', 'da']);
+    // config entries with these names are read as STRING inputs; a leading BOM on the envelope is dropped
+    const configured = await post(
+      '\uFEFF' +
+        itbEnvelope(
+          'validate',
+          `<ns4:ValidateRequest xmlns:ns2="${CORE}" xmlns:ns4="${VS}"><config name="lang">da</config>` +
+            `<input name="content" embeddingMethod="STRING"><ns2:value>{"resourceType": "Bundle",</ns2:value></input></ns4:ValidateRequest>`,
+        ),
+    );
+    expect(configured.status).toBe(200);
+    expect(texts(configured.text, 'gitb:value').slice(1)).toEqual(['da']);
     const bad = await post(
       validateRequest([
         { name: 'content', value: '{}' },
