@@ -242,8 +242,11 @@ function readXml(text: string): XmlElement {
       /nest/i.test(message) ? `nested too deeply (more than ${MAX_DEPTH} levels)` : `not well-formed XML: ${message}`,
     );
   }
-  const root = tree.find((n) => !tagOf(n).startsWith('#'));
+  const roots = tree.filter((n) => !tagOf(n).startsWith('#'));
+  const root = roots[0];
   if (!root) throw new SoapFault('Client', 'not XML: no root element');
+  if (roots.length > 1)
+    throw new SoapFault('Client', `not well-formed XML: a second root element <${tagOf(roots[1]!)}> after <${tagOf(root)}>`);
   return toElement(root, new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]));
 }
 

@@ -351,6 +351,7 @@ describe('GITB faults', () => {
       ['', /empty/],
       ['{"resourceType": "Bundle"}', /not XML/],
       ['<Envelope/>', /expected a SOAP 1\.1 Envelope/],
+      [moduleRequest() + '<x/>', /a second root element <x>/],
       ['<!DOCTYPE x [<!ENTITY a "b">]><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"/>', /DOCTYPE/],
       ['<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Header/></soap:Envelope>', /no Body/],
       [itbEnvelope('validate', `<x:Other xmlns:x="${VS}"/>`), /unknown operation <x:Other>/],
