@@ -21,11 +21,23 @@ import {
 } from '../api/validate.js';
 import { toOperationOutcome } from '../api/fhir.js';
 import { errorOutcome, FHIR_MIME, fhirBody, type FhirFormat } from './fhir.js';
+import {
+  faultEnvelope,
+  moduleDefinitionEnvelope,
+  readGitbRequest,
+  SOAP_MIME,
+  SoapFault,
+  validateInputs,
+  validationEnvelope,
+  type GitbRequest,
+} from './gitb.js';
 import { bytes, HttpError, jsonObject, safeName, text, uploads } from './request.js';
+import { IG_ALIASES, STANDARDS } from '../api/igs.js';
 import { valueText } from '../api/io.js';
+import { VERSION } from '../api/fhir.js';
 
 /** A run the server hands a worker: the raw request body (transferred, not copied). */
-export type SelfTestJob = PageJob | FhirValidateJob;
+export type SelfTestJob = PageJob | FhirValidateJob | GitbJob;
 
 /** A run of the self-test page (`/api/validate`, `/api/protocol`): a JSON body with the files. */
 export interface PageJob {
@@ -50,6 +62,14 @@ export interface FhirValidateJob {
   ig?: string;
   /** `?mode=` */
   mode?: string;
+}
+
+/** `POST /gitb/validation` (src/serve/gitb.ts): a SOAP envelope, getModuleDefinition or validate. */
+export interface GitbJob {
+  kind: 'gitb';
+  body: Uint8Array<ArrayBuffer>;
+  /** The WS-Addressing MessageID of a fault's answer (made by the server, so that workers need no randomness). */
+  messageId: string;
 }
 
 /** The response: status, body bytes (transferred back) and their type (JSON unless said). */
@@ -80,6 +100,7 @@ export class SelfTestJobs {
 
   async answer(job: SelfTestJob): Promise<SelfTestAnswer> {
     if (job.kind === 'fhir-validate') return this.fhirValidate(job);
+    if (job.kind === 'gitb') return this.gitb(job);
     let status = 200;
     let value: unknown;
     try {
@@ -130,30 +151,7 @@ export class SelfTestJobs {
       const declaredType = job.type !== undefined || job.ig !== undefined ? resourceTypeOf(text, format) : undefined;
       if (job.type !== undefined && declaredType !== undefined && declaredType !== job.type)
         throw new HttpError(400, 'bad-request', `a ${declaredType} was posted to /fhir/${job.type}/$validate`);
-      let target: IgTarget | undefined;
-      if (job.ig !== undefined) {
-        try {
-          target = parseIg(job.ig, builtPackages(this.defs), `ig=${job.ig}`);
-        } catch (e) {
-          throw new HttpError(400, 'bad-request', (e as Error).message);
-        }
-      }
-      const options: { profiles: string[]; scope?: { id: string; version: string } } = { profiles: [] };
-      if (profile !== undefined) {
-        try {
-          checkProfile(this.defs, profile);
-        } catch (e) {
-          throw new HttpError(400, 'bad-request', (e as Error).message.replace(/^--profile /, 'profile '));
-        }
-        options.profiles.push(profile);
-      } else if (target?.bundleProfile && declaredType === 'Bundle') options.profiles.push(target.bundleProfile);
-      else if (target) options.scope = { id: target.packageId, version: target.version };
-      const key = `fhir:${options.profiles.join(' ')}:${options.scope ? `${options.scope.id}#${options.scope.version}` : ''}`;
-      let v = this.validators.get(key);
-      if (!v) {
-        v = new RunValidator(this.defs, { ...options, locale: 'en' });
-        this.validators.set(key, v);
-      }
+      const { validator: v, target } = this.validatorFor(job.ig, profile, declaredType, 'en');
       const report = await v.validate(format === 'xml' ? 'request.xml' : 'request.json', { text });
       if (!positions)
         for (const i of report.issues) {
@@ -168,6 +166,105 @@ export class SelfTestJobs {
     } catch (e) {
       if (!(e instanceof HttpError)) throw e;
       return reply(e.status, errorOutcome(e.code, e.message));
+    }
+  }
+
+  /**
+   * The validator for a standard (`ig`: its Bundle profile for a Bundle, its package scope otherwise) or a
+   * profile (which wins), kept per choice and language; an unknown standard or profile is a 400.
+   */
+  private validatorFor(
+    ig: string | undefined,
+    profile: string | undefined,
+    declaredType: string | undefined,
+    locale: 'en' | 'da',
+  ): { validator: RunValidator; target: IgTarget | undefined } {
+    let target: IgTarget | undefined;
+    if (ig !== undefined) {
+      try {
+        target = parseIg(ig, builtPackages(this.defs), `ig=${ig}`);
+      } catch (e) {
+        throw new HttpError(400, 'bad-request', (e as Error).message);
+      }
+    }
+    const options: { profiles: string[]; scope?: { id: string; version: string } } = { profiles: [] };
+    if (profile !== undefined) {
+      try {
+        checkProfile(this.defs, profile);
+      } catch (e) {
+        throw new HttpError(400, 'bad-request', (e as Error).message.replace(/^--profile /, 'profile '));
+      }
+      options.profiles.push(profile);
+    } else if (target?.bundleProfile && declaredType === 'Bundle') options.profiles.push(target.bundleProfile);
+    else if (target) options.scope = { id: target.packageId, version: target.version };
+    const key = `fhir:${locale}:${options.profiles.join(' ')}:${options.scope ? `${options.scope.id}#${options.scope.version}` : ''}`;
+    let v = this.validators.get(key);
+    if (!v) {
+      v = new RunValidator(this.defs, { ...options, locale });
+      this.validators.set(key, v);
+    }
+    return { validator: v, target };
+  }
+
+  /**
+   * The GITB validation service (src/serve/gitb.ts): getModuleDefinition, or validate — the content validated as
+   * `$validate` does (standard, profile) with a purpose and a language, answered with a TAR report. A request
+   * that cannot be validated (malformed, unknown input, standard or profile) is answered with a SOAP Fault (500).
+   */
+  private async gitb(job: GitbJob): Promise<SelfTestAnswer> {
+    const xml = (status: number, text: string): SelfTestAnswer => ({ status, body: new TextEncoder().encode(text), type: SOAP_MIME });
+    let request: GitbRequest | undefined;
+    try {
+      request = readGitbRequest(Buffer.from(job.body.buffer, job.body.byteOffset, job.body.byteLength).toString('utf8'));
+      if (request.operation === 'getModuleDefinition') {
+        const standards = IG_ALIASES.flatMap((a) => [a, ...STANDARDS[a].versions.map((v) => `${a}@${v.version}`)]);
+        return xml(200, moduleDefinitionEnvelope({ version: VERSION, standards }, request.messageId, job.messageId));
+      }
+      const inputs = validateInputs(request);
+      const format = /^\s*</.test(inputs.text) ? 'xml' : 'json';
+      const declaredType = inputs.standard !== undefined && inputs.profile === undefined ? resourceTypeOf(inputs.text, format) : undefined;
+      let chosen: { validator: RunValidator; target: IgTarget | undefined };
+      try {
+        chosen = this.validatorFor(inputs.standard, inputs.profile, declaredType, inputs.lang ?? 'en');
+      } catch (e) {
+        if (!(e instanceof HttpError)) throw e;
+        throw new SoapFault('Client', e.message.replace(/^ig=/, 'input standard: ').replace(/^profile /, 'input profile: '));
+      }
+      const report = await chosen.validator.validate(format === 'xml' ? 'content.xml' : 'content.json', {
+        text: inputs.text,
+        purpose: inputs.purpose ?? 'sharing',
+      });
+      const items = report.issues.map((i) => ({
+        severity: i.severity,
+        ruleId: i.ruleId,
+        message: i.message,
+        fhirpath: i.location.fhirpath,
+        ...(i.location.line !== undefined ? { line: i.location.line } : {}),
+        ...(i.location.column !== undefined ? { column: i.location.column } : {}),
+      }));
+      const t = chosen.target;
+      const profileId = inputs.profile ?? (t ? `${t.packageId}#${t.version}` : report.profiles.join(' '));
+      const envelope = validationEnvelope(
+        {
+          date: new Date(),
+          items,
+          ...(profileId ? { profileId } : {}),
+          version: VERSION,
+          context: [
+            { ...inputs.content, mimeType: format === 'xml' ? 'application/fhir+xml' : 'application/fhir+json' },
+            ...inputs.options,
+          ],
+        },
+        request.messageId,
+        job.messageId,
+      );
+      // the log line's counts, as $validate's
+      const counts: Record<string, number> = { fatal: 0, error: 0, warning: 0, information: 0 };
+      for (const i of report.issues) counts[i.severity] = (counts[i.severity] ?? 0) + 1;
+      return { ...xml(200, envelope), counts };
+    } catch (e) {
+      if (!(e instanceof SoapFault)) throw e;
+      return xml(500, faultEnvelope(e, request?.messageId, job.messageId));
     }
   }
 

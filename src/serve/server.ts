@@ -13,14 +13,17 @@
  * reports back and removes the folder before answering. The page uses no external asset; a
  * Content-Security-Policy allows only its own script and style.
  */
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { IG_ALIASES, STANDARDS, type Standard } from '../api/igs.js';
 import { compiledScript } from '../api/io.js';
 import { allowedHosts, allowHostProblem, hostName, isWildcard } from './hosts.js';
-import type { FhirValidateJob, SelfTestAnswer, SelfTestJob } from './jobs.js';
+import type { FhirValidateJob, GitbJob, SelfTestAnswer, SelfTestJob } from './jobs.js';
 import { answerFormat, bodyFormat, capabilityStatement, errorOutcome, FHIR_MIME, fhirBody, type FhirFormat } from './fhir.js';
+import { faultEnvelope, GITB_PATH, SOAP_MIME, SoapFault, WSDL_MIME } from './gitb.js';
+import { gitbWsdl } from './gitb-wsdl.js';
 import { APP_CSS, APP_JS, INDEX_HTML } from './page.js';
 import { HttpError } from './request.js';
 import { RunLimitError, WorkerRunner } from './runner.js';
@@ -189,6 +192,16 @@ function isFhirPath(url: string | undefined): boolean {
   return path === '/fhir' || path.startsWith('/fhir/');
 }
 
+/** Is this request for the GITB validation service (answered with SOAP, faults included)? */
+function isGitbPath(url: string | undefined): boolean {
+  return (url ?? '/').split('?')[0]!.replace(/\/+$/, '') === GITB_PATH;
+}
+
+/** A SOAP Fault for an HTTP-level refusal (421, 405, 413, 503 …): Client for the caller's mistakes, Server for ours. */
+function httpFault(status: number, message: string): string {
+  return faultEnvelope(new SoapFault(status < 500 ? 'Client' : 'Server', message), undefined, `urn:uuid:${randomUUID()}`);
+}
+
 async function info(limits: { maxBodyBytes: number; maxFiles: number; maxConcurrent: number; timeLimitSeconds: number }): Promise<unknown> {
   const { ProtocolLibrary } = await import('../api/protocol.js');
   return {
@@ -252,6 +265,7 @@ export async function startSelfTest(options: SelfTestOptions = {}): Promise<Self
         const { status, value } = errorAnswer(e);
         if (!res.headersSent && !res.destroyed) {
           if (isFhirPath(req.url)) sendOutcome(req, res, status, errorOutcome(value.code, value.error));
+          else if (isGitbPath(req.url)) send(res, status, SOAP_MIME, httpFault(status, value.error));
           else sendJson(res, status, value);
         } else res.end();
         if (status === 413) req.destroy();
@@ -265,6 +279,7 @@ export async function startSelfTest(options: SelfTestOptions = {}): Promise<Self
       throw new HttpError(421, 'host', `requests to this server must name one of its hosts (${[...hosts].join(', ')}); see --allow-host`);
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (isFhirPath(url.pathname)) return handleFhir(req, res, url);
+    if (isGitbPath(url.pathname)) return handleGitb(req, res, url);
     if (req.method === 'GET') {
       switch (url.pathname) {
         case '/healthz':
@@ -372,6 +387,43 @@ export async function startSelfTest(options: SelfTestOptions = {}): Promise<Self
         result.type ?? FHIR_MIME[answer],
         Buffer.from(result.body.buffer, result.body.byteOffset, result.body.byteLength),
       );
+    } finally {
+      lease.release();
+    }
+  }
+
+  /**
+   * The GITB validation service (src/serve/gitb.ts): `GET ?wsdl` gives the WSDL (its address this request's base
+   * URL), `POST` a SOAP 1.1 envelope (getModuleDefinition, validate) answered in a worker — the envelope is read
+   * there too, so that a large message never holds the event loop. Refusals are SOAP Faults.
+   */
+  async function handleGitb(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (req.method === 'GET') {
+      if (!url.searchParams.has('wsdl') && !url.searchParams.has('WSDL'))
+        throw new HttpError(405, 'method', `POST a SOAP 1.1 envelope to ${GITB_PATH}, or GET ${GITB_PATH}?wsdl for the WSDL`);
+      // behind a TLS-terminating proxy the address is https (the Host itself was checked)
+      const scheme = req.headers['x-forwarded-proto'] === 'https' ? 'https' : 'http';
+      return send(res, 200, WSDL_MIME, gitbWsdl(`${scheme}://${req.headers.host ?? 'localhost'}${GITB_PATH}`));
+    }
+    if (req.method !== 'POST') throw new HttpError(405, 'method', `POST a SOAP 1.1 envelope to ${GITB_PATH}`);
+    const mime = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (mime !== 'text/xml' && mime !== 'application/xml' && mime !== 'application/soap+xml')
+      throw new HttpError(415, 'unsupported-type', 'send the SOAP 1.1 envelope as text/xml');
+    const declared = Number(req.headers['content-length'] ?? '0');
+    if (declared > maxBodyBytes) throw tooLarge(declared, maxBodyBytes);
+    const lease = runner.tryAcquire();
+    if (!lease) {
+      await discardBody(req, maxBodyBytes);
+      return send(res, 503, SOAP_MIME, httpFault(503, `the server is busy with ${maxConcurrent} run(s); try again in a few seconds`), {
+        'retry-after': String(RETRY_AFTER_SECONDS),
+      });
+    }
+    try {
+      const body = await readBody(req, maxBodyBytes);
+      const job: GitbJob = { kind: 'gitb', body, messageId: `urn:uuid:${randomUUID()}` };
+      const result = await lease.run<SelfTestAnswer>(job, [body.buffer]);
+      if (result.counts) issueCounts.set(res, result.counts);
+      send(res, result.status, result.type ?? SOAP_MIME, Buffer.from(result.body.buffer, result.body.byteOffset, result.body.byteLength));
     } finally {
       lease.release();
     }

@@ -17,7 +17,12 @@ export interface Missing {
 }
 
 /** The folders of the shared folder the tests read. */
-const SHARED_PARTS = [join('anchors', 'medcom'), join('anchors', 'testscripts'), join('conformance', 'hl7-validator-tests')];
+const SHARED_PARTS = [
+  join('anchors', 'medcom'),
+  join('anchors', 'testscripts'),
+  join('anchors', 'gitb'),
+  join('conformance', 'hl7-validator-tests'),
+];
 
 export function missingRequirements(env: NodeJS.ProcessEnv = process.env): Missing[] {
   const missing: Missing[] = [];
