@@ -14,7 +14,8 @@ if (!existsSync(main)) {
 /**
  * `validate` runs from the bundled CLI (scripts/bundle.ts: a few chunks instead of ≈ 75 modules; a cold start is
  * what a one-bundle run costs) when it was made from the compiled CLI as it is now: its stamp names the size and
- * modification time of dist/cli/medcom-ig.js, which every tsc run rewrites. Anything else — another command, a
+ * modification time of dist/cli/medcom-ig.js, which every tsc run rewrites (or, in a copy installed from `npm pack`,
+ * where npm gave every file one fixed time, its size and SHA-256). Anything else — another command, a
  * debug run (stack traces through source maps), a missing or older bundle — runs dist/cli.
  */
 function bundled() {
@@ -23,7 +24,12 @@ function bundled() {
   try {
     const stamp = JSON.parse(readFileSync(join(dir, 'stamp.json'), 'utf8'));
     const st = statSync(main);
-    return stamp?.source?.size === st.size && stamp.source.mtimeMs === st.mtimeMs ? join(dir, 'medcom-ig.js') : undefined;
+    if (stamp?.source?.size !== st.size) return undefined;
+    if (stamp.source.mtimeMs === st.mtimeMs) return join(dir, 'medcom-ig.js');
+    // an installed copy (npm pack sets one fixed time on every file): the same content is the same CLI
+    if (typeof stamp.source.sha256 !== 'string') return undefined;
+    const { createHash } = process.getBuiltinModule('node:crypto');
+    return createHash('sha256').update(readFileSync(main)).digest('hex') === stamp.source.sha256 ? join(dir, 'medcom-ig.js') : undefined;
   } catch {
     return undefined;
   }

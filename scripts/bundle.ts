@@ -9,7 +9,8 @@
  * code derives from import.meta.url (dist/ig, dist/r4, dist/profiles, the worker script in dist/src/api, the
  * packages createRequire finds) are the same. Packages from node_modules stay imports.
  */
-import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,10 +18,13 @@ const dist = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(dist, 'src', 'bundle');
 const entry = join(dist, 'cli', 'medcom-ig.js');
 
-/** What the launcher compares: the compiled CLI module the bundle was made from (tsc rewrites it every run). */
-function bundleSource(file: string): { size: number; mtimeMs: number } {
+/**
+ * What the launcher compares: the compiled CLI module the bundle was made from (tsc rewrites it every run) — its size
+ * and modification time, and its SHA-256 for an installed copy (`npm pack` gives every file one fixed time).
+ */
+function bundleSource(file: string): { size: number; mtimeMs: number; sha256: string } {
   const st = statSync(file);
-  return { size: st.size, mtimeMs: st.mtimeMs };
+  return { size: st.size, mtimeMs: st.mtimeMs, sha256: createHash('sha256').update(readFileSync(file)).digest('hex') };
 }
 
 async function main(): Promise<void> {
