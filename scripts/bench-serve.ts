@@ -32,7 +32,7 @@ import { fileURLToPath } from 'node:url';
 import { parseFlags } from './bench/args.js';
 import { paddedHcoBundle } from './bench/serve-bundle.js';
 import { table } from './bench/report.js';
-import { procMb, throughput, throughputLines } from './bench/serve-throughput.js';
+import { NoValidateEndpoint, procMb, throughput, throughputLines } from './bench/serve-throughput.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
@@ -300,16 +300,28 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   if (!existsSync('/proc/self/status')) throw new Error("needs Linux /proc to sample the server's memory");
   const load = args.throughputOnly ? { date: new Date().toISOString(), cli: args.cli } : await loadPhase(args);
-  const t = await throughput({
-    root,
-    cli: args.cli,
-    bundleFile: args.bundle,
-    clients: args.clients,
-    seconds: args.seconds,
-    warmSeconds: args.warmSeconds,
-    cliRuns: args.cliRuns,
-    progress,
-  });
+  let t: Awaited<ReturnType<typeof throughput>>;
+  try {
+    t = await throughput({
+      root,
+      cli: args.cli,
+      bundleFile: args.bundle,
+      clients: args.clients,
+      seconds: args.seconds,
+      warmSeconds: args.warmSeconds,
+      cliRuns: args.cliRuns,
+      progress,
+    });
+  } catch (e) {
+    if (!(e instanceof NoValidateEndpoint) || args.throughputOnly) throw e;
+    process.stdout.write(`\n$validate throughput: not measured — ${e.message}\n`);
+    if (args.json) {
+      const file = resolve(process.cwd(), args.json);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, JSON.stringify(load, null, 2) + '\n');
+    }
+    return;
+  }
   const head = args.throughputOnly
     ? [
         `medcom-ig serve, $validate throughput — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, ` +

@@ -63,6 +63,9 @@ export interface ThroughputResult {
 
 export const TARGET_RATIO = 1.6;
 
+/** The server under test has no `$validate` (a build from before issue 17, given with --cli). */
+export class NoValidateEndpoint extends Error {}
+
 /** A figure from /proc/<pid>/status in MB (VmRSS, VmHWM), or undefined once the process is gone. */
 export function procMb(pid: number, field: 'VmRSS' | 'VmHWM'): number | undefined {
   try {
@@ -215,6 +218,7 @@ export async function throughput(o: ThroughputOptions): Promise<ThroughputResult
     for (;;) {
       first = await post(probe, target, body, true);
       if (first.status === 200) break;
+      if (first.status === 404) throw new NoValidateEndpoint(`${o.cli} serves no /fhir/$validate (404): an older build`);
       if (Date.now() > readyBy)
         throw new Error(`the server did not answer $validate within 2 minutes (last: ${first.status} ${first.error ?? ''})`);
       await new Promise((r) => setTimeout(r, 500));

@@ -3,6 +3,7 @@
  * bundled CLI (scripts/bundle.ts, dist/src/bundle) and the compact url index of base R4 (dist/r4/.urls.tsv).
  * Each must say exactly what the slower path it replaces says.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,10 +14,16 @@ const dist = join(repoRoot, 'dist');
 describe('cold start artefacts (npm run compile)', () => {
   it('the bundle is stamped with the compiled CLI it was made from, so bin/medcom-ig.js uses it for validate', () => {
     const stamp = JSON.parse(readFileSync(join(dist, 'src', 'bundle', 'stamp.json'), 'utf8')) as {
-      source: { size: number; mtimeMs: number };
+      source: { size: number; mtimeMs: number; sha256: string };
     };
-    const st = statSync(join(dist, 'cli', 'medcom-ig.js'));
-    expect(stamp.source).toEqual({ size: st.size, mtimeMs: st.mtimeMs });
+    const cli = join(dist, 'cli', 'medcom-ig.js');
+    const st = statSync(cli);
+    // size and time; the content's SHA-256 for an installed copy, whose times npm pack replaced
+    expect(stamp.source).toEqual({
+      size: st.size,
+      mtimeMs: st.mtimeMs,
+      sha256: createHash('sha256').update(readFileSync(cli)).digest('hex'),
+    });
   });
 
   it('validate from the bundle reports exactly what dist/cli reports (MEDCOM_IG_DEBUG runs dist/cli)', () => {
