@@ -12,6 +12,7 @@
  * runs; locally, without npm, it is skipped with a message.
  */
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -141,6 +142,16 @@ describe.skipIf(!npmFound && !isCi())('npm pack, then npm install -g offline int
     expect(installed.status, installed.stderr).toBe(0);
     const bin = process.platform === 'win32' ? join(prefix, 'medcom-ig.cmd') : join(prefix, 'bin', 'medcom-ig');
     expect(existsSync(bin), bin).toBe(true);
+
+    // npm gave the installed files other modification times: the bundled CLI's stamp still names this CLI by its
+    // content, so bin/medcom-ig.js runs validate from the bundle (the fast cold start) there too
+    const home = join(prefix, process.platform === 'win32' ? '' : 'lib', 'node_modules', 'medcom-ig');
+    const stamp = JSON.parse(readFileSync(join(home, 'dist', 'src', 'bundle', 'stamp.json'), 'utf8')) as {
+      source: { size: number; sha256: string };
+    };
+    const cliModule = readFileSync(join(home, 'dist', 'cli', 'medcom-ig.js'));
+    expect(stamp.source.size).toBe(cliModule.length);
+    expect(stamp.source.sha256).toBe(createHash('sha256').update(cliModule).digest('hex'));
 
     // 3. validate an official HCO bundle, from elsewhere than the repository
     const bundle = hcoBundle();
