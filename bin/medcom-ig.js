@@ -17,8 +17,9 @@ if (!existsSync(main)) {
  * `validate` runs from the bundled CLI (scripts/bundle.ts: a few CommonJS chunks instead of ≈ 75 modules, with
  * V8's code cache — src/util/script-cache.ts; a cold start is what a one-bundle run costs) when it was made from
  * the compiled CLI as it is now: its stamp names the size and modification time of dist/cli/medcom-ig.js, which
- * every tsc run rewrites. Anything else — another command, a debug run (stack traces through source maps), a
- * missing or older bundle — runs dist/cli.
+ * every tsc run rewrites (or, in a copy installed from `npm pack`, where npm gave every file one fixed time, its
+ * size and SHA-256). Anything else — another command, a debug run (stack traces through source maps), a missing
+ * or older bundle — runs dist/cli.
  */
 function bundled() {
   if (process.argv[2] !== 'validate' || process.env['MEDCOM_IG_DEBUG']) return undefined;
@@ -26,8 +27,13 @@ function bundled() {
   try {
     const stamp = JSON.parse(readFileSync(join(dir, 'stamp.json'), 'utf8'));
     const st = statSync(main);
-    const fresh = stamp?.source?.size === st.size && stamp.source.mtimeMs === st.mtimeMs;
-    return fresh && existsSync(join(dir, 'script-cache.cjs')) ? join(dir, 'medcom-ig.cjs') : undefined;
+    const bundle = join(dir, 'medcom-ig.cjs');
+    if (stamp?.source?.size !== st.size || !existsSync(join(dir, 'script-cache.cjs'))) return undefined;
+    if (stamp.source.mtimeMs === st.mtimeMs) return bundle;
+    // an installed copy (npm pack sets one fixed time on every file): the same content is the same CLI
+    if (typeof stamp.source.sha256 !== 'string') return undefined;
+    const { createHash } = require('node:crypto');
+    return createHash('sha256').update(readFileSync(main)).digest('hex') === stamp.source.sha256 ? bundle : undefined;
   } catch {
     return undefined;
   }

@@ -1,6 +1,8 @@
 /**
- * `npm run bench:serve [-- --uploads N] [-- --mb N] [-- --probe-ms N] [-- --max-concurrent N] [-- --cli FILE] [-- --json FILE]`:
- * `medcom-ig serve` under load (issue 12's acceptance).
+ * `npm run bench:serve [-- --uploads N] [-- --mb N] [-- --probe-ms N] [-- --max-concurrent N] [-- --cli FILE] [-- --json FILE]
+ *  [-- --clients N] [-- --seconds N] [-- --warm-seconds N] [-- --cli-runs N] [-- --bundle FILE] [-- --throughput-only]`:
+ * `medcom-ig serve` under load (issue 12's acceptance), then its `$validate` throughput (issue 17's: one client
+ * against 8 with keep-alive, and a process per bundle for comparison; scripts/bench/serve-throughput.ts).
  *
  * The server runs as a child process (`node bin/medcom-ig.js serve --port 0`), so its memory can be
  * sampled from /proc/<pid>/status (VmRSS every 100 ms; VmHWM, the peak, at the end — worker threads
@@ -14,6 +16,10 @@
  *
  * `--cli` benchmarks another build's CLI (e.g. an older checkout's bin/medcom-ig.js) with the same
  * load, for a before/after figure. Linux only (/proc). Offline: only 127.0.0.1 is contacted.
+ *
+ * Then, on a fresh server with its default pool: `--clients` (8) against one client posting `--bundle` (an HCO 1.2.1
+ * example) to `/fhir/$validate?ig=hco` for `--seconds` (20) each after `--warm-seconds` (5), and `--cli-runs` (10)
+ * `medcom-ig validate` processes on the same bundle. `--throughput-only` skips the upload load.
  * Exits 0 when the benchmark ran, 2 when it could not.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -26,13 +32,15 @@ import { fileURLToPath } from 'node:url';
 import { parseFlags } from './bench/args.js';
 import { paddedHcoBundle } from './bench/serve-bundle.js';
 import { table } from './bench/report.js';
+import { NoValidateEndpoint, procMb, throughput, throughputLines } from './bench/serve-throughput.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
 const TARGET_RSS_MB = 600;
 const TARGET_PROBE_MS = 2000;
 const USAGE =
-  'usage: npm run bench:serve [-- --uploads N] [-- --mb N] [-- --probe-ms N] [-- --max-concurrent N] [-- --cli FILE] [-- --json FILE]\n';
+  'usage: npm run bench:serve [-- --uploads N] [-- --mb N] [-- --probe-ms N] [-- --max-concurrent N] [-- --cli FILE] [-- --json FILE]\n' +
+  '                           [-- --clients N] [-- --seconds N] [-- --warm-seconds N] [-- --cli-runs N] [-- --bundle FILE] [-- --throughput-only]\n';
 
 interface Args {
   uploads: number;
@@ -41,6 +49,12 @@ interface Args {
   maxConcurrent: number | undefined;
   cli: string;
   json: string | undefined;
+  clients: number;
+  seconds: number;
+  warmSeconds: number;
+  cliRuns: number;
+  bundle: string;
+  throughputOnly: boolean;
 }
 
 function parseArgs(raw: readonly string[]): Args {
@@ -54,6 +68,12 @@ function parseArgs(raw: readonly string[]): Args {
       'max-concurrent': { type: 'string' },
       cli: { type: 'string' },
       json: { type: 'string' },
+      clients: { type: 'string' },
+      seconds: { type: 'string' },
+      'warm-seconds': { type: 'string' },
+      'cli-runs': { type: 'string' },
+      bundle: { type: 'string' },
+      'throughput-only': { type: 'boolean' },
     },
     USAGE,
   );
@@ -69,23 +89,23 @@ function parseArgs(raw: readonly string[]): Args {
     maxConcurrent: flags['max-concurrent'] === undefined ? undefined : Math.round(number('--max-concurrent', flags['max-concurrent'])),
     cli: flags.cli === undefined ? join(root, 'bin', 'medcom-ig.js') : resolve(flags.cli),
     json: flags.json,
+    clients: flags.clients === undefined ? 8 : Math.round(number('--clients', flags.clients)),
+    seconds: flags.seconds === undefined ? 20 : number('--seconds', flags.seconds),
+    warmSeconds: flags['warm-seconds'] === undefined ? 5 : number('--warm-seconds', flags['warm-seconds']),
+    cliRuns: flags['cli-runs'] === undefined ? 10 : Math.round(number('--cli-runs', flags['cli-runs'])),
+    bundle:
+      flags.bundle === undefined
+        ? join(root, 'examples', 'hco', '1.2.1', 'valid', 'new-message-blood-pressure.json')
+        : resolve(flags.bundle),
+    throughputOnly: flags['throughput-only'],
   };
   if (!existsSync(args.cli)) throw new Error(`${args.cli}: no such file (run npm run compile first)`);
+  if (!existsSync(args.bundle)) throw new Error(`${args.bundle}: no such file`);
   return args;
 }
 
 function progress(text: string): void {
   process.stderr.write(`bench:serve: ${text}\n`);
-}
-
-/** A figure from /proc/<pid>/status in MB (VmRSS, VmHWM), or undefined once the process is gone. */
-function procMb(pid: number, field: 'VmRSS' | 'VmHWM'): number | undefined {
-  try {
-    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) / 1024 : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Start the server; resolves with its URL once it prints it. */
@@ -155,9 +175,8 @@ function count<T>(list: readonly T[], key: (t: T) => string): Map<string, number
 const mb = (n: number): string => `${n.toFixed(0)} MB`;
 const s2 = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
-async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
-  if (!existsSync('/proc/self/status')) throw new Error("needs Linux /proc to sample the server's memory");
+/** The upload load (issue 12): prints its lines, gives its figures for --json. */
+async function loadPhase(args: Args): Promise<Record<string, unknown>> {
   const smallText = readFileSync(join(root, 'examples', 'hco', 'valid', 'new-message-quantity.json'), 'utf8');
   const small = Buffer.from(JSON.stringify({ standard: 'hco', files: [{ name: 'small.json', content: smallText }] }));
   const bundle = paddedHcoBundle(root, args.mb * 1e6);
@@ -256,35 +275,86 @@ async function main(): Promise<void> {
       "validator's server mode needs Java and its own packages); run with --cli <older checkout>/bin/medcom-ig.js for a before/after figure.",
     ];
     process.stdout.write(lines.join('\n') + '\n');
-    if (args.json) {
-      const file = resolve(process.cwd(), args.json);
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(
-        file,
-        JSON.stringify(
-          {
-            date: new Date().toISOString(),
-            cli: args.cli,
-            uploads: args.uploads,
-            uploadBytes: upload.length,
-            probeMs: args.probeMs,
-            peakRssMb: Math.round(peak),
-            readyRssMb: Math.round(idleRss),
-            slowestProbeMs: Math.round(slowest),
-            wallMs: Math.round(wallMs),
-            uploadStatuses: Object.fromEntries(byStatus),
-            probes: perKind.map(([kind, n, slowestProbe, answers]) => ({ kind, n, slowest: slowestProbe, answers })),
-            targets: { peakRssMb: TARGET_RSS_MB, slowestProbeMs: TARGET_PROBE_MS },
-          },
-          null,
-          2,
-        ) + '\n',
-      );
-      progress(`wrote ${file}`);
-    }
+    return {
+      date: new Date().toISOString(),
+      cli: args.cli,
+      uploads: args.uploads,
+      uploadBytes: upload.length,
+      probeMs: args.probeMs,
+      peakRssMb: Math.round(peak),
+      readyRssMb: Math.round(idleRss),
+      slowestProbeMs: Math.round(slowest),
+      wallMs: Math.round(wallMs),
+      uploadStatuses: Object.fromEntries(byStatus),
+      probes: perKind.map(([kind, n, slowestProbe, answers]) => ({ kind, n, slowest: slowestProbe, answers })),
+      targets: { peakRssMb: TARGET_RSS_MB, slowestProbeMs: TARGET_PROBE_MS },
+    };
   } finally {
     clearInterval(sampler);
     child.kill('SIGTERM');
+    await new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r(undefined) : child.once('exit', r)));
+  }
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  if (!existsSync('/proc/self/status')) throw new Error("needs Linux /proc to sample the server's memory");
+  const load = args.throughputOnly ? { date: new Date().toISOString(), cli: args.cli } : await loadPhase(args);
+  let t: Awaited<ReturnType<typeof throughput>>;
+  try {
+    t = await throughput({
+      root,
+      cli: args.cli,
+      bundleFile: args.bundle,
+      clients: args.clients,
+      seconds: args.seconds,
+      warmSeconds: args.warmSeconds,
+      cliRuns: args.cliRuns,
+      progress,
+    });
+  } catch (e) {
+    if (!(e instanceof NoValidateEndpoint) || args.throughputOnly) throw e;
+    process.stdout.write(`\n$validate throughput: not measured — ${e.message}\n`);
+    if (args.json) {
+      const file = resolve(process.cwd(), args.json);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, JSON.stringify(load, null, 2) + '\n');
+    }
+    return;
+  }
+  const head = args.throughputOnly
+    ? [
+        `medcom-ig serve, $validate throughput — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, ` +
+          `${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`,
+      ]
+    : [];
+  process.stdout.write([...head, '', ...throughputLines(t, root)].join('\n') + '\n');
+  if (args.json) {
+    const file = resolve(process.cwd(), args.json);
+    mkdirSync(dirname(file), { recursive: true });
+    const round = (n: number): number => Math.round(n * 10) / 10;
+    const measure = (m: typeof t.one): Record<string, unknown> => ({
+      ...m,
+      seconds: round(m.seconds),
+      requestsPerSecond: round(m.requestsPerSecond),
+      p50Ms: Math.round(m.p50Ms),
+      p95Ms: Math.round(m.p95Ms),
+    });
+    const throughputJson = {
+      bundle: t.bundle,
+      bundleBytes: t.bundleBytes,
+      outcomeErrors: t.outcomeErrors,
+      cores: t.cores,
+      one: measure(t.one),
+      many: measure(t.many),
+      ratio: round(t.ratio * 10) / 10,
+      perCoreRequestsPerSecond: round(t.perCore),
+      peakRssMb: Math.round(t.peakRssMb),
+      readyRssMb: Math.round(t.readyRssMb),
+      cliProcessPerBundle: { ...t.cli, medianMs: Math.round(t.cli.medianMs), bundlesPerSecond: round(t.cli.bundlesPerSecond) },
+    };
+    writeFileSync(file, JSON.stringify({ ...load, throughput: throughputJson }, null, 2) + '\n');
+    progress(`wrote ${file}`);
   }
 }
 

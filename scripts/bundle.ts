@@ -16,7 +16,8 @@
  * dist/src/api, the packages createRequire finds) are the same.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -44,10 +45,13 @@ const TRAINING: readonly (readonly string[])[] = [
   ['--ig', 'conditionlist', 'examples/conditionlist/valid/minimal-one-condition.json'],
 ];
 
-/** What the launcher compares: the compiled CLI module the bundle was made from (tsc rewrites it every run). */
-function bundleSource(file: string): { size: number; mtimeMs: number } {
+/**
+ * What the launcher compares: the compiled CLI module the bundle was made from (tsc rewrites it every run) — its size
+ * and modification time, and its SHA-256 for an installed copy (`npm pack` gives every file one fixed time).
+ */
+function bundleSource(file: string): { size: number; mtimeMs: number; sha256: string } {
   const st = statSync(file);
-  return { size: st.size, mtimeMs: st.mtimeMs };
+  return { size: st.size, mtimeMs: st.mtimeMs, sha256: createHash('sha256').update(readFileSync(file)).digest('hex') };
 }
 
 async function main(): Promise<void> {

@@ -32,6 +32,8 @@ interface StampedPackage {
  */
 interface Stamp {
   profiles?: string;
+  /** The content digest of the same modules (profilesDigest), for an installed copy whose modification times differ. */
+  profilesDigest?: string;
   packages?: StampedPackage[];
 }
 /** The base R4 definitions one file per resource (compact flavour), written at install time. */
@@ -44,6 +46,23 @@ export function r4PackageDir(): string | undefined {
     : undefined;
 }
 
+/** The compiled profile modules (*.js below `dir`) in name order: relative path, full path and their stat. */
+function profileModules(dir: string): { rel: string; path: string; size: number; mtimeMs: number }[] {
+  const out: { rel: string; path: string; size: number; mtimeMs: number }[] = [];
+  const visit = (d: string, rel: string): void => {
+    for (const f of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const p = `${d}/${f.name}`;
+      if (f.isDirectory()) visit(p, `${rel}${f.name}/`);
+      else if (f.name.endsWith('.js')) {
+        const st = statSync(p);
+        out.push({ rel: `${rel}${f.name}`, path: p, size: st.size, mtimeMs: st.mtimeMs });
+      }
+    }
+  };
+  if (existsSync(dir)) visit(dir, '');
+  return out;
+}
+
 /**
  * A fingerprint of the compiled profile modules (*.js below `dir`: relative path, size and
  * modification time of each, in name order). Stat only, no reading: it runs at every start. `npm run
@@ -52,19 +71,25 @@ export function r4PackageDir(): string | undefined {
  * no hash to compute, so a start does not initialise a hash function for it.
  */
 function profilesFingerprint(dir: string): string {
-  let out = '';
-  const visit = (d: string, rel: string): void => {
-    for (const f of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      const p = `${d}/${f.name}`;
-      if (f.isDirectory()) visit(p, `${rel}${f.name}/`);
-      else if (f.name.endsWith('.js')) {
-        const st = statSync(p);
-        out += `${rel}${f.name}\0${st.size}\0${st.mtimeMs}\n`;
-      }
-    }
-  };
-  if (existsSync(dir)) visit(dir, '');
-  return out;
+  return profileModules(dir)
+    .map((m) => `${m.rel}\0${m.size}\0${m.mtimeMs}\n`)
+    .join('');
+}
+
+/** A fingerprint without the modification times: relative path and size of each module. */
+const withoutTimes = (fingerprint: string): string => fingerprint.replace(/\0[^\0\n]*\n/g, '\n');
+
+/**
+ * A digest of the compiled profile modules' content (SHA-256 over relative path and bytes of each, in name order).
+ * An installed package (`npm pack`, then `npm install`) has other modification times than the build that stamped it —
+ * npm sets one fixed time on every file it packs —, so the stat fingerprint differs there although nothing was
+ * recompiled: with the same paths and sizes, the same content says the prebuilt packages are current. Read only then.
+ */
+function profilesDigest(dir: string): string {
+  const { createHash } = process.getBuiltinModule('node:crypto');
+  const hash = createHash('sha256');
+  for (const m of profileModules(dir)) hash.update(`${m.rel}\0`).update(readFileSync(m.path)).update('\0');
+  return hash.digest('hex');
 }
 
 /**
@@ -105,6 +130,7 @@ export function stampPrebuilt(dir = PREBUILT_DIR): void {
   // the stamp last: it says the whole folder is current
   const stamp: Stamp = {
     profiles: profilesFingerprint(PROFILES_DIR),
+    profilesDigest: profilesDigest(PROFILES_DIR),
     packages,
   };
   writeFileAtomic(join(dir, STAMP), JSON.stringify(stamp) + '\n');
@@ -170,6 +196,18 @@ export function unstampPrebuilt(dir = PREBUILT_DIR): void {
   }
 }
 
+/** Whether the stamp was made from the compiled profile modules as they are: the same stat fingerprint, or the same content. */
+function profilesMatch(stamp: Stamp): boolean {
+  const now = profilesFingerprint(PROFILES_DIR);
+  if (stamp.profiles === now) return true;
+  return (
+    stamp.profiles !== undefined &&
+    stamp.profilesDigest !== undefined &&
+    withoutTimes(stamp.profiles) === withoutTimes(now) &&
+    profilesDigest(PROFILES_DIR) === stamp.profilesDigest
+  );
+}
+
 /** Why the prebuilt packages in `dir` cannot be used, or undefined when they are current and complete. */
 export function prebuiltProblem(dir = PREBUILT_DIR): string | undefined {
   const checked = checkPrebuilt(dir);
@@ -186,7 +224,7 @@ function checkPrebuilt(dir: string): { problem: string } | { stamp: Stamp; folde
   } catch {
     return { problem: `${stampFile} is not readable` };
   }
-  if (stamp.profiles !== profilesFingerprint(PROFILES_DIR)) return { problem: `${dir} is older than the compiled profiles` };
+  if (!profilesMatch(stamp)) return { problem: `${dir} is older than the compiled profiles` };
   const folders = readdirSync(dir)
     .filter((f) => f.includes('#'))
     .sort();

@@ -4,6 +4,7 @@
  * url index of base R4 (dist/r4/.urls.tsv). Each must say exactly what the slower path it replaces says.
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,10 +20,16 @@ const dist = join(repoRoot, 'dist');
 describe('cold start artefacts (npm run compile)', () => {
   it('the bundle is stamped with the compiled CLI it was made from, so bin/medcom-ig.js uses it for validate', () => {
     const stamp = JSON.parse(readFileSync(join(dist, 'src', 'bundle', 'stamp.json'), 'utf8')) as {
-      source: { size: number; mtimeMs: number };
+      source: { size: number; mtimeMs: number; sha256: string };
     };
-    const st = statSync(join(dist, 'cli', 'medcom-ig.js'));
-    expect(stamp.source).toEqual({ size: st.size, mtimeMs: st.mtimeMs });
+    const cli = join(dist, 'cli', 'medcom-ig.js');
+    const st = statSync(cli);
+    // size and time; the content's SHA-256 for an installed copy, whose times npm pack replaced
+    expect(stamp.source).toEqual({
+      size: st.size,
+      mtimeMs: st.mtimeMs,
+      sha256: createHash('sha256').update(readFileSync(cli)).digest('hex'),
+    });
   });
 
   it('the bundle is CommonJS with a code cache beside its chunks, the entry and the validator among them', () => {

@@ -87,6 +87,19 @@ describe('the prebuilt stamp (dist/ig/prebuilt.json)', () => {
     expect(await loadPrebuilt(new Definitions(), copy)).toBe(true);
   });
 
+  it('an installed copy (npm pack: other modification times, the same modules) is current; other content is not', async () => {
+    // npm gives every packed file one fixed time: the stat fingerprint differs, the content digest decides
+    const otherTimes = stamp.profiles.replace(/\0[^\0\n]*\n/g, '\u0000499162500000\n');
+    expect(otherTimes).not.toBe(stamp.profiles);
+    writeFileSync(stampFile, JSON.stringify({ ...stamp, profiles: otherTimes }));
+    expect(await loadPrebuilt(new Definitions(), copy)).toBe(true);
+    const notices: string[] = [];
+    writeFileSync(stampFile, JSON.stringify({ ...stamp, profiles: otherTimes, profilesDigest: '0'.repeat(64) }));
+    expect(await loadPrebuilt(new Definitions(), copy, (m) => notices.push(m))).toBe(false);
+    expect(notices[0]).toContain('older than the compiled profiles');
+    writeFileSync(stampFile, JSON.stringify(stamp));
+  });
+
   it('a truncated or empty stamp (a damaged install) is not used: a notice naming it, never a crash', async () => {
     const whole = JSON.stringify(stamp);
     for (const text of [whole.slice(0, Math.floor(whole.length / 2)), '']) {
