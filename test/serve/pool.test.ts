@@ -75,6 +75,20 @@ describe('the pool and its bounded queue', () => {
     expect(Number(busy.headers.get('retry-after'))).toBeGreaterThan(0);
   }, 120_000);
 
+  it('warm: every worker of the pool is started, and loads its definitions, before the first request', async () => {
+    s = await startSelfTest({ port: 0, workers: 2, queue: 0, warm: true });
+    const end = Date.now() + 60_000;
+    let ready = { workers: 0 };
+    while (ready.workers < 2 && Date.now() < end) {
+      ready = (await (await fetch(new URL('/readyz', s.url))).json()) as { workers: number };
+      if (ready.workers < 2) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(ready).toMatchObject({ status: 'ready', workers: 2 });
+    // both run at once with no queue: two requests together are both answered
+    const answers = await Promise.all([validate(s, paddedHcoBundle(root, 1)), validate(s, paddedHcoBundle(root, 1))]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200]);
+  }, 120_000);
+
   it('a run that waits in the queue longer than the queue wait limit is answered 503 with Retry-After, and has not run', async () => {
     s = await startSelfTest({ port: 0, workers: 1, queue: 1, queueWaitMs: 200, warm: true });
     const first = validate(s, slow);
