@@ -217,7 +217,8 @@ function errorAnswer(e: unknown): { status: number; value: { error: string; code
     return {
       status: e.status,
       value: { error: e.message, code: e.code },
-      ...(e.code === 'unauthorized' ? { headers: { 'www-authenticate': 'Bearer realm="medcom-ig"' } } : {}),
+      // and the connection closed: the body of a request without the token is not read
+      ...(e.code === 'unauthorized' ? { headers: { 'www-authenticate': 'Bearer realm="medcom-ig"', connection: 'close' } } : {}),
     };
   if (e instanceof RunLimitError) {
     const { status, code } = ERROR_STATUS[e.reason];

@@ -133,6 +133,10 @@ describe('the bearer token', () => {
       expect((await call(s, '/fhir/metadata', { headers: { authorization } })).status, authorization).toBe(401);
       expect((await validate(s, '{}', { authorization })).status, authorization).toBe(401);
     }
+    // a large body without the token: 401, the connection closed rather than the body read
+    const big = await validate(s, slow);
+    expect(big.status).toBe(401);
+    expect(big.headers.get('connection')).toBe('close');
     // the probes answer without it
     expect((await call(s, '/healthz')).status).toBe(200);
     expect([200, 503]).toContain((await call(s, '/readyz')).status);
