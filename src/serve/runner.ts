@@ -40,11 +40,11 @@ export interface RunnerOptions {
   youngHeapMb?: number;
 }
 
-export type RunLimitReason = 'time-limit' | 'memory-limit' | 'worker-failed' | 'closed' | 'queue-timeout';
+export type RunLimitReason = 'time-limit' | 'memory-limit' | 'worker-failed' | 'closed' | 'queue-timeout' | 'cancelled';
 
 /**
  * A run that did not finish: timed out, ran out of memory, its worker failed, the runner closed, or it
- * waited in the queue too long (and never ran).
+ * waited in the queue too long or its client went away meanwhile (and it never ran).
  */
 export class RunLimitError extends Error {
   constructor(
@@ -192,7 +192,8 @@ class Slot {
 
 /** A run slot, taken before the request body is read; `release` gives it back (idempotent). */
 export interface Lease {
-  run<R>(job: unknown, transfer?: Transferable[]): Promise<R>;
+  /** `gone`: the client went away — a run still waiting in the queue is dropped (`RunLimitError('cancelled')`). */
+  run<R>(job: unknown, transfer?: Transferable[], gone?: AbortSignal): Promise<R>;
   release(): void;
 }
 
@@ -275,9 +276,9 @@ export class WorkerRunner {
     };
     return {
       release,
-      run: <R>(job: unknown, transfer?: Transferable[]): Promise<R> => {
+      run: <R>(job: unknown, transfer?: Transferable[], gone?: AbortSignal): Promise<R> => {
         if (!held) return Promise.reject(new Error('the lease was released'));
-        return this.run(job, transfer) as Promise<R>;
+        return this.run(job, transfer, gone) as Promise<R>;
       },
     };
   }
@@ -291,9 +292,9 @@ export class WorkerRunner {
     return slot;
   }
 
-  private async run(job: unknown, transfer: Transferable[] | undefined): Promise<unknown> {
+  private async run(job: unknown, transfer: Transferable[] | undefined, gone: AbortSignal | undefined): Promise<unknown> {
     if (this.closed) throw new RunLimitError('closed', 'the server is stopping');
-    await this.turn();
+    await this.turn(gone);
     try {
       // running ≤ workers = most slots, so an idle (or new) slot is always there
       const slot = this.slots.find((s) => s.alive && !s.taken) ?? this.spawn();
@@ -310,27 +311,39 @@ export class WorkerRunner {
   }
 
   /** Resolves once this run may use a worker: at once when one is free, else in queue order (or fails after `queueWaitMs`). */
-  private turn(): Promise<void> {
+  private turn(gone: AbortSignal | undefined): Promise<void> {
+    if (gone?.aborted) return Promise.reject(new RunLimitError('cancelled', 'the client went away'));
     if (this.running < this.options.workers) {
       this.running++;
       return Promise.resolve();
     }
     return new Promise<void>((resolve, reject) => {
+      const leave = (e: RunLimitError): void => {
+        const i = this.waiting.indexOf(waiter);
+        if (i >= 0) this.waiting.splice(i, 1);
+        waiter.reject(e);
+      };
+      const cancel = (): void => leave(new RunLimitError('cancelled', 'the client went away'));
       const waiter: Waiter = {
         resolve: () => {
           clearTimeout(timer);
+          gone?.removeEventListener('abort', cancel);
           resolve();
         },
         reject: (e) => {
           clearTimeout(timer);
+          gone?.removeEventListener('abort', cancel);
           reject(e);
         },
       };
-      const timer = setTimeout(() => {
-        const i = this.waiting.indexOf(waiter);
-        if (i >= 0) this.waiting.splice(i, 1);
-        reject(new RunLimitError('queue-timeout', `the run waited longer than ${this.queueWaitMs / 1000} s for a worker; try again later`));
-      }, this.queueWaitMs);
+      const timer = setTimeout(
+        () =>
+          leave(
+            new RunLimitError('queue-timeout', `the run waited longer than ${this.queueWaitMs / 1000} s for a worker; try again later`),
+          ),
+        this.queueWaitMs,
+      );
+      gone?.addEventListener('abort', cancel, { once: true });
       this.waiting.push(waiter);
     });
   }

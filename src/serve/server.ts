@@ -209,6 +209,7 @@ const ERROR_STATUS: Record<RunLimitError['reason'], { status: number; code: 'tim
   'worker-failed': { status: 500, code: 'internal' },
   closed: { status: 503, code: 'busy' },
   'queue-timeout': { status: 503, code: 'busy' },
+  cancelled: { status: 503, code: 'busy' }, // nobody reads it: the client is gone
 };
 
 /** The JSON error answer for what a request ended with. */
@@ -383,7 +384,7 @@ export async function startSelfTest(options: SelfTestOptions = {}): Promise<Self
       try {
         const body = await readBody(req, maxBodyBytes);
         const job: SelfTestJob = { kind: url.pathname === '/api/validate' ? 'validate' : 'protocol', body, maxFiles };
-        const answer = await lease.run<SelfTestAnswer>(job, [body.buffer]);
+        const answer = await lease.run<SelfTestAnswer>(job, [body.buffer], goneSignal(res));
         send(
           res,
           answer.status,
@@ -432,7 +433,7 @@ export async function startSelfTest(options: SelfTestOptions = {}): Promise<Self
         const v = option(k);
         if (v !== undefined) job[k] = v;
       }
-      const result = await lease.run<SelfTestAnswer>(job, [bytes.buffer]);
+      const result = await lease.run<SelfTestAnswer>(job, [bytes.buffer], goneSignal(res));
       if (result.counts) issueCounts.set(res, result.counts);
       send(
         res,
@@ -443,6 +444,15 @@ export async function startSelfTest(options: SelfTestOptions = {}): Promise<Self
     } finally {
       lease.release();
     }
+  }
+
+  /** Aborts when the connection closes before the answer is sent: a run still queued for it is dropped. */
+  function goneSignal(res: ServerResponse): AbortSignal {
+    const gone = new AbortController();
+    res.once('close', () => {
+      if (!res.writableFinished) gone.abort();
+    });
+    return gone.signal;
   }
 
   /** The issue counts of the `$validate` answers, for their log line. */

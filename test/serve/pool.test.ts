@@ -100,6 +100,22 @@ describe('the pool and its bounded queue', () => {
     expect((await first).status).toBe(200);
   }, 120_000);
 
+  it('a queued run whose client went away is dropped: its place in the queue is free again', async () => {
+    s = await startSelfTest({ port: 0, workers: 1, queue: 1, warm: true });
+    const first = validate(s, slow);
+    await new Promise((r) => setTimeout(r, 300));
+    const abort = new AbortController();
+    const gone = fetch(new URL('/fhir/$validate', s.url), { method: 'POST', headers: json, body: slow, signal: abort.signal });
+    await new Promise((r) => setTimeout(r, 300)); // queued behind the first
+    abort.abort();
+    await expect(gone).rejects.toThrow();
+    await new Promise((r) => setTimeout(r, 300));
+    // the queue has room again: this one waits and is answered, not refused
+    const third = await validate(s, slow);
+    expect(third.status).toBe(200);
+    expect((await first).status).toBe(200);
+  }, 120_000);
+
   it('drain (SIGTERM) answers the queued runs too: nothing accepted is lost', async () => {
     s = await startSelfTest({ port: 0, workers: 1, queue: 2, warm: true });
     const inFlight = [validate(s, slow), validate(s, slow), validate(s, slow)];
