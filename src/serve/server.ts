@@ -107,7 +107,8 @@ export interface Limits {
 export const DEFAULT_MAX_BODY = 25 * 1024 * 1024;
 export const DEFAULT_MAX_FILES = 50;
 /**
- * Worker threads: one per core (each holds its own definitions, some 40–70 MB when ready). Until issue 17 the
+ * Worker threads: one per core (each holds its own definitions: ready, the server with two workers holds some 140 MB,
+ * docs/bench.md). Until issue 17 the
  * default was capped at 4, for memory; the pool is what makes the service scale, so the default is the cores and
  * a small machine or container with many cores reported sets `--workers`.
  */
