@@ -80,6 +80,15 @@ function positive(v: string): number {
   return n;
 }
 
+/** A whole number from `min` to `max`. */
+function wholeNumber(min: number, max: number): (v: string) => number {
+  return (v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`expected a whole number ${min}–${max}`);
+    return n;
+  };
+}
+
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
@@ -522,14 +531,33 @@ program
   )
   .option('--max-upload-mb <n>', 'largest upload accepted', positive, 25)
   .option(
-    '--max-concurrent <n>',
-    'most runs (validations, protocol runs) at once, each in its own worker thread; more are answered 503 with Retry-After ' +
-      '(default: one per core, at most 4)',
-    (v: string) => {
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError('expected a whole number 1–64');
-      return n;
-    },
+    '--workers <n>',
+    'worker threads: runs (validations, protocol runs) at once, each worker with its definitions loaded at start ' +
+      '(default: one per core)',
+    wholeNumber(1, 64),
+  )
+  .addOption(
+    new Option('--max-concurrent <n>', 'deprecated: the old name of --workers')
+      .argParser((v: string) => {
+        err('medcom-ig: warning: --max-concurrent is deprecated: use --workers');
+        return wholeNumber(1, 64)(v);
+      })
+      .hideHelp(),
+  )
+  .option(
+    '--queue <n>',
+    'runs that may wait for a worker beyond those running (default: 4 per worker); more are answered 503 with Retry-After',
+    wholeNumber(0, 10_000),
+  )
+  .option(
+    '--queue-timeout-seconds <n>',
+    'longest wait in the queue; a run that waited longer is answered 503 with Retry-After',
+    positive,
+    30,
+  )
+  .option(
+    '--token-file <file>',
+    'a file holding a bearer token: every request but /healthz and /readyz must send Authorization: Bearer <token> (else 401)',
   )
   .option('--timeout-seconds <n>', 'longest run; a longer one is stopped (its worker replaced) and answered 504', positive, 120)
   .option('--request-timeout-seconds <n>', 'time for a whole request to arrive, upload included; a slower one is cut (408)', positive, 60)
@@ -542,12 +570,19 @@ program
       host: string;
       allowHost: string[];
       maxUploadMb: number;
+      workers?: number;
       maxConcurrent?: number;
+      queue?: number;
+      queueTimeoutSeconds: number;
+      tokenFile?: string;
       timeoutSeconds: number;
       requestTimeoutSeconds: number;
       maxRunMemoryMb: number;
     }) => {
-      const { startSelfTest } = await import('../src/serve/server.js');
+      const { readTokenFile, startSelfTest } = await import('../src/serve/server.js');
+      // read before anything listens: a missing, empty or malformed file is exit 2 (its content is never printed)
+      const token = opts.tokenFile !== undefined ? readTokenFile(opts.tokenFile) : undefined;
+      const workers = opts.workers ?? opts.maxConcurrent;
       let s: Awaited<ReturnType<typeof startSelfTest>>;
       try {
         s = await startSelfTest({
@@ -555,7 +590,10 @@ program
           host: opts.host,
           allowHosts: opts.allowHost,
           maxBodyBytes: Math.round(opts.maxUploadMb * 1048576),
-          ...(opts.maxConcurrent !== undefined ? { maxConcurrent: opts.maxConcurrent } : {}),
+          ...(workers !== undefined ? { workers } : {}),
+          ...(opts.queue !== undefined ? { queue: opts.queue } : {}),
+          queueWaitMs: Math.round(opts.queueTimeoutSeconds * 1000),
+          ...(token !== undefined ? { token } : {}),
           timeLimitMs: Math.round(opts.timeoutSeconds * 1000),
           requestTimeoutMs: Math.round(opts.requestTimeoutSeconds * 1000),
           maxRunMemoryMb: Math.round(opts.maxRunMemoryMb),
@@ -568,7 +606,8 @@ program
       }
       say(`medcom-ig self-test page: ${s.url}  (Ctrl+C stops it)`);
       say(
-        `answers requests for: ${s.hosts.join(', ')}; at most ${s.limits.maxConcurrent} run(s) at once, ${s.limits.timeLimitSeconds} s each`,
+        `answers requests for: ${s.hosts.join(', ')}; at most ${s.limits.workers} run(s) at once, ${s.limits.timeLimitSeconds} s each, ` +
+          `${s.limits.queue} more waiting${token !== undefined ? '; a bearer token is required' : ''}`,
       );
       const stop = (): void => {
         void s.close().then(() => process.exit(0));

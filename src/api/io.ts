@@ -3,6 +3,6 @@
  * size cap, output written atomically, errors that name the file (src/util/fs-safe.ts), and text
  * made safe for a terminal (src/util/text.ts).
  */
-export { DEFAULT_MAX_INPUT_BYTES, readStreamCapped, SafeFileError, writeFileAtomic } from '../util/fs-safe.js';
+export { DEFAULT_MAX_INPUT_BYTES, readFileSafe, readStreamCapped, SafeFileError, writeFileAtomic } from '../util/fs-safe.js';
 export { terminalSafe, valueText } from '../util/text.js';
 export { compiledScript } from '../util/worker-script.js';

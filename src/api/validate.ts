@@ -33,7 +33,7 @@ import { TerminologyFileError, type HeldTerminology } from '../validator/termino
 
 export { UsageError } from '../util/errors.js';
 export { contextIndex, loadContext, newValidator, validationDefinitions, VERSION };
-export type { Definitions, FileReport, ValidationReport, HeldTerminology };
+export type { Definitions, FileReport, ValidationReport, HeldTerminology, SourceDoc };
 
 /**
  * `--terminology <folder>`: the FHIR JSON CodeSystems and ValueSets and the code tables (CSV
@@ -432,19 +432,39 @@ export class RunValidator {
   /** Validate a file as `validate` does, and hand back its parsed value too (undefined when it cannot be read). */
   async validateWithValue(file: string, input: FileInput = {}): Promise<{ report: FileReport; value: unknown }> {
     const { text, purpose, root } = input;
-    let doc: SourceDoc;
+    let read: { doc: SourceDoc } | { report: FileReport };
     try {
-      const content = text ?? readText(file, { ...this.read, ...(root !== undefined ? { root } : {}) });
-      if (!this.xml && startsLikeXml(content)) this.xml = (await import('../validator/load/xml.js')).readXml;
-      doc = this.validator.parse(file, content);
+      read = await this.readDocument(file, text ?? readText(file, { ...this.read, ...(root !== undefined ? { root } : {}) }));
     } catch (e) {
       if (e instanceof InputError) return { report: unreadable(file, e, this.locale), value: undefined };
       throw e;
     }
+    if ('report' in read) return { report: read.report, value: undefined };
+    return { report: this.validateDocument(read.doc, purpose), value: read.doc.value };
+  }
+
+  /**
+   * Read a text (JSON, or XML when it starts with `<`) into its document without validating it, so that a
+   * caller can look at the value first (the validation service: the resource type, a `Parameters` wrapper);
+   * text that cannot be read is an `input/unreadable` report instead. The document can be validated by any
+   * RunValidator over the same definitions (`validateDocument`).
+   */
+  async readDocument(file: string, text: string): Promise<{ doc: SourceDoc } | { report: FileReport }> {
+    try {
+      if (!this.xml && startsLikeXml(text)) this.xml = (await import('../validator/load/xml.js')).readXml;
+      return { doc: this.validator.parse(file, text) };
+    } catch (e) {
+      if (e instanceof InputError) return { report: unreadable(file, e, this.locale) };
+      throw e;
+    }
+  }
+
+  /** Validate a document (from `readDocument`, or a part of one: `documentPart`) as `validate` does. */
+  validateDocument(doc: SourceDoc, purpose?: BusinessPurpose): FileReport {
     const report = this.validator.validateDoc(doc, { profiles: this.profiles, ...(purpose ? { purpose } : {}) });
     const officialError = report.issues.some((i) => i.layer === 'official' && (i.severity === 'error' || i.severity === 'fatal'));
     if (officialError && this.otherVersions) this.noteOtherVersions(doc, report, this.otherVersions);
-    return { report, value: doc.value };
+    return report;
   }
 
   /**
@@ -479,6 +499,29 @@ export class RunValidator {
     }
     return v;
   }
+}
+
+/**
+ * The value at `path` inside a document (the resource inside a `Parameters`), as a document of its own whose
+ * positions and number texts are those of the whole source: issues on the part point into the text that was
+ * read. XML notes about the part are kept (their paths made relative to it), and those not tied to a path.
+ */
+export function documentPart(doc: SourceDoc, path: readonly (string | number)[]): SourceDoc {
+  let value: unknown = doc.value;
+  for (const step of path) value = (value as Record<string | number, unknown> | null | undefined)?.[step];
+  const part: SourceDoc = {
+    file: doc.file,
+    format: doc.format,
+    value,
+    locate: (p) => doc.locate([...path, ...p]),
+    numberText: (p) => doc.numberText([...path, ...p]),
+  };
+  if (!('notes' in doc)) return part;
+  const under = (p: readonly (string | number)[]): boolean => path.every((step, i) => p[i] === step);
+  const notes = (doc as SourceDoc & { notes: { message: string; path?: (string | number)[] }[] }).notes
+    .filter((n) => n.path === undefined || under(n.path))
+    .map((n) => (n.path === undefined ? n : { ...n, path: n.path.slice(path.length) }));
+  return Object.assign(part, { notes });
 }
 
 /** A worker job's text and root as a FileInput (absent fields left out). */

@@ -59,6 +59,7 @@ const ISSUE_CODE: Record<string, string> = {
   'not-found': 'not-found',
   method: 'not-supported',
   host: 'security',
+  unauthorized: 'login',
   busy: 'transient',
   'time-limit': 'timeout',
   'memory-limit': 'too-costly',

@@ -12,6 +12,7 @@ import { writeFileAtomic } from '../api/io.js';
 import {
   builtPackages,
   checkProfile,
+  documentPart,
   reportStandard,
   RunValidator,
   summarize,
@@ -115,10 +116,11 @@ export class SelfTestJobs {
   }
 
   /**
-   * FHIR `$validate`: the resource (or a Parameters with `resource`, `profile`, `mode`) validated against the
-   * profile asked for, else the standard asked for (`ig`: its Bundle profile for a Bundle, its package scope
-   * otherwise), else what the resource declares; answered with an OperationOutcome — 200 whatever the verdict,
-   * 400 for a request that cannot be validated (unreadable body, unknown profile or standard, wrong type).
+   * FHIR `$validate`: the resource (or a Parameters with `resource`, `profile`, `mode`, in JSON or XML) validated
+   * against the profile asked for, else the standard asked for (`ig`: its Bundle profile for a Bundle, its
+   * package scope otherwise), else what the resource declares; answered with an OperationOutcome — 200 whatever
+   * the verdict, 400 for a request that cannot be validated (unreadable body, unknown profile or standard, wrong
+   * type). The body is read once: the type and the Parameters are looked up in the value the validator checks.
    */
   private async fhirValidate(job: FhirValidateJob): Promise<SelfTestAnswer> {
     const reply = (status: number, resource: Record<string, unknown> & { resourceType: string }): SelfTestAnswer => ({
@@ -127,17 +129,17 @@ export class SelfTestJobs {
       type: FHIR_MIME[job.answer],
     });
     try {
-      let text = Buffer.from(job.body.buffer, job.body.byteOffset, job.body.byteLength).toString('utf8');
-      let format = job.format;
+      const text = Buffer.from(job.body.buffer, job.body.byteOffset, job.body.byteLength).toString('utf8');
+      const file = job.format === 'xml' ? 'request.xml' : 'request.json';
+      // any validator reads: the document does not depend on the profiles it is validated against
+      const read = await this.validatorFor(undefined, undefined, undefined, 'en').validator.readDocument(file, text);
+      if ('report' in read) return { ...reply(400, outcomeOf(read.report, undefined)), counts: countsOf(read.report) };
+      let doc = read.doc;
       let profile = job.profile;
       let mode = job.mode;
-      // positions refer to the request body, unless the resource was taken out of a Parameters
-      let positions = true;
-      const params = format === 'json' ? parametersOf(text) : xmlParameters(text);
+      const params = parametersOf(doc.value);
       if (params) {
-        text = JSON.stringify(params.resource, null, 2);
-        format = 'json';
-        positions = false;
+        doc = documentPart(doc, params.path);
         profile = params.profile ?? profile;
         mode = params.mode ?? mode;
       }
@@ -147,22 +149,14 @@ export class SelfTestJobs {
           'bad-request',
           `mode ${JSON.stringify(mode)} is not supported (create or update; none for a plain validation)`,
         );
-      // the type is looked at only when the path or the standard asks (a JSON body is parsed once more)
-      const declaredType = job.type !== undefined || job.ig !== undefined ? resourceTypeOf(text, format) : undefined;
+      const rt = (doc.value as { resourceType?: unknown } | null)?.resourceType;
+      const declaredType = typeof rt === 'string' ? rt : undefined;
       if (job.type !== undefined && declaredType !== undefined && declaredType !== job.type)
         throw new HttpError(400, 'bad-request', `a ${declaredType} was posted to /fhir/${job.type}/$validate`);
       const { validator: v, target } = this.validatorFor(job.ig, profile, declaredType, 'en');
-      const report = await v.validate(format === 'xml' ? 'request.xml' : 'request.json', { text });
-      if (!positions)
-        for (const i of report.issues) {
-          delete i.location.line;
-          delete i.location.column;
-        }
-      const outcome = toOperationOutcome(report, target ? reportStandard(target) : undefined);
+      const report = v.validateDocument(doc);
       const unreadable = report.issues.some((i) => i.ruleId.startsWith('input/') && i.severity === 'fatal');
-      const counts: Record<string, number> = { fatal: 0, error: 0, warning: 0, information: 0 };
-      for (const i of report.issues) counts[i.severity] = (counts[i.severity] ?? 0) + 1;
-      return { ...reply(unreadable ? 400 : 200, outcome as unknown as Record<string, unknown> & { resourceType: string }), counts };
+      return { ...reply(unreadable ? 400 : 200, outcomeOf(report, target)), counts: countsOf(report) };
     } catch (e) {
       if (!(e instanceof HttpError)) throw e;
       return reply(e.status, errorOutcome(e.code, e.message));
@@ -192,7 +186,16 @@ export class SelfTestJobs {
       try {
         checkProfile(this.defs, profile);
       } catch (e) {
-        throw new HttpError(400, 'bad-request', (e as Error).message.replace(/^--profile /, 'profile '));
+        const message = (e as Error).message.replace(/^--profile /, 'profile ');
+        // the CLI's "no such profile" speaks of --package; a client can only choose another profile or a standard
+        throw new HttpError(
+          400,
+          'bad-request',
+          /no such profile/.test(message)
+            ? `profile ${profile}: not a profile this server knows — name a profile of the standards it validates ` +
+                '(url or url|version), or a standard (GET /fhir/metadata lists them)'
+            : message,
+        );
       }
       options.profiles.push(profile);
     } else if (target?.bundleProfile && declaredType === 'Bundle') options.profiles.push(target.bundleProfile);
@@ -222,18 +225,21 @@ export class SelfTestJobs {
       }
       const inputs = validateInputs(request);
       const format = /^\s*</.test(inputs.text) ? 'xml' : 'json';
-      const declaredType = inputs.standard !== undefined && inputs.profile === undefined ? resourceTypeOf(inputs.text, format) : undefined;
+      const lang = inputs.lang ?? 'en';
+      // read once: the resource type (a standard's Bundle profile or its package scope) is the read value's
+      const read = await this.validatorFor(undefined, undefined, undefined, lang).validator.readDocument(
+        format === 'xml' ? 'content.xml' : 'content.json',
+        inputs.text,
+      );
+      const rt = 'doc' in read ? (read.doc.value as { resourceType?: unknown } | null)?.resourceType : undefined;
       let chosen: { validator: RunValidator; target: IgTarget | undefined };
       try {
-        chosen = this.validatorFor(inputs.standard, inputs.profile, declaredType, inputs.lang ?? 'en');
+        chosen = this.validatorFor(inputs.standard, inputs.profile, typeof rt === 'string' ? rt : undefined, lang);
       } catch (e) {
         if (!(e instanceof HttpError)) throw e;
         throw new SoapFault('Client', e.message.replace(/^ig=/, 'input standard: ').replace(/^profile /, 'input profile: '));
       }
-      const report = await chosen.validator.validate(format === 'xml' ? 'content.xml' : 'content.json', {
-        text: inputs.text,
-        purpose: inputs.purpose ?? 'sharing',
-      });
+      const report = 'report' in read ? read.report : chosen.validator.validateDocument(read.doc, inputs.purpose ?? 'sharing');
       const items = report.issues.map((i) => ({
         severity: i.severity,
         ruleId: i.ruleId,
@@ -349,22 +355,37 @@ export class SelfTestJobs {
   }
 }
 
-/** A Parameters body's `resource`, `profile` and `mode` (JSON), or undefined when the body is not a Parameters. */
-function parametersOf(text: string): { resource: unknown; profile?: string; mode?: string } | undefined {
-  // a cheap look first: most bodies are the resource itself
-  if (!/"resourceType"\s*:\s*"Parameters"/.test(text.slice(0, 4096))) return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined; // the validator reports where the JSON breaks
-  }
+/** A report as an OperationOutcome (what it was validated against on it, when a standard was asked for). */
+function outcomeOf(report: FileReport, target: IgTarget | undefined): Record<string, unknown> & { resourceType: string } {
+  return toOperationOutcome(report, target ? reportStandard(target) : undefined) as unknown as Record<string, unknown> & {
+    resourceType: string;
+  };
+}
+
+/** A report's issues by severity (the request's log line). */
+function countsOf(report: FileReport): Record<string, number> {
+  const counts: Record<string, number> = { fatal: 0, error: 0, warning: 0, information: 0 };
+  for (const i of report.issues) counts[i.severity] = (counts[i.severity] ?? 0) + 1;
+  return counts;
+}
+
+/**
+ * A Parameters body's `resource` (where it is in the body), `profile` and `mode` — the same for JSON and XML,
+ * which the reader has made the same JSON form —, or undefined when the body is not a Parameters.
+ */
+function parametersOf(value: unknown): { path: (string | number)[]; profile?: string; mode?: string } | undefined {
   if (typeof value !== 'object' || value === null || (value as { resourceType?: unknown }).resourceType !== 'Parameters') return undefined;
   const parameter = (value as { parameter?: unknown }).parameter;
-  const list = Array.isArray(parameter) ? (parameter as Record<string, unknown>[]) : [];
-  const named = (name: string): Record<string, unknown>[] => list.filter((p) => typeof p === 'object' && p !== null && p['name'] === name);
+  const list = Array.isArray(parameter) ? (parameter as unknown[]) : [];
+  const named = (name: string): { at: number; p: Record<string, unknown> }[] =>
+    list.flatMap((p, at) =>
+      typeof p === 'object' && p !== null && (p as Record<string, unknown>)['name'] === name
+        ? [{ at, p: p as Record<string, unknown> }]
+        : [],
+    );
   const resources = named('resource');
-  if (resources.length !== 1 || typeof resources[0]!['resource'] !== 'object' || resources[0]!['resource'] === null)
+  const resource = resources[0]?.p['resource'];
+  if (resources.length !== 1 || typeof resource !== 'object' || resource === null || Array.isArray(resource))
     throw new HttpError(
       400,
       'bad-request',
@@ -377,47 +398,11 @@ function parametersOf(text: string): { resource: unknown; profile?: string; mode
     }
     return undefined;
   };
-  const profile = str(named('profile')[0], 'valueCanonical', 'valueUri', 'valueString');
-  const mode = str(named('mode')[0], 'valueCode', 'valueString');
-  return { resource: resources[0]!['resource'], ...(profile !== undefined ? { profile } : {}), ...(mode !== undefined ? { mode } : {}) };
-}
-
-/** An XML Parameters body is refused (not yet read): the resource itself can be posted in XML. */
-function xmlParameters(text: string): undefined {
-  if (resourceTypeOf(text, 'xml') === 'Parameters')
-    throw new HttpError(
-      415,
-      'unsupported-type',
-      'a Parameters body is read in JSON only: post the resource itself as XML (with ?profile=), or the Parameters as JSON',
-    );
-  return undefined;
-}
-
-/** The resource type a body declares: the root's `resourceType` (JSON), the root element's name (XML). */
-function resourceTypeOf(text: string, format: FhirFormat): string | undefined {
-  if (format === 'xml') return rootElementName(text);
-  try {
-    const rt = (JSON.parse(text) as { resourceType?: unknown } | null)?.resourceType;
-    return typeof rt === 'string' ? rt : undefined;
-  } catch {
-    return undefined; // the validator reports where the JSON breaks
-  }
-}
-
-/** The (unprefixed) name of an XML document's root element, past the declaration, processing instructions and comments; one pass. */
-function rootElementName(text: string): string | undefined {
-  let i = 0;
-  for (;;) {
-    while (i < text.length && /\s/.test(text[i]!)) i++;
-    if (text.startsWith('<?', i)) {
-      const end = text.indexOf('?>', i + 2);
-      if (end < 0) return undefined;
-      i = end + 2;
-    } else if (text.startsWith('<!--', i)) {
-      const end = text.indexOf('-->', i + 4);
-      if (end < 0) return undefined;
-      i = end + 3;
-    } else break;
-  }
-  return /^<([A-Za-z]+)[\s>/]/.exec(text.slice(i, i + 256))?.[1];
+  const profile = str(named('profile')[0]?.p, 'valueCanonical', 'valueUri', 'valueString');
+  const mode = str(named('mode')[0]?.p, 'valueCode', 'valueString');
+  return {
+    path: ['parameter', resources[0]!.at, 'resource'],
+    ...(profile !== undefined ? { profile } : {}),
+    ...(mode !== undefined ? { mode } : {}),
+  };
 }

@@ -6,7 +6,17 @@ import { basename } from 'node:path';
 
 /** Why a request was not answered with a report (the `code` of the JSON error answer). */
 export type ErrorCode =
-  'bad-request' | 'too-large' | 'unsupported-type' | 'not-found' | 'method' | 'host' | 'busy' | 'time-limit' | 'memory-limit' | 'internal';
+  | 'bad-request'
+  | 'too-large'
+  | 'unsupported-type'
+  | 'not-found'
+  | 'method'
+  | 'host'
+  | 'unauthorized'
+  | 'busy'
+  | 'time-limit'
+  | 'memory-limit'
+  | 'internal';
 
 export class HttpError extends Error {
   constructor(

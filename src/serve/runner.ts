@@ -1,10 +1,13 @@
 /**
- * Runs for a server, in worker threads, within limits: at most `maxConcurrent` runs at once (a
- * caller takes a lease BEFORE it reads a request body, so a busy server answers at once and holds
- * no more bodies than leases), a time limit per run (the worker is terminated and replaced, the run
- * fails with `RunLimitError('time-limit')`) and a heap limit per worker. A worker sets itself up once
- * (definitions loaded once per worker) and then answers one job at a time; the time limit counts
- * from when its job is posted, not the worker's setup.
+ * Runs for a server, in worker threads, within limits: a pool of `workers` threads, each running one
+ * job at a time, and a bounded queue in front of it. A caller takes a lease BEFORE it reads a request
+ * body: at most `workers + queue` leases are out (running or waiting), so a server whose queue is full
+ * answers at once and holds no more bodies than leases. A run waits in the queue (first come, first
+ * served) at most `queueWaitMs` — then it fails with `RunLimitError('queue-timeout')` without having
+ * run —, and runs within a time limit (the worker is terminated and replaced, the run fails with
+ * `RunLimitError('time-limit')`) and a heap limit per worker. A worker sets itself up once (definitions
+ * loaded once per worker) and then answers one job at a time; the time limit counts from when its job is
+ * posted, not from the queue or the worker's setup.
  *
  * Generic over the job: the worker script calls `answerJobs(setup, handle)`; the server side only
  * moves messages. src/serve/worker.ts is the self-test page's worker.
@@ -20,8 +23,12 @@ export interface RunnerOptions {
   script: string;
   /** Handed to the worker's setup. */
   workerData?: unknown;
-  /** Most runs at once (leases); also the most workers. */
-  maxConcurrent: number;
+  /** Worker threads: the most runs at once. */
+  workers: number;
+  /** Runs that may wait for a worker beyond those running (default 0: a busy pool refuses at once). */
+  queue?: number;
+  /** Longest wait in the queue, in milliseconds, before a run is given up (default: `timeLimitMs`). */
+  queueWaitMs?: number;
   /** Longest run, in milliseconds, before its worker is terminated. */
   timeLimitMs: number;
   /** Heap limit of a worker (V8 old generation, MB); a run beyond it fails with `memory-limit`. */
@@ -33,9 +40,12 @@ export interface RunnerOptions {
   youngHeapMb?: number;
 }
 
-export type RunLimitReason = 'time-limit' | 'memory-limit' | 'worker-failed' | 'closed';
+export type RunLimitReason = 'time-limit' | 'memory-limit' | 'worker-failed' | 'closed' | 'queue-timeout' | 'cancelled';
 
-/** A run that did not finish: timed out, ran out of memory, its worker failed, or the runner closed. */
+/**
+ * A run that did not finish: timed out, ran out of memory, its worker failed, the runner closed, or it
+ * waited in the queue too long or its client went away meanwhile (and it never ran).
+ */
 export class RunLimitError extends Error {
   constructor(
     readonly reason: RunLimitReason,
@@ -182,25 +192,46 @@ class Slot {
 
 /** A run slot, taken before the request body is read; `release` gives it back (idempotent). */
 export interface Lease {
-  run<R>(job: unknown, transfer?: Transferable[]): Promise<R>;
+  /** `gone`: the client went away — a run still waiting in the queue is dropped (`RunLimitError('cancelled')`). */
+  run<R>(job: unknown, transfer?: Transferable[], gone?: AbortSignal): Promise<R>;
   release(): void;
+}
+
+/** A run waiting for a worker: resolved when one is free for it. */
+interface Waiter {
+  resolve(): void;
+  reject(e: Error): void;
 }
 
 export class WorkerRunner {
   private readonly slots: Slot[] = [];
   private leases = 0;
+  /** Runs on a worker now (at most `workers`). */
+  private running = 0;
+  /** Runs waiting for a worker, first come first served. */
+  private readonly waiting: Waiter[] = [];
+  private readonly queue: number;
+  private readonly queueWaitMs: number;
   private nextId = 1;
   private closed = false;
 
   constructor(private readonly options: RunnerOptions) {
-    if (!Number.isInteger(options.maxConcurrent) || options.maxConcurrent < 1)
-      throw new Error('maxConcurrent: expected a whole number ≥ 1');
+    if (!Number.isInteger(options.workers) || options.workers < 1) throw new Error('workers: expected a whole number ≥ 1');
+    this.queue = options.queue ?? 0;
+    if (!Number.isInteger(this.queue) || this.queue < 0) throw new Error('queue: expected a whole number ≥ 0');
     if (!(options.timeLimitMs > 0)) throw new Error('timeLimitMs: expected a positive number');
+    this.queueWaitMs = options.queueWaitMs ?? options.timeLimitMs;
+    if (!(this.queueWaitMs > 0)) throw new Error('queueWaitMs: expected a positive number');
   }
 
-  /** Runs (leases) now held. */
+  /** Runs (leases) now held: running, waiting in the queue, or still receiving their body. */
   get active(): number {
     return this.leases;
+  }
+
+  /** Runs waiting for a worker. */
+  get queued(): number {
+    return this.waiting.length;
   }
 
   /** Workers set up and alive (a readiness probe wants at least one). */
@@ -228,12 +259,12 @@ export class WorkerRunner {
 
   /** Start the workers now, so that the first runs do not wait for their setup. */
   warm(): void {
-    while (!this.closed && this.slots.length < this.options.maxConcurrent) this.spawn();
+    while (!this.closed && this.slots.length < this.options.workers) this.spawn();
   }
 
-  /** A lease, or undefined when `maxConcurrent` runs are already under way (busy). */
+  /** A lease, or undefined when `workers + queue` runs are already under way or waiting (busy), or the runner stops. */
   tryAcquire(): Lease | undefined {
-    if (this.closed || this.draining || this.leases >= this.options.maxConcurrent) return undefined;
+    if (this.closed || this.draining || this.leases >= this.options.workers + this.queue) return undefined;
     this.leases++;
     let held = true;
     const release = (): void => {
@@ -245,9 +276,9 @@ export class WorkerRunner {
     };
     return {
       release,
-      run: <R>(job: unknown, transfer?: Transferable[]): Promise<R> => {
+      run: <R>(job: unknown, transfer?: Transferable[], gone?: AbortSignal): Promise<R> => {
         if (!held) return Promise.reject(new Error('the lease was released'));
-        return this.run(job, transfer) as Promise<R>;
+        return this.run(job, transfer, gone) as Promise<R>;
       },
     };
   }
@@ -261,17 +292,67 @@ export class WorkerRunner {
     return slot;
   }
 
-  private async run(job: unknown, transfer: Transferable[] | undefined): Promise<unknown> {
+  private async run(job: unknown, transfer: Transferable[] | undefined, gone: AbortSignal | undefined): Promise<unknown> {
     if (this.closed) throw new RunLimitError('closed', 'the server is stopping');
-    // leases ≤ maxConcurrent = most slots, so an idle (or new) slot is always there
-    const slot = this.slots.find((s) => s.alive && !s.taken) ?? this.spawn();
-    slot.taken = true;
+    await this.turn(gone);
     try {
-      await slot.ready;
-      return await this.post(slot, job, transfer);
+      // running ≤ workers = most slots, so an idle (or new) slot is always there
+      const slot = this.slots.find((s) => s.alive && !s.taken) ?? this.spawn();
+      slot.taken = true;
+      try {
+        await slot.ready;
+        return await this.post(slot, job, transfer);
+      } finally {
+        slot.taken = false;
+      }
     } finally {
-      slot.taken = false;
+      this.handOn();
     }
+  }
+
+  /** Resolves once this run may use a worker: at once when one is free, else in queue order (or fails after `queueWaitMs`). */
+  private turn(gone: AbortSignal | undefined): Promise<void> {
+    if (gone?.aborted) return Promise.reject(new RunLimitError('cancelled', 'the client went away'));
+    if (this.running < this.options.workers) {
+      this.running++;
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve, reject) => {
+      const leave = (e: RunLimitError): void => {
+        const i = this.waiting.indexOf(waiter);
+        if (i >= 0) this.waiting.splice(i, 1);
+        waiter.reject(e);
+      };
+      const cancel = (): void => leave(new RunLimitError('cancelled', 'the client went away'));
+      const waiter: Waiter = {
+        resolve: () => {
+          clearTimeout(timer);
+          gone?.removeEventListener('abort', cancel);
+          resolve();
+        },
+        reject: (e) => {
+          clearTimeout(timer);
+          gone?.removeEventListener('abort', cancel);
+          reject(e);
+        },
+      };
+      const timer = setTimeout(
+        () =>
+          leave(
+            new RunLimitError('queue-timeout', `the run waited longer than ${this.queueWaitMs / 1000} s for a worker; try again later`),
+          ),
+        this.queueWaitMs,
+      );
+      gone?.addEventListener('abort', cancel, { once: true });
+      this.waiting.push(waiter);
+    });
+  }
+
+  /** A run is done with its worker: the next one waiting takes its place. */
+  private handOn(): void {
+    const next = this.waiting.shift();
+    if (next) next.resolve();
+    else this.running--;
   }
 
   private post(slot: Slot, job: unknown, transfer: Transferable[] | undefined): Promise<unknown> {
@@ -295,6 +376,7 @@ export class WorkerRunner {
 
   async close(): Promise<void> {
     this.closed = true;
+    for (const w of this.waiting.splice(0)) w.reject(new RunLimitError('closed', 'the server is stopping'));
     const slots = [...this.slots];
     await Promise.all(
       slots.map(async (s) => {

@@ -5,10 +5,12 @@
  *
  * Safety: bound to loopback unless told otherwise, and on any address answering only requests whose
  * Host is the bound address, a loopback name or an allowed name (no DNS rebinding; src/serve/hosts.ts).
+ * With a token (`--token-file`), every request but the probes must carry it (src/serve/auth.ts).
  * Uploads are size- and count-limited JSON bodies, received within a time limit. Runs (validation,
- * protocol) go to worker threads (src/serve/runner.ts): at most `maxConcurrent` at once — a busy
- * server answers 503 with Retry-After before it reads the body —, each within a time limit and a
- * memory limit, so the event loop stays free for the page and small requests. A protocol run writes
+ * protocol) go to a pool of worker threads (src/serve/runner.ts): `workers` at once, a bounded queue
+ * of `queue` more waiting — beyond that a busy server answers 503 with Retry-After before it reads the
+ * body —, each within a time limit and a memory limit, so the event loop stays free for the page and
+ * small requests. A protocol run writes
  * the evidence into a fresh temporary folder (file names reduced to a safe base name), reads the
  * reports back and removes the folder before answering. The page uses no external asset; a
  * Content-Security-Policy allows only its own script and style.
@@ -19,6 +21,7 @@ import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { IG_ALIASES, STANDARDS, type Standard } from '../api/igs.js';
 import { compiledScript } from '../api/io.js';
+import { bearerCheck } from './auth.js';
 import { allowedHosts, allowHostProblem, hostName, isWildcard } from './hosts.js';
 import type { FhirValidateJob, GitbJob, SelfTestAnswer, SelfTestJob } from './jobs.js';
 import { answerFormat, bodyFormat, capabilityStatement, errorOutcome, FHIR_MIME, fhirBody, type FhirFormat } from './fhir.js';
@@ -28,6 +31,7 @@ import { APP_CSS, APP_JS, INDEX_HTML } from './page.js';
 import { HttpError } from './request.js';
 import { RunLimitError, WorkerRunner } from './runner.js';
 
+export { readTokenFile } from './auth.js';
 export { safeName } from './request.js';
 
 export interface SelfTestOptions {
@@ -43,8 +47,22 @@ export interface SelfTestOptions {
   maxBodyBytes?: number;
   /** Most files per request. */
   maxFiles?: number;
-  /** Most runs (validations, protocol runs) at once; more are answered 503 with Retry-After. */
+  /** Worker threads: the most runs (validations, protocol runs) at once (default: one per core). */
+  workers?: number;
+  /** @deprecated the old name of `workers`. */
   maxConcurrent?: number;
+  /**
+   * Runs that may wait for a worker beyond those running (default: 4 per worker); more are answered 503
+   * with Retry-After before their body is read.
+   */
+  queue?: number;
+  /** Longest wait in the queue (ms); a run that waited longer is answered 503 with Retry-After (default 30 s). */
+  queueWaitMs?: number;
+  /**
+   * A bearer token every request but /healthz and /readyz must carry (`Authorization: Bearer <token>`); others
+   * get 401. Read with `readTokenFile` (src/serve/auth.ts).
+   */
+  token?: string;
   /** Longest run in milliseconds; a longer one is stopped and answered 504. */
   timeLimitMs?: number;
   /** Memory limit of a run's worker (V8 heap, MB); a run beyond it is answered 413. */
@@ -67,7 +85,7 @@ export interface SelfTestServer {
   /** The Host header values the server answers. */
   hosts: string[];
   /** The limits in force (as /api/info tells the page). */
-  limits: { maxBodyBytes: number; maxFiles: number; maxConcurrent: number; timeLimitSeconds: number };
+  limits: Limits;
   server: Server;
   close(): Promise<void>;
   /**
@@ -77,10 +95,30 @@ export interface SelfTestServer {
   drain(): Promise<void>;
 }
 
+/** The limits in force (as /api/info tells the page). */
+export interface Limits {
+  maxBodyBytes: number;
+  maxFiles: number;
+  /** Worker threads: runs at once. */
+  workers: number;
+  /** Runs that may wait for a worker. */
+  queue: number;
+  queueWaitSeconds: number;
+  timeLimitSeconds: number;
+}
+
 export const DEFAULT_MAX_BODY = 25 * 1024 * 1024;
 export const DEFAULT_MAX_FILES = 50;
-/** Runs at once: one per core, at most 4 (each worker holds its own definitions, ~100 MB). */
-export const defaultMaxConcurrent = (): number => Math.max(1, Math.min(availableParallelism(), 4));
+/**
+ * Worker threads: one per core (each holds its own definitions: ready, the server with two workers holds some 140 MB,
+ * docs/bench.md). Until issue 17 the
+ * default was capped at 4, for memory; the pool is what makes the service scale, so the default is the cores and
+ * a small machine or container with many cores reported sets `--workers`.
+ */
+export const defaultWorkers = (): number => Math.max(1, availableParallelism());
+/** Runs that may wait beyond the running ones, per worker. */
+export const QUEUE_PER_WORKER = 4;
+export const DEFAULT_QUEUE_WAIT_MS = 30_000;
 export const DEFAULT_TIME_LIMIT_MS = 120_000;
 /** A worker's heap limit (MB): a 12 MB HCO message validates in less than 160 MB of heap, so the 25 MB upload limit fits well. */
 export const DEFAULT_RUN_MEMORY_MB = 1024;
@@ -174,14 +212,26 @@ const ERROR_STATUS: Record<RunLimitError['reason'], { status: number; code: 'tim
   'memory-limit': { status: 413, code: 'memory-limit' },
   'worker-failed': { status: 500, code: 'internal' },
   closed: { status: 503, code: 'busy' },
+  'queue-timeout': { status: 503, code: 'busy' },
+  cancelled: { status: 503, code: 'busy' }, // nobody reads it: the client is gone
 };
 
 /** The JSON error answer for what a request ended with. */
-function errorAnswer(e: unknown): { status: number; value: { error: string; code: string } } {
-  if (e instanceof HttpError) return { status: e.status, value: { error: e.message, code: e.code } };
+function errorAnswer(e: unknown): { status: number; value: { error: string; code: string }; headers?: Record<string, string> } {
+  if (e instanceof HttpError)
+    return {
+      status: e.status,
+      value: { error: e.message, code: e.code },
+      // and the connection closed: the body of a request without the token is not read
+      ...(e.code === 'unauthorized' ? { headers: { 'www-authenticate': 'Bearer realm="medcom-ig"', connection: 'close' } } : {}),
+    };
   if (e instanceof RunLimitError) {
     const { status, code } = ERROR_STATUS[e.reason];
-    return { status, value: { error: e.message, code } };
+    return {
+      status,
+      value: { error: e.message, code },
+      ...(code === 'busy' ? { headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } } : {}),
+    };
   }
   return { status: 500, value: { error: `internal error: ${(e as Error).message.split('\n')[0]}`, code: 'internal' } };
 }
@@ -202,7 +252,7 @@ function httpFault(status: number, message: string): string {
   return faultEnvelope(new SoapFault(status < 500 ? 'Client' : 'Server', message), undefined, `urn:uuid:${randomUUID()}`);
 }
 
-async function info(limits: { maxBodyBytes: number; maxFiles: number; maxConcurrent: number; timeLimitSeconds: number }): Promise<unknown> {
+async function info(limits: Limits): Promise<unknown> {
   const { ProtocolLibrary } = await import('../api/protocol.js');
   return {
     // every version we build: the current one as the standard's alias, the others as <alias>@<version>
@@ -230,8 +280,11 @@ export async function startSelfTest(options: SelfTestOptions = {}): Promise<Self
   const host = options.host ?? '127.0.0.1';
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const maxFiles = options.maxFiles ?? DEFAULT_MAX_FILES;
-  const maxConcurrent = options.maxConcurrent ?? defaultMaxConcurrent();
+  const workers = options.workers ?? options.maxConcurrent ?? defaultWorkers();
+  const queue = options.queue ?? QUEUE_PER_WORKER * workers;
+  const queueWaitMs = options.queueWaitMs ?? DEFAULT_QUEUE_WAIT_MS;
   const timeLimitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
+  const token = options.token === undefined ? undefined : bearerCheck(options.token);
   const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const headersTimeout = Math.min(options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS, requestTimeout);
   for (const name of options.allowHosts ?? []) {
@@ -242,12 +295,21 @@ export async function startSelfTest(options: SelfTestOptions = {}): Promise<Self
   if (!script) throw new Error('the compiled self-test worker (dist/src/serve/worker.js) is missing: run npm run compile');
   const runner = new WorkerRunner({
     script,
-    maxConcurrent,
+    workers,
+    queue,
+    queueWaitMs,
     timeLimitMs,
     maxHeapMb: options.maxRunMemoryMb ?? DEFAULT_RUN_MEMORY_MB,
     youngHeapMb: WORKER_YOUNG_HEAP_MB,
   });
-  const limits = { maxBodyBytes, maxFiles, maxConcurrent, timeLimitSeconds: timeLimitMs / 1000 };
+  const limits: Limits = {
+    maxBodyBytes,
+    maxFiles,
+    workers,
+    queue,
+    queueWaitSeconds: queueWaitMs / 1000,
+    timeLimitSeconds: timeLimitMs / 1000,
+  };
   let hosts = new Set<string>();
   // made once, before the server listens: reading and checking the protocol definitions is work
   // the event loop should do neither per request nor while uploads come in
@@ -262,22 +324,31 @@ export async function startSelfTest(options: SelfTestOptions = {}): Promise<Self
     (req, res) => {
       if (options.log) logWhenAnswered(req, res, options.log);
       handle(req, res).catch((e: unknown) => {
-        const { status, value } = errorAnswer(e);
+        const { status, value, headers } = errorAnswer(e);
         if (!res.headersSent && !res.destroyed) {
-          if (isFhirPath(req.url)) sendOutcome(req, res, status, errorOutcome(value.code, value.error));
-          else if (isGitbPath(req.url)) send(res, status, SOAP_MIME, httpFault(status, value.error));
-          else sendJson(res, status, value);
+          if (isFhirPath(req.url)) sendOutcome(req, res, status, errorOutcome(value.code, value.error), headers);
+          else if (isGitbPath(req.url)) send(res, status, SOAP_MIME, httpFault(status, value.error), headers);
+          else send(res, status, 'application/json; charset=utf-8', JSON.stringify(value), headers);
         } else res.end();
         if (status === 413) req.destroy();
       });
     },
   );
 
+  const busyMessage = `the server is busy with ${workers} run(s) and ${queue} waiting; try again in a few seconds`;
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const hostHeader = (req.headers.host ?? '').toLowerCase();
     if (!hosts.has(hostHeader))
       throw new HttpError(421, 'host', `requests to this server must name one of its hosts (${[...hosts].join(', ')}); see --allow-host`);
     const url = new URL(req.url ?? '/', 'http://localhost');
+    // the probes answer without the token (a load balancer's health check carries none); nothing else does
+    if (
+      token &&
+      !(req.method === 'GET' && (url.pathname === '/healthz' || url.pathname === '/readyz')) &&
+      !token(req.headers.authorization)
+    )
+      throw new HttpError(401, 'unauthorized', 'this server needs a bearer token: Authorization: Bearer <token>');
     if (isFhirPath(url.pathname)) return handleFhir(req, res, url);
     if (isGitbPath(url.pathname)) return handleGitb(req, res, url);
     if (req.method === 'GET') {
@@ -319,7 +390,7 @@ export async function startSelfTest(options: SelfTestOptions = {}): Promise<Self
           503,
           'application/json; charset=utf-8',
           JSON.stringify({
-            error: `the server is busy with ${maxConcurrent} run(s); try again in a few seconds`,
+            error: busyMessage,
             code: 'busy',
           }),
           { 'retry-after': String(RETRY_AFTER_SECONDS) },
@@ -329,7 +400,7 @@ export async function startSelfTest(options: SelfTestOptions = {}): Promise<Self
       try {
         const body = await readBody(req, maxBodyBytes);
         const job: SelfTestJob = { kind: url.pathname === '/api/validate' ? 'validate' : 'protocol', body, maxFiles };
-        const answer = await lease.run<SelfTestAnswer>(job, [body.buffer]);
+        const answer = await lease.run<SelfTestAnswer>(job, [body.buffer], goneSignal(res));
         send(
           res,
           answer.status,
@@ -365,8 +436,7 @@ export async function startSelfTest(options: SelfTestOptions = {}): Promise<Self
     const lease = runner.tryAcquire();
     if (!lease) {
       await discardBody(req, maxBodyBytes);
-      const message = `the server is busy with ${maxConcurrent} run(s); try again in a few seconds`;
-      return send(res, 503, FHIR_MIME[answer], fhirBody(errorOutcome('busy', message), answer), {
+      return send(res, 503, FHIR_MIME[answer], fhirBody(errorOutcome('busy', busyMessage), answer), {
         'retry-after': String(RETRY_AFTER_SECONDS),
       });
     }
@@ -379,7 +449,7 @@ export async function startSelfTest(options: SelfTestOptions = {}): Promise<Self
         const v = option(k);
         if (v !== undefined) job[k] = v;
       }
-      const result = await lease.run<SelfTestAnswer>(job, [bytes.buffer]);
+      const result = await lease.run<SelfTestAnswer>(job, [bytes.buffer], goneSignal(res));
       if (result.counts) issueCounts.set(res, result.counts);
       send(
         res,
@@ -414,19 +484,28 @@ export async function startSelfTest(options: SelfTestOptions = {}): Promise<Self
     const lease = runner.tryAcquire();
     if (!lease) {
       await discardBody(req, maxBodyBytes);
-      return send(res, 503, SOAP_MIME, httpFault(503, `the server is busy with ${maxConcurrent} run(s); try again in a few seconds`), {
+      return send(res, 503, SOAP_MIME, httpFault(503, busyMessage), {
         'retry-after': String(RETRY_AFTER_SECONDS),
       });
     }
     try {
       const body = await readBody(req, maxBodyBytes);
       const job: GitbJob = { kind: 'gitb', body, messageId: `urn:uuid:${randomUUID()}` };
-      const result = await lease.run<SelfTestAnswer>(job, [body.buffer]);
+      const result = await lease.run<SelfTestAnswer>(job, [body.buffer], goneSignal(res));
       if (result.counts) issueCounts.set(res, result.counts);
       send(res, result.status, result.type ?? SOAP_MIME, Buffer.from(result.body.buffer, result.body.byteOffset, result.body.byteLength));
     } finally {
       lease.release();
     }
+  }
+
+  /** Aborts when the connection closes before the answer is sent: a run still queued for it is dropped. */
+  function goneSignal(res: ServerResponse): AbortSignal {
+    const gone = new AbortController();
+    res.once('close', () => {
+      if (!res.writableFinished) gone.abort();
+    });
+    return gone.signal;
   }
 
   /** The issue counts of the `$validate` answers, for their log line. */
@@ -451,7 +530,13 @@ export async function startSelfTest(options: SelfTestOptions = {}): Promise<Self
   }
 
   /** An error OperationOutcome in the format the request asks for (JSON when that cannot be told). */
-  function sendOutcome(req: IncomingMessage, res: ServerResponse, status: number, outcome: ReturnType<typeof errorOutcome>): void {
+  function sendOutcome(
+    req: IncomingMessage,
+    res: ServerResponse,
+    status: number,
+    outcome: ReturnType<typeof errorOutcome>,
+    headers: Record<string, string> = {},
+  ): void {
     let answer: FhirFormat;
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
@@ -459,7 +544,7 @@ export async function startSelfTest(options: SelfTestOptions = {}): Promise<Self
     } catch {
       answer = 'json'; // a bad _format is itself what is being answered
     }
-    send(res, status, FHIR_MIME[answer], fhirBody(outcome, answer));
+    send(res, status, FHIR_MIME[answer], fhirBody(outcome, answer), headers);
   }
 
   await new Promise<void>((resolve, reject) => {

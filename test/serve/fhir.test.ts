@@ -20,7 +20,7 @@ const anchors = anchorsOrSkip('serve: $validate of an official HCO bundle');
 
 let s: SelfTestServer;
 beforeAll(async () => {
-  s = await startSelfTest({ port: 0, maxBodyBytes: 2 * 1048576, maxConcurrent: 1 });
+  s = await startSelfTest({ port: 0, maxBodyBytes: 2 * 1048576, workers: 1 });
 });
 afterAll(async () => {
   await s?.close();
@@ -112,7 +112,7 @@ describe('FHIR $validate', () => {
     expect(await invalidities('outcome.json', bad.text)).toEqual([]);
   });
 
-  it('the Parameters form: resource, profile and mode; positions are left out (they would point into the Parameters)', async () => {
+  it('the Parameters form: resource, profile and mode; positions point into the Parameters body', async () => {
     const resource = JSON.parse(example('hco/1.2.1/valid/new-message-blood-pressure.json')) as Record<string, unknown>;
     const params = (profile: string, mode?: string): string =>
       JSON.stringify({
@@ -126,21 +126,50 @@ describe('FHIR $validate', () => {
     const ok = await call('/fhir/$validate', { body: params(`${HCO_MESSAGE}|1.2.1`, 'create'), headers: json });
     expect(ok.status).toBe(200);
     expect(errors(ok)).toEqual([]);
-    // against 1.1.0-trial-use the 1.2.1 message's definition form is wrong: errors, without line/col
-    const old = await call('/fhir/$validate', { body: params(`${HCO_MESSAGE}|1.1.0-trial-use`), headers: json });
+    // against 1.1.0-trial-use the 1.2.1 message's definition form is wrong: errors, with lines inside the resource
+    const oldBody = params(`${HCO_MESSAGE}|1.1.0-trial-use`);
+    const old = await call('/fhir/$validate', { body: oldBody, headers: json });
     expect(errors(old).length).toBeGreaterThan(0);
-    expect(
-      issues(old)
-        .flatMap((i) => i.extension ?? [])
-        .filter((x) => /issue-(line|col)$/.test(x.url)),
-    ).toEqual([]);
-    // a profile we do not know: 400 naming it
+    const lines = issues(old)
+      .flatMap((i) => i.extension ?? [])
+      .filter((x) => x.url.endsWith('operationoutcome-issue-line'))
+      .map((x) => x.valueInteger);
+    expect(lines.length).toBeGreaterThan(0);
+    // the body is one line: every position is on it
+    expect(new Set(lines)).toEqual(new Set([1]));
+    // a profile we do not know: 400 naming it (the diagnostics hold its url)
     const unknown = await call('/fhir/$validate', { body: params('http://example.org/StructureDefinition/nope'), headers: json });
     expect(unknown.status).toBe(400);
-    expect(unknown.text).toContain('http://example.org/StructureDefinition/nope');
     expect(ruleOf(errors(unknown)[0]!)).toBe('http/bad-request');
+    expect((errors(unknown)[0] as Issue & { diagnostics: string }).diagnostics).toContain('http://example.org/StructureDefinition/nope');
     const badMode = await call('/fhir/$validate', { body: params(`${HCO_MESSAGE}|1.2.1`, 'delete'), headers: json });
     expect(badMode.status).toBe(400);
+  });
+
+  it('the Parameters form in XML: the resource nested, a profile; answered in XML, positions in the body', async () => {
+    const bundle = example('hco/valid/new-message-quantity.xml').replace(/^<\?xml[^>]*>\n/, '');
+    const params = (resource: string, profile: string): string =>
+      '<?xml version="1.0" encoding="UTF-8"?>\n<Parameters xmlns="http://hl7.org/fhir">\n  <parameter>\n    <name value="resource"/>\n' +
+      `    <resource>\n${resource}    </resource>\n  </parameter>\n  <parameter>\n    <name value="profile"/>\n` +
+      `    <valueCanonical value="${profile}"/>\n  </parameter>\n</Parameters>\n`;
+    const ok = await call('/fhir/$validate', { body: params(bundle, `${HCO_MESSAGE}|1.1.0-trial-use`), headers: xml });
+    expect(ok.status).toBe(200);
+    expect(ok.type).toMatch(/^application\/fhir\+xml/);
+    expect(ok.text).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<OperationOutcome xmlns="http:\/\/hl7.org\/fhir">/);
+    expect(ok.text).not.toMatch(/<severity value="(error|fatal)"\/>/);
+    expect(await invalidities('answer.xml', ok.text)).toEqual([]);
+    // without Bundle.timestamp: the error at Bundle.timestamp, at the nested resource (line 5, `<resource>`), not the Parameters
+    const noTimestamp = bundle.replace(/\n\s*<timestamp value="[^"]*"\/>/, '');
+    const bad = await call('/fhir/$validate?_format=json', { body: params(noTimestamp, `${HCO_MESSAGE}|1.1.0-trial-use`), headers: xml });
+    expect(bad.status).toBe(200);
+    const e = errors(bad).find((i) => i.expression?.[0] === 'Bundle.timestamp');
+    expect(e && ruleOf(e)).toBe('cardinality/min');
+    expect(e!.extension?.find((x) => x.url.endsWith('operationoutcome-issue-line'))?.valueInteger).toBeGreaterThanOrEqual(5);
+    // an unknown profile in an XML Parameters: 400, an OperationOutcome in XML
+    const unknown = await call('/fhir/$validate', { body: params(bundle, 'http://example.org/StructureDefinition/nope'), headers: xml });
+    expect(unknown.status).toBe(400);
+    expect(unknown.type).toMatch(/^application\/fhir\+xml/);
+    expect(unknown.text).toContain(`<code value="http/bad-request"/>`);
   });
 
   it('XML in, XML out; the answer follows _format and Accept', async () => {
@@ -180,9 +209,11 @@ describe('FHIR $validate', () => {
     const badIg = await call('/fhir/$validate?ig=hco@9.9.9', { body: text, headers: json });
     expect(badIg.status).toBe(400);
     expect(badIg.text).toContain('9.9.9');
+    // a Parameters without a resource: 400, in the request's format
     const xmlParams = await call('/fhir/$validate', { body: '<Parameters xmlns="http://hl7.org/fhir"/>', headers: xml });
-    expect(xmlParams.status).toBe(415);
+    expect(xmlParams.status).toBe(400);
     expect(xmlParams.type).toMatch(/^application\/fhir\+xml/);
+    expect(xmlParams.text).toContain(`<code value="http/bad-request"/>`);
     // the worst shapes: a body over the upload limit (2 MB here) is refused before it is read whole; deep nesting
     const huge = await call('/fhir/$validate', { body: `{"resourceType":"Basic","x":"${'a'.repeat(3 * 1048576)}"}`, headers: json });
     expect(huge.status).toBe(413);

@@ -93,8 +93,8 @@ function slowUpload(server: SelfTestServer, options: { sent: number; headersOnly
 }
 
 describe('limits on runs', () => {
-  it('answers 503 with Retry-After when the cap of concurrent runs is reached, decided before the body is read', async () => {
-    s = await startSelfTest({ port: 0, maxConcurrent: 1 });
+  it('answers 503 with Retry-After when the workers are busy and the queue is full, decided before the body is read', async () => {
+    s = await startSelfTest({ port: 0, workers: 1, queue: 0 });
     const holder = slowUpload(s, { sent: 10 }); // holds the one run slot while its body trickles in
     await new Promise((r) => setTimeout(r, 300));
     const busy = await post(s, { standard: 'hco', files: [{ name: 'a.json', content: small }] });
@@ -116,7 +116,7 @@ describe('limits on runs', () => {
   }, 60_000);
 
   it('stops a run beyond the time limit with 504, answers small requests meanwhile, and serves runs afterwards', async () => {
-    s = await startSelfTest({ port: 0, maxConcurrent: 1, timeLimitMs: 3000, maxBodyBytes: 40 * 1048576 });
+    s = await startSelfTest({ port: 0, workers: 1, timeLimitMs: 3000, maxBodyBytes: 40 * 1048576 });
     // warm the worker first: the time limit counts from when the run is handed to a ready worker
     expect((await post(s, { standard: 'hco', files: [{ name: 'a.json', content: small }] })).status).toBe(200);
     const big = paddedHcoBundle(root, 12 * 1048576); // some 10 s of validation
@@ -139,7 +139,7 @@ describe('limits on runs', () => {
   }, 90_000);
 
   it('stops a run beyond the memory limit with 413, and serves runs afterwards', async () => {
-    s = await startSelfTest({ port: 0, maxConcurrent: 1, maxRunMemoryMb: 96, maxBodyBytes: 40 * 1048576 });
+    s = await startSelfTest({ port: 0, workers: 1, maxRunMemoryMb: 96, maxBodyBytes: 40 * 1048576 });
     expect((await post(s, { standard: 'hco', files: [{ name: 'a.json', content: small }] })).status).toBe(200);
     const r = await post(s, { standard: 'hco', files: [{ name: 'big.json', content: paddedHcoBundle(root, 12 * 1048576) }] });
     expect(r.status).toBe(413);
@@ -148,7 +148,7 @@ describe('limits on runs', () => {
   }, 90_000);
 
   it('cuts an upload whose body does not arrive within the request timeout (408), and frees its slot', async () => {
-    s = await startSelfTest({ port: 0, maxConcurrent: 1, requestTimeoutMs: 1000, headersTimeoutMs: 1000 });
+    s = await startSelfTest({ port: 0, workers: 1, requestTimeoutMs: 1000, headersTimeoutMs: 1000 });
     const started = Date.now();
     const slow = slowUpload(s, { sent: 10 });
     const answer = await slow.closed;
@@ -197,20 +197,7 @@ describe('medcom-ig serve (CLI)', () => {
   it('listens on a wildcard address with --allow-host, says which hosts it answers, and refuses others', async () => {
     const child = spawn(
       process.execPath,
-      [
-        cli,
-        'serve',
-        '--port',
-        '0',
-        '--host',
-        '0.0.0.0',
-        '--allow-host',
-        'testbed.example',
-        '--max-concurrent',
-        '1',
-        '--timeout-seconds',
-        '30',
-      ],
+      [cli, 'serve', '--port', '0', '--host', '0.0.0.0', '--allow-host', 'testbed.example', '--workers', '1', '--timeout-seconds', '30'],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     try {
@@ -239,7 +226,9 @@ describe('medcom-ig serve (CLI)', () => {
   it.each([
     ['an --allow-host with a scheme', ['--allow-host', 'http://x.example']],
     ['an --allow-host with a port', ['--allow-host', 'x.example:8080']],
+    ['--workers 0', ['--workers', '0']],
     ['--max-concurrent 0', ['--max-concurrent', '0']],
+    ['--queue -1', ['--queue', '-1']],
     ['--timeout-seconds -1', ['--timeout-seconds', '-1']],
   ])(
     'refuses %s with exit 2',

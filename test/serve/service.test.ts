@@ -15,7 +15,7 @@ afterAll(async () => {
 });
 
 async function start(log?: (line: string) => void): Promise<SelfTestServer> {
-  const s = await startSelfTest({ port: 0, maxConcurrent: 1, warm: true, ...(log ? { log } : {}) });
+  const s = await startSelfTest({ port: 0, workers: 1, warm: true, ...(log ? { log } : {}) });
   servers.push(s);
   return s;
 }
