@@ -1,5 +1,5 @@
 /**
- * `npm run bench:serve [-- --uploads N] [-- --mb N] [-- --probe-ms N] [-- --max-concurrent N] [-- --cli FILE] [-- --json FILE]
+ * `npm run bench:serve [-- --uploads N] [-- --mb N] [-- --probe-ms N] [-- --workers N] [-- --cli FILE] [-- --json FILE]
  *  [-- --clients N] [-- --seconds N] [-- --warm-seconds N] [-- --cli-runs N] [-- --bundle FILE] [-- --throughput-only]`:
  * `medcom-ig serve` under load (issue 12's acceptance), then its `$validate` throughput (issue 17's: one client
  * against 8 with keep-alive, and a process per bundle for comparison; scripts/bench/serve-throughput.ts).
@@ -39,7 +39,7 @@ const root = resolve(here, '..', '..');
 const TARGET_RSS_MB = 600;
 const TARGET_PROBE_MS = 2000;
 const USAGE =
-  'usage: npm run bench:serve [-- --uploads N] [-- --mb N] [-- --probe-ms N] [-- --max-concurrent N] [-- --cli FILE] [-- --json FILE]\n' +
+  'usage: npm run bench:serve [-- --uploads N] [-- --mb N] [-- --probe-ms N] [-- --workers N] [-- --cli FILE] [-- --json FILE]\n' +
   '                           [-- --clients N] [-- --seconds N] [-- --warm-seconds N] [-- --cli-runs N] [-- --bundle FILE] [-- --throughput-only]\n';
 
 interface Args {
@@ -65,7 +65,7 @@ function parseArgs(raw: readonly string[]): Args {
       uploads: { type: 'string' },
       mb: { type: 'string' },
       'probe-ms': { type: 'string' },
-      'max-concurrent': { type: 'string' },
+      workers: { type: 'string' },
       cli: { type: 'string' },
       json: { type: 'string' },
       clients: { type: 'string' },
@@ -86,7 +86,7 @@ function parseArgs(raw: readonly string[]): Args {
     uploads: flags.uploads === undefined ? 50 : Math.round(number('--uploads', flags.uploads)),
     mb: flags.mb === undefined ? 5 : number('--mb', flags.mb),
     probeMs: flags['probe-ms'] === undefined ? 200 : number('--probe-ms', flags['probe-ms']),
-    maxConcurrent: flags['max-concurrent'] === undefined ? undefined : Math.round(number('--max-concurrent', flags['max-concurrent'])),
+    maxConcurrent: flags['workers'] === undefined ? undefined : Math.round(number('--workers', flags['workers'])),
     cli: flags.cli === undefined ? join(root, 'bin', 'medcom-ig.js') : resolve(flags.cli),
     json: flags.json,
     clients: flags.clients === undefined ? 8 : Math.round(number('--clients', flags.clients)),
@@ -110,7 +110,7 @@ function progress(text: string): void {
 
 /** Start the server; resolves with its URL once it prints it. */
 function startServer(args: Args): Promise<{ child: ChildProcess; url: string }> {
-  const extra = args.maxConcurrent !== undefined ? ['--max-concurrent', String(args.maxConcurrent)] : [];
+  const extra = args.maxConcurrent !== undefined ? ['--workers', String(args.maxConcurrent)] : [];
   const child = spawn(
     process.execPath,
     [args.cli, 'serve', '--port', '0', '--max-upload-mb', String(Math.ceil(args.mb * 1.5 + 1)), ...extra],

@@ -142,7 +142,7 @@ describe('deploy/: the Kubernetes manifest', () => {
   it('has the memory for the runs it allows, and the grace period for a run under way', () => {
     const limit = mebibytes(container.resources?.limits?.['memory'] ?? '0');
     expect(mebibytes(container.resources?.requests?.['memory'] ?? '0')).toBeLessThanOrEqual(limit);
-    const runs = Number(option(args, '--max-concurrent'));
+    const runs = Number(option(args, '--workers'));
     const heap = Number(option(args, '--max-run-memory-mb'));
     expect(runs).toBeGreaterThan(0);
     expect(READY_RSS_MB + runs * heap).toBeLessThanOrEqual(limit);
