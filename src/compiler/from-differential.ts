@@ -94,7 +94,9 @@ export function generateSnapshot(
   const diagnostics = new Diagnostics();
   let out: SD | undefined;
   try {
-    out = compileStructureDefinition(ir, resolver, diagnostics, { ...options, rules: options.rules ?? SNAPSHOT_RULES['publisher-2025'] });
+    // a type profile we do not hold stays as stated (the HL7 snapshot generator keeps it; the validator reports it)
+    const rules: SnapshotRules = { ...(options.rules ?? SNAPSHOT_RULES['publisher-2025']), keepUnresolvedTypeProfiles: true };
+    out = compileStructureDefinition(ir, resolver, diagnostics, { ...options, rules });
   } catch (e) {
     return { problems: [`${name}: snapshot generation failed: ${(e as Error).message}`] };
   }

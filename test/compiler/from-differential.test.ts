@@ -159,4 +159,35 @@ describe('snapshots generated from a differential on first lookup', () => {
     ]);
     expect(notices).toEqual([]);
   });
+  it('keep a type profile that cannot be resolved, as stated, and unfold the element’s children from its base type', () => {
+    const sd = {
+      resourceType: 'StructureDefinition',
+      url: `${P}org-unknown-type-profile`,
+      name: 'OrgUnknownTypeProfile',
+      status: 'draft',
+      kind: 'resource',
+      abstract: false,
+      type: 'Organization',
+      baseDefinition: 'http://hl7.org/fhir/StructureDefinition/Organization',
+      derivation: 'constraint',
+      differential: {
+        element: [
+          { id: 'Organization.meta', path: 'Organization.meta', min: 1, type: [{ code: 'Meta', profile: [`${P}no-such-meta`] }] },
+          {
+            id: 'Organization.identifier',
+            path: 'Organization.identifier',
+            type: [{ code: 'Identifier', profile: [`${P}no-such-identifier`] }],
+          },
+          { id: 'Organization.identifier.use', path: 'Organization.identifier.use', max: '0' },
+        ],
+      },
+    } as unknown as SD;
+    const r = generateSnapshot(sd, new Definitions(base).all());
+    expect(r.problems).toEqual([]);
+    const snap = { snapshot: { element: r.snapshot } } as unknown as SD;
+    expect(element(snap, 'Organization.meta')?.type).toEqual([{ code: 'Meta', profile: [`${P}no-such-meta`] }]);
+    expect(element(snap, 'Organization.meta')?.min).toBe(1);
+    expect(element(snap, 'Organization.identifier')?.type?.[0]?.profile).toEqual([`${P}no-such-identifier`]);
+    expect(element(snap, 'Organization.identifier.use')?.max).toBe('0');
+  });
 });
