@@ -190,4 +190,62 @@ describe('snapshots generated from a differential on first lookup', () => {
     expect(element(snap, 'Organization.identifier')?.type?.[0]?.profile).toEqual([`${P}no-such-identifier`]);
     expect(element(snap, 'Organization.identifier.use')?.max).toBe('0');
   });
+  it('take a backbone element typed with a profile’s element (elementdefinition-profile-element) from that element', () => {
+    const defs = new Definitions(base);
+    const pkg = new PackageSource({ name: 'inline-sections', version: '0.0.1' });
+    const composition = (id: string, element: unknown[]): FhirResource => ({
+      resourceType: 'StructureDefinition',
+      url: `${P}${id}`,
+      id,
+      name: id,
+      status: 'draft',
+      kind: 'resource',
+      abstract: false,
+      type: 'Composition',
+      baseDefinition: 'http://hl7.org/fhir/StructureDefinition/Composition',
+      derivation: 'constraint',
+      differential: { element },
+    });
+    const code = (c: string): unknown => ({ coding: [{ system: 'http://example.org/cs', code: c }] });
+    pkg.add(
+      composition('section-library', [
+        { path: 'Composition.section', slicing: { discriminator: [{ type: 'pattern', path: 'code' }], rules: 'open' } },
+        { path: 'Composition.section', sliceName: 'a' },
+        { path: 'Composition.section.code', min: 1, patternCodeableConcept: code('a') },
+        { path: 'Composition.section.focus', min: 1 },
+      ]),
+    );
+    const typed = (sliceName: string, element: string): unknown => ({
+      path: 'Composition.section',
+      sliceName,
+      min: 1,
+      type: [
+        {
+          code: 'BackboneElement',
+          profile: [`${P}section-library`],
+          _profile: [
+            { extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/elementdefinition-profile-element', valueString: element }] },
+          ],
+        },
+      ],
+    });
+    pkg.add(
+      composition('document', [
+        { path: 'Composition.section', slicing: { discriminator: [{ type: 'pattern', path: 'code' }], rules: 'closed' } },
+        typed('sa', 'Composition.section:a'),
+      ]),
+    );
+    pkg.add(composition('document-wrong', [typed('sa', 'Composition.section:nonsense')]));
+    defs.addPackage(pkg);
+    const notices: string[] = [];
+    defs.setSnapshotGenerator(snapshotGenerator, (m) => notices.push(m));
+    const doc = defs.all().resolve(`${P}document`)?.resource as unknown as SD;
+    expect(element(doc, 'Composition.section:sa')?.min).toBe(1);
+    expect(element(doc, 'Composition.section:sa')?.type).toEqual([{ code: 'BackboneElement' }]);
+    expect(element(doc, 'Composition.section:sa.code')?.patternCodeableConcept).toEqual(code('a'));
+    expect(element(doc, 'Composition.section:sa.focus')?.min).toBe(1);
+    expect(notices).toEqual([]);
+    defs.all().resolve(`${P}document-wrong`);
+    expect(notices.some((n) => n.includes('document-wrong') && n.includes('Composition.section:nonsense'))).toBe(true);
+  });
 });
