@@ -35,10 +35,11 @@ export interface SnapshotRules {
    */
   keepChoiceTypesOnAddedTypeSlice?: boolean;
   /**
-   * A type profile the differential states that cannot be resolved stays on the element as stated, and the
-   * element's children unfold from the base type, as the HL7 snapshot generator has it (it warns and keeps the
-   * profile; the validator then reports that it cannot check values against it). For snapshots generated from a
-   * differential on load (`generateSnapshot`); a profile we compile ourselves must resolve.
+   * A type profile (or reference target profile) the differential states that cannot be resolved stays on the
+   * element as stated, and the element's children unfold from the base type, as the HL7 snapshot generator has it
+   * (it warns and keeps the profile; the validator then reports that it cannot check values or targets against
+   * it). For snapshots generated from a differential on load (`generateSnapshot`); a profile we compile ourselves
+   * must resolve.
    */
   keepUnresolvedTypeProfiles?: boolean;
 }

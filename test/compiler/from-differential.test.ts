@@ -159,7 +159,7 @@ describe('snapshots generated from a differential on first lookup', () => {
     ]);
     expect(notices).toEqual([]);
   });
-  it('keep a type profile that cannot be resolved, as stated, and unfold the element’s children from its base type', () => {
+  it('keep a type or target profile that cannot be resolved, as stated, and unfold the element’s children from its base type', () => {
     const sd = {
       resourceType: 'StructureDefinition',
       url: `${P}org-unknown-type-profile`,
@@ -179,6 +179,11 @@ describe('snapshots generated from a differential on first lookup', () => {
             type: [{ code: 'Identifier', profile: [`${P}no-such-identifier`] }],
           },
           { id: 'Organization.identifier.use', path: 'Organization.identifier.use', max: '0' },
+          {
+            id: 'Organization.endpoint',
+            path: 'Organization.endpoint',
+            type: [{ code: 'Reference', targetProfile: [`${P}no-such-endpoint`], aggregation: ['bundled'] }],
+          },
         ],
       },
     } as unknown as SD;
@@ -189,6 +194,9 @@ describe('snapshots generated from a differential on first lookup', () => {
     expect(element(snap, 'Organization.meta')?.min).toBe(1);
     expect(element(snap, 'Organization.identifier')?.type?.[0]?.profile).toEqual([`${P}no-such-identifier`]);
     expect(element(snap, 'Organization.identifier.use')?.max).toBe('0');
+    expect(element(snap, 'Organization.endpoint')?.type).toEqual([
+      { code: 'Reference', targetProfile: [`${P}no-such-endpoint`], aggregation: ['bundled'] },
+    ]);
   });
   it('take a backbone element typed with a profile’s element (elementdefinition-profile-element) from that element', () => {
     const defs = new Definitions(base);

@@ -46,7 +46,10 @@ function disallowed(ctx: ApplyContext, t: TypeRefIR, parentTypes: fhir4.ElementD
     }
   }
   for (const target of t.targetProfile ?? []) {
-    if (!resolveSd(ctx.resolver, target)) return `target profile ${target} cannot be resolved`;
+    if (!resolveSd(ctx.resolver, target)) {
+      if (ctx.rules.keepUnresolvedTypeProfiles) continue; // kept as stated (the validator says it cannot check the target)
+      return `target profile ${target} cannot be resolved`;
+    }
     const parentTargets = parent.targetProfile ?? [];
     if (parentTargets.length === 0) continue;
     const chain = ancestry(ctx.resolver, target);
