@@ -41,7 +41,14 @@ import {
 import { reportUnknownElement } from '../rules/structure/unknown-element.js';
 import { isJsonKind, isJsonObject } from '../rules/types/json-type.js';
 import { checkAttachment } from '../rules/types/attachment.js';
-import { checkNarrativeControl, checkNarrativeLinks, checkNarrativeSource, checkXhtml, linkTargets } from '../rules/types/narrative.js';
+import {
+  checkNarrativeControl,
+  checkNarrativeLinkSchemes,
+  checkNarrativeLinks,
+  checkNarrativeSource,
+  checkXhtml,
+  linkTargets,
+} from '../rules/types/narrative.js';
 import { checkPrimitive, PrimitiveChecker } from '../rules/types/primitive.js';
 import { checkValueBounds, checkValuePresence } from '../rules/types/bounds.js';
 import { checkTypeProfilesKnown } from '../rules/types/type-profile.js';
@@ -741,6 +748,7 @@ export class Walker implements WalkContext {
       if (type === 'xhtml') {
         checkXhtml(value, where, sink);
         checkNarrativeLinks(value, where, sink, () => this.linkTargetsOf(where.root));
+        checkNarrativeLinkSchemes(value, where, sink);
       }
       if (type === 'uri' || type === 'url' || type === 'canonical') checkUri(value, where, sink);
       this.checkValue(value, node, type, where, sink);

@@ -3,7 +3,7 @@
  * the catalogue's one passing and one failing fixture per rule.
  */
 import { describe, expect, it } from 'vitest';
-import { firstBadEntity, linkTargets, narrativeLocalLinks } from '../../../src/validator/rules/types/narrative.js';
+import { firstBadEntity, linkTargets, narrativeLocalLinks, unfollowableLinks } from '../../../src/validator/rules/types/narrative.js';
 import { base64Length } from '../../../src/validator/rules/types/attachment.js';
 import { sharedValidator, validate } from '../../helpers/validate.js';
 
@@ -108,6 +108,45 @@ describe('types/narrative-link', () => {
     });
     expect(await ids(bundle([composition, observation]))).toEqual([]);
     expect(await ids(bundle([composition]))).toEqual(['types/narrative-link Bundle.entry[0].resource.text.div']);
+  });
+});
+
+describe('types/narrative-link-scheme', () => {
+  it('reads the URN links and images of a narrative, any case; other schemes and fragments pass', () => {
+    expect(
+      unfollowableLinks(
+        '<div><a href="urn:uuid:1">a</a><img src="URN:oid:1.2"/><a href="https://x">b</a><a href="#x">c</a><a href="mailto:a@b">d</a><p title="urn:x">e</p></div>',
+      ),
+    ).toEqual([
+      { url: 'urn:uuid:1', scheme: 'urn' },
+      { url: 'URN:oid:1.2', scheme: 'urn' },
+    ]);
+  });
+
+  it('is one error per distinct link, in every entry of a Bundle, also where the urn:uuid is an entry’s fullUrl', async () => {
+    const uuid = 'urn:uuid:c757873d-ec9a-4326-a141-556f43239520';
+    const bundle = {
+      resourceType: 'Bundle',
+      id: 'b',
+      type: 'collection',
+      entry: [
+        {
+          fullUrl: uuid,
+          resource: {
+            resourceType: 'Basic',
+            code: { text: 'x' },
+            text: {
+              status: 'generated',
+              div: `<div xmlns="${XHTML}"><a href="${uuid}">me</a> <a href="${uuid}">again</a> <a href="urn:oid:1.2.208.176">other</a></div>`,
+            },
+          },
+        },
+      ],
+    };
+    expect(await ids(bundle)).toEqual([
+      'types/narrative-link-scheme Bundle.entry[0].resource.text.div',
+      'types/narrative-link-scheme Bundle.entry[0].resource.text.div',
+    ]);
   });
 });
 

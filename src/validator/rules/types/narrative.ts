@@ -129,6 +129,28 @@ export function checkNarrativeLinks(value: unknown, where: Where, sink: IssueSin
   for (const href of links) if (!known.has(href.slice(1))) sink.report('types/narrative-link', where, { href: quoteValue(href) });
 }
 
+/** URI schemes a narrative link or image cannot use: names, not locations a reader can follow (`urn:uuid:…`). */
+const UNFOLLOWABLE_SCHEMES = new Set(['urn']);
+
+/** The links (`<a href>`) and images (`<img src>`) of a narrative whose URI scheme cannot be followed, in order. */
+export function unfollowableLinks(div: string): { url: string; scheme: string }[] {
+  if (!/urn:/i.test(div)) return [];
+  const out: { url: string; scheme: string }[] = [];
+  for (const tag of startTags(div)) {
+    const url = tag.name === 'a' ? tag.attrs.get('href') : tag.name === 'img' ? tag.attrs.get('src') : undefined;
+    const scheme = url === undefined ? undefined : /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(url.trim())?.[1]?.toLowerCase();
+    if (url !== undefined && scheme !== undefined && UNFOLLOWABLE_SCHEMES.has(scheme)) out.push({ url, scheme });
+  }
+  return out;
+}
+
+/** A narrative's links and images use a scheme a reader can follow (`types/narrative-link-scheme`): not a URN. */
+export function checkNarrativeLinkSchemes(value: unknown, where: Where, sink: IssueSink): void {
+  if (typeof value !== 'string') return;
+  for (const { url, scheme } of unfollowableLinks(value))
+    sink.report('types/narrative-link-scheme', where, { url: quoteValue(url), scheme });
+}
+
 interface XNode {
   attrs: Map<string, string>;
   /** Elements, and the text between them (entities left as written). */
