@@ -50,6 +50,8 @@ export class ElementList {
     private readonly resolver: Resolver,
     private readonly pinCore = false,
     private readonly slicesFromCurrent = false,
+    /** An element whose type profile cannot be resolved unfolds from its base type (SnapshotRules.keepUnresolvedTypeProfiles). */
+    private readonly baseTypeForUnknownProfile = false,
   ) {
     this.reindex();
     this.capture();
@@ -228,7 +230,9 @@ export class ElementList {
     const profiles = code === 'Reference' || code === 'canonical' ? [] : (t.profile ?? []);
     if (profiles.length > 1) throw new UnfoldError(`${el.id}: cannot unfold an element with several type profiles`);
     const url = profiles[0] ?? code;
-    const hit = this.resolver.resolve(url, 'StructureDefinition');
+    const hit =
+      this.resolver.resolve(url, 'StructureDefinition') ??
+      (this.baseTypeForUnknownProfile && url !== code ? this.resolver.resolve(code, 'StructureDefinition') : undefined);
     if (!hit) throw new UnfoldError(`${el.id}: type ${url} cannot be resolved`);
     return hit.resource as unknown as SD;
   }

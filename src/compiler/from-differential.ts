@@ -78,6 +78,7 @@ export function generateSnapshot(
     return { problems: [`${name}: a specialization's snapshot cannot be generated from its differential`] };
   }
   const source: SourceInfo = { file: sd.url, line: 0, column: 0 };
+  const inlined = inlineProfileElements(diff, resolver);
   const { url, version } = splitCanonical(sd.baseDefinition);
   const ir: StructureDefinitionIR = {
     resourceType: 'StructureDefinition',
@@ -88,19 +89,81 @@ export function generateSnapshot(
     name: sd.name,
     status: sd.status,
     parent: version === undefined ? { url } : { url, version },
-    rules: differentialRules(diff, source),
+    rules: differentialRules(inlined.diff, source),
     source,
   };
   const diagnostics = new Diagnostics();
   let out: SD | undefined;
   try {
-    out = compileStructureDefinition(ir, resolver, diagnostics, { ...options, rules: options.rules ?? SNAPSHOT_RULES['publisher-2025'] });
+    // a type profile we do not hold stays as stated (the HL7 snapshot generator keeps it; the validator reports it)
+    const rules: SnapshotRules = { ...(options.rules ?? SNAPSHOT_RULES['publisher-2025']), keepUnresolvedTypeProfiles: true };
+    out = compileStructureDefinition(ir, resolver, diagnostics, { ...options, rules });
   } catch (e) {
     return { problems: [`${name}: snapshot generation failed: ${(e as Error).message}`] };
   }
-  const problems = diagnostics.items.filter((d) => d.severity === 'error').map((d) => `${name}: ${d.message}`);
+  const problems = [
+    ...inlined.problems.map((m) => `${name}: ${m}`),
+    ...diagnostics.items.filter((d) => d.severity === 'error').map((d) => `${name}: ${d.message}`),
+  ];
   const snapshot = out?.snapshot?.element as ED[] | undefined;
   return snapshot?.length ? { snapshot, problems, kind: out!.kind } : { problems };
+}
+
+const PROFILE_ELEMENT = 'http://hl7.org/fhir/StructureDefinition/elementdefinition-profile-element';
+
+/**
+ * The element a type profile names with `elementdefinition-profile-element` (`Composition.section` typed
+ * `BackboneElement(library)` with the extension `Composition.section:codeA`): a backbone element that takes its
+ * content from an element of another StructureDefinition, not from that definition's root.
+ */
+function profileElement(el: ED): { profile: string; element: string } | undefined {
+  const t = el.type;
+  if (t?.length !== 1 || t[0]!.profile?.length !== 1) return undefined;
+  const twin = (t[0] as { _profile?: ({ extension?: { url?: string; valueString?: string }[] } | null)[] })._profile?.[0];
+  const element = twin?.extension?.find((e) => e.url === PROFILE_ELEMENT)?.valueString;
+  return element === undefined ? undefined : { profile: t[0]!.profile[0]!, element };
+}
+
+/**
+ * The differential with every element typed by a profile's element (`elementdefinition-profile-element`)
+ * unfolded in place: the element keeps its own type code, and the constraints the named element's children have
+ * in that profile (its differential, or its snapshot when it has none) follow it, re-based onto it
+ * (`Composition.section:codeA.code` → `Composition.section:code-A.code`), as the HL7 snapshot generator merges
+ * them. A profile or element that cannot be found is a problem; the element then keeps the plain type.
+ */
+function inlineProfileElements(diff: readonly ED[], resolver: Resolver): { diff: ED[]; problems: string[] } {
+  if (!diff.some((el) => profileElement(el) !== undefined)) return { diff: [...diff], problems: [] };
+  const ids = differentialIds(diff);
+  const out: ED[] = [];
+  const problems: string[] = [];
+  diff.forEach((el, i) => {
+    const named = profileElement(el);
+    if (!named) {
+      out.push(el);
+      return;
+    }
+    const id = ids[i]!;
+    const { type: _type, ...rest } = el;
+    out.push({ ...rest, id, type: [{ code: el.type![0]!.code }] });
+    const library = resolver.resolve(named.profile, 'StructureDefinition')?.resource as unknown as SD | undefined;
+    const source = (library?.differential?.element?.length ? library.differential.element : library?.snapshot?.element) as ED[] | undefined;
+    if (!source) {
+      problems.push(`${id}: profile ${named.profile} (element ${named.element}) cannot be resolved`);
+      return;
+    }
+    const sourceIds = differentialIds(source);
+    if (!sourceIds.includes(named.element)) {
+      problems.push(`${id}: ${named.profile} has no element ${named.element}`);
+      return;
+    }
+    const prefix = `${named.element}.`;
+    source.forEach((child, k) => {
+      const childId = sourceIds[k]!;
+      if (!childId.startsWith(prefix)) return;
+      out.push({ ...structuredClone(child), id: `${id}.${childId.slice(prefix.length)}` });
+    });
+  });
+  return { diff: out, problems };
 }
 
 /**

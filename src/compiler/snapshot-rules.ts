@@ -34,6 +34,14 @@ export interface SnapshotRules {
    * from September 2025 (HCO 1.1.1-trial-use: all eleven `Observation.value[x]` types).
    */
   keepChoiceTypesOnAddedTypeSlice?: boolean;
+  /**
+   * A type profile (or reference target profile) the differential states that cannot be resolved stays on the
+   * element as stated, and the element's children unfold from the base type, as the HL7 snapshot generator has it
+   * (it warns and keeps the profile; the validator then reports that it cannot check values or targets against
+   * it). For snapshots generated from a differential on load (`generateSnapshot`); a profile we compile ourselves
+   * must resolve.
+   */
+  keepUnresolvedTypeProfiles?: boolean;
 }
 
 export const SNAPSHOT_RULES = {

@@ -98,7 +98,13 @@ export function compileStructureDefinition(
   fillConstraintSources(elements, parent.url);
   if (rules.pinCoreCanonicals && isCoreDefinition(parent)) pinCoreCanonicals(elements);
   if (options.pin) pinCanonicals(elements, options.pin);
-  const list = new ElementList(elements, resolver, rules.pinCoreCanonicals === true, rules.sliceFromProfileElement === true);
+  const list = new ElementList(
+    elements,
+    resolver,
+    rules.pinCoreCanonicals === true,
+    rules.sliceFromProfileElement === true,
+    rules.keepUnresolvedTypeProfiles === true,
+  );
   const parentIds = new Set(elements.map((e) => e.id!));
   const touched: Touched = new Set();
 

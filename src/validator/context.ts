@@ -311,6 +311,33 @@ class Links {
       const hit = this.byKey.get(key);
       return hit && hit !== issue && ids.has(hit) ? hit : undefined;
     };
+    const restatedHit = (r: Restatement, issue: Issue): Issue | undefined => {
+      const at = r.at;
+      if (at === 'under') return undefined;
+      const path = restatedAt(issue.location.fhirpath, at);
+      const hit = path === undefined ? undefined : listed(placeKey(r.from, path, r.fromKey), issue);
+      return hit && restates(r, hit) ? hit : undefined;
+    };
+    // `under` restatements: the first finding each restates, by every place at or above it (built when first asked)
+    const under = new Map<Restatement, Map<string, Issue>>();
+    const restatedUnder = (r: Restatement, issue: Issue): Issue | undefined => {
+      let byPlace = under.get(r);
+      if (!byPlace) {
+        byPlace = new Map();
+        for (const i of issues) {
+          if (i.ruleId !== r.from || (r.fromKey !== undefined && i.constraintKey !== r.fromKey) || !restates(r, i)) continue;
+          for (let path = i.location.fhirpath; ;) {
+            if (!byPlace.has(path)) byPlace.set(path, i);
+            const cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+            if (cut <= 0) break;
+            path = path.slice(0, cut);
+          }
+        }
+        under.set(r, byPlace);
+      }
+      const hit = byPlace.get(issue.location.fhirpath);
+      return hit && hit !== issue ? hit : undefined;
+    };
     const cause = (issue: Issue): Issue | undefined => {
       for (const c of this.causes.get(issue) ?? []) {
         const hit = listed(c, issue);
@@ -319,8 +346,7 @@ class Links {
       // a finding that restates another at a related place (rules/follow-ons.ts)
       for (const r of RESTATEMENTS) {
         if (r.follows !== issue.ruleId || (r.followsKey !== undefined && r.followsKey !== issue.constraintKey)) continue;
-        const path = restatedAt(issue.location.fhirpath, r.at);
-        const hit = path === undefined ? undefined : listed(placeKey(r.from, path, r.fromKey), issue);
+        const hit = r.at === 'under' ? restatedUnder(r, issue) : restatedHit(r, issue);
         if (hit) return hit;
       }
       // a finding claimed by one at or above its place
@@ -355,9 +381,17 @@ class Links {
   }
 }
 
+/** Does `issue` meet the restatement's condition on the restated finding's parameters? */
+function restates(r: Restatement, issue: Issue): boolean {
+  if (!r.fromParam) return true;
+  const v = issue.params[r.fromParam.name];
+  return typeof v === 'string' && v.startsWith(r.fromParam.prefix);
+}
+
 /** Where the finding a restatement restates is (rules/follow-ons.ts), from the follow-on's place. */
-function restatedAt(fhirPath: string, at: Restatement['at']): string | undefined {
+function restatedAt(fhirPath: string, at: Exclude<Restatement['at'], 'under'>): string | undefined {
   if (at === 'same') return fhirPath;
+  if (typeof at === 'object' && 'child' in at) return `${fhirPath}.${at.child}`;
   const dot = fhirPath.lastIndexOf('.');
   if (dot <= 0) return undefined;
   if (at === 'parent') return fhirPath.slice(0, dot);

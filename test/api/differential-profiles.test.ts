@@ -51,6 +51,13 @@ describe('a differential-only profile', () => {
     expect(await ruleIds('telecom-use-wrong.json', profile)).toEqual(['slicing/no-match-closed']);
   });
 
+  it('whose differential profiles a type with a profile nobody holds: kept, so a value there is types/profile-unknown (as the HL7 validator: Unknown profile)', async () => {
+    const profile = [`${P}unknown-type-profile`];
+    expect(await ruleIds('patient-named.json', profile)).toEqual(['types/profile-unknown']);
+    expect(await ruleIds('patient-born.json', profile)).toEqual([]);
+    expect(notices.some((n) => n.includes('no-such-name-profile'))).toBe(false);
+  });
+
   it('whose differential names an element its base lacks: the rest applies, and a notice names the definition and element', async () => {
     expect(await ruleIds('patient-born.json', [`${P}bad-path`])).toEqual(['cardinality/min']);
     expect(notices.some((n) => n.includes(`${P}bad-path`) && n.includes('nonsense'))).toBe(true);

@@ -159,4 +159,101 @@ describe('snapshots generated from a differential on first lookup', () => {
     ]);
     expect(notices).toEqual([]);
   });
+  it('keep a type or target profile that cannot be resolved, as stated, and unfold the element’s children from its base type', () => {
+    const sd = {
+      resourceType: 'StructureDefinition',
+      url: `${P}org-unknown-type-profile`,
+      name: 'OrgUnknownTypeProfile',
+      status: 'draft',
+      kind: 'resource',
+      abstract: false,
+      type: 'Organization',
+      baseDefinition: 'http://hl7.org/fhir/StructureDefinition/Organization',
+      derivation: 'constraint',
+      differential: {
+        element: [
+          { id: 'Organization.meta', path: 'Organization.meta', min: 1, type: [{ code: 'Meta', profile: [`${P}no-such-meta`] }] },
+          {
+            id: 'Organization.identifier',
+            path: 'Organization.identifier',
+            type: [{ code: 'Identifier', profile: [`${P}no-such-identifier`] }],
+          },
+          { id: 'Organization.identifier.use', path: 'Organization.identifier.use', max: '0' },
+          {
+            id: 'Organization.endpoint',
+            path: 'Organization.endpoint',
+            type: [{ code: 'Reference', targetProfile: [`${P}no-such-endpoint`], aggregation: ['bundled'] }],
+          },
+        ],
+      },
+    } as unknown as SD;
+    const r = generateSnapshot(sd, new Definitions(base).all());
+    expect(r.problems).toEqual([]);
+    const snap = { snapshot: { element: r.snapshot } } as unknown as SD;
+    expect(element(snap, 'Organization.meta')?.type).toEqual([{ code: 'Meta', profile: [`${P}no-such-meta`] }]);
+    expect(element(snap, 'Organization.meta')?.min).toBe(1);
+    expect(element(snap, 'Organization.identifier')?.type?.[0]?.profile).toEqual([`${P}no-such-identifier`]);
+    expect(element(snap, 'Organization.identifier.use')?.max).toBe('0');
+    expect(element(snap, 'Organization.endpoint')?.type).toEqual([
+      { code: 'Reference', targetProfile: [`${P}no-such-endpoint`], aggregation: ['bundled'] },
+    ]);
+  });
+  it('take a backbone element typed with a profile’s element (elementdefinition-profile-element) from that element', () => {
+    const defs = new Definitions(base);
+    const pkg = new PackageSource({ name: 'inline-sections', version: '0.0.1' });
+    const composition = (id: string, element: unknown[]): FhirResource => ({
+      resourceType: 'StructureDefinition',
+      url: `${P}${id}`,
+      id,
+      name: id,
+      status: 'draft',
+      kind: 'resource',
+      abstract: false,
+      type: 'Composition',
+      baseDefinition: 'http://hl7.org/fhir/StructureDefinition/Composition',
+      derivation: 'constraint',
+      differential: { element },
+    });
+    const code = (c: string): unknown => ({ coding: [{ system: 'http://example.org/cs', code: c }] });
+    pkg.add(
+      composition('section-library', [
+        { path: 'Composition.section', slicing: { discriminator: [{ type: 'pattern', path: 'code' }], rules: 'open' } },
+        { path: 'Composition.section', sliceName: 'a' },
+        { path: 'Composition.section.code', min: 1, patternCodeableConcept: code('a') },
+        { path: 'Composition.section.focus', min: 1 },
+      ]),
+    );
+    const typed = (sliceName: string, element: string): unknown => ({
+      path: 'Composition.section',
+      sliceName,
+      min: 1,
+      type: [
+        {
+          code: 'BackboneElement',
+          profile: [`${P}section-library`],
+          _profile: [
+            { extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/elementdefinition-profile-element', valueString: element }] },
+          ],
+        },
+      ],
+    });
+    pkg.add(
+      composition('document', [
+        { path: 'Composition.section', slicing: { discriminator: [{ type: 'pattern', path: 'code' }], rules: 'closed' } },
+        typed('sa', 'Composition.section:a'),
+      ]),
+    );
+    pkg.add(composition('document-wrong', [typed('sa', 'Composition.section:nonsense')]));
+    defs.addPackage(pkg);
+    const notices: string[] = [];
+    defs.setSnapshotGenerator(snapshotGenerator, (m) => notices.push(m));
+    const doc = defs.all().resolve(`${P}document`)?.resource as unknown as SD;
+    expect(element(doc, 'Composition.section:sa')?.min).toBe(1);
+    expect(element(doc, 'Composition.section:sa')?.type).toEqual([{ code: 'BackboneElement' }]);
+    expect(element(doc, 'Composition.section:sa.code')?.patternCodeableConcept).toEqual(code('a'));
+    expect(element(doc, 'Composition.section:sa.focus')?.min).toBe(1);
+    expect(notices).toEqual([]);
+    defs.all().resolve(`${P}document-wrong`);
+    expect(notices.some((n) => n.includes('document-wrong') && n.includes('Composition.section:nonsense'))).toBe(true);
+  });
 });

@@ -35,6 +35,7 @@ function disallowed(ctx: ApplyContext, t: TypeRefIR, parentTypes: fhir4.ElementD
   }
   for (const p of t.profile ?? []) {
     const sd = resolveSd(ctx.resolver, p);
+    if (!sd && ctx.rules.keepUnresolvedTypeProfiles) continue; // kept as stated (the validator says it cannot check it)
     if (!sd) return `type profile ${p} cannot be resolved`;
     // a Resource slot's type may be profiled with any resource's profile (Bundle.entry.resource: Resource, profile a Patient's)
     if (sd.type !== t.code && !(RESOURCE_BASES.has(t.code) && sd.kind === 'resource')) {
@@ -45,7 +46,10 @@ function disallowed(ctx: ApplyContext, t: TypeRefIR, parentTypes: fhir4.ElementD
     }
   }
   for (const target of t.targetProfile ?? []) {
-    if (!resolveSd(ctx.resolver, target)) return `target profile ${target} cannot be resolved`;
+    if (!resolveSd(ctx.resolver, target)) {
+      if (ctx.rules.keepUnresolvedTypeProfiles) continue; // kept as stated (the validator says it cannot check the target)
+      return `target profile ${target} cannot be resolved`;
+    }
     const parentTargets = parent.targetProfile ?? [];
     if (parentTargets.length === 0) continue;
     const chain = ancestry(ctx.resolver, target);
@@ -115,7 +119,8 @@ export function applyTypes(ctx: ApplyContext): void {
     only &&
     !REFERENCE_CODES.has(only.code) &&
     parentTypes[0]?.profile?.[0] !== profile &&
-    ctx.list.hasChildren(ctx.index)
+    ctx.list.hasChildren(ctx.index) &&
+    resolveSd(ctx.resolver, profile) !== undefined
   ) {
     ctx.list.refold(ctx.index);
   }

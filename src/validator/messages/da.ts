@@ -38,6 +38,10 @@ export const da = {
     'narrativteksten {text} står ikke i et element, hvis class angiver dens kilde (boilerplate, generated, original …), som profilens narrative-source-control kræver',
   'types/uri-uuid':
     '{value} er ikke en gyldig urn:uuid: forventet urn:uuid: og en UUID med små bogstaver, f.eks. urn:uuid:b5d3f1e2-0c4a-4d47-9b9e-2f7c1a6d8e90',
+  'types/narrative-link':
+    'narrativen linker til {href}, som ikke er et anker (id eller name) i dokumentets narrativ og ikke id på en ressource eller et element',
+  'types/narrative-link-scheme':
+    'narrativen linker til {url}, et {scheme}:-navn som en læser ikke kan følge: link til en webadresse (http, https) eller et fragment (#id), eller fjern linket',
   'types/narrative-language': 'narrativen opfylder ikke profilens narrative-language-control {control}: fundne sprogafsnit: [{found}]',
   'fixed-pattern/fixed-mismatch': 'værdien skal være præcis {expected}, fandt {found}',
   'fixed-pattern/pattern-mismatch': 'værdien skal indeholde {expected}, fandt {found}',

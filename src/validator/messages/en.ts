@@ -42,6 +42,10 @@ export const en = {
     "the narrative text {text} is in no element whose class says its source (boilerplate, generated, original …), as the profile's narrative-source-control requires",
   'types/uri-uuid':
     '{value} is not a valid urn:uuid: expected urn:uuid: and a UUID in lower case, e.g. urn:uuid:b5d3f1e2-0c4a-4d47-9b9e-2f7c1a6d8e90',
+  'types/narrative-link':
+    'the narrative links to {href}, which names no anchor (id or name) in a narrative of the document and no resource or element id',
+  'types/narrative-link-scheme':
+    'the narrative links to {url}, a {scheme}: name a reader cannot follow: link to a web address (http, https) or a fragment (#id), or drop the link',
   'types/narrative-language':
     "the narrative does not meet the profile's narrative-language-control {control}: language sections found: [{found}]",
   'fixed-pattern/fixed-mismatch': 'value must be exactly {expected}, found {found}',

@@ -14,9 +14,12 @@ export interface Restatement {
   fromKey?: string;
   /**
    * Where that finding is: at the same place; at the element above (`…extension[0]` for `…extension[0].value`);
-   * or, for a follow-on at `….<last>`, at `….<sibling>`.
+   * for a follow-on at `….<last>`, at `….<sibling>`; at a child of the follow-on's place (`….<child>`); or anywhere
+   * at or below it (`under`: the first one listed).
    */
-  at: 'same' | 'parent' | { last: string; sibling: string };
+  at: 'same' | 'parent' | { last: string; sibling: string } | { child: string } | 'under';
+  /** Only a finding whose string parameter `name` starts with `prefix` is the one restated (`#`: a local reference). */
+  fromParam?: { name: string; prefix: string };
 }
 
 export const RESTATEMENTS: readonly Restatement[] = [
@@ -33,6 +36,23 @@ export const RESTATEMENTS: readonly Restatement[] = [
   { follows: 'cardinality/min', from: 'structure/extension-invalid', at: 'parent' },
   // narrative with a script (txt-1) has no other content either (txt-2)
   { follows: 'invariants/failed', followsKey: 'txt-2', from: 'invariants/failed', fromKey: 'txt-1', at: 'same' },
+  // a local reference (`#id`) that names no contained resource fails ref-1 of its Reference for that reason
+  {
+    follows: 'invariants/failed',
+    followsKey: 'ref-1',
+    from: 'references/unresolved',
+    fromParam: { name: 'reference', prefix: '#' },
+    at: { child: 'reference' },
+  },
+  // a contained resource that no reference reaches (dom-3), where a local reference of the resource (or of one of its
+  // contained resources) names no contained resource: the reference that was meant for it is the one that dangles
+  {
+    follows: 'invariants/failed',
+    followsKey: 'dom-3',
+    from: 'references/unresolved',
+    fromParam: { name: 'reference', prefix: '#' },
+    at: 'under',
+  },
   // a canonical that is not url|semver has no fixed major version either
   {
     follows: 'invariants/failed',

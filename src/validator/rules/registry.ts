@@ -310,6 +310,21 @@ export const RULES = {
     summary:
       'a narrative whose language sections (lang / xml:lang) do not meet the narrative-language-control its profile sets (_no, _yes, _resource, a language)',
   },
+  'types/narrative-link': {
+    layer: 'official',
+    concern: 'types',
+    severity: 'error',
+    issueType: 'invalid',
+    summary:
+      'a link in a narrative to a fragment (<a href="#x">) that names no anchor (id / name) in a narrative of the document and no resource or element id',
+  },
+  'types/narrative-link-scheme': {
+    layer: 'official',
+    concern: 'types',
+    severity: 'error',
+    issueType: 'invalid',
+    summary: 'a link or image in a narrative (<a href>, <img src>) whose URI scheme is a name, not a location a reader can follow (urn:)',
+  },
   'fixed-pattern/fixed-mismatch': {
     layer: 'official',
     concern: 'fixed-pattern',

@@ -41,7 +41,14 @@ import {
 import { reportUnknownElement } from '../rules/structure/unknown-element.js';
 import { isJsonKind, isJsonObject } from '../rules/types/json-type.js';
 import { checkAttachment } from '../rules/types/attachment.js';
-import { checkNarrativeControl, checkNarrativeSource, checkXhtml } from '../rules/types/narrative.js';
+import {
+  checkNarrativeControl,
+  checkNarrativeLinkSchemes,
+  checkNarrativeLinks,
+  checkNarrativeSource,
+  checkXhtml,
+  linkTargets,
+} from '../rules/types/narrative.js';
 import { checkPrimitive, PrimitiveChecker } from '../rules/types/primitive.js';
 import { checkValueBounds, checkValuePresence } from '../rules/types/bounds.js';
 import { checkTypeProfilesKnown } from '../rules/types/type-profile.js';
@@ -143,6 +150,8 @@ export class Walker implements WalkContext {
   private docState: DocState | undefined;
   /** Where each object of a resource FHIRPath is evaluated on resolves `#id` references (per resource). */
   private readonly documentScopes = new WeakMap<Json, DocumentScopes>();
+  /** What narrative links (`#x`) may name in a document, per outermost resource (types/narrative-link). */
+  private readonly narrativeTargets = new WeakMap<Json, ReadonlySet<string>>();
 
   constructor(readonly deps: EngineDeps) {
     this.model = deps.model;
@@ -724,12 +733,23 @@ export class Walker implements WalkContext {
   // ---------------------------------------------------------------------------------------------
   // primitives
 
+  /** What narrative links may name in the document whose outermost resource is `root` (worked out once). */
+  private linkTargetsOf(root: Json): ReadonlySet<string> {
+    let known = this.narrativeTargets.get(root);
+    if (!known) this.narrativeTargets.set(root, (known = linkTargets(root)));
+    return known;
+  }
+
   validatePrimitive(value: unknown, twin: unknown, node: ElementPlan, type: string, where: Where, sink: IssueSink): void {
     if (node.mustHaveValue || node.valueAlternatives) checkValuePresence(value, twin, node, where, sink);
     if (value !== undefined) {
       if (isJsonKind(value, type, where, sink, node, this.primitives))
         checkPrimitive(value, type, node, where, sink, this.primitives, this);
-      if (type === 'xhtml') checkXhtml(value, where, sink);
+      if (type === 'xhtml') {
+        checkXhtml(value, where, sink);
+        checkNarrativeLinks(value, where, sink, () => this.linkTargetsOf(where.root));
+        checkNarrativeLinkSchemes(value, where, sink);
+      }
       if (type === 'uri' || type === 'url' || type === 'canonical') checkUri(value, where, sink);
       this.checkValue(value, node, type, where, sink);
       checkPrimitiveBinding(value, node, type, where, sink, this.terminology);

@@ -105,6 +105,56 @@ describe('contained references', () => {
     expect(at(r, 'references/unresolved')).toEqual(['error Patient.managingOrganization.reference']);
   });
 
+  it('`#org2` beside an unreferenced contained `org1`: the unresolved reference is the one root; ref-1 and dom-3 follow from it', async () => {
+    const r = await validate(patient('#org2', [org1]));
+    const errors = r.issues.filter((i) => i.severity === 'error');
+    const roots = errors.filter((i) => i.causedBy === undefined);
+    expect(roots.map((i) => `${i.ruleId} ${i.location.fhirpath}`)).toEqual([
+      'references/unresolved Patient.managingOrganization.reference',
+    ]);
+    const follow = errors.filter((i) => i.causedBy === roots[0]!.id).map((i) => `${i.constraintKey} ${i.location.fhirpath}`);
+    expect(follow.sort()).toEqual(['dom-3 Patient', 'ref-1 Patient.managingOrganization']);
+  });
+
+  it('`#org2` with no contained resource at all: ref-1 follows from the unresolved reference (no dom-3)', async () => {
+    const r = await validate({ resourceType: 'Patient', id: 'p1', managingOrganization: { reference: '#org2' } });
+    const errors = r.issues.filter((i) => i.severity === 'error');
+    const root = errors.find((i) => i.ruleId === 'references/unresolved')!;
+    expect(errors.filter((i) => i !== root).map((i) => [i.constraintKey, i.causedBy])).toEqual([['ref-1', root.id]]);
+  });
+
+  it('a contained resource no reference reaches, with every reference resolved: dom-3 is a root of its own', async () => {
+    const r = await validate({
+      resourceType: 'Patient',
+      id: 'p1',
+      contained: [org1],
+      generalPractitioner: [{ reference: 'Practitioner/x' }],
+    });
+    const errors = r.issues.filter((i) => i.severity === 'error');
+    expect(errors.map((i) => [i.constraintKey, i.causedBy])).toEqual([['dom-3', undefined]]);
+  });
+
+  it('a contained resource’s dangling sibling reference: dom-3 of the container and ref-1 follow from it', async () => {
+    const r = await validate({
+      resourceType: 'Patient',
+      id: 'p1',
+      contained: [
+        { resourceType: 'PractitionerRole', id: 'role1', practitioner: { reference: '#pr9' } },
+        { resourceType: 'Practitioner', id: 'pr1' },
+      ],
+      generalPractitioner: [{ reference: '#role1' }],
+    });
+    const errors = r.issues.filter((i) => i.severity === 'error');
+    const root = errors.find((i) => i.ruleId === 'references/unresolved')!;
+    expect(root.causedBy).toBeUndefined();
+    expect(
+      errors
+        .filter((i) => i !== root)
+        .map((i) => `${i.constraintKey} ${i.location.fhirpath} ${i.causedBy === root.id}`)
+        .sort(),
+    ).toEqual(['dom-3 Patient true', 'ref-1 Patient.contained[0].practitioner true']);
+  });
+
   it('`#org1` resolving to a contained resource of a type the element does not allow is an error', async () => {
     const r = await validate(patient('#org1', [{ resourceType: 'Practitioner', id: 'org1' }]));
     expect(at(r, 'references/target-type')).toEqual(['error Patient.managingOrganization']);

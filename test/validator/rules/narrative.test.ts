@@ -3,7 +3,7 @@
  * the catalogue's one passing and one failing fixture per rule.
  */
 import { describe, expect, it } from 'vitest';
-import { firstBadEntity } from '../../../src/validator/rules/types/narrative.js';
+import { firstBadEntity, linkTargets, narrativeLocalLinks, unfollowableLinks } from '../../../src/validator/rules/types/narrative.js';
 import { base64Length } from '../../../src/validator/rules/types/attachment.js';
 import { sharedValidator, validate } from '../../helpers/validate.js';
 
@@ -38,6 +38,115 @@ describe('types/xhtml-entity', () => {
     const v = await sharedValidator();
     expect(v.validateText('p.xml', xml('&#174; &amp;'), { profiles: [] }).issues.filter((i) => i.severity === 'error')).toEqual([]);
     expect(v.validateText('p.xml', xml('&reg;'), { profiles: [] }).issues.map((i) => i.ruleId)).toEqual(['input/unreadable']);
+  });
+});
+
+describe('types/narrative-link', () => {
+  const list = (div: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+    resourceType: 'List',
+    id: 'L1',
+    status: 'current',
+    mode: 'snapshot',
+    text: { status: 'generated', div: `<div xmlns="${XHTML}">${div}</div>` },
+    contained: [{ resourceType: 'Device', id: 'dev1' }],
+    entry: [{ item: { reference: '#dev1' } }],
+    ...extra,
+  });
+
+  it('reads the fragment links of <a> elements only, not a bare #, and skips comments', () => {
+    expect(
+      narrativeLocalLinks(
+        '<div><a href="#x">x</a><a href="#">top</a><img src="#y"/><!-- <a href="#z"/> --><a href="http://a#b">b</a></div>',
+      ),
+    ).toEqual(['#x']);
+  });
+
+  it('collects resource and element ids and narrative anchors (id, name) of the whole document', () => {
+    const bundle = {
+      resourceType: 'Bundle',
+      id: 'b',
+      entry: [
+        {
+          resource: {
+            resourceType: 'Patient',
+            id: 'p',
+            name: [{ id: 'n1' }],
+            text: { div: '<div><p id="para"/><a name="top"> </a></div>' },
+          },
+        },
+      ],
+    };
+    expect([...linkTargets(bundle)].sort()).toEqual(['b', 'n1', 'p', 'para', 'top']);
+  });
+
+  it('resolves a link to a contained resource, an element id or an anchor; a dangling link is one error each', async () => {
+    expect(await ids(list('<a href="#dev1">device</a> <a href="#L1">list</a> <p id="here">x</p><a href="#here">here</a>'))).toEqual([]);
+    expect(await ids(list('<a href="#hcL1/dev1">device</a><a href="#nowhere">x</a>'))).toEqual([
+      'types/narrative-link List.text.div',
+      'types/narrative-link List.text.div',
+    ]);
+  });
+
+  it('resolves a link in an entry to an anchor in another entry of the Bundle', async () => {
+    const composition = {
+      resourceType: 'Basic',
+      id: 'c',
+      code: { text: 'x' },
+      text: { status: 'generated', div: `<div xmlns="${XHTML}"><a href="#obs-1">observation</a></div>` },
+    };
+    const observation = {
+      resourceType: 'Basic',
+      id: 'o',
+      code: { text: 'y' },
+      text: { status: 'generated', div: `<div xmlns="${XHTML}"><p id="obs-1">the observation</p></div>` },
+    };
+    const bundle = (entries: unknown[]): unknown => ({
+      resourceType: 'Bundle',
+      id: 'b',
+      type: 'collection',
+      entry: entries.map((resource, i) => ({ fullUrl: `http://example.org/fhir/Basic/${i === 0 ? 'c' : 'o'}`, resource })),
+    });
+    expect(await ids(bundle([composition, observation]))).toEqual([]);
+    expect(await ids(bundle([composition]))).toEqual(['types/narrative-link Bundle.entry[0].resource.text.div']);
+  });
+});
+
+describe('types/narrative-link-scheme', () => {
+  it('reads the URN links and images of a narrative, any case; other schemes and fragments pass', () => {
+    expect(
+      unfollowableLinks(
+        '<div><a href="urn:uuid:1">a</a><img src="URN:oid:1.2"/><a href="https://x">b</a><a href="#x">c</a><a href="mailto:a@b">d</a><p title="urn:x">e</p></div>',
+      ),
+    ).toEqual([
+      { url: 'urn:uuid:1', scheme: 'urn' },
+      { url: 'URN:oid:1.2', scheme: 'urn' },
+    ]);
+  });
+
+  it('is one error per distinct link, in every entry of a Bundle, also where the urn:uuid is an entry’s fullUrl', async () => {
+    const uuid = 'urn:uuid:c757873d-ec9a-4326-a141-556f43239520';
+    const bundle = {
+      resourceType: 'Bundle',
+      id: 'b',
+      type: 'collection',
+      entry: [
+        {
+          fullUrl: uuid,
+          resource: {
+            resourceType: 'Basic',
+            code: { text: 'x' },
+            text: {
+              status: 'generated',
+              div: `<div xmlns="${XHTML}"><a href="${uuid}">me</a> <a href="${uuid}">again</a> <a href="urn:oid:1.2.208.176">other</a></div>`,
+            },
+          },
+        },
+      ],
+    };
+    expect(await ids(bundle)).toEqual([
+      'types/narrative-link-scheme Bundle.entry[0].resource.text.div',
+      'types/narrative-link-scheme Bundle.entry[0].resource.text.div',
+    ]);
   });
 });
 

@@ -642,6 +642,22 @@ const CASES: Case[] = [
     at: 'Patient.text.div',
   },
   {
+    rule: 'types/narrative-link',
+    fail: patient({ text: { status: 'generated', div: `<div xmlns="${XHTML}"><a href="#hcp/org1">Organisation</a></div>` } }),
+    pass: patient({
+      text: { status: 'generated', div: `<div xmlns="${XHTML}"><a name="hcp/org1"> </a><a href="#hcp/org1">Organisation</a></div>` },
+    }),
+    at: 'Patient.text.div',
+  },
+  {
+    rule: 'types/narrative-link-scheme',
+    fail: patient({
+      text: { status: 'generated', div: `<div xmlns="${XHTML}"><a href="urn:uuid:c757873d-ec9a-4326-a141-556f43239520">GP</a></div>` },
+    }),
+    pass: patient({ text: { status: 'generated', div: `<div xmlns="${XHTML}"><a href="https://example.org/gp">GP</a></div>` } }),
+    at: 'Patient.text.div',
+  },
+  {
     rule: 'types/narrative-source',
     local: true,
     profiles: [`${T}source-warning`],

@@ -51,6 +51,106 @@ export function checkXhtml(value: unknown, where: Where, sink: IssueSink): void 
   if (entity !== undefined) sink.report('types/xhtml-entity', where, { entity });
 }
 
+/** The start tags of an XHTML text, in order: each element's local name (lower case) and its attributes. */
+function startTags(text: string): { name: string; attrs: Map<string, string> }[] {
+  const out: { name: string; attrs: Map<string, string> }[] = [];
+  let i = 0;
+  for (let lt = text.indexOf('<', i); lt !== -1; lt = text.indexOf('<', i)) {
+    const skip = text.startsWith('<!--', lt) ? '-->' : text.startsWith('<![CDATA[', lt) ? ']]>' : undefined;
+    if (skip !== undefined) {
+      const end = text.indexOf(skip, lt + 4);
+      if (end === -1) break;
+      i = end + skip.length;
+      continue;
+    }
+    const end = tagEnd(text, lt + 1);
+    if (end === -1) break;
+    i = end + 1;
+    const name = /^[A-Za-z_][\w:.-]*/.exec(text.slice(lt + 1, Math.min(end, lt + 65)))?.[0];
+    if (name === undefined) continue; // an end tag, a processing instruction, a declaration
+    out.push({ name: name.slice(name.lastIndexOf(':') + 1).toLowerCase(), attrs: attributes(text.slice(lt + 1, end)) });
+  }
+  return out;
+}
+
+/**
+ * The local links of a narrative: the `href` of each `<a>` that names a fragment (`#x`; a bare `#` names the
+ * page itself), in order.
+ */
+export function narrativeLocalLinks(div: string): string[] {
+  if (!div.includes('#')) return [];
+  const out: string[] = [];
+  for (const tag of startTags(div)) {
+    const href = tag.name === 'a' ? tag.attrs.get('href') : undefined;
+    if (href !== undefined && href.startsWith('#') && href !== '#') out.push(href);
+  }
+  return out;
+}
+
+/**
+ * What a narrative link `#x` may name in a document (`root`, a Bundle with its entries included): the `id` of any
+ * resource or element in it, and the `id` or `name` attribute of any element of any narrative in it.
+ */
+export function linkTargets(root: unknown): Set<string> {
+  const out = new Set<string>();
+  const visit = (v: unknown, depth: number): void => {
+    if (depth > 256) return;
+    if (typeof v === 'string') {
+      if (v.startsWith('<div')) {
+        for (const tag of startTags(v)) {
+          const id = tag.attrs.get('id');
+          const name = tag.attrs.get('name');
+          if (id !== undefined) out.add(id);
+          if (name !== undefined) out.add(name);
+        }
+      }
+    } else if (Array.isArray(v)) {
+      for (const x of v) visit(x, depth + 1);
+    } else if (typeof v === 'object' && v !== null) {
+      const o = v as Record<string, unknown>;
+      if (typeof o['id'] === 'string') out.add(o['id']);
+      for (const x of Object.values(o)) visit(x, depth + 1);
+    }
+  };
+  visit(root, 0);
+  return out;
+}
+
+/**
+ * A narrative's local links resolve (`types/narrative-link`): each `<a href="#x">` names something in the
+ * document — an anchor (`id` / `name`) in a narrative, or a resource or element with that `id`
+ * (`targets`: linkTargets of the document, worked out once by the caller).
+ */
+export function checkNarrativeLinks(value: unknown, where: Where, sink: IssueSink, targets: () => ReadonlySet<string>): void {
+  if (typeof value !== 'string') return;
+  const links = narrativeLocalLinks(value);
+  if (links.length === 0) return;
+  const known = targets();
+  for (const href of links) if (!known.has(href.slice(1))) sink.report('types/narrative-link', where, { href: quoteValue(href) });
+}
+
+/** URI schemes a narrative link or image cannot use: names, not locations a reader can follow (`urn:uuid:…`). */
+const UNFOLLOWABLE_SCHEMES = new Set(['urn']);
+
+/** The links (`<a href>`) and images (`<img src>`) of a narrative whose URI scheme cannot be followed, in order. */
+export function unfollowableLinks(div: string): { url: string; scheme: string }[] {
+  if (!/urn:/i.test(div)) return [];
+  const out: { url: string; scheme: string }[] = [];
+  for (const tag of startTags(div)) {
+    const url = tag.name === 'a' ? tag.attrs.get('href') : tag.name === 'img' ? tag.attrs.get('src') : undefined;
+    const scheme = url === undefined ? undefined : /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(url.trim())?.[1]?.toLowerCase();
+    if (url !== undefined && scheme !== undefined && UNFOLLOWABLE_SCHEMES.has(scheme)) out.push({ url, scheme });
+  }
+  return out;
+}
+
+/** A narrative's links and images use a scheme a reader can follow (`types/narrative-link-scheme`): not a URN. */
+export function checkNarrativeLinkSchemes(value: unknown, where: Where, sink: IssueSink): void {
+  if (typeof value !== 'string') return;
+  for (const { url, scheme } of unfollowableLinks(value))
+    sink.report('types/narrative-link-scheme', where, { url: quoteValue(url), scheme });
+}
+
 interface XNode {
   attrs: Map<string, string>;
   /** Elements, and the text between them (entities left as written). */
