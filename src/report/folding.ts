@@ -4,20 +4,12 @@
  * fold each one's follow-ons under it; counts say how many were folded. Without any `causedBy`
  * every issue is a root and every report reads as it always did.
  */
-import type { Issue, ValidationReport } from '../validator/issue.js';
-import type { Severity } from '../validator/rules/registry.js';
+import { countBySeverity, type Issue, type SeverityCounts, type ValidationReport } from '../validator/issue.js';
 
 /** A root issue and every issue that follows from it (directly or through another follow-on), in report order. */
 export interface IssueGroup {
   root: Issue;
   followOns: Issue[];
-}
-
-/** Counts by severity (fatal counts as an error). */
-export interface SeverityCounts {
-  errors: number;
-  warnings: number;
-  information: number;
 }
 
 /**
@@ -65,31 +57,23 @@ export function followOnFlags(issues: readonly Issue[]): boolean[] {
   return roots.map((r, k) => r !== k);
 }
 
-export function severityKind(severity: Severity): keyof SeverityCounts {
-  return severity === 'error' || severity === 'fatal' ? 'errors' : severity === 'warning' ? 'warnings' : 'information';
-}
-
-export function countBySeverity(issues: readonly Issue[]): SeverityCounts {
-  const c: SeverityCounts = { errors: 0, warnings: 0, information: 0 };
-  for (const i of issues) c[severityKind(i.severity)]++;
-  return c;
+/** The issues of a file that are folded under another one, in report order. */
+function followOnIssues(issues: readonly Issue[]): Issue[] {
+  const flags = followOnFlags(issues);
+  return issues.filter((_, k) => flags[k]);
 }
 
 /** The follow-on issues of a file, counted by severity. */
 export function followOnCounts(issues: readonly Issue[]): SeverityCounts {
-  const flags = followOnFlags(issues);
-  return countBySeverity(issues.filter((_, k) => flags[k]));
+  return countBySeverity(followOnIssues(issues));
+}
+
+/** The follow-on issues of several files, counted by severity (the summary's `followOns`). */
+export function filesFollowOns(files: readonly { issues: readonly Issue[] }[]): SeverityCounts {
+  return countBySeverity(files.flatMap((f) => followOnIssues(f.issues)));
 }
 
 /** The run's follow-ons by severity: the report's `summary.followOns`, else counted from its files. */
 export function reportFollowOns(report: ValidationReport): SeverityCounts {
-  if (report.summary.followOns) return report.summary.followOns;
-  const c: SeverityCounts = { errors: 0, warnings: 0, information: 0 };
-  for (const f of report.files) {
-    const n = followOnCounts(f.issues);
-    c.errors += n.errors;
-    c.warnings += n.warnings;
-    c.information += n.information;
-  }
-  return c;
+  return report.summary.followOns ?? filesFollowOns(report.files);
 }

@@ -13,7 +13,7 @@ import { renderMarkdown } from '../../src/report/md.js';
 import { CAUSED_BY_URL, RULES_SYSTEM, toOperationOutcome } from '../../src/report/outcome.js';
 import { adviceFromPage, packageDocsUrl, packageRulesDir, ruleAdvice } from '../../src/report/rule-docs.js';
 import { renderText, summaryText } from '../../src/report/text.js';
-import type { FileReport, Issue } from '../../src/validator/issue.js';
+import { countBySeverity, type FileReport, type Issue } from '../../src/validator/issue.js';
 import type { Locale } from '../../src/validator/messages/index.js';
 import { RULES, type RuleId } from '../../src/validator/rules/registry.js';
 
@@ -83,6 +83,21 @@ describe('groupIssues: roots and their follow-ons', () => {
     const issues = [issue(undefined, 'cardinality/min', 'A'), issue(undefined, 'cardinality/max', 'B')];
     expect(groupIssues(issues).map((g) => g.followOns.length)).toEqual([0, 0]);
     expect(followOnCounts(issues)).toEqual({ errors: 0, warnings: 0, information: 0 });
+  });
+});
+
+describe('countBySeverity: the one count by severity', () => {
+  it('counts fatal with the errors; the summary, business counts and follow-ons use it', () => {
+    const issues = [
+      issue('i1', 'cardinality/min', 'A', { severity: 'fatal' }),
+      issue('i2', 'cardinality/min', 'B'),
+      issue('i3', 'structure/unknown-element', 'C', { severity: 'warning' }),
+      issue('i4', 'structure/unknown-element', 'D', { severity: 'information' }),
+    ];
+    expect(countBySeverity(issues)).toEqual({ errors: 2, warnings: 1, information: 1 });
+    expect(countBySeverity([])).toEqual({ errors: 0, warnings: 0, information: 0 });
+    const s = summarize([{ file: 'x.json', valid: false, profiles: [], issues }], 'en', 'official').summary;
+    expect([s.errors, s.warnings, s.information]).toEqual([2, 1, 1]);
   });
 });
 
