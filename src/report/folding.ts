@@ -14,28 +14,47 @@ export interface IssueGroup {
 
 /**
  * The root each issue follows from, by index: its own index for a root. An issue whose `causedBy`
- * names no issue of the file (its root was suppressed, or a dangling id) or that sits on a cycle is
- * a root itself: nothing is hidden under an issue the reader cannot see.
+ * names no issue of the file (its root was suppressed, or a dangling id) ends its chain: it is the root of
+ * the issues that lead to it. An issue whose chain runs into a cycle (on it or leading to it) is a root
+ * itself: nothing is hidden under an issue the reader cannot see. One pass: each issue's chain is walked
+ * once, and an issue met again takes the end already found for it.
  */
 function rootIndexes(issues: readonly Issue[]): number[] {
   const byId = new Map<string, number>();
   issues.forEach((i, k) => {
     if (i.id !== undefined && !byId.has(i.id)) byId.set(i.id, k);
   });
-  return issues.map((issue, k) => {
+  const cause = (k: number): number | undefined => {
+    const c = issues[k]!.causedBy;
+    return c === undefined ? undefined : byId.get(c);
+  };
+  // the end of each issue's chain: WALKING while its chain is being walked, CYCLE when it runs into a cycle
+  const WALKING = -1;
+  const CYCLE = -2;
+  const end: (number | undefined)[] = new Array<number | undefined>(issues.length);
+  for (let k = 0; k < issues.length; k++) {
+    if (end[k] !== undefined) continue;
+    const path: number[] = [];
     let at = k;
-    let current = issue;
-    const seen = new Set<number>([k]);
-    while (current.causedBy !== undefined) {
-      const next = byId.get(current.causedBy);
-      if (next === undefined) return at; // the first issue of the chain that names no issue here is the root
-      if (seen.has(next)) return k; // a cycle: no root to fold under
-      seen.add(next);
+    let found: number;
+    for (;;) {
+      const known = end[at];
+      if (known !== undefined) {
+        found = known === WALKING ? CYCLE : known;
+        break;
+      }
+      end[at] = WALKING;
+      path.push(at);
+      const next = cause(at);
+      if (next === undefined) {
+        found = at;
+        break;
+      }
       at = next;
-      current = issues[next]!;
     }
-    return at;
-  });
+    for (const p of path) end[p] = found;
+  }
+  return end.map((e, k) => (e === undefined || e === CYCLE ? k : e));
 }
 
 /** The file's issues as root issues with their follow-ons, roots in report order. */

@@ -79,6 +79,37 @@ describe('groupIssues: roots and their follow-ons', () => {
     ]);
   });
 
+  it('a chain leading into a cycle leaves every issue on it a root', () => {
+    const groups = groupIssues([
+      issue('i1', 'references/target-profile', 'A', { causedBy: 'i2' }),
+      issue('i2', 'references/target-profile', 'B', { causedBy: 'i3' }),
+      issue('i3', 'references/target-profile', 'C', { causedBy: 'i2' }),
+      issue('i4', 'references/target-profile', 'D', { causedBy: 'i1' }),
+    ]);
+    expect(groups.map((g) => [g.root.id, g.followOns.length])).toEqual([
+      ['i1', 0],
+      ['i2', 0],
+      ['i3', 0],
+      ['i4', 0],
+    ]);
+  });
+
+  it('folds a chain of 10,000 issues, each caused by the one before, under its first (in either order)', () => {
+    const chain = Array.from({ length: 10_000 }, (_, k) =>
+      issue(`i${k + 1}`, 'references/target-profile', `X[${k}]`, k > 0 ? { causedBy: `i${k}` } : {}),
+    );
+    for (const issues of [chain, [...chain].reverse()]) {
+      const groups = groupIssues(issues);
+      expect(groups).toHaveLength(1);
+      expect(groups[0]!.root.id).toBe('i1');
+      expect(groups[0]!.followOns).toHaveLength(9_999);
+      expect(followOnCounts(issues)).toEqual({ errors: 9_999, warnings: 0, information: 0 });
+    }
+    // a dangling cause at the head: the first issue that names no issue here is the root
+    const dangling = [issue('i1', 'references/target-profile', 'X', { causedBy: 'gone' }), ...chain.slice(1)];
+    expect(groupIssues(dangling).map((g) => [g.root.id, g.followOns.length])).toEqual([['i1', 9_999]]);
+  });
+
   it('without ids or causedBy every issue is a root', () => {
     const issues = [issue(undefined, 'cardinality/min', 'A'), issue(undefined, 'cardinality/max', 'B')];
     expect(groupIssues(issues).map((g) => g.followOns.length)).toEqual([0, 0]);
