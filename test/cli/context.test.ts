@@ -10,6 +10,14 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import {
+  hcoReport,
+  ORG,
+  organization as organizationOf,
+  PRACTITIONER,
+  practitioner as practitionerOf,
+  role as roleOf,
+} from '../helpers/context-resources.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'bin', 'medcom-ig.js');
@@ -28,51 +36,10 @@ function write(name: string, value: unknown): string {
   return file;
 }
 
-const ORG = 'a0330c62-fe29-4719-83fa-a94959084f29';
-const ROLE = '4b3b6f0f-a475-4b04-8a92-105e8ce6a7bf';
-const PRACTITIONER = 'be9f367d-a84a-4815-90a8-c83a03813fd8';
-const organization = {
-  resourceType: 'Organization',
-  id: ORG,
-  meta: { profile: ['http://medcomfhir.dk/ig/messaging/StructureDefinition/medcom-producer-organization'] },
-  identifier: [
-    { system: 'https://www.gs1.org/gln', value: '5790000123117' },
-    { system: 'urn:oid:1.2.208.176.1.1', value: '1144561000016002' },
-    { system: 'http://medcomfhir.dk/ig/terminology/CodeSystem/MedComProducentID', value: 'KAF' },
-  ],
-  name: 'Pleje og Rehabilitering',
-};
-const role = {
-  resourceType: 'PractitionerRole',
-  id: ROLE,
-  meta: { profile: ['http://medcomfhir.dk/ig/core/StructureDefinition/medcom-core-practitionerrole'] },
-  practitioner: { reference: `Practitioner/${PRACTITIONER}` },
-  code: [
-    {
-      coding: [
-        { system: 'http://medcomfhir.dk/ig/terminology/CodeSystem/medcom-core-PractitionerRolesSKSadministrativ', code: 'sygeplejerske' },
-      ],
-    },
-  ],
-};
-const practitioner = {
-  resourceType: 'Practitioner',
-  id: PRACTITIONER,
-  meta: { profile: ['http://medcomfhir.dk/ig/core/StructureDefinition/medcom-core-practitioner'] },
-  name: [{ given: ['Mia'] }],
-  telecom: [{ system: 'phone', value: '+45 05577668' }],
-};
-const report = {
-  resourceType: 'DiagnosticReport',
-  id: '4f013d3a-575c-447d-83e1-7a5fb7f7b0de',
-  meta: { profile: ['http://medcomfhir.dk/ig/homecareobservation/StructureDefinition/medcom-homecareobservation-diagnosticreport'] },
-  text: { status: 'generated', div: '<div xmlns="http://www.w3.org/1999/xhtml">report</div>' },
-  status: 'final',
-  code: { coding: [{ system: 'http://medcomfhir.dk/ig/terminology/CodeSystem/MedComDiagnosticReportCodes', code: 'HomeCareReport' }] },
-  subject: { reference: 'Patient/bbcd4817-1c4b-4089-a712-346f65ec16f9' },
-  issued: '2023-09-12T13:00:00+02:00',
-  performer: [{ reference: `Organization/${ORG}` }, { reference: `PractitionerRole/${ROLE}` }],
-};
+const organization = organizationOf();
+const role = roleOf();
+const practitioner = practitionerOf();
+const report = hcoReport();
 
 interface Finding {
   ruleId: string;
