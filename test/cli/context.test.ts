@@ -5,11 +5,11 @@
  * worker threads; a reference whose URL names a disallowed type is exit 1; a context path that does not exist or
  * holds no resource is exit 2 naming it.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, type CliRun } from '../helpers/cli.js';
 import {
   hcoReport,
   ORG,
@@ -19,15 +19,10 @@ import {
   role as roleOf,
 } from '../helpers/context-resources.js';
 
-const root = join(import.meta.dirname, '..', '..');
-const bin = join(root, 'bin', 'medcom-ig.js');
 const tmp = mkdtempSync(join(tmpdir(), 'medcom-ig-cli-context-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (...args: string[]): CliRun => runCli([...args]);
 
 function write(name: string, value: unknown): string {
   const file = join(tmp, name);
