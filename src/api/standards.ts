@@ -1,5 +1,5 @@
 /** What `medcom-ig standards` (and `validate --ig list`) lists: every standard and version we build. */
-import { STANDARDS, IG_ALIASES, type IgAlias, type Standard } from '../standards/igs.js';
+import { listStandards, type IgAlias } from '../standards/igs.js';
 import { validationDefinitions } from '../standards/validation.js';
 
 /** Every standard and version we build, and every package (`medcom-ig standards`, `--ig list`). */
@@ -23,21 +23,10 @@ export async function standardsCatalogue(onNotice?: (message: string) => void): 
     .map((p) => p.label)
     .sort();
   return {
-    standards: IG_ALIASES.map((alias) => {
-      const s: Standard = STANDARDS[alias];
-      return {
-        alias,
-        title: s.title,
-        packageId: s.packageId,
-        current: s.current,
-        versions: s.versions.map((v) => ({
-          version: v.version,
-          bundleProfile: v.bundleProfile,
-          current: v.version === s.current,
-          built: packages.includes(`${s.packageId}#${v.version}`),
-        })),
-      };
-    }),
+    standards: listStandards().map((s) => ({
+      ...s,
+      versions: s.versions.map((v) => ({ ...v, built: packages.includes(`${s.packageId}#${v.version}`) })),
+    })),
     packages,
   };
 }

@@ -10,7 +10,14 @@ import {
   type SafeReadOptions,
 } from '../util/fs-safe.js';
 import type { Definitions } from '../defs/registry.js';
-import { renumberIssues, SEVERITY_RANK, type FileReport, type ReportStandard, type ValidationReport } from '../validator/issue.js';
+import {
+  countBySeverity,
+  renumberIssues,
+  SEVERITY_RANK,
+  type FileReport,
+  type ReportStandard,
+  type ValidationReport,
+} from '../validator/issue.js';
 import { InputError } from '../validator/load/source.js';
 import type { Locale } from '../validator/messages/index.js';
 import { unreadable, type Validator } from '../validator/validator.js';
@@ -27,7 +34,7 @@ import { VERSION } from '../util/version.js';
 import { EXPORT_PURPOSES, RULES, RULE_SELECTIONS, type ExportPurpose, type RuleSelection } from '../validator/rules/registry.js';
 import type { BusinessPurpose } from '../validator/rules/business/context.js';
 import { otherVersionIssue, type OtherVersions } from '../validator/rules/profiles/other-version.js';
-import { followOnCounts } from '../report/folding.js';
+import { filesFollowOns } from '../report/folding.js';
 import { loadTerminologyFolder } from '../validator/terminology/folder.js';
 import { TerminologyFileError, type HeldTerminology } from '../validator/terminology/held.js';
 
@@ -544,33 +551,18 @@ async function validateHere(
 
 /** A run's report from its file reports: counts by severity, and of the business layer apart. */
 export function summarize(reports: FileReport[], locale: Locale, rules: RuleSelection, purpose?: ExportPurpose): ValidationReport {
-  let errors = 0;
-  let warnings = 0;
-  let information = 0;
   let suppressed = 0;
-  const business = { errors: 0, warnings: 0, information: 0 };
   let omitted = 0;
   for (const r of reports) {
     suppressed += r.suppressed ?? 0;
     omitted += r.omitted ?? 0;
   }
   // follow-ons (issue.causedBy naming another issue of the file) are counted apart too: reports fold them
-  const followOns = { errors: 0, warnings: 0, information: 0 };
-  for (const r of reports) {
-    const f = followOnCounts(r.issues);
-    followOns.errors += f.errors;
-    followOns.warnings += f.warnings;
-    followOns.information += f.information;
-  }
+  const followOns = filesFollowOns(reports);
   const folded = followOns.errors + followOns.warnings + followOns.information > 0;
-  for (const r of reports)
-    for (const is of r.issues) {
-      const kind = is.severity === 'error' || is.severity === 'fatal' ? 'errors' : is.severity === 'warning' ? 'warnings' : 'information';
-      if (kind === 'errors') errors++;
-      else if (kind === 'warnings') warnings++;
-      else information++;
-      if (RULES[is.ruleId].layer === 'business') business[kind]++;
-    }
+  const issues = reports.flatMap((r) => r.issues);
+  const { errors, warnings, information } = countBySeverity(issues);
+  const business = countBySeverity(issues.filter((is) => RULES[is.ruleId].layer === 'business'));
   return {
     tool: { name: 'medcom-ig', version: VERSION },
     locale,

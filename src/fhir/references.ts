@@ -81,7 +81,56 @@ export function indexEntryList(entries: BundleEntry[]): EntryIndex {
   return { entries, byFullUrl, byTypeId, byIndex, byResource };
 }
 
-const TYPE_ID = /^([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(\/_history\/[A-Za-z0-9\-.]{1,64})?$/;
+/**
+ * The form of a reference string:
+ * - `relative`: `Type/id` or `Type/id/_history/vid`;
+ * - `absolute`: an http(s) URL (no query or fragment) ending in `/Type/id` or `/Type/id/_history/vid` (`base` is
+ *   what comes before `Type`);
+ * - `urn`: `urn:uuid:…`, `urn:oid:…` (any `urn:`);
+ * - `contained`: `#id` (`#` alone: the resource the reference is made in);
+ * - `url`: another absolute URL (any scheme) that is not one of the above;
+ * - `other`: a form FHIR does not define (`Patient`, `patient/1`, `a/Patient/1`, ``).
+ */
+export type ReferenceKind = 'relative' | 'absolute' | 'urn' | 'contained' | 'url' | 'other';
+
+/** A reference string taken apart (parseReference). */
+export interface ParsedReference {
+  kind: ReferenceKind;
+  /**
+   * The resource type the reference's last `Type/id` segments name, whatever its kind but `contained`
+   * (`a/Patient/1` names Patient, as the HL7 validator reads a reference's type).
+   */
+  type?: string;
+  /** The id after that type; for `contained`, what follows `#` (`''` for `#` alone). */
+  id?: string;
+  /** The `_history` version, when the reference names one after `Type/id`. */
+  version?: string;
+  /** For `absolute`: the URL up to and including the `/` before the type (the RESTful base). */
+  base?: string;
+}
+
+const ID = '[A-Za-z0-9\\-.]{1,64}';
+/** `Type/id[/_history/vid]` at the end of the text, after its start or a `/`. */
+const TYPE_ID_TAIL = new RegExp(`(?:^|/)([A-Z][A-Za-z]+)/(${ID})(?:/_history/(${ID}))?$`);
+const RELATIVE = new RegExp(`^([A-Z][A-Za-z]+)/(${ID})(?:/_history/(${ID}))?$`);
+const ABSOLUTE = new RegExp(`^(https?://[^?#]*/)([A-Z][A-Za-z]+)/(${ID})(?:/_history/(${ID}))?$`);
+const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+
+/** A reference string taken apart: its kind, and the type, id and version it names (see ReferenceKind). */
+export function parseReference(reference: string): ParsedReference {
+  if (reference.startsWith('#')) return { kind: 'contained', id: reference.slice(1) };
+  const relative = RELATIVE.exec(reference);
+  if (relative) return named('relative', relative[1], relative[2], relative[3]);
+  const absolute = ABSOLUTE.exec(reference);
+  if (absolute) return { ...named('absolute', absolute[2], absolute[3], absolute[4]), base: absolute[1]! };
+  const kind = reference.startsWith('urn:') ? 'urn' : SCHEME.test(reference) ? 'url' : 'other';
+  const tail = TYPE_ID_TAIL.exec(reference);
+  return tail ? named(kind, tail[1], tail[2], tail[3]) : { kind };
+}
+
+function named(kind: ReferenceKind, type: string | undefined, id: string | undefined, version: string | undefined): ParsedReference {
+  return { kind, type: type!, id: id!, ...(version !== undefined ? { version } : {}) };
+}
 
 // a version-specific reference: `…/_history/[vid]`
 const HISTORY = /^(.+)\/_history\/([A-Za-z0-9\-.]{1,64})$/;
@@ -109,19 +158,19 @@ export function resolveReference(reference: string, scope: ReferenceScope): Json
 function resolveEntry(reference: string, scope: ReferenceScope, b: EntryIndex): BundleEntry | undefined {
   const direct = b.byFullUrl.get(reference);
   if (direct?.resource) return direct;
-  const m = TYPE_ID.exec(reference);
-  if (m) {
+  const m = parseReference(reference);
+  if (m.kind === 'relative') {
     const base =
       scope.entryFullUrl && /^https?:\/\//.test(scope.entryFullUrl) ? scope.entryFullUrl.replace(/[A-Z][A-Za-z]+\/[^/]+$/, '') : undefined;
     if (base) {
-      const abs = b.byFullUrl.get(base + m[1] + '/' + m[2]);
+      const abs = b.byFullUrl.get(`${base}${m.type}/${m.id}`);
       if (abs?.resource) return abs;
     }
-    const local = b.byTypeId.get(`${m[1]}/${m[2]}`);
+    const local = b.byTypeId.get(`${m.type}/${m.id}`);
     if (local?.resource) return local;
     // from an entry whose fullUrl is a urn:uuid, `Type/id` is taken as `urn:uuid:id` (as the HL7 validator does)
-    if (scope.entryFullUrl?.startsWith('urn:uuid:') && !m[3]) {
-      const uuid = b.byFullUrl.get(`urn:uuid:${m[2]}`);
+    if (scope.entryFullUrl?.startsWith('urn:uuid:') && m.version === undefined) {
+      const uuid = b.byFullUrl.get(`urn:uuid:${m.id}`);
       if (uuid?.resource) return uuid;
     }
   }

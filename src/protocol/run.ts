@@ -17,7 +17,7 @@ import { UsageError } from '../util/errors.js';
 import { readTextSafe } from '../util/fs-safe.js';
 import type { SourceDoc } from '../validator/load/source.js';
 import { InputError } from '../validator/load/source.js';
-import type { FileReport, Issue } from '../validator/issue.js';
+import { countBySeverity, type FileReport, type Issue } from '../validator/issue.js';
 import type { Validator } from '../validator/validator.js';
 import { readJson } from '../validator/load/json.js';
 import { claimedProfiles } from '../validator/rules/business/index.js';
@@ -192,17 +192,15 @@ class ProtocolRun {
     if (step.attributes && !step.checks.some((c) => c.kind === 'validate')) {
       const attributed = this.attributed(step.attributes, loaded);
       issues.push(...attributed);
-      const errors = attributed.filter((i) => i.severity === 'error' || i.severity === 'fatal');
       checks.push({
         id: `${step.id}.profile-findings`,
         kind: 'validate',
         description: `${SENTENCES[this.lang].attributed} ${step.attributes.join(', ')}`,
-        outcome: errors.length > 0 ? 'fail' : 'pass',
+        outcome: countBySeverity(attributed).errors > 0 ? 'fail' : 'pass',
         expected: this.profile,
         files: loaded.map((m) => {
-          const e = errors.filter((i) => i.file === m.file.file).length;
-          const w = attributed.filter((i) => i.file === m.file.file && i.severity === 'warning').length;
-          return { file: m.file.file, outcome: e > 0 ? 'fail' : 'pass', actual: SENTENCES[this.lang].counts(e, w) };
+          const c = countBySeverity(attributed.filter((i) => i.file === m.file.file));
+          return { file: m.file.file, outcome: c.errors > 0 ? 'fail' : 'pass', actual: SENTENCES[this.lang].counts(c.errors, c.warnings) };
         }),
       });
     }
@@ -227,9 +225,8 @@ class ProtocolRun {
     else sentences.push(s.allPassed(checks.length, loaded.length));
     if (warned > 0) sentences.push(s.warnings(warned));
     if (step.checks.some((c) => c.kind === 'validate')) {
-      const e = issues.filter((i) => i.severity === 'error' || i.severity === 'fatal').length;
-      const w = issues.filter((i) => i.severity === 'warning').length;
-      sentences.push(s.validationErrors(e, w));
+      const c = countBySeverity(issues);
+      sentences.push(s.validationErrors(c.errors, c.warnings));
     }
     if (status === 'partial') sentences.push(s.partial);
     return { ...base, status, checks, issues, captured, actualResult: sentences.join(' '), ...(grade ? { suggestedGrade: grade } : {}) };
@@ -263,8 +260,7 @@ class ProtocolRun {
     if (check.kind === 'sequence') return this.runSequence(check, description, issues);
     if (check.kind === 'validate') {
       const files: CheckFileResult[] = messages.map((m) => {
-        const errors = m.report.issues.filter((i) => i.severity === 'error' || i.severity === 'fatal').length;
-        const warnings = m.report.issues.filter((i) => i.severity === 'warning').length;
+        const { errors, warnings } = countBySeverity(m.report.issues);
         return { file: m.file.file, outcome: errors > 0 ? 'fail' : 'pass', actual: SENTENCES[this.lang].counts(errors, warnings) };
       });
       return { id: check.id, kind: 'validate', description, outcome: combine(files, 'each', false), expected: this.profile, files };
@@ -599,17 +595,15 @@ export async function runProtocol(options: RunProtocolOptions): Promise<Protocol
   >;
   const failedSteps = steps.filter((s) => s.status === 'failed').map((s) => s.number);
   const missingEvidence = steps.filter((s) => s.status === 'no-evidence' && s.mandatory).map((s) => s.number);
-  const counted = new Set<string>();
-  const issues = { error: 0, warning: 0, information: 0 };
+  // each finding once, however many steps list it
+  const counted = new Map<string, RunIssue>();
   for (const s of steps)
     for (const i of s.issues) {
       const key = `${i.file}\u0000${i.ruleId}\u0000${i.fhirpath}\u0000${i.message}`;
-      if (counted.has(key)) continue;
-      counted.add(key);
-      if (i.severity === 'error' || i.severity === 'fatal') issues.error++;
-      else if (i.severity === 'warning') issues.warning++;
-      else issues.information++;
+      if (!counted.has(key)) counted.set(key, i);
     }
+  const c = countBySeverity([...counted.values()]);
+  const issues = { error: c.errors, warning: c.warnings, information: c.information };
   const vendor = options.vendor ?? {};
   const archiveNames = medcomNames(protocol, evidence);
   return {

@@ -6,11 +6,12 @@
 import type { Locale } from '../validator/messages/index.js';
 import type { ValidationReport } from '../validator/issue.js';
 
-/** Every package (`id#version`) a file's profiles resolved to, in order of first use, each once. */
+/**
+ * Every package (`id#version`) the files' profiles resolved to (each file's `packages`, from the validator), in
+ * order of first use, each once.
+ */
 export function resolvedPackages(report: ValidationReport): string[] {
-  const out: string[] = [];
-  for (const f of report.files) for (const p of f.packages ?? []) if (!out.includes(p)) out.push(p);
-  return out;
+  return [...new Set(report.files.flatMap((f) => f.packages ?? []))];
 }
 
 /**

@@ -4,8 +4,7 @@
  * fold each one's follow-ons under it; counts say how many were folded. Without any `causedBy`
  * every issue is a root and every report reads as it always did.
  */
-import type { Issue, ValidationReport } from '../validator/issue.js';
-import type { Severity } from '../validator/rules/registry.js';
+import { countBySeverity, type Issue, type SeverityCounts, type ValidationReport } from '../validator/issue.js';
 
 /** A root issue and every issue that follows from it (directly or through another follow-on), in report order. */
 export interface IssueGroup {
@@ -13,37 +12,49 @@ export interface IssueGroup {
   followOns: Issue[];
 }
 
-/** Counts by severity (fatal counts as an error). */
-export interface SeverityCounts {
-  errors: number;
-  warnings: number;
-  information: number;
-}
-
 /**
  * The root each issue follows from, by index: its own index for a root. An issue whose `causedBy`
- * names no issue of the file (its root was suppressed, or a dangling id) or that sits on a cycle is
- * a root itself: nothing is hidden under an issue the reader cannot see.
+ * names no issue of the file (its root was suppressed, or a dangling id) ends its chain: it is the root of
+ * the issues that lead to it. An issue whose chain runs into a cycle (on it or leading to it) is a root
+ * itself: nothing is hidden under an issue the reader cannot see. One pass: each issue's chain is walked
+ * once, and an issue met again takes the end already found for it.
  */
 function rootIndexes(issues: readonly Issue[]): number[] {
   const byId = new Map<string, number>();
   issues.forEach((i, k) => {
     if (i.id !== undefined && !byId.has(i.id)) byId.set(i.id, k);
   });
-  return issues.map((issue, k) => {
+  const cause = (k: number): number | undefined => {
+    const c = issues[k]!.causedBy;
+    return c === undefined ? undefined : byId.get(c);
+  };
+  // the end of each issue's chain: WALKING while its chain is being walked, CYCLE when it runs into a cycle
+  const WALKING = -1;
+  const CYCLE = -2;
+  const end: (number | undefined)[] = new Array<number | undefined>(issues.length);
+  for (let k = 0; k < issues.length; k++) {
+    if (end[k] !== undefined) continue;
+    const path: number[] = [];
     let at = k;
-    let current = issue;
-    const seen = new Set<number>([k]);
-    while (current.causedBy !== undefined) {
-      const next = byId.get(current.causedBy);
-      if (next === undefined) return at; // the first issue of the chain that names no issue here is the root
-      if (seen.has(next)) return k; // a cycle: no root to fold under
-      seen.add(next);
+    let found: number;
+    for (;;) {
+      const known = end[at];
+      if (known !== undefined) {
+        found = known === WALKING ? CYCLE : known;
+        break;
+      }
+      end[at] = WALKING;
+      path.push(at);
+      const next = cause(at);
+      if (next === undefined) {
+        found = at;
+        break;
+      }
       at = next;
-      current = issues[next]!;
     }
-    return at;
-  });
+    for (const p of path) end[p] = found;
+  }
+  return end.map((e, k) => (e === undefined || e === CYCLE ? k : e));
 }
 
 /** The file's issues as root issues with their follow-ons, roots in report order. */
@@ -65,31 +76,23 @@ export function followOnFlags(issues: readonly Issue[]): boolean[] {
   return roots.map((r, k) => r !== k);
 }
 
-export function severityKind(severity: Severity): keyof SeverityCounts {
-  return severity === 'error' || severity === 'fatal' ? 'errors' : severity === 'warning' ? 'warnings' : 'information';
-}
-
-export function countBySeverity(issues: readonly Issue[]): SeverityCounts {
-  const c: SeverityCounts = { errors: 0, warnings: 0, information: 0 };
-  for (const i of issues) c[severityKind(i.severity)]++;
-  return c;
+/** The issues of a file that are folded under another one, in report order. */
+function followOnIssues(issues: readonly Issue[]): Issue[] {
+  const flags = followOnFlags(issues);
+  return issues.filter((_, k) => flags[k]);
 }
 
 /** The follow-on issues of a file, counted by severity. */
 export function followOnCounts(issues: readonly Issue[]): SeverityCounts {
-  const flags = followOnFlags(issues);
-  return countBySeverity(issues.filter((_, k) => flags[k]));
+  return countBySeverity(followOnIssues(issues));
+}
+
+/** The follow-on issues of several files, counted by severity (the summary's `followOns`). */
+export function filesFollowOns(files: readonly { issues: readonly Issue[] }[]): SeverityCounts {
+  return countBySeverity(files.flatMap((f) => followOnIssues(f.issues)));
 }
 
 /** The run's follow-ons by severity: the report's `summary.followOns`, else counted from its files. */
 export function reportFollowOns(report: ValidationReport): SeverityCounts {
-  if (report.summary.followOns) return report.summary.followOns;
-  const c: SeverityCounts = { errors: 0, warnings: 0, information: 0 };
-  for (const f of report.files) {
-    const n = followOnCounts(f.issues);
-    c.errors += n.errors;
-    c.warnings += n.warnings;
-    c.information += n.information;
-  }
-  return c;
+  return report.summary.followOns ?? filesFollowOns(report.files);
 }

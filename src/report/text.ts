@@ -1,9 +1,9 @@
 import { terminalSafe } from '../util/text.js';
-import type { Issue, ValidationReport } from '../validator/issue.js';
+import { countBySeverity, type Issue, type SeverityCounts, type ValidationReport } from '../validator/issue.js';
 import type { Locale } from '../validator/messages/index.js';
 import type { Severity } from '../validator/rules/registry.js';
 import { againstLine } from './against.js';
-import { countBySeverity, groupIssues, reportFollowOns, type SeverityCounts } from './folding.js';
+import { groupIssues, reportFollowOns } from './folding.js';
 
 /** The words of the text report, by locale (rule ids, FHIRPaths and messages are not translated here). */
 interface TextWords {

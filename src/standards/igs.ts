@@ -126,13 +126,42 @@ export function describeTarget(t: IgTarget): string {
   return t.alias ? `${t.alias} ${t.version}${t.current ? ' (current)' : ''}` : targetLabel(t);
 }
 
-/** Every standard and version we build, one per line, the current one marked (`medcom-ig standards`, usage errors). */
+/** A standard as every listing of them shows it (listStandards). */
+export interface ListedStandard {
+  alias: IgAlias;
+  title: string;
+  packageId: string;
+  /** The version `--ig <alias>` means. */
+  current: string;
+  /** Every version we build, oldest first, the current one marked. */
+  versions: { version: string; bundleProfile: string; current: boolean }[];
+}
+
+/**
+ * Every standard (in `IG_ALIASES` order) and every version of it we build, the current one marked: the rows
+ * each listing renders (`medcom-ig standards` and `--ig list`, usage errors, the site's index page).
+ */
+export function listStandards(): ListedStandard[] {
+  return IG_ALIASES.map((alias) => {
+    const s: Standard = STANDARDS[alias];
+    return {
+      alias,
+      title: s.title,
+      packageId: s.packageId,
+      current: s.current,
+      versions: s.versions.map((v) => ({ version: v.version, bundleProfile: v.bundleProfile, current: v.version === s.current })),
+    };
+  });
+}
+
+/** Every standard and version we build, one per line, the current one marked (usage errors). */
 export function standardsList(): string {
-  return IG_ALIASES.map((a) => {
-    const s: Standard = STANDARDS[a];
-    const versions = s.versions.map((v) => (v.version === s.current ? `${v.version} (current)` : v.version)).join(', ');
-    return `${a}: ${versions}  [${s.packageId}] ${s.title}`;
-  }).join('\n');
+  return listStandards()
+    .map((s) => {
+      const versions = s.versions.map((v) => (v.current ? `${v.version} (current)` : v.version)).join(', ');
+      return `${s.alias}: ${versions}  [${s.packageId}] ${s.title}`;
+    })
+    .join('\n');
 }
 
 /**

@@ -23,14 +23,19 @@ import { Validator } from '../validator/validator.js';
 import { loadPrebuilt, prebuiltUcumUnits, r4PackageDir } from './prebuilt.js';
 
 /** The compiler as the definitions' snapshot generator for differential-only StructureDefinitions. */
-export const snapshotGenerator: SnapshotGenerator = (sd, resolver) => {
+const snapshotGenerator: SnapshotGenerator = (sd, resolver) => {
   const { resource, problems } = withGeneratedSnapshot(sd as unknown as SD, resolver);
   return resource ? { resource: resource as unknown as FhirResource, problems } : { problems };
 };
 
-/** Definitions assembled elsewhere (a test runner's registry) get snapshots generated too. */
-export function generatingSnapshots(defs: Definitions): Definitions {
-  if (!defs.generatesSnapshots) defs.setSnapshotGenerator(snapshotGenerator);
+/**
+ * The one place the compiler is installed as `defs`' snapshot generator (defs sits below the compiler): every
+ * Definitions validation uses (validationDefinitions, newValidator, a test runner's registry, a `--profile`
+ * lookup) goes through here. Definitions that already generate snapshots keep their generator and its
+ * `onNotice`.
+ */
+export function generatingSnapshots(defs: Definitions, onNotice?: (message: string) => void): Definitions {
+  if (!defs.generatesSnapshots) defs.setSnapshotGenerator(snapshotGenerator, onNotice);
   return defs;
 }
 
@@ -40,8 +45,7 @@ export function generatingSnapshots(defs: Definitions): Definitions {
  */
 export async function validationDefinitions(packages: string[] = [], onNotice?: (message: string) => void): Promise<Definitions> {
   const packageDir = r4PackageDir();
-  const defs = new Definitions(new BaseR4Source({ flavor: 'min', ...(packageDir ? { packageDir } : {}) }));
-  defs.setSnapshotGenerator(snapshotGenerator, onNotice);
+  const defs = generatingSnapshots(new Definitions(new BaseR4Source({ flavor: 'min', ...(packageDir ? { packageDir } : {}) })), onNotice);
   if (!(await loadPrebuilt(defs, undefined, onNotice))) {
     // not installed through npm ci / npm run compile: compile our packages in memory
     const [{ buildIg }, { igPackages }] = await Promise.all([import('../package/build.js'), import('./packages.js')]);

@@ -24,6 +24,7 @@ import { UsageError } from '../util/errors.js';
 import { fileKind, readTextSafe, resolveInside, SafeFileError, type SafeFileProblem } from '../util/fs-safe.js';
 import { parseJsonFile } from '../util/json-file.js';
 import { InputError, type SourceDoc } from '../validator/load/source.js';
+import { countBySeverity, severityKind } from '../validator/issue.js';
 import type { Locale } from '../validator/messages/index.js';
 import type { Validator } from '../validator/validator.js';
 import { terminalSafe } from '../util/text.js';
@@ -278,20 +279,17 @@ class TestScriptRun {
           );
         }
         const report = this.validator(profile).validateDoc(doc, { profiles: [profile] });
-        const errors = report.issues.filter((i) => i.severity === 'error' || i.severity === 'fatal');
-        return done(
-          errors.length === 0,
-          `${errors.length} error(s), ${report.issues.filter((i) => i.severity === 'warning').length} warning(s) against ${profile}`,
-          {
-            expected: profile,
-            issues: errors.map((i) => ({
-              ruleId: i.ruleId,
-              fhirpath: i.location.fhirpath,
-              message: i.message,
-              ...(i.location.line !== undefined ? { line: i.location.line } : {}),
-            })),
-          },
-        );
+        const errors = report.issues.filter((i) => severityKind(i.severity) === 'errors');
+        const { warnings } = countBySeverity(report.issues);
+        return done(errors.length === 0, `${errors.length} error(s), ${warnings} warning(s) against ${profile}`, {
+          expected: profile,
+          issues: errors.map((i) => ({
+            ruleId: i.ruleId,
+            fhirpath: i.location.fhirpath,
+            message: i.message,
+            ...(i.location.line !== undefined ? { line: i.location.line } : {}),
+          })),
+        });
       }
       const expression = this.substitute(a.expression ?? '');
       const actualValues = this.evaluate(doc, expression);

@@ -111,6 +111,25 @@ export interface SequenceSummary {
 
 export const SEVERITY_RANK: Record<Severity, number> = { information: 0, warning: 1, error: 2, fatal: 3 };
 
+/** Counts by severity (fatal counts as an error): the report summary's, its follow-ons', every renderer's. */
+export interface SeverityCounts {
+  errors: number;
+  warnings: number;
+  information: number;
+}
+
+/** Which count a severity goes to: fatal with the errors. */
+export function severityKind(severity: Severity): keyof SeverityCounts {
+  return severity === 'error' || severity === 'fatal' ? 'errors' : severity === 'warning' ? 'warnings' : 'information';
+}
+
+/** Issues (a report's, a protocol run's, a TestScript assert's) counted by severity, fatal as an error. */
+export function countBySeverity(issues: readonly { severity: Severity }[]): SeverityCounts {
+  const c: SeverityCounts = { errors: 0, warnings: 0, information: 0 };
+  for (const i of issues) c[severityKind(i.severity)]++;
+  return c;
+}
+
 /**
  * Give a file's issues their ids again after the list changed (an issue put in front): `i1`, `i2`, … in
  * the list's order, with each `causedBy` following its cause to the cause's new id.

@@ -246,7 +246,7 @@ export class Validator {
       profiles,
       issues,
     };
-    const packages = resolvedPackages(profiles, walker.deps.resolver);
+    const packages = profilePackages(profiles, walker.deps.resolver);
     if (packages.length > 0) report.packages = packages;
     if (sink.suppressed > 0) report.suppressed = sink.suppressed;
     if (sink.omitted > 0) report.omitted = sink.omitted;
@@ -273,13 +273,13 @@ export class Validator {
   }
 }
 
-/** The packages (`id#version`) the profiles resolve to in a walker's scope, in order, each once. */
-function resolvedPackages(profiles: readonly string[], resolver: Resolver): string[] {
-  const out: string[] = [];
-  for (const p of profiles) {
-    const from = resolver.resolve(p, 'StructureDefinition')?.from;
-    const label = from ? `${from.packageId}#${from.packageVersion}` : undefined;
-    if (label && !out.includes(label)) out.push(label);
-  }
-  return out;
+/**
+ * One file's `packages`: those (`id#version`) its profiles resolve to in the walker's scope, in order, each once.
+ * A run's are these files' together (`resolvedPackages`, src/report/against.ts).
+ */
+function profilePackages(profiles: readonly string[], resolver: Resolver): string[] {
+  const labels = profiles
+    .map((p) => resolver.resolve(p, 'StructureDefinition')?.from)
+    .map((f) => (f ? `${f.packageId}#${f.packageVersion}` : ''));
+  return [...new Set(labels.filter((l) => l !== ''))];
 }

@@ -5,21 +5,24 @@
  * worker threads; a reference whose URL names a disallowed type is exit 1; a context path that does not exist or
  * holds no resource is exit 2 naming it.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, type CliRun } from '../helpers/cli.js';
+import {
+  hcoReport,
+  ORG,
+  organization as organizationOf,
+  PRACTITIONER,
+  practitioner as practitionerOf,
+  role as roleOf,
+} from '../helpers/context-resources.js';
 
-const root = join(import.meta.dirname, '..', '..');
-const bin = join(root, 'bin', 'medcom-ig.js');
 const tmp = mkdtempSync(join(tmpdir(), 'medcom-ig-cli-context-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (...args: string[]): CliRun => runCli([...args]);
 
 function write(name: string, value: unknown): string {
   const file = join(tmp, name);
@@ -28,51 +31,10 @@ function write(name: string, value: unknown): string {
   return file;
 }
 
-const ORG = 'a0330c62-fe29-4719-83fa-a94959084f29';
-const ROLE = '4b3b6f0f-a475-4b04-8a92-105e8ce6a7bf';
-const PRACTITIONER = 'be9f367d-a84a-4815-90a8-c83a03813fd8';
-const organization = {
-  resourceType: 'Organization',
-  id: ORG,
-  meta: { profile: ['http://medcomfhir.dk/ig/messaging/StructureDefinition/medcom-producer-organization'] },
-  identifier: [
-    { system: 'https://www.gs1.org/gln', value: '5790000123117' },
-    { system: 'urn:oid:1.2.208.176.1.1', value: '1144561000016002' },
-    { system: 'http://medcomfhir.dk/ig/terminology/CodeSystem/MedComProducentID', value: 'KAF' },
-  ],
-  name: 'Pleje og Rehabilitering',
-};
-const role = {
-  resourceType: 'PractitionerRole',
-  id: ROLE,
-  meta: { profile: ['http://medcomfhir.dk/ig/core/StructureDefinition/medcom-core-practitionerrole'] },
-  practitioner: { reference: `Practitioner/${PRACTITIONER}` },
-  code: [
-    {
-      coding: [
-        { system: 'http://medcomfhir.dk/ig/terminology/CodeSystem/medcom-core-PractitionerRolesSKSadministrativ', code: 'sygeplejerske' },
-      ],
-    },
-  ],
-};
-const practitioner = {
-  resourceType: 'Practitioner',
-  id: PRACTITIONER,
-  meta: { profile: ['http://medcomfhir.dk/ig/core/StructureDefinition/medcom-core-practitioner'] },
-  name: [{ given: ['Mia'] }],
-  telecom: [{ system: 'phone', value: '+45 05577668' }],
-};
-const report = {
-  resourceType: 'DiagnosticReport',
-  id: '4f013d3a-575c-447d-83e1-7a5fb7f7b0de',
-  meta: { profile: ['http://medcomfhir.dk/ig/homecareobservation/StructureDefinition/medcom-homecareobservation-diagnosticreport'] },
-  text: { status: 'generated', div: '<div xmlns="http://www.w3.org/1999/xhtml">report</div>' },
-  status: 'final',
-  code: { coding: [{ system: 'http://medcomfhir.dk/ig/terminology/CodeSystem/MedComDiagnosticReportCodes', code: 'HomeCareReport' }] },
-  subject: { reference: 'Patient/bbcd4817-1c4b-4089-a712-346f65ec16f9' },
-  issued: '2023-09-12T13:00:00+02:00',
-  performer: [{ reference: `Organization/${ORG}` }, { reference: `PractitionerRole/${ROLE}` }],
-};
+const organization = organizationOf();
+const role = roleOf();
+const practitioner = practitionerOf();
+const report = hcoReport();
 
 interface Finding {
   ruleId: string;

@@ -4,23 +4,18 @@
  * checked (found: no finding, exit 0; not found: terminology/unknown-code, exit 1); a malformed table is
  * exit 2 naming the file.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, type CliRun } from '../helpers/cli.js';
 
-const root = join(import.meta.dirname, '..', '..');
-const bin = join(root, 'bin', 'medcom-ig.js');
 const tmp = mkdtempSync(join(tmpdir(), 'medcom-ig-cli-terminology-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const SKS = 'urn:oid:1.2.208.176.2.4';
 
-function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (...args: string[]): CliRun => runCli([...args]);
 
 function write(name: string, text: string): string {
   const file = join(tmp, name);

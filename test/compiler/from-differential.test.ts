@@ -7,7 +7,7 @@ import { loadPackages } from '../../src/defs/load-package.js';
 import { PackageSource } from '../../src/defs/package-source.js';
 import { Definitions } from '../../src/defs/registry.js';
 import type { FhirResource } from '../../src/defs/resource.js';
-import { snapshotGenerator } from '../../src/standards/validation.js';
+import { generatingSnapshots } from '../../src/standards/validation.js';
 
 const fixtures = join(import.meta.dirname, '..', 'defs', 'fixtures', 'differential-only');
 const base = new BaseR4Source();
@@ -16,7 +16,7 @@ const P = 'http://example.org/fhir/StructureDefinition/';
 async function definitions(notices: string[]): Promise<Definitions> {
   const defs = new Definitions(base);
   for (const p of await loadPackages(fixtures, { definitionsOnly: true })) defs.addPackage(p);
-  defs.setSnapshotGenerator(snapshotGenerator, (m) => notices.push(m));
+  generatingSnapshots(defs, (m) => notices.push(m));
   return defs;
 }
 
@@ -147,7 +147,7 @@ describe('snapshots generated from a differential on first lookup', () => {
     pkg.add(sd('name2', 'HumanName', `${P}name1`, 'constraint', [{ path: 'HumanName.given', constraint: [inv('test2', 'true')] }]));
     defs.addPackage(pkg);
     const notices: string[] = [];
-    defs.setSnapshotGenerator(snapshotGenerator, (m) => notices.push(m));
+    generatingSnapshots(defs, (m) => notices.push(m));
     const self = defs.all().resolve(`${P}self`)?.resource as unknown as SD;
     expect(element(self, 'Patient.name')?.min).toBe(1);
     expect(self.kind).toBe('resource');

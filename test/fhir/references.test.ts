@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { validationDefinitions } from '../../src/api/validate.js';
-import { DocumentScopes, documentResolver, indexEntries, resolveReference } from '../../src/fhir/references.js';
+import { DocumentScopes, documentResolver, indexEntries, parseReference, resolveReference } from '../../src/fhir/references.js';
 import { evaluateAt, evaluateFocus } from '../../src/fhirpath/engine.js';
 import { FhirPathRunner, type EvalVars } from '../../src/fhirpath/runner.js';
 import { FhirModel } from '../../src/validator/model.js';
@@ -50,6 +50,58 @@ function bundle(): Json {
 function entryResource(b: Json, i: number): Json {
   return (b['entry'] as { resource: Json }[])[i]!.resource;
 }
+
+describe('parseReference: one reading of a reference string', () => {
+  it('Type/id and Type/id/_history/vid are relative', () => {
+    expect(parseReference('Patient/pt-1')).toEqual({ kind: 'relative', type: 'Patient', id: 'pt-1' });
+    expect(parseReference('Observation/o.2/_history/3')).toEqual({ kind: 'relative', type: 'Observation', id: 'o.2', version: '3' });
+  });
+
+  it('an http(s) URL ending in /Type/id is absolute, with its RESTful base', () => {
+    expect(parseReference('http://example.org/fhir/Patient/pt')).toEqual({
+      kind: 'absolute',
+      type: 'Patient',
+      id: 'pt',
+      base: 'http://example.org/fhir/',
+    });
+    expect(parseReference('https://x.dk/a/b/Practitioner/p/_history/2')).toEqual({
+      kind: 'absolute',
+      type: 'Practitioner',
+      id: 'p',
+      version: '2',
+      base: 'https://x.dk/a/b/',
+    });
+    // the last Type/id segments are the target's
+    expect(parseReference('http://x/Patient/1/Observation/2')).toMatchObject({ kind: 'absolute', type: 'Observation', id: '2' });
+  });
+
+  it('urn:uuid and urn:oid are urns naming no type', () => {
+    expect(parseReference('urn:uuid:0c3d1a56-8b44-4d6c-9a0f-2f4e1a1c9d11')).toEqual({ kind: 'urn' });
+    expect(parseReference('urn:oid:1.2.208.176.1.2')).toEqual({ kind: 'urn' });
+  });
+
+  it('#id is contained; # alone names the resource itself', () => {
+    expect(parseReference('#p1')).toEqual({ kind: 'contained', id: 'p1' });
+    expect(parseReference('#')).toEqual({ kind: 'contained', id: '' });
+    expect(parseReference('#Patient/1').type).toBeUndefined();
+  });
+
+  it('other absolute URLs: a query, a fragment or another scheme is a url, still naming the type its tail names', () => {
+    expect(parseReference('http://example.org/fhir/Patient?identifier=1')).toEqual({ kind: 'url' });
+    expect(parseReference('http://example.org/fhir/Patient/1#x')).toEqual({ kind: 'url' });
+    expect(parseReference('ftp://example.org/Patient/1')).toEqual({ kind: 'url', type: 'Patient', id: '1' });
+    expect(parseReference('http://example.org/')).toEqual({ kind: 'url' });
+  });
+
+  it('bad forms are other: a lower-case type, a type alone, an id too long or with a bad character, a trailing slash', () => {
+    for (const bad of ['', 'Patient', 'patient/1', 'Patient/', 'Patient/a_b', `Patient/${'a'.repeat(65)}`, 'Patient/1/', '/Patient']) {
+      expect(parseReference(bad), bad).toEqual({ kind: 'other' });
+    }
+    expect(parseReference('Patient/1/_history/')).toEqual({ kind: 'other' });
+    // a relative reference with more segments is not a FHIR form, though its tail names a type (as reference checks read it)
+    expect(parseReference('a/Patient/1')).toEqual({ kind: 'other', type: 'Patient', id: '1' });
+  });
+});
 
 describe('resolveReference', () => {
   it('#id is a contained resource of the resource the reference is made in; # alone is that resource', () => {

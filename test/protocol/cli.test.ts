@@ -1,21 +1,17 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, type CliRun } from '../helpers/cli.js';
 import { hcoSendEvidence, notesSendEvidence, root } from './helpers.js';
 
-const bin = join(root, 'bin', 'medcom-ig.js');
 const tmp = mkdtempSync(join(tmpdir(), 'medcom-ig-protocol-cli-'));
 const dirs: string[] = [tmp];
 afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (...args: string[]): CliRun => runCli([...args]);
 
 function noStack(stderr: string): void {
   expect(stderr).not.toMatch(/\n\s+at /);

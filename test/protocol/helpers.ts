@@ -3,12 +3,25 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32, inflateRawSync } from 'node:zlib';
+import type { ProtocolRunReport, StepResult } from '../../src/protocol/report-model.js';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const hcoValid = join(root, 'examples', 'hco', 'valid');
 export const hcoInvalid = join(root, 'examples', 'hco', 'invalid');
 
 type Json = Record<string, unknown>;
+
+/** A protocol run's steps, in the report's order (section headings left out). */
+export function steps(report: ProtocolRunReport): StepResult[] {
+  return report.sections.flatMap((s) => s.rows.filter((r): r is StepResult => r.type === 'step'));
+}
+
+/** The step numbered `number` (`3.5.1`) of a protocol run. */
+export function step(report: ProtocolRunReport, number: string): StepResult {
+  const s = steps(report).find((x) => x.number === number);
+  if (!s) throw new Error(`no step ${number}`);
+  return s;
+}
 
 export function readExample(file: string): Json {
   return JSON.parse(readFileSync(file, 'utf8')) as Json;

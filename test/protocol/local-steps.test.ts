@@ -10,9 +10,9 @@ import type { Definitions } from '../../src/defs/registry.js';
 import { ProtocolDefinitionError, ProtocolLibrary } from '../../src/protocol/load.js';
 import type { ProtocolDefinition, StepDef } from '../../src/protocol/model.js';
 import { ProtocolReportRenderer } from '../../src/protocol/report/render.js';
-import type { ProtocolRunReport, StepResult } from '../../src/protocol/report-model.js';
+import type { ProtocolRunReport } from '../../src/protocol/report-model.js';
 import { runProtocol } from '../../src/protocol/run.js';
-import { exportOf, localNote, notesSendEvidence, readExample, scenario, sourceUpload } from './helpers.js';
+import { exportOf, localNote, notesSendEvidence, readExample, scenario, sourceUpload, step } from './helpers.js';
 
 const library = new ProtocolLibrary();
 const notesSend = library.get('notes-send');
@@ -30,8 +30,6 @@ function evidence(extra: Record<string, string | Record<string, unknown>> = {}):
   dirs.push(d);
   return d;
 }
-const steps = (r: ProtocolRunReport): StepResult[] => r.sections.flatMap((s) => s.rows.filter((x): x is StepResult => x.type === 'step'));
-const step = (r: ProtocolRunReport, n: string): StepResult => steps(r).find((x) => x.number === n)!;
 const run = (dir: string): Promise<ProtocolRunReport> => runProtocol({ protocol: notesSend, evidenceDir: dir, definitions: defs });
 const LOCAL_STEPS = ['3.5.1', '3.5.2', '3.5.3', '3.5.4', '3.5.5'];
 

@@ -8,7 +8,7 @@ import type { Definitions } from '../../src/defs/registry.js';
 import { ProtocolLibrary } from '../../src/protocol/load.js';
 import type { ProtocolDefinition } from '../../src/protocol/model.js';
 import { ProtocolReportRenderer } from '../../src/protocol/report/render.js';
-import type { ProtocolRunReport, StepResult } from '../../src/protocol/report-model.js';
+import type { ProtocolRunReport } from '../../src/protocol/report-model.js';
 import { runProtocol } from '../../src/protocol/run.js';
 import {
   clDocument,
@@ -24,6 +24,8 @@ import {
   notesSendEvidence,
   readExample,
   readZip,
+  step,
+  steps,
   withComparator,
 } from './helpers.js';
 
@@ -43,16 +45,6 @@ function evidence(extra: Record<string, string | Record<string, unknown>> = {}):
   const d = hcoSendEvidence(extra);
   dirs.push(d);
   return d;
-}
-
-function steps(report: ProtocolRunReport): StepResult[] {
-  return report.sections.flatMap((s) => s.rows.filter((r): r is StepResult => r.type === 'step'));
-}
-
-function step(report: ProtocolRunReport, number: string): StepResult {
-  const s = steps(report).find((x) => x.number === number);
-  if (!s) throw new Error(`no step ${number}`);
-  return s;
 }
 
 describe('protocol run hco-send', () => {

@@ -1,25 +1,21 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, type CliRun } from '../helpers/cli.js';
 import { RULES_SYSTEM } from '../../src/report/outcome.js';
 
 // Runs the compiled CLI: `npx tsc -p tsconfig.build.json` (npm run compile) first.
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const bin = join(root, 'bin', 'medcom-ig.js');
 const tmp = mkdtempSync(join(tmpdir(), 'medcom-ig-report-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const patient = join(tmp, 'patient.json');
 writeFileSync(patient, JSON.stringify({ resourceType: 'Patient', gender: 'nope', colour: 'blue' }, null, 2));
 
-function validate(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [bin, 'validate', ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const validate = (...args: string[]): CliRun => runCli(['validate', ...args]);
 
 describe('medcom-ig validate --format html|md', () => {
   it('is compiled (npx tsc -p tsconfig.build.json)', () => {

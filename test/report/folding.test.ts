@@ -13,7 +13,7 @@ import { renderMarkdown } from '../../src/report/md.js';
 import { CAUSED_BY_URL, RULES_SYSTEM, toOperationOutcome } from '../../src/report/outcome.js';
 import { adviceFromPage, packageDocsUrl, packageRulesDir, ruleAdvice } from '../../src/report/rule-docs.js';
 import { renderText, summaryText } from '../../src/report/text.js';
-import type { FileReport, Issue } from '../../src/validator/issue.js';
+import { countBySeverity, type FileReport, type Issue } from '../../src/validator/issue.js';
 import type { Locale } from '../../src/validator/messages/index.js';
 import { RULES, type RuleId } from '../../src/validator/rules/registry.js';
 
@@ -79,10 +79,56 @@ describe('groupIssues: roots and their follow-ons', () => {
     ]);
   });
 
+  it('a chain leading into a cycle leaves every issue on it a root', () => {
+    const groups = groupIssues([
+      issue('i1', 'references/target-profile', 'A', { causedBy: 'i2' }),
+      issue('i2', 'references/target-profile', 'B', { causedBy: 'i3' }),
+      issue('i3', 'references/target-profile', 'C', { causedBy: 'i2' }),
+      issue('i4', 'references/target-profile', 'D', { causedBy: 'i1' }),
+    ]);
+    expect(groups.map((g) => [g.root.id, g.followOns.length])).toEqual([
+      ['i1', 0],
+      ['i2', 0],
+      ['i3', 0],
+      ['i4', 0],
+    ]);
+  });
+
+  it('folds a chain of 10,000 issues, each caused by the one before, under its first (in either order)', () => {
+    const chain = Array.from({ length: 10_000 }, (_, k) =>
+      issue(`i${k + 1}`, 'references/target-profile', `X[${k}]`, k > 0 ? { causedBy: `i${k}` } : {}),
+    );
+    for (const issues of [chain, [...chain].reverse()]) {
+      const groups = groupIssues(issues);
+      expect(groups).toHaveLength(1);
+      expect(groups[0]!.root.id).toBe('i1');
+      expect(groups[0]!.followOns).toHaveLength(9_999);
+      expect(followOnCounts(issues)).toEqual({ errors: 9_999, warnings: 0, information: 0 });
+    }
+    // a dangling cause at the head: the first issue that names no issue here is the root
+    const dangling = [issue('i1', 'references/target-profile', 'X', { causedBy: 'gone' }), ...chain.slice(1)];
+    expect(groupIssues(dangling).map((g) => [g.root.id, g.followOns.length])).toEqual([['i1', 9_999]]);
+  });
+
   it('without ids or causedBy every issue is a root', () => {
     const issues = [issue(undefined, 'cardinality/min', 'A'), issue(undefined, 'cardinality/max', 'B')];
     expect(groupIssues(issues).map((g) => g.followOns.length)).toEqual([0, 0]);
     expect(followOnCounts(issues)).toEqual({ errors: 0, warnings: 0, information: 0 });
+  });
+});
+
+describe('countBySeverity: the one count by severity', () => {
+  it('counts fatal with the errors; the summary, business counts and follow-ons use it', () => {
+    const issues = [
+      issue('i1', 'cardinality/min', 'A', { severity: 'fatal' }),
+      issue('i2', 'cardinality/min', 'B'),
+      issue('i3', 'structure/unknown-element', 'C', { severity: 'warning' }),
+      issue('i4', 'structure/unknown-element', 'D', { severity: 'information' }),
+    ];
+    expect(countBySeverity(issues)).toEqual({ errors: 2, warnings: 1, information: 1 });
+    expect(countBySeverity([])).toEqual({ errors: 0, warnings: 0, information: 0 });
+    const s = summarize([{ file: 'x.json', valid: false, profiles: [], issues }], 'en', 'official').summary;
+    expect([s.errors, s.warnings, s.information]).toEqual([2, 1, 1]);
   });
 });
 

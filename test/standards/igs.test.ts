@@ -5,7 +5,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compareVersions } from '../../src/defs/package-source.js';
-import { IG_ALIASES, IGS, parseIg, STANDARDS, standardsList, standardVersion, type Standard } from '../../src/standards/igs.js';
+import {
+  IG_ALIASES,
+  IGS,
+  listStandards,
+  parseIg,
+  STANDARDS,
+  standardsList,
+  standardVersion,
+  type Standard,
+} from '../../src/standards/igs.js';
 import { protocolVersion } from '../../src/protocol/version.js';
 import type { StandardRef } from '../../src/protocol/model.js';
 import { UsageError } from '../../src/util/errors.js';
@@ -32,6 +41,17 @@ describe('the registry', () => {
       for (const v of s.versions) expect(v.bundleProfile.endsWith(`|${v.version}`), `${a} ${v.version}`).toBe(true);
     }
     expect(IGS.hco.version).toBe(STANDARDS.hco.current);
+  });
+
+  it('listStandards gives every standard and version once, oldest first, exactly one current: what every listing renders', () => {
+    const listed = listStandards();
+    expect(listed.map((s) => s.alias)).toEqual(IG_ALIASES);
+    for (const s of listed) {
+      const std: Standard = STANDARDS[s.alias];
+      expect(s).toMatchObject({ title: std.title, packageId: std.packageId, current: std.current });
+      expect(s.versions.map((v) => [v.version, v.bundleProfile])).toEqual(std.versions.map((v) => [v.version, v.bundleProfile]));
+      expect(s.versions.filter((v) => v.current).map((v) => v.version)).toEqual([std.current]);
+    }
   });
 
   it('standardsList marks the current version of every standard', () => {

@@ -4,10 +4,10 @@
  * are raw, possibly hostile vendor text; escaping is the templates' job.
  */
 import type { Locale } from '../../validator/messages/index.js';
-import type { FileReport, Issue, ValidationReport } from '../../validator/issue.js';
+import { countBySeverity, type FileReport, type Issue, type SeverityCounts, type ValidationReport } from '../../validator/issue.js';
 import type { Severity } from '../../validator/rules/registry.js';
 import { againstLine } from '../against.js';
-import { countBySeverity, groupIssues, reportFollowOns, type SeverityCounts } from '../folding.js';
+import { groupIssues, reportFollowOns } from '../folding.js';
 
 export interface ReportRenderOptions {
   /**
@@ -242,14 +242,6 @@ const FOLLOW_ON_SUMMARY: Record<Locale, (n: number) => string> = {
   da: (n) => ` (+${n} følgefejl)`,
 };
 
-function tally(issues: readonly Issue[]): { errors: number; warnings: number; information: number } {
-  return {
-    errors: issues.filter((i) => i.severity === 'error' || i.severity === 'fatal').length,
-    warnings: issues.filter((i) => i.severity === 'warning').length,
-    information: issues.filter((i) => i.severity === 'information').length,
-  };
-}
-
 interface RowContext {
   /** The file's fragment id (`file-1`). */
   file: string;
@@ -282,7 +274,7 @@ function fileView(context: Omit<RowContext, 'file'>, file: FileReport, index: nu
   const ctx: RowContext = { ...context, file: `file-${index + 1}` };
   const locale = ctx.locale;
   const labels = LABELS[locale];
-  const { errors, warnings, information } = tally(file.issues);
+  const { errors, warnings, information } = countBySeverity(file.issues);
   const raw = groupIssues(file.issues);
   const groups = raw.map((g): IssueGroupView => ({
     root: row(ctx, g.root),

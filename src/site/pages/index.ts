@@ -1,5 +1,5 @@
 /** The site's index page: the standards, and every package documented with its resource counts. */
-import { IGS, STANDARDS, type IgAlias, type Standard } from '../../standards/igs.js';
+import { IGS, listStandards, type IgAlias } from '../../standards/igs.js';
 import type { FhirResource } from '../../defs/resource.js';
 import { IG_FACTS } from '../ig-facts.js';
 import type { SitePackage } from '../load.js';
@@ -14,17 +14,18 @@ export function writeIndex(
 ): void {
   const count = (p: SitePackage, f: (r: FhirResource) => boolean): number => p.resources.filter(f).length;
   const isExt = (r: FhirResource): boolean => r.resourceType === 'StructureDefinition' && isExtension(r);
+  const listed = listStandards();
   site.write({
     path: 'index.html',
     title: 'MedCom FHIR Implementation Guides',
     crumbs: [],
     body: site.t.indexPage({
       igs: igs.map((a) => {
-        const s: Standard = STANDARDS[a];
+        const s = listed.find((x) => x.alias === a)!;
         // every version we build, the current one marked, each linking to its package page when documented
         const versions = s.versions.map((v) => {
           const p = packages.find((x) => x.id === s.packageId && x.version === v.version);
-          return { version: v.version, current: v.version === s.current, href: p ? packagePath(p) : '' };
+          return { version: v.version, current: v.current, href: p ? packagePath(p) : '' };
         });
         return { ...IG_FACTS[a], packageId: IGS[a].packageId, version: IGS[a].version, href: igPath(a), versions };
       }),

@@ -1,7 +1,5 @@
+import { parseReference } from '../../fhir/references.js';
 import { isObject, type Json } from '../../util/json.js';
-
-/** A reference's `Type/id` tail: a relative reference, or the last two segments of an absolute one. */
-const TYPE_ID = /^([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(\/_history\/[A-Za-z0-9\-.]{1,64})?$/;
 
 /**
  * Resources a document's references may resolve to outside the document itself (`--context`): as the
@@ -47,7 +45,7 @@ export class ContextResources {
     if (reference.startsWith('#')) return undefined;
     const direct = this.byUrl.get(reference);
     if (direct) return direct;
-    const m = TYPE_ID.exec(reference);
-    return m ? this.byTypeId.get(`${m[1]}/${m[2]}`) : undefined;
+    const m = parseReference(reference);
+    return m.kind === 'relative' ? this.byTypeId.get(`${m.type}/${m.id}`) : undefined;
   }
 }

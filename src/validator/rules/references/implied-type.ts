@@ -1,10 +1,9 @@
 import type { ElementPlan } from '../../plan/plan.js';
 import type { IssueSink, WalkContext, Where } from '../../context.js';
+import { parseReference } from '../../../fhir/references.js';
 
 const ANY = new Set(['http://hl7.org/fhir/StructureDefinition/Resource', 'http://hl7.org/fhir/StructureDefinition/DomainResource']);
 const BASE = 'http://hl7.org/fhir/StructureDefinition/';
-/** `Type/id` (optionally `/_history/<v>`), relative or at the end of an absolute http(s) URL. */
-const TYPE_ID = /^(?:https?:\/\/[^?#]*\/)?([A-Z][A-Za-z]+)\/[A-Za-z0-9\-.]{1,64}(?:\/_history\/[A-Za-z0-9\-.]{1,64})?$/;
 
 /**
  * A reference whose target is not at hand (a standalone resource's reference to a resource elsewhere):
@@ -15,9 +14,9 @@ const TYPE_ID = /^(?:https?:\/\/[^?#]*\/)?([A-Z][A-Za-z]+)\/[A-Za-z0-9\-.]{1,64}
  * said when the URL names no resource type or the element allows any resource.
  */
 export function checkImpliedType(reference: string, node: ElementPlan, where: Where, sink: IssueSink, ctx: WalkContext): void {
-  const m = TYPE_ID.exec(reference);
-  if (!m) return;
-  const type = m[1]!;
+  // `Type/id` (optionally `/_history/<v>`), relative or at the end of an absolute http(s) URL
+  const { kind, type } = parseReference(reference);
+  if ((kind !== 'relative' && kind !== 'absolute') || type === undefined) return;
   if (ctx.model.structure(type)?.kind !== 'resource') return;
   const basePath = node.ed.base?.path ?? node.path;
   const base = ctx.plans.get(BASE + basePath.split('.')[0]!)?.byId.get(basePath);

@@ -1,10 +1,8 @@
 import type { ElementPlan, StructurePlan } from '../../plan/plan.js';
-import { isVersionSpecific } from '../../../fhir/references.js';
+import { isVersionSpecific, parseReference } from '../../../fhir/references.js';
 import { checkImpliedType } from './implied-type.js';
 import { below, placeKey, type IssueSink, type Json, type WalkContext, type Where } from '../../context.js';
 
-// the resource type a (relative or RESTful) reference names: `Type/id`, `[base]/Type/id`, either with `/_history/v`
-const NAMED_TYPE = /(?:^|\/)([A-Z][A-Za-z]+)\/[A-Za-z0-9\-.]{1,64}(?:\/_history\/[A-Za-z0-9\-.]{1,64})?$/;
 const ANY = new Set(['http://hl7.org/fhir/StructureDefinition/Resource', 'http://hl7.org/fhir/StructureDefinition/DomainResource']);
 
 /**
@@ -43,7 +41,8 @@ export function checkReference(value: Json, node: ElementPlan, where: Where, sin
     sink.report('references/ambiguous', where, { reference: ref, count: ambiguous.count }, { node, causes: ambiguous.causes });
     return;
   }
-  const named = NAMED_TYPE.exec(ref)?.[1];
+  // the resource type the reference names: `Type/id`, `[base]/Type/id`, either with `/_history/v`
+  const named = parseReference(ref).type;
   const found = target['resourceType'];
   if (named !== undefined && typeof found === 'string' && found !== named && ctx.model.isResourceType(named)) {
     // `Practitioner/x` that is an Organization: the reference says one thing and the Bundle another; it follows
