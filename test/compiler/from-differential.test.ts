@@ -246,7 +246,7 @@ describe('snapshots generated from a differential on first lookup', () => {
     pkg.add(composition('document-wrong', [typed('sa', 'Composition.section:nonsense')]));
     defs.addPackage(pkg);
     const notices: string[] = [];
-    defs.setSnapshotGenerator(snapshotGenerator, (m) => notices.push(m));
+    generatingSnapshots(defs, (m) => notices.push(m));
     const doc = defs.all().resolve(`${P}document`)?.resource as unknown as SD;
     expect(element(doc, 'Composition.section:sa')?.min).toBe(1);
     expect(element(doc, 'Composition.section:sa')?.type).toEqual([{ code: 'BackboneElement' }]);
