@@ -11,7 +11,7 @@ import { sharedDir } from '../../src/parity/anchors.js';
 import { loadSuite, renderSuiteTable, runSuite, suiteDir, summarizeSuite } from '../../scripts/conformance/suite.js';
 
 /** The figures reached (docs/conformance.md): agreement may not drop below, false positives not rise above. */
-const FLOOR = { agree: 441, falsePositivesMax: 0, crashedMax: 0 };
+const FLOOR = { agree: 445, falsePositivesMax: 0, crashedMax: 0 };
 
 describe('the HL7 validator test suite (R4 part)', () => {
   const dir = suiteDir(sharedDir());
