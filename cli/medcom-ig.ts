@@ -567,6 +567,7 @@ program
         throw new UsageError(code ? `cannot listen on ${opts.host}:${opts.port} (${code})` : `serve: ${(e as Error).message}`);
       }
       say(`medcom-ig self-test page: ${s.url}  (Ctrl+C stops it)`);
+      say(`FHIR base: ${s.url}fhir  ($validate, metadata); GITB validation service WSDL: ${s.url}gitb/validation?wsdl`);
       say(
         `answers requests for: ${s.hosts.join(', ')}; at most ${s.limits.maxConcurrent} run(s) at once, ${s.limits.timeLimitSeconds} s each`,
       );
