@@ -605,6 +605,7 @@ program
         throw new UsageError(code ? `cannot listen on ${opts.host}:${opts.port} (${code})` : `serve: ${(e as Error).message}`);
       }
       say(`medcom-ig self-test page: ${s.url}  (Ctrl+C stops it)`);
+      say(`FHIR base: ${s.url}fhir  ($validate, metadata); GITB validation service WSDL: ${s.url}gitb/validation?wsdl`);
       say(
         `answers requests for: ${s.hosts.join(', ')}; at most ${s.limits.workers} run(s) at once, ${s.limits.timeLimitSeconds} s each, ` +
           `${s.limits.queue} more waiting${token !== undefined ? '; a bearer token is required' : ''}`,

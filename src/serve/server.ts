@@ -17,7 +17,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { Server as NetServer, type AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { IG_ALIASES, STANDARDS, type Standard } from '../api/igs.js';
 import { compiledScript } from '../api/io.js';
@@ -322,6 +322,7 @@ export async function startSelfTest(options: SelfTestOptions = {}): Promise<Self
       connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(headersTimeout / 2))),
     },
     (req, res) => {
+      track(res);
       if (options.log) logWhenAnswered(req, res, options.log);
       handle(req, res).catch((e: unknown) => {
         const { status, value, headers } = errorAnswer(e);
@@ -508,6 +509,34 @@ export async function startSelfTest(options: SelfTestOptions = {}): Promise<Self
     return gone.signal;
   }
 
+  /**
+   * The requests handed to the handler and not yet answered in full (their answer's last byte handed to the OS):
+   * a drain waits for them before it closes the connections, so that no accepted request is cut (docs/serve.md,
+   * "Shutdown"). While draining, every answer closes its connection once sent, so no further request comes on it.
+   */
+  const open = new Set<ServerResponse>();
+  const whenAnswered: (() => void)[] = [];
+  let draining = false;
+  function track(res: ServerResponse): void {
+    open.add(res);
+    if (draining) res.setHeader('connection', 'close');
+    res.once('close', () => {
+      open.delete(res);
+      if (open.size === 0) for (const done of whenAnswered.splice(0)) done();
+    });
+  }
+  /** Resolves once every request under way is answered, or after `ms` (a client that does not read its answer). */
+  function allAnswered(ms: number): Promise<void> {
+    if (open.size === 0) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      whenAnswered.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
   /** The issue counts of the `$validate` answers, for their log line. */
   const issueCounts = new WeakMap<ServerResponse, Record<string, number>>();
 
@@ -562,10 +591,15 @@ export async function startSelfTest(options: SelfTestOptions = {}): Promise<Self
     limits,
     server,
     drain: async () => {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
+      draining = true;
+      for (const res of open) if (!res.headersSent) res.setHeader('connection', 'close');
+      // no new connections: net's close, not http's — that one also destroys the connections it deems idle, among
+      // them those whose answer is written but not yet sent (a large answer to a slow reader), cutting the answer
+      const closed = new Promise<void>((resolve) => NetServer.prototype.close.call(server, () => resolve()));
       await runner.drain();
-      server.closeAllConnections();
+      // the runs are done, but their answers (and the 503s of requests that came meanwhile) may still be on their way
+      await allAnswered(requestTimeout);
+      server.closeAllConnections(); // what is left: keep-alive connections without a request
       await Promise.all([closed, runner.close()]);
     },
     close: async () => {
