@@ -3,6 +3,7 @@ import { findingKey, placeKey, RecordingSink, underKey, type IssueSink, type Jso
 import { NotEvaluable, Undecided, type Target } from './memo.js';
 import type { RuleId } from '../registry.js';
 import { equalsFixed, matchesPattern } from '../../../fhir/values.js';
+import { parseReference } from '../../../fhir/references.js';
 import { isObject } from '../../../util/json.js';
 import { capitalize } from '../../../util/text.js';
 
@@ -12,7 +13,11 @@ interface Item {
 }
 
 /** `Type/id` (optionally `/_history/<v>`), relative or at the end of an absolute http(s) URL: the type a reference names. */
-const TYPE_ID = /^(?:https?:\/\/[^?#]*\/)?([A-Z][A-Za-z]+)\/[A-Za-z0-9\-.]{1,64}(?:\/_history\/[A-Za-z0-9\-.]{1,64})?$/;
+/** The type a relative or RESTful absolute reference names (`Patient/1`, `https://x/fhir/Patient/1`), else undefined. */
+function namedType(ref: string): string | undefined {
+  const p = parseReference(ref);
+  return p.kind === 'relative' || p.kind === 'absolute' ? p.type : undefined;
+}
 
 /**
  * The instance values a discriminator path selects from an item. `typeOnly` (a type discriminator): a
@@ -39,7 +44,7 @@ function select(item: Item, path: string, where: Where, ctx: WalkContext, typeOn
         }
         // a `#id` that is not there, or a Bundle entry's reference to what the Bundle lacks, is decided: no target
         if (ref.startsWith('#') || where.bundle !== undefined) continue;
-        const named = TYPE_ID.exec(ref)?.[1];
+        const named = namedType(ref);
         if (typeOnly && i === segments.length - 1 && named !== undefined && ctx.model.structure(named)?.kind === 'resource') {
           next.push({ value: { resourceType: named }, type: named });
           continue;
@@ -226,7 +231,7 @@ function passes(item: Item, slice: ElementPlan, d: Discriminator, where: Where, 
   } catch (e) {
     // a target the reference's URL says is of a type none of the slice's profiles is for cannot conform to them
     if (e instanceof Undecided && d.type === 'profile' && d.path === 'resolve()') {
-      const named = TYPE_ID.exec(e.reference)?.[1];
+      const named = namedType(e.reference);
       const plans = profilePlans(definitionAt(slice, item.type, d.path, ctx), ctx);
       if (named !== undefined && plans.length > 0 && plans.every((p) => p.kind === 'resource' && p.type !== named)) return false;
     }
