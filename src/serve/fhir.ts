@@ -4,7 +4,7 @@
  * `_format`), the CapabilityStatement, and OperationOutcomes for requests that are not answered with a
  * validation (400, 404, 415, 503 …). The validation itself runs in a worker (src/serve/jobs.ts).
  */
-import { IG_ALIASES, STANDARDS, type Standard } from '../api/igs.js';
+import { listStandards } from '../api/igs.js';
 import { RULES_SYSTEM, toFhirXml, VERSION } from '../api/fhir.js';
 import { HttpError } from './request.js';
 
@@ -82,9 +82,9 @@ export function errorOutcome(code: string, message: string): Record<string, unkn
 }
 
 /** The ImplementationGuide canonical (url|version) of a standard's version: its canonical base + the package id. */
-function implementationGuide(s: Standard, version: string, bundleProfile: string): string {
+function implementationGuide(packageId: string, version: string, bundleProfile: string): string {
   const base = bundleProfile.slice(0, bundleProfile.indexOf('/StructureDefinition/'));
-  return `${base}/ImplementationGuide/${s.packageId}|${version}`;
+  return `${base}/ImplementationGuide/${packageId}|${version}`;
 }
 
 /**
@@ -93,12 +93,9 @@ function implementationGuide(s: Standard, version: string, bundleProfile: string
  * (the current one first).
  */
 export function capabilityStatement(baseUrl: string, now: Date): Record<string, unknown> & { resourceType: 'CapabilityStatement' } {
-  const guides: string[] = [];
-  for (const alias of IG_ALIASES) {
-    const s: Standard = STANDARDS[alias];
-    const versions = [...s.versions].sort((a, b) => Number(b.version === s.current) - Number(a.version === s.current));
-    for (const v of versions) guides.push(implementationGuide(s, v.version, v.bundleProfile));
-  }
+  const guides = listStandards({ currentFirst: true }).flatMap((s) =>
+    s.versions.map((v) => implementationGuide(s.packageId, v.version, v.bundleProfile)),
+  );
   const validate = { name: 'validate', definition: 'http://hl7.org/fhir/OperationDefinition/Resource-validate' };
   return {
     resourceType: 'CapabilityStatement',

@@ -33,7 +33,7 @@ import {
   type GitbRequest,
 } from './gitb.js';
 import { bytes, HttpError, jsonObject, safeName, text, uploads } from './request.js';
-import { IG_ALIASES, STANDARDS } from '../api/igs.js';
+import { listStandards } from '../api/igs.js';
 import { valueText } from '../api/io.js';
 import { VERSION } from '../api/fhir.js';
 
@@ -220,7 +220,7 @@ export class SelfTestJobs {
     try {
       request = readGitbRequest(Buffer.from(job.body.buffer, job.body.byteOffset, job.body.byteLength).toString('utf8'));
       if (request.operation === 'getModuleDefinition') {
-        const standards = IG_ALIASES.flatMap((a) => [a, ...STANDARDS[a].versions.map((v) => `${a}@${v.version}`)]);
+        const standards = listStandards().flatMap((s) => [s.alias, ...s.versions.map((v) => `${s.alias}@${v.version}`)]);
         return xml(200, moduleDefinitionEnvelope({ version: VERSION, standards }, request.messageId, job.messageId));
       }
       const inputs = validateInputs(request);

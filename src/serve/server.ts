@@ -19,7 +19,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { Server as NetServer, type AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
-import { IG_ALIASES, STANDARDS, type Standard } from '../api/igs.js';
+import { listStandards } from '../api/igs.js';
 import { compiledScript } from '../api/io.js';
 import { bearerCheck } from './auth.js';
 import { allowedHosts, allowHostProblem, hostName, isWildcard } from './hosts.js';
@@ -256,18 +256,15 @@ async function info(limits: Limits): Promise<unknown> {
   const { ProtocolLibrary } = await import('../api/protocol.js');
   return {
     // every version we build: the current one as the standard's alias, the others as <alias>@<version>
-    standards: IG_ALIASES.flatMap((alias) => {
-      const s: Standard = STANDARDS[alias];
-      return [...s.versions]
-        .sort((a, b) => Number(b.version === s.current) - Number(a.version === s.current))
-        .map((v) => ({
-          id: v.version === s.current ? alias : `${alias}@${v.version}`,
-          title: `${s.title} ${v.version}${v.version === s.current ? ' (current)' : ''}`,
-          package: `${s.packageId}#${v.version}`,
-          version: v.version,
-          current: v.version === s.current,
-        }));
-    }),
+    standards: listStandards({ currentFirst: true }).flatMap((s) =>
+      s.versions.map((v) => ({
+        id: v.current ? s.alias : `${s.alias}@${v.version}`,
+        title: `${s.title} ${v.version}${v.current ? ' (current)' : ''}`,
+        package: `${s.packageId}#${v.version}`,
+        version: v.version,
+        current: v.current,
+      })),
+    ),
     protocols: new ProtocolLibrary()
       .all()
       .map((p) => ({ id: p.id, standard: p.standard.name, direction: p.direction, version: p.protocolVersion, status: p.status })),

@@ -133,24 +133,21 @@ export interface ListedStandard {
   packageId: string;
   /** The version `--ig <alias>` means. */
   current: string;
-  /** Every version we build, oldest first, the current one marked. */
+  /** Every version we build, oldest first (or the current one first: `listStandards({ currentFirst })`), the current one marked. */
   versions: { version: string; bundleProfile: string; current: boolean }[];
 }
 
 /**
  * Every standard (in `IG_ALIASES` order) and every version of it we build, the current one marked: the rows
- * each listing renders (`medcom-ig standards` and `--ig list`, usage errors, the site's index page).
+ * each listing renders (`medcom-ig standards` and `--ig list`, usage errors, the site's index page; with the current
+ * version first, the service's /api/info, CapabilityStatement and GITB module definition).
  */
-export function listStandards(): ListedStandard[] {
+export function listStandards(options: { currentFirst?: boolean } = {}): ListedStandard[] {
   return IG_ALIASES.map((alias) => {
     const s: Standard = STANDARDS[alias];
-    return {
-      alias,
-      title: s.title,
-      packageId: s.packageId,
-      current: s.current,
-      versions: s.versions.map((v) => ({ version: v.version, bundleProfile: v.bundleProfile, current: v.version === s.current })),
-    };
+    const versions = s.versions.map((v) => ({ version: v.version, bundleProfile: v.bundleProfile, current: v.version === s.current }));
+    if (options.currentFirst) versions.sort((a, b) => Number(b.current) - Number(a.current));
+    return { alias, title: s.title, packageId: s.packageId, current: s.current, versions };
   });
 }
 
