@@ -773,7 +773,8 @@ function main(): void {
       `4. Against the machine's limit (issue 18): the same ${num(files)} bundles (${(bytes / 2 ** 20).toFixed(1)} MiB, ${num(first.nodes)} JSON nodes) written to a temp folder,`,
     );
     lines.push(
-      `   one sub-folder per standard (${lim.folders.map((f) => `${f.standard} ${num(f.files)}`).join(', ')}); ${args.limitRuns} runs of each, interleaved, one process at a time`,
+      `   one sub-folder per standard (${lim.folders.map((f) => `${f.standard} ${num(f.files)}`).join(', ')}); ` +
+        `${args.limitRuns === 1 ? '1 run' : `${args.limitRuns} runs`} of each, interleaved, one process at a time`,
     );
     lines.push(
       '   limit:   node dist/scripts/bench/validate-limit.js <folders>  (read every file, JSON.parse, visit every node; best of the runs)',
@@ -785,18 +786,12 @@ function main(): void {
       ['the limit: read + JSON.parse + walk (1 process)', seconds(L.bestProcessMs), seconds(L.bestWorkMs), '1.00×', '1.00×'],
       [
         `medcom-ig single-worker (--workers 1, ${lim.folders.length} processes)`,
-        `${seconds(lim.single.ms.medianMs)} (${seconds(lim.single.ms.minMs)}–${seconds(lim.single.ms.maxMs)})`,
+        med(lim.single.ms),
         '',
         ratio(lim.single.ms.medianMs, L.bestProcessMs),
         '',
       ],
-      [
-        `medcom-ig default (workers: ${workersText})`,
-        `${seconds(lim.byDefault.ms.medianMs)} (${seconds(lim.byDefault.ms.minMs)}–${seconds(lim.byDefault.ms.maxMs)})`,
-        '',
-        ratio(lim.byDefault.ms.medianMs, L.bestProcessMs),
-        '',
-      ],
+      [`medcom-ig default (workers: ${workersText})`, med(lim.byDefault.ms), '', ratio(lim.byDefault.ms.medianMs, L.bestProcessMs), ''],
     ];
     if (tp) {
       const oWork = tp.ours.parse.medianMs + tp.ours.validate.medianMs;
