@@ -11,6 +11,7 @@
  * attribute values; characters XML 1.0 cannot hold are replaced.
  */
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
+import { referenceText, safeXmlParserOptions } from '../util/xml-safe.js';
 
 export const NS = {
   soap: 'http://schemas.xmlsoap.org/soap/envelope/',
@@ -85,52 +86,21 @@ interface XmlElement {
 }
 
 function parser(): XMLParser {
-  return new XMLParser({
-    preserveOrder: true,
-    ignoreAttributes: false,
-    attributeNamePrefix: '@',
-    allowBooleanAttributes: false,
-    parseTagValue: false,
-    parseAttributeValue: false,
-    trimValues: false,
-    // no entity processing in the parser (a DOCTYPE never gets this far): decodeText does the five and
-    // character references
-    processEntities: false,
-    htmlEntities: false,
-    ignoreDeclaration: true,
-    ignorePiTags: true,
-    cdataPropName: '#cdata',
-    commentPropName: false,
-    removeNSPrefix: false,
-    maxNestedTags: MAX_DEPTH,
-    jPath: false,
-    onDangerousProperty: (name: string) => name,
-  });
+  // no entity processing in the parser (a DOCTYPE never gets this far): decodeText does the five and character references
+  return new XMLParser(safeXmlParserOptions(MAX_DEPTH));
 }
-
-const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 /** XML character data with its references decoded: the five XML entities and character references; anything else is a fault. */
 function decodeText(s: string): string {
   if (!s.includes('&')) return s;
   return s.replace(/&(?:(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9._-]{0,30});)?/g, (whole, ref: string | undefined) => {
     if (ref === undefined) throw new SoapFault('Client', 'not well-formed XML: a bare & (write &amp;)');
-    if (ref.startsWith('#')) {
-      const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      if (!isXmlChar(code)) throw new SoapFault('Client', `not well-formed XML: ${whole} is not a character XML 1.0 allows`);
-      return String.fromCodePoint(code);
-    }
-    const named = NAMED[ref];
-    if (named === undefined)
+    const text = referenceText(ref);
+    if (typeof text === 'string') return text;
+    if (text.refused === 'undefined')
       throw new SoapFault('Client', `the entity ${whole} is not defined (SOAP messages have no DTD; only the five XML entities)`);
-    return named;
+    throw new SoapFault('Client', `not well-formed XML: ${whole} is not a character XML 1.0 allows`);
   });
-}
-
-function isXmlChar(c: number): boolean {
-  return (
-    c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff)
-  );
 }
 
 function tagOf(node: FxNode): string {

@@ -25,7 +25,7 @@ const TR = 'http://www.gitb.com/tr/v1/';
 let s: SelfTestServer;
 const logged: string[] = [];
 beforeAll(async () => {
-  s = await startSelfTest({ port: 0, maxBodyBytes: 2 * 1048576, maxConcurrent: 1, log: (l) => logged.push(l) });
+  s = await startSelfTest({ port: 0, maxBodyBytes: 2 * 1048576, workers: 1, log: (l) => logged.push(l) });
 });
 afterAll(async () => {
   await s?.close();

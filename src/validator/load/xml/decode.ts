@@ -1,5 +1,6 @@
 import { InputError } from '../source.js';
 import type { XmlText } from './positions.js';
+import { referenceText } from '../../../util/xml-safe.js';
 
 /**
  * Decoding XML text: the encoding (UTF-8 only), references (the five predefined entities and
@@ -7,7 +8,6 @@ import type { XmlText } from './positions.js';
  * text or read a file), attribute-value normalisation.
  */
 
-const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 const REFERENCE = /&([^;&\s<]*)(;?)/g;
 
 /** Refuse text that is not UTF-8 (UTF-16 byte order marks or NUL bytes, a non-UTF-8 declaration with undecodable bytes). */
@@ -52,28 +52,17 @@ export function checkReferences(src: XmlText, raw: string, at: number, where: st
 
 /** The text of the reference `&name;`: a predefined entity or a character reference, else the read fails. */
 function entity(src: XmlText, name: string, at: number): string {
-  if (name.startsWith('#')) {
-    const hex = name[1] === 'x';
-    const digits = name.slice(hex ? 2 : 1);
-    if (!(hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits)) return src.fail(`not well-formed XML: bad character reference &${name};`, at);
-    const cp = parseInt(digits, hex ? 16 : 10);
-    if (!isXmlChar(cp)) return src.fail(`not well-formed XML: character reference &${name}; is not an allowed XML character`, at);
-    return String.fromCodePoint(cp);
+  const text = referenceText(name);
+  if (typeof text === 'string') return text;
+  switch (text.refused) {
+    case 'bad-number':
+      return src.fail(`not well-formed XML: bad character reference &${name};`, at);
+    case 'not-a-character':
+      return src.fail(`not well-formed XML: character reference &${name}; is not an allowed XML character`, at);
+    case 'undefined':
+      return src.fail(
+        `undefined entity &${name}; (FHIR XML has no DTD: only &lt; &gt; &amp; &quot; &apos; and numeric character references are allowed)`,
+        at,
+      );
   }
-  if (Object.hasOwn(PREDEFINED, name)) return PREDEFINED[name]!;
-  return src.fail(
-    `undefined entity &${name}; (FHIR XML has no DTD: only &lt; &gt; &amp; &quot; &apos; and numeric character references are allowed)`,
-    at,
-  );
-}
-
-function isXmlChar(cp: number): boolean {
-  return (
-    cp === 0x9 ||
-    cp === 0xa ||
-    cp === 0xd ||
-    (cp >= 0x20 && cp <= 0xd7ff) ||
-    (cp >= 0xe000 && cp <= 0xfffd) ||
-    (cp >= 0x10000 && cp <= 0x10ffff)
-  );
 }

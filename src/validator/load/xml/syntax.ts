@@ -1,4 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { safeXmlParserOptions } from '../../../util/xml-safe.js';
 import { computeLineStarts } from '../source.js';
 import type { XmlText } from './positions.js';
 
@@ -147,29 +148,12 @@ export function rootOf(src: XmlText, tree: FxNode[]): FxNode {
 
 /** A parser for one document (making one takes microseconds; nothing is kept between documents). */
 function parserFor(maxNested: number): XMLParser {
+  // no entity processing at all in the parser (and no DOCTYPE gets this far): references are decoded by decode.ts
   return new XMLParser({
-    preserveOrder: true,
+    ...safeXmlParserOptions(maxNested),
     captureMetaData: true,
-    ignoreAttributes: false,
-    attributeNamePrefix: '@',
-    allowBooleanAttributes: false,
-    parseTagValue: false,
-    parseAttributeValue: false,
-    trimValues: false,
-    // no entity processing at all in the parser (and no DOCTYPE gets this far): references are
-    // decoded by decode.ts, allowing only the five XML entities and numeric character references
-    processEntities: false,
-    htmlEntities: false,
-    ignoreDeclaration: true,
-    ignorePiTags: true,
-    cdataPropName: '#cdata',
-    commentPropName: false,
-    removeNSPrefix: false,
     // the narrative is taken as text: no need to build it
     stopNodes: ['..div'],
-    maxNestedTags: maxNested,
-    jPath: false,
-    onDangerousProperty: (name: string) => name,
   });
 }
 
