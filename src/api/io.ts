@@ -6,3 +6,4 @@
 export { DEFAULT_MAX_INPUT_BYTES, readFileSafe, readStreamCapped, SafeFileError, writeFileAtomic } from '../util/fs-safe.js';
 export { terminalSafe, valueText } from '../util/text.js';
 export { compiledScript } from '../util/worker-script.js';
+export { referenceText, safeXmlParserOptions } from '../util/xml-safe.js';

@@ -11,7 +11,7 @@
  * attribute values; characters XML 1.0 cannot hold are replaced.
  */
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
-import { referenceText, safeXmlParserOptions } from '../util/xml-safe.js';
+import { referenceText, safeXmlParserOptions } from '../api/io.js';
 
 export const NS = {
   soap: 'http://schemas.xmlsoap.org/soap/envelope/',
